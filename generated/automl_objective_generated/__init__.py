@@ -1,0 +1,1 @@
+"""Generated from schema/ by `automl-objective generate`. Do not edit."""

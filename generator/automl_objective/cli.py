@@ -1,0 +1,229 @@
+"""The ``automl-objective`` command: parse arguments, call the library, print, exit.
+
+Exit codes: 0 success (every document valid), 1 a document is invalid or unparsable (or, for
+``generate --check`` and ``sync``, something is stale), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from automl_objective import __version__
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+EXAMPLES = """\
+examples:
+  automl-objective validate job.json                     check one request file
+  automl-objective validate configs/ --format github     every JSON/YAML file under configs/
+  cat job.yaml | automl-objective validate -             read standard input
+  automl-objective validate --kind objective --problem-type Regression objective.json
+  automl-objective metrics --problem-type TimeSeriesForecasting
+  automl-objective resolve job.json                      the metric AWS will optimise
+
+exit codes: 0 valid, 1 invalid or unparsable document, 2 usage error
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="automl-objective",
+        description="Check SageMaker Autopilot AutoMLJobObjective metrics against the problem "
+        "type before AWS does.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    validate = commands.add_parser(
+        "validate",
+        help="validate JSON/YAML documents",
+        description="Validate AutoMLJobObjective documents, CreateAutoMLJob(V2) requests and "
+        "DescribeAutoMLJob(V2) outputs.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin"
+    )
+    validate.add_argument(
+        "--format", default="text", choices=_reporter_names(), help="output format"
+    )
+    _add_kind_options(validate)
+    validate.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 1 on a warning)"
+    )
+    validate.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="files to check inside directories (default: *.json, *.yaml, *.yml); repeatable",
+    )
+    validate.add_argument(
+        "--exclude", action="append", metavar="GLOB", help="files or folders to skip; repeatable"
+    )
+
+    metrics = commands.add_parser("metrics", help="list metrics, problem types and defaults")
+    metrics.add_argument("--problem-type", metavar="TYPE", help="only the metrics of this type")
+    metrics.add_argument("--format", default="text", choices=("text", "json"))
+
+    resolve = commands.add_parser("resolve", help="print the effective objective of a document")
+    resolve.add_argument("path", metavar="FILE")
+    resolve.add_argument("--format", default="text", choices=("text", "json"))
+    _add_kind_options(resolve)
+    return parser
+
+
+def _add_kind_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--kind",
+        default="auto",
+        help="document kind: auto (default), objective, create-auto-ml-job, create-auto-ml-job-v2",
+    )
+    parser.add_argument(
+        "--problem-type",
+        metavar="TYPE",
+        help="check an objective-only document against this problem type",
+    )
+
+
+def _reporter_names() -> list[str]:
+    from automl_objective.reporters import REPORTERS
+
+    return list(REPORTERS)
+
+
+def _usage(message: str) -> int:
+    sys.stderr.write(f"automl-objective: error: {message}\n")
+    return EXIT_USAGE
+
+
+def run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from automl_objective.api import check_sources
+    from automl_objective.discovery import (
+        DEFAULT_EXCLUDE,
+        DEFAULT_INCLUDE,
+        DiscoveryError,
+        discover,
+    )
+    from automl_objective.reporters import REPORTERS
+    from automl_objective.validation import UsageError, check_options
+
+    try:
+        check_options(args.kind, args.problem_type)
+        sources = discover(
+            args.paths,
+            include=args.include or DEFAULT_INCLUDE,
+            exclude=(*DEFAULT_EXCLUDE, *(args.exclude or ())),
+        )
+    except (UsageError, DiscoveryError) as error:
+        return _usage(str(error))
+    if sum(s.is_stdin for s in sources) > 1:
+        return _usage("'-' (standard input) can be given only once")
+    results = check_sources(
+        sources, kind=args.kind, problem_type=args.problem_type, strict=args.strict
+    )
+    REPORTERS[args.format]().report(results, out)
+    return EXIT_OK if all(r.valid for r in results) else EXIT_INVALID
+
+
+def run_metrics(args: argparse.Namespace, out: TextIO) -> int:
+    from automl_objective.catalog import load_catalog
+
+    catalog = load_catalog()
+    rules = catalog.problem_types
+    if args.problem_type is not None:
+        if args.problem_type not in catalog.problem_type_names:
+            return _usage(
+                f"unknown problem type {args.problem_type!r}; choose from: "
+                + ", ".join(catalog.problem_type_names)
+            )
+        rules = (catalog.problem_type(args.problem_type),)
+    names = sorted({m for r in rules for m in r.allowed}, key=catalog.metric_names.index)
+    if args.problem_type is None:
+        names = list(catalog.metric_names)
+    if args.format == "json":
+        payload = {
+            "metrics": [
+                {
+                    "name": m.name,
+                    "title": m.title,
+                    "direction": m.direction,
+                    "description": m.description,
+                    "problem_types": list(catalog.problem_types_allowing(m.name)),
+                }
+                for m in (catalog.metric(n) for n in names)
+            ],
+            "problem_types": [
+                {
+                    "name": r.name,
+                    "job_config": r.job_config,
+                    "allowed": list(r.allowed),
+                    "default": r.default,
+                    "objective_used": r.objective_used,
+                }
+                for r in rules
+            ],
+        }
+        out.write(json.dumps(payload, indent=2) + "\n")
+        return EXIT_OK
+    width = max(len(n) for n in names)
+    out.write(f"{'METRIC':<{width}}  {'DIRECTION':<9}  PROBLEM TYPES (* = default)\n")
+    for name in names:
+        metric = catalog.metric(name)
+        types = [r.name + ("*" if r.default == name else "") for r in rules if name in r.allowed]
+        out.write(f"{name:<{width}}  {metric.direction:<9}  {', '.join(types)}\n")
+    for rule in rules:
+        if not rule.objective_used:
+            out.write(f"\n{rule.name}: AutoMLJobObjective is not used (cross-entropy loss).\n")
+    return EXIT_OK
+
+
+def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
+    from automl_objective.api import resolve_file
+    from automl_objective.reporters import TextReporter
+    from automl_objective.validation import UsageError, check_options
+
+    try:
+        check_options(args.kind, args.problem_type)
+    except UsageError as error:
+        return _usage(str(error))
+    result, resolution = resolve_file(args.path, kind=args.kind, problem_type=args.problem_type)
+    if resolution is None:
+        TextReporter().report([result], sys.stderr)
+        return EXIT_INVALID
+    if args.format == "json":
+        out.write(json.dumps({"path": result.path, **resolution.as_dict()}, indent=2) + "\n")
+        return EXIT_OK
+    for label, value in resolution.as_dict().items():
+        out.write(f"{label + ':':<13}{'-' if value is None else value}\n")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "validate": run_validate,
+    "metrics": run_metrics,
+    "resolve": run_resolve,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args, sys.stdout)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,323 @@
+"""Findings: what is wrong, where, and how to say it in the user's terms.
+
+A jsonschema error speaks about keywords; a finding speaks about AutoML. The schema marks each
+rule with an ``x-code`` annotation, so the code of a finding comes from the rule that failed,
+and the message is written for that code here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from automl_objective.catalog import Catalog
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+Severity = Literal["error", "warning"]
+Path = tuple[str | int, ...]
+
+WARN_KEYWORD = "x-warn"
+
+# Codes a user can rely on (README lists them).
+INVALID_TYPE = "invalid-type"
+UNKNOWN_METRIC = "unknown-metric"
+METRIC_NOT_ALLOWED = "metric-not-allowed"
+UNKNOWN_PROBLEM_TYPE = "unknown-problem-type"
+UNKNOWN_MEMBER = "unknown-member"
+MISSING_MEMBER = "missing-member"
+INCOMPLETE_PAIR = "incomplete-pair"
+OBJECTIVE_IGNORED = "objective-ignored"
+PROBLEM_TYPE_CONFIG = "problem-type-config"
+UNKNOWN_JOB_CONFIG = "unknown-job-config"
+UNKNOWN_DOCUMENT = "unknown-document"
+INVALID_VALUE = "invalid-value"
+SCHEMA_VIOLATION = "schema-violation"
+
+# A finding with the key code at a pointer makes these codes at the same pointer redundant.
+_SUPERSEDES = {
+    UNKNOWN_METRIC: {METRIC_NOT_ALLOWED, OBJECTIVE_IGNORED},
+}
+
+_JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+}
+_SCHEMA_TYPES = {
+    "object": "an object",
+    "array": "an array",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "null": "null",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    pointer: str
+    line: int | None
+    column: int | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "pointer": self.pointer,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+def json_pointer(path: Iterable[str | int]) -> str:
+    return "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in path)
+
+
+def json_type(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def suggest(value: str, candidates: Sequence[str]) -> str | None:
+    """The candidate a user most likely meant, or None."""
+    folded = {c.casefold(): c for c in candidates}
+    plain = value.strip().casefold()
+    if plain in folded:
+        return folded[plain]
+    # "F1" for a multiclass job means "F1macro": a stem of a candidate is a strong hint.
+    stems = sorted((c for c in folded if len(plain) > 1 and c.startswith(plain)), key=len)
+    if stems:
+        return folded[stems[0]]
+    close = difflib.get_close_matches(value.strip(), candidates, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    close = difflib.get_close_matches(plain, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def _hint(value: Any, candidates: Sequence[str]) -> str:
+    """Why a near-valid string is wrong (stray whitespace, a look-alike letter) and the fix."""
+    if not isinstance(value, str):
+        return ""
+    parts = []
+    if value != value.strip():
+        parts.append("it has leading or trailing whitespace")
+    odd = [c for c in value.strip() if ord(c) > 127 or unicodedata.category(c)[0] in "CZ"]
+    if odd:
+        name = unicodedata.name(odd[0], "a control character")
+        parts.append(f"it contains {name} (U+{ord(odd[0]):04X})")
+    guess = suggest(value, candidates)
+    if guess is not None and guess != value:
+        parts.append(f"did you mean {guess!r}?")
+    return "; " + "; ".join(parts) if parts else ""
+
+
+def _name(path: Path, schema: dict[str, Any]) -> str:
+    for token in reversed(path):
+        if isinstance(token, str):
+            return token
+    return str(schema.get("title", "the document")) if path == () else "an item"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding before its position is looked up: the path and whether to point at the key."""
+
+    severity: Severity
+    code: str
+    path: Path
+    message: str
+    at_key: bool = False
+
+
+def explain(error: ValidationError, catalog: Catalog) -> Located:
+    """One jsonschema error, said in AutoML terms."""
+    path: Path = tuple(error.absolute_path)
+    severity: Severity = "warning" if WARN_KEYWORD in error.absolute_schema_path else "error"
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    instance = error.instance
+    keyword = error.validator
+    code = INVALID_TYPE if keyword == "type" else schema.get("x-code")
+    name = _name(path, schema)
+
+    if code == INVALID_TYPE:
+        expected = error.validator_value
+        wanted = " or ".join(_SCHEMA_TYPES.get(t, t) for t in _as_list(expected))
+        subject = _name(path, {}) if path else "the document"
+        return Located(
+            severity, code, path, f"{subject} must be {wanted}, not {json_type(instance)}"
+        )
+    if code == UNKNOWN_METRIC:
+        alias = catalog.metric_for_alias(instance) if isinstance(instance, str) else None
+        if alias is not None:
+            tail = f"; it is AWS's prose name for {alias.name!r}: use {alias.name!r}"
+        elif isinstance(instance, str) and suggest(instance, catalog.metric_names):
+            tail = _hint(instance, catalog.metric_names)
+        else:
+            tail = _hint(instance, ()) + "; valid: " + ", ".join(catalog.metric_names)
+        return Located(severity, code, path, f"MetricName {instance!r} is not a valid metric{tail}")
+    if code == METRIC_NOT_ALLOWED:
+        rule = catalog.problem_type(schema["x-problem-type"])
+        context = (
+            f"ProblemType {rule.name!r}"
+            if rule.is_tabular
+            else f"problem type {rule.name!r} ({rule.job_config})"
+        )
+        guess = suggest(str(instance), rule.allowed)
+        tail = f"; did you mean {guess!r}?" if guess and guess != instance else ""
+        return Located(
+            severity,
+            code,
+            path,
+            f"MetricName {instance!r} is not allowed for {context}; "
+            f"allowed: {', '.join(rule.allowed)}{tail}",
+        )
+    if code == OBJECTIVE_IGNORED:
+        return Located(
+            severity,
+            code,
+            path,
+            f"MetricName {instance!r} has no effect for problem type 'TextGeneration': "
+            "fine-tuning optimises the cross-entropy loss; remove AutoMLJobObjective",
+        )
+    if code == UNKNOWN_PROBLEM_TYPE:
+        valid = catalog.tabular_problem_types
+        return Located(
+            severity,
+            code,
+            path,
+            f"ProblemType {instance!r} is not valid (valid: {', '.join(valid)})"
+            f"{_hint(instance, valid)}",
+        )
+    if code == UNKNOWN_JOB_CONFIG:
+        configs = catalog.job_configs
+        return Located(
+            severity,
+            code,
+            (*path, str(instance)),
+            f"AutoMLProblemTypeConfig has no member {instance!r} (valid: {', '.join(configs)})"
+            f"{_hint(instance, configs)}",
+            at_key=True,
+        )
+    if code == PROBLEM_TYPE_CONFIG:
+        held = list(instance) if isinstance(instance, dict) else []
+        what = "none" if not held else f"{len(held)}: {', '.join(held)}"
+        return Located(
+            severity,
+            code,
+            path,
+            f"AutoMLProblemTypeConfig must hold exactly one problem-type config; it holds {what}",
+        )
+    if code == INCOMPLETE_PAIR:
+        return _incomplete_pair(severity, path, keyword, instance)
+    if code == UNKNOWN_DOCUMENT:
+        keys = catalog.document_keys
+        near = [
+            f"{k!r} looks like {guess!r}"
+            for k in (instance if isinstance(instance, dict) else ())
+            if (guess := suggest(str(k), keys)) is not None
+        ]
+        return Located(
+            severity,
+            code,
+            path,
+            "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document: it has "
+            f"none of the members that identify one ({', '.join(keys)})"
+            + (f"; {near[0]}" if near else ""),
+        )
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        known = list(schema.get("properties", {}))
+        extra = [k for k in instance if k not in known]
+        key = extra[0] if extra else ""
+        return Located(
+            severity,
+            UNKNOWN_MEMBER,
+            (*path, key),
+            f"unknown member {key!r} in {name} (allowed: {', '.join(known)}){_hint(key, known)}",
+            at_key=True,
+        )
+    if keyword == "required" and isinstance(instance, dict):
+        missing = [k for k in _as_list(error.validator_value) if k not in instance]
+        return Located(
+            severity, MISSING_MEMBER, path, f"{name} is missing required member {missing[0]!r}"
+        )
+    if keyword in ("enum", "const"):
+        return Located(severity, INVALID_VALUE, path, f"{name}: {error.message}")
+    return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {error.message}")
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _incomplete_pair(severity: Severity, path: Path, keyword: Any, instance: Any) -> Located:
+    both = "give both or neither"
+    if keyword == "dependentRequired" and isinstance(instance, dict):  # V1, top level
+        if "ProblemType" in instance:
+            return Located(
+                severity,
+                INCOMPLETE_PAIR,
+                (*path, "ProblemType"),
+                f"ProblemType {instance['ProblemType']!r} is given without AutoMLJobObjective; "
+                f"{both} (the SageMaker Python SDK rejects one without the other)",
+            )
+        return Located(
+            severity,
+            INCOMPLETE_PAIR,
+            (*path, "AutoMLJobObjective"),
+            f"AutoMLJobObjective is given without ProblemType; {both} (the SageMaker Python SDK "
+            "rejects one without the other)",
+        )
+    if path and path[-1] == "TabularJobConfig":  # V2: the objective is there, ProblemType not
+        return Located(
+            severity,
+            INCOMPLETE_PAIR,
+            path,
+            f"AutoMLJobObjective is given but TabularJobConfig.ProblemType is not; {both}",
+        )
+    problem_type = (
+        instance.get("AutoMLProblemTypeConfig", {}).get("TabularJobConfig", {}).get("ProblemType")
+        if isinstance(instance, dict)
+        else None
+    )
+    return Located(
+        severity,
+        INCOMPLETE_PAIR,
+        (*path, "AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"),
+        f"TabularJobConfig.ProblemType {problem_type!r} is given without AutoMLJobObjective; "
+        f"{both}",
+    )
+
+
+def _is_under(path: Path, ancestor: Path) -> bool:
+    return path[: len(ancestor)] == ancestor
+
+
+def one_per_cause(items: Iterable[Located]) -> list[Located]:
+    """Drop findings that another finding already explains, and exact repeats."""
+    unique = list(dict.fromkeys(items))
+    type_errors = [f.path for f in unique if f.code == INVALID_TYPE]
+    kept = []
+    for item in unique:
+        if item.code != INVALID_TYPE and any(_is_under(item.path, p) for p in type_errors):
+            continue
+        if any(
+            other.path == item.path and item.code in _SUPERSEDES.get(other.code, ())
+            for other in unique
+        ):
+            continue
+        kept.append(item)
+    return kept

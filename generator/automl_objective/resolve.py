@@ -1,0 +1,91 @@
+"""The effective objective of a document: the metric AWS will optimise, and in which direction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, load_catalog
+
+Source = Literal["explicit", "default", "unused", "undetermined"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    problem_type: str | None
+    metric: str | None
+    direction: str | None
+    source: Source
+    note: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ProblemType": self.problem_type,
+            "MetricName": self.metric,
+            "Direction": self.direction,
+            "Source": self.source,
+            "Note": self.note,
+        }
+
+
+def problem_type_of(data: Any, kind: str | None, catalog: Catalog) -> str | None:
+    """The problem type a (valid) document states, or None where it leaves it to AWS."""
+    if not isinstance(data, dict):
+        return None
+    if kind == "create-auto-ml-job":
+        value = data.get("ProblemType")
+        return value if isinstance(value, str) else None
+    if kind == "create-auto-ml-job-v2":
+        config = data.get("AutoMLProblemTypeConfig")
+        if not isinstance(config, dict) or len(config) != 1:
+            return None
+        ((name, body),) = config.items()
+        if name == TABULAR_JOB_CONFIG:
+            value = body.get("ProblemType") if isinstance(body, dict) else None
+            return value if isinstance(value, str) else None
+        rule = catalog.rule_for_job_config(name)
+        return rule.name if rule else None
+    return None
+
+
+def resolve_objective(
+    data: Any, kind: str | None, problem_type: str | None = None, catalog: Catalog | None = None
+) -> Resolution:
+    """Resolve a document that already passed validation."""
+    catalog = catalog or load_catalog()
+    problem_type = problem_type or problem_type_of(data, kind, catalog)
+    objective = data if kind == "objective" else (data or {}).get("AutoMLJobObjective")
+    metric = objective.get("MetricName") if isinstance(objective, dict) else None
+    rule = catalog.problem_type(problem_type) if problem_type else None
+    if rule is not None and not rule.objective_used:
+        return Resolution(
+            problem_type,
+            None,
+            None,
+            "unused",
+            "the objective is not used: fine-tuning optimises the cross-entropy loss",
+        )
+    if metric is not None:
+        return Resolution(
+            problem_type,
+            metric,
+            catalog.metric(metric).direction,
+            "explicit",
+            "given in the document",
+        )
+    if rule is not None and rule.default is not None:
+        return Resolution(
+            problem_type,
+            rule.default,
+            catalog.metric(rule.default).direction,
+            "default",
+            f"AWS's default for {rule.name}",
+        )
+    return Resolution(
+        None,
+        None,
+        None,
+        "undetermined",
+        "no problem type is given: Autopilot infers it from the data, and the default metric "
+        "follows from what it infers",
+    )

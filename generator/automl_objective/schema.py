@@ -1,0 +1,38 @@
+"""Load the canonical schema once per process.
+
+At run time the schema comes from the copy that ``automl-objective generate`` bundles into the
+generated package, so an installed wheel and an editable checkout read the same file. The
+canonical, hand-edited source stays ``schema/automl_job_objective.schema.json``; the generator's
+``--check`` keeps the two identical.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+SCHEMA_FILENAME = "automl_job_objective.schema.json"
+GENERATED_PACKAGE = "automl_objective_generated"
+
+Schema = dict[str, Any]
+
+
+def bundled_schema_text() -> str:
+    """The text of the schema bundled with the installed package."""
+    return resources.files(GENERATED_PACKAGE).joinpath(SCHEMA_FILENAME).read_text("utf-8")
+
+
+@cache
+def load_schema() -> Schema:
+    """The bundled schema, parsed once per process. Callers must not mutate it."""
+    schema: Schema = json.loads(bundled_schema_text())
+    return schema
+
+
+def read_schema_file(path: Path) -> Schema:
+    """Read a schema from disk (the generator and ``sync`` work on the canonical file)."""
+    schema: Schema = json.loads(path.read_text("utf-8"))
+    return schema

@@ -1,0 +1,164 @@
+"""Validate documents against the canonical schema and turn errors into findings.
+
+jsonschema does the validating. The schema's one custom keyword, ``x-warn``, holds rules whose
+failure is a warning: standard validators ignore it (so the schema's plain verdict is "no
+errors"), and the validator built here applies it and marks what it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from automl_objective.catalog import Catalog, load_catalog
+from automl_objective.documents import Document, LoadError
+from automl_objective.findings import WARN_KEYWORD, Finding, Located, explain, json_pointer
+from automl_objective.findings import one_per_cause as _one_per_cause
+from automl_objective.schema import Schema, load_schema
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+AUTO = "auto"
+
+
+class UsageError(ValueError):
+    """A caller asked for something that does not exist (an unknown kind or problem type)."""
+
+
+@dataclass
+class FileResult:
+    """The verdict on one document."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    kind: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "valid": self.valid,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def _warn(validator: Validator, subschema: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    # descend() exists on every jsonschema validator class but is not in the Validator protocol.
+    yield from validator.descend(instance, subschema, schema_path=WARN_KEYWORD)  # type: ignore[attr-defined]
+
+
+def kinds(schema: Schema | None = None) -> dict[str, str]:
+    """Document kinds the schema knows: ``x-kind`` name -> ``$defs`` key."""
+    defs = (schema or load_schema())["$defs"]
+    return {d["x-kind"]: key for key, d in defs.items() if isinstance(d, dict) and "x-kind" in d}
+
+
+@cache
+def _validator(kind: str, problem_type: str | None) -> Validator:
+    from jsonschema import Draft202012Validator, validators
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    schema = load_schema()
+    base = schema["$id"]
+    registry: Registry[Any] = Registry().with_resource(
+        base, Resource.from_contents(schema, default_specification=DRAFT202012)
+    )
+    target: dict[str, Any] = (
+        schema if kind == AUTO else {"$ref": f"{base}#/$defs/{kinds(schema)[kind]}"}
+    )
+    if problem_type is not None:
+        rule = load_catalog().problem_type(problem_type)
+        target = {
+            "allOf": [
+                {"$ref": f"{base}#/$defs/AutoMLJobObjective"},
+                {"properties": {"MetricName": {"$ref": f"{base}#/$defs/{rule.definition}"}}},
+            ]
+        }
+    cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
+    validator: Validator = cls(target, registry=registry)
+    return validator
+
+
+def check_options(kind: str, problem_type: str | None) -> None:
+    """Raise :class:`UsageError` for a kind or problem type the schema does not know."""
+    known = kinds()
+    if kind != AUTO and kind not in known:
+        raise UsageError(f"unknown kind {kind!r}; choose from: {', '.join([AUTO, *known])}")
+    if problem_type is not None:
+        catalog = load_catalog()
+        if problem_type not in catalog.problem_type_names:
+            raise UsageError(
+                f"unknown problem type {problem_type!r}; choose from: "
+                + ", ".join(catalog.problem_type_names)
+            )
+        if kind not in (AUTO, "objective"):
+            raise UsageError("--problem-type applies to objective-only documents (kind objective)")
+
+
+def detect_kind(data: Any, schema: Schema | None = None) -> str | None:
+    """The document kind, read from the schema's top-level ``if``/``then``/``else`` chain."""
+    from jsonschema import Draft202012Validator
+
+    root = schema or load_schema()
+    node: Any = root
+    names = {key: name for name, key in kinds(root).items()}
+    while isinstance(node, dict) and "if" in node:
+        if Draft202012Validator(node["if"]).is_valid(data):
+            ref = str(node["then"].get("$ref", ""))
+            return names.get(ref.rsplit("/", 1)[-1])
+        node = node.get("else")
+    return None
+
+
+def iter_errors(
+    data: Any, kind: str = AUTO, problem_type: str | None = None
+) -> Iterator[ValidationError]:
+    """Raw jsonschema errors (warnings included, marked by ``x-warn`` in their schema path)."""
+    check_options(kind, problem_type)
+    yield from _validator(kind, problem_type).iter_errors(data)
+
+
+def validate_document(
+    document: Document,
+    *,
+    kind: str = AUTO,
+    problem_type: str | None = None,
+    strict: bool = False,
+    catalog: Catalog | None = None,
+) -> FileResult:
+    """Validate one parsed document; findings come sorted by position."""
+    catalog = catalog or load_catalog()
+    located = _one_per_cause(
+        explain(e, catalog) for e in iter_errors(document.data, kind, problem_type)
+    )
+    findings = [_place(document, item, strict) for item in located]
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    chosen = kind if kind != AUTO else detect_kind(document.data)
+    return FileResult(document.path, findings, chosen)
+
+
+def _place(document: Document, item: Located, strict: bool) -> Finding:
+    position = document.locate(item.path, key=item.at_key)
+    line, column = position if position else (None, None)
+    return Finding(
+        "error" if strict else item.severity,
+        item.code,
+        json_pointer(item.path),
+        line,
+        column,
+        item.message,
+    )
+
+
+def load_error_result(error: LoadError) -> FileResult:
+    """A document that could not be read or parsed is invalid, with one finding that says why."""
+    finding = Finding("error", error.code, "", error.line, error.column, error.message)
+    return FileResult(error.path, [finding])

@@ -1,0 +1,242 @@
+"""The command line: output formats, exit codes, paths, stdin. Run in-process through main()."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from automl_objective import __version__
+from automl_objective.cli import main
+
+from tests.fixture_cases import FIXTURES
+
+VALID = FIXTURES / "valid"
+INVALID = FIXTURES / "invalid"
+
+SPEC_EXAMPLE = """{
+  "AutoMLJobName": "churn",
+  "RoleArn": "arn:aws:iam::123456789012:role/x",
+  "OutputDataConfig": {"S3OutputPath": "s3://b/out"},
+  "ProblemType": "Regression",
+  "AutoMLJobObjective": {
+    "MetricName":  "AUC"
+  }
+}
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_issue_example_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "job.json").write_text(SPEC_EXAMPLE)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "validate", "job.json")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "job.json:7:20: error [metric-not-allowed] MetricName 'AUC' is not allowed for "
+        "ProblemType 'Regression'; allowed: MAE, MSE, R2, RMSE"
+    )
+    assert out.splitlines()[-1] == "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)"
+
+
+def test_valid_directory_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(VALID))
+    assert code == 0
+    assert "invalid (0 errors," in out.splitlines()[-1]
+
+
+def test_strict_turns_warnings_into_failures(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(VALID / "v1-problem-type-only.json")
+    assert run(capsys, "validate", path)[0] == 0
+    code, out, _ = run(capsys, "validate", "--strict", path)
+    assert code == 1
+    assert ": error [incomplete-pair]" in out
+
+
+def test_json_format_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "validate",
+        "--format",
+        "json",
+        str(INVALID / "v2-image-auc.json"),
+        str(VALID / "objective-f1.json"),
+    )
+    assert code == 1
+    report = json.loads(out)
+    assert report["valid"] is False
+    first, second = report["files"]
+    assert (first["valid"], second["valid"]) == (False, True)
+    assert second["findings"] == []
+    (finding,) = first["findings"]
+    assert set(finding) == {"severity", "code", "pointer", "line", "column", "message"}
+    assert (finding["code"], finding["pointer"], finding["line"]) == (
+        "metric-not-allowed",
+        "/AutoMLJobObjective/MetricName",
+        23,
+    )
+
+
+def test_github_format_escapes_and_annotates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "a,b.json"
+    path.write_text('{"MetricName": "F1Macro"}')
+    code, out, _ = run(capsys, "validate", "--format", "github", str(path))
+    assert code == 1
+    line = out.splitlines()[0]
+    assert line.startswith(f"::error file={str(path).replace(',', '%2C')},line=1,col=16,")
+    assert "title=automl-objective unknown-metric::MetricName 'F1Macro'" in line
+
+
+def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO("MetricName: RMSE\n"))
+    code, out, _ = run(capsys, "validate", "-")
+    assert code == 0
+    assert out.startswith("1 file checked: 1 valid")
+
+
+def test_directory_include_and_exclude(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    shutil.copytree(INVALID, tmp_path / "cases")
+    code, out, _ = run(capsys, "validate", "--format", "json", "--include", "*.yaml", str(tmp_path))
+    assert code == 1
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    assert paths and all(p.endswith(".yaml") for p in paths)
+    assert paths == sorted(paths)
+    code, out, _ = run(
+        capsys, "validate", "--format", "json", "--exclude", "v*", str(tmp_path / "cases")
+    )
+    assert code == 1
+    names = [Path(f["path"]).name for f in json.loads(out)["files"]]
+    assert names and not any(n.startswith("v") for n in names)
+
+
+def test_unparsable_file_is_invalid_and_others_still_checked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(
+        capsys, "validate", str(INVALID / "truncated.json"), str(VALID / "objective-f1.json")
+    )
+    assert code == 1
+    assert "truncated.json:4:1: error [parse-error] invalid JSON: Expecting ',' delimiter" in out
+    assert "2 files checked: 1 valid, 1 invalid" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["validate", "/no/such/file.json"],
+        ["validate", "--format", "xml", "x.json"],
+        ["validate", "--kind", "nope", "x.json"],
+        ["validate", "--problem-type", "Clustering", "x.json"],
+        ["validate", "--bogus", "x.json"],
+        ["metrics", "--problem-type", "Nope"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        sys.exit(main(args))
+    assert raised.value.code == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_nothing_matched_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("hi")
+    code, _, err = run(capsys, "validate", str(tmp_path))
+    assert code == 2
+    assert "no files matched" in err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["--version"])
+    assert raised.value.code == 0
+    assert capsys.readouterr().out.strip() == f"automl-objective {__version__}"
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    assert "exit codes: 0 valid, 1 invalid" in capsys.readouterr().out
+
+
+def test_metrics_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "metrics", "--problem-type", "Regression")
+    assert code == 0
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[1:] if line}
+    assert set(rows) == {"MAE", "MSE", "R2", "RMSE"}
+    assert rows["MSE"] == ["Minimize", "Regression*"]
+    assert rows["R2"] == ["Maximize", "Regression"]
+
+
+def test_metrics_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "metrics", "--format", "json")
+    assert code == 0
+    data: dict[str, Any] = json.loads(out)
+    assert len(data["metrics"]) == 17
+    series = next(p for p in data["problem_types"] if p["name"] == "TimeSeriesForecasting")
+    assert series["default"] == "AverageWeightedQuantileLoss"
+    generation = next(p for p in data["problem_types"] if p["name"] == "TextGeneration")
+    assert generation["objective_used"] is False and generation["allowed"] == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        (
+            "v2-timeseries-default.yaml",
+            ("TimeSeriesForecasting", "AverageWeightedQuantileLoss", "Minimize", "default"),
+        ),
+        ("v1-binary-auc.yaml", ("BinaryClassification", "AUC", "Maximize", "explicit")),
+        ("v2-tabular-neither.json", (None, None, None, "undetermined")),
+        ("v2-text-generation.json", ("TextGeneration", None, None, "unused")),
+        ("v2-image-accuracy.json", ("ImageClassification", "Accuracy", "Maximize", "explicit")),
+    ],
+)
+def test_resolve(
+    capsys: pytest.CaptureFixture[str], fixture: str, expected: tuple[Any, ...]
+) -> None:
+    code, out, _ = run(capsys, "resolve", "--format", "json", str(VALID / fixture))
+    assert code == 0
+    data = json.loads(out)
+    assert (data["ProblemType"], data["MetricName"], data["Direction"], data["Source"]) == expected
+
+
+def test_resolve_with_problem_type_fills_the_default(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "objective.json"
+    path.write_text('{"MetricName": "R2"}')
+    code, out, _ = run(capsys, "resolve", str(path), "--problem-type", "Regression")
+    assert code == 0
+    assert "Direction:   Maximize" in out
+
+
+def test_resolve_refuses_an_invalid_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "resolve", str(INVALID / "v1-regression-auc.json"))
+    assert code == 1 and out == ""
+    assert "[metric-not-allowed]" in err
+
+
+def test_installed_console_script_runs() -> None:
+    exe = shutil.which("automl-objective", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    done = subprocess.run(
+        [exe, "validate", str(VALID / "objective-f1.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

@@ -1,0 +1,100 @@
+"""The canonical schema: valid draft 2020-12, in step with botocore, and stating AWS's rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from automl_objective.catalog import catalog_from_schema, load_catalog
+from automl_objective.schema import load_schema, read_schema_file
+from jsonschema import Draft202012Validator
+
+from tests import spec_table
+
+ROOT = Path(__file__).resolve().parents[1]
+CANONICAL = ROOT / "schema" / "automl_job_objective.schema.json"
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    return read_schema_file(CANONICAL)
+
+
+@pytest.fixture(scope="module")
+def sagemaker() -> Any:
+    import botocore.session
+
+    return botocore.session.get_session().get_service_model("sagemaker")
+
+
+def test_schema_passes_the_2020_12_metaschema(schema: dict[str, Any]) -> None:
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].startswith("https://")
+    Draft202012Validator.check_schema(schema)
+
+
+def test_metric_enum_equals_botocore(schema: dict[str, Any], sagemaker: Any) -> None:
+    enum = schema["$defs"]["MetricName"]["enum"]
+    assert len(enum) == len(set(enum)) == 17
+    assert set(enum) == set(sagemaker.shape_for("AutoMLMetricEnum").enum)
+
+
+def test_problem_types_equal_botocore(schema: dict[str, Any], sagemaker: Any) -> None:
+    catalog = catalog_from_schema(schema)
+    assert set(catalog.tabular_problem_types) == set(sagemaker.shape_for("ProblemType").enum)
+    union = sagemaker.shape_for("AutoMLProblemTypeConfig")
+    assert set(catalog.job_configs) == set(union.members)
+    assert set(schema["$defs"]["AutoMLProblemTypeConfig"]["properties"]) == set(union.members)
+    names = set(sagemaker.shape_for("AutoMLProblemTypeConfigName").enum)
+    assert {c.removesuffix("JobConfig") for c in catalog.job_configs} == names
+
+
+def test_request_members_exist_in_botocore(schema: dict[str, Any], sagemaker: Any) -> None:
+    for definition, shape in (
+        ("CreateAutoMLJobRequest", "CreateAutoMLJobRequest"),
+        ("CreateAutoMLJobV2Request", "CreateAutoMLJobV2Request"),
+    ):
+        members = set(sagemaker.shape_for(shape).members)
+        assert set(schema["$defs"][definition]["properties"]) <= members
+    assert set(schema["$defs"]["AutoMLJobObjective"]["properties"]) == set(
+        sagemaker.shape_for("AutoMLJobObjective").members
+    )
+
+
+def test_rules_match_aws_table(schema: dict[str, Any]) -> None:
+    catalog = catalog_from_schema(schema)
+    assert {p.name: set(p.allowed) for p in catalog.problem_types} == spec_table.ALLOWED
+    assert {p.name: p.default for p in catalog.problem_types} == spec_table.DEFAULT
+    for rule in catalog.problem_types:
+        assert rule.default is None or rule.default in rule.allowed
+
+
+def test_every_metric_has_its_facts(schema: dict[str, Any]) -> None:
+    catalog = catalog_from_schema(schema)
+    for metric in catalog.metrics:
+        expected = "Minimize" if metric.name in spec_table.MINIMIZED else "Maximize"
+        assert metric.direction == expected, metric.name
+        assert metric.title and metric.description
+        assert catalog.problem_types_allowing(metric.name), f"{metric.name} is allowed nowhere"
+
+
+def test_prose_only_names_are_not_valid_values(schema: dict[str, Any]) -> None:
+    catalog = catalog_from_schema(schema)
+    for alias in ("wQL", "Average wQL"):
+        assert alias not in catalog.metric_names
+        found = catalog.metric_for_alias(alias)
+        assert found is not None and found.name == "AverageWeightedQuantileLoss"
+    assert any("wQL" in note for note in catalog.known_inconsistencies)
+
+
+def test_bundled_schema_is_the_canonical_one(schema: dict[str, Any]) -> None:
+    bundled = {k: v for k, v in load_schema().items() if k != "$comment"}
+    assert bundled == {k: v for k, v in schema.items() if k != "$comment"}
+    assert load_catalog() == catalog_from_schema(schema)
+
+
+def test_canonical_schema_is_stable_json() -> None:
+    text = CANONICAL.read_text("utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
