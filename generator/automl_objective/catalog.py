@@ -52,7 +52,8 @@ class Catalog:
     tabular_problem_types: tuple[str, ...]
     job_configs: tuple[str, ...]
     known_inconsistencies: tuple[str, ...]
-    document_keys: tuple[str, ...] = ()  # members whose presence tells the document's kind
+    # (kind, members whose presence selects it), in the order the schema tries them
+    document_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def metric(self, name: str) -> Metric:
         for metric in self.metrics:
@@ -65,6 +66,19 @@ class Catalog:
             if rule.name == name:
                 return rule
         raise KeyError(name)
+
+    @property
+    def document_keys(self) -> tuple[str, ...]:
+        return tuple(key for _, keys in self.document_kinds for key in keys)
+
+    def kind_of(self, data: Any) -> str | None:
+        """The document kind the schema assigns to ``data`` (None: not an object, or none)."""
+        if not isinstance(data, dict):
+            return None
+        for kind, keys in self.document_kinds:
+            if any(key in data for key in keys):
+                return kind
+        return None
 
     @property
     def metric_names(self) -> tuple[str, ...]:
@@ -98,21 +112,26 @@ def _require(mapping: Mapping[str, Any], key: str, where: str) -> Any:
     return mapping[key]
 
 
-def _identifying_keys(schema: Schema) -> tuple[str, ...]:
-    """Every member named by a ``required`` in the root's ``if``/``else`` chain, in order."""
-    keys: list[str] = []
+def _document_kinds(schema: Schema) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The root's ``if``/``then``/``else`` chain as (kind, members that select it), in order.
 
-    def collect(node: Any) -> None:
-        if isinstance(node, dict):
-            keys.extend(k for k in node.get("required", ()) if k not in keys)
-            for child in node.get("anyOf", ()):
-                collect(child)
-
+    Each ``if`` must be a ``required`` (or an ``anyOf`` of them): a document is of the first
+    kind one of whose members it has.
+    """
+    defs = schema.get("$defs", {})
+    kinds = []
     node: Any = schema
     while isinstance(node, dict) and "if" in node:
-        collect(node["if"])
+        condition = node["if"]
+        alternatives = condition.get("anyOf", [condition])
+        keys = tuple(k for alt in alternatives for k in alt.get("required", ()))
+        target = str(node.get("then", {}).get("$ref", "")).rsplit("/", 1)[-1]
+        kind = defs.get(target, {}).get("x-kind")
+        if not keys or kind is None:
+            raise SchemaContentError("schema: the root's if/then chain must select x-kind $defs")
+        kinds.append((str(kind), keys))
         node = node.get("else")
-    return tuple(keys)
+    return tuple(kinds)
 
 
 def catalog_from_schema(schema: Schema) -> Catalog:
@@ -157,7 +176,7 @@ def catalog_from_schema(schema: Schema) -> Catalog:
         tabular_problem_types=tabular,
         job_configs=job_configs,
         known_inconsistencies=tuple(schema.get("x-known-inconsistencies", ())),
-        document_keys=_identifying_keys(schema),
+        document_kinds=_document_kinds(schema),
     )
 
 
@@ -165,3 +184,39 @@ def catalog_from_schema(schema: Schema) -> Catalog:
 def load_catalog() -> Catalog:
     """The catalog of the bundled schema."""
     return catalog_from_schema(load_schema())
+
+
+DIRECTIONS = ("Maximize", "Minimize")
+
+
+def catalog_problems(catalog: Catalog) -> list[str]:
+    """Gaps the schema must not have: placeholders left by ``sync --write``, rules that name
+    unknown values. An empty list means every fact is filled in and consistent."""
+    problems = []
+    names = set(catalog.metric_names)
+    for metric in catalog.metrics:
+        if metric.direction not in DIRECTIONS:
+            problems.append(f"metric {metric.name!r}: direction must be one of {DIRECTIONS}")
+        if not catalog.problem_types_allowing(metric.name):
+            problems.append(f"metric {metric.name!r} is allowed for no problem type")
+    ruled = {r.name for r in catalog.problem_types if r.is_tabular}
+    for name in catalog.tabular_problem_types:
+        if name not in ruled:
+            problems.append(f"ProblemType {name!r} has no $defs/{name}MetricName rule")
+    covered = {r.job_config for r in catalog.problem_types}
+    for config in catalog.job_configs:
+        if config not in covered:
+            problems.append(f"{config} has no problem-type rule in $defs")
+    for rule in catalog.problem_types:
+        if rule.job_config not in catalog.job_configs:
+            problems.append(
+                f"{rule.definition}: {rule.job_config} is not in AutoMLProblemTypeConfig"
+            )
+        if rule.is_tabular and rule.name not in catalog.tabular_problem_types:
+            problems.append(f"{rule.definition}: {rule.name!r} is not a ProblemType value")
+        unknown = [m for m in rule.allowed if m not in names]
+        if unknown:
+            problems.append(f"{rule.definition}: unknown metrics {', '.join(unknown)}")
+        if rule.objective_used and rule.default not in rule.allowed:
+            problems.append(f"{rule.definition}: default {rule.default!r} is not allowed")
+    return problems

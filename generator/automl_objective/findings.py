@@ -143,13 +143,15 @@ class Located:
     at_key: bool = False
 
 
-def explain(error: ValidationError, catalog: Catalog) -> Located:
-    """One jsonschema error, said in AutoML terms."""
+def explain(error: ValidationError, catalog: Catalog) -> Located | None:
+    """One jsonschema error, said in AutoML terms; None when another error says it better."""
     path: Path = tuple(error.absolute_path)
     severity: Severity = "warning" if WARN_KEYWORD in error.absolute_schema_path else "error"
     schema = error.schema if isinstance(error.schema, dict) else {}
     instance = error.instance
     keyword = error.validator
+    if keyword == "additionalProperties" and "propertyNames" in schema:
+        return None  # the propertyNames error names the unknown key itself
     code = INVALID_TYPE if keyword == "type" else schema.get("x-code")
     name = _name(path, schema)
 
@@ -306,9 +308,9 @@ def _is_under(path: Path, ancestor: Path) -> bool:
     return path[: len(ancestor)] == ancestor
 
 
-def one_per_cause(items: Iterable[Located]) -> list[Located]:
+def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     """Drop findings that another finding already explains, and exact repeats."""
-    unique = list(dict.fromkeys(items))
+    unique = [item for item in dict.fromkeys(items) if item is not None]
     type_errors = [f.path for f in unique if f.code == INVALID_TYPE]
     kept = []
     for item in unique:

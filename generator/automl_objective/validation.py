@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from automl_objective.catalog import Catalog, load_catalog
+from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
 from automl_objective.findings import WARN_KEYWORD, Finding, Located, explain, json_pointer
 from automl_objective.findings import one_per_cause as _one_per_cause
@@ -54,76 +54,100 @@ def _warn(validator: Validator, subschema: Any, instance: Any, schema: Any) -> I
     yield from validator.descend(instance, subschema, schema_path=WARN_KEYWORD)  # type: ignore[attr-defined]
 
 
-def kinds(schema: Schema | None = None) -> dict[str, str]:
+def kinds(schema: Schema) -> dict[str, str]:
     """Document kinds the schema knows: ``x-kind`` name -> ``$defs`` key."""
-    defs = (schema or load_schema())["$defs"]
+    defs = schema["$defs"]
     return {d["x-kind"]: key for key, d in defs.items() if isinstance(d, dict) and "x-kind" in d}
 
 
-@cache
-def _validator(kind: str, problem_type: str | None) -> Validator:
-    from jsonschema import Draft202012Validator, validators
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
+class Checker:
+    """Validates documents against one schema; builds each validator once and reuses it."""
 
-    schema = load_schema()
-    base = schema["$id"]
-    registry: Registry[Any] = Registry().with_resource(
-        base, Resource.from_contents(schema, default_specification=DRAFT202012)
-    )
-    target: dict[str, Any] = (
-        schema if kind == AUTO else {"$ref": f"{base}#/$defs/{kinds(schema)[kind]}"}
-    )
-    if problem_type is not None:
-        rule = load_catalog().problem_type(problem_type)
-        target = {
-            "allOf": [
-                {"$ref": f"{base}#/$defs/AutoMLJobObjective"},
-                {"properties": {"MetricName": {"$ref": f"{base}#/$defs/{rule.definition}"}}},
-            ]
-        }
-    cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
-    validator: Validator = cls(target, registry=registry)
-    return validator
+    def __init__(self, schema: Schema, catalog: Catalog | None = None) -> None:
+        self.schema = schema
+        self.catalog = catalog or catalog_from_schema(schema)
+        self.kinds = kinds(schema)
+        self._validators: dict[tuple[str, str | None], Validator] = {}
+
+    def check_options(self, kind: str, problem_type: str | None) -> None:
+        """Raise :class:`UsageError` for a kind or problem type the schema does not know."""
+        if kind != AUTO and kind not in self.kinds:
+            raise UsageError(
+                f"unknown kind {kind!r}; choose from: {', '.join([AUTO, *self.kinds])}"
+            )
+        if problem_type is not None:
+            if problem_type not in self.catalog.problem_type_names:
+                raise UsageError(
+                    f"unknown problem type {problem_type!r}; choose from: "
+                    + ", ".join(self.catalog.problem_type_names)
+                )
+            if kind not in (AUTO, "objective"):
+                raise UsageError(
+                    "--problem-type applies to objective-only documents (kind objective)"
+                )
+
+    def validator(self, kind: str = AUTO, problem_type: str | None = None) -> Validator:
+        key = (kind, problem_type)
+        if key not in self._validators:
+            self.check_options(kind, problem_type)
+            self._validators[key] = self._build(kind, problem_type)
+        return self._validators[key]
+
+    def _build(self, kind: str, problem_type: str | None) -> Validator:
+        from jsonschema import Draft202012Validator, validators
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        base = self.schema["$id"]
+        registry: Registry[Any] = Registry().with_resource(
+            base, Resource.from_contents(self.schema, default_specification=DRAFT202012)
+        )
+        target: dict[str, Any] = (
+            self.schema if kind == AUTO else {"$ref": f"{base}#/$defs/{self.kinds[kind]}"}
+        )
+        if problem_type is not None:
+            rule = self.catalog.problem_type(problem_type)
+            target = {
+                "allOf": [
+                    {"$ref": f"{base}#/$defs/AutoMLJobObjective"},
+                    {"properties": {"MetricName": {"$ref": f"{base}#/$defs/{rule.definition}"}}},
+                ]
+            }
+        cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
+        validator: Validator = cls(target, registry=registry)
+        return validator
+
+    def iter_errors(
+        self, data: Any, kind: str = AUTO, problem_type: str | None = None
+    ) -> Iterator[ValidationError]:
+        """Raw jsonschema errors (warnings included, marked by ``x-warn`` in their path)."""
+        yield from self.validator(kind, problem_type).iter_errors(data)
+
+    def validate(
+        self,
+        document: Document,
+        *,
+        kind: str = AUTO,
+        problem_type: str | None = None,
+        strict: bool = False,
+    ) -> FileResult:
+        """Validate one parsed document; findings come sorted by position."""
+        errors = self.iter_errors(document.data, kind, problem_type)
+        located = _one_per_cause(explain(e, self.catalog) for e in errors)
+        findings = [_place(document, item, strict) for item in located]
+        findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+        chosen = kind if kind != AUTO else self.catalog.kind_of(document.data)
+        return FileResult(document.path, findings, chosen)
+
+
+@cache
+def default_checker() -> Checker:
+    """The checker of the bundled schema, built once per process."""
+    return Checker(load_schema(), load_catalog())
 
 
 def check_options(kind: str, problem_type: str | None) -> None:
-    """Raise :class:`UsageError` for a kind or problem type the schema does not know."""
-    known = kinds()
-    if kind != AUTO and kind not in known:
-        raise UsageError(f"unknown kind {kind!r}; choose from: {', '.join([AUTO, *known])}")
-    if problem_type is not None:
-        catalog = load_catalog()
-        if problem_type not in catalog.problem_type_names:
-            raise UsageError(
-                f"unknown problem type {problem_type!r}; choose from: "
-                + ", ".join(catalog.problem_type_names)
-            )
-        if kind not in (AUTO, "objective"):
-            raise UsageError("--problem-type applies to objective-only documents (kind objective)")
-
-
-def detect_kind(data: Any, schema: Schema | None = None) -> str | None:
-    """The document kind, read from the schema's top-level ``if``/``then``/``else`` chain."""
-    from jsonschema import Draft202012Validator
-
-    root = schema or load_schema()
-    node: Any = root
-    names = {key: name for name, key in kinds(root).items()}
-    while isinstance(node, dict) and "if" in node:
-        if Draft202012Validator(node["if"]).is_valid(data):
-            ref = str(node["then"].get("$ref", ""))
-            return names.get(ref.rsplit("/", 1)[-1])
-        node = node.get("else")
-    return None
-
-
-def iter_errors(
-    data: Any, kind: str = AUTO, problem_type: str | None = None
-) -> Iterator[ValidationError]:
-    """Raw jsonschema errors (warnings included, marked by ``x-warn`` in their schema path)."""
-    check_options(kind, problem_type)
-    yield from _validator(kind, problem_type).iter_errors(data)
+    default_checker().check_options(kind, problem_type)
 
 
 def validate_document(
@@ -132,17 +156,9 @@ def validate_document(
     kind: str = AUTO,
     problem_type: str | None = None,
     strict: bool = False,
-    catalog: Catalog | None = None,
 ) -> FileResult:
-    """Validate one parsed document; findings come sorted by position."""
-    catalog = catalog or load_catalog()
-    located = _one_per_cause(
-        explain(e, catalog) for e in iter_errors(document.data, kind, problem_type)
-    )
-    findings = [_place(document, item, strict) for item in located]
-    findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-    chosen = kind if kind != AUTO else detect_kind(document.data)
-    return FileResult(document.path, findings, chosen)
+    """Validate one parsed document against the bundled schema."""
+    return default_checker().validate(document, kind=kind, problem_type=problem_type, strict=strict)
 
 
 def _place(document: Document, item: Located, strict: bool) -> Finding:
