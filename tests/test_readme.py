@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from automl_objective.catalog import load_catalog
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -24,3 +25,11 @@ def test_rules_table_matches_the_schema() -> None:
         else:
             assert cells[2].startswith("not used") and cells[3] == "-"
         assert f"`{rule.job_config}`" in cells[1] or (rule.is_tabular and "ProblemType" in cells[1])
+
+
+def test_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    blocks = README.read_text("utf-8").split("```python\n")[1:]
+    assert len(blocks) >= 2
+    for block in blocks:
+        exec(compile(block.split("```", 1)[0], "README.md", "exec"), {})

@@ -26,6 +26,8 @@ examples:
   automl-objective validate --kind objective --problem-type Regression objective.json
   automl-objective metrics --problem-type TimeSeriesForecasting
   automl-objective resolve job.json                      the metric AWS will optimise
+  automl-objective generate --check                      is generated/ up to date?
+  automl-objective sync --from-botocore                  has AWS changed the valid values?
 
 exit codes: 0 valid, 1 invalid or unparsable document, 2 usage error
 """
@@ -78,6 +80,30 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument("path", metavar="FILE")
     resolve.add_argument("--format", default="text", choices=("text", "json"))
     _add_kind_options(resolve)
+    generate = commands.add_parser(
+        "generate",
+        help="regenerate generated/ (models, tables, docs) from the schema",
+        description="Render generated/ from the canonical schema. Run from the project root.",
+    )
+    generate.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; print a diff and exit 1 when generated/ is stale",
+    )
+    generate.add_argument("--schema", default=None, metavar="PATH", help="canonical schema")
+    generate.add_argument("--output", default=None, metavar="DIR", help="output folder")
+
+    sync = commands.add_parser(
+        "sync",
+        help="compare the schema's valid values with botocore's SageMaker model",
+        description="Report drift between the schema and botocore's sagemaker service model "
+        "(AWS_DATA_PATH applies). Exit 1 when there is drift.",
+    )
+    sync.add_argument(
+        "--from-botocore", action="store_true", required=True, help="read the installed botocore"
+    )
+    sync.add_argument("--write", action="store_true", help="write the drift into the schema")
+    sync.add_argument("--schema", default=None, metavar="PATH", help="canonical schema")
     return parser
 
 
@@ -207,10 +233,90 @@ def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def run_generate(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from automl_objective.codegen.run import (
+        DEFAULT_OUTPUT,
+        DEFAULT_SCHEMA,
+        GenerateError,
+        generate,
+    )
+
+    schema = Path(args.schema) if args.schema else DEFAULT_SCHEMA
+    output = Path(args.output) if args.output else DEFAULT_OUTPUT
+    if not schema.is_file():
+        return _usage(f"{schema}: no such schema (run from the project root, or pass --schema)")
+    try:
+        result = generate(schema, output, check=args.check)
+    except GenerateError as error:
+        sys.stderr.write(f"automl-objective: {error}\n")
+        return EXIT_INVALID
+    for warning in result.warnings:
+        sys.stderr.write(f"automl-objective: warning: {warning}\n")
+    changes = result.plan
+    summary = (
+        f"{len(changes.added)} added, {len(changes.changed)} changed, "
+        f"{len(changes.removed)} removed"
+    )
+    if args.check:
+        if changes.stale:
+            out.write(result.diff)
+            sys.stderr.write(
+                f"automl-objective: {output}/ is stale ({summary}); run `automl-objective "
+                "generate`\n"
+            )
+            return EXIT_INVALID
+        out.write(f"{output}/ is up to date\n")
+        return EXIT_OK
+    out.write(f"{output}/: {summary}\n" if changes.stale else f"{output}/ is up to date\n")
+    return EXIT_OK
+
+
+def run_sync(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from automl_objective.catalog import catalog_from_schema, catalog_problems
+    from automl_objective.codegen.run import DEFAULT_SCHEMA
+    from automl_objective.schema import read_schema_file
+    from automl_objective.sync import SyncError, apply, aws_values, compare, write_schema
+
+    path = Path(args.schema) if args.schema else DEFAULT_SCHEMA
+    if not path.is_file():
+        return _usage(f"{path}: no such schema (run from the project root, or pass --schema)")
+    try:
+        schema = read_schema_file(path)
+        aws = aws_values()
+    except (SyncError, ValueError) as error:
+        sys.stderr.write(f"automl-objective: {error}\n")
+        return EXIT_INVALID
+    drift = compare(schema, aws)
+    out.write(f"botocore {aws.botocore_version} against {path}\n")
+    for part in drift.parts:
+        if part.added or part.removed:
+            out.write(f"{part.what}:\n")
+            out.writelines(f"  + {value}\n" for value in part.added)
+            out.writelines(f"  - {value}\n" for value in part.removed)
+    if not drift.any:
+        out.write("no drift\n")
+        return EXIT_OK
+    if args.write:
+        updated = apply(schema, drift)
+        write_schema(path, updated)
+        out.write(
+            f"wrote {path}; now fill in the placeholders, then run `automl-objective generate`\n"
+        )
+        for problem in catalog_problems(catalog_from_schema(updated)):
+            out.write(f"  todo: {problem}\n")
+    return EXIT_INVALID
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": run_validate,
     "metrics": run_metrics,
     "resolve": run_resolve,
+    "generate": run_generate,
+    "sync": run_sync,
 }
 
 

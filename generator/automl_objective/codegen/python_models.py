@@ -1,0 +1,97 @@
+"""Pydantic v2 models from the canonical schema, through datamodel-code-generator's API.
+
+datamodel-code-generator renders the schema's ``$defs``; the root's if/then/else chain it cannot
+express becomes a root model over the document kinds. Its templates are extended through its
+custom-template-dir mechanism (``templates/datamodel/``): classes whose schema carries an
+``if``/``then`` rule get a model validator bound to the matching check in the generated
+rules.py, which reads the generated tables. No rule is restated here: this module only says
+which check belongs to which class.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from automl_objective.catalog import Catalog
+from automl_objective.codegen.environment import TEMPLATES
+from automl_objective.schema import Schema
+
+ROOT_CLASS = "AutoMLObjectiveDocument"
+CUSTOM_TEMPLATES = TEMPLATES / "datamodel"
+
+# The check in rules.py for each $defs entry that holds if/then rules datamodel-code-generator
+# drops, by the kind (x-kind) or the role the schema gives it.
+_KIND_CHECKS = {
+    "create-auto-ml-job": "check_create_auto_ml_job",
+    "create-auto-ml-job-v2": "check_create_auto_ml_job_v2",
+}
+_UNION_DEFINITION = "AutoMLProblemTypeConfig"
+
+
+def models_input(schema: Schema) -> Schema:
+    """The schema as datamodel-code-generator should see it: the ``$defs``, and at the root the
+    union of the kinds that the root's if/then/else chain selects."""
+    kinds = [d for d, body in schema["$defs"].items() if "x-kind" in body]
+    return {
+        "$schema": schema["$schema"],
+        "title": ROOT_CLASS,
+        "description": schema.get("description", ""),
+        "anyOf": [{"$ref": f"#/$defs/{name}"} for name in kinds],
+        "$defs": schema["$defs"],
+    }
+
+
+def template_data(schema: Schema) -> dict[str, dict[str, Any]]:
+    """Per-class data for the custom templates: which rule check each class binds."""
+    data: dict[str, dict[str, Any]] = {
+        ROOT_CLASS: {"automl_rule": "select_document_model", "automl_rule_mode": "before"},
+        _UNION_DEFINITION: {"automl_rule": "check_problem_type_config"},
+    }
+    for name, body in schema["$defs"].items():
+        check = _KIND_CHECKS.get(body.get("x-kind", ""))
+        if check is not None:
+            data[name] = {"automl_rule": check, "automl_methods": ["effective_objective"]}
+        elif body.get("type") == "object" or "properties" in body:
+            data.setdefault(name, {"automl_rule": "check_no_nulls"})
+        for member, sub in body.get("properties", {}).items():
+            if sub.get("type") == "object" and "properties" in sub:
+                data.setdefault(member, {"automl_rule": "check_no_nulls"})
+    return data
+
+
+def kind_models(schema: Schema, catalog: Catalog) -> list[tuple[str, str]]:
+    """(kind, generated class name) in the schema's order: class names are the $defs keys."""
+    by_kind = {body["x-kind"]: name for name, body in schema["$defs"].items() if "x-kind" in body}
+    return [(kind, by_kind[kind]) for kind, _ in catalog.document_kinds]
+
+
+def generate_models(schema: Schema, header: str) -> str:
+    """The text of models.py."""
+    from collections import defaultdict
+
+    from datamodel_code_generator import PythonVersion, generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import Formatter
+
+    output = generate(
+        models_input(schema),
+        input_file_type=InputFileType.JsonSchema,
+        output_model_type=DataModelType.PydanticV2BaseModel,
+        target_python_version=PythonVersion.PY_310,
+        class_name=ROOT_CLASS,
+        snake_case_field=True,
+        allow_population_by_field_name=True,
+        capitalise_enum_members=True,
+        use_schema_description=True,
+        use_field_description=True,
+        disable_timestamp=True,
+        formatters=[Formatter.BUILTIN],
+        custom_file_header=header.rstrip("\n"),
+        custom_template_dir=Path(CUSTOM_TEMPLATES),
+        extra_template_data=defaultdict(dict, template_data(schema)),
+        additional_imports=["pydantic.model_validator", "automl_objective_generated.rules"],
+    )
+    if not isinstance(output, str):
+        raise TypeError("datamodel-code-generator returned several modules; expected one")
+    return output if output.endswith("\n") else output + "\n"

@@ -1,0 +1,141 @@
+"""jsonschema and the generated models must give the same verdict on every document.
+
+The documents come from the fixtures and from hypothesis strategies that cover every kind,
+problem type and metric, near misses, wrong types, nulls, extra members and broken unions.
+Any disagreement is a bug in the schema, the generator or its templates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from automl_objective.catalog import load_catalog
+from automl_objective.documents import LoadError, load_path
+from automl_objective.schema import load_schema
+from automl_objective_generated.models import AutoMLObjectiveDocument
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+from pydantic import ValidationError
+
+from tests.fixture_cases import Case, cases
+
+CATALOG = load_catalog()
+PLAIN = Draft202012Validator(load_schema())
+
+metric_values = st.one_of(
+    st.sampled_from(CATALOG.metric_names),
+    st.sampled_from(["F1Macro", "wQL", "f1", " F1", "", "Perplexity"]),
+    st.integers(),
+    st.none(),
+    st.lists(st.sampled_from(CATALOG.metric_names), max_size=2),
+    st.just({}),
+)
+problem_type_values = st.one_of(
+    st.sampled_from(CATALOG.tabular_problem_types),
+    st.sampled_from(["Regresion", "ImageClassification", ""]),
+    st.none(),
+    st.integers(),
+)
+objectives = st.one_of(
+    st.fixed_dictionaries({"MetricName": metric_values}),
+    st.fixed_dictionaries({"MetricName": metric_values}, optional={"Direction": st.integers()}),
+    st.just({}),
+    st.none(),
+    st.sampled_from(CATALOG.metric_names),
+)
+tabular_configs: st.SearchStrategy[Any] = st.one_of(
+    st.fixed_dictionaries(
+        {}, optional={"ProblemType": problem_type_values, "TargetAttributeName": st.just("y")}
+    ),
+    st.none(),
+    st.just([]),
+)
+other_configs = st.one_of(
+    st.fixed_dictionaries({}, optional={"ContentColumn": st.just("text")}), st.none(), st.just("x")
+)
+unions = st.one_of(
+    st.dictionaries(
+        keys=st.sampled_from([*CATALOG.job_configs, "TabularConfig"]),
+        values=st.one_of(tabular_configs, other_configs),
+        max_size=3,
+    ),
+    st.builds(lambda body: {"TabularJobConfig": body}, tabular_configs),
+    st.none(),
+    st.just([]),
+)
+v1_requests = st.fixed_dictionaries(
+    {},
+    optional={
+        "ProblemType": problem_type_values,
+        "AutoMLJobObjective": objectives,
+        "RoleArn": st.text(max_size=4),
+        "InputDataConfig": st.just([]),
+        "AutoMLJobConfig": st.just({}),
+    },
+)
+v2_requests = st.fixed_dictionaries(
+    {},
+    optional={
+        "AutoMLProblemTypeConfig": unions,
+        "AutoMLJobObjective": objectives,
+        "AutoMLJobInputDataConfig": st.just([]),
+        "Tags": st.just([]),
+    },
+)
+documents = st.one_of(
+    objectives,
+    v1_requests,
+    v2_requests,
+    st.builds(lambda a, b: {**a, **b}, v1_requests, v2_requests),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    st.lists(st.integers(), max_size=2),
+    st.integers(),
+    st.text(max_size=3),
+)
+
+
+def model_accepts(document: Any) -> bool:
+    try:
+        AutoMLObjectiveDocument.model_validate(document)
+    except ValidationError:
+        return False
+    return True
+
+
+def assert_agree(document: Any) -> None:
+    schema_verdict = PLAIN.is_valid(document)
+    assert model_accepts(document) is schema_verdict, (
+        f"jsonschema says {'valid' if schema_verdict else 'invalid'}: {document!r}"
+    )
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_models_and_jsonschema_agree(document: Any) -> None:
+    assert_agree(document)
+
+
+@pytest.mark.parametrize("case", cases(), ids=[c.id for c in cases()])
+def test_models_agree_on_fixtures(case: Case) -> None:
+    try:
+        document = load_path(case.path)
+    except LoadError:
+        return
+    assert model_accepts(document.data) is case.expect_valid
+    assert_agree(document.data)
+
+
+@pytest.mark.parametrize("problem_type", CATALOG.problem_type_names)
+@pytest.mark.parametrize("metric", CATALOG.metric_names)
+def test_every_pair_agrees(problem_type: str, metric: str) -> None:
+    rule = CATALOG.problem_type(problem_type)
+    config: dict[str, Any] = {"ProblemType": problem_type} if rule.is_tabular else {}
+    document = {
+        "AutoMLProblemTypeConfig": {rule.job_config: config},
+        "AutoMLJobObjective": {"MetricName": metric},
+    }
+    assert_agree(document)
+    if rule.is_tabular:
+        assert_agree({"ProblemType": problem_type, "AutoMLJobObjective": {"MetricName": metric}})
