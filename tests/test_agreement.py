@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 from automl_objective.catalog import load_catalog
-from automl_objective.documents import LoadError, load_path
+from automl_objective.documents import Document, LoadError, load_path
 from automl_objective.schema import load_schema
+from automl_objective.validation import Checker
+from automl_objective_generated.fastcheck import is_clean
 from automl_objective_generated.models import AutoMLObjectiveDocument
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -139,3 +141,25 @@ def test_every_pair_agrees(problem_type: str, metric: str) -> None:
     assert_agree(document)
     if rule.is_tabular:
         assert_agree({"ProblemType": problem_type, "AutoMLJobObjective": {"MetricName": metric}})
+
+
+SLOW = Checker(load_schema())  # jsonschema only, no compiled shortcut
+
+
+def full_findings(document: Any) -> list[str]:
+    return [f.code for f in SLOW.validate(Document("<doc>", document, "{}", "json")).findings]
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_compiled_shortcut_passes_exactly_the_clean_documents(document: Any) -> None:
+    assert is_clean(document) is (full_findings(document) == []), full_findings(document)
+
+
+@pytest.mark.parametrize("case", cases(), ids=[c.id for c in cases()])
+def test_compiled_shortcut_on_fixtures(case: Case) -> None:
+    try:
+        document = load_path(case.path)
+    except LoadError:
+        return
+    assert is_clean(document.data) is (case.expected_findings() == [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -101,7 +102,8 @@ def test_github_format_escapes_and_annotates(
 
 
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO("MetricName: RMSE\n"))
+    stdin = io.TextIOWrapper(io.BytesIO(b"MetricName: RMSE\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
     code, out, _ = run(capsys, "validate", "-")
     assert code == 0
     assert out.startswith("1 file checked: 1 valid")

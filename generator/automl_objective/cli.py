@@ -71,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--exclude", action="append", metavar="GLOB", help="files or folders to skip; repeatable"
     )
+    validate.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for large runs (default 0: one per CPU); output order is kept",
+    )
 
     metrics = commands.add_parser("metrics", help="list metrics, problem types and defaults")
     metrics.add_argument("--problem-type", metavar="TYPE", help="only the metrics of this type")
@@ -132,7 +139,7 @@ def _usage(message: str) -> int:
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from automl_objective.api import check_sources
+    from automl_objective.api import check_sources, default_jobs
     from automl_objective.discovery import (
         DEFAULT_EXCLUDE,
         DEFAULT_INCLUDE,
@@ -153,8 +160,14 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         return _usage(str(error))
     if sum(s.is_stdin for s in sources) > 1:
         return _usage("'-' (standard input) can be given only once")
+    if args.jobs < 0:
+        return _usage("--jobs must be 0 (one per CPU) or more")
     results = check_sources(
-        sources, kind=args.kind, problem_type=args.problem_type, strict=args.strict
+        sources,
+        kind=args.kind,
+        problem_type=args.problem_type,
+        strict=args.strict,
+        jobs=args.jobs or default_jobs(),
     )
     REPORTERS[args.format]().report(results, out)
     return EXIT_OK if all(r.valid for r in results) else EXIT_INVALID

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
+import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from automl_objective.documents import STDIN_NAME
 
@@ -18,11 +20,14 @@ class DiscoveryError(ValueError):
     """A path that does not exist, or a set of paths that matched nothing."""
 
 
-@dataclass(frozen=True)
-class Source:
-    """One document to check: a file path, or standard input."""
+class Source(NamedTuple):
+    """One document to check: a file path, or standard input.
 
-    path: Path | None
+    A NamedTuple of plain strings: on a run over tens of thousands of files, pathlib objects
+    and frozen dataclasses cost measurable time per file.
+    """
+
+    path: str | None
     display: str
 
     @property
@@ -30,24 +35,30 @@ class Source:
         return self.path is None
 
 
-def _matches(relative: str, patterns: Sequence[str]) -> bool:
-    name = relative.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(relative, p) for p in patterns)
+class _Globs:
+    """Glob patterns compiled once; a path matches by its name or its relative path."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        joined = "|".join(f"(?:{fnmatch.translate(p)})" for p in patterns) or "(?!)"
+        self._match = re.compile(joined).match
+
+    def __call__(self, relative: str) -> bool:
+        name = relative.rsplit("/", 1)[-1]
+        return self._match(name) is not None or self._match(relative) is not None
 
 
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Source]:
+def _walk(root: Path, include_globs: Sequence[str], exclude_globs: Sequence[str]) -> list[Source]:
+    include, exclude = _Globs(include_globs), _Globs(exclude_globs)
     found = []
     for directory, subdirs, files in os.walk(root):  # does not follow directory symlinks
         base = Path(directory)
         rel_dir = base.relative_to(root).as_posix()
-        subdirs[:] = sorted(
-            d for d in subdirs if not _matches(f"{rel_dir}/{d}".lstrip("./"), exclude)
-        )
+        subdirs[:] = sorted(d for d in subdirs if not exclude(f"{rel_dir}/{d}".removeprefix("./")))
         for name in sorted(files):
             relative = f"{rel_dir}/{name}".removeprefix("./")
-            if _matches(relative, include) and not _matches(relative, exclude):
-                path = base / name
-                found.append(Source(path, str(path)))
+            if include(relative) and not exclude(relative):
+                path = os.path.join(directory, name)
+                found.append(Source(path, path))
     return found
 
 
@@ -62,13 +73,18 @@ def discover(
         if raw == STDIN_NAME:
             sources.append(Source(None, "<stdin>"))
             continue
-        path = Path(raw)
-        if path.is_dir():
-            sources.extend(_walk(path, include, exclude))
-        elif path.exists() or path.is_symlink():
-            sources.append(Source(path, raw))
+        try:
+            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)  # one stat per named path
+        except FileNotFoundError:
+            if not os.path.islink(raw):
+                raise DiscoveryError(f"{raw}: no such file or directory") from None
+            is_dir = False  # a broken symlink: checking it reports it
+        except OSError:
+            is_dir = False  # unreadable: checking it reports why
+        if is_dir:
+            sources.extend(_walk(Path(raw), include, exclude))
         else:
-            raise DiscoveryError(f"{raw}: no such file or directory")
+            sources.append(Source(raw, raw))
     if not sources:
         raise DiscoveryError("no files matched (include: " + ", ".join(include) + ")")
     return sources

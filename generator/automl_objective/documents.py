@@ -8,8 +8,9 @@ carries the position of the problem.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -39,13 +40,23 @@ class LoadError(Exception):
 
 @dataclass
 class Document:
-    """A parsed document and what is needed to locate a JSON Pointer in its source."""
+    """A parsed document and what is needed to locate a JSON Pointer in its source.
+
+    ``source`` may stay raw bytes: it is decoded only when a finding needs a position, so a
+    valid document never pays for it.
+    """
 
     path: str
     data: Any
-    text: str
+    source: str | bytes
     format: Format
     _yaml_root: yaml.Node | None = field(default=None, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        if isinstance(self.source, str):
+            return self.source
+        return self.source.decode("utf-8-sig", errors="replace")
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
         """1-based (line, column) of the value at ``path``, or of its member name."""
@@ -58,7 +69,28 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def parse_json(path: str, text: str) -> Document:
+def _fast_loads() -> Callable[[bytes | str], Any] | None:
+    """orjson's parser where it is installed (an optional speed-up), else None."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    loads: Callable[[bytes | str], Any] = orjson.loads
+    return loads
+
+
+_FAST_LOADS = _fast_loads()
+
+
+def parse_json(path: str, source: str | bytes) -> Document:
+    """Parse JSON. orjson, when installed, parses first; on any refusal the standard library
+    parses again, for its positioned message or because it accepts what orjson does not."""
+    if _FAST_LOADS is not None:
+        try:
+            return Document(path, _FAST_LOADS(source), source, "json")
+        except ValueError:
+            pass
+    text = decode(path, source) if isinstance(source, bytes) else source
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
@@ -88,36 +120,49 @@ def parse_yaml(path: str, text: str) -> Document:
     return Document(path, data, text, "yaml", root)
 
 
-def detect_format(path: str, text: str) -> Format:
+def detect_format(path: str, head: bytes | str) -> Format:
     if path.lower().endswith(YAML_SUFFIXES):
         return "yaml"
     if path.lower().endswith(".json"):
         return "json"
-    return "json" if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "yaml"
+    if isinstance(head, bytes):
+        head = head[:64].decode("utf-8", errors="replace")
+    return "json" if head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "yaml"
+
+
+def parse_source(path: str, source: str | bytes, format: Format | None = None) -> Document:
+    """Parse a document from its text or raw bytes."""
+    if isinstance(source, str):
+        source = source.removeprefix("\ufeff")
+    chosen = format or detect_format(path, source)
+    if not source.strip():
+        raise LoadError(path, "empty document", code="empty-document")
+    if chosen == "json":
+        return parse_json(path, source)
+    text = decode(path, source) if isinstance(source, bytes) else source
+    return parse_yaml(path, text.removeprefix("\ufeff"))
 
 
 def parse_text(path: str, text: str, format: Format | None = None) -> Document:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    chosen = format or detect_format(path, text)
-    if not text.strip():
-        raise LoadError(path, "empty document", code="empty-document")
-    return parse_yaml(path, text) if chosen == "yaml" else parse_json(path, text)
+    return parse_source(path, text, format)
 
 
 def decode(path: str, raw: bytes) -> str:
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise LoadError(path, f"not UTF-8 text (byte {error.start})", line) from None
 
 
-def load_path(path: Path, display: str | None = None, format: Format | None = None) -> Document:
+def load_path(
+    path: str | Path, display: str | None = None, format: Format | None = None
+) -> Document:
     """Read and parse one file. Raises :class:`LoadError` with a user-facing message."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # plain open(): pathlib's read_bytes costs more
+            raw = handle.read()
     except IsADirectoryError:
         raise LoadError(name, "is a directory", code="unreadable") from None
     except FileNotFoundError:
@@ -126,7 +171,7 @@ def load_path(path: Path, display: str | None = None, format: Format | None = No
         raise LoadError(
             name, f"cannot read: {error.strerror or error}", code="unreadable"
         ) from None
-    return parse_text(name, decode(name, raw), format)
+    return parse_source(name, raw, format)
 
 
 def _locate_yaml(

@@ -7,7 +7,6 @@ and the message is written for that code here.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,6 +92,8 @@ def json_type(value: Any) -> str:
 
 def suggest(value: str, candidates: Sequence[str]) -> str | None:
     """The candidate a user most likely meant, or None."""
+    import difflib  # only findings need it: keep it off the start-up path
+
     folded = {c.casefold(): c for c in candidates}
     plain = value.strip().casefold()
     if plain in folded:
@@ -290,11 +291,9 @@ def _incomplete_pair(severity: Severity, path: Path, keyword: Any, instance: Any
             path,
             f"AutoMLJobObjective is given but TabularJobConfig.ProblemType is not; {both}",
         )
-    problem_type = (
-        instance.get("AutoMLProblemTypeConfig", {}).get("TabularJobConfig", {}).get("ProblemType")
-        if isinstance(instance, dict)
-        else None
-    )
+    problem_type: Any = instance
+    for member in ("AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"):
+        problem_type = problem_type.get(member) if isinstance(problem_type, dict) else None
     return Located(
         severity,
         INCOMPLETE_PAIR,

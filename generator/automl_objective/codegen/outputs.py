@@ -110,6 +110,7 @@ def render_outputs(source: Source) -> dict[str, str]:
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),
         f"{PACKAGE}/rules.py": render("rules.py.jinja2", **code_context),
         f"{PACKAGE}/models.py": generate_models(source.schema, python_header),
+        f"{PACKAGE}/fastcheck.py": render("fastcheck.py.jinja2", **code_context),
         f"{PACKAGE}/{SCHEMA_FILENAME}": _schema_copy(source),
         f"{DOCS}/reference.md": render("reference.md.jinja2", **docs_context),
         f"{DOCS}/reference.html": render("reference.html.jinja2", **docs_context),

@@ -1,0 +1,51 @@
+"""Large runs: worker processes keep the output order, and the quick check stays a shortcut."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from automl_objective import documents
+from automl_objective.api import PARALLEL_THRESHOLD, check_sources, validate_file
+from automl_objective.discovery import discover
+
+from tests.fixture_cases import FIXTURES, cases
+
+
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough copies of the fixtures to cross the parallel threshold."""
+    root = tmp_path_factory.mktemp("many")
+    sources = [c.path for c in cases()]
+    for index in range(PARALLEL_THRESHOLD + 37):
+        source = sources[index % len(sources)]
+        shutil.copy(source, root / f"{index:05d}{source.suffix}")
+    return root
+
+
+def test_jobs_keep_order_and_results(many_files: Path) -> None:
+    sources = discover([str(many_files)])
+    assert len(sources) > PARALLEL_THRESHOLD
+    serial = check_sources(sources, jobs=1)
+    parallel = check_sources(sources, jobs=2)
+    assert [r.as_dict() for r in parallel] == [r.as_dict() for r in serial]
+    assert [r.kind for r in parallel] == [r.kind for r in serial]
+    assert any(not r.valid for r in parallel) and any(r.valid for r in parallel)
+
+
+def test_version_control_and_tool_folders_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.json").write_text("{}")
+    (tmp_path / "node_modules" / "pkg").mkdir(parents=True)
+    (tmp_path / "node_modules" / "pkg" / "package.json").write_text("{}")
+    shutil.copy(FIXTURES / "valid" / "objective-f1.json", tmp_path / "job.json")
+    assert [Path(s.display).name for s in discover([str(tmp_path)])] == ["job.json"]
+
+
+def test_same_findings_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(documents, "_FAST_LOADS", None)
+    for case in cases():
+        assert [f.as_dict() for f in validate_file(case.path).findings] == (
+            case.expected_findings()
+        ), case.id
