@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from automl_objective import documents
-from automl_objective.api import PARALLEL_THRESHOLD, check_sources, validate_file
+from automl_objective.api import check_sources
 from automl_objective.discovery import discover
+from automl_objective.runner import PARALLEL_THRESHOLD
 
 from tests.fixture_cases import FIXTURES, cases
 
@@ -41,11 +41,3 @@ def test_version_control_and_tool_folders_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "node_modules" / "pkg" / "package.json").write_text("{}")
     shutil.copy(FIXTURES / "valid" / "objective-f1.json", tmp_path / "job.json")
     assert [Path(s.display).name for s in discover([str(tmp_path)])] == ["job.json"]
-
-
-def test_same_findings_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "_FAST_LOADS", None)
-    for case in cases():
-        assert [f.as_dict() for f in validate_file(case.path).findings] == (
-            case.expected_findings()
-        ), case.id

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from automl_objective import __version__
+from automl_objective.documents import MAX_BYTES
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -70,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--exclude", action="append", metavar="GLOB", help="files or folders to skip; repeatable"
+    )
+    validate.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than this, unread (default {MAX_BYTES:,})",
     )
     validate.add_argument(
         "--jobs",
@@ -139,7 +147,7 @@ def _usage(message: str) -> int:
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from automl_objective.api import check_sources, default_jobs
+    from automl_objective.api import check_sources
     from automl_objective.discovery import (
         DEFAULT_EXCLUDE,
         DEFAULT_INCLUDE,
@@ -147,6 +155,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         discover,
     )
     from automl_objective.reporters import REPORTERS
+    from automl_objective.runner import default_jobs
     from automl_objective.validation import UsageError, check_options
 
     try:
@@ -160,6 +169,8 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         return _usage(str(error))
     if sum(s.is_stdin for s in sources) > 1:
         return _usage("'-' (standard input) can be given only once")
+    if args.max_bytes < 1:
+        return _usage("--max-bytes must be at least 1")
     if args.jobs < 0:
         return _usage("--jobs must be 0 (one per CPU) or more")
     results = check_sources(
@@ -167,6 +178,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         kind=args.kind,
         problem_type=args.problem_type,
         strict=args.strict,
+        max_bytes=args.max_bytes,
         jobs=args.jobs or default_jobs(),
     )
     REPORTERS[args.format]().report(results, out)

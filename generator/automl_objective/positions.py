@@ -115,3 +115,48 @@ def locate_json(text: str, path: Sequence[str | int], *, key: bool = False) -> P
         return line_column(text, pos)
     except (ValueError, IndexError):
         return None
+
+
+def find_duplicate_member(text: str) -> tuple[str, int, int] | None:
+    """The first member name that repeats inside one object of (valid) JSON ``text``, with the
+    offsets of its first and second appearance; None when every object's names are unique."""
+    stack: list[dict[str, int] | None] = []  # per open container: names seen (None: an array)
+    pos, size = 0, len(text)
+    while pos < size:
+        char = text[pos]
+        if char == '"':
+            start = pos
+            name, pos = scanstring(text, pos + 1)
+            after = _skip_ws(text, pos)
+            if stack and stack[-1] is not None and after < size and text[after] == ":":
+                seen = stack[-1]
+                if name in seen:
+                    return name, seen[name], start
+                seen[name] = start
+            continue
+        if char == "{":
+            stack.append({})
+        elif char == "[":
+            stack.append(None)
+        elif char in "}]" and stack:
+            stack.pop()
+        pos += 1
+    return None
+
+
+def find_bare_token(text: str, wanted: Callable[[str], bool]) -> int | None:
+    """Offset of the first number or literal outside strings for which ``wanted`` is true."""
+    pos, size = 0, len(text)
+    while pos < size:
+        char = text[pos]
+        if char == '"':
+            pos = scanstring(text, pos + 1)[1]
+            continue
+        match = _SCALAR.match(text, pos)
+        if match:
+            if wanted(match.group()):
+                return pos
+            pos = match.end()
+            continue
+        pos += 1
+    return None

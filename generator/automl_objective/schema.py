@@ -33,6 +33,36 @@ def load_schema() -> Schema:
     return schema
 
 
+class ExternalReferenceError(ValueError):
+    """The schema refers outside itself; only the bundled schema is ever resolved."""
+
+
+def refuse_external_refs(schema: Schema) -> None:
+    """Raise unless every ``$ref`` points inside the schema (``#...`` or its own ``$id#...``).
+
+    Nothing is ever fetched: an http(s) reference or a file outside schema/ is an error, said
+    before any validation starts.
+    """
+    own = str(schema.get("$id", "")).split("#", 1)[0]
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if (
+                isinstance(ref, str)
+                and not ref.startswith("#")
+                and (not own or ref.split("#", 1)[0] != own)
+            ):
+                raise ExternalReferenceError(
+                    f"$ref {ref!r} is refused: only references inside the schema resolve "
+                    "(nothing is fetched from a network or another file)"
+                )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
 def read_schema_file(path: Path) -> Schema:
     """Read a schema from disk (the generator and ``sync`` work on the canonical file)."""
     schema: Schema = json.loads(path.read_text("utf-8"))

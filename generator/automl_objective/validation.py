@@ -16,7 +16,7 @@ from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
 from automl_objective.findings import WARN_KEYWORD, Finding, Located, explain, json_pointer
 from automl_objective.findings import one_per_cause as _one_per_cause
-from automl_objective.schema import Schema, load_schema
+from automl_objective.schema import Schema, load_schema, refuse_external_refs
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -96,6 +96,7 @@ class Checker:
         catalog: Catalog | None = None,
         is_clean: Callable[[Any], bool] | None = None,
     ) -> None:
+        refuse_external_refs(schema)
         self.schema = schema
         self.catalog = catalog or catalog_from_schema(schema)
         # A compiled check for documents with no finding (see codegen/fast_validator.py);

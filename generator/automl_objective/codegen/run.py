@@ -9,6 +9,7 @@ from pathlib import Path
 from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
 from automl_objective.codegen.outputs import Source, render_outputs
 from automl_objective.codegen.tree import Plan, diff, plan, write
+from automl_objective.schema import ExternalReferenceError, refuse_external_refs
 
 DEFAULT_SCHEMA = Path("schema") / "automl_job_objective.schema.json"
 DEFAULT_OUTPUT = Path("generated")
@@ -42,13 +43,20 @@ def read_source(schema_path: Path) -> Source:
         ) from None
     try:
         Draft202012Validator.check_schema(schema)
+        refuse_external_refs(schema)
         catalog_from_schema(schema)
     except SchemaError as error:
         where = "/".join(str(p) for p in error.absolute_path)
         raise GenerateError(
             f"{schema_path}: not a valid draft 2020-12 schema at /{where}: {error.message}"
         ) from None
-    except (SchemaContentError, KeyError, TypeError, AttributeError) as error:
+    except (
+        SchemaContentError,
+        ExternalReferenceError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ) as error:
         raise GenerateError(f"{schema_path}: {error}") from None
     # Headers name the schema by its folder and file name only, so that the output does not
     # depend on where the checkout lives.

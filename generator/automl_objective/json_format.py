@@ -1,0 +1,99 @@
+"""JSON documents: the standard library's parser, made strict where JSON is ambiguous.
+
+Rejected, each with a position: duplicate member names (parsers disagree on which one counts),
+``NaN``/``Infinity`` (not JSON), numbers too large for a double (``1e400``), nesting deeper
+than the parser's recursion limit. Common mistakes get a plain message: comments, trailing
+commas.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from automl_objective.documents import Document, LoadError
+from automl_objective.positions import find_bare_token, find_duplicate_member, line_column
+
+_COMMENT = re.compile(r"\s*(//|/\*)")
+_TRAILING_COMMA = re.compile(r",\s*$")
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Duplicate()
+    return result
+
+
+def _constant(name: str) -> Any:
+    raise _BadNumber(f"{name} is not valid JSON")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _BadNumber(f"the number {text} is too large")
+    return value
+
+
+def _explain_syntax(text: str, error: json.JSONDecodeError) -> str:
+    if _COMMENT.match(text, error.pos):
+        return "comments are not allowed in JSON"
+    after_comma = error.msg.startswith(
+        ("Expecting property name", "Expecting value", "Illegal trailing comma")
+    )
+    if after_comma and _TRAILING_COMMA.search(text, 0, error.pos):
+        return "trailing comma before a closing bracket"
+    return error.msg
+
+
+def parse_json(path: str, text: str) -> Document:
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_object, parse_constant=_constant, parse_float=_float
+        )
+    except json.JSONDecodeError as error:
+        message = _explain_syntax(text, error)
+        raise LoadError(path, f"invalid JSON: {message}", error.lineno, error.colno) from None
+    except _Duplicate:
+        name, first, second = find_duplicate_member(text) or ("?", 0, 0)
+        line, column = line_column(text, second)
+        first_line = line_column(text, first)[0]
+        raise LoadError(
+            path,
+            f"member {name!r} appears twice in one object (lines {first_line} and {line}): "
+            "parsers disagree on which one counts",
+            line,
+            column,
+            code="duplicate-key",
+        ) from None
+    except _BadNumber as error:
+        offset = find_bare_token(text, _is_bad_number)
+        where = line_column(text, offset) if offset is not None else (None, None)
+        raise LoadError(path, f"invalid JSON: {error}", *where) from None
+    except RecursionError:
+        raise LoadError(path, "invalid JSON: nested too deeply to read") from None
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise LoadError(path, f"invalid JSON: {error}") from None
+    return Document(path, data, text, "json")
+
+
+def _is_bad_number(token: str) -> bool:
+    if token in ("NaN", "Infinity", "-Infinity"):
+        return True
+    if token in ("true", "false", "null"):
+        return False
+    try:
+        return math.isinf(float(token))
+    except ValueError:
+        return False
