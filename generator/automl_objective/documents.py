@@ -9,6 +9,7 @@ raises :class:`LoadError`, which carries a position where there is one.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,15 +108,35 @@ def decode(path: str, raw: bytes) -> str:
 
 
 def read_limited(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
-    """At most ``max_bytes`` from ``handle``; a longer input is refused, not read whole."""
-    raw = handle.read(max_bytes + 1)
-    if len(raw) > max_bytes:
-        raise LoadError(
-            path,
-            f"larger than the {max_bytes:,}-byte limit (--max-bytes); not read",
-            code="too-large",
-        )
-    return raw
+    """At most ``max_bytes`` from ``handle``; a longer input is refused, not read whole.
+
+    A regular file's size is known up front and it is read in one call; a stream (a pipe,
+    /dev/zero) is read in chunks, stopping one byte past the limit.
+    """
+    try:
+        info = os.fstat(handle.fileno())
+    except (OSError, AttributeError, ValueError):  # e.g. an in-memory stream
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        if info.st_size > max_bytes:
+            raise _too_large(path, max_bytes)
+        return handle.read()
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = handle.read(min(65536, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
+        raise _too_large(path, max_bytes)
+    return b"".join(chunks)
+
+
+def _too_large(path: str, max_bytes: int) -> LoadError:
+    return LoadError(
+        path, f"larger than the {max_bytes:,}-byte limit (--max-bytes); not read", code="too-large"
+    )
 
 
 def load_path(
