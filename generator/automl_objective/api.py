@@ -6,7 +6,7 @@ Nothing here prints or exits; the CLI and the reporters do.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -95,13 +95,17 @@ def check_sources(
     max_bytes: int = MAX_BYTES,
     stdin_text: str | None = None,
     jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> list[FileResult]:
     """Validate every source; results come in the order of ``sources`` whatever ``jobs`` is.
 
     One bad file never stops the others: it becomes an invalid result with one finding.
+    ``progress``, if given, is called with the number of files checked since its last call.
     """
     options = CheckOptions(kind, problem_type, strict, max_bytes)
-    return runner.check_sources(sources, options, jobs=jobs, stdin_text=stdin_text)
+    return runner.check_sources(
+        sources, options, jobs=jobs, stdin_text=stdin_text, progress=progress
+    )
 
 
 def resolve_file(

@@ -154,8 +154,9 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         DiscoveryError,
         discover,
     )
-    from automl_objective.reporters import REPORTERS
+    from automl_objective.reporters import REPORTERS, TextReporter
     from automl_objective.runner import default_jobs
+    from automl_objective.terminal import ProgressBar, wants_colour, wants_progress
     from automl_objective.validation import UsageError, check_options
 
     try:
@@ -173,15 +174,28 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         return _usage("--max-bytes must be at least 1")
     if args.jobs < 0:
         return _usage("--jobs must be 0 (one per CPU) or more")
-    results = check_sources(
-        sources,
-        kind=args.kind,
-        problem_type=args.problem_type,
-        strict=args.strict,
-        max_bytes=args.max_bytes,
-        jobs=args.jobs or default_jobs(),
+    bar = (
+        ProgressBar(len(sources), sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     )
-    REPORTERS[args.format]().report(results, out)
+    try:
+        results = check_sources(
+            sources,
+            kind=args.kind,
+            problem_type=args.problem_type,
+            strict=args.strict,
+            max_bytes=args.max_bytes,
+            jobs=args.jobs or default_jobs(),
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    reporter = (
+        TextReporter(colour=wants_colour(out))
+        if args.format == "text"
+        else REPORTERS[args.format]()
+    )
+    reporter.report(results, out)
     return EXIT_OK if all(r.valid for r in results) else EXIT_INVALID
 
 

@@ -37,6 +37,29 @@ UNKNOWN_DOCUMENT = "unknown-document"
 INVALID_VALUE = "invalid-value"
 SCHEMA_VIOLATION = "schema-violation"
 
+# Every code, with the one-line description reports (SARIF rules) give it.
+CODES = {
+    METRIC_NOT_ALLOWED: "a valid metric that the job's problem type does not accept",
+    UNKNOWN_METRIC: "not one of the valid MetricName values",
+    UNKNOWN_PROBLEM_TYPE: "ProblemType is not one of the valid values",
+    INCOMPLETE_PAIR: "ProblemType and AutoMLJobObjective must be given together or not at all",
+    OBJECTIVE_IGNORED: "text generation (LLM fine-tuning) does not use the objective",
+    PROBLEM_TYPE_CONFIG: "AutoMLProblemTypeConfig does not hold exactly one config",
+    UNKNOWN_JOB_CONFIG: "an unknown member of AutoMLProblemTypeConfig",
+    UNKNOWN_MEMBER: "an unknown member inside AutoMLJobObjective",
+    MISSING_MEMBER: "a required member is missing",
+    INVALID_TYPE: "a value of the wrong JSON type",
+    UNKNOWN_DOCUMENT: "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document",
+    INVALID_VALUE: "a value the schema does not allow",
+    SCHEMA_VIOLATION: "a value the schema does not allow",
+    "parse-error": "not valid JSON or YAML",
+    "duplicate-key": "a member name repeats in one object",
+    "empty-document": "the document is empty",
+    "encoding": "not UTF-8 text",
+    "too-large": "larger than the size limit",
+    "unreadable": "the file cannot be read",
+}
+
 # A finding with the key code at a pointer makes these codes at the same pointer redundant.
 _SUPERSEDES = {
     UNKNOWN_METRIC: {METRIC_NOT_ALLOWED, OBJECTIVE_IGNORED},

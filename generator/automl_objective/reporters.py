@@ -36,18 +36,29 @@ def summary(results: Sequence[FileResult]) -> str:
     )
 
 
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
 class TextReporter(Reporter):
-    """``path:line:column: severity [code] message``, then a one-line summary."""
+    """``path:line:column: severity [code] message``, then a one-line summary.
+
+    With ``colour``, the location is bold and the severity red or yellow; the text is the same.
+    """
 
     name = "text"
+
+    def __init__(self, colour: bool = False) -> None:
+        self.colour = colour
 
     def report(self, results: Sequence[FileResult], out: TextIO) -> None:
         for result in results:
             for finding in result.findings:
-                out.write(
-                    f"{_location(result.path, finding)}: {finding.severity} "
-                    f"[{finding.code}] {finding.message}\n"
-                )
+                location, severity = _location(result.path, finding), str(finding.severity)
+                if self.colour:
+                    location = f"{_BOLD}{location}{_RESET}"
+                    severity = f"{_COLOURS[severity]}{severity}{_RESET}"
+                out.write(f"{location}: {severity} [{finding.code}] {finding.message}\n")
         out.write(summary(results) + "\n")
 
 
@@ -92,6 +103,102 @@ class GithubReporter(Reporter):
         out.write(summary(results) + "\n")
 
 
+class JunitReporter(Reporter):
+    """JUnit XML: one test case per file, failed when the file is invalid; warnings go to the
+    case's system-out."""
+
+    name = "junit"
+
+    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
+        from xml.etree import ElementTree
+
+        failures = sum(not r.valid for r in results)
+        counts = {"tests": str(len(results)), "failures": str(failures), "errors": "0"}
+        root = ElementTree.Element("testsuites", {"name": "automl-objective", **counts})
+        suite = ElementTree.SubElement(
+            root, "testsuite", {"name": "automl-objective validate", "skipped": "0", **counts}
+        )
+        for result in results:
+            case = ElementTree.SubElement(
+                suite, "testcase", classname="automl-objective", name=result.path
+            )
+            lines = {
+                severity: [
+                    f"{_location(result.path, f)}: {f.severity} [{f.code}] {f.message}"
+                    for f in result.findings
+                    if f.severity == severity
+                ]
+                for severity in ("error", "warning")
+            }
+            if lines["error"]:
+                first = next(f for f in result.findings if f.severity == "error")
+                failure = ElementTree.SubElement(
+                    case, "failure", type=first.code, message=first.message
+                )
+                failure.text = "\n".join(lines["error"])
+            if lines["warning"]:
+                ElementTree.SubElement(case, "system-out").text = "\n".join(lines["warning"])
+        ElementTree.indent(root)
+        out.write('<?xml version="1.0" encoding="utf-8"?>\n')
+        out.write(ElementTree.tostring(root, encoding="unicode") + "\n")
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0, so that code scanning shows the findings inline."""
+
+    name = "sarif"
+
+    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
+        from urllib.parse import quote
+
+        from automl_objective import __version__
+        from automl_objective.findings import CODES
+
+        used = sorted({f.code for r in results for f in r.findings})
+        rules = [{"id": code, "shortDescription": {"text": CODES.get(code, code)}} for code in used]
+        findings = []
+        for result in results:
+            for finding in result.findings:
+                location: dict[str, object] = {
+                    "artifactLocation": {"uri": quote(result.path.replace("\\", "/"))}
+                }
+                if finding.line is not None:
+                    location["region"] = {
+                        "startLine": finding.line,
+                        "startColumn": finding.column or 1,
+                    }
+                findings.append(
+                    {
+                        "ruleId": finding.code,
+                        "ruleIndex": used.index(finding.code),
+                        "level": finding.severity,
+                        "message": {"text": finding.message},
+                        "locations": [{"physicalLocation": location}],
+                    }
+                )
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "automl-objective",
+                            "version": __version__,
+                            "rules": rules,
+                        }
+                    },
+                    "results": findings,
+                }
+            ],
+        }
+        out.write(json.dumps(log, indent=2) + "\n")
+
+
 REPORTERS: dict[str, type[Reporter]] = {
-    cls.name: cls for cls in (TextReporter, JsonReporter, GithubReporter)
+    cls.name: cls
+    for cls in (TextReporter, JsonReporter, GithubReporter, JunitReporter, SarifReporter)
 }

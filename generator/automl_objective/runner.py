@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from automl_objective.discovery import Source
@@ -48,12 +48,21 @@ def load_source(source: Source, options: CheckOptions, stdin_text: str | None = 
     return parse_text(source.display, decode(source.display, raw))
 
 
+Progress = Callable[[int], None]
+"""Called with the number of files just checked."""
+
+
 def check_each(
-    sources: Sequence[Source], options: CheckOptions, stdin_text: str | None = None
+    sources: Sequence[Source],
+    options: CheckOptions,
+    stdin_text: str | None = None,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
     checker = default_checker()
     results = []
     for source in sources:
+        if progress is not None:
+            progress(1)
         try:
             document = load_source(source, options, stdin_text)
         except LoadError as error:
@@ -88,22 +97,23 @@ def check_sources(
     *,
     jobs: int = 1,
     stdin_text: str | None = None,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
     """Check every source. With ``jobs`` > 1 and many files, forked workers check contiguous
     ranges (where fork is available; elsewhere one process does it all)."""
     large = jobs > 1 and len(sources) >= PARALLEL_THRESHOLD
     if not large or any(s.is_stdin for s in sources):
-        return check_each(sources, options, stdin_text)
+        return check_each(sources, options, stdin_text, progress)
     import multiprocessing  # only large runs pay for importing it
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return check_each(sources, options, stdin_text)
+        return check_each(sources, options, stdin_text, progress)
     from concurrent.futures import ProcessPoolExecutor
 
     global _WORK
     default_checker()  # built once here; the forked workers inherit it
     _WORK = (sources, options)
-    size = -(-len(sources) // (jobs * 4))
+    size = -(-len(sources) // (jobs * (16 if progress else 4)))
     starts = list(range(0, len(sources), size))
     stops = [min(start + size, len(sources)) for start in starts]
     results: list[FileResult] = []
@@ -111,6 +121,8 @@ def check_sources(
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             for start, chunk in zip(starts, pool.map(_check_range, starts, stops), strict=True):
+                if progress is not None:
+                    progress(len(chunk))
                 for offset, (findings, kind) in enumerate(chunk):
                     results.append(FileResult(sources[start + offset].display, findings, kind))
     finally:

@@ -1,0 +1,43 @@
+"""What the CLI does differently on a terminal: a progress bar on stderr, colour on stdout.
+
+Both are off when the stream is not a terminal, in CI (``CI`` set), and colour is off when
+``NO_COLOR`` is set to anything non-empty (https://no-color.org).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+PROGRESS_MIN_FILES = 200
+
+
+def wants_colour(stream: TextIO) -> bool:
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def wants_progress(stream: TextIO, files: int) -> bool:
+    return files >= PROGRESS_MIN_FILES and stream.isatty() and not os.environ.get("CI")
+
+
+class ProgressBar:
+    """``[#####.....] 512/1,024 files`` redrawn in place; ``close`` clears the line."""
+
+    width = 30
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self._drawn = -1
+
+    def __call__(self, count: int) -> None:
+        self.done += count
+        filled = self.width * self.done // max(self.total, 1)
+        if filled != self._drawn or self.done == self.total:
+            self._drawn = filled
+            bar = "#" * filled + "." * (self.width - filled)
+            self.stream.write(f"\r[{bar}] {self.done:,}/{self.total:,} files")
+            self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r\033[K")
+        self.stream.flush()

@@ -1,0 +1,72 @@
+"""The README's CI jobs are valid for their CI systems, and their commands pass here."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator, validators
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def yaml_blocks() -> list[Any]:
+    """The README's YAML blocks, read as CI systems read them: YAML 1.2, where `on` is a key
+    and not the boolean PyYAML's 1.1 rules make of it (BaseLoader: every scalar a string)."""
+    blocks = README.split("```yaml\n")[1:]
+    return [yaml.load(block.split("```", 1)[0], Loader=yaml.BaseLoader) for block in blocks]
+
+
+def github_job() -> dict[str, Any]:
+    return next(b for b in yaml_blocks() if isinstance(b, dict) and "jobs" in b)
+
+
+def gitlab_job() -> dict[str, Any]:
+    return next(b for b in yaml_blocks() if isinstance(b, dict) and "automl-objective" in b)
+
+
+def vendored_schema(name: str) -> dict[str, Any]:
+    """The CI schemas check-jsonschema ships (SchemaStore's), read offline."""
+    folder = resources.files("check_jsonschema.builtin_schemas.vendor")
+    schema: dict[str, Any] = json.loads(folder.joinpath(name).read_text("utf-8"))
+    return schema
+
+
+@pytest.mark.parametrize(
+    ("job", "schema"),
+    [(github_job, "github-workflows.json"), (gitlab_job, "gitlab-ci.json")],
+)
+def test_snippets_match_their_ci_schema(job: Any, schema: str) -> None:
+    document = vendored_schema(schema)
+    cls = validators.validator_for(document, default=Draft7Validator)
+    assert list(cls(document).iter_errors(job())) == []
+
+
+def commands() -> list[str]:
+    steps = github_job()["jobs"]["automl-objective"]["steps"]
+    found = [step["run"] for step in steps if "run" in step]
+    found += gitlab_job()["automl-objective"]["script"]
+    return [c for c in found if c.startswith("automl-objective")]
+
+
+@pytest.mark.parametrize("command", commands())
+def test_snippet_commands_pass(command: str, tmp_path: Path) -> None:
+    program, redirect = command, None
+    if " > " in command:
+        program, redirect = command.split(" > ")
+    argv = shlex.split(program)
+    argv[0] = str(Path(sys.executable).parent / argv[0])
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    if redirect is not None:
+        assert done.stdout.startswith('<?xml version="1.0"')
