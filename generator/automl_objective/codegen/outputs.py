@@ -13,6 +13,7 @@ from typing import Any
 
 from automl_objective import __version__
 from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
+from automl_objective.codegen.editor_schema import EDITOR_SUFFIX, editor_schema
 from automl_objective.codegen.environment import render
 from automl_objective.codegen.examples import Example, examples
 from automl_objective.codegen.python_models import generate_models, kind_models
@@ -112,6 +113,9 @@ def render_outputs(source: Source) -> dict[str, str]:
         f"{PACKAGE}/models.py": generate_models(source.schema, python_header),
         f"{PACKAGE}/fastcheck.py": render("fastcheck.py.jinja2", **code_context),
         f"{PACKAGE}/{SCHEMA_FILENAME}": _schema_copy(source),
+        f"schema/{SCHEMA_FILENAME.removesuffix('.schema.json')}{EDITOR_SUFFIX}": editor_schema(
+            source.schema, catalog, " ".join(header_lines(source))
+        ),
         f"{DOCS}/reference.md": render("reference.md.jinja2", **docs_context),
         f"{DOCS}/reference.html": render("reference.html.jinja2", **docs_context),
     }
