@@ -84,7 +84,19 @@ VALID = [
     _v2("TabularJobConfig", {"TargetAttributeName": "y"}, None),
     _v2("ImageClassificationJobConfig", {}, "Accuracy"),
     _v2("TextClassificationJobConfig", {"ContentColumn": "t", "TargetLabelColumn": "l"}, None),
-    _v2("TimeSeriesForecastingJobConfig", {"ForecastFrequency": "1D"}, "WAPE"),
+    _v2(
+        "TimeSeriesForecastingJobConfig",
+        {
+            "ForecastFrequency": "1D",
+            "ForecastHorizon": 14,
+            "TimeSeriesConfig": {
+                "TargetAttributeName": "demand",
+                "TimestampAttributeName": "ts",
+                "ItemIdentifierAttributeName": "item",
+            },
+        },
+        "WAPE",
+    ),
     {"MetricName": "F1"},
     {"MetricName": "AverageWeightedQuantileLoss"},
 ]

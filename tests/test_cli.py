@@ -26,7 +26,10 @@ SPEC_EXAMPLE = """{
   "ProblemType": "Regression",
   "AutoMLJobObjective": {
     "MetricName":  "AUC"
-  }
+  },
+  "InputDataConfig": [{
+    "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/in"}},
+    "TargetAttributeName": "y"}]
 }
 """
 

@@ -46,12 +46,12 @@ CODES = {
     OBJECTIVE_IGNORED: "text generation (LLM fine-tuning) does not use the objective",
     PROBLEM_TYPE_CONFIG: "AutoMLProblemTypeConfig does not hold exactly one config",
     UNKNOWN_JOB_CONFIG: "an unknown member of AutoMLProblemTypeConfig",
-    UNKNOWN_MEMBER: "an unknown member inside AutoMLJobObjective",
+    UNKNOWN_MEMBER: "an unknown member (AWS rejects them)",
     MISSING_MEMBER: "a required member is missing",
     INVALID_TYPE: "a value of the wrong JSON type",
     UNKNOWN_DOCUMENT: "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document",
-    INVALID_VALUE: "a value the schema does not allow",
-    SCHEMA_VIOLATION: "a value the schema does not allow",
+    INVALID_VALUE: "a value outside an enum of AWS's service model",
+    SCHEMA_VIOLATION: "a value breaking a length, range or pattern of AWS's service model",
     "parse-error": "not valid JSON or YAML",
     "duplicate-key": "a member name repeats in one object",
     "empty-document": "the document is empty",
@@ -280,6 +280,15 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
         return Located(
             severity, MISSING_MEMBER, path, f"{name} is missing required member {missing[0]!r}"
         )
+    if keyword == "enum" and isinstance(error.validator_value, list):
+        values = [str(v) for v in error.validator_value]
+        return Located(
+            severity,
+            INVALID_VALUE,
+            path,
+            f"{name} {instance!r} is not valid (valid: {', '.join(values)})"
+            f"{_hint(instance, values)}",
+        )
     if keyword in ("enum", "const"):
         return Located(severity, INVALID_VALUE, path, f"{name}: {error.message}")
     return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {error.message}")
@@ -330,9 +339,16 @@ def _is_under(path: Path, ancestor: Path) -> bool:
     return path[: len(ancestor)] == ancestor
 
 
+# Codes of the schema's generic keywords. Where a rule of the objective schema (which has its
+# own code) fails at the same place, the generic finding repeats it less clearly: dropped.
+_GENERIC = {UNKNOWN_MEMBER, INVALID_VALUE, SCHEMA_VIOLATION}
+
+
 def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     """Drop findings that another finding already explains, and exact repeats."""
     unique = [item for item in dict.fromkeys(items) if item is not None]
+    specific = {f.path for f in unique if f.code not in _GENERIC}
+    unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
     type_errors = [f.path for f in unique if f.code == INVALID_TYPE]
     kept = []
     for item in unique:

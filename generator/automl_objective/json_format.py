@@ -57,11 +57,13 @@ def _explain_syntax(text: str, error: json.JSONDecodeError) -> str:
     return error.msg
 
 
+# One decoder for every document: json.loads with hooks would build a new one per call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_constant, parse_float=_float)
+
+
 def parse_json(path: str, text: str) -> Document:
     try:
-        data = json.loads(
-            text, object_pairs_hook=_object, parse_constant=_constant, parse_float=_float
-        )
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         message = _explain_syntax(text, error)
         raise LoadError(path, f"invalid JSON: {message}", error.lineno, error.colno) from None

@@ -28,8 +28,21 @@ class Resolution:
         }
 
 
+def _base_kind(kind: str | None) -> str | None:
+    """The objective rules' kind of a whole AWS request or response kind."""
+    if kind is None:
+        return None
+    from automl_objective.schema import load_aws_index
+
+    for entry in load_aws_index()["kinds"]:
+        if entry["kind"] == kind:
+            return str(entry["base"])
+    return kind
+
+
 def problem_type_of(data: Any, kind: str | None, catalog: Catalog) -> str | None:
     """The problem type a (valid) document states, or None where it leaves it to AWS."""
+    kind = _base_kind(kind)
     if not isinstance(data, dict):
         return None
     if kind == "create-auto-ml-job":
@@ -54,7 +67,7 @@ def resolve_objective(
     """Resolve a document that already passed validation."""
     catalog = catalog or load_catalog()
     problem_type = problem_type or problem_type_of(data, kind, catalog)
-    objective = data if kind == "objective" else (data or {}).get("AutoMLJobObjective")
+    objective = data if _base_kind(kind) == "objective" else (data or {}).get("AutoMLJobObjective")
     metric = objective.get("MetricName") if isinstance(objective, dict) else None
     rule = catalog.problem_type(problem_type) if problem_type else None
     if rule is not None and not rule.objective_used:

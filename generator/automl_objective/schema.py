@@ -19,11 +19,32 @@ GENERATED_PACKAGE = "automl_objective_generated"
 Schema = dict[str, Any]
 
 
-def bundled_schema_text() -> str:
-    """The text of the schema bundled with the installed package."""
+AWS_FOLDER = "aws"
+AWS_INDEX = "kinds.json"
+
+
+def _generated_file(*parts: str) -> Path:
     import automl_objective_generated  # a plain path: importlib.resources costs ~5 ms to import
 
-    return (Path(automl_objective_generated.__file__).parent / SCHEMA_FILENAME).read_text("utf-8")
+    return Path(automl_objective_generated.__file__).parent.joinpath(*parts)
+
+
+def bundled_schema_text() -> str:
+    """The text of the schema bundled with the installed package."""
+    return _generated_file(SCHEMA_FILENAME).read_text("utf-8")
+
+
+@cache
+def load_aws_index() -> dict[str, Any]:
+    """Which whole-document kinds the generated AWS schemas define, and how to detect them."""
+    index: dict[str, Any] = json.loads(_generated_file(AWS_FOLDER, AWS_INDEX).read_text("utf-8"))
+    return index
+
+
+@cache
+def load_aws_schema(file: str) -> Schema:
+    schema: Schema = json.loads(_generated_file(AWS_FOLDER, file).read_text("utf-8"))
+    return schema
 
 
 @cache

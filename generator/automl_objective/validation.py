@@ -16,7 +16,13 @@ from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
 from automl_objective.findings import WARN_KEYWORD, Finding, Located, explain, json_pointer
 from automl_objective.findings import one_per_cause as _one_per_cause
-from automl_objective.schema import Schema, load_schema, refuse_external_refs
+from automl_objective.schema import (
+    Schema,
+    load_aws_index,
+    load_aws_schema,
+    load_schema,
+    refuse_external_refs,
+)
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -95,21 +101,61 @@ class Checker:
         schema: Schema,
         catalog: Catalog | None = None,
         is_clean: Callable[[Any], bool] | None = None,
+        aws_index: dict[str, Any] | None = None,
     ) -> None:
         refuse_external_refs(schema)
         self.schema = schema
         self.catalog = catalog or catalog_from_schema(schema)
-        # A compiled check for documents with no finding (see codegen/fast_validator.py);
-        # only ever a shortcut: what it does not pass, jsonschema explains.
+        # A generated check for documents with no finding (fastcheck.py); only ever a
+        # shortcut: what it does not pass, jsonschema explains.
         self.is_clean = is_clean
         self.kinds = kinds(schema)
+        # Whole request and response files: AWS's shapes on top of the objective rules.
+        self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
+        self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
         self._validators: dict[tuple[str, str | None], Validator] = {}
+        self._shape_checks: dict[str, Callable[[Any], bool]] = {}
+
+    def kind_of(self, data: Any) -> str | None:
+        """The kind the document is checked as: a whole AWS request or response when it has
+        the whole-document marker (AutoMLJobName), else the objective rules' kind."""
+        base = self.catalog.kind_of(data)
+        marker = self.aws_index["whole_document_marker"]
+        if base is None or marker is None or marker not in data:
+            return base
+        for entry in self.aws_index["kinds"]:
+            if entry["base"] == base and all(member in data for member in entry["when"]):
+                return str(entry["kind"])
+        return base
+
+    def _aws_shape_ok(self, data: Any, kind: str) -> bool:
+        """The compiled check of a whole document's AWS shape (objective rules aside)."""
+        if kind not in self._shape_checks:
+            module = self.aws_kinds[kind].get("fast_module")
+            check: Callable[[Any], bool] = lambda _data: False  # noqa: E731
+            if module is not None:
+                from importlib import import_module
+
+                check = import_module(f"automl_objective_generated.{module}").is_valid
+            self._shape_checks[kind] = check
+        return self._shape_checks[kind](data)
+
+    def _clean(self, data: Any, kind: str | None) -> bool:
+        """The generated shortcut: True only for a document with no finding at all."""
+        if self.is_clean is None or not self.is_clean(data):
+            return False
+        if kind is None or kind not in self.aws_kinds:
+            return True
+        return self._aws_shape_ok(data, kind)
+
+    def all_kinds(self) -> list[str]:
+        return [*self.kinds, *self.aws_kinds]
 
     def check_options(self, kind: str, problem_type: str | None) -> None:
         """Raise :class:`UsageError` for a kind or problem type the schema does not know."""
-        if kind != AUTO and kind not in self.kinds:
+        if kind != AUTO and kind not in self.all_kinds():
             raise UsageError(
-                f"unknown kind {kind!r}; choose from: {', '.join([AUTO, *self.kinds])}"
+                f"unknown kind {kind!r}; choose from: {', '.join([AUTO, *self.all_kinds()])}"
             )
         if problem_type is not None:
             if problem_type not in self.catalog.problem_type_names:
@@ -140,7 +186,16 @@ class Checker:
         )
         defs = self.schema["$defs"]
         target: Any = {k: v for k, v in self.schema.items() if k != "$defs"}
-        if kind != AUTO:
+        if kind in self.aws_kinds:
+            entry = self.aws_kinds[kind]
+            aws = load_aws_schema(entry["file"])
+            target = {
+                "allOf": [
+                    inline_local_refs(aws["$defs"][entry["shape"]], aws["$defs"]),
+                    defs[self.kinds[entry["base"]]],
+                ]
+            }
+        elif kind != AUTO:
             target = defs[self.kinds[kind]]
         if problem_type is not None:
             rule = self.catalog.problem_type(problem_type)
@@ -169,17 +224,20 @@ class Checker:
         strict: bool = False,
     ) -> FileResult:
         """Validate one parsed document; findings come sorted by position."""
-        if (
-            self.is_clean is not None
-            and kind == AUTO
-            and problem_type is None
-            and self.is_clean(document.data)
-        ):
-            return FileResult(document.path, [], self.catalog.kind_of(document.data))
+        chosen = kind if kind != AUTO else self.kind_of(document.data)
+        if kind == AUTO and problem_type is None and self._clean(document.data, chosen):
+            return FileResult(document.path, [], chosen)
         # The root only picks the kind by the members present; validating against that kind's
         # definition directly gives the same errors without re-evaluating the root's chain.
-        chosen = kind if kind != AUTO else self.catalog.kind_of(document.data)
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
+        if (
+            direct in self.aws_kinds
+            and self.is_clean is not None
+            and self._aws_shape_ok(document.data, direct)
+        ):
+            # AWS's shape is fine (the compiled check says so): only the objective rules can
+            # fail, so jsonschema need not walk the whole request again.
+            direct = self.aws_kinds[direct]["base"]
         errors = self.iter_errors(document.data, direct, problem_type)
         located = _one_per_cause(explain(e, self.catalog) for e in errors)
         findings = [_place(document, item, strict) for item in located]
@@ -192,7 +250,7 @@ def default_checker() -> Checker:
     """The checker of the bundled schema, built once per process, with its compiled shortcut."""
     from automl_objective_generated.fastcheck import is_clean
 
-    return Checker(load_schema(), load_catalog(), is_clean)
+    return Checker(load_schema(), load_catalog(), is_clean, load_aws_index())
 
 
 def check_options(kind: str, problem_type: str | None) -> None:

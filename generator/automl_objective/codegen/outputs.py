@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from automl_objective import __version__
 from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
+from automl_objective.codegen.aws_schemas import aws_schemas
 from automl_objective.codegen.editor_schema import EDITOR_SUFFIX, editor_schema
 from automl_objective.codegen.environment import render
 from automl_objective.codegen.examples import Example, examples
 from automl_objective.codegen.python_models import generate_models, kind_models
-from automl_objective.schema import GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
+from automl_objective.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
 
+T = TypeVar("T")
 PACKAGE = GENERATED_PACKAGE
 DOCS = "docs"
 
@@ -85,6 +89,27 @@ def _where(catalog: Catalog) -> dict[str, str]:
     }
 
 
+def _in_background(function: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start ``function(*args)`` in a forked process where the platform forks; the returned
+    callable waits for its result (or computes it here, where it does not)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return lambda: function(*args)
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(function, *args)
+
+    def result() -> T:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+
+    return result
+
+
 def render_outputs(source: Source) -> dict[str, str]:
     """Every generated file, keyed by its path relative to generated/."""
     catalog = catalog_from_schema(source.schema)
@@ -105,12 +130,21 @@ def render_outputs(source: Source) -> dict[str, str]:
         "tabular_job_config": TABULAR_JOB_CONFIG,
         "kind_models": kind_models(source.schema, catalog),
     }
+    # botocore's model and the compiled checks take as long as datamodel-code-generator:
+    # render them in a second process meanwhile (the same bytes either way).
+    aws_files = _in_background(aws_schemas, source.schema, " ".join(header_lines(source)))
+    models = generate_models(source.schema, python_header)
+    aws = {
+        posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
+        for name, text in aws_files().items()
+    }
     return {
+        **aws,
         f"{PACKAGE}/__init__.py": render("package_init.py.jinja2", **code_context),
         f"{PACKAGE}/py.typed": python_header,
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),
         f"{PACKAGE}/rules.py": render("rules.py.jinja2", **code_context),
-        f"{PACKAGE}/models.py": generate_models(source.schema, python_header),
+        f"{PACKAGE}/models.py": models,
         f"{PACKAGE}/fastcheck.py": render("fastcheck.py.jinja2", **code_context),
         f"{PACKAGE}/{SCHEMA_FILENAME}": _schema_copy(source),
         f"schema/{SCHEMA_FILENAME.removesuffix('.schema.json')}{EDITOR_SUFFIX}": editor_schema(

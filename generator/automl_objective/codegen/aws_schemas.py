@@ -1,0 +1,243 @@
+"""Whole-request schemas from AWS's own service model, as botocore ships it.
+
+For each request and response that carries an objective, every reachable botocore shape
+becomes a JSON Schema definition: member types, required members, enums, lengths, ranges,
+patterns (where Python's ``re`` can run them), and no unknown members, as AWS rejects them.
+The objective rules are not restated: each schema refers to the canonical schema for them.
+
+botocore is read through its own loader (so ``AWS_DATA_PATH`` applies); the codegen extra pins
+its version, so that generated/ is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from automl_objective.schema import AWS_FOLDER, Schema
+from automl_objective.schema import AWS_INDEX as INDEX
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# A member every create request and describe response requires: its presence marks a whole
+# document (checked whole); without it, a fragment is checked for the objective rules only.
+WHOLE_DOCUMENT_MARKER = "AutoMLJobName"
+# A member describe responses require and requests do not have.
+RESPONSE_MARKER = "AutoMLJobArn"
+
+
+@dataclass(frozen=True)
+class AwsKind:
+    kind: str
+    shape: str  # botocore shape of the whole document
+    base: str  # the canonical schema's kind (x-kind) holding its objective rules
+    when: tuple[str, ...]  # members that select this kind over its base's other kinds
+
+
+AWS_KINDS = (
+    AwsKind(
+        "describe-auto-ml-job-response",
+        "DescribeAutoMLJobResponse",
+        "create-auto-ml-job",
+        (RESPONSE_MARKER,),
+    ),
+    AwsKind("create-auto-ml-job-request", "CreateAutoMLJobRequest", "create-auto-ml-job", ()),
+    AwsKind(
+        "describe-auto-ml-job-v2-response",
+        "DescribeAutoMLJobV2Response",
+        "create-auto-ml-job-v2",
+        (RESPONSE_MARKER,),
+    ),
+    AwsKind(
+        "create-auto-ml-job-v2-request", "CreateAutoMLJobV2Request", "create-auto-ml-job-v2", ()
+    ),
+)
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _summary(documentation: str) -> str:
+    """The first sentence of botocore's HTML documentation, as plain text."""
+    text = " ".join(html.unescape(_TAG.sub(" ", documentation or "")).split())
+    sentence = text.split(". ")[0].rstrip(".")
+    return sentence[:240] + ("." if sentence else "")
+
+
+def _runs_in_python(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
+
+
+def _shape_schema(shape: Any) -> dict[str, Any]:
+    meta = shape.metadata
+    kind = shape.type_name
+    schema: dict[str, Any] = {"title": shape.name}
+    summary = _summary(shape.documentation)
+    if summary:
+        schema["description"] = summary
+    if kind == "structure":
+        schema["type"] = "object"
+        properties = {}
+        for name, member in shape.members.items():
+            prop: dict[str, Any] = {"$ref": f"#/$defs/{member.name}"}
+            doc = _summary(member.documentation)
+            if doc:
+                prop["description"] = doc
+            properties[name] = prop
+        schema["properties"] = properties
+        schema["additionalProperties"] = False
+        if shape.required_members:
+            schema["required"] = list(shape.required_members)
+        if meta.get("union"):
+            schema["minProperties"] = schema["maxProperties"] = 1
+    elif kind == "list":
+        schema.update(type="array", items={"$ref": f"#/$defs/{shape.member.name}"})
+        _bounds(schema, meta, "minItems", "maxItems")
+    elif kind == "map":
+        schema.update(
+            type="object",
+            propertyNames={"$ref": f"#/$defs/{shape.key.name}"},
+            additionalProperties={"$ref": f"#/$defs/{shape.value.name}"},
+        )
+        _bounds(schema, meta, "minProperties", "maxProperties")
+    elif kind == "string":
+        schema["type"] = "string"
+        if shape.enum:
+            schema["enum"] = list(shape.enum)
+        _bounds(schema, meta, "minLength", "maxLength")
+        pattern = meta.get("pattern")
+        if pattern and _runs_in_python(pattern):
+            # AWS matches the whole value (JSON Schema's pattern only searches): anchor it.
+            schema["pattern"] = f"^(?:{pattern})$"
+        elif pattern:
+            schema["x-aws-pattern"] = pattern  # kept for the record; Python's re cannot run it
+    elif kind in ("integer", "long"):
+        schema["type"] = "integer"
+        _bounds(schema, meta, "minimum", "maximum")
+    elif kind in ("float", "double"):
+        schema["type"] = "number"
+        _bounds(schema, meta, "minimum", "maximum")
+    elif kind == "boolean":
+        schema["type"] = "boolean"
+    elif kind == "timestamp":
+        schema["type"] = ["string", "number"]  # ISO 8601 in CLI output, epoch seconds in JSON
+    else:  # blob and anything newer: base64 text in JSON
+        schema["type"] = "string"
+    return schema
+
+
+def _bounds(schema: dict[str, Any], meta: dict[str, Any], low: str, high: str) -> None:
+    if "min" in meta:
+        schema[low] = meta["min"]
+    if "max" in meta:
+        schema[high] = meta["max"]
+
+
+def _reachable(model: Any, root: str) -> list[str]:
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        shape = model.shape_for(name)
+        if shape.type_name == "structure":
+            stack.extend(member.name for member in shape.members.values())
+        elif shape.type_name == "list":
+            stack.append(shape.member.name)
+        elif shape.type_name == "map":
+            stack.extend((shape.key.name, shape.value.name))
+    return sorted(seen)
+
+
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
+def fast_module(kind: str) -> str:
+    return "fast_" + kind.replace("-", "_")
+
+
+def compiled_check(shape: str, defs: dict[str, Any], header: str) -> str:
+    """A fastjsonschema-compiled check of one AWS shape (no objective rules: fastcheck.py has
+    them). Plain structural checks compile to code that raises only on failure, so a valid
+    document costs a few microseconds; ``is_valid`` is the entry point."""
+    import fastjsonschema
+
+    schema = {
+        "$schema": DRAFT_07,
+        "$id": f"urn:automl-objective:aws:{shape}",
+        "allOf": [{"$ref": f"#/$defs/{shape}"}],
+        "$defs": defs,
+    }
+    code: str = fastjsonschema.compile_to_code(schema, use_default=False, detailed_exceptions=False)
+    entry = next(
+        line[len("def ") :].split("(", 1)[0]
+        for line in code.splitlines()
+        if line.startswith("def validate")
+    )
+    return (
+        "".join(f"# {line}\n" for line in header.split(". ") if line)
+        + f'"""Compiled by fastjsonschema from botocore\'s {shape} shape."""\n'
+        + "# ruff: noqa\n# mypy: ignore-errors\n"
+        + code.rstrip("\n")
+        + "\n\n\ndef is_valid(data):\n    try:\n"
+        + f"        {entry}(data)\n"
+        + "    except Exception:  # any doubt sends the document to jsonschema, which explains\n"
+        + "        return False\n    return True\n"
+    )
+
+
+def aws_schemas(canonical: Schema, header: str) -> dict[str, str]:
+    """{file name: text} for every AWS kind, plus the index the validator reads."""
+    import botocore
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("sagemaker")
+    base_defs = {d.get("x-kind"): key for key, d in canonical["$defs"].items()}
+    base_id = str(canonical["$id"])
+    folder_id = base_id.rsplit("/", 1)[0] + f"/{AWS_FOLDER}/"
+    files: dict[str, str] = {}
+    index = []
+    for aws in AWS_KINDS:
+        name = f"{aws.kind}.schema.json"
+        defs = {n: _shape_schema(model.shape_for(n)) for n in _reachable(model, aws.shape)}
+        schema: dict[str, Any] = {
+            "$comment": header,
+            "$schema": DRAFT,
+            "$id": folder_id + name,
+            "title": aws.shape,
+            "description": f"A whole {aws.shape} (botocore {botocore.__version__} sagemaker "
+            "model), with the objective rules of the canonical schema.",
+            "x-kind": aws.kind,
+            "allOf": [
+                {"$ref": f"#/$defs/{aws.shape}"},
+                {"$ref": f"{base_id}#/$defs/{base_defs[aws.base]}"},
+            ],
+            "$defs": defs,
+        }
+        files[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        files[f"../{fast_module(aws.kind)}.py"] = compiled_check(aws.shape, defs, header)
+        index.append(
+            {
+                "kind": aws.kind,
+                "file": name,
+                "shape": aws.shape,
+                "base": aws.base,
+                "when": list(aws.when),
+                "fast_module": fast_module(aws.kind),
+            }
+        )
+    files[INDEX] = (
+        json.dumps(
+            {"$comment": header, "whole_document_marker": WHOLE_DOCUMENT_MARKER, "kinds": index},
+            indent=2,
+        )
+        + "\n"
+    )
+    return files

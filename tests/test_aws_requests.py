@@ -1,0 +1,174 @@
+"""Whole request and response files, checked against AWS's own shapes from botocore."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import botocore.session
+import pytest
+from automl_objective.api import validate_data, validate_file
+from botocore.utils import ArgumentGenerator
+
+from tests.fixture_cases import FIXTURES
+
+MODEL = botocore.session.get_session().get_service_model("sagemaker")
+ROLE = "arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole"
+
+
+def keys(node: Any, prefix: str = "") -> set[str]:
+    found = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.add(f"{prefix}/{key}")
+            found |= keys(value, f"{prefix}/{key}")
+    elif isinstance(node, list):
+        for value in node:
+            found |= keys(value, f"{prefix}/0")
+    return found
+
+
+def skeleton(operation: str) -> dict[str, Any]:
+    """What `aws sagemaker <operation> --generate-cli-skeleton input` prints (the CLI uses
+    this same botocore generator)."""
+    shape = MODEL.operation_model(operation).input_shape
+    generated: dict[str, Any] = ArgumentGenerator().generate_skeleton(shape)
+    return generated
+
+
+def filled_v2() -> dict[str, Any]:
+    """The CreateAutoMLJobV2 skeleton, filled in for a tabular job."""
+    request = skeleton("CreateAutoMLJobV2")
+    request["AutoMLJobName"] = "churn-2026-11"
+    (channel,) = request["AutoMLJobInputDataConfig"]
+    channel.update(ContentType="text/csv;header=present")
+    channel["DataSource"]["S3DataSource"].update(S3DataType="S3Prefix", S3Uri="s3://b/train/")
+    request["OutputDataConfig"] = {"S3OutputPath": "s3://b/output/"}
+    request["AutoMLProblemTypeConfig"] = {
+        "TabularJobConfig": {
+            "TargetAttributeName": "churned",
+            "ProblemType": "BinaryClassification",
+        }
+    }
+    request["RoleArn"] = ROLE
+    request["Tags"] = [{"Key": "team", "Value": "ml"}]
+    request["AutoMLJobObjective"] = {"MetricName": "AUC"}
+    for optional in (
+        "SecurityConfig",
+        "ModelDeployConfig",
+        "DataSplitConfig",
+        "AutoMLComputeConfig",
+    ):
+        request.pop(optional)
+    return request
+
+
+@pytest.mark.parametrize(
+    ("operation", "kind"),
+    [
+        ("CreateAutoMLJob", "create-auto-ml-job-request"),
+        ("CreateAutoMLJobV2", "create-auto-ml-job-v2-request"),
+    ],
+)
+def test_every_member_the_cli_knows_is_known(operation: str, kind: str) -> None:
+    raw = skeleton(operation)
+    codes = {f.code for f in validate_data(raw, kind=kind).findings}
+    assert "unknown-member" not in codes  # the skeleton has every member, and only those
+    assert validate_data(raw).kind == kind
+
+
+def test_a_filled_in_skeleton_is_valid() -> None:
+    result = validate_data(filled_v2())
+    assert result.kind == "create-auto-ml-job-v2-request"
+    assert result.findings == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda r: r.__setitem__("AutoMLJobInputDataConfg", r.pop("AutoMLJobInputDataConfig")),
+            [
+                (
+                    "missing-member",
+                    "",
+                    "CreateAutoMLJobV2Request is missing required member "
+                    "'AutoMLJobInputDataConfig'",
+                ),
+                ("unknown-member", "/AutoMLJobInputDataConfg", None),
+            ],
+        ),
+        (
+            lambda r: r.pop("RoleArn"),
+            [
+                (
+                    "missing-member",
+                    "",
+                    "CreateAutoMLJobV2Request is missing required member 'RoleArn'",
+                )
+            ],
+        ),
+        (
+            lambda r: r["AutoMLJobInputDataConfig"][0]["DataSource"]["S3DataSource"].update(
+                S3DataType="S3prefix"
+            ),
+            [
+                (
+                    "invalid-value",
+                    "/AutoMLJobInputDataConfig/0/DataSource/S3DataSource/S3DataType",
+                    "S3DataType 'S3prefix' is not valid (valid: ManifestFile, S3Prefix, "
+                    "AugmentedManifestFile); did you mean 'S3Prefix'?",
+                )
+            ],
+        ),
+        (
+            lambda r: r.__setitem__("AutoMLJobName", "churn_2026"),
+            [("schema-violation", "/AutoMLJobName", None)],
+        ),
+        (
+            lambda r: r["AutoMLJobObjective"].__setitem__("MetricName", "F1macro"),
+            [("metric-not-allowed", "/AutoMLJobObjective/MetricName", None)],
+        ),
+    ],
+)
+def test_findings_only_for_what_is_wrong(change: Any, expected: list[tuple[Any, ...]]) -> None:
+    request = filled_v2()
+    change(request)
+    found = [(f.code, f.pointer, f.message) for f in validate_data(request).findings]
+    assert [(code, pointer) for code, pointer, _ in found] == [(c, p) for c, p, _ in expected]
+    for (_, _, message), (_, _, wanted) in zip(found, expected, strict=True):
+        if wanted is not None:
+            assert message == wanted
+    if expected[-1][0] == "unknown-member":
+        assert found[-1][2].endswith("did you mean 'AutoMLJobInputDataConfig'?")
+
+
+def test_fragments_keep_the_objective_rules_only() -> None:
+    fragment = {"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "MSE"}}
+    assert validate_data(fragment).findings == []
+    forced = validate_data(fragment, kind="create-auto-ml-job-request")
+    assert {f.code for f in forced.findings} == {"missing-member"}
+
+
+def test_describe_output_is_its_own_kind() -> None:
+    result = validate_file(FIXTURES / "valid" / "describe-v2-output.json")
+    assert (result.kind, result.findings) == ("describe-auto-ml-job-v2-response", [])
+    data = json.loads((FIXTURES / "valid" / "describe-v2-output.json").read_text())
+    data["AutoMLJobStatus"] = "Done"
+    (finding,) = validate_data(data).findings
+    assert (finding.code, finding.pointer) == ("invalid-value", "/AutoMLJobStatus")
+
+
+def test_generated_schemas_name_every_member_botocore_has() -> None:
+    folder = (
+        Path(__file__).resolve().parents[1] / "generated" / "automl_objective_generated" / "aws"
+    )
+    index = json.loads((folder / "kinds.json").read_text())
+    for entry in index["kinds"]:
+        schema = json.loads((folder / entry["file"]).read_text())
+        shape = MODEL.shape_for(entry["shape"])
+        definition = schema["$defs"][entry["shape"]]
+        assert set(definition["properties"]) == set(shape.members)
+        assert set(definition.get("required", [])) == set(shape.required_members)
+        assert definition["additionalProperties"] is False
