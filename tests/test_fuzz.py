@@ -18,13 +18,12 @@ from automl_objective.documents import LoadError, decode, parse_text
 from automl_objective.schema import load_aws_index, load_schema
 from automl_objective.validation import Checker
 from automl_objective_generated.fastcheck import is_clean
-from automl_objective_generated.models import AutoMLObjectiveDocument
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from pydantic import ValidationError
 
 from tests.fixture_cases import cases
+from tests.test_agreement import model_accepts
 
 EXAMPLES = int(os.environ.get("AUTOML_OBJECTIVE_FUZZ_EXAMPLES", "300"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
@@ -106,14 +105,6 @@ def _mutate(document: Any, data: st.DataObject) -> Any:
     return document
 
 
-def _models_accept(document: Any) -> bool:
-    try:
-        AutoMLObjectiveDocument.model_validate(document)
-    except ValidationError:
-        return False
-    return True
-
-
 def _assert_consistent(document: Any) -> None:
     result = validate_data(document)  # must not raise
     parsed = parse_text("<fuzz>.json", json.dumps(document, indent=2))
@@ -126,7 +117,7 @@ def _assert_consistent(document: Any) -> None:
         assert result.valid is schema_verdict
     elif not result.valid or not schema_verdict:
         assert not result.valid  # whole documents: AWS's shapes only add findings
-    assert _models_accept(document) is schema_verdict, document
+    assert model_accepts(document) is schema_verdict, document
     assert is_clean(document) is (objective.findings == []), document
 
 

@@ -126,7 +126,9 @@ def _add_kind_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--kind",
         default="auto",
-        help="document kind: auto (default), objective, create-auto-ml-job, create-auto-ml-job-v2",
+        help="document kind: auto (default), objective, create-auto-ml-job[-v2] (fragments: "
+        "objective rules only), create-auto-ml-job[-v2]-request, "
+        "describe-auto-ml-job[-v2]-response (whole files)",
     )
     parser.add_argument(
         "--problem-type",
