@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -27,7 +29,19 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-FILTERS = {"py": _py, "md": _md, "json": lambda v: json.dumps(v, indent=2, ensure_ascii=False)}
+def _camel_breaks(text: str) -> Markup:
+    """HTML: the text escaped, with a line-break opportunity before each inner capital, so
+    that ``MulticlassClassification`` wraps as ``Multiclass|Classification``."""
+    parts = re.split(r"(?<=[a-z])(?=[A-Z])", text)
+    return Markup("<wbr>").join(escape(part) for part in parts)
+
+
+FILTERS = {
+    "py": _py,
+    "md": _md,
+    "json": lambda v: json.dumps(v, indent=2, ensure_ascii=False),
+    "camel_breaks": _camel_breaks,
+}
 
 
 @cache
