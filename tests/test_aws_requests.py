@@ -10,6 +10,8 @@ import botocore.session
 import pytest
 from automl_objective.api import validate_data, validate_file
 from botocore.utils import ArgumentGenerator
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.fixture_cases import FIXTURES
 
@@ -172,3 +174,93 @@ def test_generated_schemas_name_every_member_botocore_has() -> None:
         assert set(definition["properties"]) == set(shape.members)
         assert set(definition.get("required", [])) == set(shape.required_members)
         assert definition["additionalProperties"] is False
+
+
+def _shape_validator(kind: str) -> Any:
+    from automl_objective.schema import load_aws_index, load_aws_schema
+    from automl_objective.validation import inline_local_refs
+    from jsonschema import Draft202012Validator
+
+    entry = next(e for e in load_aws_index()["kinds"] if e["kind"] == kind)
+    schema = load_aws_schema(entry["file"])
+    return Draft202012Validator(inline_local_refs(schema["$defs"][entry["shape"]], schema["$defs"]))
+
+
+SHAPE_KINDS = [
+    "create-auto-ml-job-request",
+    "create-auto-ml-job-v2-request",
+    "describe-auto-ml-job-response",
+    "describe-auto-ml-job-v2-response",
+]
+SHAPE_VALIDATORS = {kind: _shape_validator(kind) for kind in SHAPE_KINDS}
+SEEDS = [filled_v2(), skeleton("CreateAutoMLJob"), skeleton("CreateAutoMLJobV2")] + [
+    json.loads(p.read_text())
+    for p in sorted((FIXTURES / "valid").glob("*.json"))
+    if "AutoMLJobName" in p.read_text()
+]
+oddities = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 400),
+    st.floats(allow_nan=False),
+    st.text(max_size=4),
+    st.sampled_from(["S3Prefix", "s3://b/k", "", "x" * 300, 1.0, 2.5]),
+    st.just([]),
+    st.just({}),
+)
+
+
+def _fresh(value: Any) -> Any:
+    """A copy: st.just([]) hands out one shared list, which a later mutation would change."""
+    return json.loads(json.dumps(value))
+
+
+def _mutated(data: st.DataObject) -> Any:
+    document = json.loads(json.dumps(data.draw(st.sampled_from(SEEDS))))
+    for _ in range(data.draw(st.integers(1, 3))):
+        node: Any = document
+        for _ in range(data.draw(st.integers(0, 5))):
+            children = (
+                list(node.items())
+                if isinstance(node, dict)
+                else list(enumerate(node))
+                if isinstance(node, list)
+                else []
+            )
+            children = [(k, v) for k, v in children if isinstance(v, (dict, list))]
+            if not children:
+                break
+            node = data.draw(st.sampled_from(children))[1]
+        if isinstance(node, dict) and node:
+            key = data.draw(st.sampled_from(sorted(node)))
+            action = data.draw(st.sampled_from(["set", "drop", "add"]))
+            if action == "set":
+                node[key] = _fresh(data.draw(oddities))
+            elif action == "drop":
+                del node[key]
+            else:
+                node[data.draw(st.sampled_from([key + "x", "Extra", key]))] = _fresh(
+                    data.draw(oddities)
+                )
+        elif isinstance(node, list):
+            node.append(_fresh(data.draw(oddities)))
+    return document
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_generated_shape_checks_agree_with_jsonschema(data: st.DataObject) -> None:
+    from automl_objective_generated.shapecheck import CHECKS
+
+    document = _mutated(data)
+    for kind in SHAPE_KINDS:
+        expected = SHAPE_VALIDATORS[kind].is_valid(document)
+        assert CHECKS[kind](document) is expected, (kind, document)
+
+
+def test_shape_checks_pass_the_valid_seeds() -> None:
+    from automl_objective_generated.shapecheck import CHECKS
+
+    assert CHECKS["create-auto-ml-job-v2-request"](filled_v2())
+    describe = json.loads((FIXTURES / "valid" / "describe-v2-output.json").read_text())
+    assert CHECKS["describe-auto-ml-job-v2-response"](describe)

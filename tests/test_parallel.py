@@ -41,3 +41,21 @@ def test_version_control_and_tool_folders_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "node_modules" / "pkg" / "package.json").write_text("{}")
     shutil.copy(FIXTURES / "valid" / "objective-f1.json", tmp_path / "job.json")
     assert [Path(s.display).name for s in discover([str(tmp_path)])] == ["job.json"]
+
+
+def test_many_named_paths_are_told_apart_without_a_stat_each(tmp_path: Path) -> None:
+    from automl_objective.discovery import DiscoveryError
+
+    names = []
+    for index in range(100):
+        shutil.copy(FIXTURES / "valid" / "objective-f1.json", tmp_path / f"{index:03d}.json")
+        names.append(str(tmp_path / f"{index:03d}.json"))
+    folder = tmp_path / "folder.json"  # a directory named like a file
+    folder.mkdir()
+    shutil.copy(FIXTURES / "valid" / "objective-f1.json", folder / "inner.json")
+    (tmp_path / "link.json").symlink_to(folder)
+    found = [s.display for s in discover([*names, str(folder), str(tmp_path / "link.json")])]
+    assert found[:100] == names
+    assert found[100:] == [str(folder / "inner.json"), str(tmp_path / "link.json" / "inner.json")]
+    with pytest.raises(DiscoveryError, match="no such file"):
+        discover([*names, str(tmp_path / "missing.json")])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -76,16 +76,28 @@ def detect_format(path: str, text: str) -> Format:
 
 def parse_text(path: str, text: str, format: Format | None = None) -> Document:
     """Parse a document from its text (a leading byte-order mark is ignored)."""
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text or text.isspace():
         raise LoadError(path, "empty document", code="empty-document")
     if (format or detect_format(path, text)) == "yaml":
         from automl_objective.yaml_format import parse_yaml
 
         return parse_yaml(path, text)
-    from automl_objective.json_format import parse_json
+    return _json_parser()(path, text)
 
-    return parse_json(path, text)
+
+def _json_parser() -> Callable[[str, str], Document]:
+    """json_format.parse_json, imported on first use (it imports this module)."""
+    global _PARSE_JSON
+    if _PARSE_JSON is None:
+        from automl_objective.json_format import parse_json
+
+        _PARSE_JSON = parse_json
+    return _PARSE_JSON
+
+
+_PARSE_JSON: Callable[[str, str], Document] | None = None
 
 
 def decode(path: str, raw: bytes) -> str:

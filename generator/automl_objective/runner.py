@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from typing import Any
 
 from automl_objective.discovery import Source
 from automl_objective.documents import MAX_BYTES, Document, LoadError, decode, load_path, parse_text
@@ -84,11 +85,21 @@ def check_each(
 _WORK: tuple[Sequence[Source], CheckOptions] | None = None
 
 
-def _check_range(start: int, stop: int) -> list[tuple[list[Finding], str | None]]:
+Outcomes = tuple[list[str | None], dict[int, list[tuple[Any, ...]]]]
+"""A range's kinds, and the findings of its files that have any, as plain tuples: what
+travels back from a worker (pickling a finding object per file costs more than checking it)."""
+
+
+def _check_range(start: int, stop: int) -> Outcomes:
     assert _WORK is not None
     sources, options = _WORK
-    # Only findings and kinds travel back: a valid file's result is almost nothing to pickle.
-    return [(r.findings, r.kind) for r in check_each(sources[start:stop], options)]
+    results = check_each(sources[start:stop], options)
+    findings = {
+        offset: [astuple(f) for f in result.findings]
+        for offset, result in enumerate(results)
+        if result.findings
+    }
+    return [r.kind for r in results], findings
 
 
 def check_sources(
@@ -120,11 +131,14 @@ def check_sources(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            for start, chunk in zip(starts, pool.map(_check_range, starts, stops), strict=True):
+            for start, (kinds, findings) in zip(
+                starts, pool.map(_check_range, starts, stops), strict=True
+            ):
                 if progress is not None:
-                    progress(len(chunk))
-                for offset, (findings, kind) in enumerate(chunk):
-                    results.append(FileResult(sources[start + offset].display, findings, kind))
+                    progress(len(kinds))
+                for offset, kind in enumerate(kinds):
+                    found = [Finding(*f) for f in findings.get(offset, ())]
+                    results.append(FileResult(sources[start + offset].display, found, kind))
     finally:
         _WORK = None
     return results

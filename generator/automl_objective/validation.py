@@ -130,15 +130,12 @@ class Checker:
 
     def _aws_shape_ok(self, data: Any, kind: str) -> bool:
         """The compiled check of a whole document's AWS shape (objective rules aside)."""
-        if kind not in self._shape_checks:
-            module = self.aws_kinds[kind].get("fast_module")
-            check: Callable[[Any], bool] = lambda _data: False  # noqa: E731
-            if module is not None:
-                from importlib import import_module
+        if not self._shape_checks:
+            from automl_objective_generated.shapecheck import CHECKS
 
-                check = import_module(f"automl_objective_generated.{module}").is_valid
-            self._shape_checks[kind] = check
-        return self._shape_checks[kind](data)
+            self._shape_checks = CHECKS
+        check = self._shape_checks.get(kind)
+        return check is not None and check(data)
 
     def _clean(self, data: Any, kind: str | None) -> bool:
         """The generated shortcut: True only for a document with no finding at all."""

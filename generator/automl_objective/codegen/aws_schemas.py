@@ -15,6 +15,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from automl_objective.schema import AWS_FOLDER, Schema
@@ -156,45 +157,94 @@ def _reachable(model: Any, root: str) -> list[str]:
     return sorted(seen)
 
 
-DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+def _ref(node: dict[str, Any]) -> str:
+    return str(node["$ref"]).removeprefix("#/$defs/")
 
 
-def fast_module(kind: str) -> str:
-    return "fast_" + kind.replace("-", "_")
-
-
-def compiled_check(shape: str, defs: dict[str, Any], header: str) -> str:
-    """A fastjsonschema-compiled check of one AWS shape (no objective rules: fastcheck.py has
-    them). Plain structural checks compile to code that raises only on failure, so a valid
-    document costs a few microseconds; ``is_valid`` is the entry point."""
-    import fastjsonschema
-
-    schema = {
-        "$schema": DRAFT_07,
-        "$id": f"urn:automl-objective:aws:{shape}",
-        "allOf": [{"$ref": f"#/$defs/{shape}"}],
-        "$defs": defs,
+def _check_spec(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """What the shapecheck template needs of one definition (only the keywords
+    _shape_schema writes; anything else is an error, not a silent gap)."""
+    known = {
+        "title",
+        "description",
+        "type",
+        "properties",
+        "additionalProperties",
+        "required",
+        "minProperties",
+        "maxProperties",
+        "items",
+        "minItems",
+        "maxItems",
+        "propertyNames",
+        "enum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "x-aws-pattern",
+        "minimum",
+        "maximum",
     }
-    code: str = fastjsonschema.compile_to_code(schema, use_default=False, detailed_exceptions=False)
-    entry = next(
-        line[len("def ") :].split("(", 1)[0]
-        for line in code.splitlines()
-        if line.startswith("def validate")
-    )
-    return (
-        "".join(f"# {line}\n" for line in header.split(". ") if line)
-        + f'"""Compiled by fastjsonschema from botocore\'s {shape} shape."""\n'
-        + "# ruff: noqa\n# mypy: ignore-errors\n"
-        + code.rstrip("\n")
-        + "\n\n\ndef is_valid(data):\n    try:\n"
-        + f"        {entry}(data)\n"
-        + "    except Exception:  # any doubt sends the document to jsonschema, which explains\n"
-        + "        return False\n    return True\n"
-    )
+    unknown = set(schema) - known
+    if unknown:
+        raise ValueError(f"shapecheck cannot render {name}: {sorted(unknown)}")
+    kind = schema["type"]
+    spec: dict[str, Any] = {
+        "name": name,
+        "type": "string-or-number" if isinstance(kind, list) else kind,
+        "min": None,
+        "max": None,
+        "min_length": schema.get("minLength"),
+        "max_length": schema.get("maxLength"),
+        "minimum": schema.get("minimum"),
+        "maximum": schema.get("maximum"),
+        "enum": schema.get("enum"),
+        "pattern": schema.get("pattern"),
+        "closed": False,
+        "keys": [],
+        "required": [],
+        "members": [],
+        "map_key": None,
+        "map_value": None,
+        "items": None,
+    }
+    if kind == "object":
+        spec["min"], spec["max"] = schema.get("minProperties"), schema.get("maxProperties")
+        properties = schema.get("properties", {})
+        spec["members"] = [(key, _ref(value)) for key, value in properties.items()]
+        spec["keys"] = list(properties)
+        spec["required"] = schema.get("required", [])
+        extra = schema.get("additionalProperties", True)
+        spec["closed"] = extra is False
+        if isinstance(extra, dict):
+            spec["map_value"] = _ref(extra)
+        if "propertyNames" in schema:
+            spec["map_key"] = _ref(schema["propertyNames"])
+    elif kind == "array":
+        spec["min"], spec["max"] = schema.get("minItems"), schema.get("maxItems")
+        spec["item_shape"] = _ref(schema["items"])
+    return spec
 
 
-def aws_schemas(canonical: Schema, header: str) -> dict[str, str]:
-    """{file name: text} for every AWS kind, plus the index the validator reads."""
+def shape_checks(schemas: list[tuple[str, str, dict[str, Any]]], header: str) -> str:
+    """The text of shapecheck.py: one function per shape of every AWS kind."""
+    from automl_objective.codegen.environment import render
+
+    merged: dict[str, Any] = {}
+    for _, _, defs in schemas:
+        for name, definition in defs.items():
+            if merged.setdefault(name, definition) != definition:
+                raise ValueError(f"two different definitions of {name}")
+    # Namespaces, not dicts: in a template, spec.keys or spec.items would be dict methods.
+    specs = [SimpleNamespace(**_check_spec(name, merged[name])) for name in sorted(merged)]
+    kinds = [(kind, shape) for kind, shape, _ in schemas]
+    return render("shapecheck.py.jinja2", header=header, specs=specs, kinds=kinds)
+
+
+def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
+    """{file name: text} for every AWS kind, the index the validator reads, and
+    ../shapecheck.py (paths relative to the aws/ folder)."""
+    header = " ".join(header_lines)
     import botocore
     import botocore.session
 
@@ -204,6 +254,7 @@ def aws_schemas(canonical: Schema, header: str) -> dict[str, str]:
     folder_id = base_id.rsplit("/", 1)[0] + f"/{AWS_FOLDER}/"
     files: dict[str, str] = {}
     index = []
+    rendered: list[tuple[str, str, dict[str, Any]]] = []
     for aws in AWS_KINDS:
         name = f"{aws.kind}.schema.json"
         defs = {n: _shape_schema(model.shape_for(n)) for n in _reachable(model, aws.shape)}
@@ -222,7 +273,7 @@ def aws_schemas(canonical: Schema, header: str) -> dict[str, str]:
             "$defs": defs,
         }
         files[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-        files[f"../{fast_module(aws.kind)}.py"] = compiled_check(aws.shape, defs, header)
+        rendered.append((aws.kind, aws.shape, defs))
         index.append(
             {
                 "kind": aws.kind,
@@ -230,9 +281,10 @@ def aws_schemas(canonical: Schema, header: str) -> dict[str, str]:
                 "shape": aws.shape,
                 "base": aws.base,
                 "when": list(aws.when),
-                "fast_module": fast_module(aws.kind),
             }
         )
+    python_header = "\n".join(f"# {line}" for line in header_lines)
+    files["../shapecheck.py"] = shape_checks(rendered, python_header)
     files[INDEX] = (
         json.dumps(
             {"$comment": header, "whole_document_marker": WHOLE_DOCUMENT_MARKER, "kinds": index},

@@ -132,7 +132,7 @@ def render_outputs(source: Source) -> dict[str, str]:
     }
     # botocore's model and the compiled checks take as long as datamodel-code-generator:
     # render them in a second process meanwhile (the same bytes either way).
-    aws_files = _in_background(aws_schemas, source.schema, " ".join(header_lines(source)))
+    aws_files = _in_background(aws_schemas, source.schema, header_lines(source))
     models = generate_models(source.schema, python_header)
     aws = {
         posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
