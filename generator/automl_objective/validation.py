@@ -145,6 +145,18 @@ class Checker:
             return True
         return self._aws_shape_ok(data, kind)
 
+    def clean_result(
+        self, document: Document, *, kind: str = AUTO, problem_type: str | None = None
+    ) -> FileResult | None:
+        """The result of a document the generated checks find clean, or None when jsonschema
+        must look at it (or the options rule the shortcut out)."""
+        if kind != AUTO or problem_type is not None:
+            return None
+        chosen = self.kind_of(document.data)
+        if not self._clean(document.data, chosen):
+            return None
+        return FileResult(document.path, [], chosen)
+
     def all_kinds(self) -> list[str]:
         return [*self.kinds, *self.aws_kinds]
 
@@ -221,9 +233,10 @@ class Checker:
         strict: bool = False,
     ) -> FileResult:
         """Validate one parsed document; findings come sorted by position."""
+        quick = self.clean_result(document, kind=kind, problem_type=problem_type)
+        if quick is not None:
+            return quick
         chosen = kind if kind != AUTO else self.kind_of(document.data)
-        if kind == AUTO and problem_type is None and self._clean(document.data, chosen):
-            return FileResult(document.path, [], chosen)
         # The root only picks the kind by the members present; validating against that kind's
         # definition directly gives the same errors without re-evaluating the root's chain.
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
