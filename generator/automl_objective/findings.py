@@ -216,8 +216,9 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             severity,
             code,
             path,
-            f"MetricName {instance!r} has no effect for problem type 'TextGeneration': "
-            "fine-tuning optimises the cross-entropy loss; remove AutoMLJobObjective",
+            f"MetricName {instance!r} has no effect for problem type "
+            f"{schema.get('x-problem-type', '?')!r}, which does not use AutoMLJobObjective; "
+            "remove it",
         )
     if code == UNKNOWN_PROBLEM_TYPE:
         valid = catalog.tabular_problem_types
