@@ -17,7 +17,8 @@ from automl_objective.documents import Document, LoadError
 from automl_objective.positions import find_bare_token, find_duplicate_member, line_column
 
 _COMMENT = re.compile(r"\s*(//|/\*)")
-_TRAILING_COMMA = re.compile(r",\s*$")
+_COMMA_THEN_CLOSE = re.compile(r",\s*[}\]]")
+_LAST_COMMA = re.compile(r",\s*$")
 
 
 class _Duplicate(ValueError):
@@ -46,15 +47,27 @@ def _float(text: str) -> float:
     return value
 
 
-def _explain_syntax(text: str, error: json.JSONDecodeError) -> str:
+def _trailing_comma(text: str, pos: int) -> int | None:
+    """The offset of a comma right before a closing bracket, at or just before ``pos``.
+
+    Found from the text alone: Python versions word this error differently and place it at
+    the comma (3.13) or at the bracket (3.11), and the answer must not depend on either.
+    """
+    before = _LAST_COMMA.search(text, 0, pos)
+    for start in (pos, before.start() if before else None):
+        if start is not None and _COMMA_THEN_CLOSE.match(text, start):
+            return start
+    return None
+
+
+def _syntax_error(path: str, text: str, error: json.JSONDecodeError) -> LoadError:
     if _COMMENT.match(text, error.pos):
-        return "comments are not allowed in JSON"
-    after_comma = error.msg.startswith(
-        ("Expecting property name", "Expecting value", "Illegal trailing comma")
-    )
-    if after_comma and _TRAILING_COMMA.search(text, 0, error.pos):
-        return "trailing comma before a closing bracket"
-    return error.msg
+        message, offset = "comments are not allowed in JSON", error.pos
+    elif (comma := _trailing_comma(text, error.pos)) is not None:
+        message, offset = "trailing comma before a closing bracket", comma
+    else:
+        message, offset = error.msg, error.pos
+    return LoadError(path, f"invalid JSON: {message}", *line_column(text, offset))
 
 
 # One decoder for every document: json.loads with hooks would build a new one per call.
@@ -65,8 +78,7 @@ def parse_json(path: str, text: str) -> Document:
     try:
         data = _DECODER.decode(text)
     except json.JSONDecodeError as error:
-        message = _explain_syntax(text, error)
-        raise LoadError(path, f"invalid JSON: {message}", error.lineno, error.colno) from None
+        raise _syntax_error(path, text, error) from None
     except _Duplicate:
         name, first, second = find_duplicate_member(text) or ("?", 0, 0)
         line, column = line_column(text, second)
