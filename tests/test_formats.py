@@ -79,7 +79,8 @@ class FakeTerminal(io.StringIO):
 
 
 def test_colour_follows_the_terminal_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("NO_COLOR", raising=False)
+    for name in ("NO_COLOR", "FORCE_COLOR", "CI", "TERM"):
+        monkeypatch.delenv(name, raising=False)
     assert wants_colour(FakeTerminal()) and not wants_colour(io.StringIO())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not wants_colour(FakeTerminal())

@@ -1,7 +1,9 @@
 """What the CLI does differently on a terminal: a progress bar on stderr, colour on stdout.
 
-Both are off when the stream is not a terminal, in CI (``CI`` set), and colour is off when
-``NO_COLOR`` is set to anything non-empty (https://no-color.org).
+Both are off when the stream is not a terminal and in CI (``CI`` set). Colour follows the
+common conventions, in this order: ``NO_COLOR`` set to anything non-empty turns it off
+(https://no-color.org); ``FORCE_COLOR`` set to anything but ``0`` or empty turns it on, even
+into a pipe; otherwise it is on for a terminal, unless ``TERM=dumb`` or ``CI`` is set.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ PROGRESS_MIN_FILES = 200
 
 
 def wants_colour(stream: TextIO) -> bool:
-    return stream.isatty() and not os.environ.get("NO_COLOR")
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    if os.environ.get("TERM") == "dumb" or os.environ.get("CI"):
+        return False
+    return stream.isatty()
 
 
 def wants_progress(stream: TextIO, files: int) -> bool:
