@@ -177,13 +177,16 @@ def test_generated_schemas_name_every_member_botocore_has() -> None:
 
 
 def _shape_validator(kind: str) -> Any:
+    from automl_objective.aws_keywords import aws_validator_class
     from automl_objective.schema import load_aws_index, load_aws_schema
     from automl_objective.validation import inline_local_refs
     from jsonschema import Draft202012Validator
 
     entry = next(e for e in load_aws_index()["kinds"] if e["kind"] == kind)
     schema = load_aws_schema(entry["file"])
-    return Draft202012Validator(inline_local_refs(schema["$defs"][entry["shape"]], schema["$defs"]))
+    # jsonschema, reading integers and \p{..} patterns as AWS does (see aws_keywords).
+    validator = aws_validator_class(Draft202012Validator)
+    return validator(inline_local_refs(schema["$defs"][entry["shape"]], schema["$defs"]))
 
 
 SHAPE_KINDS = [
@@ -204,7 +207,7 @@ oddities = st.one_of(
     st.integers(-5, 400),
     st.floats(allow_nan=False),
     st.text(max_size=4),
-    st.sampled_from(["S3Prefix", "s3://b/k", "", "x" * 300, 1.0, 2.5]),
+    st.sampled_from(["S3Prefix", "s3://b/k", "", "x" * 300, 1.0, 2.5, "ab\n", "٣", "a\u2028"]),
     st.just([]),
     st.just({}),
 )

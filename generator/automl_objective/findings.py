@@ -292,7 +292,16 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
         )
     if keyword in ("enum", "const"):
         return Located(severity, INVALID_VALUE, path, f"{name}: {error.message}")
+    if keyword in ("pattern", "x-unicode-pattern") and "x-aws-pattern" in schema:
+        return Located(severity, SCHEMA_VIOLATION, path, _pattern_message(name, instance, schema))
     return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {error.message}")
+
+
+def _pattern_message(name: str, instance: Any, schema: dict[str, Any]) -> str:
+    """What an AWS pattern allows, in words where the schema has them, else AWS's pattern."""
+    allowed = schema.get("x-pattern-description")
+    rule = f"AWS allows {allowed}" if allowed else f"AWS's pattern is {schema['x-aws-pattern']}"
+    return f"{name} {instance!r} is not valid: {rule}{_hint(instance, ())}"
 
 
 def _as_list(value: Any) -> list[Any]:

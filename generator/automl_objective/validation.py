@@ -214,7 +214,10 @@ class Checker:
                     {"properties": {"MetricName": defs[rule.definition]}},
                 ]
             }
+        from automl_objective.aws_keywords import aws_validator_class
+
         cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
+        cls = aws_validator_class(cls)
         validator: Validator = cls(inline_local_refs(target, defs), registry=registry)
         return validator
 

@@ -2,7 +2,8 @@
 
 For each request and response that carries an objective, every reachable botocore shape
 becomes a JSON Schema definition: member types, required members, enums, lengths, ranges,
-patterns (where Python's ``re`` can run them), and no unknown members, as AWS rejects them.
+patterns (read as AWS's Java server reads them, see java_patterns), and no unknown members, as
+AWS rejects them.
 The objective rules are not restated: each schema refers to the canonical schema for them.
 
 botocore is read through its own loader (so ``AWS_DATA_PATH`` applies); the codegen extra pins
@@ -18,6 +19,13 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
+from automl_objective.aws_keywords import UNICODE_PATTERN
+from automl_objective.codegen.java_patterns import (
+    WHOLE_VALUE,
+    UntranslatablePattern,
+    describe,
+    translate,
+)
 from automl_objective.schema import AWS_FOLDER, Schema
 from automl_objective.schema import AWS_INDEX as INDEX
 
@@ -66,12 +74,29 @@ def _summary(documentation: str) -> str:
     return sentence[:240] + ("." if sentence else "")
 
 
-def _runs_in_python(pattern: str) -> bool:
+def _pattern_keywords(shape: str, pattern: str, meta: dict[str, Any]) -> dict[str, Any]:
+    """The keywords of one botocore pattern: the translated whole-value pattern, AWS's own
+    text (for the record) and, where the pattern allows it, what it allows in plain words."""
     try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
+        translation = translate(pattern)
+    except UntranslatablePattern as error:
+        raise UntranslatablePattern(f"botocore shape {shape}: {error}") from None
+    keyword = UNICODE_PATTERN if translation.unicode_classes else "pattern"
+    keywords: dict[str, Any] = {
+        keyword: WHOLE_VALUE.format(body=translation.body),
+        "x-aws-pattern": pattern,
+    }
+    words = describe(translation)
+    if words is not None:
+        low, high = meta.get("min"), meta.get("max")
+        if high is not None:
+            words += (
+                f", at most {high} characters"
+                if low in (None, 0, 1)
+                else (f", {low} to {high} characters")
+            )
+        keywords["x-pattern-description"] = words
+    return keywords
 
 
 def _shape_schema(shape: Any) -> dict[str, Any]:
@@ -111,12 +136,8 @@ def _shape_schema(shape: Any) -> dict[str, Any]:
         if shape.enum:
             schema["enum"] = list(shape.enum)
         _bounds(schema, meta, "minLength", "maxLength")
-        pattern = meta.get("pattern")
-        if pattern and _runs_in_python(pattern):
-            # AWS matches the whole value (JSON Schema's pattern only searches): anchor it.
-            schema["pattern"] = f"^(?:{pattern})$"
-        elif pattern:
-            schema["x-aws-pattern"] = pattern  # kept for the record; Python's re cannot run it
+        if meta.get("pattern"):
+            schema.update(_pattern_keywords(shape.name, meta["pattern"], meta))
     elif kind in ("integer", "long"):
         schema["type"] = "integer"
         _bounds(schema, meta, "minimum", "maximum")
@@ -182,6 +203,8 @@ def _check_spec(name: str, schema: dict[str, Any]) -> dict[str, Any]:
         "maxLength",
         "pattern",
         "x-aws-pattern",
+        UNICODE_PATTERN,
+        "x-pattern-description",
         "minimum",
         "maximum",
     }
@@ -199,7 +222,9 @@ def _check_spec(name: str, schema: dict[str, Any]) -> dict[str, Any]:
         "minimum": schema.get("minimum"),
         "maximum": schema.get("maximum"),
         "enum": schema.get("enum"),
-        "pattern": schema.get("pattern"),
+        # The translated body, matched whole (fullmatch), ASCII shorthands aside.
+        "pattern": translate(schema["x-aws-pattern"]).body if "x-aws-pattern" in schema else None,
+        "unicode_pattern": UNICODE_PATTERN in schema,
         "closed": False,
         "keys": [],
         "required": [],
