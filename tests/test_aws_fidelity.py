@@ -219,3 +219,129 @@ def test_the_regex_library_is_imported_only_for_tags(tmp_path: Path) -> None:
         for name in ("untagged.json", "tagged.json")
     ]
     assert seen == ["False", "True"]
+
+
+V1_EXAMPLE = ROOT / "examples" / "create-auto-ml-job.json"
+
+
+def _v1_request() -> dict[str, Any]:
+    document = json.loads(V1_EXAMPLE.read_text())
+    assert isinstance(document, dict)
+    return document
+
+
+@pytest.mark.parametrize(
+    ("base", "kind"),
+    [(filled_v2, "create-auto-ml-job-v2-request"), (_v1_request, "create-auto-ml-job-request")],
+)
+def test_a_typo_in_the_job_name_keeps_the_request_whole_and_is_named(base: Any, kind: str) -> None:
+    request = base()
+    request["AutoMLJobNmae"] = request.pop("AutoMLJobName")
+    request["RoleArn"] = "not-an-arn"  # still checked: the request is not taken for a fragment
+    result = validate_data(request)
+    assert result.kind == kind
+    found = {f.pointer: (f.code, f.message) for f in result.findings}
+    assert set(found) == {"/AutoMLJobNmae", "/RoleArn"}  # no "missing member" at 1:1
+    code, message = found["/AutoMLJobNmae"]
+    assert code == "unknown-member"
+    assert message.startswith("unknown member 'AutoMLJobNmae' in ")
+    assert message.endswith("did you mean 'AutoMLJobName'? (AutoMLJobName is required and missing)")
+
+
+def test_a_fragment_missing_two_required_members_stays_a_fragment() -> None:
+    fragment = {
+        "ProblemType": "Regression",
+        "AutoMLJobObjective": {"MetricName": "MSE"},
+        "InputDataConfig": _v1_request()["InputDataConfig"],
+    }
+    result = validate_data(fragment)
+    assert (result.kind, result.findings) == ("create-auto-ml-job", [])
+
+
+def test_every_missing_and_every_unknown_member_is_reported() -> None:
+    request = filled_v2()
+    del request["RoleArn"], request["OutputDataConfig"]
+    request["Colour"] = "blue"
+    request["Size"] = 3
+    findings = [(f.code, f.pointer, f.message) for f in validate_data(request).findings]
+    missing = sorted(m for code, _, m in findings if code == "missing-member")
+    assert missing == [
+        "CreateAutoMLJobV2Request is missing required member 'OutputDataConfig'",
+        "CreateAutoMLJobV2Request is missing required member 'RoleArn'",
+    ]
+    unknown = sorted(p for code, p, _ in findings if code == "unknown-member")
+    assert unknown == ["/Colour", "/Size"]
+
+
+def test_problem_type_option_leaves_whole_requests_to_their_own_problem_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from automl_objective.cli import main
+
+    objective = tmp_path / "objective.json"
+    objective.write_text('{"MetricName": "AUC"}')
+    assert main(["validate", "--problem-type", "Regression", str(V1_EXAMPLE)]) == 0
+    assert "1 valid" in capsys.readouterr().out
+    # A mixed folder: the objective is still checked against the option.
+    assert main(["validate", "--problem-type", "Regression", str(V1_EXAMPLE), str(objective)]) == 1
+    out = capsys.readouterr().out
+    assert "objective.json:1:16: error [metric-not-allowed]" in out
+    assert "create-auto-ml-job.json" not in out
+
+
+def test_a_misspelt_top_level_member_gives_one_finding() -> None:
+    request = _v1_request()
+    request["OutputDataConfg"] = request.pop("OutputDataConfig")
+    ((code, pointer),) = _findings(request)
+    assert (code, pointer) == ("unknown-member", "/OutputDataConfg")
+
+
+def test_an_incomplete_pair_names_the_default_metric_to_add() -> None:
+    request = _v1_request()
+    del request["AutoMLJobObjective"]
+    (finding,) = validate_data(request).findings
+    assert finding.code == "incomplete-pair"
+    assert 'add AutoMLJobObjective {"MetricName": "MSE"} (the default for Regression)' in (
+        finding.message
+    )
+    v2 = filled_v2()
+    del v2["AutoMLJobObjective"]
+    (finding,) = validate_data(v2).findings
+    assert '{"MetricName": "F1"} (the default for BinaryClassification)' in finding.message
+
+
+def test_a_null_metric_lists_the_valid_values() -> None:
+    (finding,) = validate_data({"MetricName": None}).findings
+    assert finding.message.startswith("MetricName must be a string, not null; valid: ")
+    assert "AverageWeightedQuantileLoss" in finding.message
+
+
+@pytest.mark.parametrize("word", ["no", "on", "yes", "off"])
+def test_a_yaml_boolean_metric_says_to_quote_it(word: str) -> None:
+    parsed = parse_text("objective.yaml", f"MetricName: {word}\n")
+    (finding,) = validate_document(parsed).findings
+    assert (finding.code, finding.line, finding.column) == ("invalid-type", 1, 13)
+    assert finding.message.startswith("MetricName must be a string, not a boolean; in YAML,")
+    assert finding.message.endswith("are booleans: quote the value")
+    quoted = parse_text("objective.yaml", f"MetricName: '{word}'\n")
+    assert [f.code for f in validate_document(quoted).findings] == ["unknown-metric"]
+
+
+def test_a_job_name_with_an_underscore_says_what_is_allowed() -> None:
+    request = filled_v2()
+    request["AutoMLJobName"] = "churn_2026"
+    (finding,) = validate_data(request).findings
+    assert finding.message == (
+        "AutoMLJobName 'churn_2026' is not valid: AWS allows only letters, digits and hyphens "
+        "(-), starting with a letter or a digit, at most 32 characters"
+    )
+
+
+def test_a_pattern_with_no_plain_words_shows_aws_pattern_unescaped() -> None:
+    request = filled_v2()
+    request["RoleArn"] = "arn:aws:iam::12:role/r"
+    (finding,) = validate_data(request).findings
+    assert finding.message == (
+        "RoleArn 'arn:aws:iam::12:role/r' is not valid: AWS's pattern is "
+        r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+"
+    )

@@ -31,8 +31,11 @@ from automl_objective.schema import AWS_INDEX as INDEX
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # A member every create request and describe response requires: its presence marks a whole
-# document (checked whole); without it, a fragment is checked for the objective rules only.
+# document (checked whole); without it, a fragment is checked for the objective rules only...
 WHOLE_DOCUMENT_MARKER = "AutoMLJobName"
+# ...unless it holds all but this many of the shape's required members: then it is a whole
+# document with a typo in (or without) the marker, and checking it whole names the typo.
+WHOLE_WHEN_MISSING_AT_MOST = 1
 # A member describe responses require and requests do not have.
 RESPONSE_MARKER = "AutoMLJobArn"
 
@@ -306,13 +309,19 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
                 "shape": aws.shape,
                 "base": aws.base,
                 "when": list(aws.when),
+                "required": list(model.shape_for(aws.shape).required_members),
             }
         )
     python_header = "\n".join(f"# {line}" for line in header_lines)
     files["../shapecheck.py"] = shape_checks(rendered, python_header)
     files[INDEX] = (
         json.dumps(
-            {"$comment": header, "whole_document_marker": WHOLE_DOCUMENT_MARKER, "kinds": index},
+            {
+                "$comment": header,
+                "whole_document_marker": WHOLE_DOCUMENT_MARKER,
+                "whole_when_missing_at_most": WHOLE_WHEN_MISSING_AT_MOST,
+                "kinds": index,
+            },
             indent=2,
         )
         + "\n"
