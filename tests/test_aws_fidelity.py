@@ -345,3 +345,24 @@ def test_a_pattern_with_no_plain_words_shows_aws_pattern_unescaped() -> None:
         "RoleArn 'arn:aws:iam::12:role/r' is not valid: AWS's pattern is "
         r"arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+"
     )
+
+
+def test_generate_refuses_an_untranslatable_botocore_pattern_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from automl_objective.cli import main
+    from automl_objective.codegen import aws_schemas
+
+    def refuse(pattern: str) -> Any:
+        if pattern.startswith("arn:aws[a-z\\-]*:sagemaker"):
+            raise UntranslatablePattern(f"pattern {pattern}: cannot translate the escape '\\b'")
+        return translate(pattern)
+
+    # The AWS schemas render in a forked process, which inherits the patched translator.
+    monkeypatch.setattr(aws_schemas, "translate", refuse)
+    monkeypatch.chdir(ROOT)
+    assert main(["generate", "--check"]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.startswith("automl-objective: botocore shape AutoMLJobArn: pattern arn:aws")
+    assert error.rstrip().endswith("cannot translate the escape '\\b'")

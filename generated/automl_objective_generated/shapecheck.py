@@ -29,10 +29,14 @@ def _number(value: Any) -> bool:
 def _unicode_pattern(pattern: str) -> Callable[[str], object]:
     """A whole-value match with \\p{..} classes, by the regex library (imported on first use)."""
 
-    def match(value: str) -> object:
-        import regex
+    compiled: list[Callable[[str], object]] = []
 
-        return regex.fullmatch(pattern, value)
+    def match(value: str) -> object:
+        if not compiled:
+            import regex
+
+            compiled.append(regex.compile(pattern).fullmatch)
+        return compiled[0](value)
 
     return match
 

@@ -292,7 +292,11 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
             "$id": folder_id + name,
             "title": aws.shape,
             "description": f"A whole {aws.shape} (botocore {botocore.__version__} sagemaker "
-            "model), with the objective rules of the canonical schema.",
+            "model), with the objective rules of the canonical schema. Patterns are AWS's Java "
+            "patterns (x-aws-pattern), translated to match the whole value alike in ECMA-262 "
+            "and Python; x-unicode-pattern is one needing \\p{..} classes (the ECMA-262 u "
+            "flag). As botocore does, automl-objective takes an integer member's 5.0 for a "
+            "float, which plain JSON Schema cannot say.",
             "x-kind": aws.kind,
             "allOf": [
                 {"$ref": f"#/$defs/{aws.shape}"},
