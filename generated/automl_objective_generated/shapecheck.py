@@ -18,13 +18,27 @@ Check = Callable[[Any], bool]
 
 
 def _integer(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    # Not 5.0: botocore rejects a float for an integer member (see aws_keywords).
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _unicode_pattern(pattern: str) -> Callable[[str], object]:
+    """A whole-value match with \\p{..} classes, by the regex library (imported on first use)."""
+
+    compiled: list[Callable[[str], object]] = []
+
+    def match(value: str) -> object:
+        if not compiled:
+            import regex
+
+            compiled.append(regex.compile(pattern).fullmatch)
+        return compiled[0](value)
+
+    return match
 
 
 def c_AcceptEula(value: Any) -> bool:
@@ -1301,6 +1315,8 @@ def c_TagKey(value: Any) -> bool:
         return False
     if len(value) > 128:
         return False
+    if _PATTERN_TagKey(value) is None:
+        return False
     return True
 
 
@@ -1320,6 +1336,8 @@ def c_TagValue(value: Any) -> bool:
     if len(value) < 0:
         return False
     if len(value) > 256:
+        return False
+    if _PATTERN_TagValue(value) is None:
         return False
     return True
 
@@ -1600,7 +1618,7 @@ _MEMBERS_AutoMLDataSplitConfig: dict[str, Check] = {
 }
 _MEMBERS_AutoMLInferenceContainerDefinitions: dict[str, Check] = {
 }
-_PATTERN_AutoMLJobArn = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*)$").search
+_PATTERN_AutoMLJobArn = re.compile("arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*", re.ASCII).fullmatch
 _KEYS_AutoMLJobArtifacts = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
 _MEMBERS_AutoMLJobArtifacts: dict[str, Check] = {
     "CandidateDefinitionNotebookLocation": c_CandidateDefinitionNotebookLocation,
@@ -1627,7 +1645,7 @@ _MEMBERS_AutoMLJobConfig: dict[str, Check] = {
     "DataSplitConfig": c_AutoMLDataSplitConfig,
     "Mode": c_AutoMLMode,
 }
-_PATTERN_AutoMLJobName = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})$").search
+_PATTERN_AutoMLJobName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}", re.ASCII).fullmatch
 _KEYS_AutoMLJobObjective = frozenset(("MetricName",))
 _REQUIRED_AutoMLJobObjective = frozenset(("MetricName",))
 _MEMBERS_AutoMLJobObjective: dict[str, Check] = {
@@ -1683,7 +1701,7 @@ _MEMBERS_AutoMLSecurityConfig: dict[str, Check] = {
     "EnableInterContainerTrafficEncryption": c_Boolean,
     "VpcConfig": c_VpcConfig,
 }
-_PATTERN_BaseModelName = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)$").search
+_PATTERN_BaseModelName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9])*", re.ASCII).fullmatch
 _KEYS_CandidateArtifactLocations = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
 _REQUIRED_CandidateArtifactLocations = frozenset(("Explainability",))
 _MEMBERS_CandidateArtifactLocations: dict[str, Check] = {
@@ -1701,12 +1719,12 @@ _MEMBERS_CandidateProperties: dict[str, Check] = {
     "CandidateMetrics": c_MetricDataList,
 }
 _ENUM_CandidateStatus = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
-_PATTERN_CandidateStepArn = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*)$").search
+_PATTERN_CandidateStepArn = re.compile("arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*", re.ASCII).fullmatch
 _ENUM_CandidateStepType = frozenset(("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"))
 _ENUM_CompressionType = frozenset(("None", "Gzip"))
-_PATTERN_ContainerImage = re.compile("^(?:[\\S]+)$").search
-_PATTERN_ContentType = re.compile("^(?:.*)$").search
-_PATTERN_CountryCode = re.compile("^(?:[A-Z]{2})$").search
+_PATTERN_ContainerImage = re.compile("(?:[^\\t\\n\\x0B\\f\\r ])+", re.ASCII).fullmatch
+_PATTERN_ContentType = re.compile("[^\\n\\r\\u0085\\u2028\\u2029]*", re.ASCII).fullmatch
+_PATTERN_CountryCode = re.compile("[A-Z]{2}", re.ASCII).fullmatch
 _KEYS_CreateAutoMLJobRequest = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
 _REQUIRED_CreateAutoMLJobRequest = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
 _MEMBERS_CreateAutoMLJobRequest: dict[str, Check] = {
@@ -1793,14 +1811,14 @@ _REQUIRED_EmrServerlessComputeConfig = frozenset(("ExecutionRoleARN",))
 _MEMBERS_EmrServerlessComputeConfig: dict[str, Check] = {
     "ExecutionRoleARN": c_RoleArn,
 }
-_PATTERN_EndpointName = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$").search
-_PATTERN_EnvironmentKey = re.compile("^(?:[a-zA-Z_][a-zA-Z0-9_]*)$").search
+_PATTERN_EndpointName = re.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}", re.ASCII).fullmatch
+_PATTERN_EnvironmentKey = re.compile("[a-zA-Z_][a-zA-Z0-9_]*", re.ASCII).fullmatch
 _MEMBERS_EnvironmentMap: dict[str, Check] = {
 }
-_PATTERN_EnvironmentValue = re.compile("^(?:[\\S\\s]*)$").search
+_PATTERN_EnvironmentValue = re.compile("(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*", re.ASCII).fullmatch
 _MEMBERS_FillingTransformationMap: dict[str, Check] = {
 }
-_PATTERN_FillingTransformationValue = re.compile("^(?:[a-zA-Z0-9\\_\\-]+)$").search
+_PATTERN_FillingTransformationValue = re.compile("[a-zA-Z0-9_\\-]+", re.ASCII).fullmatch
 _MEMBERS_FillingTransformations: dict[str, Check] = {
 }
 _ENUM_FillingType = frozenset(("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"))
@@ -1812,8 +1830,8 @@ _MEMBERS_FinalAutoMLJobObjectiveMetric: dict[str, Check] = {
     "Value": c_MetricValue,
     "StandardMetricName": c_AutoMLMetricEnum,
 }
-_PATTERN_ForecastFrequency = re.compile("^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))$").search
-_PATTERN_ForecastQuantile = re.compile("^(?:(^p[1-9]\\d?$))$").search
+_PATTERN_ForecastFrequency = re.compile("(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)", re.ASCII).fullmatch
+_PATTERN_ForecastQuantile = re.compile("(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S])))", re.ASCII).fullmatch
 _KEYS_HolidayConfigAttributes = frozenset(("CountryCode",))
 _MEMBERS_HolidayConfigAttributes: dict[str, Check] = {
     "CountryCode": c_CountryCode,
@@ -1822,7 +1840,7 @@ _KEYS_ImageClassificationJobConfig = frozenset(("CompletionCriteria",))
 _MEMBERS_ImageClassificationJobConfig: dict[str, Check] = {
     "CompletionCriteria": c_AutoMLJobCompletionCriteria,
 }
-_PATTERN_KmsKeyId = re.compile("^(?:[a-zA-Z0-9:/_-]*)$").search
+_PATTERN_KmsKeyId = re.compile("[a-zA-Z0-9:/_\\-]*", re.ASCII).fullmatch
 _KEYS_MetricDatum = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
 _MEMBERS_MetricDatum: dict[str, Check] = {
     "MetricName": c_AutoMLMetricEnum,
@@ -1853,11 +1871,11 @@ _MEMBERS_ResolvedAttributes: dict[str, Check] = {
     "ProblemType": c_ProblemType,
     "CompletionCriteria": c_AutoMLJobCompletionCriteria,
 }
-_PATTERN_RoleArn = re.compile("^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)$").search
-_PATTERN_S3Uri = re.compile("^(?:(https|s3)://([^/]+)/?(.*))$").search
-_PATTERN_SampleWeightAttributeName = re.compile("^(?:[a-zA-Z0-9_-]+)$").search
-_PATTERN_SecurityGroupId = re.compile("^(?:[-0-9a-zA-Z]+)$").search
-_PATTERN_SubnetId = re.compile("^(?:[-0-9a-zA-Z]+)$").search
+_PATTERN_RoleArn = re.compile("arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+", re.ASCII).fullmatch
+_PATTERN_S3Uri = re.compile("(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*)", re.ASCII).fullmatch
+_PATTERN_SampleWeightAttributeName = re.compile("[a-zA-Z0-9_\\-]+", re.ASCII).fullmatch
+_PATTERN_SecurityGroupId = re.compile("[\\-0-9a-zA-Z]+", re.ASCII).fullmatch
+_PATTERN_SubnetId = re.compile("[\\-0-9a-zA-Z]+", re.ASCII).fullmatch
 _KEYS_TabularJobConfig = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
 _REQUIRED_TabularJobConfig = frozenset(("TargetAttributeName",))
 _MEMBERS_TabularJobConfig: dict[str, Check] = {
@@ -1880,6 +1898,8 @@ _MEMBERS_Tag: dict[str, Check] = {
     "Key": c_TagKey,
     "Value": c_TagValue,
 }
+_PATTERN_TagKey = _unicode_pattern("([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)")
+_PATTERN_TagValue = _unicode_pattern("([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)")
 _KEYS_TextClassificationJobConfig = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
 _REQUIRED_TextClassificationJobConfig = frozenset(("ContentColumn", "TargetLabelColumn"))
 _MEMBERS_TextClassificationJobConfig: dict[str, Check] = {
@@ -1887,8 +1907,8 @@ _MEMBERS_TextClassificationJobConfig: dict[str, Check] = {
     "ContentColumn": c_ContentColumn,
     "TargetLabelColumn": c_TargetLabelColumn,
 }
-_PATTERN_TextGenerationHyperParameterKey = re.compile("^(?:[a-zA-Z0-9._-]+)$").search
-_PATTERN_TextGenerationHyperParameterValue = re.compile("^(?:[a-zA-Z0-9._-]+)$").search
+_PATTERN_TextGenerationHyperParameterKey = re.compile("[a-zA-Z0-9._\\-]+", re.ASCII).fullmatch
+_PATTERN_TextGenerationHyperParameterValue = re.compile("[a-zA-Z0-9._\\-]+", re.ASCII).fullmatch
 _MEMBERS_TextGenerationHyperParameters: dict[str, Check] = {
 }
 _KEYS_TextGenerationJobConfig = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
@@ -1928,7 +1948,7 @@ _MEMBERS_TimeSeriesTransformations: dict[str, Check] = {
     "Filling": c_FillingTransformations,
     "Aggregation": c_AggregationTransformations,
 }
-_PATTERN_Url = re.compile("^(?:(https|s3)://([^/]+)/?(.*))$").search
+_PATTERN_Url = re.compile("(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*)", re.ASCII).fullmatch
 _KEYS_VpcConfig = frozenset(("SecurityGroupIds", "Subnets"))
 _REQUIRED_VpcConfig = frozenset(("SecurityGroupIds", "Subnets"))
 _MEMBERS_VpcConfig: dict[str, Check] = {

@@ -184,7 +184,11 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
         wanted = " or ".join(_SCHEMA_TYPES.get(t, t) for t in _as_list(expected))
         subject = _name(path, {}) if path else "the document"
         return Located(
-            severity, code, path, f"{subject} must be {wanted}, not {json_type(instance)}"
+            severity,
+            code,
+            path,
+            f"{subject} must be {wanted}, not {json_type(instance)}"
+            + _type_hint(subject, _as_list(expected), instance, catalog),
         )
     if code == UNKNOWN_METRIC:
         alias = catalog.metric_for_alias(instance) if isinstance(instance, str) else None
@@ -249,7 +253,7 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             f"AutoMLProblemTypeConfig must hold exactly one problem-type config; it holds {what}",
         )
     if code == INCOMPLETE_PAIR:
-        return _incomplete_pair(severity, path, keyword, instance)
+        return _incomplete_pair(severity, path, keyword, instance, catalog)
     if code == UNKNOWN_DOCUMENT:
         keys = catalog.document_keys
         near = [
@@ -266,21 +270,11 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             + (f"; {near[0]}" if near else ""),
         )
     if keyword == "additionalProperties" and isinstance(instance, dict):
-        known = list(schema.get("properties", {}))
-        extra = [k for k in instance if k not in known]
-        key = extra[0] if extra else ""
-        return Located(
-            severity,
-            UNKNOWN_MEMBER,
-            (*path, key),
-            f"unknown member {key!r} in {name} (allowed: {', '.join(known)}){_hint(key, known)}",
-            at_key=True,
-        )
+        unknown = _unknown_members(severity, path, name, schema, instance)
+        return unknown[0] if unknown else None
     if keyword == "required" and isinstance(instance, dict):
-        missing = [k for k in _as_list(error.validator_value) if k not in instance]
-        return Located(
-            severity, MISSING_MEMBER, path, f"{name} is missing required member {missing[0]!r}"
-        )
+        missing = _missing_members(severity, path, name, schema, instance)
+        return missing[0] if missing else None
     if keyword == "enum" and isinstance(error.validator_value, list):
         values = [str(v) for v in error.validator_value]
         return Located(
@@ -292,14 +286,98 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
         )
     if keyword in ("enum", "const"):
         return Located(severity, INVALID_VALUE, path, f"{name}: {error.message}")
+    if keyword in ("pattern", "x-unicode-pattern") and "x-aws-pattern" in schema:
+        return Located(severity, SCHEMA_VIOLATION, path, _pattern_message(name, instance, schema))
     return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {error.message}")
+
+
+def explain_all(error: ValidationError, catalog: Catalog) -> list[Located]:
+    """Every finding one jsonschema error holds: jsonschema reports all the unknown (or all
+    the missing) members of an object in one error, and each deserves its own finding."""
+    first = explain(error, catalog)
+    if first is None:
+        return []
+    instance = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    path: Path = tuple(error.absolute_path)
+    if not isinstance(instance, dict):
+        return [first]
+    if first.code == UNKNOWN_MEMBER and error.validator == "additionalProperties":
+        return _unknown_members(first.severity, path, _name(path, schema), schema, instance)
+    if first.code == MISSING_MEMBER and error.validator == "required":
+        return _missing_members(first.severity, path, _name(path, schema), schema, instance)
+    return [first]
+
+
+def _unknown_members(
+    severity: Severity, path: Path, name: str, schema: dict[str, Any], instance: dict[str, Any]
+) -> list[Located]:
+    known = list(schema.get("properties", {}))
+    required = _as_list(schema.get("required", []))
+    found = []
+    for key in (k for k in instance if k not in known):
+        message = f"unknown member {key!r} in {name} (allowed: {', '.join(known)})"
+        message += _hint(key, known)
+        guess = suggest(key, known)
+        if guess in required and guess not in instance:
+            message += f" ({guess} is required and missing)"
+        found.append(Located(severity, UNKNOWN_MEMBER, (*path, key), message, at_key=True))
+    return found
+
+
+def _missing_members(
+    severity: Severity, path: Path, name: str, schema: dict[str, Any], instance: dict[str, Any]
+) -> list[Located]:
+    """One finding per missing member, but none for a member an unknown one misspells: the
+    unknown member's finding names it (and a finding at 1:1 would only repeat it)."""
+    known = list(schema.get("properties", {}))
+    closed = schema.get("additionalProperties") is False  # else other members are no typos
+    misspelt = {suggest(key, known) for key in instance if key not in known} if closed else set()
+    return [
+        Located(severity, MISSING_MEMBER, path, f"{name} is missing required member {key!r}")
+        for key in _as_list(schema.get("required", []))
+        if key not in instance and key not in misspelt
+    ]
+
+
+def _type_hint(subject: str, expected: list[Any], instance: Any, catalog: Catalog) -> str:
+    """The likely fix for a value of the wrong type."""
+    if "integer" in expected and isinstance(instance, float) and instance.is_integer():
+        return f"; write {int(instance)} (botocore rejects a number with a decimal point)"
+    if "string" in expected and isinstance(instance, bool):
+        return "; in YAML, unquoted no, yes, on, off, true and false are booleans: quote the value"
+    if subject == "MetricName" and "string" in expected:
+        return "; valid: " + ", ".join(catalog.metric_names)
+    return ""
+
+
+def _pattern_message(name: str, instance: Any, schema: dict[str, Any]) -> str:
+    """What an AWS pattern allows, in words where the schema has them, else AWS's pattern."""
+    allowed = schema.get("x-pattern-description")
+    rule = f"AWS allows {allowed}" if allowed else f"AWS's pattern is {schema['x-aws-pattern']}"
+    return f"{name} {instance!r} is not valid: {rule}{_hint(instance, ())}"
 
 
 def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _incomplete_pair(severity: Severity, path: Path, keyword: Any, instance: Any) -> Located:
+def _add_default(problem_type: Any, catalog: Catalog) -> str:
+    """How to complete a pair whose problem type is given: the objective AWS uses anyway."""
+    if problem_type not in catalog.problem_type_names:
+        return ""
+    default = catalog.problem_type(problem_type).default
+    if default is None:
+        return ""
+    return (
+        f': add AutoMLJobObjective {{"MetricName": "{default}"}} (the default for '
+        f"{problem_type}), or remove the problem type"
+    )
+
+
+def _incomplete_pair(
+    severity: Severity, path: Path, keyword: Any, instance: Any, catalog: Catalog
+) -> Located:
     both = "give both or neither"
     if keyword == "dependentRequired" and isinstance(instance, dict):  # V1, top level
         if "ProblemType" in instance:
@@ -308,7 +386,8 @@ def _incomplete_pair(severity: Severity, path: Path, keyword: Any, instance: Any
                 INCOMPLETE_PAIR,
                 (*path, "ProblemType"),
                 f"ProblemType {instance['ProblemType']!r} is given without AutoMLJobObjective; "
-                f"{both} (the SageMaker Python SDK rejects one without the other)",
+                f"{both}{_add_default(instance['ProblemType'], catalog)} (the SageMaker Python "
+                "SDK rejects one without the other)",
             )
         return Located(
             severity,
@@ -332,7 +411,7 @@ def _incomplete_pair(severity: Severity, path: Path, keyword: Any, instance: Any
         INCOMPLETE_PAIR,
         (*path, "AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"),
         f"TabularJobConfig.ProblemType {problem_type!r} is given without AutoMLJobObjective; "
-        f"{both}",
+        f"{both}{_add_default(problem_type, catalog)}",
     )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
-from automl_objective.findings import WARN_KEYWORD, Finding, Located, explain, json_pointer
+from automl_objective.findings import WARN_KEYWORD, Finding, Located, explain_all, json_pointer
 from automl_objective.findings import one_per_cause as _one_per_cause
 from automl_objective.schema import (
     Schema,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 AUTO = "auto"
+OBJECTIVE = "objective"
 
 
 class UsageError(ValueError):
@@ -118,13 +119,18 @@ class Checker:
 
     def kind_of(self, data: Any) -> str | None:
         """The kind the document is checked as: a whole AWS request or response when it has
-        the whole-document marker (AutoMLJobName), else the objective rules' kind."""
+        the whole-document marker (AutoMLJobName) or all but one of the AWS shape's required
+        members (a typo in the marker), else the objective rules' kind."""
         base = self.catalog.kind_of(data)
         marker = self.aws_index["whole_document_marker"]
-        if base is None or marker is None or marker not in data:
+        if base is None or marker is None:
             return base
+        tolerance = self.aws_index.get("whole_when_missing_at_most", 0)
         for entry in self.aws_index["kinds"]:
-            if entry["base"] == base and all(member in data for member in entry["when"]):
+            if entry["base"] != base or not all(member in data for member in entry["when"]):
+                continue
+            missing = [member for member in entry.get("required", ()) if member not in data]
+            if marker in data or len(missing) <= tolerance:
                 return str(entry["kind"])
         return base
 
@@ -214,7 +220,10 @@ class Checker:
                     {"properties": {"MetricName": defs[rule.definition]}},
                 ]
             }
+        from automl_objective.aws_keywords import aws_validator_class
+
         cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
+        cls = aws_validator_class(cls)
         validator: Validator = cls(inline_local_refs(target, defs), registry=registry)
         return validator
 
@@ -233,6 +242,10 @@ class Checker:
         strict: bool = False,
     ) -> FileResult:
         """Validate one parsed document; findings come sorted by position."""
+        if kind == AUTO and problem_type is not None and self.kind_of(document.data) != OBJECTIVE:
+            # A request or response states its own problem type: the option is for objectives
+            # (in a folder of both, each is checked by what it is).
+            problem_type = None
         quick = self.clean_result(document, kind=kind, problem_type=problem_type)
         if quick is not None:
             return quick
@@ -249,7 +262,7 @@ class Checker:
             # fail, so jsonschema need not walk the whole request again.
             direct = self.aws_kinds[direct]["base"]
         errors = self.iter_errors(document.data, direct, problem_type)
-        located = _one_per_cause(explain(e, self.catalog) for e in errors)
+        located = _one_per_cause(item for e in errors for item in explain_all(e, self.catalog))
         findings = [_place(document, item, strict) for item in located]
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
         return FileResult(document.path, findings, chosen)

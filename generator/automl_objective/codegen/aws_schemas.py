@@ -2,7 +2,8 @@
 
 For each request and response that carries an objective, every reachable botocore shape
 becomes a JSON Schema definition: member types, required members, enums, lengths, ranges,
-patterns (where Python's ``re`` can run them), and no unknown members, as AWS rejects them.
+patterns (read as AWS's Java server reads them, see java_patterns), and no unknown members, as
+AWS rejects them.
 The objective rules are not restated: each schema refers to the canonical schema for them.
 
 botocore is read through its own loader (so ``AWS_DATA_PATH`` applies); the codegen extra pins
@@ -18,13 +19,23 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
+from automl_objective.aws_keywords import UNICODE_PATTERN
+from automl_objective.codegen.java_patterns import (
+    WHOLE_VALUE,
+    UntranslatablePattern,
+    describe,
+    translate,
+)
 from automl_objective.schema import AWS_FOLDER, Schema
 from automl_objective.schema import AWS_INDEX as INDEX
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # A member every create request and describe response requires: its presence marks a whole
-# document (checked whole); without it, a fragment is checked for the objective rules only.
+# document (checked whole); without it, a fragment is checked for the objective rules only...
 WHOLE_DOCUMENT_MARKER = "AutoMLJobName"
+# ...unless it holds all but this many of the shape's required members: then it is a whole
+# document with a typo in (or without) the marker, and checking it whole names the typo.
+WHOLE_WHEN_MISSING_AT_MOST = 1
 # A member describe responses require and requests do not have.
 RESPONSE_MARKER = "AutoMLJobArn"
 
@@ -66,12 +77,29 @@ def _summary(documentation: str) -> str:
     return sentence[:240] + ("." if sentence else "")
 
 
-def _runs_in_python(pattern: str) -> bool:
+def _pattern_keywords(shape: str, pattern: str, meta: dict[str, Any]) -> dict[str, Any]:
+    """The keywords of one botocore pattern: the translated whole-value pattern, AWS's own
+    text (for the record) and, where the pattern allows it, what it allows in plain words."""
     try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
+        translation = translate(pattern)
+    except UntranslatablePattern as error:
+        raise UntranslatablePattern(f"botocore shape {shape}: {error}") from None
+    keyword = UNICODE_PATTERN if translation.unicode_classes else "pattern"
+    keywords: dict[str, Any] = {
+        keyword: WHOLE_VALUE.format(body=translation.body),
+        "x-aws-pattern": pattern,
+    }
+    words = describe(translation)
+    if words is not None:
+        low, high = meta.get("min"), meta.get("max")
+        if high is not None:
+            words += (
+                f", at most {high} characters"
+                if low in (None, 0, 1)
+                else (f", {low} to {high} characters")
+            )
+        keywords["x-pattern-description"] = words
+    return keywords
 
 
 def _shape_schema(shape: Any) -> dict[str, Any]:
@@ -111,12 +139,8 @@ def _shape_schema(shape: Any) -> dict[str, Any]:
         if shape.enum:
             schema["enum"] = list(shape.enum)
         _bounds(schema, meta, "minLength", "maxLength")
-        pattern = meta.get("pattern")
-        if pattern and _runs_in_python(pattern):
-            # AWS matches the whole value (JSON Schema's pattern only searches): anchor it.
-            schema["pattern"] = f"^(?:{pattern})$"
-        elif pattern:
-            schema["x-aws-pattern"] = pattern  # kept for the record; Python's re cannot run it
+        if meta.get("pattern"):
+            schema.update(_pattern_keywords(shape.name, meta["pattern"], meta))
     elif kind in ("integer", "long"):
         schema["type"] = "integer"
         _bounds(schema, meta, "minimum", "maximum")
@@ -182,6 +206,8 @@ def _check_spec(name: str, schema: dict[str, Any]) -> dict[str, Any]:
         "maxLength",
         "pattern",
         "x-aws-pattern",
+        UNICODE_PATTERN,
+        "x-pattern-description",
         "minimum",
         "maximum",
     }
@@ -199,7 +225,9 @@ def _check_spec(name: str, schema: dict[str, Any]) -> dict[str, Any]:
         "minimum": schema.get("minimum"),
         "maximum": schema.get("maximum"),
         "enum": schema.get("enum"),
-        "pattern": schema.get("pattern"),
+        # The translated body, matched whole (fullmatch), ASCII shorthands aside.
+        "pattern": translate(schema["x-aws-pattern"]).body if "x-aws-pattern" in schema else None,
+        "unicode_pattern": UNICODE_PATTERN in schema,
         "closed": False,
         "keys": [],
         "required": [],
@@ -264,7 +292,11 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
             "$id": folder_id + name,
             "title": aws.shape,
             "description": f"A whole {aws.shape} (botocore {botocore.__version__} sagemaker "
-            "model), with the objective rules of the canonical schema.",
+            "model), with the objective rules of the canonical schema. Patterns are AWS's Java "
+            "patterns (x-aws-pattern), translated to match the whole value alike in ECMA-262 "
+            "and Python; x-unicode-pattern is one needing \\p{..} classes (the ECMA-262 u "
+            "flag). As botocore does, automl-objective takes an integer member's 5.0 for a "
+            "float, which plain JSON Schema cannot say.",
             "x-kind": aws.kind,
             "allOf": [
                 {"$ref": f"#/$defs/{aws.shape}"},
@@ -281,13 +313,19 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
                 "shape": aws.shape,
                 "base": aws.base,
                 "when": list(aws.when),
+                "required": list(model.shape_for(aws.shape).required_members),
             }
         )
     python_header = "\n".join(f"# {line}" for line in header_lines)
     files["../shapecheck.py"] = shape_checks(rendered, python_header)
     files[INDEX] = (
         json.dumps(
-            {"$comment": header, "whole_document_marker": WHOLE_DOCUMENT_MARKER, "kinds": index},
+            {
+                "$comment": header,
+                "whole_document_marker": WHOLE_DOCUMENT_MARKER,
+                "whole_when_missing_at_most": WHOLE_WHEN_MISSING_AT_MOST,
+                "kinds": index,
+            },
             indent=2,
         )
         + "\n"

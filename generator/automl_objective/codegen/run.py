@@ -67,8 +67,13 @@ def generate(
     schema_path: Path = DEFAULT_SCHEMA, output: Path = DEFAULT_OUTPUT, *, check: bool = False
 ) -> GenerateResult:
     """Render generated/ from the schema; with ``check``, only compare (nothing is written)."""
+    from automl_objective.codegen.java_patterns import UntranslatablePattern
+
     source = read_source(schema_path)
-    outputs = render_outputs(source)
+    try:
+        outputs = render_outputs(source)
+    except UntranslatablePattern as error:  # a new botocore pattern this cannot carry over
+        raise GenerateError(str(error)) from None
     warnings = catalog_problems(catalog_from_schema(source.schema))
     if check:
         changes = plan(outputs, output)
