@@ -4,6 +4,7 @@ code."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import os
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +40,7 @@ from automl_objective.runner import (
     OptionError,
     worker_count,
 )
+from automl_objective.terminal import ProgressBar
 
 from tests.fixture_cases import FIXTURES, cases
 
@@ -177,13 +180,23 @@ def _running(pid: int) -> bool:
     return "zombie" not in state and "(dead)" not in state
 
 
-@pytest.fixture
-def stuck_run(many_files: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """`validate --jobs 2 <3,000 files> /dev/fd/N`, where N is a pipe nobody writes to: the
-    worker given it waits, so the run is certainly still going when it is signalled."""
+def _handles_sigterm(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+
+
+@contextlib.contextmanager
+def stuck_run(many_files: Path, jobs: int) -> Iterator[subprocess.Popen[bytes]]:
+    """`validate --jobs J /dev/fd/N <3,000 files>`, where N is a pipe nobody writes to: the
+    process (or worker) given it waits, so the run is certainly still going when signalled.
+    Yields once the workers run (with --jobs 1: once SIGTERM is handled)."""
     read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        [*CLI, "validate", "--jobs", "2", str(many_files), f"/dev/fd/{read_end}"],
+        [*CLI, "validate", "--jobs", str(jobs), f"/dev/fd/{read_end}", str(many_files)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         pass_fds=(read_end,),
@@ -191,8 +204,10 @@ def stuck_run(many_files: Path) -> Iterator[subprocess.Popen[bytes]]:
     os.close(read_end)
     try:
         deadline = time.monotonic() + 60
-        while len(_children(process.pid)) < 2 and process.poll() is None:
-            assert time.monotonic() < deadline, "the workers never started"
+        while process.poll() is None and not (
+            len(_children(process.pid)) >= 2 if jobs > 1 else _handles_sigterm(process.pid)
+        ):
+            assert time.monotonic() < deadline, "the run never got going"
             time.sleep(0.02)
         yield process
     finally:
@@ -202,28 +217,31 @@ def stuck_run(many_files: Path) -> Iterator[subprocess.Popen[bytes]]:
         process.communicate()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signalled_run_stops_its_workers_and_exits(
-    stuck_run: subprocess.Popen[bytes], signum: int, code: int
+    many_files: Path, jobs: int, signum: int, code: int
 ) -> None:
-    workers = _children(stuck_run.pid)
-    assert len(workers) == 2
-    stuck_run.send_signal(signum)
-    # communicate() returns only once no process holds the output pipes open.
-    out, err = stuck_run.communicate(timeout=10)
-    assert stuck_run.returncode == code
-    assert err == b"" and out == b""
-    assert not any(_running(pid) for pid in workers)
+    with stuck_run(many_files, jobs) as process:
+        workers = _children(process.pid)
+        assert len(workers) == (2 if jobs > 1 else 0)
+        process.send_signal(signum)
+        # communicate() returns only once no process holds the output pipes open.
+        out, err = process.communicate(timeout=10)
+        assert process.returncode == code
+        assert err == b"" and out == b""
+        assert not any(_running(pid) for pid in workers)
 
 
-def test_workers_die_when_the_parent_is_killed(stuck_run: subprocess.Popen[bytes]) -> None:
-    workers = _children(stuck_run.pid)
-    stuck_run.kill()  # SIGKILL: no handler runs; the kernel tells the workers
-    stuck_run.communicate(timeout=10)
-    deadline = time.monotonic() + 10
-    while any(_running(pid) for pid in workers):
-        assert time.monotonic() < deadline, "a worker outlived its killed parent"
-        time.sleep(0.05)
+def test_workers_die_when_the_parent_is_killed(many_files: Path) -> None:
+    with stuck_run(many_files, 2) as process:
+        workers = _children(process.pid)
+        process.kill()  # SIGKILL: no handler runs; the kernel tells the workers
+        process.communicate(timeout=10)
+        deadline = time.monotonic() + 10
+        while any(_running(pid) for pid in workers):
+            assert time.monotonic() < deadline, "a worker outlived its killed parent"
+            time.sleep(0.05)
 
 
 def test_workers_are_capped_at_the_work_and_a_sane_maximum() -> None:
@@ -530,3 +548,32 @@ def test_many_named_files_and_a_discovery_error_name_the_argument(tmp_path: Path
     assert [s.display for s in discover(names)] == names
     with pytest.raises(DiscoveryError, match="no such file"):
         discover([*names, str(tmp_path / "gone.json")])
+
+
+def test_a_non_blocking_stdin_is_waited_on_not_taken_as_empty() -> None:
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)  # as some parent programs leave it
+
+    def write_later() -> None:
+        time.sleep(0.2)
+        os.write(write_end, b"MetricName: F1\n")
+        os.close(write_end)
+
+    writer = threading.Thread(target=write_later)
+    writer.start()
+    with os.fdopen(read_end, "rb") as stdin:
+        (result,) = check_sources([Source(None, "<stdin>")], stdin=stdin)
+    writer.join()
+    assert result.valid, result.findings
+
+
+def test_a_progress_bar_whose_terminal_went_away_is_dropped() -> None:
+    class GoneTerminal(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(5, "Input/output error")
+
+    bar = ProgressBar(10, GoneTerminal())
+    bar(5)
+    bar(5)
+    bar.close()
+    assert bar.done == 10 and bar.stream is None

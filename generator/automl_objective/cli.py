@@ -10,7 +10,6 @@ import argparse
 import json
 import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO, cast
 
@@ -421,9 +420,10 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _handle_sigterm() -> Any:
-    if threading.current_thread() is not threading.main_thread():
-        return None  # only the main thread may set handlers (e.g. main() run from a thread)
-    return signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (main() called from a thread): leave it be
+        return None
 
 
 if __name__ == "__main__":

@@ -142,7 +142,26 @@ def read_limited(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
     size = info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
     if size > max_bytes:
         raise _too_large(path, max_bytes)
-    return _read_at_most(path, handle.read, max_bytes, size + 1 if size else _CHUNK)
+    return _read_at_most(path, _waiting_reader(handle), max_bytes, size + 1 if size else _CHUNK)
+
+
+def _waiting_reader(handle: IO[bytes]) -> Callable[[int], bytes]:
+    """``handle.read``, but waiting where a non-blocking stream (stdin left non-blocking by
+    the program that started us) has nothing yet: that is not the end of the input."""
+
+    def read(size: int) -> bytes:
+        while True:
+            try:
+                chunk = handle.read(size)
+            except BlockingIOError:
+                chunk = None
+            if chunk is not None:
+                return chunk
+            import select
+
+            select.select([handle], [], [])
+
+    return read
 
 
 def _read_at_most(path: str, read: Callable[[int], bytes], max_bytes: int, first: int) -> bytes:
