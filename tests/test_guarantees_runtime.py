@@ -287,6 +287,8 @@ def test_closed_stderr_changes_nothing_else() -> None:
     done = shell(cli_command("validate", str(VALID)) + " 2>&-")
     assert (done.returncode, done.stdout.splitlines()[-1][:23]) == (0, "1 file checked: 1 valid")
     assert shell(cli_command("validate", "--jobs", "0", str(VALID)) + " 2>&-").returncode == 2
+    full = shell(cli_command("validate", "--jobs", "0", str(VALID)) + " 2>/dev/full")
+    assert (full.returncode, full.stdout) == (2, "")
     both = shell(cli_command("validate", str(VALID)) + " >&- 2>&-")
     assert (both.returncode, both.stdout, both.stderr) == (2, "", "")
 
@@ -469,6 +471,7 @@ def test_data_with_values_json_lacks_is_still_checked() -> None:
         (lambda: check_sources("job.json"), TypeError, "sources must be a sequence"),  # type: ignore[arg-type]
         (lambda: check_sources(["job.json"]), TypeError, "only Source items"),  # type: ignore[list-item]
         (lambda: check_sources([], progress=1), TypeError, "progress must be callable"),  # type: ignore[arg-type]
+        (lambda: check_sources([], stdin="F1"), TypeError, "stdin must be a binary stream"),  # type: ignore[arg-type]
         (lambda: CheckOptions(max_bytes=-1), OptionError, "max_bytes must be at least 1"),
     ],
 )

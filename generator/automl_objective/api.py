@@ -160,6 +160,8 @@ def check_sources(
         raise TypeError("sources must hold only Source items (see discovery.discover)")
     if stdin_text is not None and not isinstance(stdin_text, str):
         raise TypeError(f"stdin_text must be a str, not {type(stdin_text).__name__}")
+    if stdin is not None and not callable(getattr(stdin, "read", None)):
+        raise TypeError(f"stdin must be a binary stream, not {type(stdin).__name__}")
     if progress is not None and not callable(progress):
         raise TypeError("progress must be callable")
     return runner.check_sources(
