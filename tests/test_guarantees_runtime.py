@@ -244,6 +244,20 @@ def test_workers_die_when_the_parent_is_killed(many_files: Path) -> None:
             time.sleep(0.05)
 
 
+def test_a_killed_worker_ends_the_run_with_one_line_not_a_hang(many_files: Path) -> None:
+    with stuck_run(many_files, 2) as process:
+        workers = _children(process.pid)
+        os.kill(min(workers), signal.SIGKILL)  # as the out-of-memory killer would
+        out, err = process.communicate(timeout=20)
+        assert process.returncode == 1
+        assert err == (
+            b"automl-objective: error: a worker process died before it finished; "
+            b"nothing is reported\n"
+        )
+        assert out == b""
+        assert not any(_running(pid) for pid in workers)
+
+
 def test_workers_are_capped_at_the_work_and_a_sane_maximum() -> None:
     assert worker_count(300, 3000) == 3000 // 250
     assert worker_count(300, 10**6) == MAX_WORKERS

@@ -167,7 +167,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         discover,
     )
     from automl_objective.reporters import REPORTERS, TextReporter
-    from automl_objective.runner import CheckOptions, OptionError, default_jobs
+    from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
     from automl_objective.terminal import ProgressBar, wants_colour, wants_progress
     from automl_objective.validation import UsageError, check_options
 
@@ -205,6 +205,9 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
             progress=bar,
             stdin=sys.stdin.buffer if reading_stdin else None,
         )
+    except WorkerError as error:
+        say(f"automl-objective: error: {error}")
+        return EXIT_INVALID
     finally:
         if bar is not None:
             bar.close()

@@ -194,6 +194,10 @@ def check_sources(
         _WORK = None
 
 
+class WorkerError(RuntimeError):
+    """A worker process died before it finished (killed, out of memory): nothing reported."""
+
+
 def _collect(
     sources: Sequence[Source],
     ranges: list[tuple[int, int]],
@@ -201,23 +205,37 @@ def _collect(
     progress: Progress | None,
 ) -> Iterator[FileResult]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork")
-    pool = context.Pool(workers, initializer=_worker_start, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
+    )
     try:
-        outcomes = pool.imap(_check_range, ranges)
+        outcomes = pool.map(_check_range, ranges)
         for (start, _), (kinds, findings) in zip(ranges, outcomes, strict=True):
             if progress is not None:
                 progress(len(kinds))
             for offset, kind in enumerate(kinds):
                 found = [Finding(*f) for f in findings.get(offset, ())]
                 yield FileResult(sources[start + offset].display, found, kind)
-        pool.close()
+    except BrokenProcessPool:
+        _stop(pool)
+        raise WorkerError("a worker process died before it finished; nothing is reported") from None
     except BaseException:
-        pool.terminate()  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives us
+        _stop(pool)  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives us
         raise
-    finally:
-        pool.join()
+    pool.shutdown()
+
+
+def _stop(pool: Any) -> None:
+    """Kill the workers now. The executor has no public way to (Python 3.14 adds one), so
+    this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _worker_start(parent: int) -> None:
