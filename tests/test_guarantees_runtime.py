@@ -594,3 +594,12 @@ def test_a_progress_bar_whose_terminal_went_away_is_dropped() -> None:
     bar(5)
     bar.close()
     assert bar.done == 10 and bar.stream is None
+
+
+def test_a_name_over_the_system_limit_is_a_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    too_long = str(tmp_path / ("j" * 300 + ".json"))  # past NAME_MAX (255), even for root
+    code, out, _ = run(capsys, "validate", too_long)
+    assert code == 1
+    assert f"{too_long}: error [unreadable] cannot read: File name too long" in out
