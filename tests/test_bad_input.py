@@ -7,9 +7,11 @@ files (encodings, sizes, symlinks, permissions, races) are built here.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,11 +100,16 @@ def test_built_case(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str
     check(build(tmp_path), expect, capsys)
 
 
-def test_an_endless_stream_is_refused_not_read_whole(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["validate", "--max-bytes", "1000", "/dev/zero"])
+def test_an_endless_stream_is_refused_not_read_whole(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A device named on the command line is refused unopened; a stream on stdin is read.
+    with open("/dev/zero", "rb") as zeros:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(zeros))
+        code = main(["validate", "--max-bytes", "1000", "-"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "/dev/zero: error [too-large] larger than the 1,000-byte limit" in out
+    assert "<stdin>: error [too-large] larger than the 1,000-byte limit" in out
 
 
 def test_a_directory_named_like_a_file_is_searched(
@@ -145,7 +152,7 @@ def test_an_unreadable_file(
     def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied", str(file))
 
-    monkeypatch.setattr(documents, "open", refuse, raising=False)
+    monkeypatch.setattr("automl_objective.documents.os.open", refuse)
     assert main(["validate", str(path)]) == 1
     assert f"{path}: error [unreadable] cannot read: Permission denied" in capsys.readouterr().out
 

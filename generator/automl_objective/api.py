@@ -8,27 +8,32 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from automl_objective import runner
 from automl_objective.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
 from automl_objective.discovery import Source
 from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
 from automl_objective.findings import Finding
+from automl_objective.plain_data import check_plain_data
 from automl_objective.resolve import Resolution, resolve_objective
-from automl_objective.runner import CheckOptions
+from automl_objective.runner import CheckOptions, OptionError
 from automl_objective.validation import (
     AUTO,
     FileResult,
+    check_options,
     load_error_result,
     validate_document,
 )
+
+FORMATS = (None, "json", "yaml")
 
 __all__ = [
     "Catalog",
     "FileResult",
     "Finding",
     "Metric",
+    "OptionError",
     "ProblemTypeRule",
     "Resolution",
     "allowed_metrics",
@@ -46,14 +51,39 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
+def _problem_type_rule(problem_type: object) -> ProblemTypeRule:
+    if not isinstance(problem_type, str):
+        raise TypeError(f"problem_type must be a str, not {type(problem_type).__name__}")
+    known = load_catalog()
+    if problem_type not in known.problem_type_names:
+        raise ValueError(
+            f"problem_type: unknown problem type {problem_type!r}; choose from: "
+            + ", ".join(known.problem_type_names)
+        )
+    return known.problem_type(problem_type)
+
+
 def allowed_metrics(problem_type: str) -> tuple[str, ...]:
     """The MetricName values AWS accepts for a problem type (empty: the objective is unused)."""
-    return load_catalog().problem_type(problem_type).allowed
+    return _problem_type_rule(problem_type).allowed
 
 
 def default_metric(problem_type: str) -> str | None:
     """The metric AWS uses when AutoMLJobObjective is omitted (None: not used)."""
-    return load_catalog().problem_type(problem_type).default
+    return _problem_type_rule(problem_type).default
+
+
+def _options(kind: object, problem_type: object, strict: object, **more: Any) -> CheckOptions:
+    """The options, checked: wrong types and unknown names fail here, naming the argument."""
+    options = CheckOptions(kind, problem_type, strict, **more)  # type: ignore[arg-type]
+    check_options(options.kind, options.problem_type)
+    return options
+
+
+def _path_argument(path: object) -> str | Path:
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"path must be a str or a pathlib.Path, not {type(path).__name__}")
+    return path
 
 
 def validate_data(
@@ -64,10 +94,21 @@ def validate_data(
     strict: bool = False,
     path: str = "<data>",
 ) -> FileResult:
-    """Validate an already-parsed document (a dict from your own code). No positions."""
+    """Validate an already-parsed document (a dict from your own code). No positions.
+
+    Values JSON has no form for (``datetime``, say) are taken as their ``str()``; data that
+    no JSON document could hold (a cycle, nesting deeper than any request, a number too
+    large for a double, NaN) raises :class:`ValueError` naming where it is.
+    """
+    options = _options(kind, problem_type, strict)
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {type(path).__name__}")
+    check_plain_data(data)
     text = json.dumps(data, indent=2, default=str)
     document = Document(path, data, text, "json")
-    return validate_document(document, kind=kind, problem_type=problem_type, strict=strict)
+    return validate_document(
+        document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
+    )
 
 
 def validate_file(
@@ -77,13 +118,20 @@ def validate_file(
     problem_type: str | None = None,
     strict: bool = False,
     format: Format | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> FileResult:
     """Read, parse and validate one file; unreadable or unparsable files are invalid results."""
+    options = _options(kind, problem_type, strict, max_bytes=max_bytes)
+    path = _path_argument(path)
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
     try:
-        document = load_path(Path(path), str(path), format)
+        document = load_path(Path(path), str(path), format, max_bytes=options.max_bytes)
     except LoadError as error:
         return load_error_result(error)
-    return validate_document(document, kind=kind, problem_type=problem_type, strict=strict)
+    return validate_document(
+        document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
+    )
 
 
 def check_sources(
@@ -94,17 +142,30 @@ def check_sources(
     strict: bool = False,
     max_bytes: int = MAX_BYTES,
     stdin_text: str | None = None,
+    stdin: IO[bytes] | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> list[FileResult]:
     """Validate every source; results come in the order of ``sources`` whatever ``jobs`` is.
 
     One bad file never stops the others: it becomes an invalid result with one finding.
-    ``progress``, if given, is called with the number of files checked since its last call.
+    Standard input (a source from ``"-"``) is read from ``stdin_text`` or the binary stream
+    ``stdin``; with neither, it is reported as not given. ``progress``, if given, is called
+    with the number of files checked since its last call.
     """
-    options = CheckOptions(kind, problem_type, strict, max_bytes)
+    options = _options(kind, problem_type, strict, max_bytes=max_bytes, jobs=jobs)
+    if isinstance(sources, (str, bytes)) or not isinstance(sources, Sequence):
+        raise TypeError(f"sources must be a sequence of Source, not {type(sources).__name__}")
+    if not all(isinstance(s, Source) for s in sources):
+        raise TypeError("sources must hold only Source items (see discovery.discover)")
+    if stdin_text is not None and not isinstance(stdin_text, str):
+        raise TypeError(f"stdin_text must be a str, not {type(stdin_text).__name__}")
+    if stdin is not None and not callable(getattr(stdin, "read", None)):
+        raise TypeError(f"stdin must be a binary stream, not {type(stdin).__name__}")
+    if progress is not None and not callable(progress):
+        raise TypeError("progress must be callable")
     return runner.check_sources(
-        sources, options, jobs=jobs, stdin_text=stdin_text, progress=progress
+        sources, options, stdin_text=stdin_text, stdin=stdin, progress=progress
     )
 
 
@@ -112,11 +173,13 @@ def resolve_file(
     path: str | Path, *, kind: str = AUTO, problem_type: str | None = None
 ) -> tuple[FileResult, Resolution | None]:
     """Validate a file and, when it has no errors, resolve its effective objective."""
+    options = _options(kind, problem_type, False)
+    path = _path_argument(path)
     try:
         document = load_path(Path(path), str(path))
     except LoadError as error:
         return load_error_result(error), None
-    result = validate_document(document, kind=kind, problem_type=problem_type)
+    result = validate_document(document, kind=options.kind, problem_type=options.problem_type)
     if not result.valid:
         return result, None
     return result, resolve_objective(document.data, result.kind, problem_type)

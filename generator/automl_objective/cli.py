@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, TextIO, cast
 
 from automl_objective import __version__
 from automl_objective.documents import MAX_BYTES
+from automl_objective.streams import Output, OutputError, discard_output, say
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+"""Also: standard output (or input, with ``-``) closed, full or failing, so no verdict
+could reach the reader."""
+EXIT_SIGINT = 130
+EXIT_PIPE = 141
+"""The reader of standard output went away (``| head``), as 128 + SIGPIPE in other tools."""
+EXIT_SIGTERM = 143
 
 EXAMPLES = """\
 examples:
@@ -30,7 +38,8 @@ examples:
   automl-objective generate --check                      is generated/ up to date?
   automl-objective sync --from-botocore                  has AWS changed the valid values?
 
-exit codes: 0 valid, 1 invalid or unparsable document, 2 usage error
+exit codes: 0 valid, 1 invalid or unparsable document, 2 usage error or unusable
+standard output, 130/143 interrupted (SIGINT/SIGTERM), 141 output pipe closed
 """
 
 
@@ -82,9 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--jobs",
         type=int,
-        default=0,
+        default=None,
         metavar="N",
-        help="worker processes for large runs (default 0: one per CPU); output order is kept",
+        help="worker processes for large runs (default: one per CPU, at most one per 250 "
+        "files); output order is kept",
     )
 
     metrics = commands.add_parser("metrics", help="list metrics, problem types and defaults")
@@ -144,7 +154,7 @@ def _reporter_names() -> list[str]:
 
 
 def _usage(message: str) -> int:
-    sys.stderr.write(f"automl-objective: error: {message}\n")
+    say(f"automl-objective: error: {message}")
     return EXIT_USAGE
 
 
@@ -157,27 +167,32 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         discover,
     )
     from automl_objective.reporters import REPORTERS, TextReporter
-    from automl_objective.runner import default_jobs
+    from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
     from automl_objective.terminal import ProgressBar, wants_colour, wants_progress
     from automl_objective.validation import UsageError, check_options
 
     try:
+        jobs = default_jobs() if args.jobs is None else args.jobs
+        CheckOptions(max_bytes=args.max_bytes, jobs=jobs)
         check_options(args.kind, args.problem_type)
         sources = discover(
             args.paths,
             include=args.include or DEFAULT_INCLUDE,
             exclude=(*DEFAULT_EXCLUDE, *(args.exclude or ())),
         )
+    except OptionError as error:
+        return _usage(f"--{error.argument.replace('_', '-')} {error.problem}")
     except (UsageError, DiscoveryError) as error:
         return _usage(str(error))
-    if sum(s.is_stdin for s in sources) > 1:
+    reading_stdin = sum(s.is_stdin for s in sources)
+    if reading_stdin > 1:
         return _usage("'-' (standard input) can be given only once")
-    if args.max_bytes < 1:
-        return _usage("--max-bytes must be at least 1")
-    if args.jobs < 0:
-        return _usage("--jobs must be 0 (one per CPU) or more")
+    if reading_stdin and sys.stdin is None:
+        return _usage("'-' names standard input, but it is closed")
     bar = (
-        ProgressBar(len(sources), sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
+        ProgressBar(len(sources), sys.stderr)
+        if sys.stderr is not None and wants_progress(sys.stderr, len(sources))
+        else None
     )
     try:
         results = check_sources(
@@ -186,9 +201,13 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
             problem_type=args.problem_type,
             strict=args.strict,
             max_bytes=args.max_bytes,
-            jobs=args.jobs or default_jobs(),
+            jobs=jobs,
             progress=bar,
+            stdin=sys.stdin.buffer if reading_stdin else None,
         )
+    except WorkerError as error:
+        say(f"automl-objective: error: {error}")
+        return EXIT_INVALID
     finally:
         if bar is not None:
             bar.close()
@@ -264,7 +283,8 @@ def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
         return _usage(str(error))
     result, resolution = resolve_file(args.path, kind=args.kind, problem_type=args.problem_type)
     if resolution is None:
-        TextReporter().report([result], sys.stderr)
+        if sys.stderr is not None:
+            TextReporter().report([result], sys.stderr)
         return EXIT_INVALID
     if args.format == "json":
         out.write(json.dumps({"path": result.path, **resolution.as_dict()}, indent=2) + "\n")
@@ -362,14 +382,51 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run one command. SIGTERM is handled as SIGINT is: the run stops (and stops its
+    workers) and exits 143 (130 for SIGINT), without a traceback."""
+    previous = _handle_sigterm()
     try:
-        return COMMANDS[args.command](args, sys.stdout)
-    except BrokenPipeError:
-        sys.stderr.close()
-        return EXIT_INVALID
+        return _run(argv)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_SIGINT
+    except Terminated:
+        return EXIT_SIGTERM
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    if sys.stdout is None:
+        say("automl-objective: error: standard output is closed; no result could be reported")
+        return EXIT_USAGE
+    out = Output(sys.stdout)
+    try:
+        code = COMMANDS[args.command](args, cast(TextIO, out))
+        out.flush()
+    except OutputError as error:
+        discard_output()
+        if isinstance(error.cause, BrokenPipeError):
+            return EXIT_PIPE  # the reader left (`| head`): stop quietly, as other tools do
+        say(f"automl-objective: error: cannot write the results: {error}")
+        return EXIT_USAGE
+    return code
+
+
+class Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so that clean-up runs as for Ctrl-C."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _handle_sigterm() -> Any:
+    try:
+        return signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (main() called from a thread): leave it be
+        return None
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 from automl_objective.documents import STDIN_NAME
@@ -24,41 +23,77 @@ class Source(NamedTuple):
     """One document to check: a file path, or standard input.
 
     A NamedTuple of plain strings: on a run over tens of thousands of files, pathlib objects
-    and frozen dataclasses cost measurable time per file.
+    and frozen dataclasses cost measurable time per file. ``problem`` says why a folder found
+    in a scan could not be searched; checking such a source reports it.
     """
 
     path: str | None
     display: str
+    problem: str | None = None
 
     @property
     def is_stdin(self) -> bool:
-        return self.path is None
+        return self.path is None and self.problem is None
+
+
+def _lower_suffix(name: str) -> str:
+    """``job.JSON`` -> ``job.json``: extensions match whatever their case."""
+    dot = name.rfind(".")
+    return name if dot <= name.rfind("/") else name[:dot] + name[dot:].lower()
 
 
 class _Globs:
-    """Glob patterns compiled once; a path matches by its name or its relative path."""
+    """Glob patterns compiled once; a path matches by its name or its relative path.
+    Extensions are compared without regard to case (``*.json`` matches ``job.JSON``)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        joined = "|".join(f"(?:{fnmatch.translate(p)})" for p in patterns) or "(?!)"
+        translated = (fnmatch.translate(_lower_suffix(p)) for p in patterns)
+        joined = "|".join(f"(?:{t})" for t in translated) or "(?!)"
         self._match = re.compile(joined).match
 
     def __call__(self, relative: str) -> bool:
+        relative = _lower_suffix(relative)
         name = relative.rsplit("/", 1)[-1]
         return self._match(name) is not None or self._match(relative) is not None
 
 
-def _walk(root: Path, include_globs: Sequence[str], exclude_globs: Sequence[str]) -> list[Source]:
+def _entries(directory: str) -> list[os.DirEntry[str]]:
+    with os.scandir(directory) as listing:
+        return sorted(listing, key=lambda entry: entry.name)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # e.g. a symlink loop: checking it as a file reports it
+        return False
+
+
+def _walk(root: str, include_globs: Sequence[str], exclude_globs: Sequence[str]) -> list[Source]:
+    """Depth first, in name order, with a stack rather than recursion (a tree can be deeper
+    than Python's recursion limit); symlinked folders are not followed. A folder that
+    cannot be listed becomes a source that reports why."""
     include, exclude = _Globs(include_globs), _Globs(exclude_globs)
-    found = []
-    for directory, subdirs, files in os.walk(root):  # does not follow directory symlinks
-        base = Path(directory)
-        rel_dir = base.relative_to(root).as_posix()
-        subdirs[:] = sorted(d for d in subdirs if not exclude(f"{rel_dir}/{d}".removeprefix("./")))
-        for name in sorted(files):
-            relative = f"{rel_dir}/{name}".removeprefix("./")
-            if include(relative) and not exclude(relative):
-                path = os.path.join(directory, name)
+    found: list[Source] = []
+    stack = [(root, "")]
+    while stack:
+        directory, rel_dir = stack.pop()
+        try:
+            entries = _entries(directory)
+        except OSError as error:
+            why = f"cannot read this folder: {error.strerror or error}"
+            found.append(Source(directory, directory, why))
+            continue
+        subdirs = []
+        for entry in entries:
+            relative = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if _is_dir(entry):
+                if not entry.is_symlink() and not exclude(relative):
+                    subdirs.append((os.path.join(directory, entry.name), relative))
+            elif include(relative) and not exclude(relative):
+                path = os.path.join(directory, entry.name)
                 found.append(Source(path, path))
+        stack.extend(reversed(subdirs))
     return found
 
 
@@ -93,12 +128,16 @@ def discover(
     exclude: Sequence[str] = DEFAULT_EXCLUDE,
 ) -> list[Source]:
     """Files named directly are always checked; directories are searched with the globs."""
+    if any(not pattern for pattern in include):
+        raise DiscoveryError("an empty include pattern matches no file")
     sources: list[Source] = []
     listings = _Listings() if len(paths) > 64 else None
     for raw in paths:
         if raw == STDIN_NAME:
             sources.append(Source(None, "<stdin>"))
             continue
+        if not raw or "\0" in raw:
+            raise DiscoveryError(f"{raw!r}: not a usable path (empty, or holds a NUL byte)")
         known = listings.is_dir(raw) if listings is not None else None
         try:
             is_dir = known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
@@ -109,7 +148,7 @@ def discover(
         except OSError:
             is_dir = False  # unreadable: checking it reports why
         if is_dir:
-            sources.extend(_walk(Path(raw), include, exclude))
+            sources.extend(_walk(raw, include, exclude))
         else:
             sources.append(Source(raw, raw))
     if not sources:

@@ -8,6 +8,7 @@ raises :class:`LoadError`, which carries a position where there is one.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Sequence
@@ -119,36 +120,115 @@ def decode(path: str, raw: bytes) -> str:
         ) from None
 
 
+_CHUNK = 65536
+_STREAM_PATHS = ("/dev/stdin", "/dev/fd/", "/proc/self/fd/")
+"""Paths that name one of this process's own streams (``<(cmd)``, ``/dev/stdin``): a pipe
+there is what the user meant to pass, so it is read, within the limit."""
+
+
 def read_limited(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
     """At most ``max_bytes`` from ``handle``; a longer input is refused, not read whole.
 
-    A regular file's size is known up front and it is read in one call; a stream (a pipe,
-    /dev/zero) is read in chunks, stopping one byte past the limit.
+    Never more than ``max_bytes + 1`` bytes are read, whatever the reported size: files in
+    /proc report 0, and a file can grow while it is read. A regular file whose size is known
+    is read in one call (plus one that sees its end).
     """
     try:
         info = os.fstat(handle.fileno())
     except (OSError, AttributeError, ValueError):  # e.g. an in-memory stream
         info = None
-    if info is not None and stat.S_ISREG(info.st_mode):
-        if info.st_size > max_bytes:
-            raise _too_large(path, max_bytes)
-        return handle.read()
-    chunks, total = [], 0
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise LoadError(path, "is a directory", code="unreadable")
+    size = info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
+    if size > max_bytes:
+        raise _too_large(path, max_bytes)
+    return _read_at_most(path, _waiting_reader(handle), max_bytes, size + 1 if size else _CHUNK)
+
+
+def _waiting_reader(handle: IO[bytes]) -> Callable[[int], bytes]:
+    """``handle.read``, but waiting where a non-blocking stream (stdin left non-blocking by
+    the program that started us) has nothing yet: that is not the end of the input."""
+
+    def read(size: int) -> bytes:
+        while True:
+            try:
+                chunk = handle.read(size)
+            except BlockingIOError:
+                chunk = None
+            if chunk is not None:
+                return chunk
+            import select
+
+            select.select([handle], [], [])
+
+    return read
+
+
+def _read_at_most(path: str, read: Callable[[int], bytes], max_bytes: int, first: int) -> bytes:
+    chunks, total, want = [], 0, first
     while total <= max_bytes:
-        chunk = handle.read(min(65536, max_bytes + 1 - total))
+        chunk = read(min(want, max_bytes + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
+        want = _CHUNK
     if total > max_bytes:
         raise _too_large(path, max_bytes)
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this type is not read (reading a FIFO or a device can block forever)."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    if stat.S_ISCHR(mode):
+        return "a character device, not a regular file"
+    if stat.S_ISBLK(mode):
+        return "a block device, not a regular file"
+    return None
+
+
+def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
+    """Open without blocking (a FIFO with no writer would wait forever), then look at what
+    was opened, not at what the name pointed to a moment earlier."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(name, "is a directory", code="unreadable")
+        if not stat.S_ISREG(info.st_mode):
+            why = _not_regular(info.st_mode)
+            if why is not None and not os.fspath(path).startswith(_STREAM_PATHS):
+                raise LoadError(name, why, code="unreadable")
+            os.set_blocking(fd, True)
+        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+        if size > max_bytes:
+            raise _too_large(name, max_bytes)
+        return _read_at_most(
+            name, lambda n: os.read(fd, n), max_bytes, size + 1 if size else _CHUNK
+        )
+    finally:
+        os.close(fd)
 
 
 def _too_large(path: str, max_bytes: int) -> LoadError:
     return LoadError(
         path, f"larger than the {max_bytes:,}-byte limit (--max-bytes); not read", code="too-large"
     )
+
+
+def _os_problem(path: str | Path, error: OSError) -> str:
+    if error.errno == errno.ENXIO:  # opening a socket
+        try:
+            why = _not_regular(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            why = None
+        if why is not None:
+            return why
+    return f"cannot read: {error.strerror or error}"
 
 
 def load_path(
@@ -160,10 +240,7 @@ def load_path(
     """Read and parse one file. Raises :class:`LoadError` with a user-facing message."""
     name = display or str(path)
     try:
-        with open(path, "rb") as handle:  # plain open(): pathlib's read_bytes costs more
-            raw = read_limited(name, handle, max_bytes)
-    except IsADirectoryError:
-        raise LoadError(name, "is a directory", code="unreadable") from None
+        raw = _read_path(path, name, max_bytes)
     except FileNotFoundError:
         if os.path.islink(path):
             target = os.readlink(path)
@@ -172,7 +249,7 @@ def load_path(
             ) from None
         raise LoadError(name, "no such file (removed during the run?)", code="unreadable") from None
     except OSError as error:
-        raise LoadError(
-            name, f"cannot read: {error.strerror or error}", code="unreadable"
-        ) from None
+        raise LoadError(name, _os_problem(path, error), code="unreadable") from None
+    except ValueError:  # a NUL byte in the name
+        raise LoadError(name, "the path contains a NUL byte", code="unreadable") from None
     return parse_text(name, decode(name, raw), format)

@@ -6,28 +6,71 @@ workers.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import astuple, dataclass
-from typing import Any
+from typing import IO, Any
 
 from automl_objective.discovery import Source
-from automl_objective.documents import MAX_BYTES, Document, LoadError, decode, load_path, parse_text
+from automl_objective.documents import (
+    MAX_BYTES,
+    Document,
+    LoadError,
+    decode,
+    load_path,
+    parse_text,
+    read_limited,
+)
 from automl_objective.findings import Finding
 from automl_objective.validation import AUTO, FileResult, default_checker, load_error_result
 
 # Below this many files, starting worker processes costs more than it saves (measured with
 # benchmarks/run.py on 2 CPUs).
 PARALLEL_THRESHOLD = 2000
+MIN_FILES_PER_WORKER = 250
+"""A worker is started only for this much work: ``--jobs 300`` on 3,000 files starts 12."""
+MAX_WORKERS = 64
+
+
+class OptionError(ValueError):
+    """An option out of its range; ``argument`` names it (the CLI turns it into its flag)."""
+
+    def __init__(self, argument: str, problem: str) -> None:
+        super().__init__(f"{argument} {problem}")
+        self.argument, self.problem = argument, problem
+
+
+def _require_int(argument: str, value: object, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{argument} must be an int, not {type(value).__name__}")
+    if value < minimum:
+        raise OptionError(argument, f"must be at least {minimum}, not {value}")
 
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """How to check: checked on creation, so a bad value fails here, not mid-run."""
+
     kind: str = AUTO
     problem_type: str | None = None
     strict: bool = False
     max_bytes: int = MAX_BYTES
+    jobs: int = 1
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, str):
+            raise TypeError(f"kind must be a str, not {type(self.kind).__name__}")
+        if self.problem_type is not None and not isinstance(self.problem_type, str):
+            raise TypeError(
+                f"problem_type must be a str or None, not {type(self.problem_type).__name__}"
+            )
+        if not isinstance(self.strict, bool):
+            raise TypeError(f"strict must be a bool, not {type(self.strict).__name__}")
+        _require_int("max_bytes", self.max_bytes, 1)
+        _require_int("jobs", self.jobs, 1)
 
 
 def default_jobs() -> int:
@@ -38,14 +81,33 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def load_source(source: Source, options: CheckOptions, stdin_text: str | None = None) -> Document:
+def worker_count(jobs: int, files: int) -> int:
+    """Workers worth starting: no more than asked, than the work keeps busy, or than sane."""
+    if files < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(jobs, MAX_WORKERS, files // MIN_FILES_PER_WORKER))
+
+
+def load_source(
+    source: Source,
+    options: CheckOptions,
+    stdin_text: str | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Document:
+    if source.problem is not None:
+        raise LoadError(source.display, source.problem, code="unreadable")
     if source.path is not None:
         return load_path(source.path, source.display, max_bytes=options.max_bytes)
     if stdin_text is not None:
         return parse_text(source.display, stdin_text)
-    from automl_objective.documents import read_limited
-
-    raw = read_limited(source.display, sys.stdin.buffer, options.max_bytes)
+    if stdin is None:
+        raise LoadError(source.display, "no standard input was given", code="unreadable")
+    try:
+        raw = read_limited(source.display, stdin, options.max_bytes)
+    except OSError as error:
+        raise LoadError(
+            source.display, f"cannot read: {error.strerror or error}", code="unreadable"
+        ) from None
     return parse_text(source.display, decode(source.display, raw))
 
 
@@ -58,6 +120,7 @@ def check_each(
     options: CheckOptions,
     stdin_text: str | None = None,
     progress: Progress | None = None,
+    stdin: IO[bytes] | None = None,
 ) -> list[FileResult]:
     checker = default_checker()
     results = []
@@ -65,7 +128,7 @@ def check_each(
         if progress is not None:
             progress(1)
         try:
-            document = load_source(source, options, stdin_text)
+            document = load_source(source, options, stdin_text, stdin)
         except LoadError as error:
             results.append(load_error_result(error))
             continue
@@ -90,7 +153,8 @@ Outcomes = tuple[list[str | None], dict[int, list[tuple[Any, ...]]]]
 travels back from a worker (pickling a finding object per file costs more than checking it)."""
 
 
-def _check_range(start: int, stop: int) -> Outcomes:
+def _check_range(bounds: tuple[int, int]) -> Outcomes:
+    start, stop = bounds
     assert _WORK is not None
     sources, options = _WORK
     results = check_each(sources[start:stop], options)
@@ -106,39 +170,92 @@ def check_sources(
     sources: Sequence[Source],
     options: CheckOptions,
     *,
-    jobs: int = 1,
     stdin_text: str | None = None,
+    stdin: IO[bytes] | None = None,
     progress: Progress | None = None,
 ) -> list[FileResult]:
-    """Check every source. With ``jobs`` > 1 and many files, forked workers check contiguous
-    ranges (where fork is available; elsewhere one process does it all)."""
-    large = jobs > 1 and len(sources) >= PARALLEL_THRESHOLD
-    if not large or any(s.is_stdin for s in sources):
-        return check_each(sources, options, stdin_text, progress)
+    """Check every source. With ``options.jobs`` > 1 and many files, forked workers check
+    contiguous ranges (where fork is available; elsewhere one process does it all)."""
+    workers = worker_count(options.jobs, len(sources))
+    if workers == 1 or any(s.is_stdin for s in sources):
+        return check_each(sources, options, stdin_text, progress, stdin)
     import multiprocessing  # only large runs pay for importing it
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return check_each(sources, options, stdin_text, progress)
-    from concurrent.futures import ProcessPoolExecutor
-
+        return check_each(sources, options, stdin_text, progress, stdin)
     global _WORK
     default_checker()  # built once here; the forked workers inherit it
     _WORK = (sources, options)
-    size = -(-len(sources) // (jobs * (16 if progress else 4)))
-    starts = list(range(0, len(sources), size))
-    stops = [min(start + size, len(sources)) for start in starts]
-    results: list[FileResult] = []
+    size = -(-len(sources) // (workers * (16 if progress else 4)))
+    ranges = [(start, min(start + size, len(sources))) for start in range(0, len(sources), size)]
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            for start, (kinds, findings) in zip(
-                starts, pool.map(_check_range, starts, stops), strict=True
-            ):
-                if progress is not None:
-                    progress(len(kinds))
-                for offset, kind in enumerate(kinds):
-                    found = [Finding(*f) for f in findings.get(offset, ())]
-                    results.append(FileResult(sources[start + offset].display, found, kind))
+        return list(_collect(sources, ranges, workers, progress))
     finally:
         _WORK = None
-    return results
+
+
+class WorkerError(RuntimeError):
+    """A worker process died before it finished (killed, out of memory): nothing reported."""
+
+
+def _collect(
+    sources: Sequence[Source],
+    ranges: list[tuple[int, int]],
+    workers: int,
+    progress: Progress | None,
+) -> Iterator[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
+    )
+    try:
+        outcomes = pool.map(_check_range, ranges)
+        for (start, _), (kinds, findings) in zip(ranges, outcomes, strict=True):
+            if progress is not None:
+                progress(len(kinds))
+            for offset, kind in enumerate(kinds):
+                found = [Finding(*f) for f in findings.get(offset, ())]
+                yield FileResult(sources[start + offset].display, found, kind)
+    except BrokenProcessPool:
+        _stop(pool)
+        raise WorkerError("a worker process died before it finished; nothing is reported") from None
+    except BaseException:
+        _stop(pool)  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives us
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: Any) -> None:
+    """Kill the workers now. The executor has no public way to (Python 3.14 adds one), so
+    this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: die with the parent, and leave interrupts to it (it stops us)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies, even by SIGKILL."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    # Without prctl, the parent still stops its workers on SIGINT and SIGTERM.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -34,18 +34,29 @@ class ProgressBar:
     width = 30
 
     def __init__(self, total: int, stream: TextIO) -> None:
-        self.total, self.done, self.stream = total, 0, stream
+        self.total, self.done = total, 0
+        self.stream: TextIO | None = stream
         self._drawn = -1
 
     def __call__(self, count: int) -> None:
         self.done += count
+        if self.stream is None:
+            return
         filled = self.width * self.done // max(self.total, 1)
         if filled != self._drawn or self.done == self.total:
             self._drawn = filled
             bar = "#" * filled + "." * (self.width - filled)
-            self.stream.write(f"\r[{bar}] {self.done:,}/{self.total:,} files")
-            self.stream.flush()
+            self._draw(f"\r[{bar}] {self.done:,}/{self.total:,} files")
 
     def close(self) -> None:
-        self.stream.write("\r\033[K")
-        self.stream.flush()
+        if self.stream is not None:
+            self._draw("\r\033[K")
+
+    def _draw(self, text: str) -> None:
+        """A bar that cannot be drawn (the terminal went away) is dropped, not fatal."""
+        assert self.stream is not None
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.stream = None
