@@ -271,11 +271,18 @@ def test_jobs_300_gives_the_same_results(many_files: Path) -> None:
     assert [r.as_dict() for r in check_sources(sources, jobs=300)] == [r.as_dict() for r in serial]
 
 
-@pytest.mark.parametrize("jobs", ["0", "-1"])
-def test_jobs_below_1_is_a_usage_error(capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+@pytest.mark.parametrize("jobs", ["-1", "-64"])
+def test_negative_jobs_is_a_usage_error(capsys: pytest.CaptureFixture[str], jobs: str) -> None:
     code, out, err = run(capsys, "validate", "--jobs", jobs, str(VALID))
     assert (code, out) == (2, "")
     assert err == f"automl-objective: error: --jobs must be at least 1, not {jobs}\n"
+
+
+def test_jobs_0_keeps_meaning_one_per_cpu(capsys: pytest.CaptureFixture[str]) -> None:
+    """A documented interface since the first release: scripts pass `--jobs 0`."""
+    code, out, err = run(capsys, "validate", "--jobs", "0", str(VALID))
+    assert (code, err) == (0, "")
+    assert "1 file checked" in out
 
 
 # 4. Closed, full and broken standard streams.

@@ -93,8 +93,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes for large runs (default: one per CPU, at most one per 250 "
-        "files); output order is kept",
+        help="worker processes for large runs (default, or 0: one per CPU; at most one per "
+        "250 files); output order is kept",
     )
 
     metrics = commands.add_parser("metrics", help="list metrics, problem types and defaults")
@@ -172,7 +172,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.validation import UsageError, check_options
 
     try:
-        jobs = default_jobs() if args.jobs is None else args.jobs
+        jobs = default_jobs() if args.jobs in (None, 0) else args.jobs
         CheckOptions(max_bytes=args.max_bytes, jobs=jobs)
         check_options(args.kind, args.problem_type)
         sources = discover(
