@@ -84,8 +84,9 @@ def test_check_reports_a_stale_tree_and_writes_nothing(
     lines = out.splitlines()
     assert '-        "MSE": "Maximise",' in lines
     assert '+        "MSE": "Minimize",' in lines
-    assert "+++ /dev/null" in out  # the stray file would be removed
-    assert "is stale (0 added, 1 changed, 1 removed)" in err
+    assert "stray.txt" not in out  # generate did not write it, so it would not remove it
+    assert "is stale (0 added, 1 changed, 0 removed)" in err
+    assert "note: left alone, not written by generate: stray.txt" in err
     assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
 
 

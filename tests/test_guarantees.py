@@ -157,3 +157,94 @@ def test_the_suite_runs_with_sockets_blocked() -> None:
 
     with pytest.raises(RuntimeError, match="network access attempted"):
         socket.create_connection(("127.0.0.1", 9))
+
+
+# --- generate deletes only what it wrote ------------------------------------------------------
+
+
+def _run_generate(output: Path, *extra: str) -> tuple[int, str]:
+    done = subprocess.run(
+        [*_generate_command(SCHEMA, output), *extra], capture_output=True, text=True, check=False
+    )
+    return done.returncode, done.stderr
+
+
+def test_generate_into_a_repository_root_is_refused_and_deletes_nothing(tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (clone / "README.md").write_text("mine\n")
+    before = _snapshot(clone)
+    code, err = _run_generate(clone)
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{clone}: refusing to write into a folder that is not empty" in err
+    assert _snapshot(clone) == before
+    assert sorted(p.name for p in clone.iterdir()) == [".git", "README.md"]
+
+
+def test_a_users_file_under_generated_survives_and_is_noted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from automl_objective.cli import main
+
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (output / "docs" / "notes.md").write_text("my notes\n")
+    (output / "keep").mkdir()
+    edited = str(_edited_schema(tmp_path))
+    assert main(["generate", "--schema", edited, "--output", str(output)]) == 0
+    assert main(["generate", "--schema", str(SCHEMA), "--output", str(output)]) == 0
+    assert main(["generate", "--check", "--schema", str(SCHEMA), "--output", str(output)]) == 0
+    err = capsys.readouterr().err
+    assert "left alone, not written by generate: docs/notes.md" in err
+    assert (output / "docs" / "notes.md").read_text() == "my notes\n"
+    assert (output / "keep").is_dir()  # an empty folder of the user's is not removed either
+
+
+def test_only_names_in_the_old_manifest_are_removed(tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    manifest = output / tree.MANIFEST
+    assert manifest.read_text().splitlines()[2:] == sorted(
+        p for p in _snapshot(output) if not p.endswith(tree.TEMP_SUFFIX)
+    )
+    (output / "old" / "deep").mkdir(parents=True)
+    (output / "old" / "deep" / "gone.py").write_text("# an output an earlier version wrote\n")
+    (output / "old" / "mine.txt").write_text("the user's\n")
+    manifest.write_text(manifest.read_text() + "old/deep/gone.py\n")
+    changes = generate(SCHEMA, output).plan
+    assert changes.removed == ["old/deep/gone.py"] and changes.foreign == ["old/mine.txt"]
+    assert not (output / "old" / "deep").exists()  # emptied by the removal, so removed
+    assert (output / "old" / "mine.txt").exists()
+    assert tree.MANIFEST in changes.changed
+
+
+@pytest.mark.parametrize("name", ["../outside.txt", "/etc/hostname", "a/../../b"])
+def test_a_manifest_naming_paths_outside_is_refused(tmp_path: Path, name: str) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (tmp_path / "outside.txt").write_text("keep\n")
+    (output / tree.MANIFEST).write_text(f"{name}\n")
+    with pytest.raises(GenerateError, match="is not a path inside the folder"):
+        generate(SCHEMA, output)
+    assert (tmp_path / "outside.txt").read_text() == "keep\n"
+
+
+def test_a_tree_from_before_manifests_is_adopted(tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (output / tree.MANIFEST).unlink()
+    changes = generate(SCHEMA, output).plan
+    assert changes.added == [tree.MANIFEST] and not changes.changed and not changes.removed
+
+
+def test_a_foreign_file_in_a_tree_without_manifest_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (output / tree.MANIFEST).unlink()
+    (output / "docs" / "notes.md").write_text("my notes\n")
+    before = _snapshot(output)
+    with pytest.raises(GenerateError, match="was not written by `automl-objective generate`"):
+        generate(_edited_schema(tmp_path), output)
+    assert _snapshot(output) == before

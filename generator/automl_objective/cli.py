@@ -292,9 +292,14 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
         result = generate(schema, output, check=args.check)
     except GenerateError as error:
         sys.stderr.write(f"automl-objective: {error}\n")
-        return EXIT_INVALID
+        return EXIT_USAGE
     for warning in result.warnings:
         sys.stderr.write(f"automl-objective: warning: {warning}\n")
+    if result.plan.foreign:
+        sys.stderr.write(
+            f"automl-objective: note: left alone, not written by generate: "
+            f"{', '.join(result.plan.foreign)}\n"
+        )
     changes = result.plan
     summary = (
         f"{len(changes.added)} added, {len(changes.changed)} changed, "

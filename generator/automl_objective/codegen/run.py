@@ -8,7 +8,7 @@ from pathlib import Path
 
 from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
 from automl_objective.codegen.outputs import Source, render_outputs
-from automl_objective.codegen.tree import Plan, diff, plan, write
+from automl_objective.codegen.tree import Plan, TreeError, diff, plan, write
 from automl_objective.schema import ExternalReferenceError, refuse_external_refs
 
 DEFAULT_SCHEMA = Path("schema") / "automl_job_objective.schema.json"
@@ -70,8 +70,11 @@ def generate(
     source = read_source(schema_path)
     outputs = render_outputs(source)
     warnings = catalog_problems(catalog_from_schema(source.schema))
-    if check:
-        changes = plan(outputs, output)
-        return GenerateResult(changes, diff(outputs, output, changes), warnings, wrote=False)
-    changes = write(outputs, output)
+    try:
+        if check:
+            changes = plan(outputs, output)
+            return GenerateResult(changes, diff(outputs, output, changes), warnings, wrote=False)
+        changes = write(outputs, output)
+    except TreeError as error:
+        raise GenerateError(str(error)) from None
     return GenerateResult(changes, "", warnings, wrote=changes.stale)
