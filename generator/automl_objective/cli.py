@@ -286,7 +286,7 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
 
     schema = Path(args.schema) if args.schema else DEFAULT_SCHEMA
     output = Path(args.output) if args.output else DEFAULT_OUTPUT
-    if not schema.is_file():
+    if not schema.exists():
         return _usage(f"{schema}: no such schema (run from the project root, or pass --schema)")
     try:
         result = generate(schema, output, check=args.check)

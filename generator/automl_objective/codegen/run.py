@@ -97,10 +97,12 @@ def read_source(schema_path: Path) -> Source:
     schema = _parse(schema_path, text)
     try:
         Draft202012Validator.check_schema(schema)
+        if not isinstance(schema, dict):
+            raise SchemaContentError(f"schema: the root must be an object, not {schema!r}")
         refuse_external_refs(schema)
-        refuse_dangling_refs(schema)
         refuse_unwritable_text(schema)
         catalog_from_schema(schema)
+        refuse_dangling_refs(schema)
     except SchemaError as error:
         where = "/".join(pointer_part(p) for p in error.absolute_path)
         raise GenerateError(
