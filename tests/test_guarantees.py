@@ -287,6 +287,8 @@ def _hostile_schema(text: str) -> dict[str, Any]:
     auc["title"] = auc["description"] = text
     auc["aliases"] = [text]
     defs["MetricName"]["description"] = defs["ProblemType"]["description"] = text
+    defs["MetricName"]["title"] = defs["CreateAutoMLJobRequest"]["title"] = text
+    schema["$id"] += "/" + text.replace("#", "")
     defs["MetricName"]["enum"].append(text)
     defs["MetricName"]["x-metrics"][text] = {
         "title": text,
@@ -476,3 +478,22 @@ def test_fuzz_random_schema_text_never_becomes_code(text: str) -> None:
             assert "\n" not in str(error)
             return
     _assert_inert(outputs)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import os\n",
+        "class A:\n    x = __import__('os').system('true')\n",
+        "x = open('/tmp/f', 'w')\n",
+        "def f(:\n",
+    ],
+)
+def test_models_text_that_would_run_anything_new_is_refused(code: str) -> None:
+    from automl_objective.codegen.environment import UnsafeTemplateValue
+    from automl_objective.codegen.python_models import refuse_unexpected_code
+
+    committed = (ROOT / "generated" / "automl_objective_generated" / "models.py").read_text()
+    refuse_unexpected_code(committed)  # what datamodel-code-generator writes passes
+    with pytest.raises(UnsafeTemplateValue, match=r"models\.py"):
+        refuse_unexpected_code(committed + code)
