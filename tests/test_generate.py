@@ -402,6 +402,13 @@ def test_output_errors_are_one_line_and_exit_2(
     generate(SCHEMA, old_tree)  # puts docs/ back
     assert _tree(old_tree) == before
 
+    (old_tree / "docs" / "reference.md").unlink()
+    (old_tree / "docs" / "reference.md").mkdir()
+    _refused([*schema, "--output", str(old_tree)], capsys, "reference.md: is a folder")
+    (old_tree / "docs" / "reference.md").rmdir()
+    generate(SCHEMA, old_tree)
+    assert _tree(old_tree) == before
+
     def read_only(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 

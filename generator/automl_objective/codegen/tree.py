@@ -137,13 +137,18 @@ def owned_files(root: Path, outputs: Mapping[str, str]) -> set[str]:
     return adopted
 
 
-def _check_inside(root: Path, names: list[str]) -> None:
-    """Refuse a name whose folder leads out of ``root`` (through a symbolic link)."""
+def _check_targets(root: Path, names: list[str]) -> None:
+    """Refuse, before anything is written, a name whose folder leads out of ``root`` (through
+    a symbolic link) or that is a folder where a file must go."""
     base = root.resolve()
     for name in names:
-        folder = (root / name).parent
-        if not folder.resolve().is_relative_to(base):
-            raise TreeError(f"{folder}: leads out of {root} (a symbolic link); refusing to write")
+        target = root / name
+        if not target.parent.resolve().is_relative_to(base):
+            raise TreeError(
+                f"{target.parent}: leads out of {root} (a symbolic link); refusing to write"
+            )
+        if target.is_dir() and not target.is_symlink():
+            raise TreeError(f"{target}: is a folder, where generate writes a file")
 
 
 def plan(outputs: Mapping[str, str], root: Path) -> Plan:
@@ -159,7 +164,7 @@ def plan(outputs: Mapping[str, str], root: Path) -> Plan:
     on_disk = existing_files(root)
     result.removed = sorted(p for p in owned if p not in full and p in on_disk)
     result.foreign = [p for p in on_disk if p not in full and p not in owned]
-    _check_inside(root, [*full, *result.removed])
+    _check_targets(root, [*full, *result.removed])
     return result
 
 
