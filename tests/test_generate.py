@@ -112,7 +112,7 @@ def _modified_schema(tmp_path: Path, edit: Any) -> Path:
     schema = json.loads(SCHEMA.read_text())
     edit(schema)
     folder = tmp_path / "schema"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     path = folder / SCHEMA.name
     path.write_text(json.dumps(schema, indent=2) + "\n")
     return path
@@ -416,3 +416,26 @@ def test_output_errors_are_one_line_and_exit_2(
     _refused([*schema, "--output", str(old_tree)], capsys, r"\.py: cannot write: Permission denied")
     assert _tree(old_tree) == before
     assert not [p for p in old_tree.rglob("*") if p.name.endswith(".automl-objective-tmp")]
+
+
+def test_refs_to_anchors_resolve_and_dangling_anchors_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def anchored(schema: dict[str, Any]) -> None:
+        schema["$defs"]["MetricName"]["$anchor"] = "metric"
+        schema["$defs"]["Alias"] = {"$ref": "#metric"}
+
+    read_source(_modified_schema(tmp_path / "good", anchored))
+    dangling = _modified_schema(tmp_path / "bad", _set(["$defs", "Alias"], {"$ref": "#nope"}))
+    _refused(["--schema", str(dangling), "--output", str(tmp_path / "g")], capsys, "'#nope' points")
+
+
+def test_a_huge_enum_is_checked_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    names = [f"Metric{i}" for i in range(200_000)] + ["Metric7"]
+    path = _modified_schema(tmp_path, _set(["$defs", "MetricName", "enum"], names))
+    started = time.perf_counter()
+    with pytest.raises(GenerateError, match="repeats 'Metric7'"):
+        read_source(path)
+    assert time.perf_counter() - started < 5  # a hang guard: quadratic took minutes

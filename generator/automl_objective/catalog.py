@@ -123,6 +123,15 @@ def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
+def _repeated(values: list[str]) -> list[str]:
+    """The values that occur more than once, sorted (linear: enums may be huge)."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for value in values:
+        (twice if value in seen else seen).add(value)
+    return sorted(twice)
+
+
 def _names(value: Any, where: str, *, empty: bool = False) -> tuple[str, ...]:
     """A list of distinct strings (non-empty unless ``empty``)."""
     if not isinstance(value, list):
@@ -134,7 +143,7 @@ def _names(value: Any, where: str, *, empty: bool = False) -> tuple[str, ...]:
             raise SchemaContentError(
                 f"schema: {where}/{index} must be a non-empty string, not {item!r:.60}"
             )
-    duplicates = sorted({item for item in value if value.count(item) > 1})
+    duplicates = _repeated(value)
     if duplicates:
         raise SchemaContentError(f"schema: {where} repeats {', '.join(map(repr, duplicates))}")
     return tuple(value)
@@ -232,7 +241,7 @@ def catalog_from_schema(schema: Schema) -> Catalog:
         for key, definition in defs.items()
         if isinstance(definition, dict) and "x-problem-type" in definition
     ]
-    repeated = sorted({r.name for r in rules if [q.name for q in rules].count(r.name) > 1})
+    repeated = _repeated([rule.name for rule in rules])
     if repeated:
         raise SchemaContentError(f"schema: more than one $defs rule for {', '.join(repeated)}")
     problem_type = _object(_require(defs, "ProblemType", "$defs"), "$defs/ProblemType")

@@ -1,7 +1,8 @@
 """The ``automl-objective`` command: parse arguments, call the library, print, exit.
 
 Exit codes: 0 success (every document valid), 1 a document is invalid or unparsable (or, for
-``generate --check`` and ``sync``, something is stale), 2 usage error.
+``generate --check`` and ``sync``, something is stale), 2 usage error (for ``generate`` and
+``sync`` also a schema, model or output folder they cannot use: one line, nothing written).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ canonical, hand-edited source stays ``schema/automl_job_objective.schema.json``;
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -138,12 +139,12 @@ def refuse_unwritable_text(schema: Schema) -> None:
                 )
 
 
-def _resolves(schema: Schema, fragment: str) -> bool:
+def _resolves(schema: Schema, fragment: str, anchors: Callable[[], set[str]]) -> bool:
     from urllib.parse import unquote
 
     node: Any = schema
     if not fragment.startswith("/"):
-        return fragment == "" or _has_anchor(schema, fragment)
+        return fragment == "" or fragment in anchors()
     for raw in fragment[1:].split("/"):
         part = unquote(raw).replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and part in node:
@@ -155,29 +156,30 @@ def _resolves(schema: Schema, fragment: str) -> bool:
     return True
 
 
-def _has_anchor(schema: Schema, name: str) -> bool:
+def _anchors(schema: Schema) -> set[str]:
+    found: set[str] = set()
     stack: list[Any] = [schema]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            if node.get("$anchor") == name or node.get("$dynamicAnchor") == name:
-                return True
+            found.update(str(node[key]) for key in ("$anchor", "$dynamicAnchor") if key in node)
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
-    return False
+    return found
 
 
 def refuse_dangling_refs(schema: Schema) -> None:
     """Raise for a ``$ref`` inside the schema that points at nothing (a code generator would
     silently turn it into ``Any``)."""
+    anchors = cache(lambda: _anchors(schema))
     stack: list[tuple[str, Any]] = [("", schema)]
     while stack:
         pointer, node = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             fragment = ref.split("#", 1)[1] if isinstance(ref, str) and "#" in ref else ""
-            if isinstance(ref, str) and not _resolves(schema, fragment):
+            if isinstance(ref, str) and not _resolves(schema, fragment, anchors):
                 raise ExternalReferenceError(f"{pointer}/$ref: {ref!r:.80} points at nothing")
             stack.extend((f"{pointer}/{pointer_part(k)}", v) for k, v in node.items())
         elif isinstance(node, list):
