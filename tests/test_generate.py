@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -84,8 +85,9 @@ def test_check_reports_a_stale_tree_and_writes_nothing(
     lines = out.splitlines()
     assert '-        "MSE": "Maximise",' in lines
     assert '+        "MSE": "Minimize",' in lines
-    assert "+++ /dev/null" in out  # the stray file would be removed
-    assert "is stale (0 added, 1 changed, 1 removed)" in err
+    assert "stray.txt" not in out  # generate did not write it, so it would not remove it
+    assert "is stale (0 added, 1 changed, 0 removed)" in err
+    assert "note: left alone, not written by generate: stray.txt" in err
     assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
 
 
@@ -110,7 +112,7 @@ def _modified_schema(tmp_path: Path, edit: Any) -> Path:
     schema = json.loads(SCHEMA.read_text())
     edit(schema)
     folder = tmp_path / "schema"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     path = folder / SCHEMA.name
     path.write_text(json.dumps(schema, indent=2) + "\n")
     return path
@@ -231,3 +233,209 @@ def test_missing_schema_is_a_usage_error(
 def test_source_display_path_is_relative() -> None:
     source: Source = read_source(SCHEMA)
     assert source.display_path == "schema/automl_job_objective.schema.json"
+
+
+# --- every bad input is one line and exit 2, and the old tree stays -----------------------------
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture
+def old_tree(tmp_path: Path) -> Path:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    return output
+
+
+def _refused(args: list[str], capsys: pytest.CaptureFixture[str], message: str) -> None:
+    code = main(["generate", *args])
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert err.startswith("automl-objective: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    assert re.search(message, err), err
+
+
+def _set(path: list[str], value: Any) -> Any:
+    def edit(schema: dict[str, Any]) -> None:
+        node: Any = schema
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return edit
+
+
+def _append(path: list[str], value: Any) -> Any:
+    def edit(schema: dict[str, Any]) -> None:
+        node: Any = schema
+        for key in path:
+            node = node[key]
+        node.append(value)
+
+    return edit
+
+
+def _drop(key: str) -> Any:
+    return lambda schema: schema.pop(key)
+
+
+def _second_regression(schema: dict[str, Any]) -> None:
+    schema["$defs"]["RegressionAgain"] = copy.deepcopy(schema["$defs"]["RegressionMetricName"])
+
+
+METRIC = ["$defs", "MetricName"]
+SCHEMA_CASES: dict[str, tuple[Any, str]] = {
+    "empty enum": (_set([*METRIC, "enum"], []), r"\$defs/MetricName/enum is empty"),
+    "int in an enum": (_append([*METRIC, "enum"], 5), "enum/17 must be a non-empty string, not 5"),
+    "dangling $ref": (
+        _set(["$defs", "AutoMLJobObjective", "properties", "MetricName", "$ref"], "#/$defs/Nope"),
+        r"/\$ref: '#/\$defs/Nope' points at nothing",
+    ),
+    "x-metrics null": (_set([*METRIC, "x-metrics"], None), "must be an object, not null"),
+    "a metric fact not an object": (
+        _set([*METRIC, "x-metrics", "AUC"], "AUC"),
+        "x-metrics/AUC must be an object, not str",
+    ),
+    "a description not a string": (
+        _set([*METRIC, "x-metrics", "AUC", "description"], 3),
+        "description must be a string",
+    ),
+    "duplicate metric names": (_append([*METRIC, "enum"], "AUC"), "repeats 'AUC'"),
+    "a default not in its enum": (
+        _set(["$defs", "RegressionMetricName", "default"], "AUC"),
+        "'AUC' is not in its enum",
+    ),
+    "no $defs": (_drop("$defs"), r"has no '\$defs'"),
+    "no $schema": (_drop("$schema"), r"no \"\$schema\" string"),
+    "two rules for one problem type": (_second_regression, "more than one .* for Regression"),
+    "notes not a list": (_set(["x-known-inconsistencies"], "x"), "must be a list, not str"),
+    "if without then target": (_set(["then"], {"$ref": "#/$defs/MetricName"}), "if/then chain"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCHEMA_CASES))
+def test_bad_schema_content_is_one_line_and_exit_2(
+    case: str, tmp_path: Path, old_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit, message = SCHEMA_CASES[case]
+    schema = _modified_schema(tmp_path, edit)
+    before = _tree(old_tree)
+    _refused(["--schema", str(schema), "--output", str(old_tree)], capsys, message)
+    assert _tree(old_tree) == before
+
+
+def _deep(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+RAW_CASES: dict[str, tuple[bytes, str]] = {
+    "UTF-16": (SCHEMA.read_text().encode("utf-16"), "not UTF-8 text at byte 0 .it is UTF-16"),
+    "not an object": (b"true", "the root must be an object, not True"),
+    "a list": (b"[]", "not a valid draft 2020-12 schema"),
+    "a duplicate key": (b'{"a": 1, "a": 2}', "the key 'a' appears twice"),
+    "nested too deeply": (_deep(100_000).encode(), "nested too deeply"),
+    "an integer of 5000 digits": (b'{"a": ' + b"1" * 5000 + b"}", "invalid JSON: Exceeds"),
+    "empty": (b"", "invalid JSON: Expecting value"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RAW_CASES))
+def test_a_schema_file_that_is_no_schema_is_one_line_and_exit_2(
+    case: str, tmp_path: Path, old_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, message = RAW_CASES[case]
+    path = tmp_path / "schema" / "bad.schema.json"
+    path.parent.mkdir()
+    path.write_bytes(data)
+    before = _tree(old_tree)
+    _refused(["--schema", str(path), "--output", str(old_tree)], capsys, message)
+    assert _tree(old_tree) == before
+
+
+def test_a_schema_path_that_is_no_file_is_refused_without_blocking(
+    tmp_path: Path, old_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "schema.fifo"
+    os.mkfifo(fifo)
+    for path in (fifo, tmp_path):  # a FIFO would block a reader forever; a directory
+        _refused(["--schema", str(path), "--output", str(old_tree)], capsys, "not a regular file")
+
+
+def test_a_huge_schema_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("automl_objective.codegen.run.MAX_SCHEMA_BYTES", 1000)
+    _refused(["--schema", str(SCHEMA), "--output", str(tmp_path / "g")], capsys, "1,000 at most")
+    assert not (tmp_path / "g").exists()
+
+
+def test_output_errors_are_one_line_and_exit_2(
+    tmp_path: Path,
+    old_tree: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    schema = ["--schema", str(_modified_schema(tmp_path, _add_log_loss))]
+    _refused([*schema, "--output", str(a_file)], capsys, "the output is not a folder")
+    _refused([*schema, "--output", str(a_file / "sub")], capsys, "cannot write: Not a directory")
+    _refused([*schema, "--output", "/proc/x"], capsys, "/proc/x: cannot write")
+    assert a_file.read_text() == "x"
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    before = _tree(old_tree)
+    docs = old_tree / "docs"
+    shutil.rmtree(docs)
+    docs.symlink_to(outside)
+    _refused([*schema, "--output", str(old_tree)], capsys, "leads out of .*symbolic link")
+    assert not list(outside.iterdir())
+    docs.unlink()
+    generate(SCHEMA, old_tree)  # puts docs/ back
+    assert _tree(old_tree) == before
+
+    (old_tree / "docs" / "reference.md").unlink()
+    (old_tree / "docs" / "reference.md").mkdir()
+    _refused([*schema, "--output", str(old_tree)], capsys, "reference.md: is a folder")
+    (old_tree / "docs" / "reference.md").rmdir()
+    generate(SCHEMA, old_tree)
+    assert _tree(old_tree) == before
+
+    def read_only(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("automl_objective.codegen.tree.open", read_only, raising=False)
+    _refused([*schema, "--output", str(old_tree)], capsys, r"\.py: cannot write: Permission denied")
+    assert _tree(old_tree) == before
+    assert not [p for p in old_tree.rglob("*") if p.name.endswith(".automl-objective-tmp")]
+
+
+def test_refs_to_anchors_resolve_and_dangling_anchors_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def anchored(schema: dict[str, Any]) -> None:
+        schema["$defs"]["MetricName"]["$anchor"] = "metric"
+        schema["$defs"]["Alias"] = {"$ref": "#metric"}
+
+    read_source(_modified_schema(tmp_path / "good", anchored))
+    dangling = _modified_schema(tmp_path / "bad", _set(["$defs", "Alias"], {"$ref": "#nope"}))
+    _refused(["--schema", str(dangling), "--output", str(tmp_path / "g")], capsys, "'#nope' points")
+
+
+def test_a_huge_enum_is_checked_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    names = [f"Metric{i}" for i in range(200_000)] + ["Metric7"]
+    path = _modified_schema(tmp_path, _set(["$defs", "MetricName", "enum"], names))
+    started = time.perf_counter()
+    with pytest.raises(GenerateError, match="repeats 'Metric7'"):
+        read_source(path)
+    assert time.perf_counter() - started < 5  # a hang guard: quadratic took minutes

@@ -3,6 +3,7 @@ and serialised generate runs."""
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import shutil
@@ -18,6 +19,8 @@ from automl_objective.codegen import tree
 from automl_objective.codegen.run import GenerateError, generate, read_source
 from automl_objective.schema import ExternalReferenceError, load_schema
 from automl_objective.validation import Checker
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"
@@ -157,3 +160,340 @@ def test_the_suite_runs_with_sockets_blocked() -> None:
 
     with pytest.raises(RuntimeError, match="network access attempted"):
         socket.create_connection(("127.0.0.1", 9))
+
+
+# --- generate deletes only what it wrote ------------------------------------------------------
+
+
+def _run_generate(output: Path, *extra: str) -> tuple[int, str]:
+    done = subprocess.run(
+        [*_generate_command(SCHEMA, output), *extra], capture_output=True, text=True, check=False
+    )
+    return done.returncode, done.stderr
+
+
+def test_generate_into_a_repository_root_is_refused_and_deletes_nothing(tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (clone / "README.md").write_text("mine\n")
+    before = _snapshot(clone)
+    code, err = _run_generate(clone)
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{clone}: refusing to write into a folder that is not empty" in err
+    assert _snapshot(clone) == before
+    assert sorted(p.name for p in clone.iterdir()) == [".git", "README.md"]
+
+
+def test_a_users_file_under_generated_survives_and_is_noted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from automl_objective.cli import main
+
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (output / "docs" / "notes.md").write_text("my notes\n")
+    (output / "keep").mkdir()
+    edited = str(_edited_schema(tmp_path))
+    assert main(["generate", "--schema", edited, "--output", str(output)]) == 0
+    assert main(["generate", "--schema", str(SCHEMA), "--output", str(output)]) == 0
+    assert main(["generate", "--check", "--schema", str(SCHEMA), "--output", str(output)]) == 0
+    err = capsys.readouterr().err
+    assert "left alone, not written by generate: docs/notes.md" in err
+    assert (output / "docs" / "notes.md").read_text() == "my notes\n"
+    assert (output / "keep").is_dir()  # an empty folder of the user's is not removed either
+
+
+def test_only_names_in_the_old_manifest_are_removed(tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    manifest = output / tree.MANIFEST
+    assert manifest.read_text().splitlines()[2:] == sorted(
+        p for p in _snapshot(output) if not p.endswith(tree.TEMP_SUFFIX)
+    )
+    (output / "old" / "deep").mkdir(parents=True)
+    (output / "old" / "deep" / "gone.py").write_text("# an output an earlier version wrote\n")
+    (output / "old" / "mine.txt").write_text("the user's\n")
+    manifest.write_text(manifest.read_text() + "old/deep/gone.py\n")
+    changes = generate(SCHEMA, output).plan
+    assert changes.removed == ["old/deep/gone.py"] and changes.foreign == ["old/mine.txt"]
+    assert not (output / "old" / "deep").exists()  # emptied by the removal, so removed
+    assert (output / "old" / "mine.txt").exists()
+    assert tree.MANIFEST in changes.changed
+
+
+@pytest.mark.parametrize("name", ["../outside.txt", "/etc/hostname", "a/../../b"])
+def test_a_manifest_naming_paths_outside_is_refused(tmp_path: Path, name: str) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (tmp_path / "outside.txt").write_text("keep\n")
+    (output / tree.MANIFEST).write_text(f"{name}\n")
+    with pytest.raises(GenerateError, match="is not a path inside the folder"):
+        generate(SCHEMA, output)
+    assert (tmp_path / "outside.txt").read_text() == "keep\n"
+
+
+def test_a_tree_from_before_manifests_is_adopted(tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (output / tree.MANIFEST).unlink()
+    changes = generate(SCHEMA, output).plan
+    assert changes.added == [tree.MANIFEST] and not changes.changed and not changes.removed
+
+
+def test_a_foreign_file_in_a_tree_without_manifest_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "generated"
+    generate(SCHEMA, output)
+    (output / tree.MANIFEST).unlink()
+    (output / "docs" / "notes.md").write_text("my notes\n")
+    before = _snapshot(output)
+    with pytest.raises(GenerateError, match="was not written by `automl-objective generate`"):
+        generate(_edited_schema(tmp_path), output)
+    assert _snapshot(output) == before
+
+
+# --- schema text never becomes code -----------------------------------------------------------
+
+PY_FILES = ("__init__.py", "tables.py", "rules.py", "models.py", "fastcheck.py", "shapecheck.py")
+
+
+def _hostile(canary: Path) -> list[str]:
+    """Strings that run code (touch ``canary``) if pasted unescaped into a template."""
+    touch = f"__import__('pathlib').Path({str(canary)!r}).touch()"
+    return [
+        f'MSE"""\n{touch}\n"""',
+        f"x'''\n{touch}\n'''",
+        f'"; {touch}; "',
+        f"\\\n{touch}",
+        f'\\"""\n{touch}  # \\',
+        f"a\r{touch}",
+        f"b\u2028{touch}\u2029",
+        "{{ 7 * 7 }} {% raw %} {#",
+        "</script><script>alert(1)</script> <b onclick='x'>&amp;",
+        "` | ``` * _[x](javascript:alert(1)) -->",
+        f"\u202e{touch}\u00e9\U0001f600",
+    ]
+
+
+def _hostile_schema(text: str) -> dict[str, Any]:
+    """The canonical schema with ``text`` in every field that reaches a template: titles and
+    descriptions, a metric name (allowed and the default for Regression), the notes."""
+    schema: dict[str, Any] = json.loads(SCHEMA.read_text())
+    defs = schema["$defs"]
+    schema["title"] = schema["description"] = text
+    schema["x-known-inconsistencies"].append(text)
+    auc = defs["MetricName"]["x-metrics"]["AUC"]
+    auc["title"] = auc["description"] = text
+    auc["aliases"] = [text]
+    defs["MetricName"]["description"] = defs["ProblemType"]["description"] = text
+    defs["MetricName"]["title"] = defs["CreateAutoMLJobRequest"]["title"] = text
+    schema["$id"] += "/" + text.replace("#", "")
+    defs["MetricName"]["enum"].append(text)
+    defs["MetricName"]["x-metrics"][text] = {
+        "title": text,
+        "direction": "Minimize",
+        "description": text,
+    }
+    regression = defs["RegressionMetricName"]
+    regression["enum"].append(text)
+    regression["default"] = text
+    regression["title"] = regression["description"] = text
+    defs["AutoMLJobObjective"]["properties"]["MetricName"]["description"] = text
+    return schema
+
+
+def _write_schema(folder: Path, schema: dict[str, Any], name: str = SCHEMA.name) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps(schema, indent=2), "utf-8", errors="surrogatepass")
+    return path
+
+
+def _used_names(source: str) -> set[str]:
+    """What a module can run: the names it loads, attributes it reads, modules it imports."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            names.add(f".{node.attr}")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(f"import {getattr(node, 'module', '')}.{a.name}" for a in node.names)
+    return names
+
+
+BASELINE_NAMES = {
+    name: _used_names((ROOT / "generated" / "automl_objective_generated" / name).read_text())
+    for name in PY_FILES
+}
+
+
+def _assert_no_active_html(document: Any) -> None:
+    """No element a schema string could have added: no script, no bold, no event handler."""
+    for element in document.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1]
+        assert tag not in ("script", "b"), tag
+        assert not [a for a in element.attrib if a.startswith("on")], element.attrib
+
+
+def _assert_inert(outputs: dict[str, str]) -> None:
+    """Every .py output parses and uses no name the committed tree does not; JSON parses; the
+    HTML is well formed; the Markdown shows no raw HTML and keeps its matrix."""
+    import html5lib
+    from markdown_it import MarkdownIt
+
+    for name in PY_FILES:
+        text = outputs[f"automl_objective_generated/{name}"]
+        assert _used_names(text) <= BASELINE_NAMES[name], name
+    for relative, text in outputs.items():
+        if relative.endswith(".json"):
+            json.loads(text)
+    html = outputs["docs/reference.html"]
+    _assert_no_active_html(html5lib.HTMLParser(strict=True).parse(html))
+    markdown = outputs["docs/reference.md"]
+    shown = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    _assert_no_active_html(html5lib.parse(shown))
+    bundled = json.loads(outputs["automl_objective_generated/automl_job_objective.schema.json"])
+    metrics = len(bundled["$defs"]["MetricName"]["enum"])
+    assert shown.split("<table>")[1].count("<tr>") == metrics + 1
+
+
+def test_hostile_schema_text_is_rendered_inert_and_imports_without_running(
+    tmp_path: Path,
+) -> None:
+    canary = tmp_path / "canary"
+    for number, text in enumerate(_hostile(canary)):
+        path = _write_schema(tmp_path / f"s{number}" / "schema", _hostile_schema(text))
+        output = tmp_path / f"s{number}" / "generated"
+        generate(path, output)
+        outputs = {
+            p.relative_to(output).as_posix(): p.read_text("utf-8")
+            for p in output.rglob("*")
+            if p.is_file()
+        }
+        _assert_inert(outputs)
+        script = (
+            "import importlib\n"
+            f"for name in {[n.removesuffix('.py') for n in PY_FILES if n != '__init__.py']!r}:\n"
+            "    importlib.import_module('automl_objective_generated.' + name)\n"
+            "from automl_objective_generated import tables\n"
+            f"assert tables.DEFAULT_METRIC['Regression'] == {text!r}\n"
+            f"assert tables.METRIC_DESCRIPTION['AUC'] == {text!r}\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(output), "PATH": ""},
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert not canary.exists(), text
+
+
+def test_a_python_template_value_without_an_escaping_filter_fails_the_render() -> None:
+    from automl_objective.codegen.environment import UnsafeTemplateValue, python_environment
+
+    env = python_environment()
+    with pytest.raises(UnsafeTemplateValue, match="without the py, ident or doc filter"):
+        env.from_string("X = {{ value }}\n").render(value="1; import os")
+    with pytest.raises(UnsafeTemplateValue, match="without the py, ident or doc filter"):
+        env.from_string("X = {{ 'constant' }}\n").render()
+    assert env.from_string("X = {{ value | py }}\n").render(value='a"\n') == 'X = "a\\"\\n"\n'
+    with pytest.raises(UnsafeTemplateValue, match="is not a Python identifier"):
+        env.from_string("{{ value | ident }}Metric = 1\n").render(value="a = 1\nb")
+    with pytest.raises(UnsafeTemplateValue, match="is not a Python identifier"):
+        env.from_string("{{ value | ident }} = 1\n").render(value="class")
+
+
+@given(st.text())
+def test_every_string_becomes_a_literal_of_itself(text: str) -> None:
+    from automl_objective.codegen.environment import PYTHON_FILTERS
+
+    literal = PYTHON_FILTERS["py"](text)
+    assert ast.literal_eval(literal) == text
+    assert "\n" not in literal and "\r" not in literal
+    docstring = f'"""{PYTHON_FILTERS["doc"](text)}"""'
+    assert ast.literal_eval(docstring) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("lone \ud800 surrogate", "holds U\\+D800, which generated files cannot hold"),
+        ("nul \x00 byte", "holds U\\+0000"),
+        ("escape \x1b[31m", "holds U\\+001B"),
+    ],
+)
+def test_text_no_generated_file_can_hold_is_refused_in_one_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = _write_schema(tmp_path / "schema", _hostile_schema(text))
+    with pytest.raises(GenerateError, match=message) as caught:
+        generate(path, tmp_path / "generated")
+    assert "\n" not in str(caught.value)
+    assert not (tmp_path / "generated").exists()
+
+
+@pytest.mark.parametrize("name", ["Bad Name", "x\nimport os", "class", "Ré", "1st", ""])
+def test_a_problem_type_name_that_is_no_identifier_is_refused(tmp_path: Path, name: str) -> None:
+    schema = json.loads(SCHEMA.read_text())
+    schema["$defs"]["RegressionMetricName"]["x-problem-type"] = name
+    path = _write_schema(tmp_path / "schema", schema)
+    with pytest.raises(GenerateError, match=r"x-problem-type .* must be an ASCII Python"):
+        generate(path, tmp_path / "generated")
+
+
+def test_a_hostile_schema_file_name_stays_inside_the_headers(tmp_path: Path) -> None:
+    name = "x\n__import__('os').getcwd()\n--> \u00f1.json"
+    path = _write_schema(tmp_path / "schema", json.loads(SCHEMA.read_text()), name)
+    output = tmp_path / "generated"
+    generate(path, output)
+    outputs = {
+        p.relative_to(output).as_posix(): p.read_text("utf-8")
+        for p in output.rglob("*")
+        if p.is_file()
+    }
+    _assert_inert(outputs)
+    comment = outputs["docs/reference.html"].split("<!--", 1)[1].split("-->", 1)[0]
+    assert "Do not edit" in comment
+    header = outputs["automl_objective_generated/tables.py"].splitlines()[:3]
+    assert all(line.startswith("# ") for line in header)
+    assert "schema/x\\u000a__import__" in header[0]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=40))
+def test_fuzz_random_schema_text_never_becomes_code(text: str) -> None:
+    import tempfile
+
+    from automl_objective.codegen.run import render_source
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write_schema(Path(folder) / "schema", _hostile_schema(text))
+        try:
+            outputs = render_source(read_source(path), path)
+        except GenerateError as error:
+            assert "\n" not in str(error)
+            return
+    _assert_inert(outputs)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import os\n",
+        "class A:\n    x = __import__('os').system('true')\n",
+        "x = open('/tmp/f', 'w')\n",
+        "def f(:\n",
+    ],
+)
+def test_models_text_that_would_run_anything_new_is_refused(code: str) -> None:
+    from automl_objective.codegen.environment import UnsafeTemplateValue
+    from automl_objective.codegen.python_models import refuse_unexpected_code
+
+    committed = (ROOT / "generated" / "automl_objective_generated" / "models.py").read_text()
+    refuse_unexpected_code(committed)  # what datamodel-code-generator writes passes
+    with pytest.raises(UnsafeTemplateValue, match=r"models\.py"):
+        refuse_unexpected_code(committed + code)

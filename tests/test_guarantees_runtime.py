@@ -307,8 +307,8 @@ def test_full_stdout_exits_2_with_one_line() -> None:
 def test_closed_stderr_changes_nothing_else() -> None:
     done = shell(cli_command("validate", str(VALID)) + " 2>&-")
     assert (done.returncode, done.stdout.splitlines()[-1][:23]) == (0, "1 file checked: 1 valid")
-    assert shell(cli_command("validate", "--jobs", "0", str(VALID)) + " 2>&-").returncode == 2
-    full = shell(cli_command("validate", "--jobs", "0", str(VALID)) + " 2>/dev/full")
+    assert shell(cli_command("validate", "--jobs", "-1", str(VALID)) + " 2>&-").returncode == 2
+    full = shell(cli_command("validate", "--jobs", "-1", str(VALID)) + " 2>/dev/full")
     assert (full.returncode, full.stdout) == (2, "")
     both = shell(cli_command("validate", str(VALID)) + " >&- 2>&-")
     assert (both.returncode, both.stdout, both.stderr) == (2, "", "")

@@ -7,6 +7,7 @@ definition per problem type, marked with ``x-problem-type``).
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -112,6 +113,58 @@ def _require(mapping: Mapping[str, Any], key: str, where: str) -> Any:
     return mapping[key]
 
 
+def _object(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise SchemaContentError(f"schema: {where} must be an object, not {_kind(value)}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _repeated(values: list[str]) -> list[str]:
+    """The values that occur more than once, sorted (linear: enums may be huge)."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for value in values:
+        (twice if value in seen else seen).add(value)
+    return sorted(twice)
+
+
+def _names(value: Any, where: str, *, empty: bool = False) -> tuple[str, ...]:
+    """A list of distinct strings (non-empty unless ``empty``)."""
+    if not isinstance(value, list):
+        raise SchemaContentError(f"schema: {where} must be a list, not {_kind(value)}")
+    if not value and not empty:
+        raise SchemaContentError(f"schema: {where} is empty")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item:
+            raise SchemaContentError(
+                f"schema: {where}/{index} must be a non-empty string, not {item!r:.60}"
+            )
+    duplicates = _repeated(value)
+    if duplicates:
+        raise SchemaContentError(f"schema: {where} repeats {', '.join(map(repr, duplicates))}")
+    return tuple(value)
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise SchemaContentError(f"schema: {where} must be a string, not {_kind(value)}")
+    return value
+
+
+def _identifier(value: Any, where: str) -> str:
+    """Problem-type names become Python names (``RegressionMetric``) in generated code."""
+    name = _text(value, where)
+    if not (name.isascii() and name.isidentifier()) or keyword.iskeyword(name):
+        raise SchemaContentError(
+            f"schema: {where} {name!r:.60} must be an ASCII Python identifier (not a keyword)"
+        )
+    return name
+
+
 def _document_kinds(schema: Schema) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The root's ``if``/``then``/``else`` chain as (kind, members that select it), in order.
 
@@ -121,61 +174,88 @@ def _document_kinds(schema: Schema) -> tuple[tuple[str, tuple[str, ...]], ...]:
     defs = schema.get("$defs", {})
     kinds = []
     node: Any = schema
+    bad = SchemaContentError("schema: the root's if/then chain must select x-kind $defs")
     while isinstance(node, dict) and "if" in node:
         condition = node["if"]
+        if not isinstance(condition, dict) or not isinstance(node.get("then", {}), dict):
+            raise bad
         alternatives = condition.get("anyOf", [condition])
+        if not isinstance(alternatives, list) or not all(isinstance(a, dict) for a in alternatives):
+            raise bad
         keys = tuple(k for alt in alternatives for k in alt.get("required", ()))
         target = str(node.get("then", {}).get("$ref", "")).rsplit("/", 1)[-1]
-        kind = defs.get(target, {}).get("x-kind")
-        if not keys or kind is None:
-            raise SchemaContentError("schema: the root's if/then chain must select x-kind $defs")
+        body = defs.get(target, {})
+        kind = body.get("x-kind") if isinstance(body, dict) else None
+        if not keys or kind is None or not all(isinstance(k, str) for k in keys):
+            raise bad
         kinds.append((str(kind), keys))
         node = node.get("else")
     return tuple(kinds)
 
 
-def catalog_from_schema(schema: Schema) -> Catalog:
-    defs: Mapping[str, Any] = _require(schema, "$defs", "the root")
-    metric_def = _require(defs, "MetricName", "$defs")
-    names: list[str] = _require(metric_def, "enum", "$defs/MetricName")
-    facts: Mapping[str, Any] = metric_def.get("x-metrics", {})
+def _metrics(defs: Mapping[str, Any]) -> tuple[Metric, ...]:
+    metric_def = _object(_require(defs, "MetricName", "$defs"), "$defs/MetricName")
+    names = _names(_require(metric_def, "enum", "$defs/MetricName"), "$defs/MetricName/enum")
+    facts = _object(metric_def.get("x-metrics", {}), "$defs/MetricName/x-metrics")
     metrics = []
     for name in names:
-        fact = facts.get(name, {})
+        where = f"$defs/MetricName/x-metrics/{name}"
+        fact = _object(facts.get(name, {}), where)
         metrics.append(
             Metric(
                 name=name,
-                title=str(fact.get("title", name)),
-                direction=str(fact.get("direction", "")),
-                description=str(fact.get("description", "")),
-                aliases=tuple(fact.get("aliases", ())),
+                title=_text(fact.get("title", name), f"{where}/title"),
+                direction=_text(fact.get("direction", ""), f"{where}/direction"),
+                description=_text(fact.get("description", ""), f"{where}/description"),
+                aliases=_names(fact.get("aliases", []), f"{where}/aliases", empty=True),
             )
         )
-    rules = []
-    for key, definition in defs.items():
-        if not isinstance(definition, dict) or "x-problem-type" not in definition:
-            continue
-        used = definition.get("x-objective") != "ignored"
-        rules.append(
-            ProblemTypeRule(
-                name=definition["x-problem-type"],
-                title=str(definition.get("title", key)),
-                job_config=str(_require(definition, "x-job-config", f"$defs/{key}")),
-                allowed=tuple(definition.get("enum", ())) if used else (),
-                default=definition.get("default") if used else None,
-                objective_used=used,
-                definition=key,
-            )
-        )
-    tabular = tuple(_require(_require(defs, "ProblemType", "$defs"), "enum", "$defs/ProblemType"))
-    union = _require(defs, "AutoMLProblemTypeConfig", "$defs")
-    job_configs = tuple(_require(_require(union, "propertyNames", "union"), "enum", "union"))
+    return tuple(metrics)
+
+
+def _rule(key: str, definition: Mapping[str, Any]) -> ProblemTypeRule:
+    where = f"$defs/{key}"
+    used = definition.get("x-objective") != "ignored"
+    allowed = _names(_require(definition, "enum", where), f"{where}/enum") if used else ()
+    default = definition.get("default") if used else None
+    if used and default not in allowed:
+        raise SchemaContentError(f"schema: {where}/default {default!r:.60} is not in its enum")
+    return ProblemTypeRule(
+        name=_identifier(definition["x-problem-type"], f"{where}/x-problem-type"),
+        title=_text(definition.get("title", key), f"{where}/title"),
+        job_config=_text(_require(definition, "x-job-config", where), f"{where}/x-job-config"),
+        allowed=allowed,
+        default=default,
+        objective_used=used,
+        definition=key,
+    )
+
+
+def catalog_from_schema(schema: Schema) -> Catalog:
+    """The schema's facts; ``SchemaContentError`` (one line, naming the place) when the schema
+    lacks one or states it in a shape the generated code could not hold."""
+    defs = _object(_require(_object(schema, "the root"), "$defs", "the root"), "$defs")
+    metrics = _metrics(defs)
+    rules = [
+        _rule(key, definition)
+        for key, definition in defs.items()
+        if isinstance(definition, dict) and "x-problem-type" in definition
+    ]
+    repeated = _repeated([rule.name for rule in rules])
+    if repeated:
+        raise SchemaContentError(f"schema: more than one $defs rule for {', '.join(repeated)}")
+    problem_type = _object(_require(defs, "ProblemType", "$defs"), "$defs/ProblemType")
+    tabular = _names(_require(problem_type, "enum", "$defs/ProblemType"), "$defs/ProblemType/enum")
+    union = _object(_require(defs, "AutoMLProblemTypeConfig", "$defs"), "union")
+    names = _object(_require(union, "propertyNames", "union"), "union/propertyNames")
+    job_configs = _names(_require(names, "enum", "union"), "union/propertyNames/enum")
+    notes = schema.get("x-known-inconsistencies", [])
     return Catalog(
-        metrics=tuple(metrics),
+        metrics=metrics,
         problem_types=tuple(rules),
         tabular_problem_types=tabular,
         job_configs=job_configs,
-        known_inconsistencies=tuple(schema.get("x-known-inconsistencies", ())),
+        known_inconsistencies=_names(notes, "x-known-inconsistencies", empty=True),
         document_kinds=_document_kinds(schema),
     )
 
@@ -217,6 +297,4 @@ def catalog_problems(catalog: Catalog) -> list[str]:
         unknown = [m for m in rule.allowed if m not in names]
         if unknown:
             problems.append(f"{rule.definition}: unknown metrics {', '.join(unknown)}")
-        if rule.objective_used and rule.default not in rule.allowed:
-            problems.append(f"{rule.definition}: default {rule.default!r} is not allowed")
     return problems

@@ -1,7 +1,8 @@
 """The ``automl-objective`` command: parse arguments, call the library, print, exit.
 
 Exit codes: 0 success (every document valid), 1 a document is invalid or unparsable (or, for
-``generate --check`` and ``sync``, something is stale), 2 usage error.
+``generate --check`` and ``sync``, something is stale), 2 usage error (for ``generate`` and
+``sync`` also a schema, model or output folder they cannot use: one line, nothing written).
 """
 
 from __future__ import annotations
@@ -306,15 +307,20 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
 
     schema = Path(args.schema) if args.schema else DEFAULT_SCHEMA
     output = Path(args.output) if args.output else DEFAULT_OUTPUT
-    if not schema.is_file():
+    if not schema.exists():
         return _usage(f"{schema}: no such schema (run from the project root, or pass --schema)")
     try:
         result = generate(schema, output, check=args.check)
     except GenerateError as error:
         sys.stderr.write(f"automl-objective: {error}\n")
-        return EXIT_INVALID
+        return EXIT_USAGE
     for warning in result.warnings:
         sys.stderr.write(f"automl-objective: warning: {warning}\n")
+    if result.plan.foreign:
+        sys.stderr.write(
+            f"automl-objective: note: left alone, not written by generate: "
+            f"{', '.join(result.plan.foreign)}\n"
+        )
     changes = result.plan
     summary = (
         f"{len(changes.added)} added, {len(changes.changed)} changed, "
@@ -334,10 +340,18 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _sync_todos(schema: dict[str, object]) -> list[str]:
+    from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
+
+    try:
+        return catalog_problems(catalog_from_schema(schema))
+    except SchemaContentError as error:  # e.g. AWS dropped a problem type's default metric
+        return [str(error).removeprefix("schema: ")]
+
+
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from automl_objective.catalog import catalog_from_schema, catalog_problems
     from automl_objective.codegen.run import DEFAULT_SCHEMA
     from automl_objective.schema import read_schema_file
     from automl_objective.sync import SyncError, apply, aws_values, compare, write_schema
@@ -348,10 +362,19 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     try:
         schema = read_schema_file(path)
         aws = aws_values()
-    except (SyncError, ValueError) as error:
+        drift = compare(schema, aws)
+        updated = apply(schema, drift) if args.write and drift.any else None
+        if updated is not None:
+            write_schema(path, updated)
+    except SyncError as error:
         sys.stderr.write(f"automl-objective: {error}\n")
-        return EXIT_INVALID
-    drift = compare(schema, aws)
+        return EXIT_USAGE
+    except (ValueError, OSError, RecursionError) as error:
+        sys.stderr.write(f"automl-objective: {path}: cannot read: {error}\n")
+        return EXIT_USAGE
+    except (LookupError, TypeError) as error:
+        sys.stderr.write(f"automl-objective: {path}: cannot apply the drift: no {error}\n")
+        return EXIT_USAGE
     out.write(f"botocore {aws.botocore_version} against {path}\n")
     for part in drift.parts:
         if part.added or part.removed:
@@ -361,13 +384,11 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     if not drift.any:
         out.write("no drift\n")
         return EXIT_OK
-    if args.write:
-        updated = apply(schema, drift)
-        write_schema(path, updated)
+    if updated is not None:
         out.write(
             f"wrote {path}; now fill in the placeholders, then run `automl-objective generate`\n"
         )
-        for problem in catalog_problems(catalog_from_schema(updated)):
+        for problem in _sync_todos(updated):
             out.write(f"  todo: {problem}\n")
     return EXIT_INVALID
 

@@ -9,6 +9,7 @@ canonical, hand-edited source stays ``schema/automl_job_objective.schema.json``;
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,98 @@ def read_schema_file(path: Path) -> Schema:
     """Read a schema from disk (the generator and ``sync`` work on the canonical file)."""
     schema: Schema = json.loads(path.read_text("utf-8"))
     return schema
+
+
+class SchemaTextError(ValueError):
+    """A schema string that no generated file can hold (UTF-8 and text formats)."""
+
+
+_CONTROL = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0)])) - {"\t", "\n", "\r"}
+
+
+def pointer_part(key: object) -> str:
+    return str(key).replace("~", "~0").replace("/", "~1")
+
+
+def _unsafe_char(text: str) -> str | None:
+    for char in text:
+        code = ord(char)
+        if (
+            char in _CONTROL
+            or 0xD800 <= code <= 0xDFFF  # a lone surrogate
+            or 0xFDD0 <= code <= 0xFDEF  # noncharacters, which HTML refuses
+            or code & 0xFFFE == 0xFFFE
+        ):
+            return char
+    return None
+
+
+def refuse_unwritable_text(schema: Schema) -> None:
+    """Raise for a key or string holding a lone surrogate (UTF-8 cannot encode it), a control
+    character other than tab and line breaks, or a noncharacter (HTML cannot hold those)."""
+    stack: list[tuple[str, Any]] = [("", schema)]
+    while stack:
+        pointer, node = stack.pop()
+        texts: list[tuple[str, str]] = []
+        if isinstance(node, dict):
+            for key, value in node.items():
+                child = f"{pointer}/{pointer_part(key)}"
+                texts.append((f"{child} (the key)", key))
+                stack.append((child, value))
+        elif isinstance(node, list):
+            stack.extend((f"{pointer}/{index}", item) for index, item in enumerate(node))
+        elif isinstance(node, str):
+            texts.append((pointer or "/", node))
+        for where, text in texts:
+            bad = _unsafe_char(text)
+            if bad is not None:
+                raise SchemaTextError(
+                    f"{where or '/'}: holds U+{ord(bad):04X}, which generated files cannot hold"
+                )
+
+
+def _resolves(schema: Schema, fragment: str, anchors: Callable[[], set[str]]) -> bool:
+    from urllib.parse import unquote
+
+    node: Any = schema
+    if not fragment.startswith("/"):
+        return fragment == "" or fragment in anchors()
+    for raw in fragment[1:].split("/"):
+        part = unquote(raw).replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return False
+    return True
+
+
+def _anchors(schema: Schema) -> set[str]:
+    found: set[str] = set()
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            found.update(str(node[key]) for key in ("$anchor", "$dynamicAnchor") if key in node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def refuse_dangling_refs(schema: Schema) -> None:
+    """Raise for a ``$ref`` inside the schema that points at nothing (a code generator would
+    silently turn it into ``Any``)."""
+    anchors = cache(lambda: _anchors(schema))
+    stack: list[tuple[str, Any]] = [("", schema)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            fragment = ref.split("#", 1)[1] if isinstance(ref, str) and "#" in ref else ""
+            if isinstance(ref, str) and not _resolves(schema, fragment, anchors):
+                raise ExternalReferenceError(f"{pointer}/$ref: {ref!r:.80} points at nothing")
+            stack.extend((f"{pointer}/{pointer_part(k)}", v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((f"{pointer}/{i}", item) for i, item in enumerate(node))

@@ -51,8 +51,41 @@ class Drift:
         return any(p.added or p.removed for p in self.parts)
 
 
+def _model_source() -> str:
+    override = os.environ.get("AWS_DATA_PATH")
+    return (
+        f"botocore's sagemaker model (AWS_DATA_PATH={override})"
+        if override
+        else ("botocore's sagemaker model")
+    )
+
+
+def _shape(model: Any, name: str, type_name: str) -> Any:
+    """The shape ``name``, refused unless it exists and is of ``type_name``."""
+    from botocore.model import NoShapeFoundError
+
+    try:
+        shape = model.shape_for(name)
+    except NoShapeFoundError:
+        raise SyncError(f"{_model_source()} has no shape {name}") from None
+    if shape.type_name != type_name:
+        raise SyncError(
+            f"{_model_source()}: shape {name} is a {shape.type_name}, not a {type_name}"
+        )
+    return shape
+
+
+def _values(shape: Any, name: str) -> tuple[str, ...]:
+    values = shape.enum if shape.type_name == "string" else list(shape.members)
+    if not values or not all(isinstance(v, str) and v for v in values):
+        what = "enum" if shape.type_name == "string" else "members"
+        raise SyncError(f"{_model_source()}: shape {name} has no {what} of strings")
+    return tuple(values)
+
+
 def aws_values() -> AwsValues:
-    """The valid values in the sagemaker service model botocore loads."""
+    """The valid values in the sagemaker service model botocore loads; ``SyncError`` (one
+    line) when botocore is missing, the model cannot be read, or lacks a shape."""
     try:
         import botocore
         import botocore.session
@@ -63,23 +96,37 @@ def aws_values() -> AwsValues:
         ) from None
     try:
         model = botocore.session.get_session().get_service_model("sagemaker")
-        return AwsValues(
-            metrics=tuple(model.shape_for(METRIC_SHAPE).enum),
-            problem_types=tuple(model.shape_for(PROBLEM_TYPE_SHAPE).enum),
-            job_configs=tuple(model.shape_for(UNION_SHAPE).members),
-            botocore_version=botocore.__version__,
-        )
-    except (BotoCoreError, KeyError, AttributeError) as error:
-        raise SyncError(f"botocore's sagemaker model: {error}") from None
+        shapes = {
+            METRIC_SHAPE: _shape(model, METRIC_SHAPE, "string"),
+            PROBLEM_TYPE_SHAPE: _shape(model, PROBLEM_TYPE_SHAPE, "string"),
+            UNION_SHAPE: _shape(model, UNION_SHAPE, "structure"),
+        }
+        values = {name: _values(shape, name) for name, shape in shapes.items()}
+    except SyncError:
+        raise
+    except RecursionError:
+        raise SyncError(f"{_model_source()}: nested too deeply") from None
+    except (BotoCoreError, ValueError, OSError, LookupError, TypeError, AttributeError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise SyncError(f"{_model_source()} cannot be read: {first:.200}") from None
+    return AwsValues(
+        metrics=values[METRIC_SHAPE],
+        problem_types=values[PROBLEM_TYPE_SHAPE],
+        job_configs=values[UNION_SHAPE],
+        botocore_version=botocore.__version__,
+    )
 
 
 def _schema_values(schema: Schema) -> dict[str, list[str]]:
-    defs = schema["$defs"]
-    return {
-        METRIC_SHAPE: list(defs["MetricName"]["enum"]),
-        PROBLEM_TYPE_SHAPE: list(defs["ProblemType"]["enum"]),
-        UNION_SHAPE: list(defs["AutoMLProblemTypeConfig"]["propertyNames"]["enum"]),
-    }
+    try:
+        defs = schema["$defs"]
+        return {
+            METRIC_SHAPE: list(defs["MetricName"]["enum"]),
+            PROBLEM_TYPE_SHAPE: list(defs["ProblemType"]["enum"]),
+            UNION_SHAPE: list(defs["AutoMLProblemTypeConfig"]["propertyNames"]["enum"]),
+        }
+    except (KeyError, TypeError) as error:
+        raise SyncError(f"the schema has no value list at {error}") from None
 
 
 def compare(schema: Schema, aws: AwsValues) -> Drift:
@@ -144,5 +191,9 @@ def apply(schema: Schema, drift: Drift) -> Schema:
 def write_schema(path: Path, schema: Schema) -> None:
     """Replace the schema file atomically, in the canonical formatting."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise SyncError(f"{path}: cannot write: {error.strerror or error}") from None

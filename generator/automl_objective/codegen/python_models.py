@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from automl_objective.catalog import Catalog
-from automl_objective.codegen.environment import TEMPLATES
+from automl_objective.codegen.environment import TEMPLATES, UnsafeTemplateValue
 from automl_objective.schema import Schema
 
 ROOT_CLASS = "AutoMLObjectiveDocument"
@@ -94,4 +94,34 @@ def generate_models(schema: Schema, header: str) -> str:
     )
     if not isinstance(output, str):
         raise TypeError("datamodel-code-generator returned several modules; expected one")
+    refuse_unexpected_code(output)
     return output if output.endswith("\n") else output + "\n"
+
+
+# All models.py ever calls or imports; anything else came from schema text.
+_CALLS = frozenset({"Field", "ConfigDict", "model_validator"})
+_IMPORTS = frozenset({"__future__", "enum", "typing", "pydantic", "automl_objective_generated"})
+
+
+def refuse_unexpected_code(text: str) -> None:
+    """Defence in depth for the text datamodel-code-generator renders from schema strings:
+    raise unless it parses and only calls and imports what models.py always does."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except SyntaxError as error:
+        raise UnsafeTemplateValue(f"models.py does not parse: {error.msg}") from None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            call = node.func.func if isinstance(node.func, ast.Call) else node.func
+            if not (isinstance(call, ast.Name) and call.id in _CALLS):
+                raise UnsafeTemplateValue(f"models.py would call {ast.unparse(call):.60}")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = (
+                [node.module]
+                if isinstance(node, ast.ImportFrom)
+                else [alias.name for alias in node.names]
+            )
+            if any(str(m).split(".")[0] not in _IMPORTS for m in modules):
+                raise UnsafeTemplateValue(f"models.py would import {ast.unparse(node):.60}")

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
+from automl_objective.codegen.environment import UnsafeTemplateValue
 from automl_objective.codegen.outputs import Source, render_outputs
-from automl_objective.codegen.tree import Plan, diff, plan, write
-from automl_objective.schema import ExternalReferenceError, refuse_external_refs
+from automl_objective.codegen.tree import Plan, TreeError, diff, plan, write
+from automl_objective.schema import (
+    ExternalReferenceError,
+    SchemaTextError,
+    pointer_part,
+    refuse_dangling_refs,
+    refuse_external_refs,
+    refuse_unwritable_text,
+)
 
 DEFAULT_SCHEMA = Path("schema") / "automl_job_objective.schema.json"
 DEFAULT_OUTPUT = Path("generated")
+MAX_SCHEMA_BYTES = 16 * 1024 * 1024
 
 
 class GenerateError(Exception):
@@ -27,56 +39,130 @@ class GenerateResult:
     wrote: bool
 
 
-def read_source(schema_path: Path) -> Source:
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise GenerateError(f"the key {key!r:.60} appears twice in one object")
+        mapping[key] = value
+    return mapping
 
+
+def _read_text(schema_path: Path) -> str:
     try:
-        text = schema_path.read_text("utf-8")
+        status = os.stat(schema_path)
+        if not stat.S_ISREG(status.st_mode):
+            raise GenerateError(f"{schema_path}: not a regular file")
+        if status.st_size > MAX_SCHEMA_BYTES:
+            raise GenerateError(
+                f"{schema_path}: {status.st_size:,} bytes; a schema may have "
+                f"{MAX_SCHEMA_BYTES:,} at most"
+            )
+        with open(schema_path, "rb") as handle:
+            data = handle.read(MAX_SCHEMA_BYTES + 1)
     except OSError as error:
         raise GenerateError(f"{schema_path}: cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_SCHEMA_BYTES:
+        raise GenerateError(f"{schema_path}: larger than {MAX_SCHEMA_BYTES:,} bytes")
     try:
-        schema = json.loads(text)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        hint = " (it is UTF-16; save it as UTF-8)" if utf16 else ""
+        raise GenerateError(f"{schema_path}: not UTF-8 text at byte {error.start}{hint}") from None
+
+
+def _parse(schema_path: Path, text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
         raise GenerateError(
             f"{schema_path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
         ) from None
+    except GenerateError as error:
+        raise GenerateError(f"{schema_path}: invalid JSON: {error}") from None
+    except RecursionError:
+        raise GenerateError(f"{schema_path}: invalid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        raise GenerateError(f"{schema_path}: invalid JSON: {error}") from None
+
+
+def read_source(schema_path: Path) -> Source:
+    """Read and check the schema; ``GenerateError`` (one line naming the file) if it cannot
+    be generated from."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    text = _read_text(schema_path)
+    schema = _parse(schema_path, text)
     try:
         Draft202012Validator.check_schema(schema)
+        if not isinstance(schema, dict):
+            raise SchemaContentError(f"schema: the root must be an object, not {schema!r}")
         refuse_external_refs(schema)
+        refuse_unwritable_text(schema)
         catalog_from_schema(schema)
+        refuse_dangling_refs(schema)
     except SchemaError as error:
-        where = "/".join(str(p) for p in error.absolute_path)
+        where = "/".join(pointer_part(p) for p in error.absolute_path)
         raise GenerateError(
-            f"{schema_path}: not a valid draft 2020-12 schema at /{where}: {error.message}"
+            f"{schema_path}: not a valid draft 2020-12 schema at /{where}: {error.message:.200}"
         ) from None
-    except (
-        SchemaContentError,
-        ExternalReferenceError,
-        KeyError,
-        TypeError,
-        AttributeError,
-    ) as error:
+    except (SchemaContentError, ExternalReferenceError, SchemaTextError) as error:
         raise GenerateError(f"{schema_path}: {error}") from None
+    except RecursionError:
+        raise GenerateError(f"{schema_path}: the schema is nested too deeply") from None
+    if not isinstance(schema.get("$schema"), str):
+        raise GenerateError(f'{schema_path}: the root has no "$schema" string')
     # Headers name the schema by its folder and file name only, so that the output does not
     # depend on where the checkout lives.
-    return Source(schema, text, f"{schema_path.resolve().parent.name}/{schema_path.name}")
+    return Source(schema, text, display_name(schema_path))
+
+
+def display_name(schema_path: Path) -> str:
+    """How headers name the schema: its folder and file name, with anything that could end a
+    comment (a line break, ``--``, ``*/``) or is not plain ASCII written as an escape."""
+    shown = f"{schema_path.resolve().parent.name}/{schema_path.name}"
+    safe = "".join(
+        char
+        if char.isascii() and (char.isalnum() or char in "._+-/ ")
+        else f"\\u{ord(char):04x}"
+        if ord(char) < 0x10000
+        else f"\\U{ord(char):08x}"
+        for char in shown
+    )
+    return safe.replace("--", "-\\u002d")
+
+
+def render_source(source: Source, schema_path: Path) -> dict[str, str]:
+    """Every output of ``source``; ``GenerateError`` instead of any exception."""
+    from automl_objective.codegen.java_patterns import UntranslatablePattern
+
+    try:
+        return render_outputs(source)
+    except UnsafeTemplateValue as error:
+        raise GenerateError(f"{schema_path}: {error}") from None
+    except UntranslatablePattern as error:  # a new botocore pattern this cannot carry over
+        raise GenerateError(str(error)) from None
+    except Exception as error:  # a last resort: generate never ends in a traceback
+        first = str(error).splitlines()[0] if str(error) else ""
+        raise GenerateError(
+            f"{schema_path}: cannot render the outputs: {type(error).__name__}: {first:.200}"
+        ) from None
 
 
 def generate(
     schema_path: Path = DEFAULT_SCHEMA, output: Path = DEFAULT_OUTPUT, *, check: bool = False
 ) -> GenerateResult:
     """Render generated/ from the schema; with ``check``, only compare (nothing is written)."""
-    from automl_objective.codegen.java_patterns import UntranslatablePattern
-
     source = read_source(schema_path)
-    try:
-        outputs = render_outputs(source)
-    except UntranslatablePattern as error:  # a new botocore pattern this cannot carry over
-        raise GenerateError(str(error)) from None
+    outputs = render_source(source, schema_path)
     warnings = catalog_problems(catalog_from_schema(source.schema))
-    if check:
-        changes = plan(outputs, output)
-        return GenerateResult(changes, diff(outputs, output, changes), warnings, wrote=False)
-    changes = write(outputs, output)
+    try:
+        if check:
+            changes = plan(outputs, output)
+            return GenerateResult(changes, diff(outputs, output, changes), warnings, wrote=False)
+        changes = write(outputs, output)
+    except TreeError as error:
+        raise GenerateError(str(error)) from None
     return GenerateResult(changes, "", warnings, wrote=changes.stale)
