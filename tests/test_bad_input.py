@@ -486,12 +486,12 @@ def test_non_string_keys_beside_a_problem_type_config_lose_no_file(
 def test_a_crash_while_checking_one_file_spares_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from automl_objective import validation
+    from automl_objective import findings, validation
 
     for name in ("a.json", "c.json"):
         (tmp_path / name).write_text('{"MetricName": "Nope"}')
     (tmp_path / "b.json").write_text('{"MetricName": "Crash"}')
-    real_explain = validation.explain
+    real_explain = findings.explain
 
     def explode_on_crash(error: Any, catalog: Any) -> Any:
         if error.instance == "Crash":
@@ -527,3 +527,84 @@ def test_a_crash_while_parsing_one_file_spares_the_others(
     out = capsys.readouterr().out
     assert f"{tmp_path / 'b.yaml'}: error [internal-error] internal error while reading" in out
     assert "2 files checked: 1 valid, 1 invalid" in out
+
+
+def _whole_request(**members: Any) -> dict[str, Any]:
+    return {
+        "AutoMLJobName": "x",
+        "RoleArn": ROLE,
+        "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
+        "AutoMLProblemTypeConfig": {"TabularJobConfig": {"TargetAttributeName": "y"}},
+        "AutoMLJobInputDataConfig": [
+            {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t"}}}
+        ],
+        **members,
+    }
+
+
+# Siblings found by attacking parsing, explaining and reporting: (document, code, message).
+SIBLINGS: dict[str, tuple[Any, str, str]] = {
+    "metric-name-a-huge-list": (
+        {"MetricName": ["F1"] * 200_000},
+        "invalid-type",
+        "MetricName must be a string, not an array",
+    ),
+    "tags-nested-900-deep": (
+        _whole_request(Tags=json.loads("[" * 900 + "]" * 900)),
+        "invalid-type",
+        "Tags must be an object, not an array",
+    ),
+    "a-1-mb-unknown-member": (
+        {"MetricName": "F1", "K" * 1_000_000: 1},
+        "unknown-member",
+        f"unknown member '{'K' * 40}...' (1,000,000 characters) in AutoMLJobObjective",
+    ),
+    "a-long-name-breaking-a-pattern": (
+        _whole_request(AutoMLJobName="x" * 100_000),
+        "schema-violation",
+        f"AutoMLJobName: '{'x' * 40}...' (100,000 characters) is too long",
+    ),
+    "100000-members-and-none-known": (
+        {f"key{n}": n for n in range(100_000)},
+        "unknown-document",
+        "it has none of the members that identify one",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SIBLINGS))
+def test_sibling_cases_give_bounded_findings(name: str, tmp_path: Path) -> None:
+    import time
+
+    document, code, message = SIBLINGS[name]
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(document))
+    start = time.perf_counter()
+    findings = validate_file(path).findings
+    assert time.perf_counter() - start < 5
+    assert [f.code for f in findings][:1] == [code]
+    assert message in findings[0].message
+    assert all(len(f.message) < 500 and f.message.isprintable() for f in findings)
+
+
+def test_ten_thousand_problem_type_configs_are_listed_bounded(tmp_path: Path) -> None:
+    path = tmp_path / "configs.json"
+    configs = {f"C{n}": {} for n in range(10_000)}
+    path.write_text(json.dumps({"AutoMLJobName": "x", "AutoMLProblemTypeConfig": configs}))
+    findings = validate_file(path).findings
+    (held,) = [f for f in findings if f.code == "problem-type-config"]
+    assert held.message.endswith("it holds 10000: C0, C1, C2, C3, C4, ...")
+    assert sum(f.code == "unknown-job-config" for f in findings) == 10_000
+
+
+def test_a_long_duplicate_key_is_cut(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    key = "D" * 100_000
+    for name, text in (
+        ("dup.yaml", f"? {key}\n: 1\n? {key}\n: 2\n"),
+        ("dup.json", f'{{"{key}": 1, "{key}": 2}}'),
+    ):
+        path = tmp_path / name
+        path.write_text(text)
+        expect = {"code": "duplicate-key", "message": "...' (100,000 characters) appears twice"}
+        check(path, expect, capsys)
+        assert len(validate_file(path).findings[0].message) < 500

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from automl_objective.documents import parse_text
-from automl_objective.positions import line_column, locate_json
+from automl_objective.positions import Request, line_column, locate_json
 
 TEXT = """{
   "a": "x\\"}{[",
@@ -63,7 +63,11 @@ def test_many_positions_in_one_sweep_match_one_at_a_time() -> None:
     assert line_columns(TEXT, offsets) == [
         (TEXT.count("\n", 0, o) + 1, o - TEXT.rfind("\n", 0, o)) for o in offsets
     ]
-    requests = [(["list", 1, "b", 1], False), (["a"], True), (["list", 1, "nope"], False)]
+    requests: list[Request] = [
+        (["list", 1, "b", 1], False),
+        (["a"], True),
+        (["list", 1, "nope"], False),
+    ]
     assert locate_json_all(TEXT, requests) == [(3, 28), (2, 3), (3, 15)]
 
 

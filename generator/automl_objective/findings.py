@@ -8,6 +8,7 @@ and the message is written for that code here.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -163,7 +164,8 @@ def _hint(value: Any, candidates: Sequence[str]) -> str:
     odd = _ODD.search(value.strip())
     if odd:
         char = odd.group()
-        name = unicodedata.name(char, "a control character")
+        kind = "a lone surrogate" if unicodedata.category(char) == "Cs" else "a control character"
+        name = unicodedata.name(char, kind)
         parts.append(f"it contains {name} (U+{ord(char):04X})")
     guess = suggest(value, candidates)
     if guess is not None and guess != value:
@@ -278,11 +280,14 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
         return _incomplete_pair(severity, path, keyword, instance)
     if code == UNKNOWN_DOCUMENT:
         keys = catalog.document_keys
+        # The first near miss among the first members: a document of 100,000 members must
+        # not cost a suggestion search each.
+        members = itertools.islice(instance if isinstance(instance, dict) else (), 100)
         near = [
             f"{shown(k)} looks like {guess!r}"
-            for k in (instance if isinstance(instance, dict) else ())
+            for k in members
             if (guess := suggest(str(k), keys)) is not None
-        ]
+        ][:1]
         return Located(
             severity,
             code,
