@@ -589,7 +589,7 @@ def test_sibling_cases_give_bounded_findings(name: str, tmp_path: Path) -> None:
 
 def test_ten_thousand_problem_type_configs_are_listed_bounded(tmp_path: Path) -> None:
     path = tmp_path / "configs.json"
-    configs = {f"C{n}": {} for n in range(10_000)}
+    configs: dict[str, Any] = {f"C{n}": {} for n in range(10_000)}
     path.write_text(json.dumps({"AutoMLJobName": "x", "AutoMLProblemTypeConfig": configs}))
     findings = validate_file(path).findings
     (held,) = [f for f in findings if f.code == "problem-type-config"]
