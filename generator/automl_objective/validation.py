@@ -19,6 +19,7 @@ from automl_objective.findings import (
     WARN_KEYWORD,
     Finding,
     Located,
+    Path,
     Severity,
     explain,
     json_pointer,
@@ -305,28 +306,27 @@ def validate_document(
 def _place_all(document: Document, located: list[Located], strict: bool) -> list[Finding]:
     """Findings with their positions, all looked up in one pass over the source.
 
-    A YAML node reached through several aliases is reported once per code, where it is
-    defined, saying how many more places use it (an alias bomb gives one finding, not one per
-    alias).
+    A YAML node reached through several aliases is reported at the first path that reaches
+    it, where it is defined, saying at how many more places it is used: an alias bomb gives
+    one finding per cause, not one per alias.
     """
     spots = document.spots([(item.path, item.at_key) for item in located])
-    first: dict[tuple[int, str], int] = {}
-    repeats: list[int] = []
+    first: dict[tuple[int, str], int] = {}  # (node, code) -> the first finding kept for it
+    others: dict[int, set[Path]] = {}  # that finding -> the other paths to the same node
     kept: list[tuple[Located, Position | None]] = []
     for item, (position, node) in zip(located, spots, strict=True):
         if node is not None:
-            seen = first.get((node, item.code))
-            if seen is not None:
-                repeats[seen] += 1
+            seen = first.setdefault((node, item.code), len(kept))
+            if kept[seen:] and kept[seen][0].path != item.path:
+                others.setdefault(seen, set()).add(item.path)
                 continue
-            first[(node, item.code)] = len(kept)
-        repeats.append(0)
         kept.append((item, position))
     findings = []
-    for (item, position), more in zip(kept, repeats, strict=True):
+    for index, (item, position) in enumerate(kept):
         line, column = position if position else (None, None)
         message = item.message
-        if more:
+        if index in others:
+            more = len(others[index])
             message += f" (the same YAML node, through aliases, at {more:,} more places)"
         severity: Severity = "error" if strict else item.severity
         findings.append(
