@@ -652,3 +652,22 @@ def test_a_crash_in_one_of_2001_files_checked_in_parallel_spares_the_others(
     (bad,) = [f for f in files if not f["valid"]]
     assert bad["path"].endswith("bad.json")
     assert [g["code"] for g in bad["findings"]] == ["internal-error"]
+
+
+def test_hostile_names_through_the_real_stdout(tmp_path: Path) -> None:
+    """As a CI job runs it: a real process, its stdout strict in the encoding it is given."""
+    import subprocess
+    import sys
+
+    exe = shutil.which("automl-objective", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    _hostile_documents(tmp_path)
+    for format in ("text", "github", "junit", "sarif", "json"):
+        done = subprocess.run(
+            [exe, "validate", "--format", format, str(tmp_path)],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (1, b""), format
+        done.stdout.decode("utf-8")
