@@ -213,13 +213,14 @@ def test_many_yaml_findings_are_located_each_at_its_own_line(tmp_path: Path) -> 
     import yaml
 
     path = tmp_path / "heavy.yaml"
-    path.write_text(yaml.safe_dump(_channels_request(2_000), sort_keys=False))
+    # 120,000 nodes without an alias: no alias bomb, however many nodes.
+    path.write_text(yaml.safe_dump(_channels_request(10_000), sort_keys=False))
     start = time.perf_counter()
     result = validate_file(path)
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 20
     found = [f for f in result.findings if f.message.startswith("ChannelType 'bogus'")]
-    assert len(found) == 2_000
-    assert len({f.line for f in found}) == 2_000
+    assert len(found) == 10_000
+    assert len({f.line for f in found}) == 10_000
 
 
 def test_one_per_cause_stays_linear() -> None:
@@ -276,7 +277,9 @@ def test_aliases_expanding_past_the_size_limit_are_refused(tmp_path: Path) -> No
     path.write_text(_aliased_request(600))
     (finding,) = validate_file(path).findings
     assert finding.code == "parse-error"
-    assert finding.message == "YAML aliases expand to more than 10,485,760 characters; refused"
+    assert finding.message == (
+        "YAML aliases expand the data by more than 10,485,760 characters; refused"
+    )
     assert (finding.line, finding.column) == (11, 7)  # the list of aliases
 
 

@@ -42,7 +42,7 @@ def _loader_class() -> type[yaml.SafeLoader]:
     return loader
 
 
-def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader) -> None:
+def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str) -> None:
     """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
     bombs, walking each distinct node once."""
     expanded: dict[int, int] = {}  # node -> nodes in its expansion
@@ -75,7 +75,8 @@ def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader) -> None:
         size = sum(sizes.get(id(child), 0) for child in children)
         if isinstance(node, yaml.ScalarNode):
             size = len(node.value)
-        _refuse_bomb(path, node, total, size)
+        # What aliases add: beyond the distinct nodes seen so far, beyond the text itself.
+        _refuse_bomb(path, node, total - len(expanded) - 1, size - len(text))
         expanded[id(node)], sizes[id(node)] = total, size
         visiting.discard(id(node))
 
@@ -105,15 +106,17 @@ def _mapping_children(path: str, node: yaml.MappingNode) -> list[yaml.Node]:
 
 
 def _refuse_bomb(path: str, node: yaml.Node, nodes: int, size: int) -> None:
-    """Aliases that make the data far larger than any request (a million copies of a short
-    list, or 600 of a 1 MB string): everything that walks or prints the data would pay."""
+    """Aliases that make the data far larger than its text (a million copies of a short list,
+    or 600 of a 1 MB string): everything that walks or prints the data would pay. A document
+    without aliases is never refused here, however many nodes it has."""
     if nodes > MAX_EXPANDED_NODES:
         limit = f"{MAX_EXPANDED_NODES:,} nodes"
     elif size > MAX_EXPANDED_CHARS:
         limit = f"{MAX_EXPANDED_CHARS:,} characters"
     else:
         return
-    raise LoadError(path, f"YAML aliases expand to more than {limit}; refused", *_where(node))
+    where = _where(node)
+    raise LoadError(path, f"YAML aliases expand the data by more than {limit}; refused", *where)
 
 
 def _where(node: yaml.Node) -> tuple[int, int]:
@@ -159,7 +162,7 @@ def parse_yaml(path: str, text: str) -> Document:
     try:
         root = loader.get_single_node()
         if root is not None:
-            _check_graph(path, root, loader)
+            _check_graph(path, root, loader, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
