@@ -1,9 +1,11 @@
 """YAML documents: PyYAML's safe loader, made strict where YAML is dangerous or ambiguous.
 
 Only plain data is read (the safe loader refuses ``!!python/object`` and other tags). Also
-refused, each with a position: duplicate keys, several documents in one file, and aliases
-that expand to more nodes than any request file needs (the "billion laughs" attack: the
-composed graph is small, but anything that walks the data would walk every expansion).
+refused, each with a position: duplicate keys, keys that are not strings (``1:``, ``null:``),
+what JSON cannot hold (``.nan``, ``.inf``, ``1.0e+400``), numbers so long that reading them
+takes seconds, several documents in one file, and aliases that add more nodes or text than
+any request file needs (the "billion laughs" attack: the composed graph is small, but
+anything that walks or prints the data would pay for every expansion).
 """
 
 from __future__ import annotations
