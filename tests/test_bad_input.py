@@ -674,3 +674,18 @@ def test_hostile_names_through_the_real_stdout(tmp_path: Path) -> None:
         )
         assert (done.returncode, done.stderr) == (1, b""), format
         done.stdout.decode("utf-8")
+
+
+def test_shown_values_are_bounded_whatever_they_are() -> None:
+    from automl_objective.quoting import printable, shown, shown_name
+
+    assert shown("F1") == "'F1'"
+    assert shown("A" * 1_048_576) == f"'{'A' * 40}...' (1,048,576 characters)"
+    assert shown(10**5000) == "an integer of 16,610 bits"
+    assert len(shown(["x" * 10_000] * 10_000)) <= 120
+    assert len(shown({"k" * 10_000: list(range(10**5))})) <= 120
+    assert shown_name("MetricName") == "MetricName"
+    assert shown_name("a\nb") == "'a\\nb'"
+    assert shown_name(1) == "1"
+    assert printable(os.fsdecode(b"bad\xff\x1b.json")) == "bad\\xff\\x1b.json"
+    assert printable("é\u2028\ud800\t") == "é\\u2028\\ud800\\t"

@@ -17,9 +17,9 @@ MAX_SHOWN = 60
 MAX_MESSAGE = 500
 """Longest message a finding carries (a message quoting a library's text is cut here)."""
 
-_LIMITS = reprlib.Repr()
-_LIMITS.maxstring = MAX_SHOWN
-_LIMITS.maxother = MAX_SHOWN
+_LIMITS = reprlib.Repr()  # for lists and objects: a few short items, a few levels
+_LIMITS.maxstring = 20
+_LIMITS.maxother = 20
 _LIMITS.maxlong = MAX_SHOWN
 _LIMITS.maxlevel = 2
 for _name in ("maxlist", "maxtuple", "maxdict", "maxset", "maxfrozenset"):
@@ -38,9 +38,10 @@ def shown(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
         return f"an integer of {value.bit_length():,} bits"
     try:
-        return _LIMITS.repr(value)
+        text = _LIMITS.repr(value)
     except (ValueError, RecursionError):  # e.g. an integer too long to print, nested deep
         return f"a {type(value).__name__}"
+    return text if len(text) <= 2 * MAX_SHOWN else text[: 2 * MAX_SHOWN - 3] + "..."
 
 
 def shown_name(name: Any) -> str:
