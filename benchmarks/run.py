@@ -192,6 +192,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--findings", type=int, default=10_000, help="findings in one request")
     parser.add_argument("--scaling", default="1000,10000,50000", help="corpus sizes, or ''")
     args = parser.parse_args()
     precompile()
@@ -235,6 +236,8 @@ def main() -> int:
 
         say("   per document, in one process:")
         for line in per_document(many, names):
+            say(line)
+        for line in findings_heavy(work, args.findings):
             say(line)
 
         check = alternate(
@@ -326,6 +329,36 @@ def per_document(folder: Path, names: list[str]) -> list[str]:
         f"({len(unclean) / len(documents):.0%} of the corpus: "
         f"{explain * len(unclean) / len(documents):.1f} us a document on average)",
     ]
+
+
+def findings_heavy(folder: Path, count: int) -> list[str]:
+    """One request with ``count`` findings (every input channel of a wrong type), checked in
+    process: locating and sorting out findings must cost linear time, not quadratic."""
+    from automl_objective.documents import load_path
+    from automl_objective.validation import default_checker
+
+    channel = {
+        "ChannelType": "bogus",
+        "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/t/"}},
+    }
+    request = _v2("TabularJobConfig", {"TargetAttributeName": "y"}, None)
+    lines = []
+    checker = default_checker()
+    for size in sorted({max(1, count // 10), count}):
+        request["AutoMLJobInputDataConfig"] = [dict(channel) for _ in range(size)]
+        path = folder / f"heavy-{size}.json"
+        path.write_text(json.dumps(request, indent=2))
+        document = load_path(path)
+        checker.validate(load_path(folder / "one" / "d" / "000000.json"))  # validators built
+        start = time.perf_counter()
+        result = checker.validate(document)
+        wall = (time.perf_counter() - start) * 1000
+        lines.append(
+            f"   findings-heavy request ({path.stat().st_size / 1024:,.0f} KB): "
+            f"{len(result.findings):,} findings: {wall:,.0f} ms "
+            f"({wall / max(len(result.findings), 1) * 1000:.0f} us a finding)"
+        )
+    return lines
 
 
 def _same_output(folder: Path) -> bool:

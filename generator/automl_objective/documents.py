@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from automl_objective.positions import Position, locate_json
+from automl_objective.positions import Position, Request, Spot, locate_json_all
 
 if TYPE_CHECKING:
     import yaml
@@ -59,11 +59,16 @@ class Document:
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
         """1-based (line, column) of the value at ``path``, or of its member name."""
-        if self.format == "yaml":
-            from automl_objective.yaml_format import locate_yaml
+        return self.spots([(path, key)])[0][0]
 
-            return locate_yaml(self._yaml_root, path, key=key)
-        return locate_json(self.text, path, key=key)
+    def spots(self, requests: Sequence[Request]) -> list[Spot]:
+        """Where each ``(path, at_key)`` request points, all found in one pass over the
+        source; see :data:`automl_objective.positions.Spot`."""
+        if self.format == "yaml":
+            from automl_objective.yaml_format import locate_yaml_all
+
+            return locate_yaml_all(self._yaml_root, requests)
+        return [(position, None) for position in locate_json_all(self.text, requests)]
 
 
 def detect_format(path: str, text: str) -> Format:
@@ -81,11 +86,22 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         text = text[1:]
     if not text or text.isspace():
         raise LoadError(path, "empty document", code="empty-document")
-    if (format or detect_format(path, text)) == "yaml":
-        from automl_objective.yaml_format import parse_yaml
+    try:
+        if (format or detect_format(path, text)) == "yaml":
+            from automl_objective.yaml_format import parse_yaml
 
-        return parse_yaml(path, text)
-    return _json_parser()(path, text)
+            return parse_yaml(path, text)
+        return _json_parser()(path, text)
+    except LoadError:
+        raise
+    except Exception as error:  # a parser's own failure: one finding for this file alone
+        detail = " ".join(str(error).split())[:200]
+        raise LoadError(
+            path,
+            f"internal error while reading this file ({type(error).__name__}: {detail}); "
+            "please report it",
+            code="internal-error",
+        ) from None
 
 
 def _json_parser() -> Callable[[str, str], Document]:

@@ -7,12 +7,16 @@ and the message is written for that code here.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from automl_objective.catalog import Catalog
+from automl_objective.quoting import MAX_SHOWN, bounded, printable, shown, shown_name
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -36,6 +40,7 @@ UNKNOWN_JOB_CONFIG = "unknown-job-config"
 UNKNOWN_DOCUMENT = "unknown-document"
 INVALID_VALUE = "invalid-value"
 SCHEMA_VIOLATION = "schema-violation"
+INTERNAL_ERROR = "internal-error"
 
 # Every code, with the one-line description reports (SARIF rules) give it.
 CODES = {
@@ -58,6 +63,7 @@ CODES = {
     "encoding": "not UTF-8 text",
     "too-large": "larger than the size limit",
     "unreadable": "the file cannot be read",
+    INTERNAL_ERROR: "the checker failed on this file (a bug: please report it)",
 }
 
 # A finding with the key code at a pointer makes these codes at the same pointer redundant.
@@ -114,7 +120,19 @@ def json_type(value: Any) -> str:
 
 
 def suggest(value: str, candidates: Sequence[str]) -> str | None:
-    """The candidate a user most likely meant, or None."""
+    """The candidate a user most likely meant, or None.
+
+    A value far longer than every candidate is no typo of one: it gets no suggestion, so a
+    10 MB string costs nothing here (difflib is quadratic in it).
+    """
+    if len(value) > 2 * max(map(len, candidates), default=0) + 10:
+        return None
+    return _suggest(value, tuple(candidates))
+
+
+@functools.lru_cache(maxsize=1024)
+def _suggest(value: str, candidates: tuple[str, ...]) -> str | None:
+    """:func:`suggest`, remembered: a request repeating one wrong value asks many times."""
     import difflib  # only findings need it: keep it off the start-up path
 
     folded = {c.casefold(): c for c in candidates}
@@ -132,6 +150,10 @@ def suggest(value: str, candidates: Sequence[str]) -> str | None:
     return folded[close[0]] if close else None
 
 
+# Characters a name never holds: anything but printable ASCII other than the space.
+_ODD = re.compile(r"[^!-~]")
+
+
 def _hint(value: Any, candidates: Sequence[str]) -> str:
     """Why a near-valid string is wrong (stray whitespace, a look-alike letter) and the fix."""
     if not isinstance(value, str):
@@ -139,10 +161,12 @@ def _hint(value: Any, candidates: Sequence[str]) -> str:
     parts = []
     if value != value.strip():
         parts.append("it has leading or trailing whitespace")
-    odd = [c for c in value.strip() if ord(c) > 127 or unicodedata.category(c)[0] in "CZ"]
+    odd = _ODD.search(value.strip())
     if odd:
-        name = unicodedata.name(odd[0], "a control character")
-        parts.append(f"it contains {name} (U+{ord(odd[0]):04X})")
+        char = odd.group()
+        kind = "a lone surrogate" if unicodedata.category(char) == "Cs" else "a control character"
+        name = unicodedata.name(char, kind)
+        parts.append(f"it contains {name} (U+{ord(char):04X})")
     guess = suggest(value, candidates)
     if guess is not None and guess != value:
         parts.append(f"did you mean {guess!r}?")
@@ -152,7 +176,7 @@ def _hint(value: Any, candidates: Sequence[str]) -> str:
 def _name(path: Path, schema: dict[str, Any]) -> str:
     for token in reversed(path):
         if isinstance(token, str):
-            return token
+            return shown_name(token)
     return str(schema.get("title", "the document")) if path == () else "an item"
 
 
@@ -198,7 +222,9 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             tail = _hint(instance, catalog.metric_names)
         else:
             tail = _hint(instance, ()) + "; valid: " + ", ".join(catalog.metric_names)
-        return Located(severity, code, path, f"MetricName {instance!r} is not a valid metric{tail}")
+        return Located(
+            severity, code, path, f"MetricName {shown(instance)} is not a valid metric{tail}"
+        )
     if code == METRIC_NOT_ALLOWED:
         rule = catalog.problem_type(schema["x-problem-type"])
         context = (
@@ -212,7 +238,7 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             severity,
             code,
             path,
-            f"MetricName {instance!r} is not allowed for {context}; "
+            f"MetricName {shown(instance)} is not allowed for {context}; "
             f"allowed: {', '.join(rule.allowed)}{tail}",
         )
     if code == OBJECTIVE_IGNORED:
@@ -220,7 +246,7 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             severity,
             code,
             path,
-            f"MetricName {instance!r} has no effect for problem type "
+            f"MetricName {shown(instance)} has no effect for problem type "
             f"{schema.get('x-problem-type', '?')!r}, which does not use AutoMLJobObjective; "
             "remove it",
         )
@@ -230,7 +256,7 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             severity,
             code,
             path,
-            f"ProblemType {instance!r} is not valid (valid: {', '.join(valid)})"
+            f"ProblemType {shown(instance)} is not valid (valid: {', '.join(valid)})"
             f"{_hint(instance, valid)}",
         )
     if code == UNKNOWN_JOB_CONFIG:
@@ -239,13 +265,15 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             severity,
             code,
             (*path, str(instance)),
-            f"AutoMLProblemTypeConfig has no member {instance!r} (valid: {', '.join(configs)})"
+            f"AutoMLProblemTypeConfig has no member {shown(instance)} (valid: {', '.join(configs)})"
             f"{_hint(instance, configs)}",
             at_key=True,
         )
     if code == PROBLEM_TYPE_CONFIG:
-        held = list(instance) if isinstance(instance, dict) else []
-        what = "none" if not held else f"{len(held)}: {', '.join(held)}"
+        held_configs = list(instance) if isinstance(instance, dict) else []
+        held = ", ".join(shown_name(k) for k in held_configs[:5])
+        held += ", ..." if held_configs[5:] else ""
+        what = f"{len(held_configs)}: {held}" if held_configs else "none"
         return Located(
             severity,
             code,
@@ -256,11 +284,14 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
         return _incomplete_pair(severity, path, keyword, instance, catalog)
     if code == UNKNOWN_DOCUMENT:
         keys = catalog.document_keys
+        # The first near miss among the first members: a document of 100,000 members must
+        # not cost a suggestion search each.
+        members = itertools.islice(instance if isinstance(instance, dict) else (), 100)
         near = [
-            f"{k!r} looks like {guess!r}"
-            for k in (instance if isinstance(instance, dict) else ())
+            f"{shown(k)} looks like {guess!r}"
+            for k in members
             if (guess := suggest(str(k), keys)) is not None
-        ]
+        ][:1]
         return Located(
             severity,
             code,
@@ -281,14 +312,26 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             severity,
             INVALID_VALUE,
             path,
-            f"{name} {instance!r} is not valid (valid: {', '.join(values)})"
+            f"{name} {shown(instance)} is not valid (valid: {', '.join(values)})"
             f"{_hint(instance, values)}",
         )
     if keyword in ("enum", "const"):
-        return Located(severity, INVALID_VALUE, path, f"{name}: {error.message}")
+        return Located(severity, INVALID_VALUE, path, f"{name}: {_library_message(error)}")
     if keyword in ("pattern", "x-unicode-pattern") and "x-aws-pattern" in schema:
         return Located(severity, SCHEMA_VIOLATION, path, _pattern_message(name, instance, schema))
-    return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {error.message}")
+    return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {_library_message(error)}")
+
+
+def _library_message(error: ValidationError) -> str:
+    """jsonschema's message, with the instance it quotes in full shown bounded instead."""
+    message = error.message
+    try:
+        quoted = repr(error.instance)
+    except ValueError:  # an integer too long to print
+        quoted = ""
+    if quoted and len(quoted) > MAX_SHOWN:
+        message = message.replace(quoted, shown(error.instance))
+    return bounded(printable(message))
 
 
 def explain_all(error: ValidationError, catalog: Catalog) -> list[Located]:
@@ -316,7 +359,7 @@ def _unknown_members(
     required = _as_list(schema.get("required", []))
     found = []
     for key in (k for k in instance if k not in known):
-        message = f"unknown member {key!r} in {name} (allowed: {', '.join(known)})"
+        message = f"unknown member {shown(key)} in {name} (allowed: {', '.join(known)})"
         message += _hint(key, known)
         guess = suggest(key, known)
         if guess in required and guess not in instance:
@@ -355,7 +398,7 @@ def _pattern_message(name: str, instance: Any, schema: dict[str, Any]) -> str:
     """What an AWS pattern allows, in words where the schema has them, else AWS's pattern."""
     allowed = schema.get("x-pattern-description")
     rule = f"AWS allows {allowed}" if allowed else f"AWS's pattern is {schema['x-aws-pattern']}"
-    return f"{name} {instance!r} is not valid: {rule}{_hint(instance, ())}"
+    return f"{name} {shown(instance)} is not valid: {rule}{_hint(instance, ())}"
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -385,7 +428,8 @@ def _incomplete_pair(
                 severity,
                 INCOMPLETE_PAIR,
                 (*path, "ProblemType"),
-                f"ProblemType {instance['ProblemType']!r} is given without AutoMLJobObjective; "
+                f"ProblemType {shown(instance['ProblemType'])} is given without "
+                "AutoMLJobObjective; "
                 f"{both}{_add_default(instance['ProblemType'], catalog)} (the SageMaker Python "
                 "SDK rejects one without the other)",
             )
@@ -410,13 +454,9 @@ def _incomplete_pair(
         severity,
         INCOMPLETE_PAIR,
         (*path, "AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"),
-        f"TabularJobConfig.ProblemType {problem_type!r} is given without AutoMLJobObjective; "
+        f"TabularJobConfig.ProblemType {shown(problem_type)} is given without AutoMLJobObjective; "
         f"{both}{_add_default(problem_type, catalog)}",
     )
-
-
-def _is_under(path: Path, ancestor: Path) -> bool:
-    return path[: len(ancestor)] == ancestor
 
 
 # Codes of the schema's generic keywords. Where a rule of the objective schema (which has its
@@ -425,19 +465,24 @@ _GENERIC = {UNKNOWN_MEMBER, INVALID_VALUE, SCHEMA_VIOLATION}
 
 
 def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
-    """Drop findings that another finding already explains, and exact repeats."""
+    """Drop findings that another finding already explains, and exact repeats.
+
+    Linear in the number of findings: each is checked against sets keyed by path.
+    """
     unique = [item for item in dict.fromkeys(items) if item is not None]
     specific = {f.path for f in unique if f.code not in _GENERIC}
     unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
-    type_errors = [f.path for f in unique if f.code == INVALID_TYPE]
+    type_errors = {f.path for f in unique if f.code == INVALID_TYPE}
+    codes_at: dict[Path, set[str]] = {}
+    for item in unique:
+        codes_at.setdefault(item.path, set()).add(item.code)
     kept = []
     for item in unique:
-        if item.code != INVALID_TYPE and any(_is_under(item.path, p) for p in type_errors):
-            continue
-        if any(
-            other.path == item.path and item.code in _SUPERSEDES.get(other.code, ())
-            for other in unique
+        if item.code != INVALID_TYPE and any(
+            item.path[:depth] in type_errors for depth in range(len(item.path) + 1)
         ):
+            continue  # a value of the wrong type: what is inside it does not matter
+        if any(item.code in _SUPERSEDES.get(code, ()) for code in codes_at[item.path]):
             continue
         kept.append(item)
     return kept

@@ -15,10 +15,13 @@ from typing import Any
 
 from automl_objective.documents import Document, LoadError
 from automl_objective.positions import find_bare_token, find_duplicate_member, line_column
+from automl_objective.quoting import shown
 
 _COMMENT = re.compile(r"\s*(//|/\*)")
 _COMMA_THEN_CLOSE = re.compile(r",\s*[}\]]")
 _LAST_COMMA = re.compile(r",\s*$")
+MAX_NUMBER_CHARS = 4300
+"""Python's limit on the digits of an integer read from text (sys.int_info)."""
 
 
 class _Duplicate(ValueError):
@@ -85,7 +88,7 @@ def parse_json(path: str, text: str) -> Document:
         first_line = line_column(text, first)[0]
         raise LoadError(
             path,
-            f"member {name!r} appears twice in one object (lines {first_line} and {line}): "
+            f"member {shown(name)} appears twice in one object (lines {first_line} and {line}): "
             "parsers disagree on which one counts",
             line,
             column,
@@ -97,8 +100,10 @@ def parse_json(path: str, text: str) -> Document:
         raise LoadError(path, f"invalid JSON: {error}", *where) from None
     except RecursionError:
         raise LoadError(path, "invalid JSON: nested too deeply to read") from None
-    except ValueError as error:  # e.g. an integer with more digits than Python converts
-        raise LoadError(path, f"invalid JSON: {error}") from None
+    except ValueError:  # an integer with more digits than Python converts (4,300)
+        offset = find_bare_token(text, lambda token: len(token) > MAX_NUMBER_CHARS)
+        where = line_column(text, offset) if offset is not None else (None, None)
+        raise LoadError(path, "invalid JSON: a number is too large", *where) from None
     return Document(path, data, text, "json")
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from typing import ClassVar, TextIO
 
 from automl_objective.findings import Finding
+from automl_objective.quoting import printable
 from automl_objective.validation import FileResult
 
 
@@ -20,9 +22,18 @@ class Reporter:
 
 
 def _location(path: str, finding: Finding) -> str:
-    if finding.line is None:
-        return path
-    return f"{path}:{finding.line}:{finding.column}"
+    """``path:line:column`` (the path made printable); no part that is not known."""
+    where = printable(path)
+    if finding.line is not None:
+        where += f":{finding.line}"
+        if finding.column is not None:
+            where += f":{finding.column}"
+    return where
+
+
+def _line(path: str, finding: Finding) -> str:
+    message = printable(finding.message)
+    return f"{_location(path, finding)}: {finding.severity} [{finding.code}] {message}"
 
 
 def summary(results: Sequence[FileResult]) -> str:
@@ -58,7 +69,8 @@ class TextReporter(Reporter):
                 if self.colour:
                     location = f"{_BOLD}{location}{_RESET}"
                     severity = f"{_COLOURS[severity]}{severity}{_RESET}"
-                out.write(f"{location}: {severity} [{finding.code}] {finding.message}\n")
+                message = printable(finding.message)
+                out.write(f"{location}: {severity} [{finding.code}] {message}\n")
         out.write(summary(results) + "\n")
 
 
@@ -91,14 +103,15 @@ class GithubReporter(Reporter):
     def report(self, results: Sequence[FileResult], out: TextIO) -> None:
         for result in results:
             for finding in result.findings:
-                properties = [f"file={_escape_property(result.path)}"]
+                properties = [f"file={_escape_property(printable(result.path))}"]
                 if finding.line is not None:
                     properties.append(f"line={finding.line}")
+                if finding.line is not None and finding.column is not None:
                     properties.append(f"col={finding.column}")
                 properties.append(f"title={_escape_property('automl-objective ' + finding.code)}")
                 out.write(
                     f"::{finding.severity} {','.join(properties)}::"
-                    f"{_escape_data(finding.message)}\n"
+                    f"{_escape_data(printable(finding.message))}\n"
                 )
         out.write(summary(results) + "\n")
 
@@ -120,20 +133,16 @@ class JunitReporter(Reporter):
         )
         for result in results:
             case = ElementTree.SubElement(
-                suite, "testcase", classname="automl-objective", name=result.path
+                suite, "testcase", classname="automl-objective", name=printable(result.path)
             )
             lines = {
-                severity: [
-                    f"{_location(result.path, f)}: {f.severity} [{f.code}] {f.message}"
-                    for f in result.findings
-                    if f.severity == severity
-                ]
+                severity: [_line(result.path, f) for f in result.findings if f.severity == severity]
                 for severity in ("error", "warning")
             }
             if lines["error"]:
                 first = next(f for f in result.findings if f.severity == "error")
                 failure = ElementTree.SubElement(
-                    case, "failure", type=first.code, message=first.message
+                    case, "failure", type=first.code, message=printable(first.message)
                 )
                 failure.text = "\n".join(lines["error"])
             if lines["warning"]:
@@ -163,7 +172,7 @@ class SarifReporter(Reporter):
         for result in results:
             for finding in result.findings:
                 location: dict[str, object] = {
-                    "artifactLocation": {"uri": quote(result.path.replace("\\", "/"))}
+                    "artifactLocation": {"uri": quote(_path_bytes(result.path.replace("\\", "/")))}
                 }
                 if finding.line is not None:
                     location["region"] = {
@@ -196,6 +205,15 @@ class SarifReporter(Reporter):
             ],
         }
         out.write(json.dumps(log, indent=2) + "\n")
+
+
+def _path_bytes(path: str) -> bytes:
+    """The bytes of a file name as the system gave them (Python holds a byte that is not
+    UTF-8 as a surrogate escape), for percent-encoding into a URI."""
+    try:
+        return os.fsencode(path)
+    except UnicodeError:  # a lone surrogate that no byte stands for
+        return path.encode("utf-8", "backslashreplace")
 
 
 REPORTERS: dict[str, type[Reporter]] = {

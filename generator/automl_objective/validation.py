@@ -14,8 +14,18 @@ from typing import TYPE_CHECKING, Any
 
 from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
-from automl_objective.findings import WARN_KEYWORD, Finding, Located, explain_all, json_pointer
+from automl_objective.findings import (
+    INTERNAL_ERROR,
+    WARN_KEYWORD,
+    Finding,
+    Located,
+    Path,
+    Severity,
+    explain_all,
+    json_pointer,
+)
 from automl_objective.findings import one_per_cause as _one_per_cause
+from automl_objective.positions import Position
 from automl_objective.schema import (
     Schema,
     load_aws_index,
@@ -241,11 +251,26 @@ class Checker:
         problem_type: str | None = None,
         strict: bool = False,
     ) -> FileResult:
-        """Validate one parsed document; findings come sorted by position."""
+        """Validate one parsed document; findings come sorted by position.
+
+        A failure of the checker itself on this document (a bug, never the user's fault)
+        becomes an ``internal-error`` finding for this document alone, so that one odd
+        document never costs the other files of the run their results.
+        """
         if kind == AUTO and problem_type is not None and self.kind_of(document.data) != OBJECTIVE:
             # A request or response states its own problem type: the option is for objectives
             # (in a folder of both, each is checked by what it is).
             problem_type = None
+        try:
+            return self._validate(document, kind, problem_type, strict)
+        except UsageError:
+            raise
+        except Exception as error:  # turned into a finding, see above
+            return FileResult(document.path, [internal_error(error)])
+
+    def _validate(
+        self, document: Document, kind: str, problem_type: str | None, strict: bool
+    ) -> FileResult:
         quick = self.clean_result(document, kind=kind, problem_type=problem_type)
         if quick is not None:
             return quick
@@ -263,7 +288,7 @@ class Checker:
             direct = self.aws_kinds[direct]["base"]
         errors = self.iter_errors(document.data, direct, problem_type)
         located = _one_per_cause(item for e in errors for item in explain_all(e, self.catalog))
-        findings = [_place(document, item, strict) for item in located]
+        findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
         return FileResult(document.path, findings, chosen)
 
@@ -291,16 +316,49 @@ def validate_document(
     return default_checker().validate(document, kind=kind, problem_type=problem_type, strict=strict)
 
 
-def _place(document: Document, item: Located, strict: bool) -> Finding:
-    position = document.locate(item.path, key=item.at_key)
-    line, column = position if position else (None, None)
+def _place_all(document: Document, located: list[Located], strict: bool) -> list[Finding]:
+    """Findings with their positions, all looked up in one pass over the source.
+
+    A YAML node reached through several aliases is reported at the first path that reaches
+    it, where it is defined, saying at how many more places it is used: an alias bomb gives
+    one finding per cause, not one per alias.
+    """
+    spots = document.spots([(item.path, item.at_key) for item in located])
+    first: dict[tuple[int, str], int] = {}  # (node, code) -> the first finding kept for it
+    others: dict[int, set[Path]] = {}  # that finding -> the other paths to the same node
+    kept: list[tuple[Located, Position | None]] = []
+    for item, (position, node) in zip(located, spots, strict=True):
+        if node is not None:
+            seen = first.setdefault((node, item.code), len(kept))
+            if kept[seen:] and kept[seen][0].path != item.path:
+                others.setdefault(seen, set()).add(item.path)
+                continue
+        kept.append((item, position))
+    findings = []
+    for index, (item, position) in enumerate(kept):
+        line, column = position if position else (None, None)
+        message = item.message
+        if index in others:
+            more = len(others[index])
+            message += f" (the same YAML node, through aliases, at {more:,} more places)"
+        severity: Severity = "error" if strict else item.severity
+        findings.append(
+            Finding(severity, item.code, json_pointer(item.path), line, column, message)
+        )
+    return findings
+
+
+def internal_error(error: BaseException) -> Finding:
+    """A finding for a failure of the checker itself, in one bounded line."""
+    detail = " ".join(str(error).split())[:200]
     return Finding(
-        "error" if strict else item.severity,
-        item.code,
-        json_pointer(item.path),
-        line,
-        column,
-        item.message,
+        "error",
+        INTERNAL_ERROR,
+        "",
+        None,
+        None,
+        f"internal error while checking this file ({type(error).__name__}: {detail}); the "
+        "other files are checked as usual; please report it",
     )
 
 

@@ -1,22 +1,42 @@
 """YAML documents: PyYAML's safe loader, made strict where YAML is dangerous or ambiguous.
 
 Only plain data is read (the safe loader refuses ``!!python/object`` and other tags). Also
-refused, each with a position: duplicate keys, several documents in one file, and aliases
-that expand to more nodes than any request file needs (the "billion laughs" attack: the
-composed graph is small, but anything that walks the data would walk every expansion).
+refused, each with a position: duplicate keys, keys that are not strings (``1:``, ``null:``),
+what JSON cannot hold (``.nan``, ``.inf``, ``1.0e+400``), numbers so long that reading them
+takes seconds, several documents in one file, and aliases that add more nodes or text than
+any request file needs (the "billion laughs" attack: the composed graph is small, but
+anything that walks or prints the data would pay for every expansion).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import yaml
 
 from automl_objective.documents import Document, LoadError
-from automl_objective.positions import Position
+from automl_objective.positions import Path, Request, Spot, Trie, deepest, trie
+from automl_objective.quoting import shown
+
+NodePair = tuple[yaml.Node, yaml.Node]
 
 MAX_EXPANDED_NODES = 100_000
+MAX_EXPANDED_CHARS = 10 * 1024 * 1024
+"""The text the expanded data may hold: the default size limit of a file."""
+MAX_NUMBER_CHARS = 400
+"""Longest number read (a double has at most 309 digits before its point)."""
+
+_TAG = "tag:yaml.org,2002:"
+_MERGE = _TAG + "merge"
+_READ_AS = {
+    _TAG + "int": "a number",
+    _TAG + "float": "a number",
+    _TAG + "bool": "a boolean",
+    _TAG + "null": "null",
+    _TAG + "timestamp": "a date",
+}
 
 
 def _loader_class() -> type[yaml.SafeLoader]:
@@ -24,9 +44,11 @@ def _loader_class() -> type[yaml.SafeLoader]:
     return loader
 
 
-def _check_graph(path: str, root: yaml.Node) -> None:
-    """Refuse duplicate keys and alias bombs, walking each distinct node once."""
-    expanded: dict[int, int] = {}
+def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str) -> None:
+    """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
+    bombs, walking each distinct node once."""
+    expanded: dict[int, int] = {}  # node -> nodes in its expansion
+    sizes: dict[int, int] = {}  # node -> characters of the scalars in its expansion
     visiting: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -40,24 +62,11 @@ def _check_graph(path: str, root: yaml.Node) -> None:
                     path, "a YAML alias refers to itself", mark.line + 1, mark.column + 1
                 )
             visiting.add(id(node))
+            if isinstance(node, yaml.ScalarNode):
+                _check_number(path, node, loader)
         children: list[yaml.Node] = []
         if isinstance(node, yaml.MappingNode):
-            seen: dict[Any, yaml.Node] = {}
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value != "<<":
-                    if key.value in seen:
-                        first = seen[key.value].start_mark.line + 1
-                        mark = key.start_mark
-                        raise LoadError(
-                            path,
-                            f"key {key.value!r} appears twice in one mapping (lines {first} "
-                            f"and {mark.line + 1}): parsers disagree on which one counts",
-                            mark.line + 1,
-                            mark.column + 1,
-                            code="duplicate-key",
-                        )
-                    seen[key.value] = key
-                children.extend((key, value))
+            children = _mapping_children(path, node)
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         if not children_done and children:
@@ -65,16 +74,89 @@ def _check_graph(path: str, root: yaml.Node) -> None:
             stack.extend((child, False) for child in children if id(child) not in expanded)
             continue
         total = 1 + sum(expanded.get(id(child), 1) for child in children)
-        if total > MAX_EXPANDED_NODES:
-            mark = node.start_mark
+        size = sum(sizes.get(id(child), 0) for child in children)
+        if isinstance(node, yaml.ScalarNode):
+            size = len(node.value)
+        # What aliases add: beyond the distinct nodes seen so far, beyond the text itself.
+        _refuse_bomb(path, node, total - len(expanded) - 1, size - len(text))
+        expanded[id(node)], sizes[id(node)] = total, size
+        visiting.discard(id(node))
+
+
+def _mapping_children(path: str, node: yaml.MappingNode) -> list[yaml.Node]:
+    """The keys and values of a mapping, refusing keys that are not strings or repeat."""
+    children: list[yaml.Node] = []
+    seen: dict[Any, yaml.Node] = {}
+    for key, value in node.value:
+        children.extend((key, value))
+        if key.tag == _MERGE:
+            continue
+        _check_key(path, key)
+        if key.value in seen:
+            first = seen[key.value].start_mark.line + 1
+            line, column = _where(key)
             raise LoadError(
                 path,
-                f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refused",
-                mark.line + 1,
-                mark.column + 1,
+                f"key {shown(key.value)} appears twice in one mapping (lines {first} "
+                f"and {line}): parsers disagree on which one counts",
+                line,
+                column,
+                code="duplicate-key",
             )
-        expanded[id(node)] = total
-        visiting.discard(id(node))
+        seen[key.value] = key
+    return children
+
+
+def _refuse_bomb(path: str, node: yaml.Node, nodes: int, size: int) -> None:
+    """Aliases that make the data far larger than its text (a million copies of a short list,
+    or 600 of a 1 MB string): everything that walks or prints the data would pay. A document
+    without aliases is never refused here, however many nodes it has."""
+    if nodes > MAX_EXPANDED_NODES:
+        limit = f"{MAX_EXPANDED_NODES:,} nodes"
+    elif size > MAX_EXPANDED_CHARS:
+        limit = f"{MAX_EXPANDED_CHARS:,} characters"
+    else:
+        return
+    where = _where(node)
+    raise LoadError(path, f"YAML aliases expand the data by more than {limit}; refused", *where)
+
+
+def _where(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _check_key(path: str, key: yaml.Node) -> None:
+    """A member name must be a string, as in JSON (``1:``, ``null:``, ``2024-01-01:`` are not)."""
+    if isinstance(key, yaml.ScalarNode) and key.tag == _TAG + "str":
+        return
+    if isinstance(key, yaml.ScalarNode):
+        read_as = _READ_AS.get(key.tag, "not a string")
+        what = f"{shown(key.value)} is read as {read_as}; quote it"
+    else:
+        what = "this one is a mapping or a sequence"
+    raise LoadError(path, f"invalid YAML: member names must be strings; {what}", *_where(key))
+
+
+def _check_number(path: str, node: yaml.ScalarNode, loader: yaml.SafeLoader) -> None:
+    """Refuse what JSON cannot hold (``.nan``, ``.inf``, ``1e400``) and numbers so long that
+    reading them would take seconds (sexagesimal ``1:59:59:...``) or fail (4,300 digits)."""
+    if node.tag not in (_TAG + "int", _TAG + "float"):
+        return
+    if len(node.value) > MAX_NUMBER_CHARS:
+        digits = f"{node.value[:40]}... ({len(node.value):,} characters)"
+        problem = f"the number {digits} is too large"
+    elif node.tag == _TAG + "float":
+        value = loader.construct_yaml_float(node)
+        if not math.isnan(value) and not math.isinf(value):
+            return
+        problem = (
+            f"{node.value} is not valid in a request (JSON has no NaN or Infinity)"
+            if node.value.lstrip("+-").startswith(".")
+            else f"the number {node.value} is too large"
+        )
+    else:
+        return
+    raise LoadError(path, f"invalid YAML: {problem}", *_where(node))
 
 
 def parse_yaml(path: str, text: str) -> Document:
@@ -82,7 +164,7 @@ def parse_yaml(path: str, text: str) -> Document:
     try:
         root = loader.get_single_node()
         if root is not None:
-            _check_graph(path, root)
+            _check_graph(path, root, loader, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -102,20 +184,42 @@ def parse_yaml(path: str, text: str) -> Document:
     return Document(path, data, text, "yaml", root)
 
 
-def locate_yaml(node: yaml.Node | None, path: Sequence[str | int], *, key: bool) -> Position | None:
-    if node is None:
-        return None
-    for depth, token in enumerate(path):
-        last = depth == len(path) - 1
-        child = None
+def yaml_nodes(root: yaml.Node, paths: Iterable[Sequence[str | int]]) -> dict[Path, NodePair]:
+    """The key and value nodes of every wanted path (and each ancestor) under ``root``; each
+    mapping on the way is scanned once, not once per path."""
+    found: dict[Path, NodePair] = {(): (root, root)}
+    stack: list[tuple[yaml.Node, Trie, Path]] = [(root, trie(paths), ())]
+    while stack:
+        node, wanted, path = stack.pop()
+        pairs: Iterable[tuple[str, NodePair]] = ()
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if str(key_node.value) == str(token):
-                    child = key_node if (key and last) else value_node
-        elif isinstance(node, yaml.SequenceNode) and str(token).isdigit():
-            index = int(token)
-            child = node.value[index] if index < len(node.value) else None
-        if child is None:
-            break
-        node = child
-    return node.start_mark.line + 1, node.start_mark.column + 1
+            pairs = ((str(k.value), (k, v)) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            items = node.value
+            indices = [t for t in wanted if t.isdigit() and int(t) < len(items)]
+            pairs = ((t, (items[int(t)], items[int(t)])) for t in indices)
+        for token, pair in pairs:
+            child = wanted.get(token)
+            if child is None:
+                continue
+            child_path = (*path, token)
+            found[child_path] = pair  # the last duplicate wins (duplicates are refused)
+            if child:
+                stack.append((pair[1], child, child_path))
+    return found
+
+
+def locate_yaml_all(root: yaml.Node | None, requests: Sequence[Request]) -> list[Spot]:
+    """Position of each ``(path, at_key)`` request, and the node found when the whole path
+    exists (aliases make several paths one node)."""
+    if root is None:
+        return [(None, None)] * len(requests)
+    found = yaml_nodes(root, [path for path, _ in requests])
+    spots: list[Spot] = []
+    for path, key in requests:
+        best, (key_node, value_node) = deepest(found, path)
+        exact = len(best) == len(path)
+        node = key_node if (key and exact) else value_node
+        mark = node.start_mark
+        spots.append(((mark.line + 1, mark.column + 1), id(node) if exact else None))
+    return spots
