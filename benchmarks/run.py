@@ -163,6 +163,7 @@ def precompile() -> None:
 
     for folder in {
         sysconfig.get_paths()["purelib"],
+        str(ROOT / "src"),
         str(ROOT / "generator"),
         str(ROOT / "generated"),
     }:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from automl_objective import documents
 from automl_objective.api import validate_file
 from automl_objective.cli import main
@@ -109,7 +110,7 @@ def test_an_endless_stream_is_refused_not_read_whole(
         code = main(["validate", "--max-bytes", "1000", "-"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "<stdin>: error [too-large] larger than the 1,000-byte limit" in out
+    assert "<stdin>: error [too-large] larger than the 1,000-byte size limit" in out
 
 
 def test_a_directory_named_like_a_file_is_searched(

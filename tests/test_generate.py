@@ -15,11 +15,12 @@ from typing import Any
 
 import html5lib
 import pytest
+from automl_objective_codegen.outputs import Source, render_outputs
+from automl_objective_codegen.run import GenerateError, generate, read_source
+from markdown_it import MarkdownIt
+
 from automl_objective.catalog import load_catalog
 from automl_objective.cli import main
-from automl_objective.codegen.outputs import Source, render_outputs
-from automl_objective.codegen.run import GenerateError, generate, read_source
-from markdown_it import MarkdownIt
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"
@@ -41,8 +42,8 @@ def test_generated_tree_is_up_to_date(in_repo: None, capsys: pytest.CaptureFixtu
 def _digest_in_subprocess(seed: str) -> str:
     script = (
         "import hashlib, pathlib\n"
-        "from automl_objective.codegen.outputs import render_outputs\n"
-        "from automl_objective.codegen.run import read_source\n"
+        "from automl_objective_codegen.outputs import render_outputs\n"
+        "from automl_objective_codegen.run import read_source\n"
         f"source = read_source(pathlib.Path({str(SCHEMA)!r}))\n"
         "outputs = render_outputs(source)\n"
         "print(hashlib.sha256(repr(sorted(outputs.items())).encode()).hexdigest())\n"
@@ -371,7 +372,7 @@ def test_a_schema_path_that_is_no_file_is_refused_without_blocking(
 def test_a_huge_schema_is_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("automl_objective.codegen.run.MAX_SCHEMA_BYTES", 1000)
+    monkeypatch.setattr("automl_objective_codegen.run.MAX_SCHEMA_BYTES", 1000)
     _refused(["--schema", str(SCHEMA), "--output", str(tmp_path / "g")], capsys, "1,000 at most")
     assert not (tmp_path / "g").exists()
 
@@ -412,7 +413,7 @@ def test_output_errors_are_one_line_and_exit_2(
     def read_only(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("automl_objective.codegen.tree.open", read_only, raising=False)
+    monkeypatch.setattr("automl_objective_codegen.tree.open", read_only, raising=False)
     _refused([*schema, "--output", str(old_tree)], capsys, r"\.py: cannot write: Permission denied")
     assert _tree(old_tree) == before
     assert not [p for p in old_tree.rglob("*") if p.name.endswith(".automl-objective-tmp")]

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from automl_objective.codegen import tree
-from automl_objective.codegen.run import GenerateError, generate, read_source
-from automl_objective.schema import ExternalReferenceError, load_schema
-from automl_objective.validation import Checker
+from automl_objective_codegen import tree
+from automl_objective_codegen.run import GenerateError, generate, read_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from automl_objective.schema import ExternalReferenceError, load_schema
+from automl_objective.validation import Checker
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"
@@ -97,7 +98,7 @@ def test_an_interrupted_write_leaves_the_previous_tree(
     def interrupted(*args: Any) -> None:
         raise KeyboardInterrupt  # as if the user pressed Ctrl-C before the renames
 
-    monkeypatch.setattr("automl_objective.codegen.tree.os.replace", interrupted)
+    monkeypatch.setattr("automl_objective_codegen.tree.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         generate(edited, output)
     monkeypatch.undo()
@@ -393,7 +394,7 @@ def test_hostile_schema_text_is_rendered_inert_and_imports_without_running(
 
 
 def test_a_python_template_value_without_an_escaping_filter_fails_the_render() -> None:
-    from automl_objective.codegen.environment import UnsafeTemplateValue, python_environment
+    from automl_objective_codegen.environment import UnsafeTemplateValue, python_environment
 
     env = python_environment()
     with pytest.raises(UnsafeTemplateValue, match="without the py, ident or doc filter"):
@@ -409,7 +410,7 @@ def test_a_python_template_value_without_an_escaping_filter_fails_the_render() -
 
 @given(st.text())
 def test_every_string_becomes_a_literal_of_itself(text: str) -> None:
-    from automl_objective.codegen.environment import PYTHON_FILTERS
+    from automl_objective_codegen.environment import PYTHON_FILTERS
 
     literal = PYTHON_FILTERS["py"](text)
     assert ast.literal_eval(literal) == text
@@ -468,7 +469,7 @@ def test_a_hostile_schema_file_name_stays_inside_the_headers(tmp_path: Path) -> 
 def test_fuzz_random_schema_text_never_becomes_code(text: str) -> None:
     import tempfile
 
-    from automl_objective.codegen.run import render_source
+    from automl_objective_codegen.run import render_source
 
     with tempfile.TemporaryDirectory() as folder:
         path = _write_schema(Path(folder) / "schema", _hostile_schema(text))
@@ -490,8 +491,8 @@ def test_fuzz_random_schema_text_never_becomes_code(text: str) -> None:
     ],
 )
 def test_models_text_that_would_run_anything_new_is_refused(code: str) -> None:
-    from automl_objective.codegen.environment import UnsafeTemplateValue
-    from automl_objective.codegen.python_models import refuse_unexpected_code
+    from automl_objective_codegen.environment import UnsafeTemplateValue
+    from automl_objective_codegen.python_models import refuse_unexpected_code
 
     committed = (ROOT / "generated" / "automl_objective_generated" / "models.py").read_text()
     refuse_unexpected_code(committed)  # what datamodel-code-generator writes passes

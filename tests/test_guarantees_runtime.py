@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from automl_objective import api
 from automl_objective.api import (
     allowed_metrics,
@@ -41,7 +42,6 @@ from automl_objective.runner import (
     worker_count,
 )
 from automl_objective.terminal import ProgressBar
-
 from tests.fixture_cases import FIXTURES, cases
 
 VALID = FIXTURES / "valid" / "objective-f1.json"
@@ -139,7 +139,7 @@ def test_a_proc_file_reports_size_0_but_only_the_limit_is_read(
     monkeypatch.setattr("automl_objective.documents.os.read", counting_read)
     code, out, _ = run(capsys, "validate", "--max-bytes", "10", "/proc/self/maps")
     assert code == 1
-    assert "/proc/self/maps: error [too-large] larger than the 10-byte limit" in out
+    assert "/proc/self/maps: error [too-large] larger than the 10-byte size limit" in out
     assert 0 < sum(read_sizes) <= 11
 
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import botocore
 import pytest
+from automl_objective_codegen.run import generate
+
 from automl_objective.catalog import catalog_from_schema, catalog_problems
 from automl_objective.cli import main
-from automl_objective.codegen.run import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"
@@ -240,7 +241,7 @@ def test_a_schema_that_cannot_be_written_is_one_line_and_left_as_it_was(
     def read_only(*args: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("automl_objective.sync.os.replace", read_only)
+    monkeypatch.setattr("automl_objective_codegen.sync.os.replace", read_only)
     args = ["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]
     _refused(capsys, args, "cannot write: Permission denied")
     assert schema_copy.read_bytes() == before

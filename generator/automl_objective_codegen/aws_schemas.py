@@ -20,14 +20,14 @@ from types import SimpleNamespace
 from typing import Any
 
 from automl_objective.aws_keywords import UNICODE_PATTERN
-from automl_objective.codegen.java_patterns import (
+from automl_objective.schema import AWS_FOLDER, Schema
+from automl_objective.schema import AWS_INDEX as INDEX
+from automl_objective_codegen.java_patterns import (
     WHOLE_VALUE,
     UntranslatablePattern,
     describe,
     translate,
 )
-from automl_objective.schema import AWS_FOLDER, Schema
-from automl_objective.schema import AWS_INDEX as INDEX
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # A member every create request and describe response requires: its presence marks a whole
@@ -256,7 +256,7 @@ def _check_spec(name: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 def shape_checks(schemas: list[tuple[str, str, dict[str, Any]]], header: str) -> str:
     """The text of shapecheck.py: one function per shape of every AWS kind."""
-    from automl_objective.codegen.environment import render
+    from automl_objective_codegen.environment import render
 
     merged: dict[str, Any] = {}
     for _, _, defs in schemas:

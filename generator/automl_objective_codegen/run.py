@@ -10,9 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
-from automl_objective.codegen.environment import UnsafeTemplateValue
-from automl_objective.codegen.outputs import Source, render_outputs
-from automl_objective.codegen.tree import Plan, TreeError, diff, plan, write
 from automl_objective.schema import (
     ExternalReferenceError,
     SchemaTextError,
@@ -21,6 +18,9 @@ from automl_objective.schema import (
     refuse_external_refs,
     refuse_unwritable_text,
 )
+from automl_objective_codegen.environment import UnsafeTemplateValue
+from automl_objective_codegen.outputs import Source, render_outputs
+from automl_objective_codegen.tree import Plan, TreeError, diff, plan, write
 
 DEFAULT_SCHEMA = Path("schema") / "automl_job_objective.schema.json"
 DEFAULT_OUTPUT = Path("generated")
@@ -136,7 +136,7 @@ def display_name(schema_path: Path) -> str:
 
 def render_source(source: Source, schema_path: Path) -> dict[str, str]:
     """Every output of ``source``; ``GenerateError`` instead of any exception."""
-    from automl_objective.codegen.java_patterns import UntranslatablePattern
+    from automl_objective_codegen.java_patterns import UntranslatablePattern
 
     try:
         return render_outputs(source)

@@ -10,13 +10,14 @@ anything that walks or prints the data would pay for every expansion).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import yaml
 
-from automl_objective.documents import Document, LoadError
+from automl_objective.parsed import Document, LoadError
 from automl_objective.positions import Path, Request, Spot, Trie, deepest, trie
 from automl_objective.quoting import shown
 
@@ -181,7 +182,7 @@ def parse_yaml(path: str, text: str) -> Document:
         raise LoadError(path, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
-    return Document(path, data, text, "yaml", root)
+    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root))
 
 
 def yaml_nodes(root: yaml.Node, paths: Iterable[Sequence[str | int]]) -> dict[Path, NodePair]:

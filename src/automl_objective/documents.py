@@ -11,64 +11,21 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO
 
-from automl_objective.positions import Position, Request, Spot, locate_json_all
+from automl_objective.json_format import parse_json
+from automl_objective.parsed import Document, Format, LoadError
 
-if TYPE_CHECKING:
-    import yaml
+__all__ = ["Document", "Format", "LoadError", "detect_format", "load_path", "parse_text"]
 
-Format = Literal["json", "yaml"]
 YAML_SUFFIXES = (".yaml", ".yml")
 STDIN_NAME = "-"
 MAX_BYTES = 10 * 1024 * 1024
 """Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-@dataclass
-class LoadError(Exception):
-    """A document that could not be read or parsed; ``line``/``column`` are 1-based or None."""
-
-    path: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    code: str = "parse-error"
-
-    def __post_init__(self) -> None:
-        self.message = " ".join(self.message.split())  # always one line
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-@dataclass
-class Document:
-    """A parsed document and what is needed to locate a JSON Pointer in its source."""
-
-    path: str
-    data: Any
-    text: str
-    format: Format
-    _yaml_root: yaml.Node | None = field(default=None, repr=False)
-
-    def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
-        """1-based (line, column) of the value at ``path``, or of its member name."""
-        return self.spots([(path, key)])[0][0]
-
-    def spots(self, requests: Sequence[Request]) -> list[Spot]:
-        """Where each ``(path, at_key)`` request points, all found in one pass over the
-        source; see :data:`automl_objective.positions.Spot`."""
-        if self.format == "yaml":
-            from automl_objective.yaml_format import locate_yaml_all
-
-            return locate_yaml_all(self._yaml_root, requests)
-        return [(position, None) for position in locate_json_all(self.text, requests)]
 
 
 def detect_format(path: str, text: str) -> Format:
@@ -91,7 +48,7 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
             from automl_objective.yaml_format import parse_yaml
 
             return parse_yaml(path, text)
-        return _json_parser()(path, text)
+        return parse_json(path, text)
     except LoadError:
         raise
     except Exception as error:  # a parser's own failure: one finding for this file alone
@@ -102,19 +59,6 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
             "please report it",
             code="internal-error",
         ) from None
-
-
-def _json_parser() -> Callable[[str, str], Document]:
-    """json_format.parse_json, imported on first use (it imports this module)."""
-    global _PARSE_JSON
-    if _PARSE_JSON is None:
-        from automl_objective.json_format import parse_json
-
-        _PARSE_JSON = parse_json
-    return _PARSE_JSON
-
-
-_PARSE_JSON: Callable[[str, str], Document] | None = None
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -232,7 +176,7 @@ def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
 
 def _too_large(path: str, max_bytes: int) -> LoadError:
     return LoadError(
-        path, f"larger than the {max_bytes:,}-byte limit (--max-bytes); not read", code="too-large"
+        path, f"larger than the {max_bytes:,}-byte size limit; not read", code="too-large"
     )
 
 

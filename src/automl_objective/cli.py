@@ -298,7 +298,7 @@ def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
 def run_generate(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from automl_objective.codegen.run import (
+    from automl_objective_codegen.run import (
         DEFAULT_OUTPUT,
         DEFAULT_SCHEMA,
         GenerateError,
@@ -352,9 +352,10 @@ def _sync_todos(schema: dict[str, object]) -> list[str]:
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from automl_objective.codegen.run import DEFAULT_SCHEMA
+    from automl_objective_codegen.run import DEFAULT_SCHEMA
+    from automl_objective_codegen.sync import SyncError, apply, aws_values, compare, write_schema
+
     from automl_objective.schema import read_schema_file
-    from automl_objective.sync import SyncError, apply, aws_values, compare, write_schema
 
     path = Path(args.schema) if args.schema else DEFAULT_SCHEMA
     if not path.is_file():

@@ -190,7 +190,7 @@ class Checker:
                 )
             if kind not in (AUTO, "objective"):
                 raise UsageError(
-                    "--problem-type applies to objective-only documents (kind objective)"
+                    "a problem type can be given only for objective documents (kind objective)"
                 )
 
     def validator(self, kind: str = AUTO, problem_type: str | None = None) -> Validator:

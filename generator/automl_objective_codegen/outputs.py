@@ -15,12 +15,12 @@ from typing import Any, TypeVar
 
 from automl_objective import __version__
 from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
-from automl_objective.codegen.aws_schemas import aws_schemas
-from automl_objective.codegen.editor_schema import EDITOR_SUFFIX, editor_schema
-from automl_objective.codegen.environment import render
-from automl_objective.codegen.examples import Example, examples
-from automl_objective.codegen.python_models import generate_models, kind_models
 from automl_objective.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
+from automl_objective_codegen.aws_schemas import aws_schemas
+from automl_objective_codegen.editor_schema import EDITOR_SUFFIX, editor_schema
+from automl_objective_codegen.environment import render
+from automl_objective_codegen.examples import Example, examples
+from automl_objective_codegen.python_models import generate_models, kind_models
 
 T = TypeVar("T")
 PACKAGE = GENERATED_PACKAGE

@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from automl_objective.documents import Document, LoadError
+from automl_objective.parsed import Document, LoadError
 from automl_objective.positions import find_bare_token, find_duplicate_member, line_column
 from automl_objective.quoting import shown
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from automl_objective.catalog import Catalog
-from automl_objective.codegen.environment import TEMPLATES, UnsafeTemplateValue
 from automl_objective.schema import Schema
+from automl_objective_codegen.environment import TEMPLATES, UnsafeTemplateValue
 
 ROOT_CLASS = "AutoMLObjectiveDocument"
 CUSTOM_TEMPLATES = TEMPLATES / "datamodel"
