@@ -262,3 +262,13 @@ def test_a_path_after_double_dash_may_look_like_an_option(
     assert code == 0 and out.startswith("1 file checked: 1 valid")
     code, out, _ = _run(capsys, "resolve", "--kind", "objective", "--", "--strict")
     assert code == 0 and "MetricName:  F1" in out
+
+
+@pytest.mark.parametrize("command", ["validate", "resolve"])
+def test_dash_with_standard_input_closed_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    code, out, err = _run(capsys, command, "-")
+    assert (code, out) == (2, "")
+    assert err == "automl-objective: error: '-' names standard input, but it is closed\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO, cast
 
@@ -95,10 +94,18 @@ def _epilog(command: str | None) -> str:
     return text + "\n" + EXIT_CODES if command in WITH_EXIT_CODES else text
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps hyphenated names (``create-auto-ml-job-v2-request``) whole when wrapping."""
+class _HelpFormatter(argparse.HelpFormatter):
+    """Fills one-paragraph descriptions, keeps the examples' lines as written, and keeps
+    hyphenated names (``create-auto-ml-job-v2-request``) whole when wrapping."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
         return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
@@ -108,7 +115,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     parser = argparse.ArgumentParser(
         prog="automl-objective",
         description="Check SageMaker Autopilot AutoMLJobObjective metrics against the problem "
-        "type\nbefore AWS does.",
+        "type before AWS does.",
         epilog=_epilog(None),
         formatter_class=_HelpFormatter,
     )
@@ -118,7 +125,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         name: commands.add_parser(
             name,
             help=summary,
-            description=textwrap.fill(description, 79),
+            description=description,
             epilog=_epilog(name),
             formatter_class=_HelpFormatter,
         )

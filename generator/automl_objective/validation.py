@@ -44,7 +44,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     kind: str | None = None
     skipped: str | None = None
-    """Why the document was not checked (``validate --skip-unknown``); None: it was."""
+    """Why the document was not checked (a caller may skip documents of no known kind)."""
 
     @property
     def valid(self) -> bool:
