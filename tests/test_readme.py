@@ -166,3 +166,12 @@ def test_options_paragraph_names_every_validate_option_and_format() -> None:
         if flag.startswith("--") and flag != "--help"
     }
     assert flags == set(re.findall(r"`(--[a-z-]+)", paragraph))
+
+
+def test_set_up_names_the_python_that_pyproject_requires() -> None:
+    import tomllib
+
+    required = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    minimum = required["requires-python"].removeprefix(">=")
+    set_up = README.read_text("utf-8").split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"Python (3\.\d+) or newer", set_up) == [minimum]
