@@ -173,7 +173,7 @@ def check_sources(
         sources, options, stdin_text=stdin_text, stdin=stdin, progress=progress
     )
     if skip_unknown and options.kind == AUTO:
-        results = [skip_if_unknown(result) for result in results]
+        results = [_skip_if_unknown(result) for result in results]
     return results
 
 
@@ -181,7 +181,7 @@ _NOT_A_KIND = frozenset({UNKNOWN_DOCUMENT, "invalid-type"})
 SKIPPED_UNKNOWN = "none of the known kinds"
 
 
-def skip_if_unknown(result: FileResult) -> FileResult:
+def _skip_if_unknown(result: FileResult) -> FileResult:
     """A skipped result for a document that is none of the known kinds (not an object, or
     an object with none of the identifying members); any other result unchanged. A file
     that cannot be read or parsed is never skipped: it may be a broken request."""

@@ -125,8 +125,11 @@ class _Listings:
 def _named_path_excluded(raw: str, exclude: _Globs) -> bool:
     """Whether an exclude glob matches a path named on the command line: its name, its
     path as given, or one of its parent folders (``node_modules/x/job.json``)."""
-    parts = [part for part in os.path.normpath(raw).split(os.sep) if part not in ("", ".")]
-    return any(exclude(part) or exclude("/".join(parts[: i + 1])) for i, part in enumerate(parts))
+    normal = os.path.normpath(raw).replace(os.sep, "/")
+    root, parts = (
+        ("/", normal[1:].split("/")) if normal.startswith("/") else ("", normal.split("/"))
+    )
+    return any(exclude(root + "/".join(parts[: i + 1])) for i in range(len(parts)))
 
 
 def discover(
