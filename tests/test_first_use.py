@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import io
+import json
+import re
+import sys
+from pathlib import Path
 
 import pytest
+
+from automl_objective.api import resolve_source
+from automl_objective.catalog import load_catalog
+from automl_objective.cli import main
+from automl_objective.discovery import DEFAULT_EXCLUDE, Source, discover
 from automl_objective.documents import LoadError
 from automl_objective.json_format import parse_json
+from automl_objective.lookups import (
+    RESOLUTION_FORMATS,
+    UnknownProblemType,
+    metrics_table,
+    write_metrics_text,
+)
 from automl_objective.terminal import wants_colour
+from automl_objective.validation import default_checker
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 class _Terminal(io.StringIO):
@@ -57,3 +75,201 @@ def test_a_trailing_comma_is_named_at_the_comma_on_every_python(
         parse_json("t.json", text)
     assert caught.value.message == "invalid JSON: trailing comma before a closing bracket"
     assert (caught.value.line, caught.value.column) == (line, column)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit:
+        code = int(exit.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _columns(line: str) -> list[int]:
+    """Where each column of a two-space separated table row starts."""
+    starts = [m.end() for m in re.finditer(r"(?<=\S)  +(?=\S)", line)]
+    return [0, *starts[:2]]
+
+
+@pytest.mark.parametrize("problem_type", [None, *load_catalog().problem_type_names])
+def test_metrics_table_is_aligned_for_every_problem_type(
+    capsys: pytest.CaptureFixture[str], problem_type: str | None
+) -> None:
+    extra = () if problem_type is None else ("--problem-type", problem_type)
+    code, out, err = _run(capsys, "metrics", *extra)
+    assert code == 0 and err == ""
+    rule = load_catalog().problem_type(problem_type) if problem_type else None
+    if rule is not None and not rule.objective_used:
+        assert out == f"{problem_type}: AutoMLJobObjective is not used (cross-entropy loss).\n"
+        return
+    lines = out.split("\n\n")[0].splitlines()
+    assert lines[0].startswith("METRIC  ")  # the widest cell is the header for Regression
+    header = _columns(lines[0])
+    assert len(header) == 3
+    assert all(_columns(line) == header for line in lines[1:])
+
+
+def test_metrics_and_resolve_write_through_the_library(tmp_path: Path) -> None:
+    """The rows and layout come from automl_objective.lookups; the CLI only picks one."""
+    out = io.StringIO()
+    write_metrics_text(metrics_table(load_catalog(), "Regression"), out)
+    assert out.getvalue().splitlines()[1] == "MSE     Minimize   Regression*"
+    with pytest.raises(UnknownProblemType, match="choose from: Regression"):
+        metrics_table(load_catalog(), "Clustering")
+    source = Source(str(EXAMPLES / "objective.json"), "objective.json")
+    result, resolution = resolve_source(source, kind="objective")
+    assert resolution is not None and result.valid
+    out = io.StringIO()
+    RESOLUTION_FORMATS["json"](result.path, resolution, out)
+    assert json.loads(out.getvalue())["MetricName"] == "F1"
+
+
+def test_resolve_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (EXAMPLES / "create-auto-ml-job.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code, out, err = _run(capsys, "resolve", "-", "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["path"], data["ProblemType"]) == ("<stdin>", "Regression")
+
+
+@pytest.mark.parametrize("command", ["validate", "resolve"])
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/no/such/file.json", "/no/such/file.json: no such file or directory"),
+        ("", "'': not a usable path (empty, or holds a NUL byte)"),
+    ],
+)
+def test_resolve_refuses_paths_as_validate_does(
+    capsys: pytest.CaptureFixture[str], command: str, path: str, message: str
+) -> None:
+    code, out, err = _run(capsys, command, path)
+    assert (code, out) == (2, "")
+    assert err == f"automl-objective: error: {message}\n"
+
+
+def test_resolve_refuses_a_folder_and_more_than_one_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = _run(capsys, "resolve", str(EXAMPLES))
+    assert code == 2 and err.endswith(": is a directory (name one file, or - for stdin)\n")
+    one = str(EXAMPLES / "objective.json")
+    code, _, err = _run(capsys, "resolve", one, one)
+    assert code == 2 and "resolve takes one FILE (or - for stdin), not 2" in err
+
+
+def test_an_empty_folder_is_named_with_the_globs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("hi")
+    code, _, err = _run(capsys, "validate", str(tmp_path), "--include", "*.jsonc")
+    assert code == 2
+    assert err == f"automl-objective: error: no files matched in {tmp_path} (include: *.jsonc)\n"
+
+
+def test_force_exclude_applies_to_named_files_and_their_folders(tmp_path: Path) -> None:
+    for relative in ("a/keep.json", "a/skip.json", "legacy/old.json", "node_modules/x.json"):
+        (tmp_path / relative).parent.mkdir(exist_ok=True)
+        (tmp_path / relative).write_text("{}")
+    named = [str(tmp_path / r) for r in ("a/keep.json", "a/skip.json", "legacy/old.json")]
+    named.append(str(tmp_path / "node_modules" / "x.json"))
+    exclude = (*DEFAULT_EXCLUDE, "skip.json", "legacy")
+    assert len(discover(named, exclude=exclude)) == 4
+    kept = discover(named, exclude=exclude, force_exclude=True)
+    assert [s.path for s in kept] == [named[0]]
+    assert discover(named[1:], exclude=exclude, force_exclude=True) == []
+
+
+def test_skip_unknown_skips_only_documents_of_no_known_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "hyperparameters.json").write_text('{"epochs": 3}')
+    (tmp_path / "ranges.json").write_text("[1, 2]")
+    (tmp_path / "broken.json").write_text('{"MetricName": ')
+    (tmp_path / "bad.json").write_text('{"MetricName": "AUCC"}')
+    code, out, _ = _run(capsys, "validate", str(tmp_path), "--skip-unknown")
+    assert code == 1
+    assert "[parse-error]" in out and "[unknown-metric]" in out
+    assert "hyperparameters" not in out and "ranges" not in out
+    assert out.splitlines()[-1] == (
+        "4 files checked: 0 valid, 2 invalid, 2 skipped as none of the known kinds "
+        "(2 errors, 0 warnings)"
+    )
+    code, out, _ = _run(capsys, "validate", "--format", "json", "--skip-unknown", str(tmp_path))
+    skipped = {Path(f["path"]).name: f.get("skipped") for f in json.loads(out)["files"]}
+    assert skipped == {
+        "bad.json": None,
+        "broken.json": None,
+        "hyperparameters.json": "none of the known kinds",
+        "ranges.json": "none of the known kinds",
+    }
+    code, out, _ = _run(capsys, "validate", "--kind", "objective", "--skip-unknown", str(tmp_path))
+    assert "ranges.json:1:1: error [invalid-type]" in out
+
+
+def test_each_command_has_a_description_and_only_its_own_examples(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    helps = {}
+    for command in ("validate", "metrics", "resolve", "generate", "sync"):
+        code, out, _ = _run(capsys, command, "--help")
+        assert code == 0
+        helps[command] = out
+        body = out.split("\n\n")[1]
+        assert not body.startswith(("positional arguments", "options")), command
+        examples = out.split("examples:\n", 1)[1]
+        for other in {"validate", "metrics", "resolve", "generate", "sync"} - {command}:
+            assert f"automl-objective {other}" not in examples, (command, other)
+    for command in ("validate", "resolve"):
+        assert "exit codes: 0 valid, 1 invalid" in helps[command]
+
+
+def test_kind_choices_come_from_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    kinds = ["auto", *default_checker().all_kinds()]
+    assert len(kinds) > 5
+    for command in ("validate", "resolve"):
+        _, out, _ = _run(capsys, command, "--help")
+        assert ", ".join(kinds) in " ".join(out.split())
+    code, _, err = _run(capsys, "validate", "--kind", "objectiv", "x.json")
+    assert code == 2 and "invalid choice: 'objectiv'" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["{a}", "--strict", "{b}"],
+        ["{a}", "{b}", "--format", "json"],
+        ["--format", "json", "{a}", "--strict", "{b}"],
+        ["{a}", "--", "{b}"],
+    ],
+)
+def test_options_may_follow_the_paths(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    a, b = str(EXAMPLES / "objective.json"), str(EXAMPLES / "create-auto-ml-job.json")
+    code, out, err = _run(capsys, "validate", *(x.format(a=a, b=b) for x in args))
+    assert (code, err) == (0, "")
+    assert "2 files checked" in out or json.loads(out)["valid"] is True
+
+
+def test_a_path_after_double_dash_may_look_like_an_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "--strict").write_text('{"MetricName": "F1"}')
+    code, out, _ = _run(capsys, "validate", "--", "--strict")
+    assert code == 0 and out.startswith("1 file checked: 1 valid")
+    code, out, _ = _run(capsys, "resolve", "--kind", "objective", "--", "--strict")
+    assert code == 0 and "MetricName:  F1" in out
+
+
+@pytest.mark.parametrize("command", ["validate", "resolve"])
+def test_dash_with_standard_input_closed_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    code, out, err = _run(capsys, command, "-")
+    assert (code, out) == (2, "")
+    assert err == "automl-objective: error: '-' names standard input, but it is closed\n"

@@ -28,10 +28,10 @@ def test_manifest_is_valid_for_pre_commit() -> None:
 
     (hook,) = load_manifest(str(MANIFEST))
     assert hook["id"] == "automl-objective"
-    assert hook["entry"] == "automl-objective validate"
+    assert hook["entry"] == "automl-objective validate --skip-unknown --force-exclude"
 
 
-def _repo(tmp_path: Path) -> Path:
+def _repo(tmp_path: Path, args: list[str] | None = None) -> Path:
     repo = tmp_path / "repo"
     (repo / "sagemaker").mkdir(parents=True)
     (repo / "web").mkdir()
@@ -39,6 +39,8 @@ def _repo(tmp_path: Path) -> Path:
     (repo / "web" / "package.json").write_text('{"name": "not a request"}\n')
     (hook,) = yaml.safe_load(MANIFEST.read_text())
     local: dict[str, Any] = {**hook, "language": "system"}
+    if args is not None:
+        local["args"] = args
     config = {"repos": [{"repo": "local", "hooks": [local]}]}
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
@@ -78,3 +80,35 @@ def test_hook_fails_on_a_bad_request(tmp_path: Path, fixture: str) -> None:
     assert "Failed" in done.stdout
     assert "sagemaker/job.json:" in done.stdout and ": error [" in done.stdout
     assert "package.json" not in done.stdout
+
+
+def test_hook_skips_json_under_sagemaker_that_is_no_automl_document(tmp_path: Path) -> None:
+    """The default pattern matches any path mentioning sagemaker; files there that are none
+    of the known kinds (hyperparameters, an array) pass, reported as skipped."""
+    repo = _repo(tmp_path)
+    (repo / "sagemaker" / "hyperparameters.json").write_text('{"epochs": "3"}\n')
+    (repo / "sagemaker" / "ranges.yaml").write_text("- 1\n- 2\n")
+    done = _run(repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Passed" in done.stdout
+
+
+def test_hook_still_fails_a_broken_file_under_sagemaker(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / "sagemaker" / "hyperparameters.json").write_text('{"epochs": 3,}\n')
+    done = _run(repo, tmp_path)
+    assert done.returncode == 1
+    assert "sagemaker/hyperparameters.json:1:13: error [parse-error]" in done.stdout
+
+
+def test_hook_args_exclude_the_files_pre_commit_names(tmp_path: Path) -> None:
+    """pre-commit names each file; with --force-exclude in the entry, --exclude applies."""
+    repo = _repo(tmp_path, args=["--exclude", "legacy"])
+    (repo / "sagemaker" / "legacy").mkdir()
+    shutil.copy(FIXTURES / "invalid" / "v1-regression-auc.json", repo / "sagemaker" / "legacy")
+    done = _run(repo, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    shutil.copy(FIXTURES / "invalid" / "v1-regression-auc.json", repo / "sagemaker" / "job.json")
+    done = _run(repo, tmp_path)
+    assert done.returncode == 1
+    assert "sagemaker/job.json:" in done.stdout and "legacy" not in done.stdout

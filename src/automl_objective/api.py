@@ -14,7 +14,7 @@ from automl_objective import runner
 from automl_objective.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
 from automl_objective.discovery import Source
 from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
-from automl_objective.findings import Finding
+from automl_objective.findings import UNKNOWN_DOCUMENT, Finding
 from automl_objective.plain_data import check_plain_data
 from automl_objective.resolve import Resolution, resolve_objective
 from automl_objective.runner import CheckOptions, OptionError
@@ -41,6 +41,7 @@ __all__ = [
     "check_sources",
     "default_metric",
     "resolve_file",
+    "resolve_source",
     "validate_data",
     "validate_file",
 ]
@@ -145,13 +146,17 @@ def check_sources(
     stdin: IO[bytes] | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    skip_unknown: bool = False,
 ) -> list[FileResult]:
     """Validate every source; results come in the order of ``sources`` whatever ``jobs`` is.
 
     One bad file never stops the others: it becomes an invalid result with one finding.
     Standard input (a source from ``"-"``) is read from ``stdin_text`` or the binary stream
     ``stdin``; with neither, it is reported as not given. ``progress``, if given, is called
-    with the number of files checked since its last call.
+    with the number of files checked since its last call. With ``skip_unknown`` (and kind
+    auto), a document that is none of the known kinds is a skipped result, not an invalid
+    one: a hook over every JSON file of a folder then passes the files that are not AutoML
+    documents at all.
     """
     options = _options(kind, problem_type, strict, max_bytes=max_bytes, jobs=jobs)
     if isinstance(sources, (str, bytes)) or not isinstance(sources, Sequence):
@@ -164,9 +169,27 @@ def check_sources(
         raise TypeError(f"stdin must be a binary stream, not {type(stdin).__name__}")
     if progress is not None and not callable(progress):
         raise TypeError("progress must be callable")
-    return runner.check_sources(
+    results = runner.check_sources(
         sources, options, stdin_text=stdin_text, stdin=stdin, progress=progress
     )
+    if skip_unknown and options.kind == AUTO:
+        results = [_skip_if_unknown(result) for result in results]
+    return results
+
+
+_NOT_A_KIND = frozenset({UNKNOWN_DOCUMENT, "invalid-type"})
+SKIPPED_UNKNOWN = "none of the known kinds"
+
+
+def _skip_if_unknown(result: FileResult) -> FileResult:
+    """A skipped result for a document that is none of the known kinds (not an object, or
+    an object with none of the identifying members); any other result unchanged. A file
+    that cannot be read or parsed is never skipped: it may be a broken request."""
+    if result.kind is not None or not result.findings:
+        return result
+    if all(f.code in _NOT_A_KIND and f.pointer == "" for f in result.findings):
+        return FileResult(result.path, [], None, skipped=SKIPPED_UNKNOWN)
+    return result
 
 
 def resolve_file(
@@ -179,7 +202,31 @@ def resolve_file(
         document = load_path(Path(path), str(path))
     except LoadError as error:
         return load_error_result(error), None
+    return _resolve(document, options)
+
+
+def resolve_source(
+    source: Source,
+    *,
+    kind: str = AUTO,
+    problem_type: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    stdin: IO[bytes] | None = None,
+) -> tuple[FileResult, Resolution | None]:
+    """:func:`resolve_file` for a source from :func:`discovery.discover`: a file, or
+    standard input read from the binary stream ``stdin``."""
+    options = _options(kind, problem_type, False, max_bytes=max_bytes)
+    if not isinstance(source, Source):
+        raise TypeError(f"source must be a Source, not {type(source).__name__}")
+    try:
+        document = runner.load_source(source, options, stdin=stdin)
+    except LoadError as error:
+        return load_error_result(error), None
+    return _resolve(document, options)
+
+
+def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Resolution | None]:
     result = validate_document(document, kind=options.kind, problem_type=options.problem_type)
     if not result.valid:
         return result, None
-    return result, resolve_objective(document.data, result.kind, problem_type)
+    return result, resolve_objective(document.data, result.kind, options.problem_type)

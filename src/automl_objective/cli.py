@@ -8,7 +8,6 @@ Exit codes: 0 success (every document valid), 1 a document is invalid or unparsa
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -28,43 +27,118 @@ EXIT_PIPE = 141
 """The reader of standard output went away (``| head``), as 128 + SIGPIPE in other tools."""
 EXIT_SIGTERM = 143
 
-EXAMPLES = """\
-examples:
-  automl-objective validate job.json                     check one request file
-  automl-objective validate configs/ --format github     every JSON/YAML file under configs/
-  cat job.yaml | automl-objective validate -             read standard input
-  automl-objective validate --kind objective --problem-type Regression objective.json
-  automl-objective metrics --problem-type TimeSeriesForecasting
-  automl-objective resolve job.json                      the metric AWS will optimise
-  automl-objective generate --check                      is generated/ up to date?
-  automl-objective sync --from-botocore                  has AWS changed the valid values?
-
+EXIT_CODES = """\
 exit codes: 0 valid, 1 invalid or unparsable document, 2 usage error or unusable
 standard output, 130/143 interrupted (SIGINT/SIGTERM), 141 output pipe closed
 """
 
+EXAMPLES = {
+    "validate": """\
+  automl-objective validate job.json                     check one request file
+  automl-objective validate configs/ --format github     every JSON/YAML file under configs/
+  cat job.yaml | automl-objective validate -             read standard input
+  automl-objective validate --kind objective --problem-type Regression objective.json
+  automl-objective validate --skip-unknown --force-exclude --exclude 'hyper*' a.json b.yaml
+""",
+    "metrics": """\
+  automl-objective metrics                               every metric, every problem type
+  automl-objective metrics --problem-type TimeSeriesForecasting
+  automl-objective metrics --format json
+""",
+    "resolve": """\
+  automl-objective resolve job.json                      the metric AWS will optimise
+  cat job.yaml | automl-objective resolve - --format json
+  automl-objective resolve --problem-type Regression objective.json
+""",
+    "generate": """\
+  automl-objective generate                              regenerate generated/
+  automl-objective generate --check                      is generated/ up to date?
+""",
+    "sync": """\
+  automl-objective sync --from-botocore                  has AWS changed the valid values?
+  automl-objective sync --from-botocore --write          write the new values into the schema
+""",
+}
+COMMAND_HELP = {
+    "validate": (
+        "validate JSON/YAML documents",
+        "Validate AutoMLJobObjective documents, CreateAutoMLJob(V2) requests and "
+        "DescribeAutoMLJob(V2) outputs. Options may come before or after the paths.",
+    ),
+    "metrics": (
+        "list metrics, problem types and defaults",
+        "List the valid MetricName values, each with its direction and the problem types "
+        "that accept it (* marks the default), as the schema states them.",
+    ),
+    "resolve": (
+        "print the effective objective of a document",
+        "Validate one document and print the objective AWS will use: its problem type, "
+        "metric and direction, and whether the metric is given or AWS's default.",
+    ),
+    "generate": (
+        "regenerate generated/ (models, tables, docs) from the schema",
+        "Render generated/ from the canonical schema. Run from the project root.",
+    ),
+    "sync": (
+        "compare the schema's valid values with botocore's SageMaker model",
+        "Report drift between the schema and botocore's sagemaker service model "
+        "(AWS_DATA_PATH applies). Exit 1 when there is drift.",
+    ),
+}
+WITH_EXIT_CODES = ("validate", "resolve")
 
-def _parser() -> argparse.ArgumentParser:
+
+def _epilog(command: str | None) -> str:
+    if command is None:
+        return "examples:\n" + "".join(EXAMPLES.values()) + "\n" + EXIT_CODES
+    text = "examples:\n" + EXAMPLES[command]
+    return text + "\n" + EXIT_CODES if command in WITH_EXIT_CODES else text
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Fills one-paragraph descriptions, keeps the examples' lines as written, and keeps
+    hyphenated names (``create-auto-ml-job-v2-request``) whole when wrapping."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and one bare parser per command: a command's own options are
+    added only when it runs (``--kind`` reads its choices from the schema)."""
     parser = argparse.ArgumentParser(
         prog="automl-objective",
         description="Check SageMaker Autopilot AutoMLJobObjective metrics against the problem "
         "type before AWS does.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_epilog(None),
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parsers = {
+        name: commands.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=_epilog(name),
+            formatter_class=_HelpFormatter,
+        )
+        for name, (summary, description) in COMMAND_HELP.items()
+    }
+    return parser, parsers
 
-    validate = commands.add_parser(
-        "validate",
-        help="validate JSON/YAML documents",
-        description="Validate AutoMLJobObjective documents, CreateAutoMLJob(V2) requests and "
-        "DescribeAutoMLJob(V2) outputs.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _add_validate_options(validate: argparse.ArgumentParser) -> None:
+    validate.usage = "%(prog)s [options] PATH [PATH ...]"
     validate.add_argument(
-        "paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin"
+        "paths", nargs="*", metavar="PATH", help="file, directory, or - for stdin"
     )
     validate.add_argument(
         "--format", default="text", choices=_reporter_names(), help="output format"
@@ -83,6 +157,18 @@ def _parser() -> argparse.ArgumentParser:
         "--exclude", action="append", metavar="GLOB", help="files or folders to skip; repeatable"
     )
     validate.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply --exclude to paths named on the command line too (as pre-commit names "
+        "them); a run left with no file is then not an error",
+    )
+    validate.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="with --kind auto, skip documents that are none of the known kinds (not an "
+        "object, or none of the identifying members) instead of failing them",
+    )
+    validate.add_argument(
         "--max-bytes",
         type=int,
         default=MAX_BYTES,
@@ -98,19 +184,32 @@ def _parser() -> argparse.ArgumentParser:
         "250 files); output order is kept",
     )
 
-    metrics = commands.add_parser("metrics", help="list metrics, problem types and defaults")
-    metrics.add_argument("--problem-type", metavar="TYPE", help="only the metrics of this type")
-    metrics.add_argument("--format", default="text", choices=("text", "json"))
 
-    resolve = commands.add_parser("resolve", help="print the effective objective of a document")
-    resolve.add_argument("path", metavar="FILE")
-    resolve.add_argument("--format", default="text", choices=("text", "json"))
-    _add_kind_options(resolve)
-    generate = commands.add_parser(
-        "generate",
-        help="regenerate generated/ (models, tables, docs) from the schema",
-        description="Render generated/ from the canonical schema. Run from the project root.",
+def _add_metrics_options(metrics: argparse.ArgumentParser) -> None:
+    from automl_objective.catalog import load_catalog
+
+    names = ", ".join(load_catalog().problem_type_names)
+    metrics.add_argument(
+        "--problem-type", metavar="TYPE", help=f"only the metrics of this type: {names}"
     )
+    metrics.add_argument("--format", default="text", choices=_lookup_formats("metrics"))
+
+
+def _add_resolve_options(resolve: argparse.ArgumentParser) -> None:
+    resolve.usage = "%(prog)s [options] FILE"
+    resolve.add_argument("paths", nargs="*", metavar="FILE", help="a file, or - for stdin")
+    resolve.add_argument("--format", default="text", choices=_lookup_formats("resolve"))
+    _add_kind_options(resolve)
+    resolve.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"refuse a file larger than this, unread (default {MAX_BYTES:,})",
+    )
+
+
+def _add_generate_options(generate: argparse.ArgumentParser) -> None:
     generate.add_argument(
         "--check",
         action="store_true",
@@ -119,33 +218,79 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--schema", default=None, metavar="PATH", help="canonical schema")
     generate.add_argument("--output", default=None, metavar="DIR", help="output folder")
 
-    sync = commands.add_parser(
-        "sync",
-        help="compare the schema's valid values with botocore's SageMaker model",
-        description="Report drift between the schema and botocore's sagemaker service model "
-        "(AWS_DATA_PATH applies). Exit 1 when there is drift.",
-    )
+
+def _add_sync_options(sync: argparse.ArgumentParser) -> None:
     sync.add_argument(
         "--from-botocore", action="store_true", required=True, help="read the installed botocore"
     )
     sync.add_argument("--write", action="store_true", help="write the drift into the schema")
     sync.add_argument("--schema", default=None, metavar="PATH", help="canonical schema")
-    return parser
 
 
 def _add_kind_options(parser: argparse.ArgumentParser) -> None:
+    from automl_objective.catalog import load_catalog
+    from automl_objective.validation import AUTO, default_checker
+
+    kinds = [AUTO, *default_checker().all_kinds()]
     parser.add_argument(
         "--kind",
-        default="auto",
-        help="document kind: auto (default), objective, create-auto-ml-job[-v2] (fragments: "
-        "objective rules only), create-auto-ml-job[-v2]-request, "
-        "describe-auto-ml-job[-v2]-response (whole files)",
+        default=AUTO,
+        choices=kinds,
+        metavar="KIND",
+        help="document kind, one of: " + ", ".join(kinds) + " (default: auto, detected "
+        "from the members present; create-auto-ml-job[-v2] are fragments: objective rules only)",
     )
     parser.add_argument(
         "--problem-type",
         metavar="TYPE",
-        help="check an objective-only document against this problem type",
+        help="check an objective-only document against this problem type: "
+        + ", ".join(load_catalog().problem_type_names),
     )
+
+
+POSITIONAL = {"validate": "PATH", "resolve": "FILE"}
+
+OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "validate": _add_validate_options,
+    "metrics": _add_metrics_options,
+    "resolve": _add_resolve_options,
+    "generate": _add_generate_options,
+    "sync": _add_sync_options,
+}
+"""Each command's options, added to its parser only when it runs."""
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the command name, then its arguments intermixed, as other linters do:
+    ``validate a.json --strict b.json``. Everything after ``--`` is a path."""
+    parser, commands = _parser()
+    words = list(argv)
+    at = next((i for i, word in enumerate(words) if not word.startswith("-")), None)
+    if at is None or at > 0 or words[at] not in commands:
+        parser.parse_args(words)  # --help, --version, an unknown command: argparse exits
+        parser.error("a command is required")  # pragma: no cover - argparse has exited
+    command = commands[words[at]]
+    OPTIONS[words[at]](command)
+    rest = words[at + 1 :]
+    literal: list[str] = []
+    if "--" in rest:  # parse_intermixed_args mishandles "--" before Python 3.12
+        cut = rest.index("--")
+        rest, literal = rest[:cut], rest[cut + 1 :]
+    args = command.parse_intermixed_args(rest)
+    args.command = words[at]
+    if hasattr(args, "paths"):
+        args.paths = [*args.paths, *literal]
+        if not args.paths:
+            command.error(f"the following arguments are required: {POSITIONAL[words[at]]}")
+    elif literal:
+        command.error("unrecognized arguments: " + " ".join(literal))
+    return args
+
+
+def _lookup_formats(command: str) -> list[str]:
+    from automl_objective.lookups import METRICS_FORMATS, RESOLUTION_FORMATS
+
+    return list(METRICS_FORMATS if command == "metrics" else RESOLUTION_FORMATS)
 
 
 def _reporter_names() -> list[str]:
@@ -180,6 +325,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
             args.paths,
             include=args.include or DEFAULT_INCLUDE,
             exclude=(*DEFAULT_EXCLUDE, *(args.exclude or ())),
+            force_exclude=args.force_exclude,
         )
     except OptionError as error:
         return _usage(f"--{error.argument.replace('_', '-')} {error.problem}")
@@ -205,6 +351,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
             jobs=jobs,
             progress=bar,
             stdin=sys.stdin.buffer if reading_stdin else None,
+            skip_unknown=args.skip_unknown,
         )
     except WorkerError as error:
         say(f"automl-objective: error: {error}")
@@ -223,75 +370,48 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_metrics(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.catalog import load_catalog
+    from automl_objective.lookups import METRICS_FORMATS, UnknownProblemType, metrics_table
 
-    catalog = load_catalog()
-    rules = catalog.problem_types
-    if args.problem_type is not None:
-        if args.problem_type not in catalog.problem_type_names:
-            return _usage(
-                f"unknown problem type {args.problem_type!r}; choose from: "
-                + ", ".join(catalog.problem_type_names)
-            )
-        rules = (catalog.problem_type(args.problem_type),)
-    names = sorted({m for r in rules for m in r.allowed}, key=catalog.metric_names.index)
-    if args.problem_type is None:
-        names = list(catalog.metric_names)
-    if args.format == "json":
-        payload = {
-            "metrics": [
-                {
-                    "name": m.name,
-                    "title": m.title,
-                    "direction": m.direction,
-                    "description": m.description,
-                    "problem_types": list(catalog.problem_types_allowing(m.name)),
-                }
-                for m in (catalog.metric(n) for n in names)
-            ],
-            "problem_types": [
-                {
-                    "name": r.name,
-                    "job_config": r.job_config,
-                    "allowed": list(r.allowed),
-                    "default": r.default,
-                    "objective_used": r.objective_used,
-                }
-                for r in rules
-            ],
-        }
-        out.write(json.dumps(payload, indent=2) + "\n")
-        return EXIT_OK
-    width = max(len(n) for n in names)
-    out.write(f"{'METRIC':<{width}}  {'DIRECTION':<9}  PROBLEM TYPES (* = default)\n")
-    for name in names:
-        metric = catalog.metric(name)
-        types = [r.name + ("*" if r.default == name else "") for r in rules if name in r.allowed]
-        out.write(f"{name:<{width}}  {metric.direction:<9}  {', '.join(types)}\n")
-    for rule in rules:
-        if not rule.objective_used:
-            out.write(f"\n{rule.name}: AutoMLJobObjective is not used (cross-entropy loss).\n")
+    try:
+        table = metrics_table(load_catalog(), args.problem_type)
+    except UnknownProblemType as error:
+        return _usage(str(error))
+    METRICS_FORMATS[args.format](table, out)
     return EXIT_OK
 
 
 def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
-    from automl_objective.api import resolve_file
+    from automl_objective.api import resolve_source
+    from automl_objective.discovery import DiscoveryError, discover
+    from automl_objective.lookups import RESOLUTION_FORMATS
     from automl_objective.reporters import TextReporter
+    from automl_objective.runner import OptionError
     from automl_objective.validation import UsageError, check_options
 
+    if len(args.paths) != 1:
+        return _usage(f"resolve takes one FILE (or - for stdin), not {len(args.paths)}")
     try:
         check_options(args.kind, args.problem_type)
-    except UsageError as error:
+        (source,) = discover(args.paths, allow_directories=False)
+    except (UsageError, DiscoveryError) as error:
         return _usage(str(error))
-    result, resolution = resolve_file(args.path, kind=args.kind, problem_type=args.problem_type)
+    if source.is_stdin and sys.stdin is None:
+        return _usage("'-' names standard input, but it is closed")
+    try:
+        result, resolution = resolve_source(
+            source,
+            kind=args.kind,
+            problem_type=args.problem_type,
+            max_bytes=args.max_bytes,
+            stdin=sys.stdin.buffer if source.is_stdin else None,
+        )
+    except OptionError as error:
+        return _usage(f"--{error.argument.replace('_', '-')} {error.problem}")
     if resolution is None:
         if sys.stderr is not None:
             TextReporter().report([result], sys.stderr)
         return EXIT_INVALID
-    if args.format == "json":
-        out.write(json.dumps({"path": result.path, **resolution.as_dict()}, indent=2) + "\n")
-        return EXIT_OK
-    for label, value in resolution.as_dict().items():
-        out.write(f"{label + ':':<13}{'-' if value is None else value}\n")
+    RESOLUTION_FORMATS[args.format](result.path, resolution, out)
     return EXIT_OK
 
 
@@ -406,8 +526,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. SIGTERM is handled as SIGINT is: the run stops (and stops its
     workers) and exits 143 (130 for SIGINT), without a traceback."""
-    previous = _handle_sigterm()
-    try:
+    previous = None
+    try:  # installed inside the try: a SIGINT right after it is still handled here
+        previous = _handle_sigterm()
         return _run(argv)
     except KeyboardInterrupt:
         return EXIT_SIGINT
@@ -419,7 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if sys.stdout is None:
         say("automl-objective: error: standard output is closed; no result could be reported")
         return EXIT_USAGE

@@ -122,15 +122,34 @@ class _Listings:
         return entry.is_dir(follow_symlinks=False)
 
 
+def _named_path_excluded(raw: str, exclude: _Globs) -> bool:
+    """Whether an exclude glob matches a path named on the command line: its name, its
+    path as given, or one of its parent folders (``node_modules/x/job.json``)."""
+    normal = os.path.normpath(raw).replace(os.sep, "/")
+    root, parts = (
+        ("/", normal[1:].split("/")) if normal.startswith("/") else ("", normal.split("/"))
+    )
+    return any(exclude(root + "/".join(parts[: i + 1])) for i in range(len(parts)))
+
+
 def discover(
     paths: Sequence[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = DEFAULT_EXCLUDE,
+    *,
+    force_exclude: bool = False,
+    allow_directories: bool = True,
 ) -> list[Source]:
-    """Files named directly are always checked; directories are searched with the globs."""
+    """Files named directly are checked whatever the globs say, unless ``force_exclude``:
+    then ``exclude`` applies to them too, and excluding every one of them is not an error
+    (pre-commit names files and lets the tool's excludes decide). Directories are searched
+    with the globs; with ``allow_directories`` false, naming one is an error."""
     if any(not pattern for pattern in include):
         raise DiscoveryError("an empty include pattern matches no file")
     sources: list[Source] = []
+    searched: list[str] = []
+    excluded_by_name = False
+    excluded = _Globs(exclude) if force_exclude else None
     listings = _Listings() if len(paths) > 64 else None
     for raw in paths:
         if raw == STDIN_NAME:
@@ -138,6 +157,9 @@ def discover(
             continue
         if not raw or "\0" in raw:
             raise DiscoveryError(f"{raw!r}: not a usable path (empty, or holds a NUL byte)")
+        if excluded is not None and _named_path_excluded(raw, excluded):
+            excluded_by_name = True
+            continue
         known = listings.is_dir(raw) if listings is not None else None
         try:
             is_dir = known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
@@ -147,10 +169,17 @@ def discover(
             is_dir = False  # a broken symlink: checking it reports it
         except OSError:
             is_dir = False  # unreadable: checking it reports why
+        if is_dir and not allow_directories:
+            raise DiscoveryError(f"{raw}: is a directory (name one file, or - for stdin)")
         if is_dir:
+            searched.append(raw)
             sources.extend(_walk(raw, include, exclude))
         else:
             sources.append(Source(raw, raw))
-    if not sources:
-        raise DiscoveryError("no files matched (include: " + ", ".join(include) + ")")
+    if not sources and not excluded_by_name:
+        raise DiscoveryError(
+            f"no files matched in {', '.join(searched)} (include: {', '.join(include)})"
+            if searched
+            else "no files matched"
+        )
     return sources

@@ -40,9 +40,12 @@ def summary(results: Sequence[FileResult]) -> str:
     invalid = sum(not r.valid for r in results)
     errors = sum(f.severity == "error" for r in results for f in r.findings)
     warnings = sum(f.severity == "warning" for r in results for f in r.findings)
+    skipped = sum(r.skipped is not None for r in results)
     files = "file" if len(results) == 1 else "files"
+    also = f", {skipped} skipped as none of the known kinds" if skipped else ""
     return (
-        f"{len(results)} {files} checked: {len(results) - invalid} valid, {invalid} invalid "
+        f"{len(results)} {files} checked: {len(results) - invalid - skipped} valid, "
+        f"{invalid} invalid{also} "
         f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
     )
 
@@ -128,13 +131,16 @@ class JunitReporter(Reporter):
         failures = sum(not r.valid for r in results)
         counts = {"tests": str(len(results)), "failures": str(failures), "errors": "0"}
         root = ElementTree.Element("testsuites", {"name": "automl-objective", **counts})
+        skipped = str(sum(r.skipped is not None for r in results))
         suite = ElementTree.SubElement(
-            root, "testsuite", {"name": "automl-objective validate", "skipped": "0", **counts}
+            root, "testsuite", {"name": "automl-objective validate", "skipped": skipped, **counts}
         )
         for result in results:
             case = ElementTree.SubElement(
                 suite, "testcase", classname="automl-objective", name=printable(result.path)
             )
+            if result.skipped is not None:
+                ElementTree.SubElement(case, "skipped", message=result.skipped)
             lines = {
                 severity: [_line(result.path, f) for f in result.findings if f.severity == severity]
                 for severity in ("error", "warning")

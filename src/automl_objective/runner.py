@@ -212,30 +212,78 @@ def _collect(
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
     )
-    try:
-        outcomes = pool.map(_check_range, ranges)
-        for (start, _), (kinds, findings) in zip(ranges, outcomes, strict=True):
-            if progress is not None:
-                progress(len(kinds))
-            for offset, kind in enumerate(kinds):
-                found = [Finding(*f) for f in findings.get(offset, ())]
-                yield FileResult(sources[start + offset].display, found, kind)
-    except BrokenProcessPool:
-        _stop(pool)
-        raise WorkerError("a worker process died before it finished; nothing is reported") from None
-    except BaseException:
-        _stop(pool)  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives us
-        raise
+    with _interrupts_kill_the_workers(pool) as received:
+        try:
+            outcomes = pool.map(_check_range, ranges)
+            for (start, _), (kinds, findings) in zip(ranges, outcomes, strict=True):
+                if progress is not None:
+                    progress(len(kinds))
+                for offset, kind in enumerate(kinds):
+                    found = [Finding(*f) for f in findings.get(offset, ())]
+                    yield FileResult(sources[start + offset].display, found, kind)
+        except BrokenProcessPool:
+            _stop(pool)
+            if not received:
+                raise WorkerError(
+                    "a worker process died before it finished; nothing is reported"
+                ) from None
+        except BaseException:
+            _stop(pool)  # failed, or interrupted through a handler of the caller's
+            raise
     pool.shutdown()
 
 
-def _stop(pool: Any) -> None:
+@contextlib.contextmanager
+def _interrupts_kill_the_workers(pool: Any) -> Iterator[list[int]]:
+    """While the workers run, SIGINT and SIGTERM only kill them (and are remembered).
+
+    An exception raised by a signal at an arbitrary point of the executor's own code leaves
+    it half shut down (a traceback from its thread, a hang, or an exit by the signal). Killed
+    workers instead break the pool at a known point; then the signal is handed on to the
+    handler that was there before, which raises KeyboardInterrupt, the CLI's exception for
+    SIGTERM, or ends the process as the default action would.
+    """
+    received: list[int] = []
+
+    def kill(signum: int, frame: object) -> None:
+        received.append(signum)
+        _kill(pool)
+
+    previous: dict[int, Any] = {}
+    try:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, kill)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        pass
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if received:
+        _hand_on(received[0], previous.get(received[0]))
+
+
+def _hand_on(signum: int, handler: Any) -> None:
+    if callable(handler):
+        handler(signum, None)
+    elif handler != signal.SIG_IGN:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+
+def _kill(pool: Any) -> None:
     """Kill the workers now. The executor has no public way to (Python 3.14 adds one), so
     this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG)."""
     processes = getattr(pool, "_processes", None) or {}
     for process in list(processes.values()):
-        process.kill()
-    pool.shutdown(wait=True, cancel_futures=True)
+        with contextlib.suppress(OSError):
+            process.kill()
+
+
+def _stop(pool: Any) -> None:
+    _kill(pool)
+    pool.shutdown(wait=True)  # the killed workers break the pool; its thread then ends
 
 
 def _worker_start(parent: int) -> None:

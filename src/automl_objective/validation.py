@@ -53,17 +53,20 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     kind: str | None = None
+    skipped: str | None = None
+    """Why the document was not checked (a caller may skip documents of no known kind)."""
 
     @property
     def valid(self) -> bool:
         return not any(f.severity == "error" for f in self.findings)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "path": self.path,
             "valid": self.valid,
             "findings": [f.as_dict() for f in self.findings],
         }
+        return found if self.skipped is None else {**found, "skipped": self.skipped}
 
 
 def _warn(validator: Validator, subschema: Any, instance: Any, schema: Any) -> Iterator[Any]:
