@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from automl_objective.lookups import (
 )
 from automl_objective.terminal import wants_colour
 from automl_objective.validation import default_checker
+
+ROOT = Path(__file__).resolve().parent.parent
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -273,3 +276,49 @@ def test_dash_with_standard_input_closed_is_a_usage_error(
     code, out, err = _run(capsys, command, "-")
     assert (code, out) == (2, "")
     assert err == "automl-objective: error: '-' names standard input, but it is closed\n"
+
+
+def _run_without(modules: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI in a fresh interpreter where ``modules`` cannot be imported, as without the
+    codegen extra."""
+    blocked = "".join(f"sys.modules[{name!r}] = None; " for name in modules)
+    program = f"import sys; {blocked}from automl_objective.cli import main; sys.exit(main())"
+    return subprocess.run(
+        [sys.executable, "-c", program, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("missing", ["jinja2", "datamodel_code_generator"])
+def test_generate_without_the_codegen_extra_names_the_extra(missing: str) -> None:
+    done = _run_without([missing], "generate", "--check")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"automl-objective: error: generate needs the codegen extra (no module {missing!r}): "
+        "pip install 'automl-objective[codegen]'\n"
+    )
+
+
+def test_sync_needs_only_botocore() -> None:
+    done = _run_without(["jinja2", "datamodel_code_generator"], "sync", "--from-botocore")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("no drift\n")
+    missing = _run_without(["botocore"], "sync", "--from-botocore")
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1
+    assert "pip install 'automl-objective[codegen]'" in missing.stderr
+
+
+def test_the_extra_modules_are_the_codegen_extra() -> None:
+    import tomllib
+
+    from automl_objective_codegen.paths import EXTRA_MODULES
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]["codegen"]
+    names = {re.split(r"[=<>!~ \[]", spec, maxsplit=1)[0] for spec in extras}
+    assert {n.lower().replace("-", "_") for n in names} == set(EXTRA_MODULES)

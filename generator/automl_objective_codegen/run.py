@@ -20,10 +20,9 @@ from automl_objective.schema import (
 )
 from automl_objective_codegen.environment import UnsafeTemplateValue
 from automl_objective_codegen.outputs import Source, render_outputs
+from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA
 from automl_objective_codegen.tree import Plan, TreeError, diff, plan, write
 
-DEFAULT_SCHEMA = Path("schema") / "automl_job_objective.schema.json"
-DEFAULT_OUTPUT = Path("generated")
 MAX_SCHEMA_BYTES = 16 * 1024 * 1024
 
 

@@ -415,15 +415,26 @@ def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+class MissingExtra(Exception):
+    """A command needs packages of an extra that is not installed."""
+
+    def __init__(self, command: str, module: str | None) -> None:
+        super().__init__(
+            f"{command} needs the codegen extra (no module {module!r}): "
+            "pip install 'automl-objective[codegen]'"
+        )
+
+
 def run_generate(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from automl_objective_codegen.run import (
-        DEFAULT_OUTPUT,
-        DEFAULT_SCHEMA,
-        GenerateError,
-        generate,
-    )
+    try:
+        from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA, require_extra
+
+        require_extra()
+        from automl_objective_codegen.run import GenerateError, generate
+    except ModuleNotFoundError as error:
+        return _usage(str(MissingExtra("generate", error.name)))
 
     schema = Path(args.schema) if args.schema else DEFAULT_SCHEMA
     output = Path(args.output) if args.output else DEFAULT_OUTPUT
@@ -472,7 +483,7 @@ def _sync_todos(schema: dict[str, object]) -> list[str]:
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from automl_objective_codegen.run import DEFAULT_SCHEMA
+    from automl_objective_codegen.paths import DEFAULT_SCHEMA
     from automl_objective_codegen.sync import SyncError, apply, aws_values, compare, write_schema
 
     from automl_objective.schema import read_schema_file
