@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -322,3 +323,45 @@ def test_the_extra_modules_are_the_codegen_extra() -> None:
     ]["codegen"]
     names = {re.split(r"[=<>!~ \[]", spec, maxsplit=1)[0] for spec in extras}
     assert {n.lower().replace("-", "_") for n in names} == set(EXTRA_MODULES)
+
+
+def _reference_page() -> Any:
+    import html5lib
+
+    text = (ROOT / "generated" / "docs" / "reference.html").read_text("utf-8")
+    return html5lib.parse(text, namespaceHTMLElements=False)
+
+
+def test_the_html_reference_keeps_narrow_screens_readable() -> None:
+    """At 420 px the matrix once squeezed to nothing and error lines ran off the page: every
+    table scrolls inside its own box, and finding lines wrap."""
+    page = _reference_page()
+    for table in page.iter("table"):
+        parent = next(p for p in page.iter() if table in list(p))
+        assert parent.tag == "div" and parent.get("class") == "scroll"
+    findings = [pre for pre in page.iter("pre") if "findings" in (pre.get("class") or "")]
+    assert findings, "the invalid examples show their findings"
+    style = "".join(s.text or "" for s in page.iter("style"))
+    assert re.search(r"pre\.findings \{[^}]*white-space: pre-wrap", style)
+
+
+def test_a_problem_type_that_ignores_the_objective_says_so_in_the_matrix() -> None:
+    catalog = load_catalog()
+    page = _reference_page()
+    matrix = next(t for t in page.iter("table") if t.get("class") == "matrix")
+    header = ["".join(th.itertext()) for th in matrix.iter("th")]
+    rows = [["".join(td.itertext()) for td in tr.iter("td")] for tr in matrix.iter("tr")][1:]
+    assert len(rows) == len(catalog.metric_names)
+    for rule in catalog.problem_types:
+        column = [row[header.index(rule.name)] for row in rows]
+        if rule.objective_used:
+            assert "not used" not in column
+        else:
+            assert set(column) == {"not used"}
+
+
+def test_the_reference_names_the_schema_file_not_a_hosted_url() -> None:
+    text = "".join(_reference_page().itertext())
+    assert "schema/automl_job_objective.schema.json" in text
+    assert "it is not a download address" in text
+    assert not any(a.get("href", "").startswith("http") for a in _reference_page().iter("a"))

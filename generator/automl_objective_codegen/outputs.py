@@ -63,12 +63,15 @@ def _schema_copy(source: Source) -> str:
 
 
 def _matrix(catalog: Catalog) -> list[dict[str, Any]]:
-    """One row per metric: for each problem type, "default", "allowed" or ""."""
+    """One row per metric: for each problem type, "default", "allowed", "unused" (the
+    problem type does not use the objective at all) or ""."""
     rows = []
     for metric in catalog.metrics:
         cells = []
         for rule in catalog.problem_types:
-            if rule.default == metric.name:
+            if not rule.objective_used:
+                cells.append("unused")
+            elif rule.default == metric.name:
                 cells.append("default")
             elif metric.name in rule.allowed:
                 cells.append("allowed")
@@ -122,6 +125,7 @@ def render_outputs(source: Source) -> dict[str, str]:
         "where": _where(catalog),
         "examples": shown,
         "schema_id": source.schema.get("$id", ""),
+        "schema_file": source.display_path,
         "title": source.schema.get("title", ""),
     }
     code_context = {
