@@ -3,8 +3,8 @@ the independent oracle the schema is checked against (the schema itself stays th
 the toolkit reads)."""
 
 ALLOWED = {
-    "Regression": {"MAE", "MSE", "R2", "RMSE"},
-    "BinaryClassification": {"Accuracy", "AUC", "BalancedAccuracy", "F1", "Precision", "Recall"},
+    "Regression": {"MSE", "RMSE", "R2", "MAE"},
+    "BinaryClassification": {"Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"},
     "MulticlassClassification": {
         "Accuracy",
         "BalancedAccuracy",

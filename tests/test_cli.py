@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from automl_objective import __version__
 from automl_objective.cli import main
-
 from tests.fixture_cases import FIXTURES
 
 VALID = FIXTURES / "valid"
@@ -49,7 +49,7 @@ def test_the_issue_example_line(
     assert code == 1
     assert out.splitlines()[0] == (
         "job.json:7:20: error [metric-not-allowed] MetricName 'AUC' is not allowed for "
-        "ProblemType 'Regression'; allowed: MAE, MSE, R2, RMSE"
+        "ProblemType 'Regression'; allowed: MSE, RMSE, R2, MAE"
     )
     assert out.splitlines()[-1] == "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)"
 
@@ -180,7 +180,7 @@ def test_metrics_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "metrics", "--problem-type", "Regression")
     assert code == 0
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[1:] if line}
-    assert set(rows) == {"MAE", "MSE", "R2", "RMSE"}
+    assert set(rows) == {"MSE", "RMSE", "R2", "MAE"}
     assert rows["MSE"] == ["Minimize", "Regression*"]
     assert rows["R2"] == ["Maximize", "Regression"]
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
+
 from automl_objective.catalog import load_catalog
 from automl_objective.documents import LoadError, load_path
 from automl_objective.schema import load_schema
-from jsonschema import Draft202012Validator
-
 from tests.fixture_cases import Case, cases
 
 BUNDLED = (
@@ -56,7 +56,7 @@ def test_every_metric_list_explains_its_values() -> None:
             assert metric.description in text and metric.direction.lower() in text
     regression = next(n for n in walk(EDITOR) if n.get("x-problem-type") == "Regression")
     assert regression["markdownDescription"] == (
-        "Metrics AWS accepts for **Regression**: `MAE`, `MSE` (default), `R2`, `RMSE`."
+        "Metrics AWS accepts for **Regression**: `MSE` (default), `RMSE`, `R2`, `MAE`."
     )
 
 

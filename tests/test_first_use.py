@@ -365,3 +365,19 @@ def test_the_reference_names_the_schema_file_not_a_hosted_url() -> None:
     assert "schema/automl_job_objective.schema.json" in text
     assert "it is not a download address" in text
     assert not any(a.get("href", "").startswith("http") for a in _reference_page().iter("a"))
+
+
+def test_one_metric_order_everywhere(capsys: pytest.CaptureFixture[str]) -> None:
+    """MetricName's enum order (AWS's AutoMLMetricEnum order) is the order of every list:
+    the schema's per-problem-type enums (what editors offer), messages, `metrics`."""
+    schema = json.loads((ROOT / "schema" / "automl_job_objective.schema.json").read_text())
+    order = schema["$defs"]["MetricName"]["enum"]
+    catalog = load_catalog()
+    for rule in catalog.problem_types:
+        stated = schema["$defs"][rule.definition].get("enum", [])
+        assert stated == sorted(stated, key=order.index), rule.definition
+        assert list(rule.allowed) == sorted(rule.allowed, key=order.index)
+        if rule.objective_used:
+            main(["metrics", "--problem-type", rule.name])
+            listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:]]
+            assert listed == [m for m in order if m in rule.allowed]

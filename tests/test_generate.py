@@ -15,12 +15,12 @@ from typing import Any
 
 import html5lib
 import pytest
-from automl_objective_codegen.outputs import Source, render_outputs
-from automl_objective_codegen.run import GenerateError, generate, read_source
 from markdown_it import MarkdownIt
 
 from automl_objective.catalog import load_catalog
 from automl_objective.cli import main
+from automl_objective_codegen.outputs import Source, render_outputs
+from automl_objective_codegen.run import GenerateError, generate, read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"
@@ -136,7 +136,7 @@ def test_a_changed_value_flows_into_models_tables_and_docs(tmp_path: Path) -> No
     result = generate(schema_path, output)
     assert result.warnings == []
     package = output / "automl_objective_generated"
-    binary = '"Accuracy", "AUC", "BalancedAccuracy", "F1", "Precision", "Recall", "LogLoss"'
+    binary = '"Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision", "LogLoss"'
     assert f'"BinaryClassification": ({binary}),' in (package / "tables.py").read_text()
     assert "LOG_LOSS = 'LogLoss'" in (package / "models.py").read_text()
     assert "| `LogLoss` | Minimize |" in (output / "docs" / "reference.md").read_text()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from automl_objective.api import allowed_metrics, default_metric, validate_data
 from automl_objective.catalog import load_catalog
-
 from tests import spec_table
 
 CATALOG = load_catalog()
@@ -126,7 +126,7 @@ def test_a_not_allowed_metric_suggests_the_allowed_neighbour() -> None:
     (finding,) = validate_data(document).findings
     assert finding.message == (
         "MetricName 'F1' is not allowed for ProblemType 'MulticlassClassification'; allowed: "
-        "Accuracy, BalancedAccuracy, F1macro, PrecisionMacro, RecallMacro; did you mean 'F1macro'?"
+        "Accuracy, F1macro, BalancedAccuracy, RecallMacro, PrecisionMacro; did you mean 'F1macro'?"
     )
 
 

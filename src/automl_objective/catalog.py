@@ -7,6 +7,7 @@ definition per problem type, marked with ``x-problem-type``).
 
 from __future__ import annotations
 
+import dataclasses
 import keyword
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -231,13 +232,22 @@ def _rule(key: str, definition: Mapping[str, Any]) -> ProblemTypeRule:
     )
 
 
+def _in_metric_order(rule: ProblemTypeRule, metrics: tuple[Metric, ...]) -> ProblemTypeRule:
+    """Every list of metrics, everywhere (messages, tables, docs, `metrics`), in the one
+    order of MetricName's enum, which is AWS's AutoMLMetricEnum order; a name MetricName
+    lacks goes last, for catalog_problems to report."""
+    rank = {metric.name: index for index, metric in enumerate(metrics)}
+    ordered = tuple(sorted(rule.allowed, key=lambda name: rank.get(name, len(rank))))
+    return dataclasses.replace(rule, allowed=ordered)
+
+
 def catalog_from_schema(schema: Schema) -> Catalog:
     """The schema's facts; ``SchemaContentError`` (one line, naming the place) when the schema
     lacks one or states it in a shape the generated code could not hold."""
     defs = _object(_require(_object(schema, "the root"), "$defs", "the root"), "$defs")
     metrics = _metrics(defs)
     rules = [
-        _rule(key, definition)
+        _in_metric_order(_rule(key, definition), metrics)
         for key, definition in defs.items()
         if isinstance(definition, dict) and "x-problem-type" in definition
     ]

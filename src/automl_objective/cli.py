@@ -483,10 +483,9 @@ def _sync_todos(schema: dict[str, object]) -> list[str]:
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
+    from automl_objective.schema import read_schema_file
     from automl_objective_codegen.paths import DEFAULT_SCHEMA
     from automl_objective_codegen.sync import SyncError, apply, aws_values, compare, write_schema
-
-    from automl_objective.schema import read_schema_file
 
     path = Path(args.schema) if args.schema else DEFAULT_SCHEMA
     if not path.is_file():
