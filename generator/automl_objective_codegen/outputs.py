@@ -6,10 +6,12 @@ hash seed (no sets, no timestamps, no absolute paths).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -92,25 +94,38 @@ def _where(catalog: Catalog) -> dict[str, str]:
     }
 
 
-def _in_background(function: Callable[..., T], *args: Any) -> Callable[[], T]:
-    """Start ``function(*args)`` in a forked process where the platform forks; the returned
-    callable waits for its result (or computes it here, where it does not)."""
+@contextlib.contextmanager
+def _in_background(function: Callable[..., T], *args: Any) -> Iterator[Callable[[], T]]:
+    """Start ``function(*args)`` in a forked process where the platform forks; the yielded
+    callable waits for its result (or computes it here, where it does not).
+
+    The worker dies with this process (even if it is killed), and leaving the block early,
+    by an error or an interrupt, kills it: generate never leaves a process behind.
+    """
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: function(*args)
+        yield lambda: function(*args)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    from automl_objective.runner import start_worker
+
+    pool = ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=start_worker,
+        initargs=(os.getpid(),),
+    )
     future = pool.submit(function, *args)
-
-    def result() -> T:
-        try:
-            return future.result()
-        finally:
-            pool.shutdown()
-
-    return result
+    try:
+        yield future.result
+    finally:
+        if not future.done():
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                with contextlib.suppress(OSError):
+                    process.kill()
+        pool.shutdown(wait=True)
 
 
 def render_outputs(source: Source) -> dict[str, str]:
@@ -136,12 +151,12 @@ def render_outputs(source: Source) -> dict[str, str]:
     }
     # botocore's model and the compiled checks take as long as datamodel-code-generator:
     # render them in a second process meanwhile (the same bytes either way).
-    aws_files = _in_background(aws_schemas, source.schema, header_lines(source))
-    models = generate_models(source.schema, python_header)
-    aws = {
-        posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
-        for name, text in aws_files().items()
-    }
+    with _in_background(aws_schemas, source.schema, header_lines(source)) as aws_files:
+        models = generate_models(source.schema, python_header)
+        aws = {
+            posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
+            for name, text in aws_files().items()
+        }
     return {
         **aws,
         f"{PACKAGE}/__init__.py": render("package_init.py.jinja2", **code_context),

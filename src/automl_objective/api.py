@@ -16,15 +16,16 @@ from automl_objective.discovery import Source
 from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
 from automl_objective.findings import UNKNOWN_DOCUMENT, Finding
 from automl_objective.plain_data import check_plain_data
-from automl_objective.resolve import Resolution, resolve_objective
+from automl_objective.resolve import Resolution
+from automl_objective.resolve import resolve_objective as _resolve_objective
 from automl_objective.runner import CheckOptions, OptionError
 from automl_objective.validation import (
     AUTO,
     FileResult,
     check_options,
     load_error_result,
-    validate_document,
 )
+from automl_objective.validation import validate_document as _validate_document
 
 FORMATS = (None, "json", "yaml")
 
@@ -107,7 +108,7 @@ def validate_data(
     check_plain_data(data)
     text = json.dumps(data, indent=2, default=str)
     document = Document(path, data, text, "json")
-    return validate_document(
+    return _validate_document(
         document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
     )
 
@@ -130,7 +131,7 @@ def validate_file(
         document = load_path(Path(path), str(path), format, max_bytes=options.max_bytes)
     except LoadError as error:
         return load_error_result(error)
-    return validate_document(
+    return _validate_document(
         document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
     )
 
@@ -226,7 +227,7 @@ def resolve_source(
 
 
 def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Resolution | None]:
-    result = validate_document(document, kind=options.kind, problem_type=options.problem_type)
+    result = _validate_document(document, kind=options.kind, problem_type=options.problem_type)
     if not result.valid:
         return result, None
-    return result, resolve_objective(document.data, result.kind, options.problem_type)
+    return result, _resolve_objective(document.data, result.kind, options.problem_type)

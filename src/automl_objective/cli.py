@@ -11,11 +11,14 @@ import argparse
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from automl_objective import __version__
 from automl_objective.documents import MAX_BYTES
 from automl_objective.streams import Output, OutputError, discard_output, say
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -113,7 +116,7 @@ class _HelpFormatter(argparse.HelpFormatter):
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser, and one bare parser per command: a command's own options are
     added only when it runs (``--kind`` reads its choices from the schema)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="automl-objective",
         description="Check SageMaker Autopilot AutoMLJobObjective metrics against the problem "
         "type before AWS does.",
@@ -122,7 +125,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    parsers = {
+    parsers: dict[str, argparse.ArgumentParser] = {
         name: commands.add_parser(
             name,
             help=summary,
@@ -258,6 +261,16 @@ OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "sync": _add_sync_options,
 }
 """Each command's options, added to its parser only when it runs."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a failed write of help or an error is not swallowed (its own
+    printing ignores OSError, so `--help >/dev/full` would exit 0 with nothing shown)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        stream = file if file is not None else sys.stderr
+        if message and stream is not None:
+            stream.write(message)
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -550,10 +563,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if sys.stdout is None:
         say("automl-objective: error: standard output is closed; no result could be reported")
         return EXIT_USAGE
+    try:
+        args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    except SystemExit as done:  # --help and --version print, then argparse exits
+        if done.code in (0, None):
+            return _flushed_or_usage()
+        raise
+    except OSError as error:  # help or a usage error could not be written
+        return _write_failed(error)
+
     out = Output(sys.stdout)
     try:
         code = COMMANDS[args.command](args, cast(TextIO, out))
@@ -565,6 +586,23 @@ def _run(argv: Sequence[str] | None) -> int:
         say(f"automl-objective: error: cannot write the results: {error}")
         return EXIT_USAGE
     return code
+
+
+def _flushed_or_usage() -> int:
+    """0 once what argparse printed reached standard output; 2 (one line) if it could not."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        return _write_failed(error)
+    return EXIT_OK
+
+
+def _write_failed(error: OSError) -> int:
+    discard_output()
+    if isinstance(error, BrokenPipeError):
+        return EXIT_PIPE
+    say(f"automl-objective: error: cannot write the results: {error.strerror or error}")
+    return EXIT_USAGE
 
 
 class Terminated(BaseException):

@@ -43,10 +43,15 @@ def _constant(name: str) -> Any:
     raise _BadNumber(f"{name} is not valid JSON")
 
 
+def shown_number(text: str, limit: int = 40) -> str:
+    """A number's text as a message shows it: cut, with its length, when it is long."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
 def _float(text: str) -> float:
     value = float(text)
     if math.isinf(value):
-        raise _BadNumber(f"the number {text} is too large")
+        raise _BadNumber(f"the number {shown_number(text)} is too large")
     return value
 
 

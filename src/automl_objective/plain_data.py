@@ -14,8 +14,6 @@ from typing import Any
 MAX_DEPTH = 500
 """Far deeper than any SageMaker request (about 10 levels), well inside what the checks walk."""
 
-_KEY_TYPES = (str, int, float, bool, type(None))  # what json.dumps accepts as a key
-
 
 def _pointer(path: list[str]) -> str:
     return "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in path)
@@ -53,10 +51,10 @@ def check_plain_data(data: Any) -> None:
         inside = parents | {id(value)}
         if isinstance(value, dict):
             for key, item in value.items():
-                if not isinstance(key, _KEY_TYPES):
-                    raise TypeError(
-                        f"data at {_pointer(path)}: a key of type {type(key).__name__}; "
-                        "JSON keys are strings"
+                if not isinstance(key, str):  # json.dumps would turn 1 into "1", hiding
+                    raise TypeError(  # a duplicate of a "1" beside it; botocore refuses it
+                        f"data at {_pointer(path)}: a key of type {type(key).__name__} "
+                        f"({key!r:.40}); member names are strings"
                     )
                 stack.append((item, [*path, str(key)], inside))
         else:

@@ -210,7 +210,7 @@ def _collect(
 
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
+        workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
     )
     with _interrupts_kill_the_workers(pool) as received:
         try:
@@ -286,7 +286,7 @@ def _stop(pool: Any) -> None:
     pool.shutdown(wait=True)  # the killed workers break the pool; its thread then ends
 
 
-def _worker_start(parent: int) -> None:
+def start_worker(parent: int) -> None:
     """In each worker: die with the parent, and leave interrupts to it (it stops us)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -316,6 +316,8 @@ def validate_document(
     strict: bool = False,
 ) -> FileResult:
     """Validate one parsed document against the bundled schema."""
+    if not isinstance(document, Document):
+        raise TypeError(f"document must be a parsed Document, not {type(document).__name__}")
     return default_checker().validate(document, kind=kind, problem_type=problem_type, strict=strict)
 
 
