@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
+
 from automl_objective.catalog import load_catalog
 from automl_objective.documents import LoadError, load_path
 from automl_objective.schema import load_schema
-from jsonschema import Draft202012Validator
-
 from tests.fixture_cases import Case, cases
 
 BUNDLED = (
@@ -51,6 +51,8 @@ def test_every_metric_list_explains_its_values() -> None:
     assert lists
     for node in lists:
         assert len(node["enumDescriptions"]) == len(node["enum"])
+        if not set(node["enum"]) <= set(catalog.metric_names):
+            continue
         for name, text in zip(node["enum"], node["markdownEnumDescriptions"], strict=True):
             metric = catalog.metric(name)
             assert metric.description in text and metric.direction.lower() in text
@@ -58,6 +60,36 @@ def test_every_metric_list_explains_its_values() -> None:
     assert regression["markdownDescription"] == (
         "Metrics AWS accepts for **Regression**: `MAE`, `MSE` (default), `R2`, `RMSE`."
     )
+    assert regression["x-default"] == "MSE"
+
+
+def test_no_default_for_a_filling_validator_to_insert() -> None:
+    assert not [n for n in walk(EDITOR) if "default" in n]
+
+
+def _metric_enums(node: Any) -> list[list[str]]:
+    """The enums of every MetricName member schema below ``node``."""
+    found = []
+    for item in walk(node):
+        metric = item.get("properties", {}).get("MetricName")
+        if isinstance(metric, dict) and "enum" in metric:
+            found.append(metric["enum"])
+    return found
+
+
+def test_one_metric_enum_per_branch_and_the_17_last() -> None:
+    """Completion merges every enum that applies: each branch of the problem-type chain holds
+    exactly one, and the last else (no problem type) the 17."""
+    catalog = load_catalog()
+    v1 = EDITOR["else"]["else"]["then"]
+    assert "AutoMLJobObjective" not in v1["properties"]
+    chain = v1["allOf"][-1]
+    seen = []
+    while "if" in chain:
+        seen.append(_metric_enums(chain["then"]))
+        chain = chain["else"]
+    assert seen == [[list(r.allowed)] for r in catalog.problem_types if r.is_tabular]
+    assert _metric_enums(chain) == [list(catalog.metric_names)]
 
 
 @pytest.mark.parametrize("case", cases(), ids=[c.id for c in cases()])
