@@ -1,4 +1,5 @@
-"""The bundled editor schema: self-contained, annotated, and judging like the canonical one."""
+"""The shipped editor schemas: self-contained, annotated, narrowed, and judging like the CLI
+(python-jsonschema and jsonschema-rs here; the Node-side tools in tests/editors/)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from jsonschema import Draft202012Validator
 
 from automl_objective.catalog import load_catalog
-from automl_objective.documents import LoadError, load_path
-from automl_objective.schema import load_schema
-from tests.fixture_cases import Case, cases
+from tests.editors.cases import ROOT, SCHEMAS, Shipped, cli_verdict, documents
+from tests.fixture_cases import Case
 
 BUNDLED = (
     Path(__file__).resolve().parents[1]
@@ -21,8 +22,6 @@ BUNDLED = (
     / "automl_job_objective.bundled.schema.json"
 )
 EDITOR: dict[str, Any] = json.loads(BUNDLED.read_text())
-CANONICAL = Draft202012Validator(load_schema())
-INLINED = Draft202012Validator(EDITOR)
 
 
 def walk(node: Any) -> list[dict[str, Any]]:
@@ -38,11 +37,9 @@ def walk(node: Any) -> list[dict[str, Any]]:
     return found
 
 
-def test_self_contained_and_valid() -> None:
-    Draft202012Validator.check_schema(EDITOR)
+def test_objective_schema_inlines_everything() -> None:
     assert not [n for n in walk(EDITOR) if "$ref" in n]
     assert "$defs" not in EDITOR
-    assert EDITOR["$id"].endswith(".bundled.schema.json")
 
 
 def test_every_metric_list_explains_its_values() -> None:
@@ -92,10 +89,63 @@ def test_one_metric_enum_per_branch_and_the_17_last() -> None:
     assert _metric_enums(chain) == [list(catalog.metric_names)]
 
 
-@pytest.mark.parametrize("case", cases(), ids=[c.id for c in cases()])
-def test_judges_fixtures_like_the_canonical_schema(case: Case) -> None:
-    try:
-        data = load_path(case.path).data
-    except LoadError:
-        return
-    assert INLINED.is_valid(data) is CANONICAL.is_valid(data) is case.expect_valid
+def _refs(node: Any) -> list[str]:
+    return [str(n["$ref"]) for n in walk(node) if "$ref" in n]
+
+
+@pytest.mark.parametrize("shipped", SCHEMAS[1:], ids=[s.name for s in SCHEMAS[1:]])
+def test_shipped_schemas_stand_alone(shipped: Shipped) -> None:
+    """No reference leaves the file: an editor or validator needs nothing else (and no network)."""
+    schema = shipped.load()
+    Draft202012Validator.check_schema(schema)
+    assert [r for r in _refs(schema) if not r.startswith("#/$defs/")] == []
+    assert not [n for n in walk(schema) if "default" in n]
+    assert schema["$id"].endswith(".bundled.schema.json")
+
+
+@pytest.mark.parametrize("kind", ["create-auto-ml-job-request", "create-auto-ml-job-v2-request"])
+def test_request_members_carry_aws_documentation_and_a_narrowed_objective(kind: str) -> None:
+    shipped = next(s for s in SCHEMAS if s.kind == kind)
+    schema = shipped.load()
+    shape = schema["$defs"][schema["title"]]
+    members = shape["properties"]
+    assert shape["additionalProperties"] is False
+    assert members and all(m.get("description") for m in members.values())
+    # The objective's metric enums come only from the problem-type chain, one per branch.
+    assert "AutoMLMetricEnum" not in schema["$defs"]
+    assert "$ref" not in members["AutoMLJobObjective"]
+    aws = json.loads(
+        (
+            ROOT / "generated" / "automl_objective_generated" / "aws" / f"{kind}.schema.json"
+        ).read_text()
+    )
+    assert set(members) == set(aws["$defs"][aws["title"]]["properties"])
+
+
+def _verdict_cases() -> list[Any]:
+    return [
+        pytest.param(shipped, case, data, id=f"{shipped.name}:{case.id}")
+        for shipped in SCHEMAS
+        for case, data in documents()
+    ]
+
+
+VALIDATORS: dict[str, Any] = {}
+
+
+def _python_validators(shipped: Shipped) -> tuple[Any, Any]:
+    if shipped.name not in VALIDATORS:
+        schema = shipped.load()
+        VALIDATORS[shipped.name] = (
+            Draft202012Validator(schema),
+            jsonschema_rs.Draft202012Validator(schema),
+        )
+    return VALIDATORS[shipped.name]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("shipped", "case", "data"), _verdict_cases())
+def test_python_validators_agree_with_the_cli(shipped: Shipped, case: Case, data: Any) -> None:
+    reference, rust = _python_validators(shipped)
+    expected = cli_verdict(case, shipped.kind)
+    assert reference.is_valid(data) is expected
+    assert rust.is_valid(data) is expected

@@ -72,7 +72,7 @@ def _alias_note(names: tuple[str, ...], catalog: Catalog) -> str:
 
 def _summary(rule: ProblemTypeRule) -> str:
     if not rule.objective_used:
-        return f"**{rule.name}** does not use AutoMLJobObjective: {rule.title}."
+        return f"**{rule.name}** does not use AutoMLJobObjective: AWS ignores one there."
     listed = ", ".join(f"`{m}`" + (" (default)" if m == rule.default else "") for m in rule.allowed)
     return f"Metrics AWS accepts for **{rule.name}**: {listed}."
 
@@ -111,7 +111,9 @@ def _narrowed(rule: ProblemTypeRule, definition: dict[str, Any], catalog: Catalo
     }
 
 
-def _objective(base: dict[str, Any], metric: Any, rule: ProblemTypeRule | None) -> Any:
+def _objective(
+    base: dict[str, Any], metric: Any, rule: ProblemTypeRule | None, why: str = ""
+) -> Any:
     """The AutoMLJobObjective object around one MetricName schema."""
     objective = {k: v for k, v in base.items() if k not in ("examples", "properties")}
     objective["properties"] = {METRIC: metric}
@@ -128,9 +130,7 @@ def _objective(base: dict[str, Any], metric: Any, rule: ProblemTypeRule | None) 
         ]
     if rule is not None and not rule.objective_used:
         objective["doNotSuggest"] = True
-        objective["deprecationMessage"] = (
-            f"AutoMLJobObjective is ignored for {rule.name}: {rule.title}."
-        )
+        objective["deprecationMessage"] = f"AutoMLJobObjective is ignored for {rule.name}. {why}"
     return objective
 
 
@@ -175,7 +175,8 @@ def _request(definition: dict[str, Any], defs: dict[str, Any], catalog: Catalog)
         if key is not None and key in rules:
             rule = rules[key]
             metric = defs[key] if rule.objective_used else _all_metrics(defs[METRIC], catalog)
-            branches.append((entry["if"], _objective(base, metric, rule)))
+            why = str(defs[key].get("description", ""))
+            branches.append((entry["if"], _objective(base, metric, rule, why)))
         elif isinstance(entry, dict) and "x-warn" in entry:
             kept.extend(_pair_hints(entry["x-warn"]))
         else:
@@ -232,13 +233,19 @@ def _problem_types(definition: dict[str, Any], catalog: Catalog) -> None:
     definition["markdownEnumDescriptions"] = summaries
 
 
-def _strip(node: Any) -> Any:
-    """The tree without x-warn (already turned into hints) and without defaults."""
+def without_defaults(node: Any, members: bool = False) -> Any:
+    """The tree without x-warn (turned into hints already) and without ``default`` keywords
+    (``members``: ``node`` maps member names to schemas, where "default" is only a name)."""
     if isinstance(node, list):
-        return [_strip(item) for item in node]
+        return [without_defaults(item) for item in node]
     if not isinstance(node, dict):
         return node
-    return {k: _strip(v) for k, v in node.items() if k not in ("x-warn", "default")}
+    dropped = () if members else ("x-warn", "default")
+    return {
+        k: without_defaults(v, not members and k in ("properties", "$defs"))
+        for k, v in node.items()
+        if k not in dropped
+    }
 
 
 def editor_defs(schema: Schema, catalog: Catalog) -> dict[str, Any]:
@@ -266,7 +273,7 @@ def editor_document(schema: Schema, catalog: Catalog, comment: str) -> dict[str,
             bundled[key] = inline_local_refs(copy.deepcopy(value), defs)
     bundled["$id"] = str(schema["$id"]).removesuffix(".schema.json") + EDITOR_SUFFIX
     _unknown_document(bundled, catalog)
-    result: dict[str, Any] = _strip(bundled)
+    result: dict[str, Any] = without_defaults(bundled)
     strict_clean(result)
     return result
 
