@@ -4,7 +4,7 @@
 //
 // stdin: {"schemas": {uri: schema}, "vocabulary": [keyword],
 //         "documents": [{"text", "schema": uri, "completions": [offset], "hovers": [offset]}],
-//         "ajv": [{"schema": uri, "data": [value]}]}
+//         "ajv": [{"schema": uri, "data": [value], "useDefaults": bool, "relax": {option: value}}]}
 // stdout: {"documents": [{"diagnostics": [message], "completions": [[label]], "hovers": [text]}],
 //          "ajv": [{"error": message or null, "valid": [bool]}]}
 "use strict";
@@ -48,7 +48,13 @@ async function serve(request, documentRequest, index) {
 }
 
 function ajvVerdicts(request, job) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  // strict: true, unless the job relaxes named strict checks; useDefaults: fill as a filler would.
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    useDefaults: Boolean(job.useDefaults),
+    ...(job.relax || {}),
+  });
   ajv.addVocabulary(request.vocabulary || []);
   try {
     const validate = ajv.compile(request.schemas[job.schema]);

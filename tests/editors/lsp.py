@@ -47,9 +47,10 @@ class LanguageServer:
         assert self.process.stdin is not None and self.process.stdout is not None
         self._stdin = self.process.stdin
         self._inbox: queue.Queue[dict[str, Any] | None] = queue.Queue()
-        threading.Thread(
+        self._reader = threading.Thread(
             target=_read_messages, args=(self.process.stdout, self._inbox), daemon=True
-        ).start()
+        )
+        self._reader.start()
         self._next_id = 0
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self.request(
@@ -155,3 +156,8 @@ class LanguageServer:
         except (ServerError, OSError, subprocess.TimeoutExpired):
             self.process.kill()
             self.process.wait()
+        finally:
+            self._reader.join(timeout=10)
+            self._stdin.close()
+            if self.process.stdout is not None:
+                self.process.stdout.close()
