@@ -149,3 +149,48 @@ def test_python_validators_agree_with_the_cli(shipped: Shipped, case: Case, data
     expected = cli_verdict(case, shipped.kind)
     assert reference.is_valid(data) is expected
     assert rust.is_valid(data) is expected
+
+
+def test_schemas_command_prints_the_shipped_files(capsys: pytest.CaptureFixture[str]) -> None:
+    from automl_objective.cli import main
+
+    assert main(["schemas"]) == 0
+    printed = [Path(line) for line in capsys.readouterr().out.splitlines()]
+    folder = ROOT / "generated" / "schema"
+    assert printed == sorted(folder.glob("*.json"))
+    assert {s.path for s in SCHEMAS[1:]} <= set(printed)
+    assert all(p.is_absolute() and p.is_file() for p in printed)
+
+
+def _fake_package(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import automl_objective_generated
+
+    package = root / "site-packages" / "automl_objective_generated"
+    package.mkdir(parents=True)
+    monkeypatch.setattr(automl_objective_generated, "__file__", str(package / "__init__.py"))
+    return package
+
+
+def test_an_installed_wheel_finds_its_editor_schemas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from automl_objective.editor_schemas import editor_schema_paths
+
+    package = _fake_package(tmp_path, monkeypatch)
+    (package / "editor_schemas").mkdir()
+    (package / "editor_schemas" / "catalog.json").write_text("{}")
+    assert editor_schema_paths() == [package / "editor_schemas" / "catalog.json"]
+
+
+def test_no_editor_schemas_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from automl_objective.cli import main
+
+    package = _fake_package(tmp_path, monkeypatch)
+    assert main(["schemas"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"automl-objective: error: no editor schemas in {package / 'editor_schemas'}\n"
+    )
