@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from automl_objective.catalog import load_catalog
-from tests.editors.cases import ROOT, SCHEMAS, Shipped, cli_verdict, documents
+from tests.editors.cases import (
+    ROOT,
+    SCHEMAS,
+    Shipped,
+    cli_verdict,
+    documents,
+    editor_vocabulary,
+)
 from tests.fixture_cases import Case
 
 BUNDLED = (
@@ -194,3 +202,23 @@ def test_no_editor_schemas_is_one_line_and_exit_2(
     assert captured.err == (
         f"automl-objective: error: no editor schemas in {package / 'editor_schemas'}\n"
     )
+
+
+def test_readme_names_every_shipped_file_and_the_whole_vocabulary() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("### In your editor") : readme.index("### In Python")]
+    for path in sorted((ROOT / "generated" / "schema").glob("*.json")):
+        assert f"| `{path.name}` |" in section
+    block = re.search(r"ajv\.addVocabulary\(\[(.*?)\]\)", section, re.DOTALL)
+    assert block is not None
+    assert re.findall(r'"([^"]+)"', block.group(1)) == editor_vocabulary()
+
+
+def test_catalog_points_at_every_shipped_schema() -> None:
+    folder = ROOT / "generated" / "schema"
+    catalog = json.loads((folder / "catalog.json").read_text("utf-8"))
+    urls = [entry["url"] for entry in catalog["schemas"]]
+    assert sorted(urls) == sorted(f"./{s.name}" for s in SCHEMAS[1:])
+    for entry in catalog["schemas"]:
+        schema = json.loads((folder / entry["url"]).read_text("utf-8"))
+        assert entry["name"] == schema["title"] and entry["fileMatch"]
