@@ -88,7 +88,7 @@ def _request_schema(
     return schema
 
 
-def _catalog(files: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _catalog(files: dict[str, dict[str, Any]], comment: str) -> dict[str, Any]:
     """A SchemaStore-style catalog; relative URLs, so it points at this folder wherever it is."""
     matches = {
         OBJECTIVE_FILE: ["*.automl-objective.json", "*.automl-objective.yaml"],
@@ -96,6 +96,7 @@ def _catalog(files: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "create-auto-ml-job-v2-request" + EDITOR_SUFFIX: ["*.create-auto-ml-job-v2.json"],
     }
     return {
+        "$comment": comment,
         "$schema": "https://json.schemastore.org/schema-catalog.json",
         "version": 1,
         "schemas": [
@@ -138,5 +139,5 @@ def editor_files(
     texts = {
         name: json.dumps(data, indent=2, ensure_ascii=False) + "\n" for name, data in files.items()
     }
-    texts[CATALOG_FILE] = json.dumps(_catalog(files), indent=2) + "\n"
+    texts[CATALOG_FILE] = json.dumps(_catalog(files, comment), indent=2) + "\n"
     return texts

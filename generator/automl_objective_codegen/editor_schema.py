@@ -228,7 +228,11 @@ def _unknown_document(node: Any, catalog: Catalog) -> None:
 
 def _problem_types(definition: dict[str, Any], catalog: Catalog) -> None:
     """Hovering over a ProblemType value shows the metrics it accepts."""
-    summaries = [_summary(catalog.problem_type(name)) for name in definition.get("enum", [])]
+    rules = {rule.name: rule for rule in catalog.problem_types}
+    summaries = [
+        _summary(rules[name]) if name in rules else f"**{name}**: no metrics stated yet."
+        for name in definition.get("enum", [])
+    ]
     definition["enumDescriptions"] = [s.replace("`", "").replace("**", "") for s in summaries]
     definition["markdownEnumDescriptions"] = summaries
 

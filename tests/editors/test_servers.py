@@ -410,3 +410,35 @@ def test_sourcemeta_agrees_with_the_cli_and_lints_clean(installed: Path, shipped
     verdicts = tools.sourcemeta_verdicts(shipped.path, [case.path for case, _ in fixtures])
     assert verdicts == [cli_verdict(case, shipped.kind) for case, _ in fixtures]
     assert set(tools.sourcemeta_lint(shipped.path)) <= STYLE_RULES
+
+
+def _member_cases() -> list[Any]:
+    """(V2 job config, is AutoMLJobObjective offered at the top level?)"""
+    return [
+        pytest.param(rule.job_config, rule.objective_used, id=rule.name)
+        for rule in CATALOG.problem_types
+        if not rule.is_tabular
+    ]
+
+
+@pytest.mark.parametrize(("job_config", "offered"), _member_cases())
+def test_the_objective_is_not_offered_where_it_is_ignored(
+    installed: Path, yaml_documents: YamlDocuments, job_config: str, offered: bool
+) -> None:
+    head: dict[str, Any] = {"AutoMLProblemTypeConfig": {job_config: {}}}
+    text = json.dumps(head)[:-1] + ", }"
+    answer = tools.json_service(
+        {
+            "schemas": {OBJECTIVE_SCHEMA.name: OBJECTIVE_SCHEMA.load()},
+            "documents": [
+                {"text": text, "schema": OBJECTIVE_SCHEMA.name, "completions": [len(text) - 1]}
+            ],
+        }
+    )
+    json_labels = answer["documents"][0]["completions"][0]
+    assert ("AutoMLJobObjective" in json_labels) is offered
+    yaml_text = yaml.safe_dump(head, sort_keys=False)
+    uri, _ = yaml_documents.open(OBJECTIVE_SCHEMA, yaml_text)
+    yaml_labels = yaml_documents.server.completion_labels(uri, len(yaml_text.splitlines()) + 1, 0)
+    yaml_documents.server.close(uri)
+    assert ("AutoMLJobObjective" in yaml_labels) is offered
