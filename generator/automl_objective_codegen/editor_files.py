@@ -69,7 +69,10 @@ def _request_schema(
     member = request["properties"][OBJECTIVE]
     request["properties"][OBJECTIVE] = {k: v for k, v in member.items() if k != "$ref"}
     if UNION in shapes:
-        shapes[UNION].pop("maxProperties", None)  # said with a message by the chain's rules
+        # Exactly one known member: the editor rules say it, with a message; AWS's keywords
+        # beside them would add a second, vaguer message for the same mistake.
+        shapes[UNION].pop("maxProperties", None)
+        shapes[UNION].pop("additionalProperties", None)
     local, external = aws["allOf"]
     rules_def = str(external["$ref"]).rsplit("/", 1)[-1]
     rules = inline_local_refs(copy.deepcopy(defs[rules_def]), defs)

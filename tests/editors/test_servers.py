@@ -442,3 +442,62 @@ def test_the_objective_is_not_offered_where_it_is_ignored(
     yaml_labels = yaml_documents.server.completion_labels(uri, len(yaml_text.splitlines()) + 1, 0)
     yaml_documents.server.close(uri)
     assert ("AutoMLJobObjective" in yaml_labels) is offered
+
+
+def _whole(kind: str, **changes: Any) -> dict[str, Any]:
+    data = json.loads((FIXTURES / "valid" / FILLED_FROM[kind]).read_text("utf-8"))
+    data.update(changes)
+    for key in [k for k, v in changes.items() if v is None]:
+        del data[key]
+    return data
+
+
+V1_REQUEST, V2_REQUEST = "create-auto-ml-job-request", "create-auto-ml-job-v2-request"
+REQUEST_MISTAKES = [
+    pytest.param(
+        V1_REQUEST,
+        _whole(V1_REQUEST, AutoMLJobObjective={"MetricName": "AUC"}),
+        (_allowed("Regression"),),
+        id="v1-regression-auc",
+    ),
+    pytest.param(
+        V1_REQUEST,
+        _whole(V1_REQUEST, AutoMLJobObjective=None, AutoMLJobObjectiv={"MetricName": "MSE"}),
+        ("Property AutoMLJobObjectiv is not allowed.", "ProblemType is given without"),
+        id="v1-typo-beside-problem-type",
+    ),
+    pytest.param(
+        V2_REQUEST,
+        _whole(V2_REQUEST, AutoMLProblemTypeConfig={"TabularJobConfg": {}}),
+        ("AutoMLProblemTypeConfig is an object holding exactly one of:",),
+        id="v2-unknown-config",
+    ),
+    pytest.param(
+        V2_REQUEST,
+        _whole(V2_REQUEST, AutoMLJobObjective={"MetricName": "wQL"}),
+        (_allowed("BinaryClassification"),),
+        id="v2-binary-wql",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "data", "expected"), REQUEST_MISTAKES)
+def test_whole_request_diagnostics_are_precise(
+    installed: Path,
+    yaml_documents: YamlDocuments,
+    kind: str,
+    data: dict[str, Any],
+    expected: tuple[str, ...],
+) -> None:
+    shipped = REQUEST_SCHEMAS[kind]
+    assert validate_data(data, kind=kind).valid is False
+    answer = tools.json_service(
+        {
+            "schemas": {shipped.name: shipped.load()},
+            "documents": [{"text": json.dumps(data, indent=2), "schema": shipped.name}],
+        }
+    )
+    _assert_precise(answer["documents"][0]["diagnostics"], expected)
+    uri, messages = yaml_documents.open(shipped, yaml.safe_dump(data, sort_keys=False))
+    yaml_documents.server.close(uri)
+    _assert_precise(messages, expected)
