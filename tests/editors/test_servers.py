@@ -445,7 +445,7 @@ def test_the_objective_is_not_offered_where_it_is_ignored(
 
 
 def _whole(kind: str, **changes: Any) -> dict[str, Any]:
-    data = json.loads((FIXTURES / "valid" / FILLED_FROM[kind]).read_text("utf-8"))
+    data: dict[str, Any] = json.loads((FIXTURES / "valid" / FILLED_FROM[kind]).read_text("utf-8"))
     data.update(changes)
     for key in [k for k, v in changes.items() if v is None]:
         del data[key]
