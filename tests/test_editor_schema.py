@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema_rs
 import pytest
+import regress
 from jsonschema import Draft202012Validator
 
 from automl_objective.catalog import load_catalog
@@ -222,3 +223,18 @@ def test_catalog_points_at_every_shipped_schema() -> None:
     for entry in catalog["schemas"]:
         schema = json.loads((folder / entry["url"]).read_text("utf-8"))
         assert entry["name"] == schema["title"] and entry["fileMatch"]
+
+
+@pytest.mark.parametrize("shipped", SCHEMAS[1:], ids=[s.name for s in SCHEMAS[1:]])
+def test_patterns_are_ecma_262(shipped: Shipped) -> None:
+    """Editors and ajv run patterns as ECMA-262 regular expressions with the u flag."""
+    patterns = [
+        node[key]
+        for node in walk(shipped.load())
+        for key in ("pattern", "x-unicode-pattern")
+        if isinstance(node.get(key), str)
+    ]
+    if "request" in shipped.name:
+        assert patterns
+    for pattern in patterns:
+        regress.Regex(pattern, "u")
