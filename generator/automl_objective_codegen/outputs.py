@@ -19,7 +19,7 @@ from automl_objective import __version__
 from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
 from automl_objective.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
 from automl_objective_codegen.aws_schemas import aws_schemas
-from automl_objective_codegen.editor_schema import EDITOR_SUFFIX, editor_schema
+from automl_objective_codegen.editor_files import editor_files
 from automl_objective_codegen.environment import render
 from automl_objective_codegen.examples import Example, examples
 from automl_objective_codegen.python_models import generate_models, kind_models
@@ -153,10 +153,12 @@ def render_outputs(source: Source) -> dict[str, str]:
     # render them in a second process meanwhile (the same bytes either way).
     with _in_background(aws_schemas, source.schema, header_lines(source)) as aws_files:
         models = generate_models(source.schema, python_header)
-        aws = {
-            posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
-            for name, text in aws_files().items()
-        }
+        aws_texts = aws_files()
+    aws = {
+        posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
+        for name, text in aws_texts.items()
+    }
+    editor = editor_files(source.schema, catalog, " ".join(header_lines(source)), aws_texts)
     return {
         **aws,
         f"{PACKAGE}/__init__.py": render("package_init.py.jinja2", **code_context),
@@ -166,9 +168,7 @@ def render_outputs(source: Source) -> dict[str, str]:
         f"{PACKAGE}/models.py": models,
         f"{PACKAGE}/fastcheck.py": render("fastcheck.py.jinja2", **code_context),
         f"{PACKAGE}/{SCHEMA_FILENAME}": _schema_copy(source),
-        f"schema/{SCHEMA_FILENAME.removesuffix('.schema.json')}{EDITOR_SUFFIX}": editor_schema(
-            source.schema, catalog, " ".join(header_lines(source))
-        ),
+        **{f"schema/{name}": text for name, text in editor.items()},
         f"{DOCS}/reference.md": render("reference.md.jinja2", **docs_context),
         f"{DOCS}/reference.html": render("reference.html.jinja2", **docs_context),
     }

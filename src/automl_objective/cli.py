@@ -57,6 +57,9 @@ EXAMPLES = {
   automl-objective generate                              regenerate generated/
   automl-objective generate --check                      is generated/ up to date?
 """,
+    "schemas": """\
+  automl-objective schemas                               the editor schemas' paths
+""",
     "sync": """\
   automl-objective sync --from-botocore                  has AWS changed the valid values?
   automl-objective sync --from-botocore --write          write the new values into the schema
@@ -81,6 +84,11 @@ COMMAND_HELP = {
     "generate": (
         "regenerate generated/ (models, tables, docs) from the schema",
         "Render generated/ from the canonical schema. Run from the project root.",
+    ),
+    "schemas": (
+        "print the paths of the installed editor schemas",
+        "Print the path of each editor schema (and catalog.json) this installation ships, "
+        "one a line, for an editor's or another validator's settings. Exit 2 if none.",
     ),
     "sync": (
         "compare the schema's valid values with botocore's SageMaker model",
@@ -258,6 +266,7 @@ OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "metrics": _add_metrics_options,
     "resolve": _add_resolve_options,
     "generate": _add_generate_options,
+    "schemas": lambda parser: None,
     "sync": _add_sync_options,
 }
 """Each command's options, added to its parser only when it runs."""
@@ -390,6 +399,17 @@ def run_metrics(args: argparse.Namespace, out: TextIO) -> int:
     except UnknownProblemType as error:
         return _usage(str(error))
     METRICS_FORMATS[args.format](table, out)
+    return EXIT_OK
+
+
+def run_schemas(args: argparse.Namespace, out: TextIO) -> int:
+    from automl_objective.editor_schemas import EditorSchemasMissing, editor_schema_paths
+
+    try:
+        paths = editor_schema_paths()
+    except EditorSchemasMissing as error:
+        return _usage(str(error))
+    out.writelines(f"{path}\n" for path in paths)
     return EXIT_OK
 
 
@@ -542,6 +562,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "metrics": run_metrics,
     "resolve": run_resolve,
     "generate": run_generate,
+    "schemas": run_schemas,
     "sync": run_sync,
 }
 
