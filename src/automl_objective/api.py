@@ -22,9 +22,11 @@ from automl_objective.validation import (
     AUTO,
     FileResult,
     check_options,
+    default_checker,
     load_error_result,
     validate_document,
 )
+from automl_objective.workflows import check_document
 
 FORMATS = (None, "json", "yaml")
 
@@ -126,12 +128,19 @@ def validate_file(
     path = _path_argument(path)
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
+    checker = default_checker()
     try:
+        if format is None and runner.is_code_path(str(path)):
+            return runner.check_code_file(checker, Path(path), str(path), options)
         document = load_path(Path(path), str(path), format, max_bytes=options.max_bytes)
     except LoadError as error:
         return load_error_result(error)
-    return validate_document(
-        document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
+    return check_document(
+        checker,
+        document,
+        kind=options.kind,
+        problem_type=options.problem_type,
+        strict=options.strict,
     )
 
 

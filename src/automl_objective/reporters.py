@@ -22,8 +22,11 @@ class Reporter:
 
 
 def _location(path: str, finding: Finding) -> str:
-    """``path:line:column`` (the path made printable); no part that is not known."""
+    """``path:line:column`` (the path made printable); no part that is not known. In a
+    notebook, ``path:cell N:line:column``, as ruff says it."""
     where = printable(path)
+    if finding.cell is not None:
+        where += f":cell {finding.cell}"
     if finding.line is not None:
         where += f":{finding.line}"
         if finding.column is not None:
@@ -185,15 +188,16 @@ class SarifReporter(Reporter):
                         "startLine": finding.line,
                         "startColumn": finding.column or 1,
                     }
-                findings.append(
-                    {
-                        "ruleId": finding.code,
-                        "ruleIndex": used.index(finding.code),
-                        "level": finding.severity,
-                        "message": {"text": finding.message},
-                        "locations": [{"physicalLocation": location}],
-                    }
-                )
+                entry: dict[str, object] = {
+                    "ruleId": finding.code,
+                    "ruleIndex": used.index(finding.code),
+                    "level": finding.severity,
+                    "message": {"text": finding.message},
+                    "locations": [{"physicalLocation": location}],
+                }
+                if finding.cell is not None:  # the line is the cell's own line
+                    entry["properties"] = {"cell": finding.cell}
+                findings.append(entry)
         log = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",

@@ -1,0 +1,473 @@
+"""Find the AutoML requests a Python program sends, from its literals (standard ``ast`` only).
+
+A call is read as the request it sends: boto3's ``create_auto_ml_job(_v2)`` on any receiver,
+the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-core)
+``AutoMLJob(V2).create`` with its shape classes (see :mod:`automl_objective.sdk_names`).
+Arguments are read where they are literals, or names bound once, in the same function or
+module, to literals (a dict, a string, a config object). Anything else (``event["X"]``,
+f-strings, results of calls, names bound twice or changed later) is dynamic: left out, never
+guessed, and the request is then a partial one.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from automl_objective import sdk_names
+from automl_objective.positions import Path
+
+Place = tuple[int | None, int, int]
+"""Where a literal is written: (notebook cell or None, 1-based line, 1-based column)."""
+
+_DYNAMIC: Any = object()
+_MUTATORS = frozenset(
+    {"update", "pop", "popitem", "setdefault", "clear", "append", "extend", "insert", "remove"}
+)
+_MAX_DEPTH = 64
+
+
+@dataclass
+class Chunk:
+    """One piece of source parsed on its own: a whole file, or one notebook cell."""
+
+    cell: int | None
+    source: str
+    tree: ast.Module
+    lines: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = self.source.split("\n")
+
+    def place(self, node: ast.AST) -> Place:
+        """The node's 1-based line and column in characters (``ast`` counts UTF-8 bytes)."""
+        line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        if not text.isascii():
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "replace"))
+        return (self.cell, line, offset + 1)
+
+
+@dataclass
+class Extracted:
+    """One call, read as the request it sends."""
+
+    version: str
+    """``v1`` (CreateAutoMLJob) or ``v2`` (CreateAutoMLJobV2)."""
+    data: dict[str, Any]
+    complete: bool
+    """Every member was read and the call sends nothing else: the whole request."""
+    places: dict[Path, tuple[Place, Place]]
+    """Path in the request -> where its member name and its value are written."""
+    fragment_only: bool = False
+    """The SDK adds members of its own: only the objective rules apply, whatever is read."""
+
+
+class _Scope:
+    """Names bound in one function (or the module): once to a value, or otherwise."""
+
+    def __init__(self, parent: _Scope | None) -> None:
+        self.parent = parent
+        self.once: dict[str, tuple[ast.expr, Chunk]] = {}
+        """Names bound once, to the value's expression (and the chunk it is written in)."""
+        self.other: set[str] = set()
+
+    def assign(self, name: str, value: ast.expr, chunk: Chunk) -> None:
+        if name in self.once or name in self.other:
+            self.once.pop(name, None)
+            self.other.add(name)
+        else:
+            self.once[name] = (value, chunk)
+
+    def bind(self, name: str) -> None:
+        self.once.pop(name, None)
+        self.other.add(name)
+
+    def lookup(self, name: str) -> tuple[ast.expr, Chunk, _Scope] | None:
+        """The expression a name is bound to, and where: None when it is not bound once."""
+        scope: _Scope | None = self
+        while scope is not None:
+            if name in scope.once:
+                node, chunk = scope.once[name]
+                return node, chunk, scope
+            if name in scope.other:
+                return None
+            scope = scope.parent
+        return None
+
+
+def _root_name(node: ast.expr) -> str | None:
+    while isinstance(node, (ast.Subscript, ast.Attribute)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+class _Binder(ast.NodeVisitor):
+    """Walks a module: each scope's bindings, the names changed after binding, the calls."""
+
+    def __init__(self, module: _Scope) -> None:
+        self.scope = module
+        self.visible = module  # the scope functions defined here see (classes are skipped)
+        self.chunk: Chunk | None = None
+        self.mutated: set[str] = set()
+        self.calls: list[tuple[ast.Call, _Scope, Chunk]] = []
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
+        for default in [*node.args.defaults, *node.args.kw_defaults]:
+            if default is not None:
+                self.visit(default)
+        if not isinstance(node, ast.Lambda):
+            self.scope.bind(node.name)
+            for decorator in node.decorator_list:
+                self.visit(decorator)
+        outer, outer_visible = self.scope, self.visible
+        self.scope = self.visible = _Scope(outer_visible)
+        arguments = node.args
+        for argument in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
+            self.scope.bind(argument.arg)
+        for extra in (arguments.vararg, arguments.kwarg):
+            if extra is not None:
+                self.scope.bind(extra.arg)
+        body = node.body if isinstance(node.body, list) else [node.body]
+        for statement in body:
+            self.visit(statement)
+        self.scope, self.visible = outer, outer_visible
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.scope.bind(node.name)
+        for expression in [*node.bases, *node.decorator_list]:
+            self.visit(expression)
+        outer = self.scope
+        self.scope = _Scope(outer)
+        for statement in node.body:
+            self.visit(statement)
+        self.scope = outer
+
+    def _store(self, target: ast.expr) -> None:
+        if isinstance(target, ast.Name):
+            self.scope.bind(target.id)
+        elif isinstance(target, (ast.Subscript, ast.Attribute)):
+            name = _root_name(target)
+            if name is not None:
+                self.mutated.add(name)
+            self.generic_visit(target)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for item in target.elts:
+                self._store(item)
+        elif isinstance(target, ast.Starred):
+            self._store(target.value)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        assert self.chunk is not None
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            self.scope.assign(node.targets[0].id, node.value, self.chunk)
+        else:
+            for target in node.targets:
+                self._store(target)
+        self.visit(node.value)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        assert self.chunk is not None
+        if node.value is not None and isinstance(node.target, ast.Name):
+            self.scope.assign(node.target.id, node.value, self.chunk)
+            self.visit(node.value)
+        elif node.value is not None:
+            self._store(node.target)
+            self.visit(node.value)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self._store(node.target)
+        self.visit(node.value)
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            self._store(target)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, (ast.Store, ast.Del)):  # for, with, comprehensions, :=
+            self.scope.bind(node.id)
+
+    def visit_Import(self, node: ast.Import | ast.ImportFrom) -> None:
+        for alias in node.names:
+            self.scope.bind((alias.asname or alias.name).split(".")[0])
+
+    visit_ImportFrom = visit_Import
+
+    def visit_Global(self, node: ast.Global | ast.Nonlocal) -> None:
+        self.mutated.update(node.names)  # bound from elsewhere too: never taken as known
+
+    visit_Nonlocal = visit_Global
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            self.scope.bind(node.name)
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        assert self.chunk is not None
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
+            name = _root_name(func.value)
+            if name is not None:
+                self.mutated.add(name)
+        self.calls.append((node, self.scope, self.chunk))
+        self.generic_visit(node)
+
+
+def _callee(node: ast.Call) -> str | None:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+class _Reader:
+    """Evaluates the literals of one call into the request it sends, noting where each part
+    is written and whether anything was left out."""
+
+    def __init__(self, mutated: set[str]) -> None:
+        self.mutated = mutated
+        self.places: dict[Path, tuple[Place, Place]] = {}
+        self.partial = False
+        self._resolving: set[int] = set()
+
+    def _note(self, path: Path, key: Place, value: Place) -> None:
+        self.places[path] = (key, value)
+
+    def value(self, node: ast.expr, scope: _Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        """The value of ``node``, or ``_DYNAMIC``; records where its parts are written."""
+        if depth > _MAX_DEPTH:
+            return _DYNAMIC
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, (str, int, float, bool)) or node.value is None:
+                return node.value
+            return _DYNAMIC
+        if (
+            isinstance(node, ast.UnaryOp)
+            and isinstance(node.op, (ast.USub, ast.UAdd))
+            and isinstance(node.operand, ast.Constant)
+            and type(node.operand.value) in (int, float)
+        ):
+            number: int | float = node.operand.value  # type: ignore[assignment]
+            return -number if isinstance(node.op, ast.USub) else number
+        if isinstance(node, ast.Dict):
+            return self._dict(node, scope, chunk, path, depth)
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return self._list(node.elts, scope, chunk, path, depth)
+        if isinstance(node, ast.Name):
+            return self._name(node.id, scope, path, depth)
+        if isinstance(node, ast.Call):
+            return self._call(node, scope, chunk, path, depth)
+        return _DYNAMIC
+
+    def _name(self, name: str, scope: _Scope, path: Path, depth: int) -> Any:
+        if name in self.mutated:
+            return _DYNAMIC
+        bound = scope.lookup(name)
+        if bound is None or id(bound[0]) in self._resolving:
+            return _DYNAMIC
+        node, chunk, where = bound
+        self._resolving.add(id(node))
+        try:
+            # The bound expression is read in the scope it is written in.
+            return self.value(node, where, chunk, path, depth + 1)
+        finally:
+            self._resolving.discard(id(node))
+
+    def _dict(self, node: ast.Dict, scope: _Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        result: dict[str, Any] = {}
+        for key_node, value_node in zip(node.keys, node.values, strict=True):
+            if key_node is None:  # {**other, ...}
+                self.merge(result, value_node, scope, chunk, path, depth)
+                continue
+            key = self.value(key_node, scope, chunk, (), depth + 1)
+            if not isinstance(key, str):
+                self.partial = True
+                continue
+            self.member(result, key, key_node, value_node, scope, chunk, path, depth)
+        return result
+
+    def member(
+        self,
+        result: dict[str, Any],
+        name: str,
+        key_node: ast.AST,
+        value_node: ast.expr,
+        scope: _Scope,
+        chunk: Chunk,
+        path: Path,
+        depth: int,
+    ) -> None:
+        """Add ``name: value`` to ``result``, or note that it was left out."""
+        child = (*path, name)
+        value = self.value(value_node, scope, chunk, child, depth + 1)
+        if value is _DYNAMIC:
+            self.partial = True
+            result.pop(name, None)
+            return
+        result[name] = value
+        self._note(child, chunk.place(key_node), self.literal_place(value_node, scope, chunk))
+
+    def literal_place(self, node: ast.expr, scope: _Scope, chunk: Chunk) -> Place:
+        """Where the literal a value comes from is written: through the names bound to it."""
+        for _ in range(_MAX_DEPTH):
+            if not isinstance(node, ast.Name):
+                break
+            bound = scope.lookup(node.id)
+            if bound is None:
+                break
+            node, chunk, scope = bound
+        return chunk.place(node)
+
+    def merge(
+        self,
+        result: dict[str, Any],
+        node: ast.expr,
+        scope: _Scope,
+        chunk: Chunk,
+        path: Path,
+        depth: int,
+    ) -> None:
+        """``**node`` into ``result``: its members, or a note that they are unknown."""
+        outer = self.places.get(path)
+        value = self.value(node, scope, chunk, path, depth + 1)
+        if outer is not None:
+            self.places[path] = outer
+        if isinstance(value, dict):
+            result.update(value)
+        else:
+            self.partial = True
+
+    def _list(
+        self, items: Sequence[ast.expr], scope: _Scope, chunk: Chunk, path: Path, depth: int
+    ) -> Any:
+        values = []
+        for index, item in enumerate(items):
+            child = (*path, str(index))
+            value = self.value(item, scope, chunk, child, depth + 1)
+            if value is _DYNAMIC or isinstance(item, ast.Starred):
+                self.partial = True
+                return _DYNAMIC  # a list with an unknown item has unknown indices
+            place = self.literal_place(item, scope, chunk)
+            self._note(child, place, place)
+            values.append(value)
+        return values
+
+    def _call(self, node: ast.Call, scope: _Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        name = _callee(node)
+        if name == "dict" and isinstance(node.func, ast.Name) and len(node.args) <= 1:
+            result: dict[str, Any] = {}
+            for argument in node.args:
+                self.merge(result, argument, scope, chunk, path, depth)
+            self.keywords(result, node, None, scope, chunk, path, depth)
+            return result
+        if name in sdk_names.SDK_V2_CONFIGS:
+            member, arguments = sdk_names.SDK_V2_CONFIGS[name]
+            inner: dict[str, Any] = {}
+            place = chunk.place(node)
+            self._note((*path, member), place, place)
+            self.keywords(inner, node, arguments, scope, chunk, (*path, member), depth, loose=True)
+            return {member: inner}
+        shapes = sdk_names.shape_members() if name is not None and name[:1].isupper() else {}
+        if name in shapes and not node.args:
+            shaped: dict[str, Any] = {}
+            self.keywords(shaped, node, shapes[name], scope, chunk, path, depth)
+            return shaped
+        return _DYNAMIC
+
+    def keywords(
+        self,
+        result: dict[str, Any],
+        node: ast.Call,
+        names: dict[str, str] | None,
+        scope: _Scope,
+        chunk: Chunk,
+        path: Path,
+        depth: int,
+        *,
+        loose: bool = False,
+        ignore: frozenset[str] = frozenset(),
+    ) -> None:
+        """A call's keyword arguments as members (renamed through ``names`` when given);
+        with ``loose``, arguments ``names`` does not map are simply not part of it."""
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                if names is not None:
+                    self.partial = True  # **kwargs of an SDK class: names unknown
+                else:
+                    self.merge(result, keyword.value, scope, chunk, path, depth)
+                continue
+            if keyword.arg in ignore:
+                continue
+            member = keyword.arg if names is None else names.get(keyword.arg)
+            if member is None:
+                self.partial = self.partial or not loose
+                continue
+            self.member(result, member, keyword, keyword.value, scope, chunk, path, depth)
+
+
+def _request_of(node: ast.Call, scope: _Scope, chunk: Chunk, mutated: set[str]) -> Extracted | None:
+    """The request a call sends, if it is one of the known AutoML calls."""
+    name = _callee(node)
+    func = node.func
+    reader = _Reader(mutated)
+    data: dict[str, Any] = {}
+    fragment_only = False
+    if name in sdk_names.BOTO3_METHODS and isinstance(func, ast.Attribute):
+        version = sdk_names.BOTO3_METHODS[name]
+        reader.partial = bool(node.args)
+        reader.keywords(data, node, None, scope, chunk, (), 0)
+    elif (
+        name == "create"
+        and isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id in sdk_names.SDK_V3_RESOURCES
+    ):
+        version = sdk_names.SDK_V3_RESOURCES[func.value.id]
+        reader.partial = bool(node.args)
+        members = sdk_names.request_members(version)
+        reader.keywords(
+            data, node, members, scope, chunk, (), 0, ignore=sdk_names.SDK_V3_NOT_MEMBERS
+        )
+    elif name in sdk_names.SDK_V2_ESTIMATORS:
+        version, arguments = sdk_names.SDK_V2_ESTIMATORS[name]
+        fragment_only = True
+        reader.keywords(data, node, arguments, scope, chunk, (), 0, loose=True)
+    else:
+        return None
+    if not data:
+        return None  # nothing known to check
+    call = chunk.place(node)
+    reader.places[()] = (call, call)
+    return Extracted(version, data, not reader.partial, reader.places, fragment_only)
+
+
+def extract(chunks: Sequence[Chunk]) -> list[Extracted]:
+    """Every AutoML request the chunks (one module: a file, or a notebook's cells) send."""
+    module = _Scope(None)
+    binder = _Binder(module)
+    for chunk in chunks:
+        binder.chunk = chunk
+        binder.visit(chunk.tree)
+    found = []
+    for node, scope, chunk in binder.calls:
+        request = _request_of(node, scope, chunk, binder.mutated)
+        if request is not None:
+            found.append(request)
+    return found
+
+
+def mentions_automl(text: str) -> bool:
+    """Whether the text could hold a known call at all (the common case is a quick no)."""
+    return "create_auto_ml_job" in text or "AutoML" in text
+
+
+def parse_chunk(source: str, cell: int | None, filename: str) -> Chunk:
+    """Raises SyntaxError as ``ast.parse`` does."""
+    return Chunk(cell, source, ast.parse(source, filename))

@@ -1,0 +1,146 @@
+"""Python files: the AutoML requests their code sends, checked where they are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from automl_objective.api import validate_file
+from automl_objective.cli import main
+from automl_objective.sdk_names import shape_members, snake_case
+
+CODE = Path(__file__).parent / "fixtures" / "code"
+
+Expected = list[tuple[int, int, str]]
+
+EXPECTED: dict[str, Expected] = {
+    "boto3_calls.py": [
+        # a literal call is the whole request: AWS's required members are checked
+        (9, 1, "missing-member"),
+        (9, 1, "missing-member"),
+        (9, 1, "missing-member"),
+        (9, 1, "missing-member"),
+        (11, 39, "metric-not-allowed"),  # the "AUC" literal itself
+        # **request, the dict built above: the member name's own line and column
+        (21, 5, "unknown-member"),
+        (25, 1, "missing-member"),  # AutoMLProblemTypeConfig, at the call
+        # **common is unknown: objective rules only, no missing-member
+        (34, 43, "unknown-metric"),
+    ],
+    "sdk_calls.py": [
+        (20, 34, "metric-not-allowed"),  # AutoML(problem_type=..., job_objective=...)
+        (24, 63, "metric-not-allowed"),  # AutoMLV2 with a config object bound to a name
+        (27, 62, "metric-not-allowed"),  # AutoMLImageClassificationConfig: Accuracy only
+        (44, 58, "metric-not-allowed"),  # sagemaker-core shapes, a whole request
+    ],
+    "dynamic_values.py": [],
+    "no_automl.py": [],
+}
+
+
+def _found(name: str) -> Expected:
+    result = validate_file(CODE / name)
+    return [(f.line or 0, f.column or 0, f.code) for f in result.findings]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_findings_point_at_the_literals(name: str) -> None:
+    assert _found(name) == EXPECTED[name]
+
+
+def test_a_finding_carries_the_request_pointer_and_message() -> None:
+    result = validate_file(CODE / "boto3_calls.py")
+    typo = next(f for f in result.findings if f.code == "unknown-member")
+    assert typo.pointer == "/AutoMLProblemType"
+    assert "did you mean 'AutoMLProblemTypeConfig'" in typo.message
+    assert result.kind == "python-source" and not result.valid
+
+
+def test_the_cli_prints_path_line_column(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", str(CODE / "sdk_calls.py")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[0] == (
+        f"{CODE / 'sdk_calls.py'}:20:34: error [metric-not-allowed] MetricName 'RMSE' is not "
+        "allowed for ProblemType 'BinaryClassification'; allowed: Accuracy, AUC, "
+        "BalancedAccuracy, F1, Precision, Recall"
+    )
+
+
+def _check(tmp_path: Path, source: str) -> Expected:
+    path = tmp_path / "job.py"
+    path.write_text(source, encoding="utf-8")
+    return [(f.line or 0, f.column or 0, f.code) for f in validate_file(path).findings]
+
+
+def test_columns_count_characters_not_utf8_bytes(tmp_path: Path) -> None:
+    source = 'x = "é"; sm.create_auto_ml_job(ProblemType="Bogus", **x)\n'
+    assert _check(tmp_path, source) == [(1, 44, "unknown-problem-type")]
+
+
+def test_a_name_resolves_in_the_scope_it_is_bound_in(tmp_path: Path) -> None:
+    source = (
+        'metric = "AUC"\n'
+        "def run(sm):\n"
+        '    metric = "MSE"\n'
+        '    sm.create_auto_ml_job(ProblemType="Regression",\n'
+        '        AutoMLJobObjective={"MetricName": metric}, **x)\n'
+        'sm.create_auto_ml_job(ProblemType="Regression",\n'
+        '    AutoMLJobObjective={"MetricName": metric}, **x)\n'
+    )
+    # the function's MSE is fine for Regression; the module's AUC is not (at its literal)
+    assert _check(tmp_path, source) == [(1, 10, "metric-not-allowed")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'sm.create_auto_ml_job(ProblemType=pt, AutoMLJobObjective={"MetricName": "AUC"})\n',
+        'sm.create_auto_ml_job_v2(AutoMLJobObjective={"MetricName": "AUC"}, **req)\n',
+        'o = {"MetricName": "AUC"}\no.update(extra)\n'
+        'sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=o)\n',
+        'for m in ["AUC"]:\n    sm.create_auto_ml_job(ProblemType="Regression",'
+        ' AutoMLJobObjective={"MetricName": m})\n',
+        'sm.create_auto_ml_job(**{"ProblemType": "Regression", **base})\n',
+        "sm.create_auto_ml_job_v2(**json.load(f))\n",
+    ],
+)
+def test_dynamic_values_stay_silent(tmp_path: Path, source: str) -> None:
+    assert _check(tmp_path, source) == []
+
+
+def test_a_syntax_error_is_one_parse_error_finding(tmp_path: Path) -> None:
+    found = _check(tmp_path, "sm.create_auto_ml_job(ProblemType=\n")
+    assert found == [(1, 22, "parse-error")]
+
+
+def test_a_file_with_no_automl_call_is_not_even_parsed(tmp_path: Path) -> None:
+    assert _check(tmp_path, "this is not Python (\n") == []
+
+
+def test_snake_case_names_are_the_ones_botocore_derives() -> None:
+    from botocore import xform_name
+
+    members = {m for shape in shape_members().values() for m in shape.values()}
+    assert len(members) > 50
+    assert {m: snake_case(m) for m in members} == {m: xform_name(m) for m in members}
+    assert shape_members()["AutoMLJobObjective"] == {"metric_name": "MetricName"}
+
+
+def test_folders_include_python_files_and_ordinary_code_is_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "util.py").write_text("def f():\n    return 1\n", encoding="utf-8")
+    (tmp_path / "pkg" / "train.py").write_text(
+        'sm.create_auto_ml_job(ProblemType="Regression",\n'
+        '    AutoMLJobObjective={"MetricName": "AUC"}, **rest)\n',
+        encoding="utf-8",
+    )
+    code = main(["validate", str(tmp_path)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[0].startswith(f"{tmp_path / 'pkg' / 'train.py'}:2:39: error [metric-not-allowed]")
+    assert out[-1] == "2 files checked: 1 valid, 1 invalid (1 error, 0 warnings)"
+    assert main(["validate", str(tmp_path), "--exclude", "*.py"]) == 2  # nothing left
