@@ -57,7 +57,8 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
         if source is None:
             continue
         try:
-            chunks.append(parse_chunk(source, number, display))
+            # Not the notebook's own name: CPython would read a syntax error's line from that file.
+            chunks.append(parse_chunk(source, number, f"<cell {number}>"))
         except (SyntaxError, ValueError, RecursionError) as error:
             line = getattr(error, "lineno", None)
             column = getattr(error, "offset", None)
