@@ -130,3 +130,13 @@ def test_importing_the_hook_imports_neither_boto3_nor_botocore() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_botocore_session_checks_the_clients_it_creates() -> None:
+    import botocore.session
+
+    session = check_requests(botocore.session.get_session())
+    session.set_credentials("testing", "testing")
+    client = session.create_client("sagemaker", region_name="us-east-1")
+    error = _refused(client, "create_auto_ml_job", {**V1, "ProblemType": "Regresion"})
+    assert [f.code for f in error.findings] == ["unknown-problem-type"]

@@ -94,3 +94,13 @@ def test_a_notebook_without_automl_is_clean(tmp_path: Path) -> None:
     path.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', "utf-8")
     result = validate_file(path)
     assert result.valid and not result.findings
+
+
+def test_github_annotates_the_notebook_and_says_the_cell_in_the_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["validate", "--format", "github", str(NOTEBOOK)])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(
+        f"::error file={NOTEBOOK},title=automl-objective metric-not-allowed::cell 3:1:28: "
+    )

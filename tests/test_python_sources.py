@@ -115,6 +115,22 @@ def test_a_syntax_error_is_one_parse_error_finding(tmp_path: Path) -> None:
     assert found == [(1, 22, "parse-error")]
 
 
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("x = " + "-" * 900 + "1\nsm.create_auto_ml_job(**k)\n", "code nested too deeply"),
+        ("x = " + "+".join(["a"] * 100_000) + "\nsm.create_auto_ml_job(**k)\n", "not valid"),
+    ],
+)
+def test_deeply_nested_code_is_one_finding_not_a_traceback(
+    tmp_path: Path, source: str, message: str
+) -> None:
+    path = tmp_path / "deep.py"
+    path.write_text(source, encoding="utf-8")
+    [finding] = validate_file(path).findings
+    assert finding.code == "parse-error" and message in finding.message
+
+
 def test_a_file_with_no_automl_call_is_not_even_parsed(tmp_path: Path) -> None:
     assert _check(tmp_path, "this is not Python (\n") == []
 

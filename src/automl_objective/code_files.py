@@ -84,11 +84,24 @@ def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) 
     if not mentions_automl(text):
         return FileResult(display, [], kind)
     extra: list[Finding] = []
-    if notebook:
-        from automl_objective.notebooks import notebook_chunks
+    try:
+        if notebook:
+            from automl_objective.notebooks import notebook_chunks
 
-        chunks, extra = notebook_chunks(display, text)
-    else:
-        chunks = _python_chunks(display, text)
-    parts = [_part(found) for found in extract(chunks)]
+            chunks, extra = notebook_chunks(display, text)
+        else:
+            chunks = _python_chunks(display, text)
+        parts = [_part(found) for found in extract(chunks)]
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(display, "code nested too deeply to be read") from None
+    except Exception as error:  # the reader's own failure: one finding for this file alone
+        detail = " ".join(str(error).split())[:200]
+        raise LoadError(
+            display,
+            f"internal error while reading this file ({type(error).__name__}: {detail}); "
+            "please report it",
+            code="internal-error",
+        ) from None
     return check_parts(checker, display, parts, kind, strict=strict, extra=extra)

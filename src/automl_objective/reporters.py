@@ -110,15 +110,16 @@ class GithubReporter(Reporter):
         for result in results:
             for finding in result.findings:
                 properties = [f"file={_escape_property(printable(result.path))}"]
-                if finding.line is not None:
+                message = printable(finding.message)
+                if finding.cell is not None:  # a cell's line is no line of the .ipynb file
+                    where = _location("", finding).removeprefix(":")
+                    message = f"{where}: {message}"
+                elif finding.line is not None:
                     properties.append(f"line={finding.line}")
-                if finding.line is not None and finding.column is not None:
-                    properties.append(f"col={finding.column}")
+                    if finding.column is not None:
+                        properties.append(f"col={finding.column}")
                 properties.append(f"title={_escape_property('automl-objective ' + finding.code)}")
-                out.write(
-                    f"::{finding.severity} {','.join(properties)}::"
-                    f"{_escape_data(printable(finding.message))}\n"
-                )
+                out.write(f"::{finding.severity} {','.join(properties)}::{_escape_data(message)}\n")
         out.write(summary(results) + "\n")
 
 
