@@ -26,7 +26,6 @@ from automl_objective.validation import (
     load_error_result,
     validate_document,
 )
-from automl_objective.workflows import check_document
 
 FORMATS = (None, "json", "yaml")
 
@@ -135,13 +134,7 @@ def validate_file(
         document = load_path(Path(path), str(path), format, max_bytes=options.max_bytes)
     except LoadError as error:
         return load_error_result(error)
-    return check_document(
-        checker,
-        document,
-        kind=options.kind,
-        problem_type=options.problem_type,
-        strict=options.strict,
-    )
+    return runner.check_document(checker, document, options)
 
 
 def check_sources(

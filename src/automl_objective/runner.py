@@ -34,7 +34,6 @@ from automl_objective.validation import (
     default_checker,
     load_error_result,
 )
-from automl_objective.workflows import check_document
 
 
 def is_code_path(path: str) -> bool:
@@ -150,16 +149,28 @@ def check_each(
         except LoadError as error:
             results.append(load_error_result(error))
             continue
-        results.append(
-            check_document(
-                checker,
-                document,
-                kind=options.kind,
-                problem_type=options.problem_type,
-                strict=options.strict,
-            )
-        )
+        results.append(check_document(checker, document, options))
     return results
+
+
+def check_document(checker: Checker, document: Document, options: CheckOptions) -> FileResult:
+    """A parsed JSON or YAML document; pipeline definitions and state machines are split
+    into their requests first (their module is imported only for a document that may be
+    one, to keep start-up light)."""
+    data = document.data
+    if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
+        from automl_objective.workflows import check_document as check_workflow
+
+        return check_workflow(
+            checker,
+            document,
+            kind=options.kind,
+            problem_type=options.problem_type,
+            strict=options.strict,
+        )
+    return checker.validate(
+        document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
+    )
 
 
 def check_code_file(
