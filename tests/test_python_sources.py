@@ -160,3 +160,44 @@ def test_folders_include_python_files_and_ordinary_code_is_clean(
     assert out[0].startswith(f"{tmp_path / 'pkg' / 'train.py'}:2:39: error [metric-not-allowed]")
     assert out[-1] == "2 files checked: 1 valid, 1 invalid (1 error, 0 warnings)"
     assert main(["validate", str(tmp_path), "--exclude", "*.py"]) == 2  # nothing left
+
+
+@pytest.mark.parametrize(
+    ("config", "metric", "code"),
+    [
+        ('AutoMLTabularConfig("y", problem_type="Regression")', "AUC", "metric-not-allowed"),
+        ("AutoMLTimeSeriesForecastingConfig(*a)", "AUC", "metric-not-allowed"),
+        ('AutoMLImageClassificationConfig(content_column="c")', "AUC", "metric-not-allowed"),
+        ("AutoMLTextClassificationConfig()", "F1", "metric-not-allowed"),
+        ('AutoMLTextFineTuningConfig(base_model_name="m")', "F1", "objective-ignored"),
+    ],
+)
+def test_each_sdk_v2_config_is_the_request_member_it_becomes(
+    tmp_path: Path, config: str, metric: str, code: str
+) -> None:
+    # problem_config is AutoMLV2's first positional parameter
+    source = f'AutoMLV2({config}, job_objective={{"MetricName": "{metric}"}})\n'
+    assert [c for _, _, c in _check(tmp_path, source)] == [code]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # one positional past AutoML's (role, target_attribute_name): it may be problem_type
+        'AutoML("role", "y", "key", job_objective={"MetricName": "AUC"})\n',
+        'AutoMLV2(problem_config=cfg, job_objective={"MetricName": "Accuracy"})\n',
+    ],
+)
+def test_an_unknown_sdk_argument_leaves_absent_members_unjudged(
+    tmp_path: Path, source: str
+) -> None:
+    assert _check(tmp_path, source) == []
+
+
+def test_sagemaker_core_dicts_use_snake_case_names(tmp_path: Path) -> None:
+    source = (
+        "AutoMLJobV2.create(auto_ml_job_name='j', auto_ml_problem_type_config="
+        "{'tabular_job_config': {'problem_type': 'Regression', 'target_attribute_name': 'y'}},\n"
+        "    auto_ml_job_objective={'metric_name': 'AUC'}, **more)\n"
+    )
+    assert _check(tmp_path, source) == [(2, 43, "metric-not-allowed")]

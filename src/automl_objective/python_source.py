@@ -235,6 +235,8 @@ class _Reader:
         self.mutated = mutated
         self.places: dict[Path, tuple[Place, Place]] = {}
         self.partial = False
+        self.rename: dict[str, str] = {}
+        """snake_case dict keys -> members (sagemaker-core accepts dicts for its shapes)."""
         self._resolving: set[int] = set()
 
     def _note(self, path: Path, key: Place, value: Place) -> None:
@@ -290,6 +292,7 @@ class _Reader:
             if not isinstance(key, str):
                 self.partial = True
                 continue
+            key = self.rename.get(key, key)
             self.member(result, key, key_node, value_node, scope, chunk, path, depth)
         return result
 
@@ -368,18 +371,42 @@ class _Reader:
             self.keywords(result, node, None, scope, chunk, path, depth)
             return result
         if name in sdk_names.SDK_V2_CONFIGS:
-            member, arguments = sdk_names.SDK_V2_CONFIGS[name]
+            config = sdk_names.SDK_V2_CONFIGS[name]
             inner: dict[str, Any] = {}
             place = chunk.place(node)
-            self._note((*path, member), place, place)
-            self.keywords(inner, node, arguments, scope, chunk, (*path, member), depth, loose=True)
-            return {member: inner}
+            self._note((*path, config.target), place, place)
+            child = (*path, config.target)
+            self.arguments(inner, node, config, scope, chunk, child, depth)
+            return {config.target: inner}
         shapes = sdk_names.shape_members() if name is not None and name[:1].isupper() else {}
         if name in shapes and not node.args:
             shaped: dict[str, Any] = {}
             self.keywords(shaped, node, shapes[name], scope, chunk, path, depth)
             return shaped
         return _DYNAMIC
+
+    def arguments(
+        self,
+        result: dict[str, Any],
+        node: ast.Call,
+        sdk: sdk_names.SdkClass,
+        scope: _Scope,
+        chunk: Chunk,
+        path: Path,
+        depth: int,
+    ) -> None:
+        """An SDK v2 class's arguments, positional ones by its table: one past the table,
+        or ``*args``, may be any parameter, so the request is then partial."""
+        for index, argument in enumerate(node.args):
+            if sdk.positional is None:
+                continue
+            if isinstance(argument, ast.Starred) or index >= len(sdk.positional):
+                self.partial = True
+                continue
+            member = sdk.members.get(sdk.positional[index])
+            if member is not None:
+                self.member(result, member, argument, argument, scope, chunk, path, depth)
+        self.keywords(result, node, sdk.members, scope, chunk, path, depth, loose=True)
 
     def keywords(
         self,
@@ -431,14 +458,15 @@ def _request_of(node: ast.Call, scope: _Scope, chunk: Chunk, mutated: set[str]) 
     ):
         version = sdk_names.SDK_V3_RESOURCES[func.value.id]
         reader.partial = bool(node.args)
+        reader.rename = sdk_names.all_members()
         members = sdk_names.request_members(version)
         reader.keywords(
             data, node, members, scope, chunk, (), 0, ignore=sdk_names.SDK_V3_NOT_MEMBERS
         )
     elif name in sdk_names.SDK_V2_ESTIMATORS:
-        version, arguments = sdk_names.SDK_V2_ESTIMATORS[name]
-        fragment_only = True
-        reader.keywords(data, node, arguments, scope, chunk, (), 0, loose=True)
+        estimator = sdk_names.SDK_V2_ESTIMATORS[name]
+        version, fragment_only = estimator.target, True
+        reader.arguments(data, node, estimator, scope, chunk, (), 0)
     else:
         return None
     if not data:

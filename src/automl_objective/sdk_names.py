@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from automl_objective.schema import load_aws_schema
 
@@ -32,11 +33,27 @@ SDK_V3_RESOURCES = {"AutoMLJob": V1, "AutoMLJobV2": V2}
 SDK_V3_NOT_MEMBERS = frozenset({"session", "region"})
 """Arguments of a sagemaker-core ``create`` that configure the client, not the request."""
 
+
+class SdkClass(NamedTuple):
+    """What one SDK v2 class's arguments become: ``target`` is the request version (an
+    estimator) or the AutoMLProblemTypeConfig member (a config)."""
+
+    target: str
+    positional: tuple[str, ...] | None
+    """Its leading positional parameters; None: positional arguments map to nothing read."""
+    members: dict[str, str]
+    """{argument: AWS member} for the arguments the objective rules read."""
+
+
 SDK_V2_ESTIMATORS = {
-    # class name: (request version, {argument: AWS member})
-    "AutoML": (V1, {"problem_type": "ProblemType", "job_objective": "AutoMLJobObjective"}),
-    "AutoMLV2": (
+    "AutoML": SdkClass(
+        V1,
+        ("role", "target_attribute_name"),
+        {"problem_type": "ProblemType", "job_objective": "AutoMLJobObjective"},
+    ),
+    "AutoMLV2": SdkClass(
         V2,
+        ("problem_config",),
         {"problem_config": "AutoMLProblemTypeConfig", "job_objective": "AutoMLJobObjective"},
     ),
 }
@@ -44,12 +61,13 @@ SDK_V2_ESTIMATORS = {
 the SDK fills in the rest of the request itself, so these are checked as fragments."""
 
 SDK_V2_CONFIGS = {
-    # class name: (member of AutoMLProblemTypeConfig, {argument: AWS member})
-    "AutoMLTabularConfig": ("TabularJobConfig", {"problem_type": "ProblemType"}),
-    "AutoMLTimeSeriesForecastingConfig": ("TimeSeriesForecastingJobConfig", {}),
-    "AutoMLImageClassificationConfig": ("ImageClassificationJobConfig", {}),
-    "AutoMLTextClassificationConfig": ("TextClassificationJobConfig", {}),
-    "AutoMLTextFineTuningConfig": ("TextGenerationJobConfig", {}),
+    "AutoMLTabularConfig": SdkClass(
+        "TabularJobConfig", ("target_attribute_name",), {"problem_type": "ProblemType"}
+    ),
+    "AutoMLTimeSeriesForecastingConfig": SdkClass("TimeSeriesForecastingJobConfig", None, {}),
+    "AutoMLImageClassificationConfig": SdkClass("ImageClassificationJobConfig", None, {}),
+    "AutoMLTextClassificationConfig": SdkClass("TextClassificationJobConfig", None, {}),
+    "AutoMLTextFineTuningConfig": SdkClass("TextGenerationJobConfig", None, {}),
 }
 """sagemaker.automl.automlv2's problem configs: which AutoMLProblemTypeConfig member each
 becomes (``AutoMLProblemTypeConfig.to_request_dict``), with the arguments the rules read."""
@@ -74,6 +92,13 @@ def shape_members() -> dict[str, dict[str, str]]:
             if isinstance(properties, dict):
                 shapes[name] = {snake_case(member): member for member in properties}
     return shapes
+
+
+@cache
+def all_members() -> dict[str, str]:
+    """{snake_case name: member} over every shape: how sagemaker-core's dict arguments
+    (``{"metric_name": "AUC"}``, which its pydantic shapes accept) name members."""
+    return {snake: member for shape in shape_members().values() for snake, member in shape.items()}
 
 
 def request_members(version: str) -> dict[str, str]:
