@@ -72,3 +72,14 @@ def test_other_documents_are_untouched() -> None:
     # "Steps" without "Version", "States" without "StartAt": not workflows, as before
     assert validate_data({"Steps": [], "MetricName": "AUC"}).kind == "objective"
     assert validate_data({"States": {}, "MetricName": "AUC"}).kind == "objective"
+
+
+@pytest.mark.parametrize("name", ["pipeline-definition.json", "sdk_calls.py", "autopilot.ipynb"])
+def test_resolve_refuses_files_that_hold_several_requests(name: str) -> None:
+    from automl_objective.api import resolve_file
+
+    result, resolution = resolve_file(CODE / name)
+    assert resolution is None
+    [finding] = result.findings
+    assert finding.code == "unknown-document"
+    assert "resolve takes one request document" in finding.message

@@ -201,10 +201,22 @@ def resolve_file(
     options = _options(kind, problem_type, False)
     path = _path_argument(path)
     try:
+        _refuse_code(str(path))
         document = load_path(Path(path), str(path))
     except LoadError as error:
         return load_error_result(error), None
     return _resolve(document, options)
+
+
+_HOLDS_REQUESTS = (
+    "holds its requests inside {what}; resolve takes one request document "
+    "(validate checks each request in it)"
+)
+
+
+def _refuse_code(path: str) -> None:
+    if runner.is_code_path(path):
+        raise LoadError(path, _HOLDS_REQUESTS.format(what="code"), code=UNKNOWN_DOCUMENT)
 
 
 def resolve_source(
@@ -221,6 +233,8 @@ def resolve_source(
     if not isinstance(source, Source):
         raise TypeError(f"source must be a Source, not {type(source).__name__}")
     try:
+        if source.path is not None:
+            _refuse_code(source.display)
         document = runner.load_source(source, options, stdin=stdin)
     except LoadError as error:
         return load_error_result(error), None
@@ -228,6 +242,15 @@ def resolve_source(
 
 
 def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Resolution | None]:
+    data = document.data
+    if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
+        from automl_objective.workflows import split_workflow
+
+        split = split_workflow(document)
+        if split is not None:
+            what = f"a document of kind {split[0]}"
+            message = _HOLDS_REQUESTS.format(what=what)
+            return load_error_result(LoadError(document.path, message, code=UNKNOWN_DOCUMENT)), None
     result = validate_document(document, kind=options.kind, problem_type=options.problem_type)
     if not result.valid:
         return result, None
