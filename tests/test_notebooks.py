@@ -83,7 +83,7 @@ def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | No
 
 def test_a_file_that_is_not_a_notebook_is_one_parse_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.ipynb"
-    path.write_text('{"cells": "AutoML"}', encoding="utf-8")
+    path.write_text('{"cells": "sm.create_auto_ml_job()"}', encoding="utf-8")
     [finding] = validate_file(path).findings
     assert finding.code == "parse-error"
     assert finding.message.startswith("not a Jupyter notebook")

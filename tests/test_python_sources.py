@@ -201,3 +201,18 @@ def test_sagemaker_core_dicts_use_snake_case_names(tmp_path: Path) -> None:
         "    auto_ml_job_objective={'metric_name': 'AUC'}, **more)\n"
     )
     assert _check(tmp_path, source) == [(2, 43, "metric-not-allowed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ('"""Checks AutoMLJobObjective values."""\nAUTOML_KINDS = ("AutoML",)\n', False),
+        ("client.create_auto_ml_job_v2(**r)\n", True),
+        ("job = automl.AutoMLV2 (config)\n", True),
+        ("AutoMLJobV2 . create(**k)\n", True),
+    ],
+)
+def test_only_text_that_can_hold_a_known_call_is_parsed(text: str, parsed: bool) -> None:
+    from automl_objective.python_source import mentions_automl
+
+    assert mentions_automl(text) is parsed

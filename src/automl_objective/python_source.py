@@ -12,6 +12,7 @@ guessed, and the request is then a partial one.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -491,9 +492,16 @@ def extract(chunks: Sequence[Chunk]) -> list[Extracted]:
     return found
 
 
+_KNOWN_CALL = re.compile(
+    r"create_auto_ml_job|\bAutoML(?:V2)?\s*\(|\bAutoMLJob(?:V2)?\s*\.\s*create\b"
+)
+"""The calls :func:`extract` recognises, by the names it recognises them by."""
+
+
 def mentions_automl(text: str) -> bool:
-    """Whether the text could hold a known call at all (the common case is a quick no)."""
-    return "create_auto_ml_job" in text or "AutoML" in text
+    """Whether the text could hold a known call at all: most code is a quick no, never
+    parsed (code that only mentions AutoML in its strings or names included)."""
+    return _KNOWN_CALL.search(text) is not None
 
 
 def parse_chunk(source: str, cell: int | None, filename: str) -> Chunk:
