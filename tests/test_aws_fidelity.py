@@ -14,8 +14,6 @@ from typing import Any
 import pytest
 import regress
 import yaml
-from automl_objective_codegen.aws_schemas import _pattern_keywords
-from automl_objective_codegen.java_patterns import UntranslatablePattern, describe, translate
 from jsonschema import Draft202012Validator
 
 from automl_objective.api import validate_data
@@ -23,6 +21,8 @@ from automl_objective.aws_keywords import aws_validator_class
 from automl_objective.documents import parse_text
 from automl_objective.schema import load_aws_index, load_aws_schema
 from automl_objective.validation import validate_document
+from automl_objective_codegen.aws_schemas import _pattern_keywords
+from automl_objective_codegen.java_patterns import UntranslatablePattern, describe, translate
 from tests.test_aws_requests import filled_v2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -350,9 +350,8 @@ def test_a_pattern_with_no_plain_words_shows_aws_pattern_unescaped() -> None:
 def test_generate_refuses_an_untranslatable_botocore_pattern_in_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from automl_objective_codegen import aws_schemas
-
     from automl_objective.cli import main
+    from automl_objective_codegen import aws_schemas
 
     def refuse(pattern: str) -> Any:
         if pattern.startswith("arn:aws[a-z\\-]*:sagemaker"):

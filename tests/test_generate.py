@@ -15,12 +15,12 @@ from typing import Any
 
 import html5lib
 import pytest
-from automl_objective_codegen.outputs import Source, render_outputs
-from automl_objective_codegen.run import GenerateError, generate, read_source
 from markdown_it import MarkdownIt
 
 from automl_objective.catalog import load_catalog
 from automl_objective.cli import main
+from automl_objective_codegen.outputs import Source, render_outputs
+from automl_objective_codegen.run import GenerateError, generate, read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from automl_objective_codegen import tree
-from automl_objective_codegen.run import GenerateError, generate, read_source
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.schema import ExternalReferenceError, load_schema
 from automl_objective.validation import Checker
+from automl_objective_codegen import tree
+from automl_objective_codegen.run import GenerateError, generate, read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"

@@ -11,10 +11,10 @@ from typing import Any
 
 import botocore
 import pytest
-from automl_objective_codegen.run import generate
 
 from automl_objective.catalog import catalog_from_schema, catalog_problems
 from automl_objective.cli import main
+from automl_objective_codegen.run import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"
