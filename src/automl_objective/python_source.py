@@ -289,7 +289,7 @@ class _Reader:
             if key_node is None:  # {**other, ...}
                 self.merge(result, value_node, scope, chunk, path, depth)
                 continue
-            key = self.value(key_node, scope, chunk, (), depth + 1)
+            key = self.value(key_node, scope, chunk, ("<key>",), depth + 1)  # places unused
             if not isinstance(key, str):
                 self.partial = True
                 continue
