@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from automl_objective.api import validate_file
 from automl_objective.cli import main
@@ -216,3 +218,103 @@ def test_only_text_that_can_hold_a_known_call_is_parsed(text: str, parsed: bool)
     from automl_objective.python_source import mentions_automl
 
     assert mentions_automl(text) is parsed
+
+
+_PIECES = [
+    "sm.create_auto_ml_job(",
+    "create_auto_ml_job_v2(",
+    "AutoMLV2(",
+    "AutoMLJobV2.create(",
+    "AutoMLTabularConfig(",
+    "AutoMLJobObjective(",
+    "ProblemType=",
+    "problem_type=",
+    "job_objective=",
+    "metric_name=",
+    "AutoMLJobObjective=",
+    '{"MetricName": ',
+    '"AUC"',
+    '"Regression"',
+    "**",
+    "x",
+    "x = ",
+    "x[0] = ",
+    "del x",
+    "def f(x):",
+    "lambda x: ",
+    "class C:",
+    "global x",
+    "[",
+    "]",
+    "}",
+    ")",
+    ", ",
+    ": ",
+    "\n",
+    "\n    ",
+    "-1",
+    "f'{x}'",
+    "é",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_code_gives_findings_never_an_exception(pieces: list[str]) -> None:
+    from automl_objective.code_files import check_code_text
+    from automl_objective.documents import LoadError
+    from automl_objective.validation import default_checker
+
+    text = "".join(pieces)
+    try:
+        result = check_code_text(default_checker(), "fuzz.py", text, strict=False)
+    except LoadError as error:  # not Python: one finding, as the runner reports it
+        assert error.code == "parse-error"
+        return
+    assert all(f.line is None or f.line >= 1 for f in result.findings)
+    assert all(f.code != "internal-error" for f in result.findings)
+
+
+_NAMES = ["ProblemType", "AutoMLJobObjective", "MetricName", "problem_type", "job_objective"]
+_EXPRESSIONS = st.recursive(
+    st.sampled_from(['"AUC"', '"Regression"', "1", "-2.5", "None", "True", "x", "f'{x}'", "b'x'"]),
+    lambda inner: st.one_of(
+        st.lists(st.tuples(st.sampled_from(_NAMES), inner), max_size=3).map(
+            lambda items: "{" + ", ".join(f'"{k}": {v}' for k, v in items) + "}"
+        ),
+        st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+        inner.map(lambda v: "{**" + v + "}"),
+        st.tuples(
+            st.sampled_from(["AutoMLTabularConfig", "AutoMLJobObjective", "dict", "g"]),
+            st.lists(st.tuples(st.sampled_from(_NAMES), inner), max_size=2),
+        ).map(lambda c: c[0] + "(" + ", ".join(f"{k.lower()}={v}" for k, v in c[1]) + ")"),
+    ),
+    max_leaves=12,
+)
+_CALLEES = [
+    "sm.create_auto_ml_job",
+    "c.create_auto_ml_job_v2",
+    "AutoML",
+    "AutoMLV2",
+    "AutoMLJobV2.create",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_EXPRESSIONS, max_size=2),
+    st.sampled_from(_CALLEES),
+    st.lists(st.tuples(st.sampled_from([*_NAMES, None]), _EXPRESSIONS), max_size=4),
+)
+def test_any_call_is_read_without_an_exception(
+    bindings: list[str], callee: str, arguments: list[tuple[str | None, str]]
+) -> None:
+    from automl_objective.code_files import check_code_text
+    from automl_objective.validation import default_checker
+
+    lines = [f"x = {value}" for value in bindings]
+    passed = ", ".join(f"{k}={v}" if k else f"**{v}" for k, v in arguments)
+    lines.append(f"{callee}({passed})")
+    result = check_code_text(default_checker(), "fuzz.py", "\n".join(lines), strict=False)
+    assert all(f.code != "internal-error" for f in result.findings)
+    assert all(f.line is not None and 1 <= f.line <= len(lines) for f in result.findings)
