@@ -19,7 +19,8 @@ from automl_objective.validation import Checker, FileResult
 
 if TYPE_CHECKING:
     from automl_objective.parsed import Locator
-    from automl_objective.python_source import Chunk, Extracted
+    from automl_objective.python_bindings import Chunk
+    from automl_objective.python_source import Extracted
 
 PYTHON, NOTEBOOK = "python-source", "jupyter-notebook"
 

@@ -15,7 +15,8 @@ import warnings
 
 from automl_objective.findings import Finding
 from automl_objective.parsed import LoadError
-from automl_objective.python_source import Chunk, parse_chunk
+from automl_objective.python_bindings import Chunk
+from automl_objective.python_source import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
 _IPYTHON_LINE = re.compile(r"^(\s*)(?:[%!?]|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")

@@ -14,41 +14,15 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from automl_objective import sdk_names
 from automl_objective.positions import Path
-
-Place = tuple[int | None, int, int]
-"""Where a literal is written: (notebook cell or None, 1-based line, 1-based column)."""
+from automl_objective.python_bindings import Binder, Chunk, Place, Scope
 
 _DYNAMIC: Any = object()
-_MUTATORS = frozenset(
-    {"update", "pop", "popitem", "setdefault", "clear", "append", "extend", "insert", "remove"}
-)
 _MAX_DEPTH = 64
-
-
-@dataclass
-class Chunk:
-    """One piece of source parsed on its own: a whole file, or one notebook cell."""
-
-    cell: int | None
-    source: str
-    tree: ast.Module
-    lines: list[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.lines = self.source.split("\n")
-
-    def place(self, node: ast.AST) -> Place:
-        """The node's 1-based line and column in characters (``ast`` counts UTF-8 bytes)."""
-        line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        if not text.isascii():
-            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "replace"))
-        return (self.cell, line, offset + 1)
 
 
 @dataclass
@@ -64,159 +38,6 @@ class Extracted:
     """Path in the request -> where its member name and its value are written."""
     fragment_only: bool = False
     """The SDK adds members of its own: only the objective rules apply, whatever is read."""
-
-
-class _Scope:
-    """Names bound in one function (or the module): once to a value, or otherwise."""
-
-    def __init__(self, parent: _Scope | None) -> None:
-        self.parent = parent
-        self.once: dict[str, tuple[ast.expr, Chunk]] = {}
-        """Names bound once, to the value's expression (and the chunk it is written in)."""
-        self.other: set[str] = set()
-
-    def assign(self, name: str, value: ast.expr, chunk: Chunk) -> None:
-        if name in self.once or name in self.other:
-            self.once.pop(name, None)
-            self.other.add(name)
-        else:
-            self.once[name] = (value, chunk)
-
-    def bind(self, name: str) -> None:
-        self.once.pop(name, None)
-        self.other.add(name)
-
-    def lookup(self, name: str) -> tuple[ast.expr, Chunk, _Scope] | None:
-        """The expression a name is bound to, and where: None when it is not bound once."""
-        scope: _Scope | None = self
-        while scope is not None:
-            if name in scope.once:
-                node, chunk = scope.once[name]
-                return node, chunk, scope
-            if name in scope.other:
-                return None
-            scope = scope.parent
-        return None
-
-
-def _root_name(node: ast.expr) -> str | None:
-    while isinstance(node, (ast.Subscript, ast.Attribute)):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else None
-
-
-class _Binder(ast.NodeVisitor):
-    """Walks a module: each scope's bindings, the names changed after binding, the calls."""
-
-    def __init__(self, module: _Scope) -> None:
-        self.scope = module
-        self.visible = module  # the scope functions defined here see (classes are skipped)
-        self.chunk: Chunk | None = None
-        self.mutated: set[str] = set()
-        self.calls: list[tuple[ast.Call, _Scope, Chunk]] = []
-
-    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
-        for default in [*node.args.defaults, *node.args.kw_defaults]:
-            if default is not None:
-                self.visit(default)
-        if not isinstance(node, ast.Lambda):
-            self.scope.bind(node.name)
-            for decorator in node.decorator_list:
-                self.visit(decorator)
-        outer, outer_visible = self.scope, self.visible
-        self.scope = self.visible = _Scope(outer_visible)
-        arguments = node.args
-        for argument in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
-            self.scope.bind(argument.arg)
-        for extra in (arguments.vararg, arguments.kwarg):
-            if extra is not None:
-                self.scope.bind(extra.arg)
-        body = node.body if isinstance(node.body, list) else [node.body]
-        for statement in body:
-            self.visit(statement)
-        self.scope, self.visible = outer, outer_visible
-
-    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
-
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.scope.bind(node.name)
-        for expression in [*node.bases, *node.decorator_list]:
-            self.visit(expression)
-        outer = self.scope
-        self.scope = _Scope(outer)
-        for statement in node.body:
-            self.visit(statement)
-        self.scope = outer
-
-    def _store(self, target: ast.expr) -> None:
-        if isinstance(target, ast.Name):
-            self.scope.bind(target.id)
-        elif isinstance(target, (ast.Subscript, ast.Attribute)):
-            name = _root_name(target)
-            if name is not None:
-                self.mutated.add(name)
-            self.generic_visit(target)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            for item in target.elts:
-                self._store(item)
-        elif isinstance(target, ast.Starred):
-            self._store(target.value)
-
-    def visit_Assign(self, node: ast.Assign) -> None:
-        assert self.chunk is not None
-        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            self.scope.assign(node.targets[0].id, node.value, self.chunk)
-        else:
-            for target in node.targets:
-                self._store(target)
-        self.visit(node.value)
-
-    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
-        assert self.chunk is not None
-        if node.value is not None and isinstance(node.target, ast.Name):
-            self.scope.assign(node.target.id, node.value, self.chunk)
-            self.visit(node.value)
-        elif node.value is not None:
-            self._store(node.target)
-            self.visit(node.value)
-
-    def visit_AugAssign(self, node: ast.AugAssign) -> None:
-        self._store(node.target)
-        self.visit(node.value)
-
-    def visit_Delete(self, node: ast.Delete) -> None:
-        for target in node.targets:
-            self._store(target)
-
-    def visit_Name(self, node: ast.Name) -> None:
-        if isinstance(node.ctx, (ast.Store, ast.Del)):  # for, with, comprehensions, :=
-            self.scope.bind(node.id)
-
-    def visit_Import(self, node: ast.Import | ast.ImportFrom) -> None:
-        for alias in node.names:
-            self.scope.bind((alias.asname or alias.name).split(".")[0])
-
-    visit_ImportFrom = visit_Import
-
-    def visit_Global(self, node: ast.Global | ast.Nonlocal) -> None:
-        self.mutated.update(node.names)  # bound from elsewhere too: never taken as known
-
-    visit_Nonlocal = visit_Global
-
-    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
-        if node.name:
-            self.scope.bind(node.name)
-        self.generic_visit(node)
-
-    def visit_Call(self, node: ast.Call) -> None:
-        assert self.chunk is not None
-        func = node.func
-        if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
-            name = _root_name(func.value)
-            if name is not None:
-                self.mutated.add(name)
-        self.calls.append((node, self.scope, self.chunk))
-        self.generic_visit(node)
 
 
 def _callee(node: ast.Call) -> str | None:
@@ -243,7 +64,7 @@ class _Reader:
     def _note(self, path: Path, key: Place, value: Place) -> None:
         self.places[path] = (key, value)
 
-    def value(self, node: ast.expr, scope: _Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+    def value(self, node: ast.expr, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         """The value of ``node``, or ``_DYNAMIC``; records where its parts are written."""
         if depth > _MAX_DEPTH:
             return _DYNAMIC
@@ -269,7 +90,7 @@ class _Reader:
             return self._call(node, scope, chunk, path, depth)
         return _DYNAMIC
 
-    def _name(self, name: str, scope: _Scope, path: Path, depth: int) -> Any:
+    def _name(self, name: str, scope: Scope, path: Path, depth: int) -> Any:
         if name in self.mutated:
             return _DYNAMIC
         bound = scope.lookup(name)
@@ -283,7 +104,7 @@ class _Reader:
         finally:
             self._resolving.discard(id(node))
 
-    def _dict(self, node: ast.Dict, scope: _Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+    def _dict(self, node: ast.Dict, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in zip(node.keys, node.values, strict=True):
             if key_node is None:  # {**other, ...}
@@ -303,7 +124,7 @@ class _Reader:
         name: str,
         key_node: ast.AST,
         value_node: ast.expr,
-        scope: _Scope,
+        scope: Scope,
         chunk: Chunk,
         path: Path,
         depth: int,
@@ -318,7 +139,7 @@ class _Reader:
         result[name] = value
         self._note(child, chunk.place(key_node), self.literal_place(value_node, scope, chunk))
 
-    def literal_place(self, node: ast.expr, scope: _Scope, chunk: Chunk) -> Place:
+    def literal_place(self, node: ast.expr, scope: Scope, chunk: Chunk) -> Place:
         """Where the literal a value comes from is written: through the names bound to it."""
         for _ in range(_MAX_DEPTH):
             if not isinstance(node, ast.Name):
@@ -333,7 +154,7 @@ class _Reader:
         self,
         result: dict[str, Any],
         node: ast.expr,
-        scope: _Scope,
+        scope: Scope,
         chunk: Chunk,
         path: Path,
         depth: int,
@@ -349,7 +170,7 @@ class _Reader:
             self.partial = True
 
     def _list(
-        self, items: Sequence[ast.expr], scope: _Scope, chunk: Chunk, path: Path, depth: int
+        self, items: Sequence[ast.expr], scope: Scope, chunk: Chunk, path: Path, depth: int
     ) -> Any:
         values = []
         for index, item in enumerate(items):
@@ -363,7 +184,7 @@ class _Reader:
             values.append(value)
         return values
 
-    def _call(self, node: ast.Call, scope: _Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+    def _call(self, node: ast.Call, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         name = _callee(node)
         if name == "dict" and isinstance(node.func, ast.Name) and len(node.args) <= 1:
             result: dict[str, Any] = {}
@@ -391,7 +212,7 @@ class _Reader:
         result: dict[str, Any],
         node: ast.Call,
         sdk: sdk_names.SdkClass,
-        scope: _Scope,
+        scope: Scope,
         chunk: Chunk,
         path: Path,
         depth: int,
@@ -414,7 +235,7 @@ class _Reader:
         result: dict[str, Any],
         node: ast.Call,
         names: dict[str, str] | None,
-        scope: _Scope,
+        scope: Scope,
         chunk: Chunk,
         path: Path,
         depth: int,
@@ -440,7 +261,7 @@ class _Reader:
             self.member(result, member, keyword, keyword.value, scope, chunk, path, depth)
 
 
-def _request_of(node: ast.Call, scope: _Scope, chunk: Chunk, mutated: set[str]) -> Extracted | None:
+def _request_of(node: ast.Call, scope: Scope, chunk: Chunk, mutated: set[str]) -> Extracted | None:
     """The request a call sends, if it is one of the known AutoML calls."""
     name = _callee(node)
     func = node.func
@@ -479,8 +300,8 @@ def _request_of(node: ast.Call, scope: _Scope, chunk: Chunk, mutated: set[str]) 
 
 def extract(chunks: Sequence[Chunk]) -> list[Extracted]:
     """Every AutoML request the chunks (one module: a file, or a notebook's cells) send."""
-    module = _Scope(None)
-    binder = _Binder(module)
+    module = Scope(None)
+    binder = Binder(module)
     for chunk in chunks:
         binder.chunk = chunk
         binder.visit(chunk.tree)
