@@ -23,6 +23,7 @@ from automl_objective.validation import (
     AUTO,
     FileResult,
     check_options,
+    default_checker,
     load_error_result,
 )
 from automl_objective.validation import validate_document as _validate_document
@@ -127,13 +128,14 @@ def validate_file(
     path = _path_argument(path)
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
+    checker = default_checker()
     try:
+        if format is None and runner.is_code_path(str(path)):
+            return runner.check_code_file(checker, Path(path), str(path), options)
         document = load_path(Path(path), str(path), format, max_bytes=options.max_bytes)
     except LoadError as error:
         return load_error_result(error)
-    return _validate_document(
-        document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
-    )
+    return runner.check_document(checker, document, options)
 
 
 def check_sources(
@@ -200,10 +202,22 @@ def resolve_file(
     options = _options(kind, problem_type, False)
     path = _path_argument(path)
     try:
+        _refuse_code(str(path))
         document = load_path(Path(path), str(path))
     except LoadError as error:
         return load_error_result(error), None
     return _resolve(document, options)
+
+
+_HOLDS_REQUESTS = (
+    "holds its requests inside {what}; resolve takes one request document "
+    "(validate checks each request in it)"
+)
+
+
+def _refuse_code(path: str) -> None:
+    if runner.is_code_path(path):
+        raise LoadError(path, _HOLDS_REQUESTS.format(what="code"), code=UNKNOWN_DOCUMENT)
 
 
 def resolve_source(
@@ -220,6 +234,8 @@ def resolve_source(
     if not isinstance(source, Source):
         raise TypeError(f"source must be a Source, not {type(source).__name__}")
     try:
+        if source.path is not None:
+            _refuse_code(source.display)
         document = runner.load_source(source, options, stdin=stdin)
     except LoadError as error:
         return load_error_result(error), None
@@ -227,6 +243,15 @@ def resolve_source(
 
 
 def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Resolution | None]:
+    data = document.data
+    if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
+        from automl_objective.workflows import split_workflow
+
+        split = split_workflow(document)
+        if split is not None:
+            what = f"a document of kind {split[0]}"
+            message = _HOLDS_REQUESTS.format(what=what)
+            return load_error_result(LoadError(document.path, message, code=UNKNOWN_DOCUMENT)), None
     result = _validate_document(document, kind=options.kind, problem_type=options.problem_type)
     if not result.valid:
         return result, None

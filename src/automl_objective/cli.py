@@ -162,7 +162,8 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
         "--include",
         action="append",
         metavar="GLOB",
-        help="files to check inside directories (default: *.json, *.yaml, *.yml); repeatable",
+        help="files to check inside directories "
+        "(default: *.json, *.yaml, *.yml, *.py, *.ipynb); repeatable",
     )
     validate.add_argument(
         "--exclude", action="append", metavar="GLOB", help="files or folders to skip; repeatable"

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from automl_objective.documents import STDIN_NAME
 
-DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml")
+DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml", "*.py", "*.ipynb")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__", ".tox")
 
 

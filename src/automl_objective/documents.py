@@ -18,7 +18,15 @@ from typing import IO
 from automl_objective.json_format import parse_json
 from automl_objective.parsed import Document, Format, LoadError
 
-__all__ = ["Document", "Format", "LoadError", "detect_format", "load_path", "parse_text"]
+__all__ = [
+    "Document",
+    "Format",
+    "LoadError",
+    "detect_format",
+    "load_path",
+    "load_text",
+    "parse_text",
+]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDIN_NAME = "-"
@@ -199,6 +207,11 @@ def load_path(
 ) -> Document:
     """Read and parse one file. Raises :class:`LoadError` with a user-facing message."""
     name = display or str(path)
+    return parse_text(name, load_text(path, name, max_bytes), format)
+
+
+def load_text(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> str:
+    """Read one file as UTF-8 text, within the size limit; :class:`LoadError` if it cannot."""
     try:
         raw = _read_path(path, name, max_bytes)
     except FileNotFoundError:
@@ -212,4 +225,4 @@ def load_path(
         raise LoadError(name, _os_problem(path, error), code="unreadable") from None
     except ValueError:  # a NUL byte in the name
         raise LoadError(name, "the path contains a NUL byte", code="unreadable") from None
-    return parse_text(name, decode(name, raw), format)
+    return decode(name, raw)

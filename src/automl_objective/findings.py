@@ -99,9 +99,11 @@ class Finding:
     line: int | None
     column: int | None
     message: str
+    cell: int | None = None
+    """The notebook cell (1-based, counting every cell) that ``line`` is in; None elsewhere."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "severity": self.severity,
             "code": self.code,
             "pointer": self.pointer,
@@ -109,6 +111,7 @@ class Finding:
             "column": self.column,
             "message": self.message,
         }
+        return found if self.cell is None else {**found, "cell": self.cell}
 
 
 def json_pointer(path: Iterable[str | int]) -> str:

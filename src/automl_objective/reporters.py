@@ -22,8 +22,11 @@ class Reporter:
 
 
 def _location(path: str, finding: Finding) -> str:
-    """``path:line:column`` (the path made printable); no part that is not known."""
+    """``path:line:column`` (the path made printable); no part that is not known. In a
+    notebook, ``path:cell N:line:column``, as ruff says it."""
     where = printable(path)
+    if finding.cell is not None:
+        where += f":cell {finding.cell}"
     if finding.line is not None:
         where += f":{finding.line}"
         if finding.column is not None:
@@ -107,15 +110,16 @@ class GithubReporter(Reporter):
         for result in results:
             for finding in result.findings:
                 properties = [f"file={_escape_property(printable(result.path))}"]
-                if finding.line is not None:
+                message = printable(finding.message)
+                if finding.cell is not None:  # a cell's line is no line of the .ipynb file
+                    where = _location("", finding).removeprefix(":")
+                    message = f"{where}: {message}"
+                elif finding.line is not None:
                     properties.append(f"line={finding.line}")
-                if finding.line is not None and finding.column is not None:
-                    properties.append(f"col={finding.column}")
+                    if finding.column is not None:
+                        properties.append(f"col={finding.column}")
                 properties.append(f"title={_escape_property('automl-objective ' + finding.code)}")
-                out.write(
-                    f"::{finding.severity} {','.join(properties)}::"
-                    f"{_escape_data(printable(finding.message))}\n"
-                )
+                out.write(f"::{finding.severity} {','.join(properties)}::{_escape_data(message)}\n")
         out.write(summary(results) + "\n")
 
 
@@ -185,15 +189,16 @@ class SarifReporter(Reporter):
                         "startLine": finding.line,
                         "startColumn": finding.column or 1,
                     }
-                findings.append(
-                    {
-                        "ruleId": finding.code,
-                        "ruleIndex": used.index(finding.code),
-                        "level": finding.severity,
-                        "message": {"text": finding.message},
-                        "locations": [{"physicalLocation": location}],
-                    }
-                )
+                entry: dict[str, object] = {
+                    "ruleId": finding.code,
+                    "ruleIndex": used.index(finding.code),
+                    "level": finding.severity,
+                    "message": {"text": finding.message},
+                    "locations": [{"physicalLocation": location}],
+                }
+                if finding.cell is not None:  # the line is the cell's own line
+                    entry["properties"] = {"cell": finding.cell}
+                findings.append(entry)
         log = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",

@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import astuple, dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from automl_objective.discovery import Source
@@ -21,11 +22,24 @@ from automl_objective.documents import (
     LoadError,
     decode,
     load_path,
+    load_text,
     parse_text,
     read_limited,
 )
 from automl_objective.findings import Finding
-from automl_objective.validation import AUTO, FileResult, default_checker, load_error_result
+from automl_objective.validation import (
+    AUTO,
+    Checker,
+    FileResult,
+    default_checker,
+    load_error_result,
+)
+
+
+def is_code_path(path: str) -> bool:
+    """A Python file or a notebook: checked for the requests its code sends."""
+    return path.lower().endswith((".py", ".ipynb"))
+
 
 # Below this many files, starting worker processes costs more than it saves (measured with
 # benchmarks/run.py on 2 CPUs).
@@ -128,19 +142,45 @@ def check_each(
         if progress is not None:
             progress(1)
         try:
+            if source.path is not None and source.problem is None and is_code_path(source.path):
+                results.append(check_code_file(checker, source.path, source.display, options))
+                continue
             document = load_source(source, options, stdin_text, stdin)
         except LoadError as error:
             results.append(load_error_result(error))
             continue
-        results.append(
-            checker.validate(
-                document,
-                kind=options.kind,
-                problem_type=options.problem_type,
-                strict=options.strict,
-            )
-        )
+        results.append(check_document(checker, document, options))
     return results
+
+
+def check_document(checker: Checker, document: Document, options: CheckOptions) -> FileResult:
+    """A parsed JSON or YAML document; pipeline definitions and state machines are split
+    into their requests first (their module is imported only for a document that may be
+    one, to keep start-up light)."""
+    data = document.data
+    if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
+        from automl_objective.workflows import check_document as check_workflow
+
+        return check_workflow(
+            checker,
+            document,
+            kind=options.kind,
+            problem_type=options.problem_type,
+            strict=options.strict,
+        )
+    return checker.validate(
+        document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
+    )
+
+
+def check_code_file(
+    checker: Checker, path: str | Path, display: str, options: CheckOptions
+) -> FileResult:
+    """A ``.py`` or ``.ipynb`` file: the AutoML requests its code sends."""
+    from automl_objective.code_files import check_code_text
+
+    text = load_text(path, display, options.max_bytes)
+    return check_code_text(checker, display, text, strict=options.strict)
 
 
 # What forked workers check: set in the parent just before the pool starts, so that only

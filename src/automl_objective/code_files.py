@@ -1,0 +1,108 @@
+"""Python files and Jupyter notebooks: the AutoML requests their code sends, checked where
+they are written (see :mod:`automl_objective.python_source`).
+
+A file that sends no AutoML request is simply clean. A ``.py`` file is parsed only when its
+text mentions an AutoML call at all, so a folder of ordinary code costs a substring search a
+file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from automl_objective.documents import LoadError
+from automl_objective.findings import Finding
+from automl_objective.positions import Request, Spot, deepest
+from automl_objective.subdocuments import Part, check_parts, pointer_tokens, version_kind
+from automl_objective.validation import Checker, FileResult
+
+if TYPE_CHECKING:
+    from automl_objective.parsed import Locator
+    from automl_objective.python_bindings import Chunk
+    from automl_objective.python_source import Extracted
+
+PYTHON, NOTEBOOK = "python-source", "jupyter-notebook"
+
+
+def _locator(extracted: Extracted) -> Locator:
+    places = extracted.places
+
+    def locate(requests: Sequence[Request]) -> list[Spot]:
+        spots: list[Spot] = []
+        for path, key in requests:
+            best, (key_place, value_place) = deepest(places, path)
+            place = key_place if key and len(best) == len(path) else value_place
+            spots.append(((place[1], place[2]), None))
+        return spots
+
+    return locate
+
+
+def _cell_finder(extracted: Extracted) -> Callable[[Finding], int | None]:
+    """The cell a finding's position is in (a value bound in one cell, used in another)."""
+    places = extracted.places
+
+    def cell_of(finding: Finding) -> int | None:
+        _, (key_place, value_place) = deepest(places, pointer_tokens(finding.pointer))
+        if (finding.line, finding.column) == key_place[1:]:
+            return key_place[0]
+        return value_place[0]
+
+    return cell_of
+
+
+def _part(extracted: Extracted) -> Part:
+    complete = extracted.complete and not extracted.fragment_only
+    return Part(
+        extracted.data,
+        version_kind(extracted.version, complete),
+        _locator(extracted),
+        not extracted.complete,
+        cell_of=_cell_finder(extracted),
+    )
+
+
+def _python_chunks(display: str, text: str) -> list[Chunk]:
+    from automl_objective.python_source import parse_chunk
+
+    try:
+        return [parse_chunk(text, None, display)]
+    except SyntaxError as error:
+        message = f"not valid Python: {error.msg}"
+        raise LoadError(display, message, error.lineno, error.offset) from None
+    except (ValueError, RecursionError, MemoryError) as error:  # NUL bytes, deep nesting
+        raise LoadError(display, f"not valid Python: {error}"[:200]) from None
+
+
+def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) -> FileResult:
+    """Check the requests a ``.py`` or ``.ipynb`` file's text sends. Raises LoadError for a
+    file that is not Python, or not a notebook."""
+    from automl_objective.python_source import extract, mentions_automl
+
+    notebook = display.lower().endswith(".ipynb")
+    kind = NOTEBOOK if notebook else PYTHON
+    if not mentions_automl(text):
+        return FileResult(display, [], kind)
+    extra: list[Finding] = []
+    try:
+        if notebook:
+            from automl_objective.notebooks import notebook_chunks
+
+            chunks, extra = notebook_chunks(display, text)
+        else:
+            chunks = _python_chunks(display, text)
+        parts = [_part(found) for found in extract(chunks)]
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(display, "code nested too deeply to be read") from None
+    except Exception as error:  # the reader's own failure: one finding for this file alone
+        detail = " ".join(str(error).split())[:200]
+        raise LoadError(
+            display,
+            f"internal error while reading this file ({type(error).__name__}: {detail}); "
+            "please report it",
+            code="internal-error",
+        ) from None
+    return check_parts(checker, display, parts, kind, strict=strict, extra=extra)

@@ -1,0 +1,320 @@
+"""Python files: the AutoML requests their code sends, checked where they are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from automl_objective.api import validate_file
+from automl_objective.cli import main
+from automl_objective.sdk_names import shape_members, snake_case
+
+CODE = Path(__file__).parent / "fixtures" / "code"
+
+Expected = list[tuple[int, int, str]]
+
+EXPECTED: dict[str, Expected] = {
+    "boto3_calls.py": [
+        # a literal call is the whole request: AWS's required members are checked
+        (9, 1, "missing-member"),
+        (9, 1, "missing-member"),
+        (9, 1, "missing-member"),
+        (9, 1, "missing-member"),
+        (11, 39, "metric-not-allowed"),  # the "AUC" literal itself
+        # **request, the dict built above: the member name's own line and column
+        (21, 5, "unknown-member"),
+        (25, 1, "missing-member"),  # AutoMLProblemTypeConfig, at the call
+        # **common is unknown: objective rules only, no missing-member
+        (34, 43, "unknown-metric"),
+    ],
+    "sdk_calls.py": [
+        (20, 34, "metric-not-allowed"),  # AutoML(problem_type=..., job_objective=...)
+        (24, 63, "metric-not-allowed"),  # AutoMLV2 with a config object bound to a name
+        (27, 62, "metric-not-allowed"),  # AutoMLImageClassificationConfig: Accuracy only
+        (44, 58, "metric-not-allowed"),  # sagemaker-core shapes, a whole request
+    ],
+    "dynamic_values.py": [],
+    "no_automl.py": [],
+}
+
+
+def _found(name: str) -> Expected:
+    result = validate_file(CODE / name)
+    return [(f.line or 0, f.column or 0, f.code) for f in result.findings]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_findings_point_at_the_literals(name: str) -> None:
+    assert _found(name) == EXPECTED[name]
+
+
+def test_a_finding_carries_the_request_pointer_and_message() -> None:
+    result = validate_file(CODE / "boto3_calls.py")
+    typo = next(f for f in result.findings if f.code == "unknown-member")
+    assert typo.pointer == "/AutoMLProblemType"
+    assert "did you mean 'AutoMLProblemTypeConfig'" in typo.message
+    assert result.kind == "python-source" and not result.valid
+
+
+def test_the_cli_prints_path_line_column(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["validate", str(CODE / "sdk_calls.py")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[0] == (
+        f"{CODE / 'sdk_calls.py'}:20:34: error [metric-not-allowed] MetricName 'RMSE' is not "
+        "allowed for ProblemType 'BinaryClassification'; allowed: Accuracy, F1, AUC, "
+        "BalancedAccuracy, Recall, Precision"
+    )
+
+
+def _check(tmp_path: Path, source: str) -> Expected:
+    path = tmp_path / "job.py"
+    path.write_text(source, encoding="utf-8")
+    return [(f.line or 0, f.column or 0, f.code) for f in validate_file(path).findings]
+
+
+def test_columns_count_characters_not_utf8_bytes(tmp_path: Path) -> None:
+    source = 'x = "é"; sm.create_auto_ml_job(ProblemType="Bogus", **x)\n'
+    assert _check(tmp_path, source) == [(1, 44, "unknown-problem-type")]
+
+
+def test_a_name_resolves_in_the_scope_it_is_bound_in(tmp_path: Path) -> None:
+    source = (
+        'metric = "AUC"\n'
+        "def run(sm):\n"
+        '    metric = "MSE"\n'
+        '    sm.create_auto_ml_job(ProblemType="Regression",\n'
+        '        AutoMLJobObjective={"MetricName": metric}, **x)\n'
+        'sm.create_auto_ml_job(ProblemType="Regression",\n'
+        '    AutoMLJobObjective={"MetricName": metric}, **x)\n'
+    )
+    # the function's MSE is fine for Regression; the module's AUC is not (at its literal)
+    assert _check(tmp_path, source) == [(1, 10, "metric-not-allowed")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'sm.create_auto_ml_job(ProblemType=pt, AutoMLJobObjective={"MetricName": "AUC"})\n',
+        'sm.create_auto_ml_job_v2(AutoMLJobObjective={"MetricName": "AUC"}, **req)\n',
+        'o = {"MetricName": "AUC"}\no.update(extra)\n'
+        'sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=o)\n',
+        'for m in ["AUC"]:\n    sm.create_auto_ml_job(ProblemType="Regression",'
+        ' AutoMLJobObjective={"MetricName": m})\n',
+        'sm.create_auto_ml_job(**{"ProblemType": "Regression", **base})\n',
+        "sm.create_auto_ml_job_v2(**json.load(f))\n",
+    ],
+)
+def test_dynamic_values_stay_silent(tmp_path: Path, source: str) -> None:
+    assert _check(tmp_path, source) == []
+
+
+def test_a_syntax_error_is_one_parse_error_finding(tmp_path: Path) -> None:
+    found = _check(tmp_path, "sm.create_auto_ml_job(ProblemType=\n")
+    assert found == [(1, 22, "parse-error")]
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("x = " + "-" * 900 + "1\nsm.create_auto_ml_job(**k)\n", "code nested too deeply"),
+        ("x = " + "+".join(["a"] * 100_000) + "\nsm.create_auto_ml_job(**k)\n", "not valid"),
+    ],
+)
+def test_deeply_nested_code_is_one_finding_not_a_traceback(
+    tmp_path: Path, source: str, message: str
+) -> None:
+    path = tmp_path / "deep.py"
+    path.write_text(source, encoding="utf-8")
+    [finding] = validate_file(path).findings
+    assert finding.code == "parse-error" and message in finding.message
+
+
+def test_a_file_with_no_automl_call_is_not_even_parsed(tmp_path: Path) -> None:
+    assert _check(tmp_path, "this is not Python (\n") == []
+
+
+def test_snake_case_names_are_the_ones_botocore_derives() -> None:
+    from botocore import xform_name
+
+    members = {m for shape in shape_members().values() for m in shape.values()}
+    assert len(members) > 50
+    assert {m: snake_case(m) for m in members} == {m: xform_name(m) for m in members}
+    assert shape_members()["AutoMLJobObjective"] == {"metric_name": "MetricName"}
+
+
+def test_folders_include_python_files_and_ordinary_code_is_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "util.py").write_text("def f():\n    return 1\n", encoding="utf-8")
+    (tmp_path / "pkg" / "train.py").write_text(
+        'sm.create_auto_ml_job(ProblemType="Regression",\n'
+        '    AutoMLJobObjective={"MetricName": "AUC"}, **rest)\n',
+        encoding="utf-8",
+    )
+    code = main(["validate", str(tmp_path)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[0].startswith(f"{tmp_path / 'pkg' / 'train.py'}:2:39: error [metric-not-allowed]")
+    assert out[-1] == "2 files checked: 1 valid, 1 invalid (1 error, 0 warnings)"
+    assert main(["validate", str(tmp_path), "--exclude", "*.py"]) == 2  # nothing left
+
+
+@pytest.mark.parametrize(
+    ("config", "metric", "code"),
+    [
+        ('AutoMLTabularConfig("y", problem_type="Regression")', "AUC", "metric-not-allowed"),
+        ("AutoMLTimeSeriesForecastingConfig(*a)", "AUC", "metric-not-allowed"),
+        ('AutoMLImageClassificationConfig(content_column="c")', "AUC", "metric-not-allowed"),
+        ("AutoMLTextClassificationConfig()", "F1", "metric-not-allowed"),
+        ('AutoMLTextFineTuningConfig(base_model_name="m")', "F1", "objective-ignored"),
+    ],
+)
+def test_each_sdk_v2_config_is_the_request_member_it_becomes(
+    tmp_path: Path, config: str, metric: str, code: str
+) -> None:
+    # problem_config is AutoMLV2's first positional parameter
+    source = f'AutoMLV2({config}, job_objective={{"MetricName": "{metric}"}})\n'
+    assert [c for _, _, c in _check(tmp_path, source)] == [code]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # one positional past AutoML's (role, target_attribute_name): it may be problem_type
+        'AutoML("role", "y", "key", job_objective={"MetricName": "AUC"})\n',
+        'AutoMLV2(problem_config=cfg, job_objective={"MetricName": "Accuracy"})\n',
+    ],
+)
+def test_an_unknown_sdk_argument_leaves_absent_members_unjudged(
+    tmp_path: Path, source: str
+) -> None:
+    assert _check(tmp_path, source) == []
+
+
+def test_sagemaker_core_dicts_use_snake_case_names(tmp_path: Path) -> None:
+    source = (
+        "AutoMLJobV2.create(auto_ml_job_name='j', auto_ml_problem_type_config="
+        "{'tabular_job_config': {'problem_type': 'Regression', 'target_attribute_name': 'y'}},\n"
+        "    auto_ml_job_objective={'metric_name': 'AUC'}, **more)\n"
+    )
+    assert _check(tmp_path, source) == [(2, 43, "metric-not-allowed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ('"""Checks AutoMLJobObjective values."""\nAUTOML_KINDS = ("AutoML",)\n', False),
+        ("client.create_auto_ml_job_v2(**r)\n", True),
+        ("job = automl.AutoMLV2 (config)\n", True),
+        ("AutoMLJobV2 . create(**k)\n", True),
+    ],
+)
+def test_only_text_that_can_hold_a_known_call_is_parsed(text: str, parsed: bool) -> None:
+    from automl_objective.python_source import mentions_automl
+
+    assert mentions_automl(text) is parsed
+
+
+_PIECES = [
+    "sm.create_auto_ml_job(",
+    "create_auto_ml_job_v2(",
+    "AutoMLV2(",
+    "AutoMLJobV2.create(",
+    "AutoMLTabularConfig(",
+    "AutoMLJobObjective(",
+    "ProblemType=",
+    "problem_type=",
+    "job_objective=",
+    "metric_name=",
+    "AutoMLJobObjective=",
+    '{"MetricName": ',
+    '"AUC"',
+    '"Regression"',
+    "**",
+    "x",
+    "x = ",
+    "x[0] = ",
+    "del x",
+    "def f(x):",
+    "lambda x: ",
+    "class C:",
+    "global x",
+    "[",
+    "]",
+    "}",
+    ")",
+    ", ",
+    ": ",
+    "\n",
+    "\n    ",
+    "-1",
+    "f'{x}'",
+    "é",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_code_gives_findings_never_an_exception(pieces: list[str]) -> None:
+    from automl_objective.code_files import check_code_text
+    from automl_objective.documents import LoadError
+    from automl_objective.validation import default_checker
+
+    text = "".join(pieces)
+    try:
+        result = check_code_text(default_checker(), "fuzz.py", text, strict=False)
+    except LoadError as error:  # not Python: one finding, as the runner reports it
+        assert error.code == "parse-error"
+        return
+    assert all(f.line is None or f.line >= 1 for f in result.findings)
+    assert all(f.code != "internal-error" for f in result.findings)
+
+
+_NAMES = ["ProblemType", "AutoMLJobObjective", "MetricName", "problem_type", "job_objective"]
+_EXPRESSIONS = st.recursive(
+    st.sampled_from(['"AUC"', '"Regression"', "1", "-2.5", "None", "True", "x", "f'{x}'", "b'x'"]),
+    lambda inner: st.one_of(
+        st.lists(st.tuples(st.sampled_from(_NAMES), inner), max_size=3).map(
+            lambda items: "{" + ", ".join(f'"{k}": {v}' for k, v in items) + "}"
+        ),
+        st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+        inner.map(lambda v: "{**" + v + "}"),
+        st.tuples(
+            st.sampled_from(["AutoMLTabularConfig", "AutoMLJobObjective", "dict", "g"]),
+            st.lists(st.tuples(st.sampled_from(_NAMES), inner), max_size=2),
+        ).map(lambda c: c[0] + "(" + ", ".join(f"{k.lower()}={v}" for k, v in c[1]) + ")"),
+    ),
+    max_leaves=12,
+)
+_CALLEES = [
+    "sm.create_auto_ml_job",
+    "c.create_auto_ml_job_v2",
+    "AutoML",
+    "AutoMLV2",
+    "AutoMLJobV2.create",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_EXPRESSIONS, max_size=2),
+    st.sampled_from(_CALLEES),
+    st.lists(st.tuples(st.sampled_from([*_NAMES, None]), _EXPRESSIONS), max_size=4),
+)
+def test_any_call_is_read_without_an_exception(
+    bindings: list[str], callee: str, arguments: list[tuple[str | None, str]]
+) -> None:
+    from automl_objective.code_files import check_code_text
+    from automl_objective.validation import default_checker
+
+    lines = [f"x = {value}" for value in bindings]
+    passed = ", ".join(f"{k}={v}" if k else f"**{v}" for k, v in arguments)
+    lines.append(f"{callee}({passed})")
+    result = check_code_text(default_checker(), "fuzz.py", "\n".join(lines), strict=False)
+    assert all(f.code != "internal-error" for f in result.findings)
+    assert all(f.line is not None and 1 <= f.line <= len(lines) for f in result.findings)
