@@ -78,24 +78,6 @@ def _commands() -> list[tuple[str, str | None]]:
     return found
 
 
-def _local_index() -> dict[str, str]:
-    listed = subprocess.run(
-        [sys.executable, "-m", "pip", "config", "list"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    urls = [
-        url
-        for line in listed.splitlines()
-        if line.split("=", 1)[0].endswith("index-url")
-        for url in line.split("=", 1)[1].strip("'\"").split()
-        if url.startswith("file:")
-    ]
-    assert urls, "pip's configuration names no local (file:) index to install from offline"
-    return {"PIP_INDEX_URL": urls[0], "PIP_EXTRA_INDEX_URL": " ".join(urls[1:])}
-
-
 def test_every_readme_command_is_found() -> None:
     commands = [command for command, _ in _commands()]
     assert len(commands) >= 15
@@ -111,7 +93,6 @@ def test_readme_commands_run(tmp_path: Path) -> None:
     shutil.copytree(ROOT, copy, ignore=_IGNORED)
     base = {
         **{k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"},
-        **_local_index(),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "NO_COLOR": "1",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
