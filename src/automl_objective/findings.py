@@ -1,8 +1,8 @@
 """Findings: what is wrong, where, and how to say it in the user's terms.
 
-A jsonschema error speaks about keywords; a finding speaks about AutoML. The schema marks each
-rule with an ``x-code`` annotation, so the code of a finding comes from the rule that failed,
-and the message is written for that code here.
+A failure speaks about keywords; a finding speaks about AutoML. The schema marks each rule
+with an ``x-code`` annotation, so the code of a finding comes from the rule that failed, and the
+message is written for that code here.
 """
 
 from __future__ import annotations
@@ -11,20 +11,18 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from automl_objective.catalog import Catalog
-from automl_objective.quoting import MAX_SHOWN, bounded, printable, shown, shown_name
-
-if TYPE_CHECKING:
-    from jsonschema import ValidationError
+from automl_objective.failures import WARN_KEYWORD, Failure, library_message
+from automl_objective.quoting import shown, shown_name
 
 Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]
 
-WARN_KEYWORD = "x-warn"
+__all__ = ["WARN_KEYWORD"]
 
 # Codes a user can rely on (README lists them).
 INVALID_TYPE = "invalid-type"
@@ -173,7 +171,7 @@ def _hint(value: Any, candidates: Sequence[str]) -> str:
     return "; " + "; ".join(parts) if parts else ""
 
 
-def _name(path: Path, schema: dict[str, Any]) -> str:
+def _name(path: Path, schema: Mapping[str, Any]) -> str:
     for token in reversed(path):
         if isinstance(token, str):
             return shown_name(token)
@@ -191,20 +189,20 @@ class Located:
     at_key: bool = False
 
 
-def explain(error: ValidationError, catalog: Catalog) -> Located | None:
-    """One jsonschema error, said in AutoML terms; None when another error says it better."""
-    path: Path = tuple(error.absolute_path)
-    severity: Severity = "warning" if WARN_KEYWORD in error.absolute_schema_path else "error"
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    instance = error.instance
-    keyword = error.validator
+def explain(failure: Failure, catalog: Catalog) -> Located | None:
+    """One failure, said in AutoML terms; None when another failure says it better."""
+    path: Path = failure.path
+    severity: Severity = "warning" if failure.warn else "error"
+    schema = failure.facts
+    instance = failure.instance
+    keyword = failure.keyword
     if keyword == "additionalProperties" and "propertyNames" in schema:
         return None  # the propertyNames error names the unknown key itself
-    code = INVALID_TYPE if keyword == "type" else schema.get("x-code")
+    code = failure.code
     name = _name(path, schema)
 
     if code == INVALID_TYPE:
-        expected = error.validator_value
+        expected = failure.value
         wanted = " or ".join(_SCHEMA_TYPES.get(t, t) for t in _as_list(expected))
         subject = _name(path, {}) if path else "the document"
         return Located(
@@ -306,8 +304,8 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
     if keyword == "required" and isinstance(instance, dict):
         missing = _missing_members(severity, path, name, schema, instance)
         return missing[0] if missing else None
-    if keyword == "enum" and isinstance(error.validator_value, list):
-        values = [str(v) for v in error.validator_value]
+    if keyword == "enum" and isinstance(failure.value, (list, tuple)):
+        values = [str(v) for v in failure.value]
         return Located(
             severity,
             INVALID_VALUE,
@@ -316,44 +314,32 @@ def explain(error: ValidationError, catalog: Catalog) -> Located | None:
             f"{_hint(instance, values)}",
         )
     if keyword in ("enum", "const"):
-        return Located(severity, INVALID_VALUE, path, f"{name}: {_library_message(error)}")
+        return Located(severity, INVALID_VALUE, path, f"{name}: {library_message(failure)}")
     if keyword in ("pattern", "x-unicode-pattern") and "x-aws-pattern" in schema:
         return Located(severity, SCHEMA_VIOLATION, path, _pattern_message(name, instance, schema))
-    return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {_library_message(error)}")
+    return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {library_message(failure)}")
 
 
-def _library_message(error: ValidationError) -> str:
-    """jsonschema's message, with the instance it quotes in full shown bounded instead."""
-    message = error.message
-    try:
-        quoted = repr(error.instance)
-    except ValueError:  # an integer too long to print
-        quoted = ""
-    if quoted and len(quoted) > MAX_SHOWN:
-        message = message.replace(quoted, shown(error.instance))
-    return bounded(printable(message))
-
-
-def explain_all(error: ValidationError, catalog: Catalog) -> list[Located]:
-    """Every finding one jsonschema error holds: jsonschema reports all the unknown (or all
-    the missing) members of an object in one error, and each deserves its own finding."""
-    first = explain(error, catalog)
+def explain_all(failure: Failure, catalog: Catalog) -> list[Located]:
+    """Every finding one failure holds: an ``additionalProperties`` failure covers all the
+    unknown (a ``required`` one all the missing) members of an object, each its own finding."""
+    first = explain(failure, catalog)
     if first is None:
         return []
-    instance = error.instance
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    path: Path = tuple(error.absolute_path)
+    instance = failure.instance
+    schema = failure.facts
+    path: Path = failure.path
     if not isinstance(instance, dict):
         return [first]
-    if first.code == UNKNOWN_MEMBER and error.validator == "additionalProperties":
+    if first.code == UNKNOWN_MEMBER and failure.keyword == "additionalProperties":
         return _unknown_members(first.severity, path, _name(path, schema), schema, instance)
-    if first.code == MISSING_MEMBER and error.validator == "required":
+    if first.code == MISSING_MEMBER and failure.keyword == "required":
         return _missing_members(first.severity, path, _name(path, schema), schema, instance)
     return [first]
 
 
 def _unknown_members(
-    severity: Severity, path: Path, name: str, schema: dict[str, Any], instance: dict[str, Any]
+    severity: Severity, path: Path, name: str, schema: Mapping[str, Any], instance: dict[str, Any]
 ) -> list[Located]:
     known = list(schema.get("properties", {}))
     required = _as_list(schema.get("required", []))
@@ -369,7 +355,7 @@ def _unknown_members(
 
 
 def _missing_members(
-    severity: Severity, path: Path, name: str, schema: dict[str, Any], instance: dict[str, Any]
+    severity: Severity, path: Path, name: str, schema: Mapping[str, Any], instance: dict[str, Any]
 ) -> list[Located]:
     """One finding per missing member, but none for a member an unknown one misspells: the
     unknown member's finding names it (and a finding at 1:1 would only repeat it)."""
@@ -394,7 +380,7 @@ def _type_hint(subject: str, expected: list[Any], instance: Any, catalog: Catalo
     return ""
 
 
-def _pattern_message(name: str, instance: Any, schema: dict[str, Any]) -> str:
+def _pattern_message(name: str, instance: Any, schema: Mapping[str, Any]) -> str:
     """What an AWS pattern allows, in words where the schema has them, else AWS's pattern."""
     allowed = schema.get("x-pattern-description")
     rule = f"AWS allows {allowed}" if allowed else f"AWS's pattern is {schema['x-aws-pattern']}"
@@ -402,7 +388,7 @@ def _pattern_message(name: str, instance: Any, schema: dict[str, Any]) -> str:
 
 
 def _as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, list) else [value]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _add_default(problem_type: Any, catalog: Catalog) -> str:

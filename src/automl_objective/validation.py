@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
+from automl_objective.failures import from_error
 from automl_objective.findings import (
     INTERNAL_ERROR,
     WARN_KEYWORD,
@@ -290,7 +291,9 @@ class Checker:
             # fail, so jsonschema need not walk the whole request again.
             direct = self.aws_kinds[direct]["base"]
         errors = self.iter_errors(document.data, direct, problem_type)
-        located = _one_per_cause(item for e in errors for item in explain_all(e, self.catalog))
+        located = _one_per_cause(
+            item for e in errors for item in explain_all(from_error(e), self.catalog)
+        )
         findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
         return FileResult(document.path, findings, chosen)
