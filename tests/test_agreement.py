@@ -10,10 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from automl_objective.catalog import load_catalog
-from automl_objective.documents import Document, LoadError, load_path
-from automl_objective.schema import load_schema
-from automl_objective.validation import Checker
 from automl_objective_generated.fastcheck import is_clean
 from automl_objective_generated.models import AutoMLObjectiveDocument
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +17,10 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
+from automl_objective.catalog import load_catalog
+from automl_objective.documents import Document, LoadError, load_path
+from automl_objective.schema import load_schema
+from automl_objective.validation import Checker
 from tests.fixture_cases import Case, cases
 
 CATALOG = load_catalog()

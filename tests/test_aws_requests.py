@@ -8,11 +8,11 @@ from typing import Any
 
 import botocore.session
 import pytest
-from automl_objective.api import validate_data, validate_file
 from botocore.utils import ArgumentGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from automl_objective.api import validate_data, validate_file
 from tests.fixture_cases import FIXTURES
 
 MODEL = botocore.session.get_session().get_service_model("sagemaker")
@@ -173,10 +173,11 @@ def test_generated_schemas_name_every_member_botocore_has() -> None:
 
 
 def _shape_validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator
+
     from automl_objective.aws_keywords import aws_validator_class
     from automl_objective.schema import load_aws_index, load_aws_schema
     from automl_objective.validation import inline_local_refs
-    from jsonschema import Draft202012Validator
 
     entry = next(e for e in load_aws_index()["kinds"] if e["kind"] == kind)
     schema = load_aws_schema(entry["file"])

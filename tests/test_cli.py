@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from automl_objective import __version__
 from automl_objective.cli import main
-
 from tests.fixture_cases import FIXTURES
 
 VALID = FIXTURES / "valid"

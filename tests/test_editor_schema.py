@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
+
 from automl_objective.catalog import load_catalog
 from automl_objective.documents import LoadError, load_path
 from automl_objective.schema import load_schema
-from jsonschema import Draft202012Validator
-
 from tests.fixture_cases import Case, cases
 
 BUNDLED = (

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
+
 from automl_objective.api import validate_file
 from automl_objective.documents import LoadError, load_path
 from automl_objective.schema import load_schema
-from jsonschema import Draft202012Validator
-
 from tests.fixture_cases import Case, cases
 
 CASES = cases()

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft4Validator
+from junitparser import Failure, JUnitXml
+
 from automl_objective.api import check_sources
 from automl_objective.discovery import discover
 from automl_objective.reporters import JunitReporter, SarifReporter, TextReporter
 from automl_objective.terminal import ProgressBar, wants_colour, wants_progress
-from jsonschema import Draft4Validator
-from junitparser import Failure, JUnitXml
-
 from tests.fixture_cases import FIXTURES
 
 SARIF_SCHEMA = Path(__file__).parent / "vendor" / "sarif-2.1.0-rtm.5.json"

@@ -12,16 +12,16 @@ import json
 import os
 from typing import Any
 
-from automl_objective.api import validate_data
-from automl_objective.catalog import load_catalog
-from automl_objective.documents import LoadError, decode, parse_text
-from automl_objective.schema import load_aws_index, load_schema
-from automl_objective.validation import Checker
 from automl_objective_generated.fastcheck import is_clean
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from automl_objective.api import validate_data
+from automl_objective.catalog import load_catalog
+from automl_objective.documents import LoadError, decode, parse_text
+from automl_objective.schema import load_aws_index, load_schema
+from automl_objective.validation import Checker
 from tests.fixture_cases import cases
 from tests.test_agreement import model_accepts
 

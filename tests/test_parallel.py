@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from automl_objective.api import check_sources
 from automl_objective.discovery import discover
 from automl_objective.runner import PARALLEL_THRESHOLD
-
 from tests.fixture_cases import FIXTURES, cases
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from automl_objective.api import allowed_metrics, default_metric, validate_data
 from automl_objective.catalog import load_catalog
-
 from tests import spec_table
 
 CATALOG = load_catalog()

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from automl_objective.catalog import catalog_from_schema, load_catalog
-from automl_objective.schema import load_schema, read_schema_file
 from jsonschema import Draft202012Validator
 
+from automl_objective.catalog import catalog_from_schema, load_catalog
+from automl_objective.schema import load_schema, read_schema_file
 from tests import spec_table
 
 ROOT = Path(__file__).resolve().parents[1]
