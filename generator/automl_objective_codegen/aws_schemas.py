@@ -269,6 +269,17 @@ def shape_checks(schemas: list[tuple[str, str, dict[str, Any]]], header: str) ->
     return render("shapecheck.py.jinja2", header=header, specs=specs, kinds=kinds)
 
 
+def checks_module(
+    canonical: Schema, rendered: list[tuple[str, str, dict[str, Any]]], header: str
+) -> str:
+    """The text of checks.py: the canonical schema and every AWS kind's shape, compiled."""
+    from automl_objective.findings import CODES
+    from automl_objective_codegen.compile_checks import compile_checks, render_checks
+
+    shapes = [(kind, f"{kind}.schema.json", shape, defs) for kind, shape, defs in rendered]
+    return render_checks(compile_checks(dict(canonical), shapes, CODES), header)
+
+
 def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
     """{file name: text} for every AWS kind, the index the validator reads, and
     ../shapecheck.py (paths relative to the aws/ folder)."""
@@ -318,6 +329,7 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
         )
     python_header = "\n".join(f"# {line}" for line in header_lines)
     files["../shapecheck.py"] = shape_checks(rendered, python_header)
+    files["../checks.py"] = checks_module(canonical, rendered, python_header)
     files[INDEX] = (
         json.dumps(
             {
