@@ -497,12 +497,12 @@ def test_non_string_keys_beside_a_problem_type_config_lose_no_file(
 def test_a_crash_while_checking_one_file_spares_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from automl_objective import findings, validation
+    from automl_objective import codes, validation
 
     for name in ("a.json", "c.json"):
         (tmp_path / name).write_text('{"MetricName": "Nope"}')
     (tmp_path / "b.json").write_text('{"MetricName": "Crash"}')
-    real_explain = findings.explain_all
+    real_explain = codes.explain_all
 
     def explode_on_crash(error: Any, catalog: Any) -> Any:
         if error.instance == "Crash":
@@ -648,13 +648,13 @@ def test_a_crash_in_one_of_2001_files_checked_in_parallel_spares_the_others(
 ) -> None:
     """The reported case: with 2,100 good files and one bad, forked workers died and stdout
     was empty for every file. The forked workers inherit the injected crash."""
-    from automl_objective import findings, runner, validation
+    from automl_objective import codes, runner, validation
 
     text = VALID.read_text()
     for index in range(runner.PARALLEL_THRESHOLD):
         (tmp_path / f"good-{index:04d}.json").write_text(text)
     (tmp_path / "bad.json").write_text('{"MetricName": "Crash"}')
-    real_explain = findings.explain_all
+    real_explain = codes.explain_all
 
     def explode_on_crash(error: Any, catalog: Any) -> Any:
         if error.instance == "Crash":

@@ -273,11 +273,11 @@ def checks_module(
     canonical: Schema, rendered: list[tuple[str, str, dict[str, Any]]], header: str
 ) -> str:
     """The text of checks.py: the canonical schema and every AWS kind's shape, compiled."""
-    from automl_objective.findings import CODES
+    from automl_objective.codes import RULE_CODES
     from automl_objective_codegen.compile_checks import compile_checks, render_checks
 
     shapes = [(kind, f"{kind}.schema.json", shape, defs) for kind, shape, defs in rendered]
-    return render_checks(compile_checks(dict(canonical), shapes, CODES), header)
+    return render_checks(compile_checks(dict(canonical), shapes, RULE_CODES), header)
 
 
 def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
+from automl_objective.codes import explain_all
 from automl_objective.documents import Document, LoadError
 from automl_objective.failures import Failure, from_error
 from automl_objective.findings import (
@@ -22,7 +23,6 @@ from automl_objective.findings import (
     Located,
     Path,
     Severity,
-    explain_all,
     json_pointer,
 )
 from automl_objective.findings import one_per_cause as _one_per_cause
