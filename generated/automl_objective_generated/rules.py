@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
+from automl_objective.catalog import load_catalog
 from automl_objective.engine import raise_rule_errors
+from automl_objective.resolve import Resolution, document_kind, resolve_objective
 from automl_objective_generated import tables
 
 if TYPE_CHECKING:
@@ -64,38 +66,16 @@ def check_problem_type_config(model: ModelT) -> ModelT:
     return _compiled("AutoMLProblemTypeConfig", model)
 
 
-def problem_type_of(document: dict[str, Any]) -> str | None:
-    """The problem type a V2 document states (None: tabular without ProblemType)."""
-    config = document.get("AutoMLProblemTypeConfig") or {}
-    for name, body in config.items():
-        if name == tables.TABULAR_JOB_CONFIG:
-            problem_type = (body or {}).get("ProblemType")
-            return str(problem_type) if problem_type is not None else None
-        for candidate, job_config in tables.JOB_CONFIG.items():
-            if job_config == name:
-                return candidate
-    return None
-
-
 def check_create_auto_ml_job_v2(model: ModelT) -> ModelT:
     """V2: every rule of the schema's CreateAutoMLJobV2Request."""
     return _compiled(KIND_MODEL["create-auto-ml-job-v2"], model)
-
-
-def kind_of(data: Any) -> str | None:
-    """The document kind, by the members present (the schema's if/then/else chain)."""
-    if isinstance(data, dict):
-        for kind, keys in tables.DOCUMENT_KINDS:
-            if any(key in data for key in keys):
-                return kind
-    return None
 
 
 def select_document_model(cls: type[RootModel[Any]], data: Any) -> Any:
     """Validate a whole document with the model of its kind, as the schema's root does."""
     if isinstance(data, BaseModel):
         return data
-    kind = kind_of(data)
+    kind = document_kind(data, load_catalog())
     if kind is None:
         if not isinstance(data, dict):
             raise ValueError("the document must be an object")
@@ -109,28 +89,9 @@ def select_document_model(cls: type[RootModel[Any]], data: Any) -> Any:
     return model.model_validate(data)
 
 
-def _metric(document: dict[str, Any]) -> str | None:
-    objective = document.get("AutoMLJobObjective")
-    return objective.get("MetricName") if isinstance(objective, dict) else None
-
-
-def effective_objective(model: BaseModel) -> tables.ResolvedObjective:
+def effective_objective(model: BaseModel) -> Resolution:
     """The metric AWS will optimise for this request: the given one, or the default."""
-    document = _document(model)
-    if "AutoMLProblemTypeConfig" in document:
-        problem_type = problem_type_of(document)
-    else:
-        problem_type = document.get("ProblemType")
-    metric = _metric(document)
-    if problem_type is not None and not tables.OBJECTIVE_USED[problem_type]:
-        return tables.ResolvedObjective(problem_type, None, None, "unused")
-    if metric is not None:
-        return tables.ResolvedObjective(
-            problem_type, metric, tables.METRIC_DIRECTION[metric], "explicit"
-        )
-    default = tables.DEFAULT_METRIC[problem_type] if problem_type is not None else None
-    if default is None:
-        return tables.ResolvedObjective(None, None, None, "undetermined")
-    return tables.ResolvedObjective(
-        problem_type, default, tables.METRIC_DIRECTION[default], "default"
-    )
+    return resolve_objective(_document(model), _KIND_OF_MODEL.get(type(model).__name__))
+
+
+_KIND_OF_MODEL = {name: kind for kind, name in KIND_MODEL.items()}

@@ -27,6 +27,7 @@ from automl_objective.findings import (
 )
 from automl_objective.findings import one_per_cause as _one_per_cause
 from automl_objective.positions import Position
+from automl_objective.resolve import document_kind
 from automl_objective.schema import (
     Schema,
     load_aws_index,
@@ -133,21 +134,8 @@ class Checker:
         self._validators: dict[tuple[str, str | None], Validator] = {}
 
     def kind_of(self, data: Any) -> str | None:
-        """The kind the document is checked as: a whole AWS request or response when it has
-        the whole-document marker (AutoMLJobName) or all but one of the AWS shape's required
-        members (a typo in the marker), else the objective rules' kind."""
-        base = self.catalog.kind_of(data)
-        marker = self.aws_index["whole_document_marker"]
-        if base is None or marker is None:
-            return base
-        tolerance = self.aws_index.get("whole_when_missing_at_most", 0)
-        for entry in self.aws_index["kinds"]:
-            if entry["base"] != base or not all(member in data for member in entry["when"]):
-                continue
-            missing = [member for member in entry.get("required", ()) if member not in data]
-            if marker in data or len(missing) <= tolerance:
-                return str(entry["kind"])
-        return base
+        """The kind the document is checked as (see :func:`resolve.document_kind`)."""
+        return document_kind(data, self.catalog, self.aws_index)
 
     def all_kinds(self) -> list[str]:
         return [*self.kinds, *self.aws_kinds]
