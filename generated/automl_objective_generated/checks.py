@@ -38,11 +38,11 @@ def _unicode(pattern: str) -> Callable[[str], object]:
 
 def p_0(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
     if p_105(v):
-        if not p_1(v):
+        if not p_2(v):
             return False
     elif not p_5(v):
         return False
@@ -51,48 +51,36 @@ isinstance(v, dict)
 
 def e_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F0))
     if p_105(v):
-        e_1(v, path, out, warn)
+        e_2(v, path, out, warn)
     else:
         e_5(v, path, out, warn)
     return
 
 
-def p_1(v: Any) -> bool:
-    if not p_2(v):
-        return False
-    return True
-
-
-def e_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_2(v, path, out, warn)
-    return
-
-
 def p_2(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X2_1 <= v.keys():
+    if not X2_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X2_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X2_3:
+    table = X2_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X2_3:
         return False
     return True
 
 
 def e_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F2))
     if isinstance(v, dict) and not X2_1 <= v.keys():
@@ -108,30 +96,19 @@ isinstance(v, dict)
     return
 
 
-def p_3(v: Any) -> bool:
-    if not p_4(v):
-        return False
-    return True
-
-
-def e_3(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_4(v, path, out, warn)
-    return
-
-
 def p_4(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if not (isinstance(v, str) and v in X4_1):
+    if v not in X4_1:
         return False
     return True
 
 
 def e_4(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F4))
     if not (isinstance(v, str) and v in X4_1):
@@ -141,7 +118,7 @@ isinstance(v, str)
 
 def p_5(v: Any) -> bool:
     if p_102(v):
-        if not p_6(v):
+        if not p_7(v):
             return False
     elif not p_86(v):
         return False
@@ -150,36 +127,24 @@ def p_5(v: Any) -> bool:
 
 def e_5(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if p_102(v):
-        e_6(v, path, out, warn)
+        e_7(v, path, out, warn)
     else:
         e_86(v, path, out, warn)
     return
 
 
-def p_6(v: Any) -> bool:
-    if not p_7(v):
-        return False
-    return True
-
-
-def e_6(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_7(v, path, out, warn)
-    return
-
-
 def p_7(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X7_1 <= v.keys():
+    if not X7_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X7_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X7_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     if not p_15(v):
         return False
     if not p_29(v):
@@ -201,7 +166,7 @@ isinstance(v, dict)
 
 def e_7(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F7))
     if isinstance(v, dict) and not X7_1 <= v.keys():
@@ -223,42 +188,32 @@ isinstance(v, dict)
     return
 
 
-def p_8(v: Any) -> bool:
-    if not p_9(v):
-        return False
-    return True
-
-
-def e_8(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_9(v, path, out, warn)
-    return
-
-
 def p_9(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not all(p_10(key) for key in v):
-        return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 1:
-        return False
     if isinstance(v, dict):
-        table = X9_4_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
+        for key in v:
+            if not p_10(key):
                 return False
-    if isinstance(v, dict) and not v.keys() <= X9_5:
+    if len(v) < 1:
+        return False
+    if len(v) > 1:
+        return False
+    table = X9_4_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X9_5:
         return False
     return True
 
 
 def e_9(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F9))
     if isinstance(v, dict):
@@ -291,7 +246,7 @@ def e_10(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_11(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
     return True
@@ -299,7 +254,7 @@ isinstance(v, dict)
 
 def e_11(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F11))
     return
@@ -307,21 +262,20 @@ isinstance(v, dict)
 
 def p_12(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X12_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X12_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_12(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F12))
     if isinstance(v, dict):
@@ -331,30 +285,19 @@ isinstance(v, dict)
     return
 
 
-def p_13(v: Any) -> bool:
-    if not p_14(v):
-        return False
-    return True
-
-
-def e_13(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_14(v, path, out, warn)
-    return
-
-
 def p_14(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if not (isinstance(v, str) and v in X14_1):
+    if v not in X14_1:
         return False
     return True
 
 
 def e_14(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F14))
     if not (isinstance(v, str) and v in X14_1):
@@ -519,23 +462,22 @@ def e_24(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_25(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X25_1 <= v.keys():
+    if not X25_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X25_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X25_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_25(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F25))
     if isinstance(v, dict) and not X25_1 <= v.keys():
@@ -551,17 +493,17 @@ isinstance(v, dict)
 
 def p_26(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X26_1 <= v.keys():
+    if not X26_1 <= v.keys():
         return False
     return True
 
 
 def e_26(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F26))
     if isinstance(v, dict) and not X26_1 <= v.keys():
@@ -597,17 +539,17 @@ def e_27(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_28(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X28_1 <= v.keys():
+    if not X28_1 <= v.keys():
         return False
     return True
 
 
 def e_28(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F28))
     if isinstance(v, dict) and not X28_1 <= v.keys():
@@ -666,17 +608,6 @@ def e_31(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     return
 
 
-def p_32(v: Any) -> bool:
-    if not p_33(v):
-        return False
-    return True
-
-
-def e_32(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_33(v, path, out, warn)
-    return
-
-
 def p_33(v: Any) -> bool:
     if not (isinstance(v, str) and v in X33_0):
         return False
@@ -715,23 +646,22 @@ def e_34(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_35(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X35_1 <= v.keys():
+    if not X35_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X35_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X35_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_35(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F35))
     if isinstance(v, dict) and not X35_1 <= v.keys():
@@ -747,23 +677,22 @@ isinstance(v, dict)
 
 def p_36(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X36_1 <= v.keys():
+    if not X36_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X36_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X36_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_36(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F36))
     if isinstance(v, dict) and not X36_1 <= v.keys():
@@ -838,17 +767,6 @@ def e_40(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     return
 
 
-def p_41(v: Any) -> bool:
-    if not p_42(v):
-        return False
-    return True
-
-
-def e_41(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_42(v, path, out, warn)
-    return
-
-
 def p_42(v: Any) -> bool:
     if not (isinstance(v, str) and v in X42_0):
         return False
@@ -887,23 +805,22 @@ def e_43(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_44(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X44_1 <= v.keys():
+    if not X44_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X44_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X44_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_44(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F44))
     if isinstance(v, dict) and not X44_1 <= v.keys():
@@ -919,23 +836,22 @@ isinstance(v, dict)
 
 def p_45(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X45_1 <= v.keys():
+    if not X45_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X45_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X45_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_45(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F45))
     if isinstance(v, dict) and not X45_1 <= v.keys():
@@ -1010,17 +926,6 @@ def e_49(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     return
 
 
-def p_50(v: Any) -> bool:
-    if not p_51(v):
-        return False
-    return True
-
-
-def e_50(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_51(v, path, out, warn)
-    return
-
-
 def p_51(v: Any) -> bool:
     if not (isinstance(v, str) and v in X51_0):
         return False
@@ -1059,23 +964,22 @@ def e_52(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_53(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X53_1 <= v.keys():
+    if not X53_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X53_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X53_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_53(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F53))
     if isinstance(v, dict) and not X53_1 <= v.keys():
@@ -1091,23 +995,22 @@ isinstance(v, dict)
 
 def p_54(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X54_1 <= v.keys():
+    if not X54_1 <= v.keys():
         return False
-    if isinstance(v, dict):
-        table = X54_2_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X54_2_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     return True
 
 
 def e_54(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F54))
     if isinstance(v, dict) and not X54_1 <= v.keys():
@@ -1182,17 +1085,6 @@ def e_58(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     return
 
 
-def p_59(v: Any) -> bool:
-    if not p_60(v):
-        return False
-    return True
-
-
-def e_59(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_60(v, path, out, warn)
-    return
-
-
 def p_60(v: Any) -> bool:
     if not (isinstance(v, str) and v in X60_0):
         return False
@@ -1231,17 +1123,17 @@ def e_61(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_62(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X62_1 <= v.keys():
+    if not X62_1 <= v.keys():
         return False
     return True
 
 
 def e_62(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F62))
     if isinstance(v, dict) and not X62_1 <= v.keys():
@@ -1300,17 +1192,6 @@ def e_65(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     return
 
 
-def p_66(v: Any) -> bool:
-    if not p_67(v):
-        return False
-    return True
-
-
-def e_66(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_67(v, path, out, warn)
-    return
-
-
 def p_67(v: Any) -> bool:
     if not (isinstance(v, str) and v in X67_0):
         return False
@@ -1349,17 +1230,17 @@ def e_68(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_69(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X69_1 <= v.keys():
+    if not X69_1 <= v.keys():
         return False
     return True
 
 
 def e_69(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F69))
     if isinstance(v, dict) and not X69_1 <= v.keys():
@@ -1418,17 +1299,6 @@ def e_72(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     return
 
 
-def p_73(v: Any) -> bool:
-    if not p_74(v):
-        return False
-    return True
-
-
-def e_73(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_74(v, path, out, warn)
-    return
-
-
 def p_74(v: Any) -> bool:
     if not (isinstance(v, str) and v in X74_0):
         return False
@@ -1467,17 +1337,17 @@ def e_75(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_76(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X76_1 <= v.keys():
+    if not X76_1 <= v.keys():
         return False
     return True
 
 
 def e_76(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F76))
     if isinstance(v, dict) and not X76_1 <= v.keys():
@@ -1533,17 +1403,6 @@ def e_79(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
         for key, check in X79_0_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    return
-
-
-def p_80(v: Any) -> bool:
-    if not p_81(v):
-        return False
-    return True
-
-
-def e_80(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_81(v, path, out, warn)
     return
 
 
@@ -1607,17 +1466,17 @@ def e_84(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_85(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not X85_1 <= v.keys():
+    if not X85_1 <= v.keys():
         return False
     return True
 
 
 def e_85(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F85))
     if isinstance(v, dict) and not X85_1 <= v.keys():
@@ -1629,7 +1488,7 @@ isinstance(v, dict)
 
 def p_86(v: Any) -> bool:
     if p_98(v):
-        if not p_87(v):
+        if not p_88(v):
             return False
     elif not p_97(v):
         return False
@@ -1638,34 +1497,22 @@ def p_86(v: Any) -> bool:
 
 def e_86(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if p_98(v):
-        e_87(v, path, out, warn)
+        e_88(v, path, out, warn)
     else:
         e_97(v, path, out, warn)
     return
 
 
-def p_87(v: Any) -> bool:
-    if not p_88(v):
-        return False
-    return True
-
-
-def e_87(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_88(v, path, out, warn)
-    return
-
-
 def p_88(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X88_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+    table = X88_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
     if not p_89(v):
         return False
     if not p_91(v):
@@ -1679,7 +1526,7 @@ isinstance(v, dict)
 
 def e_88(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F88))
     if isinstance(v, dict):
@@ -1956,25 +1803,24 @@ def e_105(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_106(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X106_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X106_2:
+    table = X106_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X106_2:
         return False
-    if isinstance(v, dict) and not X106_3 <= v.keys():
+    if not X106_3 <= v.keys():
         return False
     return True
 
 
 def e_106(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F106))
     if isinstance(v, dict):
@@ -1990,34 +1836,23 @@ isinstance(v, dict)
     return
 
 
-def p_107(v: Any) -> bool:
-    if not p_108(v):
-        return False
-    return True
-
-
-def e_107(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_108(v, path, out, warn)
-    return
-
-
 def p_108(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if len(v) < 1:
         return False
-    if isinstance(v, str) and len(v) > 32:
+    if len(v) > 32:
         return False
-    if isinstance(v, str) and X108_3(v) is None:
+    if X108_3(v) is None:
         return False
     return True
 
 
 def e_108(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F108))
     if isinstance(v, str) and len(v) < 1:
@@ -2029,34 +1864,23 @@ isinstance(v, str)
     return
 
 
-def p_109(v: Any) -> bool:
-    if not p_110(v):
-        return False
-    return True
-
-
-def e_109(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_110(v, path, out, warn)
-    return
-
-
 def p_110(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if len(v) < 1:
         return False
-    if isinstance(v, str) and len(v) > 256:
+    if len(v) > 256:
         return False
-    if isinstance(v, str) and X110_3(v) is None:
+    if X110_3(v) is None:
         return False
     return True
 
 
 def e_110(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F110))
     if isinstance(v, str) and len(v) < 1:
@@ -2068,39 +1892,30 @@ isinstance(v, str)
     return
 
 
-def p_111(v: Any) -> bool:
-    if not p_112(v):
-        return False
-    return True
-
-
-def e_111(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_112(v, path, out, warn)
-    return
-
-
 def p_112(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, list)
     ):
         return False
-    if isinstance(v, list) and not all(p_113(item) for item in v):
+    if isinstance(v, list):
+        for item in v:
+            if not p_114(item):
+                return False
+    if len(v) < 1:
         return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 2:
+    if len(v) > 2:
         return False
     return True
 
 
 def e_112(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, list)
+        isinstance(v, list)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F112))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_113(item, (*path, index), out, warn)
+            e_114(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F112))
     if isinstance(v, list) and len(v) > 2:
@@ -2108,38 +1923,26 @@ isinstance(v, list)
     return
 
 
-def p_113(v: Any) -> bool:
-    if not p_114(v):
-        return False
-    return True
-
-
-def e_113(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_114(v, path, out, warn)
-    return
-
-
 def p_114(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X114_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X114_2:
+    table = X114_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X114_2:
         return False
-    if isinstance(v, dict) and not X114_3 <= v.keys():
+    if not X114_3 <= v.keys():
         return False
     return True
 
 
 def e_114(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F114))
     if isinstance(v, dict):
@@ -2155,38 +1958,26 @@ isinstance(v, dict)
     return
 
 
-def p_115(v: Any) -> bool:
-    if not p_116(v):
-        return False
-    return True
-
-
-def e_115(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_116(v, path, out, warn)
-    return
-
-
 def p_116(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X116_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X116_2:
+    table = X116_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X116_2:
         return False
-    if isinstance(v, dict) and not X116_3 <= v.keys():
+    if not X116_3 <= v.keys():
         return False
     return True
 
 
 def e_116(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F116))
     if isinstance(v, dict):
@@ -2202,38 +1993,26 @@ isinstance(v, dict)
     return
 
 
-def p_117(v: Any) -> bool:
-    if not p_118(v):
-        return False
-    return True
-
-
-def e_117(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_118(v, path, out, warn)
-    return
-
-
 def p_118(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X118_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X118_2:
+    table = X118_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X118_2:
         return False
-    if isinstance(v, dict) and not X118_3 <= v.keys():
+    if not X118_3 <= v.keys():
         return False
     return True
 
 
 def e_118(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F118))
     if isinstance(v, dict):
@@ -2249,30 +2028,19 @@ isinstance(v, dict)
     return
 
 
-def p_119(v: Any) -> bool:
-    if not p_120(v):
-        return False
-    return True
-
-
-def e_119(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_120(v, path, out, warn)
-    return
-
-
 def p_120(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if not (isinstance(v, str) and v in X120_1):
+    if v not in X120_1:
         return False
     return True
 
 
 def e_120(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F120))
     if not (isinstance(v, str) and v in X120_1):
@@ -2280,34 +2048,23 @@ isinstance(v, str)
     return
 
 
-def p_121(v: Any) -> bool:
-    if not p_122(v):
-        return False
-    return True
-
-
-def e_121(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_122(v, path, out, warn)
-    return
-
-
 def p_122(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 0:
+    if len(v) < 0:
         return False
-    if isinstance(v, str) and len(v) > 1024:
+    if len(v) > 1024:
         return False
-    if isinstance(v, str) and X122_3(v) is None:
+    if X122_3(v) is None:
         return False
     return True
 
 
 def e_122(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F122))
     if isinstance(v, str) and len(v) < 0:
@@ -2319,30 +2076,19 @@ isinstance(v, str)
     return
 
 
-def p_123(v: Any) -> bool:
-    if not p_124(v):
-        return False
-    return True
-
-
-def e_123(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_124(v, path, out, warn)
-    return
-
-
 def p_124(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if not (isinstance(v, str) and v in X124_1):
+    if v not in X124_1:
         return False
     return True
 
 
 def e_124(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F124))
     if not (isinstance(v, str) and v in X124_1):
@@ -2350,30 +2096,19 @@ isinstance(v, str)
     return
 
 
-def p_125(v: Any) -> bool:
-    if not p_126(v):
-        return False
-    return True
-
-
-def e_125(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_126(v, path, out, warn)
-    return
-
-
 def p_126(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if len(v) < 1:
         return False
     return True
 
 
 def e_126(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F126))
     if isinstance(v, str) and len(v) < 1:
@@ -2381,34 +2116,23 @@ isinstance(v, str)
     return
 
 
-def p_127(v: Any) -> bool:
-    if not p_128(v):
-        return False
-    return True
-
-
-def e_127(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_128(v, path, out, warn)
-    return
-
-
 def p_128(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 0:
+    if len(v) < 0:
         return False
-    if isinstance(v, str) and len(v) > 256:
+    if len(v) > 256:
         return False
-    if isinstance(v, str) and X128_3(v) is None:
+    if X128_3(v) is None:
         return False
     return True
 
 
 def e_128(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F128))
     if isinstance(v, str) and len(v) < 0:
@@ -2420,30 +2144,19 @@ isinstance(v, str)
     return
 
 
-def p_129(v: Any) -> bool:
-    if not p_130(v):
-        return False
-    return True
-
-
-def e_129(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_130(v, path, out, warn)
-    return
-
-
 def p_130(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if not (isinstance(v, str) and v in X130_1):
+    if v not in X130_1:
         return False
     return True
 
 
 def e_130(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F130))
     if not (isinstance(v, str) and v in X130_1):
@@ -2451,34 +2164,23 @@ isinstance(v, str)
     return
 
 
-def p_131(v: Any) -> bool:
-    if not p_132(v):
-        return False
-    return True
-
-
-def e_131(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_132(v, path, out, warn)
-    return
-
-
 def p_132(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if len(v) < 1:
         return False
-    if isinstance(v, str) and len(v) > 256:
+    if len(v) > 256:
         return False
-    if isinstance(v, str) and X132_3(v) is None:
+    if X132_3(v) is None:
         return False
     return True
 
 
 def e_132(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F132))
     if isinstance(v, str) and len(v) < 1:
@@ -2490,38 +2192,26 @@ isinstance(v, str)
     return
 
 
-def p_133(v: Any) -> bool:
-    if not p_134(v):
-        return False
-    return True
-
-
-def e_133(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_134(v, path, out, warn)
-    return
-
-
 def p_134(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X134_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X134_2:
+    table = X134_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X134_2:
         return False
-    if isinstance(v, dict) and not X134_3 <= v.keys():
+    if not X134_3 <= v.keys():
         return False
     return True
 
 
 def e_134(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F134))
     if isinstance(v, dict):
@@ -2537,34 +2227,23 @@ isinstance(v, dict)
     return
 
 
-def p_135(v: Any) -> bool:
-    if not p_136(v):
-        return False
-    return True
-
-
-def e_135(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_136(v, path, out, warn)
-    return
-
-
 def p_136(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 0:
+    if len(v) < 0:
         return False
-    if isinstance(v, str) and len(v) > 2048:
+    if len(v) > 2048:
         return False
-    if isinstance(v, str) and X136_3(v) is None:
+    if X136_3(v) is None:
         return False
     return True
 
 
 def e_136(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F136))
     if isinstance(v, str) and len(v) < 0:
@@ -2576,1943 +2255,1280 @@ isinstance(v, str)
     return
 
 
-def p_137(v: Any) -> bool:
-    if not p_122(v):
-        return False
-    return True
-
-
-def e_137(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_122(v, path, out, warn)
-    return
-
-
 def p_138(v: Any) -> bool:
-    if not p_139(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 20:
+        return False
+    if len(v) > 2048:
+        return False
+    if X138_3(v) is None:
         return False
     return True
 
 
 def e_138(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_139(v, path, out, warn)
-    return
-
-
-def p_139(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F138))
     if isinstance(v, str) and len(v) < 20:
-        return False
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F138))
     if isinstance(v, str) and len(v) > 2048:
-        return False
-    if isinstance(v, str) and X139_3(v) is None:
-        return False
-    return True
-
-
-def e_139(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F139))
-    if isinstance(v, str) and len(v) < 20:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F139))
-    if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F139))
-    if isinstance(v, str) and X139_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F139))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F138))
+    if isinstance(v, str) and X138_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F138))
     return
 
 
 def p_140(v: Any) -> bool:
-    if not p_141(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X140_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X140_2:
+        return False
+    if not X140_3 <= v.keys():
         return False
     return True
 
 
 def e_140(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_141(v, path, out, warn)
-    return
-
-
-def p_141(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F140))
     if isinstance(v, dict):
-        table = X141_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X141_2:
-        return False
-    if isinstance(v, dict) and not X141_3 <= v.keys():
-        return False
-    return True
-
-
-def e_141(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F141))
-    if isinstance(v, dict):
-        for key, check in X141_1_e.items():
+        for key, check in X140_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X141_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F141))
-    if isinstance(v, dict) and not X141_3 <= v.keys():
+    if isinstance(v, dict) and not v.keys() <= X140_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F140))
+    if isinstance(v, dict) and not X140_3 <= v.keys():
         for key in ("MetricName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F141))
+                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F140))
     return
 
 
 def p_142(v: Any) -> bool:
-    if not p_143(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X142_1:
         return False
     return True
 
 
 def e_142(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_143(v, path, out, warn)
-    return
-
-
-def p_143(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
-    if not (isinstance(v, str) and v in X143_1):
-        return False
-    return True
-
-
-def e_143(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F143))
-    if not (isinstance(v, str) and v in X143_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F143))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F142))
+    if not (isinstance(v, str) and v in X142_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F142))
     return
 
 
 def p_144(v: Any) -> bool:
-    if not p_145(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X144_1:
         return False
     return True
 
 
 def e_144(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_145(v, path, out, warn)
-    return
-
-
-def p_145(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
-    if not (isinstance(v, str) and v in X145_1):
-        return False
-    return True
-
-
-def e_145(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F145))
-    if not (isinstance(v, str) and v in X145_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F145))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F144))
+    if not (isinstance(v, str) and v in X144_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F144))
     return
 
 
 def p_146(v: Any) -> bool:
-    if not p_147(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X146_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X146_2:
         return False
     return True
 
 
 def e_146(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_147(v, path, out, warn)
-    return
-
-
-def p_147(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F146))
     if isinstance(v, dict):
-        table = X147_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X147_2:
-        return False
-    return True
-
-
-def e_147(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F147))
-    if isinstance(v, dict):
-        for key, check in X147_1_e.items():
+        for key, check in X146_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X147_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F147))
+    if isinstance(v, dict) and not v.keys() <= X146_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F146))
     return
 
 
 def p_148(v: Any) -> bool:
-    if not p_149(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X148_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X148_2:
         return False
     return True
 
 
 def e_148(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_149(v, path, out, warn)
-    return
-
-
-def p_149(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F148))
     if isinstance(v, dict):
-        table = X149_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X149_2:
-        return False
-    return True
-
-
-def e_149(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F149))
-    if isinstance(v, dict):
-        for key, check in X149_1_e.items():
+        for key, check in X148_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X149_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F149))
+    if isinstance(v, dict) and not v.keys() <= X148_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F148))
     return
 
 
 def p_150(v: Any) -> bool:
-    if not p_151(v):
+    if not (
+        (isinstance(v, int) and not isinstance(v, bool))
+    ):
+        return False
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
+        return False
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
         return False
     return True
 
 
 def e_150(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_151(v, path, out, warn)
-    return
-
-
-def p_151(v: Any) -> bool:
     if not (
-(isinstance(v, int) and not isinstance(v, bool))
+        (isinstance(v, int) and not isinstance(v, bool))
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F150))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
+        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F150))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        return False
-    return True
-
-
-def e_151(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F151))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F151))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F151))
+        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F150))
     return
 
 
 def p_152(v: Any) -> bool:
-    if not p_153(v):
+    if not (
+        (isinstance(v, int) and not isinstance(v, bool))
+    ):
+        return False
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
         return False
     return True
 
 
 def e_152(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_153(v, path, out, warn)
-    return
-
-
-def p_153(v: Any) -> bool:
     if not (
-(isinstance(v, int) and not isinstance(v, bool))
+        (isinstance(v, int) and not isinstance(v, bool))
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F152))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_153(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F153))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F153))
-    return
-
-
-def p_154(v: Any) -> bool:
-    if not p_155(v):
-        return False
-    return True
-
-
-def e_154(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_155(v, path, out, warn)
-    return
-
-
-def p_155(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_155(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F155))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F155))
+        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F152))
     return
 
 
 def p_156(v: Any) -> bool:
-    if not p_157(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X156_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X156_2:
         return False
     return True
 
 
 def e_156(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_157(v, path, out, warn)
-    return
-
-
-def p_157(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F156))
     if isinstance(v, dict):
-        table = X157_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X157_2:
-        return False
-    return True
-
-
-def e_157(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F157))
-    if isinstance(v, dict):
-        for key, check in X157_1_e.items():
+        for key, check in X156_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X157_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F157))
+    if isinstance(v, dict) and not v.keys() <= X156_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F156))
     return
 
 
 def p_158(v: Any) -> bool:
-    if not p_136(v):
+    if not (
+        isinstance(v, bool)
+    ):
         return False
     return True
 
 
 def e_158(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_136(v, path, out, warn)
-    return
-
-
-def p_159(v: Any) -> bool:
-    if not p_160(v):
-        return False
-    return True
-
-
-def e_159(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_160(v, path, out, warn)
+    if not (
+        isinstance(v, bool)
+    ):
+        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F158))
     return
 
 
 def p_160(v: Any) -> bool:
     if not (
-isinstance(v, bool)
+        isinstance(v, dict)
     ):
+        return False
+    table = X160_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X160_2:
+        return False
+    if not X160_3 <= v.keys():
         return False
     return True
 
 
 def e_160(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, bool)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F160))
-    return
-
-
-def p_161(v: Any) -> bool:
-    if not p_162(v):
-        return False
-    return True
-
-
-def e_161(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_162(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F160))
+    if isinstance(v, dict):
+        for key, check in X160_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X160_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F160))
+    if isinstance(v, dict) and not X160_3 <= v.keys():
+        for key in ("SecurityGroupIds", "Subnets"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F160))
     return
 
 
 def p_162(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
         return False
-    if isinstance(v, dict):
-        table = X162_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
+    if isinstance(v, list):
+        for item in v:
+            if not p_164(item):
                 return False
-    if isinstance(v, dict) and not v.keys() <= X162_2:
+    if len(v) < 1:
         return False
-    if isinstance(v, dict) and not X162_3 <= v.keys():
+    if len(v) > 5:
         return False
     return True
 
 
 def e_162(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F162))
-    if isinstance(v, dict):
-        for key, check in X162_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X162_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F162))
-    if isinstance(v, dict) and not X162_3 <= v.keys():
-        for key in ("SecurityGroupIds", "Subnets"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F162))
-    return
-
-
-def p_163(v: Any) -> bool:
-    if not p_164(v):
-        return False
-    return True
-
-
-def e_163(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_164(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F162))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_164(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F162))
+    if isinstance(v, list) and len(v) > 5:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F162))
     return
 
 
 def p_164(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, list) and not all(p_165(item) for item in v):
+    if len(v) < 0:
         return False
-    if isinstance(v, list) and len(v) < 1:
+    if len(v) > 32:
         return False
-    if isinstance(v, list) and len(v) > 5:
+    if X164_3(v) is None:
         return False
     return True
 
 
 def e_164(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, list)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F164))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_165(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F164))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F164))
-    return
-
-
-def p_165(v: Any) -> bool:
-    if not p_166(v):
-        return False
-    return True
-
-
-def e_165(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_166(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F164))
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F164))
+    if isinstance(v, str) and len(v) > 32:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F164))
+    if isinstance(v, str) and X164_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F164))
     return
 
 
 def p_166(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, list)
     ):
         return False
-    if isinstance(v, str) and len(v) < 0:
+    if isinstance(v, list):
+        for item in v:
+            if not p_164(item):
+                return False
+    if len(v) < 1:
         return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X166_3(v) is None:
+    if len(v) > 16:
         return False
     return True
 
 
 def e_166(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F166))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F166))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F166))
-    if isinstance(v, str) and X166_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F166))
-    return
-
-
-def p_167(v: Any) -> bool:
-    if not p_168(v):
-        return False
-    return True
-
-
-def e_167(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_168(v, path, out, warn)
-    return
-
-
-def p_168(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_169(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 16:
-        return False
-    return True
-
-
-def e_168(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F168))
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F166))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_169(item, (*path, index), out, warn)
+            e_164(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F168))
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F166))
     if isinstance(v, list) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F168))
-    return
-
-
-def p_169(v: Any) -> bool:
-    if not p_170(v):
-        return False
-    return True
-
-
-def e_169(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_170(v, path, out, warn)
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F166))
     return
 
 
 def p_170(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X170_3(v) is None:
+    table = X170_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X170_2:
         return False
     return True
 
 
 def e_170(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F170))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F170))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F170))
-    if isinstance(v, str) and X170_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F170))
-    return
-
-
-def p_171(v: Any) -> bool:
-    if not p_172(v):
-        return False
-    return True
-
-
-def e_171(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_172(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F170))
+    if isinstance(v, dict):
+        for key, check in X170_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X170_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F170))
     return
 
 
 def p_172(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
         return False
-    if isinstance(v, dict):
-        table = X172_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
+    if isinstance(v, list):
+        for item in v:
+            if not p_174(item):
                 return False
-    if isinstance(v, dict) and not v.keys() <= X172_2:
+    if len(v) < 0:
+        return False
+    if len(v) > 1:
         return False
     return True
 
 
 def e_172(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F172))
-    if isinstance(v, dict):
-        for key, check in X172_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X172_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F172))
-    return
-
-
-def p_173(v: Any) -> bool:
-    if not p_122(v):
-        return False
-    return True
-
-
-def e_173(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_122(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F172))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_174(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F172))
+    if isinstance(v, list) and len(v) > 1:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F172))
     return
 
 
 def p_174(v: Any) -> bool:
-    if not p_175(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X174_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X174_2:
+        return False
+    if not X174_3 <= v.keys():
         return False
     return True
 
 
 def e_174(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_175(v, path, out, warn)
-    return
-
-
-def p_175(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, list) and not all(p_176(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 1:
-        return False
-    return True
-
-
-def e_175(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F175))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_176(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F175))
-    if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F175))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F174))
+    if isinstance(v, dict):
+        for key, check in X174_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X174_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F174))
+    if isinstance(v, dict) and not X174_3 <= v.keys():
+        for key in ("AutoMLAlgorithms",):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F174))
     return
 
 
 def p_176(v: Any) -> bool:
-    if not p_177(v):
+    if not (
+        isinstance(v, list)
+    ):
+        return False
+    if isinstance(v, list):
+        for item in v:
+            if not p_178(item):
+                return False
+    if len(v) < 0:
+        return False
+    if len(v) > 11:
         return False
     return True
 
 
 def e_176(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_177(v, path, out, warn)
-    return
-
-
-def p_177(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
-        return False
-    if isinstance(v, dict):
-        table = X177_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X177_2:
-        return False
-    if isinstance(v, dict) and not X177_3 <= v.keys():
-        return False
-    return True
-
-
-def e_177(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F177))
-    if isinstance(v, dict):
-        for key, check in X177_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X177_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F177))
-    if isinstance(v, dict) and not X177_3 <= v.keys():
-        for key in ("AutoMLAlgorithms",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F177))
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F176))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_178(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F176))
+    if isinstance(v, list) and len(v) > 11:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F176))
     return
 
 
 def p_178(v: Any) -> bool:
-    if not p_179(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X178_1:
         return False
     return True
 
 
 def e_178(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_179(v, path, out, warn)
-    return
-
-
-def p_179(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, list) and not all(p_180(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 11:
-        return False
-    return True
-
-
-def e_179(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F179))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_180(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F179))
-    if isinstance(v, list) and len(v) > 11:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F179))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F178))
+    if not (isinstance(v, str) and v in X178_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F178))
     return
 
 
 def p_180(v: Any) -> bool:
-    if not p_181(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X180_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X180_2:
         return False
     return True
 
 
 def e_180(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_181(v, path, out, warn)
-    return
-
-
-def p_181(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if not (isinstance(v, str) and v in X181_1):
-        return False
-    return True
-
-
-def e_181(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F181))
-    if not (isinstance(v, str) and v in X181_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F181))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F180))
+    if isinstance(v, dict):
+        for key, check in X180_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X180_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F180))
     return
 
 
 def p_182(v: Any) -> bool:
-    if not p_183(v):
+    if not (
+        (isinstance(v, (int, float)) and not isinstance(v, bool))
+    ):
+        return False
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
+        return False
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
         return False
     return True
 
 
 def e_182(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_183(v, path, out, warn)
-    return
-
-
-def p_183(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        (isinstance(v, (int, float)) and not isinstance(v, bool))
     ):
-        return False
-    if isinstance(v, dict):
-        table = X183_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X183_2:
-        return False
-    return True
-
-
-def e_183(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F183))
-    if isinstance(v, dict):
-        for key, check in X183_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X183_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F183))
+        out.append(Failure("invalid-type", warn, path, "type", v, "number", F182))
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
+        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F182))
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
+        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F182))
     return
 
 
 def p_184(v: Any) -> bool:
-    if not p_185(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X184_1:
         return False
     return True
 
 
 def e_184(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_185(v, path, out, warn)
-    return
-
-
-def p_185(v: Any) -> bool:
     if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        return False
-    return True
-
-
-def e_185(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F185))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F185))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F185))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F184))
+    if not (isinstance(v, str) and v in X184_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F184))
     return
 
 
 def p_186(v: Any) -> bool:
-    if not p_187(v):
+    if not (
+        isinstance(v, str)
+        or (isinstance(v, (int, float)) and not isinstance(v, bool))
+    ):
         return False
     return True
 
 
 def e_186(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_187(v, path, out, warn)
-    return
-
-
-def p_187(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
+        or (isinstance(v, (int, float)) and not isinstance(v, bool))
     ):
-        return False
-    if not (isinstance(v, str) and v in X187_1):
-        return False
-    return True
-
-
-def e_187(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F187))
-    if not (isinstance(v, str) and v in X187_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F187))
+        out.append(Failure("invalid-type", warn, path, "type", v, ("string", "number"), F186))
     return
 
 
 def p_188(v: Any) -> bool:
-    if not p_189(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 0:
+        return False
+    if len(v) > 1024:
         return False
     return True
 
 
 def e_188(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_189(v, path, out, warn)
-    return
-
-
-def p_189(v: Any) -> bool:
     if not (
-isinstance(v, str)
-or (isinstance(v, (int, float)) and not isinstance(v, bool))
+        isinstance(v, str)
     ):
-        return False
-    return True
-
-
-def e_189(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-or (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, ("string", "number"), F189))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F188))
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F188))
+    if isinstance(v, str) and len(v) > 1024:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F188))
     return
 
 
 def p_190(v: Any) -> bool:
-    if not p_189(v):
+    if not (
+        isinstance(v, list)
+    ):
+        return False
+    if isinstance(v, list):
+        for item in v:
+            if not p_192(item):
+                return False
+    if len(v) < 1:
+        return False
+    if len(v) > 5:
         return False
     return True
 
 
 def e_190(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_189(v, path, out, warn)
-    return
-
-
-def p_191(v: Any) -> bool:
-    if not p_189(v):
-        return False
-    return True
-
-
-def e_191(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_189(v, path, out, warn)
+    if not (
+        isinstance(v, list)
+    ):
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F190))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_192(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F190))
+    if isinstance(v, list) and len(v) > 5:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F190))
     return
 
 
 def p_192(v: Any) -> bool:
-    if not p_193(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X192_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X192_2:
         return False
     return True
 
 
 def e_192(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_193(v, path, out, warn)
-    return
-
-
-def p_193(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    return True
-
-
-def e_193(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F193))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F193))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F193))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F192))
+    if isinstance(v, dict):
+        for key, check in X192_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X192_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F192))
     return
 
 
 def p_194(v: Any) -> bool:
-    if not p_195(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X194_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X194_2:
+        return False
+    if not X194_3 <= v.keys():
         return False
     return True
 
 
 def e_194(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_195(v, path, out, warn)
-    return
-
-
-def p_195(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, list) and not all(p_196(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_195(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F195))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_196(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F195))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F195))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F194))
+    if isinstance(v, dict):
+        for key, check in X194_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X194_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F194))
+    if isinstance(v, dict) and not X194_3 <= v.keys():
+        for key in ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F194))
     return
 
 
 def p_196(v: Any) -> bool:
-    if not p_197(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 1:
+        return False
+    if len(v) > 64:
         return False
     return True
 
 
 def e_196(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_197(v, path, out, warn)
-    return
-
-
-def p_197(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, dict):
-        table = X197_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X197_2:
-        return False
-    return True
-
-
-def e_197(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F197))
-    if isinstance(v, dict):
-        for key, check in X197_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X197_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F197))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F196))
+    if isinstance(v, str) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F196))
+    if isinstance(v, str) and len(v) > 64:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F196))
     return
 
 
 def p_198(v: Any) -> bool:
-    if not p_193(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X198_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X198_2:
+        return False
+    if not X198_3 <= v.keys():
         return False
     return True
 
 
 def e_198(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_193(v, path, out, warn)
-    return
-
-
-def p_199(v: Any) -> bool:
-    if not p_200(v):
-        return False
-    return True
-
-
-def e_199(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_200(v, path, out, warn)
+    if not (
+        isinstance(v, dict)
+    ):
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F198))
+    if isinstance(v, dict):
+        for key, check in X198_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X198_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F198))
+    if isinstance(v, dict) and not X198_3 <= v.keys():
+        for key in ("MetricName", "Value"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName", "Value"), F198))
     return
 
 
 def p_200(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, dict):
-        table = X200_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X200_2:
-        return False
-    if isinstance(v, dict) and not X200_3 <= v.keys():
+    if v not in X200_1:
         return False
     return True
 
 
 def e_200(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F200))
-    if isinstance(v, dict):
-        for key, check in X200_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X200_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F200))
-    if isinstance(v, dict) and not X200_3 <= v.keys():
-        for key in ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F200))
-    return
-
-
-def p_201(v: Any) -> bool:
-    if not p_202(v):
-        return False
-    return True
-
-
-def e_201(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_202(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F200))
+    if not (isinstance(v, str) and v in X200_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Maximize", "Minimize"), F200))
     return
 
 
 def p_202(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        (isinstance(v, (int, float)) and not isinstance(v, bool))
     ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 64:
         return False
     return True
 
 
 def e_202(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        (isinstance(v, (int, float)) and not isinstance(v, bool))
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F202))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F202))
-    if isinstance(v, str) and len(v) > 64:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F202))
-    return
-
-
-def p_203(v: Any) -> bool:
-    if not p_204(v):
-        return False
-    return True
-
-
-def e_203(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_204(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "number", F202))
     return
 
 
 def p_204(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, dict):
-        table = X204_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X204_2:
-        return False
-    if isinstance(v, dict) and not X204_3 <= v.keys():
+    if v not in X204_1:
         return False
     return True
 
 
 def e_204(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F204))
-    if isinstance(v, dict):
-        for key, check in X204_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X204_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F204))
-    if isinstance(v, dict) and not X204_3 <= v.keys():
-        for key in ("MetricName", "Value"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName", "Value"), F204))
-    return
-
-
-def p_205(v: Any) -> bool:
-    if not p_206(v):
-        return False
-    return True
-
-
-def e_205(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_206(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F204))
+    if not (isinstance(v, str) and v in X204_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Succeeded", "Pending", "Failed"), F204))
     return
 
 
 def p_206(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, list)
     ):
         return False
-    if not (isinstance(v, str) and v in X206_1):
-        return False
+    if isinstance(v, list):
+        for item in v:
+            if not p_208(item):
+                return False
     return True
 
 
 def e_206(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F206))
-    if not (isinstance(v, str) and v in X206_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Maximize", "Minimize"), F206))
-    return
-
-
-def p_207(v: Any) -> bool:
-    if not p_143(v):
-        return False
-    return True
-
-
-def e_207(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_143(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F206))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_208(item, (*path, index), out, warn)
     return
 
 
 def p_208(v: Any) -> bool:
-    if not p_209(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X208_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X208_2:
+        return False
+    if not X208_3 <= v.keys():
         return False
     return True
 
 
 def e_208(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_209(v, path, out, warn)
-    return
-
-
-def p_209(v: Any) -> bool:
     if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
-        return False
-    return True
-
-
-def e_209(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F209))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F208))
+    if isinstance(v, dict):
+        for key, check in X208_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X208_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F208))
+    if isinstance(v, dict) and not X208_3 <= v.keys():
+        for key in ("CandidateStepType", "CandidateStepArn", "CandidateStepName"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F208))
     return
 
 
 def p_210(v: Any) -> bool:
-    if not p_143(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X210_1:
         return False
     return True
 
 
 def e_210(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_143(v, path, out, warn)
-    return
-
-
-def p_211(v: Any) -> bool:
-    if not p_212(v):
-        return False
-    return True
-
-
-def e_211(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_212(v, path, out, warn)
+    if not (
+        isinstance(v, str)
+    ):
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F210))
+    if not (isinstance(v, str) and v in X210_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"), F210))
     return
 
 
 def p_212(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if not (isinstance(v, str) and v in X212_1):
+    if len(v) < 1:
+        return False
+    if len(v) > 256:
+        return False
+    if X212_3(v) is None:
         return False
     return True
 
 
 def e_212(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F212))
-    if not (isinstance(v, str) and v in X212_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Succeeded", "Pending", "Failed"), F212))
-    return
-
-
-def p_213(v: Any) -> bool:
-    if not p_214(v):
-        return False
-    return True
-
-
-def e_213(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_214(v, path, out, warn)
-    return
-
-
-def p_214(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_215(item) for item in v):
-        return False
-    return True
-
-
-def e_214(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F214))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_215(item, (*path, index), out, warn)
-    return
-
-
-def p_215(v: Any) -> bool:
-    if not p_216(v):
-        return False
-    return True
-
-
-def e_215(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_216(v, path, out, warn)
+    if isinstance(v, str) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F212))
+    if isinstance(v, str) and len(v) > 256:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F212))
+    if isinstance(v, str) and X212_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F212))
     return
 
 
 def p_216(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, dict):
-        table = X216_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X216_2:
-        return False
-    if isinstance(v, dict) and not X216_3 <= v.keys():
+    if v not in X216_1:
         return False
     return True
 
 
 def e_216(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F216))
-    if isinstance(v, dict):
-        for key, check in X216_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X216_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F216))
-    if isinstance(v, dict) and not X216_3 <= v.keys():
-        for key in ("CandidateStepType", "CandidateStepArn", "CandidateStepName"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F216))
-    return
-
-
-def p_217(v: Any) -> bool:
-    if not p_218(v):
-        return False
-    return True
-
-
-def e_217(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_218(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F216))
+    if not (isinstance(v, str) and v in X216_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F216))
     return
 
 
 def p_218(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, list)
     ):
         return False
-    if not (isinstance(v, str) and v in X218_1):
+    if isinstance(v, list):
+        for item in v:
+            if not p_220(item):
+                return False
+    if len(v) < 0:
+        return False
+    if len(v) > 5:
         return False
     return True
 
 
 def e_218(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F218))
-    if not (isinstance(v, str) and v in X218_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"), F218))
-    return
-
-
-def p_219(v: Any) -> bool:
-    if not p_220(v):
-        return False
-    return True
-
-
-def e_219(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_220(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F218))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_220(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F218))
+    if isinstance(v, list) and len(v) > 5:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F218))
     return
 
 
 def p_220(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    table = X220_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X220_2:
         return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X220_3(v) is None:
+    if not X220_3 <= v.keys():
         return False
     return True
 
 
 def e_220(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F220))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F220))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F220))
-    if isinstance(v, str) and X220_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F220))
-    return
-
-
-def p_221(v: Any) -> bool:
-    if not p_222(v):
-        return False
-    return True
-
-
-def e_221(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_222(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F220))
+    if isinstance(v, dict):
+        for key, check in X220_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X220_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F220))
+    if isinstance(v, dict) and not X220_3 <= v.keys():
+        for key in ("Image", "ModelDataUrl"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F220))
     return
 
 
 def p_222(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if len(v) < 0:
         return False
-    if isinstance(v, str) and len(v) > 64:
+    if len(v) > 255:
+        return False
+    if X222_3(v) is None:
         return False
     return True
 
 
 def e_222(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F222))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F222))
-    if isinstance(v, str) and len(v) > 64:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F222))
-    return
-
-
-def p_223(v: Any) -> bool:
-    if not p_224(v):
-        return False
-    return True
-
-
-def e_223(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_224(v, path, out, warn)
-    return
-
-
-def p_224(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X224_1):
-        return False
-    return True
-
-
-def e_224(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F224))
-    if not (isinstance(v, str) and v in X224_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F224))
-    return
-
-
-def p_225(v: Any) -> bool:
-    if not p_226(v):
-        return False
-    return True
-
-
-def e_225(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_226(v, path, out, warn)
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F222))
+    if isinstance(v, str) and len(v) > 255:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 255, F222))
+    if isinstance(v, str) and X222_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])", F222))
     return
 
 
 def p_226(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, list) and not all(p_227(item) for item in v):
+    if isinstance(v, dict):
+        for key in v:
+            if not p_228(key):
+                return False
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X226_2 and not p_230(item):
+                return False
+    if len(v) < 0:
         return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 5:
+    if len(v) > 100:
         return False
     return True
 
 
 def e_226(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F226))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_227(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F226))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F226))
-    return
-
-
-def p_227(v: Any) -> bool:
-    if not p_228(v):
-        return False
-    return True
-
-
-def e_227(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_228(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F226))
+    if isinstance(v, dict):
+        for key in v:
+            e_228(key, path, out, warn)
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X226_2:
+                e_230(item, (*path, key), out, warn)
+    if isinstance(v, dict) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F226))
+    if isinstance(v, dict) and len(v) > 100:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 100, F226))
     return
 
 
 def p_228(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, dict):
-        table = X228_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X228_2:
+    if len(v) < 0:
         return False
-    if isinstance(v, dict) and not X228_3 <= v.keys():
+    if len(v) > 1024:
+        return False
+    if X228_3(v) is None:
         return False
     return True
 
 
 def e_228(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F228))
-    if isinstance(v, dict):
-        for key, check in X228_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X228_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F228))
-    if isinstance(v, dict) and not X228_3 <= v.keys():
-        for key in ("Image", "ModelDataUrl"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F228))
-    return
-
-
-def p_229(v: Any) -> bool:
-    if not p_230(v):
-        return False
-    return True
-
-
-def e_229(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_230(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F228))
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F228))
+    if isinstance(v, str) and len(v) > 1024:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F228))
+    if isinstance(v, str) and X228_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])", F228))
     return
 
 
 def p_230(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 0:
+    if len(v) < 0:
         return False
-    if isinstance(v, str) and len(v) > 255:
+    if len(v) > 1024:
         return False
-    if isinstance(v, str) and X230_3(v) is None:
+    if X230_3(v) is None:
         return False
     return True
 
 
 def e_230(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F230))
     if isinstance(v, str) and len(v) < 0:
         out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F230))
-    if isinstance(v, str) and len(v) > 255:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 255, F230))
+    if isinstance(v, str) and len(v) > 1024:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F230))
     if isinstance(v, str) and X230_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])", F230))
-    return
-
-
-def p_231(v: Any) -> bool:
-    if not p_232(v):
-        return False
-    return True
-
-
-def e_231(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_232(v, path, out, warn)
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])", F230))
     return
 
 
 def p_232(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X232_3(v) is None:
+    table = X232_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X232_2:
         return False
     return True
 
 
 def e_232(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F232))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F232))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F232))
-    if isinstance(v, str) and X232_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F232))
-    return
-
-
-def p_233(v: Any) -> bool:
-    if not p_234(v):
-        return False
-    return True
-
-
-def e_233(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_234(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F232))
+    if isinstance(v, dict):
+        for key, check in X232_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X232_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F232))
     return
 
 
 def p_234(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict) and not all(p_235(key) for key in v):
+    table = X234_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X234_2:
         return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X234_2 and not p_237(item):
-                return False
-    if isinstance(v, dict) and len(v) < 0:
-        return False
-    if isinstance(v, dict) and len(v) > 100:
+    if not X234_3 <= v.keys():
         return False
     return True
 
 
 def e_234(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F234))
     if isinstance(v, dict):
-        for key in v:
-            e_235(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X234_2:
-                e_237(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F234))
-    if isinstance(v, dict) and len(v) > 100:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 100, F234))
-    return
-
-
-def p_235(v: Any) -> bool:
-    if not p_236(v):
-        return False
-    return True
-
-
-def e_235(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_236(v, path, out, warn)
-    return
-
-
-def p_236(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X236_3(v) is None:
-        return False
-    return True
-
-
-def e_236(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F236))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F236))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F236))
-    if isinstance(v, str) and X236_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])", F236))
-    return
-
-
-def p_237(v: Any) -> bool:
-    if not p_238(v):
-        return False
-    return True
-
-
-def e_237(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_238(v, path, out, warn)
-    return
-
-
-def p_238(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X238_3(v) is None:
-        return False
-    return True
-
-
-def e_238(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F238))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F238))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F238))
-    if isinstance(v, str) and X238_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])", F238))
-    return
-
-
-def p_239(v: Any) -> bool:
-    if not p_189(v):
-        return False
-    return True
-
-
-def e_239(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_189(v, path, out, warn)
-    return
-
-
-def p_240(v: Any) -> bool:
-    if not p_189(v):
-        return False
-    return True
-
-
-def e_240(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_189(v, path, out, warn)
-    return
-
-
-def p_241(v: Any) -> bool:
-    if not p_189(v):
-        return False
-    return True
-
-
-def e_241(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_189(v, path, out, warn)
+        for key, check in X234_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X234_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F234))
+    if isinstance(v, dict) and not X234_3 <= v.keys():
+        for key in ("Explainability",):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("Explainability",), F234))
     return
 
 
 def p_242(v: Any) -> bool:
-    if not p_193(v):
+    if not (
+        isinstance(v, list)
+    ):
+        return False
+    if isinstance(v, list):
+        for item in v:
+            if not p_244(item):
+                return False
+    if len(v) < 0:
+        return False
+    if len(v) > 40:
         return False
     return True
 
 
 def e_242(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_193(v, path, out, warn)
-    return
-
-
-def p_243(v: Any) -> bool:
-    if not p_244(v):
-        return False
-    return True
-
-
-def e_243(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_244(v, path, out, warn)
+    if not (
+        isinstance(v, list)
+    ):
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F242))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_244(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F242))
+    if isinstance(v, list) and len(v) > 40:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 40, F242))
     return
 
 
 def p_244(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X244_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X244_2:
+    table = X244_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X244_2:
         return False
     return True
 
 
 def e_244(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F244))
     if isinstance(v, dict):
@@ -4524,536 +3540,258 @@ isinstance(v, dict)
     return
 
 
-def p_245(v: Any) -> bool:
-    if not p_246(v):
-        return False
-    return True
-
-
-def e_245(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_246(v, path, out, warn)
-    return
-
-
 def p_246(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, dict):
-        table = X246_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X246_2:
-        return False
-    if isinstance(v, dict) and not X246_3 <= v.keys():
+    if v not in X246_1:
         return False
     return True
 
 
 def e_246(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F246))
-    if isinstance(v, dict):
-        for key, check in X246_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X246_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F246))
-    if isinstance(v, dict) and not X246_3 <= v.keys():
-        for key in ("Explainability",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Explainability",), F246))
-    return
-
-
-def p_247(v: Any) -> bool:
-    if not p_248(v):
-        return False
-    return True
-
-
-def e_247(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_248(v, path, out, warn)
-    return
-
-
-def p_248(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_248(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F248))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F248))
-    return
-
-
-def p_249(v: Any) -> bool:
-    if not p_250(v):
-        return False
-    return True
-
-
-def e_249(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_250(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F246))
+    if not (isinstance(v, str) and v in X246_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"), F246))
     return
 
 
 def p_250(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if v not in X250_1:
         return False
     return True
 
 
 def e_250(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F250))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F250))
-    return
-
-
-def p_251(v: Any) -> bool:
-    if not p_252(v):
-        return False
-    return True
-
-
-def e_251(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_252(v, path, out, warn)
+    if not (isinstance(v, str) and v in X250_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Train", "Validation", "Test"), F250))
     return
 
 
 def p_252(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if isinstance(v, dict):
+        for key in v:
+            if not p_254(key):
+                return False
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X252_2 and not p_218(item):
+                return False
+    if len(v) < 0:
+        return False
+    if len(v) > 2:
         return False
     return True
 
 
 def e_252(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F252))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F252))
-    return
-
-
-def p_253(v: Any) -> bool:
-    if not p_254(v):
-        return False
-    return True
-
-
-def e_253(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_254(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F252))
+    if isinstance(v, dict):
+        for key in v:
+            e_254(key, path, out, warn)
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X252_2:
+                e_218(item, (*path, key), out, warn)
+    if isinstance(v, dict) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F252))
+    if isinstance(v, dict) and len(v) > 2:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 2, F252))
     return
 
 
 def p_254(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, list) and not all(p_255(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 40:
+    if v not in X254_1:
         return False
     return True
 
 
 def e_254(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, list)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F254))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_255(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F254))
-    if isinstance(v, list) and len(v) > 40:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 40, F254))
-    return
-
-
-def p_255(v: Any) -> bool:
-    if not p_256(v):
-        return False
-    return True
-
-
-def e_255(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_256(v, path, out, warn)
-    return
-
-
-def p_256(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X256_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X256_2:
-        return False
-    return True
-
-
-def e_256(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F256))
-    if isinstance(v, dict):
-        for key, check in X256_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X256_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F256))
-    return
-
-
-def p_257(v: Any) -> bool:
-    if not p_143(v):
-        return False
-    return True
-
-
-def e_257(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_143(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F254))
+    if not (isinstance(v, str) and v in X254_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("CPU", "GPU"), F254))
     return
 
 
 def p_258(v: Any) -> bool:
-    if not p_259(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X258_1:
         return False
     return True
 
 
 def e_258(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_259(v, path, out, warn)
-    return
-
-
-def p_259(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
-    if not (isinstance(v, str) and v in X259_1):
-        return False
-    return True
-
-
-def e_259(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F259))
-    if not (isinstance(v, str) and v in X259_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"), F259))
-    return
-
-
-def p_260(v: Any) -> bool:
-    if not p_261(v):
-        return False
-    return True
-
-
-def e_260(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_261(v, path, out, warn)
-    return
-
-
-def p_261(v: Any) -> bool:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
-    return True
-
-
-def e_261(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F261))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F258))
+    if not (isinstance(v, str) and v in X258_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"), F258))
     return
 
 
 def p_262(v: Any) -> bool:
-    if not p_263(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X262_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X262_2:
         return False
     return True
 
 
 def e_262(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_263(v, path, out, warn)
-    return
-
-
-def p_263(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if not (isinstance(v, str) and v in X263_1):
-        return False
-    return True
-
-
-def e_263(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F263))
-    if not (isinstance(v, str) and v in X263_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Train", "Validation", "Test"), F263))
-    return
-
-
-def p_264(v: Any) -> bool:
-    if not p_265(v):
-        return False
-    return True
-
-
-def e_264(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_265(v, path, out, warn)
-    return
-
-
-def p_265(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_266(key) for key in v):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F262))
     if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X265_2 and not p_268(item):
-                return False
-    if isinstance(v, dict) and len(v) < 0:
-        return False
-    if isinstance(v, dict) and len(v) > 2:
-        return False
-    return True
-
-
-def e_265(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F265))
-    if isinstance(v, dict):
-        for key in v:
-            e_266(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X265_2:
-                e_268(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F265))
-    if isinstance(v, dict) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 2, F265))
-    return
-
-
-def p_266(v: Any) -> bool:
-    if not p_267(v):
-        return False
-    return True
-
-
-def e_266(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_267(v, path, out, warn)
-    return
-
-
-def p_267(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X267_1):
-        return False
-    return True
-
-
-def e_267(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F267))
-    if not (isinstance(v, str) and v in X267_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("CPU", "GPU"), F267))
+        for key, check in X262_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X262_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F262))
     return
 
 
 def p_268(v: Any) -> bool:
-    if not p_226(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X268_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X268_2:
         return False
     return True
 
 
 def e_268(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_226(v, path, out, warn)
-    return
-
-
-def p_269(v: Any) -> bool:
-    if not p_270(v):
-        return False
-    return True
-
-
-def e_269(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_270(v, path, out, warn)
+    if not (
+        isinstance(v, dict)
+    ):
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F268))
+    if isinstance(v, dict):
+        for key, check in X268_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X268_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F268))
     return
 
 
 def p_270(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if not (isinstance(v, str) and v in X270_1):
+    table = X270_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X270_2:
         return False
     return True
 
 
 def e_270(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F270))
-    if not (isinstance(v, str) and v in X270_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F270))
-    return
-
-
-def p_271(v: Any) -> bool:
-    if not p_272(v):
-        return False
-    return True
-
-
-def e_271(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_272(v, path, out, warn)
-    return
-
-
-def p_272(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X272_1):
-        return False
-    return True
-
-
-def e_272(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F272))
-    if not (isinstance(v, str) and v in X272_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"), F272))
-    return
-
-
-def p_273(v: Any) -> bool:
-    if not p_274(v):
-        return False
-    return True
-
-
-def e_273(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_274(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F270))
+    if isinstance(v, dict):
+        for key, check in X270_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X270_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F270))
     return
 
 
 def p_274(v: Any) -> bool:
     if not (
-isinstance(v, bool)
+        isinstance(v, str)
     ):
+        return False
+    if len(v) < 0:
+        return False
+    if len(v) > 63:
+        return False
+    if X274_3(v) is None:
         return False
     return True
 
 
 def e_274(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, bool)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F274))
-    return
-
-
-def p_275(v: Any) -> bool:
-    if not p_276(v):
-        return False
-    return True
-
-
-def e_275(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_276(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F274))
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F274))
+    if isinstance(v, str) and len(v) > 63:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F274))
+    if isinstance(v, str) and X274_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F274))
     return
 
 
 def p_276(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X276_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X276_2:
+    table = X276_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X276_2:
         return False
     return True
 
 
 def e_276(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F276))
     if isinstance(v, dict):
@@ -5066,2749 +3804,402 @@ isinstance(v, dict)
 
 
 def p_277(v: Any) -> bool:
-    if not p_278(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X277_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X277_2:
+        return False
+    if not X277_3 <= v.keys():
         return False
     return True
 
 
 def e_277(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_278(v, path, out, warn)
-    return
-
-
-def p_278(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_278(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F278))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F278))
-    return
-
-
-def p_279(v: Any) -> bool:
-    if not p_280(v):
-        return False
-    return True
-
-
-def e_279(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_280(v, path, out, warn)
-    return
-
-
-def p_280(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_280(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F280))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F280))
-    return
-
-
-def p_281(v: Any) -> bool:
-    if not p_282(v):
-        return False
-    return True
-
-
-def e_281(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_282(v, path, out, warn)
-    return
-
-
-def p_282(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F277))
     if isinstance(v, dict):
-        table = X282_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X282_2:
-        return False
-    return True
-
-
-def e_282(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F282))
-    if isinstance(v, dict):
-        for key, check in X282_1_e.items():
+        for key, check in X277_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X282_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F282))
-    return
-
-
-def p_283(v: Any) -> bool:
-    if not p_141(v):
-        return False
-    return True
-
-
-def e_283(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_141(v, path, out, warn)
-    return
-
-
-def p_284(v: Any) -> bool:
-    if not p_145(v):
-        return False
-    return True
-
-
-def e_284(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_145(v, path, out, warn)
-    return
-
-
-def p_285(v: Any) -> bool:
-    if not p_149(v):
-        return False
-    return True
-
-
-def e_285(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_149(v, path, out, warn)
-    return
-
-
-def p_286(v: Any) -> bool:
-    if not p_287(v):
-        return False
-    return True
-
-
-def e_286(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_287(v, path, out, warn)
-    return
-
-
-def p_287(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X287_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X287_2:
-        return False
-    return True
-
-
-def e_287(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F287))
-    if isinstance(v, dict):
-        for key, check in X287_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X287_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F287))
-    return
-
-
-def p_288(v: Any) -> bool:
-    if not p_289(v):
-        return False
-    return True
-
-
-def e_288(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_289(v, path, out, warn)
-    return
-
-
-def p_289(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_289(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F289))
-    return
-
-
-def p_290(v: Any) -> bool:
-    if not p_291(v):
-        return False
-    return True
-
-
-def e_290(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_291(v, path, out, warn)
-    return
-
-
-def p_291(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 63:
-        return False
-    if isinstance(v, str) and X291_3(v) is None:
-        return False
-    return True
-
-
-def e_291(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F291))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F291))
-    if isinstance(v, str) and len(v) > 63:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F291))
-    if isinstance(v, str) and X291_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F291))
-    return
-
-
-def p_292(v: Any) -> bool:
-    if not p_293(v):
-        return False
-    return True
-
-
-def e_292(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_293(v, path, out, warn)
-    return
-
-
-def p_293(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X293_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X293_2:
-        return False
-    return True
-
-
-def e_293(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F293))
-    if isinstance(v, dict):
-        for key, check in X293_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X293_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F293))
-    return
-
-
-def p_294(v: Any) -> bool:
-    if not p_291(v):
-        return False
-    return True
-
-
-def e_294(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_291(v, path, out, warn)
-    return
-
-
-def p_295(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X295_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X295_2:
-        return False
-    if isinstance(v, dict) and not X295_3 <= v.keys():
-        return False
-    return True
-
-
-def e_295(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F295))
-    if isinstance(v, dict):
-        for key, check in X295_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X295_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F295))
-    if isinstance(v, dict) and not X295_3 <= v.keys():
+    if isinstance(v, dict) and not v.keys() <= X277_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F277))
+    if isinstance(v, dict) and not X277_3 <= v.keys():
         for key in ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"), F295))
-    return
-
-
-def p_296(v: Any) -> bool:
-    if not p_297(v):
-        return False
-    return True
-
-
-def e_296(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_297(v, path, out, warn)
-    return
-
-
-def p_297(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X297_3(v) is None:
-        return False
-    return True
-
-
-def e_297(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F297))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F297))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F297))
-    if isinstance(v, str) and X297_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])", F297))
-    return
-
-
-def p_298(v: Any) -> bool:
-    if not p_299(v):
-        return False
-    return True
-
-
-def e_298(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_299(v, path, out, warn)
-    return
-
-
-def p_299(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_300(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 2:
-        return False
-    return True
-
-
-def e_299(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F299))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_300(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F299))
-    if isinstance(v, list) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F299))
-    return
-
-
-def p_300(v: Any) -> bool:
-    if not p_301(v):
-        return False
-    return True
-
-
-def e_300(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_301(v, path, out, warn)
-    return
-
-
-def p_301(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X301_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X301_2:
-        return False
-    if isinstance(v, dict) and not X301_3 <= v.keys():
-        return False
-    return True
-
-
-def e_301(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F301))
-    if isinstance(v, dict):
-        for key, check in X301_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X301_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F301))
-    if isinstance(v, dict) and not X301_3 <= v.keys():
-        for key in ("TargetAttributeName",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F301))
-    return
-
-
-def p_302(v: Any) -> bool:
-    if not p_303(v):
-        return False
-    return True
-
-
-def e_302(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_303(v, path, out, warn)
-    return
-
-
-def p_303(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X303_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X303_2:
-        return False
-    if isinstance(v, dict) and not X303_3 <= v.keys():
-        return False
-    return True
-
-
-def e_303(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F303))
-    if isinstance(v, dict):
-        for key, check in X303_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X303_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F303))
-    if isinstance(v, dict) and not X303_3 <= v.keys():
-        for key in ("S3DataSource",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataSource",), F303))
-    return
-
-
-def p_304(v: Any) -> bool:
-    if not p_305(v):
-        return False
-    return True
-
-
-def e_304(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_305(v, path, out, warn)
-    return
-
-
-def p_305(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X305_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X305_2:
-        return False
-    if isinstance(v, dict) and not X305_3 <= v.keys():
-        return False
-    return True
-
-
-def e_305(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F305))
-    if isinstance(v, dict):
-        for key, check in X305_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X305_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F305))
-    if isinstance(v, dict) and not X305_3 <= v.keys():
-        for key in ("S3DataType", "S3Uri"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F305))
-    return
-
-
-def p_306(v: Any) -> bool:
-    if not p_307(v):
-        return False
-    return True
-
-
-def e_306(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_307(v, path, out, warn)
-    return
-
-
-def p_307(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X307_1):
-        return False
-    return True
-
-
-def e_307(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F307))
-    if not (isinstance(v, str) and v in X307_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ManifestFile", "S3Prefix", "AugmentedManifestFile"), F307))
-    return
-
-
-def p_308(v: Any) -> bool:
-    if not p_309(v):
-        return False
-    return True
-
-
-def e_308(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_309(v, path, out, warn)
-    return
-
-
-def p_309(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X309_3(v) is None:
-        return False
-    return True
-
-
-def e_309(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F309))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F309))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F309))
-    if isinstance(v, str) and X309_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F309))
-    return
-
-
-def p_310(v: Any) -> bool:
-    if not p_311(v):
-        return False
-    return True
-
-
-def e_310(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_311(v, path, out, warn)
-    return
-
-
-def p_311(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X311_1):
-        return False
-    return True
-
-
-def e_311(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F311))
-    if not (isinstance(v, str) and v in X311_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("None", "Gzip"), F311))
-    return
-
-
-def p_312(v: Any) -> bool:
-    if not p_313(v):
-        return False
-    return True
-
-
-def e_312(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_313(v, path, out, warn)
-    return
-
-
-def p_313(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_313(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F313))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F313))
-    return
-
-
-def p_314(v: Any) -> bool:
-    if not p_315(v):
-        return False
-    return True
-
-
-def e_314(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_315(v, path, out, warn)
-    return
-
-
-def p_315(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X315_3(v) is None:
-        return False
-    return True
-
-
-def e_315(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F315))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F315))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F315))
-    if isinstance(v, str) and X315_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F315))
-    return
-
-
-def p_316(v: Any) -> bool:
-    if not p_317(v):
-        return False
-    return True
-
-
-def e_316(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_317(v, path, out, warn)
-    return
-
-
-def p_317(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X317_1):
-        return False
-    return True
-
-
-def e_317(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F317))
-    if not (isinstance(v, str) and v in X317_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("training", "validation"), F317))
-    return
-
-
-def p_318(v: Any) -> bool:
-    if not p_319(v):
-        return False
-    return True
-
-
-def e_318(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_319(v, path, out, warn)
-    return
-
-
-def p_319(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X319_3(v) is None:
-        return False
-    return True
-
-
-def e_319(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F319))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F319))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F319))
-    if isinstance(v, str) and X319_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F319))
-    return
-
-
-def p_320(v: Any) -> bool:
-    if not p_321(v):
-        return False
-    return True
-
-
-def e_320(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_321(v, path, out, warn)
-    return
-
-
-def p_321(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X321_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X321_2:
-        return False
-    if isinstance(v, dict) and not X321_3 <= v.keys():
-        return False
-    return True
-
-
-def e_321(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F321))
-    if isinstance(v, dict):
-        for key, check in X321_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X321_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F321))
-    if isinstance(v, dict) and not X321_3 <= v.keys():
-        for key in ("S3OutputPath",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3OutputPath",), F321))
-    return
-
-
-def p_322(v: Any) -> bool:
-    if not p_323(v):
-        return False
-    return True
-
-
-def e_322(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_323(v, path, out, warn)
-    return
-
-
-def p_323(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 2048:
-        return False
-    if isinstance(v, str) and X323_3(v) is None:
-        return False
-    return True
-
-
-def e_323(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F323))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F323))
-    if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F323))
-    if isinstance(v, str) and X323_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])", F323))
-    return
-
-
-def p_324(v: Any) -> bool:
-    if not p_309(v):
-        return False
-    return True
-
-
-def e_324(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_309(v, path, out, warn)
-    return
-
-
-def p_325(v: Any) -> bool:
-    if not p_326(v):
-        return False
-    return True
-
-
-def e_325(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_326(v, path, out, warn)
-    return
-
-
-def p_326(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X326_1):
-        return False
-    return True
-
-
-def e_326(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F326))
-    if not (isinstance(v, str) and v in X326_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F326))
-    return
-
-
-def p_327(v: Any) -> bool:
-    if not p_328(v):
-        return False
-    return True
-
-
-def e_327(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_328(v, path, out, warn)
-    return
-
-
-def p_328(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X328_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X328_2:
-        return False
-    if isinstance(v, dict) and not X328_3 <= v.keys():
-        return False
-    return True
-
-
-def e_328(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F328))
-    if isinstance(v, dict):
-        for key, check in X328_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X328_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F328))
-    if isinstance(v, dict) and not X328_3 <= v.keys():
-        for key in ("MetricName",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F328))
-    return
-
-
-def p_329(v: Any) -> bool:
-    if not p_330(v):
-        return False
-    return True
-
-
-def e_329(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_330(v, path, out, warn)
-    return
-
-
-def p_330(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X330_1):
-        return False
-    return True
-
-
-def e_330(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F330))
-    if not (isinstance(v, str) and v in X330_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F330))
-    return
-
-
-def p_331(v: Any) -> bool:
-    if not p_332(v):
-        return False
-    return True
-
-
-def e_331(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_332(v, path, out, warn)
-    return
-
-
-def p_332(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X332_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X332_2:
-        return False
-    return True
-
-
-def e_332(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F332))
-    if isinstance(v, dict):
-        for key, check in X332_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X332_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F332))
-    return
-
-
-def p_333(v: Any) -> bool:
-    if not p_334(v):
-        return False
-    return True
-
-
-def e_333(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_334(v, path, out, warn)
-    return
-
-
-def p_334(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X334_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X334_2:
-        return False
-    return True
-
-
-def e_334(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F334))
-    if isinstance(v, dict):
-        for key, check in X334_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X334_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F334))
-    return
-
-
-def p_335(v: Any) -> bool:
-    if not p_336(v):
-        return False
-    return True
-
-
-def e_335(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_336(v, path, out, warn)
-    return
-
-
-def p_336(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        return False
-    return True
-
-
-def e_336(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F336))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F336))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F336))
-    return
-
-
-def p_337(v: Any) -> bool:
-    if not p_338(v):
-        return False
-    return True
-
-
-def e_337(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_338(v, path, out, warn)
-    return
-
-
-def p_338(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_338(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F338))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F338))
-    return
-
-
-def p_339(v: Any) -> bool:
-    if not p_340(v):
-        return False
-    return True
-
-
-def e_339(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_340(v, path, out, warn)
-    return
-
-
-def p_340(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_340(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F340))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F340))
-    return
-
-
-def p_341(v: Any) -> bool:
-    if not p_342(v):
-        return False
-    return True
-
-
-def e_341(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_342(v, path, out, warn)
-    return
-
-
-def p_342(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X342_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X342_2:
-        return False
-    return True
-
-
-def e_342(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F342))
-    if isinstance(v, dict):
-        for key, check in X342_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X342_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F342))
-    return
-
-
-def p_343(v: Any) -> bool:
-    if not p_323(v):
-        return False
-    return True
-
-
-def e_343(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_323(v, path, out, warn)
-    return
-
-
-def p_344(v: Any) -> bool:
-    if not p_345(v):
-        return False
-    return True
-
-
-def e_344(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_345(v, path, out, warn)
-    return
-
-
-def p_345(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_345(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F345))
-    return
-
-
-def p_346(v: Any) -> bool:
-    if not p_347(v):
-        return False
-    return True
-
-
-def e_346(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_347(v, path, out, warn)
-    return
-
-
-def p_347(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X347_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X347_2:
-        return False
-    if isinstance(v, dict) and not X347_3 <= v.keys():
-        return False
-    return True
-
-
-def e_347(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F347))
-    if isinstance(v, dict):
-        for key, check in X347_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X347_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F347))
-    if isinstance(v, dict) and not X347_3 <= v.keys():
-        for key in ("SecurityGroupIds", "Subnets"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F347))
-    return
-
-
-def p_348(v: Any) -> bool:
-    if not p_349(v):
-        return False
-    return True
-
-
-def e_348(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_349(v, path, out, warn)
-    return
-
-
-def p_349(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_350(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_349(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F349))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_350(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F349))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F349))
-    return
-
-
-def p_350(v: Any) -> bool:
-    if not p_351(v):
-        return False
-    return True
-
-
-def e_350(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_351(v, path, out, warn)
-    return
-
-
-def p_351(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X351_3(v) is None:
-        return False
-    return True
-
-
-def e_351(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F351))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F351))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F351))
-    if isinstance(v, str) and X351_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F351))
-    return
-
-
-def p_352(v: Any) -> bool:
-    if not p_353(v):
-        return False
-    return True
-
-
-def e_352(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_353(v, path, out, warn)
-    return
-
-
-def p_353(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_354(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 16:
-        return False
-    return True
-
-
-def e_353(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F353))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_354(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F353))
-    if isinstance(v, list) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F353))
-    return
-
-
-def p_354(v: Any) -> bool:
-    if not p_355(v):
-        return False
-    return True
-
-
-def e_354(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_355(v, path, out, warn)
-    return
-
-
-def p_355(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X355_3(v) is None:
-        return False
-    return True
-
-
-def e_355(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F355))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F355))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F355))
-    if isinstance(v, str) and X355_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F355))
-    return
-
-
-def p_356(v: Any) -> bool:
-    if not p_357(v):
-        return False
-    return True
-
-
-def e_356(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_357(v, path, out, warn)
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"), F277))
     return
 
 
 def p_357(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
         return False
-    if isinstance(v, dict):
-        table = X357_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
+    if isinstance(v, list):
+        for item in v:
+            if not p_359(item):
                 return False
-    if isinstance(v, dict) and not v.keys() <= X357_2:
+    if len(v) < 0:
+        return False
+    if len(v) > 50:
         return False
     return True
 
 
 def e_357(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F357))
-    if isinstance(v, dict):
-        for key, check in X357_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X357_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F357))
-    return
-
-
-def p_358(v: Any) -> bool:
-    if not p_309(v):
-        return False
-    return True
-
-
-def e_358(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_309(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F357))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_359(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F357))
+    if isinstance(v, list) and len(v) > 50:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 50, F357))
     return
 
 
 def p_359(v: Any) -> bool:
-    if not p_360(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X359_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X359_2:
+        return False
+    if not X359_3 <= v.keys():
         return False
     return True
 
 
 def e_359(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_360(v, path, out, warn)
-    return
-
-
-def p_360(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, list) and not all(p_361(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 1:
-        return False
-    return True
-
-
-def e_360(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F360))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_361(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F360))
-    if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F360))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F359))
+    if isinstance(v, dict):
+        for key, check in X359_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X359_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F359))
+    if isinstance(v, dict) and not X359_3 <= v.keys():
+        for key in ("Key", "Value"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("Key", "Value"), F359))
     return
 
 
 def p_361(v: Any) -> bool:
-    if not p_362(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 1:
+        return False
+    if len(v) > 128:
+        return False
+    if X361_3(v) is None:
         return False
     return True
 
 
 def e_361(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_362(v, path, out, warn)
-    return
-
-
-def p_362(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, dict):
-        table = X362_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X362_2:
-        return False
-    if isinstance(v, dict) and not X362_3 <= v.keys():
-        return False
-    return True
-
-
-def e_362(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F362))
-    if isinstance(v, dict):
-        for key, check in X362_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X362_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F362))
-    if isinstance(v, dict) and not X362_3 <= v.keys():
-        for key in ("AutoMLAlgorithms",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F362))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F361))
+    if isinstance(v, str) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F361))
+    if isinstance(v, str) and len(v) > 128:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 128, F361))
+    if isinstance(v, str) and X361_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F361))
     return
 
 
 def p_363(v: Any) -> bool:
-    if not p_364(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 0:
+        return False
+    if len(v) > 256:
+        return False
+    if X363_3(v) is None:
         return False
     return True
 
 
 def e_363(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_364(v, path, out, warn)
-    return
-
-
-def p_364(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, list) and not all(p_365(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 11:
-        return False
-    return True
-
-
-def e_364(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F364))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_365(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F364))
-    if isinstance(v, list) and len(v) > 11:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F364))
-    return
-
-
-def p_365(v: Any) -> bool:
-    if not p_366(v):
-        return False
-    return True
-
-
-def e_365(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_366(v, path, out, warn)
-    return
-
-
-def p_366(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X366_1):
-        return False
-    return True
-
-
-def e_366(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F366))
-    if not (isinstance(v, str) and v in X366_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F366))
-    return
-
-
-def p_367(v: Any) -> bool:
-    if not p_368(v):
-        return False
-    return True
-
-
-def e_367(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_368(v, path, out, warn)
-    return
-
-
-def p_368(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X368_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X368_2:
-        return False
-    return True
-
-
-def e_368(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F368))
-    if isinstance(v, dict):
-        for key, check in X368_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X368_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F368))
-    return
-
-
-def p_369(v: Any) -> bool:
-    if not p_370(v):
-        return False
-    return True
-
-
-def e_369(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_370(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F363))
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F363))
+    if isinstance(v, str) and len(v) > 256:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F363))
+    if isinstance(v, str) and X363_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F363))
     return
 
 
 def p_370(v: Any) -> bool:
     if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
+    table = X370_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X370_2:
         return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
+    if not X370_3 <= v.keys():
         return False
     return True
 
 
 def e_370(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F370))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F370))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F370))
-    return
-
-
-def p_371(v: Any) -> bool:
-    if not p_372(v):
-        return False
-    return True
-
-
-def e_371(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_372(v, path, out, warn)
-    return
-
-
-def p_372(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X372_1):
-        return False
-    return True
-
-
-def e_372(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F372))
-    if not (isinstance(v, str) and v in X372_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F372))
-    return
-
-
-def p_373(v: Any) -> bool:
-    if not p_374(v):
-        return False
-    return True
-
-
-def e_373(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_374(v, path, out, warn)
-    return
-
-
-def p_374(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 20:
-        return False
-    if isinstance(v, str) and len(v) > 2048:
-        return False
-    if isinstance(v, str) and X374_3(v) is None:
-        return False
-    return True
-
-
-def e_374(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F374))
-    if isinstance(v, str) and len(v) < 20:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F374))
-    if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F374))
-    if isinstance(v, str) and X374_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F374))
-    return
-
-
-def p_375(v: Any) -> bool:
-    if not p_376(v):
-        return False
-    return True
-
-
-def e_375(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_376(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F370))
+    if isinstance(v, dict):
+        for key, check in X370_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X370_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F370))
+    if isinstance(v, dict) and not X370_3 <= v.keys():
+        for key in ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F370))
     return
 
 
 def p_376(v: Any) -> bool:
     if not (
-isinstance(v, bool)
+        isinstance(v, list)
     ):
+        return False
+    if isinstance(v, list):
+        for item in v:
+            if not p_378(item):
+                return False
+    if len(v) < 1:
+        return False
+    if len(v) > 2:
         return False
     return True
 
 
 def e_376(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, bool)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F376))
-    return
-
-
-def p_377(v: Any) -> bool:
-    if not p_378(v):
-        return False
-    return True
-
-
-def e_377(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_378(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F376))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_378(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F376))
+    if isinstance(v, list) and len(v) > 2:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F376))
     return
 
 
 def p_378(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, list) and not all(p_379(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 50:
+    table = X378_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X378_2:
         return False
     return True
 
 
 def e_378(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F378))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_379(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F378))
-    if isinstance(v, list) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 50, F378))
-    return
-
-
-def p_379(v: Any) -> bool:
-    if not p_380(v):
-        return False
-    return True
-
-
-def e_379(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_380(v, path, out, warn)
-    return
-
-
-def p_380(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F378))
     if isinstance(v, dict):
-        table = X380_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X380_2:
-        return False
-    if isinstance(v, dict) and not X380_3 <= v.keys():
-        return False
-    return True
-
-
-def e_380(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F380))
-    if isinstance(v, dict):
-        for key, check in X380_1_e.items():
+        for key, check in X378_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X380_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F380))
-    if isinstance(v, dict) and not X380_3 <= v.keys():
-        for key in ("Key", "Value"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Key", "Value"), F380))
-    return
-
-
-def p_381(v: Any) -> bool:
-    if not p_382(v):
-        return False
-    return True
-
-
-def e_381(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_382(v, path, out, warn)
-    return
-
-
-def p_382(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 128:
-        return False
-    if isinstance(v, str) and X382_3(v) is None:
-        return False
-    return True
-
-
-def e_382(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F382))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F382))
-    if isinstance(v, str) and len(v) > 128:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 128, F382))
-    if isinstance(v, str) and X382_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F382))
-    return
-
-
-def p_383(v: Any) -> bool:
-    if not p_384(v):
-        return False
-    return True
-
-
-def e_383(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_384(v, path, out, warn)
-    return
-
-
-def p_384(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X384_3(v) is None:
-        return False
-    return True
-
-
-def e_384(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F384))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F384))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F384))
-    if isinstance(v, str) and X384_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F384))
-    return
-
-
-def p_385(v: Any) -> bool:
-    if not p_386(v):
-        return False
-    return True
-
-
-def e_385(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_386(v, path, out, warn)
-    return
-
-
-def p_386(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X386_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X386_2:
-        return False
-    return True
-
-
-def e_386(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F386))
-    if isinstance(v, dict):
-        for key, check in X386_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X386_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F386))
-    return
-
-
-def p_387(v: Any) -> bool:
-    if not p_388(v):
-        return False
-    return True
-
-
-def e_387(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_388(v, path, out, warn)
-    return
-
-
-def p_388(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_388(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F388))
-    return
-
-
-def p_389(v: Any) -> bool:
-    if not p_390(v):
-        return False
-    return True
-
-
-def e_389(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_390(v, path, out, warn)
-    return
-
-
-def p_390(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 63:
-        return False
-    if isinstance(v, str) and X390_3(v) is None:
-        return False
-    return True
-
-
-def e_390(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F390))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F390))
-    if isinstance(v, str) and len(v) > 63:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F390))
-    if isinstance(v, str) and X390_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F390))
-    return
-
-
-def p_391(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X391_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X391_2:
-        return False
-    if isinstance(v, dict) and not X391_3 <= v.keys():
-        return False
-    return True
-
-
-def e_391(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F391))
-    if isinstance(v, dict):
-        for key, check in X391_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X391_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F391))
-    if isinstance(v, dict) and not X391_3 <= v.keys():
-        for key in ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F391))
-    return
-
-
-def p_392(v: Any) -> bool:
-    if not p_393(v):
-        return False
-    return True
-
-
-def e_392(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_393(v, path, out, warn)
-    return
-
-
-def p_393(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X393_3(v) is None:
-        return False
-    return True
-
-
-def e_393(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F393))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F393))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F393))
-    if isinstance(v, str) and X393_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])", F393))
-    return
-
-
-def p_394(v: Any) -> bool:
-    if not p_395(v):
-        return False
-    return True
-
-
-def e_394(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_395(v, path, out, warn)
-    return
-
-
-def p_395(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X395_3(v) is None:
-        return False
-    return True
-
-
-def e_395(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F395))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F395))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F395))
-    if isinstance(v, str) and X395_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F395))
-    return
-
-
-def p_396(v: Any) -> bool:
-    if not p_397(v):
-        return False
-    return True
-
-
-def e_396(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_397(v, path, out, warn)
-    return
-
-
-def p_397(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_398(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 2:
-        return False
-    return True
-
-
-def e_397(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F397))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_398(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F397))
-    if isinstance(v, list) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F397))
-    return
-
-
-def p_398(v: Any) -> bool:
-    if not p_399(v):
-        return False
-    return True
-
-
-def e_398(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_399(v, path, out, warn)
-    return
-
-
-def p_399(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X399_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X399_2:
-        return False
-    return True
-
-
-def e_399(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F399))
-    if isinstance(v, dict):
-        for key, check in X399_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X399_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F399))
-    return
-
-
-def p_400(v: Any) -> bool:
-    if not p_401(v):
-        return False
-    return True
-
-
-def e_400(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_401(v, path, out, warn)
-    return
-
-
-def p_401(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X401_1):
-        return False
-    return True
-
-
-def e_401(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F401))
-    if not (isinstance(v, str) and v in X401_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("training", "validation"), F401))
-    return
-
-
-def p_402(v: Any) -> bool:
-    if not p_403(v):
-        return False
-    return True
-
-
-def e_402(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_403(v, path, out, warn)
-    return
-
-
-def p_403(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X403_3(v) is None:
-        return False
-    return True
-
-
-def e_403(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F403))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F403))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F403))
-    if isinstance(v, str) and X403_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F403))
+    if isinstance(v, dict) and not v.keys() <= X378_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F378))
     return
 
 
 def p_404(v: Any) -> bool:
-    if not p_405(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X404_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X404_2:
+        return False
+    if len(v) < 1:
+        return False
+    if len(v) > 1:
         return False
     return True
 
 
 def e_404(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_405(v, path, out, warn)
-    return
-
-
-def p_405(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if not (isinstance(v, str) and v in X405_1):
-        return False
-    return True
-
-
-def e_405(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F405))
-    if not (isinstance(v, str) and v in X405_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("None", "Gzip"), F405))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F404))
+    if isinstance(v, dict):
+        for key, check in X404_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X404_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F404))
+    if isinstance(v, dict) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F404))
+    if isinstance(v, dict) and len(v) > 1:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F404))
     return
 
 
 def p_406(v: Any) -> bool:
-    if not p_407(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X406_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X406_2:
         return False
     return True
 
 
 def e_406(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_407(v, path, out, warn)
-    return
-
-
-def p_407(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F406))
     if isinstance(v, dict):
-        table = X407_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X407_2:
-        return False
-    if isinstance(v, dict) and not X407_3 <= v.keys():
-        return False
-    return True
-
-
-def e_407(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F407))
-    if isinstance(v, dict):
-        for key, check in X407_1_e.items():
+        for key, check in X406_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X407_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F407))
-    if isinstance(v, dict) and not X407_3 <= v.keys():
-        for key in ("S3DataSource",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataSource",), F407))
-    return
-
-
-def p_408(v: Any) -> bool:
-    if not p_409(v):
-        return False
-    return True
-
-
-def e_408(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_409(v, path, out, warn)
-    return
-
-
-def p_409(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X409_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X409_2:
-        return False
-    if isinstance(v, dict) and not X409_3 <= v.keys():
-        return False
-    return True
-
-
-def e_409(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F409))
-    if isinstance(v, dict):
-        for key, check in X409_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X409_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F409))
-    if isinstance(v, dict) and not X409_3 <= v.keys():
-        for key in ("S3DataType", "S3Uri"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F409))
-    return
-
-
-def p_410(v: Any) -> bool:
-    if not p_411(v):
-        return False
-    return True
-
-
-def e_410(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_411(v, path, out, warn)
-    return
-
-
-def p_411(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X411_1):
-        return False
-    return True
-
-
-def e_411(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F411))
-    if not (isinstance(v, str) and v in X411_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ManifestFile", "S3Prefix", "AugmentedManifestFile"), F411))
-    return
-
-
-def p_412(v: Any) -> bool:
-    if not p_413(v):
-        return False
-    return True
-
-
-def e_412(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_413(v, path, out, warn)
-    return
-
-
-def p_413(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X413_3(v) is None:
-        return False
-    return True
-
-
-def e_413(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F413))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F413))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F413))
-    if isinstance(v, str) and X413_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F413))
-    return
-
-
-def p_414(v: Any) -> bool:
-    if not p_415(v):
-        return False
-    return True
-
-
-def e_414(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_415(v, path, out, warn)
-    return
-
-
-def p_415(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X415_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X415_2:
-        return False
-    if isinstance(v, dict) and not X415_3 <= v.keys():
-        return False
-    return True
-
-
-def e_415(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F415))
-    if isinstance(v, dict):
-        for key, check in X415_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X415_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F415))
-    if isinstance(v, dict) and not X415_3 <= v.keys():
-        for key in ("S3OutputPath",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3OutputPath",), F415))
+    if isinstance(v, dict) and not v.keys() <= X406_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F406))
     return
 
 
 def p_416(v: Any) -> bool:
-    if not p_417(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X416_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X416_2:
+        return False
+    if not X416_3 <= v.keys():
         return False
     return True
 
 
 def e_416(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_417(v, path, out, warn)
-    return
-
-
-def p_417(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 2048:
-        return False
-    if isinstance(v, str) and X417_3(v) is None:
-        return False
-    return True
-
-
-def e_417(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F417))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F417))
-    if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F417))
-    if isinstance(v, str) and X417_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])", F417))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F416))
+    if isinstance(v, dict):
+        for key, check in X416_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X416_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F416))
+    if isinstance(v, dict) and not X416_3 <= v.keys():
+        for key in ("ContentColumn", "TargetLabelColumn"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F416))
     return
 
 
 def p_418(v: Any) -> bool:
-    if not p_413(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 1:
+        return False
+    if len(v) > 256:
         return False
     return True
 
 
 def e_418(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_413(v, path, out, warn)
-    return
-
-
-def p_419(v: Any) -> bool:
-    if not p_420(v):
-        return False
-    return True
-
-
-def e_419(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_420(v, path, out, warn)
-    return
-
-
-def p_420(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 20:
-        return False
-    if isinstance(v, str) and len(v) > 2048:
-        return False
-    if isinstance(v, str) and X420_3(v) is None:
-        return False
-    return True
-
-
-def e_420(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F420))
-    if isinstance(v, str) and len(v) < 20:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F420))
-    if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F420))
-    if isinstance(v, str) and X420_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F420))
-    return
-
-
-def p_421(v: Any) -> bool:
-    if not p_422(v):
-        return False
-    return True
-
-
-def e_421(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_422(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F418))
+    if isinstance(v, str) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F418))
+    if isinstance(v, str) and len(v) > 256:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F418))
     return
 
 
 def p_422(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X422_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X422_2:
+    table = X422_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X422_2:
         return False
-    if isinstance(v, dict) and not X422_3 <= v.keys():
+    if not X422_3 <= v.keys():
         return False
     return True
 
 
 def e_422(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F422))
     if isinstance(v, dict):
@@ -7818,2986 +4209,789 @@ isinstance(v, dict)
     if isinstance(v, dict) and not v.keys() <= X422_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F422))
     if isinstance(v, dict) and not X422_3 <= v.keys():
-        for key in ("MetricName",):
+        for key in ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F422))
-    return
-
-
-def p_423(v: Any) -> bool:
-    if not p_424(v):
-        return False
-    return True
-
-
-def e_423(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_424(v, path, out, warn)
+                out.append(Failure("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F422))
     return
 
 
 def p_424(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if not (isinstance(v, str) and v in X424_1):
+    if len(v) < 1:
+        return False
+    if len(v) > 5:
+        return False
+    if X424_3(v) is None:
         return False
     return True
 
 
 def e_424(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F424))
-    if not (isinstance(v, str) and v in X424_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F424))
-    return
-
-
-def p_425(v: Any) -> bool:
-    if not p_426(v):
-        return False
-    return True
-
-
-def e_425(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_426(v, path, out, warn)
-    return
-
-
-def p_426(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X426_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X426_2:
-        return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 1:
-        return False
-    return True
-
-
-def e_426(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F426))
-    if isinstance(v, dict):
-        for key, check in X426_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X426_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F426))
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F426))
-    if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F426))
-    return
-
-
-def p_427(v: Any) -> bool:
-    if not p_428(v):
-        return False
-    return True
-
-
-def e_427(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_428(v, path, out, warn)
+    if isinstance(v, str) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F424))
+    if isinstance(v, str) and len(v) > 5:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 5, F424))
+    if isinstance(v, str) and X424_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])", F424))
     return
 
 
 def p_428(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
         return False
-    if isinstance(v, dict):
-        table = X428_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
+    if isinstance(v, list):
+        for item in v:
+            if not p_430(item):
                 return False
-    if isinstance(v, dict) and not v.keys() <= X428_2:
+    if len(v) < 1:
+        return False
+    if len(v) > 5:
         return False
     return True
 
 
 def e_428(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F428))
-    if isinstance(v, dict):
-        for key, check in X428_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X428_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F428))
-    return
-
-
-def p_429(v: Any) -> bool:
-    if not p_430(v):
-        return False
-    return True
-
-
-def e_429(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_430(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F428))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_430(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F428))
+    if isinstance(v, list) and len(v) > 5:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F428))
     return
 
 
 def p_430(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, dict):
-        table = X430_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X430_2:
+    if len(v) < 2:
+        return False
+    if len(v) > 4:
+        return False
+    if X430_3(v) is None:
         return False
     return True
 
 
 def e_430(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F430))
-    if isinstance(v, dict):
-        for key, check in X430_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X430_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F430))
-    return
-
-
-def p_431(v: Any) -> bool:
-    if not p_432(v):
-        return False
-    return True
-
-
-def e_431(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_432(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F430))
+    if isinstance(v, str) and len(v) < 2:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F430))
+    if isinstance(v, str) and len(v) > 4:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 4, F430))
+    if isinstance(v, str) and X430_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])", F430))
     return
 
 
 def p_432(v: Any) -> bool:
     if not (
-(isinstance(v, int) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
+    table = X432_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X432_2:
         return False
     return True
 
 
 def e_432(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-(isinstance(v, int) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F432))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F432))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F432))
-    return
-
-
-def p_433(v: Any) -> bool:
-    if not p_434(v):
-        return False
-    return True
-
-
-def e_433(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_434(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F432))
+    if isinstance(v, dict):
+        for key, check in X432_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X432_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F432))
     return
 
 
 def p_434(v: Any) -> bool:
     if not (
-(isinstance(v, int) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
+    if isinstance(v, dict):
+        for key in v:
+            if not p_418(key):
+                return False
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X434_2 and not p_438(item):
+                return False
+    if len(v) < 1:
+        return False
+    if len(v) > 50:
         return False
     return True
 
 
 def e_434(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-(isinstance(v, int) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F434))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F434))
-    return
-
-
-def p_435(v: Any) -> bool:
-    if not p_436(v):
-        return False
-    return True
-
-
-def e_435(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_436(v, path, out, warn)
-    return
-
-
-def p_436(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_436(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F436))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F436))
-    return
-
-
-def p_437(v: Any) -> bool:
-    if not p_438(v):
-        return False
-    return True
-
-
-def e_437(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_438(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F434))
+    if isinstance(v, dict):
+        for key in v:
+            e_418(key, path, out, warn)
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X434_2:
+                e_438(item, (*path, key), out, warn)
+    if isinstance(v, dict) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F434))
+    if isinstance(v, dict) and len(v) > 50:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F434))
     return
 
 
 def p_438(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
     if isinstance(v, dict):
-        table = X438_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
+        for key in v:
+            if not p_440(key):
                 return False
-    if isinstance(v, dict) and not v.keys() <= X438_2:
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X438_2 and not p_442(item):
+                return False
+    if len(v) < 1:
         return False
-    if isinstance(v, dict) and not X438_3 <= v.keys():
+    if len(v) > 6:
         return False
     return True
 
 
 def e_438(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F438))
     if isinstance(v, dict):
-        for key, check in X438_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X438_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F438))
-    if isinstance(v, dict) and not X438_3 <= v.keys():
-        for key in ("ContentColumn", "TargetLabelColumn"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F438))
-    return
-
-
-def p_439(v: Any) -> bool:
-    if not p_440(v):
-        return False
-    return True
-
-
-def e_439(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_440(v, path, out, warn)
+        for key in v:
+            e_440(key, path, out, warn)
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X438_2:
+                e_442(item, (*path, key), out, warn)
+    if isinstance(v, dict) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F438))
+    if isinstance(v, dict) and len(v) > 6:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 6, F438))
     return
 
 
 def p_440(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
+    if v not in X440_1:
         return False
     return True
 
 
 def e_440(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F440))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F440))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F440))
-    return
-
-
-def p_441(v: Any) -> bool:
-    if not p_442(v):
-        return False
-    return True
-
-
-def e_441(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_442(v, path, out, warn)
+    if not (isinstance(v, str) and v in X440_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"), F440))
     return
 
 
 def p_442(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    if len(v) < 1:
         return False
-    if isinstance(v, str) and len(v) > 256:
+    if len(v) > 256:
+        return False
+    if X442_3(v) is None:
         return False
     return True
 
 
 def e_442(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "string", F442))
     if isinstance(v, str) and len(v) < 1:
         out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F442))
     if isinstance(v, str) and len(v) > 256:
         out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F442))
-    return
-
-
-def p_443(v: Any) -> bool:
-    if not p_444(v):
-        return False
-    return True
-
-
-def e_443(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_444(v, path, out, warn)
+    if isinstance(v, str) and X442_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F442))
     return
 
 
 def p_444(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
     if isinstance(v, dict):
-        table = X444_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
+        for key in v:
+            if not p_418(key):
                 return False
-    if isinstance(v, dict) and not v.keys() <= X444_2:
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X444_2 and not p_446(item):
+                return False
+    if len(v) < 1:
         return False
-    if isinstance(v, dict) and not X444_3 <= v.keys():
+    if len(v) > 50:
         return False
     return True
 
 
 def e_444(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F444))
     if isinstance(v, dict):
-        for key, check in X444_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X444_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F444))
-    if isinstance(v, dict) and not X444_3 <= v.keys():
-        for key in ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F444))
-    return
-
-
-def p_445(v: Any) -> bool:
-    if not p_413(v):
-        return False
-    return True
-
-
-def e_445(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_413(v, path, out, warn)
+        for key in v:
+            e_418(key, path, out, warn)
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X444_2:
+                e_446(item, (*path, key), out, warn)
+    if isinstance(v, dict) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F444))
+    if isinstance(v, dict) and len(v) > 50:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F444))
     return
 
 
 def p_446(v: Any) -> bool:
-    if not p_447(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X446_1:
         return False
     return True
 
 
 def e_446(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_447(v, path, out, warn)
-    return
-
-
-def p_447(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 5:
-        return False
-    if isinstance(v, str) and X447_3(v) is None:
-        return False
-    return True
-
-
-def e_447(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F447))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F447))
-    if isinstance(v, str) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 5, F447))
-    if isinstance(v, str) and X447_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])", F447))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F446))
+    if not (isinstance(v, str) and v in X446_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("sum", "avg", "first", "min", "max"), F446))
     return
 
 
 def p_448(v: Any) -> bool:
-    if not p_449(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X448_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X448_2:
+        return False
+    if not X448_3 <= v.keys():
         return False
     return True
 
 
 def e_448(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_449(v, path, out, warn)
-    return
-
-
-def p_449(v: Any) -> bool:
     if not (
-(isinstance(v, int) and not isinstance(v, bool))
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_449(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F449))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F449))
-    return
-
-
-def p_450(v: Any) -> bool:
-    if not p_451(v):
-        return False
-    return True
-
-
-def e_450(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_451(v, path, out, warn)
-    return
-
-
-def p_451(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_452(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_451(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F451))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_452(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F451))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F451))
-    return
-
-
-def p_452(v: Any) -> bool:
-    if not p_453(v):
-        return False
-    return True
-
-
-def e_452(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_453(v, path, out, warn)
-    return
-
-
-def p_453(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 2:
-        return False
-    if isinstance(v, str) and len(v) > 4:
-        return False
-    if isinstance(v, str) and X453_3(v) is None:
-        return False
-    return True
-
-
-def e_453(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F453))
-    if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F453))
-    if isinstance(v, str) and len(v) > 4:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 4, F453))
-    if isinstance(v, str) and X453_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])", F453))
-    return
-
-
-def p_454(v: Any) -> bool:
-    if not p_455(v):
-        return False
-    return True
-
-
-def e_454(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_455(v, path, out, warn)
-    return
-
-
-def p_455(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F448))
     if isinstance(v, dict):
-        table = X455_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X455_2:
-        return False
-    return True
-
-
-def e_455(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F455))
-    if isinstance(v, dict):
-        for key, check in X455_1_e.items():
+        for key, check in X448_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X455_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F455))
+    if isinstance(v, dict) and not v.keys() <= X448_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F448))
+    if isinstance(v, dict) and not X448_3 <= v.keys():
+        for key in ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F448))
     return
 
 
 def p_456(v: Any) -> bool:
-    if not p_457(v):
+    if not (
+        isinstance(v, list)
+    ):
+        return False
+    if isinstance(v, list):
+        for item in v:
+            if not p_418(item):
+                return False
+    if len(v) < 1:
+        return False
+    if len(v) > 5:
         return False
     return True
 
 
 def e_456(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_457(v, path, out, warn)
-    return
-
-
-def p_457(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
-        return False
-    if isinstance(v, dict) and not all(p_458(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X457_2 and not p_460(item):
-                return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 50:
-        return False
-    return True
-
-
-def e_457(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F457))
-    if isinstance(v, dict):
-        for key in v:
-            e_458(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X457_2:
-                e_460(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F457))
-    if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F457))
-    return
-
-
-def p_458(v: Any) -> bool:
-    if not p_459(v):
-        return False
-    return True
-
-
-def e_458(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_459(v, path, out, warn)
-    return
-
-
-def p_459(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_459(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F459))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F459))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F459))
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F456))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_418(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F456))
+    if isinstance(v, list) and len(v) > 5:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F456))
     return
 
 
 def p_460(v: Any) -> bool:
-    if not p_461(v):
+    if not (
+        isinstance(v, list)
+    ):
+        return False
+    if isinstance(v, list):
+        for item in v:
+            if not p_462(item):
+                return False
+    if len(v) < 1:
+        return False
+    if len(v) > 1:
         return False
     return True
 
 
 def e_460(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_461(v, path, out, warn)
-    return
-
-
-def p_461(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, list)
     ):
-        return False
-    if isinstance(v, dict) and not all(p_462(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X461_2 and not p_464(item):
-                return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 6:
-        return False
-    return True
-
-
-def e_461(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F461))
-    if isinstance(v, dict):
-        for key in v:
-            e_462(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X461_2:
-                e_464(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F461))
-    if isinstance(v, dict) and len(v) > 6:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 6, F461))
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F460))
+    if isinstance(v, list):
+        for index, item in enumerate(v):
+            e_462(item, (*path, index), out, warn)
+    if isinstance(v, list) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F460))
+    if isinstance(v, list) and len(v) > 1:
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F460))
     return
 
 
 def p_462(v: Any) -> bool:
-    if not p_463(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X462_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X462_2:
         return False
     return True
 
 
 def e_462(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_463(v, path, out, warn)
-    return
-
-
-def p_463(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if not (isinstance(v, str) and v in X463_1):
-        return False
-    return True
-
-
-def e_463(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F463))
-    if not (isinstance(v, str) and v in X463_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"), F463))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F462))
+    if isinstance(v, dict):
+        for key, check in X462_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X462_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F462))
     return
 
 
 def p_464(v: Any) -> bool:
-    if not p_465(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 2:
+        return False
+    if len(v) > 2:
+        return False
+    if X464_3(v) is None:
         return False
     return True
 
 
 def e_464(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_465(v, path, out, warn)
-    return
-
-
-def p_465(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X465_3(v) is None:
-        return False
-    return True
-
-
-def e_465(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F465))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F465))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F465))
-    if isinstance(v, str) and X465_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F465))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F464))
+    if isinstance(v, str) and len(v) < 2:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F464))
+    if isinstance(v, str) and len(v) > 2:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2, F464))
+    if isinstance(v, str) and X464_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[A-Z]{2})(?![\\s\\S])", F464))
     return
 
 
 def p_466(v: Any) -> bool:
-    if not p_467(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X466_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X466_2:
         return False
     return True
 
 
 def e_466(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_467(v, path, out, warn)
-    return
-
-
-def p_467(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, dict) and not all(p_458(key) for key in v):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F466))
     if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X467_2 and not p_468(item):
-                return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 50:
-        return False
-    return True
-
-
-def e_467(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F467))
-    if isinstance(v, dict):
-        for key in v:
-            e_458(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X467_2:
-                e_468(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F467))
-    if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F467))
-    return
-
-
-def p_468(v: Any) -> bool:
-    if not p_469(v):
-        return False
-    return True
-
-
-def e_468(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_469(v, path, out, warn)
-    return
-
-
-def p_469(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X469_1):
-        return False
-    return True
-
-
-def e_469(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F469))
-    if not (isinstance(v, str) and v in X469_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("sum", "avg", "first", "min", "max"), F469))
-    return
-
-
-def p_470(v: Any) -> bool:
-    if not p_471(v):
-        return False
-    return True
-
-
-def e_470(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_471(v, path, out, warn)
-    return
-
-
-def p_471(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X471_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X471_2:
-        return False
-    if isinstance(v, dict) and not X471_3 <= v.keys():
-        return False
-    return True
-
-
-def e_471(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F471))
-    if isinstance(v, dict):
-        for key, check in X471_1_e.items():
+        for key, check in X466_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X471_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F471))
-    if isinstance(v, dict) and not X471_3 <= v.keys():
-        for key in ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F471))
-    return
-
-
-def p_472(v: Any) -> bool:
-    if not p_473(v):
-        return False
-    return True
-
-
-def e_472(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_473(v, path, out, warn)
-    return
-
-
-def p_473(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_473(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F473))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F473))
-    return
-
-
-def p_474(v: Any) -> bool:
-    if not p_475(v):
-        return False
-    return True
-
-
-def e_474(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_475(v, path, out, warn)
-    return
-
-
-def p_475(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_475(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F475))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F475))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F475))
+    if isinstance(v, dict) and not v.keys() <= X466_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F466))
     return
 
 
 def p_476(v: Any) -> bool:
-    if not p_477(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X476_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X476_2:
+        return False
+    if not X476_3 <= v.keys():
         return False
     return True
 
 
 def e_476(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_477(v, path, out, warn)
-    return
-
-
-def p_477(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_477(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F477))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F477))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F477))
-    return
-
-
-def p_478(v: Any) -> bool:
-    if not p_479(v):
-        return False
-    return True
-
-
-def e_478(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_479(v, path, out, warn)
-    return
-
-
-def p_479(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_480(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_479(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F479))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_480(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F479))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F479))
-    return
-
-
-def p_480(v: Any) -> bool:
-    if not p_481(v):
-        return False
-    return True
-
-
-def e_480(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_481(v, path, out, warn)
-    return
-
-
-def p_481(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_481(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F481))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F481))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F481))
-    return
-
-
-def p_482(v: Any) -> bool:
-    if not p_483(v):
-        return False
-    return True
-
-
-def e_482(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_483(v, path, out, warn)
-    return
-
-
-def p_483(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_484(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 1:
-        return False
-    return True
-
-
-def e_483(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F483))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_484(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F483))
-    if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F483))
-    return
-
-
-def p_484(v: Any) -> bool:
-    if not p_485(v):
-        return False
-    return True
-
-
-def e_484(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_485(v, path, out, warn)
-    return
-
-
-def p_485(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F476))
     if isinstance(v, dict):
-        table = X485_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X485_2:
-        return False
-    return True
-
-
-def e_485(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F485))
-    if isinstance(v, dict):
-        for key, check in X485_1_e.items():
+        for key, check in X476_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X485_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F485))
+    if isinstance(v, dict) and not v.keys() <= X476_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F476))
+    if isinstance(v, dict) and not X476_3 <= v.keys():
+        for key in ("TargetAttributeName",):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F476))
     return
 
 
 def p_486(v: Any) -> bool:
-    if not p_487(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X486_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X486_2:
         return False
     return True
 
 
 def e_486(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_487(v, path, out, warn)
-    return
-
-
-def p_487(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, str) and len(v) < 2:
-        return False
-    if isinstance(v, str) and len(v) > 2:
-        return False
-    if isinstance(v, str) and X487_3(v) is None:
-        return False
-    return True
-
-
-def e_487(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F487))
-    if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F487))
-    if isinstance(v, str) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2, F487))
-    if isinstance(v, str) and X487_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[A-Z]{2})(?![\\s\\S])", F487))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F486))
+    if isinstance(v, dict):
+        for key, check in X486_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X486_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F486))
     return
 
 
 def p_488(v: Any) -> bool:
-    if not p_489(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 1:
+        return False
+    if len(v) > 256:
+        return False
+    if X488_3(v) is None:
         return False
     return True
 
 
 def e_488(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_489(v, path, out, warn)
-    return
-
-
-def p_489(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, dict):
-        table = X489_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X489_2:
-        return False
-    return True
-
-
-def e_489(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F489))
-    if isinstance(v, dict):
-        for key, check in X489_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X489_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F489))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F488))
+    if isinstance(v, str) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F488))
+    if isinstance(v, str) and len(v) > 256:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F488))
+    if isinstance(v, str) and X488_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])", F488))
     return
 
 
 def p_490(v: Any) -> bool:
-    if not p_491(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    if isinstance(v, dict):
+        for key in v:
+            if not p_492(key):
+                return False
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X490_2 and not p_494(item):
+                return False
+    if len(v) < 0:
+        return False
+    if len(v) > 30:
         return False
     return True
 
 
 def e_490(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_491(v, path, out, warn)
-    return
-
-
-def p_491(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, dict)
     ):
-        return False
-    if isinstance(v, list) and not all(p_492(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 1:
-        return False
-    return True
-
-
-def e_491(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F491))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_492(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F491))
-    if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F491))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F490))
+    if isinstance(v, dict):
+        for key in v:
+            e_492(key, path, out, warn)
+    if isinstance(v, dict):
+        for key, item in v.items():
+            if key not in X490_2:
+                e_494(item, (*path, key), out, warn)
+    if isinstance(v, dict) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F490))
+    if isinstance(v, dict) and len(v) > 30:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 30, F490))
     return
 
 
 def p_492(v: Any) -> bool:
-    if not p_493(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 0:
+        return False
+    if len(v) > 32:
+        return False
+    if X492_3(v) is None:
         return False
     return True
 
 
 def e_492(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_493(v, path, out, warn)
-    return
-
-
-def p_493(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, dict):
-        table = X493_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X493_2:
-        return False
-    if isinstance(v, dict) and not X493_3 <= v.keys():
-        return False
-    return True
-
-
-def e_493(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F493))
-    if isinstance(v, dict):
-        for key, check in X493_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X493_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F493))
-    if isinstance(v, dict) and not X493_3 <= v.keys():
-        for key in ("AutoMLAlgorithms",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F493))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F492))
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F492))
+    if isinstance(v, str) and len(v) > 32:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F492))
+    if isinstance(v, str) and X492_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F492))
     return
 
 
 def p_494(v: Any) -> bool:
-    if not p_495(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if len(v) < 0:
+        return False
+    if len(v) > 16:
+        return False
+    if X494_3(v) is None:
         return False
     return True
 
 
 def e_494(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_495(v, path, out, warn)
-    return
-
-
-def p_495(v: Any) -> bool:
     if not (
-isinstance(v, list)
+        isinstance(v, str)
     ):
-        return False
-    if isinstance(v, list) and not all(p_496(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 11:
-        return False
-    return True
-
-
-def e_495(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F495))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_496(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F495))
-    if isinstance(v, list) and len(v) > 11:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F495))
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F494))
+    if isinstance(v, str) and len(v) < 0:
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F494))
+    if isinstance(v, str) and len(v) > 16:
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 16, F494))
+    if isinstance(v, str) and X494_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F494))
     return
 
 
 def p_496(v: Any) -> bool:
-    if not p_497(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X496_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X496_2:
+        return False
+    if not X496_3 <= v.keys():
         return False
     return True
 
 
 def e_496(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_497(v, path, out, warn)
-    return
-
-
-def p_497(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        return False
-    if not (isinstance(v, str) and v in X497_1):
-        return False
-    return True
-
-
-def e_497(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F497))
-    if not (isinstance(v, str) and v in X497_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F497))
-    return
-
-
-def p_498(v: Any) -> bool:
-    if not p_499(v):
-        return False
-    return True
-
-
-def e_498(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_499(v, path, out, warn)
-    return
-
-
-def p_499(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F496))
     if isinstance(v, dict):
-        table = X499_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X499_2:
-        return False
-    if isinstance(v, dict) and not X499_3 <= v.keys():
-        return False
-    return True
-
-
-def e_499(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F499))
-    if isinstance(v, dict):
-        for key, check in X499_1_e.items():
+        for key, check in X496_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X499_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F499))
-    if isinstance(v, dict) and not X499_3 <= v.keys():
-        for key in ("TargetAttributeName",):
+    if isinstance(v, dict) and not v.keys() <= X496_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F496))
+    if isinstance(v, dict) and not X496_3 <= v.keys():
+        for key in ("AcceptEula",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F499))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AcceptEula",), F496))
     return
 
 
 def p_500(v: Any) -> bool:
-    if not p_489(v):
+    if not (
+        isinstance(v, str)
+    ):
+        return False
+    if v not in X500_1:
         return False
     return True
 
 
 def e_500(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_489(v, path, out, warn)
-    return
-
-
-def p_501(v: Any) -> bool:
-    if not p_413(v):
-        return False
-    return True
-
-
-def e_501(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_413(v, path, out, warn)
-    return
-
-
-def p_502(v: Any) -> bool:
-    if not p_503(v):
-        return False
-    return True
-
-
-def e_502(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_503(v, path, out, warn)
-    return
-
-
-def p_503(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, str)
     ):
-        return False
-    if not (isinstance(v, str) and v in X503_1):
-        return False
-    return True
-
-
-def e_503(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F503))
-    if not (isinstance(v, str) and v in X503_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F503))
-    return
-
-
-def p_504(v: Any) -> bool:
-    if not p_505(v):
-        return False
-    return True
-
-
-def e_504(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_505(v, path, out, warn)
-    return
-
-
-def p_505(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_505(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F505))
-    return
-
-
-def p_506(v: Any) -> bool:
-    if not p_507(v):
-        return False
-    return True
-
-
-def e_506(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_507(v, path, out, warn)
-    return
-
-
-def p_507(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X507_1):
-        return False
-    return True
-
-
-def e_507(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F507))
-    if not (isinstance(v, str) and v in X507_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F507))
-    return
-
-
-def p_508(v: Any) -> bool:
-    if not p_473(v):
-        return False
-    return True
-
-
-def e_508(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_473(v, path, out, warn)
-    return
-
-
-def p_509(v: Any) -> bool:
-    if not p_510(v):
-        return False
-    return True
-
-
-def e_509(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_510(v, path, out, warn)
-    return
-
-
-def p_510(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X510_3(v) is None:
-        return False
-    return True
-
-
-def e_510(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F510))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F510))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F510))
-    if isinstance(v, str) and X510_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F510))
-    return
-
-
-def p_511(v: Any) -> bool:
-    if not p_512(v):
-        return False
-    return True
-
-
-def e_511(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_512(v, path, out, warn)
-    return
-
-
-def p_512(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X512_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X512_2:
-        return False
-    return True
-
-
-def e_512(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F512))
-    if isinstance(v, dict):
-        for key, check in X512_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X512_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F512))
-    return
-
-
-def p_513(v: Any) -> bool:
-    if not p_430(v):
-        return False
-    return True
-
-
-def e_513(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_430(v, path, out, warn)
-    return
-
-
-def p_514(v: Any) -> bool:
-    if not p_515(v):
-        return False
-    return True
-
-
-def e_514(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_515(v, path, out, warn)
-    return
-
-
-def p_515(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X515_3(v) is None:
-        return False
-    return True
-
-
-def e_515(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F515))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F515))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F515))
-    if isinstance(v, str) and X515_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])", F515))
-    return
-
-
-def p_516(v: Any) -> bool:
-    if not p_517(v):
-        return False
-    return True
-
-
-def e_516(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_517(v, path, out, warn)
-    return
-
-
-def p_517(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_518(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X517_2 and not p_520(item):
-                return False
-    if isinstance(v, dict) and len(v) < 0:
-        return False
-    if isinstance(v, dict) and len(v) > 30:
-        return False
-    return True
-
-
-def e_517(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F517))
-    if isinstance(v, dict):
-        for key in v:
-            e_518(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X517_2:
-                e_520(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F517))
-    if isinstance(v, dict) and len(v) > 30:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 30, F517))
-    return
-
-
-def p_518(v: Any) -> bool:
-    if not p_519(v):
-        return False
-    return True
-
-
-def e_518(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_519(v, path, out, warn)
-    return
-
-
-def p_519(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X519_3(v) is None:
-        return False
-    return True
-
-
-def e_519(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F519))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F519))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F519))
-    if isinstance(v, str) and X519_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F519))
-    return
-
-
-def p_520(v: Any) -> bool:
-    if not p_521(v):
-        return False
-    return True
-
-
-def e_520(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_521(v, path, out, warn)
-    return
-
-
-def p_521(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 16:
-        return False
-    if isinstance(v, str) and X521_3(v) is None:
-        return False
-    return True
-
-
-def e_521(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F521))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F521))
-    if isinstance(v, str) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 16, F521))
-    if isinstance(v, str) and X521_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F521))
-    return
-
-
-def p_522(v: Any) -> bool:
-    if not p_523(v):
-        return False
-    return True
-
-
-def e_522(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_523(v, path, out, warn)
-    return
-
-
-def p_523(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X523_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X523_2:
-        return False
-    if isinstance(v, dict) and not X523_3 <= v.keys():
-        return False
-    return True
-
-
-def e_523(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F523))
-    if isinstance(v, dict):
-        for key, check in X523_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X523_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F523))
-    if isinstance(v, dict) and not X523_3 <= v.keys():
-        for key in ("AcceptEula",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AcceptEula",), F523))
-    return
-
-
-def p_524(v: Any) -> bool:
-    if not p_525(v):
-        return False
-    return True
-
-
-def e_524(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_525(v, path, out, warn)
-    return
-
-
-def p_525(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_525(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F525))
-    return
-
-
-def p_526(v: Any) -> bool:
-    if not p_527(v):
-        return False
-    return True
-
-
-def e_526(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_527(v, path, out, warn)
-    return
-
-
-def p_527(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X527_1):
-        return False
-    return True
-
-
-def e_527(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F527))
-    if not (isinstance(v, str) and v in X527_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"), F527))
-    return
-
-
-def p_528(v: Any) -> bool:
-    if not p_529(v):
-        return False
-    return True
-
-
-def e_528(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_529(v, path, out, warn)
-    return
-
-
-def p_529(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-or (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
-    return True
-
-
-def e_529(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-or (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, ("string", "number"), F529))
-    return
-
-
-def p_530(v: Any) -> bool:
-    if not p_529(v):
-        return False
-    return True
-
-
-def e_530(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_529(v, path, out, warn)
-    return
-
-
-def p_531(v: Any) -> bool:
-    if not p_529(v):
-        return False
-    return True
-
-
-def e_531(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_529(v, path, out, warn)
-    return
-
-
-def p_532(v: Any) -> bool:
-    if not p_533(v):
-        return False
-    return True
-
-
-def e_532(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_533(v, path, out, warn)
-    return
-
-
-def p_533(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    return True
-
-
-def e_533(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F533))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F533))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F533))
-    return
-
-
-def p_534(v: Any) -> bool:
-    if not p_535(v):
-        return False
-    return True
-
-
-def e_534(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_535(v, path, out, warn)
-    return
-
-
-def p_535(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_536(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_535(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F535))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_536(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F535))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F535))
-    return
-
-
-def p_536(v: Any) -> bool:
-    if not p_537(v):
-        return False
-    return True
-
-
-def e_536(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_537(v, path, out, warn)
-    return
-
-
-def p_537(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X537_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X537_2:
-        return False
-    return True
-
-
-def e_537(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F537))
-    if isinstance(v, dict):
-        for key, check in X537_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X537_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F537))
-    return
-
-
-def p_538(v: Any) -> bool:
-    if not p_533(v):
-        return False
-    return True
-
-
-def e_538(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_533(v, path, out, warn)
-    return
-
-
-def p_539(v: Any) -> bool:
-    if not p_540(v):
-        return False
-    return True
-
-
-def e_539(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_540(v, path, out, warn)
-    return
-
-
-def p_540(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X540_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X540_2:
-        return False
-    if isinstance(v, dict) and not X540_3 <= v.keys():
-        return False
-    return True
-
-
-def e_540(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F540))
-    if isinstance(v, dict):
-        for key, check in X540_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X540_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F540))
-    if isinstance(v, dict) and not X540_3 <= v.keys():
-        for key in ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F540))
-    return
-
-
-def p_541(v: Any) -> bool:
-    if not p_542(v):
-        return False
-    return True
-
-
-def e_541(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_542(v, path, out, warn)
-    return
-
-
-def p_542(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 64:
-        return False
-    return True
-
-
-def e_542(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F542))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F542))
-    if isinstance(v, str) and len(v) > 64:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F542))
-    return
-
-
-def p_543(v: Any) -> bool:
-    if not p_544(v):
-        return False
-    return True
-
-
-def e_543(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_544(v, path, out, warn)
-    return
-
-
-def p_544(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X544_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X544_2:
-        return False
-    if isinstance(v, dict) and not X544_3 <= v.keys():
-        return False
-    return True
-
-
-def e_544(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F544))
-    if isinstance(v, dict):
-        for key, check in X544_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X544_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F544))
-    if isinstance(v, dict) and not X544_3 <= v.keys():
-        for key in ("MetricName", "Value"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName", "Value"), F544))
-    return
-
-
-def p_545(v: Any) -> bool:
-    if not p_546(v):
-        return False
-    return True
-
-
-def e_545(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_546(v, path, out, warn)
-    return
-
-
-def p_546(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X546_1):
-        return False
-    return True
-
-
-def e_546(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F546))
-    if not (isinstance(v, str) and v in X546_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Maximize", "Minimize"), F546))
-    return
-
-
-def p_547(v: Any) -> bool:
-    if not p_424(v):
-        return False
-    return True
-
-
-def e_547(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_424(v, path, out, warn)
-    return
-
-
-def p_548(v: Any) -> bool:
-    if not p_549(v):
-        return False
-    return True
-
-
-def e_548(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_549(v, path, out, warn)
-    return
-
-
-def p_549(v: Any) -> bool:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
-    return True
-
-
-def e_549(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F549))
-    return
-
-
-def p_550(v: Any) -> bool:
-    if not p_424(v):
-        return False
-    return True
-
-
-def e_550(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_424(v, path, out, warn)
-    return
-
-
-def p_551(v: Any) -> bool:
-    if not p_552(v):
-        return False
-    return True
-
-
-def e_551(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_552(v, path, out, warn)
-    return
-
-
-def p_552(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X552_1):
-        return False
-    return True
-
-
-def e_552(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F552))
-    if not (isinstance(v, str) and v in X552_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Succeeded", "Pending", "Failed"), F552))
-    return
-
-
-def p_553(v: Any) -> bool:
-    if not p_554(v):
-        return False
-    return True
-
-
-def e_553(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_554(v, path, out, warn)
-    return
-
-
-def p_554(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_555(item) for item in v):
-        return False
-    return True
-
-
-def e_554(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F554))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_555(item, (*path, index), out, warn)
-    return
-
-
-def p_555(v: Any) -> bool:
-    if not p_556(v):
-        return False
-    return True
-
-
-def e_555(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_556(v, path, out, warn)
-    return
-
-
-def p_556(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X556_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X556_2:
-        return False
-    if isinstance(v, dict) and not X556_3 <= v.keys():
-        return False
-    return True
-
-
-def e_556(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F556))
-    if isinstance(v, dict):
-        for key, check in X556_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X556_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F556))
-    if isinstance(v, dict) and not X556_3 <= v.keys():
-        for key in ("CandidateStepType", "CandidateStepArn", "CandidateStepName"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F556))
-    return
-
-
-def p_557(v: Any) -> bool:
-    if not p_558(v):
-        return False
-    return True
-
-
-def e_557(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_558(v, path, out, warn)
-    return
-
-
-def p_558(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X558_1):
-        return False
-    return True
-
-
-def e_558(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F558))
-    if not (isinstance(v, str) and v in X558_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"), F558))
-    return
-
-
-def p_559(v: Any) -> bool:
-    if not p_560(v):
-        return False
-    return True
-
-
-def e_559(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_560(v, path, out, warn)
-    return
-
-
-def p_560(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X560_3(v) is None:
-        return False
-    return True
-
-
-def e_560(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F560))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F560))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F560))
-    if isinstance(v, str) and X560_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F560))
-    return
-
-
-def p_561(v: Any) -> bool:
-    if not p_562(v):
-        return False
-    return True
-
-
-def e_561(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_562(v, path, out, warn)
-    return
-
-
-def p_562(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 64:
-        return False
-    return True
-
-
-def e_562(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F562))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F562))
-    if isinstance(v, str) and len(v) > 64:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F562))
-    return
-
-
-def p_563(v: Any) -> bool:
-    if not p_564(v):
-        return False
-    return True
-
-
-def e_563(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_564(v, path, out, warn)
-    return
-
-
-def p_564(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X564_1):
-        return False
-    return True
-
-
-def e_564(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F564))
-    if not (isinstance(v, str) and v in X564_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F564))
-    return
-
-
-def p_565(v: Any) -> bool:
-    if not p_566(v):
-        return False
-    return True
-
-
-def e_565(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_566(v, path, out, warn)
-    return
-
-
-def p_566(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_567(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_566(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F566))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_567(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F566))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F566))
-    return
-
-
-def p_567(v: Any) -> bool:
-    if not p_568(v):
-        return False
-    return True
-
-
-def e_567(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_568(v, path, out, warn)
-    return
-
-
-def p_568(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X568_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X568_2:
-        return False
-    if isinstance(v, dict) and not X568_3 <= v.keys():
-        return False
-    return True
-
-
-def e_568(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F568))
-    if isinstance(v, dict):
-        for key, check in X568_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X568_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F568))
-    if isinstance(v, dict) and not X568_3 <= v.keys():
-        for key in ("Image", "ModelDataUrl"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F568))
-    return
-
-
-def p_569(v: Any) -> bool:
-    if not p_570(v):
-        return False
-    return True
-
-
-def e_569(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_570(v, path, out, warn)
-    return
-
-
-def p_570(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 255:
-        return False
-    if isinstance(v, str) and X570_3(v) is None:
-        return False
-    return True
-
-
-def e_570(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F570))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F570))
-    if isinstance(v, str) and len(v) > 255:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 255, F570))
-    if isinstance(v, str) and X570_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])", F570))
-    return
-
-
-def p_571(v: Any) -> bool:
-    if not p_572(v):
-        return False
-    return True
-
-
-def e_571(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_572(v, path, out, warn)
-    return
-
-
-def p_572(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X572_3(v) is None:
-        return False
-    return True
-
-
-def e_572(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F572))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F572))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F572))
-    if isinstance(v, str) and X572_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F572))
-    return
-
-
-def p_573(v: Any) -> bool:
-    if not p_574(v):
-        return False
-    return True
-
-
-def e_573(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_574(v, path, out, warn)
-    return
-
-
-def p_574(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_575(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X574_2 and not p_577(item):
-                return False
-    if isinstance(v, dict) and len(v) < 0:
-        return False
-    if isinstance(v, dict) and len(v) > 100:
-        return False
-    return True
-
-
-def e_574(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F574))
-    if isinstance(v, dict):
-        for key in v:
-            e_575(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X574_2:
-                e_577(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F574))
-    if isinstance(v, dict) and len(v) > 100:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 100, F574))
-    return
-
-
-def p_575(v: Any) -> bool:
-    if not p_576(v):
-        return False
-    return True
-
-
-def e_575(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_576(v, path, out, warn)
-    return
-
-
-def p_576(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X576_3(v) is None:
-        return False
-    return True
-
-
-def e_576(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F576))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F576))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F576))
-    if isinstance(v, str) and X576_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])", F576))
-    return
-
-
-def p_577(v: Any) -> bool:
-    if not p_578(v):
-        return False
-    return True
-
-
-def e_577(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_578(v, path, out, warn)
-    return
-
-
-def p_578(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X578_3(v) is None:
-        return False
-    return True
-
-
-def e_578(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F578))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F578))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F578))
-    if isinstance(v, str) and X578_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])", F578))
-    return
-
-
-def p_579(v: Any) -> bool:
-    if not p_529(v):
-        return False
-    return True
-
-
-def e_579(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_529(v, path, out, warn)
-    return
-
-
-def p_580(v: Any) -> bool:
-    if not p_529(v):
-        return False
-    return True
-
-
-def e_580(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_529(v, path, out, warn)
-    return
-
-
-def p_581(v: Any) -> bool:
-    if not p_529(v):
-        return False
-    return True
-
-
-def e_581(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_529(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F500))
+    if not (isinstance(v, str) and v in X500_1):
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"), F500))
     return
 
 
 def p_582(v: Any) -> bool:
-    if not p_533(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X582_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X582_2:
         return False
     return True
 
 
 def e_582(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_533(v, path, out, warn)
-    return
-
-
-def p_583(v: Any) -> bool:
-    if not p_584(v):
-        return False
-    return True
-
-
-def e_583(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_584(v, path, out, warn)
+    if not (
+        isinstance(v, dict)
+    ):
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F582))
+    if isinstance(v, dict):
+        for key, check in X582_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X582_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F582))
     return
 
 
 def p_584(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X584_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X584_2:
+    table = X584_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X584_2:
+        return False
+    if len(v) < 1:
+        return False
+    if len(v) > 1:
         return False
     return True
 
 
 def e_584(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F584))
     if isinstance(v, dict):
@@ -10806,41 +5000,31 @@ isinstance(v, dict)
                 check(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X584_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F584))
-    return
-
-
-def p_585(v: Any) -> bool:
-    if not p_586(v):
-        return False
-    return True
-
-
-def e_585(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_586(v, path, out, warn)
+    if isinstance(v, dict) and len(v) < 1:
+        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F584))
+    if isinstance(v, dict) and len(v) > 1:
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F584))
     return
 
 
 def p_586(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, dict):
-        table = X586_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X586_2:
-        return False
-    if isinstance(v, dict) and not X586_3 <= v.keys():
+    table = X586_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X586_2:
         return False
     return True
 
 
 def e_586(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F586))
     if isinstance(v, dict):
@@ -10849,4639 +5033,140 @@ isinstance(v, dict)
                 check(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X586_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F586))
-    if isinstance(v, dict) and not X586_3 <= v.keys():
-        for key in ("Explainability",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Explainability",), F586))
-    return
-
-
-def p_587(v: Any) -> bool:
-    if not p_588(v):
-        return False
-    return True
-
-
-def e_587(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_588(v, path, out, warn)
     return
 
 
 def p_588(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    table = X588_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X588_2:
         return False
     return True
 
 
 def e_588(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F588))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F588))
-    return
-
-
-def p_589(v: Any) -> bool:
-    if not p_590(v):
-        return False
-    return True
-
-
-def e_589(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_590(v, path, out, warn)
-    return
-
-
-def p_590(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_590(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F590))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F590))
-    return
-
-
-def p_591(v: Any) -> bool:
-    if not p_592(v):
-        return False
-    return True
-
-
-def e_591(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_592(v, path, out, warn)
-    return
-
-
-def p_592(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_592(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F592))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F592))
-    return
-
-
-def p_593(v: Any) -> bool:
-    if not p_594(v):
-        return False
-    return True
-
-
-def e_593(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_594(v, path, out, warn)
-    return
-
-
-def p_594(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_595(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 40:
-        return False
-    return True
-
-
-def e_594(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F594))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_595(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F594))
-    if isinstance(v, list) and len(v) > 40:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 40, F594))
-    return
-
-
-def p_595(v: Any) -> bool:
-    if not p_596(v):
-        return False
-    return True
-
-
-def e_595(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_596(v, path, out, warn)
-    return
-
-
-def p_596(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F588))
     if isinstance(v, dict):
-        table = X596_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X596_2:
-        return False
-    return True
-
-
-def e_596(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F596))
-    if isinstance(v, dict):
-        for key, check in X596_1_e.items():
+        for key, check in X588_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X596_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F596))
-    return
-
-
-def p_597(v: Any) -> bool:
-    if not p_424(v):
-        return False
-    return True
-
-
-def e_597(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_424(v, path, out, warn)
-    return
-
-
-def p_598(v: Any) -> bool:
-    if not p_599(v):
-        return False
-    return True
-
-
-def e_598(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_599(v, path, out, warn)
-    return
-
-
-def p_599(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X599_1):
-        return False
-    return True
-
-
-def e_599(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F599))
-    if not (isinstance(v, str) and v in X599_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"), F599))
-    return
-
-
-def p_600(v: Any) -> bool:
-    if not p_601(v):
-        return False
-    return True
-
-
-def e_600(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_601(v, path, out, warn)
-    return
-
-
-def p_601(v: Any) -> bool:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
-    return True
-
-
-def e_601(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F601))
-    return
-
-
-def p_602(v: Any) -> bool:
-    if not p_603(v):
-        return False
-    return True
-
-
-def e_602(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_603(v, path, out, warn)
-    return
-
-
-def p_603(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X603_1):
-        return False
-    return True
-
-
-def e_603(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F603))
-    if not (isinstance(v, str) and v in X603_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Train", "Validation", "Test"), F603))
-    return
-
-
-def p_604(v: Any) -> bool:
-    if not p_605(v):
-        return False
-    return True
-
-
-def e_604(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_605(v, path, out, warn)
-    return
-
-
-def p_605(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_606(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X605_2 and not p_608(item):
-                return False
-    if isinstance(v, dict) and len(v) < 0:
-        return False
-    if isinstance(v, dict) and len(v) > 2:
-        return False
-    return True
-
-
-def e_605(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F605))
-    if isinstance(v, dict):
-        for key in v:
-            e_606(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X605_2:
-                e_608(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F605))
-    if isinstance(v, dict) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 2, F605))
-    return
-
-
-def p_606(v: Any) -> bool:
-    if not p_607(v):
-        return False
-    return True
-
-
-def e_606(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_607(v, path, out, warn)
-    return
-
-
-def p_607(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X607_1):
-        return False
-    return True
-
-
-def e_607(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F607))
-    if not (isinstance(v, str) and v in X607_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("CPU", "GPU"), F607))
-    return
-
-
-def p_608(v: Any) -> bool:
-    if not p_566(v):
-        return False
-    return True
-
-
-def e_608(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_566(v, path, out, warn)
-    return
-
-
-def p_609(v: Any) -> bool:
-    if not p_610(v):
-        return False
-    return True
-
-
-def e_609(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_610(v, path, out, warn)
-    return
-
-
-def p_610(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X610_1):
-        return False
-    return True
-
-
-def e_610(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F610))
-    if not (isinstance(v, str) and v in X610_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F610))
-    return
-
-
-def p_611(v: Any) -> bool:
-    if not p_612(v):
-        return False
-    return True
-
-
-def e_611(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_612(v, path, out, warn)
-    return
-
-
-def p_612(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X612_1):
-        return False
-    return True
-
-
-def e_612(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F612))
-    if not (isinstance(v, str) and v in X612_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"), F612))
-    return
-
-
-def p_613(v: Any) -> bool:
-    if not p_614(v):
-        return False
-    return True
-
-
-def e_613(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_614(v, path, out, warn)
-    return
-
-
-def p_614(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X614_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X614_2:
-        return False
-    return True
-
-
-def e_614(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F614))
-    if isinstance(v, dict):
-        for key, check in X614_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X614_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F614))
-    return
-
-
-def p_615(v: Any) -> bool:
-    if not p_616(v):
-        return False
-    return True
-
-
-def e_615(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_616(v, path, out, warn)
+    if isinstance(v, dict) and not v.keys() <= X588_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F588))
     return
 
 
 def p_616(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    table = X616_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X616_2:
         return False
     return True
 
 
 def e_616(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F616))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F616))
-    return
-
-
-def p_617(v: Any) -> bool:
-    if not p_618(v):
-        return False
-    return True
-
-
-def e_617(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_618(v, path, out, warn)
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F616))
+    if isinstance(v, dict):
+        for key, check in X616_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X616_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F616))
     return
 
 
 def p_618(v: Any) -> bool:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
         return False
-    if isinstance(v, str) and len(v) < 1:
+    table = X618_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X618_2:
+        return False
+    if not X618_3 <= v.keys():
         return False
     return True
 
 
 def e_618(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (
-isinstance(v, str)
+        isinstance(v, dict)
     ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F618))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F618))
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F618))
+    if isinstance(v, dict):
+        for key, check in X618_1_e.items():
+            if key in v:
+                check(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X618_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F618))
+    if isinstance(v, dict) and not X618_3 <= v.keys():
+        for key in ("ExecutionRoleARN",):
+            if key not in v:
+                out.append(Failure("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F618))
     return
 
 
 def p_619(v: Any) -> bool:
-    if not p_620(v):
+    if not (
+        isinstance(v, dict)
+    ):
+        return False
+    table = X619_1_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+    if not v.keys() <= X619_2:
+        return False
+    if not X619_3 <= v.keys():
         return False
     return True
 
 
 def e_619(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_620(v, path, out, warn)
-    return
-
-
-def p_620(v: Any) -> bool:
     if not (
-isinstance(v, dict)
+        isinstance(v, dict)
     ):
-        return False
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F619))
     if isinstance(v, dict):
-        table = X620_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X620_2:
-        return False
-    return True
-
-
-def e_620(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F620))
-    if isinstance(v, dict):
-        for key, check in X620_1_e.items():
+        for key, check in X619_1_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X620_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F620))
-    return
-
-
-def p_621(v: Any) -> bool:
-    if not p_422(v):
-        return False
-    return True
-
-
-def e_621(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_422(v, path, out, warn)
-    return
-
-
-def p_622(v: Any) -> bool:
-    if not p_623(v):
-        return False
-    return True
-
-
-def e_622(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_623(v, path, out, warn)
-    return
-
-
-def p_623(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X623_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X623_2:
-        return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 1:
-        return False
-    return True
-
-
-def e_623(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F623))
-    if isinstance(v, dict):
-        for key, check in X623_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X623_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F623))
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F623))
-    if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F623))
-    return
-
-
-def p_624(v: Any) -> bool:
-    if not p_625(v):
-        return False
-    return True
-
-
-def e_624(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_625(v, path, out, warn)
-    return
-
-
-def p_625(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X625_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X625_2:
-        return False
-    return True
-
-
-def e_625(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F625))
-    if isinstance(v, dict):
-        for key, check in X625_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X625_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F625))
-    return
-
-
-def p_626(v: Any) -> bool:
-    if not p_507(v):
-        return False
-    return True
-
-
-def e_626(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_507(v, path, out, warn)
-    return
-
-
-def p_627(v: Any) -> bool:
-    if not p_628(v):
-        return False
-    return True
-
-
-def e_627(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_628(v, path, out, warn)
-    return
-
-
-def p_628(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X628_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X628_2:
-        return False
-    return True
-
-
-def e_628(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F628))
-    if isinstance(v, dict):
-        for key, check in X628_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X628_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F628))
-    return
-
-
-def p_629(v: Any) -> bool:
-    if not p_630(v):
-        return False
-    return True
-
-
-def e_629(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_630(v, path, out, warn)
-    return
-
-
-def p_630(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X630_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X630_2:
-        return False
-    return True
-
-
-def e_630(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F630))
-    if isinstance(v, dict):
-        for key, check in X630_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X630_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F630))
-    return
-
-
-def p_631(v: Any) -> bool:
-    if not p_632(v):
-        return False
-    return True
-
-
-def e_631(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_632(v, path, out, warn)
-    return
-
-
-def p_632(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_632(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F632))
-    return
-
-
-def p_633(v: Any) -> bool:
-    if not p_634(v):
-        return False
-    return True
-
-
-def e_633(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_634(v, path, out, warn)
-    return
-
-
-def p_634(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 63:
-        return False
-    if isinstance(v, str) and X634_3(v) is None:
-        return False
-    return True
-
-
-def e_634(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F634))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F634))
-    if isinstance(v, str) and len(v) > 63:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F634))
-    if isinstance(v, str) and X634_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F634))
-    return
-
-
-def p_635(v: Any) -> bool:
-    if not p_636(v):
-        return False
-    return True
-
-
-def e_635(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_636(v, path, out, warn)
-    return
-
-
-def p_636(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X636_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X636_2:
-        return False
-    return True
-
-
-def e_636(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F636))
-    if isinstance(v, dict):
-        for key, check in X636_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X636_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F636))
-    return
-
-
-def p_637(v: Any) -> bool:
-    if not p_634(v):
-        return False
-    return True
-
-
-def e_637(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_634(v, path, out, warn)
-    return
-
-
-def p_638(v: Any) -> bool:
-    if not p_639(v):
-        return False
-    return True
-
-
-def e_638(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_639(v, path, out, warn)
-    return
-
-
-def p_639(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X639_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X639_2:
-        return False
-    return True
-
-
-def e_639(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F639))
-    if isinstance(v, dict):
-        for key, check in X639_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X639_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F639))
-    return
-
-
-def p_640(v: Any) -> bool:
-    if not p_641(v):
-        return False
-    return True
-
-
-def e_640(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_641(v, path, out, warn)
-    return
-
-
-def p_641(v: Any) -> bool:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        return False
-    return True
-
-
-def e_641(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F641))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F641))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F641))
-    return
-
-
-def p_642(v: Any) -> bool:
-    if not p_643(v):
-        return False
-    return True
-
-
-def e_642(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_643(v, path, out, warn)
-    return
-
-
-def p_643(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X643_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X643_2:
-        return False
-    return True
-
-
-def e_643(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F643))
-    if isinstance(v, dict):
-        for key, check in X643_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X643_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F643))
-    return
-
-
-def p_644(v: Any) -> bool:
-    if not p_417(v):
-        return False
-    return True
-
-
-def e_644(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_417(v, path, out, warn)
-    return
-
-
-def p_645(v: Any) -> bool:
-    if not p_646(v):
-        return False
-    return True
-
-
-def e_645(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_646(v, path, out, warn)
-    return
-
-
-def p_646(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_646(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F646))
-    return
-
-
-def p_647(v: Any) -> bool:
-    if not p_648(v):
-        return False
-    return True
-
-
-def e_647(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_648(v, path, out, warn)
-    return
-
-
-def p_648(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X648_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X648_2:
-        return False
-    if isinstance(v, dict) and not X648_3 <= v.keys():
-        return False
-    return True
-
-
-def e_648(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F648))
-    if isinstance(v, dict):
-        for key, check in X648_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X648_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F648))
-    if isinstance(v, dict) and not X648_3 <= v.keys():
-        for key in ("SecurityGroupIds", "Subnets"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F648))
-    return
-
-
-def p_649(v: Any) -> bool:
-    if not p_650(v):
-        return False
-    return True
-
-
-def e_649(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_650(v, path, out, warn)
-    return
-
-
-def p_650(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_651(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_650(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F650))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_651(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F650))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F650))
-    return
-
-
-def p_651(v: Any) -> bool:
-    if not p_652(v):
-        return False
-    return True
-
-
-def e_651(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_652(v, path, out, warn)
-    return
-
-
-def p_652(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X652_3(v) is None:
-        return False
-    return True
-
-
-def e_652(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F652))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F652))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F652))
-    if isinstance(v, str) and X652_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F652))
-    return
-
-
-def p_653(v: Any) -> bool:
-    if not p_654(v):
-        return False
-    return True
-
-
-def e_653(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_654(v, path, out, warn)
-    return
-
-
-def p_654(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_655(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 16:
-        return False
-    return True
-
-
-def e_654(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F654))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_655(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F654))
-    if isinstance(v, list) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F654))
-    return
-
-
-def p_655(v: Any) -> bool:
-    if not p_656(v):
-        return False
-    return True
-
-
-def e_655(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_656(v, path, out, warn)
-    return
-
-
-def p_656(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X656_3(v) is None:
-        return False
-    return True
-
-
-def e_656(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F656))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F656))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F656))
-    if isinstance(v, str) and X656_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F656))
-    return
-
-
-def p_657(v: Any) -> bool:
-    if not p_658(v):
-        return False
-    return True
-
-
-def e_657(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_658(v, path, out, warn)
-    return
-
-
-def p_658(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X658_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X658_2:
-        return False
-    return True
-
-
-def e_658(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F658))
-    if isinstance(v, dict):
-        for key, check in X658_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X658_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F658))
-    return
-
-
-def p_659(v: Any) -> bool:
-    if not p_660(v):
-        return False
-    return True
-
-
-def e_659(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_660(v, path, out, warn)
-    return
-
-
-def p_660(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X660_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X660_2:
-        return False
-    if isinstance(v, dict) and not X660_3 <= v.keys():
-        return False
-    return True
-
-
-def e_660(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F660))
-    if isinstance(v, dict):
-        for key, check in X660_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X660_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F660))
-    if isinstance(v, dict) and not X660_3 <= v.keys():
-        for key in ("ExecutionRoleARN",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F660))
-    return
-
-
-def p_661(v: Any) -> bool:
-    if not p_420(v):
-        return False
-    return True
-
-
-def e_661(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_420(v, path, out, warn)
-    return
-
-
-def p_662(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X662_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X662_2:
-        return False
-    if isinstance(v, dict) and not X662_3 <= v.keys():
-        return False
-    return True
-
-
-def e_662(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F662))
-    if isinstance(v, dict):
-        for key, check in X662_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X662_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F662))
-    if isinstance(v, dict) and not X662_3 <= v.keys():
+    if isinstance(v, dict) and not v.keys() <= X619_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F619))
+    if isinstance(v, dict) and not X619_3 <= v.keys():
         for key in ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"), F662))
-    return
-
-
-def p_663(v: Any) -> bool:
-    if not p_664(v):
-        return False
-    return True
-
-
-def e_663(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_664(v, path, out, warn)
-    return
-
-
-def p_664(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X664_3(v) is None:
-        return False
-    return True
-
-
-def e_664(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F664))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F664))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F664))
-    if isinstance(v, str) and X664_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])", F664))
-    return
-
-
-def p_665(v: Any) -> bool:
-    if not p_666(v):
-        return False
-    return True
-
-
-def e_665(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_666(v, path, out, warn)
-    return
-
-
-def p_666(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_667(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 2:
-        return False
-    return True
-
-
-def e_666(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F666))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_667(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F666))
-    if isinstance(v, list) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F666))
-    return
-
-
-def p_667(v: Any) -> bool:
-    if not p_668(v):
-        return False
-    return True
-
-
-def e_667(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_668(v, path, out, warn)
-    return
-
-
-def p_668(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X668_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X668_2:
-        return False
-    return True
-
-
-def e_668(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F668))
-    if isinstance(v, dict):
-        for key, check in X668_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X668_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F668))
-    return
-
-
-def p_669(v: Any) -> bool:
-    if not p_670(v):
-        return False
-    return True
-
-
-def e_669(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_670(v, path, out, warn)
-    return
-
-
-def p_670(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X670_1):
-        return False
-    return True
-
-
-def e_670(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F670))
-    if not (isinstance(v, str) and v in X670_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("training", "validation"), F670))
-    return
-
-
-def p_671(v: Any) -> bool:
-    if not p_672(v):
-        return False
-    return True
-
-
-def e_671(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_672(v, path, out, warn)
-    return
-
-
-def p_672(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X672_3(v) is None:
-        return False
-    return True
-
-
-def e_672(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F672))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F672))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F672))
-    if isinstance(v, str) and X672_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F672))
-    return
-
-
-def p_673(v: Any) -> bool:
-    if not p_674(v):
-        return False
-    return True
-
-
-def e_673(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_674(v, path, out, warn)
-    return
-
-
-def p_674(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X674_1):
-        return False
-    return True
-
-
-def e_674(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F674))
-    if not (isinstance(v, str) and v in X674_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("None", "Gzip"), F674))
-    return
-
-
-def p_675(v: Any) -> bool:
-    if not p_676(v):
-        return False
-    return True
-
-
-def e_675(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_676(v, path, out, warn)
-    return
-
-
-def p_676(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X676_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X676_2:
-        return False
-    if isinstance(v, dict) and not X676_3 <= v.keys():
-        return False
-    return True
-
-
-def e_676(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F676))
-    if isinstance(v, dict):
-        for key, check in X676_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X676_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F676))
-    if isinstance(v, dict) and not X676_3 <= v.keys():
-        for key in ("S3DataSource",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataSource",), F676))
-    return
-
-
-def p_677(v: Any) -> bool:
-    if not p_678(v):
-        return False
-    return True
-
-
-def e_677(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_678(v, path, out, warn)
-    return
-
-
-def p_678(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X678_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X678_2:
-        return False
-    if isinstance(v, dict) and not X678_3 <= v.keys():
-        return False
-    return True
-
-
-def e_678(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F678))
-    if isinstance(v, dict):
-        for key, check in X678_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X678_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F678))
-    if isinstance(v, dict) and not X678_3 <= v.keys():
-        for key in ("S3DataType", "S3Uri"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F678))
-    return
-
-
-def p_679(v: Any) -> bool:
-    if not p_680(v):
-        return False
-    return True
-
-
-def e_679(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_680(v, path, out, warn)
-    return
-
-
-def p_680(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X680_1):
-        return False
-    return True
-
-
-def e_680(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F680))
-    if not (isinstance(v, str) and v in X680_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ManifestFile", "S3Prefix", "AugmentedManifestFile"), F680))
-    return
-
-
-def p_681(v: Any) -> bool:
-    if not p_682(v):
-        return False
-    return True
-
-
-def e_681(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_682(v, path, out, warn)
-    return
-
-
-def p_682(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 1024:
-        return False
-    if isinstance(v, str) and X682_3(v) is None:
-        return False
-    return True
-
-
-def e_682(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F682))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F682))
-    if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F682))
-    if isinstance(v, str) and X682_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F682))
-    return
-
-
-def p_683(v: Any) -> bool:
-    if not p_684(v):
-        return False
-    return True
-
-
-def e_683(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_684(v, path, out, warn)
-    return
-
-
-def p_684(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X684_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X684_2:
-        return False
-    if isinstance(v, dict) and not X684_3 <= v.keys():
-        return False
-    return True
-
-
-def e_684(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F684))
-    if isinstance(v, dict):
-        for key, check in X684_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X684_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F684))
-    if isinstance(v, dict) and not X684_3 <= v.keys():
-        for key in ("S3OutputPath",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3OutputPath",), F684))
-    return
-
-
-def p_685(v: Any) -> bool:
-    if not p_686(v):
-        return False
-    return True
-
-
-def e_685(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_686(v, path, out, warn)
-    return
-
-
-def p_686(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 2048:
-        return False
-    if isinstance(v, str) and X686_3(v) is None:
-        return False
-    return True
-
-
-def e_686(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F686))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F686))
-    if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F686))
-    if isinstance(v, str) and X686_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])", F686))
-    return
-
-
-def p_687(v: Any) -> bool:
-    if not p_682(v):
-        return False
-    return True
-
-
-def e_687(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_682(v, path, out, warn)
-    return
-
-
-def p_688(v: Any) -> bool:
-    if not p_689(v):
-        return False
-    return True
-
-
-def e_688(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_689(v, path, out, warn)
-    return
-
-
-def p_689(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X689_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X689_2:
-        return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 1:
-        return False
-    return True
-
-
-def e_689(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F689))
-    if isinstance(v, dict):
-        for key, check in X689_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X689_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F689))
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F689))
-    if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F689))
-    return
-
-
-def p_690(v: Any) -> bool:
-    if not p_691(v):
-        return False
-    return True
-
-
-def e_690(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_691(v, path, out, warn)
-    return
-
-
-def p_691(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X691_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X691_2:
-        return False
-    return True
-
-
-def e_691(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F691))
-    if isinstance(v, dict):
-        for key, check in X691_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X691_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F691))
-    return
-
-
-def p_692(v: Any) -> bool:
-    if not p_693(v):
-        return False
-    return True
-
-
-def e_692(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_693(v, path, out, warn)
-    return
-
-
-def p_693(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X693_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X693_2:
-        return False
-    return True
-
-
-def e_693(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F693))
-    if isinstance(v, dict):
-        for key, check in X693_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X693_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F693))
-    return
-
-
-def p_694(v: Any) -> bool:
-    if not p_695(v):
-        return False
-    return True
-
-
-def e_694(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_695(v, path, out, warn)
-    return
-
-
-def p_695(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        return False
-    return True
-
-
-def e_695(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F695))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F695))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F695))
-    return
-
-
-def p_696(v: Any) -> bool:
-    if not p_697(v):
-        return False
-    return True
-
-
-def e_696(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_697(v, path, out, warn)
-    return
-
-
-def p_697(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_697(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F697))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F697))
-    return
-
-
-def p_698(v: Any) -> bool:
-    if not p_699(v):
-        return False
-    return True
-
-
-def e_698(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_699(v, path, out, warn)
-    return
-
-
-def p_699(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_699(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F699))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F699))
-    return
-
-
-def p_700(v: Any) -> bool:
-    if not p_701(v):
-        return False
-    return True
-
-
-def e_700(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_701(v, path, out, warn)
-    return
-
-
-def p_701(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X701_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X701_2:
-        return False
-    if isinstance(v, dict) and not X701_3 <= v.keys():
-        return False
-    return True
-
-
-def e_701(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F701))
-    if isinstance(v, dict):
-        for key, check in X701_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X701_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F701))
-    if isinstance(v, dict) and not X701_3 <= v.keys():
-        for key in ("ContentColumn", "TargetLabelColumn"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F701))
-    return
-
-
-def p_702(v: Any) -> bool:
-    if not p_703(v):
-        return False
-    return True
-
-
-def e_702(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_703(v, path, out, warn)
-    return
-
-
-def p_703(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_703(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F703))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F703))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F703))
-    return
-
-
-def p_704(v: Any) -> bool:
-    if not p_705(v):
-        return False
-    return True
-
-
-def e_704(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_705(v, path, out, warn)
-    return
-
-
-def p_705(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_705(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F705))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F705))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F705))
-    return
-
-
-def p_706(v: Any) -> bool:
-    if not p_707(v):
-        return False
-    return True
-
-
-def e_706(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_707(v, path, out, warn)
-    return
-
-
-def p_707(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X707_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X707_2:
-        return False
-    if isinstance(v, dict) and not X707_3 <= v.keys():
-        return False
-    return True
-
-
-def e_707(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F707))
-    if isinstance(v, dict):
-        for key, check in X707_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X707_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F707))
-    if isinstance(v, dict) and not X707_3 <= v.keys():
-        for key in ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F707))
-    return
-
-
-def p_708(v: Any) -> bool:
-    if not p_682(v):
-        return False
-    return True
-
-
-def e_708(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_682(v, path, out, warn)
-    return
-
-
-def p_709(v: Any) -> bool:
-    if not p_710(v):
-        return False
-    return True
-
-
-def e_709(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_710(v, path, out, warn)
-    return
-
-
-def p_710(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 5:
-        return False
-    if isinstance(v, str) and X710_3(v) is None:
-        return False
-    return True
-
-
-def e_710(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F710))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F710))
-    if isinstance(v, str) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 5, F710))
-    if isinstance(v, str) and X710_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])", F710))
-    return
-
-
-def p_711(v: Any) -> bool:
-    if not p_712(v):
-        return False
-    return True
-
-
-def e_711(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_712(v, path, out, warn)
-    return
-
-
-def p_712(v: Any) -> bool:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        return False
-    return True
-
-
-def e_712(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F712))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F712))
-    return
-
-
-def p_713(v: Any) -> bool:
-    if not p_714(v):
-        return False
-    return True
-
-
-def e_713(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_714(v, path, out, warn)
-    return
-
-
-def p_714(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_715(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_714(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F714))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_715(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F714))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F714))
-    return
-
-
-def p_715(v: Any) -> bool:
-    if not p_716(v):
-        return False
-    return True
-
-
-def e_715(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_716(v, path, out, warn)
-    return
-
-
-def p_716(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 2:
-        return False
-    if isinstance(v, str) and len(v) > 4:
-        return False
-    if isinstance(v, str) and X716_3(v) is None:
-        return False
-    return True
-
-
-def e_716(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F716))
-    if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F716))
-    if isinstance(v, str) and len(v) > 4:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 4, F716))
-    if isinstance(v, str) and X716_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])", F716))
-    return
-
-
-def p_717(v: Any) -> bool:
-    if not p_718(v):
-        return False
-    return True
-
-
-def e_717(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_718(v, path, out, warn)
-    return
-
-
-def p_718(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X718_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X718_2:
-        return False
-    return True
-
-
-def e_718(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F718))
-    if isinstance(v, dict):
-        for key, check in X718_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X718_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F718))
-    return
-
-
-def p_719(v: Any) -> bool:
-    if not p_720(v):
-        return False
-    return True
-
-
-def e_719(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_720(v, path, out, warn)
-    return
-
-
-def p_720(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_721(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X720_2 and not p_723(item):
-                return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 50:
-        return False
-    return True
-
-
-def e_720(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F720))
-    if isinstance(v, dict):
-        for key in v:
-            e_721(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X720_2:
-                e_723(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F720))
-    if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F720))
-    return
-
-
-def p_721(v: Any) -> bool:
-    if not p_722(v):
-        return False
-    return True
-
-
-def e_721(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_722(v, path, out, warn)
-    return
-
-
-def p_722(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_722(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F722))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F722))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F722))
-    return
-
-
-def p_723(v: Any) -> bool:
-    if not p_724(v):
-        return False
-    return True
-
-
-def e_723(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_724(v, path, out, warn)
-    return
-
-
-def p_724(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_725(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X724_2 and not p_727(item):
-                return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 6:
-        return False
-    return True
-
-
-def e_724(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F724))
-    if isinstance(v, dict):
-        for key in v:
-            e_725(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X724_2:
-                e_727(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F724))
-    if isinstance(v, dict) and len(v) > 6:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 6, F724))
-    return
-
-
-def p_725(v: Any) -> bool:
-    if not p_726(v):
-        return False
-    return True
-
-
-def e_725(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_726(v, path, out, warn)
-    return
-
-
-def p_726(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X726_1):
-        return False
-    return True
-
-
-def e_726(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F726))
-    if not (isinstance(v, str) and v in X726_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"), F726))
-    return
-
-
-def p_727(v: Any) -> bool:
-    if not p_728(v):
-        return False
-    return True
-
-
-def e_727(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_728(v, path, out, warn)
-    return
-
-
-def p_728(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X728_3(v) is None:
-        return False
-    return True
-
-
-def e_728(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F728))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F728))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F728))
-    if isinstance(v, str) and X728_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F728))
-    return
-
-
-def p_729(v: Any) -> bool:
-    if not p_730(v):
-        return False
-    return True
-
-
-def e_729(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_730(v, path, out, warn)
-    return
-
-
-def p_730(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_721(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X730_2 and not p_731(item):
-                return False
-    if isinstance(v, dict) and len(v) < 1:
-        return False
-    if isinstance(v, dict) and len(v) > 50:
-        return False
-    return True
-
-
-def e_730(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F730))
-    if isinstance(v, dict):
-        for key in v:
-            e_721(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X730_2:
-                e_731(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F730))
-    if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F730))
-    return
-
-
-def p_731(v: Any) -> bool:
-    if not p_732(v):
-        return False
-    return True
-
-
-def e_731(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_732(v, path, out, warn)
-    return
-
-
-def p_732(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X732_1):
-        return False
-    return True
-
-
-def e_732(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F732))
-    if not (isinstance(v, str) and v in X732_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("sum", "avg", "first", "min", "max"), F732))
-    return
-
-
-def p_733(v: Any) -> bool:
-    if not p_734(v):
-        return False
-    return True
-
-
-def e_733(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_734(v, path, out, warn)
-    return
-
-
-def p_734(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X734_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X734_2:
-        return False
-    if isinstance(v, dict) and not X734_3 <= v.keys():
-        return False
-    return True
-
-
-def e_734(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F734))
-    if isinstance(v, dict):
-        for key, check in X734_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X734_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F734))
-    if isinstance(v, dict) and not X734_3 <= v.keys():
-        for key in ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F734))
-    return
-
-
-def p_735(v: Any) -> bool:
-    if not p_736(v):
-        return False
-    return True
-
-
-def e_735(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_736(v, path, out, warn)
-    return
-
-
-def p_736(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    return True
-
-
-def e_736(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F736))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F736))
-    return
-
-
-def p_737(v: Any) -> bool:
-    if not p_738(v):
-        return False
-    return True
-
-
-def e_737(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_738(v, path, out, warn)
-    return
-
-
-def p_738(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_738(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F738))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F738))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F738))
-    return
-
-
-def p_739(v: Any) -> bool:
-    if not p_740(v):
-        return False
-    return True
-
-
-def e_739(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_740(v, path, out, warn)
-    return
-
-
-def p_740(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_740(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F740))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F740))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F740))
-    return
-
-
-def p_741(v: Any) -> bool:
-    if not p_742(v):
-        return False
-    return True
-
-
-def e_741(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_742(v, path, out, warn)
-    return
-
-
-def p_742(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_743(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_742(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F742))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_743(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F742))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F742))
-    return
-
-
-def p_743(v: Any) -> bool:
-    if not p_744(v):
-        return False
-    return True
-
-
-def e_743(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_744(v, path, out, warn)
-    return
-
-
-def p_744(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    return True
-
-
-def e_744(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F744))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F744))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F744))
-    return
-
-
-def p_745(v: Any) -> bool:
-    if not p_746(v):
-        return False
-    return True
-
-
-def e_745(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_746(v, path, out, warn)
-    return
-
-
-def p_746(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_747(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 1:
-        return False
-    return True
-
-
-def e_746(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F746))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_747(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F746))
-    if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F746))
-    return
-
-
-def p_747(v: Any) -> bool:
-    if not p_748(v):
-        return False
-    return True
-
-
-def e_747(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_748(v, path, out, warn)
-    return
-
-
-def p_748(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X748_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X748_2:
-        return False
-    return True
-
-
-def e_748(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F748))
-    if isinstance(v, dict):
-        for key, check in X748_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X748_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F748))
-    return
-
-
-def p_749(v: Any) -> bool:
-    if not p_750(v):
-        return False
-    return True
-
-
-def e_749(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_750(v, path, out, warn)
-    return
-
-
-def p_750(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 2:
-        return False
-    if isinstance(v, str) and len(v) > 2:
-        return False
-    if isinstance(v, str) and X750_3(v) is None:
-        return False
-    return True
-
-
-def e_750(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F750))
-    if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F750))
-    if isinstance(v, str) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2, F750))
-    if isinstance(v, str) and X750_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[A-Z]{2})(?![\\s\\S])", F750))
-    return
-
-
-def p_751(v: Any) -> bool:
-    if not p_752(v):
-        return False
-    return True
-
-
-def e_751(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_752(v, path, out, warn)
-    return
-
-
-def p_752(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X752_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X752_2:
-        return False
-    return True
-
-
-def e_752(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F752))
-    if isinstance(v, dict):
-        for key, check in X752_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X752_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F752))
-    return
-
-
-def p_753(v: Any) -> bool:
-    if not p_754(v):
-        return False
-    return True
-
-
-def e_753(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_754(v, path, out, warn)
-    return
-
-
-def p_754(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_755(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 1:
-        return False
-    return True
-
-
-def e_754(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F754))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_755(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F754))
-    if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F754))
-    return
-
-
-def p_755(v: Any) -> bool:
-    if not p_756(v):
-        return False
-    return True
-
-
-def e_755(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_756(v, path, out, warn)
-    return
-
-
-def p_756(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X756_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X756_2:
-        return False
-    if isinstance(v, dict) and not X756_3 <= v.keys():
-        return False
-    return True
-
-
-def e_756(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F756))
-    if isinstance(v, dict):
-        for key, check in X756_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X756_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F756))
-    if isinstance(v, dict) and not X756_3 <= v.keys():
-        for key in ("AutoMLAlgorithms",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F756))
-    return
-
-
-def p_757(v: Any) -> bool:
-    if not p_758(v):
-        return False
-    return True
-
-
-def e_757(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_758(v, path, out, warn)
-    return
-
-
-def p_758(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_759(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 11:
-        return False
-    return True
-
-
-def e_758(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F758))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_759(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F758))
-    if isinstance(v, list) and len(v) > 11:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F758))
-    return
-
-
-def p_759(v: Any) -> bool:
-    if not p_760(v):
-        return False
-    return True
-
-
-def e_759(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_760(v, path, out, warn)
-    return
-
-
-def p_760(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X760_1):
-        return False
-    return True
-
-
-def e_760(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F760))
-    if not (isinstance(v, str) and v in X760_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F760))
-    return
-
-
-def p_761(v: Any) -> bool:
-    if not p_762(v):
-        return False
-    return True
-
-
-def e_761(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_762(v, path, out, warn)
-    return
-
-
-def p_762(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X762_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X762_2:
-        return False
-    if isinstance(v, dict) and not X762_3 <= v.keys():
-        return False
-    return True
-
-
-def e_762(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F762))
-    if isinstance(v, dict):
-        for key, check in X762_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X762_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F762))
-    if isinstance(v, dict) and not X762_3 <= v.keys():
-        for key in ("TargetAttributeName",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F762))
-    return
-
-
-def p_763(v: Any) -> bool:
-    if not p_752(v):
-        return False
-    return True
-
-
-def e_763(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_752(v, path, out, warn)
-    return
-
-
-def p_764(v: Any) -> bool:
-    if not p_682(v):
-        return False
-    return True
-
-
-def e_764(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_682(v, path, out, warn)
-    return
-
-
-def p_765(v: Any) -> bool:
-    if not p_766(v):
-        return False
-    return True
-
-
-def e_765(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_766(v, path, out, warn)
-    return
-
-
-def p_766(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X766_1):
-        return False
-    return True
-
-
-def e_766(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F766))
-    if not (isinstance(v, str) and v in X766_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F766))
-    return
-
-
-def p_767(v: Any) -> bool:
-    if not p_768(v):
-        return False
-    return True
-
-
-def e_767(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_768(v, path, out, warn)
-    return
-
-
-def p_768(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_768(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F768))
-    return
-
-
-def p_769(v: Any) -> bool:
-    if not p_770(v):
-        return False
-    return True
-
-
-def e_769(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_770(v, path, out, warn)
-    return
-
-
-def p_770(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X770_1):
-        return False
-    return True
-
-
-def e_770(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F770))
-    if not (isinstance(v, str) and v in X770_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F770))
-    return
-
-
-def p_771(v: Any) -> bool:
-    if not p_736(v):
-        return False
-    return True
-
-
-def e_771(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_736(v, path, out, warn)
-    return
-
-
-def p_772(v: Any) -> bool:
-    if not p_773(v):
-        return False
-    return True
-
-
-def e_772(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_773(v, path, out, warn)
-    return
-
-
-def p_773(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X773_3(v) is None:
-        return False
-    return True
-
-
-def e_773(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F773))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F773))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F773))
-    if isinstance(v, str) and X773_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F773))
-    return
-
-
-def p_774(v: Any) -> bool:
-    if not p_775(v):
-        return False
-    return True
-
-
-def e_774(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_775(v, path, out, warn)
-    return
-
-
-def p_775(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X775_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X775_2:
-        return False
-    return True
-
-
-def e_775(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F775))
-    if isinstance(v, dict):
-        for key, check in X775_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X775_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F775))
-    return
-
-
-def p_776(v: Any) -> bool:
-    if not p_693(v):
-        return False
-    return True
-
-
-def e_776(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_693(v, path, out, warn)
-    return
-
-
-def p_777(v: Any) -> bool:
-    if not p_778(v):
-        return False
-    return True
-
-
-def e_777(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_778(v, path, out, warn)
-    return
-
-
-def p_778(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X778_3(v) is None:
-        return False
-    return True
-
-
-def e_778(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F778))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F778))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F778))
-    if isinstance(v, str) and X778_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])", F778))
-    return
-
-
-def p_779(v: Any) -> bool:
-    if not p_780(v):
-        return False
-    return True
-
-
-def e_779(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_780(v, path, out, warn)
-    return
-
-
-def p_780(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict) and not all(p_781(key) for key in v):
-        return False
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X780_2 and not p_783(item):
-                return False
-    if isinstance(v, dict) and len(v) < 0:
-        return False
-    if isinstance(v, dict) and len(v) > 30:
-        return False
-    return True
-
-
-def e_780(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F780))
-    if isinstance(v, dict):
-        for key in v:
-            e_781(key, path, out, warn)
-    if isinstance(v, dict):
-        for key, item in v.items():
-            if key not in X780_2:
-                e_783(item, (*path, key), out, warn)
-    if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F780))
-    if isinstance(v, dict) and len(v) > 30:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 30, F780))
-    return
-
-
-def p_781(v: Any) -> bool:
-    if not p_782(v):
-        return False
-    return True
-
-
-def e_781(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_782(v, path, out, warn)
-    return
-
-
-def p_782(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X782_3(v) is None:
-        return False
-    return True
-
-
-def e_782(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F782))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F782))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F782))
-    if isinstance(v, str) and X782_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F782))
-    return
-
-
-def p_783(v: Any) -> bool:
-    if not p_784(v):
-        return False
-    return True
-
-
-def e_783(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_784(v, path, out, warn)
-    return
-
-
-def p_784(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 16:
-        return False
-    if isinstance(v, str) and X784_3(v) is None:
-        return False
-    return True
-
-
-def e_784(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F784))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F784))
-    if isinstance(v, str) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 16, F784))
-    if isinstance(v, str) and X784_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F784))
-    return
-
-
-def p_785(v: Any) -> bool:
-    if not p_786(v):
-        return False
-    return True
-
-
-def e_785(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_786(v, path, out, warn)
-    return
-
-
-def p_786(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X786_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X786_2:
-        return False
-    if isinstance(v, dict) and not X786_3 <= v.keys():
-        return False
-    return True
-
-
-def e_786(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F786))
-    if isinstance(v, dict):
-        for key, check in X786_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X786_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F786))
-    if isinstance(v, dict) and not X786_3 <= v.keys():
-        for key in ("AcceptEula",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AcceptEula",), F786))
-    return
-
-
-def p_787(v: Any) -> bool:
-    if not p_788(v):
-        return False
-    return True
-
-
-def e_787(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_788(v, path, out, warn)
-    return
-
-
-def p_788(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_788(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F788))
-    return
-
-
-def p_789(v: Any) -> bool:
-    if not p_790(v):
-        return False
-    return True
-
-
-def e_789(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_790(v, path, out, warn)
-    return
-
-
-def p_790(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 20:
-        return False
-    if isinstance(v, str) and len(v) > 2048:
-        return False
-    if isinstance(v, str) and X790_3(v) is None:
-        return False
-    return True
-
-
-def e_790(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F790))
-    if isinstance(v, str) and len(v) < 20:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F790))
-    if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F790))
-    if isinstance(v, str) and X790_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F790))
-    return
-
-
-def p_791(v: Any) -> bool:
-    if not p_792(v):
-        return False
-    return True
-
-
-def e_791(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_792(v, path, out, warn)
-    return
-
-
-def p_792(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_793(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 0:
-        return False
-    if isinstance(v, list) and len(v) > 50:
-        return False
-    return True
-
-
-def e_792(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F792))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_793(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F792))
-    if isinstance(v, list) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 50, F792))
-    return
-
-
-def p_793(v: Any) -> bool:
-    if not p_794(v):
-        return False
-    return True
-
-
-def e_793(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_794(v, path, out, warn)
-    return
-
-
-def p_794(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X794_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X794_2:
-        return False
-    if isinstance(v, dict) and not X794_3 <= v.keys():
-        return False
-    return True
-
-
-def e_794(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F794))
-    if isinstance(v, dict):
-        for key, check in X794_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X794_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F794))
-    if isinstance(v, dict) and not X794_3 <= v.keys():
-        for key in ("Key", "Value"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Key", "Value"), F794))
-    return
-
-
-def p_795(v: Any) -> bool:
-    if not p_796(v):
-        return False
-    return True
-
-
-def e_795(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_796(v, path, out, warn)
-    return
-
-
-def p_796(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 1:
-        return False
-    if isinstance(v, str) and len(v) > 128:
-        return False
-    if isinstance(v, str) and X796_3(v) is None:
-        return False
-    return True
-
-
-def e_796(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F796))
-    if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F796))
-    if isinstance(v, str) and len(v) > 128:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 128, F796))
-    if isinstance(v, str) and X796_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F796))
-    return
-
-
-def p_797(v: Any) -> bool:
-    if not p_798(v):
-        return False
-    return True
-
-
-def e_797(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_798(v, path, out, warn)
-    return
-
-
-def p_798(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 256:
-        return False
-    if isinstance(v, str) and X798_3(v) is None:
-        return False
-    return True
-
-
-def e_798(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F798))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F798))
-    if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F798))
-    if isinstance(v, str) and X798_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F798))
-    return
-
-
-def p_799(v: Any) -> bool:
-    if not p_800(v):
-        return False
-    return True
-
-
-def e_799(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_800(v, path, out, warn)
-    return
-
-
-def p_800(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X800_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X800_2:
-        return False
-    return True
-
-
-def e_800(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F800))
-    if isinstance(v, dict):
-        for key, check in X800_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X800_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F800))
-    return
-
-
-def p_801(v: Any) -> bool:
-    if not p_686(v):
-        return False
-    return True
-
-
-def e_801(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_686(v, path, out, warn)
-    return
-
-
-def p_802(v: Any) -> bool:
-    if not p_803(v):
-        return False
-    return True
-
-
-def e_802(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_803(v, path, out, warn)
-    return
-
-
-def p_803(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_803(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F803))
-    return
-
-
-def p_804(v: Any) -> bool:
-    if not p_805(v):
-        return False
-    return True
-
-
-def e_804(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_805(v, path, out, warn)
-    return
-
-
-def p_805(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X805_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X805_2:
-        return False
-    if isinstance(v, dict) and not X805_3 <= v.keys():
-        return False
-    return True
-
-
-def e_805(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F805))
-    if isinstance(v, dict):
-        for key, check in X805_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X805_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F805))
-    if isinstance(v, dict) and not X805_3 <= v.keys():
-        for key in ("SecurityGroupIds", "Subnets"):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F805))
-    return
-
-
-def p_806(v: Any) -> bool:
-    if not p_807(v):
-        return False
-    return True
-
-
-def e_806(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_807(v, path, out, warn)
-    return
-
-
-def p_807(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_808(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 5:
-        return False
-    return True
-
-
-def e_807(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F807))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_808(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F807))
-    if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F807))
-    return
-
-
-def p_808(v: Any) -> bool:
-    if not p_809(v):
-        return False
-    return True
-
-
-def e_808(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_809(v, path, out, warn)
-    return
-
-
-def p_809(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X809_3(v) is None:
-        return False
-    return True
-
-
-def e_809(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F809))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F809))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F809))
-    if isinstance(v, str) and X809_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F809))
-    return
-
-
-def p_810(v: Any) -> bool:
-    if not p_811(v):
-        return False
-    return True
-
-
-def e_810(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_811(v, path, out, warn)
-    return
-
-
-def p_811(v: Any) -> bool:
-    if not (
-isinstance(v, list)
-    ):
-        return False
-    if isinstance(v, list) and not all(p_812(item) for item in v):
-        return False
-    if isinstance(v, list) and len(v) < 1:
-        return False
-    if isinstance(v, list) and len(v) > 16:
-        return False
-    return True
-
-
-def e_811(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F811))
-    if isinstance(v, list):
-        for index, item in enumerate(v):
-            e_812(item, (*path, index), out, warn)
-    if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F811))
-    if isinstance(v, list) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F811))
-    return
-
-
-def p_812(v: Any) -> bool:
-    if not p_813(v):
-        return False
-    return True
-
-
-def e_812(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_813(v, path, out, warn)
-    return
-
-
-def p_813(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 32:
-        return False
-    if isinstance(v, str) and X813_3(v) is None:
-        return False
-    return True
-
-
-def e_813(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F813))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F813))
-    if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F813))
-    if isinstance(v, str) and X813_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F813))
-    return
-
-
-def p_814(v: Any) -> bool:
-    if not p_815(v):
-        return False
-    return True
-
-
-def e_814(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_815(v, path, out, warn)
-    return
-
-
-def p_815(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X815_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X815_2:
-        return False
-    if isinstance(v, dict) and not X815_3 <= v.keys():
-        return False
-    return True
-
-
-def e_815(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F815))
-    if isinstance(v, dict):
-        for key, check in X815_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X815_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F815))
-    if isinstance(v, dict) and not X815_3 <= v.keys():
-        for key in ("MetricName",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F815))
-    return
-
-
-def p_816(v: Any) -> bool:
-    if not p_817(v):
-        return False
-    return True
-
-
-def e_816(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_817(v, path, out, warn)
-    return
-
-
-def p_817(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if not (isinstance(v, str) and v in X817_1):
-        return False
-    return True
-
-
-def e_817(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F817))
-    if not (isinstance(v, str) and v in X817_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F817))
-    return
-
-
-def p_818(v: Any) -> bool:
-    if not p_819(v):
-        return False
-    return True
-
-
-def e_818(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_819(v, path, out, warn)
-    return
-
-
-def p_819(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X819_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X819_2:
-        return False
-    return True
-
-
-def e_819(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F819))
-    if isinstance(v, dict):
-        for key, check in X819_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X819_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F819))
-    return
-
-
-def p_820(v: Any) -> bool:
-    if not p_821(v):
-        return False
-    return True
-
-
-def e_820(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_821(v, path, out, warn)
-    return
-
-
-def p_821(v: Any) -> bool:
-    if not (
-isinstance(v, bool)
-    ):
-        return False
-    return True
-
-
-def e_821(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F821))
-    return
-
-
-def p_822(v: Any) -> bool:
-    if not p_823(v):
-        return False
-    return True
-
-
-def e_822(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_823(v, path, out, warn)
-    return
-
-
-def p_823(v: Any) -> bool:
-    if not (
-isinstance(v, str)
-    ):
-        return False
-    if isinstance(v, str) and len(v) < 0:
-        return False
-    if isinstance(v, str) and len(v) > 63:
-        return False
-    if isinstance(v, str) and X823_3(v) is None:
-        return False
-    return True
-
-
-def e_823(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F823))
-    if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F823))
-    if isinstance(v, str) and len(v) > 63:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F823))
-    if isinstance(v, str) and X823_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F823))
-    return
-
-
-def p_824(v: Any) -> bool:
-    if not p_825(v):
-        return False
-    return True
-
-
-def e_824(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_825(v, path, out, warn)
-    return
-
-
-def p_825(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X825_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X825_2:
-        return False
-    return True
-
-
-def e_825(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F825))
-    if isinstance(v, dict):
-        for key, check in X825_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X825_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F825))
-    return
-
-
-def p_826(v: Any) -> bool:
-    if not p_827(v):
-        return False
-    return True
-
-
-def e_826(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_827(v, path, out, warn)
-    return
-
-
-def p_827(v: Any) -> bool:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        return False
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        return False
-    return True
-
-
-def e_827(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-(isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F827))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F827))
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F827))
-    return
-
-
-def p_828(v: Any) -> bool:
-    if not p_829(v):
-        return False
-    return True
-
-
-def e_828(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_829(v, path, out, warn)
-    return
-
-
-def p_829(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X829_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X829_2:
-        return False
-    return True
-
-
-def e_829(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F829))
-    if isinstance(v, dict):
-        for key, check in X829_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X829_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F829))
-    return
-
-
-def p_830(v: Any) -> bool:
-    if not p_831(v):
-        return False
-    return True
-
-
-def e_830(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_831(v, path, out, warn)
-    return
-
-
-def p_831(v: Any) -> bool:
-    if not (
-isinstance(v, dict)
-    ):
-        return False
-    if isinstance(v, dict):
-        table = X831_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
-    if isinstance(v, dict) and not v.keys() <= X831_2:
-        return False
-    if isinstance(v, dict) and not X831_3 <= v.keys():
-        return False
-    return True
-
-
-def e_831(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F831))
-    if isinstance(v, dict):
-        for key, check in X831_1_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X831_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F831))
-    if isinstance(v, dict) and not X831_3 <= v.keys():
-        for key in ("ExecutionRoleARN",):
-            if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F831))
-    return
-
-
-def p_832(v: Any) -> bool:
-    if not p_790(v):
-        return False
-    return True
-
-
-def e_832(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_790(v, path, out, warn)
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"), F619))
     return
 
 F0: Facts = {
     "title": "SageMaker Autopilot AutoMLJobObjective",
     "x-known-inconsistencies": ("AWS's prose lists the time-series metrics as RMSE, wQL, Average wQL, MASE, MAPE, WAPE. 'wQL' and 'Average wQL' are not valid values: the API value is AverageWeightedQuantileLoss, which the same prose names as the default.", "AWS's prose says AutoMLJobObjective 'Required: Yes' for the MetricName member only; the objective itself is optional in both requests, and the default then depends on the problem type.", "The V1 CreateAutoMLJob reference states no both-or-none rule for ProblemType and AutoMLJobObjective; the V2 reference does, and the SageMaker Python SDK enforces it for V1 too. This schema reports a half-specified V1 pair as a warning.", "Text generation (LLM fine-tuning) ignores AutoMLJobObjective: fine-tuning optimises the cross-entropy loss. AWS does not reject an objective there; this schema warns."),
     "x-source": "botocore sagemaker 2017-07-24 service model: AutoMLJobObjective, AutoMLMetricEnum, ProblemType, AutoMLProblemTypeConfig, CreateAutoMLJobRequest, CreateAutoMLJobV2Request",
-}
-F1: Facts = {
 }
 F2: Facts = {
     "additionalProperties": False,
@@ -15492,14 +5177,12 @@ F2: Facts = {
 }
 X2_1 = frozenset(("MetricName",))
 X2_2_p: dict[str, Pred] = {
-    "MetricName": p_3,
+    "MetricName": p_4,
 }
 X2_2_e: dict[str, Explain] = {
-    "MetricName": e_3,
+    "MetricName": e_4,
 }
 X2_3 = frozenset(("MetricName",))
-F3: Facts = {
-}
 F4: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
     "title": "MetricName",
@@ -15507,8 +5190,6 @@ F4: Facts = {
 }
 X4_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
 F5: Facts = {
-}
-F6: Facts = {
 }
 F7: Facts = {
     "additionalProperties": True,
@@ -15519,14 +5200,12 @@ F7: Facts = {
 }
 X7_1 = frozenset(("AutoMLProblemTypeConfig",))
 X7_2_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_8,
-    "AutoMLJobObjective": p_1,
+    "AutoMLProblemTypeConfig": p_9,
+    "AutoMLJobObjective": p_2,
 }
 X7_2_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_8,
-    "AutoMLJobObjective": e_1,
-}
-F8: Facts = {
+    "AutoMLProblemTypeConfig": e_9,
+    "AutoMLJobObjective": e_2,
 }
 F9: Facts = {
     "additionalProperties": False,
@@ -15563,12 +5242,10 @@ F12: Facts = {
     "properties": ("ProblemType",),
 }
 X12_1_p: dict[str, Pred] = {
-    "ProblemType": p_13,
+    "ProblemType": p_14,
 }
 X12_1_e: dict[str, Explain] = {
-    "ProblemType": e_13,
-}
-F13: Facts = {
+    "ProblemType": e_14,
 }
 F14: Facts = {
     "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
@@ -15672,12 +5349,10 @@ F31: Facts = {
     "properties": ("MetricName",),
 }
 X31_0_p: dict[str, Pred] = {
-    "MetricName": p_32,
+    "MetricName": p_33,
 }
 X31_0_e: dict[str, Explain] = {
-    "MetricName": e_32,
-}
-F32: Facts = {
+    "MetricName": e_33,
 }
 F33: Facts = {
     "enum": ("MAE", "MSE", "R2", "RMSE"),
@@ -15738,12 +5413,10 @@ F40: Facts = {
     "properties": ("MetricName",),
 }
 X40_0_p: dict[str, Pred] = {
-    "MetricName": p_41,
+    "MetricName": p_42,
 }
 X40_0_e: dict[str, Explain] = {
-    "MetricName": e_41,
-}
-F41: Facts = {
+    "MetricName": e_42,
 }
 F42: Facts = {
     "enum": ("Accuracy", "AUC", "BalancedAccuracy", "F1", "Precision", "Recall"),
@@ -15804,12 +5477,10 @@ F49: Facts = {
     "properties": ("MetricName",),
 }
 X49_0_p: dict[str, Pred] = {
-    "MetricName": p_50,
+    "MetricName": p_51,
 }
 X49_0_e: dict[str, Explain] = {
-    "MetricName": e_50,
-}
-F50: Facts = {
+    "MetricName": e_51,
 }
 F51: Facts = {
     "enum": ("Accuracy", "BalancedAccuracy", "F1macro", "PrecisionMacro", "RecallMacro"),
@@ -15870,12 +5541,10 @@ F58: Facts = {
     "properties": ("MetricName",),
 }
 X58_0_p: dict[str, Pred] = {
-    "MetricName": p_59,
+    "MetricName": p_60,
 }
 X58_0_e: dict[str, Explain] = {
-    "MetricName": e_59,
-}
-F59: Facts = {
+    "MetricName": e_60,
 }
 F60: Facts = {
     "enum": ("Accuracy",),
@@ -15915,12 +5584,10 @@ F65: Facts = {
     "properties": ("MetricName",),
 }
 X65_0_p: dict[str, Pred] = {
-    "MetricName": p_66,
+    "MetricName": p_67,
 }
 X65_0_e: dict[str, Explain] = {
-    "MetricName": e_66,
-}
-F66: Facts = {
+    "MetricName": e_67,
 }
 F67: Facts = {
     "enum": ("Accuracy",),
@@ -15960,12 +5627,10 @@ F72: Facts = {
     "properties": ("MetricName",),
 }
 X72_0_p: dict[str, Pred] = {
-    "MetricName": p_73,
+    "MetricName": p_74,
 }
 X72_0_e: dict[str, Explain] = {
-    "MetricName": e_73,
-}
-F73: Facts = {
+    "MetricName": e_74,
 }
 F74: Facts = {
     "enum": ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
@@ -16005,12 +5670,10 @@ F79: Facts = {
     "properties": ("MetricName",),
 }
 X79_0_p: dict[str, Pred] = {
-    "MetricName": p_80,
+    "MetricName": p_81,
 }
 X79_0_e: dict[str, Explain] = {
-    "MetricName": e_80,
-}
-F80: Facts = {
+    "MetricName": e_81,
 }
 F81: Facts = {
     "title": "MetricName for TextGeneration",
@@ -16041,8 +5704,6 @@ F85: Facts = {
 X85_1 = frozenset(("TextGenerationJobConfig",))
 F86: Facts = {
 }
-F87: Facts = {
-}
 F88: Facts = {
     "additionalProperties": True,
     "properties": ("ProblemType", "AutoMLJobObjective"),
@@ -16050,12 +5711,12 @@ F88: Facts = {
     "x-kind": "create-auto-ml-job",
 }
 X88_1_p: dict[str, Pred] = {
-    "ProblemType": p_13,
-    "AutoMLJobObjective": p_1,
+    "ProblemType": p_14,
+    "AutoMLJobObjective": p_2,
 }
 X88_1_e: dict[str, Explain] = {
-    "ProblemType": e_13,
-    "AutoMLJobObjective": e_1,
+    "ProblemType": e_14,
+    "AutoMLJobObjective": e_2,
 }
 F89: Facts = {
 }
@@ -16139,3608 +5800,1093 @@ F106: Facts = {
     "title": "DescribeAutoMLJobResponse",
 }
 X106_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_107,
-    "AutoMLJobArn": p_109,
-    "InputDataConfig": p_111,
-    "OutputDataConfig": p_133,
+    "AutoMLJobName": p_108,
+    "AutoMLJobArn": p_110,
+    "InputDataConfig": p_112,
+    "OutputDataConfig": p_134,
     "RoleArn": p_138,
     "AutoMLJobObjective": p_140,
     "ProblemType": p_144,
     "AutoMLJobConfig": p_146,
-    "CreationTime": p_188,
-    "EndTime": p_190,
-    "LastModifiedTime": p_191,
-    "FailureReason": p_192,
-    "PartialFailureReasons": p_194,
-    "BestCandidate": p_199,
-    "AutoMLJobStatus": p_269,
-    "AutoMLJobSecondaryStatus": p_271,
-    "GenerateCandidateDefinitionsOnly": p_273,
-    "AutoMLJobArtifacts": p_275,
-    "ResolvedAttributes": p_281,
-    "ModelDeployConfig": p_286,
-    "ModelDeployResult": p_292,
+    "CreationTime": p_186,
+    "EndTime": p_186,
+    "LastModifiedTime": p_186,
+    "FailureReason": p_188,
+    "PartialFailureReasons": p_190,
+    "BestCandidate": p_194,
+    "AutoMLJobStatus": p_216,
+    "AutoMLJobSecondaryStatus": p_258,
+    "GenerateCandidateDefinitionsOnly": p_158,
+    "AutoMLJobArtifacts": p_262,
+    "ResolvedAttributes": p_268,
+    "ModelDeployConfig": p_270,
+    "ModelDeployResult": p_276,
 }
 X106_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_107,
-    "AutoMLJobArn": e_109,
-    "InputDataConfig": e_111,
-    "OutputDataConfig": e_133,
+    "AutoMLJobName": e_108,
+    "AutoMLJobArn": e_110,
+    "InputDataConfig": e_112,
+    "OutputDataConfig": e_134,
     "RoleArn": e_138,
     "AutoMLJobObjective": e_140,
     "ProblemType": e_144,
     "AutoMLJobConfig": e_146,
-    "CreationTime": e_188,
-    "EndTime": e_190,
-    "LastModifiedTime": e_191,
-    "FailureReason": e_192,
-    "PartialFailureReasons": e_194,
-    "BestCandidate": e_199,
-    "AutoMLJobStatus": e_269,
-    "AutoMLJobSecondaryStatus": e_271,
-    "GenerateCandidateDefinitionsOnly": e_273,
-    "AutoMLJobArtifacts": e_275,
-    "ResolvedAttributes": e_281,
-    "ModelDeployConfig": e_286,
-    "ModelDeployResult": e_292,
+    "CreationTime": e_186,
+    "EndTime": e_186,
+    "LastModifiedTime": e_186,
+    "FailureReason": e_188,
+    "PartialFailureReasons": e_190,
+    "BestCandidate": e_194,
+    "AutoMLJobStatus": e_216,
+    "AutoMLJobSecondaryStatus": e_258,
+    "GenerateCandidateDefinitionsOnly": e_158,
+    "AutoMLJobArtifacts": e_262,
+    "ResolvedAttributes": e_268,
+    "ModelDeployConfig": e_270,
+    "ModelDeployResult": e_276,
 }
 X106_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "ProblemType", "AutoMLJobConfig", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "GenerateCandidateDefinitionsOnly", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult"))
 X106_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
-F107: Facts = {
-}
 F108: Facts = {
-    "title": "AutoMLJobName",
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
 }
 X108_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])").search
-F109: Facts = {
-}
 F110: Facts = {
-    "title": "AutoMLJobArn",
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
 }
 X110_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F111: Facts = {
-}
 F112: Facts = {
-    "title": "AutoMLInputDataConfig",
-}
-F113: Facts = {
 }
 F114: Facts = {
     "additionalProperties": False,
     "properties": ("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
-    "title": "AutoMLChannel",
 }
 X114_1_p: dict[str, Pred] = {
-    "DataSource": p_115,
-    "CompressionType": p_123,
-    "TargetAttributeName": p_125,
-    "ContentType": p_127,
-    "ChannelType": p_129,
-    "SampleWeightAttributeName": p_131,
+    "DataSource": p_116,
+    "CompressionType": p_124,
+    "TargetAttributeName": p_126,
+    "ContentType": p_128,
+    "ChannelType": p_130,
+    "SampleWeightAttributeName": p_132,
 }
 X114_1_e: dict[str, Explain] = {
-    "DataSource": e_115,
-    "CompressionType": e_123,
-    "TargetAttributeName": e_125,
-    "ContentType": e_127,
-    "ChannelType": e_129,
-    "SampleWeightAttributeName": e_131,
+    "DataSource": e_116,
+    "CompressionType": e_124,
+    "TargetAttributeName": e_126,
+    "ContentType": e_128,
+    "ChannelType": e_130,
+    "SampleWeightAttributeName": e_132,
 }
 X114_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
 X114_3 = frozenset(("TargetAttributeName",))
-F115: Facts = {
-}
 F116: Facts = {
     "additionalProperties": False,
     "properties": ("S3DataSource",),
     "required": ("S3DataSource",),
-    "title": "AutoMLDataSource",
 }
 X116_1_p: dict[str, Pred] = {
-    "S3DataSource": p_117,
+    "S3DataSource": p_118,
 }
 X116_1_e: dict[str, Explain] = {
-    "S3DataSource": e_117,
+    "S3DataSource": e_118,
 }
 X116_2 = frozenset(("S3DataSource",))
 X116_3 = frozenset(("S3DataSource",))
-F117: Facts = {
-}
 F118: Facts = {
     "additionalProperties": False,
     "properties": ("S3DataType", "S3Uri"),
     "required": ("S3DataType", "S3Uri"),
-    "title": "AutoMLS3DataSource",
 }
 X118_1_p: dict[str, Pred] = {
-    "S3DataType": p_119,
-    "S3Uri": p_121,
+    "S3DataType": p_120,
+    "S3Uri": p_122,
 }
 X118_1_e: dict[str, Explain] = {
-    "S3DataType": e_119,
-    "S3Uri": e_121,
+    "S3DataType": e_120,
+    "S3Uri": e_122,
 }
 X118_2 = frozenset(("S3DataType", "S3Uri"))
 X118_3 = frozenset(("S3DataType", "S3Uri"))
-F119: Facts = {
-}
 F120: Facts = {
     "enum": ("ManifestFile", "S3Prefix", "AugmentedManifestFile"),
-    "title": "AutoMLS3DataType",
 }
 X120_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedManifestFile"))
-F121: Facts = {
-}
 F122: Facts = {
-    "title": "S3Uri",
     "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
 }
 X122_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
-F123: Facts = {
-}
 F124: Facts = {
     "enum": ("None", "Gzip"),
-    "title": "CompressionType",
 }
 X124_1 = frozenset(("None", "Gzip"))
-F125: Facts = {
-}
 F126: Facts = {
-    "title": "TargetAttributeName",
-}
-F127: Facts = {
 }
 F128: Facts = {
-    "title": "ContentType",
     "x-aws-pattern": ".*",
 }
 X128_3 = re.compile("^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F129: Facts = {
-}
 F130: Facts = {
     "enum": ("training", "validation"),
-    "title": "AutoMLChannelType",
 }
 X130_1 = frozenset(("training", "validation"))
-F131: Facts = {
-}
 F132: Facts = {
-    "title": "SampleWeightAttributeName",
     "x-aws-pattern": "[a-zA-Z0-9_-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
 X132_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F133: Facts = {
-}
 F134: Facts = {
     "additionalProperties": False,
     "properties": ("KmsKeyId", "S3OutputPath"),
     "required": ("S3OutputPath",),
-    "title": "AutoMLOutputDataConfig",
 }
 X134_1_p: dict[str, Pred] = {
-    "KmsKeyId": p_135,
-    "S3OutputPath": p_137,
+    "KmsKeyId": p_136,
+    "S3OutputPath": p_122,
 }
 X134_1_e: dict[str, Explain] = {
-    "KmsKeyId": e_135,
-    "S3OutputPath": e_137,
+    "KmsKeyId": e_136,
+    "S3OutputPath": e_122,
 }
 X134_2 = frozenset(("KmsKeyId", "S3OutputPath"))
 X134_3 = frozenset(("S3OutputPath",))
-F135: Facts = {
-}
 F136: Facts = {
-    "title": "KmsKeyId",
     "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
     "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
 }
 X136_3 = re.compile("^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])").search
-F137: Facts = {
-}
 F138: Facts = {
-}
-F139: Facts = {
-    "title": "RoleArn",
     "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
 }
-X139_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
+X138_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
 F140: Facts = {
-}
-F141: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName",),
     "required": ("MetricName",),
-    "title": "AutoMLJobObjective",
 }
-X141_1_p: dict[str, Pred] = {
+X140_1_p: dict[str, Pred] = {
     "MetricName": p_142,
 }
-X141_1_e: dict[str, Explain] = {
+X140_1_e: dict[str, Explain] = {
     "MetricName": e_142,
 }
-X141_2 = frozenset(("MetricName",))
-X141_3 = frozenset(("MetricName",))
+X140_2 = frozenset(("MetricName",))
+X140_3 = frozenset(("MetricName",))
 F142: Facts = {
-}
-F143: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
-    "title": "AutoMLMetricEnum",
 }
-X143_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
+X142_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
 F144: Facts = {
-}
-F145: Facts = {
     "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
-    "title": "ProblemType",
 }
-X145_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
+X144_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
 F146: Facts = {
-}
-F147: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"),
-    "title": "AutoMLJobConfig",
 }
-X147_1_p: dict[str, Pred] = {
+X146_1_p: dict[str, Pred] = {
     "CompletionCriteria": p_148,
     "SecurityConfig": p_156,
-    "CandidateGenerationConfig": p_171,
-    "DataSplitConfig": p_182,
-    "Mode": p_186,
+    "CandidateGenerationConfig": p_170,
+    "DataSplitConfig": p_180,
+    "Mode": p_184,
 }
-X147_1_e: dict[str, Explain] = {
+X146_1_e: dict[str, Explain] = {
     "CompletionCriteria": e_148,
     "SecurityConfig": e_156,
-    "CandidateGenerationConfig": e_171,
-    "DataSplitConfig": e_182,
-    "Mode": e_186,
+    "CandidateGenerationConfig": e_170,
+    "DataSplitConfig": e_180,
+    "Mode": e_184,
 }
-X147_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
+X146_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
 F148: Facts = {
-}
-F149: Facts = {
     "additionalProperties": False,
     "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
-    "title": "AutoMLJobCompletionCriteria",
 }
-X149_1_p: dict[str, Pred] = {
+X148_1_p: dict[str, Pred] = {
     "MaxCandidates": p_150,
     "MaxRuntimePerTrainingJobInSeconds": p_152,
-    "MaxAutoMLJobRuntimeInSeconds": p_154,
+    "MaxAutoMLJobRuntimeInSeconds": p_152,
 }
-X149_1_e: dict[str, Explain] = {
+X148_1_e: dict[str, Explain] = {
     "MaxCandidates": e_150,
     "MaxRuntimePerTrainingJobInSeconds": e_152,
-    "MaxAutoMLJobRuntimeInSeconds": e_154,
+    "MaxAutoMLJobRuntimeInSeconds": e_152,
 }
-X149_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
+X148_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
 F150: Facts = {
-}
-F151: Facts = {
-    "title": "MaxCandidates",
 }
 F152: Facts = {
 }
-F153: Facts = {
-    "title": "MaxRuntimePerTrainingJobInSeconds",
-}
-F154: Facts = {
-}
-F155: Facts = {
-    "title": "MaxAutoMLJobRuntimeInSeconds",
-}
 F156: Facts = {
-}
-F157: Facts = {
     "additionalProperties": False,
     "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
-    "title": "AutoMLSecurityConfig",
 }
-X157_1_p: dict[str, Pred] = {
-    "VolumeKmsKeyId": p_158,
-    "EnableInterContainerTrafficEncryption": p_159,
-    "VpcConfig": p_161,
+X156_1_p: dict[str, Pred] = {
+    "VolumeKmsKeyId": p_136,
+    "EnableInterContainerTrafficEncryption": p_158,
+    "VpcConfig": p_160,
 }
-X157_1_e: dict[str, Explain] = {
-    "VolumeKmsKeyId": e_158,
-    "EnableInterContainerTrafficEncryption": e_159,
-    "VpcConfig": e_161,
+X156_1_e: dict[str, Explain] = {
+    "VolumeKmsKeyId": e_136,
+    "EnableInterContainerTrafficEncryption": e_158,
+    "VpcConfig": e_160,
 }
-X157_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
+X156_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
 F158: Facts = {
 }
-F159: Facts = {
-}
 F160: Facts = {
-    "title": "Boolean",
-}
-F161: Facts = {
-}
-F162: Facts = {
     "additionalProperties": False,
     "properties": ("SecurityGroupIds", "Subnets"),
     "required": ("SecurityGroupIds", "Subnets"),
-    "title": "VpcConfig",
 }
-X162_1_p: dict[str, Pred] = {
-    "SecurityGroupIds": p_163,
-    "Subnets": p_167,
+X160_1_p: dict[str, Pred] = {
+    "SecurityGroupIds": p_162,
+    "Subnets": p_166,
 }
-X162_1_e: dict[str, Explain] = {
-    "SecurityGroupIds": e_163,
-    "Subnets": e_167,
+X160_1_e: dict[str, Explain] = {
+    "SecurityGroupIds": e_162,
+    "Subnets": e_166,
 }
-X162_2 = frozenset(("SecurityGroupIds", "Subnets"))
-X162_3 = frozenset(("SecurityGroupIds", "Subnets"))
-F163: Facts = {
+X160_2 = frozenset(("SecurityGroupIds", "Subnets"))
+X160_3 = frozenset(("SecurityGroupIds", "Subnets"))
+F162: Facts = {
 }
 F164: Facts = {
-    "title": "VpcSecurityGroupIds",
-}
-F165: Facts = {
-}
-F166: Facts = {
-    "title": "SecurityGroupId",
     "x-aws-pattern": "[-0-9a-zA-Z]+",
     "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
 }
-X166_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F167: Facts = {
-}
-F168: Facts = {
-    "title": "Subnets",
-}
-F169: Facts = {
+X164_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
+F166: Facts = {
 }
 F170: Facts = {
-    "title": "SubnetId",
-    "x-aws-pattern": "[-0-9a-zA-Z]+",
-    "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
-}
-X170_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F171: Facts = {
-}
-F172: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "AlgorithmsConfig"),
-    "title": "AutoMLCandidateGenerationConfig",
 }
-X172_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": p_173,
-    "AlgorithmsConfig": p_174,
+X170_1_p: dict[str, Pred] = {
+    "FeatureSpecificationS3Uri": p_122,
+    "AlgorithmsConfig": p_172,
 }
-X172_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": e_173,
-    "AlgorithmsConfig": e_174,
+X170_1_e: dict[str, Explain] = {
+    "FeatureSpecificationS3Uri": e_122,
+    "AlgorithmsConfig": e_172,
 }
-X172_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
-F173: Facts = {
+X170_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
+F172: Facts = {
 }
 F174: Facts = {
-}
-F175: Facts = {
-    "title": "AutoMLAlgorithmsConfig",
-}
-F176: Facts = {
-}
-F177: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLAlgorithms",),
     "required": ("AutoMLAlgorithms",),
-    "title": "AutoMLAlgorithmConfig",
 }
-X177_1_p: dict[str, Pred] = {
-    "AutoMLAlgorithms": p_178,
+X174_1_p: dict[str, Pred] = {
+    "AutoMLAlgorithms": p_176,
 }
-X177_1_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": e_178,
+X174_1_e: dict[str, Explain] = {
+    "AutoMLAlgorithms": e_176,
 }
-X177_2 = frozenset(("AutoMLAlgorithms",))
-X177_3 = frozenset(("AutoMLAlgorithms",))
+X174_2 = frozenset(("AutoMLAlgorithms",))
+X174_3 = frozenset(("AutoMLAlgorithms",))
+F176: Facts = {
+}
 F178: Facts = {
-}
-F179: Facts = {
-    "title": "AutoMLAlgorithms",
-}
-F180: Facts = {
-}
-F181: Facts = {
     "enum": ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"),
-    "title": "AutoMLAlgorithm",
 }
-X181_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"))
-F182: Facts = {
-}
-F183: Facts = {
+X178_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"))
+F180: Facts = {
     "additionalProperties": False,
     "properties": ("ValidationFraction",),
-    "title": "AutoMLDataSplitConfig",
 }
-X183_1_p: dict[str, Pred] = {
-    "ValidationFraction": p_184,
+X180_1_p: dict[str, Pred] = {
+    "ValidationFraction": p_182,
 }
-X183_1_e: dict[str, Explain] = {
-    "ValidationFraction": e_184,
+X180_1_e: dict[str, Explain] = {
+    "ValidationFraction": e_182,
 }
-X183_2 = frozenset(("ValidationFraction",))
+X180_2 = frozenset(("ValidationFraction",))
+F182: Facts = {
+}
 F184: Facts = {
+    "enum": ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"),
 }
-F185: Facts = {
-    "title": "ValidationFraction",
-}
+X184_1 = frozenset(("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"))
 F186: Facts = {
 }
-F187: Facts = {
-    "enum": ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"),
-    "title": "AutoMLMode",
-}
-X187_1 = frozenset(("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"))
 F188: Facts = {
-}
-F189: Facts = {
-    "title": "Timestamp",
 }
 F190: Facts = {
 }
-F191: Facts = {
-}
 F192: Facts = {
-}
-F193: Facts = {
-    "title": "AutoMLFailureReason",
-}
-F194: Facts = {
-}
-F195: Facts = {
-    "title": "AutoMLPartialFailureReasons",
-}
-F196: Facts = {
-}
-F197: Facts = {
     "additionalProperties": False,
     "properties": ("PartialFailureMessage",),
-    "title": "AutoMLPartialFailureReason",
 }
-X197_1_p: dict[str, Pred] = {
-    "PartialFailureMessage": p_198,
+X192_1_p: dict[str, Pred] = {
+    "PartialFailureMessage": p_188,
 }
-X197_1_e: dict[str, Explain] = {
-    "PartialFailureMessage": e_198,
+X192_1_e: dict[str, Explain] = {
+    "PartialFailureMessage": e_188,
 }
-X197_2 = frozenset(("PartialFailureMessage",))
-F198: Facts = {
-}
-F199: Facts = {
-}
-F200: Facts = {
+X192_2 = frozenset(("PartialFailureMessage",))
+F194: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"),
     "required": ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"),
-    "title": "AutoMLCandidate",
 }
-X200_1_p: dict[str, Pred] = {
-    "CandidateName": p_201,
-    "FinalAutoMLJobObjectiveMetric": p_203,
-    "ObjectiveStatus": p_211,
-    "CandidateSteps": p_213,
-    "CandidateStatus": p_223,
-    "InferenceContainers": p_225,
-    "CreationTime": p_239,
-    "EndTime": p_240,
-    "LastModifiedTime": p_241,
-    "FailureReason": p_242,
-    "CandidateProperties": p_243,
-    "InferenceContainerDefinitions": p_264,
+X194_1_p: dict[str, Pred] = {
+    "CandidateName": p_196,
+    "FinalAutoMLJobObjectiveMetric": p_198,
+    "ObjectiveStatus": p_204,
+    "CandidateSteps": p_206,
+    "CandidateStatus": p_216,
+    "InferenceContainers": p_218,
+    "CreationTime": p_186,
+    "EndTime": p_186,
+    "LastModifiedTime": p_186,
+    "FailureReason": p_188,
+    "CandidateProperties": p_232,
+    "InferenceContainerDefinitions": p_252,
 }
-X200_1_e: dict[str, Explain] = {
-    "CandidateName": e_201,
-    "FinalAutoMLJobObjectiveMetric": e_203,
-    "ObjectiveStatus": e_211,
-    "CandidateSteps": e_213,
-    "CandidateStatus": e_223,
-    "InferenceContainers": e_225,
-    "CreationTime": e_239,
-    "EndTime": e_240,
-    "LastModifiedTime": e_241,
-    "FailureReason": e_242,
-    "CandidateProperties": e_243,
-    "InferenceContainerDefinitions": e_264,
+X194_1_e: dict[str, Explain] = {
+    "CandidateName": e_196,
+    "FinalAutoMLJobObjectiveMetric": e_198,
+    "ObjectiveStatus": e_204,
+    "CandidateSteps": e_206,
+    "CandidateStatus": e_216,
+    "InferenceContainers": e_218,
+    "CreationTime": e_186,
+    "EndTime": e_186,
+    "LastModifiedTime": e_186,
+    "FailureReason": e_188,
+    "CandidateProperties": e_232,
+    "InferenceContainerDefinitions": e_252,
 }
-X200_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
-X200_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
-F201: Facts = {
+X194_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
+X194_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
+F196: Facts = {
 }
-F202: Facts = {
-    "title": "CandidateName",
-}
-F203: Facts = {
-}
-F204: Facts = {
+F198: Facts = {
     "additionalProperties": False,
     "properties": ("Type", "MetricName", "Value", "StandardMetricName"),
     "required": ("MetricName", "Value"),
-    "title": "FinalAutoMLJobObjectiveMetric",
 }
-X204_1_p: dict[str, Pred] = {
-    "Type": p_205,
-    "MetricName": p_207,
-    "Value": p_208,
-    "StandardMetricName": p_210,
+X198_1_p: dict[str, Pred] = {
+    "Type": p_200,
+    "MetricName": p_142,
+    "Value": p_202,
+    "StandardMetricName": p_142,
 }
-X204_1_e: dict[str, Explain] = {
-    "Type": e_205,
-    "MetricName": e_207,
-    "Value": e_208,
-    "StandardMetricName": e_210,
+X198_1_e: dict[str, Explain] = {
+    "Type": e_200,
+    "MetricName": e_142,
+    "Value": e_202,
+    "StandardMetricName": e_142,
 }
-X204_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
-X204_3 = frozenset(("MetricName", "Value"))
-F205: Facts = {
-}
-F206: Facts = {
+X198_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
+X198_3 = frozenset(("MetricName", "Value"))
+F200: Facts = {
     "enum": ("Maximize", "Minimize"),
-    "title": "AutoMLJobObjectiveType",
 }
-X206_1 = frozenset(("Maximize", "Minimize"))
-F207: Facts = {
+X200_1 = frozenset(("Maximize", "Minimize"))
+F202: Facts = {
+}
+F204: Facts = {
+    "enum": ("Succeeded", "Pending", "Failed"),
+}
+X204_1 = frozenset(("Succeeded", "Pending", "Failed"))
+F206: Facts = {
 }
 F208: Facts = {
-}
-F209: Facts = {
-    "title": "MetricValue",
-}
-F210: Facts = {
-}
-F211: Facts = {
-}
-F212: Facts = {
-    "enum": ("Succeeded", "Pending", "Failed"),
-    "title": "ObjectiveStatus",
-}
-X212_1 = frozenset(("Succeeded", "Pending", "Failed"))
-F213: Facts = {
-}
-F214: Facts = {
-    "title": "CandidateSteps",
-}
-F215: Facts = {
-}
-F216: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
     "required": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
-    "title": "AutoMLCandidateStep",
 }
-X216_1_p: dict[str, Pred] = {
-    "CandidateStepType": p_217,
-    "CandidateStepArn": p_219,
-    "CandidateStepName": p_221,
+X208_1_p: dict[str, Pred] = {
+    "CandidateStepType": p_210,
+    "CandidateStepArn": p_212,
+    "CandidateStepName": p_196,
 }
-X216_1_e: dict[str, Explain] = {
-    "CandidateStepType": e_217,
-    "CandidateStepArn": e_219,
-    "CandidateStepName": e_221,
+X208_1_e: dict[str, Explain] = {
+    "CandidateStepType": e_210,
+    "CandidateStepArn": e_212,
+    "CandidateStepName": e_196,
 }
-X216_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
-X216_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
-F217: Facts = {
-}
-F218: Facts = {
+X208_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
+X208_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
+F210: Facts = {
     "enum": ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"),
-    "title": "CandidateStepType",
 }
-X218_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"))
-F219: Facts = {
-}
-F220: Facts = {
-    "title": "CandidateStepArn",
+X210_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"))
+F212: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
 }
-X220_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F221: Facts = {
-}
-F222: Facts = {
-    "title": "CandidateStepName",
-}
-F223: Facts = {
-}
-F224: Facts = {
+X212_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+F216: Facts = {
     "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
-    "title": "CandidateStatus",
 }
-X224_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
-F225: Facts = {
+X216_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
+F218: Facts = {
 }
-F226: Facts = {
-    "title": "AutoMLContainerDefinitions",
-}
-F227: Facts = {
-}
-F228: Facts = {
+F220: Facts = {
     "additionalProperties": False,
     "properties": ("Image", "ModelDataUrl", "Environment"),
     "required": ("Image", "ModelDataUrl"),
-    "title": "AutoMLContainerDefinition",
 }
-X228_1_p: dict[str, Pred] = {
-    "Image": p_229,
-    "ModelDataUrl": p_231,
-    "Environment": p_233,
+X220_1_p: dict[str, Pred] = {
+    "Image": p_222,
+    "ModelDataUrl": p_122,
+    "Environment": p_226,
 }
-X228_1_e: dict[str, Explain] = {
-    "Image": e_229,
-    "ModelDataUrl": e_231,
-    "Environment": e_233,
+X220_1_e: dict[str, Explain] = {
+    "Image": e_222,
+    "ModelDataUrl": e_122,
+    "Environment": e_226,
 }
-X228_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
-X228_3 = frozenset(("Image", "ModelDataUrl"))
-F229: Facts = {
-}
-F230: Facts = {
-    "title": "ContainerImage",
+X220_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
+X220_3 = frozenset(("Image", "ModelDataUrl"))
+F222: Facts = {
     "x-aws-pattern": "[\\S]+",
 }
-X230_3 = re.compile("^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])").search
-F231: Facts = {
-}
-F232: Facts = {
-    "title": "Url",
-    "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
-}
-X232_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
-F233: Facts = {
-}
-F234: Facts = {
+X222_3 = re.compile("^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])").search
+F226: Facts = {
     "propertyNames": True,
-    "title": "EnvironmentMap",
 }
-X234_2 = frozenset(())
-F235: Facts = {
-}
-F236: Facts = {
-    "title": "EnvironmentKey",
+X226_2 = frozenset(())
+F228: Facts = {
     "x-aws-pattern": "[a-zA-Z_][a-zA-Z0-9_]*",
     "x-pattern-description": "only letters, underscores (_) and digits, starting with a letter or an underscore, at most 1024 characters",
 }
-X236_3 = re.compile("^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])").search
-F237: Facts = {
-}
-F238: Facts = {
-    "title": "EnvironmentValue",
+X228_3 = re.compile("^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])").search
+F230: Facts = {
     "x-aws-pattern": "[\\S\\s]*",
 }
-X238_3 = re.compile("^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])").search
-F239: Facts = {
-}
-F240: Facts = {
-}
-F241: Facts = {
-}
-F242: Facts = {
-}
-F243: Facts = {
-}
-F244: Facts = {
+X230_3 = re.compile("^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])").search
+F232: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
-    "title": "CandidateProperties",
 }
-X244_1_p: dict[str, Pred] = {
-    "CandidateArtifactLocations": p_245,
-    "CandidateMetrics": p_253,
+X232_1_p: dict[str, Pred] = {
+    "CandidateArtifactLocations": p_234,
+    "CandidateMetrics": p_242,
 }
-X244_1_e: dict[str, Explain] = {
-    "CandidateArtifactLocations": e_245,
-    "CandidateMetrics": e_253,
+X232_1_e: dict[str, Explain] = {
+    "CandidateArtifactLocations": e_234,
+    "CandidateMetrics": e_242,
 }
-X244_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
-F245: Facts = {
-}
-F246: Facts = {
+X232_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
+F234: Facts = {
     "additionalProperties": False,
     "properties": ("Explainability", "ModelInsights", "BacktestResults"),
     "required": ("Explainability",),
-    "title": "CandidateArtifactLocations",
 }
-X246_1_p: dict[str, Pred] = {
-    "Explainability": p_247,
-    "ModelInsights": p_249,
-    "BacktestResults": p_251,
+X234_1_p: dict[str, Pred] = {
+    "Explainability": p_126,
+    "ModelInsights": p_126,
+    "BacktestResults": p_126,
 }
-X246_1_e: dict[str, Explain] = {
-    "Explainability": e_247,
-    "ModelInsights": e_249,
-    "BacktestResults": e_251,
+X234_1_e: dict[str, Explain] = {
+    "Explainability": e_126,
+    "ModelInsights": e_126,
+    "BacktestResults": e_126,
 }
-X246_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
-X246_3 = frozenset(("Explainability",))
-F247: Facts = {
+X234_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
+X234_3 = frozenset(("Explainability",))
+F242: Facts = {
 }
-F248: Facts = {
-    "title": "ExplainabilityLocation",
-}
-F249: Facts = {
-}
-F250: Facts = {
-    "title": "ModelInsightsLocation",
-}
-F251: Facts = {
-}
-F252: Facts = {
-    "title": "BacktestResultsLocation",
-}
-F253: Facts = {
-}
-F254: Facts = {
-    "title": "MetricDataList",
-}
-F255: Facts = {
-}
-F256: Facts = {
+F244: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName", "StandardMetricName", "Value", "Set"),
-    "title": "MetricDatum",
 }
-X256_1_p: dict[str, Pred] = {
-    "MetricName": p_257,
-    "StandardMetricName": p_258,
-    "Value": p_260,
-    "Set": p_262,
+X244_1_p: dict[str, Pred] = {
+    "MetricName": p_142,
+    "StandardMetricName": p_246,
+    "Value": p_202,
+    "Set": p_250,
 }
-X256_1_e: dict[str, Explain] = {
-    "MetricName": e_257,
-    "StandardMetricName": e_258,
-    "Value": e_260,
-    "Set": e_262,
+X244_1_e: dict[str, Explain] = {
+    "MetricName": e_142,
+    "StandardMetricName": e_246,
+    "Value": e_202,
+    "Set": e_250,
 }
-X256_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
-F257: Facts = {
-}
-F258: Facts = {
-}
-F259: Facts = {
+X244_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
+F246: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"),
-    "title": "AutoMLMetricExtendedEnum",
 }
-X259_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"))
-F260: Facts = {
-}
-F261: Facts = {
-    "title": "Float",
-}
-F262: Facts = {
-}
-F263: Facts = {
+X246_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"))
+F250: Facts = {
     "enum": ("Train", "Validation", "Test"),
-    "title": "MetricSetSource",
 }
-X263_1 = frozenset(("Train", "Validation", "Test"))
-F264: Facts = {
-}
-F265: Facts = {
+X250_1 = frozenset(("Train", "Validation", "Test"))
+F252: Facts = {
     "propertyNames": True,
-    "title": "AutoMLInferenceContainerDefinitions",
 }
-X265_2 = frozenset(())
-F266: Facts = {
-}
-F267: Facts = {
+X252_2 = frozenset(())
+F254: Facts = {
     "enum": ("CPU", "GPU"),
-    "title": "AutoMLProcessingUnit",
 }
-X267_1 = frozenset(("CPU", "GPU"))
-F268: Facts = {
-}
-F269: Facts = {
-}
-F270: Facts = {
-    "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
-    "title": "AutoMLJobStatus",
-}
-X270_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
-F271: Facts = {
-}
-F272: Facts = {
+X254_1 = frozenset(("CPU", "GPU"))
+F258: Facts = {
     "enum": ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"),
-    "title": "AutoMLJobSecondaryStatus",
 }
-X272_1 = frozenset(("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"))
-F273: Facts = {
-}
-F274: Facts = {
-    "title": "GenerateCandidateDefinitionsOnly",
-}
-F275: Facts = {
-}
-F276: Facts = {
+X258_1 = frozenset(("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"))
+F262: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"),
-    "title": "AutoMLJobArtifacts",
 }
-X276_1_p: dict[str, Pred] = {
-    "CandidateDefinitionNotebookLocation": p_277,
-    "DataExplorationNotebookLocation": p_279,
+X262_1_p: dict[str, Pred] = {
+    "CandidateDefinitionNotebookLocation": p_126,
+    "DataExplorationNotebookLocation": p_126,
 }
-X276_1_e: dict[str, Explain] = {
-    "CandidateDefinitionNotebookLocation": e_277,
-    "DataExplorationNotebookLocation": e_279,
+X262_1_e: dict[str, Explain] = {
+    "CandidateDefinitionNotebookLocation": e_126,
+    "DataExplorationNotebookLocation": e_126,
 }
-X276_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
-F277: Facts = {
-}
-F278: Facts = {
-    "title": "CandidateDefinitionNotebookLocation",
-}
-F279: Facts = {
-}
-F280: Facts = {
-    "title": "DataExplorationNotebookLocation",
-}
-F281: Facts = {
-}
-F282: Facts = {
+X262_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
+F268: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "ProblemType", "CompletionCriteria"),
-    "title": "ResolvedAttributes",
 }
-X282_1_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_283,
-    "ProblemType": p_284,
-    "CompletionCriteria": p_285,
+X268_1_p: dict[str, Pred] = {
+    "AutoMLJobObjective": p_140,
+    "ProblemType": p_144,
+    "CompletionCriteria": p_148,
 }
-X282_1_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_283,
-    "ProblemType": e_284,
-    "CompletionCriteria": e_285,
+X268_1_e: dict[str, Explain] = {
+    "AutoMLJobObjective": e_140,
+    "ProblemType": e_144,
+    "CompletionCriteria": e_148,
 }
-X282_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
-F283: Facts = {
-}
-F284: Facts = {
-}
-F285: Facts = {
-}
-F286: Facts = {
-}
-F287: Facts = {
+X268_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
+F270: Facts = {
     "additionalProperties": False,
     "properties": ("AutoGenerateEndpointName", "EndpointName"),
-    "title": "ModelDeployConfig",
 }
-X287_1_p: dict[str, Pred] = {
-    "AutoGenerateEndpointName": p_288,
-    "EndpointName": p_290,
+X270_1_p: dict[str, Pred] = {
+    "AutoGenerateEndpointName": p_158,
+    "EndpointName": p_274,
 }
-X287_1_e: dict[str, Explain] = {
-    "AutoGenerateEndpointName": e_288,
-    "EndpointName": e_290,
+X270_1_e: dict[str, Explain] = {
+    "AutoGenerateEndpointName": e_158,
+    "EndpointName": e_274,
 }
-X287_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
-F288: Facts = {
-}
-F289: Facts = {
-    "title": "AutoGenerateEndpointName",
-}
-F290: Facts = {
-}
-F291: Facts = {
-    "title": "EndpointName",
+X270_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
+F274: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
 }
-X291_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
-F292: Facts = {
-}
-F293: Facts = {
+X274_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
+F276: Facts = {
     "additionalProperties": False,
     "properties": ("EndpointName",),
-    "title": "ModelDeployResult",
 }
-X293_1_p: dict[str, Pred] = {
-    "EndpointName": p_294,
+X276_1_p: dict[str, Pred] = {
+    "EndpointName": p_274,
 }
-X293_1_e: dict[str, Explain] = {
-    "EndpointName": e_294,
+X276_1_e: dict[str, Explain] = {
+    "EndpointName": e_274,
 }
-X293_2 = frozenset(("EndpointName",))
-F294: Facts = {
-}
-F295: Facts = {
+X276_2 = frozenset(("EndpointName",))
+F277: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"),
     "required": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"),
     "title": "CreateAutoMLJobRequest",
 }
-X295_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_296,
-    "InputDataConfig": p_298,
-    "OutputDataConfig": p_320,
-    "ProblemType": p_325,
-    "AutoMLJobObjective": p_327,
-    "AutoMLJobConfig": p_331,
-    "RoleArn": p_373,
-    "GenerateCandidateDefinitionsOnly": p_375,
-    "Tags": p_377,
-    "ModelDeployConfig": p_385,
-}
-X295_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_296,
-    "InputDataConfig": e_298,
-    "OutputDataConfig": e_320,
-    "ProblemType": e_325,
-    "AutoMLJobObjective": e_327,
-    "AutoMLJobConfig": e_331,
-    "RoleArn": e_373,
-    "GenerateCandidateDefinitionsOnly": e_375,
-    "Tags": e_377,
-    "ModelDeployConfig": e_385,
-}
-X295_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
-X295_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
-F296: Facts = {
-}
-F297: Facts = {
-    "title": "AutoMLJobName",
-    "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
-    "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
-}
-X297_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])").search
-F298: Facts = {
-}
-F299: Facts = {
-    "title": "AutoMLInputDataConfig",
-}
-F300: Facts = {
-}
-F301: Facts = {
-    "additionalProperties": False,
-    "properties": ("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"),
-    "required": ("TargetAttributeName",),
-    "title": "AutoMLChannel",
-}
-X301_1_p: dict[str, Pred] = {
-    "DataSource": p_302,
-    "CompressionType": p_310,
-    "TargetAttributeName": p_312,
-    "ContentType": p_314,
-    "ChannelType": p_316,
-    "SampleWeightAttributeName": p_318,
-}
-X301_1_e: dict[str, Explain] = {
-    "DataSource": e_302,
-    "CompressionType": e_310,
-    "TargetAttributeName": e_312,
-    "ContentType": e_314,
-    "ChannelType": e_316,
-    "SampleWeightAttributeName": e_318,
-}
-X301_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
-X301_3 = frozenset(("TargetAttributeName",))
-F302: Facts = {
-}
-F303: Facts = {
-    "additionalProperties": False,
-    "properties": ("S3DataSource",),
-    "required": ("S3DataSource",),
-    "title": "AutoMLDataSource",
-}
-X303_1_p: dict[str, Pred] = {
-    "S3DataSource": p_304,
-}
-X303_1_e: dict[str, Explain] = {
-    "S3DataSource": e_304,
-}
-X303_2 = frozenset(("S3DataSource",))
-X303_3 = frozenset(("S3DataSource",))
-F304: Facts = {
-}
-F305: Facts = {
-    "additionalProperties": False,
-    "properties": ("S3DataType", "S3Uri"),
-    "required": ("S3DataType", "S3Uri"),
-    "title": "AutoMLS3DataSource",
-}
-X305_1_p: dict[str, Pred] = {
-    "S3DataType": p_306,
-    "S3Uri": p_308,
-}
-X305_1_e: dict[str, Explain] = {
-    "S3DataType": e_306,
-    "S3Uri": e_308,
-}
-X305_2 = frozenset(("S3DataType", "S3Uri"))
-X305_3 = frozenset(("S3DataType", "S3Uri"))
-F306: Facts = {
-}
-F307: Facts = {
-    "enum": ("ManifestFile", "S3Prefix", "AugmentedManifestFile"),
-    "title": "AutoMLS3DataType",
-}
-X307_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedManifestFile"))
-F308: Facts = {
-}
-F309: Facts = {
-    "title": "S3Uri",
-    "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
-}
-X309_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
-F310: Facts = {
-}
-F311: Facts = {
-    "enum": ("None", "Gzip"),
-    "title": "CompressionType",
-}
-X311_1 = frozenset(("None", "Gzip"))
-F312: Facts = {
-}
-F313: Facts = {
-    "title": "TargetAttributeName",
-}
-F314: Facts = {
-}
-F315: Facts = {
-    "title": "ContentType",
-    "x-aws-pattern": ".*",
-}
-X315_3 = re.compile("^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F316: Facts = {
-}
-F317: Facts = {
-    "enum": ("training", "validation"),
-    "title": "AutoMLChannelType",
-}
-X317_1 = frozenset(("training", "validation"))
-F318: Facts = {
-}
-F319: Facts = {
-    "title": "SampleWeightAttributeName",
-    "x-aws-pattern": "[a-zA-Z0-9_-]+",
-    "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
-}
-X319_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F320: Facts = {
-}
-F321: Facts = {
-    "additionalProperties": False,
-    "properties": ("KmsKeyId", "S3OutputPath"),
-    "required": ("S3OutputPath",),
-    "title": "AutoMLOutputDataConfig",
-}
-X321_1_p: dict[str, Pred] = {
-    "KmsKeyId": p_322,
-    "S3OutputPath": p_324,
-}
-X321_1_e: dict[str, Explain] = {
-    "KmsKeyId": e_322,
-    "S3OutputPath": e_324,
-}
-X321_2 = frozenset(("KmsKeyId", "S3OutputPath"))
-X321_3 = frozenset(("S3OutputPath",))
-F322: Facts = {
-}
-F323: Facts = {
-    "title": "KmsKeyId",
-    "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
-    "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
-}
-X323_3 = re.compile("^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])").search
-F324: Facts = {
-}
-F325: Facts = {
-}
-F326: Facts = {
-    "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
-    "title": "ProblemType",
-}
-X326_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
-F327: Facts = {
-}
-F328: Facts = {
-    "additionalProperties": False,
-    "properties": ("MetricName",),
-    "required": ("MetricName",),
-    "title": "AutoMLJobObjective",
-}
-X328_1_p: dict[str, Pred] = {
-    "MetricName": p_329,
-}
-X328_1_e: dict[str, Explain] = {
-    "MetricName": e_329,
-}
-X328_2 = frozenset(("MetricName",))
-X328_3 = frozenset(("MetricName",))
-F329: Facts = {
-}
-F330: Facts = {
-    "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
-    "title": "AutoMLMetricEnum",
-}
-X330_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
-F331: Facts = {
-}
-F332: Facts = {
-    "additionalProperties": False,
-    "properties": ("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"),
-    "title": "AutoMLJobConfig",
-}
-X332_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_333,
-    "SecurityConfig": p_341,
-    "CandidateGenerationConfig": p_356,
-    "DataSplitConfig": p_367,
-    "Mode": p_371,
-}
-X332_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_333,
-    "SecurityConfig": e_341,
-    "CandidateGenerationConfig": e_356,
-    "DataSplitConfig": e_367,
-    "Mode": e_371,
-}
-X332_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
-F333: Facts = {
-}
-F334: Facts = {
-    "additionalProperties": False,
-    "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
-    "title": "AutoMLJobCompletionCriteria",
-}
-X334_1_p: dict[str, Pred] = {
-    "MaxCandidates": p_335,
-    "MaxRuntimePerTrainingJobInSeconds": p_337,
-    "MaxAutoMLJobRuntimeInSeconds": p_339,
-}
-X334_1_e: dict[str, Explain] = {
-    "MaxCandidates": e_335,
-    "MaxRuntimePerTrainingJobInSeconds": e_337,
-    "MaxAutoMLJobRuntimeInSeconds": e_339,
-}
-X334_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
-F335: Facts = {
-}
-F336: Facts = {
-    "title": "MaxCandidates",
-}
-F337: Facts = {
-}
-F338: Facts = {
-    "title": "MaxRuntimePerTrainingJobInSeconds",
-}
-F339: Facts = {
-}
-F340: Facts = {
-    "title": "MaxAutoMLJobRuntimeInSeconds",
-}
-F341: Facts = {
-}
-F342: Facts = {
-    "additionalProperties": False,
-    "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
-    "title": "AutoMLSecurityConfig",
-}
-X342_1_p: dict[str, Pred] = {
-    "VolumeKmsKeyId": p_343,
-    "EnableInterContainerTrafficEncryption": p_344,
-    "VpcConfig": p_346,
-}
-X342_1_e: dict[str, Explain] = {
-    "VolumeKmsKeyId": e_343,
-    "EnableInterContainerTrafficEncryption": e_344,
-    "VpcConfig": e_346,
-}
-X342_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
-F343: Facts = {
-}
-F344: Facts = {
-}
-F345: Facts = {
-    "title": "Boolean",
-}
-F346: Facts = {
-}
-F347: Facts = {
-    "additionalProperties": False,
-    "properties": ("SecurityGroupIds", "Subnets"),
-    "required": ("SecurityGroupIds", "Subnets"),
-    "title": "VpcConfig",
-}
-X347_1_p: dict[str, Pred] = {
-    "SecurityGroupIds": p_348,
-    "Subnets": p_352,
-}
-X347_1_e: dict[str, Explain] = {
-    "SecurityGroupIds": e_348,
-    "Subnets": e_352,
-}
-X347_2 = frozenset(("SecurityGroupIds", "Subnets"))
-X347_3 = frozenset(("SecurityGroupIds", "Subnets"))
-F348: Facts = {
-}
-F349: Facts = {
-    "title": "VpcSecurityGroupIds",
-}
-F350: Facts = {
-}
-F351: Facts = {
-    "title": "SecurityGroupId",
-    "x-aws-pattern": "[-0-9a-zA-Z]+",
-    "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
-}
-X351_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F352: Facts = {
-}
-F353: Facts = {
-    "title": "Subnets",
-}
-F354: Facts = {
-}
-F355: Facts = {
-    "title": "SubnetId",
-    "x-aws-pattern": "[-0-9a-zA-Z]+",
-    "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
-}
-X355_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F356: Facts = {
-}
+X277_1_p: dict[str, Pred] = {
+    "AutoMLJobName": p_108,
+    "InputDataConfig": p_112,
+    "OutputDataConfig": p_134,
+    "ProblemType": p_144,
+    "AutoMLJobObjective": p_140,
+    "AutoMLJobConfig": p_146,
+    "RoleArn": p_138,
+    "GenerateCandidateDefinitionsOnly": p_158,
+    "Tags": p_357,
+    "ModelDeployConfig": p_270,
+}
+X277_1_e: dict[str, Explain] = {
+    "AutoMLJobName": e_108,
+    "InputDataConfig": e_112,
+    "OutputDataConfig": e_134,
+    "ProblemType": e_144,
+    "AutoMLJobObjective": e_140,
+    "AutoMLJobConfig": e_146,
+    "RoleArn": e_138,
+    "GenerateCandidateDefinitionsOnly": e_158,
+    "Tags": e_357,
+    "ModelDeployConfig": e_270,
+}
+X277_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
+X277_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
 F357: Facts = {
-    "additionalProperties": False,
-    "properties": ("FeatureSpecificationS3Uri", "AlgorithmsConfig"),
-    "title": "AutoMLCandidateGenerationConfig",
-}
-X357_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": p_358,
-    "AlgorithmsConfig": p_359,
-}
-X357_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": e_358,
-    "AlgorithmsConfig": e_359,
-}
-X357_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
-F358: Facts = {
 }
 F359: Facts = {
-}
-F360: Facts = {
-    "title": "AutoMLAlgorithmsConfig",
-}
-F361: Facts = {
-}
-F362: Facts = {
-    "additionalProperties": False,
-    "properties": ("AutoMLAlgorithms",),
-    "required": ("AutoMLAlgorithms",),
-    "title": "AutoMLAlgorithmConfig",
-}
-X362_1_p: dict[str, Pred] = {
-    "AutoMLAlgorithms": p_363,
-}
-X362_1_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": e_363,
-}
-X362_2 = frozenset(("AutoMLAlgorithms",))
-X362_3 = frozenset(("AutoMLAlgorithms",))
-F363: Facts = {
-}
-F364: Facts = {
-    "title": "AutoMLAlgorithms",
-}
-F365: Facts = {
-}
-F366: Facts = {
-    "enum": ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"),
-    "title": "AutoMLAlgorithm",
-}
-X366_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"))
-F367: Facts = {
-}
-F368: Facts = {
-    "additionalProperties": False,
-    "properties": ("ValidationFraction",),
-    "title": "AutoMLDataSplitConfig",
-}
-X368_1_p: dict[str, Pred] = {
-    "ValidationFraction": p_369,
-}
-X368_1_e: dict[str, Explain] = {
-    "ValidationFraction": e_369,
-}
-X368_2 = frozenset(("ValidationFraction",))
-F369: Facts = {
-}
-F370: Facts = {
-    "title": "ValidationFraction",
-}
-F371: Facts = {
-}
-F372: Facts = {
-    "enum": ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"),
-    "title": "AutoMLMode",
-}
-X372_1 = frozenset(("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"))
-F373: Facts = {
-}
-F374: Facts = {
-    "title": "RoleArn",
-    "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
-}
-X374_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
-F375: Facts = {
-}
-F376: Facts = {
-    "title": "GenerateCandidateDefinitionsOnly",
-}
-F377: Facts = {
-}
-F378: Facts = {
-    "title": "TagList",
-}
-F379: Facts = {
-}
-F380: Facts = {
     "additionalProperties": False,
     "properties": ("Key", "Value"),
     "required": ("Key", "Value"),
-    "title": "Tag",
 }
-X380_1_p: dict[str, Pred] = {
-    "Key": p_381,
-    "Value": p_383,
+X359_1_p: dict[str, Pred] = {
+    "Key": p_361,
+    "Value": p_363,
 }
-X380_1_e: dict[str, Explain] = {
-    "Key": e_381,
-    "Value": e_383,
+X359_1_e: dict[str, Explain] = {
+    "Key": e_361,
+    "Value": e_363,
 }
-X380_2 = frozenset(("Key", "Value"))
-X380_3 = frozenset(("Key", "Value"))
-F381: Facts = {
-}
-F382: Facts = {
-    "title": "TagKey",
+X359_2 = frozenset(("Key", "Value"))
+X359_3 = frozenset(("Key", "Value"))
+F361: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
-X382_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
-F383: Facts = {
-}
-F384: Facts = {
-    "title": "TagValue",
+X361_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
+F363: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
-X384_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
-F385: Facts = {
-}
-F386: Facts = {
-    "additionalProperties": False,
-    "properties": ("AutoGenerateEndpointName", "EndpointName"),
-    "title": "ModelDeployConfig",
-}
-X386_1_p: dict[str, Pred] = {
-    "AutoGenerateEndpointName": p_387,
-    "EndpointName": p_389,
-}
-X386_1_e: dict[str, Explain] = {
-    "AutoGenerateEndpointName": e_387,
-    "EndpointName": e_389,
-}
-X386_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
-F387: Facts = {
-}
-F388: Facts = {
-    "title": "AutoGenerateEndpointName",
-}
-F389: Facts = {
-}
-F390: Facts = {
-    "title": "EndpointName",
-    "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
-    "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
-}
-X390_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
-F391: Facts = {
+X363_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
+F370: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "AutoMLProblemTypeConfig", "AutoMLProblemTypeConfigName", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult", "DataSplitConfig", "SecurityConfig", "AutoMLComputeConfig"),
     "required": ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"),
     "title": "DescribeAutoMLJobV2Response",
 }
-X391_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_392,
-    "AutoMLJobArn": p_394,
-    "AutoMLJobInputDataConfig": p_396,
-    "OutputDataConfig": p_414,
-    "RoleArn": p_419,
-    "AutoMLJobObjective": p_421,
-    "AutoMLProblemTypeConfig": p_425,
-    "AutoMLProblemTypeConfigName": p_526,
-    "CreationTime": p_528,
-    "EndTime": p_530,
-    "LastModifiedTime": p_531,
-    "FailureReason": p_532,
-    "PartialFailureReasons": p_534,
-    "BestCandidate": p_539,
-    "AutoMLJobStatus": p_609,
-    "AutoMLJobSecondaryStatus": p_611,
-    "AutoMLJobArtifacts": p_613,
-    "ResolvedAttributes": p_619,
-    "ModelDeployConfig": p_629,
-    "ModelDeployResult": p_635,
-    "DataSplitConfig": p_638,
-    "SecurityConfig": p_642,
-    "AutoMLComputeConfig": p_657,
+X370_1_p: dict[str, Pred] = {
+    "AutoMLJobName": p_108,
+    "AutoMLJobArn": p_110,
+    "AutoMLJobInputDataConfig": p_376,
+    "OutputDataConfig": p_134,
+    "RoleArn": p_138,
+    "AutoMLJobObjective": p_140,
+    "AutoMLProblemTypeConfig": p_404,
+    "AutoMLProblemTypeConfigName": p_500,
+    "CreationTime": p_186,
+    "EndTime": p_186,
+    "LastModifiedTime": p_186,
+    "FailureReason": p_188,
+    "PartialFailureReasons": p_190,
+    "BestCandidate": p_194,
+    "AutoMLJobStatus": p_216,
+    "AutoMLJobSecondaryStatus": p_258,
+    "AutoMLJobArtifacts": p_262,
+    "ResolvedAttributes": p_582,
+    "ModelDeployConfig": p_270,
+    "ModelDeployResult": p_276,
+    "DataSplitConfig": p_180,
+    "SecurityConfig": p_156,
+    "AutoMLComputeConfig": p_616,
 }
-X391_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_392,
-    "AutoMLJobArn": e_394,
-    "AutoMLJobInputDataConfig": e_396,
-    "OutputDataConfig": e_414,
-    "RoleArn": e_419,
-    "AutoMLJobObjective": e_421,
-    "AutoMLProblemTypeConfig": e_425,
-    "AutoMLProblemTypeConfigName": e_526,
-    "CreationTime": e_528,
-    "EndTime": e_530,
-    "LastModifiedTime": e_531,
-    "FailureReason": e_532,
-    "PartialFailureReasons": e_534,
-    "BestCandidate": e_539,
-    "AutoMLJobStatus": e_609,
-    "AutoMLJobSecondaryStatus": e_611,
-    "AutoMLJobArtifacts": e_613,
-    "ResolvedAttributes": e_619,
-    "ModelDeployConfig": e_629,
-    "ModelDeployResult": e_635,
-    "DataSplitConfig": e_638,
-    "SecurityConfig": e_642,
-    "AutoMLComputeConfig": e_657,
+X370_1_e: dict[str, Explain] = {
+    "AutoMLJobName": e_108,
+    "AutoMLJobArn": e_110,
+    "AutoMLJobInputDataConfig": e_376,
+    "OutputDataConfig": e_134,
+    "RoleArn": e_138,
+    "AutoMLJobObjective": e_140,
+    "AutoMLProblemTypeConfig": e_404,
+    "AutoMLProblemTypeConfigName": e_500,
+    "CreationTime": e_186,
+    "EndTime": e_186,
+    "LastModifiedTime": e_186,
+    "FailureReason": e_188,
+    "PartialFailureReasons": e_190,
+    "BestCandidate": e_194,
+    "AutoMLJobStatus": e_216,
+    "AutoMLJobSecondaryStatus": e_258,
+    "AutoMLJobArtifacts": e_262,
+    "ResolvedAttributes": e_582,
+    "ModelDeployConfig": e_270,
+    "ModelDeployResult": e_276,
+    "DataSplitConfig": e_180,
+    "SecurityConfig": e_156,
+    "AutoMLComputeConfig": e_616,
 }
-X391_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "AutoMLProblemTypeConfig", "AutoMLProblemTypeConfigName", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult", "DataSplitConfig", "SecurityConfig", "AutoMLComputeConfig"))
-X391_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
-F392: Facts = {
+X370_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "AutoMLProblemTypeConfig", "AutoMLProblemTypeConfigName", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult", "DataSplitConfig", "SecurityConfig", "AutoMLComputeConfig"))
+X370_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
+F376: Facts = {
 }
-F393: Facts = {
-    "title": "AutoMLJobName",
-    "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
-    "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
-}
-X393_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])").search
-F394: Facts = {
-}
-F395: Facts = {
-    "title": "AutoMLJobArn",
-    "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
-}
-X395_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F396: Facts = {
-}
-F397: Facts = {
-    "title": "AutoMLJobInputDataConfig",
-}
-F398: Facts = {
-}
-F399: Facts = {
+F378: Facts = {
     "additionalProperties": False,
     "properties": ("ChannelType", "ContentType", "CompressionType", "DataSource"),
-    "title": "AutoMLJobChannel",
 }
-X399_1_p: dict[str, Pred] = {
-    "ChannelType": p_400,
-    "ContentType": p_402,
-    "CompressionType": p_404,
-    "DataSource": p_406,
+X378_1_p: dict[str, Pred] = {
+    "ChannelType": p_130,
+    "ContentType": p_128,
+    "CompressionType": p_124,
+    "DataSource": p_116,
 }
-X399_1_e: dict[str, Explain] = {
-    "ChannelType": e_400,
-    "ContentType": e_402,
-    "CompressionType": e_404,
-    "DataSource": e_406,
+X378_1_e: dict[str, Explain] = {
+    "ChannelType": e_130,
+    "ContentType": e_128,
+    "CompressionType": e_124,
+    "DataSource": e_116,
 }
-X399_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
-F400: Facts = {
-}
-F401: Facts = {
-    "enum": ("training", "validation"),
-    "title": "AutoMLChannelType",
-}
-X401_1 = frozenset(("training", "validation"))
-F402: Facts = {
-}
-F403: Facts = {
-    "title": "ContentType",
-    "x-aws-pattern": ".*",
-}
-X403_3 = re.compile("^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+X378_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
 F404: Facts = {
-}
-F405: Facts = {
-    "enum": ("None", "Gzip"),
-    "title": "CompressionType",
-}
-X405_1 = frozenset(("None", "Gzip"))
-F406: Facts = {
-}
-F407: Facts = {
-    "additionalProperties": False,
-    "properties": ("S3DataSource",),
-    "required": ("S3DataSource",),
-    "title": "AutoMLDataSource",
-}
-X407_1_p: dict[str, Pred] = {
-    "S3DataSource": p_408,
-}
-X407_1_e: dict[str, Explain] = {
-    "S3DataSource": e_408,
-}
-X407_2 = frozenset(("S3DataSource",))
-X407_3 = frozenset(("S3DataSource",))
-F408: Facts = {
-}
-F409: Facts = {
-    "additionalProperties": False,
-    "properties": ("S3DataType", "S3Uri"),
-    "required": ("S3DataType", "S3Uri"),
-    "title": "AutoMLS3DataSource",
-}
-X409_1_p: dict[str, Pred] = {
-    "S3DataType": p_410,
-    "S3Uri": p_412,
-}
-X409_1_e: dict[str, Explain] = {
-    "S3DataType": e_410,
-    "S3Uri": e_412,
-}
-X409_2 = frozenset(("S3DataType", "S3Uri"))
-X409_3 = frozenset(("S3DataType", "S3Uri"))
-F410: Facts = {
-}
-F411: Facts = {
-    "enum": ("ManifestFile", "S3Prefix", "AugmentedManifestFile"),
-    "title": "AutoMLS3DataType",
-}
-X411_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedManifestFile"))
-F412: Facts = {
-}
-F413: Facts = {
-    "title": "S3Uri",
-    "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
-}
-X413_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
-F414: Facts = {
-}
-F415: Facts = {
-    "additionalProperties": False,
-    "properties": ("KmsKeyId", "S3OutputPath"),
-    "required": ("S3OutputPath",),
-    "title": "AutoMLOutputDataConfig",
-}
-X415_1_p: dict[str, Pred] = {
-    "KmsKeyId": p_416,
-    "S3OutputPath": p_418,
-}
-X415_1_e: dict[str, Explain] = {
-    "KmsKeyId": e_416,
-    "S3OutputPath": e_418,
-}
-X415_2 = frozenset(("KmsKeyId", "S3OutputPath"))
-X415_3 = frozenset(("S3OutputPath",))
-F416: Facts = {
-}
-F417: Facts = {
-    "title": "KmsKeyId",
-    "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
-    "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
-}
-X417_3 = re.compile("^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])").search
-F418: Facts = {
-}
-F419: Facts = {
-}
-F420: Facts = {
-    "title": "RoleArn",
-    "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
-}
-X420_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
-F421: Facts = {
-}
-F422: Facts = {
-    "additionalProperties": False,
-    "properties": ("MetricName",),
-    "required": ("MetricName",),
-    "title": "AutoMLJobObjective",
-}
-X422_1_p: dict[str, Pred] = {
-    "MetricName": p_423,
-}
-X422_1_e: dict[str, Explain] = {
-    "MetricName": e_423,
-}
-X422_2 = frozenset(("MetricName",))
-X422_3 = frozenset(("MetricName",))
-F423: Facts = {
-}
-F424: Facts = {
-    "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
-    "title": "AutoMLMetricEnum",
-}
-X424_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
-F425: Facts = {
-}
-F426: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
-    "title": "AutoMLProblemTypeConfig",
 }
-X426_1_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": p_427,
-    "TextClassificationJobConfig": p_437,
-    "TimeSeriesForecastingJobConfig": p_443,
-    "TabularJobConfig": p_498,
-    "TextGenerationJobConfig": p_511,
+X404_1_p: dict[str, Pred] = {
+    "ImageClassificationJobConfig": p_406,
+    "TextClassificationJobConfig": p_416,
+    "TimeSeriesForecastingJobConfig": p_422,
+    "TabularJobConfig": p_476,
+    "TextGenerationJobConfig": p_486,
 }
-X426_1_e: dict[str, Explain] = {
-    "ImageClassificationJobConfig": e_427,
-    "TextClassificationJobConfig": e_437,
-    "TimeSeriesForecastingJobConfig": e_443,
-    "TabularJobConfig": e_498,
-    "TextGenerationJobConfig": e_511,
+X404_1_e: dict[str, Explain] = {
+    "ImageClassificationJobConfig": e_406,
+    "TextClassificationJobConfig": e_416,
+    "TimeSeriesForecastingJobConfig": e_422,
+    "TabularJobConfig": e_476,
+    "TextGenerationJobConfig": e_486,
 }
-X426_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
-F427: Facts = {
-}
-F428: Facts = {
+X404_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
+F406: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria",),
-    "title": "ImageClassificationJobConfig",
 }
-X428_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_429,
+X406_1_p: dict[str, Pred] = {
+    "CompletionCriteria": p_148,
 }
-X428_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_429,
+X406_1_e: dict[str, Explain] = {
+    "CompletionCriteria": e_148,
 }
-X428_2 = frozenset(("CompletionCriteria",))
-F429: Facts = {
-}
-F430: Facts = {
-    "additionalProperties": False,
-    "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
-    "title": "AutoMLJobCompletionCriteria",
-}
-X430_1_p: dict[str, Pred] = {
-    "MaxCandidates": p_431,
-    "MaxRuntimePerTrainingJobInSeconds": p_433,
-    "MaxAutoMLJobRuntimeInSeconds": p_435,
-}
-X430_1_e: dict[str, Explain] = {
-    "MaxCandidates": e_431,
-    "MaxRuntimePerTrainingJobInSeconds": e_433,
-    "MaxAutoMLJobRuntimeInSeconds": e_435,
-}
-X430_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
-F431: Facts = {
-}
-F432: Facts = {
-    "title": "MaxCandidates",
-}
-F433: Facts = {
-}
-F434: Facts = {
-    "title": "MaxRuntimePerTrainingJobInSeconds",
-}
-F435: Facts = {
-}
-F436: Facts = {
-    "title": "MaxAutoMLJobRuntimeInSeconds",
-}
-F437: Facts = {
-}
-F438: Facts = {
+X406_2 = frozenset(("CompletionCriteria",))
+F416: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "ContentColumn", "TargetLabelColumn"),
     "required": ("ContentColumn", "TargetLabelColumn"),
-    "title": "TextClassificationJobConfig",
 }
-X438_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_429,
-    "ContentColumn": p_439,
-    "TargetLabelColumn": p_441,
+X416_1_p: dict[str, Pred] = {
+    "CompletionCriteria": p_148,
+    "ContentColumn": p_418,
+    "TargetLabelColumn": p_418,
 }
-X438_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_429,
-    "ContentColumn": e_439,
-    "TargetLabelColumn": e_441,
+X416_1_e: dict[str, Explain] = {
+    "CompletionCriteria": e_148,
+    "ContentColumn": e_418,
+    "TargetLabelColumn": e_418,
 }
-X438_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
-X438_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
-F439: Facts = {
+X416_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
+X416_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
+F418: Facts = {
 }
-F440: Facts = {
-    "title": "ContentColumn",
-}
-F441: Facts = {
-}
-F442: Facts = {
-    "title": "TargetLabelColumn",
-}
-F443: Facts = {
-}
-F444: Facts = {
+F422: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"),
     "required": ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"),
-    "title": "TimeSeriesForecastingJobConfig",
 }
-X444_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": p_445,
-    "CompletionCriteria": p_429,
-    "ForecastFrequency": p_446,
-    "ForecastHorizon": p_448,
-    "ForecastQuantiles": p_450,
-    "Transformations": p_454,
-    "TimeSeriesConfig": p_470,
-    "HolidayConfig": p_482,
-    "CandidateGenerationConfig": p_488,
+X422_1_p: dict[str, Pred] = {
+    "FeatureSpecificationS3Uri": p_122,
+    "CompletionCriteria": p_148,
+    "ForecastFrequency": p_424,
+    "ForecastHorizon": p_152,
+    "ForecastQuantiles": p_428,
+    "Transformations": p_432,
+    "TimeSeriesConfig": p_448,
+    "HolidayConfig": p_460,
+    "CandidateGenerationConfig": p_466,
 }
-X444_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": e_445,
-    "CompletionCriteria": e_429,
-    "ForecastFrequency": e_446,
-    "ForecastHorizon": e_448,
-    "ForecastQuantiles": e_450,
-    "Transformations": e_454,
-    "TimeSeriesConfig": e_470,
-    "HolidayConfig": e_482,
-    "CandidateGenerationConfig": e_488,
+X422_1_e: dict[str, Explain] = {
+    "FeatureSpecificationS3Uri": e_122,
+    "CompletionCriteria": e_148,
+    "ForecastFrequency": e_424,
+    "ForecastHorizon": e_152,
+    "ForecastQuantiles": e_428,
+    "Transformations": e_432,
+    "TimeSeriesConfig": e_448,
+    "HolidayConfig": e_460,
+    "CandidateGenerationConfig": e_466,
 }
-X444_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
-X444_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
-F445: Facts = {
-}
-F446: Facts = {
-}
-F447: Facts = {
-    "title": "ForecastFrequency",
+X422_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
+X422_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
+F424: Facts = {
     "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
 }
-X447_3 = re.compile("^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])").search
-F448: Facts = {
+X424_3 = re.compile("^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])").search
+F428: Facts = {
 }
-F449: Facts = {
-    "title": "ForecastHorizon",
-}
-F450: Facts = {
-}
-F451: Facts = {
-    "title": "ForecastQuantiles",
-}
-F452: Facts = {
-}
-F453: Facts = {
-    "title": "ForecastQuantile",
+F430: Facts = {
     "x-aws-pattern": "(^p[1-9]\\d?$)",
 }
-X453_3 = re.compile("^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])").search
-F454: Facts = {
-}
-F455: Facts = {
+X430_3 = re.compile("^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])").search
+F432: Facts = {
     "additionalProperties": False,
     "properties": ("Filling", "Aggregation"),
-    "title": "TimeSeriesTransformations",
 }
-X455_1_p: dict[str, Pred] = {
-    "Filling": p_456,
-    "Aggregation": p_466,
+X432_1_p: dict[str, Pred] = {
+    "Filling": p_434,
+    "Aggregation": p_444,
 }
-X455_1_e: dict[str, Explain] = {
-    "Filling": e_456,
-    "Aggregation": e_466,
+X432_1_e: dict[str, Explain] = {
+    "Filling": e_434,
+    "Aggregation": e_444,
 }
-X455_2 = frozenset(("Filling", "Aggregation"))
-F456: Facts = {
-}
-F457: Facts = {
+X432_2 = frozenset(("Filling", "Aggregation"))
+F434: Facts = {
     "propertyNames": True,
-    "title": "FillingTransformations",
 }
-X457_2 = frozenset(())
-F458: Facts = {
-}
-F459: Facts = {
-    "title": "TransformationAttributeName",
-}
-F460: Facts = {
-}
-F461: Facts = {
+X434_2 = frozenset(())
+F438: Facts = {
     "propertyNames": True,
-    "title": "FillingTransformationMap",
 }
-X461_2 = frozenset(())
-F462: Facts = {
-}
-F463: Facts = {
+X438_2 = frozenset(())
+F440: Facts = {
     "enum": ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"),
-    "title": "FillingType",
 }
-X463_1 = frozenset(("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"))
-F464: Facts = {
-}
-F465: Facts = {
-    "title": "FillingTransformationValue",
+X440_1 = frozenset(("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"))
+F442: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9\\_\\-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X465_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F466: Facts = {
-}
-F467: Facts = {
+X442_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
+F444: Facts = {
     "propertyNames": True,
-    "title": "AggregationTransformations",
 }
-X467_2 = frozenset(())
-F468: Facts = {
-}
-F469: Facts = {
+X444_2 = frozenset(())
+F446: Facts = {
     "enum": ("sum", "avg", "first", "min", "max"),
-    "title": "AggregationTransformationValue",
 }
-X469_1 = frozenset(("sum", "avg", "first", "min", "max"))
-F470: Facts = {
-}
-F471: Facts = {
+X446_1 = frozenset(("sum", "avg", "first", "min", "max"))
+F448: Facts = {
     "additionalProperties": False,
     "properties": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"),
     "required": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"),
-    "title": "TimeSeriesConfig",
 }
-X471_1_p: dict[str, Pred] = {
-    "TargetAttributeName": p_472,
-    "TimestampAttributeName": p_474,
-    "ItemIdentifierAttributeName": p_476,
-    "GroupingAttributeNames": p_478,
+X448_1_p: dict[str, Pred] = {
+    "TargetAttributeName": p_126,
+    "TimestampAttributeName": p_418,
+    "ItemIdentifierAttributeName": p_418,
+    "GroupingAttributeNames": p_456,
 }
-X471_1_e: dict[str, Explain] = {
-    "TargetAttributeName": e_472,
-    "TimestampAttributeName": e_474,
-    "ItemIdentifierAttributeName": e_476,
-    "GroupingAttributeNames": e_478,
+X448_1_e: dict[str, Explain] = {
+    "TargetAttributeName": e_126,
+    "TimestampAttributeName": e_418,
+    "ItemIdentifierAttributeName": e_418,
+    "GroupingAttributeNames": e_456,
 }
-X471_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
-X471_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
-F472: Facts = {
+X448_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
+X448_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
+F456: Facts = {
 }
-F473: Facts = {
-    "title": "TargetAttributeName",
+F460: Facts = {
 }
-F474: Facts = {
-}
-F475: Facts = {
-    "title": "TimestampAttributeName",
-}
-F476: Facts = {
-}
-F477: Facts = {
-    "title": "ItemIdentifierAttributeName",
-}
-F478: Facts = {
-}
-F479: Facts = {
-    "title": "GroupingAttributeNames",
-}
-F480: Facts = {
-}
-F481: Facts = {
-    "title": "GroupingAttributeName",
-}
-F482: Facts = {
-}
-F483: Facts = {
-    "title": "HolidayConfig",
-}
-F484: Facts = {
-}
-F485: Facts = {
+F462: Facts = {
     "additionalProperties": False,
     "properties": ("CountryCode",),
-    "title": "HolidayConfigAttributes",
 }
-X485_1_p: dict[str, Pred] = {
-    "CountryCode": p_486,
+X462_1_p: dict[str, Pred] = {
+    "CountryCode": p_464,
 }
-X485_1_e: dict[str, Explain] = {
-    "CountryCode": e_486,
+X462_1_e: dict[str, Explain] = {
+    "CountryCode": e_464,
 }
-X485_2 = frozenset(("CountryCode",))
-F486: Facts = {
-}
-F487: Facts = {
-    "title": "CountryCode",
+X462_2 = frozenset(("CountryCode",))
+F464: Facts = {
     "x-aws-pattern": "[A-Z]{2}",
     "x-pattern-description": "only capital letters, 2 to 2 characters",
 }
-X487_3 = re.compile("^(?:[A-Z]{2})(?![\\s\\S])").search
-F488: Facts = {
-}
-F489: Facts = {
+X464_3 = re.compile("^(?:[A-Z]{2})(?![\\s\\S])").search
+F466: Facts = {
     "additionalProperties": False,
     "properties": ("AlgorithmsConfig",),
-    "title": "CandidateGenerationConfig",
 }
-X489_1_p: dict[str, Pred] = {
-    "AlgorithmsConfig": p_490,
+X466_1_p: dict[str, Pred] = {
+    "AlgorithmsConfig": p_172,
 }
-X489_1_e: dict[str, Explain] = {
-    "AlgorithmsConfig": e_490,
+X466_1_e: dict[str, Explain] = {
+    "AlgorithmsConfig": e_172,
 }
-X489_2 = frozenset(("AlgorithmsConfig",))
-F490: Facts = {
-}
-F491: Facts = {
-    "title": "AutoMLAlgorithmsConfig",
-}
-F492: Facts = {
-}
-F493: Facts = {
-    "additionalProperties": False,
-    "properties": ("AutoMLAlgorithms",),
-    "required": ("AutoMLAlgorithms",),
-    "title": "AutoMLAlgorithmConfig",
-}
-X493_1_p: dict[str, Pred] = {
-    "AutoMLAlgorithms": p_494,
-}
-X493_1_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": e_494,
-}
-X493_2 = frozenset(("AutoMLAlgorithms",))
-X493_3 = frozenset(("AutoMLAlgorithms",))
-F494: Facts = {
-}
-F495: Facts = {
-    "title": "AutoMLAlgorithms",
-}
-F496: Facts = {
-}
-F497: Facts = {
-    "enum": ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"),
-    "title": "AutoMLAlgorithm",
-}
-X497_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"))
-F498: Facts = {
-}
-F499: Facts = {
+X466_2 = frozenset(("AlgorithmsConfig",))
+F476: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
-    "title": "TabularJobConfig",
 }
-X499_1_p: dict[str, Pred] = {
-    "CandidateGenerationConfig": p_500,
-    "CompletionCriteria": p_429,
-    "FeatureSpecificationS3Uri": p_501,
-    "Mode": p_502,
-    "GenerateCandidateDefinitionsOnly": p_504,
-    "ProblemType": p_506,
-    "TargetAttributeName": p_508,
-    "SampleWeightAttributeName": p_509,
+X476_1_p: dict[str, Pred] = {
+    "CandidateGenerationConfig": p_466,
+    "CompletionCriteria": p_148,
+    "FeatureSpecificationS3Uri": p_122,
+    "Mode": p_184,
+    "GenerateCandidateDefinitionsOnly": p_158,
+    "ProblemType": p_144,
+    "TargetAttributeName": p_126,
+    "SampleWeightAttributeName": p_132,
 }
-X499_1_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": e_500,
-    "CompletionCriteria": e_429,
-    "FeatureSpecificationS3Uri": e_501,
-    "Mode": e_502,
-    "GenerateCandidateDefinitionsOnly": e_504,
-    "ProblemType": e_506,
-    "TargetAttributeName": e_508,
-    "SampleWeightAttributeName": e_509,
+X476_1_e: dict[str, Explain] = {
+    "CandidateGenerationConfig": e_466,
+    "CompletionCriteria": e_148,
+    "FeatureSpecificationS3Uri": e_122,
+    "Mode": e_184,
+    "GenerateCandidateDefinitionsOnly": e_158,
+    "ProblemType": e_144,
+    "TargetAttributeName": e_126,
+    "SampleWeightAttributeName": e_132,
 }
-X499_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
-X499_3 = frozenset(("TargetAttributeName",))
-F500: Facts = {
-}
-F501: Facts = {
-}
-F502: Facts = {
-}
-F503: Facts = {
-    "enum": ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"),
-    "title": "AutoMLMode",
-}
-X503_1 = frozenset(("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"))
-F504: Facts = {
-}
-F505: Facts = {
-    "title": "GenerateCandidateDefinitionsOnly",
-}
-F506: Facts = {
-}
-F507: Facts = {
-    "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
-    "title": "ProblemType",
-}
-X507_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
-F508: Facts = {
-}
-F509: Facts = {
-}
-F510: Facts = {
-    "title": "SampleWeightAttributeName",
-    "x-aws-pattern": "[a-zA-Z0-9_-]+",
-    "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
-}
-X510_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F511: Facts = {
-}
-F512: Facts = {
+X476_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
+X476_3 = frozenset(("TargetAttributeName",))
+F486: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"),
-    "title": "TextGenerationJobConfig",
 }
-X512_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_513,
-    "BaseModelName": p_514,
-    "TextGenerationHyperParameters": p_516,
-    "ModelAccessConfig": p_522,
+X486_1_p: dict[str, Pred] = {
+    "CompletionCriteria": p_148,
+    "BaseModelName": p_488,
+    "TextGenerationHyperParameters": p_490,
+    "ModelAccessConfig": p_496,
 }
-X512_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_513,
-    "BaseModelName": e_514,
-    "TextGenerationHyperParameters": e_516,
-    "ModelAccessConfig": e_522,
+X486_1_e: dict[str, Explain] = {
+    "CompletionCriteria": e_148,
+    "BaseModelName": e_488,
+    "TextGenerationHyperParameters": e_490,
+    "ModelAccessConfig": e_496,
 }
-X512_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
-F513: Facts = {
-}
-F514: Facts = {
-}
-F515: Facts = {
-    "title": "BaseModelName",
+X486_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
+F488: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
 }
-X515_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])").search
-F516: Facts = {
-}
-F517: Facts = {
+X488_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])").search
+F490: Facts = {
     "propertyNames": True,
-    "title": "TextGenerationHyperParameters",
 }
-X517_2 = frozenset(())
-F518: Facts = {
-}
-F519: Facts = {
-    "title": "TextGenerationHyperParameterKey",
+X490_2 = frozenset(())
+F492: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 32 characters",
 }
-X519_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
-F520: Facts = {
-}
-F521: Facts = {
-    "title": "TextGenerationHyperParameterValue",
+X492_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
+F494: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 16 characters",
 }
-X521_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
-F522: Facts = {
-}
-F523: Facts = {
+X494_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
+F496: Facts = {
     "additionalProperties": False,
     "properties": ("AcceptEula",),
     "required": ("AcceptEula",),
-    "title": "ModelAccessConfig",
 }
-X523_1_p: dict[str, Pred] = {
-    "AcceptEula": p_524,
+X496_1_p: dict[str, Pred] = {
+    "AcceptEula": p_158,
 }
-X523_1_e: dict[str, Explain] = {
-    "AcceptEula": e_524,
+X496_1_e: dict[str, Explain] = {
+    "AcceptEula": e_158,
 }
-X523_2 = frozenset(("AcceptEula",))
-X523_3 = frozenset(("AcceptEula",))
-F524: Facts = {
-}
-F525: Facts = {
-    "title": "AcceptEula",
-}
-F526: Facts = {
-}
-F527: Facts = {
+X496_2 = frozenset(("AcceptEula",))
+X496_3 = frozenset(("AcceptEula",))
+F500: Facts = {
     "enum": ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"),
-    "title": "AutoMLProblemTypeConfigName",
 }
-X527_1 = frozenset(("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"))
-F528: Facts = {
-}
-F529: Facts = {
-    "title": "Timestamp",
-}
-F530: Facts = {
-}
-F531: Facts = {
-}
-F532: Facts = {
-}
-F533: Facts = {
-    "title": "AutoMLFailureReason",
-}
-F534: Facts = {
-}
-F535: Facts = {
-    "title": "AutoMLPartialFailureReasons",
-}
-F536: Facts = {
-}
-F537: Facts = {
-    "additionalProperties": False,
-    "properties": ("PartialFailureMessage",),
-    "title": "AutoMLPartialFailureReason",
-}
-X537_1_p: dict[str, Pred] = {
-    "PartialFailureMessage": p_538,
-}
-X537_1_e: dict[str, Explain] = {
-    "PartialFailureMessage": e_538,
-}
-X537_2 = frozenset(("PartialFailureMessage",))
-F538: Facts = {
-}
-F539: Facts = {
-}
-F540: Facts = {
-    "additionalProperties": False,
-    "properties": ("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"),
-    "required": ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"),
-    "title": "AutoMLCandidate",
-}
-X540_1_p: dict[str, Pred] = {
-    "CandidateName": p_541,
-    "FinalAutoMLJobObjectiveMetric": p_543,
-    "ObjectiveStatus": p_551,
-    "CandidateSteps": p_553,
-    "CandidateStatus": p_563,
-    "InferenceContainers": p_565,
-    "CreationTime": p_579,
-    "EndTime": p_580,
-    "LastModifiedTime": p_581,
-    "FailureReason": p_582,
-    "CandidateProperties": p_583,
-    "InferenceContainerDefinitions": p_604,
-}
-X540_1_e: dict[str, Explain] = {
-    "CandidateName": e_541,
-    "FinalAutoMLJobObjectiveMetric": e_543,
-    "ObjectiveStatus": e_551,
-    "CandidateSteps": e_553,
-    "CandidateStatus": e_563,
-    "InferenceContainers": e_565,
-    "CreationTime": e_579,
-    "EndTime": e_580,
-    "LastModifiedTime": e_581,
-    "FailureReason": e_582,
-    "CandidateProperties": e_583,
-    "InferenceContainerDefinitions": e_604,
-}
-X540_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
-X540_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
-F541: Facts = {
-}
-F542: Facts = {
-    "title": "CandidateName",
-}
-F543: Facts = {
-}
-F544: Facts = {
-    "additionalProperties": False,
-    "properties": ("Type", "MetricName", "Value", "StandardMetricName"),
-    "required": ("MetricName", "Value"),
-    "title": "FinalAutoMLJobObjectiveMetric",
-}
-X544_1_p: dict[str, Pred] = {
-    "Type": p_545,
-    "MetricName": p_547,
-    "Value": p_548,
-    "StandardMetricName": p_550,
-}
-X544_1_e: dict[str, Explain] = {
-    "Type": e_545,
-    "MetricName": e_547,
-    "Value": e_548,
-    "StandardMetricName": e_550,
-}
-X544_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
-X544_3 = frozenset(("MetricName", "Value"))
-F545: Facts = {
-}
-F546: Facts = {
-    "enum": ("Maximize", "Minimize"),
-    "title": "AutoMLJobObjectiveType",
-}
-X546_1 = frozenset(("Maximize", "Minimize"))
-F547: Facts = {
-}
-F548: Facts = {
-}
-F549: Facts = {
-    "title": "MetricValue",
-}
-F550: Facts = {
-}
-F551: Facts = {
-}
-F552: Facts = {
-    "enum": ("Succeeded", "Pending", "Failed"),
-    "title": "ObjectiveStatus",
-}
-X552_1 = frozenset(("Succeeded", "Pending", "Failed"))
-F553: Facts = {
-}
-F554: Facts = {
-    "title": "CandidateSteps",
-}
-F555: Facts = {
-}
-F556: Facts = {
-    "additionalProperties": False,
-    "properties": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
-    "required": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
-    "title": "AutoMLCandidateStep",
-}
-X556_1_p: dict[str, Pred] = {
-    "CandidateStepType": p_557,
-    "CandidateStepArn": p_559,
-    "CandidateStepName": p_561,
-}
-X556_1_e: dict[str, Explain] = {
-    "CandidateStepType": e_557,
-    "CandidateStepArn": e_559,
-    "CandidateStepName": e_561,
-}
-X556_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
-X556_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
-F557: Facts = {
-}
-F558: Facts = {
-    "enum": ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"),
-    "title": "CandidateStepType",
-}
-X558_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"))
-F559: Facts = {
-}
-F560: Facts = {
-    "title": "CandidateStepArn",
-    "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
-}
-X560_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F561: Facts = {
-}
-F562: Facts = {
-    "title": "CandidateStepName",
-}
-F563: Facts = {
-}
-F564: Facts = {
-    "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
-    "title": "CandidateStatus",
-}
-X564_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
-F565: Facts = {
-}
-F566: Facts = {
-    "title": "AutoMLContainerDefinitions",
-}
-F567: Facts = {
-}
-F568: Facts = {
-    "additionalProperties": False,
-    "properties": ("Image", "ModelDataUrl", "Environment"),
-    "required": ("Image", "ModelDataUrl"),
-    "title": "AutoMLContainerDefinition",
-}
-X568_1_p: dict[str, Pred] = {
-    "Image": p_569,
-    "ModelDataUrl": p_571,
-    "Environment": p_573,
-}
-X568_1_e: dict[str, Explain] = {
-    "Image": e_569,
-    "ModelDataUrl": e_571,
-    "Environment": e_573,
-}
-X568_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
-X568_3 = frozenset(("Image", "ModelDataUrl"))
-F569: Facts = {
-}
-F570: Facts = {
-    "title": "ContainerImage",
-    "x-aws-pattern": "[\\S]+",
-}
-X570_3 = re.compile("^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])").search
-F571: Facts = {
-}
-F572: Facts = {
-    "title": "Url",
-    "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
-}
-X572_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
-F573: Facts = {
-}
-F574: Facts = {
-    "propertyNames": True,
-    "title": "EnvironmentMap",
-}
-X574_2 = frozenset(())
-F575: Facts = {
-}
-F576: Facts = {
-    "title": "EnvironmentKey",
-    "x-aws-pattern": "[a-zA-Z_][a-zA-Z0-9_]*",
-    "x-pattern-description": "only letters, underscores (_) and digits, starting with a letter or an underscore, at most 1024 characters",
-}
-X576_3 = re.compile("^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])").search
-F577: Facts = {
-}
-F578: Facts = {
-    "title": "EnvironmentValue",
-    "x-aws-pattern": "[\\S\\s]*",
-}
-X578_3 = re.compile("^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])").search
-F579: Facts = {
-}
-F580: Facts = {
-}
-F581: Facts = {
-}
+X500_1 = frozenset(("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"))
 F582: Facts = {
-}
-F583: Facts = {
-}
-F584: Facts = {
-    "additionalProperties": False,
-    "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
-    "title": "CandidateProperties",
-}
-X584_1_p: dict[str, Pred] = {
-    "CandidateArtifactLocations": p_585,
-    "CandidateMetrics": p_593,
-}
-X584_1_e: dict[str, Explain] = {
-    "CandidateArtifactLocations": e_585,
-    "CandidateMetrics": e_593,
-}
-X584_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
-F585: Facts = {
-}
-F586: Facts = {
-    "additionalProperties": False,
-    "properties": ("Explainability", "ModelInsights", "BacktestResults"),
-    "required": ("Explainability",),
-    "title": "CandidateArtifactLocations",
-}
-X586_1_p: dict[str, Pred] = {
-    "Explainability": p_587,
-    "ModelInsights": p_589,
-    "BacktestResults": p_591,
-}
-X586_1_e: dict[str, Explain] = {
-    "Explainability": e_587,
-    "ModelInsights": e_589,
-    "BacktestResults": e_591,
-}
-X586_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
-X586_3 = frozenset(("Explainability",))
-F587: Facts = {
-}
-F588: Facts = {
-    "title": "ExplainabilityLocation",
-}
-F589: Facts = {
-}
-F590: Facts = {
-    "title": "ModelInsightsLocation",
-}
-F591: Facts = {
-}
-F592: Facts = {
-    "title": "BacktestResultsLocation",
-}
-F593: Facts = {
-}
-F594: Facts = {
-    "title": "MetricDataList",
-}
-F595: Facts = {
-}
-F596: Facts = {
-    "additionalProperties": False,
-    "properties": ("MetricName", "StandardMetricName", "Value", "Set"),
-    "title": "MetricDatum",
-}
-X596_1_p: dict[str, Pred] = {
-    "MetricName": p_597,
-    "StandardMetricName": p_598,
-    "Value": p_600,
-    "Set": p_602,
-}
-X596_1_e: dict[str, Explain] = {
-    "MetricName": e_597,
-    "StandardMetricName": e_598,
-    "Value": e_600,
-    "Set": e_602,
-}
-X596_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
-F597: Facts = {
-}
-F598: Facts = {
-}
-F599: Facts = {
-    "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"),
-    "title": "AutoMLMetricExtendedEnum",
-}
-X599_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"))
-F600: Facts = {
-}
-F601: Facts = {
-    "title": "Float",
-}
-F602: Facts = {
-}
-F603: Facts = {
-    "enum": ("Train", "Validation", "Test"),
-    "title": "MetricSetSource",
-}
-X603_1 = frozenset(("Train", "Validation", "Test"))
-F604: Facts = {
-}
-F605: Facts = {
-    "propertyNames": True,
-    "title": "AutoMLInferenceContainerDefinitions",
-}
-X605_2 = frozenset(())
-F606: Facts = {
-}
-F607: Facts = {
-    "enum": ("CPU", "GPU"),
-    "title": "AutoMLProcessingUnit",
-}
-X607_1 = frozenset(("CPU", "GPU"))
-F608: Facts = {
-}
-F609: Facts = {
-}
-F610: Facts = {
-    "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
-    "title": "AutoMLJobStatus",
-}
-X610_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
-F611: Facts = {
-}
-F612: Facts = {
-    "enum": ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"),
-    "title": "AutoMLJobSecondaryStatus",
-}
-X612_1 = frozenset(("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"))
-F613: Facts = {
-}
-F614: Facts = {
-    "additionalProperties": False,
-    "properties": ("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"),
-    "title": "AutoMLJobArtifacts",
-}
-X614_1_p: dict[str, Pred] = {
-    "CandidateDefinitionNotebookLocation": p_615,
-    "DataExplorationNotebookLocation": p_617,
-}
-X614_1_e: dict[str, Explain] = {
-    "CandidateDefinitionNotebookLocation": e_615,
-    "DataExplorationNotebookLocation": e_617,
-}
-X614_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
-F615: Facts = {
-}
-F616: Facts = {
-    "title": "CandidateDefinitionNotebookLocation",
-}
-F617: Facts = {
-}
-F618: Facts = {
-    "title": "DataExplorationNotebookLocation",
-}
-F619: Facts = {
-}
-F620: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"),
-    "title": "AutoMLResolvedAttributes",
 }
-X620_1_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_621,
-    "CompletionCriteria": p_429,
-    "AutoMLProblemTypeResolvedAttributes": p_622,
+X582_1_p: dict[str, Pred] = {
+    "AutoMLJobObjective": p_140,
+    "CompletionCriteria": p_148,
+    "AutoMLProblemTypeResolvedAttributes": p_584,
 }
-X620_1_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_621,
-    "CompletionCriteria": e_429,
-    "AutoMLProblemTypeResolvedAttributes": e_622,
+X582_1_e: dict[str, Explain] = {
+    "AutoMLJobObjective": e_140,
+    "CompletionCriteria": e_148,
+    "AutoMLProblemTypeResolvedAttributes": e_584,
 }
-X620_2 = frozenset(("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"))
-F621: Facts = {
-}
-F622: Facts = {
-}
-F623: Facts = {
+X582_2 = frozenset(("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"))
+F584: Facts = {
     "additionalProperties": False,
     "properties": ("TabularResolvedAttributes", "TextGenerationResolvedAttributes"),
-    "title": "AutoMLProblemTypeResolvedAttributes",
 }
-X623_1_p: dict[str, Pred] = {
-    "TabularResolvedAttributes": p_624,
-    "TextGenerationResolvedAttributes": p_627,
+X584_1_p: dict[str, Pred] = {
+    "TabularResolvedAttributes": p_586,
+    "TextGenerationResolvedAttributes": p_588,
 }
-X623_1_e: dict[str, Explain] = {
-    "TabularResolvedAttributes": e_624,
-    "TextGenerationResolvedAttributes": e_627,
+X584_1_e: dict[str, Explain] = {
+    "TabularResolvedAttributes": e_586,
+    "TextGenerationResolvedAttributes": e_588,
 }
-X623_2 = frozenset(("TabularResolvedAttributes", "TextGenerationResolvedAttributes"))
-F624: Facts = {
-}
-F625: Facts = {
+X584_2 = frozenset(("TabularResolvedAttributes", "TextGenerationResolvedAttributes"))
+F586: Facts = {
     "additionalProperties": False,
     "properties": ("ProblemType",),
-    "title": "TabularResolvedAttributes",
 }
-X625_1_p: dict[str, Pred] = {
-    "ProblemType": p_626,
+X586_1_p: dict[str, Pred] = {
+    "ProblemType": p_144,
 }
-X625_1_e: dict[str, Explain] = {
-    "ProblemType": e_626,
+X586_1_e: dict[str, Explain] = {
+    "ProblemType": e_144,
 }
-X625_2 = frozenset(("ProblemType",))
-F626: Facts = {
-}
-F627: Facts = {
-}
-F628: Facts = {
+X586_2 = frozenset(("ProblemType",))
+F588: Facts = {
     "additionalProperties": False,
     "properties": ("BaseModelName",),
-    "title": "TextGenerationResolvedAttributes",
 }
-X628_1_p: dict[str, Pred] = {
-    "BaseModelName": p_514,
+X588_1_p: dict[str, Pred] = {
+    "BaseModelName": p_488,
 }
-X628_1_e: dict[str, Explain] = {
-    "BaseModelName": e_514,
+X588_1_e: dict[str, Explain] = {
+    "BaseModelName": e_488,
 }
-X628_2 = frozenset(("BaseModelName",))
-F629: Facts = {
-}
-F630: Facts = {
-    "additionalProperties": False,
-    "properties": ("AutoGenerateEndpointName", "EndpointName"),
-    "title": "ModelDeployConfig",
-}
-X630_1_p: dict[str, Pred] = {
-    "AutoGenerateEndpointName": p_631,
-    "EndpointName": p_633,
-}
-X630_1_e: dict[str, Explain] = {
-    "AutoGenerateEndpointName": e_631,
-    "EndpointName": e_633,
-}
-X630_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
-F631: Facts = {
-}
-F632: Facts = {
-    "title": "AutoGenerateEndpointName",
-}
-F633: Facts = {
-}
-F634: Facts = {
-    "title": "EndpointName",
-    "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
-    "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
-}
-X634_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
-F635: Facts = {
-}
-F636: Facts = {
-    "additionalProperties": False,
-    "properties": ("EndpointName",),
-    "title": "ModelDeployResult",
-}
-X636_1_p: dict[str, Pred] = {
-    "EndpointName": p_637,
-}
-X636_1_e: dict[str, Explain] = {
-    "EndpointName": e_637,
-}
-X636_2 = frozenset(("EndpointName",))
-F637: Facts = {
-}
-F638: Facts = {
-}
-F639: Facts = {
-    "additionalProperties": False,
-    "properties": ("ValidationFraction",),
-    "title": "AutoMLDataSplitConfig",
-}
-X639_1_p: dict[str, Pred] = {
-    "ValidationFraction": p_640,
-}
-X639_1_e: dict[str, Explain] = {
-    "ValidationFraction": e_640,
-}
-X639_2 = frozenset(("ValidationFraction",))
-F640: Facts = {
-}
-F641: Facts = {
-    "title": "ValidationFraction",
-}
-F642: Facts = {
-}
-F643: Facts = {
-    "additionalProperties": False,
-    "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
-    "title": "AutoMLSecurityConfig",
-}
-X643_1_p: dict[str, Pred] = {
-    "VolumeKmsKeyId": p_644,
-    "EnableInterContainerTrafficEncryption": p_645,
-    "VpcConfig": p_647,
-}
-X643_1_e: dict[str, Explain] = {
-    "VolumeKmsKeyId": e_644,
-    "EnableInterContainerTrafficEncryption": e_645,
-    "VpcConfig": e_647,
-}
-X643_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
-F644: Facts = {
-}
-F645: Facts = {
-}
-F646: Facts = {
-    "title": "Boolean",
-}
-F647: Facts = {
-}
-F648: Facts = {
-    "additionalProperties": False,
-    "properties": ("SecurityGroupIds", "Subnets"),
-    "required": ("SecurityGroupIds", "Subnets"),
-    "title": "VpcConfig",
-}
-X648_1_p: dict[str, Pred] = {
-    "SecurityGroupIds": p_649,
-    "Subnets": p_653,
-}
-X648_1_e: dict[str, Explain] = {
-    "SecurityGroupIds": e_649,
-    "Subnets": e_653,
-}
-X648_2 = frozenset(("SecurityGroupIds", "Subnets"))
-X648_3 = frozenset(("SecurityGroupIds", "Subnets"))
-F649: Facts = {
-}
-F650: Facts = {
-    "title": "VpcSecurityGroupIds",
-}
-F651: Facts = {
-}
-F652: Facts = {
-    "title": "SecurityGroupId",
-    "x-aws-pattern": "[-0-9a-zA-Z]+",
-    "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
-}
-X652_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F653: Facts = {
-}
-F654: Facts = {
-    "title": "Subnets",
-}
-F655: Facts = {
-}
-F656: Facts = {
-    "title": "SubnetId",
-    "x-aws-pattern": "[-0-9a-zA-Z]+",
-    "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
-}
-X656_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F657: Facts = {
-}
-F658: Facts = {
+X588_2 = frozenset(("BaseModelName",))
+F616: Facts = {
     "additionalProperties": False,
     "properties": ("EmrServerlessComputeConfig",),
-    "title": "AutoMLComputeConfig",
 }
-X658_1_p: dict[str, Pred] = {
-    "EmrServerlessComputeConfig": p_659,
+X616_1_p: dict[str, Pred] = {
+    "EmrServerlessComputeConfig": p_618,
 }
-X658_1_e: dict[str, Explain] = {
-    "EmrServerlessComputeConfig": e_659,
+X616_1_e: dict[str, Explain] = {
+    "EmrServerlessComputeConfig": e_618,
 }
-X658_2 = frozenset(("EmrServerlessComputeConfig",))
-F659: Facts = {
-}
-F660: Facts = {
+X616_2 = frozenset(("EmrServerlessComputeConfig",))
+F618: Facts = {
     "additionalProperties": False,
     "properties": ("ExecutionRoleARN",),
     "required": ("ExecutionRoleARN",),
-    "title": "EmrServerlessComputeConfig",
 }
-X660_1_p: dict[str, Pred] = {
-    "ExecutionRoleARN": p_661,
+X618_1_p: dict[str, Pred] = {
+    "ExecutionRoleARN": p_138,
 }
-X660_1_e: dict[str, Explain] = {
-    "ExecutionRoleARN": e_661,
+X618_1_e: dict[str, Explain] = {
+    "ExecutionRoleARN": e_138,
 }
-X660_2 = frozenset(("ExecutionRoleARN",))
-X660_3 = frozenset(("ExecutionRoleARN",))
-F661: Facts = {
-}
-F662: Facts = {
+X618_2 = frozenset(("ExecutionRoleARN",))
+X618_3 = frozenset(("ExecutionRoleARN",))
+F619: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"),
     "required": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"),
     "title": "CreateAutoMLJobV2Request",
 }
-X662_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_663,
-    "AutoMLJobInputDataConfig": p_665,
-    "OutputDataConfig": p_683,
-    "AutoMLProblemTypeConfig": p_688,
-    "RoleArn": p_789,
-    "Tags": p_791,
-    "SecurityConfig": p_799,
-    "AutoMLJobObjective": p_814,
-    "ModelDeployConfig": p_818,
-    "DataSplitConfig": p_824,
-    "AutoMLComputeConfig": p_828,
-}
-X662_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_663,
-    "AutoMLJobInputDataConfig": e_665,
-    "OutputDataConfig": e_683,
-    "AutoMLProblemTypeConfig": e_688,
-    "RoleArn": e_789,
-    "Tags": e_791,
-    "SecurityConfig": e_799,
-    "AutoMLJobObjective": e_814,
-    "ModelDeployConfig": e_818,
-    "DataSplitConfig": e_824,
-    "AutoMLComputeConfig": e_828,
-}
-X662_2 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"))
-X662_3 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"))
-F663: Facts = {
-}
-F664: Facts = {
-    "title": "AutoMLJobName",
-    "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
-    "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
-}
-X664_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])").search
-F665: Facts = {
-}
-F666: Facts = {
-    "title": "AutoMLJobInputDataConfig",
-}
-F667: Facts = {
-}
-F668: Facts = {
-    "additionalProperties": False,
-    "properties": ("ChannelType", "ContentType", "CompressionType", "DataSource"),
-    "title": "AutoMLJobChannel",
-}
-X668_1_p: dict[str, Pred] = {
-    "ChannelType": p_669,
-    "ContentType": p_671,
-    "CompressionType": p_673,
-    "DataSource": p_675,
-}
-X668_1_e: dict[str, Explain] = {
-    "ChannelType": e_669,
-    "ContentType": e_671,
-    "CompressionType": e_673,
-    "DataSource": e_675,
-}
-X668_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
-F669: Facts = {
-}
-F670: Facts = {
-    "enum": ("training", "validation"),
-    "title": "AutoMLChannelType",
-}
-X670_1 = frozenset(("training", "validation"))
-F671: Facts = {
-}
-F672: Facts = {
-    "title": "ContentType",
-    "x-aws-pattern": ".*",
-}
-X672_3 = re.compile("^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F673: Facts = {
-}
-F674: Facts = {
-    "enum": ("None", "Gzip"),
-    "title": "CompressionType",
-}
-X674_1 = frozenset(("None", "Gzip"))
-F675: Facts = {
-}
-F676: Facts = {
-    "additionalProperties": False,
-    "properties": ("S3DataSource",),
-    "required": ("S3DataSource",),
-    "title": "AutoMLDataSource",
-}
-X676_1_p: dict[str, Pred] = {
-    "S3DataSource": p_677,
-}
-X676_1_e: dict[str, Explain] = {
-    "S3DataSource": e_677,
-}
-X676_2 = frozenset(("S3DataSource",))
-X676_3 = frozenset(("S3DataSource",))
-F677: Facts = {
-}
-F678: Facts = {
-    "additionalProperties": False,
-    "properties": ("S3DataType", "S3Uri"),
-    "required": ("S3DataType", "S3Uri"),
-    "title": "AutoMLS3DataSource",
-}
-X678_1_p: dict[str, Pred] = {
-    "S3DataType": p_679,
-    "S3Uri": p_681,
-}
-X678_1_e: dict[str, Explain] = {
-    "S3DataType": e_679,
-    "S3Uri": e_681,
-}
-X678_2 = frozenset(("S3DataType", "S3Uri"))
-X678_3 = frozenset(("S3DataType", "S3Uri"))
-F679: Facts = {
-}
-F680: Facts = {
-    "enum": ("ManifestFile", "S3Prefix", "AugmentedManifestFile"),
-    "title": "AutoMLS3DataType",
-}
-X680_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedManifestFile"))
-F681: Facts = {
-}
-F682: Facts = {
-    "title": "S3Uri",
-    "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
-}
-X682_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
-F683: Facts = {
-}
-F684: Facts = {
-    "additionalProperties": False,
-    "properties": ("KmsKeyId", "S3OutputPath"),
-    "required": ("S3OutputPath",),
-    "title": "AutoMLOutputDataConfig",
-}
-X684_1_p: dict[str, Pred] = {
-    "KmsKeyId": p_685,
-    "S3OutputPath": p_687,
-}
-X684_1_e: dict[str, Explain] = {
-    "KmsKeyId": e_685,
-    "S3OutputPath": e_687,
-}
-X684_2 = frozenset(("KmsKeyId", "S3OutputPath"))
-X684_3 = frozenset(("S3OutputPath",))
-F685: Facts = {
-}
-F686: Facts = {
-    "title": "KmsKeyId",
-    "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
-    "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
-}
-X686_3 = re.compile("^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])").search
-F687: Facts = {
-}
-F688: Facts = {
-}
-F689: Facts = {
-    "additionalProperties": False,
-    "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
-    "title": "AutoMLProblemTypeConfig",
-}
-X689_1_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": p_690,
-    "TextClassificationJobConfig": p_700,
-    "TimeSeriesForecastingJobConfig": p_706,
-    "TabularJobConfig": p_761,
-    "TextGenerationJobConfig": p_774,
-}
-X689_1_e: dict[str, Explain] = {
-    "ImageClassificationJobConfig": e_690,
-    "TextClassificationJobConfig": e_700,
-    "TimeSeriesForecastingJobConfig": e_706,
-    "TabularJobConfig": e_761,
-    "TextGenerationJobConfig": e_774,
-}
-X689_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
-F690: Facts = {
-}
-F691: Facts = {
-    "additionalProperties": False,
-    "properties": ("CompletionCriteria",),
-    "title": "ImageClassificationJobConfig",
-}
-X691_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_692,
-}
-X691_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_692,
-}
-X691_2 = frozenset(("CompletionCriteria",))
-F692: Facts = {
-}
-F693: Facts = {
-    "additionalProperties": False,
-    "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
-    "title": "AutoMLJobCompletionCriteria",
-}
-X693_1_p: dict[str, Pred] = {
-    "MaxCandidates": p_694,
-    "MaxRuntimePerTrainingJobInSeconds": p_696,
-    "MaxAutoMLJobRuntimeInSeconds": p_698,
-}
-X693_1_e: dict[str, Explain] = {
-    "MaxCandidates": e_694,
-    "MaxRuntimePerTrainingJobInSeconds": e_696,
-    "MaxAutoMLJobRuntimeInSeconds": e_698,
-}
-X693_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
-F694: Facts = {
-}
-F695: Facts = {
-    "title": "MaxCandidates",
-}
-F696: Facts = {
-}
-F697: Facts = {
-    "title": "MaxRuntimePerTrainingJobInSeconds",
-}
-F698: Facts = {
-}
-F699: Facts = {
-    "title": "MaxAutoMLJobRuntimeInSeconds",
-}
-F700: Facts = {
-}
-F701: Facts = {
-    "additionalProperties": False,
-    "properties": ("CompletionCriteria", "ContentColumn", "TargetLabelColumn"),
-    "required": ("ContentColumn", "TargetLabelColumn"),
-    "title": "TextClassificationJobConfig",
-}
-X701_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_692,
-    "ContentColumn": p_702,
-    "TargetLabelColumn": p_704,
-}
-X701_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_692,
-    "ContentColumn": e_702,
-    "TargetLabelColumn": e_704,
-}
-X701_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
-X701_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
-F702: Facts = {
-}
-F703: Facts = {
-    "title": "ContentColumn",
-}
-F704: Facts = {
-}
-F705: Facts = {
-    "title": "TargetLabelColumn",
-}
-F706: Facts = {
-}
-F707: Facts = {
-    "additionalProperties": False,
-    "properties": ("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"),
-    "required": ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"),
-    "title": "TimeSeriesForecastingJobConfig",
-}
-X707_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": p_708,
-    "CompletionCriteria": p_692,
-    "ForecastFrequency": p_709,
-    "ForecastHorizon": p_711,
-    "ForecastQuantiles": p_713,
-    "Transformations": p_717,
-    "TimeSeriesConfig": p_733,
-    "HolidayConfig": p_745,
-    "CandidateGenerationConfig": p_751,
-}
-X707_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": e_708,
-    "CompletionCriteria": e_692,
-    "ForecastFrequency": e_709,
-    "ForecastHorizon": e_711,
-    "ForecastQuantiles": e_713,
-    "Transformations": e_717,
-    "TimeSeriesConfig": e_733,
-    "HolidayConfig": e_745,
-    "CandidateGenerationConfig": e_751,
-}
-X707_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
-X707_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
-F708: Facts = {
-}
-F709: Facts = {
-}
-F710: Facts = {
-    "title": "ForecastFrequency",
-    "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
-}
-X710_3 = re.compile("^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])").search
-F711: Facts = {
-}
-F712: Facts = {
-    "title": "ForecastHorizon",
-}
-F713: Facts = {
-}
-F714: Facts = {
-    "title": "ForecastQuantiles",
-}
-F715: Facts = {
-}
-F716: Facts = {
-    "title": "ForecastQuantile",
-    "x-aws-pattern": "(^p[1-9]\\d?$)",
-}
-X716_3 = re.compile("^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])").search
-F717: Facts = {
-}
-F718: Facts = {
-    "additionalProperties": False,
-    "properties": ("Filling", "Aggregation"),
-    "title": "TimeSeriesTransformations",
-}
-X718_1_p: dict[str, Pred] = {
-    "Filling": p_719,
-    "Aggregation": p_729,
-}
-X718_1_e: dict[str, Explain] = {
-    "Filling": e_719,
-    "Aggregation": e_729,
-}
-X718_2 = frozenset(("Filling", "Aggregation"))
-F719: Facts = {
-}
-F720: Facts = {
-    "propertyNames": True,
-    "title": "FillingTransformations",
-}
-X720_2 = frozenset(())
-F721: Facts = {
-}
-F722: Facts = {
-    "title": "TransformationAttributeName",
-}
-F723: Facts = {
-}
-F724: Facts = {
-    "propertyNames": True,
-    "title": "FillingTransformationMap",
-}
-X724_2 = frozenset(())
-F725: Facts = {
-}
-F726: Facts = {
-    "enum": ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"),
-    "title": "FillingType",
-}
-X726_1 = frozenset(("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"))
-F727: Facts = {
-}
-F728: Facts = {
-    "title": "FillingTransformationValue",
-    "x-aws-pattern": "[a-zA-Z0-9\\_\\-]+",
-    "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
-}
-X728_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F729: Facts = {
-}
-F730: Facts = {
-    "propertyNames": True,
-    "title": "AggregationTransformations",
-}
-X730_2 = frozenset(())
-F731: Facts = {
-}
-F732: Facts = {
-    "enum": ("sum", "avg", "first", "min", "max"),
-    "title": "AggregationTransformationValue",
-}
-X732_1 = frozenset(("sum", "avg", "first", "min", "max"))
-F733: Facts = {
-}
-F734: Facts = {
-    "additionalProperties": False,
-    "properties": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"),
-    "required": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"),
-    "title": "TimeSeriesConfig",
-}
-X734_1_p: dict[str, Pred] = {
-    "TargetAttributeName": p_735,
-    "TimestampAttributeName": p_737,
-    "ItemIdentifierAttributeName": p_739,
-    "GroupingAttributeNames": p_741,
-}
-X734_1_e: dict[str, Explain] = {
-    "TargetAttributeName": e_735,
-    "TimestampAttributeName": e_737,
-    "ItemIdentifierAttributeName": e_739,
-    "GroupingAttributeNames": e_741,
-}
-X734_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
-X734_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
-F735: Facts = {
-}
-F736: Facts = {
-    "title": "TargetAttributeName",
-}
-F737: Facts = {
-}
-F738: Facts = {
-    "title": "TimestampAttributeName",
-}
-F739: Facts = {
-}
-F740: Facts = {
-    "title": "ItemIdentifierAttributeName",
-}
-F741: Facts = {
-}
-F742: Facts = {
-    "title": "GroupingAttributeNames",
-}
-F743: Facts = {
-}
-F744: Facts = {
-    "title": "GroupingAttributeName",
-}
-F745: Facts = {
-}
-F746: Facts = {
-    "title": "HolidayConfig",
-}
-F747: Facts = {
-}
-F748: Facts = {
-    "additionalProperties": False,
-    "properties": ("CountryCode",),
-    "title": "HolidayConfigAttributes",
-}
-X748_1_p: dict[str, Pred] = {
-    "CountryCode": p_749,
-}
-X748_1_e: dict[str, Explain] = {
-    "CountryCode": e_749,
-}
-X748_2 = frozenset(("CountryCode",))
-F749: Facts = {
-}
-F750: Facts = {
-    "title": "CountryCode",
-    "x-aws-pattern": "[A-Z]{2}",
-    "x-pattern-description": "only capital letters, 2 to 2 characters",
-}
-X750_3 = re.compile("^(?:[A-Z]{2})(?![\\s\\S])").search
-F751: Facts = {
-}
-F752: Facts = {
-    "additionalProperties": False,
-    "properties": ("AlgorithmsConfig",),
-    "title": "CandidateGenerationConfig",
-}
-X752_1_p: dict[str, Pred] = {
-    "AlgorithmsConfig": p_753,
-}
-X752_1_e: dict[str, Explain] = {
-    "AlgorithmsConfig": e_753,
-}
-X752_2 = frozenset(("AlgorithmsConfig",))
-F753: Facts = {
-}
-F754: Facts = {
-    "title": "AutoMLAlgorithmsConfig",
-}
-F755: Facts = {
-}
-F756: Facts = {
-    "additionalProperties": False,
-    "properties": ("AutoMLAlgorithms",),
-    "required": ("AutoMLAlgorithms",),
-    "title": "AutoMLAlgorithmConfig",
-}
-X756_1_p: dict[str, Pred] = {
-    "AutoMLAlgorithms": p_757,
-}
-X756_1_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": e_757,
-}
-X756_2 = frozenset(("AutoMLAlgorithms",))
-X756_3 = frozenset(("AutoMLAlgorithms",))
-F757: Facts = {
-}
-F758: Facts = {
-    "title": "AutoMLAlgorithms",
-}
-F759: Facts = {
-}
-F760: Facts = {
-    "enum": ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"),
-    "title": "AutoMLAlgorithm",
-}
-X760_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"))
-F761: Facts = {
-}
-F762: Facts = {
-    "additionalProperties": False,
-    "properties": ("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"),
-    "required": ("TargetAttributeName",),
-    "title": "TabularJobConfig",
-}
-X762_1_p: dict[str, Pred] = {
-    "CandidateGenerationConfig": p_763,
-    "CompletionCriteria": p_692,
-    "FeatureSpecificationS3Uri": p_764,
-    "Mode": p_765,
-    "GenerateCandidateDefinitionsOnly": p_767,
-    "ProblemType": p_769,
-    "TargetAttributeName": p_771,
-    "SampleWeightAttributeName": p_772,
-}
-X762_1_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": e_763,
-    "CompletionCriteria": e_692,
-    "FeatureSpecificationS3Uri": e_764,
-    "Mode": e_765,
-    "GenerateCandidateDefinitionsOnly": e_767,
-    "ProblemType": e_769,
-    "TargetAttributeName": e_771,
-    "SampleWeightAttributeName": e_772,
-}
-X762_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
-X762_3 = frozenset(("TargetAttributeName",))
-F763: Facts = {
-}
-F764: Facts = {
-}
-F765: Facts = {
-}
-F766: Facts = {
-    "enum": ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"),
-    "title": "AutoMLMode",
-}
-X766_1 = frozenset(("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"))
-F767: Facts = {
-}
-F768: Facts = {
-    "title": "GenerateCandidateDefinitionsOnly",
-}
-F769: Facts = {
-}
-F770: Facts = {
-    "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
-    "title": "ProblemType",
-}
-X770_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
-F771: Facts = {
-}
-F772: Facts = {
-}
-F773: Facts = {
-    "title": "SampleWeightAttributeName",
-    "x-aws-pattern": "[a-zA-Z0-9_-]+",
-    "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
-}
-X773_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F774: Facts = {
-}
-F775: Facts = {
-    "additionalProperties": False,
-    "properties": ("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"),
-    "title": "TextGenerationJobConfig",
-}
-X775_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_776,
-    "BaseModelName": p_777,
-    "TextGenerationHyperParameters": p_779,
-    "ModelAccessConfig": p_785,
-}
-X775_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_776,
-    "BaseModelName": e_777,
-    "TextGenerationHyperParameters": e_779,
-    "ModelAccessConfig": e_785,
-}
-X775_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
-F776: Facts = {
-}
-F777: Facts = {
-}
-F778: Facts = {
-    "title": "BaseModelName",
-    "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
-    "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
-}
-X778_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])").search
-F779: Facts = {
-}
-F780: Facts = {
-    "propertyNames": True,
-    "title": "TextGenerationHyperParameters",
-}
-X780_2 = frozenset(())
-F781: Facts = {
-}
-F782: Facts = {
-    "title": "TextGenerationHyperParameterKey",
-    "x-aws-pattern": "[a-zA-Z0-9._-]+",
-    "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 32 characters",
-}
-X782_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
-F783: Facts = {
-}
-F784: Facts = {
-    "title": "TextGenerationHyperParameterValue",
-    "x-aws-pattern": "[a-zA-Z0-9._-]+",
-    "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 16 characters",
-}
-X784_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
-F785: Facts = {
-}
-F786: Facts = {
-    "additionalProperties": False,
-    "properties": ("AcceptEula",),
-    "required": ("AcceptEula",),
-    "title": "ModelAccessConfig",
-}
-X786_1_p: dict[str, Pred] = {
-    "AcceptEula": p_787,
-}
-X786_1_e: dict[str, Explain] = {
-    "AcceptEula": e_787,
-}
-X786_2 = frozenset(("AcceptEula",))
-X786_3 = frozenset(("AcceptEula",))
-F787: Facts = {
-}
-F788: Facts = {
-    "title": "AcceptEula",
-}
-F789: Facts = {
-}
-F790: Facts = {
-    "title": "RoleArn",
-    "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
-}
-X790_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
-F791: Facts = {
-}
-F792: Facts = {
-    "title": "TagList",
-}
-F793: Facts = {
-}
-F794: Facts = {
-    "additionalProperties": False,
-    "properties": ("Key", "Value"),
-    "required": ("Key", "Value"),
-    "title": "Tag",
-}
-X794_1_p: dict[str, Pred] = {
-    "Key": p_795,
-    "Value": p_797,
-}
-X794_1_e: dict[str, Explain] = {
-    "Key": e_795,
-    "Value": e_797,
-}
-X794_2 = frozenset(("Key", "Value"))
-X794_3 = frozenset(("Key", "Value"))
-F795: Facts = {
-}
-F796: Facts = {
-    "title": "TagKey",
-    "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
-    "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
-}
-X796_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
-F797: Facts = {
-}
-F798: Facts = {
-    "title": "TagValue",
-    "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
-    "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
-}
-X798_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
-F799: Facts = {
-}
-F800: Facts = {
-    "additionalProperties": False,
-    "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
-    "title": "AutoMLSecurityConfig",
-}
-X800_1_p: dict[str, Pred] = {
-    "VolumeKmsKeyId": p_801,
-    "EnableInterContainerTrafficEncryption": p_802,
-    "VpcConfig": p_804,
-}
-X800_1_e: dict[str, Explain] = {
-    "VolumeKmsKeyId": e_801,
-    "EnableInterContainerTrafficEncryption": e_802,
-    "VpcConfig": e_804,
-}
-X800_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
-F801: Facts = {
-}
-F802: Facts = {
-}
-F803: Facts = {
-    "title": "Boolean",
-}
-F804: Facts = {
-}
-F805: Facts = {
-    "additionalProperties": False,
-    "properties": ("SecurityGroupIds", "Subnets"),
-    "required": ("SecurityGroupIds", "Subnets"),
-    "title": "VpcConfig",
-}
-X805_1_p: dict[str, Pred] = {
-    "SecurityGroupIds": p_806,
-    "Subnets": p_810,
-}
-X805_1_e: dict[str, Explain] = {
-    "SecurityGroupIds": e_806,
-    "Subnets": e_810,
-}
-X805_2 = frozenset(("SecurityGroupIds", "Subnets"))
-X805_3 = frozenset(("SecurityGroupIds", "Subnets"))
-F806: Facts = {
-}
-F807: Facts = {
-    "title": "VpcSecurityGroupIds",
-}
-F808: Facts = {
-}
-F809: Facts = {
-    "title": "SecurityGroupId",
-    "x-aws-pattern": "[-0-9a-zA-Z]+",
-    "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
-}
-X809_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F810: Facts = {
-}
-F811: Facts = {
-    "title": "Subnets",
-}
-F812: Facts = {
-}
-F813: Facts = {
-    "title": "SubnetId",
-    "x-aws-pattern": "[-0-9a-zA-Z]+",
-    "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
-}
-X813_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F814: Facts = {
-}
-F815: Facts = {
-    "additionalProperties": False,
-    "properties": ("MetricName",),
-    "required": ("MetricName",),
-    "title": "AutoMLJobObjective",
-}
-X815_1_p: dict[str, Pred] = {
-    "MetricName": p_816,
-}
-X815_1_e: dict[str, Explain] = {
-    "MetricName": e_816,
-}
-X815_2 = frozenset(("MetricName",))
-X815_3 = frozenset(("MetricName",))
-F816: Facts = {
-}
-F817: Facts = {
-    "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
-    "title": "AutoMLMetricEnum",
-}
-X817_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
-F818: Facts = {
-}
-F819: Facts = {
-    "additionalProperties": False,
-    "properties": ("AutoGenerateEndpointName", "EndpointName"),
-    "title": "ModelDeployConfig",
-}
-X819_1_p: dict[str, Pred] = {
-    "AutoGenerateEndpointName": p_820,
-    "EndpointName": p_822,
-}
-X819_1_e: dict[str, Explain] = {
-    "AutoGenerateEndpointName": e_820,
-    "EndpointName": e_822,
-}
-X819_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
-F820: Facts = {
-}
-F821: Facts = {
-    "title": "AutoGenerateEndpointName",
-}
-F822: Facts = {
-}
-F823: Facts = {
-    "title": "EndpointName",
-    "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
-    "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
-}
-X823_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
-F824: Facts = {
-}
-F825: Facts = {
-    "additionalProperties": False,
-    "properties": ("ValidationFraction",),
-    "title": "AutoMLDataSplitConfig",
-}
-X825_1_p: dict[str, Pred] = {
-    "ValidationFraction": p_826,
-}
-X825_1_e: dict[str, Explain] = {
-    "ValidationFraction": e_826,
-}
-X825_2 = frozenset(("ValidationFraction",))
-F826: Facts = {
-}
-F827: Facts = {
-    "title": "ValidationFraction",
-}
-F828: Facts = {
-}
-F829: Facts = {
-    "additionalProperties": False,
-    "properties": ("EmrServerlessComputeConfig",),
-    "title": "AutoMLComputeConfig",
-}
-X829_1_p: dict[str, Pred] = {
-    "EmrServerlessComputeConfig": p_830,
-}
-X829_1_e: dict[str, Explain] = {
-    "EmrServerlessComputeConfig": e_830,
-}
-X829_2 = frozenset(("EmrServerlessComputeConfig",))
-F830: Facts = {
-}
-F831: Facts = {
-    "additionalProperties": False,
-    "properties": ("ExecutionRoleARN",),
-    "required": ("ExecutionRoleARN",),
-    "title": "EmrServerlessComputeConfig",
-}
-X831_1_p: dict[str, Pred] = {
-    "ExecutionRoleARN": p_832,
-}
-X831_1_e: dict[str, Explain] = {
-    "ExecutionRoleARN": e_832,
-}
-X831_2 = frozenset(("ExecutionRoleARN",))
-X831_3 = frozenset(("ExecutionRoleARN",))
-F832: Facts = {
-}
+X619_1_p: dict[str, Pred] = {
+    "AutoMLJobName": p_108,
+    "AutoMLJobInputDataConfig": p_376,
+    "OutputDataConfig": p_134,
+    "AutoMLProblemTypeConfig": p_404,
+    "RoleArn": p_138,
+    "Tags": p_357,
+    "SecurityConfig": p_156,
+    "AutoMLJobObjective": p_140,
+    "ModelDeployConfig": p_270,
+    "DataSplitConfig": p_180,
+    "AutoMLComputeConfig": p_616,
+}
+X619_1_e: dict[str, Explain] = {
+    "AutoMLJobName": e_108,
+    "AutoMLJobInputDataConfig": e_376,
+    "OutputDataConfig": e_134,
+    "AutoMLProblemTypeConfig": e_404,
+    "RoleArn": e_138,
+    "Tags": e_357,
+    "SecurityConfig": e_156,
+    "AutoMLJobObjective": e_140,
+    "ModelDeployConfig": e_270,
+    "DataSplitConfig": e_180,
+    "AutoMLComputeConfig": e_616,
+}
+X619_2 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"))
+X619_3 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"))
 
 ROOT: tuple[Pred, Explain] = (p_0, e_0)
 """The canonical schema's root: picks the kind by the members present."""
@@ -19762,8 +6908,8 @@ DEFS: dict[str, tuple[Pred, Explain]] = {
 """Each definition of the canonical schema ($defs), by name."""
 AWS: dict[str, tuple[Pred, Explain]] = {
     "describe-auto-ml-job-response": (p_106, e_106),
-    "create-auto-ml-job-request": (p_295, e_295),
-    "describe-auto-ml-job-v2-response": (p_391, e_391),
-    "create-auto-ml-job-v2-request": (p_662, e_662),
+    "create-auto-ml-job-request": (p_277, e_277),
+    "describe-auto-ml-job-v2-response": (p_370, e_370),
+    "create-auto-ml-job-v2-request": (p_619, e_619),
 }
 """The AWS shape of each whole-document kind (the objective rules aside)."""

@@ -51,6 +51,18 @@ class CompileError(ValueError):
     """A schema this compiler cannot turn into checks (named, with its JSON pointer)."""
 
 
+# Annotations no check or message reads: two nodes differing only in these share one check.
+_UNREAD = frozenset({"description", "markdownDescription", "$comment", "examples", "default"})
+
+
+def _rules_only(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {k: _rules_only(v) for k, v in schema.items() if k not in _UNREAD}
+    if isinstance(schema, list):
+        return [_rules_only(item) for item in schema]
+    return schema
+
+
 def _pointer(parts: Iterable[str | int]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts) or "/"
 
@@ -83,7 +95,7 @@ class Compiler:
         return self._defs[key]
 
     def node(self, schema: Any, space: Namespace, at: tuple[str | int, ...]) -> int:
-        key = (space.name, json.dumps(schema))
+        key = (space.name, json.dumps(_rules_only(schema)))
         if key not in self._ids:
             self._ids[key] = self._new()
             self._fill(self._ids[key], schema, space, at)
@@ -311,7 +323,97 @@ def compile_checks(
     ]
     for node in compiler.nodes:
         node.facts = [(key, _plain(value)) for key, value in node.facts]
-    return Compiled(compiler.nodes, root, defs, shapes)
+    roots = {root, *(n for _, n in defs), *(n for _, n in shapes)}
+    for node in compiler.nodes:
+        if node.id not in roots:
+            # A title names only the document itself (a finding at its root): inside, the
+            # member name says where, so equal shapes of other names can share one check.
+            node.facts = [(key, value) for key, value in node.facts if key != "title"]
+    nodes, target = _without_aliases(compiler.nodes)
+    nodes, merged = _merge_equal(nodes)
+    for node in nodes:
+        _prepare(node)
+    return Compiled(
+        nodes,
+        merged(target(root)),
+        [(name, merged(target(n))) for name, n in defs],
+        [(kind, merged(target(n))) for kind, n in shapes],
+    )
+
+
+def _signature(node: SimpleNamespace) -> str:
+    return json.dumps([node.facts, [vars(op) for op in node.ops]], sort_keys=True, default=str)
+
+
+def _merge_equal(
+    nodes: list[SimpleNamespace],
+) -> tuple[list[SimpleNamespace], Callable[[int], int]]:
+    """Nodes that check and say the same (the same shape under two names, or in two AWS
+    files) merged into one, until no two are alike."""
+    mapping: dict[int, int] = {}
+    while True:
+        first: dict[str, int] = {}
+        merges = {}
+        for node in nodes:
+            same = first.setdefault(_signature(node), node.id)
+            if same != node.id:
+                merges[node.id] = same
+        if not merges:
+            break
+        mapping = {k: merges.get(v, v) for k, v in mapping.items()} | merges
+        nodes = [n for n in nodes if n.id not in merges]
+        _retarget(nodes, _lookup(merges))
+    return nodes, _lookup(mapping)
+
+
+def _lookup(table: dict[int, int]) -> Callable[[int], int]:
+    return lambda number: table.get(number, number)
+
+
+def _retarget(nodes: list[SimpleNamespace], target: Callable[[int], int]) -> None:
+    for node in nodes:
+        for op in node.ops:
+            for name in ("child", "cond", "then", "other"):
+                if getattr(op, name, None) is not None:
+                    setattr(op, name, target(getattr(op, name)))
+            if hasattr(op, "children"):
+                op.children = [target(c) for c in op.children]
+            if hasattr(op, "members"):
+                op.members = [(key, target(c)) for key, c in op.members]
+
+
+def _without_aliases(
+    nodes: list[SimpleNamespace],
+) -> tuple[list[SimpleNamespace], Callable[[int], int]]:
+    """The nodes without those that only refer to another (a bare ``$ref``), every reference
+    to one pointing at its target instead: fewer calls on every check, a smaller module."""
+    alias = {
+        n.id: n.ops[0].child
+        for n in nodes
+        if not n.facts and len(n.ops) == 1 and n.ops[0].k == "call" and not n.ops[0].warn
+    }
+
+    def target(number: int) -> int:
+        seen = set()
+        while number in alias and number not in seen:
+            seen.add(number)
+            number = alias[number]
+        return number
+
+    kept = [n for n in nodes if n.id not in alias or target(n.id) == n.id]
+    _retarget(kept, target)
+    return kept, target
+
+
+_SURE = {"object": "dict", "array": "list", "string": "str"}
+
+
+def _prepare(node: SimpleNamespace) -> None:
+    """The predicate's order (the type test first: what follows may rely on it) and the
+    Python type the value surely has past it (its guards can go)."""
+    types = [op for op in node.ops if op.k == "type"]
+    node.pred_ops = types + [op for op in node.ops if op.k != "type"]
+    node.sure = _SURE.get(types[0].types[0]) if types and len(types[0].types) == 1 else None
 
 
 def _plain(value: Any) -> Any:

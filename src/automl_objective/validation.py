@@ -132,6 +132,7 @@ class Checker:
         self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
         self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
         self._validators: dict[tuple[str, str | None], Validator] = {}
+        self._parts: dict[tuple[str, str | None], list[Part]] = {}
 
     def kind_of(self, data: Any) -> str | None:
         """The kind the document is checked as (see :func:`resolve.document_kind`)."""
@@ -210,6 +211,12 @@ class Checker:
 
     def _compiled(self, kind: str, problem_type: str | None) -> list[Part]:
         """The compiled checks a kind runs: (the path they start at, predicate, explainer)."""
+        key = (kind, problem_type)
+        if key not in self._parts:
+            self._parts[key] = self._compiled_parts(kind, problem_type)
+        return self._parts[key]
+
+    def _compiled_parts(self, kind: str, problem_type: str | None) -> list[Part]:
         checks = self.checks
         assert checks is not None
         self.check_options(kind, problem_type)
