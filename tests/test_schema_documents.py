@@ -20,7 +20,7 @@ from automl_objective.catalog import load_catalog
 from automl_objective.documents import Document, LoadError, load_path
 from automl_objective.schema import load_aws_index, load_aws_schema, load_schema
 from automl_objective.validation import Checker, default_checker
-from tests.schema_documents import documents, sites
+from tests.schema_documents import documents, mutations, sites
 from tests.test_agreement import model_accepts
 from tests.test_aws_requests import filled_v2
 
@@ -90,6 +90,20 @@ def test_models_and_jsonschema_agree_on_every_document() -> None:
         verdict = OBJECTIVE_REFERENCE.validate(_document(data))
         errors = [f for f in verdict.findings if f.severity == "error"]
         assert model_accepts(data) is (errors == []), (data, errors)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_two_mistakes_at_once_agree_with_jsonschema_and_the_models(data: st.DataObject) -> None:
+    """Pairs of facts (a problem type with each metric, an if taken with a member dropped):
+    every branch of every ``if`` meets every other fact."""
+    first = data.draw(st.sampled_from(canonical_documents()))
+    second = [d for d in mutations(first, sites(load_schema())) if d is not None]
+    document = data.draw(st.sampled_from(second)) if second else first
+    assert_engines_agree(document)
+    verdict = OBJECTIVE_REFERENCE.validate(_document(document))
+    errors = [f for f in verdict.findings if f.severity == "error"]
+    assert model_accepts(document) is (errors == []), (document, errors)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
