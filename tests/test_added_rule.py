@@ -90,3 +90,50 @@ def test_a_whole_request_gets_the_rule_too(added: tuple[dict[str, Any], ModuleTy
     findings = compiled.validate(_document(data)).findings
     pointers = {(f.code, f.pointer) for f in findings}
     assert ("missing-member", "/OutputDataConfig") in pointers
+
+
+PROBE = """
+import json, sys
+from pydantic import ValidationError
+from automl_objective.api import validate_data
+import automl_objective_generated
+from automl_objective_generated.models import AutoMLObjectiveDocument
+verdicts = []
+for data in json.loads(sys.argv[1]):
+    try:
+        AutoMLObjectiveDocument.model_validate(data)
+        model = "accepted"
+    except ValidationError as error:
+        model = str(error)
+    found = [(f.code, f.pointer) for f in validate_data(data).findings]
+    verdicts.append({"model": model, "validate": found})
+print(json.dumps({"package": automl_objective_generated.__file__, "verdicts": verdicts}))
+"""
+
+
+def test_validate_and_the_models_generated_with_the_rule_reject_what_jsonschema_rejects(
+    added: tuple[dict[str, Any], ModuleType], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The whole generated package (checks, models, rules, the schema copy) from the edited
+    schema, imported in a fresh process in place of the bundled one."""
+    import os
+    import subprocess
+
+    from jsonschema import Draft202012Validator
+
+    schema, checks = added
+    output = Path(str(checks.__file__)).parents[1]
+    env = {**os.environ, "PYTHONPATH": str(output)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(DOCUMENTS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    answer = json.loads(done.stdout)
+    assert answer["package"].startswith(str(output))
+    for data, verdict in zip(DOCUMENTS, answer["verdicts"], strict=True):
+        assert not Draft202012Validator(schema).is_valid(data)
+        assert ["missing-member", "/OutputDataConfig"] in verdict["validate"]
+        assert "S3OutputPath" in verdict["model"], verdict["model"]
