@@ -147,3 +147,31 @@ def documents(seeds: list[Any], found: dict[JsonPath, Site]) -> list[Any]:
             if document is not None:
                 unique.setdefault(json.dumps(document, sort_keys=True), document)
     return list(unique.values())
+
+
+def strategy(found: dict[JsonPath, Site], odd_values: Any, seeds: list[Any]) -> Any:
+    """A hypothesis strategy of documents built member by member from the schema's sites,
+    from an empty object or one of ``seeds``: each drawn path gets one of the values the
+    schema names there (most often), an odd value, an empty object, or (at a closed object)
+    an unknown member; no member name is listed by hand."""
+    from hypothesis import strategies as st
+
+    paths = sorted((p for p in found if all(isinstance(t, str) for t in p) and p), key=str)
+    closed = sorted((p for p in paths if found[p].closed), key=str)
+
+    @st.composite
+    def build(draw: Any) -> Any:
+        document: Any = draw(st.sampled_from([{}, *seeds]))
+        for path in draw(st.lists(st.sampled_from(paths), max_size=4)):
+            values = found[path].values
+            choices = [st.sampled_from(values)] * 3 if values else []
+            value = draw(st.one_of(*choices, odd_values, st.just({})))
+            document = with_value(document, path, value) or document
+        if closed and draw(st.integers(0, 3)) == 0:
+            path = draw(st.sampled_from(closed))
+            near = sorted(found[path].closed)[0]
+            name = draw(st.sampled_from([UNKNOWN, near.lower(), near + "s"]))
+            document = with_value(document, (*path, name), 1) or document
+        return document
+
+    return build()
