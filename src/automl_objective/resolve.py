@@ -46,11 +46,11 @@ def document_kind(
     if base is None or marker is None or aws_index is None:
         return base
     tolerance = aws_index.get("whole_when_missing_at_most", 0)
+    whole = marker in data
     for entry in aws_index["kinds"]:
         if entry["base"] != base or not all(member in data for member in entry["when"]):
             continue
-        missing = [member for member in entry.get("required", ()) if member not in data]
-        if marker in data or len(missing) <= tolerance:
+        if whole or sum(m not in data for m in entry.get("required", ())) <= tolerance:
             return str(entry["kind"])
     return base
 
