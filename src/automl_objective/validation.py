@@ -13,7 +13,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
-from automl_objective.codes import explain_all
 from automl_objective.documents import Document, LoadError
 from automl_objective.failures import Failure, from_error
 from automl_objective.findings import (
@@ -293,7 +292,10 @@ class Checker:
         failures = self.failures(document.data, direct, problem_type)
         if not failures:
             return FileResult(document.path, [], chosen)
-        located = _one_per_cause(item for f in failures for item in explain_all(f, self.catalog))
+        from automl_objective import codes  # wording: only for documents with failures
+
+        said = codes.explain_all
+        located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
         findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
         return FileResult(document.path, findings, chosen)
