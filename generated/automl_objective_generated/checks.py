@@ -68,11 +68,8 @@ def p_2(v: Any) -> bool:
         return False
     if not X2_1 <= v.keys():
         return False
-    table = X2_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "MetricName" in v and not p_4(v["MetricName"]):
+        return False
     if not v.keys() <= X2_3:
         return False
     return True
@@ -140,27 +137,34 @@ def p_7(v: Any) -> bool:
         return False
     if not X7_1 <= v.keys():
         return False
-    table = X7_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
+    if "AutoMLProblemTypeConfig" in v and not p_9(v["AutoMLProblemTypeConfig"]):
+        return False
+    if "AutoMLJobObjective" in v and not p_2(v["AutoMLJobObjective"]):
+        return False
+    if p_27(v):
+        if not p_16(v):
             return False
-    if not p_15(v):
-        return False
-    if not p_29(v):
-        return False
-    if not p_38(v):
-        return False
-    if not p_47(v):
-        return False
-    if not p_56(v):
-        return False
-    if not p_63(v):
-        return False
-    if not p_70(v):
-        return False
-    if not p_77(v):
-        return False
+    if p_34(v):
+        if not p_30(v):
+            return False
+    if p_43(v):
+        if not p_39(v):
+            return False
+    if p_52(v):
+        if not p_48(v):
+            return False
+    if p_61(v):
+        if not p_57(v):
+            return False
+    if p_68(v):
+        if not p_64(v):
+            return False
+    if p_75(v):
+        if not p_71(v):
+            return False
+    if p_84(v):
+        if not p_78(v):
+            return False
     return True
 
 
@@ -177,14 +181,22 @@ def e_7(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
         for key, check in X7_2_e.items():
             if key in v:
                 check(v[key], (*path, key), out, warn)
-    e_15(v, path, out, warn)
-    e_29(v, path, out, warn)
-    e_38(v, path, out, warn)
-    e_47(v, path, out, warn)
-    e_56(v, path, out, warn)
-    e_63(v, path, out, warn)
-    e_70(v, path, out, warn)
-    e_77(v, path, out, warn)
+    if p_27(v):
+        e_16(v, path, out, warn)
+    if p_34(v):
+        e_30(v, path, out, warn)
+    if p_43(v):
+        e_39(v, path, out, warn)
+    if p_52(v):
+        e_48(v, path, out, warn)
+    if p_61(v):
+        e_57(v, path, out, warn)
+    if p_68(v):
+        e_64(v, path, out, warn)
+    if p_75(v):
+        e_71(v, path, out, warn)
+    if p_84(v):
+        e_78(v, path, out, warn)
     return
 
 
@@ -265,11 +277,8 @@ def p_12(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X12_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ProblemType" in v and not p_14(v["ProblemType"]):
+        return False
     return True
 
 
@@ -319,16 +328,20 @@ def e_15(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 
 def p_16(v: Any) -> bool:
-    if not p_17(v):
-        return False
-    if not p_22(v):
-        return False
+    if p_21(v):
+        if not p_18(v):
+            return False
+    if p_24(v):
+        if not p_23(v):
+            return False
     return True
 
 
 def e_16(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_17(v, path, out, warn)
-    e_22(v, path, out, warn)
+    if p_21(v):
+        e_18(v, path, out, warn)
+    if p_24(v):
+        e_23(v, path, out, warn)
     return
 
 
@@ -347,11 +360,8 @@ def e_17(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_18(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X18_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_19(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -365,11 +375,8 @@ def e_18(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_19(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X19_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "TabularJobConfig" in v and not p_20(v["TabularJobConfig"]):
+            return False
     return True
 
 
@@ -440,11 +447,8 @@ def p_24(v: Any) -> bool:
     if isinstance(v, dict) and not X24_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X24_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_25(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -467,11 +471,8 @@ def p_25(v: Any) -> bool:
         return False
     if not X25_1 <= v.keys():
         return False
-    table = X25_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "TabularJobConfig" in v and not p_26(v["TabularJobConfig"]):
+        return False
     return True
 
 
@@ -517,11 +518,8 @@ def p_27(v: Any) -> bool:
     if isinstance(v, dict) and not X27_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X27_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_28(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -574,11 +572,8 @@ def e_29(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_30(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X30_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLJobObjective" in v and not p_31(v["AutoMLJobObjective"]):
+            return False
     return True
 
 
@@ -592,11 +587,8 @@ def e_30(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_31(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X31_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "MetricName" in v and not p_33(v["MetricName"]):
+            return False
     return True
 
 
@@ -624,11 +616,8 @@ def p_34(v: Any) -> bool:
     if isinstance(v, dict) and not X34_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X34_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_35(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -651,11 +640,8 @@ def p_35(v: Any) -> bool:
         return False
     if not X35_1 <= v.keys():
         return False
-    table = X35_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "TabularJobConfig" in v and not p_36(v["TabularJobConfig"]):
+        return False
     return True
 
 
@@ -682,11 +668,8 @@ def p_36(v: Any) -> bool:
         return False
     if not X36_1 <= v.keys():
         return False
-    table = X36_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ProblemType" in v and not p_37(v["ProblemType"]):
+        return False
     return True
 
 
@@ -733,11 +716,8 @@ def e_38(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_39(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X39_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLJobObjective" in v and not p_40(v["AutoMLJobObjective"]):
+            return False
     return True
 
 
@@ -751,11 +731,8 @@ def e_39(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_40(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X40_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "MetricName" in v and not p_42(v["MetricName"]):
+            return False
     return True
 
 
@@ -783,11 +760,8 @@ def p_43(v: Any) -> bool:
     if isinstance(v, dict) and not X43_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X43_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_44(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -810,11 +784,8 @@ def p_44(v: Any) -> bool:
         return False
     if not X44_1 <= v.keys():
         return False
-    table = X44_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "TabularJobConfig" in v and not p_45(v["TabularJobConfig"]):
+        return False
     return True
 
 
@@ -841,11 +812,8 @@ def p_45(v: Any) -> bool:
         return False
     if not X45_1 <= v.keys():
         return False
-    table = X45_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ProblemType" in v and not p_46(v["ProblemType"]):
+        return False
     return True
 
 
@@ -892,11 +860,8 @@ def e_47(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_48(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X48_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLJobObjective" in v and not p_49(v["AutoMLJobObjective"]):
+            return False
     return True
 
 
@@ -910,11 +875,8 @@ def e_48(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_49(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X49_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "MetricName" in v and not p_51(v["MetricName"]):
+            return False
     return True
 
 
@@ -942,11 +904,8 @@ def p_52(v: Any) -> bool:
     if isinstance(v, dict) and not X52_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X52_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_53(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -969,11 +928,8 @@ def p_53(v: Any) -> bool:
         return False
     if not X53_1 <= v.keys():
         return False
-    table = X53_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "TabularJobConfig" in v and not p_54(v["TabularJobConfig"]):
+        return False
     return True
 
 
@@ -1000,11 +956,8 @@ def p_54(v: Any) -> bool:
         return False
     if not X54_1 <= v.keys():
         return False
-    table = X54_2_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ProblemType" in v and not p_55(v["ProblemType"]):
+        return False
     return True
 
 
@@ -1051,11 +1004,8 @@ def e_56(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_57(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X57_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLJobObjective" in v and not p_58(v["AutoMLJobObjective"]):
+            return False
     return True
 
 
@@ -1069,11 +1019,8 @@ def e_57(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_58(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X58_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "MetricName" in v and not p_60(v["MetricName"]):
+            return False
     return True
 
 
@@ -1101,11 +1048,8 @@ def p_61(v: Any) -> bool:
     if isinstance(v, dict) and not X61_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X61_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_62(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -1158,11 +1102,8 @@ def e_63(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_64(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X64_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLJobObjective" in v and not p_65(v["AutoMLJobObjective"]):
+            return False
     return True
 
 
@@ -1176,11 +1117,8 @@ def e_64(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_65(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X65_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "MetricName" in v and not p_67(v["MetricName"]):
+            return False
     return True
 
 
@@ -1208,11 +1146,8 @@ def p_68(v: Any) -> bool:
     if isinstance(v, dict) and not X68_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X68_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_69(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -1265,11 +1200,8 @@ def e_70(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_71(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X71_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLJobObjective" in v and not p_72(v["AutoMLJobObjective"]):
+            return False
     return True
 
 
@@ -1283,11 +1215,8 @@ def e_71(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_72(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X72_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "MetricName" in v and not p_74(v["MetricName"]):
+            return False
     return True
 
 
@@ -1315,11 +1244,8 @@ def p_75(v: Any) -> bool:
     if isinstance(v, dict) and not X75_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X75_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_76(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -1372,11 +1298,8 @@ def e_77(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_78(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X78_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLJobObjective" in v and not p_79(v["AutoMLJobObjective"]):
+            return False
     return True
 
 
@@ -1390,11 +1313,8 @@ def e_78(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
 
 def p_79(v: Any) -> bool:
     if isinstance(v, dict):
-        table = X79_0_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "MetricName" in v and not p_81(v["MetricName"]):
+            return False
     return True
 
 
@@ -1444,11 +1364,8 @@ def p_84(v: Any) -> bool:
     if isinstance(v, dict) and not X84_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X84_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "AutoMLProblemTypeConfig" in v and not p_85(v["AutoMLProblemTypeConfig"]):
+            return False
     return True
 
 
@@ -1508,19 +1425,21 @@ def p_88(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X88_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ProblemType" in v and not p_14(v["ProblemType"]):
+        return False
+    if "AutoMLJobObjective" in v and not p_2(v["AutoMLJobObjective"]):
+        return False
     if not p_89(v):
         return False
-    if not p_91(v):
-        return False
-    if not p_93(v):
-        return False
-    if not p_95(v):
-        return False
+    if p_92(v):
+        if not p_30(v):
+            return False
+    if p_94(v):
+        if not p_39(v):
+            return False
+    if p_96(v):
+        if not p_48(v):
+            return False
     return True
 
 
@@ -1534,9 +1453,12 @@ def e_88(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
             if key in v:
                 check(v[key], (*path, key), out, warn)
     e_89(v, path, out, warn)
-    e_91(v, path, out, warn)
-    e_93(v, path, out, warn)
-    e_95(v, path, out, warn)
+    if p_92(v):
+        e_30(v, path, out, warn)
+    if p_94(v):
+        e_39(v, path, out, warn)
+    if p_96(v):
+        e_48(v, path, out, warn)
     return
 
 
@@ -1587,11 +1509,8 @@ def p_92(v: Any) -> bool:
     if isinstance(v, dict) and not X92_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X92_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "ProblemType" in v and not p_37(v["ProblemType"]):
+            return False
     return True
 
 
@@ -1624,11 +1543,8 @@ def p_94(v: Any) -> bool:
     if isinstance(v, dict) and not X94_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X94_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "ProblemType" in v and not p_46(v["ProblemType"]):
+            return False
     return True
 
 
@@ -1661,11 +1577,8 @@ def p_96(v: Any) -> bool:
     if isinstance(v, dict) and not X96_0 <= v.keys():
         return False
     if isinstance(v, dict):
-        table = X96_1_p
-        for key, item in v.items():
-            check = table.get(key)
-            if check is not None and not check(item):
-                return False
+        if "ProblemType" in v and not p_55(v["ProblemType"]):
+            return False
     return True
 
 
@@ -1963,11 +1876,8 @@ def p_116(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X116_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "S3DataSource" in v and not p_118(v["S3DataSource"]):
+        return False
     if not v.keys() <= X116_2:
         return False
     if not X116_3 <= v.keys():
@@ -1998,11 +1908,10 @@ def p_118(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X118_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "S3DataType" in v and not p_120(v["S3DataType"]):
+        return False
+    if "S3Uri" in v and not p_122(v["S3Uri"]):
+        return False
     if not v.keys() <= X118_2:
         return False
     if not X118_3 <= v.keys():
@@ -2197,11 +2106,10 @@ def p_134(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X134_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "KmsKeyId" in v and not p_136(v["KmsKeyId"]):
+        return False
+    if "S3OutputPath" in v and not p_122(v["S3OutputPath"]):
+        return False
     if not v.keys() <= X134_2:
         return False
     if not X134_3 <= v.keys():
@@ -2288,11 +2196,8 @@ def p_140(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X140_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "MetricName" in v and not p_142(v["MetricName"]):
+        return False
     if not v.keys() <= X140_2:
         return False
     if not X140_3 <= v.keys():
@@ -2392,11 +2297,12 @@ def p_148(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X148_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "MaxCandidates" in v and not p_150(v["MaxCandidates"]):
+        return False
+    if "MaxRuntimePerTrainingJobInSeconds" in v and not p_152(v["MaxRuntimePerTrainingJobInSeconds"]):
+        return False
+    if "MaxAutoMLJobRuntimeInSeconds" in v and not p_152(v["MaxAutoMLJobRuntimeInSeconds"]):
+        return False
     if not v.keys() <= X148_2:
         return False
     return True
@@ -2465,11 +2371,12 @@ def p_156(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X156_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "VolumeKmsKeyId" in v and not p_136(v["VolumeKmsKeyId"]):
+        return False
+    if "EnableInterContainerTrafficEncryption" in v and not p_158(v["EnableInterContainerTrafficEncryption"]):
+        return False
+    if "VpcConfig" in v and not p_160(v["VpcConfig"]):
+        return False
     if not v.keys() <= X156_2:
         return False
     return True
@@ -2510,11 +2417,10 @@ def p_160(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X160_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "SecurityGroupIds" in v and not p_162(v["SecurityGroupIds"]):
+        return False
+    if "Subnets" in v and not p_166(v["Subnets"]):
+        return False
     if not v.keys() <= X160_2:
         return False
     if not X160_3 <= v.keys():
@@ -2635,11 +2541,10 @@ def p_170(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X170_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "FeatureSpecificationS3Uri" in v and not p_122(v["FeatureSpecificationS3Uri"]):
+        return False
+    if "AlgorithmsConfig" in v and not p_172(v["AlgorithmsConfig"]):
+        return False
     if not v.keys() <= X170_2:
         return False
     return True
@@ -2695,11 +2600,8 @@ def p_174(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X174_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoMLAlgorithms" in v and not p_176(v["AutoMLAlgorithms"]):
+        return False
     if not v.keys() <= X174_2:
         return False
     if not X174_3 <= v.keys():
@@ -2781,11 +2683,8 @@ def p_180(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X180_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ValidationFraction" in v and not p_182(v["ValidationFraction"]):
+        return False
     if not v.keys() <= X180_2:
         return False
     return True
@@ -2927,11 +2826,8 @@ def p_192(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X192_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "PartialFailureMessage" in v and not p_188(v["PartialFailureMessage"]):
+        return False
     if not v.keys() <= X192_2:
         return False
     return True
@@ -3015,11 +2911,14 @@ def p_198(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X198_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "Type" in v and not p_200(v["Type"]):
+        return False
+    if "MetricName" in v and not p_142(v["MetricName"]):
+        return False
+    if "Value" in v and not p_202(v["Value"]):
+        return False
+    if "StandardMetricName" in v and not p_142(v["StandardMetricName"]):
+        return False
     if not v.keys() <= X198_2:
         return False
     if not X198_3 <= v.keys():
@@ -3129,11 +3028,12 @@ def p_208(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X208_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CandidateStepType" in v and not p_210(v["CandidateStepType"]):
+        return False
+    if "CandidateStepArn" in v and not p_212(v["CandidateStepArn"]):
+        return False
+    if "CandidateStepName" in v and not p_196(v["CandidateStepName"]):
+        return False
     if not v.keys() <= X208_2:
         return False
     if not X208_3 <= v.keys():
@@ -3263,11 +3163,12 @@ def p_220(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X220_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "Image" in v and not p_222(v["Image"]):
+        return False
+    if "ModelDataUrl" in v and not p_122(v["ModelDataUrl"]):
+        return False
+    if "Environment" in v and not p_226(v["Environment"]):
+        return False
     if not v.keys() <= X220_2:
         return False
     if not X220_3 <= v.keys():
@@ -3421,11 +3322,10 @@ def p_232(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X232_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CandidateArtifactLocations" in v and not p_234(v["CandidateArtifactLocations"]):
+        return False
+    if "CandidateMetrics" in v and not p_242(v["CandidateMetrics"]):
+        return False
     if not v.keys() <= X232_2:
         return False
     return True
@@ -3450,11 +3350,12 @@ def p_234(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X234_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "Explainability" in v and not p_126(v["Explainability"]):
+        return False
+    if "ModelInsights" in v and not p_126(v["ModelInsights"]):
+        return False
+    if "BacktestResults" in v and not p_126(v["BacktestResults"]):
+        return False
     if not v.keys() <= X234_2:
         return False
     if not X234_3 <= v.keys():
@@ -3516,11 +3417,14 @@ def p_244(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X244_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "MetricName" in v and not p_142(v["MetricName"]):
+        return False
+    if "StandardMetricName" in v and not p_246(v["StandardMetricName"]):
+        return False
+    if "Value" in v and not p_202(v["Value"]):
+        return False
+    if "Set" in v and not p_250(v["Set"]):
+        return False
     if not v.keys() <= X244_2:
         return False
     return True
@@ -3664,11 +3568,10 @@ def p_262(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X262_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CandidateDefinitionNotebookLocation" in v and not p_126(v["CandidateDefinitionNotebookLocation"]):
+        return False
+    if "DataExplorationNotebookLocation" in v and not p_126(v["DataExplorationNotebookLocation"]):
+        return False
     if not v.keys() <= X262_2:
         return False
     return True
@@ -3693,11 +3596,12 @@ def p_268(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X268_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoMLJobObjective" in v and not p_140(v["AutoMLJobObjective"]):
+        return False
+    if "ProblemType" in v and not p_144(v["ProblemType"]):
+        return False
+    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
+        return False
     if not v.keys() <= X268_2:
         return False
     return True
@@ -3722,11 +3626,10 @@ def p_270(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X270_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoGenerateEndpointName" in v and not p_158(v["AutoGenerateEndpointName"]):
+        return False
+    if "EndpointName" in v and not p_274(v["EndpointName"]):
+        return False
     if not v.keys() <= X270_2:
         return False
     return True
@@ -3779,11 +3682,8 @@ def p_276(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X276_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "EndpointName" in v and not p_274(v["EndpointName"]):
+        return False
     if not v.keys() <= X276_2:
         return False
     return True
@@ -3874,11 +3774,10 @@ def p_359(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X359_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "Key" in v and not p_361(v["Key"]):
+        return False
+    if "Value" in v and not p_363(v["Value"]):
+        return False
     if not v.keys() <= X359_2:
         return False
     if not X359_3 <= v.keys():
@@ -4031,11 +3930,14 @@ def p_378(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X378_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ChannelType" in v and not p_130(v["ChannelType"]):
+        return False
+    if "ContentType" in v and not p_128(v["ContentType"]):
+        return False
+    if "CompressionType" in v and not p_124(v["CompressionType"]):
+        return False
+    if "DataSource" in v and not p_116(v["DataSource"]):
+        return False
     if not v.keys() <= X378_2:
         return False
     return True
@@ -4097,11 +3999,8 @@ def p_406(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X406_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
+        return False
     if not v.keys() <= X406_2:
         return False
     return True
@@ -4126,11 +4025,12 @@ def p_416(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X416_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
+        return False
+    if "ContentColumn" in v and not p_418(v["ContentColumn"]):
+        return False
+    if "TargetLabelColumn" in v and not p_418(v["TargetLabelColumn"]):
+        return False
     if not v.keys() <= X416_2:
         return False
     if not X416_3 <= v.keys():
@@ -4307,11 +4207,10 @@ def p_432(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X432_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "Filling" in v and not p_434(v["Filling"]):
+        return False
+    if "Aggregation" in v and not p_444(v["Aggregation"]):
+        return False
     if not v.keys() <= X432_2:
         return False
     return True
@@ -4521,11 +4420,14 @@ def p_448(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X448_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "TargetAttributeName" in v and not p_126(v["TargetAttributeName"]):
+        return False
+    if "TimestampAttributeName" in v and not p_418(v["TimestampAttributeName"]):
+        return False
+    if "ItemIdentifierAttributeName" in v and not p_418(v["ItemIdentifierAttributeName"]):
+        return False
+    if "GroupingAttributeNames" in v and not p_456(v["GroupingAttributeNames"]):
+        return False
     if not v.keys() <= X448_2:
         return False
     if not X448_3 <= v.keys():
@@ -4618,11 +4520,8 @@ def p_462(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X462_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CountryCode" in v and not p_464(v["CountryCode"]):
+        return False
     if not v.keys() <= X462_2:
         return False
     return True
@@ -4675,11 +4574,8 @@ def p_466(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X466_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AlgorithmsConfig" in v and not p_172(v["AlgorithmsConfig"]):
+        return False
     if not v.keys() <= X466_2:
         return False
     return True
@@ -4739,11 +4635,14 @@ def p_486(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X486_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
+        return False
+    if "BaseModelName" in v and not p_488(v["BaseModelName"]):
+        return False
+    if "TextGenerationHyperParameters" in v and not p_490(v["TextGenerationHyperParameters"]):
+        return False
+    if "ModelAccessConfig" in v and not p_496(v["ModelAccessConfig"]):
+        return False
     if not v.keys() <= X486_2:
         return False
     return True
@@ -4891,11 +4790,8 @@ def p_496(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X496_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AcceptEula" in v and not p_158(v["AcceptEula"]):
+        return False
     if not v.keys() <= X496_2:
         return False
     if not X496_3 <= v.keys():
@@ -4946,11 +4842,12 @@ def p_582(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X582_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoMLJobObjective" in v and not p_140(v["AutoMLJobObjective"]):
+        return False
+    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
+        return False
+    if "AutoMLProblemTypeResolvedAttributes" in v and not p_584(v["AutoMLProblemTypeResolvedAttributes"]):
+        return False
     if not v.keys() <= X582_2:
         return False
     return True
@@ -4975,11 +4872,10 @@ def p_584(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X584_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "TabularResolvedAttributes" in v and not p_586(v["TabularResolvedAttributes"]):
+        return False
+    if "TextGenerationResolvedAttributes" in v and not p_588(v["TextGenerationResolvedAttributes"]):
+        return False
     if not v.keys() <= X584_2:
         return False
     if len(v) < 1:
@@ -5012,11 +4908,8 @@ def p_586(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X586_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ProblemType" in v and not p_144(v["ProblemType"]):
+        return False
     if not v.keys() <= X586_2:
         return False
     return True
@@ -5041,11 +4934,8 @@ def p_588(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X588_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "BaseModelName" in v and not p_488(v["BaseModelName"]):
+        return False
     if not v.keys() <= X588_2:
         return False
     return True
@@ -5070,11 +4960,8 @@ def p_616(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X616_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "EmrServerlessComputeConfig" in v and not p_618(v["EmrServerlessComputeConfig"]):
+        return False
     if not v.keys() <= X616_2:
         return False
     return True
@@ -5099,11 +4986,8 @@ def p_618(v: Any) -> bool:
         isinstance(v, dict)
     ):
         return False
-    table = X618_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ExecutionRoleARN" in v and not p_138(v["ExecutionRoleARN"]):
+        return False
     if not v.keys() <= X618_2:
         return False
     if not X618_3 <= v.keys():

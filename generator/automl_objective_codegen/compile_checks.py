@@ -331,6 +331,9 @@ def compile_checks(
             node.facts = [(key, value) for key, value in node.facts if key != "title"]
     nodes, target = _without_aliases(compiler.nodes)
     nodes, merged = _merge_equal(nodes)
+    by_id = {node.id: node for node in nodes}
+    for node in nodes:
+        node.ops = _spliced(node.ops, by_id)
     for node in nodes:
         _prepare(node)
     return Compiled(
@@ -403,6 +406,31 @@ def _without_aliases(
     kept = [n for n in nodes if n.id not in alias or target(n.id) == n.id]
     _retarget(kept, target)
     return kept, target
+
+
+# Ops that never report a failure of their own node (they only pass the value on).
+_PASS_ON = frozenset({"if", "call", "calls"})
+
+
+def _spliced(ops: list[SimpleNamespace], by_id: dict[int, SimpleNamespace]) -> list[Any]:
+    """``allOf`` members that only pass the value on (an ``if``, a ``$ref``) inlined into
+    their parent's ops: the same checks, in the same order, one call fewer each."""
+    result: list[Any] = []
+    for op in ops:
+        if op.k != "calls":
+            result.append(op)
+            continue
+        for child in op.children:
+            inner = by_id[child]
+            if inner.ops and all(
+                o.k in _PASS_ON and not getattr(o, "warn", False) for o in inner.ops
+            ):
+                result.extend(_spliced(inner.ops, by_id))
+            else:
+                result.append(
+                    SimpleNamespace(k="call", child=child, warn=False, kw=op.kw, code=op.code)
+                )
+    return result
 
 
 _SURE = {"object": "dict", "array": "list", "string": "str"}

@@ -47,10 +47,11 @@ def document_kind(
         return base
     tolerance = aws_index.get("whole_when_missing_at_most", 0)
     whole = marker in data
+    keys = data.keys()
     for entry in aws_index["kinds"]:
-        if entry["base"] != base or not all(member in data for member in entry["when"]):
+        if entry["base"] != base or not keys >= set(entry["when"]):
             continue
-        if whole or sum(m not in data for m in entry.get("required", ())) <= tolerance:
+        if whole or len(set(entry.get("required", ())) - keys) <= tolerance:
             return str(entry["kind"])
     return base
 
