@@ -23,6 +23,7 @@ from automl_objective.schema import load_aws_index, load_aws_schema
 from automl_objective.validation import validate_document
 from automl_objective_codegen.aws_schemas import _pattern_keywords
 from automl_objective_codegen.java_patterns import UntranslatablePattern, describe, translate
+from tests.compiled import compiled_predicate
 from tests.test_aws_requests import filled_v2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,15 +56,13 @@ def test_the_oracle_covers_every_pattern_of_the_schemas() -> None:
 
 @pytest.mark.parametrize("name", PATTERNED)
 def test_patterns_agree_with_java_in_python_jsonschema_and_ecma(name: str) -> None:
-    from automl_objective_generated import shapecheck
-
     definition = DEFINITIONS[name]
     only_pattern = {k: v for k, v in definition.items() if k in ("pattern", "x-unicode-pattern")}
     reference = AWS_VALIDATOR(only_pattern)
-    compiled = getattr(shapecheck, f"_PATTERN_{name}")
+    compiled = compiled_predicate(only_pattern)
     ecma = regress.Regex(_schema_pattern(definition), "u")  # what editors run
     for probe, java in ORACLE[name]["cases"]:
-        assert (compiled(probe) is not None) is java, (name, probe)
+        assert compiled(probe) is java, (name, probe)
         assert reference.is_valid(probe) is java, (name, probe)
         assert (ecma.find(probe) is not None) is java, (name, probe)
 
@@ -168,12 +167,12 @@ def test_a_yaml_block_scalar_name_is_caught_and_the_newline_named() -> None:
 
 
 def test_an_integer_member_rejects_a_float_in_both_checks() -> None:
-    from automl_objective_generated.shapecheck import CHECKS
+    from automl_objective_generated.checks import AWS
 
     path = (*FORECAST, "ForecastHorizon")
     for value, valid in ((14, True), (14.0, False), (14.5, False), (True, False)):
         document = _set(_forecast_request(), path, value)
-        assert CHECKS["create-auto-ml-job-v2-request"](document) is valid
+        assert AWS["create-auto-ml-job-v2-request"][0](document) is valid
         assert (_findings(document) == []) is valid, value
     text = EXAMPLE.read_text()
     parsed = parse_text("job.yaml", text.replace("ForecastHorizon: 14", "ForecastHorizon: 14.0"))

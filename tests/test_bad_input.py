@@ -497,19 +497,19 @@ def test_non_string_keys_beside_a_problem_type_config_lose_no_file(
 def test_a_crash_while_checking_one_file_spares_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from automl_objective import findings, validation
+    from automl_objective import codes
 
     for name in ("a.json", "c.json"):
         (tmp_path / name).write_text('{"MetricName": "Nope"}')
     (tmp_path / "b.json").write_text('{"MetricName": "Crash"}')
-    real_explain = findings.explain_all
+    real_explain = codes.explain_all
 
     def explode_on_crash(error: Any, catalog: Any) -> Any:
         if error.instance == "Crash":
             raise TypeError("sequence item 0: expected str instance, int found")
         return real_explain(error, catalog)
 
-    monkeypatch.setattr(validation, "explain_all", explode_on_crash)
+    monkeypatch.setattr(codes, "explain_all", explode_on_crash)
     assert main(["validate", str(tmp_path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"{tmp_path / 'a.json'}:1:16: error [unknown-metric]")
@@ -648,20 +648,20 @@ def test_a_crash_in_one_of_2001_files_checked_in_parallel_spares_the_others(
 ) -> None:
     """The reported case: with 2,100 good files and one bad, forked workers died and stdout
     was empty for every file. The forked workers inherit the injected crash."""
-    from automl_objective import findings, runner, validation
+    from automl_objective import codes, runner
 
     text = VALID.read_text()
     for index in range(runner.PARALLEL_THRESHOLD):
         (tmp_path / f"good-{index:04d}.json").write_text(text)
     (tmp_path / "bad.json").write_text('{"MetricName": "Crash"}')
-    real_explain = findings.explain_all
+    real_explain = codes.explain_all
 
     def explode_on_crash(error: Any, catalog: Any) -> Any:
         if error.instance == "Crash":
             raise TypeError("injected")
         return real_explain(error, catalog)
 
-    monkeypatch.setattr(validation, "explain_all", explode_on_crash)
+    monkeypatch.setattr(codes, "explain_all", explode_on_crash)
     assert main(["validate", "--jobs", "2", "--format", "json", str(tmp_path)]) == 1
     files = json.loads(capsys.readouterr().out)["files"]
     assert len(files) == runner.PARALLEL_THRESHOLD + 1

@@ -318,6 +318,14 @@ SCHEMA_CASES: dict[str, tuple[Any, str]] = {
     "two rules for one problem type": (_second_regression, "more than one .* for Regression"),
     "notes not a list": (_set(["x-known-inconsistencies"], "x"), "must be a list, not str"),
     "if without then target": (_set(["then"], {"$ref": "#/$defs/MetricName"}), "if/then chain"),
+    "a keyword the checks cannot compile": (
+        _set([*METRIC, "uniqueItems"], True),
+        r"schema: /\$defs/MetricName: cannot compile the keyword 'uniqueItems'",
+    ),
+    "an x-code the registry lacks": (
+        _set([*METRIC, "x-code"], "metric-too-fancy"),
+        r"/\$defs/MetricName: x-code 'metric-too-fancy' is not in the code registry",
+    ),
 }
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
+
+from automl_objective.resolve import Resolution
 
 MetricNameValue = Literal[
     "Accuracy",
@@ -227,10 +229,5 @@ DOCUMENT_KINDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 """Document kinds in the order the schema tries them, with the members that select each."""
 
 
-class ResolvedObjective(NamedTuple):
-    """The objective AWS will optimise for a request."""
-
-    problem_type: ProblemTypeName | None
-    metric: MetricNameValue | None
-    direction: Direction | None
-    source: Literal["explicit", "default", "unused", "undetermined"]
+ResolvedObjective = Resolution
+"""The objective AWS will optimise for a request (the runtime's one class for it)."""

@@ -16,7 +16,6 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 
 from automl_objective.aws_keywords import UNICODE_PATTERN
@@ -181,97 +180,20 @@ def _reachable(model: Any, root: str) -> list[str]:
     return sorted(seen)
 
 
-def _ref(node: dict[str, Any]) -> str:
-    return str(node["$ref"]).removeprefix("#/$defs/")
+def checks_module(
+    canonical: Schema, rendered: list[tuple[str, str, dict[str, Any]]], header: str
+) -> str:
+    """The text of checks.py: the canonical schema and every AWS kind's shape, compiled."""
+    from automl_objective.codes import RULE_CODES
+    from automl_objective_codegen.compile_checks import compile_checks, render_checks
 
-
-def _check_spec(name: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """What the shapecheck template needs of one definition (only the keywords
-    _shape_schema writes; anything else is an error, not a silent gap)."""
-    known = {
-        "title",
-        "description",
-        "type",
-        "properties",
-        "additionalProperties",
-        "required",
-        "minProperties",
-        "maxProperties",
-        "items",
-        "minItems",
-        "maxItems",
-        "propertyNames",
-        "enum",
-        "minLength",
-        "maxLength",
-        "pattern",
-        "x-aws-pattern",
-        UNICODE_PATTERN,
-        "x-pattern-description",
-        "minimum",
-        "maximum",
-    }
-    unknown = set(schema) - known
-    if unknown:
-        raise ValueError(f"shapecheck cannot render {name}: {sorted(unknown)}")
-    kind = schema["type"]
-    spec: dict[str, Any] = {
-        "name": name,
-        "type": "string-or-number" if isinstance(kind, list) else kind,
-        "min": None,
-        "max": None,
-        "min_length": schema.get("minLength"),
-        "max_length": schema.get("maxLength"),
-        "minimum": schema.get("minimum"),
-        "maximum": schema.get("maximum"),
-        "enum": schema.get("enum"),
-        # The translated body, matched whole (fullmatch), ASCII shorthands aside.
-        "pattern": translate(schema["x-aws-pattern"]).body if "x-aws-pattern" in schema else None,
-        "unicode_pattern": UNICODE_PATTERN in schema,
-        "closed": False,
-        "keys": [],
-        "required": [],
-        "members": [],
-        "map_key": None,
-        "map_value": None,
-        "items": None,
-    }
-    if kind == "object":
-        spec["min"], spec["max"] = schema.get("minProperties"), schema.get("maxProperties")
-        properties = schema.get("properties", {})
-        spec["members"] = [(key, _ref(value)) for key, value in properties.items()]
-        spec["keys"] = list(properties)
-        spec["required"] = schema.get("required", [])
-        extra = schema.get("additionalProperties", True)
-        spec["closed"] = extra is False
-        if isinstance(extra, dict):
-            spec["map_value"] = _ref(extra)
-        if "propertyNames" in schema:
-            spec["map_key"] = _ref(schema["propertyNames"])
-    elif kind == "array":
-        spec["min"], spec["max"] = schema.get("minItems"), schema.get("maxItems")
-        spec["item_shape"] = _ref(schema["items"])
-    return spec
-
-
-def shape_checks(schemas: list[tuple[str, str, dict[str, Any]]], header: str) -> str:
-    """The text of shapecheck.py: one function per shape of every AWS kind."""
-    from automl_objective_codegen.environment import render
-
-    merged: dict[str, Any] = {}
-    for _, _, defs in schemas:
-        for name, definition in defs.items():
-            if merged.setdefault(name, definition) != definition:
-                raise ValueError(f"two different definitions of {name}")
-    # Namespaces, not dicts: in a template, spec.keys or spec.items would be dict methods.
-    specs = [SimpleNamespace(**_check_spec(name, merged[name])) for name in sorted(merged)]
-    kinds = [(kind, shape) for kind, shape, _ in schemas]
-    return render("shapecheck.py.jinja2", header=header, specs=specs, kinds=kinds)
+    shapes = [(kind, f"{kind}.schema.json", shape, defs) for kind, shape, defs in rendered]
+    return render_checks(compile_checks(dict(canonical), shapes, RULE_CODES), header)
 
 
 def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
     """{file name: text} for every AWS kind, the index the validator reads, and
-    ../shapecheck.py (paths relative to the aws/ folder)."""
+    ../checks.py (paths relative to the aws/ folder)."""
     header = " ".join(header_lines)
     import botocore
     import botocore.session
@@ -317,7 +239,7 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
             }
         )
     python_header = "\n".join(f"# {line}" for line in header_lines)
-    files["../shapecheck.py"] = shape_checks(rendered, python_header)
+    files["../checks.py"] = checks_module(canonical, rendered, python_header)
     files[INDEX] = (
         json.dumps(
             {

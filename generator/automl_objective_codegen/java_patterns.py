@@ -203,34 +203,13 @@ def _class(reader: _Reader) -> str:
     excluded: list[str] = []  # \\D \\W \\S inside: [^...] alternatives
     described: list[str] | None = []
     first = True
-    while True:
-        char = reader.take()
-        if not char:
-            raise reader.fail("an unclosed '['")
-        if char == "]" and not first:
-            break
-        if char == "]" or char == "[" or (char == "&" and reader.peek() == "&"):
-            raise reader.fail(f"{char!r} inside a class (nested classes, intersections)")
+    while (char := _class_next(reader, first)) is not None:
         first = False
-        if char == "\\":
-            item, kind = _class_escape(reader)
-        elif char == "-" and items and reader.peek() not in ("]", ""):
-            raise reader.fail("a range that does not start with a character")
-        else:
-            item, kind = _class_char(char), "char"
+        item, kind = _class_item(reader, char, items)
         if kind == "excluded":
             excluded.append(item)
             described = None
             continue
-        if kind == "char" and reader.peek() == "-" and reader.peek(1) not in ("]", ""):
-            reader.take()
-            end_char = reader.take()
-            end_item, end_kind = (
-                _class_escape(reader) if end_char == "\\" else (_class_char(end_char), "char")
-            )
-            if end_kind != "char":
-                raise reader.fail("a range that does not end with a character")
-            item = f"{item}-{end_item}"
         if described is not None:
             described.append(item if kind != "category" else "")
             if kind == "category":
@@ -243,6 +222,38 @@ def _class(reader: _Reader) -> str:
         return f"[{'^' if negated else ''}{''.join(items)}]"
     options = ([f"[{''.join(items)}]"] if items else []) + [f"[^{e}]" for e in excluded]
     return f"(?:{'|'.join(options)})"
+
+
+def _class_next(reader: _Reader, first: bool) -> str | None:
+    """The next character of a class, None at its end; what Python cannot carry is refused."""
+    char = reader.take()
+    if not char:
+        raise reader.fail("an unclosed '['")
+    if char == "]" and not first:
+        return None
+    if char == "]" or char == "[" or (char == "&" and reader.peek() == "&"):
+        raise reader.fail(f"{char!r} inside a class (nested classes, intersections)")
+    return char
+
+
+def _class_item(reader: _Reader, char: str, items: list[str]) -> tuple[str, str]:
+    """One item of a class starting at ``char``: an escape, a character or a range."""
+    if char == "\\":
+        item, kind = _class_escape(reader)
+    elif char == "-" and items and reader.peek() not in ("]", ""):
+        raise reader.fail("a range that does not start with a character")
+    else:
+        item, kind = _class_char(char), "char"
+    if kind == "char" and reader.peek() == "-" and reader.peek(1) not in ("]", ""):
+        reader.take()
+        end_char = reader.take()
+        end_item, end_kind = (
+            _class_escape(reader) if end_char == "\\" else (_class_char(end_char), "char")
+        )
+        if end_kind != "char":
+            raise reader.fail("a range that does not end with a character")
+        item = f"{item}-{end_item}"
+    return item, kind
 
 
 def _class_char(char: str) -> str:

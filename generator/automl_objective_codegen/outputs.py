@@ -166,7 +166,6 @@ def render_outputs(source: Source) -> dict[str, str]:
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),
         f"{PACKAGE}/rules.py": render("rules.py.jinja2", **code_context),
         f"{PACKAGE}/models.py": models,
-        f"{PACKAGE}/fastcheck.py": render("fastcheck.py.jinja2", **code_context),
         f"{PACKAGE}/{SCHEMA_FILENAME}": _schema_copy(source),
         **{f"schema/{name}": text for name, text in editor.items()},
         f"{DOCS}/reference.md": render("reference.md.jinja2", **docs_context),

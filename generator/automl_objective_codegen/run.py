@@ -135,13 +135,14 @@ def display_name(schema_path: Path) -> str:
 
 def render_source(source: Source, schema_path: Path) -> dict[str, str]:
     """Every output of ``source``; ``GenerateError`` instead of any exception."""
+    from automl_objective_codegen.compile_checks import CompileError
     from automl_objective_codegen.java_patterns import UntranslatablePattern
 
     try:
         return render_outputs(source)
     except UnsafeTemplateValue as error:
         raise GenerateError(f"{schema_path}: {error}") from None
-    except UntranslatablePattern as error:  # a new botocore pattern this cannot carry over
+    except (UntranslatablePattern, CompileError) as error:  # a rule the checks cannot carry
         raise GenerateError(str(error)) from None
     except Exception as error:  # a last resort: generate never ends in a traceback
         first = str(error).splitlines()[0] if str(error) else ""

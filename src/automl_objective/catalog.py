@@ -78,7 +78,7 @@ class Catalog:
         if not isinstance(data, dict):
             return None
         for kind, keys in self.document_kinds:
-            if any(key in data for key in keys):
+            if not data.keys().isdisjoint(keys):
                 return kind
         return None
 

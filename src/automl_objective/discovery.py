@@ -132,6 +132,20 @@ def _named_path_excluded(raw: str, exclude: _Globs) -> bool:
     return any(exclude(root + "/".join(parts[: i + 1])) for i in range(len(parts)))
 
 
+def _is_directory(raw: str, listings: _Listings | None) -> bool:
+    """Whether a named path is a directory (a broken link or an unreadable path is not: checking
+    it reports why); a path that does not exist is an error."""
+    known = listings.is_dir(raw) if listings is not None else None
+    try:
+        return known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
+    except FileNotFoundError:
+        if not os.path.islink(raw):
+            raise DiscoveryError(f"{raw}: no such file or directory") from None
+        return False
+    except OSError:
+        return False
+
+
 def discover(
     paths: Sequence[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
@@ -160,15 +174,7 @@ def discover(
         if excluded is not None and _named_path_excluded(raw, excluded):
             excluded_by_name = True
             continue
-        known = listings.is_dir(raw) if listings is not None else None
-        try:
-            is_dir = known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
-        except FileNotFoundError:
-            if not os.path.islink(raw):
-                raise DiscoveryError(f"{raw}: no such file or directory") from None
-            is_dir = False  # a broken symlink: checking it reports it
-        except OSError:
-            is_dir = False  # unreadable: checking it reports why
+        is_dir = _is_directory(raw, listings)
         if is_dir and not allow_directories:
             raise DiscoveryError(f"{raw}: is a directory (name one file, or - for stdin)")
         if is_dir:

@@ -1,30 +1,26 @@
 """Findings: what is wrong, where, and how to say it in the user's terms.
 
-A jsonschema error speaks about keywords; a finding speaks about AutoML. The schema marks each
-rule with an ``x-code`` annotation, so the code of a finding comes from the rule that failed,
-and the message is written for that code here.
+A failure speaks about keywords; a finding speaks about AutoML. The schema marks each rule
+with an ``x-code`` annotation, so the code of a finding comes from the rule that failed, and the
+message is written for that code here.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from automl_objective.catalog import Catalog
-from automl_objective.quoting import MAX_SHOWN, bounded, printable, shown, shown_name
-
-if TYPE_CHECKING:
-    from jsonschema import ValidationError
+from automl_objective.failures import WARN_KEYWORD
+from automl_objective.quoting import shown_name
 
 Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]
 
-WARN_KEYWORD = "x-warn"
+__all__ = ["WARN_KEYWORD"]
 
 # Codes a user can rely on (README lists them).
 INVALID_TYPE = "invalid-type"
@@ -42,30 +38,6 @@ INVALID_VALUE = "invalid-value"
 SCHEMA_VIOLATION = "schema-violation"
 INTERNAL_ERROR = "internal-error"
 
-# Every code, with the one-line description reports (SARIF rules) give it.
-CODES = {
-    METRIC_NOT_ALLOWED: "a valid metric that the job's problem type does not accept",
-    UNKNOWN_METRIC: "not one of the valid MetricName values",
-    UNKNOWN_PROBLEM_TYPE: "ProblemType is not one of the valid values",
-    INCOMPLETE_PAIR: "ProblemType and AutoMLJobObjective must be given together or not at all",
-    OBJECTIVE_IGNORED: "text generation (LLM fine-tuning) does not use the objective",
-    PROBLEM_TYPE_CONFIG: "AutoMLProblemTypeConfig does not hold exactly one config",
-    UNKNOWN_JOB_CONFIG: "an unknown member of AutoMLProblemTypeConfig",
-    UNKNOWN_MEMBER: "an unknown member (AWS rejects them)",
-    MISSING_MEMBER: "a required member is missing",
-    INVALID_TYPE: "a value of the wrong JSON type",
-    UNKNOWN_DOCUMENT: "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document",
-    INVALID_VALUE: "a value outside an enum of AWS's service model",
-    SCHEMA_VIOLATION: "a value breaking a length, range or pattern of AWS's service model",
-    "parse-error": "not valid JSON or YAML",
-    "duplicate-key": "a member name repeats in one object",
-    "empty-document": "the document is empty",
-    "encoding": "not UTF-8 text",
-    "too-large": "larger than the size limit",
-    "unreadable": "the file cannot be read",
-    INTERNAL_ERROR: "the checker failed on this file (a bug: please report it)",
-}
-
 # A finding with the key code at a pointer makes these codes at the same pointer redundant.
 _SUPERSEDES = {
     UNKNOWN_METRIC: {METRIC_NOT_ALLOWED, OBJECTIVE_IGNORED},
@@ -79,15 +51,6 @@ _JSON_TYPES = {
     int: "a number",
     float: "a number",
     type(None): "null",
-}
-_SCHEMA_TYPES = {
-    "object": "an object",
-    "array": "an array",
-    "string": "a string",
-    "integer": "an integer",
-    "number": "a number",
-    "boolean": "a boolean",
-    "null": "null",
 }
 
 
@@ -157,7 +120,7 @@ def _suggest(value: str, candidates: tuple[str, ...]) -> str | None:
 _ODD = re.compile(r"[^!-~]")
 
 
-def _hint(value: Any, candidates: Sequence[str]) -> str:
+def hint(value: Any, candidates: Sequence[str]) -> str:
     """Why a near-valid string is wrong (stray whitespace, a look-alike letter) and the fix."""
     if not isinstance(value, str):
         return ""
@@ -176,7 +139,7 @@ def _hint(value: Any, candidates: Sequence[str]) -> str:
     return "; " + "; ".join(parts) if parts else ""
 
 
-def _name(path: Path, schema: dict[str, Any]) -> str:
+def member_name(path: Path, schema: Mapping[str, Any]) -> str:
     for token in reversed(path):
         if isinstance(token, str):
             return shown_name(token)
@@ -194,272 +157,8 @@ class Located:
     at_key: bool = False
 
 
-def explain(error: ValidationError, catalog: Catalog) -> Located | None:
-    """One jsonschema error, said in AutoML terms; None when another error says it better."""
-    path: Path = tuple(error.absolute_path)
-    severity: Severity = "warning" if WARN_KEYWORD in error.absolute_schema_path else "error"
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    instance = error.instance
-    keyword = error.validator
-    if keyword == "additionalProperties" and "propertyNames" in schema:
-        return None  # the propertyNames error names the unknown key itself
-    code = INVALID_TYPE if keyword == "type" else schema.get("x-code")
-    name = _name(path, schema)
-
-    if code == INVALID_TYPE:
-        expected = error.validator_value
-        wanted = " or ".join(_SCHEMA_TYPES.get(t, t) for t in _as_list(expected))
-        subject = _name(path, {}) if path else "the document"
-        return Located(
-            severity,
-            code,
-            path,
-            f"{subject} must be {wanted}, not {json_type(instance)}"
-            + _type_hint(subject, _as_list(expected), instance, catalog),
-        )
-    if code == UNKNOWN_METRIC:
-        alias = catalog.metric_for_alias(instance) if isinstance(instance, str) else None
-        if alias is not None:
-            tail = f"; it is AWS's prose name for {alias.name!r}: use {alias.name!r}"
-        elif isinstance(instance, str) and suggest(instance, catalog.metric_names):
-            tail = _hint(instance, catalog.metric_names)
-        else:
-            tail = _hint(instance, ()) + "; valid: " + ", ".join(catalog.metric_names)
-        return Located(
-            severity, code, path, f"MetricName {shown(instance)} is not a valid metric{tail}"
-        )
-    if code == METRIC_NOT_ALLOWED:
-        rule = catalog.problem_type(schema["x-problem-type"])
-        context = (
-            f"ProblemType {rule.name!r}"
-            if rule.is_tabular
-            else f"problem type {rule.name!r} ({rule.job_config})"
-        )
-        guess = suggest(str(instance), rule.allowed)
-        tail = f"; did you mean {guess!r}?" if guess and guess != instance else ""
-        return Located(
-            severity,
-            code,
-            path,
-            f"MetricName {shown(instance)} is not allowed for {context}; "
-            f"allowed: {', '.join(rule.allowed)}{tail}",
-        )
-    if code == OBJECTIVE_IGNORED:
-        return Located(
-            severity,
-            code,
-            path,
-            f"MetricName {shown(instance)} has no effect for problem type "
-            f"{schema.get('x-problem-type', '?')!r}, which does not use AutoMLJobObjective; "
-            "remove it",
-        )
-    if code == UNKNOWN_PROBLEM_TYPE:
-        valid = catalog.tabular_problem_types
-        return Located(
-            severity,
-            code,
-            path,
-            f"ProblemType {shown(instance)} is not valid (valid: {', '.join(valid)})"
-            f"{_hint(instance, valid)}",
-        )
-    if code == UNKNOWN_JOB_CONFIG:
-        configs = catalog.job_configs
-        return Located(
-            severity,
-            code,
-            (*path, str(instance)),
-            f"AutoMLProblemTypeConfig has no member {shown(instance)} (valid: {', '.join(configs)})"
-            f"{_hint(instance, configs)}",
-            at_key=True,
-        )
-    if code == PROBLEM_TYPE_CONFIG:
-        held_configs = list(instance) if isinstance(instance, dict) else []
-        held = ", ".join(shown_name(k) for k in held_configs[:5])
-        held += ", ..." if held_configs[5:] else ""
-        what = f"{len(held_configs)}: {held}" if held_configs else "none"
-        return Located(
-            severity,
-            code,
-            path,
-            f"AutoMLProblemTypeConfig must hold exactly one problem-type config; it holds {what}",
-        )
-    if code == INCOMPLETE_PAIR:
-        return _incomplete_pair(severity, path, keyword, instance, catalog)
-    if code == UNKNOWN_DOCUMENT:
-        keys = catalog.document_keys
-        # The first near miss among the first members: a document of 100,000 members must
-        # not cost a suggestion search each.
-        members = itertools.islice(instance if isinstance(instance, dict) else (), 100)
-        near = [
-            f"{shown(k)} looks like {guess!r}"
-            for k in members
-            if (guess := suggest(str(k), keys)) is not None
-        ][:1]
-        return Located(
-            severity,
-            code,
-            path,
-            "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document: it has "
-            f"none of the members that identify one ({', '.join(keys)})"
-            + (f"; {near[0]}" if near else ""),
-        )
-    if keyword == "additionalProperties" and isinstance(instance, dict):
-        unknown = _unknown_members(severity, path, name, schema, instance)
-        return unknown[0] if unknown else None
-    if keyword == "required" and isinstance(instance, dict):
-        missing = _missing_members(severity, path, name, schema, instance)
-        return missing[0] if missing else None
-    if keyword == "enum" and isinstance(error.validator_value, list):
-        values = [str(v) for v in error.validator_value]
-        return Located(
-            severity,
-            INVALID_VALUE,
-            path,
-            f"{name} {shown(instance)} is not valid (valid: {', '.join(values)})"
-            f"{_hint(instance, values)}",
-        )
-    if keyword in ("enum", "const"):
-        return Located(severity, INVALID_VALUE, path, f"{name}: {_library_message(error)}")
-    if keyword in ("pattern", "x-unicode-pattern") and "x-aws-pattern" in schema:
-        return Located(severity, SCHEMA_VIOLATION, path, _pattern_message(name, instance, schema))
-    return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {_library_message(error)}")
-
-
-def _library_message(error: ValidationError) -> str:
-    """jsonschema's message, with the instance it quotes in full shown bounded instead."""
-    message = error.message
-    try:
-        quoted = repr(error.instance)
-    except ValueError:  # an integer too long to print
-        quoted = ""
-    if quoted and len(quoted) > MAX_SHOWN:
-        message = message.replace(quoted, shown(error.instance))
-    return bounded(printable(message))
-
-
-def explain_all(error: ValidationError, catalog: Catalog) -> list[Located]:
-    """Every finding one jsonschema error holds: jsonschema reports all the unknown (or all
-    the missing) members of an object in one error, and each deserves its own finding."""
-    first = explain(error, catalog)
-    if first is None:
-        return []
-    instance = error.instance
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    path: Path = tuple(error.absolute_path)
-    if not isinstance(instance, dict):
-        return [first]
-    if first.code == UNKNOWN_MEMBER and error.validator == "additionalProperties":
-        return _unknown_members(first.severity, path, _name(path, schema), schema, instance)
-    if first.code == MISSING_MEMBER and error.validator == "required":
-        return _missing_members(first.severity, path, _name(path, schema), schema, instance)
-    return [first]
-
-
-def _unknown_members(
-    severity: Severity, path: Path, name: str, schema: dict[str, Any], instance: dict[str, Any]
-) -> list[Located]:
-    known = list(schema.get("properties", {}))
-    required = _as_list(schema.get("required", []))
-    found = []
-    for key in (k for k in instance if k not in known):
-        message = f"unknown member {shown(key)} in {name} (allowed: {', '.join(known)})"
-        message += _hint(key, known)
-        guess = suggest(key, known)
-        if guess in required and guess not in instance:
-            message += f" ({guess} is required and missing)"
-        found.append(Located(severity, UNKNOWN_MEMBER, (*path, key), message, at_key=True))
-    return found
-
-
-def _missing_members(
-    severity: Severity, path: Path, name: str, schema: dict[str, Any], instance: dict[str, Any]
-) -> list[Located]:
-    """One finding per missing member, but none for a member an unknown one misspells: the
-    unknown member's finding names it (and a finding at 1:1 would only repeat it)."""
-    known = list(schema.get("properties", {}))
-    closed = schema.get("additionalProperties") is False  # else other members are no typos
-    misspelt = {suggest(key, known) for key in instance if key not in known} if closed else set()
-    return [
-        Located(severity, MISSING_MEMBER, path, f"{name} is missing required member {key!r}")
-        for key in _as_list(schema.get("required", []))
-        if key not in instance and key not in misspelt
-    ]
-
-
-def _type_hint(subject: str, expected: list[Any], instance: Any, catalog: Catalog) -> str:
-    """The likely fix for a value of the wrong type."""
-    if "integer" in expected and isinstance(instance, float) and instance.is_integer():
-        return f"; write {int(instance)} (botocore rejects a number with a decimal point)"
-    if "string" in expected and isinstance(instance, bool):
-        return "; in YAML, unquoted no, yes, on, off, true and false are booleans: quote the value"
-    if subject == "MetricName" and "string" in expected:
-        return "; valid: " + ", ".join(catalog.metric_names)
-    return ""
-
-
-def _pattern_message(name: str, instance: Any, schema: dict[str, Any]) -> str:
-    """What an AWS pattern allows, in words where the schema has them, else AWS's pattern."""
-    allowed = schema.get("x-pattern-description")
-    rule = f"AWS allows {allowed}" if allowed else f"AWS's pattern is {schema['x-aws-pattern']}"
-    return f"{name} {shown(instance)} is not valid: {rule}{_hint(instance, ())}"
-
-
-def _as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, list) else [value]
-
-
-def _add_default(problem_type: Any, catalog: Catalog) -> str:
-    """How to complete a pair whose problem type is given: the objective AWS uses anyway."""
-    if problem_type not in catalog.problem_type_names:
-        return ""
-    default = catalog.problem_type(problem_type).default
-    if default is None:
-        return ""
-    return (
-        f': add AutoMLJobObjective {{"MetricName": "{default}"}} (the default for '
-        f"{problem_type}), or remove the problem type"
-    )
-
-
-def _incomplete_pair(
-    severity: Severity, path: Path, keyword: Any, instance: Any, catalog: Catalog
-) -> Located:
-    both = "give both or neither"
-    if keyword == "dependentRequired" and isinstance(instance, dict):  # V1, top level
-        if "ProblemType" in instance:
-            return Located(
-                severity,
-                INCOMPLETE_PAIR,
-                (*path, "ProblemType"),
-                f"ProblemType {shown(instance['ProblemType'])} is given without "
-                "AutoMLJobObjective; "
-                f"{both}{_add_default(instance['ProblemType'], catalog)} (the SageMaker Python "
-                "SDK rejects one without the other)",
-            )
-        return Located(
-            severity,
-            INCOMPLETE_PAIR,
-            (*path, "AutoMLJobObjective"),
-            f"AutoMLJobObjective is given without ProblemType; {both} (the SageMaker Python SDK "
-            "rejects one without the other)",
-        )
-    if path and path[-1] == "TabularJobConfig":  # V2: the objective is there, ProblemType not
-        return Located(
-            severity,
-            INCOMPLETE_PAIR,
-            path,
-            f"AutoMLJobObjective is given but TabularJobConfig.ProblemType is not; {both}",
-        )
-    problem_type: Any = instance
-    for member in ("AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"):
-        problem_type = problem_type.get(member) if isinstance(problem_type, dict) else None
-    return Located(
-        severity,
-        INCOMPLETE_PAIR,
-        (*path, "AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"),
-        f"TabularJobConfig.ProblemType {shown(problem_type)} is given without AutoMLJobObjective; "
-        f"{both}{_add_default(problem_type, catalog)}",
-    )
+def as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 # Codes of the schema's generic keywords. Where a rule of the objective schema (which has its

@@ -174,10 +174,11 @@ class SarifReporter(Reporter):
         from urllib.parse import quote
 
         from automl_objective import __version__
-        from automl_objective.findings import CODES
+        from automl_objective.codes import REGISTRY
 
         used = sorted({f.code for r in results for f in r.findings})
-        rules = [{"id": code, "shortDescription": {"text": CODES.get(code, code)}} for code in used]
+        said = {name: code.description for name, code in REGISTRY.items()}
+        rules = [{"id": code, "shortDescription": {"text": said.get(code, code)}} for code in used]
         findings = []
         for result in results:
             for finding in result.findings:

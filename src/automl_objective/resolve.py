@@ -1,4 +1,8 @@
-"""The effective objective of a document: the metric AWS will optimise, and in which direction."""
+"""The one place for what a document is: its kind, its problem type and its effective
+objective (the metric AWS will optimise, and in which direction).
+
+The validator, ``resolve`` and the generated models all ask here.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ Source = Literal["explicit", "default", "unused", "undetermined"]
 
 @dataclass(frozen=True)
 class Resolution:
+    """The objective AWS will optimise for a document (the generated models'
+    ``effective_objective()`` returns one too)."""
+
     problem_type: str | None
     metric: str | None
     direction: str | None
@@ -26,6 +33,27 @@ class Resolution:
             "Source": self.source,
             "Note": self.note,
         }
+
+
+def document_kind(
+    data: Any, catalog: Catalog, aws_index: dict[str, Any] | None = None
+) -> str | None:
+    """The kind a document is checked as: by the members present (the schema's root chain),
+    and, given AWS's index, a whole request or response when it has the whole-document marker
+    (AutoMLJobName) or all but one of the AWS shape's required members (a typo in the marker)."""
+    base = catalog.kind_of(data)
+    marker = aws_index.get("whole_document_marker") if aws_index else None
+    if base is None or marker is None or aws_index is None:
+        return base
+    tolerance = aws_index.get("whole_when_missing_at_most", 0)
+    whole = marker in data
+    keys = data.keys()
+    for entry in aws_index["kinds"]:
+        if entry["base"] != base or not keys >= set(entry["when"]):
+            continue
+        if whole or len(set(entry.get("required", ())) - keys) <= tolerance:
+            return str(entry["kind"])
+    return base
 
 
 def _base_kind(kind: str | None) -> str | None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
+from automl_objective.failures import Failure, from_error
 from automl_objective.findings import (
     INTERNAL_ERROR,
     WARN_KEYWORD,
@@ -21,11 +22,11 @@ from automl_objective.findings import (
     Located,
     Path,
     Severity,
-    explain_all,
     json_pointer,
 )
 from automl_objective.findings import one_per_cause as _one_per_cause
 from automl_objective.positions import Position
+from automl_objective.resolve import document_kind
 from automl_objective.schema import (
     Schema,
     load_aws_index,
@@ -108,73 +109,33 @@ def inline_local_refs(node: Any, defs: dict[str, Any], seen: tuple[str, ...] = (
 
 
 class Checker:
-    """Validates documents against one schema; builds each validator once and reuses it."""
+    """Validates documents against one schema; builds each check once and reuses it.
+
+    With ``checks`` (the generated ``checks`` module of this schema) the compiled checks
+    decide and explain; without, jsonschema does (the reference the tests compare with).
+    """
 
     def __init__(
         self,
         schema: Schema,
         catalog: Catalog | None = None,
-        is_clean: Callable[[Any], bool] | None = None,
+        checks: CompiledChecks | None = None,
         aws_index: dict[str, Any] | None = None,
     ) -> None:
         refuse_external_refs(schema)
         self.schema = schema
         self.catalog = catalog or catalog_from_schema(schema)
-        # A generated check for documents with no finding (fastcheck.py); only ever a
-        # shortcut: what it does not pass, jsonschema explains.
-        self.is_clean = is_clean
+        self.checks = checks
         self.kinds = kinds(schema)
         # Whole request and response files: AWS's shapes on top of the objective rules.
         self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
         self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
         self._validators: dict[tuple[str, str | None], Validator] = {}
-        self._shape_checks: dict[str, Callable[[Any], bool]] = {}
+        self._parts: dict[tuple[str, str | None], list[Part]] = {}
 
     def kind_of(self, data: Any) -> str | None:
-        """The kind the document is checked as: a whole AWS request or response when it has
-        the whole-document marker (AutoMLJobName) or all but one of the AWS shape's required
-        members (a typo in the marker), else the objective rules' kind."""
-        base = self.catalog.kind_of(data)
-        marker = self.aws_index["whole_document_marker"]
-        if base is None or marker is None:
-            return base
-        tolerance = self.aws_index.get("whole_when_missing_at_most", 0)
-        for entry in self.aws_index["kinds"]:
-            if entry["base"] != base or not all(member in data for member in entry["when"]):
-                continue
-            missing = [member for member in entry.get("required", ()) if member not in data]
-            if marker in data or len(missing) <= tolerance:
-                return str(entry["kind"])
-        return base
-
-    def _aws_shape_ok(self, data: Any, kind: str) -> bool:
-        """The compiled check of a whole document's AWS shape (objective rules aside)."""
-        if not self._shape_checks:
-            from automl_objective_generated.shapecheck import CHECKS
-
-            self._shape_checks = CHECKS
-        check = self._shape_checks.get(kind)
-        return check is not None and check(data)
-
-    def _clean(self, data: Any, kind: str | None) -> bool:
-        """The generated shortcut: True only for a document with no finding at all."""
-        if self.is_clean is None or not self.is_clean(data):
-            return False
-        if kind is None or kind not in self.aws_kinds:
-            return True
-        return self._aws_shape_ok(data, kind)
-
-    def clean_result(
-        self, document: Document, *, kind: str = AUTO, problem_type: str | None = None
-    ) -> FileResult | None:
-        """The result of a document the generated checks find clean, or None when jsonschema
-        must look at it (or the options rule the shortcut out)."""
-        if kind != AUTO or problem_type is not None:
-            return None
-        chosen = self.kind_of(document.data)
-        if not self._clean(document.data, chosen):
-            return None
-        return FileResult(document.path, [], chosen)
+        """The kind the document is checked as (see :func:`resolve.document_kind`)."""
+        return document_kind(data, self.catalog, self.aws_index)
 
     def all_kinds(self) -> list[str]:
         return [*self.kinds, *self.aws_kinds]
@@ -197,6 +158,7 @@ class Checker:
                 )
 
     def validator(self, kind: str = AUTO, problem_type: str | None = None) -> Validator:
+        """The jsonschema validator of a kind (the reference; not on the compiled path)."""
         key = (kind, problem_type)
         if key not in self._validators:
             self.check_options(kind, problem_type)
@@ -246,6 +208,55 @@ class Checker:
         """Raw jsonschema errors (warnings included, marked by ``x-warn`` in their path)."""
         yield from self.validator(kind, problem_type).iter_errors(data)
 
+    def _compiled(self, kind: str, problem_type: str | None) -> list[Part]:
+        """The compiled checks a kind runs: (the path they start at, predicate, explainer)."""
+        key = (kind, problem_type)
+        if key not in self._parts:
+            self._parts[key] = self._compiled_parts(kind, problem_type)
+        return self._parts[key]
+
+    def _compiled_parts(self, kind: str, problem_type: str | None) -> list[Part]:
+        checks = self.checks
+        assert checks is not None
+        self.check_options(kind, problem_type)
+        if problem_type is not None:
+            metric = checks.DEFS[self.catalog.problem_type(problem_type).definition]
+            return [((), *checks.DEFS["AutoMLJobObjective"]), (("MetricName",), *metric)]
+        if kind in self.aws_kinds:
+            base = self.kinds[self.aws_kinds[kind]["base"]]
+            return [((), *checks.AWS[kind]), ((), *checks.DEFS[base])]
+        if kind != AUTO:
+            return [((), *checks.DEFS[self.kinds[kind]])]
+        return [((), *checks.ROOT)]
+
+    def failures(
+        self, data: Any, kind: str = AUTO, problem_type: str | None = None
+    ) -> list[Failure]:
+        """Every failure of the document (warnings included), by the compiled checks when
+        the checker has them, else by jsonschema."""
+        if self.checks is None:
+            return [from_error(e) for e in self.iter_errors(data, kind, problem_type)]
+        found: list[Failure] = []
+        for at, passes, explain in self._compiled(kind, problem_type):
+            value = data
+            for member in at:
+                value = value.get(member, _ABSENT) if isinstance(value, dict) else _ABSENT
+            if value is _ABSENT or passes(value):
+                continue
+            explain(value, at, found, False)
+        return found
+
+    def clean_result(self, document: Document) -> FileResult | None:
+        """The result of a document the compiled predicates pass (nothing to report), else
+        None: the cost of the common case, on its own (the benchmark measures it)."""
+        chosen = self.kind_of(document.data)
+        if self.checks is None:
+            return None
+        parts = self._compiled(chosen or AUTO, None)
+        if all(passes(document.data) for at, passes, _ in parts if not at):
+            return FileResult(document.path, [], chosen)
+        return None
+
     def validate(
         self,
         document: Document,
@@ -274,34 +285,42 @@ class Checker:
     def _validate(
         self, document: Document, kind: str, problem_type: str | None, strict: bool
     ) -> FileResult:
-        quick = self.clean_result(document, kind=kind, problem_type=problem_type)
-        if quick is not None:
-            return quick
         chosen = kind if kind != AUTO else self.kind_of(document.data)
         # The root only picks the kind by the members present; validating against that kind's
-        # definition directly gives the same errors without re-evaluating the root's chain.
+        # definition directly gives the same failures without re-evaluating the root's chain.
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
-        if (
-            direct in self.aws_kinds
-            and self.is_clean is not None
-            and self._aws_shape_ok(document.data, direct)
-        ):
-            # AWS's shape is fine (the compiled check says so): only the objective rules can
-            # fail, so jsonschema need not walk the whole request again.
-            direct = self.aws_kinds[direct]["base"]
-        errors = self.iter_errors(document.data, direct, problem_type)
-        located = _one_per_cause(item for e in errors for item in explain_all(e, self.catalog))
+        failures = self.failures(document.data, direct, problem_type)
+        if not failures:
+            return FileResult(document.path, [], chosen)
+        from automl_objective import codes  # wording: only for documents with failures
+
+        said = codes.explain_all
+        located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
         findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
         return FileResult(document.path, findings, chosen)
 
 
+_ABSENT: Any = object()
+Part = tuple[
+    tuple[str, ...], Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]
+]
+
+
+class CompiledChecks(Protocol):
+    """What the generated ``checks`` module offers (see generator/compile_checks.py)."""
+
+    ROOT: tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]
+    DEFS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]]
+    AWS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]]
+
+
 @cache
 def default_checker() -> Checker:
-    """The checker of the bundled schema, built once per process, with its compiled shortcut."""
-    from automl_objective_generated.fastcheck import is_clean
+    """The checker of the bundled schema, built once per process, with its compiled checks."""
+    from automl_objective_generated import checks
 
-    return Checker(load_schema(), load_catalog(), is_clean, load_aws_index())
+    return Checker(load_schema(), load_catalog(), checks, load_aws_index())
 
 
 def check_options(kind: str, problem_type: str | None) -> None:

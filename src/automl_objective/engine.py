@@ -1,0 +1,36 @@
+"""The compiled checks of one schema definition, for callers other than the validator.
+
+The generated pydantic models bind these as their model validators, so a model accepts exactly
+what ``validate`` accepts (warnings aside) and says why in the validator's own words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from automl_objective.failures import Failure
+
+
+def rule_errors(definition: str, data: Any) -> list[str]:
+    """The error messages the compiled check of ``$defs/<definition>`` gives ``data``."""
+    from automl_objective_generated.checks import DEFS
+
+    passes, explain = DEFS[definition]
+    if passes(data):
+        return []
+    from automl_objective.catalog import load_catalog
+    from automl_objective.codes import explain_all
+    from automl_objective.findings import one_per_cause
+
+    found: list[Failure] = []
+    explain(data, (), found, False)
+    catalog = load_catalog()
+    located = one_per_cause(item for f in found for item in explain_all(f, catalog))
+    return [item.message for item in located if item.severity == "error"]
+
+
+def raise_rule_errors(definition: str, data: Any) -> None:
+    """Raise ``ValueError`` (what a pydantic validator raises) with every error message."""
+    errors = rule_errors(definition, data)
+    if errors:
+        raise ValueError("; ".join(errors))

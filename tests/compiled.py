@@ -1,0 +1,24 @@
+"""Compile a schema in a test, through the generator's own compiler and template."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from automl_objective.codes import RULE_CODES
+from automl_objective_codegen.compile_checks import compile_checks, render_checks
+
+
+def compiled_module(schema: dict[str, Any]) -> ModuleType:
+    """The checks module generate would render for ``schema`` (as its canonical schema)."""
+    text = render_checks(compile_checks(schema, [], RULE_CODES), "# compiled in a test")
+    module = ModuleType("compiled_in_a_test")
+    exec(compile(text, "<compiled in a test>", "exec"), module.__dict__)
+    return module
+
+
+def compiled_predicate(schema: dict[str, Any]) -> Callable[[Any], bool]:
+    """The compiled predicate of ``schema``'s root: True when it reports nothing."""
+    passes: Callable[[Any], bool] = compiled_module(schema).ROOT[0]
+    return passes
