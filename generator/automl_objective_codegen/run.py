@@ -22,6 +22,7 @@ from automl_objective_codegen.environment import UnsafeTemplateValue
 from automl_objective_codegen.outputs import Source, render_outputs
 from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA
 from automl_objective_codegen.placeholders import placeholders
+from automl_objective_codegen.readme_table import readme_beside, readme_diff, write_readme
 from automl_objective_codegen.tree import Plan, TreeError, diff, plan, write
 
 MAX_SCHEMA_BYTES = 16 * 1024 * 1024
@@ -203,11 +204,21 @@ def generate(
     _refuse_botocore(output, check=check, allow_downgrade=allow_downgrade)
     outputs = render_source(source, schema_path)
     warnings: list[str] = []
+    catalog = catalog_from_schema(source.schema)
+    readme = readme_beside(output)
     try:
         if check:
             changes = plan(outputs, output)
-            return GenerateResult(changes, diff(outputs, output, changes), warnings, wrote=False)
+            shown = diff(outputs, output, changes)
+            if readme is not None and (stale := readme_diff(readme, catalog)):
+                changes.changed.append(f"../{readme.name}")
+                shown += stale
+            return GenerateResult(changes, shown, warnings, wrote=False)
         changes = write(outputs, output)
+        if readme is not None and write_readme(readme, catalog):
+            changes.changed.append(f"../{readme.name}")
     except TreeError as error:
         raise GenerateError(str(error)) from None
+    except OSError as error:
+        raise GenerateError(f"{readme}: cannot write: {error.strerror or error}") from None
     return GenerateResult(changes, "", warnings, wrote=changes.stale)
