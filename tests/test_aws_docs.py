@@ -46,10 +46,12 @@ def _sync_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dic
     return code, json.loads(capsys.readouterr().out)
 
 
-def test_the_installed_documentation_agrees_with_the_schema(
-    service_model: dict[str, Any],
-) -> None:
-    assert _drift(documentation(service_model)) == []
+def test_the_installed_documentation_agrees_with_the_schema() -> None:
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("sagemaker")  # AWS_DATA_PATH too
+    text = model.shape_for("AutoMLJobObjective").members["MetricName"].documentation
+    assert _drift(text) == []
 
 
 def test_whitespace_markup_and_order_do_not_matter(service_model: dict[str, Any]) -> None:

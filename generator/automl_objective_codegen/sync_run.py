@@ -34,9 +34,11 @@ def todo_list(schema: Schema) -> list[str]:
     """Every placeholder (by pointer) and every gap the catalog reports."""
     from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
 
-    left = [f"{pointer}: placeholder" for pointer in placeholders(schema)]
+    pointers = placeholders(schema)
+    left = [f"{pointer}: placeholder" for pointer in pointers]
     try:
-        return left + catalog_problems(catalog_from_schema(schema))
+        problems = catalog_problems(catalog_from_schema(schema))
+        return left + [p for p in problems if not any(f"({q})" in p for q in pointers)]
     except SchemaContentError as error:  # e.g. an enum a removal emptied
         return [*left, str(error).removeprefix("schema: ")]
 
