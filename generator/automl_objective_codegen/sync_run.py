@@ -99,6 +99,36 @@ def as_text(outcome: SyncOutcome) -> str:
     return "\n".join(lines) + "\n"
 
 
+def as_markdown(outcome: SyncOutcome) -> str:
+    """A pull request's body: the drift, what was written, what a person must still do."""
+    lines = [f"Synced `{outcome.schema_path}` with botocore {outcome.botocore_version}.", ""]
+    if outcome.version_note:
+        lines += [f"Note: {outcome.version_note}.", ""]
+    changed = [p for p in outcome.drift.parts if p.added or p.removed]
+    if changed:
+        lines += ["## Values", ""]
+        for part in changed:
+            values = [f"+`{v}`" for v in part.added] + [f"-`{v}`" for v in part.removed]
+            lines.append(f"- {part.what}: {', '.join(values)}")
+        lines.append("")
+    if outcome.drift.rules:
+        lines += ["## Rules where AWS's documentation and the schema disagree", ""]
+        lines += [f"- {rule.message}" for rule in outcome.drift.rules]
+        lines.append("")
+    if outcome.notes:
+        lines += ["## Taken from AWS's documentation", ""]
+        lines += [f"- {note}" for note in outcome.notes]
+        lines.append("")
+    if not outcome.drift.any:
+        lines += ["No drift.", ""]
+    left = outcome.todo + (["settle each rule difference above"] if outcome.drift.rules else [])
+    if left:
+        lines += ["## Left for a person (then run `automl-objective generate`)", ""]
+        lines += [f"- [ ] `{item}`" for item in left]
+        lines.append("")
+    return "\n".join(lines)
+
+
 def as_json(outcome: SyncOutcome) -> str:
     data: dict[str, Any] = {
         "botocore_version": outcome.botocore_version,
@@ -125,4 +155,12 @@ def as_json(outcome: SyncOutcome) -> str:
     return json.dumps(data, indent=2) + "\n"
 
 
-__all__ = ["DowngradeRefused", "SyncError", "SyncOutcome", "as_json", "as_text", "run_sync"]
+__all__ = [
+    "DowngradeRefused",
+    "SyncError",
+    "SyncOutcome",
+    "as_json",
+    "as_markdown",
+    "as_text",
+    "run_sync",
+]

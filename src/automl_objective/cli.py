@@ -239,7 +239,12 @@ def _add_sync_options(sync: argparse.ArgumentParser) -> None:
     sync.add_argument(
         "--output", default=None, metavar="DIR", help="generated/ (its botocore version)"
     )
-    sync.add_argument("--format", choices=("text", "json"), default="text", help="report format")
+    sync.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="report format (markdown: a pull request's body)",
+    )
     _add_downgrade_option(sync)
 
 
@@ -513,6 +518,7 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
         DowngradeRefused,
         SyncError,
         as_json,
+        as_markdown,
         as_text,
         run_sync,
     )
@@ -528,7 +534,8 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_USAGE
     if outcome.version_note and args.format == "text":
         sys.stderr.write(f"automl-objective: note: {outcome.version_note}\n")
-    out.write(as_json(outcome) if args.format == "json" else as_text(outcome))
+    formats = {"json": as_json, "markdown": as_markdown, "text": as_text}
+    out.write(formats[args.format](outcome))
     return outcome.exit_code
 
 
