@@ -144,7 +144,7 @@ def test_a_newly_documented_metric_is_written_where_the_documentation_lists_it(
     use_model(monkeypatch, tmp_path, model)
     assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 0
     out = capsys.readouterr().out
-    assert "from the documentation: ZzNewMetric: added to" in out
+    assert "  from the documentation: ZzNewMetric: added to " in out
     assert "allowed for no problem type" not in out
     schema = json.loads(schema_copy.read_text())
     accepting = [
@@ -180,3 +180,29 @@ def test_documentation_of_an_unreadable_shape_is_an_error_not_no_drift(
     assert code == 2 and out == ""
     assert err.startswith("automl-objective: ") and err.count("\n") == 1
     assert message in err and "AutoMLJobObjective.MetricName" in err
+
+
+def test_a_new_problem_type_takes_its_metrics_and_default_from_the_documentation(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    metric = CATALOG.metrics[0].name
+    section = (
+        "<li> <p>For zz ranking problem types:</p> <ul> <li> <p>List of available metrics: "
+        f"<code>{metric}</code> </p> </li> <li> <p>Default objective metrics: <code>{metric}"
+        "</code> </p> </li> </ul> </li>"
+    )
+    head, tail = documentation(service_model).rsplit("</ul>", 1)
+    model = with_documentation(service_model, f"{head}{section}</ul>{tail}")
+    model["shapes"]["ProblemType"]["enum"].append("ZzRanking")
+    use_model(monkeypatch, tmp_path, model)
+    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"  from the documentation: ZzRanking: metrics {metric}; default {metric}" in out
+    rule = json.loads(schema_copy.read_text())["$defs"]["ZzRankingMetricName"]
+    assert (rule["enum"], rule["default"]) == ([metric], metric)
+    todo = [line for line in out.splitlines() if line.startswith("  todo: ")]
+    assert todo == ["  todo: /$defs/ZzRankingMetricName/description: placeholder"]

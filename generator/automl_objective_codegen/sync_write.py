@@ -174,7 +174,7 @@ class Writer:
             for rule in schema_rules(self.schema):
                 if name in self.documented.get(rule.name, ()) and name not in rule.allowed:
                     self.defs[rule.definition]["enum"].append(name)
-                    self.notes.append(f"{name}: added to {rule.name}, as the documentation says")
+                    self.notes.append(f"{name}: added to {rule.name}")
 
     def _new_rule(self, name: str, job_config: str, sibling: SchemaRule | None) -> None:
         definition = f"{name}MetricName"
@@ -192,7 +192,8 @@ class Writer:
             "default": default if default in allowed else PLACEHOLDER,
         }
         if allowed:
-            self.notes.append(f"{name}: metrics {', '.join(allowed)} from the documentation")
+            stated = default if default in allowed else "not stated"
+            self.notes.append(f"{name}: metrics {', '.join(allowed)}; default {stated}")
         if sibling is None:
             self.notes.append(f"{name}: no sibling rule to copy; write its if/then blocks")
             return
