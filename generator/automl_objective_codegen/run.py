@@ -215,10 +215,11 @@ def generate(
                 shown += stale
             return GenerateResult(changes, shown, warnings, wrote=False)
         changes = write(outputs, output)
-        if readme is not None and write_readme(readme, catalog):
-            changes.changed.append(f"../{readme.name}")
     except TreeError as error:
         raise GenerateError(str(error)) from None
+    try:
+        if readme is not None and write_readme(readme, catalog):
+            changes.changed.append(f"../{readme.name}")
     except OSError as error:
         raise GenerateError(f"{readme}: cannot write: {error.strerror or error}") from None
     return GenerateResult(changes, "", warnings, wrote=changes.stale)
