@@ -24,8 +24,8 @@ INDEX = Path("automl_objective_generated") / "aws" / "kinds.json"
 
 
 def pinned_botocore() -> str:
-    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    [pin] = [r for r in extra["optional-dependencies"]["codegen"] if r.startswith("botocore")]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    [pin] = [r for r in project["optional-dependencies"]["codegen"] if r.startswith("botocore")]
     match = re.fullmatch(r"botocore==([\w.]+)", pin)
     assert match, f"the codegen extra pins botocore exactly, not {pin!r}"
     return match.group(1)
