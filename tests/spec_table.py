@@ -27,3 +27,18 @@ DEFAULT = {
     "TextGeneration": None,
 }
 MINIMIZED = {"MSE", "RMSE", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"}
+
+# The metrics and problem types this table was written for. A value AWS adds later is not
+# this table's to judge: `sync` checks it against AWS's model and documentation (the test of
+# the installed botocore's drift), so the checks below defer to the schema for it, and adding
+# a metric needs no edit here.
+KNOWN_METRICS = set().union(*ALLOWED.values())
+KNOWN_PROBLEM_TYPES = set(ALLOWED)
+
+
+def allows(problem_type: str, metric: str, schema_allowed: tuple[str, ...]) -> bool:
+    """Whether ``metric`` is valid for ``problem_type``: this table's word for what it knows,
+    the schema's (``schema_allowed``) for a later addition."""
+    if metric in KNOWN_METRICS and problem_type in KNOWN_PROBLEM_TYPES:
+        return metric in ALLOWED[problem_type]
+    return metric in schema_allowed

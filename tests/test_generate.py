@@ -119,37 +119,44 @@ def _modified_schema(tmp_path: Path, edit: Any) -> Path:
     return path
 
 
-def _add_log_loss(schema: dict[str, Any]) -> None:
+# A made-up metric (no real-looking name: AWS may add any of those), accepted by the first
+# tabular problem type and refused by another one, both taken from the schema.
+ACCEPTING = load_catalog().tabular_problem_types[0]
+REFUSING = load_catalog().tabular_problem_types[-1]
+
+
+def _add_new_metric(schema: dict[str, Any]) -> None:
     defs = schema["$defs"]
-    defs["MetricName"]["enum"].append("LogLoss")
-    defs["MetricName"]["x-metrics"]["LogLoss"] = {
-        "title": "Log loss",
+    defs["MetricName"]["enum"].append("ZzNewMetric")
+    defs["MetricName"]["x-metrics"]["ZzNewMetric"] = {
+        "title": "Zz new metric",
         "direction": "Minimize",
-        "description": "Negative log-likelihood of the true labels.",
+        "description": "A made-up metric for this test.",
     }
-    defs["BinaryClassificationMetricName"]["enum"].append("LogLoss")
+    defs[f"{ACCEPTING}MetricName"]["enum"].append("ZzNewMetric")
 
 
 def test_a_changed_value_flows_into_models_tables_and_docs(tmp_path: Path) -> None:
-    schema_path = _modified_schema(tmp_path, _add_log_loss)
+    schema_path = _modified_schema(tmp_path, _add_new_metric)
     output = tmp_path / "generated"
     result = generate(schema_path, output)
     assert result.warnings == []
     package = output / "automl_objective_generated"
-    binary = '"Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision", "LogLoss"'
-    assert f'"BinaryClassification": ({binary}),' in (package / "tables.py").read_text()
-    assert "LOG_LOSS = 'LogLoss'" in (package / "models.py").read_text()
-    assert "| `LogLoss` | Minimize |" in (output / "docs" / "reference.md").read_text()
-    assert "<code>LogLoss</code>" in (output / "docs" / "reference.html").read_text()
+    allowed = ", ".join(f'"{m}"' for m in load_catalog().problem_type(ACCEPTING).allowed)
+    line = f'"{ACCEPTING}": ({allowed}, "ZzNewMetric"),'
+    assert line in (package / "tables.py").read_text()
+    assert "ZZ_NEW_METRIC = 'ZzNewMetric'" in (package / "models.py").read_text()
+    assert "| `ZzNewMetric` | Minimize |" in (output / "docs" / "reference.md").read_text()
+    assert "<code>ZzNewMetric</code>" in (output / "docs" / "reference.html").read_text()
     script = (
         "from automl_objective_generated import tables, models\n"
-        "assert 'LogLoss' in tables.ALLOWED_METRICS['BinaryClassification']\n"
+        f"assert 'ZzNewMetric' in tables.ALLOWED_METRICS[{ACCEPTING!r}]\n"
         "models.CreateAutoMLJobRequest.model_validate("
-        "{'ProblemType': 'BinaryClassification',"
-        " 'AutoMLJobObjective': {'MetricName': 'LogLoss'}})\n"
+        f"{{'ProblemType': {ACCEPTING!r},"
+        " 'AutoMLJobObjective': {'MetricName': 'ZzNewMetric'}})\n"
         "try:\n"
         "    models.CreateAutoMLJobRequest.model_validate("
-        "{'ProblemType': 'Regression', 'AutoMLJobObjective': {'MetricName': 'LogLoss'}})\n"
+        f"{{'ProblemType': {REFUSING!r}, 'AutoMLJobObjective': {{'MetricName': 'ZzNewMetric'}}}})\n"
         "except ValueError as error:\n"
         "    print(error)\n"
     )
@@ -158,7 +165,7 @@ def test_a_changed_value_flows_into_models_tables_and_docs(tmp_path: Path) -> No
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "MetricName 'LogLoss' is not allowed for ProblemType 'Regression'" in done.stdout
+    assert f"MetricName 'ZzNewMetric' is not allowed for ProblemType {REFUSING!r}" in done.stdout
 
 
 def test_html_is_well_formed_and_escapes_schema_text(tmp_path: Path) -> None:
@@ -195,16 +202,34 @@ def test_markdown_renders_the_matrix() -> None:
     )
 
 
-def test_placeholders_are_flagged_but_still_generated(tmp_path: Path) -> None:
+def test_a_placeholder_refuses_generate_naming_its_pointer(tmp_path: Path) -> None:
     def placeholder(schema: dict[str, Any]) -> None:
-        schema["$defs"]["MetricName"]["enum"].append("Perplexity")
-        schema["$defs"]["MetricName"]["x-metrics"]["Perplexity"] = {"direction": "TODO"}
+        schema["$defs"]["MetricName"]["enum"].append("ZzNewMetric")
+        schema["$defs"]["MetricName"]["x-metrics"]["ZzNewMetric"] = {
+            "direction": "TODO",
+            "description": "TODO: write its definition",
+        }
 
-    result = generate(_modified_schema(tmp_path, placeholder), tmp_path / "generated")
-    assert any("'Perplexity': direction must be one of" in w for w in result.warnings)
-    assert any("'Perplexity' is allowed for no problem type" in w for w in result.warnings)
-    models = (tmp_path / "generated" / "automl_objective_generated" / "models.py").read_text()
-    assert "PERPLEXITY = 'Perplexity'" in models
+    path = _modified_schema(tmp_path, placeholder)
+    for check in (False, True):
+        with pytest.raises(GenerateError) as raised:
+            generate(path, tmp_path / "generated", check=check)
+        assert str(raised.value).endswith(
+            "2 placeholder(s) left by sync; fill in "
+            "/$defs/MetricName/x-metrics/ZzNewMetric/direction, "
+            "/$defs/MetricName/x-metrics/ZzNewMetric/description"
+        )
+    assert not (tmp_path / "generated").exists()
+
+
+def test_a_metric_no_problem_type_allows_refuses_generate(tmp_path: Path) -> None:
+    def orphan(schema: dict[str, Any]) -> None:
+        _add_new_metric(schema)
+        schema["$defs"][f"{ACCEPTING}MetricName"]["enum"].remove("ZzNewMetric")
+
+    with pytest.raises(GenerateError, match="'ZzNewMetric' is allowed for no problem type"):
+        generate(_modified_schema(tmp_path, orphan), tmp_path / "generated")
+    assert not (tmp_path / "generated").exists()
 
 
 @pytest.mark.parametrize(
@@ -294,7 +319,10 @@ def _second_regression(schema: dict[str, Any]) -> None:
 METRIC = ["$defs", "MetricName"]
 SCHEMA_CASES: dict[str, tuple[Any, str]] = {
     "empty enum": (_set([*METRIC, "enum"], []), r"\$defs/MetricName/enum is empty"),
-    "int in an enum": (_append([*METRIC, "enum"], 5), "enum/17 must be a non-empty string, not 5"),
+    "int in an enum": (
+        _append([*METRIC, "enum"], 5),
+        f"enum/{len(load_catalog().metrics)} must be a non-empty string, not 5",
+    ),
     "dangling $ref": (
         _set(["$defs", "AutoMLJobObjective", "properties", "MetricName", "$ref"], "#/$defs/Nope"),
         r"/\$ref: '#/\$defs/Nope' points at nothing",
@@ -393,7 +421,7 @@ def test_output_errors_are_one_line_and_exit_2(
 ) -> None:
     a_file = tmp_path / "file.txt"
     a_file.write_text("x")
-    schema = ["--schema", str(_modified_schema(tmp_path, _add_log_loss))]
+    schema = ["--schema", str(_modified_schema(tmp_path, _add_new_metric))]
     _refused([*schema, "--output", str(a_file)], capsys, "the output is not a folder")
     _refused([*schema, "--output", str(a_file / "sub")], capsys, "cannot write: Not a directory")
     _refused([*schema, "--output", "/proc/x"], capsys, "/proc/x: cannot write")

@@ -14,7 +14,9 @@ import pytest
 
 from automl_objective.catalog import catalog_from_schema, catalog_problems
 from automl_objective.cli import main
-from automl_objective_codegen.run import generate
+from automl_objective.documents import parse_text
+from automl_objective.validation import Checker
+from automl_objective_codegen.placeholders import placeholders
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "automl_job_objective.schema.json"
@@ -42,14 +44,28 @@ def use_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, model: dict[str, 
     monkeypatch.setenv("AWS_DATA_PATH", str(tmp_path / "models"))
 
 
+CATALOG = catalog_from_schema(json.loads(SCHEMA.read_text()))
+# A metric AWS may retire: the one a problem type allows alone (it empties that type).
+SOLE = next(r for r in CATALOG.problem_types if len(r.allowed) == 1)
+# A metric that is nobody's default and not the only one anywhere.
+PLAIN = next(
+    m.name
+    for m in CATALOG.metrics
+    if all(
+        m.name != r.default and (m.name not in r.allowed or len(r.allowed) > 1)
+        for r in CATALOG.problem_types
+    )
+)
+
+
 def drifted(model: dict[str, Any]) -> dict[str, Any]:
     changed: dict[str, Any] = json.loads(json.dumps(model))
     shapes = changed["shapes"]
     shapes["AutoMLMetricEnum"]["enum"] = [
-        m for m in shapes["AutoMLMetricEnum"]["enum"] if m != "MASE"
-    ] + ["LogLoss"]
+        m for m in shapes["AutoMLMetricEnum"]["enum"] if m != PLAIN
+    ] + ["ZzNewMetric"]
     shapes["AutoMLMetricEnum"]["enum"].reverse()  # order alone is no drift
-    shapes["ProblemType"]["enum"].append("OrdinalRegression")
+    shapes["ProblemType"]["enum"].append("ZzRanking")
     return changed
 
 
@@ -88,17 +104,19 @@ def test_added_and_removed_values_are_reported(
     code = main(["sync", "--from-botocore", "--schema", str(schema_copy)])
     out = capsys.readouterr().out.splitlines()
     assert code == 1
-    assert out[1:] == [
+    assert out[1:6] == [
         "AutoMLMetricEnum:",
-        "  + LogLoss",
-        "  - MASE",
+        "  + ZzNewMetric",
+        f"  - {PLAIN}",
         "ProblemType:",
-        "  + OrdinalRegression",
+        "  + ZzRanking",
     ]
+    # AWS's documentation still names the removed metric: that is drift too.
+    assert any(line.startswith("  ~ ") and f"{PLAIN!r}, which is not" in line for line in out)
     assert schema_copy.read_bytes() == before  # without --write nothing changes
 
 
-def test_write_updates_the_schema_and_flows_into_generate(
+def test_json_format_lists_the_drift(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     service_model: dict[str, Any],
@@ -106,33 +124,173 @@ def test_write_updates_the_schema_and_flows_into_generate(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     use_model(monkeypatch, tmp_path, drifted(service_model))
-    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 1
+    code = main(["sync", "--from-botocore", "--format", "json", "--schema", str(schema_copy)])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1 and data["drift"] is True and data["wrote"] is False
+    values = {part["shape"]: part for part in data["values"]}
+    assert values["AutoMLMetricEnum"] == {
+        "shape": "AutoMLMetricEnum",
+        "added": ["ZzNewMetric"],
+        "removed": [PLAIN],
+    }
+    assert values["ProblemType"]["added"] == ["ZzRanking"]
+    assert {r["fact"] for r in data["rules"]} == {"unknown-value"}
+    assert data["version_mismatch"] is None
+
+
+def test_write_exits_0_and_names_what_is_left(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    use_model(monkeypatch, tmp_path, drifted(service_model))
+    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 0
     out = capsys.readouterr().out
-    assert "todo: metric 'LogLoss': direction must be one of" in out
+    facts = "/$defs/MetricName/x-metrics/ZzNewMetric"
+    assert f"  todo: {facts}/direction: placeholder" in out
+    assert f"  todo: {facts}/description: placeholder" in out
+    assert "  todo: /$defs/ZzRankingMetricName/enum/0: placeholder" in out
+    assert "  todo: /$defs/ZzRankingMetricName/default: placeholder" in out
+    assert "  todo: metric 'ZzNewMetric' is allowed for no problem type" in out
     schema = json.loads(schema_copy.read_text())
     defs = schema["$defs"]
-    assert "LogLoss" in defs["MetricName"]["enum"] and "MASE" not in defs["MetricName"]["enum"]
-    assert "MASE" not in defs["TimeSeriesForecastingMetricName"]["enum"]
-    assert "OrdinalRegression" in defs["ProblemType"]["enum"]
-    problems = catalog_problems(catalog_from_schema(schema))
-    assert (
-        "ProblemType 'OrdinalRegression' has no $defs/OrdinalRegressionMetricName rule" in problems
+    assert "ZzNewMetric" in defs["MetricName"]["enum"]
+    assert PLAIN not in defs["MetricName"]["enum"] and PLAIN not in defs["MetricName"]["x-metrics"]
+    assert not any(PLAIN in d.get("enum", []) for d in defs.values())
+    assert "ZzRanking" in defs["ProblemType"]["enum"]
+    # Once written, the values match botocore (the documentation still names the removed one).
+    assert main(["sync", "--from-botocore", "--format", "json", "--schema", str(schema_copy)])
+    data = json.loads(capsys.readouterr().out)
+    assert not any(part["added"] or part["removed"] for part in data["values"])
+    # generate refuses until a person fills the placeholders in, naming each by its pointer.
+    code = main(["generate", "--schema", str(schema_copy), "--output", str(tmp_path / "g")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert f"{facts}/direction" in err and "/$defs/ZzRankingMetricName/default" in err
+    assert not (tmp_path / "g").exists()
+
+
+def _rule_blocks(schema: dict[str, Any], definition: str) -> list[str]:
+    """The request definitions with an if/then block selecting ``definition``."""
+    ref = f"#/$defs/{definition}"
+    return sorted(
+        name
+        for name, body in schema["$defs"].items()
+        if isinstance(body, dict) and ref in json.dumps(body.get("allOf", []))
     )
-    # Once synced, the schema matches botocore...
-    assert main(["sync", "--from-botocore", "--schema", str(schema_copy)]) == 0
+
+
+def test_a_new_problem_type_gets_its_rule_and_its_blocks(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    model = json.loads(json.dumps(service_model))
+    model["shapes"]["ProblemType"]["enum"].append("ZzRanking")
+    union = model["shapes"]["AutoMLProblemTypeConfig"]["members"]
+    union["ZzVisionJobConfig"] = {"shape": "TabularJobConfig"}
+    use_model(monkeypatch, tmp_path, model)
+    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 0
     capsys.readouterr()
-    # ...and one generate carries the new value into models, tables and docs.
-    output = tmp_path / "generated"
-    result = generate(schema_copy, output)
-    assert result.warnings == problems
-    models = (output / "automl_objective_generated" / "models.py").read_text()
-    assert "LOG_LOSS = 'LogLoss'" in models and "'MASE'" not in models
-    assert "`LogLoss`" in (output / "docs" / "reference.md").read_text()
-    assert '"LogLoss"' in (output / "automl_objective_generated" / "tables.py").read_text()
+    schema = json.loads(schema_copy.read_text())
+    tabular = CATALOG.problem_type(CATALOG.tabular_problem_types[0]).definition
+    other = next(r for r in CATALOG.problem_types if not r.is_tabular and r.objective_used)
+    assert _rule_blocks(schema, "ZzRankingMetricName") == _rule_blocks(schema, tabular)
+    assert _rule_blocks(schema, "ZzVisionMetricName") == _rule_blocks(schema, other.definition)
+    assert schema["$defs"]["ZzVisionMetricName"]["x-job-config"] == "ZzVisionJobConfig"
+    # Fill the placeholders: the new types are then enforced, with no hand-written block.
+    allowed = CATALOG.metrics[0].name
+    refused = CATALOG.metrics[-1].name
+    for name in ("ZzRankingMetricName", "ZzVisionMetricName"):
+        schema["$defs"][name].update(
+            {"description": "Filled in.", "enum": [allowed], "default": allowed}
+        )
+    catalog = catalog_from_schema(schema)
+    assert catalog_problems(catalog) == []
+    checker = Checker(schema, catalog)
+
+    def codes(document: dict[str, Any]) -> list[str]:
+        found = checker.validate(parse_text("job.json", json.dumps(document))).findings
+        return [f.code for f in found if f.severity == "error"]
+
+    for metric, expected in ((allowed, []), (refused, ["metric-not-allowed"])):
+        objective = {"MetricName": metric}
+        v1 = {"ProblemType": "ZzRanking", "AutoMLJobObjective": objective}
+        tabular_v2 = {
+            "AutoMLProblemTypeConfig": {"TabularJobConfig": {"ProblemType": "ZzRanking"}},
+            "AutoMLJobObjective": objective,
+        }
+        vision = {
+            "AutoMLProblemTypeConfig": {"ZzVisionJobConfig": {}},
+            "AutoMLJobObjective": objective,
+        }
+        assert [codes(d) for d in (v1, tabular_v2, vision)] == [expected] * 3
+
+
+def test_a_removal_prunes_defaults_and_examples_and_an_emptied_type_is_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    schema = json.loads(schema_copy.read_text())
+    example = schema["$defs"]["AutoMLJobObjective"]["examples"][0]["MetricName"]
+    gone = {SOLE.allowed[0], example}
+    model = json.loads(json.dumps(service_model))
+    enum = model["shapes"]["AutoMLMetricEnum"]["enum"]
+    model["shapes"]["AutoMLMetricEnum"]["enum"] = [m for m in enum if m not in gone]
+    use_model(monkeypatch, tmp_path, model)
+    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 0
+    out = capsys.readouterr().out
+    text = schema_copy.read_text()
+    assert not any(f'"{name}"' in text for name in gone)
+    # A default AWS removed (and whose replacement its documentation does not state) is a
+    # placeholder; once a person picks one, the emptied problem type is the one error left.
+    schema = json.loads(text)
+    for rule in CATALOG.problem_types:
+        body = schema["$defs"][rule.definition]
+        if rule.default in gone and body["enum"]:
+            assert f"  todo: /$defs/{rule.definition}/default: placeholder" in out
+            body["default"] = body["enum"][0]
+    schema_copy.write_text(json.dumps(schema))
+    code = main(["generate", "--schema", str(schema_copy), "--output", str(tmp_path / "g")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert (
+        err == f"automl-objective: {schema_copy}: schema: $defs/{SOLE.definition}/enum is empty\n"
+    )
+
+
+def test_a_removed_default_takes_the_documented_one_or_a_placeholder(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rule = next(r for r in CATALOG.problem_types if r.default and len(r.allowed) > 1)
+    assert rule.default is not None
+    model = json.loads(json.dumps(service_model))
+    enum = model["shapes"]["AutoMLMetricEnum"]["enum"]
+    enum.remove(rule.default)
+    use_model(monkeypatch, tmp_path, model)
+    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"  todo: /$defs/{rule.definition}/default: placeholder" in out
+    code = main(["generate", "--schema", str(schema_copy), "--output", str(tmp_path / "g")])
+    assert code == 2
+    assert f"/$defs/{rule.definition}/default" in capsys.readouterr().err
 
 
 def test_canonical_schema_has_no_open_placeholders() -> None:
-    assert catalog_problems(catalog_from_schema(json.loads(SCHEMA.read_text()))) == []
+    schema = json.loads(SCHEMA.read_text())
+    assert placeholders(schema) == []
+    assert catalog_problems(catalog_from_schema(schema)) == []
 
 
 # --- a broken model or schema is one line and exit 2 -------------------------------------------
@@ -246,22 +404,3 @@ def test_a_schema_that_cannot_be_written_is_one_line_and_left_as_it_was(
     _refused(capsys, args, "cannot write: Permission denied")
     assert schema_copy.read_bytes() == before
     assert [p.name for p in schema_copy.parent.iterdir()] == [schema_copy.name]
-
-
-def test_aws_dropping_a_default_metric_is_a_todo_not_a_traceback(
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    service_model: dict[str, Any],
-    schema_copy: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    model = json.loads(json.dumps(service_model))
-    enum = model["shapes"]["AutoMLMetricEnum"]["enum"]
-    enum.remove("MSE")  # the default for Regression
-    use_model(monkeypatch, tmp_path, model)
-    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 1
-    out = capsys.readouterr().out
-    assert "  todo: $defs/RegressionMetricName/default 'MSE' is not in its enum" in out
-    code = main(["generate", "--schema", str(schema_copy), "--output", str(tmp_path / "g")])
-    assert code == 2
-    assert "'MSE' is not in its enum" in capsys.readouterr().err

@@ -244,6 +244,8 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
         json.dumps(
             {
                 "$comment": header,
+                # What `generate` and `sync --write` compare the installed botocore with.
+                "botocore_version": botocore.__version__,
                 "whole_document_marker": WHOLE_DOCUMENT_MARKER,
                 "whole_when_missing_at_most": WHOLE_WHEN_MISSING_AT_MOST,
                 "kinds": index,

@@ -21,6 +21,8 @@ from automl_objective.schema import (
 from automl_objective_codegen.environment import UnsafeTemplateValue
 from automl_objective_codegen.outputs import Source, render_outputs
 from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA
+from automl_objective_codegen.placeholders import placeholders
+from automl_objective_codegen.readme_table import readme_beside, readme_diff, write_readme
 from automl_objective_codegen.tree import Plan, TreeError, diff, plan, write
 
 MAX_SCHEMA_BYTES = 16 * 1024 * 1024
@@ -100,6 +102,7 @@ def read_source(schema_path: Path) -> Source:
             raise SchemaContentError(f"schema: the root must be an object, not {schema!r}")
         refuse_external_refs(schema)
         refuse_unwritable_text(schema)
+        refuse_placeholders(schema)
         catalog_from_schema(schema)
         refuse_dangling_refs(schema)
     except SchemaError as error:
@@ -116,6 +119,23 @@ def read_source(schema_path: Path) -> Source:
     # Headers name the schema by its folder and file name only, so that the output does not
     # depend on where the checkout lives.
     return Source(schema, text, display_name(schema_path))
+
+
+def refuse_placeholders(schema: dict[str, Any]) -> None:
+    """``SchemaContentError`` naming every placeholder ``sync --write`` left, by pointer."""
+    left = placeholders(schema)
+    if left:
+        raise SchemaContentError(
+            f"{len(left)} placeholder(s) left by sync; fill in {', '.join(left)}"
+        )
+
+
+def refuse_gaps(schema_path: Path, schema: dict[str, Any]) -> None:
+    """``GenerateError`` while the schema's facts are incomplete or inconsistent (a metric no
+    problem type allows, a ProblemType without a rule, ...)."""
+    problems = catalog_problems(catalog_from_schema(schema))
+    if problems:
+        raise GenerateError(f"{schema_path}: incomplete: {'; '.join(problems)}")
 
 
 def display_name(schema_path: Path) -> str:
@@ -151,18 +171,56 @@ def render_source(source: Source, schema_path: Path) -> dict[str, str]:
         ) from None
 
 
+def _refuse_botocore(output: Path, *, check: bool, allow_downgrade: bool) -> None:
+    from automl_objective_codegen.versions import DowngradeRefused, mismatch, refuse_downgrade
+
+    found = mismatch(output)
+    if found and check:
+        installed, recorded = found
+        raise GenerateError(
+            f"botocore version mismatch: botocore {installed} is installed, but {output}/ was "
+            f"rendered from botocore {recorded}; check with botocore=={recorded} (the codegen "
+            "extra's pin), or take AWS's changes: `automl-objective sync --from-botocore "
+            "--write`, then `automl-objective generate`"
+        )
+    if not allow_downgrade:
+        try:
+            refuse_downgrade(output, "generate")
+        except DowngradeRefused as error:
+            raise GenerateError(str(error)) from None
+
+
 def generate(
-    schema_path: Path = DEFAULT_SCHEMA, output: Path = DEFAULT_OUTPUT, *, check: bool = False
+    schema_path: Path = DEFAULT_SCHEMA,
+    output: Path = DEFAULT_OUTPUT,
+    *,
+    check: bool = False,
+    allow_downgrade: bool = False,
 ) -> GenerateResult:
-    """Render generated/ from the schema; with ``check``, only compare (nothing is written)."""
+    """Render generated/ from the schema; with ``check``, only compare (nothing is written).
+    Refused while the schema has placeholders or gaps, and (unless ``allow_downgrade``) with
+    a botocore older than the one ``output`` was rendered from."""
     source = read_source(schema_path)
+    refuse_gaps(schema_path, source.schema)
+    _refuse_botocore(output, check=check, allow_downgrade=allow_downgrade)
     outputs = render_source(source, schema_path)
-    warnings = catalog_problems(catalog_from_schema(source.schema))
+    warnings: list[str] = []
+    catalog = catalog_from_schema(source.schema)
+    readme = readme_beside(output)
     try:
         if check:
             changes = plan(outputs, output)
-            return GenerateResult(changes, diff(outputs, output, changes), warnings, wrote=False)
+            shown = diff(outputs, output, changes)
+            if readme is not None and (stale := readme_diff(readme, catalog)):
+                changes.changed.append(f"../{readme.name}")
+                shown += stale
+            return GenerateResult(changes, shown, warnings, wrote=False)
         changes = write(outputs, output)
     except TreeError as error:
         raise GenerateError(str(error)) from None
+    try:
+        if readme is not None and write_readme(readme, catalog):
+            changes.changed.append(f"../{readme.name}")
+    except OSError as error:
+        raise GenerateError(f"{readme}: cannot write: {error.strerror or error}") from None
     return GenerateResult(changes, "", warnings, wrote=changes.stale)

@@ -1,5 +1,7 @@
-"""``automl-objective sync --from-botocore``: compare the schema's valid values with AWS's own
-service model, as botocore ships it, and optionally write the difference into the schema.
+"""``automl-objective sync --from-botocore``: compare the schema's valid values, and its
+per-problem-type rules, with AWS's own service model as botocore ships it (the rules are
+stated only in the documentation of ``AutoMLJobObjective.MetricName``: see aws_docs), and
+optionally write what follows from the model into the schema (see sync_write).
 
 botocore's loader is used (not a file path) so that ``AWS_DATA_PATH`` and ``~/.aws/models``
 overrides apply. Order never counts as drift: botocore 1.34.2 reordered AutoMLMetricEnum
@@ -8,7 +10,6 @@ without changing it.
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 from dataclasses import dataclass, field
@@ -16,11 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from automl_objective.schema import Schema
+from automl_objective_codegen.doc_drift import Disagreement, disagreements
 
 PLACEHOLDER = "TODO"
 METRIC_SHAPE = "AutoMLMetricEnum"
 PROBLEM_TYPE_SHAPE = "ProblemType"
 UNION_SHAPE = "AutoMLProblemTypeConfig"
+OBJECTIVE_SHAPE = "AutoMLJobObjective"
+DOCUMENTED_MEMBER = "MetricName"
 
 
 class SyncError(Exception):
@@ -33,6 +37,7 @@ class AwsValues:
     problem_types: tuple[str, ...]
     job_configs: tuple[str, ...]
     botocore_version: str
+    metric_documentation: str = ""  # HTML: AutoMLJobObjective.MetricName's documentation
 
 
 @dataclass
@@ -45,10 +50,19 @@ class ValueDrift:
 @dataclass
 class Drift:
     parts: list[ValueDrift]
+    rules: list[Disagreement] = field(default_factory=list)
+
+    @property
+    def values_changed(self) -> bool:
+        """Drift in the value lists, which ``--write`` writes."""
+        return any(p.added or p.removed for p in self.parts)
 
     @property
     def any(self) -> bool:
-        return any(p.added or p.removed for p in self.parts)
+        return self.values_changed or bool(self.rules)
+
+    def part(self, what: str) -> ValueDrift:
+        return next(p for p in self.parts if p.what == what)
 
 
 def _model_source() -> str:
@@ -102,6 +116,7 @@ def aws_values() -> AwsValues:
             UNION_SHAPE: _shape(model, UNION_SHAPE, "structure"),
         }
         values = {name: _values(shape, name) for name, shape in shapes.items()}
+        documentation = _metric_documentation(model)
     except SyncError:
         raise
     except RecursionError:
@@ -114,7 +129,20 @@ def aws_values() -> AwsValues:
         problem_types=values[PROBLEM_TYPE_SHAPE],
         job_configs=values[UNION_SHAPE],
         botocore_version=botocore.__version__,
+        metric_documentation=documentation,
     )
+
+
+def _metric_documentation(model: Any) -> str:
+    objective = _shape(model, OBJECTIVE_SHAPE, "structure")
+    member = objective.members.get(DOCUMENTED_MEMBER)
+    text = getattr(member, "documentation", None) if member is not None else None
+    if not isinstance(text, str) or not text.strip():
+        raise SyncError(
+            f"{_model_source()}: {OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER} has no documentation "
+            "(where AWS states each problem type's metrics and default)"
+        )
+    return text
 
 
 def _schema_values(schema: Schema) -> dict[str, list[str]]:
@@ -129,63 +157,40 @@ def _schema_values(schema: Schema) -> dict[str, list[str]]:
         raise SyncError(f"the schema has no value list at {error}") from None
 
 
-def compare(schema: Schema, aws: AwsValues) -> Drift:
+def value_drift(schema: Schema, aws: AwsValues) -> list[ValueDrift]:
     ours = _schema_values(schema)
     theirs = {
         METRIC_SHAPE: list(aws.metrics),
         PROBLEM_TYPE_SHAPE: list(aws.problem_types),
         UNION_SHAPE: list(aws.job_configs),
     }
-    return Drift(
-        [
-            ValueDrift(
-                what,
-                added=[v for v in theirs[what] if v not in ours[what]],
-                removed=[v for v in ours[what] if v not in theirs[what]],
-            )
-            for what in (METRIC_SHAPE, PROBLEM_TYPE_SHAPE, UNION_SHAPE)
-        ]
-    )
+    return [
+        ValueDrift(
+            what,
+            added=[v for v in theirs[what] if v not in ours[what]],
+            removed=[v for v in ours[what] if v not in theirs[what]],
+        )
+        for what in (METRIC_SHAPE, PROBLEM_TYPE_SHAPE, UNION_SHAPE)
+    ]
 
 
-def _drop(values: list[Any], unwanted: list[str]) -> None:
-    values[:] = [v for v in values if v not in unwanted]
+def rule_drift(schema: Schema, aws: AwsValues) -> list[Disagreement]:
+    """The documentation's rules against the schema's; ``SyncError`` naming the member when
+    the documentation has a shape this cannot read (never a silent "no drift")."""
+    from automl_objective_codegen.aws_docs import DocumentationShapeError
+
+    try:
+        return disagreements(
+            aws.metric_documentation, schema, aws.metrics, aws.problem_types, aws.job_configs
+        )
+    except DocumentationShapeError as error:
+        raise SyncError(
+            f"{_model_source()}: the documentation of {OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER} {error}"
+        ) from None
 
 
-def apply(schema: Schema, drift: Drift) -> Schema:
-    """A copy of ``schema`` with the drift written in. New values get placeholders that
-    ``catalog_problems`` (and so ``generate`` and the tests) flag until a person fills them in."""
-    updated = copy.deepcopy(schema)
-    defs = updated["$defs"]
-    by_what = {p.what: p for p in drift.parts}
-    metrics = by_what[METRIC_SHAPE]
-    defs["MetricName"]["enum"].extend(metrics.added)
-    facts = defs["MetricName"].setdefault("x-metrics", {})
-    for name in metrics.added:
-        facts[name] = {
-            "title": name,
-            "direction": PLACEHOLDER,
-            "description": f"{PLACEHOLDER}: added from botocore; fill in its definition, "
-            "direction and the problem types that accept it.",
-        }
-    _drop(defs["MetricName"]["enum"], metrics.removed)
-    for name in metrics.removed:
-        facts.pop(name, None)
-    for body in defs.values():
-        if isinstance(body, dict) and "x-problem-type" in body and "enum" in body:
-            _drop(body["enum"], metrics.removed)
-    problem_types = by_what[PROBLEM_TYPE_SHAPE]
-    defs["ProblemType"]["enum"].extend(problem_types.added)
-    _drop(defs["ProblemType"]["enum"], problem_types.removed)
-    configs = by_what[UNION_SHAPE]
-    union = defs["AutoMLProblemTypeConfig"]
-    union["propertyNames"]["enum"].extend(configs.added)
-    _drop(union["propertyNames"]["enum"], configs.removed)
-    for name in configs.added:
-        union["properties"][name] = {"type": "object", "additionalProperties": True}
-    for name in configs.removed:
-        union["properties"].pop(name, None)
-    return updated
+def compare(schema: Schema, aws: AwsValues) -> Drift:
+    return Drift(value_drift(schema, aws), rule_drift(schema, aws))
 
 
 def write_schema(path: Path, schema: Schema) -> None:

@@ -286,9 +286,15 @@ def catalog_problems(catalog: Catalog) -> list[str]:
     names = set(catalog.metric_names)
     for metric in catalog.metrics:
         if metric.direction not in DIRECTIONS:
-            problems.append(f"metric {metric.name!r}: direction must be one of {DIRECTIONS}")
+            problems.append(
+                f"metric {metric.name!r}: direction must be one of {DIRECTIONS} "
+                f"(/$defs/MetricName/x-metrics/{metric.name}/direction)"
+            )
         if not catalog.problem_types_allowing(metric.name):
-            problems.append(f"metric {metric.name!r} is allowed for no problem type")
+            problems.append(
+                f"metric {metric.name!r} is allowed for no problem type (add it to the enum "
+                "of each /$defs/<ProblemType>MetricName that accepts it)"
+            )
     ruled = {r.name for r in catalog.problem_types if r.is_tabular}
     for name in catalog.tabular_problem_types:
         if name not in ruled:

@@ -63,6 +63,7 @@ EXAMPLES = {
     "sync": """\
   automl-objective sync --from-botocore                  has AWS changed the valid values?
   automl-objective sync --from-botocore --write          write the new values into the schema
+  automl-objective sync --from-botocore --format json    the drift, for a machine
 """,
 }
 COMMAND_HELP = {
@@ -93,7 +94,9 @@ COMMAND_HELP = {
     "sync": (
         "compare the schema's valid values with botocore's SageMaker model",
         "Report drift between the schema and botocore's sagemaker service model "
-        "(AWS_DATA_PATH applies). Exit 1 when there is drift.",
+        "(AWS_DATA_PATH applies): the valid values, and each problem type's metrics and "
+        "default as AutoMLJobObjective.MetricName's documentation states them. Exit 0 no "
+        "drift, 1 drift, 2 error; with --write, 0 when it wrote (it lists what is left).",
     ),
 }
 WITH_EXIT_CODES = ("validate", "resolve")
@@ -229,14 +232,37 @@ def _add_generate_options(generate: argparse.ArgumentParser) -> None:
     )
     generate.add_argument("--schema", default=None, metavar="PATH", help="canonical schema")
     generate.add_argument("--output", default=None, metavar="DIR", help="output folder")
+    _add_downgrade_option(generate)
 
 
 def _add_sync_options(sync: argparse.ArgumentParser) -> None:
     sync.add_argument(
         "--from-botocore", action="store_true", required=True, help="read the installed botocore"
     )
-    sync.add_argument("--write", action="store_true", help="write the drift into the schema")
+    sync.add_argument(
+        "--write",
+        action="store_true",
+        help="write what follows from the model into the schema (exit 0 when it wrote)",
+    )
     sync.add_argument("--schema", default=None, metavar="PATH", help="canonical schema")
+    sync.add_argument(
+        "--output", default=None, metavar="DIR", help="generated/ (its botocore version)"
+    )
+    sync.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="report format (markdown: a pull request's body)",
+    )
+    _add_downgrade_option(sync)
+
+
+def _add_downgrade_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-downgrade",
+        action="store_true",
+        help="accept a botocore older than the one generated/ was rendered from",
+    )
 
 
 def _add_kind_options(parser: argparse.ArgumentParser) -> None:
@@ -475,7 +501,7 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
     if not schema.exists():
         return _usage(f"{schema}: no such schema (run from the project root, or pass --schema)")
     try:
-        result = generate(schema, output, check=args.check)
+        result = generate(schema, output, check=args.check, allow_downgrade=args.allow_downgrade)
     except GenerateError as error:
         sys.stderr.write(f"automl-objective: {error}\n")
         return EXIT_USAGE
@@ -505,57 +531,33 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _sync_todos(schema: dict[str, object]) -> list[str]:
-    from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
-
-    try:
-        return catalog_problems(catalog_from_schema(schema))
-    except SchemaContentError as error:  # e.g. AWS dropped a problem type's default metric
-        return [str(error).removeprefix("schema: ")]
-
-
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from automl_objective.schema import read_schema_file
-    from automl_objective_codegen.paths import DEFAULT_SCHEMA
-    from automl_objective_codegen.sync import SyncError, apply, aws_values, compare, write_schema
+    from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA
+    from automl_objective_codegen.sync_run import (
+        DowngradeRefused,
+        SyncError,
+        as_json,
+        as_markdown,
+        as_text,
+        run_sync,
+    )
 
     path = Path(args.schema) if args.schema else DEFAULT_SCHEMA
+    output = Path(args.output) if args.output else DEFAULT_OUTPUT
     if not path.is_file():
         return _usage(f"{path}: no such schema (run from the project root, or pass --schema)")
     try:
-        schema = read_schema_file(path)
-        aws = aws_values()
-        drift = compare(schema, aws)
-        updated = apply(schema, drift) if args.write and drift.any else None
-        if updated is not None:
-            write_schema(path, updated)
-    except SyncError as error:
+        outcome = run_sync(path, output, write=args.write, allow_downgrade=args.allow_downgrade)
+    except (SyncError, DowngradeRefused) as error:
         sys.stderr.write(f"automl-objective: {error}\n")
         return EXIT_USAGE
-    except (ValueError, OSError, RecursionError) as error:
-        sys.stderr.write(f"automl-objective: {path}: cannot read: {error}\n")
-        return EXIT_USAGE
-    except (LookupError, TypeError) as error:
-        sys.stderr.write(f"automl-objective: {path}: cannot apply the drift: no {error}\n")
-        return EXIT_USAGE
-    out.write(f"botocore {aws.botocore_version} against {path}\n")
-    for part in drift.parts:
-        if part.added or part.removed:
-            out.write(f"{part.what}:\n")
-            out.writelines(f"  + {value}\n" for value in part.added)
-            out.writelines(f"  - {value}\n" for value in part.removed)
-    if not drift.any:
-        out.write("no drift\n")
-        return EXIT_OK
-    if updated is not None:
-        out.write(
-            f"wrote {path}; now fill in the placeholders, then run `automl-objective generate`\n"
-        )
-        for problem in _sync_todos(updated):
-            out.write(f"  todo: {problem}\n")
-    return EXIT_INVALID
+    if outcome.version_note and args.format == "text":
+        sys.stderr.write(f"automl-objective: note: {outcome.version_note}\n")
+    formats = {"json": as_json, "markdown": as_markdown, "text": as_text}
+    out.write(formats[args.format](outcome))
+    return outcome.exit_code
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {

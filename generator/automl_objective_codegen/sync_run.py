@@ -1,0 +1,166 @@
+"""One ``sync --from-botocore`` run as data (the CLI prints it): the drift, what was
+written, and what is left for a person."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from automl_objective.schema import Schema, read_schema_file
+from automl_objective_codegen.placeholders import placeholders
+from automl_objective_codegen.sync import Drift, SyncError, aws_values, compare, write_schema
+from automl_objective_codegen.versions import DowngradeRefused, mismatch, refuse_downgrade
+
+
+@dataclass
+class SyncOutcome:
+    schema_path: Path
+    botocore_version: str
+    drift: Drift
+    wrote: bool = False
+    notes: list[str] = field(default_factory=list)  # what --write took from the documentation
+    todo: list[str] = field(default_factory=list)  # what is left for a person, after --write
+    version_note: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 no drift (or --write wrote), 1 drift left unwritten."""
+        return 0 if self.wrote or not self.drift.any else 1
+
+
+def todo_list(schema: Schema) -> list[str]:
+    """Every placeholder (by pointer) and every gap the catalog reports."""
+    from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
+
+    pointers = placeholders(schema)
+    left = [f"{pointer}: placeholder" for pointer in pointers]
+    try:
+        problems = catalog_problems(catalog_from_schema(schema))
+        return left + [p for p in problems if not any(f"({q})" in p for q in pointers)]
+    except SchemaContentError as error:  # e.g. an enum a removal emptied
+        return [*left, str(error).removeprefix("schema: ")]
+
+
+def run_sync(schema_path: Path, output: Path, *, write: bool, allow_downgrade: bool) -> SyncOutcome:
+    """Compare (and with ``write`` apply); ``SyncError`` / ``DowngradeRefused`` one line."""
+    from automl_objective_codegen.sync_write import apply
+
+    try:
+        schema = read_schema_file(schema_path)
+    except (ValueError, OSError, RecursionError) as error:
+        raise SyncError(f"{schema_path}: cannot read: {error}") from None
+    aws = aws_values()
+    drift = compare(schema, aws)
+    outcome = SyncOutcome(schema_path, aws.botocore_version, drift)
+    found = mismatch(output)
+    if found:
+        outcome.version_note = (
+            f"botocore version mismatch: botocore {found[0]} is installed, {output}/ was "
+            f"rendered from botocore {found[1]}"
+        )
+    if write and drift.values_changed:
+        if not allow_downgrade:
+            refuse_downgrade(output, "sync --write")
+        try:
+            updated, outcome.notes = apply(schema, drift, aws)
+        except (LookupError, TypeError, AttributeError) as error:
+            raise SyncError(f"{schema_path}: cannot apply the drift: no {error}") from None
+        write_schema(schema_path, updated)
+        outcome.wrote = True
+        outcome.todo = todo_list(updated)
+        outcome.drift = Drift(drift.parts, compare(updated, aws).rules)
+    return outcome
+
+
+def as_text(outcome: SyncOutcome) -> str:
+    lines = [f"botocore {outcome.botocore_version} against {outcome.schema_path}"]
+    for part in outcome.drift.parts:
+        if part.added or part.removed:
+            lines.append(f"{part.what}:")
+            lines.extend(f"  + {value}" for value in part.added)
+            lines.extend(f"  - {value}" for value in part.removed)
+    if outcome.drift.rules:
+        lines.append("rules (AutoMLJobObjective.MetricName's documentation):")
+        lines.extend(f"  ~ {rule.message}" for rule in outcome.drift.rules)
+    if not outcome.drift.any:
+        lines.append("no drift")
+    if outcome.wrote:
+        lines.append(f"wrote {outcome.schema_path}")
+        lines.extend(f"  from the documentation: {note}" for note in outcome.notes)
+        if outcome.todo or outcome.drift.rules:
+            lines.append("left for a person, then run `automl-objective generate`:")
+            lines.extend(f"  todo: {item}" for item in outcome.todo)
+            if outcome.drift.rules:
+                lines.append("  todo: settle each rule difference above (~)")
+        else:
+            lines.append("nothing left by hand: run `automl-objective generate`")
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown(outcome: SyncOutcome) -> str:
+    """A pull request's body: the drift, what was written, what a person must still do."""
+    lines = [f"Synced `{outcome.schema_path}` with botocore {outcome.botocore_version}.", ""]
+    if outcome.version_note:
+        lines += [f"Note: {outcome.version_note}.", ""]
+    changed = [p for p in outcome.drift.parts if p.added or p.removed]
+    if changed:
+        lines += ["## Values", ""]
+        for part in changed:
+            values = [f"+`{v}`" for v in part.added] + [f"-`{v}`" for v in part.removed]
+            lines.append(f"- {part.what}: {', '.join(values)}")
+        lines.append("")
+    if outcome.drift.rules:
+        lines += ["## Rules where AWS's documentation and the schema disagree", ""]
+        lines += [f"- {rule.message}" for rule in outcome.drift.rules]
+        lines.append("")
+    if outcome.notes:
+        lines += ["## Taken from AWS's documentation", ""]
+        lines += [f"- {note}" for note in outcome.notes]
+        lines.append("")
+    if not outcome.drift.any:
+        lines += ["No drift.", ""]
+    left = outcome.todo + (["settle each rule difference above"] if outcome.drift.rules else [])
+    if left:
+        lines += ["## Left for a person (then run `automl-objective generate`)", ""]
+        lines += [f"- [ ] `{item}`" for item in left]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def as_json(outcome: SyncOutcome) -> str:
+    data: dict[str, Any] = {
+        "botocore_version": outcome.botocore_version,
+        "schema": str(outcome.schema_path),
+        "drift": outcome.drift.any,
+        "values": [
+            {"shape": p.what, "added": p.added, "removed": p.removed} for p in outcome.drift.parts
+        ],
+        "rules": [
+            {
+                "problem_type": r.problem_type,
+                "fact": r.fact,
+                "documentation": list(r.documentation),
+                "schema": list(r.schema),
+                "message": r.message,
+            }
+            for r in outcome.drift.rules
+        ],
+        "wrote": outcome.wrote,
+        "from_documentation": outcome.notes,
+        "todo": outcome.todo,
+        "version_mismatch": outcome.version_note,
+    }
+    return json.dumps(data, indent=2) + "\n"
+
+
+__all__ = [
+    "DowngradeRefused",
+    "SyncError",
+    "SyncOutcome",
+    "as_json",
+    "as_markdown",
+    "as_text",
+    "run_sync",
+]
