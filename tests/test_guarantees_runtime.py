@@ -610,3 +610,32 @@ def test_a_name_over_the_system_limit_is_a_finding(
     code, out, _ = run(capsys, "validate", too_long)
     assert code == 1
     assert f"{too_long}: error [unreadable] cannot read: File name too long" in out
+
+
+def test_a_sigint_at_any_moment_of_start_up_exits_130(many_files: Path) -> None:
+    """A SIGINT while the CLI was still importing ended the process by SIGINT (status -2)
+    although main() returned 130: CPython re-sends SIGINT at exit after a KeyboardInterrupt
+    that interrupted an import. Signals at 25 moments from the handler's installation on."""
+    codes = set()
+    for step in range(25):
+        read_end, write_end = os.pipe()
+        process = subprocess.Popen(
+            [*CLI, "validate", "--jobs", "1", f"/dev/fd/{read_end}", str(many_files)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            pass_fds=(read_end,),
+        )
+        os.close(read_end)
+        try:
+            deadline = time.monotonic() + 60
+            while process.poll() is None and not _handles_sigterm(process.pid):
+                assert time.monotonic() < deadline, "the run never got going"
+                time.sleep(0.001)
+            time.sleep(step * 0.004)
+            process.send_signal(signal.SIGINT)
+            out, err = process.communicate(timeout=20)
+        finally:
+            os.close(write_end)
+        codes.add(process.returncode)
+        assert (out, err) == (b"", b""), step
+    assert codes == {130}

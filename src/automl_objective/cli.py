@@ -573,17 +573,17 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. SIGTERM is handled as SIGINT is: the run stops (and stops its
     workers) and exits 143 (130 for SIGINT), without a traceback."""
-    previous = None
-    try:  # installed inside the try: a SIGINT right after it is still handled here
-        previous = _handle_sigterm()
+    previous: dict[int, Any] = {}
+    try:  # installed inside the try: a signal right after it is still handled here
+        previous = _handle_signals()
         return _run(argv)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         return EXIT_SIGINT
     except Terminated:
         return EXIT_SIGTERM
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -633,15 +633,27 @@ class Terminated(BaseException):
     """Raised in the main thread on SIGTERM, so that clean-up runs as for Ctrl-C."""
 
 
-def _terminated(signum: int, frame: object) -> None:
-    raise Terminated
+class Interrupted(BaseException):
+    """Raised in the main thread on SIGINT instead of KeyboardInterrupt. CPython ends a
+    process whose KeyboardInterrupt interrupted an import by re-sending itself SIGINT at
+    exit (status -2, whatever main() returned); an exception of our own keeps exit 130."""
 
 
-def _handle_sigterm() -> Any:
+def _raise_for(signum: int, frame: object) -> None:
+    raise Terminated if signum == signal.SIGTERM else Interrupted
+
+
+def _handle_signals() -> dict[int, Any]:
+    """Our handlers for SIGTERM and SIGINT (where SIGINT is not ignored, as under nohup);
+    the previous ones, to put back."""
+    previous: dict[int, Any] = {}
     try:
-        return signal.signal(signal.SIGTERM, _terminated)
+        for number in (signal.SIGTERM, signal.SIGINT):
+            if signal.getsignal(number) != signal.SIG_IGN:
+                previous[number] = signal.signal(number, _raise_for)
     except ValueError:  # not the main thread (main() called from a thread): leave it be
-        return None
+        pass
+    return previous
 
 
 if __name__ == "__main__":
