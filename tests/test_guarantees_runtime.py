@@ -275,7 +275,7 @@ def test_jobs_300_gives_the_same_results(many_files: Path) -> None:
 def test_negative_jobs_is_a_usage_error(capsys: pytest.CaptureFixture[str], jobs: str) -> None:
     code, out, err = run(capsys, "validate", "--jobs", jobs, str(VALID))
     assert (code, out) == (2, "")
-    assert err == f"automl-objective: error: --jobs must be at least 1, not {jobs}\n"
+    assert err == f"automl-objective: error: --jobs must be 0 (one per CPU) or more, not {jobs}\n"
 
 
 def test_jobs_0_keeps_meaning_one_per_cpu(capsys: pytest.CaptureFixture[str]) -> None:

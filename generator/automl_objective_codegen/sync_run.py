@@ -101,7 +101,8 @@ def as_text(outcome: SyncOutcome) -> str:
 
 def as_markdown(outcome: SyncOutcome) -> str:
     """A pull request's body: the drift, what was written, what a person must still do."""
-    lines = [f"Synced `{outcome.schema_path}` with botocore {outcome.botocore_version}.", ""]
+    verb = "Synced" if outcome.wrote else "Compared (nothing written)"
+    lines = [f"{verb} `{outcome.schema_path}` with botocore {outcome.botocore_version}.", ""]
     if outcome.version_note:
         lines += [f"Note: {outcome.version_note}.", ""]
     changed = [p for p in outcome.drift.parts if p.added or p.removed]

@@ -31,14 +31,15 @@ EXIT_PIPE = 141
 EXIT_SIGTERM = 143
 
 EXIT_CODES = """\
-exit codes: 0 valid, 1 invalid or unparsable document, 2 usage error or unusable
-standard output, 130/143 interrupted (SIGINT/SIGTERM), 141 output pipe closed
+exit codes: 0 valid, 1 invalid or unparsable document (generate --check: stale; sync:
+drift), 2 usage error, unusable standard output or (generate, sync) a schema or model that
+cannot be used, 130/143 interrupted (SIGINT/SIGTERM), 141 output pipe closed
 """
 
 EXAMPLES = {
     "validate": """\
   automl-objective validate job.json                     check one request file
-  automl-objective validate configs/ --format github     every JSON/YAML file under configs/
+  automl-objective validate configs/ --format github     every JSON, YAML, .py, .ipynb file below
   cat job.yaml | automl-objective validate -             read standard input
   automl-objective validate --kind objective --problem-type Regression objective.json
   automl-objective validate --skip-unknown --force-exclude --exclude 'hyper*' a.json b.yaml
@@ -68,9 +69,11 @@ EXAMPLES = {
 }
 COMMAND_HELP = {
     "validate": (
-        "validate JSON/YAML documents",
+        "validate request files, code, notebooks and workflow definitions",
         "Validate AutoMLJobObjective documents, CreateAutoMLJob(V2) requests and "
-        "DescribeAutoMLJob(V2) outputs. Options may come before or after the paths.",
+        "DescribeAutoMLJob(V2) outputs (JSON or YAML), the AutoML calls in Python files and "
+        "notebooks, and the AutoML steps of SageMaker Pipelines definitions and Step Functions "
+        "state machines. Options may come before or after the paths.",
     ),
     "metrics": (
         "list metrics, problem types and defaults",
@@ -367,6 +370,8 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.validation import UsageError, check_options
 
     try:
+        if args.jobs is not None and args.jobs < 0:
+            return _usage(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
         jobs = default_jobs() if args.jobs in (None, 0) else args.jobs
         CheckOptions(max_bytes=args.max_bytes, jobs=jobs)
         check_options(args.kind, args.problem_type)

@@ -220,7 +220,7 @@ def load_text(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> str:
             raise LoadError(
                 name, f"broken symbolic link (to {target})", code="unreadable"
             ) from None
-        raise LoadError(name, "no such file (removed during the run?)", code="unreadable") from None
+        raise LoadError(name, "no such file", code="unreadable") from None
     except OSError as error:
         raise LoadError(name, _os_problem(path, error), code="unreadable") from None
     except ValueError:  # a NUL byte in the name
