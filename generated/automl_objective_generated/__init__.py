@@ -17,32 +17,32 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from automl_objective_generated.models import (
-        AutoMLJobObjective,
-        AutoMLObjectiveDocument,
-        AutoMLProblemTypeConfig,
-        CreateAutoMLJobRequest,
-        CreateAutoMLJobV2Request,
-        MetricName,
-        ProblemType,
-        TabularJobConfig,
+        AutoMLJobObjective as AutoMLJobObjective,
+        AutoMLObjectiveDocument as AutoMLObjectiveDocument,
+        AutoMLProblemTypeConfig as AutoMLProblemTypeConfig,
+        CreateAutoMLJobRequest as CreateAutoMLJobRequest,
+        CreateAutoMLJobV2Request as CreateAutoMLJobV2Request,
+        MetricName as MetricName,
+        ProblemType as ProblemType,
+        TabularJobConfig as TabularJobConfig,
     )
     from automl_objective_generated.requests import (
-        WholeCreateAutoMLJobRequest,
-        WholeCreateAutoMLJobV2Request,
-        WholeDescribeAutoMLJobResponse,
-        WholeDescribeAutoMLJobV2Response,
-        WholeRequestOrResponse,
+        WholeCreateAutoMLJobRequest as WholeCreateAutoMLJobRequest,
+        WholeCreateAutoMLJobV2Request as WholeCreateAutoMLJobV2Request,
+        WholeDescribeAutoMLJobResponse as WholeDescribeAutoMLJobResponse,
+        WholeDescribeAutoMLJobV2Response as WholeDescribeAutoMLJobV2Response,
+        WholeRequestOrResponse as WholeRequestOrResponse,
     )
     from automl_objective_generated.tables import (
-        ALLOWED_METRICS,
-        DEFAULT_METRIC,
-        METRIC_DESCRIPTION,
-        METRIC_DIRECTION,
-        METRIC_NAMES,
-        PROBLEM_TYPES,
-        MetricNameValue,
-        ProblemTypeName,
-        ResolvedObjective,
+        ALLOWED_METRICS as ALLOWED_METRICS,
+        DEFAULT_METRIC as DEFAULT_METRIC,
+        METRIC_DESCRIPTION as METRIC_DESCRIPTION,
+        METRIC_DIRECTION as METRIC_DIRECTION,
+        METRIC_NAMES as METRIC_NAMES,
+        PROBLEM_TYPES as PROBLEM_TYPES,
+        MetricNameValue as MetricNameValue,
+        ProblemTypeName as ProblemTypeName,
+        ResolvedObjective as ResolvedObjective,
     )
 
 _HOME = {
