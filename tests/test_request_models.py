@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from automl_objective.documents import Document, LoadError, load_path
 from automl_objective.engine import kind_errors
 from automl_objective.schema import load_aws_index
 from automl_objective.validation import default_checker
+from automl_objective_codegen.request_models import generate_request_models
 from automl_objective_generated import (
     CreateAutoMLJobV2Request,
     WholeCreateAutoMLJobRequest,
@@ -269,3 +273,80 @@ def test_a_valid_document_dumps_back_to_itself() -> None:
         )
         checked += 1
     assert checked > 50
+
+
+# --- the generated module: deterministic, inert ------------------------------------------------
+
+GENERATED = ROOT / "generated" / "automl_objective_generated"
+_RENDER = (
+    "import hashlib, pathlib, sys\n"
+    "from automl_objective_codegen.request_models import generate_request_models\n"
+    "folder = pathlib.Path(sys.argv[1])\n"
+    "texts = {p.name: p.read_text('utf-8') for p in folder.iterdir()}\n"
+    "header = ''.join(pathlib.Path(sys.argv[2]).read_text('utf-8').splitlines(True)[:3])\n"
+    "sys.stdout.write(generate_request_models(texts, header))\n"
+)
+
+
+def test_requests_module_is_the_same_under_any_hash_seed_and_as_committed() -> None:
+    committed = (GENERATED / "requests.py").read_text("utf-8")
+    for seed in ("0", "4242"):
+        done = subprocess.run(
+            [sys.executable, "-c", _RENDER, str(GENERATED / "aws"), str(GENERATED / "requests.py")],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        assert done.stdout == committed
+
+
+def _hostile_aws_texts(text: str) -> dict[str, str]:
+    """The committed AWS schemas with ``text`` as every description and title of a shape."""
+    texts = {p.name: p.read_text("utf-8") for p in (GENERATED / "aws").iterdir()}
+    for name, body in texts.items():
+        if name.endswith(".schema.json"):
+            schema = json.loads(body)
+            for definition in schema["$defs"].values():
+                definition["description"] = text
+                for member in definition.get("properties", {}).values():
+                    member["description"] = text
+            texts[name] = json.dumps(schema)
+    return texts
+
+
+def test_hostile_aws_documentation_is_rendered_inert_and_imports_without_running(
+    tmp_path: Path,
+) -> None:
+    from tests.test_guarantees import _hostile, _used_names
+
+    canary = tmp_path / "canary"
+    baseline = _used_names((GENERATED / "requests.py").read_text("utf-8"))
+    plain = generate_request_models(_hostile_aws_texts("plain words"), "# header\n")
+    for number, text in enumerate(_hostile(canary)):
+        generated = generate_request_models(_hostile_aws_texts(text), "# header\n")
+        assert generated != plain, text  # the text reached the module
+        assert _used_names(generated) <= baseline, text
+        module = tmp_path / f"hostile_requests_{number}.py"
+        module.write_text(generated, "utf-8")
+        done = subprocess.run(
+            [sys.executable, "-c", f"import hostile_requests_{number} as m; m.Tag"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(tmp_path)},
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert not canary.exists(), text
+
+
+@pytest.mark.parametrize("code", ["import os\n", "x = open('/tmp/f', 'w')\n", "def f(:\n"])
+def test_requests_text_that_would_run_anything_new_is_refused(code: str) -> None:
+    from automl_objective_codegen.environment import UnsafeTemplateValue
+    from automl_objective_codegen.python_models import refuse_unexpected_code
+    from automl_objective_codegen.request_models import CALLS, IMPORTS
+
+    committed = (GENERATED / "requests.py").read_text("utf-8")
+    refuse_unexpected_code(committed, "requests.py", CALLS, IMPORTS)
+    with pytest.raises(UnsafeTemplateValue, match=r"requests\.py"):
+        refuse_unexpected_code(committed + code, "requests.py", CALLS, IMPORTS)

@@ -49,8 +49,8 @@ _CHECKED_NOT_TYPED = frozenset(
         "format",
     }
 )
-_CALLS = frozenset({"Field", "ConfigDict", "model_validator"})
-_IMPORTS = frozenset({"__future__", "typing", "pydantic", "automl_objective"})
+CALLS = frozenset({"Field", "ConfigDict", "model_validator"})
+IMPORTS = frozenset({"__future__", "typing", "pydantic", "automl_objective"})
 
 
 def whole_class(shape: str) -> str:
@@ -145,5 +145,5 @@ def generate_request_models(aws_texts: dict[str, str], header: str) -> str:
     )
     if not isinstance(output, str):
         raise TypeError("datamodel-code-generator returned several modules; expected one")
-    refuse_unexpected_code(output, MODULE, _CALLS, _IMPORTS)
+    refuse_unexpected_code(output, MODULE, CALLS, IMPORTS)
     return output if output.endswith("\n") else output + "\n"
