@@ -350,3 +350,20 @@ def test_requests_text_that_would_run_anything_new_is_refused(code: str) -> None
     refuse_unexpected_code(committed, "requests.py", CALLS, IMPORTS)
     with pytest.raises(UnsafeTemplateValue, match=r"requests\.py"):
         refuse_unexpected_code(committed + code, "requests.py", CALLS, IMPORTS)
+
+
+def test_models_given_inside_are_checked_as_their_members() -> None:
+    from automl_objective_generated.requests import AutoMLOutputDataConfig, Tag
+
+    data = filled_v2()
+    built = WholeCreateAutoMLJobV2Request.model_validate(
+        {
+            **data,
+            "OutputDataConfig": AutoMLOutputDataConfig.model_validate(data["OutputDataConfig"]),
+            "Tags": [Tag(Key="team", Value="ml")],
+        }
+    )
+    assert built.model_dump(by_alias=True, exclude_unset=True) == data
+    too_long = Tag(Key="k" * 129, Value="ml")  # a part alone is typed, not checked
+    accepted, message = _verdict(WholeCreateAutoMLJobV2Request, {**data, "Tags": [too_long]})
+    assert not accepted and "Key" in message, message
