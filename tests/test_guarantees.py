@@ -334,7 +334,7 @@ def test_a_foreign_file_in_a_tree_without_manifest_is_refused(tmp_path: Path) ->
 
 # --- schema text never becomes code -----------------------------------------------------------
 
-PY_FILES = ("__init__.py", "tables.py", "rules.py", "models.py", "checks.py")
+PY_FILES = ("__init__.py", "tables.py", "rules.py", "models.py", "checks.py", "requests.py")
 
 
 def _hostile(canary: Path) -> list[str]:

@@ -23,6 +23,8 @@ from automl_objective_codegen.editor_files import editor_files
 from automl_objective_codegen.environment import render
 from automl_objective_codegen.examples import Example, examples
 from automl_objective_codegen.python_models import generate_models, kind_models
+from automl_objective_codegen.request_models import MODULE as REQUESTS_MODULE
+from automl_objective_codegen.request_models import generate_request_models, whole_classes
 
 T = TypeVar("T")
 PACKAGE = GENERATED_PACKAGE
@@ -154,6 +156,7 @@ def render_outputs(source: Source) -> dict[str, str]:
     with _in_background(aws_schemas, source.schema, header_lines(source)) as aws_files:
         models = generate_models(source.schema, python_header)
         aws_texts = aws_files()
+    code_context["whole_classes"] = whole_classes(aws_texts)
     aws = {
         posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
         for name, text in aws_texts.items()
@@ -166,6 +169,7 @@ def render_outputs(source: Source) -> dict[str, str]:
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),
         f"{PACKAGE}/rules.py": render("rules.py.jinja2", **code_context),
         f"{PACKAGE}/models.py": models,
+        f"{PACKAGE}/{REQUESTS_MODULE}": generate_request_models(aws_texts, python_header),
         f"{PACKAGE}/{SCHEMA_FILENAME}": _schema_copy(source),
         **{f"schema/{name}": text for name, text in editor.items()},
         f"{DOCS}/reference.md": render("reference.md.jinja2", **docs_context),

@@ -103,25 +103,30 @@ _CALLS = frozenset({"Field", "ConfigDict", "model_validator"})
 _IMPORTS = frozenset({"__future__", "enum", "typing", "pydantic", "automl_objective_generated"})
 
 
-def refuse_unexpected_code(text: str) -> None:
+def refuse_unexpected_code(
+    text: str,
+    module: str = "models.py",
+    calls: frozenset[str] = _CALLS,
+    imports: frozenset[str] = _IMPORTS,
+) -> None:
     """Defence in depth for the text datamodel-code-generator renders from schema strings:
-    raise unless it parses and only calls and imports what models.py always does."""
+    raise unless it parses and only calls and imports what the module always does."""
     import ast
 
     try:
         tree = ast.parse(text)
     except SyntaxError as error:
-        raise UnsafeTemplateValue(f"models.py does not parse: {error.msg}") from None
+        raise UnsafeTemplateValue(f"{module} does not parse: {error.msg}") from None
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             call = node.func.func if isinstance(node.func, ast.Call) else node.func
-            if not (isinstance(call, ast.Name) and call.id in _CALLS):
-                raise UnsafeTemplateValue(f"models.py would call {ast.unparse(call):.60}")
+            if not (isinstance(call, ast.Name) and call.id in calls):
+                raise UnsafeTemplateValue(f"{module} would call {ast.unparse(call):.60}")
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = (
                 [node.module]
                 if isinstance(node, ast.ImportFrom)
                 else [alias.name for alias in node.names]
             )
-            if any(str(m).split(".")[0] not in _IMPORTS for m in modules):
-                raise UnsafeTemplateValue(f"models.py would import {ast.unparse(node):.60}")
+            if any(str(m).split(".")[0] not in imports for m in modules):
+                raise UnsafeTemplateValue(f"{module} would import {ast.unparse(node):.60}")

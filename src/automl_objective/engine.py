@@ -18,12 +18,31 @@ def rule_errors(definition: str, data: Any) -> list[str]:
     passes, explain = DEFS[definition]
     if passes(data):
         return []
+    found: list[Failure] = []
+    explain(data, (), found, False)
+    return _error_messages(found)
+
+
+def kind_errors(kind: str, data: Any) -> list[str]:
+    """The error messages ``validate --kind KIND`` gives ``data`` (any kind, whole requests
+    and responses included)."""
+    from automl_objective.validation import default_checker
+
+    return _error_messages(default_checker().failures(data, kind))
+
+
+def raise_kind_errors(kind: str, data: Any) -> None:
+    """Raise ``ValueError`` with every error message ``validate --kind KIND`` gives."""
+    errors = kind_errors(kind, data)
+    if errors:
+        raise ValueError("; ".join(errors))
+
+
+def _error_messages(found: list[Failure]) -> list[str]:
     from automl_objective.catalog import load_catalog
     from automl_objective.codes import explain_all
     from automl_objective.findings import one_per_cause
 
-    found: list[Failure] = []
-    explain(data, (), found, False)
     catalog = load_catalog()
     located = one_per_cause(item for f in found for item in explain_all(f, catalog))
     return [item.message for item in located if item.severity == "error"]
