@@ -1,5 +1,5 @@
 """``python -m automl_objective``: the same command line as ``automl-objective``."""
 
-from automl_objective.cli import main
+from automl_objective.cli import entry
 
-raise SystemExit(main())
+entry()

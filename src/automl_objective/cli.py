@@ -8,6 +8,7 @@ Exit codes: 0 success (every document valid), 1 a document is invalid or unparsa
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -576,11 +577,28 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command. SIGTERM is handled as SIGINT is: the run stops (and stops its
-    workers) and exits 143 (130 for SIGINT), without a traceback."""
+    """Run one command, for a caller in Python. SIGTERM is handled as SIGINT is: the run
+    stops (and stops its workers) and returns 143 (130 for SIGINT), without a traceback."""
+    return _main(argv, _raise_for)
+
+
+def entry() -> None:
+    """The ``automl-objective`` command: :func:`main`, except that SIGINT and SIGTERM end the
+    process at once with 130 / 143.
+
+    An exception raised by a signal at an arbitrary point is not safe for the interpreter
+    itself: one that interrupts an import made CPython 3.11 end by re-sending SIGINT (status
+    -2) and CPython 3.13 hang at exit. Nothing of a run needs cleaning up on an interrupt
+    (results are printed only at its end; generate's files are each old or new, and its
+    temporaries go with the next run; workers die with the process), so it ends at once.
+    """
+    sys.exit(_main(None, _exit_for))
+
+
+def _main(argv: Sequence[str] | None, handler: Any) -> int:
     previous: dict[int, Any] = {}
     try:  # installed inside the try: a signal right after it is still handled here
-        previous = _handle_signals()
+        previous = _handle_signals(handler)
         return _run(argv)
     except (KeyboardInterrupt, Interrupted):
         return EXIT_SIGINT
@@ -648,18 +666,22 @@ def _raise_for(signum: int, frame: object) -> None:
     raise Terminated if signum == signal.SIGTERM else Interrupted
 
 
-def _handle_signals() -> dict[int, Any]:
+def _exit_for(signum: int, frame: object) -> None:
+    os._exit(EXIT_SIGTERM if signum == signal.SIGTERM else EXIT_SIGINT)
+
+
+def _handle_signals(handler: Any) -> dict[int, Any]:
     """Our handlers for SIGTERM and SIGINT (where SIGINT is not ignored, as under nohup);
     the previous ones, to put back."""
     previous: dict[int, Any] = {}
     try:
         for number in (signal.SIGTERM, signal.SIGINT):
             if signal.getsignal(number) != signal.SIG_IGN:
-                previous[number] = signal.signal(number, _raise_for)
+                previous[number] = signal.signal(number, handler)
     except ValueError:  # not the main thread (main() called from a thread): leave it be
         pass
     return previous
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
