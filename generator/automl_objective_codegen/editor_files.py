@@ -65,7 +65,7 @@ def _request_schema(
     shapes: dict[str, Any] = copy.deepcopy(aws["$defs"])
     request = shapes[aws["title"]]
     # The objective comes whole from the problem-type chain (one enum per branch); AWS's
-    # AutoMLMetricEnum beside it would offer the 17 under every problem type again.
+    # AutoMLMetricEnum beside it would offer every metric under every problem type again.
     member = request["properties"][OBJECTIVE]
     request["properties"][OBJECTIVE] = {k: v for k, v in member.items() if k != "$ref"}
     if UNION in shapes:

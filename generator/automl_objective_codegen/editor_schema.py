@@ -1,12 +1,13 @@
 """The editor copy of the schema: self-contained, narrowed for completion, worded for humans.
 
 Completion in VS Code's JSON service and the YAML language server merges the ``enum`` of every
-subschema that applies at a place, while validation ANDs them. The canonical schema states the
-17 metrics on ``MetricName`` and narrows them per problem type with ``if``/``then``: right for
-validation, but both servers then offer all 17 everywhere. Here exactly one ``enum`` applies at
-each place: the problem types' rules become one ``if``/``then``/``else`` chain, the 17 in the last
-``else``. The same chain carries VS Code's keywords (``markdownDescription``,
-``enumDescriptions``, ``errorMessage``, ``doNotSuggest``, ``defaultSnippets``) written from the
+subschema that applies at a place, while validation ANDs them. The canonical schema states
+every metric on ``MetricName`` and narrows them per problem type with ``if``/``then``: right
+for validation, but both servers then offer every metric everywhere. Here exactly one
+``enum`` applies at each place: the problem types' rules become one ``if``/``then``/``else``
+chain, every metric in the last ``else``. The same chain carries VS Code's keywords
+(``markdownDescription``, ``enumDescriptions``, ``errorMessage``, ``doNotSuggest``,
+``defaultSnippets``) written from the
 schema's own facts, and the schema's warnings (``x-warn``, which plain validators ignore) become
 ``deprecationMessage`` hints: the servers show them as warnings and still accept the document, as
 the CLI does.
@@ -78,7 +79,7 @@ def _summary(rule: ProblemTypeRule) -> str:
 
 
 def _all_metrics(base: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """MetricName where no problem type narrows it: the 17, each explained."""
+    """MetricName where no problem type narrows it: every metric, each explained."""
     names = catalog.metric_names
     per_type = "\n".join(f"- {_summary(rule)}" for rule in catalog.problem_types)
     return {

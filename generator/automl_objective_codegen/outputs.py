@@ -111,7 +111,7 @@ def _in_background(function: Callable[..., T], *args: Any) -> Iterator[Callable[
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from automl_objective.runner import start_worker
+    from automl_objective.runner import kill_workers, start_worker
 
     pool = ProcessPoolExecutor(
         max_workers=1,
@@ -124,9 +124,7 @@ def _in_background(function: Callable[..., T], *args: Any) -> Iterator[Callable[
         yield future.result
     finally:
         if not future.done():
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                with contextlib.suppress(OSError):
-                    process.kill()
+            kill_workers(pool)
         pool.shutdown(wait=True)
 
 

@@ -627,11 +627,7 @@ def _run(argv: Sequence[str] | None) -> int:
         code = COMMANDS[args.command](args, cast(TextIO, out))
         out.flush()
     except OutputError as error:
-        discard_output()
-        if isinstance(error.cause, BrokenPipeError):
-            return EXIT_PIPE  # the reader left (`| head`): stop quietly, as other tools do
-        say(f"automl-objective: error: cannot write the results: {error}")
-        return EXIT_USAGE
+        return _write_failed(error.cause)
     return code
 
 
@@ -645,6 +641,8 @@ def _flushed_or_usage() -> int:
 
 
 def _write_failed(error: OSError) -> int:
+    """Standard output failed: quiet for a reader that left (`| head`), as other tools are;
+    otherwise one line and exit 2."""
     discard_output()
     if isinstance(error, BrokenPipeError):
         return EXIT_PIPE

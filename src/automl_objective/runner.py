@@ -287,7 +287,7 @@ def _interrupts_kill_the_workers(pool: Any) -> Iterator[list[int]]:
 
     def kill(signum: int, frame: object) -> None:
         received.append(signum)
-        _kill(pool)
+        kill_workers(pool)
 
     previous: dict[int, Any] = {}
     try:
@@ -312,7 +312,7 @@ def _hand_on(signum: int, handler: Any) -> None:
         os.kill(os.getpid(), signum)
 
 
-def _kill(pool: Any) -> None:
+def kill_workers(pool: Any) -> None:
     """Kill the workers now. The executor has no public way to (Python 3.14 adds one), so
     this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG)."""
     processes = getattr(pool, "_processes", None) or {}
@@ -322,7 +322,7 @@ def _kill(pool: Any) -> None:
 
 
 def _stop(pool: Any) -> None:
-    _kill(pool)
+    kill_workers(pool)
     pool.shutdown(wait=True)  # the killed workers break the pool; its thread then ends
 
 
