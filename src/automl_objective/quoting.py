@@ -79,18 +79,29 @@ def printable(text: str) -> str:
     Printable text is kept as it is (``é``, CJK, emoji). The rule is idempotent, so text
     already made printable can go through it again unchanged.
     """
+    if text.isascii() and text.isprintable() and "##[" not in text and text.lstrip(" ")[:2] != "::":
+        return text  # the common case, decided by C string methods alone
     return _NOT_PLAIN.sub(_escape, text)
 
 
 def printable_data(value: Any) -> Any:
     """``value`` (plain data: dicts, lists, strings, numbers) with every string in it, keys
     too, made :func:`printable`: what a JSON output writes."""
+    if isinstance(value, dict):
+        return {
+            printable(key) if isinstance(key, str) else key: _printable_item(item)
+            for key, item in value.items()
+        }
+    return _printable_item(value)
+
+
+def _printable_item(value: Any) -> Any:
     if isinstance(value, str):
         return printable(value)
     if isinstance(value, dict):
-        return {printable_data(key): printable_data(item) for key, item in value.items()}
+        return printable_data(value)
     if isinstance(value, (list, tuple)):
-        return [printable_data(item) for item in value]
+        return [_printable_item(item) for item in value]
     return value
 
 
