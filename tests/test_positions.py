@@ -208,10 +208,10 @@ def test_findings_after_an_odd_character_land_on_the_editors_line(
             '  "AutoMLJobObjective": {"MetricName": "AUC"}}'
         )
     in_string = "" if ends_line else char
-    cases["job.py"] = (
-        f"# {char}\nimport boto3\nx = '{in_string}é'\n"
+    cases["job.py"] = (  # "é" before 'AUC' on its line: ast's byte columns are converted
+        (f"# x {char}" if ends_line else f"# x {char}\n") + f"import boto3\nx = '{in_string}é'\n"
         "boto3.client('sagemaker').create_auto_ml_job(\n"
-        "    ProblemType='Regression', AutoMLJobObjective={'MetricName': 'AUC'})\n"
+        "  AutoMLJobName='é', ProblemType='Regression', AutoMLJobObjective={'MetricName':'AUC'})\n"
     )
     markers = {"job.json": '"AUC"', "job.py": "'AUC'", "job.yaml": "AUC"}
     for file, text in cases.items():
@@ -261,3 +261,30 @@ def test_text_after_a_yaml_1_1_line_break_in_a_comment_is_read_as_yaml_1_1_does(
     )
     value = f"MetricName: F1{char}\n"  # read as F1, as the AWS CLI reads it
     assert parse_text("objective.yaml", value).data == {"MetricName": "F1"}
+
+
+@pytest.mark.parametrize("name", sorted(ODD))
+def test_notebook_cell_positions_after_an_odd_character(name: str, tmp_path: Path) -> None:
+    """The line within the cell, as Jupyter shows it, after the character in a comment."""
+    import json
+
+    char = ODD[name]
+    source = (
+        (f"# note {char}" if char in ("\r", "\r\n") else f"# note {char}\n") + "import boto3\n"
+        "boto3.client('sagemaker').create_auto_ml_job(\n"
+        "  AutoMLJobName='é', ProblemType='Regression', AutoMLJobObjective={'MetricName':'AUC'})\n"
+    )
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": "# t"},
+            {**cell, "source": source},
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = tmp_path / "job.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    (finding,) = [f for f in validate_file(path).findings if f.code == "metric-not-allowed"]
+    assert (finding.cell, finding.line, finding.column) == (2, *expected(source, "'AUC'"))
