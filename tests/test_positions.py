@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -274,7 +275,12 @@ def test_notebook_cell_positions_after_an_odd_character(name: str, tmp_path: Pat
         "boto3.client('sagemaker').create_auto_ml_job(\n"
         "  AutoMLJobName='é', ProblemType='Regression', AutoMLJobObjective={'MetricName':'AUC'})\n"
     )
-    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
+    cell: dict[str, Any] = {
+        "cell_type": "code",
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+    }
     notebook = {
         "cells": [
             {"cell_type": "markdown", "metadata": {}, "source": "# t"},
