@@ -22,6 +22,7 @@ from automl_objective import documents
 from automl_objective.api import validate_file
 from automl_objective.cli import main
 from automl_objective.documents import MAX_BYTES
+from automl_objective.quoting import printable_data
 
 BAD = Path(__file__).parent / "bad_inputs"
 VALID = Path(__file__).parent / "fixtures" / "valid" / "objective-f1.json"
@@ -38,7 +39,7 @@ def check(path: Path, expect: dict[str, Any], capsys: pytest.CaptureFixture[str]
     assert code == 1
     assert report["valid"] is False
     (finding,) = report["files"][0]["findings"]
-    assert finding == result.findings[0].as_dict()
+    assert finding == printable_data(result.findings[0].as_dict())  # the one escaping rule
     assert finding["severity"] == "error"
     assert finding["code"] == expect["code"]
     assert expect["message"] in finding["message"]
@@ -418,10 +419,15 @@ def test_one_line_per_finding_whatever_the_names(
     assert any("\\udcff" not in line and "bad\\xff.json" in line for line in lines)
 
 
-def test_json_output_keeps_every_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_shows_every_name_by_the_one_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from automl_objective.quoting import printable
+
     paths = _hostile_documents(tmp_path)
     report = json.loads(_run("json", tmp_path, capsys))
-    assert {f["path"] for f in report["files"]} == {str(p) for p in paths}
+    assert {f["path"] for f in report["files"]} == {printable(str(p)) for p in paths}
+    assert f"{tmp_path}/bad\\xff.json" in {f["path"] for f in report["files"]}  # as text shows it
     messages = [g["message"] for f in report["files"] for g in f["findings"]]
     assert all("\n" not in m and "\x1b" not in m for m in messages)
 
@@ -702,3 +708,33 @@ def test_shown_values_are_bounded_whatever_they_are() -> None:
     assert shown_name(1) == "1"
     assert printable(os.fsdecode(b"bad\xff\x1b.json")) == "bad\\xff\\x1b.json"
     assert printable("é\u2028\ud800\t") == "é\\u2028\\ud800\\t"
+
+
+def test_printable_is_one_safe_line_for_any_text() -> None:
+    """The one escaping rule: printable, UTF-8, idempotent, never a GitHub workflow command
+    (a line starting with "::" after whitespace, or holding "##[")."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from automl_objective.quoting import printable
+
+    markers = st.sampled_from(["::", "##[", " ", "\t", "\n", "\r", "\u2028", "\x85", "\\", "#"])
+    texts = st.lists(st.one_of(markers, st.text(max_size=5)), max_size=12).map("".join)
+    names = st.binary(max_size=20).map(os.fsdecode)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.one_of(texts, names))
+    def check(text: str) -> None:
+        shown = printable(text)
+        assert shown.isprintable()
+        shown.encode("utf-8")
+        assert printable(shown) == shown
+        assert not shown.lstrip().startswith("::") and "##[" not in shown
+        assert ("prefix: " + shown).isprintable()
+        if text.isprintable() and "##[" not in text and not text.lstrip().startswith("::"):
+            assert shown == text  # printable text is kept as it is
+
+    check()
+    assert printable("::error::x") == "\\x3a:error::x"
+    assert printable("  ::x") == "  \\x3a:x"
+    assert printable("a::b ###[c]") == "a::b ###\\x5bc]"

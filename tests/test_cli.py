@@ -243,3 +243,111 @@ def test_installed_console_script_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+# --- Names on standard error and in resolve's output: the one escaping rule ----------------
+
+HOSTILE_PATHS = [
+    "no\nsuch.json",
+    "\x1b[2J\x1b[31mred.json",
+    "::error file=README.md,line=1::x.json",
+    "  ::warning::y.json",
+    "a##[error]b.json",
+    "line\u2028sep.json",
+]
+
+
+def _github_runs(line: str) -> bool:
+    return line.lstrip().startswith("::") or "##[" in line
+
+
+def _safe_lines(text: str) -> list[str]:
+    """The lines of ``text``, asserting that none is unsafe to print or to log in CI."""
+    assert "\x1b" not in text and "\r" not in text
+    lines = text.split("\n")
+    assert not [line for line in lines if _github_runs(line) or not line.isprintable()]
+    return lines
+
+
+@pytest.mark.parametrize("command", ["validate", "resolve"])
+@pytest.mark.parametrize("path", HOSTILE_PATHS)
+def test_a_missing_path_is_named_printable_in_one_line(
+    command: str, path: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from automl_objective.quoting import printable
+
+    code, out, err = run(capsys, command, "--", path)
+    assert (code, out) == (2, "")
+    assert _safe_lines(err) == [
+        f"automl-objective: error: {printable(path)}: no such file or directory",
+        "",
+    ]
+
+
+def test_usage_errors_quoting_the_command_line_are_printable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for args in (
+        ["validate", "--format", "x\n::error::y", "a.json"],
+        ["validate", "--max-bytes", "##[error]x", "a.json"],
+        ["schemas", "--", "\x1b[2J::error::z"],
+        ["resolve", str(tmp_path), "--kind", "##[x]"],
+        ["metrics", "--problem-type", "\n::error::p"],
+        ["generate", "--schema", str(tmp_path / "no\n::error::such.json")],
+        ["sync", "--from-botocore", "--schema", str(tmp_path / "##[error]s.json")],
+    ):
+        with pytest.raises(SystemExit) as raised:
+            sys.exit(main(args))
+        assert raised.value.code == 2, args
+        out, err = capsys.readouterr()
+        assert out == "", args
+        lines = _safe_lines(err)
+        assert lines[-1] == "" and "error" in lines[-2], args
+
+
+def test_resolve_shows_names_by_the_one_rule(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from automl_objective.quoting import printable
+
+    good = tmp_path / "##[error]x\n.json"
+    good.write_text('{"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "MSE"}}')
+    code, out, _ = run(capsys, "resolve", "--format", "json", str(good))
+    assert code == 0
+    assert json.loads(out)["path"] == printable(str(good))
+    _safe_lines(out)
+    bad = tmp_path / "::error::bad.json"
+    bad.write_text('{"MetricName": "##[error]x", "\\u001b[2J": 1}')
+    code, out, err = run(capsys, "resolve", "--", str(bad))
+    assert (code, out) == (1, "")
+    assert len(_safe_lines(err)) == 4  # two findings, the summary, the final newline
+
+
+def test_sync_reports_are_printable_whatever_the_model_holds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """botocore's model is AWS's data, printed into the weekly workflow's log."""
+    import gzip
+
+    import botocore
+
+    model_file = Path(botocore.__file__).parent / "data/sagemaker/2017-07-24/service-2.json.gz"
+    model = json.loads(gzip.decompress(model_file.read_bytes()))
+    values = model["shapes"]["AutoMLMetricEnum"]["enum"]
+    values += ["##[error]legacy", "::error::v2", "\x1b[2Jclear", "two\nlines"]
+    folder = tmp_path / "models" / "sagemaker" / "2017-07-24"
+    folder.mkdir(parents=True)
+    (folder / "service-2.json").write_text(json.dumps(model))
+    monkeypatch.setenv("AWS_DATA_PATH", str(tmp_path / "models"))
+    schema = Path(__file__).resolve().parents[1] / "schema" / "automl_job_objective.schema.json"
+    for format in ("text", "markdown", "json"):
+        code, out, err = run(
+            capsys, "sync", "--from-botocore", "--schema", str(schema), "--format", format
+        )
+        assert code == 1, (format, err)
+        _safe_lines(out)
+        _safe_lines(err)
+        assert "legacy" in out and "clear" in out, format
+        if format == "json":
+            added = json.loads(out)["values"][0]["added"]
+            assert "##\\x5berror]legacy" in added and "two\\nlines" in added

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from automl_objective.quoting import printable_data
 from automl_objective.schema import Schema, read_schema_file
 from automl_objective_codegen.placeholders import placeholders
 from automl_objective_codegen.sync import Drift, SyncError, aws_values, compare, write_schema
@@ -153,7 +154,7 @@ def as_json(outcome: SyncOutcome) -> str:
         "todo": outcome.todo,
         "version_mismatch": outcome.version_note,
     }
-    return json.dumps(data, indent=2) + "\n"
+    return json.dumps(printable_data(data), indent=2) + "\n"
 
 
 __all__ = [

@@ -24,6 +24,7 @@ from automl_objective.validation import (
     FileResult,
     check_options,
     default_checker,
+    internal_error,
     load_error_result,
 )
 from automl_objective.validation import validate_document as _validate_document
@@ -247,7 +248,10 @@ def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Res
     if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
         from automl_objective.workflows import split_workflow
 
-        split = split_workflow(document)
+        try:
+            split = split_workflow(document)
+        except Exception as error:  # a bug, never the user's fault: this file alone
+            return FileResult(document.path, [internal_error(error)]), None
         if split is not None:
             what = f"a document of kind {split[0]}"
             message = _HOLDS_REQUESTS.format(what=what)

@@ -12,10 +12,11 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from automl_objective import __version__
 from automl_objective.documents import MAX_BYTES
+from automl_objective.quoting import printable
 from automl_objective.streams import Output, OutputError, discard_output, say
 
 if TYPE_CHECKING:
@@ -305,7 +306,11 @@ OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 
 class _Parser(argparse.ArgumentParser):
     """argparse, except that a failed write of help or an error is not swallowed (its own
-    printing ignores OSError, so `--help >/dev/full` would exit 0 with nothing shown)."""
+    printing ignores OSError, so `--help >/dev/full` would exit 0 with nothing shown), and
+    that an error quoting the command line (an unrecognised argument) shows it printable."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message))
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         stream = file if file is not None else sys.stderr
@@ -442,7 +447,7 @@ def run_schemas(args: argparse.Namespace, out: TextIO) -> int:
         paths = editor_schema_paths()
     except EditorSchemasMissing as error:
         return _usage(str(error))
-    out.writelines(f"{path}\n" for path in paths)
+    out.writelines(f"{printable(str(path))}\n" for path in paths)
     return EXIT_OK
 
 
@@ -509,14 +514,14 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         result = generate(schema, output, check=args.check, allow_downgrade=args.allow_downgrade)
     except GenerateError as error:
-        sys.stderr.write(f"automl-objective: {error}\n")
+        say(f"automl-objective: {error}")
         return EXIT_USAGE
     for warning in result.warnings:
-        sys.stderr.write(f"automl-objective: warning: {warning}\n")
+        say(f"automl-objective: warning: {warning}")
     if result.plan.foreign:
-        sys.stderr.write(
-            f"automl-objective: note: left alone, not written by generate: "
-            f"{', '.join(result.plan.foreign)}\n"
+        say(
+            "automl-objective: note: left alone, not written by generate: "
+            + ", ".join(result.plan.foreign)
         )
     changes = result.plan
     summary = (
@@ -526,14 +531,14 @@ def run_generate(args: argparse.Namespace, out: TextIO) -> int:
     if args.check:
         if changes.stale:
             out.write(result.diff)
-            sys.stderr.write(
-                f"automl-objective: {output}/ is stale ({summary}); run `automl-objective "
-                "generate`\n"
+            say(
+                f"automl-objective: {output}/ is stale ({summary}); run `automl-objective generate`"
             )
             return EXIT_INVALID
-        out.write(f"{output}/ is up to date\n")
+        out.write(printable(f"{output}/ is up to date") + "\n")
         return EXIT_OK
-    out.write(f"{output}/: {summary}\n" if changes.stale else f"{output}/ is up to date\n")
+    said = f"{output}/: {summary}" if changes.stale else f"{output}/ is up to date"
+    out.write(printable(said) + "\n")
     return EXIT_OK
 
 
@@ -557,13 +562,22 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     try:
         outcome = run_sync(path, output, write=args.write, allow_downgrade=args.allow_downgrade)
     except (SyncError, DowngradeRefused) as error:
-        sys.stderr.write(f"automl-objective: {error}\n")
+        say(f"automl-objective: {error}")
         return EXIT_USAGE
     if outcome.version_note and args.format == "text":
-        sys.stderr.write(f"automl-objective: note: {outcome.version_note}\n")
-    formats = {"json": as_json, "markdown": as_markdown, "text": as_text}
-    out.write(formats[args.format](outcome))
+        say(f"automl-objective: note: {outcome.version_note}")
+    if args.format == "json":
+        out.write(as_json(outcome))
+    else:
+        report = as_markdown(outcome) if args.format == "markdown" else as_text(outcome)
+        out.write(_printable_lines(report))
     return outcome.exit_code
+
+
+def _printable_lines(report: str) -> str:
+    """A report of lines, each shown as every output shows text (:func:`printable`): a value
+    in it cannot start a workflow command or a terminal escape."""
+    return "".join(printable(line) + "\n" for line in report.removesuffix("\n").split("\n"))
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from automl_objective.documents import STDIN_NAME
+from automl_objective.quoting import printable
 
 DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml", "*.py", "*.ipynb")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__", ".tox")
@@ -140,7 +141,7 @@ def _is_directory(raw: str, listings: _Listings | None) -> bool:
         return known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
     except FileNotFoundError:
         if not os.path.islink(raw):
-            raise DiscoveryError(f"{raw}: no such file or directory") from None
+            raise DiscoveryError(f"{printable(raw)}: no such file or directory") from None
         return False
     except OSError:
         return False
@@ -170,13 +171,17 @@ def discover(
             sources.append(Source(None, "<stdin>"))
             continue
         if not raw or "\0" in raw:
-            raise DiscoveryError(f"{raw!r}: not a usable path (empty, or holds a NUL byte)")
+            raise DiscoveryError(
+                f"{printable(repr(raw))}: not a usable path (empty, or holds a NUL byte)"
+            )
         if excluded is not None and _named_path_excluded(raw, excluded):
             excluded_by_name = True
             continue
         is_dir = _is_directory(raw, listings)
         if is_dir and not allow_directories:
-            raise DiscoveryError(f"{raw}: is a directory (name one file, or - for stdin)")
+            raise DiscoveryError(
+                f"{printable(raw)}: is a directory (name one file, or - for stdin)"
+            )
         if is_dir:
             searched.append(raw)
             sources.extend(_walk(raw, include, exclude))
@@ -184,7 +189,7 @@ def discover(
             sources.append(Source(raw, raw))
     if not sources and not excluded_by_name:
         raise DiscoveryError(
-            f"no files matched in {', '.join(searched)} (include: {', '.join(include)})"
+            printable(f"no files matched in {', '.join(searched)} (include: {', '.join(include)})")
             if searched
             else "no files matched"
         )

@@ -74,18 +74,26 @@ def decode(path: str, raw: bytes) -> str:
     if raw.startswith(_UTF16_BOMS):
         raise LoadError(path, "UTF-16 text: save the file as UTF-8", code="encoding")
     if b"\x00" in raw:
-        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        line, _ = _byte_position(raw, raw.index(b"\x00"))
         raise LoadError(
             path, "binary data (a NUL byte), not a JSON or YAML document", line, code="encoding"
         )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = _byte_position(raw, error.start)
         raise LoadError(
             path, f"not UTF-8 text (byte {error.start})", line, column, code="encoding"
         ) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column of a byte, counted as every position is (in characters of the
+    text before it, which may itself not be UTF-8: a bad byte counts as one character)."""
+    from automl_objective.positions import line_column
+
+    before = raw[:offset].decode("utf-8-sig", "replace")
+    return line_column(before, len(before))
 
 
 _CHUNK = 65536

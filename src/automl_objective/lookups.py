@@ -1,7 +1,8 @@
 """What ``metrics`` and ``resolve`` report, and how each output format writes it.
 
 The CLI picks a format and prints; the choosing of rows and the layout live here, as the
-validation reporters do for ``validate``.
+validation reporters do for ``validate``. Every name and value is shown as every output shows
+it (:func:`~automl_objective.quoting.printable`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from automl_objective.catalog import Catalog, Metric, ProblemTypeRule
+from automl_objective.quoting import printable, printable_data
 from automl_objective.resolve import Resolution
 
 
@@ -62,12 +64,14 @@ def write_metrics_text(table: MetricsTable, out: TextIO) -> None:
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(2)]
         for name, direction, types in rows:
-            out.write(f"{name:<{widths[0]}}  {direction:<{widths[1]}}  {types}\n")
+            line = f"{name:<{widths[0]}}  {direction:<{widths[1]}}  {types}"
+            out.write(printable(line) + "\n")
     for rule in table.rules:
         if not rule.objective_used:
             out.write(
                 ("\n" if table.metrics else "")
-                + f"{rule.name}: AutoMLJobObjective is not used (cross-entropy loss).\n"
+                + printable(f"{rule.name}: AutoMLJobObjective is not used (cross-entropy loss).")
+                + "\n"
             )
 
 
@@ -94,7 +98,7 @@ def write_metrics_json(table: MetricsTable, out: TextIO) -> None:
             for r in table.rules
         ],
     }
-    out.write(json.dumps(payload, indent=2) + "\n")
+    out.write(json.dumps(printable_data(payload), indent=2) + "\n")
 
 
 METRICS_FORMATS: dict[str, Callable[[MetricsTable, TextIO], None]] = {
@@ -108,11 +112,12 @@ def write_resolution_text(path: str, resolution: Resolution, out: TextIO) -> Non
     fields = resolution.as_dict()
     width = max(len(label) for label in fields) + 2
     for label, value in fields.items():
-        out.write(f"{label + ':':<{width}}{'-' if value is None else value}\n")
+        out.write(printable(f"{label + ':':<{width}}{'-' if value is None else value}") + "\n")
 
 
 def write_resolution_json(path: str, resolution: Resolution, out: TextIO) -> None:
-    out.write(json.dumps({"path": path, **resolution.as_dict()}, indent=2) + "\n")
+    document = printable_data({"path": path, **resolution.as_dict()})
+    out.write(json.dumps(document, indent=2) + "\n")
 
 
 RESOLUTION_FORMATS: dict[str, Callable[[str, Resolution, TextIO], None]] = {

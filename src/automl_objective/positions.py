@@ -35,21 +35,48 @@ def line_column(text: str, offset: int) -> Position:
     return line_columns(text, [offset])[0]
 
 
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+"""Where a line ends, for every position reported: LF, CRLF and a lone CR, as YAML 1.2,
+JSON, Python, editors and GitHub count lines. NEL (U+0085), LINE SEPARATOR (U+2028) and
+PARAGRAPH SEPARATOR (U+2029), line breaks only to YAML 1.1 (so to PyYAML's marks), and form
+feeds are characters of their line."""
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` cut into lines at :data:`LINE_BREAKS` (``str.splitlines`` also cuts at NEL,
+    U+2028, U+2029 and form feeds)."""
+    return LINE_BREAKS.split(text)
+
+
 def line_columns(text: str, offsets: Sequence[int]) -> list[Position]:
     """1-based (line, column) of each offset, in one sweep over ``text`` (in offset order), so
-    that many positions cost one pass, not one pass each."""
+    that many positions cost one pass, not one pass each. Lines end at :data:`LINE_BREAKS`;
+    the column counts characters (code points)."""
     order = sorted(range(len(offsets)), key=offsets.__getitem__)
     result: list[Position] = [(0, 0)] * len(offsets)
     line, line_start, done = 1, 0, 0
     for index in order:
         offset = offsets[index]
-        newlines = text.count("\n", done, offset)
-        if newlines:
-            line += newlines
-            line_start = text.rfind("\n", done, offset) + 1
-        done = max(done, offset)
+        if offset > done:
+            line += _breaks(text, done, offset)
+            line_start = max(line_start, _after_last_break(text, done, offset))
+            done = offset
         result[index] = (line, offset - line_start + 1)
     return result
+
+
+def _breaks(text: str, start: int, stop: int) -> int:
+    """Line breaks that end in ``text[start:stop]`` (a CRLF ends at its LF)."""
+    lone_cr = text.count("\r", start, stop) - text.count("\r\n", start, stop + 1)
+    return text.count("\n", start, stop) + lone_cr
+
+
+def _after_last_break(text: str, start: int, stop: int) -> int:
+    """The offset just past the last line break that ends in ``text[start:stop]``; 0 if none."""
+    cr = text.rfind("\r", start, stop)
+    if cr == stop - 1 and text.startswith("\n", stop):  # a CRLF that ends past ``stop``
+        cr = text.rfind("\r", start, cr)
+    return max(text.rfind("\n", start, stop), cr) + 1
 
 
 def _skip_ws(text: str, pos: int) -> int:

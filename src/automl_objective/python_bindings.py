@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from automl_objective.positions import split_lines
+
 Place = tuple[int | None, int, int]
 """Where a literal is written: (notebook cell or None, 1-based line, 1-based column)."""
 
@@ -29,7 +31,7 @@ class Chunk:
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.lines = self.source.split("\n")
+        self.lines = split_lines(self.source)  # as Python counts lines: a lone CR ends one
 
     def place(self, node: ast.AST) -> Place:
         """The node's 1-based line and column in characters (``ast`` counts UTF-8 bytes)."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import ClassVar, TextIO
 
 from automl_objective.findings import Finding
-from automl_objective.quoting import printable
+from automl_objective.quoting import printable, printable_data
 from automl_objective.validation import FileResult
 
 
@@ -81,7 +81,12 @@ class TextReporter(Reporter):
 
 
 class JsonReporter(Reporter):
-    """One JSON object: ``{"valid": bool, "files": [...]}`` (field names are stable)."""
+    """One JSON object: ``{"valid": bool, "files": [...]}`` (field names are stable).
+
+    Paths, pointers and messages are shown as every format shows them (:func:`printable`):
+    a file name that is not UTF-8 is ``\\xNN``, never a lone surrogate, so the output is
+    I-JSON (RFC 7493) that any JSON parser reads.
+    """
 
     name = "json"
 
@@ -90,14 +95,18 @@ class JsonReporter(Reporter):
             "valid": all(r.valid for r in results),
             "files": [r.as_dict() for r in results],
         }
-        out.write(json.dumps(document, indent=2) + "\n")
+        out.write(json.dumps(printable_data(document), indent=2) + "\n")
 
 
 def _escape_data(text: str) -> str:
+    """GitHub's escaping of a command's message (what its runner unescapes): after
+    :func:`printable`, only ``%`` needs it; CR and LF are escaped all the same."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """GitHub's escaping of a property value: also ``:`` and ``,``, so that a file name
+    cannot end the properties (``::``) or add one (``,line=1``)."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -144,7 +153,7 @@ class JunitReporter(Reporter):
                 suite, "testcase", classname="automl-objective", name=printable(result.path)
             )
             if result.skipped is not None:
-                ElementTree.SubElement(case, "skipped", message=result.skipped)
+                ElementTree.SubElement(case, "skipped", message=printable(result.skipped))
             lines = {
                 severity: [_line(result.path, f) for f in result.findings if f.severity == severity]
                 for severity in ("error", "warning")
@@ -194,7 +203,7 @@ class SarifReporter(Reporter):
                     "ruleId": finding.code,
                     "ruleIndex": used.index(finding.code),
                     "level": finding.severity,
-                    "message": {"text": finding.message},
+                    "message": {"text": printable(finding.message)},
                     "locations": [{"physicalLocation": location}],
                 }
                 if finding.cell is not None:  # the line is the cell's own line
@@ -216,7 +225,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        out.write(json.dumps(log, indent=2) + "\n")
+        out.write(json.dumps(printable_data(log), indent=2) + "\n")
 
 
 def _path_bytes(path: str) -> bytes:

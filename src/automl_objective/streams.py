@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
+from automl_objective.quoting import printable
+
 
 class OutputError(Exception):
     """Writing to standard output failed (full disk, closed pipe, I/O error)."""
@@ -65,12 +67,14 @@ def discard_output() -> None:
 
 
 def say(line: str) -> None:
-    """One line on standard error, if there is one that works."""
+    """One line on standard error, if there is one that works; whatever a name or a value
+    in it holds, it is shown as every output shows it (:func:`printable`): one line, no
+    terminal escape, no workflow command."""
     stream = sys.stderr
     if stream is None:
         return
     try:
-        stream.write(line + "\n")
+        stream.write(printable(line) + "\n")
         stream.flush()
     except (OSError, ValueError):
         _point_at_devnull(stream)

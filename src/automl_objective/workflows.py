@@ -16,11 +16,13 @@ their steps hold.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
+from automl_objective.findings import INVALID_TYPE, Finding, Located, json_pointer, json_type
 from automl_objective.parsed import Document, Locator
+from automl_objective.quoting import shown
 from automl_objective.subdocuments import FRAGMENT_KINDS, Part, check_parts, version_kind
-from automl_objective.validation import AUTO, Checker, FileResult
+from automl_objective.validation import AUTO, Checker, FileResult, internal_error
 
 PIPELINE = "sagemaker-pipeline-definition"
 STATE_MACHINE = "step-functions-state-machine"
@@ -31,6 +33,7 @@ _TASKS = {
 }
 
 Prefix = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 def _pipeline_dynamic(value: Any) -> bool:
@@ -77,72 +80,173 @@ def _outer_locator(document: Document, prefix: Prefix) -> Locator:
     return locate
 
 
-def _pipeline_parts(document: Document, steps: list[Any]) -> list[Part]:
-    parts = []
-    for index, step in enumerate(steps):
-        if not isinstance(step, dict) or step.get("Type") != "AutoML":
-            continue
-        arguments = step.get("Arguments")
-        if not isinstance(arguments, dict):
-            continue
-        data, dropped = _static(arguments, False, False, True)
-        prefix: Prefix = ("Steps", index, "Arguments")
-        locator = _outer_locator(document, prefix)
-        parts.append(Part(data, FRAGMENT_KINDS["v1"], locator, dropped, prefix))
-    return parts
+class _Split:
+    """What splitting one workflow finds: the requests it holds, and each place where the
+    definition is not shaped as AWS defines it (so the requests there cannot be found)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.parts: list[Part] = []
+        self.problems: list[Located] = []
+
+    def expect(self, value: Any, kind: type[T], at: Prefix, what: str, lost: str) -> TypeGuard[T]:
+        """Whether ``value`` is of ``kind``; if not, a finding at ``at`` saying so."""
+        if isinstance(value, kind):
+            return True
+        message = f"{_subject(at)} must be {what}, not {json_type(value)}; {lost}"
+        self.problems.append(Located("error", INVALID_TYPE, at, message))
+        return False
+
+    def add(self, request: dict[str, Any], prefix: Prefix, kind: str, dropped: bool) -> None:
+        locator = _outer_locator(self.document, prefix)
+        self.parts.append(Part(request, kind, locator, dropped, prefix))
 
 
-def _states(machine: Any, prefix: Prefix) -> Iterator[tuple[Prefix, dict[str, Any]]]:
+def _subject(at: Prefix) -> str:
+    """What is at ``at``, in words: ``Branches``, ``item 0 of Steps``, ``the state 'a'``."""
+    last, parent = at[-1], at[-2] if len(at) > 1 else None
+    if isinstance(last, int):
+        return f"item {last} of {parent}"
+    if parent == "States":
+        return f"the state {shown(last)}"
+    return last
+
+
+_UNCHECKED = "the AutoML requests in it are not checked"
+
+
+def _pipeline_parts(split: _Split, steps: Any) -> None:
+    """Each AutoML step's request, in ``Steps`` and in the branches of Condition steps."""
+    stack: list[tuple[Any, Prefix]] = [(steps, ("Steps",))]
+    while stack:
+        listed, prefix = stack.pop()
+        if not split.expect(listed, list, prefix, "an array of steps", _UNCHECKED):
+            continue
+        for index, step in enumerate(listed):
+            at: Prefix = (*prefix, index)
+            if split.expect(step, dict, at, "an object (a step)", "it is not checked"):
+                stack.extend(reversed(_pipeline_step(split, step, at)))
+
+
+def _pipeline_step(split: _Split, step: dict[str, Any], at: Prefix) -> list[tuple[Any, Prefix]]:
+    """Check one step; the lists of steps nested in it (a Condition's branches)."""
+    kind = step.get("Type")
+    if kind not in ("AutoML", "Condition") or "Arguments" not in step:
+        return []
+    arguments, where = step["Arguments"], (*at, "Arguments")
+    lost = "the request is not checked" if kind == "AutoML" else _UNCHECKED
+    if not split.expect(arguments, dict, where, "an object", lost):
+        return []
+    if kind == "Condition":
+        return [(arguments[k], (*where, k)) for k in ("IfSteps", "ElseSteps") if k in arguments]
+    data, dropped = _static(arguments, False, False, True)
+    split.add(data, where, FRAGMENT_KINDS["v1"], dropped)
+    return []
+
+
+def _states(split: _Split, machine: dict[str, Any]) -> Iterator[tuple[Prefix, dict[str, Any]]]:
     """Every state of a machine, nested ones included, with its path (no recursion)."""
-    stack = [(machine, prefix)]
+    stack: list[tuple[dict[str, Any], Prefix]] = [(machine, ())]
     while stack:
         current, at = stack.pop()
-        states = current.get("States") if isinstance(current, dict) else None
-        if not isinstance(states, dict):
+        states = current.get("States")
+        where = (*at, "States")
+        if not split.expect(states, dict, where, "an object of states", _UNCHECKED):
             continue
         for name, state in states.items():
-            if not isinstance(state, dict):
-                continue
-            here: Prefix = (*at, "States", name)
-            yield here, state
-            for index, branch in enumerate(state.get("Branches") or ()):
-                stack.append((branch, (*here, "Branches", index)))
-            for inner in ("Iterator", "ItemProcessor"):
-                if isinstance(state.get(inner), dict):
-                    stack.append((state[inner], (*here, inner)))
+            here: Prefix = (*where, name)
+            if split.expect(state, dict, here, "an object", "it is not checked"):
+                yield here, state
+                stack.extend(_nested_machines(split, state, here))
 
 
-def _state_machine_parts(document: Document) -> list[Part]:
-    parts = []
-    found = sorted(_states(document.data, ()), key=lambda item: [str(t) for t in item[0]])
+def _nested_machines(
+    split: _Split, state: dict[str, Any], here: Prefix
+) -> list[tuple[dict[str, Any], Prefix]]:
+    """The state machines inside a state: a Parallel state's branches, a Map state's
+    processor. One that holds no ``States`` has nothing to check."""
+    found: list[tuple[Any, Prefix]] = []
+    if "Branches" in state:
+        branches, where = state["Branches"], (*here, "Branches")
+        if split.expect(branches, list, where, "an array of state machines", _UNCHECKED):
+            found.extend((branch, (*where, index)) for index, branch in enumerate(branches))
+    found.extend((state[inner], (*here, inner)) for inner in _PROCESSORS if inner in state)
+    machines = []
+    for machine, at in found:
+        is_machine = split.expect(machine, dict, at, "an object (a state machine)", _UNCHECKED)
+        if is_machine and "States" in machine:
+            machines.append((machine, at))
+    return machines
+
+
+_PROCESSORS = ("Iterator", "ItemProcessor")
+
+
+def _state_machine_parts(split: _Split, machine: dict[str, Any]) -> None:
+    found = sorted(_states(split, machine), key=lambda item: [str(t) for t in item[0]])
     for at, state in found:
-        version = _TASKS.get(str(state.get("Resource", "")).split(".waitForTaskToken")[0])
-        if state.get("Type") != "Task" or version is None:
-            continue
-        jsonata = "Arguments" in state and "Parameters" not in state
-        member = "Arguments" if jsonata else "Parameters"
-        request = state.get(member)
-        if not isinstance(request, dict):
-            continue
+        version = _automl_task(split, state, at)
+        if version is not None:
+            _task_request(split, state, at, version)
+
+
+def _automl_task(split: _Split, state: dict[str, Any], at: Prefix) -> str | None:
+    """The version of a task calling createAutoMLJob(V2), ``v1`` or ``v2``; None for any
+    other state."""
+    for member in ("Type", "Resource"):
+        if member in state:
+            split.expect(state[member], str, (*at, member), "a string", "the state is not checked")
+    resource = state.get("Resource")
+    if state.get("Type") != "Task" or not isinstance(resource, str):
+        return None
+    return _TASKS.get(resource.split(".waitForTaskToken")[0])
+
+
+def _task_request(split: _Split, state: dict[str, Any], at: Prefix, version: str) -> None:
+    """The request of an AutoML task: ``Parameters`` (JSONPath) or ``Arguments`` (JSONata).
+    Without one, the task sends its input (dynamic); a JSONata expression for the whole
+    request is dynamic too."""
+    jsonata = "Arguments" in state and "Parameters" not in state
+    member = "Arguments" if jsonata else "Parameters"
+    if member not in state or (jsonata and _jsonata_dynamic(state[member])):
+        return
+    what = "an object or a JSONata expression" if jsonata else "an object"
+    request, prefix = state[member], (*at, member)
+    if split.expect(request, dict, prefix, what, "the request is not checked"):
         data, dropped = _static(request, not jsonata, jsonata, False)
-        prefix: Prefix = (*at, member)
-        kind = version_kind(version, not dropped)
-        parts.append(Part(data, kind, _outer_locator(document, prefix), dropped, prefix))
-    return parts
+        split.add(data, prefix, version_kind(version, not dropped), dropped)
 
 
-def split_workflow(document: Document) -> tuple[str, list[Part]] | None:
-    """The kind and the requests of a pipeline definition or state machine; None for any
-    other document."""
+Split = tuple[str, list[Part], list[Located]]
+"""A workflow's kind, its requests, and findings about its shape."""
+
+
+def split_workflow(document: Document) -> Split | None:
+    """The kind, the requests and the shape problems of a pipeline definition (``Version``
+    and ``Steps``) or state machine (``StartAt`` and ``States``); None for any other
+    document. A member of the wrong type (``Branches`` an object, a state a string) is a
+    finding at its place, and whatever is left is still split."""
     data = document.data
     if not isinstance(data, dict):
         return None
-    steps = data.get("Steps")
-    if isinstance(steps, list) and "Version" in data:
-        return PIPELINE, _pipeline_parts(document, steps)
-    if isinstance(data.get("States"), dict) and "StartAt" in data:
-        return STATE_MACHINE, _state_machine_parts(document)
+    split = _Split(document)
+    if "Version" in data and "Steps" in data:
+        _pipeline_parts(split, data["Steps"])
+        return PIPELINE, split.parts, split.problems
+    if "StartAt" in data and "States" in data:
+        _state_machine_parts(split, data)
+        return STATE_MACHINE, split.parts, split.problems
     return None
+
+
+def _placed(document: Document, problems: list[Located]) -> list[Finding]:
+    spots = document.spots([(p.path, p.at_key) for p in problems])
+    findings = []
+    for problem, (spot, _) in zip(problems, spots, strict=True):
+        line, column = spot or (None, None)
+        pointer = json_pointer(problem.path)
+        findings.append(Finding("error", problem.code, pointer, line, column, problem.message))
+    return findings
 
 
 def check_document(
@@ -154,10 +258,17 @@ def check_document(
     strict: bool,
 ) -> FileResult:
     """A parsed JSON or YAML document: a pipeline definition or state machine is split into
-    the requests it holds (with ``kind`` auto); anything else goes to the engine as it is."""
+    the requests it holds (with ``kind`` auto); anything else goes to the engine as it is.
+    A failure of the splitting itself is an ``internal-error`` finding for this file alone."""
     if kind == AUTO:
-        split = split_workflow(document)
+        try:
+            split = split_workflow(document)
+        except Exception as error:  # a bug, never the user's fault: see internal_error
+            return FileResult(document.path, [internal_error(error)])
         if split is not None:
-            workflow_kind, parts = split
-            return check_parts(checker, document.path, parts, workflow_kind, strict=strict)
+            workflow_kind, parts, problems = split
+            extra = _placed(document, problems)
+            return check_parts(
+                checker, document.path, parts, workflow_kind, strict=strict, extra=extra
+            )
     return checker.validate(document, kind=kind, problem_type=problem_type, strict=strict)

@@ -12,13 +12,25 @@ from __future__ import annotations
 
 import functools
 import math
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import yaml
 
 from automl_objective.parsed import Document, LoadError
-from automl_objective.positions import Path, Request, Spot, Trie, deepest, trie
+from automl_objective.positions import (
+    Path,
+    Position,
+    Request,
+    Spot,
+    Trie,
+    deepest,
+    line_column,
+    line_columns,
+    trie,
+)
 from automl_objective.quoting import shown
 
 NodePair = tuple[yaml.Node, yaml.Node]
@@ -58,16 +70,13 @@ def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str)
             continue
         if not children_done:
             if id(node) in visiting:
-                mark = node.start_mark
-                raise LoadError(
-                    path, "a YAML alias refers to itself", mark.line + 1, mark.column + 1
-                )
+                raise LoadError(path, "a YAML alias refers to itself", *_where(text, node))
             visiting.add(id(node))
             if isinstance(node, yaml.ScalarNode):
-                _check_number(path, node, loader)
+                _check_number(path, text, node, loader)
         children: list[yaml.Node] = []
         if isinstance(node, yaml.MappingNode):
-            children = _mapping_children(path, node)
+            children = _mapping_children(path, text, node)
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         if not children_done and children:
@@ -79,12 +88,12 @@ def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str)
         if isinstance(node, yaml.ScalarNode):
             size = len(node.value)
         # What aliases add: beyond the distinct nodes seen so far, beyond the text itself.
-        _refuse_bomb(path, node, total - len(expanded) - 1, size - len(text))
+        _refuse_bomb(path, text, node, total - len(expanded) - 1, size - len(text))
         expanded[id(node)], sizes[id(node)] = total, size
         visiting.discard(id(node))
 
 
-def _mapping_children(path: str, node: yaml.MappingNode) -> list[yaml.Node]:
+def _mapping_children(path: str, text: str, node: yaml.MappingNode) -> list[yaml.Node]:
     """The keys and values of a mapping, refusing keys that are not strings or repeat."""
     children: list[yaml.Node] = []
     seen: dict[Any, yaml.Node] = {}
@@ -92,10 +101,10 @@ def _mapping_children(path: str, node: yaml.MappingNode) -> list[yaml.Node]:
         children.extend((key, value))
         if key.tag == _MERGE:
             continue
-        _check_key(path, key)
+        _check_key(path, text, key)
         if key.value in seen:
-            first = seen[key.value].start_mark.line + 1
-            line, column = _where(key)
+            first = _where(text, seen[key.value])[0]
+            line, column = _where(text, key)
             raise LoadError(
                 path,
                 f"key {shown(key.value)} appears twice in one mapping (lines {first} "
@@ -108,7 +117,7 @@ def _mapping_children(path: str, node: yaml.MappingNode) -> list[yaml.Node]:
     return children
 
 
-def _refuse_bomb(path: str, node: yaml.Node, nodes: int, size: int) -> None:
+def _refuse_bomb(path: str, text: str, node: yaml.Node, nodes: int, size: int) -> None:
     """Aliases that make the data far larger than its text (a million copies of a short list,
     or 600 of a 1 MB string): everything that walks or prints the data would pay. A document
     without aliases is never refused here, however many nodes it has."""
@@ -118,15 +127,19 @@ def _refuse_bomb(path: str, node: yaml.Node, nodes: int, size: int) -> None:
         limit = f"{MAX_EXPANDED_CHARS:,} characters"
     else:
         return
-    where = _where(node)
+    where = _where(text, node)
     raise LoadError(path, f"YAML aliases expand the data by more than {limit}; refused", *where)
 
 
-def _where(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _where(text: str, node: yaml.Node) -> Position:
+    """Where a node starts, as every position is reported (:func:`line_column`), not as
+    PyYAML's marks count lines: YAML 1.1 also ends a line at NEL, U+2028 and U+2029, so after
+    one of them, in a comment say, every mark's line is one too many. The mark's index (in
+    characters, from the pure-Python and the libyaml loader alike) is exact."""
+    return line_column(text, node.start_mark.index)
 
 
-def _check_key(path: str, key: yaml.Node) -> None:
+def _check_key(path: str, text: str, key: yaml.Node) -> None:
     """A member name must be a string, as in JSON (``1:``, ``null:``, ``2024-01-01:`` are not)."""
     if isinstance(key, yaml.ScalarNode) and key.tag == _TAG + "str":
         return
@@ -135,10 +148,11 @@ def _check_key(path: str, key: yaml.Node) -> None:
         what = f"{shown(key.value)} is read as {read_as}; quote it"
     else:
         what = "this one is a mapping or a sequence"
-    raise LoadError(path, f"invalid YAML: member names must be strings; {what}", *_where(key))
+    where = _where(text, key)
+    raise LoadError(path, f"invalid YAML: member names must be strings; {what}", *where)
 
 
-def _check_number(path: str, node: yaml.ScalarNode, loader: yaml.SafeLoader) -> None:
+def _check_number(path: str, text: str, node: yaml.ScalarNode, loader: yaml.SafeLoader) -> None:
     """Refuse what JSON cannot hold (``.nan``, ``.inf``, ``1e400``) and numbers so long that
     reading them would take seconds (sexagesimal ``1:59:59:...``) or fail (4,300 digits)."""
     if node.tag not in (_TAG + "int", _TAG + "float"):
@@ -157,7 +171,7 @@ def _check_number(path: str, node: yaml.ScalarNode, loader: yaml.SafeLoader) -> 
         )
     else:
         return
-    raise LoadError(path, f"invalid YAML: {problem}", *_where(node))
+    raise LoadError(path, f"invalid YAML: {problem}", *_where(text, node))
 
 
 def parse_yaml(path: str, text: str) -> Document:
@@ -168,21 +182,40 @@ def parse_yaml(path: str, text: str) -> Document:
             _check_graph(path, root, loader, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        if "expected a single document" in str(error.context) + str(problem):
-            problem = "several documents in one file; put each in a file of its own"
-        elif "could not determine a constructor" in problem:
-            problem = f"{problem}; only plain data (no tags such as !!python/object) is read"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise LoadError(path, f"invalid YAML: {problem}", line, column) from None
+        raise _syntax_error(path, text, error) from None
     except RecursionError:
         raise LoadError(path, "invalid YAML: nested too deeply to read") from None
     except yaml.YAMLError as error:
         raise LoadError(path, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
-    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root))
+    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root, text))
+
+
+_YAML_1_1_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks to YAML 1.1 (PyYAML, libyaml, the AWS CLI's ruamel.yaml), not to YAML 1.2,
+editors or GitHub: read as YAML 1.1 reads them, reported where an editor shows them."""
+
+
+def _syntax_error(path: str, text: str, error: yaml.MarkedYAMLError) -> LoadError:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or error.context or "invalid YAML"
+    if "expected a single document" in str(error.context) + str(problem):
+        problem = "several documents in one file; put each in a file of its own"
+    elif "could not determine a constructor" in problem:
+        problem = f"{problem}; only plain data (no tags such as !!python/object) is read"
+    if mark is None:
+        return LoadError(path, f"invalid YAML: {problem}")
+    odd = _YAML_1_1_BREAKS.search(text, 0, mark.index)
+    if odd is not None:
+        char = odd.group()
+        name = unicodedata.name(char, "NEXT LINE (NEL)")
+        line, column = line_column(text, odd.start())
+        problem += (
+            f" (the {name}, U+{ord(char):04X}, at line {line}, column {column} ends a line for "
+            "YAML 1.1 parsers such as PyYAML and the AWS CLI, though not in an editor)"
+        )
+    return LoadError(path, f"invalid YAML: {problem}", *line_column(text, mark.index))
 
 
 def yaml_nodes(root: yaml.Node, paths: Iterable[Sequence[str | int]]) -> dict[Path, NodePair]:
@@ -210,17 +243,20 @@ def yaml_nodes(root: yaml.Node, paths: Iterable[Sequence[str | int]]) -> dict[Pa
     return found
 
 
-def locate_yaml_all(root: yaml.Node | None, requests: Sequence[Request]) -> list[Spot]:
-    """Position of each ``(path, at_key)`` request, and the node found when the whole path
-    exists (aliases make several paths one node)."""
+def locate_yaml_all(root: yaml.Node | None, text: str, requests: Sequence[Request]) -> list[Spot]:
+    """Position of each ``(path, at_key)`` request in ``text``, and the node found when the
+    whole path exists (aliases make several paths one node); all positions in one pass over
+    the text (see :func:`_where` for why not from PyYAML's marks)."""
     if root is None:
         return [(None, None)] * len(requests)
     found = yaml_nodes(root, [path for path, _ in requests])
-    spots: list[Spot] = []
+    nodes: list[tuple[yaml.Node, bool]] = []
     for path, key in requests:
         best, (key_node, value_node) = deepest(found, path)
         exact = len(best) == len(path)
-        node = key_node if (key and exact) else value_node
-        mark = node.start_mark
-        spots.append(((mark.line + 1, mark.column + 1), id(node) if exact else None))
-    return spots
+        nodes.append((key_node if (key and exact) else value_node, exact))
+    positions = line_columns(text, [node.start_mark.index for node, _ in nodes])
+    return [
+        (position, id(node) if exact else None)
+        for position, (node, exact) in zip(positions, nodes, strict=True)
+    ]
