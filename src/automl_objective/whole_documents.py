@@ -95,12 +95,6 @@ def json_members(model: Any) -> dict[str, Any]:
     raise ValueError(f"data at {where or '/'}: a {kind}, which JSON has no form for")
 
 
-def as_document(data: Any) -> Any:
-    """``data`` as the plain document the checks read: the members of each model inside, by
-    AWS's names; ``ValueError`` for data no JSON document could hold."""
-    return plain_copy(data, _WHOLE)
-
-
 def take_plain_data(cls: type[Any], data: Any, handler: Handler) -> Any:
     """The wrap validator of every model without a whole-document check: pydantic reads the
     plain document (models inside it kept as they are), or ``ValueError`` names where."""
