@@ -7,11 +7,17 @@ alias, the document it was given.
 
 from __future__ import annotations
 
+import collections
 import copy
+import datetime
+import decimal
+import enum
 import json
+import math
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -367,3 +373,310 @@ def test_models_given_inside_are_checked_as_their_members() -> None:
     too_long = Tag(Key="k" * 129, Value="ml")  # a part alone is typed, not checked
     accepted, message = _verdict(WholeCreateAutoMLJobV2Request, {**data, "Tags": [too_long]})
     assert not accepted and "Key" in message, message
+
+
+# --- Python data no JSON document holds --------------------------------------------------------
+#
+# model_validate takes data from code: what it cannot be as a document (a key that is not a
+# string, a cycle, NaN) is one ValidationError naming where, never a TypeError or a
+# RecursionError; what it stands for as a document (a tuple, an OrderedDict, a str enum) is
+# judged as that document; what JSON has no form for (bytes, a set, a datetime) is refused by
+# type, in the CLI's words.
+
+
+class _Unequal(str):
+    """Equal to nothing, hashed by identity: two of them can be keys of one dict."""
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+class _Hostile(str):
+    """A str whose own comparison raises: the models read the text it holds."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ ran")
+
+    def __hash__(self) -> int:
+        return str.__hash__(self)
+
+
+class _Fraction(float):
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ ran")
+
+    def __hash__(self) -> int:
+        return float.__hash__(self)
+
+
+class _Lying(dict[str, Any]):
+    """A dict subclass whose items() lies: what it holds is read, and kept."""
+
+    def items(self) -> Any:
+        return [("Bogus", 1)]
+
+
+class _ProblemType(enum.StrEnum):
+    BINARY = "BinaryClassification"
+
+
+class _Plain(enum.Enum):
+    BINARY = "BinaryClassification"
+
+
+class _Count(enum.IntEnum):
+    FIVE = 5
+
+
+class _Members(Mapping[str, Any]):
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def _no_tags() -> Iterator[Any]:
+    yield from ()
+
+
+def _deep(depth: int) -> list[Any]:
+    nested: list[Any] = []
+    for _ in range(depth):
+        nested = [nested]
+    return nested
+
+
+def _change(path: tuple[Any, ...], value: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A change of a valid V2 request: ``value`` (or ``value(request)``) at ``path``."""
+
+    def change(request: dict[str, Any]) -> dict[str, Any]:
+        node: Any = request
+        for token in path[:-1]:
+            node = node.setdefault(token, {}) if isinstance(token, str) else node[token]
+        node[path[-1]] = value(request) if callable(value) else value
+        return request
+
+    return change
+
+
+_TABULAR = ("AutoMLProblemTypeConfig", "TabularJobConfig")
+_CRITERIA = (*_TABULAR, "CompletionCriteria")
+_FRACTION = ("DataSplitConfig", "ValidationFraction")
+
+# name: (change, the one error's message)
+NOT_A_DOCUMENT: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
+    "key-int": (
+        _change((1,), 2),
+        "data at /: a key of type int (1); member names are strings",
+    ),
+    "key-int-inside": (_change(("Tags", 0, 1), 2), "data at /Tags/0: a key of type int (1)"),
+    "key-none": (_change(("AutoMLJobObjective", None), 2), "data at /AutoMLJobObjective: a key"),
+    "key-tuple": (_change((("a",),), 2), "data at /: a key of type tuple (('a',))"),
+    "keys-equal-as-text": (
+        _change(
+            ("AutoMLJobObjective",), {_Unequal("MetricName"): "AUC", _Unequal("MetricName"): 1}
+        ),
+        "data at /AutoMLJobObjective: member 'MetricName' appears twice in one object",
+    ),
+    "cycle": (
+        _change(("AutoMLJobObjective", "Again"), lambda r: r),
+        "data at /AutoMLJobObjective/Again: contains itself (a reference cycle)",
+    ),
+    "cycle-in-a-list": (
+        _change(("Tags", 0, "Value"), lambda r: r["Tags"]),
+        "data at /Tags/0/Value: contains itself (a reference cycle)",
+    ),
+    "nested-100000-deep": (
+        _change(("Tags",), _deep(100_000)),
+        "data at /Tags/0/0/...: nested over 500 levels deep",
+    ),
+    "nan": (_change(_FRACTION, math.nan), "data at /DataSplitConfig/ValidationFraction: nan is"),
+    "infinity": (_change(_FRACTION, math.inf), "ValidationFraction: inf is not a JSON number"),
+    "minus-infinity": (_change(_FRACTION, -math.inf), "ValidationFraction: -inf is not a JSON"),
+    "nan-subclass": (_change(_FRACTION, _Fraction("nan")), "ValidationFraction: nan is not a"),
+    "nan-decimal": (_change(_FRACTION, decimal.Decimal("NaN")), "ValidationFraction: nan is not"),
+    "nan-as-a-name": (_change(("AutoMLJobName",), math.nan), "data at /AutoMLJobName: nan is"),
+    "nan-in-an-unknown-member": (_change(("Bogus",), [math.nan]), "data at /Bogus/0: nan is"),
+    "nan-in-a-tuple": (_change(("Tags",), (math.nan,)), "data at /Tags/0: nan is not a JSON"),
+    "an-integer-json-text-cannot-hold": (
+        _change((*_CRITERIA, "MaxCandidates"), 10**5000),
+        "MaxCandidates: an integer of about 5,000 digits, too large for a JSON number",
+    ),
+}
+
+
+def _one_error(model: type[BaseModel], data: Any) -> str:
+    """The message of the one error ``model_validate`` raises (a ValidationError, nothing
+    else)."""
+    with pytest.raises(ValidationError) as raised:
+        model.model_validate(data)
+    (error,) = raised.value.errors()
+    return str(error.get("ctx", {}).get("error", error["msg"]))
+
+
+@pytest.mark.parametrize("model", [WholeCreateAutoMLJobV2Request, WholeRequestOrResponse])
+@pytest.mark.parametrize("name", list(NOT_A_DOCUMENT))
+def test_data_no_document_holds_is_one_validation_error_naming_where(
+    model: type[BaseModel], name: str
+) -> None:
+    change, message = NOT_A_DOCUMENT[name]
+    assert message in _one_error(model, change(filled_v2()))
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("tags-tuple", _change(("Tags",), ({"Key": "team", "Value": "ml"},))),
+        (
+            "channels-tuple",
+            lambda r: {**r, "AutoMLJobInputDataConfig": (*r["AutoMLJobInputDataConfig"],)},
+        ),
+        (
+            "ordered-dict",
+            _change(("AutoMLJobObjective",), collections.OrderedDict(MetricName="AUC")),
+        ),
+        ("default-dict", _change(("Tags",), [collections.defaultdict(str, Key="k", Value="v")])),
+        ("str-enum", _change((*_TABULAR, "ProblemType"), _ProblemType.BINARY)),
+        ("int-enum", _change((*_CRITERIA, "MaxCandidates"), _Count.FIVE)),
+        ("hostile-str-value", _change(("AutoMLJobObjective", "MetricName"), _Hostile("AUC"))),
+        ("hostile-str-key", _change(("AutoMLJobObjective",), {_Hostile("MetricName"): "AUC"})),
+        ("hostile-float", _change(_FRACTION, _Fraction(0.25))),
+        ("decimal-fraction", _change(_FRACTION, decimal.Decimal("0.25"))),
+        ("integer-json-text-holds", _change(("Bogus",), 10**400)),
+    ],
+)
+def test_data_standing_for_a_document_is_judged_as_that_document(
+    name: str, change: Callable[[dict[str, Any]], dict[str, Any]]
+) -> None:
+    """As the CLI judges the JSON it stands for (a tuple is an array, as botocore sends it;
+    a Decimal a number, as botocore sends it), reading what it holds: no method of the
+    caller's runs."""
+    data = change(filled_v2())
+    document = json.loads(json.dumps(data, default=float))
+    cli_said = kind_errors("create-auto-ml-job-v2-request", document)
+    accepted, message = _verdict(WholeCreateAutoMLJobV2Request, data)
+    assert (accepted, message) == (not cli_said, "; ".join(cli_said)), name
+    if accepted:
+        model = WholeCreateAutoMLJobV2Request.model_validate(data)
+        assert model.model_dump(by_alias=True, exclude_unset=True) == document
+
+
+def test_a_dict_subclass_is_read_for_what_it_holds_not_what_its_methods_say() -> None:
+    expected = filled_v2()  # its enum values are picked at random: one request, copied
+    data = copy.deepcopy(expected)
+    data["AutoMLJobObjective"] = _Lying(MetricName="AUC")
+    model = WholeCreateAutoMLJobV2Request.model_validate(data)
+    assert model.model_dump(by_alias=True, exclude_unset=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_change(("AutoMLJobName",), b"churn"), "AutoMLJobName must be a string, not bytes"),
+        (_change(("AutoMLJobName",), bytearray(b"x")), "AutoMLJobName must be a string, not bytea"),
+        (_change(("Tags",), {"a"}), "Tags must be an array, not set"),
+        (_change(("Tags",), frozenset()), "Tags must be an array, not frozenset"),
+        (_change(("Tags",), _no_tags()), "Tags must be an array, not generator"),
+        (_change(("AutoMLJobName",), datetime.datetime(2026, 1, 1)), "not datetime"),
+        (_change(("AutoMLJobName",), datetime.date(2026, 1, 1)), "not date"),
+        (
+            _change((*_TABULAR, "ProblemType"), _Plain.BINARY),
+            "ProblemType must be a string, not _P",
+        ),
+        (
+            _change(("OutputDataConfig",), _Members({})),
+            "OutputDataConfig must be an object, not _M",
+        ),
+        (_change((*_CRITERIA, "MaxCandidates"), decimal.Decimal(5)), "write 5 (botocore rejects"),
+        (_change((*_CRITERIA, "MaxCandidates"), True), "must be an integer, not a boolean"),
+    ],
+)
+def test_values_json_has_no_form_for_are_refused_by_type(
+    change: Callable[[dict[str, Any]], dict[str, Any]], message: str
+) -> None:
+    """No request has a timestamp or blob member (test_boto3_hook says so from AWS's model):
+    a datetime or bytes is wrong wherever it is, as botocore says too."""
+    assert message in _one_error(WholeCreateAutoMLJobV2Request, change(filled_v2()))
+
+
+# The same document as JSON text: what `validate` says of the file is what
+# model_validate_json says of the text, in the same words.
+JSON_TEXTS = {
+    "nan": ('"ValidationFraction": NaN', "NaN is not valid JSON"),
+    "infinity": ('"ValidationFraction": Infinity', "Infinity is not valid JSON"),
+    "minus-infinity": ('"ValidationFraction": -Infinity', "-Infinity is not valid JSON"),
+    "too-large-for-a-double": ('"ValidationFraction": 1e400', "the number 1e400 is too large"),
+    "too-many-digits": ('"ValidationFraction": 1' + "0" * 5000, "a number is too large"),
+    "duplicate-key": (
+        '"ValidationFraction": 0.1, "ValidationFraction": 0.2',
+        "member 'ValidationFraction' appears twice in one object (lines 1 and 1)",
+    ),
+    "nested-too-deeply": ('"ValidationFraction": ' + "[" * 100_000 + "]" * 100_000, "nested too"),
+}
+
+
+def _text(member: str) -> str:
+    return json.dumps(filled_v2())[:-1] + ', "DataSplitConfig": {' + member + "}}"
+
+
+@pytest.mark.parametrize("name", list(JSON_TEXTS))
+def test_model_validate_json_refuses_what_validate_refuses_in_its_words(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member, said = JSON_TEXTS[name]
+    path = tmp_path / f"{name}.json"
+    path.write_text(_text(member), "utf-8")
+    ((cli_message,),) = _cli_errors(capsys, "create-auto-ml-job-v2-request", [path]).values()
+    for text in (_text(member), _text(member).encode()):
+        with pytest.raises(ValidationError) as raised:
+            WholeCreateAutoMLJobV2Request.model_validate_json(text)
+        (error,) = raised.value.errors()
+        assert error["type"] == "json_invalid"
+        assert said in error["ctx"]["error"]
+        assert error["ctx"]["error"].startswith(cli_message.removeprefix("invalid JSON: "))
+
+
+def test_model_validate_json_takes_what_validate_takes() -> None:
+    text = _text('"ValidationFraction": 0.25')
+    by_text = WholeCreateAutoMLJobV2Request.model_validate_json(text)
+    assert by_text == WholeCreateAutoMLJobV2Request.model_validate(json.loads(text))
+    assert WholeRequestOrResponse.model_validate_json(text.encode()).root == by_text
+    with pytest.raises(ValidationError, match="not UTF-8 text"):
+        WholeCreateAutoMLJobV2Request.model_validate_json(b"\xff" + text.encode())
+    with pytest.raises(ValidationError, match="UTF-16"):
+        WholeCreateAutoMLJobV2Request.model_validate_json(text.encode("utf-16"))
+    with pytest.raises(ValidationError, match="empty document"):
+        WholeCreateAutoMLJobV2Request.model_validate_json(" ")
+
+
+def test_model_validate_strings_is_a_validation_error_too() -> None:
+    WholeCreateAutoMLJobV2Request.model_validate_strings(filled_v2())  # only strings inside
+    looped = filled_v2()
+    looped["Tags"][0]["Value"] = looped
+    with pytest.raises(ValidationError, match="contains itself"):
+        WholeCreateAutoMLJobV2Request.model_validate_strings(looped)
+    with pytest.raises(ValidationError, match="member names are strings"):
+        WholeCreateAutoMLJobV2Request.model_validate_strings({**filled_v2(), 1: "x"})
+
+
+@pytest.mark.parametrize("name", ["nan", "infinity", "nested-100000-deep", "key-int-inside"])
+def test_a_part_model_alone_refuses_data_no_document_holds_too(name: str) -> None:
+    from automl_objective_generated.requests import AutoMLDataSplitConfig, Tag
+
+    change, _ = NOT_A_DOCUMENT[name]
+    data = change(filled_v2())
+    part = "DataSplitConfig" if "DataSplitConfig" in data else "Tags"
+    model: type[BaseModel] = AutoMLDataSplitConfig if part == "DataSplitConfig" else Tag
+    value = data[part] if part == "DataSplitConfig" else data["Tags"][0]
+    message = _one_error(model, value)
+    assert message.startswith("data at /")

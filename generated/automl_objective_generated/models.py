@@ -45,9 +45,12 @@ class AutoMLJobObjective(BaseModel):
         populate_by_name=True,
     )
 
+    take_plain_data = model_validator(mode="wrap")(rules.take_plain_data)
+
     check_schema_rules = model_validator(mode="after")(
         rules.check_no_nulls
     )
+    model_validate_json = rules.VALIDATE_JSON_AS_CLI
     metric_name: MetricName = Field(..., alias='MetricName')
 
 
@@ -142,9 +145,12 @@ class CreateAutoMLJobRequest(BaseModel):
         populate_by_name=True,
     )
 
+    take_plain_data = model_validator(mode="wrap")(rules.take_plain_data)
+
     check_schema_rules = model_validator(mode="after")(
         rules.check_create_auto_ml_job
     )
+    model_validate_json = rules.VALIDATE_JSON_AS_CLI
     effective_objective = rules.effective_objective
     problem_type: ProblemType | None = Field(None, alias='ProblemType')
     auto_ml_job_objective: AutoMLJobObjective | None = Field(None, alias='AutoMLJobObjective')
@@ -156,9 +162,12 @@ class TabularJobConfig(BaseModel):
         populate_by_name=True,
     )
 
+    take_plain_data = model_validator(mode="wrap")(rules.take_plain_data)
+
     check_schema_rules = model_validator(mode="after")(
         rules.check_no_nulls
     )
+    model_validate_json = rules.VALIDATE_JSON_AS_CLI
     problem_type: ProblemType | None = Field(None, alias='ProblemType')
 
 
@@ -172,9 +181,12 @@ class AutoMLProblemTypeConfig(BaseModel):
         populate_by_name=True,
     )
 
+    take_plain_data = model_validator(mode="wrap")(rules.take_plain_data)
+
     check_schema_rules = model_validator(mode="after")(
         rules.check_problem_type_config
     )
+    model_validate_json = rules.VALIDATE_JSON_AS_CLI
     image_classification_job_config: dict[str, Any] | None = Field(
         None, alias='ImageClassificationJobConfig'
     )
@@ -198,9 +210,12 @@ class CreateAutoMLJobV2Request(BaseModel):
         populate_by_name=True,
     )
 
+    take_plain_data = model_validator(mode="wrap")(rules.take_plain_data)
+
     check_schema_rules = model_validator(mode="after")(
         rules.check_create_auto_ml_job_v2
     )
+    model_validate_json = rules.VALIDATE_JSON_AS_CLI
     effective_objective = rules.effective_objective
     auto_ml_problem_type_config: AutoMLProblemTypeConfig = Field(
         ..., alias='AutoMLProblemTypeConfig'
@@ -215,6 +230,7 @@ class AutoMLObjectiveDocument(
     check_schema_rules = model_validator(mode="before")(
         rules.select_document_model
     )
+    model_validate_json = rules.VALIDATE_JSON_AS_CLI
     root: AutoMLJobObjective | CreateAutoMLJobRequest | CreateAutoMLJobV2Request = Field(
         ..., title='AutoMLObjectiveDocument'
     )

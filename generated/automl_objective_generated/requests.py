@@ -18,6 +18,9 @@ class AutoMLAlgorithmConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_ml_algorithms: list[Literal['xgboost', 'linear-learner', 'mlp', 'lightgbm', 'catboost', 'randomforest', 'extra-trees', 'nn-torch', 'fastai', 'cnn-qr', 'deepar', 'prophet', 'npts', 'arima', 'ets']] = (
         Field(..., alias='AutoMLAlgorithms')
     )
@@ -34,6 +37,9 @@ class AutoMLCandidateGenerationConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     feature_specification_s3_uri: str | None = Field(None, alias='FeatureSpecificationS3Uri')
     """
     A URL to the Amazon S3 data source containing selected features from the input data source to run an Autopilot job.
@@ -52,6 +58,9 @@ class AutoMLCandidateStep(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     candidate_step_type: Literal['AWS::SageMaker::TrainingJob', 'AWS::SageMaker::TransformJob', 'AWS::SageMaker::ProcessingJob'] = (
         Field(..., alias='CandidateStepType')
     )
@@ -76,6 +85,9 @@ class AutoMLContainerDefinition(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     image: str = Field(..., alias='Image')
     """
     The Amazon Elastic Container Registry (Amazon ECR) path of the container.
@@ -98,6 +110,9 @@ class AutoMLDataSplitConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     validation_fraction: float | None = Field(None, alias='ValidationFraction')
     """
     The validation fraction (optional) is a float that specifies the portion of the training dataset to be used for validation.
@@ -112,6 +127,9 @@ class AutoMLJobArtifacts(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     candidate_definition_notebook_location: str | None = Field(
         None, alias='CandidateDefinitionNotebookLocation'
     )
@@ -134,6 +152,9 @@ class AutoMLJobCompletionCriteria(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     max_candidates: int | None = Field(None, alias='MaxCandidates')
     """
     The maximum number of times a training job is allowed to run.
@@ -160,6 +181,9 @@ class AutoMLJobObjective(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     metric_name: Literal['Accuracy', 'MSE', 'F1', 'F1macro', 'AUC', 'RMSE', 'BalancedAccuracy', 'R2', 'Recall', 'RecallMacro', 'Precision', 'PrecisionMacro', 'MAE', 'MAPE', 'MASE', 'WAPE', 'AverageWeightedQuantileLoss'] = (
         Field(..., alias='MetricName')
     )
@@ -176,6 +200,9 @@ class AutoMLOutputDataConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     kms_key_id: str | None = Field(None, alias='KmsKeyId')
     """
     The Key Management Service encryption key ID.
@@ -194,6 +221,9 @@ class AutoMLPartialFailureReason(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     partial_failure_message: str | None = Field(None, alias='PartialFailureMessage')
     """
     The message containing the reason for a partial failure of an AutoML job.
@@ -208,6 +238,9 @@ class AutoMLS3DataSource(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     s3_data_type: Literal['ManifestFile', 'S3Prefix', 'AugmentedManifestFile'] = Field(
         ..., alias='S3DataType'
     )
@@ -228,6 +261,9 @@ class CandidateArtifactLocations(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     explainability: str = Field(..., alias='Explainability')
     """
     The Amazon S3 prefix to the explainability artifacts generated for the AutoML candidate.
@@ -250,6 +286,9 @@ class CandidateGenerationConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     algorithms_config: list[AutoMLAlgorithmConfig] | None = Field(None, alias='AlgorithmsConfig')
     """
     Your Autopilot job trains a default set of algorithms on your dataset.
@@ -264,6 +303,9 @@ class EmrServerlessComputeConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     execution_role_arn: str = Field(..., alias='ExecutionRoleARN')
     """
     The ARN of the IAM role granting the AutoML job V2 the necessary permissions access policies to list, connect to, or manage EMR Serverless jobs.
@@ -278,6 +320,9 @@ class FinalAutoMLJobObjectiveMetric(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     type: Literal['Maximize', 'Minimize'] | None = Field(None, alias='Type')
     """
     The type of metric with the best result.
@@ -327,6 +372,9 @@ class HolidayConfigAttributes(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     country_code: str | None = Field(None, alias='CountryCode')
     """
     The country code for the holiday calendar.
@@ -341,6 +389,9 @@ class ImageClassificationJobConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     completion_criteria: AutoMLJobCompletionCriteria | None = Field(
         None, alias='CompletionCriteria'
     )
@@ -357,6 +408,9 @@ class MetricDatum(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     metric_name: (
         Literal[
             'Accuracy',
@@ -434,6 +488,9 @@ class ModelAccessConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     accept_eula: bool = Field(..., alias='AcceptEula')
     """
     Specifies agreement to the model end-user license agreement (EULA).
@@ -448,6 +505,9 @@ class ModelDeployConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_generate_endpoint_name: bool | None = Field(None, alias='AutoGenerateEndpointName')
     """
     Set to True to automatically generate an endpoint name for a one-click Autopilot model deployment; set to False otherwise.
@@ -466,6 +526,9 @@ class ModelDeployResult(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     endpoint_name: str | None = Field(None, alias='EndpointName')
     """
     The name of the endpoint to which the model has been deployed.
@@ -480,6 +543,9 @@ class ResolvedAttributes(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_ml_job_objective: AutoMLJobObjective | None = Field(None, alias='AutoMLJobObjective')
     """
     Specifies a metric to minimize or maximize as the objective of an AutoML job.
@@ -506,6 +572,9 @@ class TabularJobConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     candidate_generation_config: CandidateGenerationConfig | None = Field(
         None, alias='CandidateGenerationConfig'
     )
@@ -556,6 +625,9 @@ class TabularResolvedAttributes(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     problem_type: (
         Literal['BinaryClassification', 'MulticlassClassification', 'Regression'] | None
     ) = Field(None, alias='ProblemType')
@@ -572,6 +644,9 @@ class Tag(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     key: str = Field(..., alias='Key')
     """
     The tag key.
@@ -590,6 +665,9 @@ class TextClassificationJobConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     completion_criteria: AutoMLJobCompletionCriteria | None = Field(
         None, alias='CompletionCriteria'
     )
@@ -614,6 +692,9 @@ class TextGenerationJobConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     completion_criteria: AutoMLJobCompletionCriteria | None = Field(
         None, alias='CompletionCriteria'
     )
@@ -644,6 +725,9 @@ class TextGenerationResolvedAttributes(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     base_model_name: str | None = Field(None, alias='BaseModelName')
     """
     The name of the base model to fine-tune.
@@ -658,6 +742,9 @@ class TimeSeriesConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     target_attribute_name: str = Field(..., alias='TargetAttributeName')
     """
     The name of the column representing the target variable that you want to predict for each item in your dataset.
@@ -684,6 +771,9 @@ class TimeSeriesTransformations(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     filling: dict[str, dict[str, str]] | None = Field(None, alias='Filling')
     """
     A key value pair defining the filling method for a column, where the key is the column name and the value is an object which defines the filling logic.
@@ -704,6 +794,9 @@ class VpcConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     security_group_ids: list[str] = Field(..., alias='SecurityGroupIds')
     """
     The VPC security group IDs, in the form sg-xxxxxxxx .
@@ -722,6 +815,9 @@ class AutoMLComputeConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     emr_serverless_compute_config: EmrServerlessComputeConfig | None = Field(
         None, alias='EmrServerlessComputeConfig'
     )
@@ -738,6 +834,9 @@ class AutoMLDataSource(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     s3_data_source: AutoMLS3DataSource = Field(..., alias='S3DataSource')
     """
     The Amazon S3 location of the input data.
@@ -752,6 +851,9 @@ class AutoMLJobChannel(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     channel_type: Literal['training', 'validation'] | None = Field(None, alias='ChannelType')
     """
     The type of channel.
@@ -778,6 +880,9 @@ class AutoMLProblemTypeResolvedAttributes(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     tabular_resolved_attributes: TabularResolvedAttributes | None = Field(
         None, alias='TabularResolvedAttributes'
     )
@@ -800,6 +905,9 @@ class AutoMLResolvedAttributes(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_ml_job_objective: AutoMLJobObjective | None = Field(None, alias='AutoMLJobObjective')
     """
     Specifies a metric to minimize or maximize as the objective of an AutoML job.
@@ -826,6 +934,9 @@ class AutoMLSecurityConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     volume_kms_key_id: str | None = Field(None, alias='VolumeKmsKeyId')
     """
     The key used to encrypt stored data.
@@ -850,6 +961,9 @@ class CandidateProperties(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     candidate_artifact_locations: CandidateArtifactLocations | None = Field(
         None, alias='CandidateArtifactLocations'
     )
@@ -870,6 +984,9 @@ class TimeSeriesForecastingJobConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     feature_specification_s3_uri: str | None = Field(None, alias='FeatureSpecificationS3Uri')
     """
     A URL to the Amazon S3 data source containing additional selected features that complement the target, itemID, timestamp, and grouped columns set in TimeSeriesConfig .
@@ -920,6 +1037,9 @@ class AutoMLCandidate(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     candidate_name: str = Field(..., alias='CandidateName')
     """
     The name of the candidate.
@@ -988,6 +1108,9 @@ class AutoMLChannel(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     data_source: AutoMLDataSource | None = Field(None, alias='DataSource')
     """
     The data source for an AutoML channel.
@@ -1022,6 +1145,9 @@ class AutoMLJobConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     completion_criteria: AutoMLJobCompletionCriteria | None = Field(
         None, alias='CompletionCriteria'
     )
@@ -1056,6 +1182,9 @@ class AutoMLProblemTypeConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     image_classification_job_config: ImageClassificationJobConfig | None = Field(
         None, alias='ImageClassificationJobConfig'
     )
@@ -1092,9 +1221,10 @@ class WholeCreateAutoMLJobRequest(BaseModel):
     )
 
     aws_kind: ClassVar[str] = "create-auto-ml-job-request"
-    check_as_validate_does = model_validator(mode="before")(
+    check_as_validate_does = model_validator(mode="wrap")(
         whole_documents.check_whole_document
     )
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_ml_job_name: str = Field(..., alias='AutoMLJobName')
     """
     Identifies an Autopilot job.
@@ -1147,9 +1277,10 @@ class WholeCreateAutoMLJobV2Request(BaseModel):
     )
 
     aws_kind: ClassVar[str] = "create-auto-ml-job-v2-request"
-    check_as_validate_does = model_validator(mode="before")(
+    check_as_validate_does = model_validator(mode="wrap")(
         whole_documents.check_whole_document
     )
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_ml_job_name: str = Field(..., alias='AutoMLJobName')
     """
     Identifies an Autopilot job.
@@ -1206,9 +1337,10 @@ class WholeDescribeAutoMLJobResponse(BaseModel):
     )
 
     aws_kind: ClassVar[str] = "describe-auto-ml-job-response"
-    check_as_validate_does = model_validator(mode="before")(
+    check_as_validate_does = model_validator(mode="wrap")(
         whole_documents.check_whole_document
     )
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_ml_job_name: str = Field(..., alias='AutoMLJobName')
     """
     Returns the name of the AutoML job.
@@ -1311,9 +1443,10 @@ class WholeDescribeAutoMLJobV2Response(BaseModel):
     )
 
     aws_kind: ClassVar[str] = "describe-auto-ml-job-v2-response"
-    check_as_validate_does = model_validator(mode="before")(
+    check_as_validate_does = model_validator(mode="wrap")(
         whole_documents.check_whole_document
     )
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     auto_ml_job_name: str = Field(..., alias='AutoMLJobName')
     """
     Returns the name of the AutoML job V2.
@@ -1435,6 +1568,9 @@ class WholeRequestOrResponse(
         | WholeCreateAutoMLJobV2Request
     ]
 ):
+
+    take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_whole_data)
+    model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     root: (
         WholeDescribeAutoMLJobResponse
         | WholeCreateAutoMLJobRequest

@@ -7,6 +7,8 @@ datamodel-code-generator turns the schema's ``$defs`` into models but drops its 
 rules. models.py binds the functions below as model validators; they run the very checks
 ``validate`` runs, so a model accepts exactly the documents the schema accepts (warnings
 aside: they are the validator's, not errors here), and says why in the validator's words.
+Every model first reads its data as the plain document (``take_plain_data``), and JSON text as
+``validate`` does (``VALIDATE_JSON_AS_CLI``): data no JSON document could hold is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from pydantic import BaseModel
 from automl_objective.catalog import load_catalog
 from automl_objective.engine import raise_rule_errors
 from automl_objective.resolve import Resolution, document_kind, resolve_objective
+from automl_objective.whole_documents import VALIDATE_JSON_AS_CLI as VALIDATE_JSON_AS_CLI
+from automl_objective.whole_documents import json_members, plain_document, validate_plain_document
+from automl_objective.whole_documents import take_plain_data as take_plain_data
 from automl_objective_generated import tables
 
 if TYPE_CHECKING:
@@ -35,8 +40,7 @@ KIND_MODEL: dict[str, str] = {
 
 def _document(model: BaseModel) -> dict[str, Any]:
     """The model as AWS spells it: member names, not Python attribute names."""
-    data: dict[str, Any] = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    return data
+    return json_members(model)
 
 
 def check_no_nulls(model: ModelT) -> ModelT:
@@ -75,9 +79,10 @@ def select_document_model(cls: type[RootModel[Any]], data: Any) -> Any:
     """Validate a whole document with the model of its kind, as the schema's root does."""
     if isinstance(data, BaseModel):
         return data
-    kind = document_kind(data, load_catalog())
+    document = plain_document(data)
+    kind = document_kind(document, load_catalog())
     if kind is None:
-        if not isinstance(data, dict):
+        if not isinstance(document, dict):
             raise ValueError("the document must be an object")
         raise ValueError(
             "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document: it has "
@@ -86,7 +91,7 @@ def select_document_model(cls: type[RootModel[Any]], data: Any) -> Any:
     from automl_objective_generated import models
 
     model: type[BaseModel] = getattr(models, KIND_MODEL[kind])
-    return model.model_validate(data)
+    return validate_plain_document(model, document)
 
 
 def effective_objective(model: BaseModel) -> Resolution:

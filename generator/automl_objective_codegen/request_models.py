@@ -9,7 +9,9 @@ runs for its kind (every AWS rule plus the objective rules), through the custom 
 ``templates/datamodel_requests/``. So the schema given to datamodel-code-generator keeps only
 what types the attributes: members, required members, enums (as ``Literal``) and
 ``additionalProperties: false`` (``extra="forbid"``); a definition with no members of its own
-(a string, a list, a map) is inlined, so that attributes hold plain values.
+(a string, a list, a map) is inlined, so that attributes hold plain values. Every other class
+(a part of a document, the union of the four) reads its data as the plain document
+(``whole_documents.take_plain_data``), so that no model takes data no JSON document could hold.
 """
 
 from __future__ import annotations
@@ -104,11 +106,15 @@ def models_input(aws_texts: dict[str, str]) -> tuple[dict[str, Any], dict[str, d
         for name, body in merged.items()
         if "properties" in body
     }
+    wholes = list(template_data)
+    for name in kept:
+        template_data.setdefault(name, {"automl_plain": True})
+    template_data[ROOT_CLASS] = {"automl_plain": "whole"}
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": ROOT_CLASS,
         "description": "Any whole request or response: the one of the four it validates as.",
-        "anyOf": [{"$ref": f"#/$defs/{name}"} for name in template_data],
+        "anyOf": [{"$ref": f"#/$defs/{name}"} for name in wholes],
         "$defs": dict(sorted(kept.items())),
     }
     return schema, template_data

@@ -13,6 +13,13 @@ boto3 nor botocore (the objects passed in bring their own).
 A request with errors raises :class:`AutoMLRequestError` (a ``ValueError`` carrying the
 findings) from the handler of ``before-parameter-build``, so nothing is sent; warnings go to
 :mod:`warnings` as :class:`AutoMLRequestWarning`.
+
+What is checked is what botocore would send: botocore takes a tuple for a list and a
+``Decimal`` for a float, and sends them as a JSON array and number, so they are checked as
+those. The request is refused when botocore would refuse it or AWS would refuse what it sends
+(a boolean for an integer, which botocore passes on as ``true``; ``NaN``, which it sends as the
+string ``"NaN"``); data no JSON could hold (a cycle, a key that is not a string) is an error
+naming where, like any other. The caller's parameters are never changed.
 """
 
 from __future__ import annotations
@@ -62,8 +69,14 @@ class AutoMLRequestWarning(UserWarning):
 def check_request(operation: str, params: dict[str, Any]) -> None:
     """Check one request's parameters (as boto3 takes them); raise or warn as described."""
     from automl_objective.api import validate_data
+    from automl_objective.plain_data import AS_BOTOCORE_SENDS, NotPlainData, plain_copy
 
-    result = validate_data(params, kind=_KINDS[operation], path=operation)
+    try:
+        sent = plain_copy(params, AS_BOTOCORE_SENDS)
+    except NotPlainData as problem:
+        finding = Finding("error", problem.code, problem.pointer, None, None, problem.problem)
+        raise AutoMLRequestError(operation, [finding]) from None
+    result = validate_data(sent, kind=_KINDS[operation], path=operation)
     errors = [f for f in result.findings if f.severity == "error"]
     for finding in result.findings:
         if finding.severity != "error":
