@@ -24,6 +24,11 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 OURS = "automl-objective"
 FLOOR = "read + parse floor"
+FASTJSONSCHEMA = "fastjsonschema (one process)"
+JSONSCHEMA_RS = "jsonschema-rs (one process)"
+SOURCEMETA = "sourcemeta `--fast`"
+# The table's columns, the order.
+PEER_ORDER = ("check-jsonschema", "ajv-cli", FASTJSONSCHEMA, JSONSCHEMA_RS, SOURCEMETA)
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,9 @@ def _ours_invalid(output: str) -> set[str]:
 
 def _check_jsonschema_invalid(output: str) -> set[str]:
     report = json.loads(output)
-    return {str(e["filename"]) for e in [*report["errors"], *report["parse_errors"]]}
+    return {
+        str(e["filename"]) for e in [*report.get("errors", []), *report.get("parse_errors", [])]
+    }
 
 
 def data_pattern(corpus: Corpus) -> str:
@@ -108,9 +115,9 @@ def floor() -> Tool:
     )
 
 
-def _driver(engine: str, how: str, first_error_only: bool) -> Tool:
+def _driver(engine: str, name: str, how: str, first_error_only: bool) -> Tool:
     return Tool(
-        engine,
+        name,
         how,
         lambda corpus, schema: [
             str(peers.PEER_PYTHON),
@@ -141,6 +148,7 @@ def python_peers() -> list[Tool]:
         check,
         _driver(
             "fastjsonschema",
+            FASTJSONSCHEMA,
             "`benchmarks/one_process.py fastjsonschema`: `fastjsonschema.compile` once (its "
             "draft 2019-09 generator: it has none for 2020-12, and the schema uses no keyword "
             "that differs), then each file parsed as the floor parses it and validated; stops "
@@ -149,6 +157,7 @@ def python_peers() -> list[Tool]:
         ),
         _driver(
             "jsonschema-rs",
+            JSONSCHEMA_RS,
             "`benchmarks/one_process.py jsonschema-rs`: `jsonschema_rs.Draft202012Validator` "
             "once, then each file parsed as the floor parses it and all its errors collected "
             "(`iter_errors`)",
@@ -178,7 +187,7 @@ def node_peers() -> list[Tool]:
         _lines(r"^(\S+) invalid$"),
     )
     sourcemeta = Tool(
-        "sourcemeta `--fast`",
+        SOURCEMETA,
         "`jsonschema validate --fast --continue SCHEMA FILE...` (sourcemeta; reads YAML "
         "itself; fast mode reports the first errors only)",
         lambda corpus, schema: [
@@ -207,6 +216,7 @@ def available_peers() -> tuple[list[Tool], list[str]]:
         found += node_peers()
     else:
         missing.append("ajv-cli, sourcemeta")
+    found.sort(key=lambda tool: PEER_ORDER.index(tool.name))
     return found, missing
 
 
