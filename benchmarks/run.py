@@ -90,6 +90,7 @@ def build_corpora(work: Path, args: argparse.Namespace) -> list[tuple[Corpus, bo
                 build_findings_heavy(heavy, args.findings, args.megabytes),
                 2,
                 repeats,
+                findings_heavy=True,
             ),
             True,
         ),
@@ -129,8 +130,7 @@ def measure_all(
         runs = rounds(
             {t.name: t.command(corpus, schema) for t in tools}, corpus.folder, corpus.rounds
         )
-        heavy = "findings" in corpus.key
-        first_only = {t.name for t in chosen if t.first_error_only and heavy}
+        first_only = {t.name for t in chosen if t.first_error_only and corpus.findings_heavy}
         rows.append(Row(corpus.key, runs, first_only, corpus.floor_goal))
     return rows, agreement
 
@@ -171,7 +171,7 @@ def report(rows: list[Row], peers: list[Tool], agreement: list[str], missing: li
     print("\n".join(goals(rows, names) + suspect))
 
 
-def print_extras(work: Path, rows: list[Row], args: argparse.Namespace) -> None:
+def print_extras(work: Path, args: argparse.Namespace) -> None:
     print()
     print("In process, per document (10% invalid corpus, then 70%):")
     print()
@@ -210,7 +210,7 @@ def main() -> int:
         rows, agreement = measure_all(corpora, peers, schema)
         report(rows, peers, agreement, missing)
         if not args.no_extras:
-            print_extras(work, rows, args)
+            print_extras(work, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -40,6 +40,8 @@ class Corpus:
     floor_goal: float | None = None
     """the issue's goal: at most this many times the floor's wall time"""
     rounds: int = 5
+    findings_heavy: bool = False
+    """a peer that stops at the first error does less here: the table says so"""
 
     @property
     def list_file(self) -> Path:
