@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automl_objective.schema import Schema, read_schema_file
+from automl_objective.schema import Schema
 from automl_objective_codegen.placeholders import placeholders
 from automl_objective_codegen.sync import Drift, SyncError, aws_values, compare, write_schema
+from automl_objective_codegen.sync_schema import read_sync_schema
 from automl_objective_codegen.versions import DowngradeRefused, mismatch, refuse_downgrade
 
 
@@ -48,9 +49,9 @@ def run_sync(schema_path: Path, output: Path, *, write: bool, allow_downgrade: b
     from automl_objective_codegen.sync_write import apply
 
     try:
-        schema = read_schema_file(schema_path)
-    except (ValueError, OSError, RecursionError) as error:
-        raise SyncError(f"{schema_path}: cannot read: {error}") from None
+        schema = read_sync_schema(schema_path)
+    except ValueError as error:
+        raise SyncError(str(error)) from None
     aws = aws_values()
     drift = compare(schema, aws)
     outcome = SyncOutcome(schema_path, aws.botocore_version, drift)

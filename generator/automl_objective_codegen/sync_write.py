@@ -58,12 +58,12 @@ def _prune(node: Any, metrics: set[str], defaults: Mapping[str, str]) -> None:
     if not isinstance(node, dict):
         return
     if isinstance(node.get("enum"), list):
-        node["enum"] = [v for v in node["enum"] if v not in metrics]
+        node["enum"] = [v for v in node["enum"] if not _mentions(v, metrics)]
     if isinstance(node.get("examples"), list):
         node["examples"] = [e for e in node["examples"] if not _mentions(e, metrics)]
         if not node["examples"]:
             del node["examples"]
-    if node.get("default") in metrics:
+    if isinstance(node.get("default"), str) and node["default"] in metrics:
         node["default"] = defaults.get(str(node.get("x-problem-type")), PLACEHOLDER)
         if node.get("enum") == []:  # an emptied problem type: the error generate reports
             del node["default"]
