@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from automl_objective.quoting import printable
+
 
 class DocumentationShapeError(ValueError):
     """The documentation has no per-problem-type metric list this reader understands."""
@@ -54,7 +56,7 @@ class _ListReader(HTMLParser):
         if tag == "li" and len(self._open) > 1:
             self._open.pop()
         elif tag == "code" and self._code is not None:
-            value = " ".join("".join(self._code).split())
+            value = printable(" ".join("".join(self._code).split()))
             if value:
                 self._open[-1].codes.append(value)
             self._code = None

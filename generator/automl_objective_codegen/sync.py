@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from automl_objective.quoting import printable
 from automl_objective.schema import Schema
 from automl_objective_codegen.doc_drift import Disagreement, disagreements
 
@@ -29,6 +30,10 @@ DOCUMENTED_MEMBER = "MetricName"
 
 class SyncError(Exception):
     """botocore is missing or its model lacks a shape the schema mirrors."""
+
+    def __init__(self, message: str) -> None:
+        # One printable line, whatever a key or a path holds (a line break, a surrogate).
+        super().__init__(printable(message))
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,9 @@ def _values(shape: Any, name: str) -> tuple[str, ...]:
     if not values or not all(isinstance(v, str) and v for v in values):
         what = "enum" if shape.type_name == "string" else "members"
         raise SyncError(f"{_model_source()}: shape {name} has no {what} of strings")
+    odd = next((v for v in values if not v.isprintable()), None)
+    if odd is not None:  # a line break, a control character, a lone surrogate: no name
+        raise SyncError(f"{_model_source()}: shape {name} holds {odd!r:.60}, not a name")
     return tuple(values)
 
 
@@ -194,11 +202,11 @@ def compare(schema: Schema, aws: AwsValues) -> Drift:
 
 
 def write_schema(path: Path, schema: Schema) -> None:
-    """Replace the schema file atomically, in the canonical formatting."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Replace the schema file atomically, in the canonical formatting (through a symbolic
+    link, never replacing the link: see replace_file)."""
+    from automl_objective_codegen.replace_file import ReplaceError, replace_text
+
     try:
-        temporary.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise SyncError(f"{path}: cannot write: {error.strerror or error}") from None
+        replace_text(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    except ReplaceError as error:
+        raise SyncError(str(error)) from None
