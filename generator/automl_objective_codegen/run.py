@@ -20,7 +20,13 @@ from automl_objective_codegen.environment import UnsafeTemplateValue
 from automl_objective_codegen.outputs import Source, render_outputs
 from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA
 from automl_objective_codegen.placeholders import placeholders
-from automl_objective_codegen.readme_table import readme_beside, readme_diff, write_readme
+from automl_objective_codegen.readme_table import (
+    ReadmeError,
+    ReadmeTable,
+    check_writable,
+    readme_beside,
+    write_readme,
+)
 from automl_objective_codegen.schema_file import (
     SchemaFileError,
     parse_schema_text,
@@ -150,6 +156,18 @@ def _refuse_botocore(output: Path, *, check: bool, allow_downgrade: bool) -> Non
             raise GenerateError(str(error)) from None
 
 
+def _readme(output: Path, schema: dict[str, Any], *, check: bool) -> ReadmeTable | None:
+    """The README table beside ``output``, refused (before anything is rendered or written)
+    when its markers are wrong or, for a write, when a stale one could not be rewritten."""
+    try:
+        readme = readme_beside(output, catalog_from_schema(schema))
+        if readme is not None and not check:
+            check_writable(readme)
+    except ReadmeError as error:
+        raise GenerateError(str(error)) from None
+    return readme
+
+
 def generate(
     schema_path: Path = DEFAULT_SCHEMA,
     output: Path = DEFAULT_OUTPUT,
@@ -163,24 +181,23 @@ def generate(
     source = read_source(schema_path)
     refuse_gaps(schema_path, source.schema)
     _refuse_botocore(output, check=check, allow_downgrade=allow_downgrade)
+    readme = _readme(output, source.schema, check=check)
     outputs = render_source(source, schema_path)
     warnings: list[str] = []
-    catalog = catalog_from_schema(source.schema)
-    readme = readme_beside(output)
     try:
         if check:
             changes = plan(outputs, output)
             shown = diff(outputs, output, changes)
-            if readme is not None and (stale := readme_diff(readme, catalog)):
-                changes.changed.append(f"../{readme.name}")
-                shown += stale
+            if readme is not None and readme.stale:
+                changes.changed.append(f"../{readme.path.name}")
+                shown += readme.diff()
             return GenerateResult(changes, shown, warnings, wrote=False)
         changes = write(outputs, output)
     except TreeError as error:
         raise GenerateError(str(error)) from None
     try:
-        if readme is not None and write_readme(readme, catalog):
-            changes.changed.append(f"../{readme.name}")
-    except OSError as error:
-        raise GenerateError(f"{readme}: cannot write: {error.strerror or error}") from None
+        if readme is not None and write_readme(readme):
+            changes.changed.append(f"../{readme.path.name}")
+    except ReadmeError as error:
+        raise GenerateError(str(error)) from None
     return GenerateResult(changes, "", warnings, wrote=changes.stale)
