@@ -142,15 +142,14 @@ def aws_values() -> AwsValues:
 
 
 def _metric_documentation(model: Any) -> str:
+    """The member's documentation ("" when it has none: a drift item, see rule_drift); the
+    member itself missing is an error, as a missing shape is."""
     objective = _shape(model, OBJECTIVE_SHAPE, "structure")
     member = objective.members.get(DOCUMENTED_MEMBER)
-    text = getattr(member, "documentation", None) if member is not None else None
-    if not isinstance(text, str) or not text.strip():
-        raise SyncError(
-            f"{_model_source()}: {OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER} has no documentation "
-            "(where AWS states each problem type's metrics and default)"
-        )
-    return text
+    if member is None:
+        raise SyncError(f"{_model_source()}: shape {OBJECTIVE_SHAPE} has no {DOCUMENTED_MEMBER}")
+    text = getattr(member, "documentation", None)
+    return text if isinstance(text, str) else ""
 
 
 def _schema_values(schema: Schema) -> dict[str, list[str]]:
@@ -182,19 +181,41 @@ def value_drift(schema: Schema, aws: AwsValues) -> list[ValueDrift]:
     ]
 
 
+UNREADABLE = "unreadable"
+"""The ``fact`` of the drift item that says the documentation could not be read."""
+
+
+def _unreadable(reason: str) -> Disagreement:
+    return Disagreement(
+        "",
+        UNREADABLE,
+        (),
+        (),
+        f"{reason}, so no problem type's metrics or default were compared: compare them by "
+        "hand, and teach automl_objective_codegen.aws_docs the documentation's new shape",
+    )
+
+
 def rule_drift(schema: Schema, aws: AwsValues) -> list[Disagreement]:
-    """The documentation's rules against the schema's; ``SyncError`` naming the member when
-    the documentation has a shape this cannot read (never a silent "no drift")."""
+    """The documentation's rules against the schema's. A documentation that is missing, or
+    has a shape this cannot read, is one drift item of its own (fact ``UNREADABLE``): never
+    a silent "no drift", and never an error that would hide the value drift."""
     from automl_objective_codegen.aws_docs import DocumentationShapeError
 
+    member = f"{OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER}"
+    if not aws.metric_documentation.strip():
+        return [
+            _unreadable(
+                f"{member} has no documentation (where AWS states each problem type's metrics "
+                "and default)"
+            )
+        ]
     try:
         return disagreements(
             aws.metric_documentation, schema, aws.metrics, aws.problem_types, aws.job_configs
         )
     except DocumentationShapeError as error:
-        raise SyncError(
-            f"{_model_source()}: the documentation of {OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER} {error}"
-        ) from None
+        return [_unreadable(f"the documentation of {member} {error}")]
 
 
 def compare(schema: Schema, aws: AwsValues) -> Drift:

@@ -20,6 +20,7 @@ from typing import Any
 
 from automl_objective.catalog import TABULAR_JOB_CONFIG
 from automl_objective.schema import Schema
+from automl_objective_codegen.aws_docs import DocumentationShapeError
 from automl_objective_codegen.doc_drift import (
     SchemaRule,
     problem_type_for_job_config,
@@ -121,9 +122,12 @@ class Writer:
         self.drift = drift
         self.aws = aws
         self.notes: list[str] = []
-        allowed, defaults, _ = read_documentation(
-            aws.metric_documentation, schema, aws.problem_types, aws.job_configs
-        )
+        try:
+            allowed, defaults, _ = read_documentation(
+                aws.metric_documentation, schema, aws.problem_types, aws.job_configs
+            )
+        except DocumentationShapeError:  # reported as drift; nothing is taken from it
+            allowed, defaults = {}, {}
         self.documented = allowed
         self.documented_default = {k: v[0] for k, v in defaults.items() if len(v) == 1}
 
