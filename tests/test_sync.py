@@ -557,6 +557,28 @@ def test_a_schema_as_deep_as_sync_reads_is_written(
     assert written["$defs"]["ZzOther"] == {"enum": [{"a": 1}, [2]], "default": [PLAIN]}
 
 
+def test_a_value_holding_a_line_break_stays_on_its_line_in_every_format(
+    schema_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A schema value AWS lacks is drift, printed: a line break in it (text the schema may
+    hold) must not start a line of its own, e.g. a GitHub workflow command."""
+    value = "Zz\n::error file=README.md::x\u2028y"
+    schema = json.loads(schema_copy.read_text())
+    schema["$defs"]["MetricName"]["enum"].append(value)
+    schema_copy.write_text(json.dumps(schema))
+    args = ["sync", "--from-botocore", "--schema", str(schema_copy), "--format"]
+    assert main([*args, "text"]) == 1
+    text = capsys.readouterr().out
+    assert "  - Zz\\n::error file=README.md::x\\u2028y\n" in text
+    assert not any(line.startswith("::") for line in text.splitlines())
+    assert main([*args, "markdown"]) == 1
+    markdown = capsys.readouterr().out
+    assert "-`Zz\\n::error file=README.md::x\\u2028y`" in markdown
+    assert not any(line.startswith("::") for line in markdown.splitlines())
+    assert main([*args, "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["values"][0]["removed"] == [value]
+
+
 # --- links: written through, never replaced; a hard link is refused ----------------------------
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from automl_objective.quoting import printable
 from automl_objective.schema import Schema
 from automl_objective_codegen.doc_drift import Disagreement
 from automl_objective_codegen.placeholders import placeholders
@@ -136,7 +137,7 @@ def as_text(outcome: SyncOutcome) -> str:
             lines.extend(f"  todo: {item}{marks[item]}" for item in by_hand)
         else:
             lines.append("nothing left by hand: run `automl-objective generate`")
-    return "\n".join(lines) + "\n"
+    return "".join(f"{printable(line)}\n" for line in lines)
 
 
 def _markdown_drift(outcome: SyncOutcome) -> list[str]:
@@ -178,7 +179,7 @@ def as_markdown(outcome: SyncOutcome) -> str:
         lines += ["## Left for a person (then run `automl-objective generate`)", ""]
         lines += [f"- [ ] `{item}`" for item in left]
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def as_json(outcome: SyncOutcome) -> str:
