@@ -29,7 +29,8 @@ DOCUMENTED_MEMBER = "MetricName"
 
 
 class SyncError(Exception):
-    """botocore is missing or its model lacks a shape the schema mirrors."""
+    """sync cannot go on: botocore is missing, its model lacks a shape the schema mirrors,
+    or the schema cannot be read or written. The message is one printable line."""
 
     def __init__(self, message: str) -> None:
         # One printable line, whatever a key or a path holds (a line break, a surrogate).
