@@ -77,9 +77,12 @@ def _local_steps() -> list[tuple[str, str, str | None]]:
     ]
 
 
-def _play(project: Path, tmp_path: Path, env_extra: dict[str, str]) -> tuple[str, dict[str, str]]:
+def _play(
+    project: Path, tmp_path: Path, env_extra: dict[str, str], failing: str = ""
+) -> tuple[str, dict[str, str]]:
     """Run the workflow's local steps in ``project`` as Actions would (bash -e); the body the
-    pull request would get, and the step outputs."""
+    pull request would get, and the step outputs. Only the step named ``failing`` fails
+    (its output is then appended to the outputs as ``failed``)."""
     temp = tmp_path / "runner-temp"
     temp.mkdir()
     outputs = tmp_path / "github-output"
@@ -108,8 +111,14 @@ def _play(project: Path, tmp_path: Path, env_extra: dict[str, str]) -> tuple[str
             timeout=600,
             check=False,
         )
-        assert done.returncode == 0, f"{name}\n{done.stdout}{done.stderr}"
+        assert done.returncode == (1 if name == failing else 0), (
+            f"{name}\n{done.stdout}{done.stderr}"
+        )
+        if name == failing:
+            failed = done.stdout
     said = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
+    if failing:
+        said["failed"] = failed
     return (temp / "aws-sync.md").read_text(), said
 
 
@@ -149,3 +158,49 @@ def test_a_new_metric_gives_a_body_listing_the_drift_and_what_is_left(
     schema = json.loads((project / "schema" / "automl_job_objective.schema.json").read_text())
     assert "ZzNewMetric" in schema["$defs"]["MetricName"]["enum"]
     assert pin in pyproject.read_text() and "1.0.0" not in pyproject.read_text()  # bumped
+
+
+def _use_model(tmp_path: Path, model: dict[str, Any]) -> dict[str, str]:
+    folder = tmp_path / "models" / "sagemaker" / "2017-07-24"
+    folder.mkdir(parents=True)
+    (folder / "service-2.json").write_text(json.dumps(model))
+    return {"AWS_DATA_PATH": str(tmp_path / "models")}
+
+
+def _reworded(model: dict[str, Any]) -> dict[str, Any]:
+    """AWS's MetricName documentation rewritten as botocore 1.29.100 had it: a definition
+    list of metrics, no per-problem-type list."""
+    changed: dict[str, Any] = json.loads(json.dumps(model))
+    metrics = changed["shapes"]["AutoMLMetricEnum"]["enum"]
+    member = changed["shapes"]["AutoMLJobObjective"]["members"]["MetricName"]
+    member["documentation"] = "<dl>" + "".join(f"<dt>{m}</dt><dd>...</dd>" for m in metrics)
+    return changed
+
+
+UNREAD = "## AWS's documentation of `AutoMLJobObjective.MetricName` could not be read"
+
+
+def test_reworded_documentation_still_reports_the_values_and_says_it_was_not_read(
+    project: Path, tmp_path: Path
+) -> None:
+    model = _reworded(json.loads(gzip.decompress(MODEL.read_bytes())))
+    model["shapes"]["AutoMLMetricEnum"]["enum"].append("ZzNewMetric")
+    body, said = _play(project, tmp_path, _use_model(tmp_path, model))
+    assert said["status"] == "0"  # written: a draft pull request carries the rest
+    assert "- AutoMLMetricEnum: +`ZzNewMetric`" in body
+    assert UNREAD in body
+    assert "- [ ] `read AWS's documentation by hand for each problem type's" in body
+    schema = json.loads((project / "schema" / "automl_job_objective.schema.json").read_text())
+    assert "ZzNewMetric" in schema["$defs"]["MetricName"]["enum"]
+
+
+def test_reworded_documentation_alone_fails_the_run_with_the_body(
+    project: Path, tmp_path: Path
+) -> None:
+    model = _reworded(json.loads(gzip.decompress(MODEL.read_bytes())))
+    failing = "Fail on drift sync could not write (AWS's documentation differs, or cannot be read)"
+    assert failing in [name for name, _, _ in _local_steps()]
+    body, said = _play(project, tmp_path, _use_model(tmp_path, model), failing=failing)
+    assert said["status"] == "1"  # nothing to write: no pull request, a red run instead
+    assert UNREAD in body and UNREAD in said["failed"]
+    assert "## Values" not in body

@@ -408,7 +408,7 @@ def test_a_schema_path_that_is_no_file_is_refused_without_blocking(
 def test_a_huge_schema_is_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("automl_objective_codegen.run.MAX_SCHEMA_BYTES", 1000)
+    monkeypatch.setattr("automl_objective_codegen.schema_file.MAX_SCHEMA_BYTES", 1000)
     _refused(["--schema", str(SCHEMA), "--output", str(tmp_path / "g")], capsys, "1,000 at most")
     assert not (tmp_path / "g").exists()
 

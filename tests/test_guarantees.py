@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -330,6 +331,123 @@ def test_a_foreign_file_in_a_tree_without_manifest_is_refused(tmp_path: Path) ->
     with pytest.raises(GenerateError, match="was not written by `automl-objective generate`"):
         generate(_edited_schema(tmp_path), output)
     assert _snapshot(output) == before
+
+
+# --- what sits where generate writes or reads: a link, a FIFO, a device ---------------------------
+
+REFERENCE = "docs/reference.md"
+KINDS = "automl_objective_generated/aws/kinds.json"
+
+
+def _link(name: str, to: str) -> Any:
+    def plant(output: Path, outside: Path) -> None:
+        (output / name).unlink()
+        (output / name).symlink_to(to.format(outside=outside, output=output))
+
+    return plant
+
+
+def _fifo(name: str) -> Any:
+    def plant(output: Path, outside: Path) -> None:
+        (output / name).unlink()
+        os.mkfifo(output / name)
+
+    return plant
+
+
+def _fifo_without_manifest(output: Path, outside: Path) -> None:
+    (output / tree.MANIFEST).unlink()
+    os.mkfifo(output / "docs" / "pipe")
+
+
+IN_THE_WAY: dict[str, tuple[Any, str]] = {
+    "a link to a file outside": (
+        _link(REFERENCE, "{outside}/mine.md"),
+        f"{REFERENCE}: is a symbolic link, where generate writes a file",
+    ),
+    "a link to another output": (
+        _link(REFERENCE, "{output}/docs/reference.html"),
+        "is a symbolic link, where generate writes a file",
+    ),
+    "a dangling link": (_link(REFERENCE, "{outside}/missing.md"), "is a symbolic link"),
+    "a link to a folder": (_link(REFERENCE, "{outside}"), "is a symbolic link"),
+    "kinds.json a link to /dev/zero": (_link(KINDS, "/dev/zero"), f"{KINDS}: is a symbolic"),
+    "a FIFO": (_fifo(REFERENCE), f"{REFERENCE}: is not a regular file, where generate writes"),
+    "kinds.json a FIFO": (_fifo(KINDS), f"{KINDS}: is not a regular file"),
+    "the manifest a FIFO": (_fifo(tree.MANIFEST), "cannot read the manifest"),
+    "a FIFO in a tree without a manifest": (
+        _fifo_without_manifest,
+        "not empty and was not written by `automl-objective generate`",
+    ),
+}
+
+
+# --check reads as generate does: it is played where a read could block or never end.
+RUNS = [(case, False) for case in sorted(IN_THE_WAY)] + [
+    (case, True) for case in sorted(IN_THE_WAY) if "FIFO" in case or "/dev/zero" in case
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "check"), RUNS, ids=[f"{c}{' --check' * check}" for c, check in RUNS]
+)
+def test_what_is_no_regular_file_where_generate_writes_is_refused_without_blocking(
+    case: str, check: bool, tmp_path: Path
+) -> None:
+    """A link is never replaced by a file (nor written through, out of generate's own files);
+    a FIFO or a device is never opened (it would block, or never end)."""
+    output = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", output, ignore=shutil.ignore_patterns("__pycache__"))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "mine.md").write_text("mine\n")
+    plant, message = IN_THE_WAY[case]
+    plant(output, outside)
+    command = [*_generate_command(_edited_schema(tmp_path), output), *(["--check"] * check)]
+    before = {p: (p.is_symlink(), p.is_fifo()) for p in tmp_path.rglob("*")}
+    files = _snapshot(tmp_path)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
+    assert {p: (p.is_symlink(), p.is_fifo()) for p in tmp_path.rglob("*")} == before
+    assert _snapshot(tmp_path) == files
+
+
+def test_a_link_to_a_current_file_is_left_and_a_hard_link_split_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    """Where nothing is written, a link is left as it is. A generated file with another hard
+    link is replaced by a rename (as git does): the other name keeps the old text."""
+    output = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", output, ignore=shutil.ignore_patterns("__pycache__"))
+    kept = tmp_path / "reference.md"
+    shutil.move(output / REFERENCE, kept)
+    (output / REFERENCE).symlink_to(kept)
+    assert generate(SCHEMA, output).plan.stale is False
+    assert (output / REFERENCE).is_symlink()
+    (output / REFERENCE).unlink()
+    os.link(kept, output / REFERENCE)
+    generate(_edited_schema(tmp_path), output)
+    assert (output / REFERENCE).read_text() != kept.read_text()
+    assert kept.read_text() == (ROOT / "generated" / REFERENCE).read_text()
+
+
+@pytest.mark.parametrize("plant", ["fifo", "/dev/zero"])
+def test_sync_reads_the_recorded_botocore_version_without_blocking(
+    plant: str, tmp_path: Path
+) -> None:
+    output = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", output, ignore=shutil.ignore_patterns("__pycache__"))
+    (output / KINDS).unlink()
+    if plant == "fifo":
+        os.mkfifo(output / KINDS)
+    else:
+        (output / KINDS).symlink_to(plant)
+    command = [str(BIN / "automl-objective"), "sync", "--from-botocore", "--schema", str(SCHEMA)]
+    done = subprocess.run(
+        [*command, "--output", str(output)], capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stdout.splitlines()[-1]) == (0, "no drift"), done.stderr
 
 
 # --- schema text never becomes code -----------------------------------------------------------

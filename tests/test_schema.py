@@ -10,7 +10,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from automl_objective.catalog import DIRECTIONS, catalog_from_schema, load_catalog
-from automl_objective.schema import load_schema, read_schema_file
+from automl_objective.schema import load_schema
+from automl_objective_codegen.schema_file import read_schema_json
 from tests import spec_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +20,8 @@ CANONICAL = ROOT / "schema" / "automl_job_objective.schema.json"
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    return read_schema_file(CANONICAL)
+    schema: dict[str, Any] = read_schema_json(CANONICAL)
+    return schema
 
 
 @pytest.fixture(scope="module")

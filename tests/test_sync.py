@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -375,15 +376,293 @@ def test_a_model_that_cannot_be_read_is_one_line_and_exit_2(
     _refused(capsys, ["sync", "--from-botocore", "--schema", str(schema_copy)], message)
 
 
-def test_a_schema_without_the_value_lists_is_one_line_and_exit_2(
+def _edit(*path: str | int, value: Any) -> Any:
+    """Set the value at ``path`` in the schema's JSON (a text edit: the file is rewritten)."""
+
+    def edit(text: str) -> str:
+        schema = json.loads(text)
+        node = schema
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+        return json.dumps(schema, indent=2)
+
+    return edit
+
+
+def _drop_def(name: str) -> Any:
+    def edit(text: str) -> str:
+        schema = json.loads(text)
+        del schema["$defs"][name]
+        return json.dumps(schema)
+
+    return edit
+
+
+def _nested(levels: int) -> Any:
+    value: Any = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+METRIC_DEF = ("$defs", "MetricName")
+HOSTILE_SCHEMAS: dict[str, tuple[Any, str]] = {
+    # Read as generate reads it: a key twice is refused, never one of its values dropped.
+    "a duplicate key": (
+        lambda text: text.replace('"$defs": {', '"title": "again", "$defs": {', 1),
+        "invalid JSON: the key 'title' appears twice in one object",
+    ),
+    "a duplicate key deep down": (
+        lambda text: text.replace('"direction": ', '"direction": "Maximize", "direction": ', 1),
+        "the key 'direction' appears twice",
+    ),
+    "not JSON": (lambda text: "{broken", r":1:2: invalid JSON: Expecting property name"),
+    "empty": (lambda text: "", "invalid JSON: Expecting value"),
+    "UTF-16": (lambda text: text.encode("utf-16"), r"not UTF-8 text at byte 0 \(it is UTF-16"),
+    "not UTF-8": (lambda text: b"\xff" + text.encode(), "not UTF-8 text at byte 0$"),
+    "nested too deeply to parse": (lambda text: "[" * 100_000, "nested too deeply"),
+    "nested deeper than sync reads": (
+        _edit("$defs", "AutoMLJobObjective", "examples", value=_nested(201)),
+        "nested more than 200 levels deep",
+    ),
+    # Text that cannot be written back.
+    "a lone surrogate": (
+        _edit("title", value="\ud800"),
+        "/title: holds U\\+D800, which generated files cannot hold",
+    ),
+    "a lone surrogate in a key": (
+        _edit("$defs", "ZzNote\udfff", value={}),
+        r"/\$defs/ZzNote\\udfff \(the key\): holds U\+DFFF",
+    ),
+    # Every part sync reads, in the wrong shape.
+    "the root a list": (lambda text: "[]", "the root must be an object, not a list"),
+    "no $defs": (lambda text: "{}", r"the root has no '\$defs'"),
+    "$defs a list": (_edit("$defs", value=[]), r"/\$defs must be an object, not a list"),
+    "no ProblemType": (_drop_def("ProblemType"), r"/\$defs has no 'ProblemType'"),
+    "no MetricName enum": (
+        _edit(*METRIC_DEF, value={"type": "string"}),
+        r"/\$defs/MetricName has no 'enum'",
+    ),
+    "MetricName a string": (
+        _edit(*METRIC_DEF, value="MSE"),
+        r"/\$defs/MetricName must be an object, not a string",
+    ),
+    "x-metrics null": (
+        _edit(*METRIC_DEF, "x-metrics", value=None),
+        r"/\$defs/MetricName/x-metrics must be an object, not null",
+    ),
+    "x-metrics a list": (
+        _edit(*METRIC_DEF, "x-metrics", value=["MSE"]),
+        r"/x-metrics must be an object, not a list",
+    ),
+    "a metric's facts a string": (
+        _edit(*METRIC_DEF, "x-metrics", "MSE", value="MSE"),
+        r"/x-metrics/MSE must be an object, not a string",
+    ),
+    "aliases a string": (
+        _edit(*METRIC_DEF, "x-metrics", "MSE", "aliases", value="mse"),
+        r"/x-metrics/MSE/aliases must be a list, not a string",
+    ),
+    "an alias a number": (
+        _edit(*METRIC_DEF, "x-metrics", "MSE", "aliases", value=[1]),
+        r"/x-metrics/MSE/aliases/0 must be a string, not a number",
+    ),
+    "MetricName's enum an object": (
+        _edit(*METRIC_DEF, "enum", value={"MSE": 1}),
+        r"/\$defs/MetricName/enum must be a list, not an object",
+    ),
+    "a metric null": (
+        _edit(*METRIC_DEF, "enum", 0, value=None),
+        r"/\$defs/MetricName/enum/0 must be a string, not null",
+    ),
+    "ProblemType's enum a string": (
+        _edit("$defs", "ProblemType", "enum", value="Regression"),
+        r"/\$defs/ProblemType/enum must be a list, not a string",
+    ),
+    "the union's names missing": (
+        _edit("$defs", "AutoMLProblemTypeConfig", "propertyNames", value={}),
+        r"/propertyNames has no 'enum'",
+    ),
+    "the union's properties a list": (
+        _edit("$defs", "AutoMLProblemTypeConfig", "properties", value=[]),
+        r"/AutoMLProblemTypeConfig/properties must be an object, not a list",
+    ),
+    "a per-type enum a string": (
+        _edit("$defs", "RegressionMetricName", "enum", value="MSE"),
+        r"/\$defs/RegressionMetricName/enum must be a list, not a string",
+    ),
+    "a per-type enum holding a list": (
+        _edit("$defs", "RegressionMetricName", "enum", value=[["MSE"]]),
+        r"/RegressionMetricName/enum/0 must be a string, not a list",
+    ),
+    "a problem type a number": (
+        _edit("$defs", "RegressionMetricName", "x-problem-type", value=7),
+        r"/RegressionMetricName/x-problem-type must be a string, not a number",
+    ),
+    "a job config a boolean": (
+        _edit("$defs", "RegressionMetricName", "x-job-config", value=True),
+        r"/RegressionMetricName/x-job-config must be a string, not a boolean",
+    ),
+}
+
+
+def _plant(path: Path, case: str) -> bytes:
+    edit, _ = HOSTILE_SCHEMAS[case]
+    changed = edit(SCHEMA.read_text("utf-8"))
+    data = changed if isinstance(changed, bytes) else changed.encode("utf-8", "surrogatepass")
+    path.write_bytes(data)
+    return data
+
+
+@pytest.mark.parametrize("write", [False, True], ids=["sync", "sync --write"])
+@pytest.mark.parametrize("case", sorted(HOSTILE_SCHEMAS))
+def test_a_hostile_schema_is_one_line_and_exit_2_and_left_as_it_was(
+    case: str,
+    write: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    use_model(monkeypatch, tmp_path, drifted(service_model))  # --write would write
+    before = _plant(schema_copy, case)
+    args = ["sync", "--from-botocore", "--schema", str(schema_copy), *(["--write"] * write)]
+    _refused(capsys, args, HOSTILE_SCHEMAS[case][1])
+    assert schema_copy.read_bytes() == before
+    assert [p.name for p in schema_copy.parent.iterdir()] == [schema_copy.name]  # no temporary
+
+
+def test_a_schema_as_deep_as_sync_reads_is_written(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The depth limit is the writer's: a schema at the limit is copied, pruned and written;
+    and defaults and enum values that are not strings (valid JSON Schema) are kept."""
+    schema = json.loads(schema_copy.read_text())
+    objective = schema["$defs"]["AutoMLJobObjective"]
+    objective["examples"].append(_nested(200 - 4))  # root, $defs, the objective, examples
+    objective["default"] = {"MetricName": PLAIN}
+    schema["$defs"]["ZzOther"] = {"enum": [{"a": 1}, [2], PLAIN], "default": [PLAIN]}
+    schema_copy.write_text(json.dumps(schema))
+    use_model(monkeypatch, tmp_path, drifted(service_model))
+    assert main(["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]) == 0
+    capsys.readouterr()
+    written = json.loads(schema_copy.read_text())
+    assert written["$defs"]["AutoMLJobObjective"]["examples"][-1] == _nested(196)
+    assert written["$defs"]["ZzOther"] == {"enum": [{"a": 1}, [2]], "default": [PLAIN]}
+
+
+def test_a_value_holding_a_line_break_stays_on_its_line_in_every_format(
     schema_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A schema value AWS lacks is drift, printed: a line break in it (text the schema may
+    hold) must not start a line of its own, e.g. a GitHub workflow command."""
+    value = "Zz\n::error file=README.md::x\u2028y"
     schema = json.loads(schema_copy.read_text())
-    del schema["$defs"]["ProblemType"]
+    schema["$defs"]["MetricName"]["enum"].append(value)
     schema_copy.write_text(json.dumps(schema))
-    _refused(capsys, ["sync", "--from-botocore", "--schema", str(schema_copy)], "no value list at")
-    schema_copy.write_text("{broken")
-    _refused(capsys, ["sync", "--from-botocore", "--schema", str(schema_copy)], "cannot read")
+    args = ["sync", "--from-botocore", "--schema", str(schema_copy), "--format"]
+    assert main([*args, "text"]) == 1
+    text = capsys.readouterr().out
+    assert "  - Zz\\n::error file=README.md::x\\u2028y\n" in text
+    assert not any(line.startswith("::") for line in text.splitlines())
+    assert main([*args, "markdown"]) == 1
+    markdown = capsys.readouterr().out
+    assert "-`Zz\\n::error file=README.md::x\\u2028y`" in markdown
+    assert not any(line.startswith("::") for line in markdown.splitlines())
+    assert main([*args, "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["values"][0]["removed"] == [value]
+
+
+# --- links: written through, never replaced; a hard link is refused ----------------------------
+
+
+def _write(capsys: pytest.CaptureFixture[str], schema: Path) -> int:
+    code = main(["sync", "--from-botocore", "--write", "--schema", str(schema)])
+    capsys.readouterr()
+    return code
+
+
+@pytest.mark.parametrize("hops", [1, 2], ids=["a link", "a link to a link"])
+def test_write_goes_through_a_symbolic_link_and_keeps_it(
+    hops: int,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    use_model(monkeypatch, tmp_path, drifted(service_model))
+    schema_copy.chmod(0o640)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "schema.json"
+    link.symlink_to(schema_copy)
+    for hop in range(1, hops):
+        link = elsewhere / f"hop{hop}.json"
+        link.symlink_to(elsewhere / ("schema.json" if hop == 1 else f"hop{hop - 1}.json"))
+    assert _write(capsys, link) == 0
+    assert "ZzNewMetric" in json.loads(schema_copy.read_text())["$defs"]["MetricName"]["enum"]
+    assert all(p.is_symlink() for p in elsewhere.iterdir())  # every link is still a link
+    assert link.read_text() == schema_copy.read_text()
+    assert oct(schema_copy.stat().st_mode & 0o777) == oct(0o640)  # its permissions kept
+    assert [p.name for p in schema_copy.parent.iterdir()] == [schema_copy.name]
+
+
+def test_a_hard_linked_schema_is_refused_and_both_names_kept(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    use_model(monkeypatch, tmp_path, drifted(service_model))
+    other = tmp_path / "other.json"
+    os.link(schema_copy, other)
+    before = schema_copy.read_bytes()
+    args = ["sync", "--from-botocore", "--write", "--schema", str(schema_copy)]
+    _refused(capsys, args, "has 2 hard links; rewriting it would leave the other names")
+    assert schema_copy.read_bytes() == other.read_bytes() == before
+    assert os.path.samefile(schema_copy, other)
+    assert [p.name for p in schema_copy.parent.iterdir()] == [schema_copy.name]
+    # Without --write nothing is written, so nothing is refused: the drift is reported.
+    assert main(["sync", "--from-botocore", "--schema", str(schema_copy)]) == 1
+
+
+@pytest.mark.parametrize("target", ["missing.json", "loop.json"], ids=["dangling", "a loop"])
+def test_a_link_to_nothing_is_no_such_schema(
+    target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "loop.json"
+    link.symlink_to(tmp_path / target)
+    _refused(capsys, ["sync", "--from-botocore", "--write", "--schema", str(link)], "no such")
+    assert link.is_symlink()
+
+
+def test_a_model_value_that_is_no_name_is_one_line_and_nothing_written(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    service_model: dict[str, Any],
+    schema_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A lone surrogate (or a line break) in AWS's values never reaches the schema or the
+    output: UTF-8 cannot write it, and it is no metric name."""
+    before = schema_copy.read_bytes()
+    for value in ("Zz\ud800", "Zz\nMetric", "Zz\x1b[31m"):
+        model = json.loads(json.dumps(service_model))
+        model["shapes"]["AutoMLMetricEnum"]["enum"].append(value)
+        use_model(monkeypatch, tmp_path / value.encode("unicode_escape").decode(), model)
+        for write in ([], ["--write"]):
+            args = ["sync", "--from-botocore", "--schema", str(schema_copy), *write]
+            _refused(capsys, args, r"shape AutoMLMetricEnum holds 'Zz.*', not a name$")
+        assert schema_copy.read_bytes() == before
+        assert [p.name for p in schema_copy.parent.iterdir()] == [schema_copy.name]
 
 
 def test_a_schema_that_cannot_be_written_is_one_line_and_left_as_it_was(

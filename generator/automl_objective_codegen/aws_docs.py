@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from automl_objective.quoting import printable
+
 
 class DocumentationShapeError(ValueError):
     """The documentation has no per-problem-type metric list this reader understands."""
@@ -54,7 +56,7 @@ class _ListReader(HTMLParser):
         if tag == "li" and len(self._open) > 1:
             self._open.pop()
         elif tag == "code" and self._code is not None:
-            value = " ".join("".join(self._code).split())
+            value = printable(" ".join("".join(self._code).split()))
             if value:
                 self._open[-1].codes.append(value)
             self._code = None
@@ -99,9 +101,10 @@ def _problem_types(label: str, names: Iterable[str]) -> list[str]:
     return [name for name in names if _name_words(name) <= words]
 
 
-def _walk(
+def _read_item(
     item: _Item, names: tuple[str, ...], types: list[str], kind: str | None, out: DocumentedRules
-) -> None:
+) -> tuple[list[str], str | None]:
+    """Record what ``item`` states; the problem types and kind its children inherit."""
     label = item.label
     named = _problem_types(label, names) if item.codes or item.children else []
     types = named or types
@@ -114,20 +117,33 @@ def _walk(
         target = out.defaults if kind == "default" else out.allowed
         for name in types:
             target.setdefault(name, []).extend(item.codes)
-    for child in item.children:
-        _walk(child, names, types, kind, out)
+    return types, kind
+
+
+def _walk(root: _Item, names: tuple[str, ...], out: DocumentedRules) -> None:
+    """Every item under ``root``, in document order, each with what its ancestors named.
+    Iterative: AWS's HTML (or a hostile model) may nest lists thousands deep."""
+    stack: list[tuple[_Item, list[str], str | None]] = [
+        (child, [], None) for child in reversed(root.children)
+    ]
+    while stack:
+        item, types, kind = stack.pop()
+        types, kind = _read_item(item, names, types, kind, out)
+        stack.extend((child, types, kind) for child in reversed(item.children))
 
 
 def documented_rules(html: str, problem_types: Iterable[str]) -> DocumentedRules:
     """The lists and defaults stated in ``html`` for the given problem-type names;
     ``DocumentationShapeError`` when it states none."""
     reader = _ListReader()
-    reader.feed(html)
-    reader.close()
+    try:
+        reader.feed(html)
+        reader.close()
+    except AssertionError as error:  # how html.parser refuses e.g. "<![x" (CPython 3.11-3.13)
+        raise DocumentationShapeError(f"is not HTML this reader can parse ({error})") from None
     out = DocumentedRules()
     names = tuple(dict.fromkeys(problem_types))
-    for child in reader.root.children:
-        _walk(child, names, [], None, out)
+    _walk(reader.root, names, out)
     if not out.allowed:
         raise DocumentationShapeError(
             "states no per-problem-type list of metrics that this reader understands "

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
+from automl_objective.quoting import printable
 from automl_objective.schema import (
     ExternalReferenceError,
     SchemaTextError,
@@ -22,14 +20,27 @@ from automl_objective_codegen.environment import UnsafeTemplateValue
 from automl_objective_codegen.outputs import Source, render_outputs
 from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA
 from automl_objective_codegen.placeholders import placeholders
-from automl_objective_codegen.readme_table import readme_beside, readme_diff, write_readme
+from automl_objective_codegen.readme_table import (
+    ReadmeError,
+    ReadmeTable,
+    check_writable,
+    readme_beside,
+    write_readme,
+)
+from automl_objective_codegen.schema_file import (
+    SchemaFileError,
+    parse_schema_text,
+    read_schema_text,
+)
 from automl_objective_codegen.tree import Plan, TreeError, diff, plan, write
-
-MAX_SCHEMA_BYTES = 16 * 1024 * 1024
 
 
 class GenerateError(Exception):
     """The schema cannot be read or does not have the shape the generator needs."""
+
+    def __init__(self, message: str) -> None:
+        # One printable line, whatever a key or a path holds (a line break, a surrogate).
+        super().__init__(printable(message))
 
 
 @dataclass
@@ -40,62 +51,17 @@ class GenerateResult:
     wrote: bool
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    mapping: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in mapping:
-            raise GenerateError(f"the key {key!r:.60} appears twice in one object")
-        mapping[key] = value
-    return mapping
-
-
-def _read_text(schema_path: Path) -> str:
-    try:
-        status = os.stat(schema_path)
-        if not stat.S_ISREG(status.st_mode):
-            raise GenerateError(f"{schema_path}: not a regular file")
-        if status.st_size > MAX_SCHEMA_BYTES:
-            raise GenerateError(
-                f"{schema_path}: {status.st_size:,} bytes; a schema may have "
-                f"{MAX_SCHEMA_BYTES:,} at most"
-            )
-        with open(schema_path, "rb") as handle:
-            data = handle.read(MAX_SCHEMA_BYTES + 1)
-    except OSError as error:
-        raise GenerateError(f"{schema_path}: cannot read: {error.strerror or error}") from None
-    if len(data) > MAX_SCHEMA_BYTES:
-        raise GenerateError(f"{schema_path}: larger than {MAX_SCHEMA_BYTES:,} bytes")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-        hint = " (it is UTF-16; save it as UTF-8)" if utf16 else ""
-        raise GenerateError(f"{schema_path}: not UTF-8 text at byte {error.start}{hint}") from None
-
-
-def _parse(schema_path: Path, text: str) -> Any:
-    try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
-    except json.JSONDecodeError as error:
-        raise GenerateError(
-            f"{schema_path}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
-        ) from None
-    except GenerateError as error:
-        raise GenerateError(f"{schema_path}: invalid JSON: {error}") from None
-    except RecursionError:
-        raise GenerateError(f"{schema_path}: invalid JSON: nested too deeply") from None
-    except ValueError as error:  # e.g. an integer of more digits than Python converts
-        raise GenerateError(f"{schema_path}: invalid JSON: {error}") from None
-
-
 def read_source(schema_path: Path) -> Source:
     """Read and check the schema; ``GenerateError`` (one line naming the file) if it cannot
     be generated from."""
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
-    text = _read_text(schema_path)
-    schema = _parse(schema_path, text)
+    try:
+        text = read_schema_text(schema_path)
+        schema = parse_schema_text(schema_path, text)
+    except SchemaFileError as error:
+        raise GenerateError(str(error)) from None
     try:
         Draft202012Validator.check_schema(schema)
         if not isinstance(schema, dict):
@@ -190,6 +156,18 @@ def _refuse_botocore(output: Path, *, check: bool, allow_downgrade: bool) -> Non
             raise GenerateError(str(error)) from None
 
 
+def _readme(output: Path, schema: dict[str, Any], *, check: bool) -> ReadmeTable | None:
+    """The README table beside ``output``, refused (before anything is rendered or written)
+    when its markers are wrong or, for a write, when a stale one could not be rewritten."""
+    try:
+        readme = readme_beside(output, catalog_from_schema(schema))
+        if readme is not None and not check:
+            check_writable(readme)
+    except ReadmeError as error:
+        raise GenerateError(str(error)) from None
+    return readme
+
+
 def generate(
     schema_path: Path = DEFAULT_SCHEMA,
     output: Path = DEFAULT_OUTPUT,
@@ -203,24 +181,23 @@ def generate(
     source = read_source(schema_path)
     refuse_gaps(schema_path, source.schema)
     _refuse_botocore(output, check=check, allow_downgrade=allow_downgrade)
+    readme = _readme(output, source.schema, check=check)
     outputs = render_source(source, schema_path)
     warnings: list[str] = []
-    catalog = catalog_from_schema(source.schema)
-    readme = readme_beside(output)
     try:
         if check:
             changes = plan(outputs, output)
             shown = diff(outputs, output, changes)
-            if readme is not None and (stale := readme_diff(readme, catalog)):
-                changes.changed.append(f"../{readme.name}")
-                shown += stale
+            if readme is not None and readme.stale:
+                changes.changed.append(f"../{readme.path.name}")
+                shown += readme.diff()
             return GenerateResult(changes, shown, warnings, wrote=False)
         changes = write(outputs, output)
     except TreeError as error:
         raise GenerateError(str(error)) from None
     try:
-        if readme is not None and write_readme(readme, catalog):
-            changes.changed.append(f"../{readme.name}")
-    except OSError as error:
-        raise GenerateError(f"{readme}: cannot write: {error.strerror or error}") from None
+        if readme is not None and write_readme(readme):
+            changes.changed.append(f"../{readme.path.name}")
+    except ReadmeError as error:
+        raise GenerateError(str(error)) from None
     return GenerateResult(changes, "", warnings, wrote=changes.stale)

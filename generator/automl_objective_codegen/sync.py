@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from automl_objective.quoting import printable
 from automl_objective.schema import Schema
 from automl_objective_codegen.doc_drift import Disagreement, disagreements
 
@@ -28,7 +29,12 @@ DOCUMENTED_MEMBER = "MetricName"
 
 
 class SyncError(Exception):
-    """botocore is missing or its model lacks a shape the schema mirrors."""
+    """sync cannot go on: botocore is missing, its model lacks a shape the schema mirrors,
+    or the schema cannot be read or written. The message is one printable line."""
+
+    def __init__(self, message: str) -> None:
+        # One printable line, whatever a key or a path holds (a line break, a surrogate).
+        super().__init__(printable(message))
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,9 @@ def _values(shape: Any, name: str) -> tuple[str, ...]:
     if not values or not all(isinstance(v, str) and v for v in values):
         what = "enum" if shape.type_name == "string" else "members"
         raise SyncError(f"{_model_source()}: shape {name} has no {what} of strings")
+    odd = next((v for v in values if not v.isprintable()), None)
+    if odd is not None:  # a line break, a control character, a lone surrogate: no name
+        raise SyncError(f"{_model_source()}: shape {name} holds {odd!r:.60}, not a name")
     return tuple(values)
 
 
@@ -134,15 +143,14 @@ def aws_values() -> AwsValues:
 
 
 def _metric_documentation(model: Any) -> str:
+    """The member's documentation ("" when it has none: a drift item, see rule_drift); the
+    member itself missing is an error, as a missing shape is."""
     objective = _shape(model, OBJECTIVE_SHAPE, "structure")
     member = objective.members.get(DOCUMENTED_MEMBER)
-    text = getattr(member, "documentation", None) if member is not None else None
-    if not isinstance(text, str) or not text.strip():
-        raise SyncError(
-            f"{_model_source()}: {OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER} has no documentation "
-            "(where AWS states each problem type's metrics and default)"
-        )
-    return text
+    if member is None:
+        raise SyncError(f"{_model_source()}: shape {OBJECTIVE_SHAPE} has no {DOCUMENTED_MEMBER}")
+    text = getattr(member, "documentation", None)
+    return text if isinstance(text, str) else ""
 
 
 def _schema_values(schema: Schema) -> dict[str, list[str]]:
@@ -174,19 +182,41 @@ def value_drift(schema: Schema, aws: AwsValues) -> list[ValueDrift]:
     ]
 
 
+UNREADABLE = "unreadable"
+"""The ``fact`` of the drift item that says the documentation could not be read."""
+
+
+def _unreadable(reason: str) -> Disagreement:
+    return Disagreement(
+        "",
+        UNREADABLE,
+        (),
+        (),
+        f"{reason}, so no problem type's metrics or default were compared: compare them by "
+        "hand, and teach automl_objective_codegen.aws_docs the documentation's new shape",
+    )
+
+
 def rule_drift(schema: Schema, aws: AwsValues) -> list[Disagreement]:
-    """The documentation's rules against the schema's; ``SyncError`` naming the member when
-    the documentation has a shape this cannot read (never a silent "no drift")."""
+    """The documentation's rules against the schema's. A documentation that is missing, or
+    has a shape this cannot read, is one drift item of its own (fact ``UNREADABLE``): never
+    a silent "no drift", and never an error that would hide the value drift."""
     from automl_objective_codegen.aws_docs import DocumentationShapeError
 
+    member = f"{OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER}"
+    if not aws.metric_documentation.strip():
+        return [
+            _unreadable(
+                f"{member} has no documentation (where AWS states each problem type's metrics "
+                "and default)"
+            )
+        ]
     try:
         return disagreements(
             aws.metric_documentation, schema, aws.metrics, aws.problem_types, aws.job_configs
         )
     except DocumentationShapeError as error:
-        raise SyncError(
-            f"{_model_source()}: the documentation of {OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER} {error}"
-        ) from None
+        return [_unreadable(f"the documentation of {member} {error}")]
 
 
 def compare(schema: Schema, aws: AwsValues) -> Drift:
@@ -194,11 +224,11 @@ def compare(schema: Schema, aws: AwsValues) -> Drift:
 
 
 def write_schema(path: Path, schema: Schema) -> None:
-    """Replace the schema file atomically, in the canonical formatting."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Replace the schema file atomically, in the canonical formatting (through a symbolic
+    link, never replacing the link: see replace_file)."""
+    from automl_objective_codegen.replace_file import ReplaceError, replace_text
+
     try:
-        temporary.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise SyncError(f"{path}: cannot write: {error.strerror or error}") from None
+        replace_text(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    except ReplaceError as error:
+        raise SyncError(str(error)) from None

@@ -8,11 +8,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automl_objective.quoting import printable_data
-from automl_objective.schema import Schema, read_schema_file
+from automl_objective.quoting import printable, printable_data
+from automl_objective.schema import Schema
+from automl_objective_codegen.doc_drift import Disagreement
 from automl_objective_codegen.placeholders import placeholders
-from automl_objective_codegen.sync import Drift, SyncError, aws_values, compare, write_schema
+from automl_objective_codegen.sync import (
+    DOCUMENTED_MEMBER,
+    OBJECTIVE_SHAPE,
+    UNREADABLE,
+    Drift,
+    SyncError,
+    aws_values,
+    compare,
+    write_schema,
+)
+from automl_objective_codegen.sync_schema import read_sync_schema
 from automl_objective_codegen.versions import DowngradeRefused, mismatch, refuse_downgrade
+
+DOCUMENTED = f"{OBJECTIVE_SHAPE}.{DOCUMENTED_MEMBER}"
 
 
 @dataclass
@@ -49,9 +62,9 @@ def run_sync(schema_path: Path, output: Path, *, write: bool, allow_downgrade: b
     from automl_objective_codegen.sync_write import apply
 
     try:
-        schema = read_schema_file(schema_path)
-    except (ValueError, OSError, RecursionError) as error:
-        raise SyncError(f"{schema_path}: cannot read: {error}") from None
+        schema = read_sync_schema(schema_path)
+    except ValueError as error:
+        raise SyncError(str(error)) from None
     aws = aws_values()
     drift = compare(schema, aws)
     outcome = SyncOutcome(schema_path, aws.botocore_version, drift)
@@ -75,29 +88,77 @@ def run_sync(schema_path: Path, output: Path, *, write: bool, allow_downgrade: b
     return outcome
 
 
-def as_text(outcome: SyncOutcome) -> str:
-    lines = [f"botocore {outcome.botocore_version} against {outcome.schema_path}"]
+SETTLE_RULES = "settle each rule difference above"
+READ_BY_HAND = "read AWS's documentation by hand for each problem type's metrics and default"
+
+
+def _split_rules(outcome: SyncOutcome) -> tuple[list[Disagreement], list[Disagreement]]:
+    """(the rule differences, the items saying the documentation could not be read)."""
+    rules = outcome.drift.rules
+    return [r for r in rules if r.fact != UNREADABLE], [r for r in rules if r.fact == UNREADABLE]
+
+
+def _left_by_hand(outcome: SyncOutcome) -> list[str]:
+    """What a person must still do beyond the placeholders (``todo``)."""
+    rules, unread = _split_rules(outcome)
+    return [SETTLE_RULES] * bool(rules) + [READ_BY_HAND] * bool(unread)
+
+
+def _text_drift(outcome: SyncOutcome) -> list[str]:
+    lines = []
     for part in outcome.drift.parts:
         if part.added or part.removed:
             lines.append(f"{part.what}:")
             lines.extend(f"  + {value}" for value in part.added)
             lines.extend(f"  - {value}" for value in part.removed)
-    if outcome.drift.rules:
-        lines.append("rules (AutoMLJobObjective.MetricName's documentation):")
-        lines.extend(f"  ~ {rule.message}" for rule in outcome.drift.rules)
+    rules, unread = _split_rules(outcome)
+    if unread:
+        lines.append(f"documentation ({DOCUMENTED}): cannot be read")
+        lines.extend(f"  ! {rule.message}" for rule in unread)
+    if rules:
+        lines.append(f"rules ({DOCUMENTED}'s documentation):")
+        lines.extend(f"  ~ {rule.message}" for rule in rules)
+    return lines
+
+
+def as_text(outcome: SyncOutcome) -> str:
+    lines = [f"botocore {outcome.botocore_version} against {outcome.schema_path}"]
+    lines += _text_drift(outcome)
     if not outcome.drift.any:
         lines.append("no drift")
     if outcome.wrote:
         lines.append(f"wrote {outcome.schema_path}")
         lines.extend(f"  from the documentation: {note}" for note in outcome.notes)
-        if outcome.todo or outcome.drift.rules:
+        by_hand = _left_by_hand(outcome)
+        if outcome.todo or by_hand:
             lines.append("left for a person, then run `automl-objective generate`:")
             lines.extend(f"  todo: {item}" for item in outcome.todo)
-            if outcome.drift.rules:
-                lines.append("  todo: settle each rule difference above (~)")
+            marks = {SETTLE_RULES: " (~)", READ_BY_HAND: " (!)"}
+            lines.extend(f"  todo: {item}{marks[item]}" for item in by_hand)
         else:
             lines.append("nothing left by hand: run `automl-objective generate`")
-    return "\n".join(lines) + "\n"
+    return "".join(f"{printable(line)}\n" for line in lines)
+
+
+def _markdown_drift(outcome: SyncOutcome) -> list[str]:
+    lines: list[str] = []
+    changed = [p for p in outcome.drift.parts if p.added or p.removed]
+    if changed:
+        lines += ["## Values", ""]
+        for part in changed:
+            values = [f"+`{v}`" for v in part.added] + [f"-`{v}`" for v in part.removed]
+            lines.append(f"- {part.what}: {', '.join(values)}")
+        lines.append("")
+    rules, unread = _split_rules(outcome)
+    if unread:
+        lines += [f"## AWS's documentation of `{DOCUMENTED}` could not be read", ""]
+        lines += [f"- {rule.message}" for rule in unread]
+        lines.append("")
+    if rules:
+        lines += ["## Rules where AWS's documentation and the schema disagree", ""]
+        lines += [f"- {rule.message}" for rule in rules]
+        lines.append("")
+    return lines
 
 
 def as_markdown(outcome: SyncOutcome) -> str:
@@ -106,29 +167,19 @@ def as_markdown(outcome: SyncOutcome) -> str:
     lines = [f"{verb} `{outcome.schema_path}` with botocore {outcome.botocore_version}.", ""]
     if outcome.version_note:
         lines += [f"Note: {outcome.version_note}.", ""]
-    changed = [p for p in outcome.drift.parts if p.added or p.removed]
-    if changed:
-        lines += ["## Values", ""]
-        for part in changed:
-            values = [f"+`{v}`" for v in part.added] + [f"-`{v}`" for v in part.removed]
-            lines.append(f"- {part.what}: {', '.join(values)}")
-        lines.append("")
-    if outcome.drift.rules:
-        lines += ["## Rules where AWS's documentation and the schema disagree", ""]
-        lines += [f"- {rule.message}" for rule in outcome.drift.rules]
-        lines.append("")
+    lines += _markdown_drift(outcome)
     if outcome.notes:
         lines += ["## Taken from AWS's documentation", ""]
         lines += [f"- {note}" for note in outcome.notes]
         lines.append("")
     if not outcome.drift.any:
         lines += ["No drift.", ""]
-    left = outcome.todo + (["settle each rule difference above"] if outcome.drift.rules else [])
+    left = outcome.todo + _left_by_hand(outcome)
     if left:
         lines += ["## Left for a person (then run `automl-objective generate`)", ""]
         lines += [f"- [ ] `{item}`" for item in left]
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def as_json(outcome: SyncOutcome) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from automl_objective.catalog import TABULAR_JOB_CONFIG
 from automl_objective.schema import Schema
+from automl_objective_codegen.aws_docs import DocumentationShapeError
 from automl_objective_codegen.doc_drift import (
     SchemaRule,
     problem_type_for_job_config,
@@ -58,12 +59,12 @@ def _prune(node: Any, metrics: set[str], defaults: Mapping[str, str]) -> None:
     if not isinstance(node, dict):
         return
     if isinstance(node.get("enum"), list):
-        node["enum"] = [v for v in node["enum"] if v not in metrics]
+        node["enum"] = [v for v in node["enum"] if not _mentions(v, metrics)]
     if isinstance(node.get("examples"), list):
         node["examples"] = [e for e in node["examples"] if not _mentions(e, metrics)]
         if not node["examples"]:
             del node["examples"]
-    if node.get("default") in metrics:
+    if isinstance(node.get("default"), str) and node["default"] in metrics:
         node["default"] = defaults.get(str(node.get("x-problem-type")), PLACEHOLDER)
         if node.get("enum") == []:  # an emptied problem type: the error generate reports
             del node["default"]
@@ -121,9 +122,12 @@ class Writer:
         self.drift = drift
         self.aws = aws
         self.notes: list[str] = []
-        allowed, defaults, _ = read_documentation(
-            aws.metric_documentation, schema, aws.problem_types, aws.job_configs
-        )
+        try:
+            allowed, defaults, _ = read_documentation(
+                aws.metric_documentation, schema, aws.problem_types, aws.job_configs
+            )
+        except DocumentationShapeError:  # reported as drift; nothing is taken from it
+            allowed, defaults = {}, {}
         self.documented = allowed
         self.documented_default = {k: v[0] for k, v in defaults.items() if len(v) == 1}
 

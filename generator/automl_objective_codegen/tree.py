@@ -19,6 +19,7 @@ import contextlib
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -84,14 +85,32 @@ def existing_files(root: Path) -> list[str]:
 
 
 def _carries_mark(path: Path) -> bool:
-    head = _read(path)
+    head = read_text_file(path, limit=2400)
     return head is not None and (GENERATED_MARK in head[:600] or head.startswith(_MANIFEST_HEAD))
 
 
-def _read(path: Path) -> str | None:
+MAX_READ = 64 * 1024 * 1024
+"""Most bytes read of any file already in the output folder (no output is near this)."""
+
+
+def read_text_file(path: Path, limit: int = MAX_READ) -> str | None:
+    """The text of a regular file (through a symbolic link), at most ``limit`` bytes of it
+    (a longer one is cut, so it never equals an output); None for anything else. A FIFO
+    would block the reader, ``/dev/zero`` would never end: neither is opened."""
     try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    return data.decode("utf-8", "ignore") if len(data) > limit else _decoded(data)
+
+
+def _decoded(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
@@ -102,7 +121,7 @@ def _is_relative_name(name: str) -> bool:
 
 def _manifest_names(root: Path) -> set[str]:
     path = root / MANIFEST
-    text = _read(path)
+    text = read_text_file(path)
     if text is None or path.is_symlink():
         raise TreeError(f"{path}: cannot read the manifest (not a regular UTF-8 file)")
     names = set()
@@ -151,9 +170,11 @@ def owned_files(root: Path, outputs: Mapping[str, str]) -> set[str]:
     return adopted
 
 
-def _check_targets(root: Path, names: list[str]) -> None:
+def _check_targets(root: Path, names: list[str], written: list[str]) -> None:
     """Refuse, before anything is written, a name whose folder leads out of ``root`` (through
-    a symbolic link) or that is a folder where a file must go."""
+    a symbolic link), and a name to be written that holds anything but a regular file: a
+    folder, a FIFO, or a symbolic link (replacing it would silently turn a link into a file;
+    writing through it would write outside generate's own files)."""
     base = root.resolve()
     for name in names:
         target = root / name
@@ -161,8 +182,17 @@ def _check_targets(root: Path, names: list[str]) -> None:
             raise TreeError(
                 f"{target.parent}: leads out of {root} (a symbolic link); refusing to write"
             )
-        if target.is_dir() and not target.is_symlink():
+    for name in written:
+        target = root / name
+        if target.is_symlink():
+            raise TreeError(
+                f"{target}: is a symbolic link, where generate writes a file; refusing to "
+                "replace it (remove the link, then run again)"
+            )
+        if target.is_dir():
             raise TreeError(f"{target}: is a folder, where generate writes a file")
+        if target.exists() and not target.is_file():
+            raise TreeError(f"{target}: is not a regular file, where generate writes a file")
 
 
 def plan(outputs: Mapping[str, str], root: Path) -> Plan:
@@ -170,7 +200,7 @@ def plan(outputs: Mapping[str, str], root: Path) -> Plan:
     owned = owned_files(root, full)
     result = Plan()
     for relative, text in sorted(full.items()):
-        current = _read(root / relative)
+        current = read_text_file(root / relative)
         if current is None and not (root / relative).exists():
             result.added.append(relative)
         elif current != text:
@@ -182,7 +212,7 @@ def plan(outputs: Mapping[str, str], root: Path) -> Plan:
         p for p in owned if p not in full and p in on_disk and _carries_mark(root / p)
     )
     result.foreign = [p for p in on_disk if p not in full and p not in result.removed]
-    _check_targets(root, [*full, *result.removed])
+    _check_targets(root, [*full, *result.removed], [*result.added, *result.changed])
     return result
 
 
@@ -191,7 +221,7 @@ def diff(outputs: Mapping[str, str], root: Path, changes: Plan) -> str:
     full = with_manifest(outputs)
     chunks: list[str] = []
     for relative in sorted([*changes.added, *changes.changed, *changes.removed]):
-        old = _read(root / relative) or ""
+        old = read_text_file(root / relative) or ""
         new = full.get(relative, "")
         chunks.extend(
             difflib.unified_diff(

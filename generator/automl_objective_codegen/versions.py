@@ -9,8 +9,10 @@ import re
 from pathlib import Path
 
 from automl_objective.schema import AWS_FOLDER, AWS_INDEX
+from automl_objective_codegen.tree import read_text_file
 
 GENERATED_PACKAGE = "automl_objective_generated"
+MAX_INDEX_BYTES = 16 * 1024 * 1024
 
 
 class DowngradeRefused(Exception):
@@ -21,9 +23,10 @@ def recorded_version(output: Path) -> str | None:
     """The botocore version recorded in ``output`` (a generated/ folder), or None when the
     folder holds no record (a first render, or a tree from before the record)."""
     index = output / GENERATED_PACKAGE / AWS_FOLDER / AWS_INDEX
+    text = read_text_file(index, limit=MAX_INDEX_BYTES)  # never a FIFO, never /dev/zero
     try:
-        value = json.loads(index.read_text("utf-8")).get("botocore_version")
-    except (OSError, ValueError, AttributeError):
+        value = json.loads(text or "").get("botocore_version")
+    except (ValueError, AttributeError, RecursionError):
         return None
     return value if isinstance(value, str) else None
 

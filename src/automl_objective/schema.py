@@ -85,12 +85,6 @@ def refuse_external_refs(schema: Schema) -> None:
             stack.extend(node)
 
 
-def read_schema_file(path: Path) -> Schema:
-    """Read a schema from disk (the generator and ``sync`` work on the canonical file)."""
-    schema: Schema = json.loads(path.read_text("utf-8"))
-    return schema
-
-
 class SchemaTextError(ValueError):
     """A schema string that no generated file can hold (UTF-8 and text formats)."""
 
