@@ -59,6 +59,25 @@ def test_output_is_the_same_under_any_hash_seed() -> None:
     assert _digest_in_subprocess("0") == _digest_in_subprocess("12345")
 
 
+def test_output_is_the_same_whatever_folder_generate_runs_in(tmp_path: Path) -> None:
+    """The models' formatter reads formatting settings from a pyproject.toml; one in the
+    folder generate runs in (a user's repository, say) must not change a byte."""
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.ruff]\nline-length = 60\n[tool.black]\nline-length = 60\n"
+        "[tool.isort]\nknown_first_party = ['pydantic']\n"
+    )
+    command = ["generate", "--check", "--schema", str(SCHEMA), "--output", str(GENERATED)]
+    done = subprocess.run(
+        [sys.executable, "-m", "automl_objective", *command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "up to date" in done.stdout
+
+
 def test_every_file_has_the_generated_header() -> None:
     digest = hashlib.sha256(SCHEMA.read_bytes()).hexdigest()
     outputs = render_outputs(read_source(SCHEMA))

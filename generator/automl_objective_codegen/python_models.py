@@ -19,6 +19,10 @@ from automl_objective_codegen.environment import TEMPLATES, UnsafeTemplateValue
 
 ROOT_CLASS = "AutoMLObjectiveDocument"
 CUSTOM_TEMPLATES = TEMPLATES / "datamodel"
+MODEL_LINE_LENGTH = 100
+"""The generated models' line length: the project's own (ruff's ``line-length``)."""
+FORMATTER_SETTINGS = TEMPLATES / "datamodel_settings"
+"""Holds an empty settings file: the formatter reads no pyproject.toml of where generate runs."""
 
 # The check in rules.py for each $defs entry that holds if/then rules datamodel-code-generator
 # drops, by the kind (x-kind) or the role the schema gives it.
@@ -87,6 +91,10 @@ def generate_models(schema: Schema, header: str) -> str:
         use_field_description=True,
         disable_timestamp=True,
         formatters=[Formatter.BUILTIN],
+        # Stated, not looked up: the formatter would otherwise read the pyproject.toml of the
+        # folder generate runs in, and the output would depend on where that is.
+        builtin_format_line_length=MODEL_LINE_LENGTH,
+        settings_path=FORMATTER_SETTINGS,
         custom_file_header=header.rstrip("\n"),
         custom_template_dir=Path(CUSTOM_TEMPLATES),
         extra_template_data=defaultdict(dict, template_data(schema)),

@@ -23,7 +23,11 @@ from typing import Any
 
 from automl_objective.schema import AWS_INDEX
 from automl_objective_codegen.environment import TEMPLATES
-from automl_objective_codegen.python_models import refuse_unexpected_code
+from automl_objective_codegen.python_models import (
+    FORMATTER_SETTINGS,
+    MODEL_LINE_LENGTH,
+    refuse_unexpected_code,
+)
 
 CUSTOM_TEMPLATES = TEMPLATES / "datamodel_requests"
 MODULE = "requests.py"
@@ -140,6 +144,10 @@ def generate_request_models(aws_texts: dict[str, str], header: str) -> str:
         use_field_description=True,
         disable_timestamp=True,
         formatters=[Formatter.BUILTIN],
+        # Stated, not looked up: the formatter would otherwise read the pyproject.toml of the
+        # folder generate runs in, and the output would depend on where that is.
+        builtin_format_line_length=MODEL_LINE_LENGTH,
+        settings_path=FORMATTER_SETTINGS,
         custom_file_header=header.rstrip("\n"),
         custom_template_dir=Path(CUSTOM_TEMPLATES),
         extra_template_data=defaultdict(dict, template_data),
