@@ -63,9 +63,9 @@ def explain_document(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_document))
     if _check_document_if(v):
-        if _surely_document_if(v):
+        if not check_auto_ml_job_objective(v) and _surely_document_if(v):
             explain_auto_ml_job_objective(v, path, out, warn)
-    else:
+    elif not _check_document_else(v):
         _explain_document_else(v, path, out, warn)
     return
 
@@ -74,7 +74,7 @@ def check_auto_ml_job_objective(v: Any) -> bool:
     """The canonical schema's $defs/AutoMLJobObjective: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_auto_ml_job_objective_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "MetricName" in v and not check_metric_name(v["MetricName"]):
         return False
@@ -87,7 +87,7 @@ def explain_auto_ml_job_objective(v: Any, path: JsonPath, out: list[Failure], wa
     """The canonical schema's $defs/AutoMLJobObjective: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_auto_ml_job_objective))
-    if isinstance(v, dict) and not X_auto_ml_job_objective_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective))
@@ -129,9 +129,9 @@ def _check_document_else(v: Any) -> bool:
 
 def _explain_document_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_document_else_if(v):
-        if _surely_document_else_if(v):
+        if not check_create_auto_ml_job_v2_request(v) and _surely_document_else_if(v):
             explain_create_auto_ml_job_v2_request(v, path, out, warn)
-    else:
+    elif not _check_document_else_else(v):
         _explain_document_else_else(v, path, out, warn)
     return
 
@@ -140,7 +140,7 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
     """The canonical schema's $defs/CreateAutoMLJobV2Request: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_create_auto_ml_job_v2_request_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_create_auto_ml_job_v2_request_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
         return False
@@ -177,7 +177,7 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
     """The canonical schema's $defs/CreateAutoMLJobV2Request: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request))
-    if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_create_auto_ml_job_v2_request))
@@ -186,28 +186,28 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
             if key in v:
                 explain(v[key], (*path, key), out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_4_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_5_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_6_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_7_then(v, path, out, warn)
     return
 
@@ -221,7 +221,7 @@ def check_auto_ml_problem_type_config(v: Any) -> bool:
             if not _check_AutoMLProblemTypeConfig_propertyNames(key):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 1:
         return False
@@ -243,7 +243,7 @@ def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failur
         for key in v:
             _explain_AutoMLProblemTypeConfig_propertyNames(key, path, out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("problem-type-config", warn, path, "minProperties", v, 1, F_auto_ml_problem_type_config))
     if isinstance(v, dict) and len(v) > 1:
         out.append(Failure("problem-type-config", warn, path, "maxProperties", v, 1, F_auto_ml_problem_type_config))
@@ -325,7 +325,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
     return
 
@@ -342,10 +342,10 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v, path, out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v, path, out, warn)
     return
 
@@ -359,7 +359,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v, path, out, warn)
     return
 
@@ -395,13 +395,13 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTy
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("incomplete-pair", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig))
@@ -409,13 +409,13 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTy
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobObjective",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if))
@@ -439,19 +439,19 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v, path, out, warn)
     return
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobObjective",):
             if key not in v:
                 out.append(Failure("incomplete-pair", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then))
@@ -459,7 +459,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any, path: Js
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -468,7 +468,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if))
@@ -492,7 +492,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -502,7 +502,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeCo
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
@@ -528,7 +528,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeC
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -536,7 +536,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeCo
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
@@ -554,7 +554,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeC
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -563,7 +563,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_if))
@@ -587,7 +587,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -595,7 +595,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig))
@@ -621,7 +621,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
     return
 
@@ -671,7 +671,7 @@ def explain_regression_metric_name(v: Any, path: JsonPath, out: list[Failure], w
 
 
 def _check_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -680,7 +680,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_1_if))
@@ -704,7 +704,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -714,7 +714,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
@@ -740,7 +740,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any)
 def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -750,7 +750,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabular
 def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
@@ -802,7 +802,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
     return
 
@@ -852,7 +852,7 @@ def explain_binary_classification_metric_name(v: Any, path: JsonPath, out: list[
 
 
 def _check_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -861,7 +861,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_2_if))
@@ -885,7 +885,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -895,7 +895,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
@@ -921,7 +921,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any)
 def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -931,7 +931,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabular
 def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
@@ -983,7 +983,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_3(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     return
 
@@ -1033,7 +1033,7 @@ def explain_multiclass_classification_metric_name(v: Any, path: JsonPath, out: l
 
 
 def _check_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -1042,7 +1042,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_3_if))
@@ -1066,7 +1066,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -1076,7 +1076,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
@@ -1102,7 +1102,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any)
 def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -1112,7 +1112,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabular
 def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
@@ -1164,7 +1164,7 @@ def _check_CreateAutoMLJobV2Request_allOf_4(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_4(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_4_then(v, path, out, warn)
     return
 
@@ -1214,7 +1214,7 @@ def explain_image_classification_metric_name(v: Any, path: JsonPath, out: list[F
 
 
 def _check_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -1223,7 +1223,7 @@ def _check_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_4_if))
@@ -1247,7 +1247,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1255,7 +1255,7 @@ def _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ImageClassificationJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ImageClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig))
@@ -1281,7 +1281,7 @@ def _check_CreateAutoMLJobV2Request_allOf_5(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_5(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_5_then(v, path, out, warn)
     return
 
@@ -1331,7 +1331,7 @@ def explain_text_classification_metric_name(v: Any, path: JsonPath, out: list[Fa
 
 
 def _check_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -1340,7 +1340,7 @@ def _check_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_5_if))
@@ -1364,7 +1364,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1372,7 +1372,7 @@ def _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TextClassificationJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TextClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig))
@@ -1398,7 +1398,7 @@ def _check_CreateAutoMLJobV2Request_allOf_6(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_6(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_6_then(v, path, out, warn)
     return
 
@@ -1448,7 +1448,7 @@ def explain_time_series_forecasting_metric_name(v: Any, path: JsonPath, out: lis
 
 
 def _check_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -1457,7 +1457,7 @@ def _check_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_6_if))
@@ -1481,7 +1481,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1489,7 +1489,7 @@ def _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TimeSeriesForecastingJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TimeSeriesForecastingJobConfig",), F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig))
@@ -1515,7 +1515,7 @@ def _check_CreateAutoMLJobV2Request_allOf_7(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_7(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
-        if _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_7_then(v, path, out, warn)
     return
 
@@ -1593,7 +1593,7 @@ def _surely_TextGenerationMetricName_x_warn_not(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
@@ -1602,7 +1602,7 @@ def _check_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_7_if))
@@ -1626,7 +1626,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1634,7 +1634,7 @@ def _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any) 
 def _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig))
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TextGenerationJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TextGenerationJobConfig",), F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig))
@@ -1662,9 +1662,9 @@ def _check_document_else_else(v: Any) -> bool:
 
 def _explain_document_else_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_document_else_else_if(v):
-        if _surely_document_else_else_if(v):
+        if not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v):
             explain_create_auto_ml_job_request(v, path, out, warn)
-    else:
+    elif not _check_document_else_else_else(v):
         _explain_document_else_else_else(v, path, out, warn)
     return
 
@@ -1701,13 +1701,13 @@ def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure
                 explain(v[key], (*path, key), out, warn)
     _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
     if _check_CreateAutoMLJobRequest_allOf_1_if(v):
-        if _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
     if _check_CreateAutoMLJobRequest_allOf_2_if(v):
-        if _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
     if _check_CreateAutoMLJobRequest_allOf_3_if(v):
-        if _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     return
 
@@ -1726,16 +1726,16 @@ def _explain_CreateAutoMLJobRequest_allOf_0(v: Any, path: JsonPath, out: list[Fa
 def _check_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any) -> bool:
     if isinstance(v, dict):
         if "ProblemType" in v and not all(d in v for d in ("AutoMLJobObjective",)):
-            if not isinstance(v, OpenObject):
+            if v.__class__ is not OpenObject:
                 return False
         if "AutoMLJobObjective" in v and not all(d in v for d in ("ProblemType",)):
-            if not isinstance(v, OpenObject):
+            if v.__class__ is not OpenObject:
                 return False
     return True
 
 
 def _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and v.__class__ is not OpenObject:
         for key, deps in (("ProblemType", ("AutoMLJobObjective",)), ("AutoMLJobObjective", ("ProblemType",))):
             if key in v:
                 for dep in deps:
@@ -1753,13 +1753,13 @@ def _check_CreateAutoMLJobRequest_allOf_1(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobRequest_allOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobRequest_allOf_1_if(v):
-        if _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
     return
 
 
 def _check_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
@@ -1768,7 +1768,7 @@ def _check_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobRequest_allOf_1_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_1_if))
@@ -1798,13 +1798,13 @@ def _check_CreateAutoMLJobRequest_allOf_2(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobRequest_allOf_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobRequest_allOf_2_if(v):
-        if _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
     return
 
 
 def _check_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
@@ -1813,7 +1813,7 @@ def _check_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobRequest_allOf_2_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_2_if))
@@ -1843,13 +1843,13 @@ def _check_CreateAutoMLJobRequest_allOf_3(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobRequest_allOf_3(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_CreateAutoMLJobRequest_allOf_3_if(v):
-        if _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     return
 
 
 def _check_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
@@ -1858,7 +1858,7 @@ def _check_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobRequest_allOf_3_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_3_if))
@@ -1912,13 +1912,13 @@ def _surely_document_else_else_if(v: Any) -> bool:
 
 
 def _check_document_else_else_if_anyOf_0(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_document_else_else_if_anyOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_document_else_else_if_anyOf_0))
@@ -1934,13 +1934,13 @@ def _surely_document_else_else_if_anyOf_0(v: Any) -> bool:
 
 
 def _check_document_else_else_if_anyOf_2(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_document_else_else_if_anyOf_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("InputDataConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("InputDataConfig",), F_document_else_else_if_anyOf_2))
@@ -1956,13 +1956,13 @@ def _surely_document_else_else_if_anyOf_2(v: Any) -> bool:
 
 
 def _check_document_else_else_if_anyOf_3(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_3_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_3_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_document_else_else_if_anyOf_3(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_3_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_3_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobConfig",), F_document_else_else_if_anyOf_3))
@@ -1998,13 +1998,13 @@ def _surely_document_else_if(v: Any) -> bool:
 
 
 def _check_document_else_if_anyOf_0(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_if_anyOf_0_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_document_else_if_anyOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_document_else_if_anyOf_0_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_document_else_if_anyOf_0))
@@ -2020,13 +2020,13 @@ def _surely_document_else_if_anyOf_0(v: Any) -> bool:
 
 
 def _check_document_else_if_anyOf_1(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_document_else_if_anyOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobInputDataConfig",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobInputDataConfig",), F_document_else_if_anyOf_1))
@@ -2042,13 +2042,13 @@ def _surely_document_else_if_anyOf_1(v: Any) -> bool:
 
 
 def _check_document_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
 def _explain_document_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X_document_if_0 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_document_if))
@@ -2074,7 +2074,7 @@ def check_describe_auto_ml_job_response_shape(v: Any) -> bool:
             return False
     if not v.keys() <= X_describe_auto_ml_job_response_shape_2:
         return False
-    if not X_describe_auto_ml_job_response_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_describe_auto_ml_job_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2089,7 +2089,7 @@ def explain_describe_auto_ml_job_response_shape(v: Any, path: JsonPath, out: lis
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_response_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_response_shape))
-    if isinstance(v, dict) and not X_describe_auto_ml_job_response_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_describe_auto_ml_job_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_response_shape))
@@ -2152,7 +2152,7 @@ def _check_aws_AutoMLInputDataConfig(v: Any) -> bool:
             if not _check_aws_AutoMLChannel(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 2:
         return False
@@ -2166,7 +2166,7 @@ def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure
         for index, item in enumerate(v):
             _explain_aws_AutoMLChannel(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLInputDataConfig))
     if isinstance(v, list) and len(v) > 2:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLInputDataConfig))
@@ -2183,7 +2183,7 @@ def _check_aws_AutoMLChannel(v: Any) -> bool:
             return False
     if not v.keys() <= X_aws_AutoMLChannel_2:
         return False
-    if not X_aws_AutoMLChannel_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2197,7 +2197,7 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLChannel_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel))
-    if isinstance(v, dict) and not X_aws_AutoMLChannel_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_AutoMLChannel))
@@ -2211,7 +2211,7 @@ def _check_aws_AutoMLDataSource(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_AutoMLDataSource_2:
         return False
-    if not X_aws_AutoMLDataSource_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2225,7 +2225,7 @@ def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], wa
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSource))
-    if isinstance(v, dict) and not X_aws_AutoMLDataSource_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3DataSource",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("S3DataSource",), F_aws_AutoMLDataSource))
@@ -2241,7 +2241,7 @@ def _check_aws_AutoMLS3DataSource(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_AutoMLS3DataSource_2:
         return False
-    if not X_aws_AutoMLS3DataSource_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2255,7 +2255,7 @@ def _explain_aws_AutoMLS3DataSource(v: Any, path: JsonPath, out: list[Failure], 
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLS3DataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource))
-    if isinstance(v, dict) and not X_aws_AutoMLS3DataSource_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3DataType", "S3Uri"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F_aws_AutoMLS3DataSource))
@@ -2407,7 +2407,7 @@ def _check_aws_AutoMLOutputDataConfig(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         return False
-    if not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2421,7 +2421,7 @@ def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failur
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig))
-    if isinstance(v, dict) and not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3OutputPath",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("S3OutputPath",), F_aws_AutoMLOutputDataConfig))
@@ -2483,7 +2483,7 @@ def _check_aws_AutoMLJobObjective(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_AutoMLJobObjective_2:
         return False
-    if not X_aws_AutoMLJobObjective_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2497,7 +2497,7 @@ def _explain_aws_AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], 
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobObjective_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective))
-    if isinstance(v, dict) and not X_aws_AutoMLJobObjective_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_aws_AutoMLJobObjective))
@@ -2670,7 +2670,7 @@ def _check_aws_VpcConfig(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_VpcConfig_2:
         return False
-    if not X_aws_VpcConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2684,7 +2684,7 @@ def _explain_aws_VpcConfig(v: Any, path: JsonPath, out: list[Failure], warn: boo
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_VpcConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_VpcConfig))
-    if isinstance(v, dict) and not X_aws_VpcConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("SecurityGroupIds", "Subnets"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F_aws_VpcConfig))
@@ -2699,7 +2699,7 @@ def _check_aws_VpcSecurityGroupIds(v: Any) -> bool:
             if not _check_aws_SecurityGroupId(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
@@ -2713,7 +2713,7 @@ def _explain_aws_VpcSecurityGroupIds(v: Any, path: JsonPath, out: list[Failure],
         for index, item in enumerate(v):
             _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_VpcSecurityGroupIds))
     if isinstance(v, list) and len(v) > 5:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_VpcSecurityGroupIds))
@@ -2752,7 +2752,7 @@ def _check_aws_Subnets(v: Any) -> bool:
             if not _check_aws_SecurityGroupId(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 16:
         return False
@@ -2766,7 +2766,7 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
         for index, item in enumerate(v):
             _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_Subnets))
     if isinstance(v, list) and len(v) > 16:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F_aws_Subnets))
@@ -2805,7 +2805,7 @@ def _check_aws_AutoMLAlgorithmsConfig(v: Any) -> bool:
             if not _check_aws_AutoMLAlgorithmConfig(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 1:
         return False
@@ -2819,7 +2819,7 @@ def _explain_aws_AutoMLAlgorithmsConfig(v: Any, path: JsonPath, out: list[Failur
         for index, item in enumerate(v):
             _explain_aws_AutoMLAlgorithmConfig(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithmsConfig))
     if isinstance(v, list) and len(v) > 1:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F_aws_AutoMLAlgorithmsConfig))
@@ -2833,7 +2833,7 @@ def _check_aws_AutoMLAlgorithmConfig(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
         return False
-    if not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2847,7 +2847,7 @@ def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLAlgorithmConfig))
-    if isinstance(v, dict) and not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLAlgorithms",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F_aws_AutoMLAlgorithmConfig))
@@ -2862,7 +2862,7 @@ def _check_aws_AutoMLAlgorithms(v: Any) -> bool:
             if not _check_aws_AutoMLAlgorithm(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 11:
         return False
@@ -2876,7 +2876,7 @@ def _explain_aws_AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], wa
         for index, item in enumerate(v):
             _explain_aws_AutoMLAlgorithm(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithms))
     if isinstance(v, list) and len(v) > 11:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F_aws_AutoMLAlgorithms))
@@ -2997,7 +2997,7 @@ def _check_aws_AutoMLPartialFailureReasons(v: Any) -> bool:
             if not _check_aws_AutoMLPartialFailureReason(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
@@ -3011,7 +3011,7 @@ def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[F
         for index, item in enumerate(v):
             _explain_aws_AutoMLPartialFailureReason(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLPartialFailureReasons))
     if isinstance(v, list) and len(v) > 5:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLPartialFailureReasons))
@@ -3050,7 +3050,7 @@ def _check_aws_AutoMLCandidate(v: Any) -> bool:
             return False
     if not v.keys() <= X_aws_AutoMLCandidate_2:
         return False
-    if not X_aws_AutoMLCandidate_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3064,7 +3064,7 @@ def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], war
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidate_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidate))
-    if isinstance(v, dict) and not X_aws_AutoMLCandidate_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F_aws_AutoMLCandidate))
@@ -3104,7 +3104,7 @@ def _check_aws_FinalAutoMLJobObjectiveMetric(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         return False
-    if not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3118,7 +3118,7 @@ def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric))
-    if isinstance(v, dict) and not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName", "Value"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("MetricName", "Value"), F_aws_FinalAutoMLJobObjectiveMetric))
@@ -3199,7 +3199,7 @@ def _check_aws_AutoMLCandidateStep(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_AutoMLCandidateStep_2:
         return False
-    if not X_aws_AutoMLCandidateStep_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3213,7 +3213,7 @@ def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure],
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateStep_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateStep))
-    if isinstance(v, dict) and not X_aws_AutoMLCandidateStep_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("CandidateStepType", "CandidateStepArn", "CandidateStepName"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F_aws_AutoMLCandidateStep))
@@ -3284,7 +3284,7 @@ def _check_aws_AutoMLContainerDefinitions(v: Any) -> bool:
             if not _check_aws_AutoMLContainerDefinition(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
@@ -3298,7 +3298,7 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
         for index, item in enumerate(v):
             _explain_aws_AutoMLContainerDefinition(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLContainerDefinitions))
     if isinstance(v, list) and len(v) > 5:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLContainerDefinitions))
@@ -3316,7 +3316,7 @@ def _check_aws_AutoMLContainerDefinition(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_AutoMLContainerDefinition_2:
         return False
-    if not X_aws_AutoMLContainerDefinition_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3330,7 +3330,7 @@ def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Fai
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLContainerDefinition_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLContainerDefinition))
-    if isinstance(v, dict) and not X_aws_AutoMLContainerDefinition_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Image", "ModelDataUrl"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F_aws_AutoMLContainerDefinition))
@@ -3373,7 +3373,7 @@ def _check_aws_EnvironmentMap(v: Any) -> bool:
             if key not in X_aws_EnvironmentMap_2 and not _check_aws_EnvironmentValue(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 100:
         return False
@@ -3391,7 +3391,7 @@ def _explain_aws_EnvironmentMap(v: Any, path: JsonPath, out: list[Failure], warn
             if key not in X_aws_EnvironmentMap_2:
                 _explain_aws_EnvironmentValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_EnvironmentMap))
     if isinstance(v, dict) and len(v) > 100:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 100, F_aws_EnvironmentMap))
@@ -3481,7 +3481,7 @@ def _check_aws_CandidateArtifactLocations(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_CandidateArtifactLocations_2:
         return False
-    if not X_aws_CandidateArtifactLocations_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3495,7 +3495,7 @@ def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Fa
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateArtifactLocations_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateArtifactLocations))
-    if isinstance(v, dict) and not X_aws_CandidateArtifactLocations_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Explainability",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Explainability",), F_aws_CandidateArtifactLocations))
@@ -3510,7 +3510,7 @@ def _check_aws_MetricDataList(v: Any) -> bool:
             if not _check_aws_MetricDatum(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 40:
         return False
@@ -3524,7 +3524,7 @@ def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn
         for index, item in enumerate(v):
             _explain_aws_MetricDatum(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_MetricDataList))
     if isinstance(v, list) and len(v) > 40:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 40, F_aws_MetricDataList))
@@ -3603,7 +3603,7 @@ def _check_aws_AutoMLInferenceContainerDefinitions(v: Any) -> bool:
             if key not in X_aws_AutoMLInferenceContainerDefinitions_2 and not _check_aws_AutoMLContainerDefinitions(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 2:
         return False
@@ -3621,7 +3621,7 @@ def _explain_aws_AutoMLInferenceContainerDefinitions(v: Any, path: JsonPath, out
             if key not in X_aws_AutoMLInferenceContainerDefinitions_2:
                 _explain_aws_AutoMLContainerDefinitions(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_AutoMLInferenceContainerDefinitions))
     if isinstance(v, dict) and len(v) > 2:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 2, F_aws_AutoMLInferenceContainerDefinitions))
@@ -3791,7 +3791,7 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
             return False
     if not v.keys() <= X_create_auto_ml_job_request_shape_2:
         return False
-    if not X_create_auto_ml_job_request_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3806,7 +3806,7 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape))
-    if isinstance(v, dict) and not X_create_auto_ml_job_request_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"), F_create_auto_ml_job_request_shape))
@@ -3821,7 +3821,7 @@ def _check_aws_TagList(v: Any) -> bool:
             if not _check_aws_Tag(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 50:
         return False
@@ -3835,7 +3835,7 @@ def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool)
         for index, item in enumerate(v):
             _explain_aws_Tag(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_TagList))
     if isinstance(v, list) and len(v) > 50:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 50, F_aws_TagList))
@@ -3851,7 +3851,7 @@ def _check_aws_Tag(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_Tag_2:
         return False
-    if not X_aws_Tag_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3865,7 +3865,7 @@ def _explain_aws_Tag(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> 
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_Tag_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag))
-    if isinstance(v, dict) and not X_aws_Tag_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Key", "Value"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Key", "Value"), F_aws_Tag))
@@ -3931,7 +3931,7 @@ def check_describe_auto_ml_job_v2_response_shape(v: Any) -> bool:
             return False
     if not v.keys() <= X_describe_auto_ml_job_v2_response_shape_2:
         return False
-    if not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3946,7 +3946,7 @@ def explain_describe_auto_ml_job_v2_response_shape(v: Any, path: JsonPath, out: 
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_v2_response_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_v2_response_shape))
-    if isinstance(v, dict) and not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_v2_response_shape))
@@ -3961,7 +3961,7 @@ def _check_aws_AutoMLJobInputDataConfig(v: Any) -> bool:
             if not _check_aws_AutoMLJobChannel(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 2:
         return False
@@ -3975,7 +3975,7 @@ def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Fail
         for index, item in enumerate(v):
             _explain_aws_AutoMLJobChannel(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLJobInputDataConfig))
     if isinstance(v, list) and len(v) > 2:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLJobInputDataConfig))
@@ -4021,7 +4021,7 @@ def _check_aws_AutoMLProblemTypeConfig(v: Any) -> bool:
     if not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         return False
     if len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 1:
         return False
@@ -4038,7 +4038,7 @@ def _explain_aws_AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failu
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict) and len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict) and len(v) > 1:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeConfig))
@@ -4078,7 +4078,7 @@ def _check_aws_TextClassificationJobConfig(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_TextClassificationJobConfig_2:
         return False
-    if not X_aws_TextClassificationJobConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4092,7 +4092,7 @@ def _explain_aws_TextClassificationJobConfig(v: Any, path: JsonPath, out: list[F
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextClassificationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextClassificationJobConfig))
-    if isinstance(v, dict) and not X_aws_TextClassificationJobConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ContentColumn", "TargetLabelColumn"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F_aws_TextClassificationJobConfig))
@@ -4129,7 +4129,7 @@ def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
             return False
     if not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         return False
-    if not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4143,7 +4143,7 @@ def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: lis
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesForecastingJobConfig))
-    if isinstance(v, dict) and not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F_aws_TimeSeriesForecastingJobConfig))
@@ -4182,7 +4182,7 @@ def _check_aws_ForecastQuantiles(v: Any) -> bool:
             if not _check_aws_ForecastQuantile(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
@@ -4196,7 +4196,7 @@ def _explain_aws_ForecastQuantiles(v: Any, path: JsonPath, out: list[Failure], w
         for index, item in enumerate(v):
             _explain_aws_ForecastQuantile(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_ForecastQuantiles))
     if isinstance(v, list) and len(v) > 5:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_ForecastQuantiles))
@@ -4263,7 +4263,7 @@ def _check_aws_FillingTransformations(v: Any) -> bool:
             if key not in X_aws_FillingTransformations_2 and not _check_aws_FillingTransformationMap(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 50:
         return False
@@ -4281,7 +4281,7 @@ def _explain_aws_FillingTransformations(v: Any, path: JsonPath, out: list[Failur
             if key not in X_aws_FillingTransformations_2:
                 _explain_aws_FillingTransformationMap(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformations))
     if isinstance(v, dict) and len(v) > 50:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F_aws_FillingTransformations))
@@ -4300,7 +4300,7 @@ def _check_aws_FillingTransformationMap(v: Any) -> bool:
             if key not in X_aws_FillingTransformationMap_2 and not _check_aws_FillingTransformationValue(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 6:
         return False
@@ -4318,7 +4318,7 @@ def _explain_aws_FillingTransformationMap(v: Any, path: JsonPath, out: list[Fail
             if key not in X_aws_FillingTransformationMap_2:
                 _explain_aws_FillingTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformationMap))
     if isinstance(v, dict) and len(v) > 6:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 6, F_aws_FillingTransformationMap))
@@ -4377,7 +4377,7 @@ def _check_aws_AggregationTransformations(v: Any) -> bool:
             if key not in X_aws_AggregationTransformations_2 and not _check_aws_AggregationTransformationValue(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 50:
         return False
@@ -4395,7 +4395,7 @@ def _explain_aws_AggregationTransformations(v: Any, path: JsonPath, out: list[Fa
             if key not in X_aws_AggregationTransformations_2:
                 _explain_aws_AggregationTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AggregationTransformations))
     if isinstance(v, dict) and len(v) > 50:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F_aws_AggregationTransformations))
@@ -4431,7 +4431,7 @@ def _check_aws_TimeSeriesConfig(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_TimeSeriesConfig_2:
         return False
-    if not X_aws_TimeSeriesConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4445,7 +4445,7 @@ def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], wa
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesConfig))
-    if isinstance(v, dict) and not X_aws_TimeSeriesConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F_aws_TimeSeriesConfig))
@@ -4460,7 +4460,7 @@ def _check_aws_GroupingAttributeNames(v: Any) -> bool:
             if not _check_aws_ContentColumn(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
@@ -4474,7 +4474,7 @@ def _explain_aws_GroupingAttributeNames(v: Any, path: JsonPath, out: list[Failur
         for index, item in enumerate(v):
             _explain_aws_ContentColumn(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_GroupingAttributeNames))
     if isinstance(v, list) and len(v) > 5:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_GroupingAttributeNames))
@@ -4489,7 +4489,7 @@ def _check_aws_HolidayConfig(v: Any) -> bool:
             if not _check_aws_HolidayConfigAttributes(item):
                 return False
     if len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             return False
     if len(v) > 1:
         return False
@@ -4503,7 +4503,7 @@ def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn:
         for index, item in enumerate(v):
             _explain_aws_HolidayConfigAttributes(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        if not isinstance(v, OpenArray):
+        if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_HolidayConfig))
     if isinstance(v, list) and len(v) > 1:
         out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F_aws_HolidayConfig))
@@ -4588,7 +4588,7 @@ def _check_aws_TabularJobConfig(v: Any) -> bool:
             return False
     if not v.keys() <= X_aws_TabularJobConfig_2:
         return False
-    if not X_aws_TabularJobConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4602,7 +4602,7 @@ def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], wa
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig))
-    if isinstance(v, dict) and not X_aws_TabularJobConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_TabularJobConfig))
@@ -4673,7 +4673,7 @@ def _check_aws_TextGenerationHyperParameters(v: Any) -> bool:
             if key not in X_aws_TextGenerationHyperParameters_2 and not _check_aws_TextGenerationHyperParameterValue(item):
                 return False
     if len(v) < 0:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 30:
         return False
@@ -4691,7 +4691,7 @@ def _explain_aws_TextGenerationHyperParameters(v: Any, path: JsonPath, out: list
             if key not in X_aws_TextGenerationHyperParameters_2:
                 _explain_aws_TextGenerationHyperParameterValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_TextGenerationHyperParameters))
     if isinstance(v, dict) and len(v) > 30:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 30, F_aws_TextGenerationHyperParameters))
@@ -4753,7 +4753,7 @@ def _check_aws_ModelAccessConfig(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_ModelAccessConfig_2:
         return False
-    if not X_aws_ModelAccessConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4767,7 +4767,7 @@ def _explain_aws_ModelAccessConfig(v: Any, path: JsonPath, out: list[Failure], w
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelAccessConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelAccessConfig))
-    if isinstance(v, dict) and not X_aws_ModelAccessConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AcceptEula",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AcceptEula",), F_aws_ModelAccessConfig))
@@ -4826,7 +4826,7 @@ def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
     if not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         return False
     if len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             return False
     if len(v) > 1:
         return False
@@ -4843,7 +4843,7 @@ def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict) and len(v) < 1:
-        if not isinstance(v, OpenObject):
+        if v.__class__ is not OpenObject:
             out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict) and len(v) > 1:
         out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes))
@@ -4923,7 +4923,7 @@ def _check_aws_EmrServerlessComputeConfig(v: Any) -> bool:
         return False
     if not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         return False
-    if not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4937,7 +4937,7 @@ def _explain_aws_EmrServerlessComputeConfig(v: Any, path: JsonPath, out: list[Fa
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig))
-    if isinstance(v, dict) and not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ExecutionRoleARN",):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F_aws_EmrServerlessComputeConfig))
@@ -4955,7 +4955,7 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
             return False
     if not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         return False
-    if not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4970,7 +4970,7 @@ def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: lis
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_v2_request_shape))
-    if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"):
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"), F_create_auto_ml_job_v2_request_shape))

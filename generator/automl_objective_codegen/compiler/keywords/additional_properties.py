@@ -54,11 +54,11 @@ TEMPLATE = """
 {% endmacro %}
 {% macro surely(s) %}
 {% if not s.op.allowed %}
-    if {{ s.guard("dict") }}(isinstance(v, OpenObject) or not v.keys() <= {{ s.c }}):
+    if {{ s.guard("dict") }}(v.__class__ is OpenObject or not v.keys() <= {{ s.c }}):
         return False
 {% elif s.op.rest is not none %}
     if isinstance(v, dict):
-        if isinstance(v, OpenObject) and not {{ s.surely(s.op.rest) }}(DYNAMIC):
+        if v.__class__ is OpenObject and not {{ s.surely(s.op.rest) }}(DYNAMIC):
             return False
         for key, item in v.items():
             if key not in {{ s.c }} and not {{ s.surely(s.op.rest) }}(item):

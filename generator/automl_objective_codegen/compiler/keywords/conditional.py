@@ -34,8 +34,9 @@ def build(context: Context, schema: Mapping[str, Any], value: Any, at: Pointer) 
 
 
 # A condition that passes (no failure is certain) picks ``then`` only if it surely passes; one
-# that fails surely fails. The check asks "surely" only when ``then`` fails: without dynamic
-# parts the two agree, and the clean path pays nothing.
+# that fails surely fails. Both functions ask "surely" only when ``then`` fails (without
+# dynamic parts the two agree, and the clean path pays nothing); the explainer runs a branch
+# only when its check fails (a check is cheaper than an explainer that finds nothing).
 TEMPLATE = """
 {% macro check(s) %}
 {% set condition = s.check(s.op.condition) %}
@@ -55,14 +56,14 @@ TEMPLATE = """
 {% macro explain(s) %}
 {% if s.op.then is not none %}
     if {{ s.check(s.op.condition) }}(v):
-        if {{ s.surely(s.op.condition) }}(v):
+        if not {{ s.check(s.op.then) }}(v) and {{ s.surely(s.op.condition) }}(v):
             {{ s.explain(s.op.then) }}(v, path, out, warn)
 {% if s.op.otherwise is not none %}
-    else:
+    elif not {{ s.check(s.op.otherwise) }}(v):
         {{ s.explain(s.op.otherwise) }}(v, path, out, warn)
 {% endif %}
 {% elif s.op.otherwise is not none %}
-    if not {{ s.check(s.op.condition) }}(v):
+    if not {{ s.check(s.op.condition) }}(v) and not {{ s.check(s.op.otherwise) }}(v):
         {{ s.explain(s.op.otherwise) }}(v, path, out, warn)
 {% endif %}
 {% endmacro %}

@@ -28,12 +28,12 @@ TEMPLATE = """
     if isinstance(v, dict):
 {% for key, deps in s.op.pairs %}
         if {{ key | py }} in v and not all(d in v for d in {{ deps | py }}):
-            if not isinstance(v, OpenObject):
+            if v.__class__ is not OpenObject:
                 return False
 {% endfor %}
 {% endmacro %}
 {% macro explain(s) %}
-    if isinstance(v, dict) and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and v.__class__ is not OpenObject:
         for key, deps in {{ s.op.pairs | py }}:
             if key in v:
                 for dep in deps:

@@ -34,7 +34,7 @@ TEMPLATE = """
 {% endmacro %}
 {% macro surely(s) %}
     if isinstance(v, list):
-        if isinstance(v, OpenArray) and not {{ s.surely(s.op.child) }}(DYNAMIC):
+        if v.__class__ is OpenArray and not {{ s.surely(s.op.child) }}(DYNAMIC):
             return False
         for item in v:
             if not {{ s.surely(s.op.child) }}(item):

@@ -34,7 +34,7 @@ TEMPLATE = """
 {% endmacro %}
 {% macro surely(s) %}
     if isinstance(v, dict):
-        if isinstance(v, OpenObject) and not {{ s.surely(s.op.child) }}(DYNAMIC):
+        if v.__class__ is OpenObject and not {{ s.surely(s.op.child) }}(DYNAMIC):
             return False
         for key in v:
             if not {{ s.surely(s.op.child) }}(key):

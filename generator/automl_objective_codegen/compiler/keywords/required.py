@@ -28,11 +28,11 @@ def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer)
 
 TEMPLATE = """
 {% macro check(s) %}
-    if {{ s.guard("dict") }}not {{ s.c }} <= v.keys() and not isinstance(v, OpenObject):
+    if {{ s.guard("dict") }}not {{ s.c }} <= v.keys() and v.__class__ is not OpenObject:
         return False
 {% endmacro %}
 {% macro explain(s) %}
-    if isinstance(v, dict) and not {{ s.c }} <= v.keys() and not isinstance(v, OpenObject):
+    if isinstance(v, dict) and not {{ s.c }} <= v.keys() and v.__class__ is not OpenObject:
         for key in {{ s.op.names | py }}:
             if key not in v:
                 {{ s.fail(s.op.names) }}

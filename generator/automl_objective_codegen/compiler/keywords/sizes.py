@@ -51,7 +51,7 @@ TEMPLATE = """
 {% macro check(s) %}
     if {{ s.op.failing(s.guard(s.op.of)) }}:
 {% if s.op.least and s.op.open_form() %}
-        if not isinstance(v, {{ s.op.open_form() }}):
+        if v.__class__ is not {{ s.op.open_form() }}:
             return False
 {% else %}
         return False
@@ -60,7 +60,7 @@ TEMPLATE = """
 {% macro explain(s) %}
     if {{ s.op.failing(s.guard(s.op.of)) }}:
 {% if s.op.least and s.op.open_form() %}
-        if not isinstance(v, {{ s.op.open_form() }}):
+        if v.__class__ is not {{ s.op.open_form() }}:
             {{ s.fail(s.op.limit) }}
 {% else %}
         {{ s.fail(s.op.limit) }}
@@ -71,7 +71,7 @@ TEMPLATE = """
     if {{ s.op.failing(s.guard(s.op.of)) }}:
         return False
 {% else %}
-    if {{ s.op.failing(s.guard(s.op.of)) }} or isinstance(v, {{ s.op.open_form() }}):
+    if {{ s.op.failing(s.guard(s.op.of)) }} or v.__class__ is {{ s.op.open_form() }}:
         return False
 {% endif %}
 {% endmacro %}
