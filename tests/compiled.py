@@ -7,12 +7,16 @@ from types import ModuleType
 from typing import Any
 
 from automl_objective.codes import RULE_CODES
-from automl_objective_codegen.compile_checks import compile_checks, render_checks
+from automl_objective_codegen.compiler import compile_checks, render_checks
+from automl_objective_codegen.compiler.emitter import Emitter
+from automl_objective_codegen.compiler.registry import EMITTERS
 
 
-def compiled_module(schema: dict[str, Any]) -> ModuleType:
-    """The checks module generate would render for ``schema`` (as its canonical schema)."""
-    text = render_checks(compile_checks(schema, [], RULE_CODES), "# compiled in a test")
+def compiled_module(schema: dict[str, Any], emitters: tuple[Emitter, ...] = EMITTERS) -> ModuleType:
+    """The checks module generate would render for ``schema`` (as its canonical schema),
+    with the given emitters."""
+    compiled = compile_checks(schema, [], RULE_CODES, emitters)
+    text = render_checks(compiled, "# compiled in a test")
     module = ModuleType("compiled_in_a_test")
     exec(compile(text, "<compiled in a test>", "exec"), module.__dict__)
     return module

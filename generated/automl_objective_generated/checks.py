@@ -3,11 +3,20 @@
 # Do not edit: change the schema or a template, then run `automl-objective generate`.
 """The schemas compiled into checks that decide and explain.
 
-Rendered by automl_objective_codegen.compile_checks from the canonical schema and the AWS
-shapes, keyword by keyword with jsonschema's meaning (an integer is never a float or a bool).
-Each schema node N has two functions: ``p_N(value)`` is True when the node reports nothing at
-all (no error, no warning), and ``e_N(value, path, out, warn)`` appends one Failure per failure,
-as jsonschema reports them. The agreement tests compare both with jsonschema.
+Rendered by automl_objective_codegen.compiler from the canonical schema and the AWS shapes,
+keyword by keyword with jsonschema's meaning (an integer is never a float or a bool), each
+keyword by its own emitter (compiler/keywords/). Every schema node has a check, ``v -> bool``,
+True when the node reports nothing, and an explainer, ``(v, path, out, warn)``, which appends
+one Failure per failure, as jsonschema reports them; some have ``_surely_...(v)`` too, True
+when the node passes whatever the dynamic parts of ``v`` are. The entry points (the tables at
+the end) are named after what they check; the other functions after the schema location
+they come from.
+
+A value may hold parts known only at run time (automl_objective.dynamic): ``DYNAMIC`` for an
+unknown value, ``OpenObject`` / ``OpenArray`` for an object or array that may hold more
+members or items than it shows. A failure is reported only where it is certain whatever those
+parts are; a document without them is judged exactly as jsonschema judges it. The agreement
+tests compare both with jsonschema.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from automl_objective.aws_keywords import unicode_pattern
+from automl_objective.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.failures import Facts, Failure, JsonPath, json_equal
 
 Pred = Callable[[Any], bool]
@@ -36,2297 +46,2550 @@ def _unicode(pattern: str) -> Callable[[str], object]:
     return search
 
 
-def p_0(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    if p_105(v):
-        if not p_2(v):
+def check_document(v: Any) -> bool:
+    """The canonical schema: True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if _check_document_if(v):
+        if not check_auto_ml_job_objective(v) and _surely_document_if(v):
             return False
-    elif not p_5(v):
+    elif not _check_document_else(v):
         return False
     return True
 
 
-def e_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F0))
-    if p_105(v):
-        e_2(v, path, out, warn)
-    else:
-        e_5(v, path, out, warn)
+def explain_document(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema: append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_document))
+    if _check_document_if(v):
+        if not check_auto_ml_job_objective(v) and _surely_document_if(v):
+            explain_auto_ml_job_objective(v, path, out, warn)
+    elif not _check_document_else(v):
+        _explain_document_else(v, path, out, warn)
     return
 
 
-def p_2(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def check_auto_ml_job_objective(v: Any) -> bool:
+    """The canonical schema's $defs/AutoMLJobObjective: True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if not X2_1 <= v.keys():
+    if "MetricName" in v and not check_metric_name(v["MetricName"]):
         return False
-    if "MetricName" in v and not p_4(v["MetricName"]):
-        return False
-    if not v.keys() <= X2_3:
+    if not v.keys() <= X_auto_ml_job_objective_3:
         return False
     return True
 
 
-def e_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F2))
-    if isinstance(v, dict) and not X2_1 <= v.keys():
+def explain_auto_ml_job_objective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/AutoMLJobObjective: append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_auto_ml_job_objective))
+    if isinstance(v, dict) and not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F2))
+                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective))
     if isinstance(v, dict):
-        for key, check in X2_2_e.items():
+        for key, explain in X_auto_ml_job_objective_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X2_3:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F2))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_auto_ml_job_objective_3:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_auto_ml_job_objective))
     return
 
 
-def p_4(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X4_1:
+def check_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/MetricName: True when no failure is certain."""
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_metric_name_1:
+        return v is DYNAMIC
+    return True
+
+
+def explain_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/MetricName: append each certain failure to ``out``."""
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_metric_name))
+    if not (isinstance(v, str) and v in X_metric_name_1) and v is not DYNAMIC:
+        out.append(Failure("unknown-metric", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_metric_name))
+    return
+
+
+def _check_document_else(v: Any) -> bool:
+    if _check_document_else_if(v):
+        if not check_create_auto_ml_job_v2_request(v) and _surely_document_else_if(v):
+            return False
+    elif not _check_document_else_else(v):
         return False
     return True
 
 
-def e_4(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F4))
-    if not (isinstance(v, str) and v in X4_1):
-        out.append(Failure("unknown-metric", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F4))
+def _explain_document_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_document_else_if(v):
+        if not check_create_auto_ml_job_v2_request(v) and _surely_document_else_if(v):
+            explain_create_auto_ml_job_v2_request(v, path, out, warn)
+    elif not _check_document_else_else(v):
+        _explain_document_else_else(v, path, out, warn)
     return
 
 
-def p_5(v: Any) -> bool:
-    if p_102(v):
-        if not p_7(v):
-            return False
-    elif not p_86(v):
+def check_create_auto_ml_job_v2_request(v: Any) -> bool:
+    """The canonical schema's $defs/CreateAutoMLJobV2Request: True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_create_auto_ml_job_v2_request_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    return True
-
-
-def e_5(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_102(v):
-        e_7(v, path, out, warn)
-    else:
-        e_86(v, path, out, warn)
-    return
-
-
-def p_7(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+    if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
         return False
-    if not X7_1 <= v.keys():
+    if "AutoMLJobObjective" in v and not check_auto_ml_job_objective(v["AutoMLJobObjective"]):
         return False
-    if "AutoMLProblemTypeConfig" in v and not p_9(v["AutoMLProblemTypeConfig"]):
-        return False
-    if "AutoMLJobObjective" in v and not p_2(v["AutoMLJobObjective"]):
-        return False
-    if p_27(v):
-        if not p_16(v):
+    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
-    if p_34(v):
-        if not p_30(v):
+    if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             return False
-    if p_43(v):
-        if not p_39(v):
+    if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             return False
-    if p_52(v):
-        if not p_48(v):
+    if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             return False
-    if p_61(v):
-        if not p_57(v):
+    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
-    if p_68(v):
-        if not p_64(v):
+    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
-    if p_75(v):
-        if not p_71(v):
+    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
-    if p_84(v):
-        if not p_78(v):
+    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
     return True
 
 
-def e_7(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F7))
-    if isinstance(v, dict) and not X7_1 <= v.keys():
+def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/CreateAutoMLJobV2Request: append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request))
+    if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F7))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_create_auto_ml_job_v2_request))
     if isinstance(v, dict):
-        for key, check in X7_2_e.items():
+        for key, explain in X_create_auto_ml_job_v2_request_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if p_27(v):
-        e_16(v, path, out, warn)
-    if p_34(v):
-        e_30(v, path, out, warn)
-    if p_43(v):
-        e_39(v, path, out, warn)
-    if p_52(v):
-        e_48(v, path, out, warn)
-    if p_61(v):
-        e_57(v, path, out, warn)
-    if p_68(v):
-        e_64(v, path, out, warn)
-    if p_75(v):
-        e_71(v, path, out, warn)
-    if p_84(v):
-        e_78(v, path, out, warn)
+                explain(v[key], (*path, key), out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_4_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_5_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_6_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_7_then(v, path, out, warn)
     return
 
 
-def p_9(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
+def check_auto_ml_problem_type_config(v: Any) -> bool:
+    """The canonical schema's $defs/AutoMLProblemTypeConfig: True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
     if isinstance(v, dict):
         for key in v:
-            if not p_10(key):
+            if not _check_AutoMLProblemTypeConfig_propertyNames(key):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 1:
         return False
-    table = X9_4_p
+    table = X_auto_ml_problem_type_config_4_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X9_5:
+    if not v.keys() <= X_auto_ml_problem_type_config_5:
         return False
     return True
 
 
-def e_9(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F9))
+def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/AutoMLProblemTypeConfig: append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_auto_ml_problem_type_config))
     if isinstance(v, dict):
         for key in v:
-            e_10(key, path, out, warn)
+            _explain_AutoMLProblemTypeConfig_propertyNames(key, path, out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("problem-type-config", warn, path, "minProperties", v, 1, F9))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("problem-type-config", warn, path, "minProperties", v, 1, F_auto_ml_problem_type_config))
     if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("problem-type-config", warn, path, "maxProperties", v, 1, F9))
+        out.append(Failure("problem-type-config", warn, path, "maxProperties", v, 1, F_auto_ml_problem_type_config))
     if isinstance(v, dict):
-        for key, check in X9_4_e.items():
+        for key, explain in X_auto_ml_problem_type_config_4_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X9_5:
-        out.append(Failure("problem-type-config", warn, path, "additionalProperties", v, False, F9))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_auto_ml_problem_type_config_5:
+        out.append(Failure("problem-type-config", warn, path, "additionalProperties", v, False, F_auto_ml_problem_type_config))
     return
 
 
-def p_10(v: Any) -> bool:
-    if not (isinstance(v, str) and v in X10_0):
+def _check_AutoMLProblemTypeConfig_propertyNames(v: Any) -> bool:
+    if not (isinstance(v, str) and v in X_AutoMLProblemTypeConfig_propertyNames_0):
+        return v is DYNAMIC
+    return True
+
+
+def _explain_AutoMLProblemTypeConfig_propertyNames(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, str) and v in X_AutoMLProblemTypeConfig_propertyNames_0) and v is not DYNAMIC:
+        out.append(Failure("unknown-job-config", warn, path, "enum", v, ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"), F_AutoMLProblemTypeConfig_propertyNames))
+    return
+
+
+def _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    return True
+
+
+def _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__ImageClassificationJobConfig))
+    return
+
+
+def _check_AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
         return False
     return True
 
 
-def e_10(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v in X10_0):
-        out.append(Failure("unknown-job-config", warn, path, "enum", v, ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"), F10))
-    return
-
-
-def p_11(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    return True
-
-
-def e_11(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F11))
-    return
-
-
-def p_12(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    if "ProblemType" in v and not p_14(v["ProblemType"]):
-        return False
-    return True
-
-
-def e_12(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F12))
+def _explain_AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, check in X12_1_e.items():
+        for key, explain in X_AutoMLProblemTypeConfig__TabularJobConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_14(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X14_1:
-        return False
+def check_problem_type(v: Any) -> bool:
+    """The canonical schema's $defs/ProblemType: True when no failure is certain."""
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_problem_type_1:
+        return v is DYNAMIC
     return True
 
 
-def e_14(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F14))
-    if not (isinstance(v, str) and v in X14_1):
-        out.append(Failure("unknown-problem-type", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F14))
+def explain_problem_type(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/ProblemType: append each certain failure to ``out``."""
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_problem_type))
+    if not (isinstance(v, str) and v in X_problem_type_1) and v is not DYNAMIC:
+        out.append(Failure("unknown-problem-type", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F_problem_type))
     return
 
 
-def p_15(v: Any) -> bool:
-    if p_27(v):
-        if not p_16(v):
+def _check_CreateAutoMLJobV2Request_allOf_0(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
     return True
 
 
-def e_15(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_27(v):
-        e_16(v, path, out, warn)
+def _explain_CreateAutoMLJobV2Request_allOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
     return
 
 
-def p_16(v: Any) -> bool:
-    if p_21(v):
-        if not p_18(v):
+def _check_CreateAutoMLJobV2Request_allOf_0_then(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             return False
-    if p_24(v):
-        if not p_23(v):
-            return False
-    return True
-
-
-def e_16(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_21(v):
-        e_18(v, path, out, warn)
-    if p_24(v):
-        e_23(v, path, out, warn)
-    return
-
-
-def p_17(v: Any) -> bool:
-    if p_21(v):
-        if not p_18(v):
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             return False
     return True
 
 
-def e_17(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_21(v):
-        e_18(v, path, out, warn)
+def _explain_CreateAutoMLJobV2Request_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v, path, out, warn)
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v, path, out, warn)
     return
 
 
-def p_18(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v, path, out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_19(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             return False
     return True
 
 
-def e_18(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X18_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_19(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any) -> bool:
     if isinstance(v, dict):
-        if "TabularJobConfig" in v and not p_20(v["TabularJobConfig"]):
+        if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
             return False
     return True
 
 
-def e_19(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X19_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_20(v: Any) -> bool:
-    if isinstance(v, dict) and not X20_0 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_20(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X20_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("incomplete-pair", warn, path, "required", v, ("ProblemType",), F20))
+                out.append(Failure("incomplete-pair", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig))
     return
 
 
-def p_21(v: Any) -> bool:
-    if isinstance(v, dict) and not X21_0 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_21(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X21_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobObjective",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobObjective",), F21))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if))
     return
 
 
-def p_22(v: Any) -> bool:
-    if p_24(v):
-        if not p_23(v):
-            return False
-    return True
-
-
-def e_22(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_24(v):
-        e_23(v, path, out, warn)
-    return
-
-
-def p_23(v: Any) -> bool:
-    if isinstance(v, dict) and not X23_0 <= v.keys():
+def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys():
         return False
     return True
 
 
-def e_23(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X23_0 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v, path, out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobObjective",):
             if key not in v:
-                out.append(Failure("incomplete-pair", warn, path, "required", v, ("AutoMLJobObjective",), F23))
+                out.append(Failure("incomplete-pair", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then))
     return
 
 
-def p_24(v: Any) -> bool:
-    if isinstance(v, dict) and not X24_0 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_25(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             return False
     return True
 
 
-def e_24(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X24_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F24))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if))
     if isinstance(v, dict):
-        for key, check in X24_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_25(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X25_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys():
         return False
-    if "TabularJobConfig" in v and not p_26(v["TabularJobConfig"]):
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_25(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F25))
-    if isinstance(v, dict) and not X25_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F25))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, check in X25_2_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_26(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X26_1 <= v.keys():
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys():
+        return False
+    if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
     return True
 
 
-def e_26(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F26))
-    if isinstance(v, dict) and not X26_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F26))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
     return
 
 
-def p_27(v: Any) -> bool:
-    if isinstance(v, dict) and not X27_0 <= v.keys():
+def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+        return False
+    return True
+
+
+def _check_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_28(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             return False
     return True
 
 
-def e_27(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X27_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F27))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_if))
     if isinstance(v, dict):
-        for key, check in X27_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_28(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X28_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_28(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F28))
-    if isinstance(v, dict) and not X28_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F28))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig))
     return
 
 
-def p_29(v: Any) -> bool:
-    if p_34(v):
-        if not p_30(v):
-            return False
-    return True
-
-
-def e_29(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_34(v):
-        e_30(v, path, out, warn)
-    return
-
-
-def p_30(v: Any) -> bool:
-    if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not p_31(v["AutoMLJobObjective"]):
-            return False
-    return True
-
-
-def e_30(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict):
-        for key, check in X30_0_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    return
-
-
-def p_31(v: Any) -> bool:
-    if isinstance(v, dict):
-        if "MetricName" in v and not p_33(v["MetricName"]):
-            return False
-    return True
-
-
-def e_31(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict):
-        for key, check in X31_0_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    return
-
-
-def p_33(v: Any) -> bool:
-    if not (isinstance(v, str) and v in X33_0):
+def _surely_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys():
         return False
     return True
 
 
-def e_33(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v in X33_0):
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("MSE", "RMSE", "R2", "MAE"), F33))
-    return
-
-
-def p_34(v: Any) -> bool:
-    if isinstance(v, dict) and not X34_0 <= v.keys():
-        return False
-    if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_35(v["AutoMLProblemTypeConfig"]):
+def _check_CreateAutoMLJobV2Request_allOf_1(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             return False
     return True
 
 
-def e_34(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X34_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_1_then(v: Any) -> bool:
+    if isinstance(v, dict):
+        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict):
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_then_0_e.items():
+            if key in v:
+                explain(v[key], (*path, key), out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any) -> bool:
+    if isinstance(v, dict):
+        if "MetricName" in v and not check_regression_metric_name(v["MetricName"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict):
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e.items():
+            if key in v:
+                explain(v[key], (*path, key), out, warn)
+    return
+
+
+def check_regression_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/RegressionMetricName: True when no failure is certain."""
+    if not (isinstance(v, str) and v in X_regression_metric_name_0):
+        return v is DYNAMIC
+    return True
+
+
+def explain_regression_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/RegressionMetricName: append each certain failure to ``out``."""
+    if not (isinstance(v, str) and v in X_regression_metric_name_0) and v is not DYNAMIC:
+        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("MSE", "RMSE", "R2", "MAE"), F_regression_metric_name))
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if isinstance(v, dict):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F34))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_1_if))
     if isinstance(v, dict):
-        for key, check in X34_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_35(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X35_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys():
         return False
-    if "TabularJobConfig" in v and not p_36(v["TabularJobConfig"]):
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_35(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F35))
-    if isinstance(v, dict) and not X35_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F35))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, check in X35_2_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_36(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X36_1 <= v.keys():
+    if not isinstance(v, dict):
         return False
-    if "ProblemType" in v and not p_37(v["ProblemType"]):
+    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys():
+        return False
+    if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
     return True
 
 
-def e_36(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F36))
-    if isinstance(v, dict) and not X36_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F36))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, check in X36_2_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_37(v: Any) -> bool:
+def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+        return False
+    if "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any) -> bool:
+    if not (isinstance(v, str) and v == "Regression"):
+        return v is DYNAMIC
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, str) and v == "Regression") and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "const", v, "Regression", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType))
+    return
+
+
+def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
     if not (isinstance(v, str) and v == "Regression"):
         return False
     return True
 
 
-def e_37(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v == "Regression"):
-        out.append(Failure("invalid-value", warn, path, "const", v, "Regression", F37))
-    return
-
-
-def p_38(v: Any) -> bool:
-    if p_43(v):
-        if not p_39(v):
+def _check_CreateAutoMLJobV2Request_allOf_2(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             return False
     return True
 
 
-def e_38(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_43(v):
-        e_39(v, path, out, warn)
+def _explain_CreateAutoMLJobV2Request_allOf_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
     return
 
 
-def p_39(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_2_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not p_40(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
             return False
     return True
 
 
-def e_39(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_2_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X39_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_then_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_40(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not p_42(v["MetricName"]):
+        if "MetricName" in v and not check_binary_classification_metric_name(v["MetricName"]):
             return False
     return True
 
 
-def e_40(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X40_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_42(v: Any) -> bool:
-    if not (isinstance(v, str) and v in X42_0):
-        return False
+def check_binary_classification_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/BinaryClassificationMetricName: True when no failure is certain."""
+    if not (isinstance(v, str) and v in X_binary_classification_metric_name_0):
+        return v is DYNAMIC
     return True
 
 
-def e_42(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v in X42_0):
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"), F42))
+def explain_binary_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/BinaryClassificationMetricName: append each certain failure to ``out``."""
+    if not (isinstance(v, str) and v in X_binary_classification_metric_name_0) and v is not DYNAMIC:
+        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"), F_binary_classification_metric_name))
     return
 
 
-def p_43(v: Any) -> bool:
-    if isinstance(v, dict) and not X43_0 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_44(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             return False
     return True
 
 
-def e_43(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X43_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F43))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_2_if))
     if isinstance(v, dict):
-        for key, check in X43_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_44(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X44_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys():
         return False
-    if "TabularJobConfig" in v and not p_45(v["TabularJobConfig"]):
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_44(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F44))
-    if isinstance(v, dict) and not X44_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F44))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, check in X44_2_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_45(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X45_1 <= v.keys():
+    if not isinstance(v, dict):
         return False
-    if "ProblemType" in v and not p_46(v["ProblemType"]):
+    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys():
+        return False
+    if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
     return True
 
 
-def e_45(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F45))
-    if isinstance(v, dict) and not X45_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F45))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, check in X45_2_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_46(v: Any) -> bool:
+def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+        return False
+    if "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any) -> bool:
+    if not (isinstance(v, str) and v == "BinaryClassification"):
+        return v is DYNAMIC
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, str) and v == "BinaryClassification") and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "const", v, "BinaryClassification", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType))
+    return
+
+
+def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
     if not (isinstance(v, str) and v == "BinaryClassification"):
         return False
     return True
 
 
-def e_46(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v == "BinaryClassification"):
-        out.append(Failure("invalid-value", warn, path, "const", v, "BinaryClassification", F46))
-    return
-
-
-def p_47(v: Any) -> bool:
-    if p_52(v):
-        if not p_48(v):
+def _check_CreateAutoMLJobV2Request_allOf_3(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             return False
     return True
 
 
-def e_47(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_52(v):
-        e_48(v, path, out, warn)
+def _explain_CreateAutoMLJobV2Request_allOf_3(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     return
 
 
-def p_48(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_3_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not p_49(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
             return False
     return True
 
 
-def e_48(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_3_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X48_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_then_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_49(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not p_51(v["MetricName"]):
+        if "MetricName" in v and not check_multiclass_classification_metric_name(v["MetricName"]):
             return False
     return True
 
 
-def e_49(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X49_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_51(v: Any) -> bool:
-    if not (isinstance(v, str) and v in X51_0):
-        return False
+def check_multiclass_classification_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/MulticlassClassificationMetricName: True when no failure is certain."""
+    if not (isinstance(v, str) and v in X_multiclass_classification_metric_name_0):
+        return v is DYNAMIC
     return True
 
 
-def e_51(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v in X51_0):
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"), F51))
+def explain_multiclass_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/MulticlassClassificationMetricName: append each certain failure to ``out``."""
+    if not (isinstance(v, str) and v in X_multiclass_classification_metric_name_0) and v is not DYNAMIC:
+        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"), F_multiclass_classification_metric_name))
     return
 
 
-def p_52(v: Any) -> bool:
-    if isinstance(v, dict) and not X52_0 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_53(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             return False
     return True
 
 
-def e_52(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X52_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F52))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_3_if))
     if isinstance(v, dict):
-        for key, check in X52_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_53(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X53_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys():
         return False
-    if "TabularJobConfig" in v and not p_54(v["TabularJobConfig"]):
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_53(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F53))
-    if isinstance(v, dict) and not X53_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F53))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, check in X53_2_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_54(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X54_1 <= v.keys():
+    if not isinstance(v, dict):
         return False
-    if "ProblemType" in v and not p_55(v["ProblemType"]):
+    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys():
+        return False
+    if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
     return True
 
 
-def e_54(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F54))
-    if isinstance(v, dict) and not X54_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F54))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, check in X54_2_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_55(v: Any) -> bool:
+def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+        return False
+    if "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any) -> bool:
+    if not (isinstance(v, str) and v == "MulticlassClassification"):
+        return v is DYNAMIC
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, str) and v == "MulticlassClassification") and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "const", v, "MulticlassClassification", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType))
+    return
+
+
+def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
     if not (isinstance(v, str) and v == "MulticlassClassification"):
         return False
     return True
 
 
-def e_55(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v == "MulticlassClassification"):
-        out.append(Failure("invalid-value", warn, path, "const", v, "MulticlassClassification", F55))
-    return
-
-
-def p_56(v: Any) -> bool:
-    if p_61(v):
-        if not p_57(v):
+def _check_CreateAutoMLJobV2Request_allOf_4(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
     return True
 
 
-def e_56(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_61(v):
-        e_57(v, path, out, warn)
+def _explain_CreateAutoMLJobV2Request_allOf_4(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_4_then(v, path, out, warn)
     return
 
 
-def p_57(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_4_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not p_58(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
             return False
     return True
 
 
-def e_57(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_4_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X57_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_4_then_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_58(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not p_60(v["MetricName"]):
+        if "MetricName" in v and not check_image_classification_metric_name(v["MetricName"]):
             return False
     return True
 
 
-def e_58(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X58_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_60(v: Any) -> bool:
-    if not (isinstance(v, str) and v in X60_0):
-        return False
+def check_image_classification_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/ImageClassificationMetricName: True when no failure is certain."""
+    if not (isinstance(v, str) and v in X_image_classification_metric_name_0):
+        return v is DYNAMIC
     return True
 
 
-def e_60(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v in X60_0):
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F60))
+def explain_image_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/ImageClassificationMetricName: append each certain failure to ``out``."""
+    if not (isinstance(v, str) and v in X_image_classification_metric_name_0) and v is not DYNAMIC:
+        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F_image_classification_metric_name))
     return
 
 
-def p_61(v: Any) -> bool:
-    if isinstance(v, dict) and not X61_0 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_62(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             return False
     return True
 
 
-def e_61(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X61_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F61))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_4_if))
     if isinstance(v, dict):
-        for key, check in X61_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_4_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_62(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X62_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_62(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F62))
-    if isinstance(v, dict) and not X62_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ImageClassificationJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ImageClassificationJobConfig",), F62))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ImageClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig))
     return
 
 
-def p_63(v: Any) -> bool:
-    if p_68(v):
-        if not p_64(v):
-            return False
-    return True
-
-
-def e_63(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_68(v):
-        e_64(v, path, out, warn)
-    return
-
-
-def p_64(v: Any) -> bool:
-    if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not p_65(v["AutoMLJobObjective"]):
-            return False
-    return True
-
-
-def e_64(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict):
-        for key, check in X64_0_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    return
-
-
-def p_65(v: Any) -> bool:
-    if isinstance(v, dict):
-        if "MetricName" in v and not p_67(v["MetricName"]):
-            return False
-    return True
-
-
-def e_65(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict):
-        for key, check in X65_0_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    return
-
-
-def p_67(v: Any) -> bool:
-    if not (isinstance(v, str) and v in X67_0):
+def _surely_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys():
         return False
     return True
 
 
-def e_67(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v in X67_0):
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F67))
-    return
-
-
-def p_68(v: Any) -> bool:
-    if isinstance(v, dict) and not X68_0 <= v.keys():
-        return False
-    if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_69(v["AutoMLProblemTypeConfig"]):
+def _check_CreateAutoMLJobV2Request_allOf_5(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
     return True
 
 
-def e_68(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X68_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_5(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_5_then(v, path, out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_5_then(v: Any) -> bool:
+    if isinstance(v, dict):
+        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_5_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict):
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_5_then_0_e.items():
+            if key in v:
+                explain(v[key], (*path, key), out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any) -> bool:
+    if isinstance(v, dict):
+        if "MetricName" in v and not check_text_classification_metric_name(v["MetricName"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict):
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e.items():
+            if key in v:
+                explain(v[key], (*path, key), out, warn)
+    return
+
+
+def check_text_classification_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/TextClassificationMetricName: True when no failure is certain."""
+    if not (isinstance(v, str) and v in X_text_classification_metric_name_0):
+        return v is DYNAMIC
+    return True
+
+
+def explain_text_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/TextClassificationMetricName: append each certain failure to ``out``."""
+    if not (isinstance(v, str) and v in X_text_classification_metric_name_0) and v is not DYNAMIC:
+        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F_text_classification_metric_name))
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if isinstance(v, dict):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F68))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_5_if))
     if isinstance(v, dict):
-        for key, check in X68_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_5_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_69(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X69_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_69(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F69))
-    if isinstance(v, dict) and not X69_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TextClassificationJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TextClassificationJobConfig",), F69))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TextClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig))
     return
 
 
-def p_70(v: Any) -> bool:
-    if p_75(v):
-        if not p_71(v):
-            return False
-    return True
-
-
-def e_70(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_75(v):
-        e_71(v, path, out, warn)
-    return
-
-
-def p_71(v: Any) -> bool:
-    if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not p_72(v["AutoMLJobObjective"]):
-            return False
-    return True
-
-
-def e_71(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict):
-        for key, check in X71_0_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    return
-
-
-def p_72(v: Any) -> bool:
-    if isinstance(v, dict):
-        if "MetricName" in v and not p_74(v["MetricName"]):
-            return False
-    return True
-
-
-def e_72(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict):
-        for key, check in X72_0_e.items():
-            if key in v:
-                check(v[key], (*path, key), out, warn)
-    return
-
-
-def p_74(v: Any) -> bool:
-    if not (isinstance(v, str) and v in X74_0):
+def _surely_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys():
         return False
     return True
 
 
-def e_74(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (isinstance(v, str) and v in X74_0):
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F74))
-    return
-
-
-def p_75(v: Any) -> bool:
-    if isinstance(v, dict) and not X75_0 <= v.keys():
-        return False
-    if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_76(v["AutoMLProblemTypeConfig"]):
+def _check_CreateAutoMLJobV2Request_allOf_6(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
     return True
 
 
-def e_75(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X75_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_6(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_6_then(v, path, out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_6_then(v: Any) -> bool:
+    if isinstance(v, dict):
+        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_6_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict):
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_6_then_0_e.items():
+            if key in v:
+                explain(v[key], (*path, key), out, warn)
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any) -> bool:
+    if isinstance(v, dict):
+        if "MetricName" in v and not check_time_series_forecasting_metric_name(v["MetricName"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict):
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e.items():
+            if key in v:
+                explain(v[key], (*path, key), out, warn)
+    return
+
+
+def check_time_series_forecasting_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/TimeSeriesForecastingMetricName: True when no failure is certain."""
+    if not (isinstance(v, str) and v in X_time_series_forecasting_metric_name_0):
+        return v is DYNAMIC
+    return True
+
+
+def explain_time_series_forecasting_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/TimeSeriesForecastingMetricName: append each certain failure to ``out``."""
+    if not (isinstance(v, str) and v in X_time_series_forecasting_metric_name_0) and v is not DYNAMIC:
+        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_time_series_forecasting_metric_name))
+    return
+
+
+def _check_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    if isinstance(v, dict):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+            return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F75))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_6_if))
     if isinstance(v, dict):
-        for key, check in X75_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_6_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_76(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X76_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_76(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F76))
-    if isinstance(v, dict) and not X76_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TimeSeriesForecastingJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TimeSeriesForecastingJobConfig",), F76))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TimeSeriesForecastingJobConfig",), F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig))
     return
 
 
-def p_77(v: Any) -> bool:
-    if p_84(v):
-        if not p_78(v):
+def _surely_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys():
+        return False
+    return True
+
+
+def _check_CreateAutoMLJobV2Request_allOf_7(v: Any) -> bool:
+    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
     return True
 
 
-def e_77(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_84(v):
-        e_78(v, path, out, warn)
+def _explain_CreateAutoMLJobV2Request_allOf_7(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_7_then(v, path, out, warn)
     return
 
 
-def p_78(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_7_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not p_79(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
             return False
     return True
 
 
-def e_78(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_7_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X78_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_7_then_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_79(v: Any) -> bool:
+def _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not p_81(v["MetricName"]):
+        if "MetricName" in v and not check_text_generation_metric_name(v["MetricName"]):
             return False
     return True
 
 
-def e_79(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, check in X79_0_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_81(v: Any) -> bool:
-    if not p_4(v):
+def check_text_generation_metric_name(v: Any) -> bool:
+    """The canonical schema's $defs/TextGenerationMetricName: True when no failure is certain."""
+    if not check_metric_name(v):
         return False
-    if not p_82(v):
-        return False
-    return True
-
-
-def e_81(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_4(v, path, out, warn)
-    e_82(v, path, out, True)
-    return
-
-
-def p_82(v: Any) -> bool:
-    if p_83(v):
+    if not _check_TextGenerationMetricName_x_warn(v):
         return False
     return True
 
 
-def e_82(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_83(v):
-        out.append(Failure("objective-ignored", warn, path, "not", v, None, F82))
+def explain_text_generation_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/TextGenerationMetricName: append each certain failure to ``out``."""
+    explain_metric_name(v, path, out, warn)
+    _explain_TextGenerationMetricName_x_warn(v, path, out, True)
     return
 
 
-def p_83(v: Any) -> bool:
+def _check_TextGenerationMetricName_x_warn(v: Any) -> bool:
+    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
+        return False
     return True
 
 
-def e_83(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+def _explain_TextGenerationMetricName_x_warn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
+        out.append(Failure("objective-ignored", warn, path, "not", v, None, F_TextGenerationMetricName_x_warn))
     return
 
 
-def p_84(v: Any) -> bool:
-    if isinstance(v, dict) and not X84_0 <= v.keys():
+def _check_TextGenerationMetricName_x_warn_not(v: Any) -> bool:
+    return True
+
+
+def _explain_TextGenerationMetricName_x_warn_not(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    return
+
+
+def _surely_TextGenerationMetricName_x_warn_not(v: Any) -> bool:
+    if v is DYNAMIC:
+        return True
+    return True
+
+
+def _check_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not p_85(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             return False
     return True
 
 
-def e_84(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X84_0 <= v.keys():
+def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F84))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_7_if))
     if isinstance(v, dict):
-        for key, check in X84_1_e.items():
+        for key, explain in X_CreateAutoMLJobV2Request_allOf_7_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_85(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    if not X85_1 <= v.keys():
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
     return True
 
 
-def e_85(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F85))
-    if isinstance(v, dict) and not X85_1 <= v.keys():
+def _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig))
+    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TextGenerationJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TextGenerationJobConfig",), F85))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TextGenerationJobConfig",), F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig))
     return
 
 
-def p_86(v: Any) -> bool:
-    if p_98(v):
-        if not p_88(v):
-            return False
-    elif not p_97(v):
+def _surely_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not isinstance(v, dict):
+        return False
+    if not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys():
         return False
     return True
 
 
-def e_86(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_98(v):
-        e_88(v, path, out, warn)
-    else:
-        e_97(v, path, out, warn)
+def _check_document_else_else(v: Any) -> bool:
+    if _check_document_else_else_if(v):
+        if not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v):
+            return False
+    elif not _check_document_else_else_else(v):
+        return False
+    return True
+
+
+def _explain_document_else_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_document_else_else_if(v):
+        if not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v):
+            explain_create_auto_ml_job_request(v, path, out, warn)
+    elif not _check_document_else_else_else(v):
+        _explain_document_else_else_else(v, path, out, warn)
     return
 
 
-def p_88(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def check_create_auto_ml_job_request(v: Any) -> bool:
+    """The canonical schema's $defs/CreateAutoMLJobRequest: True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
         return False
-    if "ProblemType" in v and not p_14(v["ProblemType"]):
+    if "AutoMLJobObjective" in v and not check_auto_ml_job_objective(v["AutoMLJobObjective"]):
         return False
-    if "AutoMLJobObjective" in v and not p_2(v["AutoMLJobObjective"]):
+    if not _check_CreateAutoMLJobRequest_allOf_0(v):
         return False
-    if not p_89(v):
-        return False
-    if p_92(v):
-        if not p_30(v):
+    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
-    if p_94(v):
-        if not p_39(v):
+    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
-    if p_96(v):
-        if not p_48(v):
+    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
     return True
 
 
-def e_88(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F88))
+def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """The canonical schema's $defs/CreateAutoMLJobRequest: append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request))
     if isinstance(v, dict):
-        for key, check in X88_1_e.items():
+        for key, explain in X_create_auto_ml_job_request_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    e_89(v, path, out, warn)
-    if p_92(v):
-        e_30(v, path, out, warn)
-    if p_94(v):
-        e_39(v, path, out, warn)
-    if p_96(v):
-        e_48(v, path, out, warn)
+                explain(v[key], (*path, key), out, warn)
+    _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
+    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
+    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
+    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     return
 
 
-def p_89(v: Any) -> bool:
-    if not p_90(v):
+def _check_CreateAutoMLJobRequest_allOf_0(v: Any) -> bool:
+    if not _check_CreateAutoMLJobRequest_allOf_0_x_warn(v):
         return False
     return True
 
 
-def e_89(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    e_90(v, path, out, True)
+def _explain_CreateAutoMLJobRequest_allOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v, path, out, True)
     return
 
 
-def p_90(v: Any) -> bool:
+def _check_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any) -> bool:
     if isinstance(v, dict):
         if "ProblemType" in v and not all(d in v for d in ("AutoMLJobObjective",)):
-            return False
+            if v.__class__ is not OpenObject:
+                return False
         if "AutoMLJobObjective" in v and not all(d in v for d in ("ProblemType",)):
-            return False
+            if v.__class__ is not OpenObject:
+                return False
     return True
 
 
-def e_90(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict):
+def _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and v.__class__ is not OpenObject:
         for key, deps in (("ProblemType", ("AutoMLJobObjective",)), ("AutoMLJobObjective", ("ProblemType",))):
             if key in v:
                 for dep in deps:
                     if dep not in v:
-                        out.append(Failure("incomplete-pair", warn, path, "dependentRequired", v, None, F90))
+                        out.append(Failure("incomplete-pair", warn, path, "dependentRequired", v, None, F_CreateAutoMLJobRequest_allOf_0_x_warn))
     return
 
 
-def p_91(v: Any) -> bool:
-    if p_92(v):
-        if not p_30(v):
+def _check_CreateAutoMLJobRequest_allOf_1(v: Any) -> bool:
+    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
     return True
 
 
-def e_91(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_92(v):
-        e_30(v, path, out, warn)
+def _explain_CreateAutoMLJobRequest_allOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
     return
 
 
-def p_92(v: Any) -> bool:
-    if isinstance(v, dict) and not X92_0 <= v.keys():
+def _check_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not p_37(v["ProblemType"]):
+        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
             return False
     return True
 
 
-def e_92(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X92_0 <= v.keys():
+def _explain_CreateAutoMLJobRequest_allOf_1_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F92))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_1_if))
     if isinstance(v, dict):
-        for key, check in X92_1_e.items():
+        for key, explain in X_CreateAutoMLJobRequest_allOf_1_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_93(v: Any) -> bool:
-    if p_94(v):
-        if not p_39(v):
+def _surely_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _check_CreateAutoMLJobRequest_allOf_2(v: Any) -> bool:
+    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
     return True
 
 
-def e_93(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_94(v):
-        e_39(v, path, out, warn)
+def _explain_CreateAutoMLJobRequest_allOf_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
     return
 
 
-def p_94(v: Any) -> bool:
-    if isinstance(v, dict) and not X94_0 <= v.keys():
+def _check_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not p_46(v["ProblemType"]):
+        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
             return False
     return True
 
 
-def e_94(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X94_0 <= v.keys():
+def _explain_CreateAutoMLJobRequest_allOf_2_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F94))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_2_if))
     if isinstance(v, dict):
-        for key, check in X94_1_e.items():
+        for key, explain in X_CreateAutoMLJobRequest_allOf_2_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_95(v: Any) -> bool:
-    if p_96(v):
-        if not p_48(v):
+def _surely_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        return False
+    return True
+
+
+def _check_CreateAutoMLJobRequest_allOf_3(v: Any) -> bool:
+    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
     return True
 
 
-def e_95(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_96(v):
-        e_48(v, path, out, warn)
+def _explain_CreateAutoMLJobRequest_allOf_3(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
+        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+            _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     return
 
 
-def p_96(v: Any) -> bool:
-    if isinstance(v, dict) and not X96_0 <= v.keys():
+def _check_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not p_55(v["ProblemType"]):
+        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
             return False
     return True
 
 
-def e_96(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X96_0 <= v.keys():
+def _explain_CreateAutoMLJobRequest_allOf_3_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F96))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_3_if))
     if isinstance(v, dict):
-        for key, check in X96_1_e.items():
+        for key, explain in X_CreateAutoMLJobRequest_allOf_3_if_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
+                explain(v[key], (*path, key), out, warn)
     return
 
 
-def p_97(v: Any) -> bool:
-    if p_83(v):
+def _surely_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys():
+        return False
+    if isinstance(v, dict) and "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
     return True
 
 
-def e_97(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if p_83(v):
-        out.append(Failure("unknown-document", warn, path, "not", v, None, F97))
-    return
-
-
-def p_98(v: Any) -> bool:
-    if not (p_99(v) or p_21(v) or p_100(v) or p_101(v)):
+def _check_document_else_else_else(v: Any) -> bool:
+    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
         return False
     return True
 
 
-def e_98(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (p_99(v) or p_21(v) or p_100(v) or p_101(v)):
-        out.append(Failure("schema-violation", warn, path, "anyOf", v, None, F98))
+def _explain_document_else_else_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
+        out.append(Failure("unknown-document", warn, path, "not", v, None, F_document_else_else_else))
     return
 
 
-def p_99(v: Any) -> bool:
-    if isinstance(v, dict) and not X99_0 <= v.keys():
+def _check_document_else_else_if(v: Any) -> bool:
+    if not (_check_document_else_else_if_anyOf_0(v) or _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v) or _check_document_else_else_if_anyOf_2(v) or _check_document_else_else_if_anyOf_3(v)):
         return False
     return True
 
 
-def e_99(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X99_0 <= v.keys():
+def _explain_document_else_else_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (_check_document_else_else_if_anyOf_0(v) or _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v) or _check_document_else_else_if_anyOf_2(v) or _check_document_else_else_if_anyOf_3(v)):
+        out.append(Failure("schema-violation", warn, path, "anyOf", v, None, F_document_else_else_if))
+    return
+
+
+def _surely_document_else_else_if(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not (_surely_document_else_else_if_anyOf_0(v) or _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v) or _surely_document_else_else_if_anyOf_2(v) or _surely_document_else_else_if_anyOf_3(v)):
+        return False
+    return True
+
+
+def _check_document_else_else_if_anyOf_0(v: Any) -> bool:
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_document_else_else_if_anyOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F99))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_document_else_else_if_anyOf_0))
     return
 
 
-def p_100(v: Any) -> bool:
-    if isinstance(v, dict) and not X100_0 <= v.keys():
+def _surely_document_else_else_if_anyOf_0(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys():
         return False
     return True
 
 
-def e_100(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X100_0 <= v.keys():
+def _check_document_else_else_if_anyOf_2(v: Any) -> bool:
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_document_else_else_if_anyOf_2(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("InputDataConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("InputDataConfig",), F100))
+                out.append(Failure("missing-member", warn, path, "required", v, ("InputDataConfig",), F_document_else_else_if_anyOf_2))
     return
 
 
-def p_101(v: Any) -> bool:
-    if isinstance(v, dict) and not X101_0 <= v.keys():
+def _surely_document_else_else_if_anyOf_2(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys():
         return False
     return True
 
 
-def e_101(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X101_0 <= v.keys():
+def _check_document_else_else_if_anyOf_3(v: Any) -> bool:
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_3_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_document_else_else_if_anyOf_3(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_3_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobConfig",), F101))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobConfig",), F_document_else_else_if_anyOf_3))
     return
 
 
-def p_102(v: Any) -> bool:
-    if not (p_103(v) or p_104(v)):
+def _surely_document_else_else_if_anyOf_3(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_document_else_else_if_anyOf_3_0 <= v.keys():
         return False
     return True
 
 
-def e_102(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (p_103(v) or p_104(v)):
-        out.append(Failure("schema-violation", warn, path, "anyOf", v, None, F102))
-    return
-
-
-def p_103(v: Any) -> bool:
-    if isinstance(v, dict) and not X103_0 <= v.keys():
+def _check_document_else_if(v: Any) -> bool:
+    if not (_check_document_else_if_anyOf_0(v) or _check_document_else_if_anyOf_1(v)):
         return False
     return True
 
 
-def e_103(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X103_0 <= v.keys():
+def _explain_document_else_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (_check_document_else_if_anyOf_0(v) or _check_document_else_if_anyOf_1(v)):
+        out.append(Failure("schema-violation", warn, path, "anyOf", v, None, F_document_else_if))
+    return
+
+
+def _surely_document_else_if(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if not (_surely_document_else_if_anyOf_0(v) or _surely_document_else_if_anyOf_1(v)):
+        return False
+    return True
+
+
+def _check_document_else_if_anyOf_0(v: Any) -> bool:
+    if isinstance(v, dict) and not X_document_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_document_else_if_anyOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_document_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F103))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_document_else_if_anyOf_0))
     return
 
 
-def p_104(v: Any) -> bool:
-    if isinstance(v, dict) and not X104_0 <= v.keys():
+def _surely_document_else_if_anyOf_0(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_document_else_if_anyOf_0_0 <= v.keys():
         return False
     return True
 
 
-def e_104(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X104_0 <= v.keys():
+def _check_document_else_if_anyOf_1(v: Any) -> bool:
+    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_document_else_if_anyOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobInputDataConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobInputDataConfig",), F104))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobInputDataConfig",), F_document_else_if_anyOf_1))
     return
 
 
-def p_105(v: Any) -> bool:
-    if isinstance(v, dict) and not X105_0 <= v.keys():
+def _surely_document_else_if_anyOf_1(v: Any) -> bool:
+    if v is DYNAMIC:
+        return False
+    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys():
         return False
     return True
 
 
-def e_105(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if isinstance(v, dict) and not X105_0 <= v.keys():
+def _check_document_if(v: Any) -> bool:
+    if isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject:
+        return False
+    return True
+
+
+def _explain_document_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F105))
+                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_document_if))
     return
 
 
-def p_106(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _surely_document_if(v: Any) -> bool:
+    if v is DYNAMIC:
         return False
-    table = X106_1_p
+    if isinstance(v, dict) and not X_document_if_0 <= v.keys():
+        return False
+    return True
+
+
+def check_describe_auto_ml_job_response_shape(v: Any) -> bool:
+    """AWS's DescribeAutoMLJobResponse shape (kind describe-auto-ml-job-response): True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_describe_auto_ml_job_response_shape_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X106_2:
+    if not v.keys() <= X_describe_auto_ml_job_response_shape_2:
         return False
-    if not X106_3 <= v.keys():
+    if not X_describe_auto_ml_job_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_106(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F106))
+def explain_describe_auto_ml_job_response_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """AWS's DescribeAutoMLJobResponse shape (kind describe-auto-ml-job-response): append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_response_shape))
     if isinstance(v, dict):
-        for key, check in X106_1_e.items():
+        for key, explain in X_describe_auto_ml_job_response_shape_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X106_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F106))
-    if isinstance(v, dict) and not X106_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_response_shape_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_response_shape))
+    if isinstance(v, dict) and not X_describe_auto_ml_job_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F106))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_response_shape))
     return
 
 
-def p_108(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_AutoMLJobName(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 32:
         return False
-    if X108_3(v) is None:
+    if X_aws_AutoMLJobName_3(v) is None:
         return False
     return True
 
 
-def e_108(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F108))
+def _explain_aws_AutoMLJobName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobName))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F108))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_AutoMLJobName))
     if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F108))
-    if isinstance(v, str) and X108_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])", F108))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F_aws_AutoMLJobName))
+    if isinstance(v, str) and X_aws_AutoMLJobName_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])", F_aws_AutoMLJobName))
     return
 
 
-def p_110(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_AutoMLJobArn(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 256:
         return False
-    if X110_3(v) is None:
+    if X_aws_AutoMLJobArn_3(v) is None:
         return False
     return True
 
 
-def e_110(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F110))
+def _explain_aws_AutoMLJobArn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobArn))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F110))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_AutoMLJobArn))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F110))
-    if isinstance(v, str) and X110_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F110))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_AutoMLJobArn))
+    if isinstance(v, str) and X_aws_AutoMLJobArn_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_AutoMLJobArn))
     return
 
 
-def p_112(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_AutoMLInputDataConfig(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_114(item):
+            if not _check_aws_AutoMLChannel(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 2:
         return False
     return True
 
 
-def e_112(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F112))
+def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLInputDataConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_114(item, (*path, index), out, warn)
+            _explain_aws_AutoMLChannel(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F112))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLInputDataConfig))
     if isinstance(v, list) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F112))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLInputDataConfig))
     return
 
 
-def p_114(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X114_1_p
+def _check_aws_AutoMLChannel(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_aws_AutoMLChannel_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X114_2:
+    if not v.keys() <= X_aws_AutoMLChannel_2:
         return False
-    if not X114_3 <= v.keys():
+    if not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_114(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F114))
+def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLChannel))
     if isinstance(v, dict):
-        for key, check in X114_1_e.items():
+        for key, explain in X_aws_AutoMLChannel_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X114_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F114))
-    if isinstance(v, dict) and not X114_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLChannel_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel))
+    if isinstance(v, dict) and not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F114))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_AutoMLChannel))
     return
 
 
-def p_116(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLDataSource(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "S3DataSource" in v and not _check_aws_AutoMLS3DataSource(v["S3DataSource"]):
         return False
-    if "S3DataSource" in v and not p_118(v["S3DataSource"]):
+    if not v.keys() <= X_aws_AutoMLDataSource_2:
         return False
-    if not v.keys() <= X116_2:
-        return False
-    if not X116_3 <= v.keys():
+    if not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_116(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F116))
+def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSource))
     if isinstance(v, dict):
-        for key, check in X116_1_e.items():
+        for key, explain in X_aws_AutoMLDataSource_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X116_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F116))
-    if isinstance(v, dict) and not X116_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSource_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSource))
+    if isinstance(v, dict) and not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3DataSource",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataSource",), F116))
+                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataSource",), F_aws_AutoMLDataSource))
     return
 
 
-def p_118(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLS3DataSource(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "S3DataType" in v and not _check_aws_AutoMLS3DataType(v["S3DataType"]):
         return False
-    if "S3DataType" in v and not p_120(v["S3DataType"]):
+    if "S3Uri" in v and not _check_aws_S3Uri(v["S3Uri"]):
         return False
-    if "S3Uri" in v and not p_122(v["S3Uri"]):
+    if not v.keys() <= X_aws_AutoMLS3DataSource_2:
         return False
-    if not v.keys() <= X118_2:
-        return False
-    if not X118_3 <= v.keys():
+    if not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_118(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F118))
+def _explain_aws_AutoMLS3DataSource(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLS3DataSource))
     if isinstance(v, dict):
-        for key, check in X118_1_e.items():
+        for key, explain in X_aws_AutoMLS3DataSource_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X118_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F118))
-    if isinstance(v, dict) and not X118_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLS3DataSource_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource))
+    if isinstance(v, dict) and not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3DataType", "S3Uri"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F118))
+                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F_aws_AutoMLS3DataSource))
     return
 
 
-def p_120(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X120_1:
-        return False
+def _check_aws_AutoMLS3DataType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLS3DataType_1:
+        return v is DYNAMIC
     return True
 
 
-def e_120(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F120))
-    if not (isinstance(v, str) and v in X120_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ManifestFile", "S3Prefix", "AugmentedManifestFile"), F120))
+def _explain_aws_AutoMLS3DataType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLS3DataType))
+    if not (isinstance(v, str) and v in X_aws_AutoMLS3DataType_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("ManifestFile", "S3Prefix", "AugmentedManifestFile"), F_aws_AutoMLS3DataType))
     return
 
 
-def p_122(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_S3Uri(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 1024:
         return False
-    if X122_3(v) is None:
+    if X_aws_S3Uri_3(v) is None:
         return False
     return True
 
 
-def e_122(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F122))
+def _explain_aws_S3Uri(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_S3Uri))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F122))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_S3Uri))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F122))
-    if isinstance(v, str) and X122_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F122))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_S3Uri))
+    if isinstance(v, str) and X_aws_S3Uri_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F_aws_S3Uri))
     return
 
 
-def p_124(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X124_1:
-        return False
+def _check_aws_CompressionType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_CompressionType_1:
+        return v is DYNAMIC
     return True
 
 
-def e_124(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F124))
-    if not (isinstance(v, str) and v in X124_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("None", "Gzip"), F124))
+def _explain_aws_CompressionType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CompressionType))
+    if not (isinstance(v, str) and v in X_aws_CompressionType_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("None", "Gzip"), F_aws_CompressionType))
     return
 
 
-def p_126(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_TargetAttributeName(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     return True
 
 
-def e_126(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F126))
+def _explain_aws_TargetAttributeName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TargetAttributeName))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F126))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_TargetAttributeName))
     return
 
 
-def p_128(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_ContentType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 256:
         return False
-    if X128_3(v) is None:
+    if X_aws_ContentType_3(v) is None:
         return False
     return True
 
 
-def e_128(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F128))
+def _explain_aws_ContentType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ContentType))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F128))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_ContentType))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F128))
-    if isinstance(v, str) and X128_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F128))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_ContentType))
+    if isinstance(v, str) and X_aws_ContentType_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_ContentType))
     return
 
 
-def p_130(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X130_1:
-        return False
+def _check_aws_AutoMLChannelType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLChannelType_1:
+        return v is DYNAMIC
     return True
 
 
-def e_130(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F130))
-    if not (isinstance(v, str) and v in X130_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("training", "validation"), F130))
+def _explain_aws_AutoMLChannelType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLChannelType))
+    if not (isinstance(v, str) and v in X_aws_AutoMLChannelType_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("training", "validation"), F_aws_AutoMLChannelType))
     return
 
 
-def p_132(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_SampleWeightAttributeName(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 256:
         return False
-    if X132_3(v) is None:
+    if X_aws_SampleWeightAttributeName_3(v) is None:
         return False
     return True
 
 
-def e_132(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F132))
+def _explain_aws_SampleWeightAttributeName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_SampleWeightAttributeName))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F132))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_SampleWeightAttributeName))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F132))
-    if isinstance(v, str) and X132_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F132))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_SampleWeightAttributeName))
+    if isinstance(v, str) and X_aws_SampleWeightAttributeName_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F_aws_SampleWeightAttributeName))
     return
 
 
-def p_134(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLOutputDataConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "KmsKeyId" in v and not _check_aws_KmsKeyId(v["KmsKeyId"]):
         return False
-    if "KmsKeyId" in v and not p_136(v["KmsKeyId"]):
+    if "S3OutputPath" in v and not _check_aws_S3Uri(v["S3OutputPath"]):
         return False
-    if "S3OutputPath" in v and not p_122(v["S3OutputPath"]):
+    if not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         return False
-    if not v.keys() <= X134_2:
-        return False
-    if not X134_3 <= v.keys():
+    if not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_134(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F134))
+def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLOutputDataConfig))
     if isinstance(v, dict):
-        for key, check in X134_1_e.items():
+        for key, explain in X_aws_AutoMLOutputDataConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X134_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F134))
-    if isinstance(v, dict) and not X134_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig))
+    if isinstance(v, dict) and not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3OutputPath",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3OutputPath",), F134))
+                out.append(Failure("missing-member", warn, path, "required", v, ("S3OutputPath",), F_aws_AutoMLOutputDataConfig))
     return
 
 
-def p_136(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_KmsKeyId(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 2048:
         return False
-    if X136_3(v) is None:
+    if X_aws_KmsKeyId_3(v) is None:
         return False
     return True
 
 
-def e_136(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F136))
+def _explain_aws_KmsKeyId(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_KmsKeyId))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F136))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_KmsKeyId))
     if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F136))
-    if isinstance(v, str) and X136_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])", F136))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F_aws_KmsKeyId))
+    if isinstance(v, str) and X_aws_KmsKeyId_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])", F_aws_KmsKeyId))
     return
 
 
-def p_138(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_RoleArn(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 20:
         return False
     if len(v) > 2048:
         return False
-    if X138_3(v) is None:
+    if X_aws_RoleArn_3(v) is None:
         return False
     return True
 
 
-def e_138(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F138))
+def _explain_aws_RoleArn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_RoleArn))
     if isinstance(v, str) and len(v) < 20:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F138))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F_aws_RoleArn))
     if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F138))
-    if isinstance(v, str) and X138_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F138))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F_aws_RoleArn))
+    if isinstance(v, str) and X_aws_RoleArn_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F_aws_RoleArn))
     return
 
 
-def p_140(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLJobObjective(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
         return False
-    if "MetricName" in v and not p_142(v["MetricName"]):
+    if not v.keys() <= X_aws_AutoMLJobObjective_2:
         return False
-    if not v.keys() <= X140_2:
-        return False
-    if not X140_3 <= v.keys():
+    if not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_140(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F140))
+def _explain_aws_AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobObjective))
     if isinstance(v, dict):
-        for key, check in X140_1_e.items():
+        for key, explain in X_aws_AutoMLJobObjective_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X140_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F140))
-    if isinstance(v, dict) and not X140_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobObjective_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective))
+    if isinstance(v, dict) and not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F140))
+                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_aws_AutoMLJobObjective))
     return
 
 
-def p_142(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X142_1:
-        return False
+def _check_aws_AutoMLMetricEnum(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLMetricEnum_1:
+        return v is DYNAMIC
     return True
 
 
-def e_142(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F142))
-    if not (isinstance(v, str) and v in X142_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F142))
+def _explain_aws_AutoMLMetricEnum(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMetricEnum))
+    if not (isinstance(v, str) and v in X_aws_AutoMLMetricEnum_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_aws_AutoMLMetricEnum))
     return
 
 
-def p_144(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X144_1:
-        return False
+def _check_aws_ProblemType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_ProblemType_1:
+        return v is DYNAMIC
     return True
 
 
-def e_144(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F144))
-    if not (isinstance(v, str) and v in X144_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F144))
+def _explain_aws_ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ProblemType))
+    if not (isinstance(v, str) and v in X_aws_ProblemType_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F_aws_ProblemType))
     return
 
 
-def p_146(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X146_1_p
+def _check_aws_AutoMLJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_aws_AutoMLJobConfig_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X146_2:
+    if not v.keys() <= X_aws_AutoMLJobConfig_2:
         return False
     return True
 
 
-def e_146(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F146))
+def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobConfig))
     if isinstance(v, dict):
-        for key, check in X146_1_e.items():
+        for key, explain in X_aws_AutoMLJobConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X146_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F146))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobConfig))
     return
 
 
-def p_148(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLJobCompletionCriteria(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "MaxCandidates" in v and not _check_aws_MaxCandidates(v["MaxCandidates"]):
         return False
-    if "MaxCandidates" in v and not p_150(v["MaxCandidates"]):
+    if "MaxRuntimePerTrainingJobInSeconds" in v and not _check_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxRuntimePerTrainingJobInSeconds"]):
         return False
-    if "MaxRuntimePerTrainingJobInSeconds" in v and not p_152(v["MaxRuntimePerTrainingJobInSeconds"]):
+    if "MaxAutoMLJobRuntimeInSeconds" in v and not _check_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxAutoMLJobRuntimeInSeconds"]):
         return False
-    if "MaxAutoMLJobRuntimeInSeconds" in v and not p_152(v["MaxAutoMLJobRuntimeInSeconds"]):
-        return False
-    if not v.keys() <= X148_2:
+    if not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
         return False
     return True
 
 
-def e_148(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F148))
+def _explain_aws_AutoMLJobCompletionCriteria(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobCompletionCriteria))
     if isinstance(v, dict):
-        for key, check in X148_1_e.items():
+        for key, explain in X_aws_AutoMLJobCompletionCriteria_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X148_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F148))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobCompletionCriteria))
     return
 
 
-def p_150(v: Any) -> bool:
-    if not (
-        (isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
+def _check_aws_MaxCandidates(v: Any) -> bool:
+    if not (isinstance(v, int) and not isinstance(v, bool)):
+        return v is DYNAMIC
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
         return False
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
@@ -2334,381 +2597,333 @@ def p_150(v: Any) -> bool:
     return True
 
 
-def e_150(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        (isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F150))
+def _explain_aws_MaxCandidates(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, int) and not isinstance(v, bool)) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F_aws_MaxCandidates))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F150))
+        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F_aws_MaxCandidates))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F150))
+        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F_aws_MaxCandidates))
     return
 
 
-def p_152(v: Any) -> bool:
-    if not (
-        (isinstance(v, int) and not isinstance(v, bool))
-    ):
-        return False
+def _check_aws_MaxRuntimePerTrainingJobInSeconds(v: Any) -> bool:
+    if not (isinstance(v, int) and not isinstance(v, bool)):
+        return v is DYNAMIC
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
         return False
     return True
 
 
-def e_152(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        (isinstance(v, int) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F152))
+def _explain_aws_MaxRuntimePerTrainingJobInSeconds(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, int) and not isinstance(v, bool)) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F_aws_MaxRuntimePerTrainingJobInSeconds))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F152))
+        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F_aws_MaxRuntimePerTrainingJobInSeconds))
     return
 
 
-def p_156(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLSecurityConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "VolumeKmsKeyId" in v and not _check_aws_KmsKeyId(v["VolumeKmsKeyId"]):
         return False
-    if "VolumeKmsKeyId" in v and not p_136(v["VolumeKmsKeyId"]):
+    if "EnableInterContainerTrafficEncryption" in v and not _check_aws_Boolean(v["EnableInterContainerTrafficEncryption"]):
         return False
-    if "EnableInterContainerTrafficEncryption" in v and not p_158(v["EnableInterContainerTrafficEncryption"]):
+    if "VpcConfig" in v and not _check_aws_VpcConfig(v["VpcConfig"]):
         return False
-    if "VpcConfig" in v and not p_160(v["VpcConfig"]):
-        return False
-    if not v.keys() <= X156_2:
+    if not v.keys() <= X_aws_AutoMLSecurityConfig_2:
         return False
     return True
 
 
-def e_156(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F156))
+def _explain_aws_AutoMLSecurityConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLSecurityConfig))
     if isinstance(v, dict):
-        for key, check in X156_1_e.items():
+        for key, explain in X_aws_AutoMLSecurityConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X156_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F156))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLSecurityConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLSecurityConfig))
     return
 
 
-def p_158(v: Any) -> bool:
-    if not (
-        isinstance(v, bool)
-    ):
+def _check_aws_Boolean(v: Any) -> bool:
+    if not isinstance(v, bool):
+        return v is DYNAMIC
+    return True
+
+
+def _explain_aws_Boolean(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, bool) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F_aws_Boolean))
+    return
+
+
+def _check_aws_VpcConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "SecurityGroupIds" in v and not _check_aws_VpcSecurityGroupIds(v["SecurityGroupIds"]):
+        return False
+    if "Subnets" in v and not _check_aws_Subnets(v["Subnets"]):
+        return False
+    if not v.keys() <= X_aws_VpcConfig_2:
+        return False
+    if not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_158(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, bool)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F158))
-    return
-
-
-def p_160(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    if "SecurityGroupIds" in v and not p_162(v["SecurityGroupIds"]):
-        return False
-    if "Subnets" in v and not p_166(v["Subnets"]):
-        return False
-    if not v.keys() <= X160_2:
-        return False
-    if not X160_3 <= v.keys():
-        return False
-    return True
-
-
-def e_160(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F160))
+def _explain_aws_VpcConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_VpcConfig))
     if isinstance(v, dict):
-        for key, check in X160_1_e.items():
+        for key, explain in X_aws_VpcConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X160_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F160))
-    if isinstance(v, dict) and not X160_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_VpcConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_VpcConfig))
+    if isinstance(v, dict) and not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("SecurityGroupIds", "Subnets"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F160))
+                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F_aws_VpcConfig))
     return
 
 
-def p_162(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_VpcSecurityGroupIds(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_164(item):
+            if not _check_aws_SecurityGroupId(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 5:
         return False
     return True
 
 
-def e_162(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F162))
+def _explain_aws_VpcSecurityGroupIds(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_VpcSecurityGroupIds))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_164(item, (*path, index), out, warn)
+            _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F162))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_VpcSecurityGroupIds))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F162))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_VpcSecurityGroupIds))
     return
 
 
-def p_164(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_SecurityGroupId(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 32:
         return False
-    if X164_3(v) is None:
+    if X_aws_SecurityGroupId_3(v) is None:
         return False
     return True
 
 
-def e_164(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F164))
+def _explain_aws_SecurityGroupId(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_SecurityGroupId))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F164))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_SecurityGroupId))
     if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F164))
-    if isinstance(v, str) and X164_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F164))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F_aws_SecurityGroupId))
+    if isinstance(v, str) and X_aws_SecurityGroupId_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F_aws_SecurityGroupId))
     return
 
 
-def p_166(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_Subnets(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_164(item):
+            if not _check_aws_SecurityGroupId(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 16:
         return False
     return True
 
 
-def e_166(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F166))
+def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_Subnets))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_164(item, (*path, index), out, warn)
+            _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F166))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_Subnets))
     if isinstance(v, list) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F166))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F_aws_Subnets))
     return
 
 
-def p_170(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLCandidateGenerationConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "FeatureSpecificationS3Uri" in v and not _check_aws_S3Uri(v["FeatureSpecificationS3Uri"]):
         return False
-    if "FeatureSpecificationS3Uri" in v and not p_122(v["FeatureSpecificationS3Uri"]):
+    if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
-    if "AlgorithmsConfig" in v and not p_172(v["AlgorithmsConfig"]):
-        return False
-    if not v.keys() <= X170_2:
+    if not v.keys() <= X_aws_AutoMLCandidateGenerationConfig_2:
         return False
     return True
 
 
-def e_170(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F170))
+def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, check in X170_1_e.items():
+        for key, explain in X_aws_AutoMLCandidateGenerationConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X170_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F170))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateGenerationConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateGenerationConfig))
     return
 
 
-def p_172(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_AutoMLAlgorithmsConfig(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_174(item):
+            if not _check_aws_AutoMLAlgorithmConfig(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 1:
         return False
     return True
 
 
-def e_172(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F172))
+def _explain_aws_AutoMLAlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithmsConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_174(item, (*path, index), out, warn)
+            _explain_aws_AutoMLAlgorithmConfig(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F172))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithmsConfig))
     if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F172))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F_aws_AutoMLAlgorithmsConfig))
     return
 
 
-def p_174(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLAlgorithmConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "AutoMLAlgorithms" in v and not _check_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"]):
         return False
-    if "AutoMLAlgorithms" in v and not p_176(v["AutoMLAlgorithms"]):
+    if not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
         return False
-    if not v.keys() <= X174_2:
-        return False
-    if not X174_3 <= v.keys():
+    if not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_174(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F174))
+def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLAlgorithmConfig))
     if isinstance(v, dict):
-        for key, check in X174_1_e.items():
+        for key, explain in X_aws_AutoMLAlgorithmConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X174_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F174))
-    if isinstance(v, dict) and not X174_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLAlgorithmConfig))
+    if isinstance(v, dict) and not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLAlgorithms",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F174))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F_aws_AutoMLAlgorithmConfig))
     return
 
 
-def p_176(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_AutoMLAlgorithms(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_178(item):
+            if not _check_aws_AutoMLAlgorithm(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 11:
         return False
     return True
 
 
-def e_176(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F176))
+def _explain_aws_AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithms))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_178(item, (*path, index), out, warn)
+            _explain_aws_AutoMLAlgorithm(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F176))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithms))
     if isinstance(v, list) and len(v) > 11:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F176))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F_aws_AutoMLAlgorithms))
     return
 
 
-def p_178(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
+def _check_aws_AutoMLAlgorithm(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLAlgorithm_1:
+        return v is DYNAMIC
+    return True
+
+
+def _explain_aws_AutoMLAlgorithm(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLAlgorithm))
+    if not (isinstance(v, str) and v in X_aws_AutoMLAlgorithm_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F_aws_AutoMLAlgorithm))
+    return
+
+
+def _check_aws_AutoMLDataSplitConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "ValidationFraction" in v and not _check_aws_ValidationFraction(v["ValidationFraction"]):
         return False
-    if v not in X178_1:
+    if not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
         return False
     return True
 
 
-def e_178(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F178))
-    if not (isinstance(v, str) and v in X178_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F178))
-    return
-
-
-def p_180(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    if "ValidationFraction" in v and not p_182(v["ValidationFraction"]):
-        return False
-    if not v.keys() <= X180_2:
-        return False
-    return True
-
-
-def e_180(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F180))
+def _explain_aws_AutoMLDataSplitConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSplitConfig))
     if isinstance(v, dict):
-        for key, check in X180_1_e.items():
+        for key, explain in X_aws_AutoMLDataSplitConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X180_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F180))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSplitConfig))
     return
 
 
-def p_182(v: Any) -> bool:
-    if not (
-        (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
+def _check_aws_ValidationFraction(v: Any) -> bool:
+    if not (isinstance(v, (int, float)) and not isinstance(v, bool)):
+        return v is DYNAMIC
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
         return False
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
@@ -2716,61 +2931,47 @@ def p_182(v: Any) -> bool:
     return True
 
 
-def e_182(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F182))
+def _explain_aws_ValidationFraction(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, (int, float)) and not isinstance(v, bool)) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "number", F_aws_ValidationFraction))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F182))
+        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F_aws_ValidationFraction))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F182))
+        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F_aws_ValidationFraction))
     return
 
 
-def p_184(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X184_1:
-        return False
+def _check_aws_AutoMLMode(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLMode_1:
+        return v is DYNAMIC
     return True
 
 
-def e_184(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F184))
-    if not (isinstance(v, str) and v in X184_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F184))
+def _explain_aws_AutoMLMode(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMode))
+    if not (isinstance(v, str) and v in X_aws_AutoMLMode_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F_aws_AutoMLMode))
     return
 
 
-def p_186(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-        or (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
+def _check_aws_Timestamp(v: Any) -> bool:
+    if not (isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool))):
+        return v is DYNAMIC
     return True
 
 
-def e_186(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-        or (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, ("string", "number"), F186))
+def _explain_aws_Timestamp(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool))) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, ("string", "number"), F_aws_Timestamp))
     return
 
 
-def p_188(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_AutoMLFailureReason(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 1024:
@@ -2778,115 +2979,101 @@ def p_188(v: Any) -> bool:
     return True
 
 
-def e_188(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F188))
+def _explain_aws_AutoMLFailureReason(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLFailureReason))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F188))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_AutoMLFailureReason))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F188))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_AutoMLFailureReason))
     return
 
 
-def p_190(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_AutoMLPartialFailureReasons(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_192(item):
+            if not _check_aws_AutoMLPartialFailureReason(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 5:
         return False
     return True
 
 
-def e_190(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F190))
+def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLPartialFailureReasons))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_192(item, (*path, index), out, warn)
+            _explain_aws_AutoMLPartialFailureReason(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F190))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLPartialFailureReasons))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F190))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLPartialFailureReasons))
     return
 
 
-def p_192(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLPartialFailureReason(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "PartialFailureMessage" in v and not _check_aws_AutoMLFailureReason(v["PartialFailureMessage"]):
         return False
-    if "PartialFailureMessage" in v and not p_188(v["PartialFailureMessage"]):
-        return False
-    if not v.keys() <= X192_2:
+    if not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
         return False
     return True
 
 
-def e_192(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F192))
+def _explain_aws_AutoMLPartialFailureReason(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLPartialFailureReason))
     if isinstance(v, dict):
-        for key, check in X192_1_e.items():
+        for key, explain in X_aws_AutoMLPartialFailureReason_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X192_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F192))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLPartialFailureReason))
     return
 
 
-def p_194(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X194_1_p
+def _check_aws_AutoMLCandidate(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_aws_AutoMLCandidate_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X194_2:
+    if not v.keys() <= X_aws_AutoMLCandidate_2:
         return False
-    if not X194_3 <= v.keys():
+    if not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_194(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F194))
+def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidate))
     if isinstance(v, dict):
-        for key, check in X194_1_e.items():
+        for key, explain in X_aws_AutoMLCandidate_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X194_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F194))
-    if isinstance(v, dict) and not X194_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidate_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidate))
+    if isinstance(v, dict) and not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F194))
+                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F_aws_AutoMLCandidate))
     return
 
 
-def p_196(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_CandidateName(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 64:
@@ -2894,1173 +3081,1027 @@ def p_196(v: Any) -> bool:
     return True
 
 
-def e_196(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F196))
+def _explain_aws_CandidateName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateName))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F196))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_CandidateName))
     if isinstance(v, str) and len(v) > 64:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F196))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F_aws_CandidateName))
     return
 
 
-def p_198(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_FinalAutoMLJobObjectiveMetric(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "Type" in v and not _check_aws_AutoMLJobObjectiveType(v["Type"]):
         return False
-    if "Type" in v and not p_200(v["Type"]):
+    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
         return False
-    if "MetricName" in v and not p_142(v["MetricName"]):
+    if "Value" in v and not _check_aws_MetricValue(v["Value"]):
         return False
-    if "Value" in v and not p_202(v["Value"]):
+    if "StandardMetricName" in v and not _check_aws_AutoMLMetricEnum(v["StandardMetricName"]):
         return False
-    if "StandardMetricName" in v and not p_142(v["StandardMetricName"]):
+    if not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         return False
-    if not v.keys() <= X198_2:
-        return False
-    if not X198_3 <= v.keys():
+    if not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_198(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F198))
+def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FinalAutoMLJobObjectiveMetric))
     if isinstance(v, dict):
-        for key, check in X198_1_e.items():
+        for key, explain in X_aws_FinalAutoMLJobObjectiveMetric_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X198_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F198))
-    if isinstance(v, dict) and not X198_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric))
+    if isinstance(v, dict) and not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName", "Value"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName", "Value"), F198))
+                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName", "Value"), F_aws_FinalAutoMLJobObjectiveMetric))
     return
 
 
-def p_200(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X200_1:
-        return False
+def _check_aws_AutoMLJobObjectiveType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLJobObjectiveType_1:
+        return v is DYNAMIC
     return True
 
 
-def e_200(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F200))
-    if not (isinstance(v, str) and v in X200_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Maximize", "Minimize"), F200))
+def _explain_aws_AutoMLJobObjectiveType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobObjectiveType))
+    if not (isinstance(v, str) and v in X_aws_AutoMLJobObjectiveType_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Maximize", "Minimize"), F_aws_AutoMLJobObjectiveType))
     return
 
 
-def p_202(v: Any) -> bool:
-    if not (
-        (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        return False
+def _check_aws_MetricValue(v: Any) -> bool:
+    if not (isinstance(v, (int, float)) and not isinstance(v, bool)):
+        return v is DYNAMIC
     return True
 
 
-def e_202(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        (isinstance(v, (int, float)) and not isinstance(v, bool))
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F202))
+def _explain_aws_MetricValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not (isinstance(v, (int, float)) and not isinstance(v, bool)) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "number", F_aws_MetricValue))
     return
 
 
-def p_204(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X204_1:
-        return False
+def _check_aws_ObjectiveStatus(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_ObjectiveStatus_1:
+        return v is DYNAMIC
     return True
 
 
-def e_204(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F204))
-    if not (isinstance(v, str) and v in X204_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Succeeded", "Pending", "Failed"), F204))
+def _explain_aws_ObjectiveStatus(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ObjectiveStatus))
+    if not (isinstance(v, str) and v in X_aws_ObjectiveStatus_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Succeeded", "Pending", "Failed"), F_aws_ObjectiveStatus))
     return
 
 
-def p_206(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_CandidateSteps(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_208(item):
+            if not _check_aws_AutoMLCandidateStep(item):
                 return False
     return True
 
 
-def e_206(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F206))
+def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_CandidateSteps))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_208(item, (*path, index), out, warn)
+            _explain_aws_AutoMLCandidateStep(item, (*path, index), out, warn)
     return
 
 
-def p_208(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLCandidateStep(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "CandidateStepType" in v and not _check_aws_CandidateStepType(v["CandidateStepType"]):
         return False
-    if "CandidateStepType" in v and not p_210(v["CandidateStepType"]):
+    if "CandidateStepArn" in v and not _check_aws_CandidateStepArn(v["CandidateStepArn"]):
         return False
-    if "CandidateStepArn" in v and not p_212(v["CandidateStepArn"]):
+    if "CandidateStepName" in v and not _check_aws_CandidateName(v["CandidateStepName"]):
         return False
-    if "CandidateStepName" in v and not p_196(v["CandidateStepName"]):
+    if not v.keys() <= X_aws_AutoMLCandidateStep_2:
         return False
-    if not v.keys() <= X208_2:
-        return False
-    if not X208_3 <= v.keys():
+    if not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_208(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F208))
+def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateStep))
     if isinstance(v, dict):
-        for key, check in X208_1_e.items():
+        for key, explain in X_aws_AutoMLCandidateStep_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X208_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F208))
-    if isinstance(v, dict) and not X208_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateStep_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateStep))
+    if isinstance(v, dict) and not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("CandidateStepType", "CandidateStepArn", "CandidateStepName"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F208))
+                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F_aws_AutoMLCandidateStep))
     return
 
 
-def p_210(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X210_1:
-        return False
+def _check_aws_CandidateStepType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_CandidateStepType_1:
+        return v is DYNAMIC
     return True
 
 
-def e_210(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F210))
-    if not (isinstance(v, str) and v in X210_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"), F210))
+def _explain_aws_CandidateStepType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStepType))
+    if not (isinstance(v, str) and v in X_aws_CandidateStepType_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"), F_aws_CandidateStepType))
     return
 
 
-def p_212(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_CandidateStepArn(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 256:
         return False
-    if X212_3(v) is None:
+    if X_aws_CandidateStepArn_3(v) is None:
         return False
     return True
 
 
-def e_212(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F212))
+def _explain_aws_CandidateStepArn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStepArn))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F212))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_CandidateStepArn))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F212))
-    if isinstance(v, str) and X212_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F212))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_CandidateStepArn))
+    if isinstance(v, str) and X_aws_CandidateStepArn_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_CandidateStepArn))
     return
 
 
-def p_216(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X216_1:
-        return False
+def _check_aws_CandidateStatus(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_CandidateStatus_1:
+        return v is DYNAMIC
     return True
 
 
-def e_216(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F216))
-    if not (isinstance(v, str) and v in X216_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F216))
+def _explain_aws_CandidateStatus(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStatus))
+    if not (isinstance(v, str) and v in X_aws_CandidateStatus_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F_aws_CandidateStatus))
     return
 
 
-def p_218(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_AutoMLContainerDefinitions(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_220(item):
+            if not _check_aws_AutoMLContainerDefinition(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 5:
         return False
     return True
 
 
-def e_218(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F218))
+def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLContainerDefinitions))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_220(item, (*path, index), out, warn)
+            _explain_aws_AutoMLContainerDefinition(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F218))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLContainerDefinitions))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F218))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLContainerDefinitions))
     return
 
 
-def p_220(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLContainerDefinition(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "Image" in v and not _check_aws_ContainerImage(v["Image"]):
         return False
-    if "Image" in v and not p_222(v["Image"]):
+    if "ModelDataUrl" in v and not _check_aws_S3Uri(v["ModelDataUrl"]):
         return False
-    if "ModelDataUrl" in v and not p_122(v["ModelDataUrl"]):
+    if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
         return False
-    if "Environment" in v and not p_226(v["Environment"]):
+    if not v.keys() <= X_aws_AutoMLContainerDefinition_2:
         return False
-    if not v.keys() <= X220_2:
-        return False
-    if not X220_3 <= v.keys():
+    if not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_220(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F220))
+def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLContainerDefinition))
     if isinstance(v, dict):
-        for key, check in X220_1_e.items():
+        for key, explain in X_aws_AutoMLContainerDefinition_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X220_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F220))
-    if isinstance(v, dict) and not X220_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLContainerDefinition_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLContainerDefinition))
+    if isinstance(v, dict) and not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Image", "ModelDataUrl"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F220))
+                out.append(Failure("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F_aws_AutoMLContainerDefinition))
     return
 
 
-def p_222(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_ContainerImage(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 255:
         return False
-    if X222_3(v) is None:
+    if X_aws_ContainerImage_3(v) is None:
         return False
     return True
 
 
-def e_222(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F222))
+def _explain_aws_ContainerImage(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ContainerImage))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F222))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_ContainerImage))
     if isinstance(v, str) and len(v) > 255:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 255, F222))
-    if isinstance(v, str) and X222_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])", F222))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 255, F_aws_ContainerImage))
+    if isinstance(v, str) and X_aws_ContainerImage_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])", F_aws_ContainerImage))
     return
 
 
-def p_226(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
+def _check_aws_EnvironmentMap(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
     if isinstance(v, dict):
         for key in v:
-            if not p_228(key):
+            if not _check_aws_EnvironmentKey(key):
                 return False
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X226_2 and not p_230(item):
+            if key not in X_aws_EnvironmentMap_2 and not _check_aws_EnvironmentValue(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 100:
         return False
     return True
 
 
-def e_226(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F226))
+def _explain_aws_EnvironmentMap(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EnvironmentMap))
     if isinstance(v, dict):
         for key in v:
-            e_228(key, path, out, warn)
+            _explain_aws_EnvironmentKey(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X226_2:
-                e_230(item, (*path, key), out, warn)
+            if key not in X_aws_EnvironmentMap_2:
+                _explain_aws_EnvironmentValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F226))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_EnvironmentMap))
     if isinstance(v, dict) and len(v) > 100:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 100, F226))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 100, F_aws_EnvironmentMap))
     return
 
 
-def p_228(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_EnvironmentKey(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 1024:
         return False
-    if X228_3(v) is None:
+    if X_aws_EnvironmentKey_3(v) is None:
         return False
     return True
 
 
-def e_228(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F228))
+def _explain_aws_EnvironmentKey(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_EnvironmentKey))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F228))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_EnvironmentKey))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F228))
-    if isinstance(v, str) and X228_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])", F228))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_EnvironmentKey))
+    if isinstance(v, str) and X_aws_EnvironmentKey_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])", F_aws_EnvironmentKey))
     return
 
 
-def p_230(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_EnvironmentValue(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 1024:
         return False
-    if X230_3(v) is None:
+    if X_aws_EnvironmentValue_3(v) is None:
         return False
     return True
 
 
-def e_230(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F230))
+def _explain_aws_EnvironmentValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_EnvironmentValue))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F230))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_EnvironmentValue))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F230))
-    if isinstance(v, str) and X230_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])", F230))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_EnvironmentValue))
+    if isinstance(v, str) and X_aws_EnvironmentValue_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])", F_aws_EnvironmentValue))
     return
 
 
-def p_232(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_CandidateProperties(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "CandidateArtifactLocations" in v and not _check_aws_CandidateArtifactLocations(v["CandidateArtifactLocations"]):
         return False
-    if "CandidateArtifactLocations" in v and not p_234(v["CandidateArtifactLocations"]):
+    if "CandidateMetrics" in v and not _check_aws_MetricDataList(v["CandidateMetrics"]):
         return False
-    if "CandidateMetrics" in v and not p_242(v["CandidateMetrics"]):
-        return False
-    if not v.keys() <= X232_2:
+    if not v.keys() <= X_aws_CandidateProperties_2:
         return False
     return True
 
 
-def e_232(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F232))
+def _explain_aws_CandidateProperties(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateProperties))
     if isinstance(v, dict):
-        for key, check in X232_1_e.items():
+        for key, explain in X_aws_CandidateProperties_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X232_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F232))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_CandidateProperties_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateProperties))
     return
 
 
-def p_234(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_CandidateArtifactLocations(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "Explainability" in v and not _check_aws_TargetAttributeName(v["Explainability"]):
         return False
-    if "Explainability" in v and not p_126(v["Explainability"]):
+    if "ModelInsights" in v and not _check_aws_TargetAttributeName(v["ModelInsights"]):
         return False
-    if "ModelInsights" in v and not p_126(v["ModelInsights"]):
+    if "BacktestResults" in v and not _check_aws_TargetAttributeName(v["BacktestResults"]):
         return False
-    if "BacktestResults" in v and not p_126(v["BacktestResults"]):
+    if not v.keys() <= X_aws_CandidateArtifactLocations_2:
         return False
-    if not v.keys() <= X234_2:
-        return False
-    if not X234_3 <= v.keys():
+    if not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_234(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F234))
+def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateArtifactLocations))
     if isinstance(v, dict):
-        for key, check in X234_1_e.items():
+        for key, explain in X_aws_CandidateArtifactLocations_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X234_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F234))
-    if isinstance(v, dict) and not X234_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_CandidateArtifactLocations_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateArtifactLocations))
+    if isinstance(v, dict) and not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Explainability",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Explainability",), F234))
+                out.append(Failure("missing-member", warn, path, "required", v, ("Explainability",), F_aws_CandidateArtifactLocations))
     return
 
 
-def p_242(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_MetricDataList(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_244(item):
+            if not _check_aws_MetricDatum(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 40:
         return False
     return True
 
 
-def e_242(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F242))
+def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_MetricDataList))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_244(item, (*path, index), out, warn)
+            _explain_aws_MetricDatum(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F242))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_MetricDataList))
     if isinstance(v, list) and len(v) > 40:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 40, F242))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 40, F_aws_MetricDataList))
     return
 
 
-def p_244(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_MetricDatum(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
         return False
-    if "MetricName" in v and not p_142(v["MetricName"]):
+    if "StandardMetricName" in v and not _check_aws_AutoMLMetricExtendedEnum(v["StandardMetricName"]):
         return False
-    if "StandardMetricName" in v and not p_246(v["StandardMetricName"]):
+    if "Value" in v and not _check_aws_MetricValue(v["Value"]):
         return False
-    if "Value" in v and not p_202(v["Value"]):
+    if "Set" in v and not _check_aws_MetricSetSource(v["Set"]):
         return False
-    if "Set" in v and not p_250(v["Set"]):
-        return False
-    if not v.keys() <= X244_2:
+    if not v.keys() <= X_aws_MetricDatum_2:
         return False
     return True
 
 
-def e_244(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F244))
+def _explain_aws_MetricDatum(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_MetricDatum))
     if isinstance(v, dict):
-        for key, check in X244_1_e.items():
+        for key, explain in X_aws_MetricDatum_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X244_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F244))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_MetricDatum_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_MetricDatum))
     return
 
 
-def p_246(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X246_1:
-        return False
+def _check_aws_AutoMLMetricExtendedEnum(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLMetricExtendedEnum_1:
+        return v is DYNAMIC
     return True
 
 
-def e_246(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F246))
-    if not (isinstance(v, str) and v in X246_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"), F246))
+def _explain_aws_AutoMLMetricExtendedEnum(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMetricExtendedEnum))
+    if not (isinstance(v, str) and v in X_aws_AutoMLMetricExtendedEnum_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"), F_aws_AutoMLMetricExtendedEnum))
     return
 
 
-def p_250(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X250_1:
-        return False
+def _check_aws_MetricSetSource(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_MetricSetSource_1:
+        return v is DYNAMIC
     return True
 
 
-def e_250(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F250))
-    if not (isinstance(v, str) and v in X250_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Train", "Validation", "Test"), F250))
+def _explain_aws_MetricSetSource(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_MetricSetSource))
+    if not (isinstance(v, str) and v in X_aws_MetricSetSource_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Train", "Validation", "Test"), F_aws_MetricSetSource))
     return
 
 
-def p_252(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
+def _check_aws_AutoMLInferenceContainerDefinitions(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
     if isinstance(v, dict):
         for key in v:
-            if not p_254(key):
+            if not _check_aws_AutoMLProcessingUnit(key):
                 return False
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X252_2 and not p_218(item):
+            if key not in X_aws_AutoMLInferenceContainerDefinitions_2 and not _check_aws_AutoMLContainerDefinitions(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 2:
         return False
     return True
 
 
-def e_252(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F252))
+def _explain_aws_AutoMLInferenceContainerDefinitions(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLInferenceContainerDefinitions))
     if isinstance(v, dict):
         for key in v:
-            e_254(key, path, out, warn)
+            _explain_aws_AutoMLProcessingUnit(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X252_2:
-                e_218(item, (*path, key), out, warn)
+            if key not in X_aws_AutoMLInferenceContainerDefinitions_2:
+                _explain_aws_AutoMLContainerDefinitions(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F252))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_AutoMLInferenceContainerDefinitions))
     if isinstance(v, dict) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 2, F252))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 2, F_aws_AutoMLInferenceContainerDefinitions))
     return
 
 
-def p_254(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
+def _check_aws_AutoMLProcessingUnit(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLProcessingUnit_1:
+        return v is DYNAMIC
+    return True
+
+
+def _explain_aws_AutoMLProcessingUnit(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLProcessingUnit))
+    if not (isinstance(v, str) and v in X_aws_AutoMLProcessingUnit_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("CPU", "GPU"), F_aws_AutoMLProcessingUnit))
+    return
+
+
+def _check_aws_AutoMLJobSecondaryStatus(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLJobSecondaryStatus_1:
+        return v is DYNAMIC
+    return True
+
+
+def _explain_aws_AutoMLJobSecondaryStatus(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobSecondaryStatus))
+    if not (isinstance(v, str) and v in X_aws_AutoMLJobSecondaryStatus_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"), F_aws_AutoMLJobSecondaryStatus))
+    return
+
+
+def _check_aws_AutoMLJobArtifacts(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "CandidateDefinitionNotebookLocation" in v and not _check_aws_TargetAttributeName(v["CandidateDefinitionNotebookLocation"]):
         return False
-    if v not in X254_1:
+    if "DataExplorationNotebookLocation" in v and not _check_aws_TargetAttributeName(v["DataExplorationNotebookLocation"]):
+        return False
+    if not v.keys() <= X_aws_AutoMLJobArtifacts_2:
         return False
     return True
 
 
-def e_254(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F254))
-    if not (isinstance(v, str) and v in X254_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("CPU", "GPU"), F254))
-    return
-
-
-def p_258(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X258_1:
-        return False
-    return True
-
-
-def e_258(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F258))
-    if not (isinstance(v, str) and v in X258_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"), F258))
-    return
-
-
-def p_262(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    if "CandidateDefinitionNotebookLocation" in v and not p_126(v["CandidateDefinitionNotebookLocation"]):
-        return False
-    if "DataExplorationNotebookLocation" in v and not p_126(v["DataExplorationNotebookLocation"]):
-        return False
-    if not v.keys() <= X262_2:
-        return False
-    return True
-
-
-def e_262(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F262))
+def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobArtifacts))
     if isinstance(v, dict):
-        for key, check in X262_1_e.items():
+        for key, explain in X_aws_AutoMLJobArtifacts_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X262_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F262))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobArtifacts_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobArtifacts))
     return
 
 
-def p_268(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_ResolvedAttributes(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "AutoMLJobObjective" in v and not _check_aws_AutoMLJobObjective(v["AutoMLJobObjective"]):
         return False
-    if "AutoMLJobObjective" in v and not p_140(v["AutoMLJobObjective"]):
+    if "ProblemType" in v and not _check_aws_ProblemType(v["ProblemType"]):
         return False
-    if "ProblemType" in v and not p_144(v["ProblemType"]):
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
-        return False
-    if not v.keys() <= X268_2:
+    if not v.keys() <= X_aws_ResolvedAttributes_2:
         return False
     return True
 
 
-def e_268(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F268))
+def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ResolvedAttributes))
     if isinstance(v, dict):
-        for key, check in X268_1_e.items():
+        for key, explain in X_aws_ResolvedAttributes_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X268_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F268))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_ResolvedAttributes_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ResolvedAttributes))
     return
 
 
-def p_270(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_ModelDeployConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "AutoGenerateEndpointName" in v and not _check_aws_Boolean(v["AutoGenerateEndpointName"]):
         return False
-    if "AutoGenerateEndpointName" in v and not p_158(v["AutoGenerateEndpointName"]):
+    if "EndpointName" in v and not _check_aws_EndpointName(v["EndpointName"]):
         return False
-    if "EndpointName" in v and not p_274(v["EndpointName"]):
-        return False
-    if not v.keys() <= X270_2:
+    if not v.keys() <= X_aws_ModelDeployConfig_2:
         return False
     return True
 
 
-def e_270(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F270))
+def _explain_aws_ModelDeployConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployConfig))
     if isinstance(v, dict):
-        for key, check in X270_1_e.items():
+        for key, explain in X_aws_ModelDeployConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X270_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F270))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployConfig))
     return
 
 
-def p_274(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_EndpointName(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 63:
         return False
-    if X274_3(v) is None:
+    if X_aws_EndpointName_3(v) is None:
         return False
     return True
 
 
-def e_274(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F274))
+def _explain_aws_EndpointName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_EndpointName))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F274))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_EndpointName))
     if isinstance(v, str) and len(v) > 63:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F274))
-    if isinstance(v, str) and X274_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F274))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F_aws_EndpointName))
+    if isinstance(v, str) and X_aws_EndpointName_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F_aws_EndpointName))
     return
 
 
-def p_276(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_ModelDeployResult(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "EndpointName" in v and not _check_aws_EndpointName(v["EndpointName"]):
         return False
-    if "EndpointName" in v and not p_274(v["EndpointName"]):
-        return False
-    if not v.keys() <= X276_2:
+    if not v.keys() <= X_aws_ModelDeployResult_2:
         return False
     return True
 
 
-def e_276(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F276))
+def _explain_aws_ModelDeployResult(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployResult))
     if isinstance(v, dict):
-        for key, check in X276_1_e.items():
+        for key, explain in X_aws_ModelDeployResult_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X276_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F276))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployResult_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployResult))
     return
 
 
-def p_277(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X277_1_p
+def check_create_auto_ml_job_request_shape(v: Any) -> bool:
+    """AWS's CreateAutoMLJobRequest shape (kind create-auto-ml-job-request): True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_create_auto_ml_job_request_shape_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X277_2:
+    if not v.keys() <= X_create_auto_ml_job_request_shape_2:
         return False
-    if not X277_3 <= v.keys():
+    if not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_277(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F277))
+def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """AWS's CreateAutoMLJobRequest shape (kind create-auto-ml-job-request): append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request_shape))
     if isinstance(v, dict):
-        for key, check in X277_1_e.items():
+        for key, explain in X_create_auto_ml_job_request_shape_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X277_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F277))
-    if isinstance(v, dict) and not X277_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_request_shape_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape))
+    if isinstance(v, dict) and not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"), F277))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"), F_create_auto_ml_job_request_shape))
     return
 
 
-def p_357(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_TagList(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_359(item):
+            if not _check_aws_Tag(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 50:
         return False
     return True
 
 
-def e_357(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F357))
+def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_TagList))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_359(item, (*path, index), out, warn)
+            _explain_aws_Tag(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F357))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_TagList))
     if isinstance(v, list) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 50, F357))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 50, F_aws_TagList))
     return
 
 
-def p_359(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_Tag(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "Key" in v and not _check_aws_TagKey(v["Key"]):
         return False
-    if "Key" in v and not p_361(v["Key"]):
+    if "Value" in v and not _check_aws_TagValue(v["Value"]):
         return False
-    if "Value" in v and not p_363(v["Value"]):
+    if not v.keys() <= X_aws_Tag_2:
         return False
-    if not v.keys() <= X359_2:
-        return False
-    if not X359_3 <= v.keys():
+    if not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_359(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F359))
+def _explain_aws_Tag(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_Tag))
     if isinstance(v, dict):
-        for key, check in X359_1_e.items():
+        for key, explain in X_aws_Tag_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X359_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F359))
-    if isinstance(v, dict) and not X359_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_Tag_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag))
+    if isinstance(v, dict) and not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Key", "Value"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Key", "Value"), F359))
+                out.append(Failure("missing-member", warn, path, "required", v, ("Key", "Value"), F_aws_Tag))
     return
 
 
-def p_361(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_TagKey(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 128:
         return False
-    if X361_3(v) is None:
+    if X_aws_TagKey_3(v) is None:
         return False
     return True
 
 
-def e_361(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F361))
+def _explain_aws_TagKey(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TagKey))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F361))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_TagKey))
     if isinstance(v, str) and len(v) > 128:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 128, F361))
-    if isinstance(v, str) and X361_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F361))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 128, F_aws_TagKey))
+    if isinstance(v, str) and X_aws_TagKey_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F_aws_TagKey))
     return
 
 
-def p_363(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_TagValue(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 256:
         return False
-    if X363_3(v) is None:
+    if X_aws_TagValue_3(v) is None:
         return False
     return True
 
 
-def e_363(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F363))
+def _explain_aws_TagValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TagValue))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F363))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_TagValue))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F363))
-    if isinstance(v, str) and X363_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F363))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_TagValue))
+    if isinstance(v, str) and X_aws_TagValue_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F_aws_TagValue))
     return
 
 
-def p_370(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X370_1_p
+def check_describe_auto_ml_job_v2_response_shape(v: Any) -> bool:
+    """AWS's DescribeAutoMLJobV2Response shape (kind describe-auto-ml-job-v2-response): True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_describe_auto_ml_job_v2_response_shape_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X370_2:
+    if not v.keys() <= X_describe_auto_ml_job_v2_response_shape_2:
         return False
-    if not X370_3 <= v.keys():
+    if not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_370(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F370))
+def explain_describe_auto_ml_job_v2_response_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """AWS's DescribeAutoMLJobV2Response shape (kind describe-auto-ml-job-v2-response): append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_v2_response_shape))
     if isinstance(v, dict):
-        for key, check in X370_1_e.items():
+        for key, explain in X_describe_auto_ml_job_v2_response_shape_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X370_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F370))
-    if isinstance(v, dict) and not X370_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_v2_response_shape_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_v2_response_shape))
+    if isinstance(v, dict) and not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F370))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_v2_response_shape))
     return
 
 
-def p_376(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_AutoMLJobInputDataConfig(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_378(item):
+            if not _check_aws_AutoMLJobChannel(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 2:
         return False
     return True
 
 
-def e_376(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F376))
+def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLJobInputDataConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_378(item, (*path, index), out, warn)
+            _explain_aws_AutoMLJobChannel(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F376))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLJobInputDataConfig))
     if isinstance(v, list) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F376))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLJobInputDataConfig))
     return
 
 
-def p_378(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLJobChannel(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "ChannelType" in v and not _check_aws_AutoMLChannelType(v["ChannelType"]):
         return False
-    if "ChannelType" in v and not p_130(v["ChannelType"]):
+    if "ContentType" in v and not _check_aws_ContentType(v["ContentType"]):
         return False
-    if "ContentType" in v and not p_128(v["ContentType"]):
+    if "CompressionType" in v and not _check_aws_CompressionType(v["CompressionType"]):
         return False
-    if "CompressionType" in v and not p_124(v["CompressionType"]):
+    if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
         return False
-    if "DataSource" in v and not p_116(v["DataSource"]):
-        return False
-    if not v.keys() <= X378_2:
+    if not v.keys() <= X_aws_AutoMLJobChannel_2:
         return False
     return True
 
 
-def e_378(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F378))
+def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobChannel))
     if isinstance(v, dict):
-        for key, check in X378_1_e.items():
+        for key, explain in X_aws_AutoMLJobChannel_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X378_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F378))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobChannel_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobChannel))
     return
 
 
-def p_404(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X404_1_p
+def _check_aws_AutoMLProblemTypeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_aws_AutoMLProblemTypeConfig_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X404_2:
+    if not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 1:
         return False
     return True
 
 
-def e_404(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F404))
+def _explain_aws_AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, check in X404_1_e.items():
+        for key, explain in X_aws_AutoMLProblemTypeConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X404_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F404))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F404))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F404))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeConfig))
     return
 
 
-def p_406(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_ImageClassificationJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
-        return False
-    if not v.keys() <= X406_2:
+    if not v.keys() <= X_aws_ImageClassificationJobConfig_2:
         return False
     return True
 
 
-def e_406(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F406))
+def _explain_aws_ImageClassificationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ImageClassificationJobConfig))
     if isinstance(v, dict):
-        for key, check in X406_1_e.items():
+        for key, explain in X_aws_ImageClassificationJobConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X406_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F406))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_ImageClassificationJobConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ImageClassificationJobConfig))
     return
 
 
-def p_416(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_TextClassificationJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
+    if "ContentColumn" in v and not _check_aws_ContentColumn(v["ContentColumn"]):
         return False
-    if "ContentColumn" in v and not p_418(v["ContentColumn"]):
+    if "TargetLabelColumn" in v and not _check_aws_ContentColumn(v["TargetLabelColumn"]):
         return False
-    if "TargetLabelColumn" in v and not p_418(v["TargetLabelColumn"]):
+    if not v.keys() <= X_aws_TextClassificationJobConfig_2:
         return False
-    if not v.keys() <= X416_2:
-        return False
-    if not X416_3 <= v.keys():
+    if not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_416(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F416))
+def _explain_aws_TextClassificationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextClassificationJobConfig))
     if isinstance(v, dict):
-        for key, check in X416_1_e.items():
+        for key, explain in X_aws_TextClassificationJobConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X416_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F416))
-    if isinstance(v, dict) and not X416_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TextClassificationJobConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextClassificationJobConfig))
+    if isinstance(v, dict) and not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ContentColumn", "TargetLabelColumn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F416))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F_aws_TextClassificationJobConfig))
     return
 
 
-def p_418(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_ContentColumn(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 256:
@@ -4068,2732 +4109,2349 @@ def p_418(v: Any) -> bool:
     return True
 
 
-def e_418(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F418))
+def _explain_aws_ContentColumn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ContentColumn))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F418))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_ContentColumn))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F418))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_ContentColumn))
     return
 
 
-def p_422(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X422_1_p
+def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_aws_TimeSeriesForecastingJobConfig_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X422_2:
+    if not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         return False
-    if not X422_3 <= v.keys():
+    if not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_422(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F422))
+def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesForecastingJobConfig))
     if isinstance(v, dict):
-        for key, check in X422_1_e.items():
+        for key, explain in X_aws_TimeSeriesForecastingJobConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X422_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F422))
-    if isinstance(v, dict) and not X422_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesForecastingJobConfig))
+    if isinstance(v, dict) and not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F422))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F_aws_TimeSeriesForecastingJobConfig))
     return
 
 
-def p_424(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_ForecastFrequency(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 5:
         return False
-    if X424_3(v) is None:
+    if X_aws_ForecastFrequency_3(v) is None:
         return False
     return True
 
 
-def e_424(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F424))
+def _explain_aws_ForecastFrequency(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ForecastFrequency))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F424))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_ForecastFrequency))
     if isinstance(v, str) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 5, F424))
-    if isinstance(v, str) and X424_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])", F424))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 5, F_aws_ForecastFrequency))
+    if isinstance(v, str) and X_aws_ForecastFrequency_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])", F_aws_ForecastFrequency))
     return
 
 
-def p_428(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_ForecastQuantiles(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_430(item):
+            if not _check_aws_ForecastQuantile(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 5:
         return False
     return True
 
 
-def e_428(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F428))
+def _explain_aws_ForecastQuantiles(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_ForecastQuantiles))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_430(item, (*path, index), out, warn)
+            _explain_aws_ForecastQuantile(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F428))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_ForecastQuantiles))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F428))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_ForecastQuantiles))
     return
 
 
-def p_430(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_ForecastQuantile(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 2:
         return False
     if len(v) > 4:
         return False
-    if X430_3(v) is None:
+    if X_aws_ForecastQuantile_3(v) is None:
         return False
     return True
 
 
-def e_430(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F430))
+def _explain_aws_ForecastQuantile(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ForecastQuantile))
     if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F430))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F_aws_ForecastQuantile))
     if isinstance(v, str) and len(v) > 4:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 4, F430))
-    if isinstance(v, str) and X430_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])", F430))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 4, F_aws_ForecastQuantile))
+    if isinstance(v, str) and X_aws_ForecastQuantile_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])", F_aws_ForecastQuantile))
     return
 
 
-def p_432(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_TimeSeriesTransformations(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "Filling" in v and not _check_aws_FillingTransformations(v["Filling"]):
         return False
-    if "Filling" in v and not p_434(v["Filling"]):
+    if "Aggregation" in v and not _check_aws_AggregationTransformations(v["Aggregation"]):
         return False
-    if "Aggregation" in v and not p_444(v["Aggregation"]):
-        return False
-    if not v.keys() <= X432_2:
+    if not v.keys() <= X_aws_TimeSeriesTransformations_2:
         return False
     return True
 
 
-def e_432(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F432))
+def _explain_aws_TimeSeriesTransformations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesTransformations))
     if isinstance(v, dict):
-        for key, check in X432_1_e.items():
+        for key, explain in X_aws_TimeSeriesTransformations_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X432_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F432))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesTransformations_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesTransformations))
     return
 
 
-def p_434(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
+def _check_aws_FillingTransformations(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
     if isinstance(v, dict):
         for key in v:
-            if not p_418(key):
+            if not _check_aws_ContentColumn(key):
                 return False
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X434_2 and not p_438(item):
+            if key not in X_aws_FillingTransformations_2 and not _check_aws_FillingTransformationMap(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 50:
         return False
     return True
 
 
-def e_434(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F434))
+def _explain_aws_FillingTransformations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformations))
     if isinstance(v, dict):
         for key in v:
-            e_418(key, path, out, warn)
+            _explain_aws_ContentColumn(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X434_2:
-                e_438(item, (*path, key), out, warn)
+            if key not in X_aws_FillingTransformations_2:
+                _explain_aws_FillingTransformationMap(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F434))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformations))
     if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F434))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F_aws_FillingTransformations))
     return
 
 
-def p_438(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
+def _check_aws_FillingTransformationMap(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
     if isinstance(v, dict):
         for key in v:
-            if not p_440(key):
+            if not _check_aws_FillingType(key):
                 return False
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X438_2 and not p_442(item):
+            if key not in X_aws_FillingTransformationMap_2 and not _check_aws_FillingTransformationValue(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 6:
         return False
     return True
 
 
-def e_438(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F438))
+def _explain_aws_FillingTransformationMap(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformationMap))
     if isinstance(v, dict):
         for key in v:
-            e_440(key, path, out, warn)
+            _explain_aws_FillingType(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X438_2:
-                e_442(item, (*path, key), out, warn)
+            if key not in X_aws_FillingTransformationMap_2:
+                _explain_aws_FillingTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F438))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformationMap))
     if isinstance(v, dict) and len(v) > 6:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 6, F438))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 6, F_aws_FillingTransformationMap))
     return
 
 
-def p_440(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
-    if v not in X440_1:
-        return False
+def _check_aws_FillingType(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_FillingType_1:
+        return v is DYNAMIC
     return True
 
 
-def e_440(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F440))
-    if not (isinstance(v, str) and v in X440_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"), F440))
+def _explain_aws_FillingType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_FillingType))
+    if not (isinstance(v, str) and v in X_aws_FillingType_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"), F_aws_FillingType))
     return
 
 
-def p_442(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_FillingTransformationValue(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 256:
         return False
-    if X442_3(v) is None:
+    if X_aws_FillingTransformationValue_3(v) is None:
         return False
     return True
 
 
-def e_442(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F442))
+def _explain_aws_FillingTransformationValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_FillingTransformationValue))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F442))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_FillingTransformationValue))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F442))
-    if isinstance(v, str) and X442_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F442))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_FillingTransformationValue))
+    if isinstance(v, str) and X_aws_FillingTransformationValue_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F_aws_FillingTransformationValue))
     return
 
 
-def p_444(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
+def _check_aws_AggregationTransformations(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
     if isinstance(v, dict):
         for key in v:
-            if not p_418(key):
+            if not _check_aws_ContentColumn(key):
                 return False
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X444_2 and not p_446(item):
+            if key not in X_aws_AggregationTransformations_2 and not _check_aws_AggregationTransformationValue(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 50:
         return False
     return True
 
 
-def e_444(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F444))
+def _explain_aws_AggregationTransformations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AggregationTransformations))
     if isinstance(v, dict):
         for key in v:
-            e_418(key, path, out, warn)
+            _explain_aws_ContentColumn(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X444_2:
-                e_446(item, (*path, key), out, warn)
+            if key not in X_aws_AggregationTransformations_2:
+                _explain_aws_AggregationTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F444))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AggregationTransformations))
     if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F444))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F_aws_AggregationTransformations))
     return
 
 
-def p_446(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
+def _check_aws_AggregationTransformationValue(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AggregationTransformationValue_1:
+        return v is DYNAMIC
+    return True
+
+
+def _explain_aws_AggregationTransformationValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AggregationTransformationValue))
+    if not (isinstance(v, str) and v in X_aws_AggregationTransformationValue_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("sum", "avg", "first", "min", "max"), F_aws_AggregationTransformationValue))
+    return
+
+
+def _check_aws_TimeSeriesConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "TargetAttributeName" in v and not _check_aws_TargetAttributeName(v["TargetAttributeName"]):
         return False
-    if v not in X446_1:
+    if "TimestampAttributeName" in v and not _check_aws_ContentColumn(v["TimestampAttributeName"]):
+        return False
+    if "ItemIdentifierAttributeName" in v and not _check_aws_ContentColumn(v["ItemIdentifierAttributeName"]):
+        return False
+    if "GroupingAttributeNames" in v and not _check_aws_GroupingAttributeNames(v["GroupingAttributeNames"]):
+        return False
+    if not v.keys() <= X_aws_TimeSeriesConfig_2:
+        return False
+    if not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_446(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F446))
-    if not (isinstance(v, str) and v in X446_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("sum", "avg", "first", "min", "max"), F446))
-    return
-
-
-def p_448(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    if "TargetAttributeName" in v and not p_126(v["TargetAttributeName"]):
-        return False
-    if "TimestampAttributeName" in v and not p_418(v["TimestampAttributeName"]):
-        return False
-    if "ItemIdentifierAttributeName" in v and not p_418(v["ItemIdentifierAttributeName"]):
-        return False
-    if "GroupingAttributeNames" in v and not p_456(v["GroupingAttributeNames"]):
-        return False
-    if not v.keys() <= X448_2:
-        return False
-    if not X448_3 <= v.keys():
-        return False
-    return True
-
-
-def e_448(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F448))
+def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesConfig))
     if isinstance(v, dict):
-        for key, check in X448_1_e.items():
+        for key, explain in X_aws_TimeSeriesConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X448_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F448))
-    if isinstance(v, dict) and not X448_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesConfig))
+    if isinstance(v, dict) and not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F448))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F_aws_TimeSeriesConfig))
     return
 
 
-def p_456(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_GroupingAttributeNames(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_418(item):
+            if not _check_aws_ContentColumn(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 5:
         return False
     return True
 
 
-def e_456(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F456))
+def _explain_aws_GroupingAttributeNames(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_GroupingAttributeNames))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_418(item, (*path, index), out, warn)
+            _explain_aws_ContentColumn(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F456))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_GroupingAttributeNames))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F456))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_GroupingAttributeNames))
     return
 
 
-def p_460(v: Any) -> bool:
-    if not (
-        isinstance(v, list)
-    ):
-        return False
+def _check_aws_HolidayConfig(v: Any) -> bool:
+    if not isinstance(v, list):
+        return v is DYNAMIC
     if isinstance(v, list):
         for item in v:
-            if not p_462(item):
+            if not _check_aws_HolidayConfigAttributes(item):
                 return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenArray:
+            return False
     if len(v) > 1:
         return False
     return True
 
 
-def e_460(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, list)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F460))
+def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, list) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_HolidayConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            e_462(item, (*path, index), out, warn)
+            _explain_aws_HolidayConfigAttributes(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F460))
+        if v.__class__ is not OpenArray:
+            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_HolidayConfig))
     if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F460))
+        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F_aws_HolidayConfig))
     return
 
 
-def p_462(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_HolidayConfigAttributes(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "CountryCode" in v and not _check_aws_CountryCode(v["CountryCode"]):
         return False
-    if "CountryCode" in v and not p_464(v["CountryCode"]):
-        return False
-    if not v.keys() <= X462_2:
+    if not v.keys() <= X_aws_HolidayConfigAttributes_2:
         return False
     return True
 
 
-def e_462(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F462))
+def _explain_aws_HolidayConfigAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_HolidayConfigAttributes))
     if isinstance(v, dict):
-        for key, check in X462_1_e.items():
+        for key, explain in X_aws_HolidayConfigAttributes_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X462_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F462))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_HolidayConfigAttributes_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_HolidayConfigAttributes))
     return
 
 
-def p_464(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_CountryCode(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 2:
         return False
     if len(v) > 2:
         return False
-    if X464_3(v) is None:
+    if X_aws_CountryCode_3(v) is None:
         return False
     return True
 
 
-def e_464(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F464))
+def _explain_aws_CountryCode(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CountryCode))
     if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F464))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F_aws_CountryCode))
     if isinstance(v, str) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2, F464))
-    if isinstance(v, str) and X464_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[A-Z]{2})(?![\\s\\S])", F464))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2, F_aws_CountryCode))
+    if isinstance(v, str) and X_aws_CountryCode_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[A-Z]{2})(?![\\s\\S])", F_aws_CountryCode))
     return
 
 
-def p_466(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_CandidateGenerationConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
-    if "AlgorithmsConfig" in v and not p_172(v["AlgorithmsConfig"]):
-        return False
-    if not v.keys() <= X466_2:
+    if not v.keys() <= X_aws_CandidateGenerationConfig_2:
         return False
     return True
 
 
-def e_466(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F466))
+def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, check in X466_1_e.items():
+        for key, explain in X_aws_CandidateGenerationConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X466_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F466))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_CandidateGenerationConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateGenerationConfig))
     return
 
 
-def p_476(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X476_1_p
+def _check_aws_TabularJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_aws_TabularJobConfig_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X476_2:
+    if not v.keys() <= X_aws_TabularJobConfig_2:
         return False
-    if not X476_3 <= v.keys():
+    if not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_476(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F476))
+def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularJobConfig))
     if isinstance(v, dict):
-        for key, check in X476_1_e.items():
+        for key, explain in X_aws_TabularJobConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X476_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F476))
-    if isinstance(v, dict) and not X476_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TabularJobConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig))
+    if isinstance(v, dict) and not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F476))
+                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_TabularJobConfig))
     return
 
 
-def p_486(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_TextGenerationJobConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
+    if "BaseModelName" in v and not _check_aws_BaseModelName(v["BaseModelName"]):
         return False
-    if "BaseModelName" in v and not p_488(v["BaseModelName"]):
+    if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
         return False
-    if "TextGenerationHyperParameters" in v and not p_490(v["TextGenerationHyperParameters"]):
+    if "ModelAccessConfig" in v and not _check_aws_ModelAccessConfig(v["ModelAccessConfig"]):
         return False
-    if "ModelAccessConfig" in v and not p_496(v["ModelAccessConfig"]):
-        return False
-    if not v.keys() <= X486_2:
+    if not v.keys() <= X_aws_TextGenerationJobConfig_2:
         return False
     return True
 
 
-def e_486(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F486))
+def _explain_aws_TextGenerationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationJobConfig))
     if isinstance(v, dict):
-        for key, check in X486_1_e.items():
+        for key, explain in X_aws_TextGenerationJobConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X486_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F486))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationJobConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationJobConfig))
     return
 
 
-def p_488(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_BaseModelName(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 1:
         return False
     if len(v) > 256:
         return False
-    if X488_3(v) is None:
+    if X_aws_BaseModelName_3(v) is None:
         return False
     return True
 
 
-def e_488(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F488))
+def _explain_aws_BaseModelName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_BaseModelName))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F488))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_BaseModelName))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F488))
-    if isinstance(v, str) and X488_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])", F488))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_BaseModelName))
+    if isinstance(v, str) and X_aws_BaseModelName_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])", F_aws_BaseModelName))
     return
 
 
-def p_490(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
+def _check_aws_TextGenerationHyperParameters(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
     if isinstance(v, dict):
         for key in v:
-            if not p_492(key):
+            if not _check_aws_TextGenerationHyperParameterKey(key):
                 return False
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X490_2 and not p_494(item):
+            if key not in X_aws_TextGenerationHyperParameters_2 and not _check_aws_TextGenerationHyperParameterValue(item):
                 return False
     if len(v) < 0:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 30:
         return False
     return True
 
 
-def e_490(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F490))
+def _explain_aws_TextGenerationHyperParameters(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationHyperParameters))
     if isinstance(v, dict):
         for key in v:
-            e_492(key, path, out, warn)
+            _explain_aws_TextGenerationHyperParameterKey(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X490_2:
-                e_494(item, (*path, key), out, warn)
+            if key not in X_aws_TextGenerationHyperParameters_2:
+                _explain_aws_TextGenerationHyperParameterValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F490))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_TextGenerationHyperParameters))
     if isinstance(v, dict) and len(v) > 30:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 30, F490))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 30, F_aws_TextGenerationHyperParameters))
     return
 
 
-def p_492(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_TextGenerationHyperParameterKey(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 32:
         return False
-    if X492_3(v) is None:
+    if X_aws_TextGenerationHyperParameterKey_3(v) is None:
         return False
     return True
 
 
-def e_492(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F492))
+def _explain_aws_TextGenerationHyperParameterKey(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TextGenerationHyperParameterKey))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F492))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_TextGenerationHyperParameterKey))
     if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F492))
-    if isinstance(v, str) and X492_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F492))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F_aws_TextGenerationHyperParameterKey))
+    if isinstance(v, str) and X_aws_TextGenerationHyperParameterKey_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F_aws_TextGenerationHyperParameterKey))
     return
 
 
-def p_494(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
-        return False
+def _check_aws_TextGenerationHyperParameterValue(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
     if len(v) < 0:
         return False
     if len(v) > 16:
         return False
-    if X494_3(v) is None:
+    if X_aws_TextGenerationHyperParameterValue_3(v) is None:
         return False
     return True
 
 
-def e_494(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F494))
+def _explain_aws_TextGenerationHyperParameterValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TextGenerationHyperParameterValue))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F494))
+        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_TextGenerationHyperParameterValue))
     if isinstance(v, str) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 16, F494))
-    if isinstance(v, str) and X494_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F494))
+        out.append(Failure("schema-violation", warn, path, "maxLength", v, 16, F_aws_TextGenerationHyperParameterValue))
+    if isinstance(v, str) and X_aws_TextGenerationHyperParameterValue_3(v) is None:
+        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F_aws_TextGenerationHyperParameterValue))
     return
 
 
-def p_496(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_ModelAccessConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "AcceptEula" in v and not _check_aws_Boolean(v["AcceptEula"]):
         return False
-    if "AcceptEula" in v and not p_158(v["AcceptEula"]):
+    if not v.keys() <= X_aws_ModelAccessConfig_2:
         return False
-    if not v.keys() <= X496_2:
-        return False
-    if not X496_3 <= v.keys():
+    if not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_496(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F496))
+def _explain_aws_ModelAccessConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelAccessConfig))
     if isinstance(v, dict):
-        for key, check in X496_1_e.items():
+        for key, explain in X_aws_ModelAccessConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X496_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F496))
-    if isinstance(v, dict) and not X496_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_ModelAccessConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelAccessConfig))
+    if isinstance(v, dict) and not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AcceptEula",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AcceptEula",), F496))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AcceptEula",), F_aws_ModelAccessConfig))
     return
 
 
-def p_500(v: Any) -> bool:
-    if not (
-        isinstance(v, str)
-    ):
+def _check_aws_AutoMLProblemTypeConfigName(v: Any) -> bool:
+    if not isinstance(v, str):
+        return v is DYNAMIC
+    if not v in X_aws_AutoMLProblemTypeConfigName_1:
+        return v is DYNAMIC
+    return True
+
+
+def _explain_aws_AutoMLProblemTypeConfigName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, str) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLProblemTypeConfigName))
+    if not (isinstance(v, str) and v in X_aws_AutoMLProblemTypeConfigName_1) and v is not DYNAMIC:
+        out.append(Failure("invalid-value", warn, path, "enum", v, ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"), F_aws_AutoMLProblemTypeConfigName))
+    return
+
+
+def _check_aws_AutoMLResolvedAttributes(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "AutoMLJobObjective" in v and not _check_aws_AutoMLJobObjective(v["AutoMLJobObjective"]):
         return False
-    if v not in X500_1:
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+        return False
+    if "AutoMLProblemTypeResolvedAttributes" in v and not _check_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"]):
+        return False
+    if not v.keys() <= X_aws_AutoMLResolvedAttributes_2:
         return False
     return True
 
 
-def e_500(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, str)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F500))
-    if not (isinstance(v, str) and v in X500_1):
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"), F500))
-    return
-
-
-def p_582(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    if "AutoMLJobObjective" in v and not p_140(v["AutoMLJobObjective"]):
-        return False
-    if "CompletionCriteria" in v and not p_148(v["CompletionCriteria"]):
-        return False
-    if "AutoMLProblemTypeResolvedAttributes" in v and not p_584(v["AutoMLProblemTypeResolvedAttributes"]):
-        return False
-    if not v.keys() <= X582_2:
-        return False
-    return True
-
-
-def e_582(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F582))
+def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLResolvedAttributes))
     if isinstance(v, dict):
-        for key, check in X582_1_e.items():
+        for key, explain in X_aws_AutoMLResolvedAttributes_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X582_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F582))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLResolvedAttributes_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLResolvedAttributes))
     return
 
 
-def p_584(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "TabularResolvedAttributes" in v and not _check_aws_TabularResolvedAttributes(v["TabularResolvedAttributes"]):
         return False
-    if "TabularResolvedAttributes" in v and not p_586(v["TabularResolvedAttributes"]):
+    if "TextGenerationResolvedAttributes" in v and not _check_aws_TextGenerationResolvedAttributes(v["TextGenerationResolvedAttributes"]):
         return False
-    if "TextGenerationResolvedAttributes" in v and not p_588(v["TextGenerationResolvedAttributes"]):
-        return False
-    if not v.keys() <= X584_2:
+    if not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         return False
     if len(v) < 1:
-        return False
+        if v.__class__ is not OpenObject:
+            return False
     if len(v) > 1:
         return False
     return True
 
 
-def e_584(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F584))
+def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict):
-        for key, check in X584_1_e.items():
+        for key, explain in X_aws_AutoMLProblemTypeResolvedAttributes_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X584_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F584))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F584))
+        if v.__class__ is not OpenObject:
+            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F584))
+        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes))
     return
 
 
-def p_586(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_TabularResolvedAttributes(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "ProblemType" in v and not _check_aws_ProblemType(v["ProblemType"]):
         return False
-    if "ProblemType" in v and not p_144(v["ProblemType"]):
-        return False
-    if not v.keys() <= X586_2:
+    if not v.keys() <= X_aws_TabularResolvedAttributes_2:
         return False
     return True
 
 
-def e_586(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F586))
+def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularResolvedAttributes))
     if isinstance(v, dict):
-        for key, check in X586_1_e.items():
+        for key, explain in X_aws_TabularResolvedAttributes_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X586_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F586))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TabularResolvedAttributes_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularResolvedAttributes))
     return
 
 
-def p_588(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_TextGenerationResolvedAttributes(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "BaseModelName" in v and not _check_aws_BaseModelName(v["BaseModelName"]):
         return False
-    if "BaseModelName" in v and not p_488(v["BaseModelName"]):
-        return False
-    if not v.keys() <= X588_2:
+    if not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
         return False
     return True
 
 
-def e_588(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F588))
+def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationResolvedAttributes))
     if isinstance(v, dict):
-        for key, check in X588_1_e.items():
+        for key, explain in X_aws_TextGenerationResolvedAttributes_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X588_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F588))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationResolvedAttributes))
     return
 
 
-def p_616(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_AutoMLComputeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "EmrServerlessComputeConfig" in v and not _check_aws_EmrServerlessComputeConfig(v["EmrServerlessComputeConfig"]):
         return False
-    if "EmrServerlessComputeConfig" in v and not p_618(v["EmrServerlessComputeConfig"]):
-        return False
-    if not v.keys() <= X616_2:
+    if not v.keys() <= X_aws_AutoMLComputeConfig_2:
         return False
     return True
 
 
-def e_616(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F616))
+def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLComputeConfig))
     if isinstance(v, dict):
-        for key, check in X616_1_e.items():
+        for key, explain in X_aws_AutoMLComputeConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X616_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F616))
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLComputeConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLComputeConfig))
     return
 
 
-def p_618(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
+def _check_aws_EmrServerlessComputeConfig(v: Any) -> bool:
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    if "ExecutionRoleARN" in v and not _check_aws_RoleArn(v["ExecutionRoleARN"]):
         return False
-    if "ExecutionRoleARN" in v and not p_138(v["ExecutionRoleARN"]):
+    if not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         return False
-    if not v.keys() <= X618_2:
-        return False
-    if not X618_3 <= v.keys():
+    if not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_618(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F618))
+def _explain_aws_EmrServerlessComputeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EmrServerlessComputeConfig))
     if isinstance(v, dict):
-        for key, check in X618_1_e.items():
+        for key, explain in X_aws_EmrServerlessComputeConfig_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X618_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F618))
-    if isinstance(v, dict) and not X618_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig))
+    if isinstance(v, dict) and not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ExecutionRoleARN",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F618))
+                out.append(Failure("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F_aws_EmrServerlessComputeConfig))
     return
 
 
-def p_619(v: Any) -> bool:
-    if not (
-        isinstance(v, dict)
-    ):
-        return False
-    table = X619_1_p
+def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
+    """AWS's CreateAutoMLJobV2Request shape (kind create-auto-ml-job-v2-request): True when no failure is certain."""
+    if not isinstance(v, dict):
+        return v is DYNAMIC
+    table = X_create_auto_ml_job_v2_request_shape_1_p
     for key, item in v.items():
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X619_2:
+    if not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         return False
-    if not X619_3 <= v.keys():
+    if not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
     return True
 
 
-def e_619(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    if not (
-        isinstance(v, dict)
-    ):
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F619))
+def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
+    """AWS's CreateAutoMLJobV2Request shape (kind create-auto-ml-job-v2-request): append each certain failure to ``out``."""
+    if not isinstance(v, dict) and v is not DYNAMIC:
+        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request_shape))
     if isinstance(v, dict):
-        for key, check in X619_1_e.items():
+        for key, explain in X_create_auto_ml_job_v2_request_shape_1_e.items():
             if key in v:
-                check(v[key], (*path, key), out, warn)
-    if isinstance(v, dict) and not v.keys() <= X619_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F619))
-    if isinstance(v, dict) and not X619_3 <= v.keys():
+                explain(v[key], (*path, key), out, warn)
+    if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
+        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_v2_request_shape))
+    if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"), F619))
+                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"), F_create_auto_ml_job_v2_request_shape))
     return
 
-F0: Facts = {
+F_document: Facts = {
     "title": "SageMaker Autopilot AutoMLJobObjective",
     "x-known-inconsistencies": ("AWS's prose lists the time-series metrics as RMSE, wQL, Average wQL, MASE, MAPE, WAPE. 'wQL' and 'Average wQL' are not valid values: the API value is AverageWeightedQuantileLoss, which the same prose names as the default.", "AWS's prose says AutoMLJobObjective 'Required: Yes' for the MetricName member only; the objective itself is optional in both requests, and the default then depends on the problem type.", "The V1 CreateAutoMLJob reference states no both-or-none rule for ProblemType and AutoMLJobObjective; the V2 reference does, and the SageMaker Python SDK enforces it for V1 too. This schema reports a half-specified V1 pair as a warning.", "Text generation (LLM fine-tuning) ignores AutoMLJobObjective: fine-tuning optimises the cross-entropy loss. AWS does not reject an objective there; this schema warns."),
     "x-source": "botocore sagemaker 2017-07-24 service model: AutoMLJobObjective, AutoMLMetricEnum, ProblemType, AutoMLProblemTypeConfig, CreateAutoMLJobRequest, CreateAutoMLJobV2Request",
 }
-F2: Facts = {
+F_auto_ml_job_objective: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName",),
     "required": ("MetricName",),
     "title": "AutoMLJobObjective",
     "x-kind": "objective",
 }
-X2_1 = frozenset(("MetricName",))
-X2_2_p: dict[str, Pred] = {
-    "MetricName": p_4,
+X_auto_ml_job_objective_1 = frozenset(("MetricName",))
+X_auto_ml_job_objective_2_e: dict[str, Explain] = {
+    "MetricName": explain_metric_name,
 }
-X2_2_e: dict[str, Explain] = {
-    "MetricName": e_4,
-}
-X2_3 = frozenset(("MetricName",))
-F4: Facts = {
+X_auto_ml_job_objective_3 = frozenset(("MetricName",))
+F_metric_name: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
     "title": "MetricName",
     "x-code": "unknown-metric",
 }
-X4_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
-F5: Facts = {
+X_metric_name_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
+F_document_else: Facts = {
 }
-F7: Facts = {
+F_create_auto_ml_job_v2_request: Facts = {
     "additionalProperties": True,
     "properties": ("AutoMLProblemTypeConfig", "AutoMLJobObjective"),
     "required": ("AutoMLProblemTypeConfig",),
     "title": "CreateAutoMLJobV2Request",
     "x-kind": "create-auto-ml-job-v2",
 }
-X7_1 = frozenset(("AutoMLProblemTypeConfig",))
-X7_2_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_9,
-    "AutoMLJobObjective": p_2,
+X_create_auto_ml_job_v2_request_1 = frozenset(("AutoMLProblemTypeConfig",))
+X_create_auto_ml_job_v2_request_2_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": explain_auto_ml_problem_type_config,
+    "AutoMLJobObjective": explain_auto_ml_job_objective,
 }
-X7_2_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_9,
-    "AutoMLJobObjective": e_2,
-}
-F9: Facts = {
+F_auto_ml_problem_type_config: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
     "propertyNames": True,
     "title": "AutoMLProblemTypeConfig",
     "x-code": "problem-type-config",
 }
-X9_4_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": p_11,
-    "TextClassificationJobConfig": p_11,
-    "TimeSeriesForecastingJobConfig": p_11,
-    "TabularJobConfig": p_12,
-    "TextGenerationJobConfig": p_11,
+X_auto_ml_problem_type_config_4_p: dict[str, Pred] = {
+    "ImageClassificationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
+    "TextClassificationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
+    "TimeSeriesForecastingJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
+    "TabularJobConfig": _check_AutoMLProblemTypeConfig__TabularJobConfig,
+    "TextGenerationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
 }
-X9_4_e: dict[str, Explain] = {
-    "ImageClassificationJobConfig": e_11,
-    "TextClassificationJobConfig": e_11,
-    "TimeSeriesForecastingJobConfig": e_11,
-    "TabularJobConfig": e_12,
-    "TextGenerationJobConfig": e_11,
+X_auto_ml_problem_type_config_4_e: dict[str, Explain] = {
+    "ImageClassificationJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
+    "TextClassificationJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
+    "TimeSeriesForecastingJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
+    "TabularJobConfig": _explain_AutoMLProblemTypeConfig__TabularJobConfig,
+    "TextGenerationJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
 }
-X9_5 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
-F10: Facts = {
+X_auto_ml_problem_type_config_5 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
+F_AutoMLProblemTypeConfig_propertyNames: Facts = {
     "enum": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
     "x-code": "unknown-job-config",
 }
-X10_0 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
-F11: Facts = {
+X_AutoMLProblemTypeConfig_propertyNames_0 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
+F_AutoMLProblemTypeConfig__ImageClassificationJobConfig: Facts = {
     "additionalProperties": True,
 }
-F12: Facts = {
+F_AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "additionalProperties": True,
     "properties": ("ProblemType",),
 }
-X12_1_p: dict[str, Pred] = {
-    "ProblemType": p_14,
+X_AutoMLProblemTypeConfig__TabularJobConfig_1_e: dict[str, Explain] = {
+    "ProblemType": explain_problem_type,
 }
-X12_1_e: dict[str, Explain] = {
-    "ProblemType": e_14,
-}
-F14: Facts = {
+F_problem_type: Facts = {
     "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
     "title": "ProblemType",
     "x-code": "unknown-problem-type",
 }
-X14_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
-F15: Facts = {
+X_problem_type_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
+F_CreateAutoMLJobV2Request_allOf_0: Facts = {
 }
-F16: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then: Facts = {
 }
-F17: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0: Facts = {
 }
-F18: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
 }
-X18_0_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_19,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig,
 }
-X18_0_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_19,
-}
-F19: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
 }
-X19_0_p: dict[str, Pred] = {
-    "TabularJobConfig": p_20,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e: dict[str, Explain] = {
+    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig,
 }
-X19_0_e: dict[str, Explain] = {
-    "TabularJobConfig": e_20,
-}
-F20: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
     "x-code": "incomplete-pair",
 }
-X20_0 = frozenset(("ProblemType",))
-F21: Facts = {
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 = frozenset(("ProblemType",))
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if: Facts = {
     "required": ("AutoMLJobObjective",),
 }
-X21_0 = frozenset(("AutoMLJobObjective",))
-F22: Facts = {
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 = frozenset(("AutoMLJobObjective",))
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1: Facts = {
 }
-F23: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then: Facts = {
     "required": ("AutoMLJobObjective",),
     "x-code": "incomplete-pair",
 }
-X23_0 = frozenset(("AutoMLJobObjective",))
-F24: Facts = {
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 = frozenset(("AutoMLJobObjective",))
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X24_0 = frozenset(("AutoMLProblemTypeConfig",))
-X24_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_25,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig,
 }
-X24_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_25,
-}
-F25: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
-X25_1 = frozenset(("TabularJobConfig",))
-X25_2_p: dict[str, Pred] = {
-    "TabularJobConfig": p_26,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
+    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig,
 }
-X25_2_e: dict[str, Explain] = {
-    "TabularJobConfig": e_26,
-}
-F26: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
 }
-X26_1 = frozenset(("ProblemType",))
-F27: Facts = {
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
+F_CreateAutoMLJobV2Request_allOf_0_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X27_0 = frozenset(("AutoMLProblemTypeConfig",))
-X27_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_28,
+X_CreateAutoMLJobV2Request_allOf_0_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_0_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig,
 }
-X27_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_28,
-}
-F28: Facts = {
+F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TabularJobConfig",),
 }
-X28_1 = frozenset(("TabularJobConfig",))
-F29: Facts = {
+X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
+F_CreateAutoMLJobV2Request_allOf_1: Facts = {
 }
-F30: Facts = {
+F_CreateAutoMLJobV2Request_allOf_1_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X30_0_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_31,
+X_CreateAutoMLJobV2Request_allOf_1_then_0_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective,
 }
-X30_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_31,
-}
-F31: Facts = {
+F_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X31_0_p: dict[str, Pred] = {
-    "MetricName": p_33,
+X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
+    "MetricName": explain_regression_metric_name,
 }
-X31_0_e: dict[str, Explain] = {
-    "MetricName": e_33,
-}
-F33: Facts = {
+F_regression_metric_name: Facts = {
     "enum": ("MSE", "RMSE", "R2", "MAE"),
     "title": "MetricName for Regression",
     "x-code": "metric-not-allowed",
     "x-job-config": "TabularJobConfig",
     "x-problem-type": "Regression",
 }
-X33_0 = frozenset(("MSE", "RMSE", "R2", "MAE"))
-F34: Facts = {
+X_regression_metric_name_0 = frozenset(("MSE", "RMSE", "R2", "MAE"))
+F_CreateAutoMLJobV2Request_allOf_1_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X34_0 = frozenset(("AutoMLProblemTypeConfig",))
-X34_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_35,
+X_CreateAutoMLJobV2Request_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_1_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig,
 }
-X34_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_35,
-}
-F35: Facts = {
+F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
-X35_1 = frozenset(("TabularJobConfig",))
-X35_2_p: dict[str, Pred] = {
-    "TabularJobConfig": p_36,
+X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
+X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
+    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig,
 }
-X35_2_e: dict[str, Explain] = {
-    "TabularJobConfig": e_36,
-}
-F36: Facts = {
+F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
-X36_1 = frozenset(("ProblemType",))
-X36_2_p: dict[str, Pred] = {
-    "ProblemType": p_37,
+X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
+X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, Explain] = {
+    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
 }
-X36_2_e: dict[str, Explain] = {
-    "ProblemType": e_37,
-}
-F37: Facts = {
+F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "Regression",
 }
-F38: Facts = {
+F_CreateAutoMLJobV2Request_allOf_2: Facts = {
 }
-F39: Facts = {
+F_CreateAutoMLJobV2Request_allOf_2_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X39_0_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_40,
+X_CreateAutoMLJobV2Request_allOf_2_then_0_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective,
 }
-X39_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_40,
-}
-F40: Facts = {
+F_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X40_0_p: dict[str, Pred] = {
-    "MetricName": p_42,
+X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
+    "MetricName": explain_binary_classification_metric_name,
 }
-X40_0_e: dict[str, Explain] = {
-    "MetricName": e_42,
-}
-F42: Facts = {
+F_binary_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"),
     "title": "MetricName for BinaryClassification",
     "x-code": "metric-not-allowed",
     "x-job-config": "TabularJobConfig",
     "x-problem-type": "BinaryClassification",
 }
-X42_0 = frozenset(("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"))
-F43: Facts = {
+X_binary_classification_metric_name_0 = frozenset(("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"))
+F_CreateAutoMLJobV2Request_allOf_2_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X43_0 = frozenset(("AutoMLProblemTypeConfig",))
-X43_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_44,
+X_CreateAutoMLJobV2Request_allOf_2_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_2_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig,
 }
-X43_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_44,
-}
-F44: Facts = {
+F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
-X44_1 = frozenset(("TabularJobConfig",))
-X44_2_p: dict[str, Pred] = {
-    "TabularJobConfig": p_45,
+X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
+X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
+    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig,
 }
-X44_2_e: dict[str, Explain] = {
-    "TabularJobConfig": e_45,
-}
-F45: Facts = {
+F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
-X45_1 = frozenset(("ProblemType",))
-X45_2_p: dict[str, Pred] = {
-    "ProblemType": p_46,
+X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
+X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, Explain] = {
+    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
 }
-X45_2_e: dict[str, Explain] = {
-    "ProblemType": e_46,
-}
-F46: Facts = {
+F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "BinaryClassification",
 }
-F47: Facts = {
+F_CreateAutoMLJobV2Request_allOf_3: Facts = {
 }
-F48: Facts = {
+F_CreateAutoMLJobV2Request_allOf_3_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X48_0_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_49,
+X_CreateAutoMLJobV2Request_allOf_3_then_0_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective,
 }
-X48_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_49,
-}
-F49: Facts = {
+F_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X49_0_p: dict[str, Pred] = {
-    "MetricName": p_51,
+X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
+    "MetricName": explain_multiclass_classification_metric_name,
 }
-X49_0_e: dict[str, Explain] = {
-    "MetricName": e_51,
-}
-F51: Facts = {
+F_multiclass_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"),
     "title": "MetricName for MulticlassClassification",
     "x-code": "metric-not-allowed",
     "x-job-config": "TabularJobConfig",
     "x-problem-type": "MulticlassClassification",
 }
-X51_0 = frozenset(("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"))
-F52: Facts = {
+X_multiclass_classification_metric_name_0 = frozenset(("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"))
+F_CreateAutoMLJobV2Request_allOf_3_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X52_0 = frozenset(("AutoMLProblemTypeConfig",))
-X52_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_53,
+X_CreateAutoMLJobV2Request_allOf_3_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_3_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig,
 }
-X52_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_53,
-}
-F53: Facts = {
+F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
-X53_1 = frozenset(("TabularJobConfig",))
-X53_2_p: dict[str, Pred] = {
-    "TabularJobConfig": p_54,
+X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
+X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
+    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig,
 }
-X53_2_e: dict[str, Explain] = {
-    "TabularJobConfig": e_54,
-}
-F54: Facts = {
+F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
-X54_1 = frozenset(("ProblemType",))
-X54_2_p: dict[str, Pred] = {
-    "ProblemType": p_55,
+X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
+X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, Explain] = {
+    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
 }
-X54_2_e: dict[str, Explain] = {
-    "ProblemType": e_55,
-}
-F55: Facts = {
+F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "MulticlassClassification",
 }
-F56: Facts = {
+F_CreateAutoMLJobV2Request_allOf_4: Facts = {
 }
-F57: Facts = {
+F_CreateAutoMLJobV2Request_allOf_4_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X57_0_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_58,
+X_CreateAutoMLJobV2Request_allOf_4_then_0_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective,
 }
-X57_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_58,
-}
-F58: Facts = {
+F_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X58_0_p: dict[str, Pred] = {
-    "MetricName": p_60,
+X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
+    "MetricName": explain_image_classification_metric_name,
 }
-X58_0_e: dict[str, Explain] = {
-    "MetricName": e_60,
-}
-F60: Facts = {
+F_image_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
     "title": "MetricName for ImageClassification",
     "x-code": "metric-not-allowed",
     "x-job-config": "ImageClassificationJobConfig",
     "x-problem-type": "ImageClassification",
 }
-X60_0 = frozenset(("Accuracy",))
-F61: Facts = {
+X_image_classification_metric_name_0 = frozenset(("Accuracy",))
+F_CreateAutoMLJobV2Request_allOf_4_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X61_0 = frozenset(("AutoMLProblemTypeConfig",))
-X61_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_62,
+X_CreateAutoMLJobV2Request_allOf_4_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_4_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig,
 }
-X61_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_62,
-}
-F62: Facts = {
+F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("ImageClassificationJobConfig",),
 }
-X62_1 = frozenset(("ImageClassificationJobConfig",))
-F63: Facts = {
+X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 = frozenset(("ImageClassificationJobConfig",))
+F_CreateAutoMLJobV2Request_allOf_5: Facts = {
 }
-F64: Facts = {
+F_CreateAutoMLJobV2Request_allOf_5_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X64_0_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_65,
+X_CreateAutoMLJobV2Request_allOf_5_then_0_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective,
 }
-X64_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_65,
-}
-F65: Facts = {
+F_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X65_0_p: dict[str, Pred] = {
-    "MetricName": p_67,
+X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
+    "MetricName": explain_text_classification_metric_name,
 }
-X65_0_e: dict[str, Explain] = {
-    "MetricName": e_67,
-}
-F67: Facts = {
+F_text_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
     "title": "MetricName for TextClassification",
     "x-code": "metric-not-allowed",
     "x-job-config": "TextClassificationJobConfig",
     "x-problem-type": "TextClassification",
 }
-X67_0 = frozenset(("Accuracy",))
-F68: Facts = {
+X_text_classification_metric_name_0 = frozenset(("Accuracy",))
+F_CreateAutoMLJobV2Request_allOf_5_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X68_0 = frozenset(("AutoMLProblemTypeConfig",))
-X68_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_69,
+X_CreateAutoMLJobV2Request_allOf_5_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_5_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig,
 }
-X68_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_69,
-}
-F69: Facts = {
+F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextClassificationJobConfig",),
 }
-X69_1 = frozenset(("TextClassificationJobConfig",))
-F70: Facts = {
+X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 = frozenset(("TextClassificationJobConfig",))
+F_CreateAutoMLJobV2Request_allOf_6: Facts = {
 }
-F71: Facts = {
+F_CreateAutoMLJobV2Request_allOf_6_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X71_0_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_72,
+X_CreateAutoMLJobV2Request_allOf_6_then_0_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective,
 }
-X71_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_72,
-}
-F72: Facts = {
+F_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X72_0_p: dict[str, Pred] = {
-    "MetricName": p_74,
+X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
+    "MetricName": explain_time_series_forecasting_metric_name,
 }
-X72_0_e: dict[str, Explain] = {
-    "MetricName": e_74,
-}
-F74: Facts = {
+F_time_series_forecasting_metric_name: Facts = {
     "enum": ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
     "title": "MetricName for TimeSeriesForecasting",
     "x-code": "metric-not-allowed",
     "x-job-config": "TimeSeriesForecastingJobConfig",
     "x-problem-type": "TimeSeriesForecasting",
 }
-X74_0 = frozenset(("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
-F75: Facts = {
+X_time_series_forecasting_metric_name_0 = frozenset(("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
+F_CreateAutoMLJobV2Request_allOf_6_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X75_0 = frozenset(("AutoMLProblemTypeConfig",))
-X75_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_76,
+X_CreateAutoMLJobV2Request_allOf_6_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_6_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig,
 }
-X75_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_76,
-}
-F76: Facts = {
+F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TimeSeriesForecastingJobConfig",),
 }
-X76_1 = frozenset(("TimeSeriesForecastingJobConfig",))
-F77: Facts = {
+X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 = frozenset(("TimeSeriesForecastingJobConfig",))
+F_CreateAutoMLJobV2Request_allOf_7: Facts = {
 }
-F78: Facts = {
+F_CreateAutoMLJobV2Request_allOf_7_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X78_0_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_79,
+X_CreateAutoMLJobV2Request_allOf_7_then_0_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective,
 }
-X78_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_79,
-}
-F79: Facts = {
+F_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X79_0_p: dict[str, Pred] = {
-    "MetricName": p_81,
+X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
+    "MetricName": explain_text_generation_metric_name,
 }
-X79_0_e: dict[str, Explain] = {
-    "MetricName": e_81,
-}
-F81: Facts = {
+F_text_generation_metric_name: Facts = {
     "title": "MetricName for TextGeneration",
     "x-job-config": "TextGenerationJobConfig",
     "x-objective": "ignored",
     "x-problem-type": "TextGeneration",
 }
-F82: Facts = {
+F_TextGenerationMetricName_x_warn: Facts = {
     "x-code": "objective-ignored",
     "x-problem-type": "TextGeneration",
 }
-F83: Facts = {
+F_TextGenerationMetricName_x_warn_not: Facts = {
 }
-F84: Facts = {
+F_CreateAutoMLJobV2Request_allOf_7_if: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
     "required": ("AutoMLProblemTypeConfig",),
 }
-X84_0 = frozenset(("AutoMLProblemTypeConfig",))
-X84_1_p: dict[str, Pred] = {
-    "AutoMLProblemTypeConfig": p_85,
+X_CreateAutoMLJobV2Request_allOf_7_if_0 = frozenset(("AutoMLProblemTypeConfig",))
+X_CreateAutoMLJobV2Request_allOf_7_if_1_e: dict[str, Explain] = {
+    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig,
 }
-X84_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": e_85,
-}
-F85: Facts = {
+F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextGenerationJobConfig",),
 }
-X85_1 = frozenset(("TextGenerationJobConfig",))
-F86: Facts = {
+X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 = frozenset(("TextGenerationJobConfig",))
+F_document_else_else: Facts = {
 }
-F88: Facts = {
+F_create_auto_ml_job_request: Facts = {
     "additionalProperties": True,
     "properties": ("ProblemType", "AutoMLJobObjective"),
     "title": "CreateAutoMLJobRequest",
     "x-kind": "create-auto-ml-job",
 }
-X88_1_p: dict[str, Pred] = {
-    "ProblemType": p_14,
-    "AutoMLJobObjective": p_2,
+X_create_auto_ml_job_request_1_e: dict[str, Explain] = {
+    "ProblemType": explain_problem_type,
+    "AutoMLJobObjective": explain_auto_ml_job_objective,
 }
-X88_1_e: dict[str, Explain] = {
-    "ProblemType": e_14,
-    "AutoMLJobObjective": e_2,
+F_CreateAutoMLJobRequest_allOf_0: Facts = {
 }
-F89: Facts = {
-}
-F90: Facts = {
+F_CreateAutoMLJobRequest_allOf_0_x_warn: Facts = {
     "x-code": "incomplete-pair",
 }
-F91: Facts = {
+F_CreateAutoMLJobRequest_allOf_1: Facts = {
 }
-F92: Facts = {
+F_CreateAutoMLJobRequest_allOf_1_if: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
-X92_0 = frozenset(("ProblemType",))
-X92_1_p: dict[str, Pred] = {
-    "ProblemType": p_37,
+X_CreateAutoMLJobRequest_allOf_1_if_0 = frozenset(("ProblemType",))
+X_CreateAutoMLJobRequest_allOf_1_if_1_e: dict[str, Explain] = {
+    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
 }
-X92_1_e: dict[str, Explain] = {
-    "ProblemType": e_37,
+F_CreateAutoMLJobRequest_allOf_2: Facts = {
 }
-F93: Facts = {
-}
-F94: Facts = {
+F_CreateAutoMLJobRequest_allOf_2_if: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
-X94_0 = frozenset(("ProblemType",))
-X94_1_p: dict[str, Pred] = {
-    "ProblemType": p_46,
+X_CreateAutoMLJobRequest_allOf_2_if_0 = frozenset(("ProblemType",))
+X_CreateAutoMLJobRequest_allOf_2_if_1_e: dict[str, Explain] = {
+    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
 }
-X94_1_e: dict[str, Explain] = {
-    "ProblemType": e_46,
+F_CreateAutoMLJobRequest_allOf_3: Facts = {
 }
-F95: Facts = {
-}
-F96: Facts = {
+F_CreateAutoMLJobRequest_allOf_3_if: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
-X96_0 = frozenset(("ProblemType",))
-X96_1_p: dict[str, Pred] = {
-    "ProblemType": p_55,
+X_CreateAutoMLJobRequest_allOf_3_if_0 = frozenset(("ProblemType",))
+X_CreateAutoMLJobRequest_allOf_3_if_1_e: dict[str, Explain] = {
+    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
 }
-X96_1_e: dict[str, Explain] = {
-    "ProblemType": e_55,
-}
-F97: Facts = {
+F_document_else_else_else: Facts = {
     "x-code": "unknown-document",
 }
-F98: Facts = {
+F_document_else_else_if: Facts = {
 }
-F99: Facts = {
+F_document_else_else_if_anyOf_0: Facts = {
     "required": ("ProblemType",),
 }
-X99_0 = frozenset(("ProblemType",))
-F100: Facts = {
+X_document_else_else_if_anyOf_0_0 = frozenset(("ProblemType",))
+F_document_else_else_if_anyOf_2: Facts = {
     "required": ("InputDataConfig",),
 }
-X100_0 = frozenset(("InputDataConfig",))
-F101: Facts = {
+X_document_else_else_if_anyOf_2_0 = frozenset(("InputDataConfig",))
+F_document_else_else_if_anyOf_3: Facts = {
     "required": ("AutoMLJobConfig",),
 }
-X101_0 = frozenset(("AutoMLJobConfig",))
-F102: Facts = {
+X_document_else_else_if_anyOf_3_0 = frozenset(("AutoMLJobConfig",))
+F_document_else_if: Facts = {
 }
-F103: Facts = {
+F_document_else_if_anyOf_0: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
-X103_0 = frozenset(("AutoMLProblemTypeConfig",))
-F104: Facts = {
+X_document_else_if_anyOf_0_0 = frozenset(("AutoMLProblemTypeConfig",))
+F_document_else_if_anyOf_1: Facts = {
     "required": ("AutoMLJobInputDataConfig",),
 }
-X104_0 = frozenset(("AutoMLJobInputDataConfig",))
-F105: Facts = {
+X_document_else_if_anyOf_1_0 = frozenset(("AutoMLJobInputDataConfig",))
+F_document_if: Facts = {
     "required": ("MetricName",),
 }
-X105_0 = frozenset(("MetricName",))
-F106: Facts = {
+X_document_if_0 = frozenset(("MetricName",))
+F_describe_auto_ml_job_response_shape: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "ProblemType", "AutoMLJobConfig", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "GenerateCandidateDefinitionsOnly", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult"),
     "required": ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"),
     "title": "DescribeAutoMLJobResponse",
 }
-X106_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_108,
-    "AutoMLJobArn": p_110,
-    "InputDataConfig": p_112,
-    "OutputDataConfig": p_134,
-    "RoleArn": p_138,
-    "AutoMLJobObjective": p_140,
-    "ProblemType": p_144,
-    "AutoMLJobConfig": p_146,
-    "CreationTime": p_186,
-    "EndTime": p_186,
-    "LastModifiedTime": p_186,
-    "FailureReason": p_188,
-    "PartialFailureReasons": p_190,
-    "BestCandidate": p_194,
-    "AutoMLJobStatus": p_216,
-    "AutoMLJobSecondaryStatus": p_258,
-    "GenerateCandidateDefinitionsOnly": p_158,
-    "AutoMLJobArtifacts": p_262,
-    "ResolvedAttributes": p_268,
-    "ModelDeployConfig": p_270,
-    "ModelDeployResult": p_276,
+X_describe_auto_ml_job_response_shape_1_p: dict[str, Pred] = {
+    "AutoMLJobName": _check_aws_AutoMLJobName,
+    "AutoMLJobArn": _check_aws_AutoMLJobArn,
+    "InputDataConfig": _check_aws_AutoMLInputDataConfig,
+    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
+    "RoleArn": _check_aws_RoleArn,
+    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
+    "ProblemType": _check_aws_ProblemType,
+    "AutoMLJobConfig": _check_aws_AutoMLJobConfig,
+    "CreationTime": _check_aws_Timestamp,
+    "EndTime": _check_aws_Timestamp,
+    "LastModifiedTime": _check_aws_Timestamp,
+    "FailureReason": _check_aws_AutoMLFailureReason,
+    "PartialFailureReasons": _check_aws_AutoMLPartialFailureReasons,
+    "BestCandidate": _check_aws_AutoMLCandidate,
+    "AutoMLJobStatus": _check_aws_CandidateStatus,
+    "AutoMLJobSecondaryStatus": _check_aws_AutoMLJobSecondaryStatus,
+    "GenerateCandidateDefinitionsOnly": _check_aws_Boolean,
+    "AutoMLJobArtifacts": _check_aws_AutoMLJobArtifacts,
+    "ResolvedAttributes": _check_aws_ResolvedAttributes,
+    "ModelDeployConfig": _check_aws_ModelDeployConfig,
+    "ModelDeployResult": _check_aws_ModelDeployResult,
 }
-X106_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_108,
-    "AutoMLJobArn": e_110,
-    "InputDataConfig": e_112,
-    "OutputDataConfig": e_134,
-    "RoleArn": e_138,
-    "AutoMLJobObjective": e_140,
-    "ProblemType": e_144,
-    "AutoMLJobConfig": e_146,
-    "CreationTime": e_186,
-    "EndTime": e_186,
-    "LastModifiedTime": e_186,
-    "FailureReason": e_188,
-    "PartialFailureReasons": e_190,
-    "BestCandidate": e_194,
-    "AutoMLJobStatus": e_216,
-    "AutoMLJobSecondaryStatus": e_258,
-    "GenerateCandidateDefinitionsOnly": e_158,
-    "AutoMLJobArtifacts": e_262,
-    "ResolvedAttributes": e_268,
-    "ModelDeployConfig": e_270,
-    "ModelDeployResult": e_276,
+X_describe_auto_ml_job_response_shape_1_e: dict[str, Explain] = {
+    "AutoMLJobName": _explain_aws_AutoMLJobName,
+    "AutoMLJobArn": _explain_aws_AutoMLJobArn,
+    "InputDataConfig": _explain_aws_AutoMLInputDataConfig,
+    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
+    "RoleArn": _explain_aws_RoleArn,
+    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
+    "ProblemType": _explain_aws_ProblemType,
+    "AutoMLJobConfig": _explain_aws_AutoMLJobConfig,
+    "CreationTime": _explain_aws_Timestamp,
+    "EndTime": _explain_aws_Timestamp,
+    "LastModifiedTime": _explain_aws_Timestamp,
+    "FailureReason": _explain_aws_AutoMLFailureReason,
+    "PartialFailureReasons": _explain_aws_AutoMLPartialFailureReasons,
+    "BestCandidate": _explain_aws_AutoMLCandidate,
+    "AutoMLJobStatus": _explain_aws_CandidateStatus,
+    "AutoMLJobSecondaryStatus": _explain_aws_AutoMLJobSecondaryStatus,
+    "GenerateCandidateDefinitionsOnly": _explain_aws_Boolean,
+    "AutoMLJobArtifacts": _explain_aws_AutoMLJobArtifacts,
+    "ResolvedAttributes": _explain_aws_ResolvedAttributes,
+    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
+    "ModelDeployResult": _explain_aws_ModelDeployResult,
 }
-X106_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "ProblemType", "AutoMLJobConfig", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "GenerateCandidateDefinitionsOnly", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult"))
-X106_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
-F108: Facts = {
+X_describe_auto_ml_job_response_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "ProblemType", "AutoMLJobConfig", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "GenerateCandidateDefinitionsOnly", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult"))
+X_describe_auto_ml_job_response_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
+F_aws_AutoMLJobName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
 }
-X108_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])").search
-F110: Facts = {
+X_aws_AutoMLJobName_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])").search
+F_aws_AutoMLJobArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
 }
-X110_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F112: Facts = {
+X_aws_AutoMLJobArn_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+F_aws_AutoMLInputDataConfig: Facts = {
 }
-F114: Facts = {
+F_aws_AutoMLChannel: Facts = {
     "additionalProperties": False,
     "properties": ("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
 }
-X114_1_p: dict[str, Pred] = {
-    "DataSource": p_116,
-    "CompressionType": p_124,
-    "TargetAttributeName": p_126,
-    "ContentType": p_128,
-    "ChannelType": p_130,
-    "SampleWeightAttributeName": p_132,
+X_aws_AutoMLChannel_1_p: dict[str, Pred] = {
+    "DataSource": _check_aws_AutoMLDataSource,
+    "CompressionType": _check_aws_CompressionType,
+    "TargetAttributeName": _check_aws_TargetAttributeName,
+    "ContentType": _check_aws_ContentType,
+    "ChannelType": _check_aws_AutoMLChannelType,
+    "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
 }
-X114_1_e: dict[str, Explain] = {
-    "DataSource": e_116,
-    "CompressionType": e_124,
-    "TargetAttributeName": e_126,
-    "ContentType": e_128,
-    "ChannelType": e_130,
-    "SampleWeightAttributeName": e_132,
+X_aws_AutoMLChannel_1_e: dict[str, Explain] = {
+    "DataSource": _explain_aws_AutoMLDataSource,
+    "CompressionType": _explain_aws_CompressionType,
+    "TargetAttributeName": _explain_aws_TargetAttributeName,
+    "ContentType": _explain_aws_ContentType,
+    "ChannelType": _explain_aws_AutoMLChannelType,
+    "SampleWeightAttributeName": _explain_aws_SampleWeightAttributeName,
 }
-X114_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
-X114_3 = frozenset(("TargetAttributeName",))
-F116: Facts = {
+X_aws_AutoMLChannel_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
+X_aws_AutoMLChannel_3 = frozenset(("TargetAttributeName",))
+F_aws_AutoMLDataSource: Facts = {
     "additionalProperties": False,
     "properties": ("S3DataSource",),
     "required": ("S3DataSource",),
 }
-X116_1_p: dict[str, Pred] = {
-    "S3DataSource": p_118,
+X_aws_AutoMLDataSource_1_e: dict[str, Explain] = {
+    "S3DataSource": _explain_aws_AutoMLS3DataSource,
 }
-X116_1_e: dict[str, Explain] = {
-    "S3DataSource": e_118,
-}
-X116_2 = frozenset(("S3DataSource",))
-X116_3 = frozenset(("S3DataSource",))
-F118: Facts = {
+X_aws_AutoMLDataSource_2 = frozenset(("S3DataSource",))
+X_aws_AutoMLDataSource_3 = frozenset(("S3DataSource",))
+F_aws_AutoMLS3DataSource: Facts = {
     "additionalProperties": False,
     "properties": ("S3DataType", "S3Uri"),
     "required": ("S3DataType", "S3Uri"),
 }
-X118_1_p: dict[str, Pred] = {
-    "S3DataType": p_120,
-    "S3Uri": p_122,
+X_aws_AutoMLS3DataSource_1_e: dict[str, Explain] = {
+    "S3DataType": _explain_aws_AutoMLS3DataType,
+    "S3Uri": _explain_aws_S3Uri,
 }
-X118_1_e: dict[str, Explain] = {
-    "S3DataType": e_120,
-    "S3Uri": e_122,
-}
-X118_2 = frozenset(("S3DataType", "S3Uri"))
-X118_3 = frozenset(("S3DataType", "S3Uri"))
-F120: Facts = {
+X_aws_AutoMLS3DataSource_2 = frozenset(("S3DataType", "S3Uri"))
+X_aws_AutoMLS3DataSource_3 = frozenset(("S3DataType", "S3Uri"))
+F_aws_AutoMLS3DataType: Facts = {
     "enum": ("ManifestFile", "S3Prefix", "AugmentedManifestFile"),
 }
-X120_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedManifestFile"))
-F122: Facts = {
+X_aws_AutoMLS3DataType_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedManifestFile"))
+F_aws_S3Uri: Facts = {
     "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
 }
-X122_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
-F124: Facts = {
+X_aws_S3Uri_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
+F_aws_CompressionType: Facts = {
     "enum": ("None", "Gzip"),
 }
-X124_1 = frozenset(("None", "Gzip"))
-F126: Facts = {
+X_aws_CompressionType_1 = frozenset(("None", "Gzip"))
+F_aws_TargetAttributeName: Facts = {
 }
-F128: Facts = {
+F_aws_ContentType: Facts = {
     "x-aws-pattern": ".*",
 }
-X128_3 = re.compile("^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F130: Facts = {
+X_aws_ContentType_3 = re.compile("^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+F_aws_AutoMLChannelType: Facts = {
     "enum": ("training", "validation"),
 }
-X130_1 = frozenset(("training", "validation"))
-F132: Facts = {
+X_aws_AutoMLChannelType_1 = frozenset(("training", "validation"))
+F_aws_SampleWeightAttributeName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9_-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X132_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F134: Facts = {
+X_aws_SampleWeightAttributeName_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
+F_aws_AutoMLOutputDataConfig: Facts = {
     "additionalProperties": False,
     "properties": ("KmsKeyId", "S3OutputPath"),
     "required": ("S3OutputPath",),
 }
-X134_1_p: dict[str, Pred] = {
-    "KmsKeyId": p_136,
-    "S3OutputPath": p_122,
+X_aws_AutoMLOutputDataConfig_1_e: dict[str, Explain] = {
+    "KmsKeyId": _explain_aws_KmsKeyId,
+    "S3OutputPath": _explain_aws_S3Uri,
 }
-X134_1_e: dict[str, Explain] = {
-    "KmsKeyId": e_136,
-    "S3OutputPath": e_122,
-}
-X134_2 = frozenset(("KmsKeyId", "S3OutputPath"))
-X134_3 = frozenset(("S3OutputPath",))
-F136: Facts = {
+X_aws_AutoMLOutputDataConfig_2 = frozenset(("KmsKeyId", "S3OutputPath"))
+X_aws_AutoMLOutputDataConfig_3 = frozenset(("S3OutputPath",))
+F_aws_KmsKeyId: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
     "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
 }
-X136_3 = re.compile("^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])").search
-F138: Facts = {
+X_aws_KmsKeyId_3 = re.compile("^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])").search
+F_aws_RoleArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
 }
-X138_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
-F140: Facts = {
+X_aws_RoleArn_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
+F_aws_AutoMLJobObjective: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName",),
     "required": ("MetricName",),
 }
-X140_1_p: dict[str, Pred] = {
-    "MetricName": p_142,
+X_aws_AutoMLJobObjective_1_e: dict[str, Explain] = {
+    "MetricName": _explain_aws_AutoMLMetricEnum,
 }
-X140_1_e: dict[str, Explain] = {
-    "MetricName": e_142,
-}
-X140_2 = frozenset(("MetricName",))
-X140_3 = frozenset(("MetricName",))
-F142: Facts = {
+X_aws_AutoMLJobObjective_2 = frozenset(("MetricName",))
+X_aws_AutoMLJobObjective_3 = frozenset(("MetricName",))
+F_aws_AutoMLMetricEnum: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
 }
-X142_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
-F144: Facts = {
+X_aws_AutoMLMetricEnum_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"))
+F_aws_ProblemType: Facts = {
     "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
 }
-X144_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
-F146: Facts = {
+X_aws_ProblemType_1 = frozenset(("BinaryClassification", "MulticlassClassification", "Regression"))
+F_aws_AutoMLJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"),
 }
-X146_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_148,
-    "SecurityConfig": p_156,
-    "CandidateGenerationConfig": p_170,
-    "DataSplitConfig": p_180,
-    "Mode": p_184,
+X_aws_AutoMLJobConfig_1_p: dict[str, Pred] = {
+    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
+    "SecurityConfig": _check_aws_AutoMLSecurityConfig,
+    "CandidateGenerationConfig": _check_aws_AutoMLCandidateGenerationConfig,
+    "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
+    "Mode": _check_aws_AutoMLMode,
 }
-X146_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_148,
-    "SecurityConfig": e_156,
-    "CandidateGenerationConfig": e_170,
-    "DataSplitConfig": e_180,
-    "Mode": e_184,
+X_aws_AutoMLJobConfig_1_e: dict[str, Explain] = {
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+    "SecurityConfig": _explain_aws_AutoMLSecurityConfig,
+    "CandidateGenerationConfig": _explain_aws_AutoMLCandidateGenerationConfig,
+    "DataSplitConfig": _explain_aws_AutoMLDataSplitConfig,
+    "Mode": _explain_aws_AutoMLMode,
 }
-X146_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
-F148: Facts = {
+X_aws_AutoMLJobConfig_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
+F_aws_AutoMLJobCompletionCriteria: Facts = {
     "additionalProperties": False,
     "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
 }
-X148_1_p: dict[str, Pred] = {
-    "MaxCandidates": p_150,
-    "MaxRuntimePerTrainingJobInSeconds": p_152,
-    "MaxAutoMLJobRuntimeInSeconds": p_152,
+X_aws_AutoMLJobCompletionCriteria_1_e: dict[str, Explain] = {
+    "MaxCandidates": _explain_aws_MaxCandidates,
+    "MaxRuntimePerTrainingJobInSeconds": _explain_aws_MaxRuntimePerTrainingJobInSeconds,
+    "MaxAutoMLJobRuntimeInSeconds": _explain_aws_MaxRuntimePerTrainingJobInSeconds,
 }
-X148_1_e: dict[str, Explain] = {
-    "MaxCandidates": e_150,
-    "MaxRuntimePerTrainingJobInSeconds": e_152,
-    "MaxAutoMLJobRuntimeInSeconds": e_152,
+X_aws_AutoMLJobCompletionCriteria_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
+F_aws_MaxCandidates: Facts = {
 }
-X148_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
-F150: Facts = {
+F_aws_MaxRuntimePerTrainingJobInSeconds: Facts = {
 }
-F152: Facts = {
-}
-F156: Facts = {
+F_aws_AutoMLSecurityConfig: Facts = {
     "additionalProperties": False,
     "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
 }
-X156_1_p: dict[str, Pred] = {
-    "VolumeKmsKeyId": p_136,
-    "EnableInterContainerTrafficEncryption": p_158,
-    "VpcConfig": p_160,
+X_aws_AutoMLSecurityConfig_1_e: dict[str, Explain] = {
+    "VolumeKmsKeyId": _explain_aws_KmsKeyId,
+    "EnableInterContainerTrafficEncryption": _explain_aws_Boolean,
+    "VpcConfig": _explain_aws_VpcConfig,
 }
-X156_1_e: dict[str, Explain] = {
-    "VolumeKmsKeyId": e_136,
-    "EnableInterContainerTrafficEncryption": e_158,
-    "VpcConfig": e_160,
+X_aws_AutoMLSecurityConfig_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
+F_aws_Boolean: Facts = {
 }
-X156_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
-F158: Facts = {
-}
-F160: Facts = {
+F_aws_VpcConfig: Facts = {
     "additionalProperties": False,
     "properties": ("SecurityGroupIds", "Subnets"),
     "required": ("SecurityGroupIds", "Subnets"),
 }
-X160_1_p: dict[str, Pred] = {
-    "SecurityGroupIds": p_162,
-    "Subnets": p_166,
+X_aws_VpcConfig_1_e: dict[str, Explain] = {
+    "SecurityGroupIds": _explain_aws_VpcSecurityGroupIds,
+    "Subnets": _explain_aws_Subnets,
 }
-X160_1_e: dict[str, Explain] = {
-    "SecurityGroupIds": e_162,
-    "Subnets": e_166,
+X_aws_VpcConfig_2 = frozenset(("SecurityGroupIds", "Subnets"))
+X_aws_VpcConfig_3 = frozenset(("SecurityGroupIds", "Subnets"))
+F_aws_VpcSecurityGroupIds: Facts = {
 }
-X160_2 = frozenset(("SecurityGroupIds", "Subnets"))
-X160_3 = frozenset(("SecurityGroupIds", "Subnets"))
-F162: Facts = {
-}
-F164: Facts = {
+F_aws_SecurityGroupId: Facts = {
     "x-aws-pattern": "[-0-9a-zA-Z]+",
     "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
 }
-X164_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
-F166: Facts = {
+X_aws_SecurityGroupId_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
+F_aws_Subnets: Facts = {
 }
-F170: Facts = {
+F_aws_AutoMLCandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "AlgorithmsConfig"),
 }
-X170_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": p_122,
-    "AlgorithmsConfig": p_172,
+X_aws_AutoMLCandidateGenerationConfig_1_e: dict[str, Explain] = {
+    "FeatureSpecificationS3Uri": _explain_aws_S3Uri,
+    "AlgorithmsConfig": _explain_aws_AutoMLAlgorithmsConfig,
 }
-X170_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": e_122,
-    "AlgorithmsConfig": e_172,
+X_aws_AutoMLCandidateGenerationConfig_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
+F_aws_AutoMLAlgorithmsConfig: Facts = {
 }
-X170_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
-F172: Facts = {
-}
-F174: Facts = {
+F_aws_AutoMLAlgorithmConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLAlgorithms",),
     "required": ("AutoMLAlgorithms",),
 }
-X174_1_p: dict[str, Pred] = {
-    "AutoMLAlgorithms": p_176,
+X_aws_AutoMLAlgorithmConfig_1_e: dict[str, Explain] = {
+    "AutoMLAlgorithms": _explain_aws_AutoMLAlgorithms,
 }
-X174_1_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": e_176,
+X_aws_AutoMLAlgorithmConfig_2 = frozenset(("AutoMLAlgorithms",))
+X_aws_AutoMLAlgorithmConfig_3 = frozenset(("AutoMLAlgorithms",))
+F_aws_AutoMLAlgorithms: Facts = {
 }
-X174_2 = frozenset(("AutoMLAlgorithms",))
-X174_3 = frozenset(("AutoMLAlgorithms",))
-F176: Facts = {
-}
-F178: Facts = {
+F_aws_AutoMLAlgorithm: Facts = {
     "enum": ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"),
 }
-X178_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"))
-F180: Facts = {
+X_aws_AutoMLAlgorithm_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"))
+F_aws_AutoMLDataSplitConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ValidationFraction",),
 }
-X180_1_p: dict[str, Pred] = {
-    "ValidationFraction": p_182,
+X_aws_AutoMLDataSplitConfig_1_e: dict[str, Explain] = {
+    "ValidationFraction": _explain_aws_ValidationFraction,
 }
-X180_1_e: dict[str, Explain] = {
-    "ValidationFraction": e_182,
+X_aws_AutoMLDataSplitConfig_2 = frozenset(("ValidationFraction",))
+F_aws_ValidationFraction: Facts = {
 }
-X180_2 = frozenset(("ValidationFraction",))
-F182: Facts = {
-}
-F184: Facts = {
+F_aws_AutoMLMode: Facts = {
     "enum": ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"),
 }
-X184_1 = frozenset(("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"))
-F186: Facts = {
+X_aws_AutoMLMode_1 = frozenset(("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"))
+F_aws_Timestamp: Facts = {
 }
-F188: Facts = {
+F_aws_AutoMLFailureReason: Facts = {
 }
-F190: Facts = {
+F_aws_AutoMLPartialFailureReasons: Facts = {
 }
-F192: Facts = {
+F_aws_AutoMLPartialFailureReason: Facts = {
     "additionalProperties": False,
     "properties": ("PartialFailureMessage",),
 }
-X192_1_p: dict[str, Pred] = {
-    "PartialFailureMessage": p_188,
+X_aws_AutoMLPartialFailureReason_1_e: dict[str, Explain] = {
+    "PartialFailureMessage": _explain_aws_AutoMLFailureReason,
 }
-X192_1_e: dict[str, Explain] = {
-    "PartialFailureMessage": e_188,
-}
-X192_2 = frozenset(("PartialFailureMessage",))
-F194: Facts = {
+X_aws_AutoMLPartialFailureReason_2 = frozenset(("PartialFailureMessage",))
+F_aws_AutoMLCandidate: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"),
     "required": ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"),
 }
-X194_1_p: dict[str, Pred] = {
-    "CandidateName": p_196,
-    "FinalAutoMLJobObjectiveMetric": p_198,
-    "ObjectiveStatus": p_204,
-    "CandidateSteps": p_206,
-    "CandidateStatus": p_216,
-    "InferenceContainers": p_218,
-    "CreationTime": p_186,
-    "EndTime": p_186,
-    "LastModifiedTime": p_186,
-    "FailureReason": p_188,
-    "CandidateProperties": p_232,
-    "InferenceContainerDefinitions": p_252,
+X_aws_AutoMLCandidate_1_p: dict[str, Pred] = {
+    "CandidateName": _check_aws_CandidateName,
+    "FinalAutoMLJobObjectiveMetric": _check_aws_FinalAutoMLJobObjectiveMetric,
+    "ObjectiveStatus": _check_aws_ObjectiveStatus,
+    "CandidateSteps": _check_aws_CandidateSteps,
+    "CandidateStatus": _check_aws_CandidateStatus,
+    "InferenceContainers": _check_aws_AutoMLContainerDefinitions,
+    "CreationTime": _check_aws_Timestamp,
+    "EndTime": _check_aws_Timestamp,
+    "LastModifiedTime": _check_aws_Timestamp,
+    "FailureReason": _check_aws_AutoMLFailureReason,
+    "CandidateProperties": _check_aws_CandidateProperties,
+    "InferenceContainerDefinitions": _check_aws_AutoMLInferenceContainerDefinitions,
 }
-X194_1_e: dict[str, Explain] = {
-    "CandidateName": e_196,
-    "FinalAutoMLJobObjectiveMetric": e_198,
-    "ObjectiveStatus": e_204,
-    "CandidateSteps": e_206,
-    "CandidateStatus": e_216,
-    "InferenceContainers": e_218,
-    "CreationTime": e_186,
-    "EndTime": e_186,
-    "LastModifiedTime": e_186,
-    "FailureReason": e_188,
-    "CandidateProperties": e_232,
-    "InferenceContainerDefinitions": e_252,
+X_aws_AutoMLCandidate_1_e: dict[str, Explain] = {
+    "CandidateName": _explain_aws_CandidateName,
+    "FinalAutoMLJobObjectiveMetric": _explain_aws_FinalAutoMLJobObjectiveMetric,
+    "ObjectiveStatus": _explain_aws_ObjectiveStatus,
+    "CandidateSteps": _explain_aws_CandidateSteps,
+    "CandidateStatus": _explain_aws_CandidateStatus,
+    "InferenceContainers": _explain_aws_AutoMLContainerDefinitions,
+    "CreationTime": _explain_aws_Timestamp,
+    "EndTime": _explain_aws_Timestamp,
+    "LastModifiedTime": _explain_aws_Timestamp,
+    "FailureReason": _explain_aws_AutoMLFailureReason,
+    "CandidateProperties": _explain_aws_CandidateProperties,
+    "InferenceContainerDefinitions": _explain_aws_AutoMLInferenceContainerDefinitions,
 }
-X194_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
-X194_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
-F196: Facts = {
+X_aws_AutoMLCandidate_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
+X_aws_AutoMLCandidate_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
+F_aws_CandidateName: Facts = {
 }
-F198: Facts = {
+F_aws_FinalAutoMLJobObjectiveMetric: Facts = {
     "additionalProperties": False,
     "properties": ("Type", "MetricName", "Value", "StandardMetricName"),
     "required": ("MetricName", "Value"),
 }
-X198_1_p: dict[str, Pred] = {
-    "Type": p_200,
-    "MetricName": p_142,
-    "Value": p_202,
-    "StandardMetricName": p_142,
+X_aws_FinalAutoMLJobObjectiveMetric_1_e: dict[str, Explain] = {
+    "Type": _explain_aws_AutoMLJobObjectiveType,
+    "MetricName": _explain_aws_AutoMLMetricEnum,
+    "Value": _explain_aws_MetricValue,
+    "StandardMetricName": _explain_aws_AutoMLMetricEnum,
 }
-X198_1_e: dict[str, Explain] = {
-    "Type": e_200,
-    "MetricName": e_142,
-    "Value": e_202,
-    "StandardMetricName": e_142,
-}
-X198_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
-X198_3 = frozenset(("MetricName", "Value"))
-F200: Facts = {
+X_aws_FinalAutoMLJobObjectiveMetric_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
+X_aws_FinalAutoMLJobObjectiveMetric_3 = frozenset(("MetricName", "Value"))
+F_aws_AutoMLJobObjectiveType: Facts = {
     "enum": ("Maximize", "Minimize"),
 }
-X200_1 = frozenset(("Maximize", "Minimize"))
-F202: Facts = {
+X_aws_AutoMLJobObjectiveType_1 = frozenset(("Maximize", "Minimize"))
+F_aws_MetricValue: Facts = {
 }
-F204: Facts = {
+F_aws_ObjectiveStatus: Facts = {
     "enum": ("Succeeded", "Pending", "Failed"),
 }
-X204_1 = frozenset(("Succeeded", "Pending", "Failed"))
-F206: Facts = {
+X_aws_ObjectiveStatus_1 = frozenset(("Succeeded", "Pending", "Failed"))
+F_aws_CandidateSteps: Facts = {
 }
-F208: Facts = {
+F_aws_AutoMLCandidateStep: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
     "required": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
 }
-X208_1_p: dict[str, Pred] = {
-    "CandidateStepType": p_210,
-    "CandidateStepArn": p_212,
-    "CandidateStepName": p_196,
+X_aws_AutoMLCandidateStep_1_e: dict[str, Explain] = {
+    "CandidateStepType": _explain_aws_CandidateStepType,
+    "CandidateStepArn": _explain_aws_CandidateStepArn,
+    "CandidateStepName": _explain_aws_CandidateName,
 }
-X208_1_e: dict[str, Explain] = {
-    "CandidateStepType": e_210,
-    "CandidateStepArn": e_212,
-    "CandidateStepName": e_196,
-}
-X208_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
-X208_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
-F210: Facts = {
+X_aws_AutoMLCandidateStep_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
+X_aws_AutoMLCandidateStep_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
+F_aws_CandidateStepType: Facts = {
     "enum": ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"),
 }
-X210_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"))
-F212: Facts = {
+X_aws_CandidateStepType_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"))
+F_aws_CandidateStepArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
 }
-X212_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
-F216: Facts = {
+X_aws_CandidateStepArn_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+F_aws_CandidateStatus: Facts = {
     "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
 }
-X216_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
-F218: Facts = {
+X_aws_CandidateStatus_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
+F_aws_AutoMLContainerDefinitions: Facts = {
 }
-F220: Facts = {
+F_aws_AutoMLContainerDefinition: Facts = {
     "additionalProperties": False,
     "properties": ("Image", "ModelDataUrl", "Environment"),
     "required": ("Image", "ModelDataUrl"),
 }
-X220_1_p: dict[str, Pred] = {
-    "Image": p_222,
-    "ModelDataUrl": p_122,
-    "Environment": p_226,
+X_aws_AutoMLContainerDefinition_1_e: dict[str, Explain] = {
+    "Image": _explain_aws_ContainerImage,
+    "ModelDataUrl": _explain_aws_S3Uri,
+    "Environment": _explain_aws_EnvironmentMap,
 }
-X220_1_e: dict[str, Explain] = {
-    "Image": e_222,
-    "ModelDataUrl": e_122,
-    "Environment": e_226,
-}
-X220_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
-X220_3 = frozenset(("Image", "ModelDataUrl"))
-F222: Facts = {
+X_aws_AutoMLContainerDefinition_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
+X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
+F_aws_ContainerImage: Facts = {
     "x-aws-pattern": "[\\S]+",
 }
-X222_3 = re.compile("^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])").search
-F226: Facts = {
+X_aws_ContainerImage_3 = re.compile("^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])").search
+F_aws_EnvironmentMap: Facts = {
     "propertyNames": True,
 }
-X226_2 = frozenset(())
-F228: Facts = {
+X_aws_EnvironmentMap_2 = frozenset(())
+F_aws_EnvironmentKey: Facts = {
     "x-aws-pattern": "[a-zA-Z_][a-zA-Z0-9_]*",
     "x-pattern-description": "only letters, underscores (_) and digits, starting with a letter or an underscore, at most 1024 characters",
 }
-X228_3 = re.compile("^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])").search
-F230: Facts = {
+X_aws_EnvironmentKey_3 = re.compile("^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])").search
+F_aws_EnvironmentValue: Facts = {
     "x-aws-pattern": "[\\S\\s]*",
 }
-X230_3 = re.compile("^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])").search
-F232: Facts = {
+X_aws_EnvironmentValue_3 = re.compile("^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])").search
+F_aws_CandidateProperties: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
 }
-X232_1_p: dict[str, Pred] = {
-    "CandidateArtifactLocations": p_234,
-    "CandidateMetrics": p_242,
+X_aws_CandidateProperties_1_e: dict[str, Explain] = {
+    "CandidateArtifactLocations": _explain_aws_CandidateArtifactLocations,
+    "CandidateMetrics": _explain_aws_MetricDataList,
 }
-X232_1_e: dict[str, Explain] = {
-    "CandidateArtifactLocations": e_234,
-    "CandidateMetrics": e_242,
-}
-X232_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
-F234: Facts = {
+X_aws_CandidateProperties_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
+F_aws_CandidateArtifactLocations: Facts = {
     "additionalProperties": False,
     "properties": ("Explainability", "ModelInsights", "BacktestResults"),
     "required": ("Explainability",),
 }
-X234_1_p: dict[str, Pred] = {
-    "Explainability": p_126,
-    "ModelInsights": p_126,
-    "BacktestResults": p_126,
+X_aws_CandidateArtifactLocations_1_e: dict[str, Explain] = {
+    "Explainability": _explain_aws_TargetAttributeName,
+    "ModelInsights": _explain_aws_TargetAttributeName,
+    "BacktestResults": _explain_aws_TargetAttributeName,
 }
-X234_1_e: dict[str, Explain] = {
-    "Explainability": e_126,
-    "ModelInsights": e_126,
-    "BacktestResults": e_126,
+X_aws_CandidateArtifactLocations_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
+X_aws_CandidateArtifactLocations_3 = frozenset(("Explainability",))
+F_aws_MetricDataList: Facts = {
 }
-X234_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
-X234_3 = frozenset(("Explainability",))
-F242: Facts = {
-}
-F244: Facts = {
+F_aws_MetricDatum: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName", "StandardMetricName", "Value", "Set"),
 }
-X244_1_p: dict[str, Pred] = {
-    "MetricName": p_142,
-    "StandardMetricName": p_246,
-    "Value": p_202,
-    "Set": p_250,
+X_aws_MetricDatum_1_e: dict[str, Explain] = {
+    "MetricName": _explain_aws_AutoMLMetricEnum,
+    "StandardMetricName": _explain_aws_AutoMLMetricExtendedEnum,
+    "Value": _explain_aws_MetricValue,
+    "Set": _explain_aws_MetricSetSource,
 }
-X244_1_e: dict[str, Explain] = {
-    "MetricName": e_142,
-    "StandardMetricName": e_246,
-    "Value": e_202,
-    "Set": e_250,
-}
-X244_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
-F246: Facts = {
+X_aws_MetricDatum_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
+F_aws_AutoMLMetricExtendedEnum: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"),
 }
-X246_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"))
-F250: Facts = {
+X_aws_AutoMLMetricExtendedEnum_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"))
+F_aws_MetricSetSource: Facts = {
     "enum": ("Train", "Validation", "Test"),
 }
-X250_1 = frozenset(("Train", "Validation", "Test"))
-F252: Facts = {
+X_aws_MetricSetSource_1 = frozenset(("Train", "Validation", "Test"))
+F_aws_AutoMLInferenceContainerDefinitions: Facts = {
     "propertyNames": True,
 }
-X252_2 = frozenset(())
-F254: Facts = {
+X_aws_AutoMLInferenceContainerDefinitions_2 = frozenset(())
+F_aws_AutoMLProcessingUnit: Facts = {
     "enum": ("CPU", "GPU"),
 }
-X254_1 = frozenset(("CPU", "GPU"))
-F258: Facts = {
+X_aws_AutoMLProcessingUnit_1 = frozenset(("CPU", "GPU"))
+F_aws_AutoMLJobSecondaryStatus: Facts = {
     "enum": ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"),
 }
-X258_1 = frozenset(("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"))
-F262: Facts = {
+X_aws_AutoMLJobSecondaryStatus_1 = frozenset(("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"))
+F_aws_AutoMLJobArtifacts: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"),
 }
-X262_1_p: dict[str, Pred] = {
-    "CandidateDefinitionNotebookLocation": p_126,
-    "DataExplorationNotebookLocation": p_126,
+X_aws_AutoMLJobArtifacts_1_e: dict[str, Explain] = {
+    "CandidateDefinitionNotebookLocation": _explain_aws_TargetAttributeName,
+    "DataExplorationNotebookLocation": _explain_aws_TargetAttributeName,
 }
-X262_1_e: dict[str, Explain] = {
-    "CandidateDefinitionNotebookLocation": e_126,
-    "DataExplorationNotebookLocation": e_126,
-}
-X262_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
-F268: Facts = {
+X_aws_AutoMLJobArtifacts_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
+F_aws_ResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "ProblemType", "CompletionCriteria"),
 }
-X268_1_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_140,
-    "ProblemType": p_144,
-    "CompletionCriteria": p_148,
+X_aws_ResolvedAttributes_1_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
+    "ProblemType": _explain_aws_ProblemType,
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
 }
-X268_1_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_140,
-    "ProblemType": e_144,
-    "CompletionCriteria": e_148,
-}
-X268_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
-F270: Facts = {
+X_aws_ResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
+F_aws_ModelDeployConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AutoGenerateEndpointName", "EndpointName"),
 }
-X270_1_p: dict[str, Pred] = {
-    "AutoGenerateEndpointName": p_158,
-    "EndpointName": p_274,
+X_aws_ModelDeployConfig_1_e: dict[str, Explain] = {
+    "AutoGenerateEndpointName": _explain_aws_Boolean,
+    "EndpointName": _explain_aws_EndpointName,
 }
-X270_1_e: dict[str, Explain] = {
-    "AutoGenerateEndpointName": e_158,
-    "EndpointName": e_274,
-}
-X270_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
-F274: Facts = {
+X_aws_ModelDeployConfig_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
+F_aws_EndpointName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
 }
-X274_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
-F276: Facts = {
+X_aws_EndpointName_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
+F_aws_ModelDeployResult: Facts = {
     "additionalProperties": False,
     "properties": ("EndpointName",),
 }
-X276_1_p: dict[str, Pred] = {
-    "EndpointName": p_274,
+X_aws_ModelDeployResult_1_e: dict[str, Explain] = {
+    "EndpointName": _explain_aws_EndpointName,
 }
-X276_1_e: dict[str, Explain] = {
-    "EndpointName": e_274,
-}
-X276_2 = frozenset(("EndpointName",))
-F277: Facts = {
+X_aws_ModelDeployResult_2 = frozenset(("EndpointName",))
+F_create_auto_ml_job_request_shape: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"),
     "required": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"),
     "title": "CreateAutoMLJobRequest",
 }
-X277_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_108,
-    "InputDataConfig": p_112,
-    "OutputDataConfig": p_134,
-    "ProblemType": p_144,
-    "AutoMLJobObjective": p_140,
-    "AutoMLJobConfig": p_146,
-    "RoleArn": p_138,
-    "GenerateCandidateDefinitionsOnly": p_158,
-    "Tags": p_357,
-    "ModelDeployConfig": p_270,
+X_create_auto_ml_job_request_shape_1_p: dict[str, Pred] = {
+    "AutoMLJobName": _check_aws_AutoMLJobName,
+    "InputDataConfig": _check_aws_AutoMLInputDataConfig,
+    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
+    "ProblemType": _check_aws_ProblemType,
+    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
+    "AutoMLJobConfig": _check_aws_AutoMLJobConfig,
+    "RoleArn": _check_aws_RoleArn,
+    "GenerateCandidateDefinitionsOnly": _check_aws_Boolean,
+    "Tags": _check_aws_TagList,
+    "ModelDeployConfig": _check_aws_ModelDeployConfig,
 }
-X277_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_108,
-    "InputDataConfig": e_112,
-    "OutputDataConfig": e_134,
-    "ProblemType": e_144,
-    "AutoMLJobObjective": e_140,
-    "AutoMLJobConfig": e_146,
-    "RoleArn": e_138,
-    "GenerateCandidateDefinitionsOnly": e_158,
-    "Tags": e_357,
-    "ModelDeployConfig": e_270,
+X_create_auto_ml_job_request_shape_1_e: dict[str, Explain] = {
+    "AutoMLJobName": _explain_aws_AutoMLJobName,
+    "InputDataConfig": _explain_aws_AutoMLInputDataConfig,
+    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
+    "ProblemType": _explain_aws_ProblemType,
+    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
+    "AutoMLJobConfig": _explain_aws_AutoMLJobConfig,
+    "RoleArn": _explain_aws_RoleArn,
+    "GenerateCandidateDefinitionsOnly": _explain_aws_Boolean,
+    "Tags": _explain_aws_TagList,
+    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
 }
-X277_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
-X277_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
-F357: Facts = {
+X_create_auto_ml_job_request_shape_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
+X_create_auto_ml_job_request_shape_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
+F_aws_TagList: Facts = {
 }
-F359: Facts = {
+F_aws_Tag: Facts = {
     "additionalProperties": False,
     "properties": ("Key", "Value"),
     "required": ("Key", "Value"),
 }
-X359_1_p: dict[str, Pred] = {
-    "Key": p_361,
-    "Value": p_363,
+X_aws_Tag_1_e: dict[str, Explain] = {
+    "Key": _explain_aws_TagKey,
+    "Value": _explain_aws_TagValue,
 }
-X359_1_e: dict[str, Explain] = {
-    "Key": e_361,
-    "Value": e_363,
-}
-X359_2 = frozenset(("Key", "Value"))
-X359_3 = frozenset(("Key", "Value"))
-F361: Facts = {
+X_aws_Tag_2 = frozenset(("Key", "Value"))
+X_aws_Tag_3 = frozenset(("Key", "Value"))
+F_aws_TagKey: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
-X361_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
-F363: Facts = {
+X_aws_TagKey_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
+F_aws_TagValue: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
-X363_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
-F370: Facts = {
+X_aws_TagValue_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
+F_describe_auto_ml_job_v2_response_shape: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "AutoMLProblemTypeConfig", "AutoMLProblemTypeConfigName", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult", "DataSplitConfig", "SecurityConfig", "AutoMLComputeConfig"),
     "required": ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"),
     "title": "DescribeAutoMLJobV2Response",
 }
-X370_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_108,
-    "AutoMLJobArn": p_110,
-    "AutoMLJobInputDataConfig": p_376,
-    "OutputDataConfig": p_134,
-    "RoleArn": p_138,
-    "AutoMLJobObjective": p_140,
-    "AutoMLProblemTypeConfig": p_404,
-    "AutoMLProblemTypeConfigName": p_500,
-    "CreationTime": p_186,
-    "EndTime": p_186,
-    "LastModifiedTime": p_186,
-    "FailureReason": p_188,
-    "PartialFailureReasons": p_190,
-    "BestCandidate": p_194,
-    "AutoMLJobStatus": p_216,
-    "AutoMLJobSecondaryStatus": p_258,
-    "AutoMLJobArtifacts": p_262,
-    "ResolvedAttributes": p_582,
-    "ModelDeployConfig": p_270,
-    "ModelDeployResult": p_276,
-    "DataSplitConfig": p_180,
-    "SecurityConfig": p_156,
-    "AutoMLComputeConfig": p_616,
+X_describe_auto_ml_job_v2_response_shape_1_p: dict[str, Pred] = {
+    "AutoMLJobName": _check_aws_AutoMLJobName,
+    "AutoMLJobArn": _check_aws_AutoMLJobArn,
+    "AutoMLJobInputDataConfig": _check_aws_AutoMLJobInputDataConfig,
+    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
+    "RoleArn": _check_aws_RoleArn,
+    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
+    "AutoMLProblemTypeConfig": _check_aws_AutoMLProblemTypeConfig,
+    "AutoMLProblemTypeConfigName": _check_aws_AutoMLProblemTypeConfigName,
+    "CreationTime": _check_aws_Timestamp,
+    "EndTime": _check_aws_Timestamp,
+    "LastModifiedTime": _check_aws_Timestamp,
+    "FailureReason": _check_aws_AutoMLFailureReason,
+    "PartialFailureReasons": _check_aws_AutoMLPartialFailureReasons,
+    "BestCandidate": _check_aws_AutoMLCandidate,
+    "AutoMLJobStatus": _check_aws_CandidateStatus,
+    "AutoMLJobSecondaryStatus": _check_aws_AutoMLJobSecondaryStatus,
+    "AutoMLJobArtifacts": _check_aws_AutoMLJobArtifacts,
+    "ResolvedAttributes": _check_aws_AutoMLResolvedAttributes,
+    "ModelDeployConfig": _check_aws_ModelDeployConfig,
+    "ModelDeployResult": _check_aws_ModelDeployResult,
+    "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
+    "SecurityConfig": _check_aws_AutoMLSecurityConfig,
+    "AutoMLComputeConfig": _check_aws_AutoMLComputeConfig,
 }
-X370_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_108,
-    "AutoMLJobArn": e_110,
-    "AutoMLJobInputDataConfig": e_376,
-    "OutputDataConfig": e_134,
-    "RoleArn": e_138,
-    "AutoMLJobObjective": e_140,
-    "AutoMLProblemTypeConfig": e_404,
-    "AutoMLProblemTypeConfigName": e_500,
-    "CreationTime": e_186,
-    "EndTime": e_186,
-    "LastModifiedTime": e_186,
-    "FailureReason": e_188,
-    "PartialFailureReasons": e_190,
-    "BestCandidate": e_194,
-    "AutoMLJobStatus": e_216,
-    "AutoMLJobSecondaryStatus": e_258,
-    "AutoMLJobArtifacts": e_262,
-    "ResolvedAttributes": e_582,
-    "ModelDeployConfig": e_270,
-    "ModelDeployResult": e_276,
-    "DataSplitConfig": e_180,
-    "SecurityConfig": e_156,
-    "AutoMLComputeConfig": e_616,
+X_describe_auto_ml_job_v2_response_shape_1_e: dict[str, Explain] = {
+    "AutoMLJobName": _explain_aws_AutoMLJobName,
+    "AutoMLJobArn": _explain_aws_AutoMLJobArn,
+    "AutoMLJobInputDataConfig": _explain_aws_AutoMLJobInputDataConfig,
+    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
+    "RoleArn": _explain_aws_RoleArn,
+    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
+    "AutoMLProblemTypeConfig": _explain_aws_AutoMLProblemTypeConfig,
+    "AutoMLProblemTypeConfigName": _explain_aws_AutoMLProblemTypeConfigName,
+    "CreationTime": _explain_aws_Timestamp,
+    "EndTime": _explain_aws_Timestamp,
+    "LastModifiedTime": _explain_aws_Timestamp,
+    "FailureReason": _explain_aws_AutoMLFailureReason,
+    "PartialFailureReasons": _explain_aws_AutoMLPartialFailureReasons,
+    "BestCandidate": _explain_aws_AutoMLCandidate,
+    "AutoMLJobStatus": _explain_aws_CandidateStatus,
+    "AutoMLJobSecondaryStatus": _explain_aws_AutoMLJobSecondaryStatus,
+    "AutoMLJobArtifacts": _explain_aws_AutoMLJobArtifacts,
+    "ResolvedAttributes": _explain_aws_AutoMLResolvedAttributes,
+    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
+    "ModelDeployResult": _explain_aws_ModelDeployResult,
+    "DataSplitConfig": _explain_aws_AutoMLDataSplitConfig,
+    "SecurityConfig": _explain_aws_AutoMLSecurityConfig,
+    "AutoMLComputeConfig": _explain_aws_AutoMLComputeConfig,
 }
-X370_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "AutoMLProblemTypeConfig", "AutoMLProblemTypeConfigName", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult", "DataSplitConfig", "SecurityConfig", "AutoMLComputeConfig"))
-X370_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
-F376: Facts = {
+X_describe_auto_ml_job_v2_response_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "AutoMLProblemTypeConfig", "AutoMLProblemTypeConfigName", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult", "DataSplitConfig", "SecurityConfig", "AutoMLComputeConfig"))
+X_describe_auto_ml_job_v2_response_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
+F_aws_AutoMLJobInputDataConfig: Facts = {
 }
-F378: Facts = {
+F_aws_AutoMLJobChannel: Facts = {
     "additionalProperties": False,
     "properties": ("ChannelType", "ContentType", "CompressionType", "DataSource"),
 }
-X378_1_p: dict[str, Pred] = {
-    "ChannelType": p_130,
-    "ContentType": p_128,
-    "CompressionType": p_124,
-    "DataSource": p_116,
+X_aws_AutoMLJobChannel_1_e: dict[str, Explain] = {
+    "ChannelType": _explain_aws_AutoMLChannelType,
+    "ContentType": _explain_aws_ContentType,
+    "CompressionType": _explain_aws_CompressionType,
+    "DataSource": _explain_aws_AutoMLDataSource,
 }
-X378_1_e: dict[str, Explain] = {
-    "ChannelType": e_130,
-    "ContentType": e_128,
-    "CompressionType": e_124,
-    "DataSource": e_116,
-}
-X378_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
-F404: Facts = {
+X_aws_AutoMLJobChannel_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
+F_aws_AutoMLProblemTypeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
 }
-X404_1_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": p_406,
-    "TextClassificationJobConfig": p_416,
-    "TimeSeriesForecastingJobConfig": p_422,
-    "TabularJobConfig": p_476,
-    "TextGenerationJobConfig": p_486,
+X_aws_AutoMLProblemTypeConfig_1_p: dict[str, Pred] = {
+    "ImageClassificationJobConfig": _check_aws_ImageClassificationJobConfig,
+    "TextClassificationJobConfig": _check_aws_TextClassificationJobConfig,
+    "TimeSeriesForecastingJobConfig": _check_aws_TimeSeriesForecastingJobConfig,
+    "TabularJobConfig": _check_aws_TabularJobConfig,
+    "TextGenerationJobConfig": _check_aws_TextGenerationJobConfig,
 }
-X404_1_e: dict[str, Explain] = {
-    "ImageClassificationJobConfig": e_406,
-    "TextClassificationJobConfig": e_416,
-    "TimeSeriesForecastingJobConfig": e_422,
-    "TabularJobConfig": e_476,
-    "TextGenerationJobConfig": e_486,
+X_aws_AutoMLProblemTypeConfig_1_e: dict[str, Explain] = {
+    "ImageClassificationJobConfig": _explain_aws_ImageClassificationJobConfig,
+    "TextClassificationJobConfig": _explain_aws_TextClassificationJobConfig,
+    "TimeSeriesForecastingJobConfig": _explain_aws_TimeSeriesForecastingJobConfig,
+    "TabularJobConfig": _explain_aws_TabularJobConfig,
+    "TextGenerationJobConfig": _explain_aws_TextGenerationJobConfig,
 }
-X404_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
-F406: Facts = {
+X_aws_AutoMLProblemTypeConfig_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
+F_aws_ImageClassificationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria",),
 }
-X406_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_148,
+X_aws_ImageClassificationJobConfig_1_e: dict[str, Explain] = {
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
 }
-X406_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_148,
-}
-X406_2 = frozenset(("CompletionCriteria",))
-F416: Facts = {
+X_aws_ImageClassificationJobConfig_2 = frozenset(("CompletionCriteria",))
+F_aws_TextClassificationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "ContentColumn", "TargetLabelColumn"),
     "required": ("ContentColumn", "TargetLabelColumn"),
 }
-X416_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_148,
-    "ContentColumn": p_418,
-    "TargetLabelColumn": p_418,
+X_aws_TextClassificationJobConfig_1_e: dict[str, Explain] = {
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+    "ContentColumn": _explain_aws_ContentColumn,
+    "TargetLabelColumn": _explain_aws_ContentColumn,
 }
-X416_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_148,
-    "ContentColumn": e_418,
-    "TargetLabelColumn": e_418,
+X_aws_TextClassificationJobConfig_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
+X_aws_TextClassificationJobConfig_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
+F_aws_ContentColumn: Facts = {
 }
-X416_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
-X416_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
-F418: Facts = {
-}
-F422: Facts = {
+F_aws_TimeSeriesForecastingJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"),
     "required": ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"),
 }
-X422_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": p_122,
-    "CompletionCriteria": p_148,
-    "ForecastFrequency": p_424,
-    "ForecastHorizon": p_152,
-    "ForecastQuantiles": p_428,
-    "Transformations": p_432,
-    "TimeSeriesConfig": p_448,
-    "HolidayConfig": p_460,
-    "CandidateGenerationConfig": p_466,
+X_aws_TimeSeriesForecastingJobConfig_1_p: dict[str, Pred] = {
+    "FeatureSpecificationS3Uri": _check_aws_S3Uri,
+    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
+    "ForecastFrequency": _check_aws_ForecastFrequency,
+    "ForecastHorizon": _check_aws_MaxRuntimePerTrainingJobInSeconds,
+    "ForecastQuantiles": _check_aws_ForecastQuantiles,
+    "Transformations": _check_aws_TimeSeriesTransformations,
+    "TimeSeriesConfig": _check_aws_TimeSeriesConfig,
+    "HolidayConfig": _check_aws_HolidayConfig,
+    "CandidateGenerationConfig": _check_aws_CandidateGenerationConfig,
 }
-X422_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": e_122,
-    "CompletionCriteria": e_148,
-    "ForecastFrequency": e_424,
-    "ForecastHorizon": e_152,
-    "ForecastQuantiles": e_428,
-    "Transformations": e_432,
-    "TimeSeriesConfig": e_448,
-    "HolidayConfig": e_460,
-    "CandidateGenerationConfig": e_466,
+X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, Explain] = {
+    "FeatureSpecificationS3Uri": _explain_aws_S3Uri,
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+    "ForecastFrequency": _explain_aws_ForecastFrequency,
+    "ForecastHorizon": _explain_aws_MaxRuntimePerTrainingJobInSeconds,
+    "ForecastQuantiles": _explain_aws_ForecastQuantiles,
+    "Transformations": _explain_aws_TimeSeriesTransformations,
+    "TimeSeriesConfig": _explain_aws_TimeSeriesConfig,
+    "HolidayConfig": _explain_aws_HolidayConfig,
+    "CandidateGenerationConfig": _explain_aws_CandidateGenerationConfig,
 }
-X422_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
-X422_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
-F424: Facts = {
+X_aws_TimeSeriesForecastingJobConfig_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
+X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
+F_aws_ForecastFrequency: Facts = {
     "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
 }
-X424_3 = re.compile("^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])").search
-F428: Facts = {
+X_aws_ForecastFrequency_3 = re.compile("^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])").search
+F_aws_ForecastQuantiles: Facts = {
 }
-F430: Facts = {
+F_aws_ForecastQuantile: Facts = {
     "x-aws-pattern": "(^p[1-9]\\d?$)",
 }
-X430_3 = re.compile("^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])").search
-F432: Facts = {
+X_aws_ForecastQuantile_3 = re.compile("^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])").search
+F_aws_TimeSeriesTransformations: Facts = {
     "additionalProperties": False,
     "properties": ("Filling", "Aggregation"),
 }
-X432_1_p: dict[str, Pred] = {
-    "Filling": p_434,
-    "Aggregation": p_444,
+X_aws_TimeSeriesTransformations_1_e: dict[str, Explain] = {
+    "Filling": _explain_aws_FillingTransformations,
+    "Aggregation": _explain_aws_AggregationTransformations,
 }
-X432_1_e: dict[str, Explain] = {
-    "Filling": e_434,
-    "Aggregation": e_444,
-}
-X432_2 = frozenset(("Filling", "Aggregation"))
-F434: Facts = {
+X_aws_TimeSeriesTransformations_2 = frozenset(("Filling", "Aggregation"))
+F_aws_FillingTransformations: Facts = {
     "propertyNames": True,
 }
-X434_2 = frozenset(())
-F438: Facts = {
+X_aws_FillingTransformations_2 = frozenset(())
+F_aws_FillingTransformationMap: Facts = {
     "propertyNames": True,
 }
-X438_2 = frozenset(())
-F440: Facts = {
+X_aws_FillingTransformationMap_2 = frozenset(())
+F_aws_FillingType: Facts = {
     "enum": ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"),
 }
-X440_1 = frozenset(("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"))
-F442: Facts = {
+X_aws_FillingType_1 = frozenset(("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"))
+F_aws_FillingTransformationValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9\\_\\-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X442_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
-F444: Facts = {
+X_aws_FillingTransformationValue_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
+F_aws_AggregationTransformations: Facts = {
     "propertyNames": True,
 }
-X444_2 = frozenset(())
-F446: Facts = {
+X_aws_AggregationTransformations_2 = frozenset(())
+F_aws_AggregationTransformationValue: Facts = {
     "enum": ("sum", "avg", "first", "min", "max"),
 }
-X446_1 = frozenset(("sum", "avg", "first", "min", "max"))
-F448: Facts = {
+X_aws_AggregationTransformationValue_1 = frozenset(("sum", "avg", "first", "min", "max"))
+F_aws_TimeSeriesConfig: Facts = {
     "additionalProperties": False,
     "properties": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"),
     "required": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"),
 }
-X448_1_p: dict[str, Pred] = {
-    "TargetAttributeName": p_126,
-    "TimestampAttributeName": p_418,
-    "ItemIdentifierAttributeName": p_418,
-    "GroupingAttributeNames": p_456,
+X_aws_TimeSeriesConfig_1_e: dict[str, Explain] = {
+    "TargetAttributeName": _explain_aws_TargetAttributeName,
+    "TimestampAttributeName": _explain_aws_ContentColumn,
+    "ItemIdentifierAttributeName": _explain_aws_ContentColumn,
+    "GroupingAttributeNames": _explain_aws_GroupingAttributeNames,
 }
-X448_1_e: dict[str, Explain] = {
-    "TargetAttributeName": e_126,
-    "TimestampAttributeName": e_418,
-    "ItemIdentifierAttributeName": e_418,
-    "GroupingAttributeNames": e_456,
+X_aws_TimeSeriesConfig_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
+X_aws_TimeSeriesConfig_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
+F_aws_GroupingAttributeNames: Facts = {
 }
-X448_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
-X448_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
-F456: Facts = {
+F_aws_HolidayConfig: Facts = {
 }
-F460: Facts = {
-}
-F462: Facts = {
+F_aws_HolidayConfigAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("CountryCode",),
 }
-X462_1_p: dict[str, Pred] = {
-    "CountryCode": p_464,
+X_aws_HolidayConfigAttributes_1_e: dict[str, Explain] = {
+    "CountryCode": _explain_aws_CountryCode,
 }
-X462_1_e: dict[str, Explain] = {
-    "CountryCode": e_464,
-}
-X462_2 = frozenset(("CountryCode",))
-F464: Facts = {
+X_aws_HolidayConfigAttributes_2 = frozenset(("CountryCode",))
+F_aws_CountryCode: Facts = {
     "x-aws-pattern": "[A-Z]{2}",
     "x-pattern-description": "only capital letters, 2 to 2 characters",
 }
-X464_3 = re.compile("^(?:[A-Z]{2})(?![\\s\\S])").search
-F466: Facts = {
+X_aws_CountryCode_3 = re.compile("^(?:[A-Z]{2})(?![\\s\\S])").search
+F_aws_CandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AlgorithmsConfig",),
 }
-X466_1_p: dict[str, Pred] = {
-    "AlgorithmsConfig": p_172,
+X_aws_CandidateGenerationConfig_1_e: dict[str, Explain] = {
+    "AlgorithmsConfig": _explain_aws_AutoMLAlgorithmsConfig,
 }
-X466_1_e: dict[str, Explain] = {
-    "AlgorithmsConfig": e_172,
-}
-X466_2 = frozenset(("AlgorithmsConfig",))
-F476: Facts = {
+X_aws_CandidateGenerationConfig_2 = frozenset(("AlgorithmsConfig",))
+F_aws_TabularJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
 }
-X476_1_p: dict[str, Pred] = {
-    "CandidateGenerationConfig": p_466,
-    "CompletionCriteria": p_148,
-    "FeatureSpecificationS3Uri": p_122,
-    "Mode": p_184,
-    "GenerateCandidateDefinitionsOnly": p_158,
-    "ProblemType": p_144,
-    "TargetAttributeName": p_126,
-    "SampleWeightAttributeName": p_132,
+X_aws_TabularJobConfig_1_p: dict[str, Pred] = {
+    "CandidateGenerationConfig": _check_aws_CandidateGenerationConfig,
+    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
+    "FeatureSpecificationS3Uri": _check_aws_S3Uri,
+    "Mode": _check_aws_AutoMLMode,
+    "GenerateCandidateDefinitionsOnly": _check_aws_Boolean,
+    "ProblemType": _check_aws_ProblemType,
+    "TargetAttributeName": _check_aws_TargetAttributeName,
+    "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
 }
-X476_1_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": e_466,
-    "CompletionCriteria": e_148,
-    "FeatureSpecificationS3Uri": e_122,
-    "Mode": e_184,
-    "GenerateCandidateDefinitionsOnly": e_158,
-    "ProblemType": e_144,
-    "TargetAttributeName": e_126,
-    "SampleWeightAttributeName": e_132,
+X_aws_TabularJobConfig_1_e: dict[str, Explain] = {
+    "CandidateGenerationConfig": _explain_aws_CandidateGenerationConfig,
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+    "FeatureSpecificationS3Uri": _explain_aws_S3Uri,
+    "Mode": _explain_aws_AutoMLMode,
+    "GenerateCandidateDefinitionsOnly": _explain_aws_Boolean,
+    "ProblemType": _explain_aws_ProblemType,
+    "TargetAttributeName": _explain_aws_TargetAttributeName,
+    "SampleWeightAttributeName": _explain_aws_SampleWeightAttributeName,
 }
-X476_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
-X476_3 = frozenset(("TargetAttributeName",))
-F486: Facts = {
+X_aws_TabularJobConfig_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
+X_aws_TabularJobConfig_3 = frozenset(("TargetAttributeName",))
+F_aws_TextGenerationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"),
 }
-X486_1_p: dict[str, Pred] = {
-    "CompletionCriteria": p_148,
-    "BaseModelName": p_488,
-    "TextGenerationHyperParameters": p_490,
-    "ModelAccessConfig": p_496,
+X_aws_TextGenerationJobConfig_1_e: dict[str, Explain] = {
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+    "BaseModelName": _explain_aws_BaseModelName,
+    "TextGenerationHyperParameters": _explain_aws_TextGenerationHyperParameters,
+    "ModelAccessConfig": _explain_aws_ModelAccessConfig,
 }
-X486_1_e: dict[str, Explain] = {
-    "CompletionCriteria": e_148,
-    "BaseModelName": e_488,
-    "TextGenerationHyperParameters": e_490,
-    "ModelAccessConfig": e_496,
-}
-X486_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
-F488: Facts = {
+X_aws_TextGenerationJobConfig_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
+F_aws_BaseModelName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
 }
-X488_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])").search
-F490: Facts = {
+X_aws_BaseModelName_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])").search
+F_aws_TextGenerationHyperParameters: Facts = {
     "propertyNames": True,
 }
-X490_2 = frozenset(())
-F492: Facts = {
+X_aws_TextGenerationHyperParameters_2 = frozenset(())
+F_aws_TextGenerationHyperParameterKey: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 32 characters",
 }
-X492_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
-F494: Facts = {
+X_aws_TextGenerationHyperParameterKey_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
+F_aws_TextGenerationHyperParameterValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 16 characters",
 }
-X494_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
-F496: Facts = {
+X_aws_TextGenerationHyperParameterValue_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
+F_aws_ModelAccessConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AcceptEula",),
     "required": ("AcceptEula",),
 }
-X496_1_p: dict[str, Pred] = {
-    "AcceptEula": p_158,
+X_aws_ModelAccessConfig_1_e: dict[str, Explain] = {
+    "AcceptEula": _explain_aws_Boolean,
 }
-X496_1_e: dict[str, Explain] = {
-    "AcceptEula": e_158,
-}
-X496_2 = frozenset(("AcceptEula",))
-X496_3 = frozenset(("AcceptEula",))
-F500: Facts = {
+X_aws_ModelAccessConfig_2 = frozenset(("AcceptEula",))
+X_aws_ModelAccessConfig_3 = frozenset(("AcceptEula",))
+F_aws_AutoMLProblemTypeConfigName: Facts = {
     "enum": ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"),
 }
-X500_1 = frozenset(("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"))
-F582: Facts = {
+X_aws_AutoMLProblemTypeConfigName_1 = frozenset(("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"))
+F_aws_AutoMLResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"),
 }
-X582_1_p: dict[str, Pred] = {
-    "AutoMLJobObjective": p_140,
-    "CompletionCriteria": p_148,
-    "AutoMLProblemTypeResolvedAttributes": p_584,
+X_aws_AutoMLResolvedAttributes_1_e: dict[str, Explain] = {
+    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
+    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+    "AutoMLProblemTypeResolvedAttributes": _explain_aws_AutoMLProblemTypeResolvedAttributes,
 }
-X582_1_e: dict[str, Explain] = {
-    "AutoMLJobObjective": e_140,
-    "CompletionCriteria": e_148,
-    "AutoMLProblemTypeResolvedAttributes": e_584,
-}
-X582_2 = frozenset(("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"))
-F584: Facts = {
+X_aws_AutoMLResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"))
+F_aws_AutoMLProblemTypeResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("TabularResolvedAttributes", "TextGenerationResolvedAttributes"),
 }
-X584_1_p: dict[str, Pred] = {
-    "TabularResolvedAttributes": p_586,
-    "TextGenerationResolvedAttributes": p_588,
+X_aws_AutoMLProblemTypeResolvedAttributes_1_e: dict[str, Explain] = {
+    "TabularResolvedAttributes": _explain_aws_TabularResolvedAttributes,
+    "TextGenerationResolvedAttributes": _explain_aws_TextGenerationResolvedAttributes,
 }
-X584_1_e: dict[str, Explain] = {
-    "TabularResolvedAttributes": e_586,
-    "TextGenerationResolvedAttributes": e_588,
-}
-X584_2 = frozenset(("TabularResolvedAttributes", "TextGenerationResolvedAttributes"))
-F586: Facts = {
+X_aws_AutoMLProblemTypeResolvedAttributes_2 = frozenset(("TabularResolvedAttributes", "TextGenerationResolvedAttributes"))
+F_aws_TabularResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("ProblemType",),
 }
-X586_1_p: dict[str, Pred] = {
-    "ProblemType": p_144,
+X_aws_TabularResolvedAttributes_1_e: dict[str, Explain] = {
+    "ProblemType": _explain_aws_ProblemType,
 }
-X586_1_e: dict[str, Explain] = {
-    "ProblemType": e_144,
-}
-X586_2 = frozenset(("ProblemType",))
-F588: Facts = {
+X_aws_TabularResolvedAttributes_2 = frozenset(("ProblemType",))
+F_aws_TextGenerationResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("BaseModelName",),
 }
-X588_1_p: dict[str, Pred] = {
-    "BaseModelName": p_488,
+X_aws_TextGenerationResolvedAttributes_1_e: dict[str, Explain] = {
+    "BaseModelName": _explain_aws_BaseModelName,
 }
-X588_1_e: dict[str, Explain] = {
-    "BaseModelName": e_488,
-}
-X588_2 = frozenset(("BaseModelName",))
-F616: Facts = {
+X_aws_TextGenerationResolvedAttributes_2 = frozenset(("BaseModelName",))
+F_aws_AutoMLComputeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("EmrServerlessComputeConfig",),
 }
-X616_1_p: dict[str, Pred] = {
-    "EmrServerlessComputeConfig": p_618,
+X_aws_AutoMLComputeConfig_1_e: dict[str, Explain] = {
+    "EmrServerlessComputeConfig": _explain_aws_EmrServerlessComputeConfig,
 }
-X616_1_e: dict[str, Explain] = {
-    "EmrServerlessComputeConfig": e_618,
-}
-X616_2 = frozenset(("EmrServerlessComputeConfig",))
-F618: Facts = {
+X_aws_AutoMLComputeConfig_2 = frozenset(("EmrServerlessComputeConfig",))
+F_aws_EmrServerlessComputeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ExecutionRoleARN",),
     "required": ("ExecutionRoleARN",),
 }
-X618_1_p: dict[str, Pred] = {
-    "ExecutionRoleARN": p_138,
+X_aws_EmrServerlessComputeConfig_1_e: dict[str, Explain] = {
+    "ExecutionRoleARN": _explain_aws_RoleArn,
 }
-X618_1_e: dict[str, Explain] = {
-    "ExecutionRoleARN": e_138,
-}
-X618_2 = frozenset(("ExecutionRoleARN",))
-X618_3 = frozenset(("ExecutionRoleARN",))
-F619: Facts = {
+X_aws_EmrServerlessComputeConfig_2 = frozenset(("ExecutionRoleARN",))
+X_aws_EmrServerlessComputeConfig_3 = frozenset(("ExecutionRoleARN",))
+F_create_auto_ml_job_v2_request_shape: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"),
     "required": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"),
     "title": "CreateAutoMLJobV2Request",
 }
-X619_1_p: dict[str, Pred] = {
-    "AutoMLJobName": p_108,
-    "AutoMLJobInputDataConfig": p_376,
-    "OutputDataConfig": p_134,
-    "AutoMLProblemTypeConfig": p_404,
-    "RoleArn": p_138,
-    "Tags": p_357,
-    "SecurityConfig": p_156,
-    "AutoMLJobObjective": p_140,
-    "ModelDeployConfig": p_270,
-    "DataSplitConfig": p_180,
-    "AutoMLComputeConfig": p_616,
+X_create_auto_ml_job_v2_request_shape_1_p: dict[str, Pred] = {
+    "AutoMLJobName": _check_aws_AutoMLJobName,
+    "AutoMLJobInputDataConfig": _check_aws_AutoMLJobInputDataConfig,
+    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
+    "AutoMLProblemTypeConfig": _check_aws_AutoMLProblemTypeConfig,
+    "RoleArn": _check_aws_RoleArn,
+    "Tags": _check_aws_TagList,
+    "SecurityConfig": _check_aws_AutoMLSecurityConfig,
+    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
+    "ModelDeployConfig": _check_aws_ModelDeployConfig,
+    "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
+    "AutoMLComputeConfig": _check_aws_AutoMLComputeConfig,
 }
-X619_1_e: dict[str, Explain] = {
-    "AutoMLJobName": e_108,
-    "AutoMLJobInputDataConfig": e_376,
-    "OutputDataConfig": e_134,
-    "AutoMLProblemTypeConfig": e_404,
-    "RoleArn": e_138,
-    "Tags": e_357,
-    "SecurityConfig": e_156,
-    "AutoMLJobObjective": e_140,
-    "ModelDeployConfig": e_270,
-    "DataSplitConfig": e_180,
-    "AutoMLComputeConfig": e_616,
+X_create_auto_ml_job_v2_request_shape_1_e: dict[str, Explain] = {
+    "AutoMLJobName": _explain_aws_AutoMLJobName,
+    "AutoMLJobInputDataConfig": _explain_aws_AutoMLJobInputDataConfig,
+    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
+    "AutoMLProblemTypeConfig": _explain_aws_AutoMLProblemTypeConfig,
+    "RoleArn": _explain_aws_RoleArn,
+    "Tags": _explain_aws_TagList,
+    "SecurityConfig": _explain_aws_AutoMLSecurityConfig,
+    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
+    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
+    "DataSplitConfig": _explain_aws_AutoMLDataSplitConfig,
+    "AutoMLComputeConfig": _explain_aws_AutoMLComputeConfig,
 }
-X619_2 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"))
-X619_3 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"))
+X_create_auto_ml_job_v2_request_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"))
+X_create_auto_ml_job_v2_request_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"))
 
-ROOT: tuple[Pred, Explain] = (p_0, e_0)
+ROOT: tuple[Pred, Explain] = (check_document, explain_document)
 """The canonical schema's root: picks the kind by the members present."""
 DEFS: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (p_4, e_4),
-    "AutoMLJobObjective": (p_2, e_2),
-    "ProblemType": (p_14, e_14),
-    "RegressionMetricName": (p_33, e_33),
-    "BinaryClassificationMetricName": (p_42, e_42),
-    "MulticlassClassificationMetricName": (p_51, e_51),
-    "ImageClassificationMetricName": (p_60, e_60),
-    "TextClassificationMetricName": (p_67, e_67),
-    "TimeSeriesForecastingMetricName": (p_74, e_74),
-    "TextGenerationMetricName": (p_81, e_81),
-    "CreateAutoMLJobRequest": (p_88, e_88),
-    "AutoMLProblemTypeConfig": (p_9, e_9),
-    "CreateAutoMLJobV2Request": (p_7, e_7),
+    "MetricName": (check_metric_name, explain_metric_name),
+    "AutoMLJobObjective": (check_auto_ml_job_objective, explain_auto_ml_job_objective),
+    "ProblemType": (check_problem_type, explain_problem_type),
+    "RegressionMetricName": (check_regression_metric_name, explain_regression_metric_name),
+    "BinaryClassificationMetricName": (check_binary_classification_metric_name, explain_binary_classification_metric_name),
+    "MulticlassClassificationMetricName": (check_multiclass_classification_metric_name, explain_multiclass_classification_metric_name),
+    "ImageClassificationMetricName": (check_image_classification_metric_name, explain_image_classification_metric_name),
+    "TextClassificationMetricName": (check_text_classification_metric_name, explain_text_classification_metric_name),
+    "TimeSeriesForecastingMetricName": (check_time_series_forecasting_metric_name, explain_time_series_forecasting_metric_name),
+    "TextGenerationMetricName": (check_text_generation_metric_name, explain_text_generation_metric_name),
+    "CreateAutoMLJobRequest": (check_create_auto_ml_job_request, explain_create_auto_ml_job_request),
+    "AutoMLProblemTypeConfig": (check_auto_ml_problem_type_config, explain_auto_ml_problem_type_config),
+    "CreateAutoMLJobV2Request": (check_create_auto_ml_job_v2_request, explain_create_auto_ml_job_v2_request),
 }
 """Each definition of the canonical schema ($defs), by name."""
 AWS: dict[str, tuple[Pred, Explain]] = {
-    "describe-auto-ml-job-response": (p_106, e_106),
-    "create-auto-ml-job-request": (p_277, e_277),
-    "describe-auto-ml-job-v2-response": (p_370, e_370),
-    "create-auto-ml-job-v2-request": (p_619, e_619),
+    "describe-auto-ml-job-response": (check_describe_auto_ml_job_response_shape, explain_describe_auto_ml_job_response_shape),
+    "create-auto-ml-job-request": (check_create_auto_ml_job_request_shape, explain_create_auto_ml_job_request_shape),
+    "describe-auto-ml-job-v2-response": (check_describe_auto_ml_job_v2_response_shape, explain_describe_auto_ml_job_v2_response_shape),
+    "create-auto-ml-job-v2-request": (check_create_auto_ml_job_v2_request_shape, explain_create_auto_ml_job_v2_request_shape),
 }
 """The AWS shape of each whole-document kind (the objective rules aside)."""

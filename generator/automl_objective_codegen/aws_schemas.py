@@ -180,20 +180,9 @@ def _reachable(model: Any, root: str) -> list[str]:
     return sorted(seen)
 
 
-def checks_module(
-    canonical: Schema, rendered: list[tuple[str, str, dict[str, Any]]], header: str
-) -> str:
-    """The text of checks.py: the canonical schema and every AWS kind's shape, compiled."""
-    from automl_objective.codes import RULE_CODES
-    from automl_objective_codegen.compile_checks import compile_checks, render_checks
-
-    shapes = [(kind, f"{kind}.schema.json", shape, defs) for kind, shape, defs in rendered]
-    return render_checks(compile_checks(dict(canonical), shapes, RULE_CODES), header)
-
-
 def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
-    """{file name: text} for every AWS kind, the index the validator reads, and
-    ../checks.py (paths relative to the aws/ folder)."""
+    """{file name: text} for every AWS kind and the index the validator reads (paths
+    relative to the aws/ folder)."""
     header = " ".join(header_lines)
     import botocore
     import botocore.session
@@ -204,7 +193,6 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
     folder_id = base_id.rsplit("/", 1)[0] + f"/{AWS_FOLDER}/"
     files: dict[str, str] = {}
     index = []
-    rendered: list[tuple[str, str, dict[str, Any]]] = []
     for aws in AWS_KINDS:
         name = f"{aws.kind}.schema.json"
         defs = {n: _shape_schema(model.shape_for(n)) for n in _reachable(model, aws.shape)}
@@ -227,7 +215,6 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
             "$defs": defs,
         }
         files[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-        rendered.append((aws.kind, aws.shape, defs))
         index.append(
             {
                 "kind": aws.kind,
@@ -238,8 +225,6 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
                 "required": list(model.shape_for(aws.shape).required_members),
             }
         )
-    python_header = "\n".join(f"# {line}" for line in header_lines)
-    files["../checks.py"] = checks_module(canonical, rendered, python_header)
     files[INDEX] = (
         json.dumps(
             {

@@ -128,6 +128,15 @@ def _in_background(function: Callable[..., T], *args: Any) -> Iterator[Callable[
         pool.shutdown(wait=True)
 
 
+def aws_and_checks(source: Source) -> tuple[dict[str, str], str]:
+    """Two steps in one worker: the AWS schemas (from botocore's model), then checks.py,
+    compiled from them and the canonical schema."""
+    from automl_objective_codegen.compiler import checks_module
+
+    aws_texts = aws_schemas(source.schema, header_lines(source))
+    return aws_texts, checks_module(source.schema, aws_texts, _python_header(source).rstrip())
+
+
 def render_outputs(source: Source) -> dict[str, str]:
     """Every generated file, keyed by its path relative to generated/."""
     catalog = catalog_from_schema(source.schema)
@@ -151,9 +160,9 @@ def render_outputs(source: Source) -> dict[str, str]:
     }
     # botocore's model and the compiled checks take as long as datamodel-code-generator:
     # render them in a second process meanwhile (the same bytes either way).
-    with _in_background(aws_schemas, source.schema, header_lines(source)) as aws_files:
+    with _in_background(aws_and_checks, source) as aws_files:
         models = generate_models(source.schema, python_header)
-        aws_texts = aws_files()
+        aws_texts, checks = aws_files()
     code_context["whole_classes"] = whole_classes(aws_texts)
     aws = {
         posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
@@ -162,6 +171,7 @@ def render_outputs(source: Source) -> dict[str, str]:
     editor = editor_files(source.schema, catalog, " ".join(header_lines(source)), aws_texts)
     return {
         **aws,
+        f"{PACKAGE}/checks.py": checks,
         f"{PACKAGE}/__init__.py": render("package_init.py.jinja2", **code_context),
         f"{PACKAGE}/py.typed": python_header,
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),

@@ -121,7 +121,7 @@ def display_name(schema_path: Path) -> str:
 
 def render_source(source: Source, schema_path: Path) -> dict[str, str]:
     """Every output of ``source``; ``GenerateError`` instead of any exception."""
-    from automl_objective_codegen.compile_checks import CompileError
+    from automl_objective_codegen.compiler import CompileError
     from automl_objective_codegen.java_patterns import UntranslatablePattern
 
     try:

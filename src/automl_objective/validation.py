@@ -308,7 +308,8 @@ Part = tuple[
 
 
 class CompiledChecks(Protocol):
-    """What the generated ``checks`` module offers (see generator/compile_checks.py)."""
+    """What the generated ``checks`` module offers (see automl_objective_codegen.compiler):
+    each a ``(check, explain)`` pair."""
 
     ROOT: tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]
     DEFS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]]

@@ -1,0 +1,1 @@
+"""One emitter per keyword (or per family of keywords): its op, its build, its code."""

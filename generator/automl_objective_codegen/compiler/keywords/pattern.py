@@ -1,0 +1,57 @@
+"""``pattern`` and ``x-unicode-pattern``: a string matches a regular expression (the latter
+with \\p{..} classes, by the regex library)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from automl_objective.aws_keywords import UNICODE_PATTERN
+from automl_objective_codegen.compiler.emitter import Context, Emitter, need
+from automl_objective_codegen.compiler.ir import Op, Pointer
+
+
+@dataclass(frozen=True, kw_only=True)
+class PatternOp(Op):
+    pattern: str
+    unicode: bool
+
+
+def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer) -> PatternOp:
+    need(context, isinstance(value, str), at, "a pattern must be a string")
+    unicode = at[-1] == UNICODE_PATTERN
+    if not unicode:
+        try:
+            re.compile(value)
+        except re.error as error:
+            context.refuse(at, str(error))
+    return PatternOp(pattern=value, unicode=unicode)
+
+
+TEMPLATE = """
+{% macro check(s) %}
+    if {{ s.guard("str") }}{{ s.c }}(v) is None:
+        return False
+{% endmacro %}
+{% macro explain(s) %}
+    if isinstance(v, str) and {{ s.c }}(v) is None:
+        {{ s.fail(s.op.pattern) }}
+{% endmacro %}
+{% macro surely(s) %}
+    if {{ s.guard("str") }}{{ s.c }}(v) is None:
+        return False
+{% endmacro %}
+{% macro tables(s) %}
+{% if s.op.unicode %}
+{{ s.c }} = _unicode({{ s.op.pattern | py }})
+{% else %}
+{{ s.c }} = re.compile({{ s.op.pattern | py }}).search
+{% endif %}
+{% endmacro %}
+"""
+
+EMITTER = Emitter(
+    keywords=("pattern", UNICODE_PATTERN), op=PatternOp, build=build, template=TEMPLATE
+)

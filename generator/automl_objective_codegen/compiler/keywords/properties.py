@@ -1,0 +1,87 @@
+"""``properties``: each member present is checked by its own subschema."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from automl_objective_codegen.compiler.emitter import Context, Emitter, need
+from automl_objective_codegen.compiler.ir import Op, Pointer, Ref
+
+# Up to this many members, the check tests each one in line; past it, it walks the members
+# present through a table (a request has a few members out of many).
+UNROLLED = 4
+
+
+@dataclass(frozen=True, kw_only=True)
+class PropertiesOp(Op):
+    members: tuple[tuple[str, Ref], ...]
+
+    def unrolled(self) -> bool:
+        return len(self.members) <= UNROLLED
+
+
+def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer) -> PropertiesOp:
+    need(context, isinstance(value, dict), at, "properties must be an object")
+    members = tuple((key, context.node(sub, (*at, key))) for key, sub in value.items())
+    return PropertiesOp(members=members)
+
+
+TEMPLATE = """
+{% macro check(s) %}
+{% if s.op.unrolled() and s.sure == "dict" %}
+{% for key, child in s.op.members %}
+    if {{ key | py }} in v and not {{ s.check(child) }}(v[{{ key | py }}]):
+        return False
+{% endfor %}
+{% elif s.op.unrolled() %}
+    if isinstance(v, dict):
+{% for key, child in s.op.members %}
+        if {{ key | py }} in v and not {{ s.check(child) }}(v[{{ key | py }}]):
+            return False
+{% endfor %}
+{% elif s.sure == "dict" %}
+    table = {{ s.c }}_p
+    for key, item in v.items():
+        check = table.get(key)
+        if check is not None and not check(item):
+            return False
+{% else %}
+    if isinstance(v, dict):
+        table = {{ s.c }}_p
+        for key, item in v.items():
+            check = table.get(key)
+            if check is not None and not check(item):
+                return False
+{% endif %}
+{% endmacro %}
+{% macro explain(s) %}
+    if isinstance(v, dict):
+        for key, explain in {{ s.c }}_e.items():
+            if key in v:
+                explain(v[key], (*path, key), out, warn)
+{% endmacro %}
+{% macro surely(s) %}
+{% for key, child in s.op.members %}
+    if {{ s.guard("dict") }}{{ key | py }} in v and not {{ s.surely(child) }}(v[{{ key | py }}]):
+        return False
+{% endfor %}
+{% endmacro %}
+{% macro tables(s) %}
+{% if not s.op.unrolled() %}
+{{ s.c }}_p: dict[str, Pred] = {
+{% for key, child in s.op.members %}
+    {{ key | py }}: {{ s.check(child) }},
+{% endfor %}
+}
+{% endif %}
+{{ s.c }}_e: dict[str, Explain] = {
+{% for key, child in s.op.members %}
+    {{ key | py }}: {{ s.explain(child) }},
+{% endfor %}
+}
+{% endmacro %}
+"""
+
+EMITTER = Emitter(keywords=("properties",), op=PropertiesOp, build=build, template=TEMPLATE)
