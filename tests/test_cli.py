@@ -334,7 +334,7 @@ def test_sync_reports_are_printable_whatever_the_model_holds(
     model_file = Path(botocore.__file__).parent / "data/sagemaker/2017-07-24/service-2.json.gz"
     model = json.loads(gzip.decompress(model_file.read_bytes()))
     values = model["shapes"]["AutoMLMetricEnum"]["enum"]
-    values += ["##[error]legacy", "::error::v2", "\x1b[2Jclear", "two\nlines"]
+    values += ["##[error]legacy", "::error::v2"]
     folder = tmp_path / "models" / "sagemaker" / "2017-07-24"
     folder.mkdir(parents=True)
     (folder / "service-2.json").write_text(json.dumps(model))
@@ -347,7 +347,14 @@ def test_sync_reports_are_printable_whatever_the_model_holds(
         assert code == 1, (format, err)
         _safe_lines(out)
         _safe_lines(err)
-        assert "legacy" in out and "clear" in out, format
+        assert "legacy" in out and "v2" in out, format
         if format == "json":
             added = json.loads(out)["values"][0]["added"]
-            assert "##\\x5berror]legacy" in added and "two\\nlines" in added
+            assert "##\\x5berror]legacy" in added and "\\x3a:error::v2" in added
+    # A value that is no name at all (ESC, a line break) is refused: one printable line, exit 2.
+    for odd in ("\x1b[2Jclear", "two\nlines"):
+        model["shapes"]["AutoMLMetricEnum"]["enum"] = [*values, odd]
+        (folder / "service-2.json").write_text(json.dumps(model))
+        code, out, err = run(capsys, "sync", "--from-botocore", "--schema", str(schema))
+        assert (code, out) == (2, "")
+        assert len(_safe_lines(err)) == 2 and "not a name" in err  # the line, the final newline

@@ -15,6 +15,7 @@ import pytest
 
 from automl_objective.catalog import catalog_from_schema, catalog_problems
 from automl_objective.cli import main
+from automl_objective.quoting import printable
 from automl_objective.documents import parse_text
 from automl_objective.validation import Checker
 from automl_objective_codegen.placeholders import placeholders
@@ -576,7 +577,8 @@ def test_a_value_holding_a_line_break_stays_on_its_line_in_every_format(
     assert "-`Zz\\n::error file=README.md::x\\u2028y`" in markdown
     assert not any(line.startswith("::") for line in markdown.splitlines())
     assert main([*args, "json"]) == 1
-    assert json.loads(capsys.readouterr().out)["values"][0]["removed"] == [value]
+    # JSON too shows names by the one rule of every output (quoting.printable).
+    assert json.loads(capsys.readouterr().out)["values"][0]["removed"] == [printable(value)]
 
 
 # --- links: written through, never replaced; a hard link is refused ----------------------------
