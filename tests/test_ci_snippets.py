@@ -1,10 +1,13 @@
-"""The README's CI jobs are valid for their CI systems, and their commands pass here."""
+"""The README's CI jobs are valid for their CI systems, and their commands pass on valid
+request files (tests/test_from_a_users_repository.py runs them, with the action, as a user
+does: installed from the wheel, in a repository of the user's own)."""
 
 from __future__ import annotations
 
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 from importlib import resources
@@ -26,8 +29,8 @@ def yaml_blocks() -> list[Any]:
     return [yaml.load(block.split("```", 1)[0], Loader=yaml.BaseLoader) for block in blocks]
 
 
-def github_job() -> dict[str, Any]:
-    return next(b for b in yaml_blocks() if isinstance(b, dict) and "jobs" in b)
+def github_workflows() -> list[dict[str, Any]]:
+    return [b for b in yaml_blocks() if isinstance(b, dict) and "jobs" in b]
 
 
 def gitlab_job() -> dict[str, Any]:
@@ -41,19 +44,30 @@ def vendored_schema(name: str) -> dict[str, Any]:
     return schema
 
 
-@pytest.mark.parametrize(
-    ("job", "schema"),
-    [(github_job, "github-workflows.json"), (gitlab_job, "gitlab-ci.json")],
-)
-def test_snippets_match_their_ci_schema(job: Any, schema: str) -> None:
+def _snippets() -> list[tuple[dict[str, Any], str]]:
+    found = [(workflow, "github-workflows.json") for workflow in github_workflows()]
+    return [*found, (gitlab_job(), "gitlab-ci.json")]
+
+
+@pytest.mark.parametrize(("job", "schema"), _snippets())
+def test_snippets_match_their_ci_schema(job: dict[str, Any], schema: str) -> None:
     document = vendored_schema(schema)
     cls = validators.validator_for(document, default=Draft7Validator)
-    assert list(cls(document).iter_errors(job())) == []
+    assert list(cls(document).iter_errors(job)) == []
+
+
+def test_there_are_three_workflows_and_a_gitlab_job() -> None:
+    assert len(github_workflows()) == 3
 
 
 def commands() -> list[str]:
-    steps = github_job()["jobs"]["automl-objective"]["steps"]
-    found = [step["run"] for step in steps if "run" in step]
+    found = [
+        step["run"]
+        for workflow in github_workflows()
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if "run" in step
+    ]
     found += gitlab_job()["automl-objective"]["script"]
     return [c for c in found if c.startswith("automl-objective")]
 
@@ -66,7 +80,10 @@ def test_snippet_commands_pass(command: str, tmp_path: Path) -> None:
     argv = shlex.split(program)
     argv[0] = str(Path(sys.executable).parent / argv[0])
     env = {**os.environ, "GITHUB_ACTIONS": "true"}
-    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    # A repository holding valid request files (the examples) and a file that is none.
+    shutil.copytree(ROOT / "examples", tmp_path / "requests")
+    (tmp_path / "package.json").write_text('{"name": "web"}\n')
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     if redirect is not None:
         assert done.stdout.startswith('<?xml version="1.0"')

@@ -47,6 +47,8 @@ def test_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 # network: it is pointed at the machine's local package index (file: URLs in pip's own
 # configuration); a bare `pip` line runs with --dry-run, as it would otherwise change the
 # environment running this suite, while a line that makes its own venv installs into it.
+# Blocks marked `sh your-repository` are run from a user's repository instead, by
+# tests/test_from_a_users_repository.py (this pattern leaves them out).
 
 _BLOCK = re.compile(r"^```(sh|console)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 _IGNORED = shutil.ignore_patterns(

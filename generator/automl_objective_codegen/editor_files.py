@@ -37,6 +37,16 @@ REQUESTS = (
     ("create-auto-ml-job-request", "aws sagemaker create-auto-ml-job"),
     ("create-auto-ml-job-v2-request", "aws sagemaker create-auto-ml-job-v2"),
 )
+# The file-naming convention: a whole request file is named after the AWS CLI command whose
+# --cli-input-json / --cli-input-yaml it is (`job.create-auto-ml-job-v2.yaml`); an objective or
+# a fragment of a request, `*.automl-objective.json`. The catalog's fileMatch says it to editors.
+OBJECTIVE_SUFFIX = "automl-objective"
+FILE_EXTENSIONS = ("json", "yaml", "yml")
+
+
+def file_match(suffix: str) -> list[str]:
+    """The names of the files a schema is for: ``*.<suffix>.json``, ``.yaml`` and ``.yml``."""
+    return [f"*.{suffix}.{extension}" for extension in FILE_EXTENSIONS]
 
 
 def _referenced(defs: dict[str, Any], roots: list[Any]) -> set[str]:
@@ -93,11 +103,9 @@ def _request_schema(
 
 def _catalog(files: dict[str, dict[str, Any]], comment: str) -> dict[str, Any]:
     """A SchemaStore-style catalog; relative URLs, so it points at this folder wherever it is."""
-    matches = {
-        OBJECTIVE_FILE: ["*.automl-objective.json", "*.automl-objective.yaml"],
-        "create-auto-ml-job-request" + EDITOR_SUFFIX: ["*.create-auto-ml-job.json"],
-        "create-auto-ml-job-v2-request" + EDITOR_SUFFIX: ["*.create-auto-ml-job-v2.json"],
-    }
+    matches = {OBJECTIVE_FILE: file_match(OBJECTIVE_SUFFIX)}
+    for kind, command in REQUESTS:
+        matches[kind + EDITOR_SUFFIX] = file_match(command.rsplit(" ", 1)[-1])
     return {
         "$comment": comment,
         "$schema": "https://json.schemastore.org/schema-catalog.json",

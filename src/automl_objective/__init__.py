@@ -4,4 +4,4 @@ The public API lives in :mod:`automl_objective.api`; this module stays import-li
 ``automl-objective validate`` starts fast.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
