@@ -10,6 +10,13 @@ from hypothesis import strategies as st
 
 from automl_objective.api import validate_file
 from automl_objective.cli import main
+from automl_objective.python_source import (
+    EXPANSION_BUDGET,
+    Budget,
+    Extracted,
+    extract,
+    parse_chunk,
+)
 from automl_objective.sdk_names import shape_members, snake_case
 
 CODE = Path(__file__).parent / "fixtures" / "code"
@@ -120,7 +127,7 @@ def test_a_syntax_error_is_one_parse_error_finding(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("x = " + "-" * 900 + "1\nsm.create_auto_ml_job(**k)\n", "code nested too deeply"),
+        ("x = " + "-" * 1500 + "1\nsm.create_auto_ml_job(**k)\n", "code nested too deeply"),
         ("x = " + "+".join(["a"] * 100_000) + "\nsm.create_auto_ml_job(**k)\n", "not valid"),
     ],
 )
@@ -318,3 +325,179 @@ def test_any_call_is_read_without_an_exception(
     result = check_code_text(default_checker(), "fuzz.py", "\n".join(lines), strict=False)
     assert all(f.code != "internal-error" for f in result.findings)
     assert all(f.line is not None and 1 <= f.line <= len(lines) for f in result.findings)
+
+
+_REQUEST = 'request = {"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "AUC"}}\n'
+_SEND = "sm.create_auto_ml_job(**request)\n"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # through another name for a part of it
+        'obj = request["AutoMLJobObjective"]\nobj["MetricName"] = "MSE"\n',
+        'obj = request.get("AutoMLJobObjective")\nobj["MetricName"] = "MSE"\n',
+        'request["AutoMLJobObjective"]["MetricName"] = "MSE"\n',
+        'request["AutoMLJobObjective"].update(MetricName="MSE")\n',
+        'request["AutoMLJobObjective"].setdefault("Extra", 1)\n',
+        'del request["AutoMLJobObjective"]["MetricName"]\n',
+        'request["AutoMLJobObjective"]["MetricName"] += "x"\n',
+        "request |= other\n",
+        "request.clear()\n",
+        # handed to code not seen into
+        "fix(request)\n",
+        "fix(request['AutoMLJobObjective'])\n",
+        "fix(**{'r': [request]})\n",
+        "helper.fix(request)\n",
+        "queue.append(request)\n",
+        "def get():\n    return request\n",
+        "def gen():\n    yield request\n",
+        "get = lambda: request\n",
+        "def f(r=request):\n    pass\n",
+        "with request as r:\n    pass\n",
+        "holder.value = request\n",
+        "holder['r'] = request\n",
+        # other names for it, however bound
+        'for v in request.values():\n    v["MetricName"] = "MSE"\n',
+        '[v.update(MetricName="MSE") for v in request.values()]\n',
+        'first, *rest = [request["AutoMLJobObjective"]]\nfirst["MetricName"] = "MSE"\n',
+        '(o := request["AutoMLJobObjective"])["MetricName"] = "MSE"\n',
+        'match request:\n    case {"AutoMLJobObjective": o}:\n        o["MetricName"] = "MSE"\n',
+        "match request:\n    case {**rest}:\n        rest.clear()\n",
+        'both = [request, 1]\nboth[0]["AutoMLJobObjective"]["MetricName"] = "MSE"\n',
+        'copy = dict(request)\ncopy["AutoMLJobObjective"]["MetricName"] = "MSE"\n',
+        # rebound from elsewhere, or by its spelling
+        "def f():\n    global request\n    request = {}\n",
+        "def outer():\n    request = {}\n    def inner():\n        nonlocal request\n",
+        'globals()["request"] = {}\n',
+        'exec("request = {}")\n',
+        "from settings import *\n",
+    ],
+)
+def test_a_value_that_may_change_anywhere_is_dynamic_never_stale(
+    tmp_path: Path, change: str
+) -> None:
+    # the same request with no change is an error at the AUC literal; changed anywhere in
+    # the module (before or after the call), it is unknown: no finding, not even a missing one
+    assert _check(tmp_path, _REQUEST + _SEND) != []
+    assert _check(tmp_path, _REQUEST + change + _SEND) == []
+    assert _check(tmp_path, _REQUEST + _SEND + change) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a class attribute changed through the class
+        'class C:\n    obj = {"MetricName": "AUC"}\n'
+        '    sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=obj, **k)\n'
+        'C.obj["MetricName"] = "MSE"\n',
+        # through the SDK object that keeps it
+        'obj = {"MetricName": "AUC"}\n'
+        'automl = AutoML("r", "y", problem_type="Regression", job_objective=obj)\n'
+        'automl.job_objective["MetricName"] = "MSE"\n',
+        # an SDK config changed after it is built
+        'cfg = AutoMLTabularConfig("y", problem_type="BinaryClassification")\n'
+        'cfg.problem_type = "Regression"\n'
+        'AutoMLV2(cfg, job_objective={"MetricName": "AUC"})\n',
+        # a name a match pattern captures is bound again
+        'metric = "AUC"\nmatch x:\n    case metric:\n        pass\n'
+        'sm.create_auto_ml_job(ProblemType="Regression",'
+        ' AutoMLJobObjective={"MetricName": metric}, **k)\n',
+    ],
+)
+def test_siblings_of_a_changed_value_are_dynamic(tmp_path: Path, source: str) -> None:
+    assert _check(tmp_path, source) == []
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "print(request)\n",
+        "print(json.dumps(request))\n",
+        "n = len(request)\n",
+        'if request["ProblemType"] == "Regression":\n    pass\n',
+        'text = f"{request}"\n',
+        "sm.create_auto_ml_job(**request)\n",  # sent twice: boto3 changes nothing
+        "copy = {**request}\n",
+    ],
+)
+def test_reading_a_value_does_not_make_it_dynamic(tmp_path: Path, use: str) -> None:
+    found = _check(tmp_path, _REQUEST + use + _SEND)
+    assert (1, 78, "metric-not-allowed") in found
+
+
+def test_a_constant_handed_to_a_function_and_an_sdk_objects_methods_keep_findings(
+    tmp_path: Path,
+) -> None:
+    source = (
+        'metric = "AUC"\n'
+        "log(metric)\n"  # a string cannot be changed in place
+        'automl = AutoML("r", "y", problem_type="Regression",'
+        ' job_objective={"MetricName": metric})\n'
+        "automl.fit(inputs)\n"  # the SDK's own methods do not change what it was given
+    )
+    assert _check(tmp_path, source) == [(1, 10, "metric-not-allowed")]
+
+
+def _chain(levels: int) -> str:
+    lines = ['a0 = {"Key": "k", "Value": "v"}']
+    lines += [f'a{i} = {{"x": a{i - 1}, "y": a{i - 1}}}' for i in range(1, levels + 1)]
+    lines.append(f'sm.create_auto_ml_job(ProblemType="Regression", Tags=a{levels})')
+    return "\n".join(lines) + "\n"
+
+
+def _extract(source: str, budget: Budget) -> list[Extracted]:
+    return extract([parse_chunk(source, None, "job.py")], budget)
+
+
+def test_names_that_double_a_value_at_each_level_cost_a_bounded_number_of_steps() -> None:
+    # a40 would be 2**41 values: reading stops at the budget, and the value is dynamic
+    budget = Budget()
+    [request] = _extract(_chain(40), budget)
+    assert request.data == {"ProblemType": "Regression"}
+    assert not request.complete
+    assert budget.spent == EXPANSION_BUDGET
+    assert set(request.places) == {(), ("ProblemType",)}  # nothing kept of what was read
+
+
+def test_reading_stops_at_the_budget_not_after_the_whole_value() -> None:
+    # a12 is 2**13 dicts and 2**12 leaves, some 40,000 steps read whole: a budget of 1,000
+    # is spent exactly (this fails at once, rather than hanging, if the budget is not kept)
+    budget = Budget(left=1000)
+    [request] = _extract(_chain(12), budget)
+    assert "Tags" not in request.data
+    assert budget.spent == 1000
+
+
+def test_within_the_budget_a_value_is_read_through_its_names(tmp_path: Path) -> None:
+    budget = Budget()
+    [request] = _extract(_chain(4), budget)
+    assert request.data["Tags"]["x"]["y"]["x"]["y"] == {"Key": "k", "Value": "v"}
+    assert budget.spent < 200
+    assert ("Tags", "x", "y", "x", "y", "Key") in request.places
+    # a whole request: Tags is checked against AWS's shape (an array, not an object),
+    assert (5, 6, "invalid-type") in _check(tmp_path, _chain(4))  # at the a4 literal
+
+
+def test_a_value_used_by_many_calls_costs_steps_in_proportion(tmp_path: Path) -> None:
+    common = "common = {" + ", ".join(f'"K{i}": {i}' for i in range(10)) + "}\n"
+    calls = 'sm.create_auto_ml_job(ProblemType="Regression", Tags=common, **k)\n'
+    once, hundred = Budget(), Budget()
+    _extract(common + calls, once)
+    _extract(common + calls * 100, hundred)
+    assert hundred.spent == 100 * once.spent
+
+
+def test_the_budget_is_the_files_and_inline_values_are_read_after_it_is_spent(
+    tmp_path: Path,
+) -> None:
+    budget = Budget(left=50)
+    source = _chain(8) + (
+        'sm.create_auto_ml_job(ProblemType="Regression", Tags=a2, **k)\n'  # budget spent
+        'sm.create_auto_ml_job(ProblemType="Regression",'
+        ' AutoMLJobObjective={"MetricName": "AUC"}, **k)\n'
+    )
+    first, second, third = _extract(source, budget)
+    assert "Tags" not in first.data and "Tags" not in second.data
+    assert third.data["AutoMLJobObjective"] == {"MetricName": "AUC"}
+    assert budget.spent == 50
