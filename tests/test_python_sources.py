@@ -501,3 +501,114 @@ def test_the_budget_is_the_files_and_inline_values_are_read_after_it_is_spent(
     assert "Tags" not in first.data and "Tags" not in second.data
     assert third.data["AutoMLJobObjective"] == {"MetricName": "AUC"}
     assert budget.spent == 50
+
+
+_CALL = (
+    "sm.create_auto_ml_job(ProblemType='Regression',"
+    " AutoMLJobObjective={'MetricName': 'AUC'}, **k)\n"
+)
+
+
+def _check_bytes(tmp_path: Path, raw: bytes) -> list[tuple[int, int, str, str]]:
+    path = tmp_path / "job.py"
+    path.write_bytes(raw)
+    return [(f.line or 0, f.column or 0, f.code, f.message) for f in validate_file(path).findings]
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        (("# -*- coding: latin-1 -*-\nx = 'é'\n" + _CALL).encode("latin-1"), 3),
+        (("#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\n" + _CALL).encode(), 3),
+        (("#!/usr/bin/env python\n# coding=cp1252\nx = '€'\n" + _CALL).encode("cp1252"), 4),
+        (b"\xef\xbb\xbf" + ("x = 'é'\n" + _CALL).encode(), 2),
+        (b"\xef\xbb\xbf# coding: utf-8\n" + _CALL.encode(), 2),
+        (("\x0cx = 1\nif x:\n\x0c    y = 2\n" + _CALL).encode(), 4),
+    ],
+)
+def test_source_is_decoded_as_python_decodes_it(tmp_path: Path, raw: bytes, line: int) -> None:
+    [(found_line, column, code, _)] = _check_bytes(tmp_path, raw)
+    assert (found_line, column, code) == (line, 83, "metric-not-allowed")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"x = '\xff'\n" + _CALL.encode(), (1, 6, "encoding", "not UTF-8 text (byte 5)")),
+        # a coding line below line 2 is not one: Python reads UTF-8
+        (
+            ("\n\n# coding: latin-1\nx = 'é'\n" + _CALL).encode("latin-1"),
+            (4, 6, "encoding", "not UTF-8 text (byte 25)"),
+        ),
+        (
+            b"# coding: cp1252\nx = '\x81'\n" + _CALL.encode(),
+            (2, 6, "encoding", "not cp1252 text (byte 22)"),
+        ),
+        (
+            b"# coding: bogus-enc\n" + _CALL.encode(),
+            (0, 0, "encoding", "unknown encoding: bogus-enc"),
+        ),
+        (
+            b"\xef\xbb\xbf# coding: latin-1\n" + _CALL.encode(),
+            (
+                0,
+                0,
+                "encoding",
+                "a UTF-8 byte-order mark, and a coding line naming another encoding",
+            ),
+        ),
+        (
+            b"x = 1\x00\n" + _CALL.encode(),
+            (1, 0, "encoding", "binary data (a NUL byte), not Python"),
+        ),
+        (
+            ("# x\n" + _CALL).encode("utf-16"),
+            (0, 0, "encoding", "UTF-16 text: save the file as UTF-8"),
+        ),
+    ],
+)
+def test_bytes_python_cannot_decode_are_one_finding(
+    tmp_path: Path, raw: bytes, expected: tuple[int, int, str, str]
+) -> None:
+    assert _check_bytes(tmp_path, raw) == [expected]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_columns_count_characters_whatever_ends_the_lines(tmp_path: Path, newline: str) -> None:
+    source = (
+        f"x = 1{newline}sm.create_auto_ml_job(AutoMLJobName='é', ProblemType='Bogus', **k){newline}"
+    )
+    [(line, column, code, _)] = _check_bytes(tmp_path, source.encode())
+    assert (line, column, code) == (2, 54, "unknown-problem-type")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AutoMLJobV2 \\\n  .create(**k)\n",
+        "(AutoMLJobV2  # why\n  .create(**k))\n",
+        "AutoMLJob.\\\n# a comment line\n  create(**k)\n",
+        "AutoMLV2 \\\n  (cfg)\n",
+        "(AutoML  # the v2 SDK\n  (role, 'y'))\n",
+        "\uff21utoML(role, 'y')\n",  # fullwidth A: the same identifier to Python
+        "sm.\uff43reate_auto_ml_job(**k)\n",
+    ],
+)
+def test_the_pre_filter_sees_calls_as_python_reads_them(text: str) -> None:
+    from automl_objective.python_source import mentions_automl
+
+    assert mentions_automl(text)
+
+
+def test_the_pre_filter_is_linear_on_hostile_gaps() -> None:
+    from automl_objective.python_source import mentions_automl
+
+    # possessive gaps: 200,000 '#' after a name cost one pass, not 2**200000 splits
+    assert not mentions_automl("AutoML" + "#" * 200_000)
+    assert not mentions_automl(("AutoML " + " " * 1000 + "\n") * 200)
+
+
+def test_a_fullwidth_call_is_checked(tmp_path: Path) -> None:
+    source = _CALL.replace("sm.create", "sm.\uff43reate")
+    [(line, column, code, _)] = _check_bytes(tmp_path, source.encode())
+    assert (line, column, code) == (1, 83, "metric-not-allowed")

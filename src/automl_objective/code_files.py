@@ -3,15 +3,20 @@ they are written (see :mod:`automl_objective.python_source`).
 
 A file that sends no AutoML request is simply clean. A ``.py`` file is parsed only when its
 text mentions an AutoML call at all, so a folder of ordinary code costs a substring search a
-file.
+file; a notebook is read as JSON first, and its cells' code is what is searched. A ``.py``
+file's bytes are decoded as Python decodes them: a UTF-8 byte-order mark or a PEP 263 coding
+line names the encoding, UTF-8 otherwise.
 """
 
 from __future__ import annotations
 
+import codecs
+import io
+import tokenize
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from automl_objective.documents import LoadError
+from automl_objective.documents import LoadError, decode
 from automl_objective.findings import Finding
 from automl_objective.positions import Request, Spot, deepest
 from automl_objective.subdocuments import Part, check_parts, pointer_tokens, version_kind
@@ -75,6 +80,46 @@ def _python_chunks(display: str, text: str) -> list[Chunk]:
         raise LoadError(display, f"not valid Python: {error}"[:200]) from None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def python_text(display: str, raw: bytes) -> str:
+    """A ``.py`` file's text, decoded as Python decodes it (``tokenize.detect_encoding``).
+    Raises LoadError (code ``encoding``) for bytes that are not text in that encoding."""
+    if raw.startswith(_UTF16_BOMS):
+        raise LoadError(display, "UTF-16 text: save the file as UTF-8", code="encoding")
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise LoadError(display, "binary data (a NUL byte), not Python", line, code="encoding")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    except SyntaxError as error:  # an unknown encoding, or one the byte-order mark denies
+        why = " ".join(str(error).split())
+        if why.startswith("encoding problem") and raw.startswith(codecs.BOM_UTF8):
+            why = "a UTF-8 byte-order mark, and a coding line naming another encoding"
+        if "invalid or missing encoding declaration" not in why:
+            raise LoadError(display, why, code="encoding") from None
+        encoding = "utf-8"  # no declaration, and not UTF-8: said with its place below
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        named = "UTF-8" if encoding.startswith("utf-8") else encoding
+        message = f"not {named} text (byte {error.start})"
+        raise LoadError(display, message, line, column, code="encoding") from None
+    except LookupError as error:  # a codec Python knows for source but cannot decode with
+        raise LoadError(display, f"cannot decode: {error}", code="encoding") from None
+
+
+def check_code_bytes(checker: Checker, display: str, raw: bytes, *, strict: bool) -> FileResult:
+    """:func:`check_code_text` for a file's bytes: a notebook is UTF-8 JSON, a ``.py`` file
+    is decoded as Python decodes it."""
+    notebook = display.lower().endswith(".ipynb")
+    text = decode(display, raw) if notebook else python_text(display, raw)
+    return check_code_text(checker, display, text, strict=strict)
+
+
 def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) -> FileResult:
     """Check the requests a ``.py`` or ``.ipynb`` file's text sends. Raises LoadError for a
     file that is not Python, or not a notebook."""
@@ -82,7 +127,13 @@ def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) 
 
     notebook = display.lower().endswith(".ipynb")
     kind = NOTEBOOK if notebook else PYTHON
-    if not mentions_automl(text):
+    if notebook:
+        from automl_objective.notebooks import cell_sources
+
+        code = "\n".join(cell_sources(display, text))
+    else:
+        code = text
+    if not mentions_automl(code):
         return FileResult(display, [], kind)
     extra: list[Finding] = []
     try:

@@ -1,17 +1,26 @@
 """Jupyter notebooks as Python: their code cells, read with ``nbformat`` (imported only when a
-notebook is checked), with IPython's own syntax neutralised before ``ast`` parses them.
+notebook's code mentions an AutoML call), with IPython's own syntax neutralised before ``ast``
+parses them.
 
-A line that is a magic (``%time``), a shell escape (``!pip``, ``x = !ls``) or a help request
-(``obj?``) becomes ``pass``, keeping every other line where it was. A cell magic (``%%bash``)
-makes the cell another language: it is skipped, except for the magics that run Python
-(``%%time``, ``%%capture``, ...). Cells are numbered as ruff numbers them: from 1, counting
-every cell, markdown ones too.
+Every ``.ipynb`` is first read as JSON (:func:`cell_sources`): text that is not JSON, or JSON
+that is not a notebook, is one finding, and the pre-filter reads the cells' code as a ``.py``
+file's text would be read, not the notebook's escaped JSON.
+
+A line that starts a logical line and is a magic (``%time``), a shell escape (``!pip``,
+``x = !ls``) or a help request (``obj?``) becomes ``pass``, keeping every other line where it
+was; a line inside brackets, a string or after a backslash is Python (``!= "Completed"``
+wrapped onto its own line is a comparison). A cell magic (``%%bash``) makes the cell another
+language: it is skipped, except for the magics that run Python (``%%time``, ``%%capture``,
+...). Cells are numbered as ruff numbers them: from 1, counting every cell, markdown ones too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
+from dataclasses import dataclass
+from typing import Any
 
 from automl_objective.findings import Finding
 from automl_objective.parsed import LoadError
@@ -19,7 +28,57 @@ from automl_objective.python_bindings import Chunk
 from automl_objective.python_source import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
-_IPYTHON_LINE = re.compile(r"^(\s*)(?:[%!?]|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
+_IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
+_LEXEME = re.compile(r"""#|\\\r?$|'''|\"\"\"|'|"|[(\[{]|[)\]}]""")
+_STRING_ENDS = {
+    quote: re.compile(
+        rf"(?:[^{quote[0]}\\]|\\.)*{quote}" if len(quote) == 1 else rf"(?:[^\\]|\\.)*?{quote}",
+        re.DOTALL,
+    )
+    for quote in ("'", '"', "'''", '"""')
+}
+
+
+@dataclass
+class _LineState:
+    """Where a cell's text is at the end of a line: inside brackets, a string, a
+    backslash continuation, or at the start of a logical line."""
+
+    depth: int = 0
+    quote: str | None = None
+    continued: bool = False
+
+    def at_start(self) -> bool:
+        return self.depth == 0 and self.quote is None and not self.continued
+
+    def _close(self, line: str, start: int) -> int:
+        assert self.quote is not None
+        end = _STRING_ENDS[self.quote].match(line, start)
+        if end is not None:
+            self.quote = None
+            return end.end()
+        if len(self.quote) == 1 and not line.rstrip("\r").endswith("\\"):
+            self.quote = None  # an unterminated string: the parser will say so
+        return len(line)
+
+    def scan(self, line: str) -> None:
+        """Move past one line of Python."""
+        self.continued = False
+        position = self._close(line, 0) if self.quote is not None else 0
+        while self.quote is None:
+            lexeme = _LEXEME.search(line, position)
+            if lexeme is None or lexeme.group() == "#":
+                return
+            token, position = lexeme.group(), lexeme.end()
+            if token.startswith("\\"):
+                self.continued = True
+            elif token in "([{":
+                self.depth += 1
+            elif token in ")]}":
+                self.depth = max(0, self.depth - 1)
+            else:
+                self.quote = token
+                position = self._close(line, position)
 
 
 def neutralise(source: str) -> str | None:
@@ -30,11 +89,69 @@ def neutralise(source: str) -> str | None:
         if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
             return None
         lines[0] = ""
+    state = _LineState()
     for index, line in enumerate(lines):
-        match = _IPYTHON_LINE.match(line)
-        if match and not line.lstrip().startswith("#"):
-            lines[index] = match.group(1) + "pass"
+        match = _IPYTHON_LINE.match(line) if state.at_start() else None
+        if match is not None:
+            lines[index] = match.group(1) + "pass" + ("\r" if line.endswith("\r") else "")
+            state.continued = False
+        else:
+            state.scan(line)
     return "\n".join(lines)
+
+
+def _text(value: Any, where: str) -> str:
+    """A cell's source as nbformat stores it: a string, or a list of lines."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(line, str) for line in value):
+        return "".join(value)
+    raise ValueError(f"{where}: its source is not text")
+
+
+def _cells(notebook: Any) -> list[Any]:
+    if not isinstance(notebook, dict):
+        raise ValueError("not a JSON object")
+    version = notebook.get("nbformat")
+    if type(version) is not int:
+        raise ValueError("no 'nbformat' version number")
+    if "worksheets" in notebook:  # nbformat 3 and older
+        sheets = notebook["worksheets"]
+        if not isinstance(sheets, list) or not all(isinstance(s, dict) for s in sheets):
+            raise ValueError("'worksheets' is not a list of objects")
+        cells = [cell for sheet in sheets for cell in _list(sheet.get("cells", []))]
+    else:
+        cells = _list(notebook.get("cells"))
+    if not all(isinstance(cell, dict) for cell in cells):
+        raise ValueError("a cell is not an object")
+    return cells
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("'cells' is not a list")
+    return value
+
+
+def cell_sources(display: str, text: str) -> list[str]:
+    """The text of every code cell, read from the notebook's JSON (nbformat 3's ``input``
+    too). Raises LoadError when the text is not JSON, or not a notebook."""
+    try:
+        notebook = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"not a Jupyter notebook (not JSON: {error.msg})"
+        raise LoadError(display, message, error.lineno, error.colno) from None
+    except RecursionError:
+        raise LoadError(display, "not a Jupyter notebook (JSON nested too deeply)") from None
+    try:
+        cells = _cells(notebook)
+        return [
+            _text(cell.get("source", cell.get("input", "")), f"cell {number}")
+            for number, cell in enumerate(cells, start=1)
+            if cell.get("cell_type") == "code"
+        ]
+    except ValueError as error:
+        raise LoadError(display, f"not a Jupyter notebook ({error})") from None
 
 
 def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]]:

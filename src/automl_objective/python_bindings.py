@@ -19,6 +19,7 @@ star import every module-level one.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from automl_objective import sdk_names
 Place = tuple[int | None, int, int]
 """Where a literal is written: (notebook cell or None, 1-based line, 1-based column)."""
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _READERS = frozenset({"get", "keys", "values", "items", "copy", "count", "index"})
 """Methods that change nothing; their result may hold parts of their receiver."""
 _PURE_BUILTINS = frozenset(
@@ -52,7 +54,8 @@ class Chunk:
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.lines = self.source.split("\n")
+        # Python ends a line at \r\n, \r or \n, and nowhere else (not at \f or U+2028)
+        self.lines = _LINE_BREAK.split(self.source)
 
     def place(self, node: ast.AST) -> Place:
         """The node's 1-based line and column in characters (``ast`` counts UTF-8 bytes)."""
