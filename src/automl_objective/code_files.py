@@ -68,16 +68,12 @@ def _part(extracted: Extracted) -> Part:
     )
 
 
-def _python_chunks(display: str, text: str) -> list[Chunk]:
-    from automl_objective.python_source import parse_chunk
-
-    try:
-        return [parse_chunk(text, None, display)]
-    except SyntaxError as error:
-        message = f"not valid Python: {error.msg}"
-        raise LoadError(display, message, error.lineno, error.offset) from None
-    except (ValueError, RecursionError, MemoryError) as error:  # NUL bytes, deep nesting
-        raise LoadError(display, f"not valid Python: {error}"[:200]) from None
+def _unread(chunk: Chunk) -> Finding:
+    """One finding for the AutoML calls of a file (or cell) too large to read."""
+    (line, why), more = chunk.unread[0], len(chunk.unread) - 1
+    also = f" (and {more:,} more call{'s' if more > 1 else ''} not read)" if more else ""
+    message = f"not checked: {why}{also}"
+    return Finding("error", "too-large", "", line, None, message, chunk.cell)
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -123,7 +119,7 @@ def check_code_bytes(checker: Checker, display: str, raw: bytes, *, strict: bool
 def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) -> FileResult:
     """Check the requests a ``.py`` or ``.ipynb`` file's text sends. Raises LoadError for a
     file that is not Python, or not a notebook."""
-    from automl_objective.python_source import extract, mentions_automl
+    from automl_objective.python_source import extract, mentions_automl, parse_chunk
 
     notebook = display.lower().endswith(".ipynb")
     kind = NOTEBOOK if notebook else PYTHON
@@ -141,11 +137,15 @@ def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) 
             from automl_objective.notebooks import notebook_chunks
 
             chunks, extra = notebook_chunks(display, text)
-        else:
-            chunks = _python_chunks(display, text)
+        else:  # a large file's syntax is checked as it is bound, by extract
+            chunks = [parse_chunk(text, None, display, checked=False)]
         parts = [_part(found) for found in extract(chunks)]
+        extra += [_unread(chunk) for chunk in chunks if chunk.unread]
     except LoadError:
         raise
+    except SyntaxError as error:  # a .py file's (a notebook's cells are checked one by one)
+        message = f"not valid Python: {error.msg}"[:200]
+        raise LoadError(display, message, error.lineno, error.offset) from None
     except RecursionError:
         raise LoadError(display, "code nested too deeply to be read") from None
     except Exception as error:  # the reader's own failure: one finding for this file alone

@@ -19,66 +19,16 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from dataclasses import dataclass
 from typing import Any
 
 from automl_objective.findings import Finding
 from automl_objective.parsed import LoadError
 from automl_objective.python_bindings import Chunk
+from automl_objective.python_pieces import LineState
 from automl_objective.python_source import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
 _IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
-_LEXEME = re.compile(r"""#|\\\r?$|'''|\"\"\"|'|"|[(\[{]|[)\]}]""")
-_STRING_ENDS = {
-    quote: re.compile(
-        rf"(?:[^{quote[0]}\\]|\\.)*{quote}" if len(quote) == 1 else rf"(?:[^\\]|\\.)*?{quote}",
-        re.DOTALL,
-    )
-    for quote in ("'", '"', "'''", '"""')
-}
-
-
-@dataclass
-class _LineState:
-    """Where a cell's text is at the end of a line: inside brackets, a string, a
-    backslash continuation, or at the start of a logical line."""
-
-    depth: int = 0
-    quote: str | None = None
-    continued: bool = False
-
-    def at_start(self) -> bool:
-        return self.depth == 0 and self.quote is None and not self.continued
-
-    def _close(self, line: str, start: int) -> int:
-        assert self.quote is not None
-        end = _STRING_ENDS[self.quote].match(line, start)
-        if end is not None:
-            self.quote = None
-            return end.end()
-        if len(self.quote) == 1 and not line.rstrip("\r").endswith("\\"):
-            self.quote = None  # an unterminated string: the parser will say so
-        return len(line)
-
-    def scan(self, line: str) -> None:
-        """Move past one line of Python."""
-        self.continued = False
-        position = self._close(line, 0) if self.quote is not None else 0
-        while self.quote is None:
-            lexeme = _LEXEME.search(line, position)
-            if lexeme is None or lexeme.group() == "#":
-                return
-            token, position = lexeme.group(), lexeme.end()
-            if token.startswith("\\"):
-                self.continued = True
-            elif token in "([{":
-                self.depth += 1
-            elif token in ")]}":
-                self.depth = max(0, self.depth - 1)
-            else:
-                self.quote = token
-                position = self._close(line, position)
 
 
 def neutralise(source: str) -> str | None:
@@ -89,7 +39,7 @@ def neutralise(source: str) -> str | None:
         if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
             return None
         lines[0] = ""
-    state = _LineState()
+    state = LineState()
     for index, line in enumerate(lines):
         match = _IPYTHON_LINE.match(line) if state.at_start() else None
         if match is not None:

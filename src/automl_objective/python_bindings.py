@@ -19,17 +19,27 @@ star import every module-level one.
 from __future__ import annotations
 
 import ast
+import bisect
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import unicodedata
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from automl_objective import sdk_names
+from automl_objective.python_pieces import Piece
+from automl_objective.python_pieces import pieces as split
 
 Place = tuple[int | None, int, int]
 """Where a literal is written: (notebook cell or None, 1-based line, 1-based column)."""
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Where Python ends a line: not at a form feed or U+2028."""
+_WIDE = re.compile(r"[^\x00-\x7f]")
+_WORD = re.compile(r"[^\W\d]\w*")
+HELD_NODES = 50_000
+"""Of a source read in pieces, the nodes of bound values held for the calls to read, in all
+(past it, a name's value is unknown); as many again for the calls themselves."""
 _READERS = frozenset({"get", "keys", "values", "items", "copy", "count", "index"})
 """Methods that change nothing; their result may hold parts of their receiver."""
 _PURE_BUILTINS = frozenset(
@@ -44,25 +54,76 @@ _OPAQUE = frozenset({"exec", "eval", "globals", "locals", "vars"})
 """Calls that can rebind or change any name by its spelling."""
 
 
-@dataclass
 class Chunk:
-    """One piece of source parsed on its own: a whole file, or one notebook cell."""
+    """One piece of source parsed on its own: a whole file, or one notebook cell. A source
+    over :data:`~automl_objective.python_pieces.WHOLE_LIMIT` is held as pieces, parsed one
+    at a time while it is bound (``tree`` is None)."""
 
-    cell: int | None
-    source: str
-    tree: ast.Module
-    lines: list[str] = field(init=False)
+    def __init__(
+        self,
+        cell: int | None,
+        source: str,
+        tree: ast.Module | None,
+        pieces: Sequence[Piece] = (),
+        filename: str = "<unknown>",
+    ) -> None:
+        self.cell = cell
+        self.source = source
+        self.tree = tree
+        self.pieces = pieces
+        self.quick = True
+        """The pieces come from the quick split (see :mod:`automl_objective.python_pieces`)."""
+        self.filename = filename
+        self.unread: list[tuple[int, str]] = []
+        """(line, why) of AutoML calls not read for their size."""
+        self._line_starts: array[int] | None = None
+        self._wide: dict[int, tuple[array[int], array[int]]] = {}
 
-    def __post_init__(self) -> None:
-        # Python ends a line at \r\n, \r or \n, and nowhere else (not at \f or U+2028)
-        self.lines = _LINE_BREAK.split(self.source)
+    def check(self) -> None:
+        """Parse every piece once, for its syntax only (SyntaxError as ``ast.parse``)."""
+        for _ in self.modules():
+            pass
+
+    def resplit(self) -> bool:
+        """Split by tokenize, after a piece of the quick split did not parse; False when
+        the pieces already come from tokenize (the error is the source's own)."""
+        if not self.quick or self.tree is not None:
+            return False
+        self.pieces, self.quick = split(self.source, quick=False), False
+        return True
+
+    def modules(self) -> Iterator[ast.Module | Piece]:
+        """The source's trees, one at a time; a piece too large to parse as itself."""
+        if self.tree is not None:
+            yield self.tree
+            return
+        for piece in self.pieces:
+            yield piece if piece.oversized else piece.parse(self.filename)
+
+    def _line(self, line: int) -> str:
+        if self._line_starts is None:
+            ends = (match.end() for match in _LINE_BREAK.finditer(self.source))
+            self._line_starts = array("q", [0, *ends, len(self.source)])
+        starts = self._line_starts
+        return self.source[starts[line - 1] : starts[line]] if 0 < line < len(starts) else ""
+
+    def _characters(self, line: int, offset: int) -> int:
+        """How many characters of a non-ASCII line its first ``offset`` UTF-8 bytes are:
+        once per line, the byte positions of its wide characters (bisected after)."""
+        if line not in self._wide:
+            positions, extra = array("q"), array("q", [0])
+            for match in _WIDE.finditer(self._line(line)):
+                positions.append(match.start() + extra[-1])
+                extra.append(extra[-1] + len(match.group().encode("utf-8", "replace")) - 1)
+            self._wide[line] = (positions, extra)
+        positions, extra = self._wide[line]
+        return offset - extra[bisect.bisect_left(positions, offset)]
 
     def place(self, node: ast.AST) -> Place:
         """The node's 1-based line and column in characters (``ast`` counts UTF-8 bytes)."""
         line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
-        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        if not text.isascii():
-            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "replace"))
+        if not self.source.isascii():
+            offset = self._characters(line, offset)
         return (self.cell, line, offset + 1)
 
 
@@ -101,6 +162,13 @@ class Scope:
                 return None
             scope = scope.parent
         return None
+
+
+_READABLE = (ast.Constant, ast.UnaryOp, ast.Dict, ast.List, ast.Tuple, ast.Name, ast.Call)
+"""Values the request reader can read (any other is dynamic, held or not)."""
+
+
+_CONSTANT, _VARIABLE, _SDK, _NOT_SDK = 1, 2, 4, 8
 
 
 def _is_constant(value: ast.expr) -> bool:
@@ -149,35 +217,64 @@ class Binder(ast.NodeVisitor):
         """Names changed in place or handed to code not seen into."""
         self._receivers: list[str] = []
         """Names a method not known to be a reader is called on (an SDK object's are not)."""
-        self._constant: set[str] = set()
-        self._variable: set[str] = set()
-        self._sdk: set[str] = set()
-        self._not_sdk: set[str] = set()
+        self._kinds: dict[str, int] = {}
+        """How each name is bound, as flags: _CONSTANT, _VARIABLE, _SDK, _NOT_SDK."""
         self._opaque = False
         self._groups = _Groups()
         self._changed: set[str | int] = set()
+        self._fixed: set[str] = set()
+        self._values_left = HELD_NODES
+        self._calls_left = HELD_NODES
+        self._nodes = 0
+        """Expression nodes walked so far: the size of what is held."""
 
     # -- bindings ------------------------------------------------------------------------
 
     def _note(self, name: str, value: ast.expr | None) -> None:
         """How ``name`` is bound (``value``: the expression of a plain assignment)."""
         constant = value is not None and _is_constant(value)
-        (self._constant if constant else self._variable).add(name)
         sdk = isinstance(value, ast.Call) and sdk_names.builds_sdk_object(value)
-        (self._sdk if sdk else self._not_sdk).add(name)
+        kind = (_CONSTANT if constant else _VARIABLE) | (_SDK if sdk else _NOT_SDK)
+        self._kinds[name] = self._kinds.get(name, 0) | kind
 
     def _bind(self, name: str) -> None:
         self.scope.bind(name)
         self._note(name, None)
 
-    def _assign(self, name: str, value: ast.expr) -> None:
+    def _assign(self, name: str, value: ast.expr, size: int) -> None:
+        """``name = value``, where the value's expression has ``size`` nodes."""
         assert self.chunk is not None
-        self.scope.assign(name, value, self.chunk)
         self._note(name, value)
+        if self.chunk.tree is None:  # read in pieces: a value is held within the budget
+            if not isinstance(value, _READABLE) or size > self._values_left:
+                self.scope.bind(name)  # its value is not held: unknown
+                return
+            self._values_left -= size
+        self.scope.assign(name, value, self.chunk)
 
-    def _share(self, names: Iterable[str]) -> None:
-        group = len(self._shared)
-        self._shared.extend((group, name) for name in names)
+    def _record_call(self, node: ast.Call, size: int) -> None:
+        assert self.chunk is not None
+        if self.chunk.tree is None:  # read in pieces: a call is held within the budget
+            if size > self._calls_left:
+                why = f"more code in AutoML calls than the {HELD_NODES:,} nodes read in a file"
+                self.chunk.unread.append((node.lineno, why))
+                return
+            self._calls_left -= size
+        self.calls.append((node, self.scope, self.chunk))
+
+    def unreadable(self, piece: Piece) -> None:
+        """A statement too large to parse: every name it spells may be bound or changed."""
+        text = piece.text
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text)
+        for word in {match.group() for match in _WORD.finditer(text)}:
+            self._bind(word)
+            self._handed.add(word)
+
+    def _share(self, names: list[str]) -> None:
+        if len(names) > 1:
+            group = len(self._shared)
+            self._shared.extend((group, name) for name in names)
 
     def _target(self, target: ast.expr, held: set[str]) -> None:
         """Bind an assignment's (or loop's) target to a value holding the objects of ``held``."""
@@ -200,12 +297,14 @@ class Binder(ast.NodeVisitor):
 
     def finish(self) -> None:
         """Settle which names may have changed, once every chunk has been visited."""
-        fixed = self._constant - self._variable
+        fixed = {name for name, kind in self._kinds.items() if kind & _VARIABLE == 0}
         for group, name in self._shared:
             if name not in fixed:
                 self._groups.union(group, name)
         handed = set(self._handed)
-        handed.update(n for n in self._receivers if n not in self._sdk or n in self._not_sdk)
+        handed.update(
+            n for n in self._receivers if self._kinds.get(n, 0) & _NOT_SDK or n not in self._kinds
+        )
         self._changed = {self._groups.find(name) for name in handed - fixed}
         self._fixed = fixed
 
@@ -222,6 +321,7 @@ class Binder(ast.NodeVisitor):
         nowhere; ``self._handed``: handed away)."""
         if node is None:
             return
+        self._nodes += 1
         handler = _EXPRESSIONS.get(type(node))
         if handler is not None:
             handler(self, node, into)
@@ -286,12 +386,12 @@ class Binder(ast.NodeVisitor):
     def _call(self, node: ast.Call, into: set[str] | None) -> None:
         func = node.func
         if sdk_names.request_version(node) is not None:
-            assert self.chunk is not None
-            self.calls.append((node, self.scope, self.chunk))
+            before = self._nodes
             # read, not changed; an SDK v2 estimator keeps what it is given
             keeps = sdk_names.callee(node) in sdk_names.SDK_V2_ESTIMATORS
             self._expr(func, None)
             self._arguments(node, into if keeps else None)
+            self._record_call(node, self._nodes - before + 1)
         elif isinstance(func, ast.Attribute):
             self._method(node, func, into)
         else:
@@ -374,10 +474,11 @@ class Binder(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         held: set[str] = set()
+        before = self._nodes
         self._expr(node.value, held)
         [first, *more] = node.targets
         if not more and isinstance(first, ast.Name):
-            self._assign(first.id, node.value)
+            self._assign(first.id, node.value, self._nodes - before)
             self._share([first.id, *held])
             return
         for target in node.targets:
@@ -390,9 +491,10 @@ class Binder(ast.NodeVisitor):
                 self._expr(node.target, None)
             return
         held: set[str] = set()
+        before = self._nodes
         self._expr(node.value, held)
         if isinstance(node.target, ast.Name):
-            self._assign(node.target.id, node.value)
+            self._assign(node.target.id, node.value, self._nodes - before)
             self._share([node.target.id, *held])
         else:
             self._target(node.target, held)

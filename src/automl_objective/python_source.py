@@ -26,6 +26,7 @@ from typing import Any
 from automl_objective import sdk_names
 from automl_objective.positions import Path
 from automl_objective.python_bindings import Binder, Chunk, Place, Scope
+from automl_objective.python_pieces import STATEMENT_LIMIT, WHOLE_LIMIT, parse_python, pieces
 
 _DYNAMIC: Any = object()
 _MAX_DEPTH = 64
@@ -321,20 +322,54 @@ def _request_of(
 
 
 def extract(chunks: Sequence[Chunk], budget: Budget | None = None) -> list[Extracted]:
-    """Every AutoML request the chunks (one module: a file, or a notebook's cells) send."""
+    """Every AutoML request the chunks (one module: a file, or a notebook's cells) send.
+    Raises SyntaxError for a chunk whose pieces (a large source's) do not parse."""
+    while True:
+        try:
+            binder = _bind(chunks)
+            break
+        except _Resplit:
+            continue  # bound again from the start, with that chunk split by tokenize
     budget = Budget() if budget is None else budget
-    module = Scope(None)
-    binder = Binder(module)
-    for chunk in chunks:
-        binder.chunk = chunk
-        binder.visit(chunk.tree)
-    binder.finish()
     found = []
     for node, scope, chunk in binder.calls:
         request = _request_of(node, scope, chunk, binder.changed, budget)
         if request is not None:
             found.append(request)
     return found
+
+
+class _Resplit(Exception):
+    """A piece of a quick split did not parse: its chunk is now split by tokenize."""
+
+
+def _bind(chunks: Sequence[Chunk]) -> Binder:
+    binder = Binder(Scope(None))
+    for chunk in chunks:
+        binder.chunk = chunk
+        chunk.unread.clear()
+        try:
+            _bind_chunk(binder, chunk)
+        except SyntaxError:
+            if chunk.resplit():
+                raise _Resplit from None
+            raise
+    binder.finish()
+    return binder
+
+
+def _bind_chunk(binder: Binder, chunk: Chunk) -> None:
+    for part in chunk.modules():
+        if isinstance(part, ast.Module):
+            binder.visit(part)
+            continue
+        binder.unreadable(part)
+        if mentions_automl(part.text):
+            why = (
+                f"a statement of {len(part.text):,} characters, over the "
+                f"{STATEMENT_LIMIT:,} read at once, holds an AutoML call"
+            )
+            chunk.unread.append((part.first_line, why))
 
 
 _GAP = r"(?:[\s\\]++|#[^\n]*+)*+"
@@ -358,6 +393,19 @@ def mentions_automl(text: str) -> bool:
     return _KNOWN_CALL.search(text) is not None
 
 
-def parse_chunk(source: str, cell: int | None, filename: str) -> Chunk:
-    """Raises SyntaxError as ``ast.parse`` does."""
-    return Chunk(cell, source, ast.parse(source, filename))
+def parse_chunk(source: str, cell: int | None, filename: str, *, checked: bool = True) -> Chunk:
+    """Raises SyntaxError as ``ast.parse`` does. A source over ``WHOLE_LIMIT`` is held in
+    pieces, parsed when :func:`extract` binds them; with ``checked``, they are parsed once
+    now too, for their syntax (a notebook's cell must be known to be Python before its
+    names are bound with the other cells')."""
+    if len(source) <= WHOLE_LIMIT:
+        return Chunk(cell, source, parse_python(source, filename))
+    chunk = Chunk(cell, source, None, pieces(source), filename)
+    if checked:
+        try:
+            chunk.check()
+        except SyntaxError:
+            if not chunk.resplit():
+                raise
+            chunk.check()
+    return chunk
