@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import ast
 import tracemalloc
+import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from automl_objective import python_bindings, python_pieces, python_source
 from automl_objective.api import validate_file
@@ -258,3 +261,43 @@ def test_a_large_notebook_cell_is_read_in_pieces_and_checked_first(tmp_path: Pat
 def test_a_large_source_that_is_not_python_is_still_one_finding() -> None:
     with pytest.raises(LoadError, match="not valid Python"):
         check_code_text(default_checker(), "x.py", _big(CALL + "def (:\n"), strict=False)
+
+
+_FRAGMENTS = [
+    *["x", " = ", "1", "'", '"', "'''", '"""', "(", ")", "[", "]", "{", "}", "\\", "\n", "\r\n"],
+    *["\r", "    ", "\t", "#", " # c", "f'", "r'", "b'", "@d", "def f():", "class C:", "if x:"],
+    *["else:", "elif y:", "try:", "except E:", "finally:", "pass", ":", ",", "\\n", "\\'", "\x0c"],
+    *["lambda: ", "{x}", "é", "match x:", "case 1:", "return", "\n\n"],
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60))
+def test_pieces_of_the_quick_split_that_parse_are_the_whole_source(fragments: list[str]) -> None:
+    # the property the quick split rests on: if every piece parses, the pieces together are
+    # the file (a wrong split point leaves a piece that does not parse, and tokenize splits)
+    source = "".join(fragments)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            whole = ast.dump(ast.parse(source), include_attributes=True)
+    except SyntaxError:
+        return
+    statements: list[ast.stmt] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(python_pieces, "PIECE_SIZE", 1)  # one statement a piece
+        for piece in pieces(source):
+            try:
+                statements += piece.parse("x").body
+            except SyntaxError:
+                return
+    assert ast.dump(ast.Module(statements, []), include_attributes=True) == whole
+
+
+def test_the_parsers_warnings_are_not_written_to_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    source = 'x = 1if True else 2\ny = "\\d"\n' + CALL
+    for text in (source, _big(source)):
+        assert [c for _, _, c in _findings(tmp_path, text)] == ["metric-not-allowed"]
+    assert capfd.readouterr().err == ""

@@ -20,6 +20,7 @@ import io
 import itertools
 import re
 import tokenize
+import warnings
 from dataclasses import dataclass
 
 WHOLE_LIMIT = 256 * 1024
@@ -91,9 +92,12 @@ class LineState:
 
 def parse_python(text: str, filename: str) -> ast.Module:
     """``ast.parse``, whose other failures (a NUL byte, nesting too deep for the parser's
-    own stack) are SyntaxErrors too."""
+    own stack) are SyntaxErrors too, and whose warnings (``1if x``, ``"\\d"``) are not
+    written to stderr: the code is read, not run."""
     try:
-        return ast.parse(text, filename)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text, filename)
     except (RecursionError, MemoryError) as error:
         raise SyntaxError(str(error) or "nested too deeply for Python's parser") from None
     except ValueError as error:
