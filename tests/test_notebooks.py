@@ -149,6 +149,10 @@ def _found(path: Path) -> list[tuple[int | None, int | None, str]]:
             '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["x = 1", 2]}]}',
             "cell 1: its source",
         ),
+        (
+            '{"nbformat": 4, "cells": [{"cell_type": ["code"], "source": ""}]}',
+            "a cell's 'cell_type'",
+        ),
         ('{"nbformat": 3, "worksheets": {}}', "'worksheets' is not a list of objects"),
         ('{"nbformat": 3, "worksheets": [{"cells": 1}]}', "'cells' is not a list"),
     ],
@@ -241,6 +245,7 @@ def test_python_lines_are_left_as_they_are(cell: str) -> None:
         ('!echo "(\nx = 1\n!ls', "pass\nx = 1\npass"),
         ("!echo '''\nx = 1", "pass\nx = 1"),
         ("if x:\r\n    !ls\r\n", "if x:\r\n    pass\r\n"),
+        ("x = 1\r!ls\ry = (1,\r%d)", "x = 1\rpass\ry = (1,\r%d)"),  # lines IPython splits
     ],
 )
 def test_ipython_syntax_is_found_only_where_a_logical_line_starts(cell: str, python: str) -> None:

@@ -28,26 +28,29 @@ from automl_objective.python_pieces import LineState
 from automl_objective.python_source import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+"""Where a cell's lines end, as Python ends them (IPython splits on these too)."""
 _IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
 
 
 def neutralise(source: str) -> str | None:
     """Python text for a cell's source, or None for a cell in another language."""
-    lines = source.split("\n")
-    if lines and lines[0].lstrip().startswith("%%"):
-        magic = lines[0].lstrip()[2:].split(maxsplit=1)
+    parts = _LINE_END.split(source)  # lines at even indices, what ends each at odd ones
+    if parts[0].lstrip().startswith("%%"):
+        magic = parts[0].lstrip()[2:].split(maxsplit=1)
         if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
             return None
-        lines[0] = ""
+        parts[0] = ""
     state = LineState()
-    for index, line in enumerate(lines):
+    for index in range(0, len(parts), 2):
+        line = parts[index]
         match = _IPYTHON_LINE.match(line) if state.at_start() else None
         if match is not None:
-            lines[index] = match.group(1) + "pass" + ("\r" if line.endswith("\r") else "")
+            parts[index] = match.group(1) + "pass"
             state.continued = False
         else:
             state.scan(line)
-    return "\n".join(lines)
+    return "".join(parts)
 
 
 def _text(value: Any, where: str) -> str:
@@ -74,6 +77,8 @@ def _cells(notebook: Any) -> list[Any]:
         cells = _list(notebook.get("cells"))
     if not all(isinstance(cell, dict) for cell in cells):
         raise ValueError("a cell is not an object")
+    if not all(isinstance(cell.get("cell_type", ""), str) for cell in cells):
+        raise ValueError("a cell's 'cell_type' is not text")
     return cells
 
 
