@@ -301,3 +301,28 @@ def test_the_parsers_warnings_are_not_written_to_stderr(
     for text in (source, _big(source)):
         assert [c for _, _, c in _findings(tmp_path, text)] == ["metric-not-allowed"]
     assert capfd.readouterr().err == ""
+
+
+_CODE = [
+    *["sm.create_auto_ml_job(", "AutoMLV2(", "AutoMLTabularConfig(", "ProblemType=", "x", "x = "],
+    *['{"MetricName": ', '"AUC"', '"Regression"', "**", "[", "]", "}", ")", ", ", ": ", "\n"],
+    *["\n    ", "def f(x):", "class C:", "global x", "x[0] = ", "del x", "f(x)", "'''", "\\\n"],
+    *["match x:\n    case {'a': o}:\n        ", "(y := ", "for v in x.values():\n    ", "é"],
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_CODE), max_size=50))
+def test_any_code_read_in_pieces_is_read_as_it_is_whole(fragments: list[str]) -> None:
+    text = "".join(fragments)
+    seen: list[object] = []
+    with pytest.MonkeyPatch.context() as patch:
+        for limit in (WHOLE_LIMIT, 0):  # 0: every source is read in pieces
+            patch.setattr(python_source, "WHOLE_LIMIT", limit)
+            try:
+                result = check_code_text(default_checker(), "fuzz.py", text, strict=False)
+            except LoadError as error:
+                seen.append((error.code, error.message, error.line, error.column))
+                continue
+            seen.append([(f.line, f.column, f.code, f.message) for f in result.findings])
+    assert seen[0] == seen[1]

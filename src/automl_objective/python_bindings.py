@@ -98,7 +98,7 @@ class Chunk:
             yield self.tree
             return
         for piece in self.pieces:
-            yield piece if piece.oversized else piece.parse(self.filename)
+            yield piece if piece.oversized else piece.parse(self.filename)  # may raise
 
     def _line(self, line: int) -> str:
         if self._line_starts is None:

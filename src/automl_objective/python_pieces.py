@@ -112,10 +112,14 @@ class Piece:
     text: str
     oversized: bool = False
     """One statement over :data:`STATEMENT_LIMIT`: never parsed."""
+    broken: SyntaxError | None = None
+    """Why tokenize could not finish this piece, for one too large to parse."""
 
     def parse(self, filename: str) -> ast.Module:
         """The piece's tree, with the lines it has in the whole source; raises SyntaxError
         as ``ast.parse`` does, with those lines too."""
+        if self.broken is not None:
+            raise self.broken
         # Blank lines in front give every node its line in the source: the C parser skips
         # them in no time, where ast.increment_lineno walks every node in Python.
         return parse_python("\n" * (self.first_line - 1) + self.text, filename)
@@ -158,7 +162,8 @@ class _Starts:
 
 
 def _unfinished(error: tokenize.TokenError, starts: _Starts, lines: int) -> SyntaxError:
-    """What Python says of a source that ends inside a bracket or a string."""
+    """What Python says of a source that ends inside a bracket or a string (the statement's
+    own parse says it, unless it is too large to parse)."""
     message, (line, column) = error.args[0], error.args[1]
     if "string" in message:
         why = f"unterminated triple-quoted string literal (detected at line {lines})"
@@ -170,17 +175,30 @@ def _unfinished(error: tokenize.TokenError, starts: _Starts, lines: int) -> Synt
     return SyntaxError("unexpected EOF while parsing", ("<unknown>", line, column + 1, None))
 
 
-def statement_lines(source: str) -> list[int]:
-    """The first line (1-based) of each top-level statement; raises SyntaxError for a source
-    tokenize cannot read to its end (an unclosed bracket or string, a bad dedent)."""
+def _tokenized(source: str) -> tuple[list[int], SyntaxError | None]:
+    """The first lines of the top-level statements tokenize reads, and the error it stops
+    at, if any (the last of those lines then starts the statement it could not finish)."""
     starts = _Starts()
     lines = io.StringIO(source, newline=None)  # \r and \r\n end lines, as for ast
     try:
         for token in tokenize.generate_tokens(lines.readline):
             starts.feed(token)
+    except SyntaxError as error:  # a bad dedent
+        return starts.lines, error
     except tokenize.TokenError as error:
-        raise _unfinished(error, starts, source.count("\n") + 1) from None
-    return starts.lines
+        last = source.count("\n") + source.count("\r") - source.count("\r\n")
+        last += 0 if source.endswith(("\n", "\r")) else 1
+        return starts.lines, _unfinished(error, starts, last)
+    return starts.lines, None
+
+
+def statement_lines(source: str) -> list[int]:
+    """The first line (1-based) of each top-level statement; raises SyntaxError for a source
+    tokenize cannot read to its end (an unclosed bracket or string, a bad dedent)."""
+    lines, error = _tokenized(source)
+    if error is not None:
+        raise error
+    return lines
 
 
 def _starts_a_statement(line: str, decorated: bool) -> tuple[bool, bool]:
@@ -216,35 +234,47 @@ def quick_statement_lines(source: str) -> list[int] | None:
     return firsts if state.at_start() else None
 
 
-def pieces(source: str, *, quick: bool = True) -> list[Piece]:
-    """The source in pieces of whole top-level statements (see the module's docstring),
-    split by :func:`quick_statement_lines` or by tokenize."""
+def _grouped(source: str, firsts: list[int]) -> list[Piece]:
+    """Statements (by their first lines) grouped into pieces of about :data:`PIECE_SIZE`;
+    one over :data:`STATEMENT_LIMIT` alone, as an oversized piece."""
     offsets = [0] + [match.end() for match in _LINE_BREAK.finditer(source)]
     offsets.append(len(source))  # where the line after the last one would start
 
-    def text(first: int, after: int) -> str:
-        return source[offsets[first - 1] : offsets[after - 1]]
+    def piece(first: int, after: int, oversized: bool = False) -> Piece:
+        return Piece(first, source[offsets[first - 1] : offsets[after - 1]], oversized)
 
-    quick_lines = quick_statement_lines(source) if quick else None
-    firsts = (statement_lines(source) if quick_lines is None else quick_lines) or [1]
-    firsts[0] = 1  # comments and blank lines above the first statement go with it
-    bounds = [*firsts, len(offsets)]
+    bounds = [1, *firsts[1:], len(offsets)]  # blank lines and comments above go with the first
     found: list[Piece] = []
     start = None  # the first line of the piece being gathered
     for first, after in itertools.pairwise(bounds):
         size = offsets[after - 1] - offsets[first - 1]
         gathered = 0 if start is None else offsets[first - 1] - offsets[start - 1]
         if start is not None and (size > STATEMENT_LIMIT or gathered + size > PIECE_SIZE):
-            found.append(Piece(start, text(start, first)))
+            found.append(piece(start, first))
             start = None
         if size > STATEMENT_LIMIT:
-            found.append(Piece(first, text(first, after), oversized=True))
+            found.append(piece(first, after, oversized=True))
         elif start is None:
             start = first
     if start is not None:
-        found.append(Piece(start, text(start, bounds[-1])))
-    if quick_lines is not None and any(_may_hold_statements(p) for p in found if p.oversized):
-        return pieces(source, quick=False)  # never parsed: tokenize must say it is one
+        found.append(piece(start, bounds[-1]))
+    return found
+
+
+def pieces(source: str, *, quick: bool = True) -> list[Piece]:
+    """The source in pieces of whole top-level statements (see the module's docstring),
+    split by :func:`quick_statement_lines` or by tokenize."""
+    firsts = quick_statement_lines(source) if quick else None
+    if firsts is not None:
+        found = _grouped(source, firsts)
+        if not any(_may_hold_statements(piece) for piece in found if piece.oversized):
+            return found
+        # an oversized piece is never parsed: tokenize must say it is one statement
+    firsts, broken = _tokenized(source)
+    found = _grouped(source, firsts)
+    if broken is not None:  # the last piece holds the statement tokenize could not finish
+        found[-1].broken = broken if found[-1].oversized else None
+        found[-1].oversized = False
     return found
 
 
