@@ -55,9 +55,9 @@ _OPAQUE = frozenset({"exec", "eval", "globals", "locals", "vars"})
 
 
 class Chunk:
-    """One piece of source parsed on its own: a whole file, or one notebook cell. A source
-    over :data:`~automl_objective.python_pieces.WHOLE_LIMIT` is held as pieces, parsed one
-    at a time while it is bound (``tree`` is None)."""
+    """One source parsed on its own: a whole file, or one notebook cell. A source over
+    :data:`~automl_objective.python_pieces.WHOLE_LIMIT` is held as pieces of statements,
+    parsed one at a time while it is bound (``tree`` is None)."""
 
     def __init__(
         self,
