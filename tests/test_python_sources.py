@@ -10,6 +10,13 @@ from hypothesis import strategies as st
 
 from automl_objective.api import validate_file
 from automl_objective.cli import main
+from automl_objective.python_source import (
+    EXPANSION_BUDGET,
+    Budget,
+    Extracted,
+    extract,
+    parse_chunk,
+)
 from automl_objective.sdk_names import shape_members, snake_case
 
 CODE = Path(__file__).parent / "fixtures" / "code"
@@ -120,7 +127,7 @@ def test_a_syntax_error_is_one_parse_error_finding(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("x = " + "-" * 900 + "1\nsm.create_auto_ml_job(**k)\n", "code nested too deeply"),
+        ("x = " + "-" * 1500 + "1\nsm.create_auto_ml_job(**k)\n", "code nested too deeply"),
         ("x = " + "+".join(["a"] * 100_000) + "\nsm.create_auto_ml_job(**k)\n", "not valid"),
     ],
 )
@@ -318,3 +325,290 @@ def test_any_call_is_read_without_an_exception(
     result = check_code_text(default_checker(), "fuzz.py", "\n".join(lines), strict=False)
     assert all(f.code != "internal-error" for f in result.findings)
     assert all(f.line is not None and 1 <= f.line <= len(lines) for f in result.findings)
+
+
+_REQUEST = 'request = {"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "AUC"}}\n'
+_SEND = "sm.create_auto_ml_job(**request)\n"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # through another name for a part of it
+        'obj = request["AutoMLJobObjective"]\nobj["MetricName"] = "MSE"\n',
+        'obj = request.get("AutoMLJobObjective")\nobj["MetricName"] = "MSE"\n',
+        'request["AutoMLJobObjective"]["MetricName"] = "MSE"\n',
+        'request["AutoMLJobObjective"].update(MetricName="MSE")\n',
+        'request["AutoMLJobObjective"].setdefault("Extra", 1)\n',
+        'del request["AutoMLJobObjective"]["MetricName"]\n',
+        'request["AutoMLJobObjective"]["MetricName"] += "x"\n',
+        "request |= other\n",
+        "request.clear()\n",
+        # handed to code not seen into
+        "fix(request)\n",
+        "fix(request['AutoMLJobObjective'])\n",
+        "fix(**{'r': [request]})\n",
+        "helper.fix(request)\n",
+        "queue.append(request)\n",
+        "def get():\n    return request\n",
+        "def gen():\n    yield request\n",
+        "get = lambda: request\n",
+        "def f(r=request):\n    pass\n",
+        "with request as r:\n    pass\n",
+        "holder.value = request\n",
+        "holder['r'] = request\n",
+        # other names for it, however bound
+        'for v in request.values():\n    v["MetricName"] = "MSE"\n',
+        '[v.update(MetricName="MSE") for v in request.values()]\n',
+        'first, *rest = [request["AutoMLJobObjective"]]\nfirst["MetricName"] = "MSE"\n',
+        '(o := request["AutoMLJobObjective"])["MetricName"] = "MSE"\n',
+        'match request:\n    case {"AutoMLJobObjective": o}:\n        o["MetricName"] = "MSE"\n',
+        "match request:\n    case {**rest}:\n        rest.clear()\n",
+        'both = [request, 1]\nboth[0]["AutoMLJobObjective"]["MetricName"] = "MSE"\n',
+        'copy = dict(request)\ncopy["AutoMLJobObjective"]["MetricName"] = "MSE"\n',
+        # rebound from elsewhere, or by its spelling
+        "def f():\n    global request\n    request = {}\n",
+        "def outer():\n    request = {}\n    def inner():\n        nonlocal request\n",
+        'globals()["request"] = {}\n',
+        'exec("request = {}")\n',
+        "from settings import *\n",
+    ],
+)
+def test_a_value_that_may_change_anywhere_is_dynamic_never_stale(
+    tmp_path: Path, change: str
+) -> None:
+    # the same request with no change is an error at the AUC literal; changed anywhere in
+    # the module (before or after the call), it is unknown: no finding, not even a missing one
+    assert _check(tmp_path, _REQUEST + _SEND) != []
+    assert _check(tmp_path, _REQUEST + change + _SEND) == []
+    assert _check(tmp_path, _REQUEST + _SEND + change) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a class attribute changed through the class
+        'class C:\n    obj = {"MetricName": "AUC"}\n'
+        '    sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=obj, **k)\n'
+        'C.obj["MetricName"] = "MSE"\n',
+        # through the SDK object that keeps it
+        'obj = {"MetricName": "AUC"}\n'
+        'automl = AutoML("r", "y", problem_type="Regression", job_objective=obj)\n'
+        'automl.job_objective["MetricName"] = "MSE"\n',
+        # an SDK config changed after it is built
+        'cfg = AutoMLTabularConfig("y", problem_type="BinaryClassification")\n'
+        'cfg.problem_type = "Regression"\n'
+        'AutoMLV2(cfg, job_objective={"MetricName": "AUC"})\n',
+        # a name a match pattern captures is bound again
+        'metric = "AUC"\nmatch x:\n    case metric:\n        pass\n'
+        'sm.create_auto_ml_job(ProblemType="Regression",'
+        ' AutoMLJobObjective={"MetricName": metric}, **k)\n',
+    ],
+)
+def test_siblings_of_a_changed_value_are_dynamic(tmp_path: Path, source: str) -> None:
+    assert _check(tmp_path, source) == []
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "print(request)\n",
+        "print(json.dumps(request))\n",
+        "n = len(request)\n",
+        'if request["ProblemType"] == "Regression":\n    pass\n',
+        'text = f"{request}"\n',
+        "sm.create_auto_ml_job(**request)\n",  # sent twice: boto3 changes nothing
+        "copy = {**request}\n",
+    ],
+)
+def test_reading_a_value_does_not_make_it_dynamic(tmp_path: Path, use: str) -> None:
+    found = _check(tmp_path, _REQUEST + use + _SEND)
+    assert (1, 78, "metric-not-allowed") in found
+
+
+def test_a_constant_handed_to_a_function_and_an_sdk_objects_methods_keep_findings(
+    tmp_path: Path,
+) -> None:
+    source = (
+        'metric = "AUC"\n'
+        "log(metric)\n"  # a string cannot be changed in place
+        'automl = AutoML("r", "y", problem_type="Regression",'
+        ' job_objective={"MetricName": metric})\n'
+        "automl.fit(inputs)\n"  # the SDK's own methods do not change what it was given
+    )
+    assert _check(tmp_path, source) == [(1, 10, "metric-not-allowed")]
+
+
+def _chain(levels: int) -> str:
+    lines = ['a0 = {"Key": "k", "Value": "v"}']
+    lines += [f'a{i} = {{"x": a{i - 1}, "y": a{i - 1}}}' for i in range(1, levels + 1)]
+    lines.append(f'sm.create_auto_ml_job(ProblemType="Regression", Tags=a{levels})')
+    return "\n".join(lines) + "\n"
+
+
+def _extract(source: str, budget: Budget) -> list[Extracted]:
+    return extract([parse_chunk(source, None, "job.py")], budget)
+
+
+def test_names_that_double_a_value_at_each_level_cost_a_bounded_number_of_steps() -> None:
+    # a40 would be 2**41 values: reading stops at the budget, and the value is dynamic
+    budget = Budget()
+    [request] = _extract(_chain(40), budget)
+    assert request.data == {"ProblemType": "Regression"}
+    assert not request.complete
+    assert budget.spent == EXPANSION_BUDGET
+    assert set(request.places) == {(), ("ProblemType",)}  # nothing kept of what was read
+
+
+def test_reading_stops_at_the_budget_not_after_the_whole_value() -> None:
+    # a12 is 2**13 dicts and 2**12 leaves, some 40,000 steps read whole: a budget of 1,000
+    # is spent exactly (this fails at once, rather than hanging, if the budget is not kept)
+    budget = Budget(left=1000)
+    [request] = _extract(_chain(12), budget)
+    assert "Tags" not in request.data
+    assert budget.spent == 1000
+
+
+def test_within_the_budget_a_value_is_read_through_its_names(tmp_path: Path) -> None:
+    budget = Budget()
+    [request] = _extract(_chain(4), budget)
+    assert request.data["Tags"]["x"]["y"]["x"]["y"] == {"Key": "k", "Value": "v"}
+    assert budget.spent < 200
+    assert ("Tags", "x", "y", "x", "y", "Key") in request.places
+    # a whole request: Tags is checked against AWS's shape (an array, not an object),
+    assert (5, 6, "invalid-type") in _check(tmp_path, _chain(4))  # at the a4 literal
+
+
+def test_a_value_used_by_many_calls_costs_steps_in_proportion(tmp_path: Path) -> None:
+    common = "common = {" + ", ".join(f'"K{i}": {i}' for i in range(10)) + "}\n"
+    calls = 'sm.create_auto_ml_job(ProblemType="Regression", Tags=common, **k)\n'
+    once, hundred = Budget(), Budget()
+    _extract(common + calls, once)
+    _extract(common + calls * 100, hundred)
+    assert hundred.spent == 100 * once.spent
+
+
+def test_the_budget_is_the_files_and_inline_values_are_read_after_it_is_spent(
+    tmp_path: Path,
+) -> None:
+    budget = Budget(left=50)
+    source = _chain(8) + (
+        'sm.create_auto_ml_job(ProblemType="Regression", Tags=a2, **k)\n'  # budget spent
+        'sm.create_auto_ml_job(ProblemType="Regression",'
+        ' AutoMLJobObjective={"MetricName": "AUC"}, **k)\n'
+    )
+    first, second, third = _extract(source, budget)
+    assert "Tags" not in first.data and "Tags" not in second.data
+    assert third.data["AutoMLJobObjective"] == {"MetricName": "AUC"}
+    assert budget.spent == 50
+
+
+_CALL = (
+    "sm.create_auto_ml_job(ProblemType='Regression',"
+    " AutoMLJobObjective={'MetricName': 'AUC'}, **k)\n"
+)
+
+
+def _check_bytes(tmp_path: Path, raw: bytes) -> list[tuple[int, int, str, str]]:
+    path = tmp_path / "job.py"
+    path.write_bytes(raw)
+    return [(f.line or 0, f.column or 0, f.code, f.message) for f in validate_file(path).findings]
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        (("# -*- coding: latin-1 -*-\nx = 'é'\n" + _CALL).encode("latin-1"), 3),
+        (("#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\n" + _CALL).encode(), 3),
+        (("#!/usr/bin/env python\n# coding=cp1252\nx = '€'\n" + _CALL).encode("cp1252"), 4),
+        (b"\xef\xbb\xbf" + ("x = 'é'\n" + _CALL).encode(), 2),
+        (b"\xef\xbb\xbf# coding: utf-8\n" + _CALL.encode(), 2),
+        (("\x0cx = 1\nif x:\n\x0c    y = 2\n" + _CALL).encode(), 4),
+    ],
+)
+def test_source_is_decoded_as_python_decodes_it(tmp_path: Path, raw: bytes, line: int) -> None:
+    [(found_line, column, code, _)] = _check_bytes(tmp_path, raw)
+    assert (found_line, column, code) == (line, 83, "metric-not-allowed")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"x = '\xff'\n" + _CALL.encode(), (1, 6, "encoding", "not UTF-8 text (byte 5)")),
+        # a coding line below line 2 is not one: Python reads UTF-8
+        (
+            ("\n\n# coding: latin-1\nx = 'é'\n" + _CALL).encode("latin-1"),
+            (4, 6, "encoding", "not UTF-8 text (byte 25)"),
+        ),
+        (
+            b"# coding: cp1252\nx = '\x81'\n" + _CALL.encode(),
+            (2, 6, "encoding", "not cp1252 text (byte 22)"),
+        ),
+        (
+            b"# coding: bogus-enc\n" + _CALL.encode(),
+            (0, 0, "encoding", "unknown encoding: bogus-enc"),
+        ),
+        (
+            b"\xef\xbb\xbf# coding: latin-1\n" + _CALL.encode(),
+            (
+                0,
+                0,
+                "encoding",
+                "a UTF-8 byte-order mark, and a coding line naming another encoding",
+            ),
+        ),
+        (
+            b"x = 1\x00\n" + _CALL.encode(),
+            (1, 0, "encoding", "binary data (a NUL byte), not Python"),
+        ),
+        (
+            ("# x\n" + _CALL).encode("utf-16"),
+            (0, 0, "encoding", "UTF-16 text: save the file as UTF-8"),
+        ),
+    ],
+)
+def test_bytes_python_cannot_decode_are_one_finding(
+    tmp_path: Path, raw: bytes, expected: tuple[int, int, str, str]
+) -> None:
+    assert _check_bytes(tmp_path, raw) == [expected]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_columns_count_characters_whatever_ends_the_lines(tmp_path: Path, newline: str) -> None:
+    source = (
+        f"x = 1{newline}sm.create_auto_ml_job(AutoMLJobName='é', ProblemType='Bogus', **k){newline}"
+    )
+    [(line, column, code, _)] = _check_bytes(tmp_path, source.encode())
+    assert (line, column, code) == (2, 54, "unknown-problem-type")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AutoMLJobV2 \\\n  .create(**k)\n",
+        "(AutoMLJobV2  # why\n  .create(**k))\n",
+        "AutoMLJob.\\\n# a comment line\n  create(**k)\n",
+        "AutoMLV2 \\\n  (cfg)\n",
+        "(AutoML  # the v2 SDK\n  (role, 'y'))\n",
+        "\uff21utoML(role, 'y')\n",  # fullwidth A: the same identifier to Python
+        "sm.\uff43reate_auto_ml_job(**k)\n",
+    ],
+)
+def test_the_pre_filter_sees_calls_as_python_reads_them(text: str) -> None:
+    from automl_objective.python_source import mentions_automl
+
+    assert mentions_automl(text)
+
+
+def test_the_pre_filter_is_linear_on_hostile_gaps() -> None:
+    from automl_objective.python_source import mentions_automl
+
+    # possessive gaps: 200,000 '#' after a name cost one pass, not 2**200000 splits
+    assert not mentions_automl("AutoML" + "#" * 200_000)
+    assert not mentions_automl(("AutoML " + " " * 1000 + "\n") * 200)
+
+
+def test_a_fullwidth_call_is_checked(tmp_path: Path) -> None:
+    source = _CALL.replace("sm.create", "sm.\uff43reate")
+    [(line, column, code, _)] = _check_bytes(tmp_path, source.encode())
+    assert (line, column, code) == (1, 83, "metric-not-allowed")

@@ -23,6 +23,7 @@ __all__ = [
     "Format",
     "LoadError",
     "detect_format",
+    "load_bytes",
     "load_path",
     "load_text",
     "parse_text",
@@ -220,8 +221,13 @@ def load_path(
 
 def load_text(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> str:
     """Read one file as UTF-8 text, within the size limit; :class:`LoadError` if it cannot."""
+    return decode(name, load_bytes(path, name, max_bytes))
+
+
+def load_bytes(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read one file's bytes, within the size limit; :class:`LoadError` if it cannot."""
     try:
-        raw = _read_path(path, name, max_bytes)
+        return _read_path(path, name, max_bytes)
     except FileNotFoundError:
         if os.path.islink(path):
             target = os.readlink(path)
@@ -233,4 +239,3 @@ def load_text(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> str:
         raise LoadError(name, _os_problem(path, error), code="unreadable") from None
     except ValueError:  # a NUL byte in the name
         raise LoadError(name, "the path contains a NUL byte", code="unreadable") from None
-    return decode(name, raw)

@@ -1,40 +1,112 @@
 """Jupyter notebooks as Python: their code cells, read with ``nbformat`` (imported only when a
-notebook is checked), with IPython's own syntax neutralised before ``ast`` parses them.
+notebook's code mentions an AutoML call), with IPython's own syntax neutralised before ``ast``
+parses them.
 
-A line that is a magic (``%time``), a shell escape (``!pip``, ``x = !ls``) or a help request
-(``obj?``) becomes ``pass``, keeping every other line where it was. A cell magic (``%%bash``)
-makes the cell another language: it is skipped, except for the magics that run Python
-(``%%time``, ``%%capture``, ...). Cells are numbered as ruff numbers them: from 1, counting
-every cell, markdown ones too.
+Every ``.ipynb`` is first read as JSON (:func:`cell_sources`): text that is not JSON, or JSON
+that is not a notebook, is one finding, and the pre-filter reads the cells' code as a ``.py``
+file's text would be read, not the notebook's escaped JSON.
+
+A line that starts a logical line and is a magic (``%time``), a shell escape (``!pip``,
+``x = !ls``) or a help request (``obj?``) becomes ``pass``, keeping every other line where it
+was; a line inside brackets, a string or after a backslash is Python (``!= "Completed"``
+wrapped onto its own line is a comparison). A cell magic (``%%bash``) makes the cell another
+language: it is skipped, except for the magics that run Python (``%%time``, ``%%capture``,
+...). Cells are numbered as ruff numbers them: from 1, counting every cell, markdown ones too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
+from typing import Any
 
 from automl_objective.findings import Finding
 from automl_objective.parsed import LoadError
 from automl_objective.python_bindings import Chunk
+from automl_objective.python_pieces import LineState
 from automl_objective.python_source import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
-_IPYTHON_LINE = re.compile(r"^(\s*)(?:[%!?]|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+"""Where a cell's lines end, as Python ends them (IPython splits on these too)."""
+_IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
 
 
 def neutralise(source: str) -> str | None:
     """Python text for a cell's source, or None for a cell in another language."""
-    lines = source.split("\n")
-    if lines and lines[0].lstrip().startswith("%%"):
-        magic = lines[0].lstrip()[2:].split(maxsplit=1)
+    parts = _LINE_END.split(source)  # lines at even indices, what ends each at odd ones
+    if parts[0].lstrip().startswith("%%"):
+        magic = parts[0].lstrip()[2:].split(maxsplit=1)
         if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
             return None
-        lines[0] = ""
-    for index, line in enumerate(lines):
-        match = _IPYTHON_LINE.match(line)
-        if match and not line.lstrip().startswith("#"):
-            lines[index] = match.group(1) + "pass"
-    return "\n".join(lines)
+        parts[0] = ""
+    state = LineState()
+    for index in range(0, len(parts), 2):
+        line = parts[index]
+        match = _IPYTHON_LINE.match(line) if state.at_start() else None
+        if match is not None:
+            parts[index] = match.group(1) + "pass"
+            state.continued = False
+        else:
+            state.scan(line)
+    return "".join(parts)
+
+
+def _text(value: Any, where: str) -> str:
+    """A cell's source as nbformat stores it: a string, or a list of lines."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(line, str) for line in value):
+        return "".join(value)
+    raise ValueError(f"{where}: its source is not text")
+
+
+def _cells(notebook: Any) -> list[Any]:
+    if not isinstance(notebook, dict):
+        raise ValueError("not a JSON object")
+    version = notebook.get("nbformat")
+    if type(version) is not int:
+        raise ValueError("no 'nbformat' version number")
+    if "worksheets" in notebook:  # nbformat 3 and older
+        sheets = notebook["worksheets"]
+        if not isinstance(sheets, list) or not all(isinstance(s, dict) for s in sheets):
+            raise ValueError("'worksheets' is not a list of objects")
+        cells = [cell for sheet in sheets for cell in _list(sheet.get("cells", []))]
+    else:
+        cells = _list(notebook.get("cells"))
+    if not all(isinstance(cell, dict) for cell in cells):
+        raise ValueError("a cell is not an object")
+    if not all(isinstance(cell.get("cell_type", ""), str) for cell in cells):
+        raise ValueError("a cell's 'cell_type' is not text")
+    return cells
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("'cells' is not a list")
+    return value
+
+
+def cell_sources(display: str, text: str) -> list[str]:
+    """The text of every code cell, read from the notebook's JSON (nbformat 3's ``input``
+    too). Raises LoadError when the text is not JSON, or not a notebook."""
+    try:
+        notebook = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"not a Jupyter notebook (not JSON: {error.msg})"
+        raise LoadError(display, message, error.lineno, error.colno) from None
+    except RecursionError:
+        raise LoadError(display, "not a Jupyter notebook (JSON nested too deeply)") from None
+    try:
+        cells = _cells(notebook)
+        return [
+            _text(cell.get("source", cell.get("input", "")), f"cell {number}")
+            for number, cell in enumerate(cells, start=1)
+            if cell.get("cell_type") == "code"
+        ]
+    except ValueError as error:
+        raise LoadError(display, f"not a Jupyter notebook ({error})") from None
 
 
 def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]]:

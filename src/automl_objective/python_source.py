@@ -5,24 +5,51 @@ the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-co
 ``AutoMLJob(V2).create`` with its shape classes (see :mod:`automl_objective.sdk_names`).
 Arguments are read where they are literals, or names bound once, in the same function or
 module, to literals (a dict, a string, a config object). Anything else (``event["X"]``,
-f-strings, results of calls, names bound twice or changed later) is dynamic: left out, never
-guessed, and the request is then a partial one.
+f-strings, results of calls, names bound twice, values that may be changed through any name
+for them: see :mod:`automl_objective.python_bindings`) is dynamic: left out, never guessed,
+and the request is then a partial one.
+
+Reading through names costs at most :data:`EXPANSION_BUDGET` steps a file, whatever the
+names refer to (``a1 = {"x": a0, "y": a0}``, ``a2 = {"x": a1, "y": a1}``, ... doubles the
+value at each level): a value that needs more is dynamic too.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from automl_objective import sdk_names
 from automl_objective.positions import Path
 from automl_objective.python_bindings import Binder, Chunk, Place, Scope
+from automl_objective.python_pieces import STATEMENT_LIMIT, WHOLE_LIMIT, parse_python, pieces
 
 _DYNAMIC: Any = object()
 _MAX_DEPTH = 64
+EXPANSION_BUDGET = 100_000
+"""Values a file's calls may read through names, in all (what is written in a call itself
+is read whatever its size: it is bounded by the file)."""
+
+
+class _OverBudget(Exception):
+    """The file's budget for reading through names is spent."""
+
+
+@dataclass
+class Budget:
+    """Steps left for reading values through names, shared by a file's calls."""
+
+    left: int = EXPANSION_BUDGET
+    spent: int = 0
+
+    def spend(self) -> None:
+        if self.spent >= self.left:
+            raise _OverBudget
+        self.spent += 1
 
 
 @dataclass
@@ -40,21 +67,13 @@ class Extracted:
     """The SDK adds members of its own: only the objective rules apply, whatever is read."""
 
 
-def _callee(node: ast.Call) -> str | None:
-    func = node.func
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None
-
-
 class _Reader:
     """Evaluates the literals of one call into the request it sends, noting where each part
     is written and whether anything was left out."""
 
-    def __init__(self, mutated: set[str]) -> None:
-        self.mutated = mutated
+    def __init__(self, changed: Callable[[str], bool], budget: Budget) -> None:
+        self.changed = changed
+        self.budget = budget
         self.places: dict[Path, tuple[Place, Place]] = {}
         self.partial = False
         self.rename: dict[str, str] = {}
@@ -68,6 +87,8 @@ class _Reader:
         """The value of ``node``, or ``_DYNAMIC``; records where its parts are written."""
         if depth > _MAX_DEPTH:
             return _DYNAMIC
+        if self._resolving:
+            self.budget.spend()
         if isinstance(node, ast.Constant):
             if isinstance(node.value, (str, int, float, bool)) or node.value is None:
                 return node.value
@@ -91,16 +112,24 @@ class _Reader:
         return _DYNAMIC
 
     def _name(self, name: str, scope: Scope, path: Path, depth: int) -> Any:
-        if name in self.mutated:
+        if self.changed(name):
             return _DYNAMIC
         bound = scope.lookup(name)
         if bound is None or id(bound[0]) in self._resolving:
             return _DYNAMIC
         node, chunk, where = bound
+        outermost, noted = not self._resolving, len(self.places)
         self._resolving.add(id(node))
         try:
             # The bound expression is read in the scope it is written in.
             return self.value(node, where, chunk, path, depth + 1)
+        except _OverBudget:
+            if not outermost:
+                raise
+            while len(self.places) > noted:  # the places of what was read for nothing
+                self.places.popitem()
+            self.partial = True
+            return _DYNAMIC
         finally:
             self._resolving.discard(id(node))
 
@@ -185,7 +214,7 @@ class _Reader:
         return values
 
     def _call(self, node: ast.Call, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
-        name = _callee(node)
+        name = sdk_names.callee(node)
         if name == "dict" and isinstance(node.func, ast.Name) and len(node.args) <= 1:
             result: dict[str, Any] = {}
             for argument in node.args:
@@ -261,36 +290,30 @@ class _Reader:
             self.member(result, member, keyword, keyword.value, scope, chunk, path, depth)
 
 
-def _request_of(node: ast.Call, scope: Scope, chunk: Chunk, mutated: set[str]) -> Extracted | None:
+def _request_of(
+    node: ast.Call, scope: Scope, chunk: Chunk, changed: Callable[[str], bool], budget: Budget
+) -> Extracted | None:
     """The request a call sends, if it is one of the known AutoML calls."""
-    name = _callee(node)
-    func = node.func
-    reader = _Reader(mutated)
+    version = sdk_names.request_version(node)
+    if version is None:
+        return None
+    name = sdk_names.callee(node)
+    reader = _Reader(changed, budget)
     data: dict[str, Any] = {}
     fragment_only = False
-    if name in sdk_names.BOTO3_METHODS and isinstance(func, ast.Attribute):
-        version = sdk_names.BOTO3_METHODS[name]
+    if name in sdk_names.SDK_V2_ESTIMATORS:
+        fragment_only = True
+        reader.arguments(data, node, sdk_names.SDK_V2_ESTIMATORS[name], scope, chunk, (), 0)
+    elif name in sdk_names.BOTO3_METHODS:
         reader.partial = bool(node.args)
         reader.keywords(data, node, None, scope, chunk, (), 0)
-    elif (
-        name == "create"
-        and isinstance(func, ast.Attribute)
-        and isinstance(func.value, ast.Name)
-        and func.value.id in sdk_names.SDK_V3_RESOURCES
-    ):
-        version = sdk_names.SDK_V3_RESOURCES[func.value.id]
+    else:  # sagemaker-core's AutoMLJob(V2).create
         reader.partial = bool(node.args)
         reader.rename = sdk_names.all_members()
         members = sdk_names.request_members(version)
         reader.keywords(
             data, node, members, scope, chunk, (), 0, ignore=sdk_names.SDK_V3_NOT_MEMBERS
         )
-    elif name in sdk_names.SDK_V2_ESTIMATORS:
-        estimator = sdk_names.SDK_V2_ESTIMATORS[name]
-        version, fragment_only = estimator.target, True
-        reader.arguments(data, node, estimator, scope, chunk, (), 0)
-    else:
-        return None
     if not data:
         return None  # nothing known to check
     call = chunk.place(node)
@@ -298,33 +321,91 @@ def _request_of(node: ast.Call, scope: Scope, chunk: Chunk, mutated: set[str]) -
     return Extracted(version, data, not reader.partial, reader.places, fragment_only)
 
 
-def extract(chunks: Sequence[Chunk]) -> list[Extracted]:
-    """Every AutoML request the chunks (one module: a file, or a notebook's cells) send."""
-    module = Scope(None)
-    binder = Binder(module)
-    for chunk in chunks:
-        binder.chunk = chunk
-        binder.visit(chunk.tree)
+def extract(chunks: Sequence[Chunk], budget: Budget | None = None) -> list[Extracted]:
+    """Every AutoML request the chunks (one module: a file, or a notebook's cells) send.
+    Raises SyntaxError for a chunk whose pieces (a large source's) do not parse."""
+    while True:
+        try:
+            binder = _bind(chunks)
+            break
+        except _Resplit:
+            continue  # bound again from the start, with that chunk split by tokenize
+    budget = Budget() if budget is None else budget
     found = []
     for node, scope, chunk in binder.calls:
-        request = _request_of(node, scope, chunk, binder.mutated)
+        request = _request_of(node, scope, chunk, binder.changed, budget)
         if request is not None:
             found.append(request)
     return found
 
 
+class _Resplit(Exception):
+    """A piece of a quick split did not parse: its chunk is now split by tokenize."""
+
+
+def _bind(chunks: Sequence[Chunk]) -> Binder:
+    binder = Binder(Scope(None))
+    for chunk in chunks:
+        binder.chunk = chunk
+        chunk.unread.clear()
+        try:
+            _bind_chunk(binder, chunk)
+        except SyntaxError:
+            if chunk.resplit():
+                raise _Resplit from None
+            raise
+    binder.finish()
+    return binder
+
+
+def _bind_chunk(binder: Binder, chunk: Chunk) -> None:
+    for part in chunk.modules():
+        if isinstance(part, ast.Module):
+            binder.visit(part)
+            continue
+        binder.unreadable(part)
+        if mentions_automl(part.text):
+            why = (
+                f"a statement of {len(part.text):,} characters, over the "
+                f"{STATEMENT_LIMIT:,} read at once, holds an AutoML call"
+            )
+            chunk.unread.append((part.first_line, why))
+
+
+_GAP = r"(?:[\s\\]++|#[^\n]*+)*+"
+"""What may stand between two tokens of a call: spaces, line breaks, backslash continuations,
+comments (possessive: the search never backtracks, so it stays linear)."""
 _KNOWN_CALL = re.compile(
-    r"create_auto_ml_job|\bAutoML(?:V2)?\s*\(|\bAutoMLJob(?:V2)?\s*\.\s*create\b"
+    rf"create_auto_ml_job|\bAutoML(?:V2)?{_GAP}\(|\bAutoMLJob(?:V2)?{_GAP}\.{_GAP}create\b"
 )
 """The calls :func:`extract` recognises, by the names it recognises them by."""
 
 
 def mentions_automl(text: str) -> bool:
     """Whether the text could hold a known call at all: most code is a quick no, never
-    parsed (code that only mentions AutoML in its strings or names included)."""
+    parsed (code that only mentions AutoML in its strings or names included). Identifiers
+    are compared as Python compares them, after NFKC normalisation (a fullwidth letter is
+    its ASCII letter)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if "AutoML" not in text and "create_auto_ml_job" not in text:
+        return False  # a substring search is ten times quicker than the pattern's
     return _KNOWN_CALL.search(text) is not None
 
 
-def parse_chunk(source: str, cell: int | None, filename: str) -> Chunk:
-    """Raises SyntaxError as ``ast.parse`` does."""
-    return Chunk(cell, source, ast.parse(source, filename))
+def parse_chunk(source: str, cell: int | None, filename: str, *, checked: bool = True) -> Chunk:
+    """Raises SyntaxError as ``ast.parse`` does. A source over ``WHOLE_LIMIT`` is held in
+    pieces, parsed when :func:`extract` binds them; with ``checked``, they are parsed once
+    now too, for their syntax (a notebook's cell must be known to be Python before its
+    names are bound with the other cells')."""
+    if len(source) <= WHOLE_LIMIT:
+        return Chunk(cell, source, parse_python(source, filename))
+    chunk = Chunk(cell, source, None, pieces(source), filename)
+    if checked:
+        try:
+            chunk.check()
+        except SyntaxError:
+            if not chunk.resplit():
+                raise
+            chunk.check()
+    return chunk

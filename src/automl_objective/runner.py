@@ -21,8 +21,8 @@ from automl_objective.documents import (
     Document,
     LoadError,
     decode,
+    load_bytes,
     load_path,
-    load_text,
     parse_text,
     read_limited,
 )
@@ -177,10 +177,10 @@ def check_code_file(
     checker: Checker, path: str | Path, display: str, options: CheckOptions
 ) -> FileResult:
     """A ``.py`` or ``.ipynb`` file: the AutoML requests its code sends."""
-    from automl_objective.code_files import check_code_text
+    from automl_objective.code_files import check_code_bytes
 
-    text = load_text(path, display, options.max_bytes)
-    return check_code_text(checker, display, text, strict=options.strict)
+    raw = load_bytes(path, display, options.max_bytes)
+    return check_code_bytes(checker, display, raw, strict=options.strict)
 
 
 # What forked workers check: set in the parent just before the pool starts, so that only

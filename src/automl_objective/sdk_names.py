@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import cache
 from typing import NamedTuple
@@ -104,3 +105,41 @@ def all_members() -> dict[str, str]:
 def request_members(version: str) -> dict[str, str]:
     """{snake_case argument: member} of the request of one version."""
     return shape_members()[REQUEST_SHAPES[version]]
+
+
+def callee(node: ast.Call) -> str | None:
+    """The name a call is made by: ``f`` in ``f(...)`` and in ``x.f(...)``."""
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def request_version(node: ast.Call) -> str | None:
+    """The request version a call sends, if it is one of the AutoML calls read: boto3's
+    methods on any receiver, sagemaker-core's ``AutoMLJob(V2).create``, the SDK v2
+    estimators."""
+    name, func = callee(node), node.func
+    if name in BOTO3_METHODS and isinstance(func, ast.Attribute):
+        return BOTO3_METHODS[name]
+    if (
+        name == "create"
+        and isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id in SDK_V3_RESOURCES
+    ):
+        return SDK_V3_RESOURCES[func.value.id]
+    if name in SDK_V2_ESTIMATORS:
+        return SDK_V2_ESTIMATORS[name].target
+    return None
+
+
+def builds_sdk_object(node: ast.Call) -> bool:
+    """A call to one of the SDK classes read here (an estimator, a config, a shape): its
+    result is an SDK object, whose methods do not change the values it was built from."""
+    name = callee(node)
+    if name is None or not name[:1].isupper():
+        return False
+    return name in SDK_V2_ESTIMATORS or name in SDK_V2_CONFIGS or name in shape_members()
