@@ -24,9 +24,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from automl_objective.base.editor_schemas import editor_schema_folder
+from automl_objective.base.schema import load_aws_index
 from automl_objective.catalog import load_catalog
-from automl_objective.editor_schemas import editor_schema_folder
-from automl_objective.schema import load_aws_index
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 OBJECTIVE = "objective"

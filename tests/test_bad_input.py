@@ -20,9 +20,9 @@ import pytest
 
 from automl_objective import documents
 from automl_objective.api import validate_file
+from automl_objective.base.quoting import printable_data
 from automl_objective.cli import main
 from automl_objective.documents import MAX_BYTES
-from automl_objective.quoting import printable_data
 
 BAD = Path(__file__).parent / "bad_inputs"
 VALID = Path(__file__).parent / "fixtures" / "valid" / "objective-f1.json"
@@ -422,7 +422,7 @@ def test_one_line_per_finding_whatever_the_names(
 def test_json_output_shows_every_name_by_the_one_rule(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from automl_objective.quoting import printable
+    from automl_objective.base.quoting import printable
 
     paths = _hostile_documents(tmp_path)
     report = json.loads(_run("json", tmp_path, capsys))
@@ -696,7 +696,7 @@ def test_hostile_names_through_the_real_stdout(tmp_path: Path) -> None:
 
 
 def test_shown_values_are_bounded_whatever_they_are() -> None:
-    from automl_objective.quoting import printable, shown, shown_name
+    from automl_objective.base.quoting import printable, shown, shown_name
 
     assert shown("F1") == "'F1'"
     assert shown("A" * 1_048_576) == f"'{'A' * 40}...' (1,048,576 characters)"
@@ -716,7 +716,7 @@ def test_printable_is_one_safe_line_for_any_text() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from automl_objective.quoting import printable
+    from automl_objective.base.quoting import printable
 
     markers = st.sampled_from(["::", "##[", " ", "\t", "\n", "\r", "\u2028", "\x85", "\\", "#"])
     texts = st.lists(st.one_of(markers, st.text(max_size=5)), max_size=12).map("".join)

@@ -274,7 +274,7 @@ def _safe_lines(text: str) -> list[str]:
 def test_a_missing_path_is_named_printable_in_one_line(
     command: str, path: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from automl_objective.quoting import printable
+    from automl_objective.base.quoting import printable
 
     code, out, err = run(capsys, command, "--", path)
     assert (code, out) == (2, "")
@@ -308,7 +308,7 @@ def test_usage_errors_quoting_the_command_line_are_printable(
 def test_resolve_shows_names_by_the_one_rule(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from automl_objective.quoting import printable
+    from automl_objective.base.quoting import printable
 
     good = tmp_path / "##[error]x\n.json"
     good.write_text('{"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "MSE"}}')

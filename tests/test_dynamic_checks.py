@@ -21,9 +21,9 @@ from botocore.utils import ArgumentGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from automl_objective.base.schema import load_aws_index, load_schema
 from automl_objective.dynamic import DYNAMIC, OpenArray, OpenObject, is_dynamic
 from automl_objective.failures import Failure
-from automl_objective.schema import load_aws_index, load_schema
 from automl_objective.validation import Checker, default_checker
 from automl_objective_generated import checks
 from tests.compiled import compiled_module

@@ -183,7 +183,7 @@ def _fake_package(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_an_installed_wheel_finds_its_editor_schemas(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from automl_objective.editor_schemas import editor_schema_paths
+    from automl_objective.base.editor_schemas import editor_schema_paths
 
     package = _fake_package(tmp_path, monkeypatch)
     (package / "editor_schemas").mkdir()

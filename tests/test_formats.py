@@ -186,7 +186,7 @@ def github_command(line: str) -> tuple[str, dict[str, str], str]:
 
 
 def test_github_commands_carry_names_and_messages_whole(tmp_path: Path) -> None:
-    from automl_objective.quoting import printable
+    from automl_objective.base.quoting import printable
 
     paths = _command_documents(tmp_path)
     results = check_sources(discover([str(tmp_path)]))
@@ -206,7 +206,7 @@ def test_one_escaping_rule_in_every_format(tmp_path: Path) -> None:
     ``printable`` makes it; SARIF's location is the URI of the file's own bytes."""
     from urllib.parse import unquote_to_bytes
 
-    from automl_objective.quoting import printable
+    from automl_objective.base.quoting import printable
 
     names = ["::error::x.json", "a##[b.json", "new\nline.json", os.fsdecode(b"bad\xff.json")]
     for name in names:

@@ -13,10 +13,10 @@ from typing import Any
 import botocore
 import pytest
 
+from automl_objective.base.quoting import printable
 from automl_objective.catalog import catalog_from_schema, catalog_problems
 from automl_objective.cli import main
 from automl_objective.documents import parse_text
-from automl_objective.quoting import printable
 from automl_objective.validation import Checker
 from automl_objective_codegen.placeholders import placeholders
 

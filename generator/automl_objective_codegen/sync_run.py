@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automl_objective.quoting import printable, printable_data
-from automl_objective.schema import Schema
+from automl_objective.base.quoting import printable, printable_data
+from automl_objective.base.schema import Schema
 from automl_objective_codegen.doc_drift import Disagreement
 from automl_objective_codegen.placeholders import placeholders
 from automl_objective_codegen.sync import (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from automl_objective.schema import Schema, load_schema
+from automl_objective.base.schema import Schema, load_schema
 
 TABULAR_JOB_CONFIG = "TabularJobConfig"
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from automl_objective import __version__
+from automl_objective.base.quoting import printable
 from automl_objective.documents import MAX_BYTES
-from automl_objective.quoting import printable
 from automl_objective.streams import Output, OutputError, discard_output, say
 
 if TYPE_CHECKING:
@@ -441,7 +441,7 @@ def run_metrics(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_schemas(args: argparse.Namespace, out: TextIO) -> int:
-    from automl_objective.editor_schemas import EditorSchemasMissing, editor_schema_paths
+    from automl_objective.base.editor_schemas import EditorSchemasMissing, editor_schema_paths
 
     try:
         paths = editor_schema_paths()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from automl_objective.base.quoting import shown, shown_name
 from automl_objective.catalog import Catalog
 from automl_objective.failures import Failure, library_message
 from automl_objective.findings import (
@@ -41,7 +42,6 @@ from automl_objective.findings import (
     member_name,
     suggest,
 )
-from automl_objective.quoting import shown, shown_name
 
 Explainer = Callable[[Failure, Catalog], "Located | None"]
 

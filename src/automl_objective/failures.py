@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from automl_objective.quoting import MAX_SHOWN, bounded, printable, shown
+from automl_objective.base.quoting import MAX_SHOWN, bounded, printable, shown
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from automl_objective.base.quoting import shown_name
 from automl_objective.failures import WARN_KEYWORD
-from automl_objective.quoting import shown_name
 
 Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]

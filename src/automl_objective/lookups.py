@@ -2,7 +2,7 @@
 
 The CLI picks a format and prints; the choosing of rows and the layout live here, as the
 validation reporters do for ``validate``. Every name and value is shown as every output shows
-it (:func:`~automl_objective.quoting.printable`).
+it (:func:`~automl_objective.base.quoting.printable`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from automl_objective.base.quoting import printable, printable_data
 from automl_objective.catalog import Catalog, Metric, ProblemTypeRule
-from automl_objective.quoting import printable, printable_data
 from automl_objective.resolve import Resolution
 
 

@@ -7,8 +7,8 @@ import os
 from collections.abc import Sequence
 from typing import ClassVar, TextIO
 
+from automl_objective.base.quoting import printable, printable_data
 from automl_objective.findings import Finding
-from automl_objective.quoting import printable, printable_data
 from automl_objective.validation import FileResult
 
 

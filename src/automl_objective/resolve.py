@@ -60,7 +60,7 @@ def _base_kind(kind: str | None) -> str | None:
     """The objective rules' kind of a whole AWS request or response kind."""
     if kind is None:
         return None
-    from automl_objective.schema import load_aws_index
+    from automl_objective.base.schema import load_aws_index
 
     for entry in load_aws_index()["kinds"]:
         if entry["kind"] == kind:

@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from automl_objective.schema import load_aws_schema
+from automl_objective.base.schema import load_aws_schema
 
 V1, V2 = "v1", "v2"
 REQUEST_SHAPES = {V1: "CreateAutoMLJobRequest", V2: "CreateAutoMLJobV2Request"}

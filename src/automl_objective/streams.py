@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from automl_objective.quoting import printable
+from automl_objective.base.quoting import printable
 
 
 class OutputError(Exception):

@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from automl_objective.base.schema import (
+    Schema,
+    load_aws_index,
+    load_aws_schema,
+    load_schema,
+    refuse_external_refs,
+)
 from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.documents import Document, LoadError
 from automl_objective.failures import Failure, from_error
@@ -27,13 +34,6 @@ from automl_objective.findings import (
 from automl_objective.findings import one_per_cause as _one_per_cause
 from automl_objective.positions import Position
 from automl_objective.resolve import document_kind
-from automl_objective.schema import (
-    Schema,
-    load_aws_index,
-    load_aws_schema,
-    load_schema,
-    refuse_external_refs,
-)
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

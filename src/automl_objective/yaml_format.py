@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from automl_objective.base.quoting import shown
 from automl_objective.parsed import Document, LoadError
 from automl_objective.positions import (
     Path,
@@ -31,7 +32,6 @@ from automl_objective.positions import (
     line_columns,
     trie,
 )
-from automl_objective.quoting import shown
 
 NodePair = tuple[yaml.Node, yaml.Node]
 

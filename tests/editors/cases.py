@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from automl_objective.api import validate_file
+from automl_objective.base.schema import load_schema
 from automl_objective.documents import LoadError, load_path
-from automl_objective.schema import load_schema
 from tests.fixture_cases import Case, cases
 
 ROOT = Path(__file__).resolve().parents[2]

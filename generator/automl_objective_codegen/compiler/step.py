@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from automl_objective.schema import AWS_INDEX
+from automl_objective.base.schema import AWS_INDEX
 from automl_objective_codegen.compiler.pipeline import AwsShape, compile_checks
 from automl_objective_codegen.compiler.render import render_checks
 

@@ -1,0 +1,3 @@
+"""The floor every stage stands on: how a value or a name is shown (:mod:`.quoting`), the
+files the generated package ships (:mod:`.schema`, :mod:`.editor_schemas`). Nothing here
+imports a stage (inputs, check, report) or an entry point."""
