@@ -6,7 +6,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from automl_objective.codes import RULE_CODES
+from automl_objective.check.messages import RULE_CODES
 from automl_objective_codegen.compiler import compile_checks, render_checks
 from automl_objective_codegen.compiler.emitter import Emitter
 from automl_objective_codegen.compiler.registry import EMITTERS

@@ -30,13 +30,13 @@ ALLOWED_LIST = re.compile(r"(?:problem type|ProblemType) '(\w+)'[^;]*; allowed: 
 
 
 def _all_metrics() -> str:
-    from automl_objective.catalog import load_catalog
+    from automl_objective.check.catalog import load_catalog
 
     return ", ".join(load_catalog().metric_names)
 
 
 def _allowed(name: str) -> str:
-    from automl_objective.catalog import load_catalog
+    from automl_objective.check.catalog import load_catalog
 
     return ", ".join(load_catalog().problem_type(name).allowed)
 

@@ -16,7 +16,7 @@ from typing import Any
 import botocore
 import pytest
 
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = Path(botocore.__file__).parent / "data" / "sagemaker" / "2017-07-24" / "service-2.json.gz"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from automl_objective.catalog import catalog_from_schema
+from automl_objective.check.catalog import catalog_from_schema
 from automl_objective.cli import main
 from automl_objective_codegen.doc_drift import disagreements
 from tests.test_sync import SCHEMA, schema_copy, service_model, use_model

@@ -175,9 +175,9 @@ def test_generated_schemas_name_every_member_botocore_has() -> None:
 def _shape_validator(kind: str) -> Any:
     from jsonschema import Draft202012Validator
 
-    from automl_objective.aws_keywords import aws_validator_class
     from automl_objective.base.schema import load_aws_index, load_aws_schema
-    from automl_objective.validation import inline_local_refs
+    from automl_objective.check.aws_keywords import aws_validator_class
+    from automl_objective.check.checker import inline_local_refs
 
     entry = next(e for e in load_aws_index()["kinds"] if e["kind"] == kind)
     schema = load_aws_schema(entry["file"])

@@ -235,7 +235,7 @@ def test_many_yaml_findings_are_located_each_at_its_own_line(tmp_path: Path) -> 
 def test_one_per_cause_stays_linear() -> None:
     import time
 
-    from automl_objective.findings import INVALID_TYPE, UNKNOWN_MEMBER, Located, one_per_cause
+    from automl_objective.check.findings import INVALID_TYPE, UNKNOWN_MEMBER, Located, one_per_cause
 
     wrong_type = [Located("error", INVALID_TYPE, ("a", n), "m") for n in range(20_000)]
     inside = [Located("error", UNKNOWN_MEMBER, ("a", n, "x"), "m") for n in range(20_000)]
@@ -348,7 +348,7 @@ def test_no_suggestion_work_for_a_huge_value(tmp_path: Path) -> None:
 
 
 def test_suggestions_still_come_for_near_misses() -> None:
-    from automl_objective.findings import suggest
+    from automl_objective.check.findings import suggest
 
     assert suggest("f1macro", ["F1macro", "Accuracy"]) == "F1macro"
     assert suggest("Acuracy", ["F1macro", "Accuracy"]) == "Accuracy"
@@ -503,7 +503,7 @@ def test_non_string_keys_beside_a_problem_type_config_lose_no_file(
 def test_a_crash_while_checking_one_file_spares_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from automl_objective import codes
+    from automl_objective.check import messages as codes
 
     for name in ("a.json", "c.json"):
         (tmp_path / name).write_text('{"MetricName": "Nope"}')
@@ -654,7 +654,8 @@ def test_a_crash_in_one_of_2001_files_checked_in_parallel_spares_the_others(
 ) -> None:
     """The reported case: with 2,100 good files and one bad, forked workers died and stdout
     was empty for every file. The forked workers inherit the injected crash."""
-    from automl_objective import codes, runner
+    from automl_objective import runner
+    from automl_objective.check import messages as codes
 
     text = VALID.read_text()
     for index in range(runner.PARALLEL_THRESHOLD):

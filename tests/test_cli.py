@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from automl_objective import __version__
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
 from automl_objective.cli import main
 from tests.fixture_cases import FIXTURES
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from automl_objective.codes import REGISTRY, RULE_CODES
-from automl_objective.failures import Failure, code_for
+from automl_objective.check.failures import Failure, code_for
+from automl_objective.check.messages import REGISTRY, RULE_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,8 +62,8 @@ _GENERIC_FAILURES: dict[str, tuple[str, Any]] = {
 
 
 def test_a_failure_of_every_rule_code_gets_a_one_line_message() -> None:
-    from automl_objective.catalog import load_catalog
-    from automl_objective.codes import explain
+    from automl_objective.check.catalog import load_catalog
+    from automl_objective.check.messages import explain
 
     catalog = load_catalog()
     facts = {"x-problem-type": "Regression", "properties": ("A",), "required": ("A",)}

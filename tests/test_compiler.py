@@ -15,9 +15,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from automl_objective.base.schema import load_aws_index, load_aws_schema, load_schema
-from automl_objective.codes import RULE_CODES
-from automl_objective.dynamic import DYNAMIC
-from automl_objective.failures import Failure, from_error
+from automl_objective.check.dynamic import DYNAMIC
+from automl_objective.check.failures import Failure, from_error
+from automl_objective.check.messages import RULE_CODES
 from automl_objective_codegen.compiler import Compiled, CompileError, compile_checks
 from automl_objective_codegen.compiler.emitter import Context, Emitter, need
 from automl_objective_codegen.compiler.ir import Op, Pointer, Ref

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from automl_objective import api
-from automl_objective import findings as codes
+from automl_objective.check import findings as codes
 from automl_objective.discovery import discover
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.base.schema import load_aws_index, load_schema
-from automl_objective.dynamic import DYNAMIC, OpenArray, OpenObject, is_dynamic
-from automl_objective.failures import Failure
-from automl_objective.validation import Checker, default_checker
+from automl_objective.check.checker import Checker, default_checker
+from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject, is_dynamic
+from automl_objective.check.failures import Failure
 from automl_objective_generated import checks
 from tests.compiled import compiled_module
 

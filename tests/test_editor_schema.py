@@ -13,7 +13,7 @@ import pytest
 import regress
 from jsonschema import Draft202012Validator
 
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
 from tests.editors.cases import (
     ROOT,
     SCHEMAS,

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from automl_objective.api import resolve_source
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
+from automl_objective.check.checker import default_checker
 from automl_objective.cli import main
 from automl_objective.discovery import DEFAULT_EXCLUDE, Source, discover
 from automl_objective.documents import LoadError
@@ -25,7 +26,6 @@ from automl_objective.lookups import (
     write_metrics_text,
 )
 from automl_objective.terminal import wants_colour
-from automl_objective.validation import default_checker
 
 ROOT = Path(__file__).resolve().parent.parent
 

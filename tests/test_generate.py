@@ -17,7 +17,7 @@ import html5lib
 import pytest
 from markdown_it import MarkdownIt
 
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
 from automl_objective.cli import main
 from automl_objective_codegen.outputs import Source, render_outputs
 from automl_objective_codegen.run import GenerateError, generate, read_source

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.base.schema import ExternalReferenceError, load_schema
-from automl_objective.validation import Checker
+from automl_objective.check.checker import Checker
 from automl_objective_codegen import tree
 from automl_objective_codegen.run import GenerateError, generate, read_source
 

@@ -9,7 +9,7 @@ import pytest
 
 from automl_objective import api
 from automl_objective.api import validate_data, validate_file
-from automl_objective.validation import validate_document
+from automl_objective.check.checker import validate_document
 from tests.test_guarantees_runtime import cli_command, shell
 
 

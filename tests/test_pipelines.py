@@ -327,9 +327,9 @@ def _replaced(document: Any, at: tuple[str | int, ...], value: Any) -> Any:
 def test_any_value_of_any_type_anywhere_in_a_definition_never_raises(name: str) -> None:
     """Every place of the fixtures, replaced by a value of each JSON type: the splitter,
     validate and resolve answer with findings, never an exception."""
+    from automl_objective.check.checker import default_checker
     from automl_objective.documents import parse_text
     from automl_objective.runner import CheckOptions, check_document
-    from automl_objective.validation import default_checker
 
     original = parse_text(name, (CODE / name).read_text()).data
     checker, options = default_checker(), CheckOptions()

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from automl_objective import python_bindings, python_pieces, python_source
 from automl_objective.api import validate_file
+from automl_objective.check.checker import default_checker
 from automl_objective.code_files import check_code_text
 from automl_objective.documents import LoadError
 from automl_objective.python_pieces import (
@@ -23,7 +24,6 @@ from automl_objective.python_pieces import (
     quick_statement_lines,
     statement_lines,
 )
-from automl_objective.validation import default_checker
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -268,9 +268,9 @@ _PIECES = [
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_any_code_gives_findings_never_an_exception(pieces: list[str]) -> None:
+    from automl_objective.check.checker import default_checker
     from automl_objective.code_files import check_code_text
     from automl_objective.documents import LoadError
-    from automl_objective.validation import default_checker
 
     text = "".join(pieces)
     try:
@@ -316,8 +316,8 @@ _CALLEES = [
 def test_any_call_is_read_without_an_exception(
     bindings: list[str], callee: str, arguments: list[tuple[str | None, str]]
 ) -> None:
+    from automl_objective.check.checker import default_checker
     from automl_objective.code_files import check_code_text
-    from automl_objective.validation import default_checker
 
     lines = [f"x = {value}" for value in bindings]
     passed = ", ".join(f"{k}={v}" if k else f"**{v}" for k, v in arguments)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

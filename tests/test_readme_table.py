@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
 from automl_objective.cli import main
 from automl_objective_codegen.readme_table import END, START, render_table
 

@@ -13,7 +13,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from automl_objective.api import allowed_metrics, default_metric, validate_data, validate_file
-from automl_objective.catalog import load_catalog
+from automl_objective.check.catalog import load_catalog
 from automl_objective_generated.models import (
     AutoMLJobObjective,
     AutoMLObjectiveDocument,

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from automl_objective.base.schema import load_schema
-from automl_objective.catalog import DIRECTIONS, catalog_from_schema, load_catalog
+from automl_objective.check.catalog import DIRECTIONS, catalog_from_schema, load_catalog
 from automl_objective_codegen.schema_file import read_schema_json
 from tests import spec_table
 

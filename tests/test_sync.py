@@ -14,10 +14,10 @@ import botocore
 import pytest
 
 from automl_objective.base.quoting import printable
-from automl_objective.catalog import catalog_from_schema, catalog_problems
+from automl_objective.check.catalog import catalog_from_schema, catalog_problems
+from automl_objective.check.checker import Checker
 from automl_objective.cli import main
 from automl_objective.documents import parse_text
-from automl_objective.validation import Checker
 from automl_objective_codegen.placeholders import placeholders
 
 ROOT = Path(__file__).resolve().parents[1]

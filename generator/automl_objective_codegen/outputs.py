@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from automl_objective import __version__
 from automl_objective.base.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
-from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
+from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
 from automl_objective_codegen.aws_schemas import aws_schemas
 from automl_objective_codegen.editor_files import editor_files
 from automl_objective_codegen.environment import render

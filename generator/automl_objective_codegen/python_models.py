@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from automl_objective.base.schema import Schema
-from automl_objective.catalog import Catalog
+from automl_objective.check.catalog import Catalog
 from automl_objective_codegen.environment import TEMPLATES, UnsafeTemplateValue
 
 ROOT_CLASS = "AutoMLObjectiveDocument"

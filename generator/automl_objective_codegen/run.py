@@ -15,7 +15,7 @@ from automl_objective.base.schema import (
     refuse_external_refs,
     refuse_unwritable_text,
 )
-from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
+from automl_objective.check.catalog import SchemaContentError, catalog_from_schema, catalog_problems
 from automl_objective_codegen.environment import UnsafeTemplateValue
 from automl_objective_codegen.outputs import Source, render_outputs
 from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA

@@ -46,7 +46,11 @@ class SyncOutcome:
 
 def todo_list(schema: Schema) -> list[str]:
     """Every placeholder (by pointer) and every gap the catalog reports."""
-    from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
+    from automl_objective.check.catalog import (
+        SchemaContentError,
+        catalog_from_schema,
+        catalog_problems,
+    )
 
     pointers = placeholders(schema)
     left = [f"{pointer}: placeholder" for pointer in pointers]

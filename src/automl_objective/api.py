@@ -11,15 +11,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from automl_objective import runner
-from automl_objective.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
-from automl_objective.discovery import Source
-from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
-from automl_objective.findings import UNKNOWN_DOCUMENT, Finding
-from automl_objective.plain_data import check_plain_data
-from automl_objective.resolve import Resolution
-from automl_objective.resolve import resolve_objective as _resolve_objective
-from automl_objective.runner import CheckOptions, OptionError
-from automl_objective.validation import (
+from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
+from automl_objective.check.checker import (
     AUTO,
     FileResult,
     check_options,
@@ -27,7 +20,14 @@ from automl_objective.validation import (
     internal_error,
     load_error_result,
 )
-from automl_objective.validation import validate_document as _validate_document
+from automl_objective.check.checker import validate_document as _validate_document
+from automl_objective.check.findings import UNKNOWN_DOCUMENT, Finding
+from automl_objective.check.plain_data import check_plain_data
+from automl_objective.check.resolve import Resolution
+from automl_objective.check.resolve import resolve_objective as _resolve_objective
+from automl_objective.discovery import Source
+from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
+from automl_objective.runner import CheckOptions, OptionError
 
 FORMATS = (None, "json", "yaml")
 

@@ -206,7 +206,7 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
 
 
 def _add_metrics_options(metrics: argparse.ArgumentParser) -> None:
-    from automl_objective.catalog import load_catalog
+    from automl_objective.check.catalog import load_catalog
 
     names = ", ".join(load_catalog().problem_type_names)
     metrics.add_argument(
@@ -271,8 +271,8 @@ def _add_downgrade_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_kind_options(parser: argparse.ArgumentParser) -> None:
-    from automl_objective.catalog import load_catalog
-    from automl_objective.validation import AUTO, default_checker
+    from automl_objective.check.catalog import load_catalog
+    from automl_objective.check.checker import AUTO, default_checker
 
     kinds = [AUTO, *default_checker().all_kinds()]
     parser.add_argument(
@@ -364,6 +364,7 @@ def _usage(message: str) -> int:
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import check_sources
+    from automl_objective.check.checker import UsageError, check_options
     from automl_objective.discovery import (
         DEFAULT_EXCLUDE,
         DEFAULT_INCLUDE,
@@ -373,7 +374,6 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.reporters import REPORTERS, TextReporter
     from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
     from automl_objective.terminal import ProgressBar, wants_colour, wants_progress
-    from automl_objective.validation import UsageError, check_options
 
     try:
         if args.jobs is not None and args.jobs < 0:
@@ -429,7 +429,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_metrics(args: argparse.Namespace, out: TextIO) -> int:
-    from automl_objective.catalog import load_catalog
+    from automl_objective.check.catalog import load_catalog
     from automl_objective.lookups import METRICS_FORMATS, UnknownProblemType, metrics_table
 
     try:
@@ -453,11 +453,11 @@ def run_schemas(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import resolve_source
+    from automl_objective.check.checker import UsageError, check_options
     from automl_objective.discovery import DiscoveryError, discover
     from automl_objective.lookups import RESOLUTION_FORMATS
     from automl_objective.reporters import TextReporter
     from automl_objective.runner import OptionError
-    from automl_objective.validation import UsageError, check_options
 
     if len(args.paths) != 1:
         return _usage(f"resolve takes one FILE (or - for stdin), not {len(args.paths)}")

@@ -16,11 +16,11 @@ import tokenize
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from automl_objective.check.checker import Checker, FileResult
+from automl_objective.check.findings import Finding
+from automl_objective.check.parts import Part, check_parts, pointer_tokens, version_kind
 from automl_objective.documents import LoadError, decode
-from automl_objective.findings import Finding
 from automl_objective.positions import Request, Spot, deepest
-from automl_objective.subdocuments import Part, check_parts, pointer_tokens, version_kind
-from automl_objective.validation import Checker, FileResult
 
 if TYPE_CHECKING:
     from automl_objective.parsed import Locator

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from automl_objective.base.quoting import printable, printable_data
-from automl_objective.catalog import Catalog, Metric, ProblemTypeRule
-from automl_objective.resolve import Resolution
+from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule
+from automl_objective.check.resolve import Resolution
 
 
 class UnknownProblemType(ValueError):

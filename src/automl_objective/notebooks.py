@@ -21,7 +21,7 @@ import re
 import warnings
 from typing import Any
 
-from automl_objective.findings import Finding
+from automl_objective.check.findings import Finding
 from automl_objective.parsed import LoadError
 from automl_objective.python_bindings import Chunk
 from automl_objective.python_pieces import LineState

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from typing import ClassVar, TextIO
 
 from automl_objective.base.quoting import printable, printable_data
-from automl_objective.findings import Finding
-from automl_objective.validation import FileResult
+from automl_objective.check.checker import FileResult
+from automl_objective.check.findings import Finding
 
 
 class Reporter:
@@ -183,7 +183,7 @@ class SarifReporter(Reporter):
         from urllib.parse import quote
 
         from automl_objective import __version__
-        from automl_objective.codes import REGISTRY
+        from automl_objective.check.messages import REGISTRY
 
         used = sorted({f.code for r in results for f in r.findings})
         said = {name: code.description for name, code in REGISTRY.items()}

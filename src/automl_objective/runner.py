@@ -15,6 +15,14 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from automl_objective.check.checker import (
+    AUTO,
+    Checker,
+    FileResult,
+    default_checker,
+    load_error_result,
+)
+from automl_objective.check.findings import Finding
 from automl_objective.discovery import Source
 from automl_objective.documents import (
     MAX_BYTES,
@@ -25,14 +33,6 @@ from automl_objective.documents import (
     load_path,
     parse_text,
     read_limited,
-)
-from automl_objective.findings import Finding
-from automl_objective.validation import (
-    AUTO,
-    Checker,
-    FileResult,
-    default_checker,
-    load_error_result,
 )
 
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from automl_objective.api import validate_data
-from automl_objective.catalog import Catalog, ProblemTypeRule, load_catalog
+from automl_objective.check.catalog import Catalog, ProblemTypeRule, load_catalog
 from tests.editors import tools
 from tests.editors.cases import SCHEMAS, Shipped, cli_verdict, documents, editor_vocabulary
 from tests.editors.lsp import LanguageServer

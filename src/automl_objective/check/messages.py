@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from automl_objective.base.quoting import shown, shown_name
-from automl_objective.catalog import Catalog
-from automl_objective.failures import Failure, library_message
-from automl_objective.findings import (
+from automl_objective.check.catalog import Catalog
+from automl_objective.check.failures import Failure, library_message
+from automl_objective.check.findings import (
     INCOMPLETE_PAIR,
     INTERNAL_ERROR,
     INVALID_TYPE,

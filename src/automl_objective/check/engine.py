@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from automl_objective.failures import Failure
+from automl_objective.check.failures import Failure
 
 
 def rule_errors(definition: str, data: Any) -> list[str]:
@@ -26,7 +26,7 @@ def rule_errors(definition: str, data: Any) -> list[str]:
 def kind_errors(kind: str, data: Any) -> list[str]:
     """The error messages ``validate --kind KIND`` gives ``data`` (any kind, whole requests
     and responses included)."""
-    from automl_objective.validation import default_checker
+    from automl_objective.check.checker import default_checker
 
     return _error_messages(default_checker().failures(data, kind))
 
@@ -39,9 +39,9 @@ def raise_kind_errors(kind: str, data: Any) -> None:
 
 
 def _error_messages(found: list[Failure]) -> list[str]:
-    from automl_objective.catalog import load_catalog
-    from automl_objective.codes import explain_all
-    from automl_objective.findings import one_per_cause
+    from automl_objective.check.catalog import load_catalog
+    from automl_objective.check.findings import one_per_cause
+    from automl_objective.check.messages import explain_all
 
     catalog = load_catalog()
     located = one_per_cause(item for f in found for item in explain_all(f, catalog))

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from automl_objective.findings import Finding, json_pointer
+from automl_objective.check.checker import Checker, FileResult
+from automl_objective.check.findings import Finding, json_pointer
 from automl_objective.parsed import Document, Locator
-from automl_objective.validation import Checker, FileResult
 
 FRAGMENT_KINDS = {"v1": "create-auto-ml-job", "v2": "create-auto-ml-job-v2"}
 """What a partial request is checked as: the objective rules only."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from automl_objective.base.quoting import shown_name
-from automl_objective.failures import WARN_KEYWORD
+from automl_objective.check.failures import WARN_KEYWORD
 
 Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]

@@ -19,10 +19,9 @@ from automl_objective.base.schema import (
     load_schema,
     refuse_external_refs,
 )
-from automl_objective.catalog import Catalog, catalog_from_schema, load_catalog
-from automl_objective.documents import Document, LoadError
-from automl_objective.failures import Failure, from_error
-from automl_objective.findings import (
+from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
+from automl_objective.check.failures import Failure, from_error
+from automl_objective.check.findings import (
     INTERNAL_ERROR,
     WARN_KEYWORD,
     Finding,
@@ -31,9 +30,10 @@ from automl_objective.findings import (
     Severity,
     json_pointer,
 )
-from automl_objective.findings import one_per_cause as _one_per_cause
+from automl_objective.check.findings import one_per_cause as _one_per_cause
+from automl_objective.check.resolve import document_kind
+from automl_objective.documents import Document, LoadError
 from automl_objective.positions import Position
-from automl_objective.resolve import document_kind
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -195,7 +195,7 @@ class Checker:
                     {"properties": {"MetricName": defs[rule.definition]}},
                 ]
             }
-        from automl_objective.aws_keywords import aws_validator_class
+        from automl_objective.check.aws_keywords import aws_validator_class
 
         cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
         cls = aws_validator_class(cls)
@@ -292,9 +292,9 @@ class Checker:
         failures = self.failures(document.data, direct, problem_type)
         if not failures:
             return FileResult(document.path, [], chosen)
-        from automl_objective import codes  # wording: only for documents with failures
+        from automl_objective.check import messages  # wording: only for documents with failures
 
-        said = codes.explain_all
+        said = messages.explain_all
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
         findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))

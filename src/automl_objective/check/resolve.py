@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, load_catalog
+from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, load_catalog
 
 Source = Literal["explicit", "default", "unused", "undetermined"]
 

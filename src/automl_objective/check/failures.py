@@ -2,7 +2,7 @@
 
 The compiled checks (generated ``checks.py``) produce these records, and so does the adapter
 from jsonschema errors (:func:`from_error`), the reference the tests compare with: both go
-through the same messages (:mod:`automl_objective.codes`), so the comparison is exact.
+through the same messages (:mod:`automl_objective.check.messages`), so the comparison is exact.
 """
 
 from __future__ import annotations
