@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from automl_objective.base.schema import load_schema
 from automl_objective.check.catalog import load_catalog
 from automl_objective.check.checker import Checker
-from automl_objective.documents import Document, LoadError, load_path
+from automl_objective.inputs.reading import Document, LoadError, load_path
 from automl_objective_generated.checks import ROOT
 from automl_objective_generated.models import AutoMLObjectiveDocument
 from tests.fixture_cases import Case, cases

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from automl_objective import documents
 from automl_objective.api import validate_file
 from automl_objective.base.quoting import printable_data
 from automl_objective.cli import main
-from automl_objective.documents import MAX_BYTES
+from automl_objective.inputs import reading as documents
+from automl_objective.inputs.reading import MAX_BYTES
 
 BAD = Path(__file__).parent / "bad_inputs"
 VALID = Path(__file__).parent / "fixtures" / "valid" / "objective-f1.json"
@@ -154,7 +154,7 @@ def test_an_unreadable_file(
     def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied", str(file))
 
-    monkeypatch.setattr("automl_objective.documents.os.open", refuse)
+    monkeypatch.setattr("automl_objective.inputs.reading.os.open", refuse)
     assert main(["validate", str(path)]) == 1
     assert f"{path}: error [unreadable] cannot read: Permission denied" in capsys.readouterr().out
 
@@ -397,7 +397,7 @@ def _run(format: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 def _finding_count(folder: Path) -> int:
     from automl_objective.api import check_sources as check_all
-    from automl_objective.discovery import discover
+    from automl_objective.inputs.discovery import discover
 
     return sum(len(r.findings) for r in check_all(discover([str(folder)])))
 
@@ -531,7 +531,7 @@ def test_a_crash_while_checking_one_file_spares_the_others(
 def test_a_crash_while_parsing_one_file_spares_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from automl_objective import yaml_format
+    from automl_objective.inputs import yaml_syntax as yaml_format
 
     shutil.copy(VALID, tmp_path / "a.json")
     (tmp_path / "b.yaml").write_text("MetricName: F1\n")

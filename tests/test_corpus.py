@@ -25,7 +25,7 @@ import pytest
 
 from automl_objective import api
 from automl_objective.check import findings as codes
-from automl_objective.discovery import discover
+from automl_objective.inputs.discovery import discover
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 FILES = CORPUS / "files"

@@ -14,7 +14,7 @@ from jsonschema import Draft4Validator
 from junitparser import Failure, JUnitXml
 
 from automl_objective.api import check_sources
-from automl_objective.discovery import discover
+from automl_objective.inputs.discovery import discover
 from automl_objective.reporters import JunitReporter, SarifReporter, TextReporter
 from automl_objective.terminal import ProgressBar, wants_colour, wants_progress
 from tests.fixture_cases import FIXTURES

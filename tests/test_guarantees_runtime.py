@@ -33,7 +33,7 @@ from automl_objective.api import (
     validate_file,
 )
 from automl_objective.cli import main
-from automl_objective.discovery import DiscoveryError, Source, discover
+from automl_objective.inputs.discovery import DiscoveryError, Source, discover
 from automl_objective.runner import (
     MAX_WORKERS,
     PARALLEL_THRESHOLD,
@@ -136,7 +136,7 @@ def test_a_proc_file_reports_size_0_but_only_the_limit_is_read(
         read_sizes.append(len(data))
         return data
 
-    monkeypatch.setattr("automl_objective.documents.os.read", counting_read)
+    monkeypatch.setattr("automl_objective.inputs.reading.os.read", counting_read)
     code, out, _ = run(capsys, "validate", "--max-bytes", "10", "/proc/self/maps")
     assert code == 1
     assert "/proc/self/maps: error [too-large] larger than the 10-byte size limit" in out
@@ -343,7 +343,7 @@ def test_an_unreadable_folder_is_a_finding(
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr("automl_objective.discovery.os.scandir", scandir)
+    monkeypatch.setattr("automl_objective.inputs.discovery.os.scandir", scandir)
     code, out, _ = run(capsys, "validate", str(tmp_path))
     assert code == 1
     assert out.splitlines()[0] == (

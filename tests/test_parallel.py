@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from automl_objective.api import check_sources
-from automl_objective.discovery import discover
+from automl_objective.inputs.discovery import discover
 from automl_objective.runner import PARALLEL_THRESHOLD
 from tests.fixture_cases import FIXTURES, cases
 
@@ -44,7 +44,7 @@ def test_version_control_and_tool_folders_are_skipped(tmp_path: Path) -> None:
 
 
 def test_many_named_paths_are_told_apart_without_a_stat_each(tmp_path: Path) -> None:
-    from automl_objective.discovery import DiscoveryError
+    from automl_objective.inputs.discovery import DiscoveryError
 
     names = []
     for index in range(100):

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from automl_objective.api import validate_file
-from automl_objective.documents import parse_text
-from automl_objective.positions import Request, line_column, locate_json
+from automl_objective.inputs.positions import Request, line_column, locate_json
+from automl_objective.inputs.reading import parse_text
 
 TEXT = """{
   "a": "x\\"}{[",
@@ -64,7 +64,7 @@ def test_bom_is_skipped() -> None:
 
 
 def test_many_positions_in_one_sweep_match_one_at_a_time() -> None:
-    from automl_objective.positions import line_columns, locate_json_all
+    from automl_objective.inputs.positions import line_columns, locate_json_all
 
     offsets = [len(TEXT) - 1, 0, 5, 5, TEXT.index("deep"), TEXT.index("accent")]
     assert line_columns(TEXT, offsets) == [
@@ -118,7 +118,7 @@ def expected(text: str, marker: str) -> tuple[int, int]:
 
 
 def test_line_breaks_are_lf_crlf_and_a_lone_cr() -> None:
-    from automl_objective.positions import line_columns, split_lines
+    from automl_objective.inputs.positions import line_columns, split_lines
 
     text = "a\nb\r\nc\rd\x85e\u2028f\u2029g\x0ch\r\n\r\ni"
     offsets = list(range(len(text) + 1))
@@ -138,7 +138,7 @@ def test_line_breaks_are_lf_crlf_and_a_lone_cr() -> None:
 
 
 def test_one_sweep_agrees_with_one_offset_at_a_time_in_any_order() -> None:
-    from automl_objective.positions import line_column, line_columns
+    from automl_objective.inputs.positions import line_column, line_columns
 
     text = "x\r\n\r\ry\u2028\n\rz\r\n"
     offsets = [7, 0, 3, 3, 10, 2, 1, 9, 4]

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automl_objective import python_bindings, python_pieces, python_source
 from automl_objective.api import validate_file
 from automl_objective.check.checker import default_checker
-from automl_objective.code_files import check_code_text
-from automl_objective.documents import LoadError
-from automl_objective.python_pieces import (
+from automl_objective.inputs.python import bindings as python_bindings
+from automl_objective.inputs.python import pieces as python_pieces
+from automl_objective.inputs.python import reader as python_source
+from automl_objective.inputs.python.pieces import (
     PIECE_SIZE,
     STATEMENT_LIMIT,
     WHOLE_LIMIT,
@@ -24,6 +24,8 @@ from automl_objective.python_pieces import (
     quick_statement_lines,
     statement_lines,
 )
+from automl_objective.inputs.python_files import check_code_text
+from automl_objective.inputs.reading import LoadError
 
 ROOT = Path(__file__).resolve().parents[1]
 

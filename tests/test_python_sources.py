@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from automl_objective.api import validate_file
 from automl_objective.cli import main
-from automl_objective.python_source import (
+from automl_objective.inputs.python.reader import (
     EXPANSION_BUDGET,
     Budget,
     Extracted,
     extract,
     parse_chunk,
 )
-from automl_objective.sdk_names import shape_members, snake_case
+from automl_objective.inputs.python.sdk_names import shape_members, snake_case
 
 CODE = Path(__file__).parent / "fixtures" / "code"
 
@@ -222,7 +222,7 @@ def test_sagemaker_core_dicts_use_snake_case_names(tmp_path: Path) -> None:
     ],
 )
 def test_only_text_that_can_hold_a_known_call_is_parsed(text: str, parsed: bool) -> None:
-    from automl_objective.python_source import mentions_automl
+    from automl_objective.inputs.python.reader import mentions_automl
 
     assert mentions_automl(text) is parsed
 
@@ -269,8 +269,8 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_any_code_gives_findings_never_an_exception(pieces: list[str]) -> None:
     from automl_objective.check.checker import default_checker
-    from automl_objective.code_files import check_code_text
-    from automl_objective.documents import LoadError
+    from automl_objective.inputs.python_files import check_code_text
+    from automl_objective.inputs.reading import LoadError
 
     text = "".join(pieces)
     try:
@@ -317,7 +317,7 @@ def test_any_call_is_read_without_an_exception(
     bindings: list[str], callee: str, arguments: list[tuple[str | None, str]]
 ) -> None:
     from automl_objective.check.checker import default_checker
-    from automl_objective.code_files import check_code_text
+    from automl_objective.inputs.python_files import check_code_text
 
     lines = [f"x = {value}" for value in bindings]
     passed = ", ".join(f"{k}={v}" if k else f"**{v}" for k, v in arguments)
@@ -595,13 +595,13 @@ def test_columns_count_characters_whatever_ends_the_lines(tmp_path: Path, newlin
     ],
 )
 def test_the_pre_filter_sees_calls_as_python_reads_them(text: str) -> None:
-    from automl_objective.python_source import mentions_automl
+    from automl_objective.inputs.python.reader import mentions_automl
 
     assert mentions_automl(text)
 
 
 def test_the_pre_filter_is_linear_on_hostile_gaps() -> None:
-    from automl_objective.python_source import mentions_automl
+    from automl_objective.inputs.python.reader import mentions_automl
 
     # possessive gaps: 200,000 '#' after a name cost one pass, not 2**200000 splits
     assert not mentions_automl("AutoML" + "#" * 200_000)

@@ -25,8 +25,8 @@ from automl_objective.check.findings import UNKNOWN_DOCUMENT, Finding
 from automl_objective.check.plain_data import check_plain_data
 from automl_objective.check.resolve import Resolution
 from automl_objective.check.resolve import resolve_objective as _resolve_objective
-from automl_objective.discovery import Source
-from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
+from automl_objective.inputs.discovery import Source
+from automl_objective.inputs.reading import MAX_BYTES, Document, Format, LoadError, load_path
 from automl_objective.runner import CheckOptions, OptionError
 
 FORMATS = (None, "json", "yaml")
@@ -246,7 +246,7 @@ def resolve_source(
 def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Resolution | None]:
     data = document.data
     if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
-        from automl_objective.workflows import split_workflow
+        from automl_objective.inputs.workflows import split_workflow
 
         try:
             split = split_workflow(document)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from automl_objective import __version__
 from automl_objective.base.quoting import printable
-from automl_objective.documents import MAX_BYTES
+from automl_objective.inputs.reading import MAX_BYTES
 from automl_objective.streams import Output, OutputError, discard_output, say
 
 if TYPE_CHECKING:
@@ -365,7 +365,7 @@ def _usage(message: str) -> int:
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import check_sources
     from automl_objective.check.checker import UsageError, check_options
-    from automl_objective.discovery import (
+    from automl_objective.inputs.discovery import (
         DEFAULT_EXCLUDE,
         DEFAULT_INCLUDE,
         DiscoveryError,
@@ -454,7 +454,7 @@ def run_schemas(args: argparse.Namespace, out: TextIO) -> int:
 def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import resolve_source
     from automl_objective.check.checker import UsageError, check_options
-    from automl_objective.discovery import DiscoveryError, discover
+    from automl_objective.inputs.discovery import DiscoveryError, discover
     from automl_objective.lookups import RESOLUTION_FORMATS
     from automl_objective.reporters import TextReporter
     from automl_objective.runner import OptionError

@@ -23,8 +23,8 @@ from automl_objective.check.checker import (
     load_error_result,
 )
 from automl_objective.check.findings import Finding
-from automl_objective.discovery import Source
-from automl_objective.documents import (
+from automl_objective.inputs.discovery import Source
+from automl_objective.inputs.reading import (
     MAX_BYTES,
     Document,
     LoadError,
@@ -159,7 +159,7 @@ def check_document(checker: Checker, document: Document, options: CheckOptions) 
     one, to keep start-up light)."""
     data = document.data
     if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
-        from automl_objective.workflows import check_document as check_workflow
+        from automl_objective.inputs.workflows import check_document as check_workflow
 
         return check_workflow(
             checker,
@@ -177,7 +177,7 @@ def check_code_file(
     checker: Checker, path: str | Path, display: str, options: CheckOptions
 ) -> FileResult:
     """A ``.py`` or ``.ipynb`` file: the AutoML requests its code sends."""
-    from automl_objective.code_files import check_code_bytes
+    from automl_objective.inputs.python_files import check_code_bytes
 
     raw = load_bytes(path, display, options.max_bytes)
     return check_code_bytes(checker, display, raw, strict=options.strict)

@@ -32,8 +32,8 @@ from automl_objective.check.findings import (
 )
 from automl_objective.check.findings import one_per_cause as _one_per_cause
 from automl_objective.check.resolve import document_kind
-from automl_objective.documents import Document, LoadError
-from automl_objective.positions import Position
+from automl_objective.inputs.positions import Position
+from automl_objective.inputs.reading import Document, LoadError
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

@@ -1,9 +1,10 @@
 """Check the requests held inside another file (Python code, a notebook, a pipeline
 definition, a state machine), each as a document of its own, and report them as one file.
 
-The engine is not changed: each request is a :class:`~automl_objective.parsed.Document` whose
-locator maps the request's paths to where they are written in the outer file; the findings
-come back with their pointers into the outer document, and their notebook cell.
+The engine is not changed: each request is a
+:class:`~automl_objective.inputs.document.Document` whose locator maps the request's paths to
+where they are written in the outer file; the findings come back with their pointers into the
+outer document, and their notebook cell.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from automl_objective.check.checker import Checker, FileResult
 from automl_objective.check.findings import Finding, json_pointer
-from automl_objective.parsed import Document, Locator
+from automl_objective.inputs.document import Document, Locator
 
 FRAGMENT_KINDS = {"v1": "create-auto-ml-job", "v2": "create-auto-ml-job-v2"}
 """What a partial request is checked as: the objective rules only."""

@@ -2,7 +2,7 @@
 
 Reading refuses what is not a document before parsing it: files over the size limit (never
 read whole), binary data, UTF-16, text that is not UTF-8. Parsing is per format, in
-:mod:`automl_objective.json_format` and :mod:`automl_objective.yaml_format`. Anything wrong
+:mod:`.json_syntax` and :mod:`.yaml_syntax`. Anything wrong
 raises :class:`LoadError`, which carries a position where there is one.
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from automl_objective.json_format import parse_json
-from automl_objective.parsed import Document, Format, LoadError
+from automl_objective.inputs.document import Document, Format, LoadError
+from automl_objective.inputs.json_syntax import parse_json
 
 __all__ = [
     "Document",
@@ -54,7 +54,7 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         raise LoadError(path, "empty document", code="empty-document")
     try:
         if (format or detect_format(path, text)) == "yaml":
-            from automl_objective.yaml_format import parse_yaml
+            from automl_objective.inputs.yaml_syntax import parse_yaml
 
             return parse_yaml(path, text)
         return parse_json(path, text)
@@ -91,7 +91,7 @@ def decode(path: str, raw: bytes) -> str:
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     """The line and column of a byte, counted as every position is (in characters of the
     text before it, which may itself not be UTF-8: a bad byte counts as one character)."""
-    from automl_objective.positions import line_column
+    from automl_objective.inputs.positions import line_column
 
     before = raw[:offset].decode("utf-8-sig", "replace")
     return line_column(before, len(before))

@@ -22,10 +22,10 @@ import warnings
 from typing import Any
 
 from automl_objective.check.findings import Finding
-from automl_objective.parsed import LoadError
-from automl_objective.python_bindings import Chunk
-from automl_objective.python_pieces import LineState
-from automl_objective.python_source import parse_chunk
+from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.python.bindings import Chunk
+from automl_objective.inputs.python.pieces import LineState
+from automl_objective.inputs.python.reader import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
 _LINE_END = re.compile(r"(\r\n|\r|\n)")

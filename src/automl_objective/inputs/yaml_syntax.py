@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 
 from automl_objective.base.quoting import shown
-from automl_objective.parsed import Document, LoadError
-from automl_objective.positions import (
+from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.positions import (
     Path,
     Position,
     Request,

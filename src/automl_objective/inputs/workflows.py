@@ -22,7 +22,7 @@ from automl_objective.base.quoting import shown
 from automl_objective.check.checker import AUTO, Checker, FileResult, internal_error
 from automl_objective.check.findings import INVALID_TYPE, Finding, Located, json_pointer, json_type
 from automl_objective.check.parts import FRAGMENT_KINDS, Part, check_parts, version_kind
-from automl_objective.parsed import Document, Locator
+from automl_objective.inputs.document import Document, Locator
 
 PIPELINE = "sagemaker-pipeline-definition"
 STATE_MACHINE = "step-functions-state-machine"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from automl_objective.positions import Position, Request, Spot, locate_json_all
+from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
 
 Format = Literal["json", "yaml"]
 
@@ -51,7 +51,7 @@ class Document:
 
     def spots(self, requests: Sequence[Request]) -> list[Spot]:
         """Where each ``(path, at_key)`` request points, all found in one pass over the
-        source; see :data:`automl_objective.positions.Spot`."""
+        source; see :data:`automl_objective.inputs.positions.Spot`."""
         if self.locator is not None:
             return self.locator(requests)
         return [(position, None) for position in locate_json_all(self.text, requests)]

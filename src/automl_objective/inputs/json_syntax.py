@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from automl_objective.base.quoting import shown
-from automl_objective.parsed import Document, LoadError
-from automl_objective.positions import find_bare_token, find_duplicate_member, line_column
+from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.positions import find_bare_token, find_duplicate_member, line_column
 
 _COMMENT = re.compile(r"\s*(//|/\*)")
 _COMMA_THEN_CLOSE = re.compile(r",\s*[}\]]")

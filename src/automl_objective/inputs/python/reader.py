@@ -2,11 +2,11 @@
 
 A call is read as the request it sends: boto3's ``create_auto_ml_job(_v2)`` on any receiver,
 the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-core)
-``AutoMLJob(V2).create`` with its shape classes (see :mod:`automl_objective.sdk_names`).
+``AutoMLJob(V2).create`` with its shape classes (see :mod:`.sdk_names`).
 Arguments are read where they are literals, or names bound once, in the same function or
 module, to literals (a dict, a string, a config object). Anything else (``event["X"]``,
 f-strings, results of calls, names bound twice, values that may be changed through any name
-for them: see :mod:`automl_objective.python_bindings`) is dynamic: left out, never guessed,
+for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic: left out, never guessed,
 and the request is then a partial one.
 
 Reading through names costs at most :data:`EXPANSION_BUDGET` steps a file, whatever the
@@ -23,10 +23,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from automl_objective import sdk_names
-from automl_objective.positions import Path
-from automl_objective.python_bindings import Binder, Chunk, Place, Scope
-from automl_objective.python_pieces import STATEMENT_LIMIT, WHOLE_LIMIT, parse_python, pieces
+from automl_objective.inputs.positions import Path
+from automl_objective.inputs.python import sdk_names
+from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
+from automl_objective.inputs.python.pieces import STATEMENT_LIMIT, WHOLE_LIMIT, parse_python, pieces
 
 _DYNAMIC: Any = object()
 _MAX_DEPTH = 64

@@ -26,10 +26,10 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from automl_objective import sdk_names
-from automl_objective.positions import LINE_BREAKS
-from automl_objective.python_pieces import Piece
-from automl_objective.python_pieces import pieces as split
+from automl_objective.inputs.positions import LINE_BREAKS
+from automl_objective.inputs.python import sdk_names
+from automl_objective.inputs.python.pieces import Piece
+from automl_objective.inputs.python.pieces import pieces as split
 
 Place = tuple[int | None, int, int]
 """Where a literal is written: (notebook cell or None, 1-based line, 1-based column)."""
@@ -55,7 +55,7 @@ _OPAQUE = frozenset({"exec", "eval", "globals", "locals", "vars"})
 
 class Chunk:
     """One source parsed on its own: a whole file, or one notebook cell. A source over
-    :data:`~automl_objective.python_pieces.WHOLE_LIMIT` is held as pieces of statements,
+    :data:`~automl_objective.inputs.python.pieces.WHOLE_LIMIT` is held as pieces of statements,
     parsed one at a time while it is bound (``tree`` is None)."""
 
     def __init__(
@@ -71,7 +71,7 @@ class Chunk:
         self.tree = tree
         self.pieces = pieces
         self.quick = True
-        """The pieces come from the quick split (see :mod:`automl_objective.python_pieces`)."""
+        """The pieces come from the quick split (see :mod:`.pieces`)."""
         self.filename = filename
         self.unread: list[tuple[int, str]] = []
         """(line, why) of AutoML calls not read for their size."""

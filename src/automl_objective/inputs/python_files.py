@@ -1,5 +1,5 @@
 """Python files and Jupyter notebooks: the AutoML requests their code sends, checked where
-they are written (see :mod:`automl_objective.python_source`).
+they are written (see :mod:`automl_objective.inputs.python.reader`).
 
 A file that sends no AutoML request is simply clean. A ``.py`` file is parsed only when its
 text mentions an AutoML call at all, so a folder of ordinary code costs a substring search a
@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from automl_objective.check.checker import Checker, FileResult
 from automl_objective.check.findings import Finding
 from automl_objective.check.parts import Part, check_parts, pointer_tokens, version_kind
-from automl_objective.documents import LoadError, decode
-from automl_objective.positions import Request, Spot, deepest
+from automl_objective.inputs.positions import Request, Spot, deepest
+from automl_objective.inputs.reading import LoadError, decode
 
 if TYPE_CHECKING:
-    from automl_objective.parsed import Locator
-    from automl_objective.python_bindings import Chunk
-    from automl_objective.python_source import Extracted
+    from automl_objective.inputs.document import Locator
+    from automl_objective.inputs.python.bindings import Chunk
+    from automl_objective.inputs.python.reader import Extracted
 
 PYTHON, NOTEBOOK = "python-source", "jupyter-notebook"
 
@@ -119,12 +119,12 @@ def check_code_bytes(checker: Checker, display: str, raw: bytes, *, strict: bool
 def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) -> FileResult:
     """Check the requests a ``.py`` or ``.ipynb`` file's text sends. Raises LoadError for a
     file that is not Python, or not a notebook."""
-    from automl_objective.python_source import extract, mentions_automl, parse_chunk
+    from automl_objective.inputs.python.reader import extract, mentions_automl, parse_chunk
 
     notebook = display.lower().endswith(".ipynb")
     kind = NOTEBOOK if notebook else PYTHON
     if notebook:
-        from automl_objective.notebooks import cell_sources
+        from automl_objective.inputs.notebooks import cell_sources
 
         code = "\n".join(cell_sources(display, text))
     else:
@@ -134,7 +134,7 @@ def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) 
     extra: list[Finding] = []
     try:
         if notebook:
-            from automl_objective.notebooks import notebook_chunks
+            from automl_objective.inputs.notebooks import notebook_chunks
 
             chunks, extra = notebook_chunks(display, text)
         else:  # a large file's syntax is checked as it is bound, by extract

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from automl_objective.base.quoting import printable
-from automl_objective.documents import STDIN_NAME
+from automl_objective.inputs.reading import STDIN_NAME
 
 DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml", "*.py", "*.ipynb")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__", ".tox")
