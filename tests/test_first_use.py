@@ -19,13 +19,13 @@ from automl_objective.cli import main
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, Source, discover
 from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.reading import LoadError
-from automl_objective.lookups import (
+from automl_objective.report.lookups import (
     RESOLUTION_FORMATS,
     UnknownProblemType,
     metrics_table,
     write_metrics_text,
 )
-from automl_objective.terminal import wants_colour
+from automl_objective.report.terminal import wants_colour
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,7 +115,7 @@ def test_metrics_table_is_aligned_for_every_problem_type(
 
 
 def test_metrics_and_resolve_write_through_the_library(tmp_path: Path) -> None:
-    """The rows and layout come from automl_objective.lookups; the CLI only picks one."""
+    """The rows and layout come from automl_objective.report.lookups; the CLI only picks one."""
     out = io.StringIO()
     write_metrics_text(metrics_table(load_catalog(), "Regression"), out)
     assert out.getvalue().splitlines()[1] == "MSE     Minimize   Regression*"

@@ -34,6 +34,7 @@ from automl_objective.api import (
 )
 from automl_objective.cli import main
 from automl_objective.inputs.discovery import DiscoveryError, Source, discover
+from automl_objective.report.terminal import ProgressBar
 from automl_objective.runner import (
     MAX_WORKERS,
     PARALLEL_THRESHOLD,
@@ -41,7 +42,6 @@ from automl_objective.runner import (
     OptionError,
     worker_count,
 )
-from automl_objective.terminal import ProgressBar
 from tests.fixture_cases import FIXTURES, cases
 
 VALID = FIXTURES / "valid" / "objective-f1.json"

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from automl_objective import __version__
 from automl_objective.base.quoting import printable
+from automl_objective.cli.streams import Output, OutputError, discard_output, say
 from automl_objective.inputs.reading import MAX_BYTES
-from automl_objective.streams import Output, OutputError, discard_output, say
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -346,13 +346,13 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def _lookup_formats(command: str) -> list[str]:
-    from automl_objective.lookups import METRICS_FORMATS, RESOLUTION_FORMATS
+    from automl_objective.report.lookups import METRICS_FORMATS, RESOLUTION_FORMATS
 
     return list(METRICS_FORMATS if command == "metrics" else RESOLUTION_FORMATS)
 
 
 def _reporter_names() -> list[str]:
-    from automl_objective.reporters import REPORTERS
+    from automl_objective.report.reporter import REPORTERS
 
     return list(REPORTERS)
 
@@ -371,9 +371,9 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         DiscoveryError,
         discover,
     )
-    from automl_objective.reporters import REPORTERS, TextReporter
+    from automl_objective.report.reporter import REPORTERS, TextReporter
+    from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
     from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
-    from automl_objective.terminal import ProgressBar, wants_colour, wants_progress
 
     try:
         if args.jobs is not None and args.jobs < 0:
@@ -430,7 +430,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_metrics(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.check.catalog import load_catalog
-    from automl_objective.lookups import METRICS_FORMATS, UnknownProblemType, metrics_table
+    from automl_objective.report.lookups import METRICS_FORMATS, UnknownProblemType, metrics_table
 
     try:
         table = metrics_table(load_catalog(), args.problem_type)
@@ -455,8 +455,8 @@ def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import resolve_source
     from automl_objective.check.checker import UsageError, check_options
     from automl_objective.inputs.discovery import DiscoveryError, discover
-    from automl_objective.lookups import RESOLUTION_FORMATS
-    from automl_objective.reporters import TextReporter
+    from automl_objective.report.lookups import RESOLUTION_FORMATS
+    from automl_objective.report.reporter import TextReporter
     from automl_objective.runner import OptionError
 
     if len(args.paths) != 1:
