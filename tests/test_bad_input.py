@@ -235,11 +235,12 @@ def test_many_yaml_findings_are_located_each_at_its_own_line(tmp_path: Path) -> 
 def test_one_per_cause_stays_linear() -> None:
     import time
 
-    from automl_objective.check.findings import INVALID_TYPE, UNKNOWN_MEMBER, Located, one_per_cause
+    from automl_objective.base.codes import Code
+    from automl_objective.check.findings import Located, one_per_cause
 
-    wrong_type = [Located("error", INVALID_TYPE, ("a", n), "m") for n in range(20_000)]
-    inside = [Located("error", UNKNOWN_MEMBER, ("a", n, "x"), "m") for n in range(20_000)]
-    elsewhere = [Located("error", UNKNOWN_MEMBER, ("b", n), "m") for n in range(20_000)]
+    wrong_type = [Located("error", Code.INVALID_TYPE, ("a", n), "m") for n in range(20_000)]
+    inside = [Located("error", Code.UNKNOWN_MEMBER, ("a", n, "x"), "m") for n in range(20_000)]
+    elsewhere = [Located("error", Code.UNKNOWN_MEMBER, ("b", n), "m") for n in range(20_000)]
     start = time.perf_counter()
     kept = one_per_cause([*wrong_type, *inside, *elsewhere])
     assert time.perf_counter() - start < 5

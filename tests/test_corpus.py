@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from automl_objective import api
-from automl_objective.check import findings as codes
+from automl_objective.base.codes import Code
 from automl_objective.inputs.discovery import discover
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -48,18 +48,18 @@ KINDS = {
     "other",
 }
 TOOL_CODES = {
-    codes.INCOMPLETE_PAIR,
-    codes.INVALID_TYPE,
-    codes.INVALID_VALUE,
-    codes.METRIC_NOT_ALLOWED,
-    codes.MISSING_MEMBER,
-    codes.OBJECTIVE_IGNORED,
-    codes.PROBLEM_TYPE_CONFIG,
-    codes.SCHEMA_VIOLATION,
-    codes.UNKNOWN_JOB_CONFIG,
-    codes.UNKNOWN_MEMBER,
-    codes.UNKNOWN_METRIC,
-    codes.UNKNOWN_PROBLEM_TYPE,
+    Code.INCOMPLETE_PAIR,
+    Code.INVALID_TYPE,
+    Code.INVALID_VALUE,
+    Code.METRIC_NOT_ALLOWED,
+    Code.MISSING_MEMBER,
+    Code.OBJECTIVE_IGNORED,
+    Code.PROBLEM_TYPE_CONFIG,
+    Code.SCHEMA_VIOLATION,
+    Code.UNKNOWN_JOB_CONFIG,
+    Code.UNKNOWN_MEMBER,
+    Code.UNKNOWN_METRIC,
+    Code.UNKNOWN_PROBLEM_TYPE,
 }
 PROPOSED_CODES = {"placeholder", "no-such-integration", "algorithm-not-allowed"}
 """Codes the verdicts use that the tool does not have yet (see tests/corpus/README.md)."""

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.api import validate_file
+from automl_objective.base.codes import Code
 from automl_objective.check.checker import default_checker
 from automl_objective.inputs.python import bindings as python_bindings
 from automl_objective.inputs.python import pieces as python_pieces
@@ -209,7 +210,7 @@ def test_held_values_and_calls_stay_within_their_budget(
     result = check_code_text(default_checker(), "big.py", source, strict=False)
     codes = [f.code for f in result.findings]
     # the first calls are read, with the values held; the calls not held are said
-    assert codes.count("metric-not-allowed") == min(len(held), len(binder.calls))
+    assert codes.count(Code.METRIC_NOT_ALLOWED) == min(len(held), len(binder.calls))
     [unread] = [f for f in result.findings if f.code == "too-large"]
     assert unread.message.startswith("not checked: more code in AutoML calls than the 400 nodes")
     assert f"and {200 - len(binder.calls) - 1:,} more calls not read" in unread.message

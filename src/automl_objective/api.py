@@ -11,20 +11,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from automl_objective import runner
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding
 from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
-from automl_objective.check.checker import (
-    AUTO,
-    FileResult,
-    check_options,
-    default_checker,
-    internal_error,
-    load_error_result,
-)
+from automl_objective.check.checker import AUTO, check_options, default_checker
 from automl_objective.check.checker import validate_document as _validate_document
-from automl_objective.check.findings import UNKNOWN_DOCUMENT, Finding
 from automl_objective.check.plain_data import check_plain_data
 from automl_objective.check.resolve import Resolution
 from automl_objective.check.resolve import resolve_objective as _resolve_objective
+from automl_objective.check.results import FileResult, internal_error, load_error_result
 from automl_objective.inputs.discovery import Source
 from automl_objective.inputs.reading import MAX_BYTES, Document, Format, LoadError, load_path
 from automl_objective.runner import CheckOptions, OptionError
@@ -181,7 +176,7 @@ def check_sources(
     return results
 
 
-_NOT_A_KIND = frozenset({UNKNOWN_DOCUMENT, "invalid-type"})
+_NOT_A_KIND = frozenset({Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE})
 SKIPPED_UNKNOWN = "none of the known kinds"
 
 
@@ -218,7 +213,7 @@ _HOLDS_REQUESTS = (
 
 def _refuse_code(path: str) -> None:
     if runner.is_code_path(path):
-        raise LoadError(path, _HOLDS_REQUESTS.format(what="code"), code=UNKNOWN_DOCUMENT)
+        raise LoadError(path, _HOLDS_REQUESTS.format(what="code"), code=Code.UNKNOWN_DOCUMENT)
 
 
 def resolve_source(
@@ -255,7 +250,9 @@ def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Res
         if split is not None:
             what = f"a document of kind {split[0]}"
             message = _HOLDS_REQUESTS.format(what=what)
-            return load_error_result(LoadError(document.path, message, code=UNKNOWN_DOCUMENT)), None
+            return load_error_result(
+                LoadError(document.path, message, code=Code.UNKNOWN_DOCUMENT)
+            ), None
     result = _validate_document(document, kind=options.kind, problem_type=options.problem_type)
     if not result.valid:
         return result, None

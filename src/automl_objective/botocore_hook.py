@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from automl_objective.check.findings import Finding
+from automl_objective.base.finding import Finding
 
 _KINDS = {
     "CreateAutoMLJob": "create-auto-ml-job-request",

@@ -15,14 +15,10 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from automl_objective.check.checker import (
-    AUTO,
-    Checker,
-    FileResult,
-    default_checker,
-    load_error_result,
-)
-from automl_objective.check.findings import Finding
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding
+from automl_objective.check.checker import AUTO, Checker, default_checker
+from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs.discovery import Source
 from automl_objective.inputs.reading import (
     MAX_BYTES,
@@ -109,18 +105,18 @@ def load_source(
     stdin: IO[bytes] | None = None,
 ) -> Document:
     if source.problem is not None:
-        raise LoadError(source.display, source.problem, code="unreadable")
+        raise LoadError(source.display, source.problem, code=Code.UNREADABLE)
     if source.path is not None:
         return load_path(source.path, source.display, max_bytes=options.max_bytes)
     if stdin_text is not None:
         return parse_text(source.display, stdin_text)
     if stdin is None:
-        raise LoadError(source.display, "no standard input was given", code="unreadable")
+        raise LoadError(source.display, "no standard input was given", code=Code.UNREADABLE)
     try:
         raw = read_limited(source.display, stdin, options.max_bytes)
     except OSError as error:
         raise LoadError(
-            source.display, f"cannot read: {error.strerror or error}", code="unreadable"
+            source.display, f"cannot read: {error.strerror or error}", code=Code.UNREADABLE
         ) from None
     return parse_text(source.display, decode(source.display, raw))
 

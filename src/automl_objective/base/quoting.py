@@ -50,6 +50,22 @@ def shown(value: Any) -> str:
     return text if len(text) <= 2 * MAX_SHOWN else text[: 2 * MAX_SHOWN - 3] + "..."
 
 
+_JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+}
+
+
+def json_type(value: Any) -> str:
+    """What JSON type a value is, in words: ``an object``, ``a string``, ``null``."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
 def shown_name(name: Any) -> str:
     """A member name as is when it is plain printable text, else quoted like a value."""
     if isinstance(name, str) and name.isprintable() and len(name) <= MAX_SHOWN:

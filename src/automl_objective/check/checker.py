@@ -1,17 +1,21 @@
-"""Validate documents against the canonical schema and turn errors into findings.
+"""Check documents against the canonical schema and AWS's shapes, and place the findings.
 
-jsonschema does the validating. The schema's one custom keyword, ``x-warn``, holds rules whose
-failure is a warning: standard validators ignore it (so the schema's plain verdict is "no
-errors"), and the validator built here applies it and marks what it finds.
+The compiled checks (the generated ``checks`` module, built from the schema by
+``automl-objective generate``) decide and explain; jsonschema runs only where a checker is
+built without them, as the reference the tests compare with. Each failure is worded by
+:mod:`automl_objective.check.messages` and placed at its line and column in the source.
+The schema's one custom keyword, ``x-warn``, holds rules whose failure is a warning: the
+compiled checks and the jsonschema validator built here apply it and mark what it finds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from automl_objective.base.codes import Severity
+from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
     Schema,
     load_aws_index,
@@ -20,20 +24,13 @@ from automl_objective.base.schema import (
     refuse_external_refs,
 )
 from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
-from automl_objective.check.failures import Failure, from_error
-from automl_objective.check.findings import (
-    INTERNAL_ERROR,
-    WARN_KEYWORD,
-    Finding,
-    Located,
-    Path,
-    Severity,
-    json_pointer,
-)
+from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
+from automl_objective.check.findings import Located, Path
 from automl_objective.check.findings import one_per_cause as _one_per_cause
 from automl_objective.check.resolve import document_kind
+from automl_objective.check.results import FileResult, internal_error
+from automl_objective.inputs.document import Document
 from automl_objective.inputs.positions import Position
-from automl_objective.inputs.reading import Document, LoadError
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -45,29 +42,6 @@ OBJECTIVE = "objective"
 
 class UsageError(ValueError):
     """A caller asked for something that does not exist (an unknown kind or problem type)."""
-
-
-@dataclass
-class FileResult:
-    """The verdict on one document."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    kind: str | None = None
-    skipped: str | None = None
-    """Why the document was not checked (a caller may skip documents of no known kind)."""
-
-    @property
-    def valid(self) -> bool:
-        return not any(f.severity == "error" for f in self.findings)
-
-    def as_dict(self) -> dict[str, Any]:
-        found = {
-            "path": self.path,
-            "valid": self.valid,
-            "findings": [f.as_dict() for f in self.findings],
-        }
-        return found if self.skipped is None else {**found, "skipped": self.skipped}
 
 
 def _warn(validator: Validator, subschema: Any, instance: Any, schema: Any) -> Iterator[Any]:
@@ -371,23 +345,3 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
             Finding(severity, item.code, json_pointer(item.path), line, column, message)
         )
     return findings
-
-
-def internal_error(error: BaseException) -> Finding:
-    """A finding for a failure of the checker itself, in one bounded line."""
-    detail = " ".join(str(error).split())[:200]
-    return Finding(
-        "error",
-        INTERNAL_ERROR,
-        "",
-        None,
-        None,
-        f"internal error while checking this file ({type(error).__name__}: {detail}); the "
-        "other files are checked as usual; please report it",
-    )
-
-
-def load_error_result(error: LoadError) -> FileResult:
-    """A document that could not be read or parsed is invalid, with one finding that says why."""
-    finding = Finding("error", error.code, "", error.line, error.column, error.message)
-    return FileResult(error.path, [finding])

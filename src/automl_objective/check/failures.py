@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from automl_objective.base.codes import Code
 from automl_objective.base.quoting import MAX_SHOWN, bounded, printable, shown
 
 if TYPE_CHECKING:
@@ -23,13 +24,12 @@ WARN_KEYWORD = "x-warn"
 
 # The code of a keyword's failure where its schema node names none (x-code).
 GENERIC_CODES = {
-    "type": "invalid-type",
-    "enum": "invalid-value",
-    "const": "invalid-value",
-    "additionalProperties": "unknown-member",
-    "required": "missing-member",
+    "type": Code.INVALID_TYPE,
+    "enum": Code.INVALID_VALUE,
+    "const": Code.INVALID_VALUE,
+    "additionalProperties": Code.UNKNOWN_MEMBER,
+    "required": Code.MISSING_MEMBER,
 }
-SCHEMA_VIOLATION = "schema-violation"
 
 
 def code_for(keyword: str, facts: Facts) -> str:
@@ -40,7 +40,7 @@ def code_for(keyword: str, facts: Facts) -> str:
     code = facts.get("x-code")
     if isinstance(code, str):
         return code
-    return GENERIC_CODES.get(keyword, SCHEMA_VIOLATION)
+    return GENERIC_CODES.get(keyword, Code.SCHEMA_VIOLATION)
 
 
 # Keywords whose value is a subschema (or subschemas): never a fact a message uses.
@@ -90,6 +90,7 @@ class Failure:
     keyword, the value found, the keyword's value and the facts of the failing node."""
 
     code: str
+    """A :class:`~automl_objective.base.codes.Code`'s value (the compiled checks name it so)."""
     warn: bool
     path: JsonPath
     keyword: str

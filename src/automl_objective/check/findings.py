@@ -1,8 +1,9 @@
-"""Findings: what is wrong, where, and how to say it in the user's terms.
-
-A failure speaks about keywords; a finding speaks about AutoML. The schema marks each rule
-with an ``x-code`` annotation, so the code of a finding comes from the rule that failed, and the
-message is written for that code here.
+"""Findings before they have a place: :class:`Located` (the path in the document, not yet a
+line and column), the rule that drops a finding another one already says better
+(:func:`one_per_cause`), and the helpers the messages are worded with (:func:`suggest`,
+:func:`hint`, :func:`member_name`). The messages themselves are written in
+:mod:`automl_objective.check.messages`; a finding is placed in the file by
+:mod:`automl_objective.check.checker`.
 """
 
 from __future__ import annotations
@@ -12,77 +13,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
+from automl_objective.base.codes import Code, Severity
 from automl_objective.base.quoting import shown_name
-from automl_objective.check.failures import WARN_KEYWORD
 
-Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]
-
-__all__ = ["WARN_KEYWORD"]
-
-# Codes a user can rely on (README lists them).
-INVALID_TYPE = "invalid-type"
-UNKNOWN_METRIC = "unknown-metric"
-METRIC_NOT_ALLOWED = "metric-not-allowed"
-UNKNOWN_PROBLEM_TYPE = "unknown-problem-type"
-UNKNOWN_MEMBER = "unknown-member"
-MISSING_MEMBER = "missing-member"
-INCOMPLETE_PAIR = "incomplete-pair"
-OBJECTIVE_IGNORED = "objective-ignored"
-PROBLEM_TYPE_CONFIG = "problem-type-config"
-UNKNOWN_JOB_CONFIG = "unknown-job-config"
-UNKNOWN_DOCUMENT = "unknown-document"
-INVALID_VALUE = "invalid-value"
-SCHEMA_VIOLATION = "schema-violation"
-INTERNAL_ERROR = "internal-error"
 
 # A finding with the key code at a pointer makes these codes at the same pointer redundant.
 _SUPERSEDES = {
-    UNKNOWN_METRIC: {METRIC_NOT_ALLOWED, OBJECTIVE_IGNORED},
+    Code.UNKNOWN_METRIC: {Code.METRIC_NOT_ALLOWED, Code.OBJECTIVE_IGNORED},
 }
-
-_JSON_TYPES = {
-    dict: "an object",
-    list: "an array",
-    str: "a string",
-    bool: "a boolean",
-    int: "a number",
-    float: "a number",
-    type(None): "null",
-}
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: Severity
-    code: str
-    pointer: str
-    line: int | None
-    column: int | None
-    message: str
-    cell: int | None = None
-    """The notebook cell (1-based, counting every cell) that ``line`` is in; None elsewhere."""
-
-    def as_dict(self) -> dict[str, Any]:
-        found = {
-            "severity": self.severity,
-            "code": self.code,
-            "pointer": self.pointer,
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
-        return found if self.cell is None else {**found, "cell": self.cell}
-
-
-def json_pointer(path: Iterable[str | int]) -> str:
-    return "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in path)
-
-
-def json_type(value: Any) -> str:
-    return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def suggest(value: str, candidates: Sequence[str]) -> str | None:
@@ -151,7 +92,7 @@ class Located:
     """A finding before its position is looked up: the path and whether to point at the key."""
 
     severity: Severity
-    code: str
+    code: Code
     path: Path
     message: str
     at_key: bool = False
@@ -163,7 +104,7 @@ def as_list(value: Any) -> list[Any]:
 
 # Codes of the schema's generic keywords. Where a rule of the objective schema (which has its
 # own code) fails at the same place, the generic finding repeats it less clearly: dropped.
-_GENERIC = {UNKNOWN_MEMBER, INVALID_VALUE, SCHEMA_VIOLATION}
+_GENERIC = {Code.UNKNOWN_MEMBER, Code.INVALID_VALUE, Code.SCHEMA_VIOLATION}
 
 
 def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
@@ -174,13 +115,13 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     unique = [item for item in dict.fromkeys(items) if item is not None]
     specific = {f.path for f in unique if f.code not in _GENERIC}
     unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
-    type_errors = {f.path for f in unique if f.code == INVALID_TYPE}
-    codes_at: dict[Path, set[str]] = {}
+    type_errors = {f.path for f in unique if f.code == Code.INVALID_TYPE}
+    codes_at: dict[Path, set[Code]] = {}
     for item in unique:
         codes_at.setdefault(item.path, set()).add(item.code)
     kept = []
     for item in unique:
-        if item.code != INVALID_TYPE and any(
+        if item.code != Code.INVALID_TYPE and any(
             item.path[:depth] in type_errors for depth in range(len(item.path) + 1)
         ):
             continue  # a value of the wrong type: what is inside it does not matter

@@ -1,59 +1,33 @@
-"""The code registry: every finding code, its usual severity, a one-line description and how
-its message is said.
+"""The words of each code: one message function per rule code, said in AutoML terms.
 
 The compiled checks and the jsonschema adapter both produce :class:`Failure` records; each
 record's code (from the schema's ``x-code``, or the keyword's generic code) picks its message
-function here. Load and parse codes have no message function: their loader words them.
-Adding a code = the schema's ``x-code`` + one entry here + one test (``generate`` refuses an
-``x-code`` missing here).
+function here (:data:`MESSAGES`). What each code is and means is stated once, in
+:class:`~automl_objective.base.codes.Code`; the codes of reading a file have no message
+function here: the reader words them. A schema's ``x-code`` must be one of
+:data:`RULE_CODES` (``generate`` refuses another).
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from automl_objective.base.quoting import shown, shown_name
+from automl_objective.base.codes import Code, Severity
+from automl_objective.base.quoting import json_type, shown, shown_name
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure, library_message
 from automl_objective.check.findings import (
-    INCOMPLETE_PAIR,
-    INTERNAL_ERROR,
-    INVALID_TYPE,
-    INVALID_VALUE,
-    METRIC_NOT_ALLOWED,
-    MISSING_MEMBER,
-    OBJECTIVE_IGNORED,
-    PROBLEM_TYPE_CONFIG,
-    SCHEMA_VIOLATION,
-    UNKNOWN_DOCUMENT,
-    UNKNOWN_JOB_CONFIG,
-    UNKNOWN_MEMBER,
-    UNKNOWN_METRIC,
-    UNKNOWN_PROBLEM_TYPE,
     Located,
     Path,
-    Severity,
     as_list,
     hint,
-    json_type,
     member_name,
     suggest,
 )
 
 Explainer = Callable[[Failure, Catalog], "Located | None"]
-
-
-@dataclass(frozen=True)
-class Code:
-    """One finding code. ``severity`` is the usual one (a rule under ``x-warn`` warns)."""
-
-    name: str
-    severity: Severity
-    description: str
-    explain: Explainer | None = None
 
 
 def _severity(failure: Failure) -> Severity:
@@ -79,7 +53,7 @@ def _invalid_type(failure: Failure, catalog: Catalog) -> Located:
     message = f"{subject} must be {wanted}, not {json_type(instance)}"
     return Located(
         _severity(failure),
-        INVALID_TYPE,
+        Code.INVALID_TYPE,
         path,
         message + _type_hint(subject, expected, instance, catalog),
     )
@@ -106,7 +80,7 @@ def _unknown_metric(failure: Failure, catalog: Catalog) -> Located:
     else:
         tail = hint(instance, ()) + "; valid: " + ", ".join(catalog.metric_names)
     message = f"MetricName {shown(instance)} is not a valid metric{tail}"
-    return Located(_severity(failure), UNKNOWN_METRIC, failure.path, message)
+    return Located(_severity(failure), Code.UNKNOWN_METRIC, failure.path, message)
 
 
 def _metric_not_allowed(failure: Failure, catalog: Catalog) -> Located:
@@ -123,7 +97,7 @@ def _metric_not_allowed(failure: Failure, catalog: Catalog) -> Located:
         f"MetricName {shown(instance)} is not allowed for {context}; "
         f"allowed: {', '.join(rule.allowed)}{tail}"
     )
-    return Located(_severity(failure), METRIC_NOT_ALLOWED, failure.path, message)
+    return Located(_severity(failure), Code.METRIC_NOT_ALLOWED, failure.path, message)
 
 
 def _objective_ignored(failure: Failure, catalog: Catalog) -> Located:
@@ -132,7 +106,7 @@ def _objective_ignored(failure: Failure, catalog: Catalog) -> Located:
         f"{failure.facts.get('x-problem-type', '?')!r}, which does not use AutoMLJobObjective; "
         "remove it"
     )
-    return Located(_severity(failure), OBJECTIVE_IGNORED, failure.path, message)
+    return Located(_severity(failure), Code.OBJECTIVE_IGNORED, failure.path, message)
 
 
 def _unknown_problem_type(failure: Failure, catalog: Catalog) -> Located:
@@ -142,7 +116,7 @@ def _unknown_problem_type(failure: Failure, catalog: Catalog) -> Located:
         f"ProblemType {shown(instance)} is not valid (valid: {', '.join(valid)})"
         f"{hint(instance, valid)}"
     )
-    return Located(_severity(failure), UNKNOWN_PROBLEM_TYPE, failure.path, message)
+    return Located(_severity(failure), Code.UNKNOWN_PROBLEM_TYPE, failure.path, message)
 
 
 def _unknown_job_config(failure: Failure, catalog: Catalog) -> Located:
@@ -153,7 +127,7 @@ def _unknown_job_config(failure: Failure, catalog: Catalog) -> Located:
         f"{hint(instance, configs)}"
     )
     path = (*failure.path, str(instance))
-    return Located(_severity(failure), UNKNOWN_JOB_CONFIG, path, message, at_key=True)
+    return Located(_severity(failure), Code.UNKNOWN_JOB_CONFIG, path, message, at_key=True)
 
 
 def _problem_type_config(failure: Failure, catalog: Catalog) -> Located:
@@ -163,7 +137,7 @@ def _problem_type_config(failure: Failure, catalog: Catalog) -> Located:
     held += ", ..." if held_configs[5:] else ""
     what = f"{len(held_configs)}: {held}" if held_configs else "none"
     message = f"AutoMLProblemTypeConfig must hold exactly one problem-type config; it holds {what}"
-    return Located(_severity(failure), PROBLEM_TYPE_CONFIG, failure.path, message)
+    return Located(_severity(failure), Code.PROBLEM_TYPE_CONFIG, failure.path, message)
 
 
 def _add_default(problem_type: Any, catalog: Catalog) -> str:
@@ -189,13 +163,13 @@ def _incomplete_pair(failure: Failure, catalog: Catalog) -> Located:
         return _incomplete_v1(severity, path, instance, catalog)
     if path and path[-1] == "TabularJobConfig":  # V2: the objective is there, ProblemType not
         message = f"AutoMLJobObjective is given but TabularJobConfig.ProblemType is not; {_BOTH}"
-        return Located(severity, INCOMPLETE_PAIR, path, message)
+        return Located(severity, Code.INCOMPLETE_PAIR, path, message)
     problem_type: Any = instance
     for member in ("AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"):
         problem_type = problem_type.get(member) if isinstance(problem_type, dict) else None
     return Located(
         severity,
-        INCOMPLETE_PAIR,
+        Code.INCOMPLETE_PAIR,
         (*path, "AutoMLProblemTypeConfig", "TabularJobConfig", "ProblemType"),
         f"TabularJobConfig.ProblemType {shown(problem_type)} is given without AutoMLJobObjective; "
         f"{_BOTH}{_add_default(problem_type, catalog)}",
@@ -209,14 +183,14 @@ def _incomplete_v1(
         given = instance["ProblemType"]
         return Located(
             severity,
-            INCOMPLETE_PAIR,
+            Code.INCOMPLETE_PAIR,
             (*path, "ProblemType"),
             f"ProblemType {shown(given)} is given without AutoMLJobObjective; "
             f"{_BOTH}{_add_default(given, catalog)} {_SDK}",
         )
     return Located(
         severity,
-        INCOMPLETE_PAIR,
+        Code.INCOMPLETE_PAIR,
         (*path, "AutoMLJobObjective"),
         f"AutoMLJobObjective is given without ProblemType; {_BOTH} {_SDK}",
     )
@@ -238,7 +212,7 @@ def _unknown_document(failure: Failure, catalog: Catalog) -> Located:
         f"none of the members that identify one ({', '.join(keys)})"
         + (f"; {near[0]}" if near else "")
     )
-    return Located(_severity(failure), UNKNOWN_DOCUMENT, failure.path, message)
+    return Located(_severity(failure), Code.UNKNOWN_DOCUMENT, failure.path, message)
 
 
 def unknown_members(failure: Failure) -> list[Located]:
@@ -254,7 +228,7 @@ def unknown_members(failure: Failure) -> list[Located]:
         guess = suggest(key, known)
         if guess in required and guess not in instance:
             message += f" ({guess} is required and missing)"
-        found.append(Located(_severity(failure), UNKNOWN_MEMBER, (*path, key), message, True))
+        found.append(Located(_severity(failure), Code.UNKNOWN_MEMBER, (*path, key), message, True))
     return found
 
 
@@ -268,7 +242,10 @@ def missing_members(failure: Failure) -> list[Located]:
     misspelt = {suggest(key, known) for key in instance if key not in known} if closed else set()
     return [
         Located(
-            _severity(failure), MISSING_MEMBER, path, f"{name} is missing required member {key!r}"
+            _severity(failure),
+            Code.MISSING_MEMBER,
+            path,
+            f"{name} is missing required member {key!r}",
         )
         for key in as_list(schema.get("required", []))
         if key not in instance and key not in misspelt
@@ -301,91 +278,51 @@ def _generic(failure: Failure, catalog: Catalog) -> Located | None:
             f"{name} {shown(instance)} is not valid (valid: {', '.join(values)})"
             f"{hint(instance, values)}"
         )
-        return Located(severity, INVALID_VALUE, path, message)
+        return Located(severity, Code.INVALID_VALUE, path, message)
     if keyword in ("enum", "const"):
-        return Located(severity, INVALID_VALUE, path, f"{name}: {library_message(failure)}")
+        return Located(severity, Code.INVALID_VALUE, path, f"{name}: {library_message(failure)}")
     if keyword in ("pattern", "x-unicode-pattern") and "x-aws-pattern" in failure.facts:
         message = _pattern_message(name, instance, failure.facts)
-        return Located(severity, SCHEMA_VIOLATION, path, message)
-    return Located(severity, SCHEMA_VIOLATION, path, f"{name}: {library_message(failure)}")
+        return Located(severity, Code.SCHEMA_VIOLATION, path, message)
+    return Located(severity, Code.SCHEMA_VIOLATION, path, f"{name}: {library_message(failure)}")
 
 
-_CODES = (
-    Code(
-        METRIC_NOT_ALLOWED,
-        "error",
-        "a valid metric that the job's problem type does not accept",
-        _metric_not_allowed,
-    ),
-    Code(UNKNOWN_METRIC, "error", "not one of the valid MetricName values", _unknown_metric),
-    Code(
-        UNKNOWN_PROBLEM_TYPE,
-        "error",
-        "ProblemType is not one of the valid values",
-        _unknown_problem_type,
-    ),
-    Code(
-        INCOMPLETE_PAIR,
-        "error",
-        "ProblemType and AutoMLJobObjective must be given together or not at all",
-        _incomplete_pair,
-    ),
-    Code(
-        OBJECTIVE_IGNORED,
-        "warning",
-        "text generation (LLM fine-tuning) does not use the objective",
-        _objective_ignored,
-    ),
-    Code(
-        PROBLEM_TYPE_CONFIG,
-        "error",
-        "AutoMLProblemTypeConfig does not hold exactly one config",
-        _problem_type_config,
-    ),
-    Code(
-        UNKNOWN_JOB_CONFIG,
-        "error",
-        "an unknown member of AutoMLProblemTypeConfig",
-        _unknown_job_config,
-    ),
-    Code(UNKNOWN_MEMBER, "error", "an unknown member (AWS rejects them)", _generic),
-    Code(MISSING_MEMBER, "error", "a required member is missing", _generic),
-    Code(INVALID_TYPE, "error", "a value of the wrong JSON type", _invalid_type),
-    Code(
-        UNKNOWN_DOCUMENT,
-        "error",
-        "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document",
-        _unknown_document,
-    ),
-    Code(INVALID_VALUE, "error", "a value outside an enum of AWS's service model", _generic),
-    Code(
-        SCHEMA_VIOLATION,
-        "error",
-        "a value breaking a length, range or pattern of AWS's service model",
-        _generic,
-    ),
-    Code("parse-error", "error", "not valid JSON or YAML"),
-    Code("duplicate-key", "error", "a member name repeats in one object"),
-    Code("empty-document", "error", "the document is empty"),
-    Code("encoding", "error", "not UTF-8 text"),
-    Code("too-large", "error", "larger than the size limit"),
-    Code("unreadable", "error", "the file cannot be read"),
-    Code(INTERNAL_ERROR, "error", "the checker failed on this file (a bug: please report it)"),
-)
-REGISTRY: dict[str, Code] = {code.name: code for code in _CODES}
-"""Every code a finding can have, by name."""
+MESSAGES: dict[Code, Explainer] = {
+    Code.METRIC_NOT_ALLOWED: _metric_not_allowed,
+    Code.UNKNOWN_METRIC: _unknown_metric,
+    Code.UNKNOWN_PROBLEM_TYPE: _unknown_problem_type,
+    Code.INCOMPLETE_PAIR: _incomplete_pair,
+    Code.OBJECTIVE_IGNORED: _objective_ignored,
+    Code.PROBLEM_TYPE_CONFIG: _problem_type_config,
+    Code.UNKNOWN_JOB_CONFIG: _unknown_job_config,
+    Code.UNKNOWN_MEMBER: _generic,
+    Code.MISSING_MEMBER: _generic,
+    Code.INVALID_VALUE: _generic,
+    Code.SCHEMA_VIOLATION: _generic,
+    Code.INVALID_TYPE: _invalid_type,
+    Code.UNKNOWN_DOCUMENT: _unknown_document,
+}
+"""How each rule code's message is said."""
 
-# Codes a schema rule (x-code) may name: those with a message for a failure.
-RULE_CODES = frozenset(name for name, code in REGISTRY.items() if code.explain is not None)
+RULE_CODES = frozenset(MESSAGES)
+"""Codes a schema rule (x-code) may name: those with a message for a failure."""
 
 
 def explain(failure: Failure, catalog: Catalog) -> Located | None:
     """One failure, said in AutoML terms; None when another failure says it better."""
     if failure.keyword == "additionalProperties" and "propertyNames" in failure.facts:
         return None  # the propertyNames failure names the unknown key itself
-    code = REGISTRY.get(failure.code)
-    explainer = code.explain if code is not None and code.explain is not None else _generic
+    code = _code(failure.code)
+    explainer = MESSAGES.get(code, _generic) if code is not None else _generic
     return explainer(failure, catalog)
+
+
+def _code(value: str) -> Code | None:
+    """The code a failure names (an ``x-code`` no rule has a message for: None)."""
+    try:
+        return Code(value)
+    except ValueError:
+        return None
 
 
 def explain_all(failure: Failure, catalog: Catalog) -> list[Located]:
@@ -396,8 +333,8 @@ def explain_all(failure: Failure, catalog: Catalog) -> list[Located]:
         return []
     if not isinstance(failure.instance, dict):
         return [first]
-    if first.code == UNKNOWN_MEMBER and failure.keyword == "additionalProperties":
+    if first.code == Code.UNKNOWN_MEMBER and failure.keyword == "additionalProperties":
         return unknown_members(failure)
-    if first.code == MISSING_MEMBER and failure.keyword == "required":
+    if first.code == Code.MISSING_MEMBER and failure.keyword == "required":
         return missing_members(failure)
     return [first]

@@ -13,8 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from automl_objective.check.checker import Checker, FileResult
-from automl_objective.check.findings import Finding, json_pointer
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.check.checker import Checker
+from automl_objective.check.results import FileResult
 from automl_objective.inputs.document import Document, Locator
 
 FRAGMENT_KINDS = {"v1": "create-auto-ml-job", "v2": "create-auto-ml-job-v2"}
@@ -22,7 +24,7 @@ FRAGMENT_KINDS = {"v1": "create-auto-ml-job", "v2": "create-auto-ml-job-v2"}
 WHOLE_KINDS = {"v1": "create-auto-ml-job-request", "v2": "create-auto-ml-job-v2-request"}
 """What a request known in full is checked as: AWS's whole shape too."""
 
-ABSENCE_CODES = frozenset({"missing-member", "incomplete-pair", "problem-type-config"})
+ABSENCE_CODES = frozenset({Code.MISSING_MEMBER, Code.INCOMPLETE_PAIR, Code.PROBLEM_TYPE_CONFIG})
 """Findings about a member that is not there: in a partial request the member may well be
 there at run time (it was left out as dynamic), so these are not reported."""
 
@@ -43,12 +45,6 @@ class Part:
 
 def version_kind(version: str, complete: bool) -> str:
     return (WHOLE_KINDS if complete else FRAGMENT_KINDS)[version]
-
-
-def pointer_tokens(pointer: str) -> tuple[str, ...]:
-    if not pointer:
-        return ()
-    return tuple(t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/"))
 
 
 def check_parts(

@@ -23,12 +23,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from automl_objective.base.codes import Code
+
 MAX_DEPTH = 500
 """Far deeper than any SageMaker request (about 10 levels), well inside what the checks walk."""
 MAX_DIGITS = 4300
 """The digits of the longest integer the JSON reader takes from text (Python's limit)."""
-PARSE_ERROR = "parse-error"
-DUPLICATE_KEY = "duplicate-key"
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,9 @@ AS_BOTOCORE_SENDS = Reading(max_int=sys.float_info.max, decimals_as_floats=True)
 class NotPlainData(ValueError):
     """Data no JSON document could hold; says where (a JSON Pointer) and what."""
 
-    def __init__(self, pointer: str, problem: str, code: str = PARSE_ERROR, *, key: bool = False):
+    def __init__(
+        self, pointer: str, problem: str, code: Code = Code.PARSE_ERROR, *, key: bool = False
+    ):
         self.pointer = pointer
         self.problem = problem
         self.code = code
@@ -80,7 +82,9 @@ def _pointer(tokens: list[str]) -> str:
     return "".join("/" + token.replace("~", "~0").replace("/", "~1") for token in tokens)
 
 
-def _refuse(path: _Path, problem: str, code: str = PARSE_ERROR, *, key: bool = False) -> NoReturn:
+def _refuse(
+    path: _Path, problem: str, code: Code = Code.PARSE_ERROR, *, key: bool = False
+) -> NoReturn:
     raise NotPlainData(_pointer(_tokens(path)), problem, code, key=key)
 
 
@@ -143,7 +147,7 @@ def _members(value: dict[Any, Any], path: _Path) -> tuple[dict[str, Any], list[t
             )
         name = str.__str__(key)
         if name in copy:  # two str subclasses equal as text, unequal to each other
-            _refuse(path, f"member {_shown(name)} appears twice in one object", DUPLICATE_KEY)
+            _refuse(path, f"member {_shown(name)} appears twice in one object", Code.DUPLICATE_KEY)
         copy[name] = None
         pairs.append((name, item))
     return copy, pairs

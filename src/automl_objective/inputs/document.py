@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from automl_objective.base.codes import Code
 from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
 
 Format = Literal["json", "yaml"]
@@ -24,7 +25,7 @@ class LoadError(Exception):
     message: str
     line: int | None = None
     column: int | None = None
-    code: str = "parse-error"
+    code: Code = Code.PARSE_ERROR
 
     def __post_init__(self) -> None:
         self.message = " ".join(self.message.split())  # always one line

@@ -13,6 +13,7 @@ import math
 import re
 from typing import Any
 
+from automl_objective.base.codes import Code
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import find_bare_token, find_duplicate_member, line_column
@@ -97,7 +98,7 @@ def parse_json(path: str, text: str) -> Document:
             "parsers disagree on which one counts",
             line,
             column,
-            code="duplicate-key",
+            code=Code.DUPLICATE_KEY,
         ) from None
     except _BadNumber as error:
         offset = find_bare_token(text, _is_bad_number)

@@ -21,7 +21,8 @@ import re
 import warnings
 from typing import Any
 
-from automl_objective.check.findings import Finding
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.python.bindings import Chunk
 from automl_objective.inputs.python.pieces import LineState
@@ -137,5 +138,5 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
             column = getattr(error, "offset", None)
             why = getattr(error, "msg", None) or str(error)
             message = f"code cell is not valid Python ({why}); its requests are not checked"
-            problems.append(Finding("error", "parse-error", "", line, column, message, number))
+            problems.append(Finding("error", Code.PARSE_ERROR, "", line, column, message, number))
     return chunks, problems

@@ -16,9 +16,11 @@ import tokenize
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from automl_objective.check.checker import Checker, FileResult
-from automl_objective.check.findings import Finding
-from automl_objective.check.parts import Part, check_parts, pointer_tokens, version_kind
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding, pointer_tokens
+from automl_objective.check.checker import Checker
+from automl_objective.check.parts import Part, check_parts, version_kind
+from automl_objective.check.results import FileResult
 from automl_objective.inputs.positions import Request, Spot, deepest
 from automl_objective.inputs.reading import LoadError, decode
 
@@ -73,7 +75,7 @@ def _unread(chunk: Chunk) -> Finding:
     (line, why), more = chunk.unread[0], len(chunk.unread) - 1
     also = f" (and {more:,} more call{'s' if more > 1 else ''} not read)" if more else ""
     message = f"not checked: {why}{also}"
-    return Finding("error", "too-large", "", line, None, message, chunk.cell)
+    return Finding("error", Code.TOO_LARGE, "", line, None, message, chunk.cell)
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -83,10 +85,10 @@ def python_text(display: str, raw: bytes) -> str:
     """A ``.py`` file's text, decoded as Python decodes it (``tokenize.detect_encoding``).
     Raises LoadError (code ``encoding``) for bytes that are not text in that encoding."""
     if raw.startswith(_UTF16_BOMS):
-        raise LoadError(display, "UTF-16 text: save the file as UTF-8", code="encoding")
+        raise LoadError(display, "UTF-16 text: save the file as UTF-8", code=Code.ENCODING)
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        raise LoadError(display, "binary data (a NUL byte), not Python", line, code="encoding")
+        raise LoadError(display, "binary data (a NUL byte), not Python", line, code=Code.ENCODING)
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     except SyntaxError as error:  # an unknown encoding, or one the byte-order mark denies
@@ -94,7 +96,7 @@ def python_text(display: str, raw: bytes) -> str:
         if why.startswith("encoding problem") and raw.startswith(codecs.BOM_UTF8):
             why = "a UTF-8 byte-order mark, and a coding line naming another encoding"
         if "invalid or missing encoding declaration" not in why:
-            raise LoadError(display, why, code="encoding") from None
+            raise LoadError(display, why, code=Code.ENCODING) from None
         encoding = "utf-8"  # no declaration, and not UTF-8: said with its place below
     try:
         return raw.decode(encoding)
@@ -103,9 +105,9 @@ def python_text(display: str, raw: bytes) -> str:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         named = "UTF-8" if encoding.startswith("utf-8") else encoding
         message = f"not {named} text (byte {error.start})"
-        raise LoadError(display, message, line, column, code="encoding") from None
+        raise LoadError(display, message, line, column, code=Code.ENCODING) from None
     except LookupError as error:  # a codec Python knows for source but cannot decode with
-        raise LoadError(display, f"cannot decode: {error}", code="encoding") from None
+        raise LoadError(display, f"cannot decode: {error}", code=Code.ENCODING) from None
 
 
 def check_code_bytes(checker: Checker, display: str, raw: bytes, *, strict: bool) -> FileResult:
@@ -154,6 +156,6 @@ def check_code_text(checker: Checker, display: str, text: str, *, strict: bool) 
             display,
             f"internal error while reading this file ({type(error).__name__}: {detail}); "
             "please report it",
-            code="internal-error",
+            code=Code.INTERNAL_ERROR,
         ) from None
     return check_parts(checker, display, parts, kind, strict=strict, extra=extra)

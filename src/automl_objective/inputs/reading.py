@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from automl_objective.base.codes import Code
 from automl_objective.inputs.document import Document, Format, LoadError
 from automl_objective.inputs.json_syntax import parse_json
 
@@ -51,7 +52,7 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text or text.isspace():
-        raise LoadError(path, "empty document", code="empty-document")
+        raise LoadError(path, "empty document", code=Code.EMPTY_DOCUMENT)
     try:
         if (format or detect_format(path, text)) == "yaml":
             from automl_objective.inputs.yaml_syntax import parse_yaml
@@ -66,25 +67,25 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
             path,
             f"internal error while reading this file ({type(error).__name__}: {detail}); "
             "please report it",
-            code="internal-error",
+            code=Code.INTERNAL_ERROR,
         ) from None
 
 
 def decode(path: str, raw: bytes) -> str:
     """UTF-8 text (a byte-order mark is dropped), or a :class:`LoadError` that says why not."""
     if raw.startswith(_UTF16_BOMS):
-        raise LoadError(path, "UTF-16 text: save the file as UTF-8", code="encoding")
+        raise LoadError(path, "UTF-16 text: save the file as UTF-8", code=Code.ENCODING)
     if b"\x00" in raw:
         line, _ = _byte_position(raw, raw.index(b"\x00"))
         raise LoadError(
-            path, "binary data (a NUL byte), not a JSON or YAML document", line, code="encoding"
+            path, "binary data (a NUL byte), not a JSON or YAML document", line, code=Code.ENCODING
         )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
         raise LoadError(
-            path, f"not UTF-8 text (byte {error.start})", line, column, code="encoding"
+            path, f"not UTF-8 text (byte {error.start})", line, column, code=Code.ENCODING
         ) from None
 
 
@@ -115,7 +116,7 @@ def read_limited(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
     except (OSError, AttributeError, ValueError):  # e.g. an in-memory stream
         info = None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise LoadError(path, "is a directory", code="unreadable")
+        raise LoadError(path, "is a directory", code=Code.UNREADABLE)
     size = info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
     if size > max_bytes:
         raise _too_large(path, max_bytes)
@@ -175,11 +176,11 @@ def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise LoadError(name, "is a directory", code="unreadable")
+            raise LoadError(name, "is a directory", code=Code.UNREADABLE)
         if not stat.S_ISREG(info.st_mode):
             why = _not_regular(info.st_mode)
             if why is not None and not os.fspath(path).startswith(_STREAM_PATHS):
-                raise LoadError(name, why, code="unreadable")
+                raise LoadError(name, why, code=Code.UNREADABLE)
             os.set_blocking(fd, True)
         size = info.st_size if stat.S_ISREG(info.st_mode) else 0
         if size > max_bytes:
@@ -193,7 +194,7 @@ def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
 
 def _too_large(path: str, max_bytes: int) -> LoadError:
     return LoadError(
-        path, f"larger than the {max_bytes:,}-byte size limit; not read", code="too-large"
+        path, f"larger than the {max_bytes:,}-byte size limit; not read", code=Code.TOO_LARGE
     )
 
 
@@ -232,10 +233,10 @@ def load_bytes(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes
         if os.path.islink(path):
             target = os.readlink(path)
             raise LoadError(
-                name, f"broken symbolic link (to {target})", code="unreadable"
+                name, f"broken symbolic link (to {target})", code=Code.UNREADABLE
             ) from None
-        raise LoadError(name, "no such file", code="unreadable") from None
+        raise LoadError(name, "no such file", code=Code.UNREADABLE) from None
     except OSError as error:
-        raise LoadError(name, _os_problem(path, error), code="unreadable") from None
+        raise LoadError(name, _os_problem(path, error), code=Code.UNREADABLE) from None
     except ValueError:  # a NUL byte in the name
-        raise LoadError(name, "the path contains a NUL byte", code="unreadable") from None
+        raise LoadError(name, "the path contains a NUL byte", code=Code.UNREADABLE) from None

@@ -18,10 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, TypeGuard, TypeVar
 
-from automl_objective.base.quoting import shown
-from automl_objective.check.checker import AUTO, Checker, FileResult, internal_error
-from automl_objective.check.findings import INVALID_TYPE, Finding, Located, json_pointer, json_type
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.base.quoting import json_type, shown
+from automl_objective.check.checker import AUTO, Checker
+from automl_objective.check.findings import Located
 from automl_objective.check.parts import FRAGMENT_KINDS, Part, check_parts, version_kind
+from automl_objective.check.results import FileResult, internal_error
 from automl_objective.inputs.document import Document, Locator
 
 PIPELINE = "sagemaker-pipeline-definition"
@@ -94,7 +97,7 @@ class _Split:
         if isinstance(value, kind):
             return True
         message = f"{_subject(at)} must be {what}, not {json_type(value)}; {lost}"
-        self.problems.append(Located("error", INVALID_TYPE, at, message))
+        self.problems.append(Located("error", Code.INVALID_TYPE, at, message))
         return False
 
     def add(self, request: dict[str, Any], prefix: Prefix, kind: str, dropped: bool) -> None:

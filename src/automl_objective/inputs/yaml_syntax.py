@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from automl_objective.base.codes import Code
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import (
@@ -111,7 +112,7 @@ def _mapping_children(path: str, text: str, node: yaml.MappingNode) -> list[yaml
                 f"and {line}): parsers disagree on which one counts",
                 line,
                 column,
-                code="duplicate-key",
+                code=Code.DUPLICATE_KEY,
             )
         seen[key.value] = key
     return children

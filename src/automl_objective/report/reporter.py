@@ -7,9 +7,9 @@ import os
 from collections.abc import Sequence
 from typing import ClassVar, TextIO
 
+from automl_objective.base.finding import Finding
 from automl_objective.base.quoting import printable, printable_data
-from automl_objective.check.checker import FileResult
-from automl_objective.check.findings import Finding
+from automl_objective.check.results import FileResult
 
 
 class Reporter:
@@ -183,11 +183,9 @@ class SarifReporter(Reporter):
         from urllib.parse import quote
 
         from automl_objective import __version__
-        from automl_objective.check.messages import REGISTRY
 
         used = sorted({f.code for r in results for f in r.findings})
-        said = {name: code.description for name, code in REGISTRY.items()}
-        rules = [{"id": code, "shortDescription": {"text": said.get(code, code)}} for code in used]
+        rules = [{"id": code, "shortDescription": {"text": code.description}} for code in used]
         findings = []
         for result in results:
             for finding in result.findings:
