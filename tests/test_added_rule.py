@@ -14,7 +14,7 @@ import pytest
 from automl_objective.base.schema import load_aws_index
 from automl_objective.check.catalog import catalog_from_schema
 from automl_objective.check.checker import Checker
-from automl_objective.inputs.reading import Document
+from automl_objective.inputs.document import Document
 from automl_objective_codegen.run import generate
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,7 +20,8 @@ from pydantic import ValidationError
 from automl_objective.base.schema import load_schema
 from automl_objective.check.catalog import load_catalog
 from automl_objective.check.checker import Checker
-from automl_objective.inputs.reading import Document, LoadError, load_path
+from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.syntax import load_path
 from automl_objective_generated.checks import ROOT
 from automl_objective_generated.models import AutoMLObjectiveDocument
 from tests.fixture_cases import Case, cases

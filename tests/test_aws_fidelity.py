@@ -20,7 +20,7 @@ from automl_objective.api import validate_data
 from automl_objective.base.schema import load_aws_index, load_aws_schema
 from automl_objective.check.aws_keywords import aws_validator_class
 from automl_objective.check.checker import validate_document
-from automl_objective.inputs.reading import parse_text
+from automl_objective.inputs.syntax import parse_text
 from automl_objective_codegen.aws_schemas import _pattern_keywords
 from automl_objective_codegen.java_patterns import UntranslatablePattern, describe, translate
 from tests.compiled import compiled_predicate

@@ -164,14 +164,14 @@ def test_a_file_that_vanishes_during_the_run(
 ) -> None:
     for name in ("a.json", "b.json"):
         shutil.copy(VALID, tmp_path / name)
-    real_load = documents.load_path
+    real_read = documents.read_file
 
-    def load_after_removal(path: Any, *args: Any, **kwargs: Any) -> Any:
+    def read_after_removal(path: Any, *args: Any, **kwargs: Any) -> Any:
         if str(path).endswith("a.json"):
             os.unlink(tmp_path / "b.json")  # b vanishes after discovery, before it is read
-        return real_load(path, *args, **kwargs)
+        return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr("automl_objective.runner.load_path", load_after_removal)
+    monkeypatch.setattr("automl_objective.inputs.registry.read_file", read_after_removal)
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "b.json: error [unreadable] no such file" in out

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from automl_objective.inputs.reading import load_path
+from automl_objective.inputs.syntax import load_path
 from benchmarks.agreement import agreement_lines
 from benchmarks.combined_schema import write_combined_schema
 from benchmarks.corpora import build_code, build_documents, build_findings_heavy

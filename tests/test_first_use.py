@@ -16,9 +16,10 @@ from automl_objective.api import resolve_source
 from automl_objective.check.catalog import load_catalog
 from automl_objective.check.checker import default_checker
 from automl_objective.cli import main
-from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, Source, discover
+from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, discover
+from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.json_syntax import parse_json
-from automl_objective.inputs.reading import LoadError
+from automl_objective.inputs.source import Source
 from automl_objective.report.lookups import (
     RESOLUTION_FORMATS,
     UnknownProblemType,

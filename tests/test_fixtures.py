@@ -9,7 +9,8 @@ from jsonschema import Draft202012Validator
 
 from automl_objective.api import validate_file
 from automl_objective.base.schema import load_schema
-from automl_objective.inputs.reading import LoadError, load_path
+from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.syntax import load_path
 from tests.fixture_cases import Case, cases
 
 CASES = cases()

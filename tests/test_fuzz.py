@@ -20,7 +20,9 @@ from automl_objective.api import validate_data
 from automl_objective.base.schema import load_aws_index, load_schema
 from automl_objective.check.catalog import load_catalog
 from automl_objective.check.checker import Checker
-from automl_objective.inputs.reading import LoadError, decode, parse_text
+from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.reading import decode
+from automl_objective.inputs.syntax import parse_text
 from automl_objective_generated.checks import ROOT
 from tests.fixture_cases import cases
 from tests.test_agreement import model_accepts

@@ -33,7 +33,8 @@ from automl_objective.api import (
     validate_file,
 )
 from automl_objective.cli import main
-from automl_objective.inputs.discovery import DiscoveryError, Source, discover
+from automl_objective.inputs.discovery import DiscoveryError, discover
+from automl_objective.inputs.source import Source
 from automl_objective.report.terminal import ProgressBar
 from automl_objective.runner import (
     MAX_WORKERS,

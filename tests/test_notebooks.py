@@ -12,7 +12,7 @@ from jsonschema import Draft4Validator
 
 from automl_objective.api import validate_file
 from automl_objective.cli import main
-from automl_objective.inputs.notebooks import neutralise
+from automl_objective.inputs.python.cells import neutralise
 from automl_objective.report.reporter import JsonReporter, SarifReporter
 
 NOTEBOOK = Path(__file__).parent / "fixtures" / "code" / "autopilot.ipynb"

@@ -283,12 +283,14 @@ def test_a_failure_of_the_splitter_is_an_internal_error_for_that_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from automl_objective.cli import main
-    from automl_objective.inputs import workflows
+    from automl_objective.inputs import registry, state_machines
 
     def explode(document: Any) -> Any:
         raise TypeError("injected")
 
-    monkeypatch.setattr(workflows, "split_workflow", explode)
+    broken = state_machines.KIND._replace(requests=explode)
+    kinds = [broken if kind is state_machines.KIND else kind for kind in registry.KINDS]
+    monkeypatch.setattr(registry, "KINDS", tuple(kinds))
     path = tmp_path / "machine.json"
     path.write_text(json.dumps(_machine(**_task(Parameters=BAD_REQUEST))))
     (tmp_path / "zz.json").write_text('{"MetricName": "Nope"}')
@@ -328,7 +330,7 @@ def test_any_value_of_any_type_anywhere_in_a_definition_never_raises(name: str) 
     """Every place of the fixtures, replaced by a value of each JSON type: the splitter,
     validate and resolve answer with findings, never an exception."""
     from automl_objective.check.checker import default_checker
-    from automl_objective.inputs.reading import parse_text
+    from automl_objective.inputs.syntax import parse_text
     from automl_objective.runner import CheckOptions, check_document
 
     original = parse_text(name, (CODE / name).read_text()).data

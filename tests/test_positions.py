@@ -10,7 +10,7 @@ import pytest
 
 from automl_objective.api import validate_file
 from automl_objective.inputs.positions import Request, line_column, locate_json
-from automl_objective.inputs.reading import parse_text
+from automl_objective.inputs.syntax import parse_text
 
 TEXT = """{
   "a": "x\\"}{[",

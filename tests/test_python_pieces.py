@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from automl_objective.api import validate_file
 from automl_objective.base.codes import Code
-from automl_objective.check.checker import default_checker
+from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.python import bindings as python_bindings
 from automl_objective.inputs.python import pieces as python_pieces
 from automl_objective.inputs.python import reader as python_source
@@ -25,8 +25,7 @@ from automl_objective.inputs.python.pieces import (
     quick_statement_lines,
     statement_lines,
 )
-from automl_objective.inputs.python_files import check_code_text
-from automl_objective.inputs.reading import LoadError
+from tests.support.code import check_python_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -207,7 +206,7 @@ def test_held_values_and_calls_stay_within_their_budget(
     held = [v for v, _ in module.once.values() if isinstance(v, ast.Dict)]
     assert sum(len(list(ast.walk(value))) for value in held) <= 400
     assert 0 < len(held) < 200 and 0 < len(binder.calls) < 200
-    result = check_code_text(default_checker(), "big.py", source, strict=False)
+    result = check_python_text("big.py", source)
     codes = [f.code for f in result.findings]
     # the first calls are read, with the values held; the calls not held are said
     assert codes.count(Code.METRIC_NOT_ALLOWED) == min(len(held), len(binder.calls))
@@ -227,7 +226,7 @@ def test_a_dense_source_is_read_in_bounded_memory() -> None:
     )
     tracemalloc.start()
     try:
-        result = check_code_text(default_checker(), "dense.py", source, strict=False)
+        result = check_python_text("dense.py", source)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -263,7 +262,7 @@ def test_a_large_notebook_cell_is_read_in_pieces_and_checked_first(tmp_path: Pat
 
 def test_a_large_source_that_is_not_python_is_still_one_finding() -> None:
     with pytest.raises(LoadError, match="not valid Python"):
-        check_code_text(default_checker(), "x.py", _big(CALL + "def (:\n"), strict=False)
+        check_python_text("x.py", _big(CALL + "def (:\n"))
 
 
 _FRAGMENTS = [
@@ -323,7 +322,7 @@ def test_any_code_read_in_pieces_is_read_as_it_is_whole(fragments: list[str]) ->
         for limit in (WHOLE_LIMIT, 0):  # 0: every source is read in pieces
             patch.setattr(python_source, "WHOLE_LIMIT", limit)
             try:
-                result = check_code_text(default_checker(), "fuzz.py", text, strict=False)
+                result = check_python_text("fuzz.py", text)
             except LoadError as error:
                 seen.append((error.code, error.message, error.line, error.column))
                 continue

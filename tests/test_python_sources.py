@@ -268,13 +268,12 @@ _PIECES = [
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_any_code_gives_findings_never_an_exception(pieces: list[str]) -> None:
-    from automl_objective.check.checker import default_checker
-    from automl_objective.inputs.python_files import check_code_text
-    from automl_objective.inputs.reading import LoadError
+    from automl_objective.inputs.document import LoadError
+    from tests.support.code import check_python_text
 
     text = "".join(pieces)
     try:
-        result = check_code_text(default_checker(), "fuzz.py", text, strict=False)
+        result = check_python_text("fuzz.py", text)
     except LoadError as error:  # not Python: one finding, as the runner reports it
         assert error.code == "parse-error"
         return
@@ -316,13 +315,12 @@ _CALLEES = [
 def test_any_call_is_read_without_an_exception(
     bindings: list[str], callee: str, arguments: list[tuple[str | None, str]]
 ) -> None:
-    from automl_objective.check.checker import default_checker
-    from automl_objective.inputs.python_files import check_code_text
+    from tests.support.code import check_python_text
 
     lines = [f"x = {value}" for value in bindings]
     passed = ", ".join(f"{k}={v}" if k else f"**{v}" for k, v in arguments)
     lines.append(f"{callee}({passed})")
-    result = check_code_text(default_checker(), "fuzz.py", "\n".join(lines), strict=False)
+    result = check_python_text("fuzz.py", "\n".join(lines))
     assert all(f.code != "internal-error" for f in result.findings)
     assert all(f.line is not None and 1 <= f.line <= len(lines) for f in result.findings)
 

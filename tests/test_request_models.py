@@ -29,7 +29,8 @@ from automl_objective.base.schema import load_aws_index
 from automl_objective.check.checker import default_checker
 from automl_objective.check.engine import kind_errors
 from automl_objective.cli import main
-from automl_objective.inputs.reading import Document, LoadError, load_path
+from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.syntax import load_path
 from automl_objective_codegen.request_models import generate_request_models
 from automl_objective_generated import (
     CreateAutoMLJobV2Request,

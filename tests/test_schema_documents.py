@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from automl_objective.base.schema import load_aws_index, load_aws_schema, load_schema
 from automl_objective.check.catalog import load_catalog
 from automl_objective.check.checker import Checker, default_checker
-from automl_objective.inputs.reading import Document, LoadError, load_path
+from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.syntax import load_path
 from tests.schema_documents import documents, mutations, sites
 from tests.test_agreement import model_accepts
 from tests.test_aws_requests import filled_v2

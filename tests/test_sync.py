@@ -17,7 +17,7 @@ from automl_objective.base.quoting import printable
 from automl_objective.check.catalog import catalog_from_schema, catalog_problems
 from automl_objective.check.checker import Checker
 from automl_objective.cli import main
-from automl_objective.inputs.reading import parse_text
+from automl_objective.inputs.syntax import parse_text
 from automl_objective_codegen.placeholders import placeholders
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ from typing import Any
 from automl_objective.base.schema import Schema
 from automl_objective.check.catalog import Catalog, ProblemTypeRule
 from automl_objective.check.checker import Checker
-from automl_objective.inputs.reading import parse_text
+from automl_objective.inputs.syntax import parse_text
 
 EXAMPLE_PATH = "job.json"
 

@@ -129,7 +129,8 @@ def validate_json_as_cli(
     from pydantic_core import InitErrorDetails, ValidationError
 
     from automl_objective.inputs.document import LoadError
-    from automl_objective.inputs.reading import decode, parse_text
+    from automl_objective.inputs.reading import decode
+    from automl_objective.inputs.syntax import parse_text
 
     try:
         text = json_data if isinstance(json_data, str) else decode("<json>", bytes(json_data))

@@ -10,7 +10,8 @@ from typing import Any
 
 from automl_objective.api import validate_file
 from automl_objective.base.schema import load_schema
-from automl_objective.inputs.reading import LoadError, load_path
+from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.syntax import load_path
 from tests.fixture_cases import Case, cases
 
 ROOT = Path(__file__).resolve().parents[2]

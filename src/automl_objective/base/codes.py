@@ -9,9 +9,8 @@ names its code in ``x-code``, by value; ``generate`` refuses one that is not a r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
@@ -58,8 +57,7 @@ class Code(StrEnum):
         return ABOUT[self].details
 
 
-@dataclass(frozen=True)
-class About:
+class About(NamedTuple):
     severity: Severity
     description: str
     details: str = ""

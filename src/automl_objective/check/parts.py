@@ -1,5 +1,6 @@
-"""Check the requests held inside another file (Python code, a notebook, a pipeline
-definition, a state machine), each as a document of its own, and report them as one file.
+"""Check what a file holds: one request document, checked whole, or the requests held
+inside it (Python code, a notebook, a pipeline definition, a state machine), each as a
+document of its own, reported as one file.
 
 The engine is not changed: each request is a
 :class:`~automl_objective.inputs.document.Document` whose locator maps the request's paths to
@@ -9,42 +10,18 @@ outer document, and their notebook cell.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import replace
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.check.checker import Checker
 from automl_objective.check.results import FileResult
-from automl_objective.inputs.document import Document, Locator
-
-FRAGMENT_KINDS = {"v1": "create-auto-ml-job", "v2": "create-auto-ml-job-v2"}
-"""What a partial request is checked as: the objective rules only."""
-WHOLE_KINDS = {"v1": "create-auto-ml-job-request", "v2": "create-auto-ml-job-v2-request"}
-"""What a request known in full is checked as: AWS's whole shape too."""
+from automl_objective.inputs.document import Contents, Document, Part
 
 ABSENCE_CODES = frozenset({Code.MISSING_MEMBER, Code.INCOMPLETE_PAIR, Code.PROBLEM_TYPE_CONFIG})
 """Findings about a member that is not there: in a partial request the member may well be
 there at run time (it was left out as dynamic), so these are not reported."""
-
-
-@dataclass
-class Part:
-    """One request inside a file."""
-
-    data: dict[str, Any]
-    kind: str
-    locator: Locator
-    partial: bool
-    """Members were left out (dynamic): findings about absent members are not reported."""
-    prefix: tuple[str | int, ...] = ()
-    """The request's path in the outer document (its pointers are reported from there)."""
-    cell_of: Callable[[Finding], int | None] | None = None
-
-
-def version_kind(version: str, complete: bool) -> str:
-    return (WHOLE_KINDS if complete else FRAGMENT_KINDS)[version]
 
 
 def check_parts(
@@ -70,3 +47,29 @@ def check_parts(
             findings.append(replace(finding, pointer=prefix + finding.pointer, cell=cell))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
     return FileResult(path, findings, kind)
+
+
+def check_contents(
+    checker: Checker,
+    contents: Contents,
+    *,
+    kind: str,
+    problem_type: str | None = None,
+    strict: bool = False,
+) -> FileResult:
+    """The verdict on what a file holds: a request document is checked as ``kind`` (auto:
+    the kind its members say), against ``problem_type`` if given; the requests inside any
+    other kind of file each as the kind its reader found."""
+    if contents.document is not None:
+        return checker.validate(
+            contents.document, kind=kind, problem_type=problem_type, strict=strict
+        )
+    assert contents.kind is not None, "requests are held by an input kind"
+    return check_parts(
+        checker,
+        contents.path,
+        contents.parts,
+        contents.kind,
+        strict=strict,
+        extra=contents.problems,
+    )

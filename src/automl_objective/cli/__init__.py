@@ -166,12 +166,14 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
     validate.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 1 on a warning)"
     )
+    from automl_objective.inputs.registry import default_include
+
     validate.add_argument(
         "--include",
         action="append",
         metavar="GLOB",
         help="files to check inside directories "
-        "(default: *.json, *.yaml, *.yml, *.py, *.ipynb); repeatable",
+        f"(default: {', '.join(default_include())}); repeatable",
     )
     validate.add_argument(
         "--exclude", action="append", metavar="GLOB", help="files or folders to skip; repeatable"
@@ -365,12 +367,7 @@ def _usage(message: str) -> int:
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import check_sources
     from automl_objective.check.checker import UsageError, check_options
-    from automl_objective.inputs.discovery import (
-        DEFAULT_EXCLUDE,
-        DEFAULT_INCLUDE,
-        DiscoveryError,
-        discover,
-    )
+    from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
     from automl_objective.report.reporter import REPORTERS, TextReporter
     from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
     from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
@@ -383,7 +380,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         check_options(args.kind, args.problem_type)
         sources = discover(
             args.paths,
-            include=args.include or DEFAULT_INCLUDE,
+            include=args.include,
             exclude=(*DEFAULT_EXCLUDE, *(args.exclude or ())),
             force_exclude=args.force_exclude,
         )

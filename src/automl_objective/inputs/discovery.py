@@ -2,60 +2,20 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import re
 import stat
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from automl_objective.base.quoting import printable
-from automl_objective.inputs.reading import STDIN_NAME
+from automl_objective.inputs.globs import Globs
+from automl_objective.inputs.registry import default_include
+from automl_objective.inputs.source import STDIN_NAME, Source
 
-DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml", "*.py", "*.ipynb")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__", ".tox")
 
 
 class DiscoveryError(ValueError):
     """A path that does not exist, or a set of paths that matched nothing."""
-
-
-class Source(NamedTuple):
-    """One document to check: a file path, or standard input.
-
-    A NamedTuple of plain strings: on a run over tens of thousands of files, pathlib objects
-    and frozen dataclasses cost measurable time per file. ``problem`` says why a folder found
-    in a scan could not be searched; checking such a source reports it.
-    """
-
-    path: str | None
-    display: str
-    problem: str | None = None
-
-    @property
-    def is_stdin(self) -> bool:
-        return self.path is None and self.problem is None
-
-
-def _lower_suffix(name: str) -> str:
-    """``job.JSON`` -> ``job.json``: extensions match whatever their case."""
-    dot = name.rfind(".")
-    return name if dot <= name.rfind("/") else name[:dot] + name[dot:].lower()
-
-
-class _Globs:
-    """Glob patterns compiled once; a path matches by its name or its relative path.
-    Extensions are compared without regard to case (``*.json`` matches ``job.JSON``)."""
-
-    def __init__(self, patterns: Sequence[str]) -> None:
-        translated = (fnmatch.translate(_lower_suffix(p)) for p in patterns)
-        joined = "|".join(f"(?:{t})" for t in translated) or "(?!)"
-        self._match = re.compile(joined).match
-
-    def __call__(self, relative: str) -> bool:
-        relative = _lower_suffix(relative)
-        name = relative.rsplit("/", 1)[-1]
-        return self._match(name) is not None or self._match(relative) is not None
 
 
 def _entries(directory: str) -> list[os.DirEntry[str]]:
@@ -74,7 +34,7 @@ def _walk(root: str, include_globs: Sequence[str], exclude_globs: Sequence[str])
     """Depth first, in name order, with a stack rather than recursion (a tree can be deeper
     than Python's recursion limit); symlinked folders are not followed. A folder that
     cannot be listed becomes a source that reports why."""
-    include, exclude = _Globs(include_globs), _Globs(exclude_globs)
+    include, exclude = Globs(include_globs), Globs(exclude_globs)
     found: list[Source] = []
     stack = [(root, "")]
     while stack:
@@ -123,7 +83,7 @@ class _Listings:
         return entry.is_dir(follow_symlinks=False)
 
 
-def _named_path_excluded(raw: str, exclude: _Globs) -> bool:
+def _named_path_excluded(raw: str, exclude: Globs) -> bool:
     """Whether an exclude glob matches a path named on the command line: its name, its
     path as given, or one of its parent folders (``node_modules/x/job.json``)."""
     normal = os.path.normpath(raw).replace(os.sep, "/")
@@ -149,7 +109,7 @@ def _is_directory(raw: str, listings: _Listings | None) -> bool:
 
 def discover(
     paths: Sequence[str],
-    include: Sequence[str] = DEFAULT_INCLUDE,
+    include: Sequence[str] | None = None,
     exclude: Sequence[str] = DEFAULT_EXCLUDE,
     *,
     force_exclude: bool = False,
@@ -158,13 +118,15 @@ def discover(
     """Files named directly are checked whatever the globs say, unless ``force_exclude``:
     then ``exclude`` applies to them too, and excluding every one of them is not an error
     (pre-commit names files and lets the tool's excludes decide). Directories are searched
-    with the globs; with ``allow_directories`` false, naming one is an error."""
+    with the globs (``include`` None: the files of every input kind); with
+    ``allow_directories`` false, naming one is an error."""
+    include = default_include() if include is None else include
     if any(not pattern for pattern in include):
         raise DiscoveryError("an empty include pattern matches no file")
     sources: list[Source] = []
     searched: list[str] = []
     excluded_by_name = False
-    excluded = _Globs(exclude) if force_exclude else None
+    excluded = Globs(exclude) if force_exclude else None
     listings = _Listings() if len(paths) > 64 else None
     for raw in paths:
         if raw == STDIN_NAME:

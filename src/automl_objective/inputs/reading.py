@@ -1,9 +1,13 @@
-"""Read a file (or stdin) into a parsed document that can say where each value came from.
+"""The one way a file's bytes are read, and turned into text: every input kind reads through
+here.
 
-Reading refuses what is not a document before parsing it: files over the size limit (never
-read whole), binary data, UTF-16, text that is not UTF-8. Parsing is per format, in
-:mod:`.json_syntax` and :mod:`.yaml_syntax`. Anything wrong
-raises :class:`LoadError`, which carries a position where there is one.
+Reading refuses what is not a document before anything parses it: files over the size limit
+(never read whole), FIFOs, sockets and devices (reading one can block forever), folders,
+missing files and broken links; standard input is read within the same limit. Decoding
+refuses binary data and UTF-16, and reads UTF-8 (a byte-order mark dropped), or, for Python
+source, the encoding Python itself reads it in (:func:`decode_python`: PEP 263). Anything
+wrong raises :class:`~automl_objective.inputs.document.LoadError`, which carries a position
+where there is one.
 """
 
 from __future__ import annotations
@@ -16,59 +20,12 @@ from pathlib import Path
 from typing import IO
 
 from automl_objective.base.codes import Code
-from automl_objective.inputs.document import Document, Format, LoadError
-from automl_objective.inputs.json_syntax import parse_json
+from automl_objective.inputs.document import LoadError
 
-__all__ = [
-    "Document",
-    "Format",
-    "LoadError",
-    "detect_format",
-    "load_bytes",
-    "load_path",
-    "load_text",
-    "parse_text",
-]
-
-YAML_SUFFIXES = (".yaml", ".yml")
-STDIN_NAME = "-"
 MAX_BYTES = 10 * 1024 * 1024
 """Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def detect_format(path: str, text: str) -> Format:
-    lowered = path.lower()
-    if lowered.endswith(YAML_SUFFIXES):
-        return "yaml"
-    if lowered.endswith(".json"):
-        return "json"
-    return "json" if text.lstrip(" \t\r\n")[:1] in ("{", "[") else "yaml"
-
-
-def parse_text(path: str, text: str, format: Format | None = None) -> Document:
-    """Parse a document from its text (a leading byte-order mark is ignored)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text or text.isspace():
-        raise LoadError(path, "empty document", code=Code.EMPTY_DOCUMENT)
-    try:
-        if (format or detect_format(path, text)) == "yaml":
-            from automl_objective.inputs.yaml_syntax import parse_yaml
-
-            return parse_yaml(path, text)
-        return parse_json(path, text)
-    except LoadError:
-        raise
-    except Exception as error:  # a parser's own failure: one finding for this file alone
-        detail = " ".join(str(error).split())[:200]
-        raise LoadError(
-            path,
-            f"internal error while reading this file ({type(error).__name__}: {detail}); "
-            "please report it",
-            code=Code.INTERNAL_ERROR,
-        ) from None
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -89,6 +46,39 @@ def decode(path: str, raw: bytes) -> str:
         ) from None
 
 
+def decode_python(display: str, raw: bytes) -> str:
+    """A ``.py`` file's text, decoded as Python decodes it (``tokenize.detect_encoding``).
+    Raises LoadError (code ``encoding``) for bytes that are not text in that encoding."""
+    if raw.startswith(_UTF16_BOMS):
+        raise LoadError(display, "UTF-16 text: save the file as UTF-8", code=Code.ENCODING)
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise LoadError(display, "binary data (a NUL byte), not Python", line, code=Code.ENCODING)
+    import codecs
+    import io
+    import tokenize  # only Python files pay for importing it
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    except SyntaxError as error:  # an unknown encoding, or one the byte-order mark denies
+        why = " ".join(str(error).split())
+        if why.startswith("encoding problem") and raw.startswith(codecs.BOM_UTF8):
+            why = "a UTF-8 byte-order mark, and a coding line naming another encoding"
+        if "invalid or missing encoding declaration" not in why:
+            raise LoadError(display, why, code=Code.ENCODING) from None
+        encoding = "utf-8"  # no declaration, and not UTF-8: said with its place below
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        named = "UTF-8" if encoding.startswith("utf-8") else encoding
+        message = f"not {named} text (byte {error.start})"
+        raise LoadError(display, message, line, column, code=Code.ENCODING) from None
+    except LookupError as error:  # a codec Python knows for source but cannot decode with
+        raise LoadError(display, f"cannot decode: {error}", code=Code.ENCODING) from None
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     """The line and column of a byte, counted as every position is (in characters of the
     text before it, which may itself not be UTF-8: a bad byte counts as one character)."""
@@ -104,7 +94,7 @@ _STREAM_PATHS = ("/dev/stdin", "/dev/fd/", "/proc/self/fd/")
 there is what the user meant to pass, so it is read, within the limit."""
 
 
-def read_limited(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
+def read_stream(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
     """At most ``max_bytes`` from ``handle``; a longer input is refused, not read whole.
 
     Never more than ``max_bytes + 1`` bytes are read, whatever the reported size: files in
@@ -209,23 +199,7 @@ def _os_problem(path: str | Path, error: OSError) -> str:
     return f"cannot read: {error.strerror or error}"
 
 
-def load_path(
-    path: str | Path,
-    display: str | None = None,
-    format: Format | None = None,
-    max_bytes: int = MAX_BYTES,
-) -> Document:
-    """Read and parse one file. Raises :class:`LoadError` with a user-facing message."""
-    name = display or str(path)
-    return parse_text(name, load_text(path, name, max_bytes), format)
-
-
-def load_text(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> str:
-    """Read one file as UTF-8 text, within the size limit; :class:`LoadError` if it cannot."""
-    return decode(name, load_bytes(path, name, max_bytes))
-
-
-def load_bytes(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+def read_file(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     """Read one file's bytes, within the size limit; :class:`LoadError` if it cannot."""
     try:
         return _read_path(path, name, max_bytes)
