@@ -15,7 +15,7 @@ from junitparser import Failure, JUnitXml
 
 from automl_objective.api import check_sources
 from automl_objective.inputs.discovery import discover
-from automl_objective.report.reporter import JunitReporter, SarifReporter, TextReporter
+from automl_objective.report import JunitReporter, SarifReporter, TextReporter
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
 from tests.fixture_cases import FIXTURES
 
@@ -150,7 +150,7 @@ def github_runs(line: str) -> bool:
 
 
 def _report(format: str, folder: Path) -> str:
-    from automl_objective.report.reporter import REPORTERS
+    from automl_objective.report import REPORTERS
 
     out = io.StringIO()
     REPORTERS[format]().report(check_sources(discover([str(folder)])), out)
@@ -244,7 +244,7 @@ def test_a_leading_colon_pair_is_escaped_where_a_line_starts(
     monkeypatch.chdir(tmp_path)
     lines = {}
     for format in ("text", "junit"):
-        from automl_objective.report.reporter import REPORTERS
+        from automl_objective.report import REPORTERS
 
         out = io.StringIO()
         REPORTERS[format]().report(check_sources(discover([name])), out)

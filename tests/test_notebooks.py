@@ -13,7 +13,7 @@ from jsonschema import Draft4Validator
 from automl_objective.api import validate_file
 from automl_objective.cli import main
 from automl_objective.inputs.python.cells import neutralise
-from automl_objective.report.reporter import JsonReporter, SarifReporter
+from automl_objective.report import JsonReporter, SarifReporter
 
 NOTEBOOK = Path(__file__).parent / "fixtures" / "code" / "autopilot.ipynb"
 SARIF_SCHEMA = Path(__file__).parent / "vendor" / "sarif-2.1.0-rtm.5.json"

@@ -354,7 +354,7 @@ def _lookup_formats(command: str) -> list[str]:
 
 
 def _reporter_names() -> list[str]:
-    from automl_objective.report.reporter import REPORTERS
+    from automl_objective.report import REPORTERS
 
     return list(REPORTERS)
 
@@ -368,7 +368,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import check_sources
     from automl_objective.check.checker import UsageError, check_options
     from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
-    from automl_objective.report.reporter import REPORTERS, TextReporter
+    from automl_objective.report import REPORTERS, TextReporter
     from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
     from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
 
@@ -452,8 +452,8 @@ def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
     from automl_objective.api import resolve_source
     from automl_objective.check.checker import UsageError, check_options
     from automl_objective.inputs.discovery import DiscoveryError, discover
+    from automl_objective.report import TextReporter
     from automl_objective.report.lookups import RESOLUTION_FORMATS
-    from automl_objective.report.reporter import TextReporter
     from automl_objective.runner import OptionError
 
     if len(args.paths) != 1:
