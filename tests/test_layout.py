@@ -1,5 +1,10 @@
 """The layout tells the truth: the runtime stands alone, the generator builds on it, and the
-runtime's modules import each other in one direction only."""
+runtime's stages import each other in one direction only, without a cycle:
+
+    base  <-  inputs  <-  check  <-  report        (check reads only inputs' leaves)
+                 ^          ^
+              runner, whole_documents  <-  api  <-  cli, botocore_hook  <-  __main__
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,24 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNTIME = ROOT / "src" / "automl_objective"
 GENERATOR = ROOT / "generator" / "automl_objective_codegen"
 GENERATED = ROOT / "generated" / "automl_objective_generated"
+
+FLOORS = {
+    "": 0,  # the package's own __init__: its version, nothing imported
+    "base": 0,
+    "inputs": 1,
+    "check": 2,
+    "report": 3,
+    "runner": 4,
+    "whole_documents": 4,
+    "api": 5,
+    "cli": 6,
+    "botocore_hook": 6,
+    "__main__": 7,
+}
+"""Each stage's floor: a module imports its own stage and the floors below it, never above."""
+INPUT_LEAVES = {"inputs.document", "inputs.positions"}
+"""What check/ may read of inputs/: the parsed document and its positions, not a reader."""
+ENTRY_POINTS = {"api", "cli", "botocore_hook"}
 
 
 def _imports(path: Path) -> list[tuple[str, ast.AST | None]]:
@@ -32,31 +55,99 @@ def _imports(path: Path) -> list[tuple[str, ast.AST | None]]:
     return found
 
 
-def _package_modules(folder: Path) -> dict[str, Path]:
-    return {path.stem: path for path in folder.rglob("*.py")}
+def _runtime_modules() -> dict[str, Path]:
+    """Every runtime module by its name under automl_objective (``inputs.registry``; a
+    package by its folder's name, the top package as "")."""
+    modules = {}
+    for path in RUNTIME.rglob("*.py"):
+        parts = path.relative_to(RUNTIME).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        modules[".".join(parts)] = path
+    return modules
+
+
+def _runtime_graph() -> dict[str, set[str]]:
+    """module -> the runtime modules it imports (``from pkg import module`` names the module;
+    ``from module import name`` the module)."""
+    modules = _runtime_modules()
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for target, _ in _imports(path):
+            if target == "automl_objective" or target.startswith("automl_objective."):
+                inner = target.removeprefix("automl_objective").removeprefix(".")
+                while inner not in modules:
+                    inner = inner.rpartition(".")[0]
+                targets.add(inner)
+        graph[name] = targets - {name}
+    return graph
+
+
+def _stage(module: str) -> str:
+    return module.split(".")[0]
+
+
+def test_the_runtime_is_in_stage_folders() -> None:
+    stages = {_stage(module) for module in _runtime_modules()}
+    assert stages == set(FLOORS)
 
 
 def test_runtime_modules_import_each_other_without_a_cycle() -> None:
-    modules = _package_modules(RUNTIME)
-    graph = {
-        name: {
-            target.split(".")[1]
-            for target, _ in _imports(path)
-            if target.startswith("automl_objective.") and target.split(".")[1] in modules
-        }
-        - {name}
-        for name, path in modules.items()
+    graphlib.TopologicalSorter(_runtime_graph()).prepare()  # raises CycleError naming it
+
+
+def test_each_stage_imports_only_its_own_and_the_stages_below() -> None:
+    upward = [
+        f"{module} -> {target}"
+        for module, targets in _runtime_graph().items()
+        for target in targets
+        if _stage(target) != _stage(module) and FLOORS[_stage(target)] >= FLOORS[_stage(module)]
+    ]
+    assert upward == []
+
+
+def test_inputs_never_imports_check_report_or_the_entry_points() -> None:
+    for module, targets in _runtime_graph().items():
+        if _stage(module) == "inputs":
+            assert {_stage(t) for t in targets} <= {"inputs", "base"}, module
+
+
+def test_check_reads_only_the_leaves_of_inputs_and_never_report_or_the_cli() -> None:
+    for module, targets in _runtime_graph().items():
+        if _stage(module) == "check":
+            assert {_stage(t) for t in targets} <= {"check", "base", "inputs"}, module
+            assert {t for t in targets if _stage(t) == "inputs"} <= INPUT_LEAVES, module
+
+
+def test_report_never_imports_the_cli() -> None:
+    for module, targets in _runtime_graph().items():
+        if _stage(module) == "report":
+            assert not {_stage(t) for t in targets} & {"cli", "api", "runner"}, module
+
+
+def test_nothing_below_imports_an_entry_point() -> None:
+    importers = {
+        (module, _stage(target))
+        for module, targets in _runtime_graph().items()
+        for target in targets
+        if _stage(target) in ENTRY_POINTS and _stage(target) != _stage(module)
     }
-    graphlib.TopologicalSorter(graph).prepare()  # raises CycleError naming the circle
+    assert importers == {
+        ("botocore_hook", "api"),
+        ("cli.resolve", "api"),
+        ("cli.validate", "api"),
+        ("__main__", "cli"),
+    }
 
 
 def test_the_runtime_never_imports_the_generator_except_the_cli_on_demand() -> None:
-    for name, path in _package_modules(RUNTIME).items():
+    for name, path in _runtime_modules().items():
         for target, function in _imports(path):
             if target.split(".")[0] in ("automl_objective_codegen", "jinja2"):
-                assert name == "cli", f"{path.name} imports {target}"
+                assert name == "cli.codegen", f"{name} imports {target}"
                 assert isinstance(function, ast.FunctionDef), "only inside a command's function"
-                assert function.name in ("run_generate", "run_sync", "_codegen"), function.name
+                assert function.name in ("run_generate", "run_sync"), function.name
 
 
 def test_generated_code_imports_neither_the_generator_nor_its_tools() -> None:
@@ -90,8 +181,10 @@ def _strings_outside_docstrings(path: Path) -> list[str]:
 
 def test_library_messages_never_name_a_command_line_flag() -> None:
     """The library is used from Python too, where `--max-bytes` means nothing; the CLI's
-    own words live in cli.py."""
-    for path in RUNTIME.glob("*.py"):
-        if path.name != "cli.py":
+    own words live in cli/."""
+    modules = _runtime_modules()
+    assert len(modules) > 40  # the walk found the code
+    for name, path in modules.items():
+        if _stage(name) != "cli":
             flagged = [s for s in _strings_outside_docstrings(path) if _FLAG.search(s)]
-            assert flagged == [], path.name
+            assert flagged == [], name

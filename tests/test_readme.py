@@ -135,7 +135,7 @@ def test_readme_has_no_relative_links() -> None:
 
 
 def test_options_paragraph_names_every_validate_option_and_format() -> None:
-    from automl_objective.cli import OPTIONS, _parser
+    from automl_objective.cli.parser import OPTIONS, _parser
     from automl_objective.report import REPORTERS
 
     text = " ".join(README.read_text("utf-8").split())
