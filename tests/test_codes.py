@@ -3,34 +3,41 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
-from automl_objective.base.codes import Code
+from automl_objective.base.codes import ABOUT, Code
 from automl_objective.check.failures import Failure, code_for
 from automl_objective.check.messages import RULE_CODES
+from automl_objective_codegen.readme_table import render_codes_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _readme_codes() -> dict[str, str]:
-    """code -> severity cell of the README's "Finding codes" table."""
-    text = (ROOT / "README.md").read_text()
-    table = text.split("Finding codes:", 1)[1].split("\n\n", 2)[1]
-    rows: dict[str, str] = {}
-    for line in table.splitlines()[2:]:
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        for code in re.findall(r"`([a-z-]+)`", cells[0]):
-            rows[code] = cells[1]
-    return rows
-
-
-def test_the_readme_table_lists_every_registered_code_with_its_severity() -> None:
-    rows = _readme_codes()
-    assert sorted(rows) == sorted(Code)
+def test_every_code_says_its_severity_and_what_it_means() -> None:
+    assert set(ABOUT) == set(Code)
     for code in Code:
-        assert code.severity in rows[code], code
+        assert code.severity in ("error", "warning"), code
+        assert code.description and "\n" not in code.description + code.details, code
+
+
+def test_the_readme_table_is_rendered_from_the_codes() -> None:
+    """Every code, with its severity and meaning, between the table's markers (generate
+    writes it; generate --check fails when it is stale)."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    table = render_codes_table()
+    assert table in text
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == list(Code)
+    for row, code in zip(rows, Code, strict=True):
+        assert f"| {code.severity} |" in row and code.description in row
+
+
+def test_reports_and_findings_use_the_codes_values() -> None:
+    """A code is its value wherever a string is: in text, in JSON, compared with a str."""
+    assert f"[{Code.METRIC_NOT_ALLOWED}]" == "[metric-not-allowed]"
+    assert json.dumps({"code": Code.PARSE_ERROR}) == '{"code": "parse-error"}'
+    assert Code("unknown-metric") is Code.UNKNOWN_METRIC
 
 
 def _x_codes(node: Any) -> set[str]:
