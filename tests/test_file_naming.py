@@ -56,3 +56,12 @@ def test_each_file_gets_at_most_one_schema(name: str, url: str | None) -> None:
         if any(fnmatchcase(basename, pattern) for pattern in entry["fileMatch"])
     ]
     assert matched == ([] if url is None else [url])
+
+
+def test_the_pre_commit_hook_reads_by_default_the_files_the_catalog_names() -> None:
+    """The request documents' kind states the convention the hook's default `files` follows
+    (.pre-commit-hooks.yaml is held to it by tests/test_precommit.py): the same names."""
+    from automl_objective.inputs.request_files import KIND
+
+    named = {pattern for entry in catalog_entries() for pattern in entry["fileMatch"]}
+    assert KIND.hook_globs is not None and set(KIND.hook_globs) == named

@@ -244,6 +244,7 @@ def test_the_pre_commit_configuration_as_pasted(setting: Offline, tmp_path: Path
         "sagemaker/broken.create-auto-ml-job.json:1:68: error [metric-not-allowed] MetricName "
         "'AUC' is not allowed for ProblemType 'Regression'"
     ) in done.stdout
+    assert BAD_CALL_FINDING in done.stdout  # the code hook, on jobs/train.py
 
 
 # The editor settings: addresses of files that exist at the tag, matching the convention.
