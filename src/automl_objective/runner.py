@@ -279,11 +279,21 @@ def _hand_on(signum: int, handler: Any) -> None:
 
 def kill_workers(pool: Any) -> None:
     """Kill the workers now. The executor has no public way to (Python 3.14 adds one), so
-    this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG)."""
+    this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG).
+
+    This process's own end for writing results is closed too (it never writes there): a
+    worker killed while it sends a result leaves part of it in the pipe, and the executor's
+    thread would wait for the rest forever, so that shutting the pool down hung; with every
+    writer gone, that thread reads the end of the pipe instead and stops.
+    """
     processes = getattr(pool, "_processes", None) or {}
     for process in list(processes.values()):
         with contextlib.suppress(OSError):
             process.kill()
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _stop(pool: Any) -> None:
