@@ -167,6 +167,7 @@ def test_a_failing_render_stops_the_background_worker_and_says_one_line(
         assert done.stderr.count("\n") == 1, done.stderr
 
 
+@pytest.mark.slow  # generate processes killed at six moments of their writing
 def test_killed_runs_never_leave_a_half_written_file(tmp_path: Path) -> None:
     output = tmp_path / "generated"
     generate(SCHEMA, output)
@@ -526,37 +527,39 @@ def _assert_inert(outputs: dict[str, str]) -> None:
     assert shown.split("<table>")[1].count("<tr>") == metrics + 1
 
 
+@pytest.mark.slow  # a whole tree rendered and imported in a process of its own, eleven times
+@pytest.mark.parametrize("number", range(len(hostile(Path("canary")))))
 def test_hostile_schema_text_is_rendered_inert_and_imports_without_running(
-    tmp_path: Path,
+    tmp_path: Path, number: int
 ) -> None:
     canary = tmp_path / "canary"
-    for number, text in enumerate(hostile(canary)):
-        path = _write_schema(tmp_path / f"s{number}" / "schema", _hostile_schema(text))
-        output = tmp_path / f"s{number}" / "generated"
-        generate(path, output)
-        outputs = {
-            p.relative_to(output).as_posix(): p.read_text("utf-8")
-            for p in output.rglob("*")
-            if p.is_file()
-        }
-        _assert_inert(outputs)
-        script = (
-            "import importlib\n"
-            f"for name in {[n.removesuffix('.py') for n in PY_FILES if n != '__init__.py']!r}:\n"
-            "    importlib.import_module('automl_objective_generated.' + name)\n"
-            "from automl_objective_generated import tables\n"
-            f"assert tables.DEFAULT_METRIC['Regression'] == {text!r}\n"
-            f"assert tables.METRIC_DESCRIPTION['AUC'] == {text!r}\n"
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            env={"PYTHONPATH": str(output), "PATH": ""},
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        assert not canary.exists(), text
+    text = hostile(canary)[number]
+    path = _write_schema(tmp_path / "schema", _hostile_schema(text))
+    output = tmp_path / "generated"
+    generate(path, output)
+    outputs = {
+        p.relative_to(output).as_posix(): p.read_text("utf-8")
+        for p in output.rglob("*")
+        if p.is_file()
+    }
+    _assert_inert(outputs)
+    script = (
+        "import importlib\n"
+        f"for name in {[n.removesuffix('.py') for n in PY_FILES if n != '__init__.py']!r}:\n"
+        "    importlib.import_module('automl_objective_generated.' + name)\n"
+        "from automl_objective_generated import tables\n"
+        f"assert tables.DEFAULT_METRIC['Regression'] == {text!r}\n"
+        f"assert tables.METRIC_DESCRIPTION['AUC'] == {text!r}\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(output), "PATH": ""},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not canary.exists(), text
 
 
 def test_a_python_template_value_without_an_escaping_filter_fails_the_render() -> None:
@@ -630,6 +633,7 @@ def test_a_hostile_schema_file_name_stays_inside_the_headers(tmp_path: Path) -> 
     assert "schema/x\\u000a__import__" in header[0]
 
 
+@pytest.mark.slow  # a whole tree rendered for each of 25 random texts
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=40))
 def test_fuzz_random_schema_text_never_becomes_code(text: str) -> None:
