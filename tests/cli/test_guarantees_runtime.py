@@ -43,7 +43,7 @@ from automl_objective.runner import (
 )
 from tests.support.fixture_cases import cases
 from tests.support.paths import FIXTURES
-from tests.support.processes import CLI, cli_command, shell
+from tests.support.processes import CLI, cli_command, interruptible_children, shell
 
 VALID = FIXTURES / "valid" / "objective-f1.json"
 VALID_TEXT = VALID.read_text()
@@ -184,12 +184,13 @@ def stuck_run(many_files: Path, jobs: int) -> Iterator[subprocess.Popen[bytes]]:
     process (or worker) given it waits, so the run is certainly still going when signalled.
     Yields once the workers run (with --jobs 1: once SIGTERM is handled)."""
     read_end, write_end = os.pipe()
-    process = subprocess.Popen(
-        [*CLI, "validate", "--jobs", str(jobs), f"/dev/fd/{read_end}", str(many_files)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        pass_fds=(read_end,),
-    )
+    with interruptible_children():
+        process = subprocess.Popen(
+            [*CLI, "validate", "--jobs", str(jobs), f"/dev/fd/{read_end}", str(many_files)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            pass_fds=(read_end,),
+        )
     os.close(read_end)
     try:
         deadline = time.monotonic() + 60
@@ -609,12 +610,13 @@ def test_a_sigint_at_any_moment_of_start_up_exits_130(many_files: Path) -> None:
     codes = set()
     for step in range(25):
         read_end, write_end = os.pipe()
-        process = subprocess.Popen(
-            [*CLI, "validate", "--jobs", "1", f"/dev/fd/{read_end}", str(many_files)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            pass_fds=(read_end,),
-        )
+        with interruptible_children():
+            process = subprocess.Popen(
+                [*CLI, "validate", "--jobs", "1", f"/dev/fd/{read_end}", str(many_files)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                pass_fds=(read_end,),
+            )
         os.close(read_end)
         try:
             deadline = time.monotonic() + 60
