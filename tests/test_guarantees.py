@@ -161,6 +161,7 @@ def test_a_failing_render_stops_the_background_worker_and_says_one_line(
             text=True,
             check=False,
             start_new_session=True,
+            timeout=300,  # it once hung here: see tests/test_background.py
         )
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1, done.stderr
