@@ -2612,6 +2612,8 @@ def _check_aws_MaxRuntimePerTrainingJobInSeconds(v: Any) -> bool:
         return v is DYNAMIC
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
         return False
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 2147483647:
+        return False
     return True
 
 
@@ -2620,6 +2622,8 @@ def _explain_aws_MaxRuntimePerTrainingJobInSeconds(v: Any, path: JsonPath, out: 
         out.append(Failure("invalid-type", warn, path, "type", v, "integer", F_aws_MaxRuntimePerTrainingJobInSeconds))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
         out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F_aws_MaxRuntimePerTrainingJobInSeconds))
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 2147483647:
+        out.append(Failure("schema-violation", warn, path, "maximum", v, 2147483647, F_aws_MaxRuntimePerTrainingJobInSeconds))
     return
 
 

@@ -143,6 +143,11 @@ def _shape_schema(shape: Any) -> dict[str, Any]:
     elif kind in ("integer", "long"):
         schema["type"] = "integer"
         _bounds(schema, meta, "minimum", "maximum")
+        # AWS's `integer` is a 32-bit signed number and `long` a 64-bit one (its servers are
+        # Java): a value beyond them is refused whatever the model's own min/max say.
+        low, high = _WIDTHS[kind]
+        schema.setdefault("minimum", low)
+        schema.setdefault("maximum", high)
     elif kind in ("float", "double"):
         schema["type"] = "number"
         _bounds(schema, meta, "minimum", "maximum")
@@ -153,6 +158,9 @@ def _shape_schema(shape: Any) -> dict[str, Any]:
     else:  # blob and anything newer: base64 text in JSON
         schema["type"] = "string"
     return schema
+
+
+_WIDTHS = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
 
 
 def _bounds(schema: dict[str, Any], meta: dict[str, Any], low: str, high: str) -> None:

@@ -6,19 +6,17 @@ hash seed (no sets, no timestamps, no absolute paths).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import posixpath
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from automl_objective import __version__
 from automl_objective.base.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
 from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
 from automl_objective_codegen.aws_schemas import aws_schemas
+from automl_objective_codegen.background import in_background
 from automl_objective_codegen.editor_files import editor_files
 from automl_objective_codegen.environment import render
 from automl_objective_codegen.examples import Example, examples
@@ -26,7 +24,6 @@ from automl_objective_codegen.python_models import generate_models, kind_models
 from automl_objective_codegen.request_models import MODULE as REQUESTS_MODULE
 from automl_objective_codegen.request_models import generate_request_models, whole_classes
 
-T = TypeVar("T")
 PACKAGE = GENERATED_PACKAGE
 DOCS = "docs"
 
@@ -96,38 +93,6 @@ def _where(catalog: Catalog) -> dict[str, str]:
     }
 
 
-@contextlib.contextmanager
-def _in_background(function: Callable[..., T], *args: Any) -> Iterator[Callable[[], T]]:
-    """Start ``function(*args)`` in a forked process where the platform forks; the yielded
-    callable waits for its result (or computes it here, where it does not).
-
-    The worker dies with this process (even if it is killed), and leaving the block early,
-    by an error or an interrupt, kills it: generate never leaves a process behind.
-    """
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        yield lambda: function(*args)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    from automl_objective.runner import kill_workers, start_worker
-
-    pool = ProcessPoolExecutor(
-        max_workers=1,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=start_worker,
-        initargs=(os.getpid(),),
-    )
-    future = pool.submit(function, *args)
-    try:
-        yield future.result
-    finally:
-        if not future.done():
-            kill_workers(pool)
-        pool.shutdown(wait=True)
-
-
 def aws_and_checks(source: Source) -> tuple[dict[str, str], str]:
     """Two steps in one worker: the AWS schemas (from botocore's model), then checks.py,
     compiled from them and the canonical schema."""
@@ -160,7 +125,7 @@ def render_outputs(source: Source) -> dict[str, str]:
     }
     # botocore's model and the compiled checks take as long as datamodel-code-generator:
     # render them in a second process meanwhile (the same bytes either way).
-    with _in_background(aws_and_checks, source) as aws_files:
+    with in_background(aws_and_checks, source) as aws_files:
         models = generate_models(source.schema, python_header)
         aws_texts, checks = aws_files()
     code_context["whole_classes"] = whole_classes(aws_texts)

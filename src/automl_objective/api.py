@@ -16,7 +16,7 @@ from automl_objective.base.finding import Finding
 from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
 from automl_objective.check.checker import AUTO, check_options, default_checker
 from automl_objective.check.checker import validate_document as _validate_document
-from automl_objective.check.plain_data import check_plain_data
+from automl_objective.check.plain_data import AS_AWS_NUMBER, NotPlainData, plain_copy
 from automl_objective.check.resolve import Resolution
 from automl_objective.check.resolve import resolve_objective as _resolve_objective
 from automl_objective.check.results import FileResult, load_error_result
@@ -97,19 +97,34 @@ def validate_data(
 ) -> FileResult:
     """Validate an already-parsed document (a dict from your own code). No positions.
 
-    Values JSON has no form for (``datetime``, say) are taken as their ``str()``; data that
-    no JSON document could hold (a cycle, nesting deeper than any request, a number too
-    large for a double, NaN) raises :class:`ValueError` naming where it is.
+    The data is judged as the document it stands for, as botocore reads it: a tuple is an
+    array, a ``str`` or ``dict`` subclass its plain value (none of its methods run). A value
+    JSON has no form for (``bytes``, a set, a ``datetime``) is an ``invalid-type`` finding.
+    Data no JSON document could hold raises, naming where it is: a key that is not a string
+    (:class:`TypeError`); a cycle, nesting deeper than any request, a number too large for a
+    double, NaN, over a million members and items (:class:`ValueError`).
     """
     options = _options(kind, problem_type, strict)
     if not isinstance(path, str):
         raise TypeError(f"path must be a str, not {type(path).__name__}")
-    check_plain_data(data)
+    data = _plain(data)
     text = json.dumps(data, indent=2, default=str)
     document = Document(path, data, text, "json")
     return _validate_document(
         document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
     )
+
+
+def _plain(data: Any) -> Any:
+    """``data`` as the document it stands for (a tuple as an array, a ``str`` subclass as its
+    text, read past its own methods); a ``TypeError`` for a key that is not a string, a
+    ``ValueError`` for what else no document holds, each naming where."""
+    try:
+        return plain_copy(data, AS_AWS_NUMBER)
+    except NotPlainData as problem:
+        if problem.key:
+            raise TypeError(str(problem)) from None
+        raise
 
 
 def validate_file(

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.api import validate_data, validate_file
+from automl_objective.base.schema import load_aws_schema
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.requests import MODEL, filled_v2, skeleton
 
@@ -100,6 +101,36 @@ def test_findings_only_for_what_is_wrong(change: Any, expected: list[tuple[Any, 
             "did you mean 'AutoMLJobInputDataConfig'? "
             "(AutoMLJobInputDataConfig is required and missing)"
         )
+
+
+@pytest.mark.parametrize(("value", "valid"), [(1, True), (2**31 - 1, True), (2**31, False)])
+def test_an_aws_integer_is_32_bits_wide_where_the_model_states_no_maximum(
+    value: int, valid: bool
+) -> None:
+    """AWS's `integer` shapes are Java ints on the service's side: the model states only a
+    minimum for MaxAutoMLJobRuntimeInSeconds, yet 2**31 cannot be read there."""
+    request = filled_v2()
+    config = request["AutoMLProblemTypeConfig"]["TabularJobConfig"]
+    config["CompletionCriteria"] = {"MaxAutoMLJobRuntimeInSeconds": value}
+    found = [(f.code, f.pointer) for f in validate_data(request).findings]
+    where = "/AutoMLProblemTypeConfig/TabularJobConfig/CompletionCriteria"
+    assert found == (
+        [] if valid else [("schema-violation", f"{where}/MaxAutoMLJobRuntimeInSeconds")]
+    )
+
+
+@pytest.mark.parametrize(
+    "file", ["create-auto-ml-job-request.schema.json", "create-auto-ml-job-v2-request.schema.json"]
+)
+def test_every_aws_integer_has_a_range_within_its_width(file: str) -> None:
+    integers = {
+        name: definition
+        for name, definition in load_aws_schema(file)["$defs"].items()
+        if definition.get("type") == "integer"
+    }
+    assert integers
+    for name, definition in integers.items():
+        assert -(2**63) <= definition["minimum"] <= definition["maximum"] <= 2**63 - 1, name
 
 
 def test_fragments_keep_the_objective_rules_only() -> None:

@@ -463,6 +463,32 @@ def test_data_with_values_json_lacks_is_still_checked() -> None:
     assert "unknown-member" in {f.code for f in stamped.findings}
 
 
+def test_validate_data_judges_the_document_the_data_stands_for() -> None:
+    """As botocore sends it, and as the models and the hook read it: a tuple is an array, a
+    str subclass its text (its own __eq__ never runs)."""
+
+    class Loud(str):
+        def __eq__(self, other: object) -> bool:
+            raise AssertionError("a method of the caller's value ran")
+
+        __hash__ = str.__hash__
+
+    request = {"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": Loud("AUC")}}
+    assert [f.code for f in validate_data(request).findings] == ["metric-not-allowed"]
+    tags = ({"Key": "team", "Value": "ml"},)
+    tuple_v1 = {"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "MSE"}}
+    assert validate_data({**tuple_v1, "Tags": tags}).valid
+
+
+def test_validate_data_refuses_a_value_shared_into_an_endless_document() -> None:
+    """Names that double a dict at each level stand for 2**40 values: refused, not expanded."""
+    value: dict[str, object] = {"Key": "k", "Value": "v"}
+    for _ in range(40):
+        value = {"a": value, "b": value}
+    with pytest.raises(ValueError, match="members and items"):
+        validate_data({"MetricName": "F1", "x": value})
+
+
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [

@@ -162,6 +162,7 @@ def test_a_failing_render_stops_the_background_worker_and_says_one_line(
             text=True,
             check=False,
             start_new_session=True,
+            timeout=300,  # it once hung here: see tests/test_background.py
         )
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1, done.stderr
@@ -668,36 +669,3 @@ def test_models_text_that_would_run_anything_new_is_refused(code: str) -> None:
     refuse_unexpected_code(committed)  # what datamodel-code-generator writes passes
     with pytest.raises(UnsafeTemplateValue, match=r"models\.py"):
         refuse_unexpected_code(committed + code)
-
-
-_HALF_A_RESULT = """
-import gc, multiprocessing.queues, struct, time
-from automl_objective_codegen.outputs import _in_background
-
-def half_sent():
-    # In the worker: start sending a result of 1,000 bytes, send 10 of them, and stall.
-    [queue] = [o for o in gc.get_objects() if type(o) is multiprocessing.queues.SimpleQueue]
-    queue._writer._send(struct.pack("!i", 1000) + b"x" * 10)
-    time.sleep(600)
-
-try:
-    with _in_background(half_sent):
-        time.sleep(1)  # the executor's thread now reads the result, and waits for the rest
-        raise RuntimeError("the rendering here failed")
-except RuntimeError:
-    print("stopped")
-"""
-
-
-def test_a_worker_stopped_while_it_sends_its_result_never_hangs_generate() -> None:
-    """A render failing while the background worker was sending its result (a large one:
-    the AWS schemas and checks.py) killed it halfway through, and the pool's thread waited
-    for the rest forever: generate hung. It now stops at once."""
-    done = subprocess.run(
-        [sys.executable, "-c", _HALF_A_RESULT],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert (done.stdout, done.returncode) == ("stopped\n", 0), done.stderr

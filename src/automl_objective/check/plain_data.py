@@ -27,6 +27,10 @@ from automl_objective.base.codes import Code
 
 MAX_DEPTH = 500
 """Far deeper than any SageMaker request (about 10 levels), well inside what the checks walk."""
+MAX_VALUES = 1_000_000
+"""More members and items than any request holds by far (a few hundred), and about what a
+file at the default size limit can hold: a value shared by reference is counted each time it
+is used, so names that double a dict at each level are refused, not expanded for ever."""
 MAX_DIGITS = 4300
 """The digits of the longest integer the JSON reader takes from text (Python's limit)."""
 
@@ -170,6 +174,7 @@ class _Walk:
         self.reading = reading
         self.open: set[int] = set()
         self.stack: list[_Task] = []
+        self.values = 0
 
     def run(self, data: Any) -> Any:
         root: list[Any] = [None]
@@ -206,6 +211,10 @@ class _Walk:
         if depth >= MAX_DEPTH:
             where = _pointer(_tokens(path)[:3])
             raise NotPlainData(f"{where}/...", f"nested over {MAX_DEPTH} levels deep")
+        self.values += len(copy)
+        if self.values > MAX_VALUES:
+            shared = "a part used in several places counts each time"
+            raise NotPlainData("", f"holds over {MAX_VALUES:,} members and items ({shared})")
         self.open.add(id(value))
         self.stack.append((None, None, depth, None, value))  # keeps an expanded value alive
         stacked = []
@@ -221,16 +230,3 @@ def plain_copy(data: Any, reading: Reading = AS_JSON_TEXT) -> Any:
     """``data`` rebuilt from plain values as described above; :class:`NotPlainData` if no
     JSON document could hold it."""
     return _Walk(reading).run(data)
-
-
-def check_plain_data(data: Any) -> None:
-    """Raise :class:`ValueError` (or :class:`TypeError` for an unusable key) naming the place.
-
-    Iterative, so nesting deeper than Python's recursion limit is reported, not crashed on.
-    """
-    try:
-        plain_copy(data, AS_AWS_NUMBER)
-    except NotPlainData as problem:
-        if problem.key:
-            raise TypeError(str(problem)) from None
-        raise
