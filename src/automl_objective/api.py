@@ -13,7 +13,14 @@ from typing import IO, Any
 from automl_objective import runner
 from automl_objective.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
 from automl_objective.discovery import Source
-from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
+from automl_objective.documents import (
+    MAX_BYTES,
+    Document,
+    Format,
+    LoadError,
+    load_path,
+    parse_text,
+)
 from automl_objective.findings import UNKNOWN_DOCUMENT, Finding
 from automl_objective.plain_data import check_plain_data
 from automl_objective.resolve import Resolution
@@ -42,6 +49,7 @@ __all__ = [
     "allowed_metrics",
     "catalog",
     "check_sources",
+    "check_text",
     "default_metric",
     "resolve_file",
     "resolve_source",
@@ -134,6 +142,34 @@ def validate_file(
         if format is None and runner.is_code_path(str(path)):
             return runner.check_code_file(checker, Path(path), str(path), options)
         document = load_path(Path(path), str(path), format, max_bytes=options.max_bytes)
+    except LoadError as error:
+        return load_error_result(error)
+    return runner.check_document(checker, document, options)
+
+
+def check_text(
+    text: str,
+    path: str,
+    *,
+    kind: str = AUTO,
+    problem_type: str | None = None,
+    strict: bool = False,
+) -> FileResult:
+    """Validate a document's text as :func:`validate_file` would if it were the file at
+    ``path`` (an editor's unsaved buffer): the name says what it is (``.py`` and ``.ipynb``:
+    code; otherwise JSON or YAML, pipelines and state machines split into their requests)."""
+    options = _options(kind, problem_type, strict)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {type(path).__name__}")
+    checker = default_checker()
+    try:
+        if runner.is_code_path(path):
+            from automl_objective.code_files import check_code_text
+
+            return check_code_text(checker, path, text, strict=options.strict)
+        document = parse_text(path, text)
     except LoadError as error:
         return load_error_result(error)
     return runner.check_document(checker, document, options)
