@@ -48,3 +48,12 @@ def test_the_name_decides_the_kind() -> None:
 def test_arguments_of_the_wrong_type_are_refused(text: object, path: object) -> None:
     with pytest.raises(TypeError):
         check_text(text, path)  # type: ignore[arg-type]
+
+
+def test_skip_unknown_skips_what_check_sources_skips() -> None:
+    unrelated = check_text('{"name": "my-package"}', "package.json", skip_unknown=True)
+    assert unrelated.findings == [] and unrelated.skipped is not None
+    broken = check_text('{"name": ', "package.json", skip_unknown=True)
+    assert [f.code for f in broken.findings] == ["parse-error"]  # may be a broken request
+    request = check_text('{"ProblemType": "Regresion"}', "job.json", skip_unknown=True)
+    assert "unknown-problem-type" in [f.code for f in request.findings]

@@ -154,11 +154,19 @@ def check_text(
     kind: str = AUTO,
     problem_type: str | None = None,
     strict: bool = False,
+    skip_unknown: bool = False,
 ) -> FileResult:
     """Validate a document's text as :func:`validate_file` would if it were the file at
     ``path`` (an editor's unsaved buffer): the name says what it is (``.py`` and ``.ipynb``:
-    code; otherwise JSON or YAML, pipelines and state machines split into their requests)."""
-    options = _options(kind, problem_type, strict)
+    code; otherwise JSON or YAML, pipelines and state machines split into their requests).
+    ``skip_unknown`` is :func:`check_sources`'s."""
+    result = _check_text(text, path, _options(kind, problem_type, strict))
+    if skip_unknown and kind == AUTO:
+        return _skip_if_unknown(result)
+    return result
+
+
+def _check_text(text: str, path: str, options: CheckOptions) -> FileResult:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if not isinstance(path, str):
