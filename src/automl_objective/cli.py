@@ -63,6 +63,9 @@ EXAMPLES = {
     "schemas": """\
   automl-objective schemas                               the editor schemas' paths
 """,
+    "lsp": """\
+  automl-objective lsp                                   serve an editor on stdin/stdout
+""",
     "sync": """\
   automl-objective sync --from-botocore                  has AWS changed the valid values?
   automl-objective sync --from-botocore --write          write the new values into the schema
@@ -95,6 +98,12 @@ COMMAND_HELP = {
         "print the paths of the installed editor schemas",
         "Print the path of each editor schema (and catalog.json) this installation ships, "
         "one a line, for an editor's or another validator's settings. Exit 2 if none.",
+    ),
+    "lsp": (
+        "run the language server: findings, completion and fixes in the editor",
+        "Serve an editor over the Language Server Protocol on standard input and output: "
+        "validate's findings as diagnostics, completion and hover of metrics and problem "
+        "types, quick fixes. Needs the lsp extra.",
     ),
     "sync": (
         "compare the schema's valid values with botocore's SageMaker model",
@@ -299,6 +308,7 @@ OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "resolve": _add_resolve_options,
     "generate": _add_generate_options,
     "schemas": lambda parser: None,
+    "lsp": lambda parser: None,
     "sync": _add_sync_options,
 }
 """Each command's options, added to its parser only when it runs."""
@@ -580,12 +590,24 @@ def _printable_lines(report: str) -> str:
     return "".join(printable(line) + "\n" for line in report.removesuffix("\n").split("\n"))
 
 
+def run_lsp(args: argparse.Namespace, out: TextIO) -> int:
+    from automl_objective.lsp import LspExtraMissing, serve
+
+    try:
+        return serve()
+    except LspExtraMissing as error:
+        return _usage(
+            f"lsp needs the lsp extra (no module {error}): pip install 'automl-objective[lsp]'"
+        )
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": run_validate,
     "metrics": run_metrics,
     "resolve": run_resolve,
     "generate": run_generate,
     "schemas": run_schemas,
+    "lsp": run_lsp,
     "sync": run_sync,
 }
 
