@@ -10,21 +10,21 @@ from pytest_lsp import LanguageClient
 from tests.lsp.harness import CONFIG, initialize
 
 
-@pytest_lsp.fixture(config=CONFIG)
+@pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
 async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     await initialize(lsp_client)
     yield
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=CONFIG)
+@pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
 async def strict_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     await initialize(lsp_client, options={"automlObjective": {"strict": True}})
     yield
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=CONFIG)
+@pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
 async def utf8_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     await initialize(lsp_client, encodings=["utf-8", "utf-16"])
     yield
