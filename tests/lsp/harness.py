@@ -72,7 +72,13 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
             synchronization=types.NotebookDocumentSyncClientCapabilities()
         ),
         text_document=types.TextDocumentClientCapabilities(
-            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True)
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
+            completion=types.CompletionClientCapabilities(
+                completion_item=types.ClientCompletionItemOptions(
+                    documentation_format=[types.MarkupKind.Markdown]
+                )
+            ),
+            hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
         ),
     )
 

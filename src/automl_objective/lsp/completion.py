@@ -35,12 +35,14 @@ def _objective(name: str, language: str) -> str:
     return f"{{MetricName: {name}}}" if language == YAML else f'{{"MetricName": "{name}"}}'
 
 
-def _markdown(value: str) -> types.MarkupContent:
-    return types.MarkupContent(kind=types.MarkupKind.Markdown, value=value)
+def markup(value: str, markdown: bool) -> types.MarkupContent:
+    """Documentation as Markdown, or as the same text plain, for a client without Markdown."""
+    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
+    return types.MarkupContent(kind=kind, value=value)
 
 
 def completion_items(
-    slot: Slot, catalog: Catalog, text: str, language: str, encoding: str
+    slot: Slot, catalog: Catalog, text: str, language: str, encoding: str, markdown: bool
 ) -> list[types.CompletionItem]:
     lines = Lines(text, encoding)
     where = types.Range(lines.position(slot.start), lines.position(slot.end))
@@ -53,8 +55,8 @@ def completion_items(
                     label=name,
                     kind=types.CompletionItemKind.EnumMember,
                     detail=catalog.problem_type(name).title,
-                    documentation=_markdown(
-                        problem_type_markdown(catalog, catalog.problem_type(name))
+                    documentation=markup(
+                        problem_type_markdown(catalog, catalog.problem_type(name)), markdown
                     ),
                     sort_text=f"{index:03d}",
                     filter_text=name,
@@ -74,7 +76,7 @@ def completion_items(
                 label=name if slot.member == METRIC else value,
                 kind=types.CompletionItemKind.EnumMember,
                 detail=metric_detail(catalog, metric, rule),
-                documentation=_markdown(metric_markdown(catalog, metric)),
+                documentation=markup(metric_markdown(catalog, metric), markdown),
                 sort_text=f"{index:03d}",
                 filter_text=name if slot.member == METRIC else value,
                 preselect=rule is not None and name == rule.default,

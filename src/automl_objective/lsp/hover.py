@@ -6,12 +6,13 @@ from lsprotocol import types
 
 from automl_objective.api import Catalog
 from automl_objective.lsp.catalog_docs import metric_markdown, problem_type_markdown
+from automl_objective.lsp.completion import markup
 from automl_objective.lsp.request_context import word_at
 from automl_objective.lsp.text_units import Lines
 
 
 def hover_at(
-    text: str, offset: int, language: str, catalog: Catalog, encoding: str
+    text: str, offset: int, language: str, catalog: Catalog, encoding: str, markdown: bool
 ) -> types.Hover | None:
     found = word_at(text, offset, language)
     if found is None:
@@ -25,6 +26,6 @@ def hover_at(
         return None
     lines = Lines(text, encoding)
     return types.Hover(
-        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
+        contents=markup(value, markdown),
         range=types.Range(lines.position(start), lines.position(end)),
     )

@@ -125,6 +125,17 @@ class AutomlObjectiveServer(LanguageServer):
         unit = self.unit(uri)
         return None if unit is None else unit.parts[0]
 
+    def markdown(self, feature: str) -> bool:
+        """Whether the client shows Markdown in completion documentation or hovers."""
+        capabilities = self.client_capabilities.text_document
+        formats: list[str] = []
+        if capabilities is not None and feature == "hover" and capabilities.hover:
+            formats = list(capabilities.hover.content_format or [])
+        elif capabilities is not None and capabilities.completion:
+            item = capabilities.completion.completion_item
+            formats = list(item.documentation_format or []) if item else []
+        return types.MarkupKind.Markdown in formats
+
     @property
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
@@ -362,6 +373,7 @@ def _register_features(server: AutomlObjectiveServer) -> None:
         ls: AutomlObjectiveServer, params: types.CompletionParams
     ) -> list[types.CompletionItem] | None:
         part, encoding = ls.part(params.text_document.uri), ls.encoding
+        markdown = ls.markdown("completion")
         if part is None:
             return None
 
@@ -370,19 +382,20 @@ def _register_features(server: AutomlObjectiveServer) -> None:
             slot = slot_at(part.text, offset, part.language, catalog())
             if slot is None:
                 return []
-            return completion_items(slot, catalog(), part.text, part.language, encoding)
+            return completion_items(slot, catalog(), part.text, part.language, encoding, markdown)
 
         return await ls.in_pool(f"completion in {part.uri}", items)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: AutomlObjectiveServer, params: types.HoverParams) -> types.Hover | None:
         part, encoding = ls.part(params.text_document.uri), ls.encoding
+        markdown = ls.markdown("hover")
         if part is None:
             return None
 
         def shown() -> types.Hover | None:
             offset = Lines(part.text, encoding).offset_at(params.position)
-            return hover_at(part.text, offset, part.language, catalog(), encoding)
+            return hover_at(part.text, offset, part.language, catalog(), encoding, markdown)
 
         return await ls.in_pool(f"hover in {part.uri}", shown)
 
