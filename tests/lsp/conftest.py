@@ -29,3 +29,10 @@ async def utf8_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     await initialize(lsp_client, encodings=["utf-8", "utf-16"])
     yield
     await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
+async def unmanaged_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    """Initialized; the test itself ends the session."""
+    await initialize(lsp_client)
+    yield

@@ -252,8 +252,15 @@ def _fix_action(
     )
 
 
+def _kind(kind: str) -> str:
+    """A code action kind as its string (lsprotocol's are an Enum of str)."""
+    return str(getattr(kind, "value", kind))
+
+
 def _wants(only: list[str] | None, kind: str) -> bool:
-    return only is None or any(kind == o or kind.startswith(o + ".") for o in only)
+    """Whether a client asking for ``only`` kinds wants ``kind`` (a kind covers its sub-kinds)."""
+    wanted = _kind(kind)
+    return only is None or any(wanted == o or wanted.startswith(o + ".") for o in only)
 
 
 def code_actions(
@@ -266,7 +273,7 @@ def code_actions(
     placed = outcome.placed.get(uri, [])
     lines = Lines(part.text, server.encoding)
     start, end = lines.offset_at(params.range.start), lines.offset_at(params.range.end)
-    only = [str(kind) for kind in params.context.only] if params.context.only else None
+    only = [_kind(kind) for kind in params.context.only] if params.context.only else None
     known = catalog()
     actions = []
     if _wants(only, types.CodeActionKind.QuickFix):

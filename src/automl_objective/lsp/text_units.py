@@ -56,8 +56,11 @@ class Lines:
         return Position(index, _units(self.text[start:offset], self.encoding))
 
     def offset_at(self, position: Position) -> int:
-        """The offset of an LSP position (a column past its line's end is the end)."""
-        index = min(position.line, len(self.starts) - 1)
+        """The offset of an LSP position (a column past its line's end is the end; a line
+        past the text's end, the text's end)."""
+        if position.line >= len(self.starts):
+            return len(self.text)
+        index = position.line
         start, end = self.starts[index], self.line_end(index)
         if self.encoding == PositionEncodingKind.Utf32:
             return min(start + position.character, end)
