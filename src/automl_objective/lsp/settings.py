@@ -23,11 +23,15 @@ class Settings:
     this is passed on from then."""
 
 
-_NAMES = {
+SETTING_NAMES = {
     "strict": "strict",
     "skipUnknown": "skip_unknown",
     "placeholdersAsDynamic": "placeholders_as_dynamic",
 }
+"""The settings as clients name them, and the field each sets."""
+CLIENT_SIDE = frozenset({"path", "trace"})
+"""Settings of the same section that only the editor's client reads (the command it starts,
+VS Code's protocol trace): not the server's, and not reported as unknown."""
 
 
 def read_settings(raw: Any, base: Settings) -> tuple[Settings, list[str]]:
@@ -42,7 +46,9 @@ def read_settings(raw: Any, base: Settings) -> tuple[Settings, list[str]]:
     changes: dict[str, bool] = {}
     notes = []
     for name, value in raw.items():
-        field = _NAMES.get(name)
+        field = SETTING_NAMES.get(name)
+        if name in CLIENT_SIDE:
+            continue
         if field is None:
             notes.append(f"unknown setting {name!r}; ignored")
         elif not isinstance(value, bool):
