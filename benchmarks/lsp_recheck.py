@@ -28,7 +28,8 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 from automl_objective.lsp.checked_units import document_unit
-from automl_objective.lsp.server import DEBOUNCE_SECONDS, Settings, check_unit
+from automl_objective.lsp.server import DEBOUNCE_SECONDS, check_unit
+from automl_objective.lsp.settings import Settings
 
 WRONG, RIGHT = "AUC", "MSE"
 
