@@ -219,3 +219,14 @@ async def test_a_setting_not_understood_is_a_log_message(client: LanguageClient)
     )
     assert message[0].type == types.MessageType.Warning
     assert recorder(client).by_uri == {}
+
+
+@pytest.mark.asyncio
+async def test_a_notebook_sent_as_the_python_of_its_cells_is_read_as_python(
+    client: LanguageClient,
+) -> None:
+    """jupyterlab-lsp sends a notebook as one Python text under the notebook's name."""
+    code = 'x.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective={"MetricName": "F1"})'
+    open_document(client, "file:///work/cells.ipynb", code, "python")
+    found = await diagnostics_of(client, "file:///work/cells.ipynb", 1)
+    assert seen(found) == expected(code, check_text(code, "cells.py").findings)

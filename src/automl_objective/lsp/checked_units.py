@@ -48,12 +48,16 @@ def uri_path(uri: str) -> str:
 
 
 def document_unit(uri: str, text: str, language_id: str | None, version: int | None) -> Unit | None:
-    """A text document, or None if it is in none of the languages the validator reads."""
+    """A text document, or None if it is in none of the languages the validator reads.
+
+    A notebook sent as the Python of its cells (jupyterlab-lsp's virtual documents: a
+    ``.ipynb`` name, the language ``python``) is read as the Python it is."""
     path = uri_path(uri)
-    language = language_of(path, language_id)
+    is_cells = path.lower().endswith(".ipynb") and language_id == PYTHON
+    language = PYTHON if is_cells else language_of(path, language_id)
     if language is None:
         return None
-    if language_of(path) is None:  # an unsaved buffer: named as its language is
+    if language_of(path) != language:  # an unsaved buffer, cells: named as what they are
         path += SUFFIXES[language]
     return Unit(uri, path, text, (Part(uri, text, language),), version)
 
