@@ -6,7 +6,7 @@ self-contained already: the objective schema (objectives, and requests or fragme
 told apart by their members as the CLI tells them apart) and the whole-request schemas (AWS's
 shapes with the objective rules inlined). Each goes under ``$defs``, its own ``$defs`` renamed
 under a prefix so that no reference leaves the file and no ``$id`` is embedded. The root then
-picks the schema as :func:`automl_objective.resolve.document_kind` picks the kind: by the
+picks the schema as :func:`automl_objective.check.resolve.document_kind` picks the kind: by the
 members that mark a kind (the catalog's), then, for a request, by AWS's whole-document marker
 or by all but ``whole_when_missing_at_most`` of the request's required members (AWS's index).
 Nothing here restates a fact: the members come from the catalog and the index.
@@ -24,9 +24,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from automl_objective.catalog import load_catalog
-from automl_objective.editor_schemas import editor_schema_folder
-from automl_objective.schema import load_aws_index
+from automl_objective.base.editor_schemas import editor_schema_folder
+from automl_objective.base.schema import load_aws_index
+from automl_objective.check.catalog import load_catalog
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 OBJECTIVE = "objective"

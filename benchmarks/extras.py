@@ -31,8 +31,8 @@ def _timed(run: Callable[[], object], count: int) -> float:
 def per_document(folder: Path, names: list[str]) -> list[str]:
     """In-process costs per document: reading and parsing, the compiled checks passing a
     clean document, and explaining one they do not pass."""
-    from automl_objective.documents import load_path
-    from automl_objective.validation import default_checker
+    from automl_objective.check.checker import default_checker
+    from automl_objective.inputs.syntax import load_path
 
     paths = [str(folder / name) for name in names]
     checker = default_checker()
@@ -59,8 +59,8 @@ def per_document(folder: Path, names: list[str]) -> list[str]:
 def findings_heavy(folder: Path, count: int) -> list[str]:
     """One request with ``count`` findings, checked in process at two sizes: locating and
     sorting out findings must cost linear time, not quadratic."""
-    from automl_objective.documents import load_path
-    from automl_objective.validation import default_checker
+    from automl_objective.check.checker import default_checker
+    from automl_objective.inputs.syntax import load_path
 
     checker = default_checker()
     lines = []

@@ -12,7 +12,7 @@ when the node passes whatever the dynamic parts of ``v`` are. The entry points (
 the end) are named after what they check; the other functions after the schema location
 they come from.
 
-A value may hold parts known only at run time (automl_objective.dynamic): ``DYNAMIC`` for an
+A value may hold parts known only at run time (automl_objective.check.dynamic): ``DYNAMIC`` for an
 unknown value, ``OpenObject`` / ``OpenArray`` for an object or array that may hold more
 members or items than it shows. A failure is reported only where it is certain whatever those
 parts are; a document without them is judged exactly as jsonschema judges it. The agreement
@@ -25,9 +25,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from automl_objective.aws_keywords import unicode_pattern
-from automl_objective.dynamic import DYNAMIC, OpenArray, OpenObject
-from automl_objective.failures import Facts, Failure, JsonPath, json_equal
+from automl_objective.check.aws_keywords import unicode_pattern
+from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.check.failures import Facts, Failure, JsonPath, json_equal
 
 Pred = Callable[[Any], bool]
 Explain = Callable[[Any, JsonPath, list[Failure], bool], None]

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
-from automl_objective.catalog import load_catalog
-from automl_objective.engine import raise_rule_errors
-from automl_objective.resolve import Resolution, document_kind, resolve_objective
+from automl_objective.check.catalog import load_catalog
+from automl_objective.check.engine import raise_rule_errors
+from automl_objective.check.resolve import Resolution, document_kind, resolve_objective
 from automl_objective.whole_documents import VALIDATE_JSON_AS_CLI as VALIDATE_JSON_AS_CLI
 from automl_objective.whole_documents import json_members, plain_document, validate_plain_document
 from automl_objective.whole_documents import take_plain_data as take_plain_data

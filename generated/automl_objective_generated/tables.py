@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Literal
 
-from automl_objective.resolve import Resolution
+from automl_objective.check.resolve import Resolution
 
 MetricNameValue = Literal[
     "Accuracy",

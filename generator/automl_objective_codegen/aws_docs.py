@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from automl_objective.quoting import printable
+from automl_objective.base.quoting import printable
 
 
 class DocumentationShapeError(ValueError):

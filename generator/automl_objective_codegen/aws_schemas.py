@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from automl_objective.aws_keywords import UNICODE_PATTERN
-from automl_objective.schema import AWS_FOLDER, Schema
-from automl_objective.schema import AWS_INDEX as INDEX
+from automl_objective.base.schema import AWS_FOLDER, Schema
+from automl_objective.base.schema import AWS_INDEX as INDEX
+from automl_objective.check.aws_keywords import UNICODE_PATTERN
 from automl_objective_codegen.java_patterns import (
     WHOLE_VALUE,
     UntranslatablePattern,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from automl_objective.catalog import TABULAR_JOB_CONFIG
-from automl_objective.schema import Schema
+from automl_objective.base.schema import Schema
+from automl_objective.check.catalog import TABULAR_JOB_CONFIG
 from automl_objective_codegen.aws_docs import DocumentedRules, documented_rules, map_aliases
 
 

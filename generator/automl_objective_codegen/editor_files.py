@@ -16,9 +16,9 @@ import copy
 import json
 from typing import Any
 
-from automl_objective.catalog import Catalog
-from automl_objective.schema import Schema
-from automl_objective.validation import inline_local_refs
+from automl_objective.base.schema import Schema
+from automl_objective.check.catalog import Catalog
+from automl_objective.check.checker import inline_local_refs
 from automl_objective_codegen.editor_schema import (
     EDITOR_KEYWORDS,
     EDITOR_SUFFIX,

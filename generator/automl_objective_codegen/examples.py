@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from automl_objective.catalog import Catalog, ProblemTypeRule
-from automl_objective.documents import parse_text
-from automl_objective.schema import Schema
-from automl_objective.validation import Checker
+from automl_objective.base.schema import Schema
+from automl_objective.check.catalog import Catalog, ProblemTypeRule
+from automl_objective.check.checker import Checker
+from automl_objective.inputs.syntax import parse_text
 
 EXAMPLE_PATH = "job.json"
 

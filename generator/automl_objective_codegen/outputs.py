@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from automl_objective import __version__
-from automl_objective.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
-from automl_objective.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
+from automl_objective.base.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
+from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
 from automl_objective_codegen.aws_schemas import aws_schemas
 from automl_objective_codegen.background import in_background
 from automl_objective_codegen.editor_files import editor_files

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from automl_objective.schema import pointer_part
+from automl_objective.base.schema import pointer_part
 
 PLACEHOLDER = "TODO"
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from automl_objective.catalog import Catalog
-from automl_objective.schema import Schema
+from automl_objective.base.schema import Schema
+from automl_objective.check.catalog import Catalog
 from automl_objective_codegen.environment import TEMPLATES, UnsafeTemplateValue
 
 ROOT_CLASS = "AutoMLObjectiveDocument"

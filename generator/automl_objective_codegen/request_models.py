@@ -21,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from automl_objective.schema import AWS_INDEX
+from automl_objective.base.schema import AWS_INDEX
 from automl_objective_codegen.environment import TEMPLATES
 from automl_objective_codegen.python_models import (
     FORMATTER_SETTINGS,

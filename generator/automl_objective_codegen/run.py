@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
-from automl_objective.quoting import printable
-from automl_objective.schema import (
+from automl_objective.base.quoting import printable
+from automl_objective.base.schema import (
     ExternalReferenceError,
     SchemaTextError,
     pointer_part,
@@ -16,6 +15,7 @@ from automl_objective.schema import (
     refuse_external_refs,
     refuse_unwritable_text,
 )
+from automl_objective.check.catalog import SchemaContentError, catalog_from_schema, catalog_problems
 from automl_objective_codegen.environment import UnsafeTemplateValue
 from automl_objective_codegen.outputs import Source, render_outputs
 from automl_objective_codegen.paths import DEFAULT_OUTPUT, DEFAULT_SCHEMA

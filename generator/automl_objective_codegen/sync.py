@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automl_objective.quoting import printable
-from automl_objective.schema import Schema
+from automl_objective.base.quoting import printable
+from automl_objective.base.schema import Schema
 from automl_objective_codegen.doc_drift import Disagreement, disagreements
 
 PLACEHOLDER = "TODO"

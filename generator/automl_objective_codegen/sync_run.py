@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from automl_objective.quoting import printable, printable_data
-from automl_objective.schema import Schema
+from automl_objective.base.quoting import printable, printable_data
+from automl_objective.base.schema import Schema
 from automl_objective_codegen.doc_drift import Disagreement
 from automl_objective_codegen.placeholders import placeholders
 from automl_objective_codegen.sync import (
@@ -46,7 +46,11 @@ class SyncOutcome:
 
 def todo_list(schema: Schema) -> list[str]:
     """Every placeholder (by pointer) and every gap the catalog reports."""
-    from automl_objective.catalog import SchemaContentError, catalog_from_schema, catalog_problems
+    from automl_objective.check.catalog import (
+        SchemaContentError,
+        catalog_from_schema,
+        catalog_problems,
+    )
 
     pointers = placeholders(schema)
     left = [f"{pointer}: placeholder" for pointer in pointers]

@@ -13,7 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from automl_objective.schema import Schema, SchemaTextError, pointer_part, refuse_unwritable_text
+from automl_objective.base.schema import (
+    Schema,
+    SchemaTextError,
+    pointer_part,
+    refuse_unwritable_text,
+)
 from automl_objective_codegen.schema_file import SchemaFileError, read_schema_json
 
 _NAMES: dict[str, Any] = {"type": "array", "items": {"type": "string"}}

@@ -18,8 +18,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from automl_objective.catalog import TABULAR_JOB_CONFIG
-from automl_objective.schema import Schema
+from automl_objective.base.schema import Schema
+from automl_objective.check.catalog import TABULAR_JOB_CONFIG
 from automl_objective_codegen.aws_docs import DocumentationShapeError
 from automl_objective_codegen.doc_drift import (
     SchemaRule,

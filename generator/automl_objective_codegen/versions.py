@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from automl_objective.schema import AWS_FOLDER, AWS_INDEX
+from automl_objective.base.schema import AWS_FOLDER, AWS_INDEX
 from automl_objective_codegen.tree import read_text_file
 
 GENERATED_PACKAGE = "automl_objective_generated"

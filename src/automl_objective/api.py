@@ -11,23 +11,20 @@ from pathlib import Path
 from typing import IO, Any
 
 from automl_objective import runner
-from automl_objective.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
-from automl_objective.discovery import Source
-from automl_objective.documents import MAX_BYTES, Document, Format, LoadError, load_path
-from automl_objective.findings import UNKNOWN_DOCUMENT, Finding
-from automl_objective.plain_data import AS_AWS_NUMBER, NotPlainData, plain_copy
-from automl_objective.resolve import Resolution
-from automl_objective.resolve import resolve_objective as _resolve_objective
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding
+from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
+from automl_objective.check.checker import AUTO, check_options, default_checker
+from automl_objective.check.checker import validate_document as _validate_document
+from automl_objective.check.plain_data import AS_AWS_NUMBER, NotPlainData, plain_copy
+from automl_objective.check.resolve import Resolution
+from automl_objective.check.resolve import resolve_objective as _resolve_objective
+from automl_objective.check.results import FileResult, load_error_result
+from automl_objective.inputs import registry
+from automl_objective.inputs.document import Contents, Document, Format, LoadError
+from automl_objective.inputs.reading import MAX_BYTES, read_file
+from automl_objective.inputs.source import Source
 from automl_objective.runner import CheckOptions, OptionError
-from automl_objective.validation import (
-    AUTO,
-    FileResult,
-    check_options,
-    default_checker,
-    internal_error,
-    load_error_result,
-)
-from automl_objective.validation import validate_document as _validate_document
 
 FORMATS = (None, "json", "yaml")
 
@@ -144,14 +141,12 @@ def validate_file(
     path = _path_argument(path)
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
-    checker = default_checker()
     try:
-        if format is None and runner.is_code_path(str(path)):
-            return runner.check_code_file(checker, Path(path), str(path), options)
-        document = load_path(Path(path), str(path), format, max_bytes=options.max_bytes)
+        raw = read_file(Path(path), str(path), options.max_bytes)
+        contents = registry.read(str(path), raw, format=format, by_kind=options.kind == AUTO)
     except LoadError as error:
         return load_error_result(error)
-    return runner.check_document(checker, document, options)
+    return runner.check(default_checker(), contents, options)
 
 
 def check_sources(
@@ -196,7 +191,7 @@ def check_sources(
     return results
 
 
-_NOT_A_KIND = frozenset({UNKNOWN_DOCUMENT, "invalid-type"})
+_NOT_A_KIND = frozenset({Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE})
 SKIPPED_UNKNOWN = "none of the known kinds"
 
 
@@ -218,11 +213,12 @@ def resolve_file(
     options = _options(kind, problem_type, False)
     path = _path_argument(path)
     try:
-        _refuse_code(str(path))
-        document = load_path(Path(path), str(path))
+        _refuse_kinds_of_their_own(str(path))
+        raw = read_file(Path(path), str(path), options.max_bytes)
+        contents = registry.read(str(path), raw, by_kind=options.kind == AUTO)
     except LoadError as error:
         return load_error_result(error), None
-    return _resolve(document, options)
+    return _resolve(contents, options)
 
 
 _HOLDS_REQUESTS = (
@@ -231,9 +227,12 @@ _HOLDS_REQUESTS = (
 )
 
 
-def _refuse_code(path: str) -> None:
-    if runner.is_code_path(path):
-        raise LoadError(path, _HOLDS_REQUESTS.format(what="code"), code=UNKNOWN_DOCUMENT)
+def _refuse_kinds_of_their_own(path: str) -> None:
+    """A file an input kind reads by its name (code) holds requests, never is one."""
+    kind = registry.claim(path)
+    if kind is not None:
+        message = _HOLDS_REQUESTS.format(what=kind.called)
+        raise LoadError(path, message, code=Code.UNKNOWN_DOCUMENT)
 
 
 def resolve_source(
@@ -244,33 +243,29 @@ def resolve_source(
     max_bytes: int = MAX_BYTES,
     stdin: IO[bytes] | None = None,
 ) -> tuple[FileResult, Resolution | None]:
-    """:func:`resolve_file` for a source from :func:`discovery.discover`: a file, or
-    standard input read from the binary stream ``stdin``."""
+    """:func:`resolve_file` for a source from
+    :func:`automl_objective.inputs.discovery.discover`: a file, or standard input read from
+    the binary stream ``stdin``."""
     options = _options(kind, problem_type, False, max_bytes=max_bytes)
     if not isinstance(source, Source):
         raise TypeError(f"source must be a Source, not {type(source).__name__}")
     try:
         if source.path is not None:
-            _refuse_code(source.display)
-        document = runner.load_source(source, options, stdin=stdin)
+            _refuse_kinds_of_their_own(source.display)
+        contents = registry.read_source(
+            source, options.max_bytes, by_kind=options.kind == AUTO, stdin=stdin
+        )
     except LoadError as error:
         return load_error_result(error), None
-    return _resolve(document, options)
+    return _resolve(contents, options)
 
 
-def _resolve(document: Document, options: CheckOptions) -> tuple[FileResult, Resolution | None]:
-    data = document.data
-    if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
-        from automl_objective.workflows import split_workflow
-
-        try:
-            split = split_workflow(document)
-        except Exception as error:  # a bug, never the user's fault: this file alone
-            return FileResult(document.path, [internal_error(error)]), None
-        if split is not None:
-            what = f"a document of kind {split[0]}"
-            message = _HOLDS_REQUESTS.format(what=what)
-            return load_error_result(LoadError(document.path, message, code=UNKNOWN_DOCUMENT)), None
+def _resolve(contents: Contents, options: CheckOptions) -> tuple[FileResult, Resolution | None]:
+    document = contents.document
+    if document is None:  # a pipeline definition or a state machine: it holds requests
+        message = _HOLDS_REQUESTS.format(what=f"a document of kind {contents.kind}")
+        error = LoadError(contents.path, message, code=Code.UNKNOWN_DOCUMENT)
+        return load_error_result(error), None
     result = _validate_document(document, kind=options.kind, problem_type=options.problem_type)
     if not result.valid:
         return result, None

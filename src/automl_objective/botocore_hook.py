@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from automl_objective.findings import Finding
+from automl_objective.base.finding import Finding
 
 _KINDS = {
     "CreateAutoMLJob": "create-auto-ml-job-request",
@@ -69,7 +69,7 @@ class AutoMLRequestWarning(UserWarning):
 def check_request(operation: str, params: dict[str, Any]) -> None:
     """Check one request's parameters (as boto3 takes them); raise or warn as described."""
     from automl_objective.api import validate_data
-    from automl_objective.plain_data import AS_BOTOCORE_SENDS, NotPlainData, plain_copy
+    from automl_objective.check.plain_data import AS_BOTOCORE_SENDS, NotPlainData, plain_copy
 
     try:
         sent = plain_copy(params, AS_BOTOCORE_SENDS)

@@ -1,4 +1,5 @@
-"""Check many documents: one at a time, or split over forked worker processes.
+"""The stages in order, for many sources: each source read into what it holds (inputs/),
+then checked (check/); one at a time, or split over forked worker processes.
 
 Nothing here prints; results come back in the order of the sources, whatever the number of
 workers.
@@ -12,34 +13,16 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import astuple, dataclass
-from pathlib import Path
 from typing import IO, Any
 
-from automl_objective.discovery import Source
-from automl_objective.documents import (
-    MAX_BYTES,
-    Document,
-    LoadError,
-    decode,
-    load_bytes,
-    load_path,
-    parse_text,
-    read_limited,
-)
-from automl_objective.findings import Finding
-from automl_objective.validation import (
-    AUTO,
-    Checker,
-    FileResult,
-    default_checker,
-    load_error_result,
-)
-
-
-def is_code_path(path: str) -> bool:
-    """A Python file or a notebook: checked for the requests its code sends."""
-    return path.lower().endswith((".py", ".ipynb"))
-
+from automl_objective.base.finding import Finding
+from automl_objective.check.checker import AUTO, Checker, default_checker
+from automl_objective.check.parts import check_contents
+from automl_objective.check.results import FileResult, load_error_result
+from automl_objective.inputs import registry
+from automl_objective.inputs.document import Contents, Document, LoadError
+from automl_objective.inputs.reading import MAX_BYTES
+from automl_objective.inputs.source import Source
 
 # Below this many files, starting worker processes costs more than it saves (measured with
 # benchmarks/run.py on 2 CPUs).
@@ -102,31 +85,51 @@ def worker_count(jobs: int, files: int) -> int:
     return max(1, min(jobs, MAX_WORKERS, files // MIN_FILES_PER_WORKER))
 
 
-def load_source(
+Progress = Callable[[int], None]
+"""Called with the number of files just checked."""
+
+
+def check_source(
+    checker: Checker,
     source: Source,
     options: CheckOptions,
     stdin_text: str | None = None,
     stdin: IO[bytes] | None = None,
-) -> Document:
-    if source.problem is not None:
-        raise LoadError(source.display, source.problem, code="unreadable")
-    if source.path is not None:
-        return load_path(source.path, source.display, max_bytes=options.max_bytes)
-    if stdin_text is not None:
-        return parse_text(source.display, stdin_text)
-    if stdin is None:
-        raise LoadError(source.display, "no standard input was given", code="unreadable")
+) -> FileResult:
+    """One source, through the stages: read into what it holds, then checked. A file that
+    cannot be read is an invalid result with one finding saying why."""
     try:
-        raw = read_limited(source.display, stdin, options.max_bytes)
-    except OSError as error:
-        raise LoadError(
-            source.display, f"cannot read: {error.strerror or error}", code="unreadable"
-        ) from None
-    return parse_text(source.display, decode(source.display, raw))
+        contents = registry.read_source(
+            source,
+            options.max_bytes,
+            by_kind=options.kind == AUTO,
+            stdin_text=stdin_text,
+            stdin=stdin,
+        )
+    except LoadError as error:
+        return load_error_result(error)
+    return check(checker, contents, options)
 
 
-Progress = Callable[[int], None]
-"""Called with the number of files just checked."""
+def check(checker: Checker, contents: Contents, options: CheckOptions) -> FileResult:
+    """What a file holds, checked with ``options``."""
+    return check_contents(
+        checker,
+        contents,
+        kind=options.kind,
+        problem_type=options.problem_type,
+        strict=options.strict,
+    )
+
+
+def check_document(checker: Checker, document: Document, options: CheckOptions) -> FileResult:
+    """A parsed JSON or YAML document: a pipeline definition or a state machine is split
+    into its requests first (with ``options.kind`` auto)."""
+    try:
+        contents = registry.split(document) if options.kind == AUTO else Contents.whole(document)
+    except LoadError as error:
+        return load_error_result(error)
+    return check(checker, contents, options)
 
 
 def check_each(
@@ -141,46 +144,8 @@ def check_each(
     for source in sources:
         if progress is not None:
             progress(1)
-        try:
-            if source.path is not None and source.problem is None and is_code_path(source.path):
-                results.append(check_code_file(checker, source.path, source.display, options))
-                continue
-            document = load_source(source, options, stdin_text, stdin)
-        except LoadError as error:
-            results.append(load_error_result(error))
-            continue
-        results.append(check_document(checker, document, options))
+        results.append(check_source(checker, source, options, stdin_text, stdin))
     return results
-
-
-def check_document(checker: Checker, document: Document, options: CheckOptions) -> FileResult:
-    """A parsed JSON or YAML document; pipeline definitions and state machines are split
-    into their requests first (their module is imported only for a document that may be
-    one, to keep start-up light)."""
-    data = document.data
-    if options.kind == AUTO and isinstance(data, dict) and ("Steps" in data or "States" in data):
-        from automl_objective.workflows import check_document as check_workflow
-
-        return check_workflow(
-            checker,
-            document,
-            kind=options.kind,
-            problem_type=options.problem_type,
-            strict=options.strict,
-        )
-    return checker.validate(
-        document, kind=options.kind, problem_type=options.problem_type, strict=options.strict
-    )
-
-
-def check_code_file(
-    checker: Checker, path: str | Path, display: str, options: CheckOptions
-) -> FileResult:
-    """A ``.py`` or ``.ipynb`` file: the AutoML requests its code sends."""
-    from automl_objective.code_files import check_code_bytes
-
-    raw = load_bytes(path, display, options.max_bytes)
-    return check_code_bytes(checker, display, raw, strict=options.strict)
 
 
 # What forked workers check: set in the parent just before the pool starts, so that only
@@ -314,11 +279,21 @@ def _hand_on(signum: int, handler: Any) -> None:
 
 def kill_workers(pool: Any) -> None:
     """Kill the workers now. The executor has no public way to (Python 3.14 adds one), so
-    this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG)."""
+    this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG).
+
+    This process's own end for writing results is closed too (it never writes there): a
+    worker killed while it sends a result leaves part of it in the pipe, and the executor's
+    thread would wait for the rest forever, so that shutting the pool down hung; with every
+    writer gone, that thread reads the end of the pipe instead and stops.
+    """
     processes = getattr(pool, "_processes", None) or {}
     for process in list(processes.values()):
         with contextlib.suppress(OSError):
             process.kill()
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _stop(pool: Any) -> None:

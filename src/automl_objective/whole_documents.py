@@ -1,7 +1,7 @@
 """What the generated models (``automl_objective_generated``) run before pydantic reads data.
 
 Each whole-document model runs the check ``validate --kind KIND`` runs; every model first
-reads its data as the JSON document it stands for (:mod:`automl_objective.plain_data`), so
+reads its data as the JSON document it stands for (:mod:`automl_objective.check.plain_data`), so
 that data no JSON document could hold (a key that is not a string, a cycle, ``NaN``) is a
 ``ValueError`` naming where, which pydantic reports as a ``ValidationError``, and so that
 pydantic reads what was checked. ``model_validate_json`` reads its text as ``validate`` does.
@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from automl_objective.engine import raise_kind_errors
-from automl_objective.plain_data import AS_JSON_TEXT, Reading, plain_copy
+from automl_objective.check.engine import raise_kind_errors
+from automl_objective.check.plain_data import AS_JSON_TEXT, Reading, plain_copy
 
 Handler = Callable[[Any], Any]
 """pydantic's inner validation, as a wrap validator is given it."""
@@ -128,8 +128,9 @@ def validate_json_as_cli(
     validated by ``model_validate``."""
     from pydantic_core import InitErrorDetails, ValidationError
 
-    from automl_objective.documents import decode, parse_text
-    from automl_objective.parsed import LoadError
+    from automl_objective.inputs.document import LoadError
+    from automl_objective.inputs.reading import decode
+    from automl_objective.inputs.syntax import parse_text
 
     try:
         text = json_data if isinstance(json_data, str) else decode("<json>", bytes(json_data))

@@ -19,11 +19,13 @@ import pytest
 import yaml
 
 from automl_objective.api import validate_data
-from automl_objective.catalog import Catalog, ProblemTypeRule, load_catalog
+from automl_objective.check.catalog import Catalog, ProblemTypeRule, load_catalog
 from tests.editors import tools
-from tests.editors.cases import SCHEMAS, Shipped, cli_verdict, documents, editor_vocabulary
 from tests.editors.lsp import LanguageServer
-from tests.fixture_cases import FIXTURES
+from tests.support.editor_cases import SCHEMAS, Shipped, cli_verdict, documents, editor_vocabulary
+from tests.support.paths import FIXTURES
+
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 CATALOG: Catalog = load_catalog()
 OBJECTIVE_SCHEMA = SCHEMAS[1]

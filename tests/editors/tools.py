@@ -6,6 +6,7 @@ sha256 is stamped inside node_modules/), so reruns cost nothing.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import shutil
@@ -37,7 +38,14 @@ def node() -> str:
 
 
 def ensure_installed() -> Path:
-    """node_modules/ from the lock file, installing with ``npm ci`` only when it is stale."""
+    """node_modules/ from the lock file, installing with ``npm ci`` only when it is stale.
+    One process at a time (pytest-xdist's workers each ask): the others wait for it."""
+    with open(HERE / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _install()
+
+
+def _install() -> Path:
     wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
     if STAMP.is_file() and STAMP.read_text().strip() == wanted:
         return MODULES

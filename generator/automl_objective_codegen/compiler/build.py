@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
-from automl_objective.failures import code_for, facts_of
+from automl_objective.check.failures import code_for, facts_of
 from automl_objective_codegen.compiler.emitter import Emitter
 from automl_objective_codegen.compiler.ir import Node, Op, Pointer, Ref, pointer_text
 

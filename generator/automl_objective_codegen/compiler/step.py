@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from automl_objective.schema import AWS_INDEX
+from automl_objective.base.schema import AWS_INDEX
 from automl_objective_codegen.compiler.pipeline import AwsShape, compile_checks
 from automl_objective_codegen.compiler.render import render_checks
 
@@ -23,7 +23,7 @@ def aws_shapes(aws_files: dict[str, str]) -> list[AwsShape]:
 
 def checks_module(canonical: dict[str, Any], aws_files: dict[str, str], header: str) -> str:
     """The text of ``checks.py`` (``header``: its comment lines)."""
-    from automl_objective.codes import RULE_CODES
+    from automl_objective.check.messages import RULE_CODES
 
     compiled = compile_checks(dict(canonical), aws_shapes(aws_files), RULE_CODES)
     return render_checks(compiled, header)

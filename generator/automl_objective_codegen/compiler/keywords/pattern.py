@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from automl_objective.aws_keywords import UNICODE_PATTERN
+from automl_objective.check.aws_keywords import UNICODE_PATTERN
 from automl_objective_codegen.compiler.emitter import Context, Emitter, need
 from automl_objective_codegen.compiler.ir import Op, Pointer
 

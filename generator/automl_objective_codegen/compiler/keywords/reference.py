@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from automl_objective.failures import WARN_KEYWORD
+from automl_objective.check.failures import WARN_KEYWORD
 from automl_objective_codegen.compiler.emitter import Context, Emitter, need
 from automl_objective_codegen.compiler.ir import Op, Pointer, Ref
 

@@ -1,0 +1,151 @@
+"""Every code a finding can have, once: its name, its usual severity and what it means.
+
+A finding's code is part of the interface (reports show it, users filter on it), so each is
+named here and nowhere written as a string: the readers, the checks' messages
+(:mod:`automl_objective.check.messages`), the reporters and the README's code table
+(rendered by ``automl-objective generate``) all take it from :class:`Code`. A schema rule
+names its code in ``x-code``, by value; ``generate`` refuses one that is not a rule code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal, NamedTuple
+
+Severity = Literal["error", "warning"]
+
+
+class Code(StrEnum):
+    """A finding code. A member is its value wherever a string is (``f"[{code}]"``, JSON)."""
+
+    # Rules of the schema and of AWS's shapes: each has a message (check/messages.py).
+    METRIC_NOT_ALLOWED = "metric-not-allowed"
+    UNKNOWN_METRIC = "unknown-metric"
+    UNKNOWN_PROBLEM_TYPE = "unknown-problem-type"
+    INCOMPLETE_PAIR = "incomplete-pair"
+    OBJECTIVE_IGNORED = "objective-ignored"
+    PROBLEM_TYPE_CONFIG = "problem-type-config"
+    UNKNOWN_JOB_CONFIG = "unknown-job-config"
+    UNKNOWN_MEMBER = "unknown-member"
+    MISSING_MEMBER = "missing-member"
+    INVALID_VALUE = "invalid-value"
+    SCHEMA_VIOLATION = "schema-violation"
+    INVALID_TYPE = "invalid-type"
+    UNKNOWN_DOCUMENT = "unknown-document"
+    # Reading a file: worded where the file is read.
+    PARSE_ERROR = "parse-error"
+    DUPLICATE_KEY = "duplicate-key"
+    EMPTY_DOCUMENT = "empty-document"
+    ENCODING = "encoding"
+    TOO_LARGE = "too-large"
+    UNREADABLE = "unreadable"
+    INTERNAL_ERROR = "internal-error"
+
+    @property
+    def severity(self) -> Severity:
+        """The usual severity (a rule under the schema's ``x-warn`` warns instead)."""
+        return ABOUT[self].severity
+
+    @property
+    def description(self) -> str:
+        """One line: SARIF's rule description, the README table's meaning."""
+        return ABOUT[self].description
+
+    @property
+    def details(self) -> str:
+        """What the README's table adds to the description ("" for nothing)."""
+        return ABOUT[self].details
+
+
+class About(NamedTuple):
+    severity: Severity
+    description: str
+    details: str = ""
+
+
+ABOUT: dict[Code, About] = {
+    Code.METRIC_NOT_ALLOWED: About(
+        "error", "a valid metric that the job's problem type does not accept"
+    ),
+    Code.UNKNOWN_METRIC: About(
+        "error",
+        "not one of the valid MetricName values",
+        "with a suggestion for near misses, look-alike letters, stray spaces, and AWS's prose "
+        "names such as wQL",
+    ),
+    Code.UNKNOWN_PROBLEM_TYPE: About("error", "ProblemType is not one of the valid values"),
+    Code.INCOMPLETE_PAIR: About(
+        "error",
+        "ProblemType and AutoMLJobObjective must be given together or not at all",
+        "an error in V2; a warning in V1, where AWS's reference states no such rule but the "
+        "SageMaker Python SDK enforces it",
+    ),
+    Code.OBJECTIVE_IGNORED: About(
+        "warning", "text generation (LLM fine-tuning) does not use the objective"
+    ),
+    Code.PROBLEM_TYPE_CONFIG: About(
+        "error", "AutoMLProblemTypeConfig does not hold exactly one config"
+    ),
+    Code.UNKNOWN_JOB_CONFIG: About("error", "an unknown member of AutoMLProblemTypeConfig"),
+    Code.UNKNOWN_MEMBER: About(
+        "error",
+        "an unknown member (AWS rejects them)",
+        "inside AutoMLJobObjective, or anywhere in a whole request or response; with a suggestion",
+    ),
+    Code.MISSING_MEMBER: About(
+        "error",
+        "a required member is missing",
+        "MetricName; in whole files, AWS's required members such as RoleArn",
+    ),
+    Code.INVALID_VALUE: About(
+        "error",
+        "a value outside an enum of AWS's service model",
+        "with the valid values and a suggestion",
+    ),
+    Code.SCHEMA_VIOLATION: About(
+        "error",
+        "a value breaking a length, range or pattern of AWS's service model",
+        "an AutoMLJobName with an underscore, say",
+    ),
+    Code.INVALID_TYPE: About("error", "a value of the wrong JSON type"),
+    Code.UNKNOWN_DOCUMENT: About(
+        "error",
+        "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document",
+        "none of the kinds validate knows",
+    ),
+    Code.PARSE_ERROR: About(
+        "error",
+        "not valid JSON or YAML",
+        "comments, trailing commas, NaN, numbers too large for a double, YAML tags, several "
+        "YAML documents and alias bombs are called out by name; also a Python file or notebook "
+        "cell that is not Python, a notebook that is not one",
+    ),
+    Code.DUPLICATE_KEY: About(
+        "error",
+        "a member name repeats in one object",
+        "parsers disagree on which one counts",
+    ),
+    Code.EMPTY_DOCUMENT: About("error", "the document is empty"),
+    Code.ENCODING: About(
+        "error",
+        "not UTF-8 text",
+        "UTF-16, binary data; for a Python file, not in the encoding its coding line names",
+    ),
+    Code.TOO_LARGE: About(
+        "error",
+        "larger than the size limit",
+        "not read; in code, an AutoML call in a statement over 256 KiB, or past what one file's "
+        "reading may hold",
+    ),
+    Code.UNREADABLE: About(
+        "error",
+        "the file cannot be read",
+        "missing, a broken link, permissions, a FIFO or a device",
+    ),
+    Code.INTERNAL_ERROR: About(
+        "error",
+        "the checker failed on this file (a bug: please report it)",
+        "the other files are checked as usual",
+    ),
+}
+"""What each code means; every :class:`Code` has its entry (tests/check/test_codes.py)."""

@@ -1,0 +1,347 @@
+"""Check documents against the canonical schema and AWS's shapes, and place the findings.
+
+The compiled checks (the generated ``checks`` module, built from the schema by
+``automl-objective generate``) decide and explain; jsonschema runs only where a checker is
+built without them, as the reference the tests compare with. Each failure is worded by
+:mod:`automl_objective.check.messages` and placed at its line and column in the source.
+The schema's one custom keyword, ``x-warn``, holds rules whose failure is a warning: the
+compiled checks and the jsonschema validator built here apply it and mark what it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+from automl_objective.base.codes import Severity
+from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.base.schema import (
+    Schema,
+    load_aws_index,
+    load_aws_schema,
+    load_schema,
+    refuse_external_refs,
+)
+from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
+from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
+from automl_objective.check.findings import Located, Path
+from automl_objective.check.findings import one_per_cause as _one_per_cause
+from automl_objective.check.resolve import document_kind
+from automl_objective.check.results import FileResult, internal_error
+from automl_objective.inputs.document import Document
+from automl_objective.inputs.positions import Position
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+AUTO = "auto"
+OBJECTIVE = "objective"
+
+
+class UsageError(ValueError):
+    """A caller asked for something that does not exist (an unknown kind or problem type)."""
+
+
+def _warn(validator: Validator, subschema: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    # descend() exists on every jsonschema validator class but is not in the Validator protocol.
+    yield from validator.descend(instance, subschema, schema_path=WARN_KEYWORD)  # type: ignore[attr-defined]
+
+
+def kinds(schema: Schema) -> dict[str, str]:
+    """Document kinds the schema knows: ``x-kind`` name -> ``$defs`` key."""
+    defs = schema["$defs"]
+    return {d["x-kind"]: key for key, d in defs.items() if isinstance(d, dict) and "x-kind" in d}
+
+
+def inline_local_refs(node: Any, defs: dict[str, Any], seen: tuple[str, ...] = ()) -> Any:
+    """``node`` with every ``#/$defs/...`` reference replaced by the definition it names.
+
+    Resolving a reference is the costliest step of a jsonschema run; doing it once, when the
+    validator is built, makes explaining an invalid document about a third faster. A
+    reference with siblings becomes an ``allOf`` (its meaning in draft 2020-12); a recursive
+    one is left as it is, for the registry to resolve.
+    """
+    if isinstance(node, list):
+        return [inline_local_refs(item, defs, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {k: inline_local_refs(v, defs, seen) for k, v in node.items() if k != "$ref"}
+    ref = node.get("$ref")
+    if not isinstance(ref, str):
+        return result
+    name = ref.removeprefix("#/$defs/")
+    if name == ref or name not in defs or name in seen:
+        result["$ref"] = ref
+        return result
+    target = inline_local_refs(defs[name], defs, (*seen, name))
+    if not result:
+        return target
+    result["allOf"] = [target, *result.get("allOf", [])]
+    return result
+
+
+class Checker:
+    """Validates documents against one schema; builds each check once and reuses it.
+
+    With ``checks`` (the generated ``checks`` module of this schema) the compiled checks
+    decide and explain; without, jsonschema does (the reference the tests compare with).
+    """
+
+    def __init__(
+        self,
+        schema: Schema,
+        catalog: Catalog | None = None,
+        checks: CompiledChecks | None = None,
+        aws_index: dict[str, Any] | None = None,
+    ) -> None:
+        refuse_external_refs(schema)
+        self.schema = schema
+        self.catalog = catalog or catalog_from_schema(schema)
+        self.checks = checks
+        self.kinds = kinds(schema)
+        # Whole request and response files: AWS's shapes on top of the objective rules.
+        self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
+        self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
+        self._validators: dict[tuple[str, str | None], Validator] = {}
+        self._parts: dict[tuple[str, str | None], list[Part]] = {}
+
+    def kind_of(self, data: Any) -> str | None:
+        """The kind the document is checked as (see :func:`resolve.document_kind`)."""
+        return document_kind(data, self.catalog, self.aws_index)
+
+    def all_kinds(self) -> list[str]:
+        return [*self.kinds, *self.aws_kinds]
+
+    def check_options(self, kind: str, problem_type: str | None) -> None:
+        """Raise :class:`UsageError` for a kind or problem type the schema does not know."""
+        if kind != AUTO and kind not in self.all_kinds():
+            raise UsageError(
+                f"unknown kind {kind!r}; choose from: {', '.join([AUTO, *self.all_kinds()])}"
+            )
+        if problem_type is not None:
+            if problem_type not in self.catalog.problem_type_names:
+                raise UsageError(
+                    f"unknown problem type {problem_type!r}; choose from: "
+                    + ", ".join(self.catalog.problem_type_names)
+                )
+            if kind not in (AUTO, "objective"):
+                raise UsageError(
+                    "a problem type can be given only for objective documents (kind objective)"
+                )
+
+    def validator(self, kind: str = AUTO, problem_type: str | None = None) -> Validator:
+        """The jsonschema validator of a kind (the reference; not on the compiled path)."""
+        key = (kind, problem_type)
+        if key not in self._validators:
+            self.check_options(kind, problem_type)
+            self._validators[key] = self._build(kind, problem_type)
+        return self._validators[key]
+
+    def _build(self, kind: str, problem_type: str | None) -> Validator:
+        from jsonschema import Draft202012Validator, validators
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        registry: Registry[Any] = Registry().with_resource(
+            self.schema["$id"],
+            Resource.from_contents(self.schema, default_specification=DRAFT202012),
+        )
+        defs = self.schema["$defs"]
+        target: Any = {k: v for k, v in self.schema.items() if k != "$defs"}
+        if kind in self.aws_kinds:
+            entry = self.aws_kinds[kind]
+            aws = load_aws_schema(entry["file"])
+            target = {
+                "allOf": [
+                    inline_local_refs(aws["$defs"][entry["shape"]], aws["$defs"]),
+                    defs[self.kinds[entry["base"]]],
+                ]
+            }
+        elif kind != AUTO:
+            target = defs[self.kinds[kind]]
+        if problem_type is not None:
+            rule = self.catalog.problem_type(problem_type)
+            target = {
+                "allOf": [
+                    defs["AutoMLJobObjective"],
+                    {"properties": {"MetricName": defs[rule.definition]}},
+                ]
+            }
+        from automl_objective.check.aws_keywords import aws_validator_class
+
+        cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
+        cls = aws_validator_class(cls)
+        validator: Validator = cls(inline_local_refs(target, defs), registry=registry)
+        return validator
+
+    def iter_errors(
+        self, data: Any, kind: str = AUTO, problem_type: str | None = None
+    ) -> Iterator[ValidationError]:
+        """Raw jsonschema errors (warnings included, marked by ``x-warn`` in their path)."""
+        yield from self.validator(kind, problem_type).iter_errors(data)
+
+    def _compiled(self, kind: str, problem_type: str | None) -> list[Part]:
+        """The compiled checks a kind runs: (the path they start at, predicate, explainer)."""
+        key = (kind, problem_type)
+        if key not in self._parts:
+            self._parts[key] = self._compiled_parts(kind, problem_type)
+        return self._parts[key]
+
+    def _compiled_parts(self, kind: str, problem_type: str | None) -> list[Part]:
+        checks = self.checks
+        assert checks is not None
+        self.check_options(kind, problem_type)
+        if problem_type is not None:
+            metric = checks.DEFS[self.catalog.problem_type(problem_type).definition]
+            return [((), *checks.DEFS["AutoMLJobObjective"]), (("MetricName",), *metric)]
+        if kind in self.aws_kinds:
+            base = self.kinds[self.aws_kinds[kind]["base"]]
+            return [((), *checks.AWS[kind]), ((), *checks.DEFS[base])]
+        if kind != AUTO:
+            return [((), *checks.DEFS[self.kinds[kind]])]
+        return [((), *checks.ROOT)]
+
+    def failures(
+        self, data: Any, kind: str = AUTO, problem_type: str | None = None
+    ) -> list[Failure]:
+        """Every failure of the document (warnings included), by the compiled checks when
+        the checker has them, else by jsonschema."""
+        if self.checks is None:
+            return [from_error(e) for e in self.iter_errors(data, kind, problem_type)]
+        found: list[Failure] = []
+        for at, passes, explain in self._compiled(kind, problem_type):
+            value = data
+            for member in at:
+                value = value.get(member, _ABSENT) if isinstance(value, dict) else _ABSENT
+            if value is _ABSENT or passes(value):
+                continue
+            explain(value, at, found, False)
+        return found
+
+    def clean_result(self, document: Document) -> FileResult | None:
+        """The result of a document the compiled predicates pass (nothing to report), else
+        None: the cost of the common case, on its own (the benchmark measures it)."""
+        chosen = self.kind_of(document.data)
+        if self.checks is None:
+            return None
+        parts = self._compiled(chosen or AUTO, None)
+        if all(passes(document.data) for at, passes, _ in parts if not at):
+            return FileResult(document.path, [], chosen)
+        return None
+
+    def validate(
+        self,
+        document: Document,
+        *,
+        kind: str = AUTO,
+        problem_type: str | None = None,
+        strict: bool = False,
+    ) -> FileResult:
+        """Validate one parsed document; findings come sorted by position.
+
+        A failure of the checker itself on this document (a bug, never the user's fault)
+        becomes an ``internal-error`` finding for this document alone, so that one odd
+        document never costs the other files of the run their results.
+        """
+        if kind == AUTO and problem_type is not None and self.kind_of(document.data) != OBJECTIVE:
+            # A request or response states its own problem type: the option is for objectives
+            # (in a folder of both, each is checked by what it is).
+            problem_type = None
+        try:
+            return self._validate(document, kind, problem_type, strict)
+        except UsageError:
+            raise
+        except Exception as error:  # turned into a finding, see above
+            return FileResult(document.path, [internal_error(error)])
+
+    def _validate(
+        self, document: Document, kind: str, problem_type: str | None, strict: bool
+    ) -> FileResult:
+        chosen = kind if kind != AUTO else self.kind_of(document.data)
+        # The root only picks the kind by the members present; validating against that kind's
+        # definition directly gives the same failures without re-evaluating the root's chain.
+        direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
+        failures = self.failures(document.data, direct, problem_type)
+        if not failures:
+            return FileResult(document.path, [], chosen)
+        from automl_objective.check import messages  # wording: only for documents with failures
+
+        said = messages.explain_all
+        located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
+        findings = _place_all(document, located, strict)
+        findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+        return FileResult(document.path, findings, chosen)
+
+
+_ABSENT: Any = object()
+Part = tuple[
+    tuple[str, ...], Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]
+]
+
+
+class CompiledChecks(Protocol):
+    """What the generated ``checks`` module offers (see automl_objective_codegen.compiler):
+    each a ``(check, explain)`` pair."""
+
+    ROOT: tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]
+    DEFS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]]
+    AWS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]]
+
+
+@cache
+def default_checker() -> Checker:
+    """The checker of the bundled schema, built once per process, with its compiled checks."""
+    from automl_objective_generated import checks
+
+    return Checker(load_schema(), load_catalog(), checks, load_aws_index())
+
+
+def check_options(kind: str, problem_type: str | None) -> None:
+    default_checker().check_options(kind, problem_type)
+
+
+def validate_document(
+    document: Document,
+    *,
+    kind: str = AUTO,
+    problem_type: str | None = None,
+    strict: bool = False,
+) -> FileResult:
+    """Validate one parsed document against the bundled schema."""
+    if not isinstance(document, Document):
+        raise TypeError(f"document must be a parsed Document, not {type(document).__name__}")
+    return default_checker().validate(document, kind=kind, problem_type=problem_type, strict=strict)
+
+
+def _place_all(document: Document, located: list[Located], strict: bool) -> list[Finding]:
+    """Findings with their positions, all looked up in one pass over the source.
+
+    A YAML node reached through several aliases is reported at the first path that reaches
+    it, where it is defined, saying at how many more places it is used: an alias bomb gives
+    one finding per cause, not one per alias.
+    """
+    spots = document.spots([(item.path, item.at_key) for item in located])
+    first: dict[tuple[int, str], int] = {}  # (node, code) -> the first finding kept for it
+    others: dict[int, set[Path]] = {}  # that finding -> the other paths to the same node
+    kept: list[tuple[Located, Position | None]] = []
+    for item, (position, node) in zip(located, spots, strict=True):
+        if node is not None:
+            seen = first.setdefault((node, item.code), len(kept))
+            if kept[seen:] and kept[seen][0].path != item.path:
+                others.setdefault(seen, set()).add(item.path)
+                continue
+        kept.append((item, position))
+    findings = []
+    for index, (item, position) in enumerate(kept):
+        line, column = position if position else (None, None)
+        message = item.message
+        if index in others:
+            more = len(others[index])
+            message += f" (the same YAML node, through aliases, at {more:,} more places)"
+        severity: Severity = "error" if strict else item.severity
+        findings.append(
+            Finding(severity, item.code, json_pointer(item.path), line, column, message)
+        )
+    return findings

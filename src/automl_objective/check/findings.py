@@ -1,0 +1,131 @@
+"""Findings before they have a place: :class:`Located` (the path in the document, not yet a
+line and column), the rule that drops a finding another one already says better
+(:func:`one_per_cause`), and the helpers the messages are worded with (:func:`suggest`,
+:func:`hint`, :func:`member_name`). The messages themselves are written in
+:mod:`automl_objective.check.messages`; a finding is placed in the file by
+:mod:`automl_objective.check.checker`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from automl_objective.base.codes import Code, Severity
+from automl_objective.base.quoting import shown_name
+
+Path = tuple[str | int, ...]
+
+# A finding with the key code at a pointer makes these codes at the same pointer redundant.
+_SUPERSEDES = {
+    Code.UNKNOWN_METRIC: {Code.METRIC_NOT_ALLOWED, Code.OBJECTIVE_IGNORED},
+}
+
+
+def suggest(value: str, candidates: Sequence[str]) -> str | None:
+    """The candidate a user most likely meant, or None.
+
+    A value far longer than every candidate is no typo of one: it gets no suggestion, so a
+    10 MB string costs nothing here (difflib is quadratic in it).
+    """
+    if len(value) > 2 * max(map(len, candidates), default=0) + 10:
+        return None
+    return _suggest(value, tuple(candidates))
+
+
+@functools.lru_cache(maxsize=1024)
+def _suggest(value: str, candidates: tuple[str, ...]) -> str | None:
+    """:func:`suggest`, remembered: a request repeating one wrong value asks many times."""
+    import difflib  # only findings need it: keep it off the start-up path
+
+    folded = {c.casefold(): c for c in candidates}
+    plain = value.strip().casefold()
+    if plain in folded:
+        return folded[plain]
+    # "F1" for a multiclass job means "F1macro": a stem of a candidate is a strong hint.
+    stems = sorted((c for c in folded if len(plain) > 1 and c.startswith(plain)), key=len)
+    if stems:
+        return folded[stems[0]]
+    close = difflib.get_close_matches(value.strip(), candidates, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    close = difflib.get_close_matches(plain, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+# Characters a name never holds: anything but printable ASCII other than the space.
+_ODD = re.compile(r"[^!-~]")
+
+
+def hint(value: Any, candidates: Sequence[str]) -> str:
+    """Why a near-valid string is wrong (stray whitespace, a look-alike letter) and the fix."""
+    if not isinstance(value, str):
+        return ""
+    parts = []
+    if value != value.strip():
+        parts.append("it has leading or trailing whitespace")
+    odd = _ODD.search(value.strip())
+    if odd:
+        char = odd.group()
+        kind = "a lone surrogate" if unicodedata.category(char) == "Cs" else "a control character"
+        name = unicodedata.name(char, kind)
+        parts.append(f"it contains {name} (U+{ord(char):04X})")
+    guess = suggest(value, candidates)
+    if guess is not None and guess != value:
+        parts.append(f"did you mean {guess!r}?")
+    return "; " + "; ".join(parts) if parts else ""
+
+
+def member_name(path: Path, schema: Mapping[str, Any]) -> str:
+    for token in reversed(path):
+        if isinstance(token, str):
+            return shown_name(token)
+    return str(schema.get("title", "the document")) if path == () else "an item"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding before its position is looked up: the path and whether to point at the key."""
+
+    severity: Severity
+    code: Code
+    path: Path
+    message: str
+    at_key: bool = False
+
+
+def as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+# Codes of the schema's generic keywords. Where a rule of the objective schema (which has its
+# own code) fails at the same place, the generic finding repeats it less clearly: dropped.
+_GENERIC = {Code.UNKNOWN_MEMBER, Code.INVALID_VALUE, Code.SCHEMA_VIOLATION}
+
+
+def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
+    """Drop findings that another finding already explains, and exact repeats.
+
+    Linear in the number of findings: each is checked against sets keyed by path.
+    """
+    unique = [item for item in dict.fromkeys(items) if item is not None]
+    specific = {f.path for f in unique if f.code not in _GENERIC}
+    unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
+    type_errors = {f.path for f in unique if f.code == Code.INVALID_TYPE}
+    codes_at: dict[Path, set[Code]] = {}
+    for item in unique:
+        codes_at.setdefault(item.path, set()).add(item.code)
+    kept = []
+    for item in unique:
+        if item.code != Code.INVALID_TYPE and any(
+            item.path[:depth] in type_errors for depth in range(len(item.path) + 1)
+        ):
+            continue  # a value of the wrong type: what is inside it does not matter
+        if any(item.code in _SUPERSEDES.get(code, ()) for code in codes_at[item.path]):
+            continue
+        kept.append(item)
+    return kept

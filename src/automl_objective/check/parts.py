@@ -1,0 +1,75 @@
+"""Check what a file holds: one request document, checked whole, or the requests held
+inside it (Python code, a notebook, a pipeline definition, a state machine), each as a
+document of its own, reported as one file.
+
+The engine is not changed: each request is a
+:class:`~automl_objective.inputs.document.Document` whose locator maps the request's paths to
+where they are written in the outer file; the findings come back with their pointers into the
+outer document, and their notebook cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.check.checker import Checker
+from automl_objective.check.results import FileResult
+from automl_objective.inputs.document import Contents, Document, Part
+
+ABSENCE_CODES = frozenset({Code.MISSING_MEMBER, Code.INCOMPLETE_PAIR, Code.PROBLEM_TYPE_CONFIG})
+"""Findings about a member that is not there: in a partial request the member may well be
+there at run time (it was left out as dynamic), so these are not reported."""
+
+
+def check_parts(
+    checker: Checker,
+    path: str,
+    parts: Sequence[Part],
+    kind: str,
+    *,
+    strict: bool = False,
+    extra: Sequence[Finding] = (),
+) -> FileResult:
+    """One result for a file holding ``parts``; ``extra`` are findings about the file itself
+    (a notebook cell that is not Python, say)."""
+    findings = list(extra)
+    for part in parts:
+        document = Document(path, part.data, "", "json", part.locator)
+        result = checker.validate(document, kind=part.kind, strict=strict)
+        prefix = json_pointer(part.prefix)
+        for finding in result.findings:
+            if part.partial and finding.code in ABSENCE_CODES:
+                continue
+            cell = part.cell_of(finding) if part.cell_of is not None else None
+            findings.append(replace(finding, pointer=prefix + finding.pointer, cell=cell))
+    findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
+    return FileResult(path, findings, kind)
+
+
+def check_contents(
+    checker: Checker,
+    contents: Contents,
+    *,
+    kind: str,
+    problem_type: str | None = None,
+    strict: bool = False,
+) -> FileResult:
+    """The verdict on what a file holds: a request document is checked as ``kind`` (auto:
+    the kind its members say), against ``problem_type`` if given; the requests inside any
+    other kind of file each as the kind its reader found."""
+    if contents.document is not None:
+        return checker.validate(
+            contents.document, kind=kind, problem_type=problem_type, strict=strict
+        )
+    assert contents.kind is not None, "requests are held by an input kind"
+    return check_parts(
+        checker,
+        contents.path,
+        contents.parts,
+        contents.kind,
+        strict=strict,
+        extra=contents.problems,
+    )

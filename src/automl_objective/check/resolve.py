@@ -1,0 +1,132 @@
+"""The one place for what a document is: its kind, its problem type and its effective
+objective (the metric AWS will optimise, and in which direction).
+
+The validator, ``resolve`` and the generated models all ask here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, load_catalog
+
+Source = Literal["explicit", "default", "unused", "undetermined"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The objective AWS will optimise for a document (the generated models'
+    ``effective_objective()`` returns one too)."""
+
+    problem_type: str | None
+    metric: str | None
+    direction: str | None
+    source: Source
+    note: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ProblemType": self.problem_type,
+            "MetricName": self.metric,
+            "Direction": self.direction,
+            "Source": self.source,
+            "Note": self.note,
+        }
+
+
+def document_kind(
+    data: Any, catalog: Catalog, aws_index: dict[str, Any] | None = None
+) -> str | None:
+    """The kind a document is checked as: by the members present (the schema's root chain),
+    and, given AWS's index, a whole request or response when it has the whole-document marker
+    (AutoMLJobName) or all but one of the AWS shape's required members (a typo in the marker)."""
+    base = catalog.kind_of(data)
+    marker = aws_index.get("whole_document_marker") if aws_index else None
+    if base is None or marker is None or aws_index is None:
+        return base
+    tolerance = aws_index.get("whole_when_missing_at_most", 0)
+    whole = marker in data
+    keys = data.keys()
+    for entry in aws_index["kinds"]:
+        if entry["base"] != base or not keys >= set(entry["when"]):
+            continue
+        if whole or len(set(entry.get("required", ())) - keys) <= tolerance:
+            return str(entry["kind"])
+    return base
+
+
+def _base_kind(kind: str | None) -> str | None:
+    """The objective rules' kind of a whole AWS request or response kind."""
+    if kind is None:
+        return None
+    from automl_objective.base.schema import load_aws_index
+
+    for entry in load_aws_index()["kinds"]:
+        if entry["kind"] == kind:
+            return str(entry["base"])
+    return kind
+
+
+def problem_type_of(data: Any, kind: str | None, catalog: Catalog) -> str | None:
+    """The problem type a (valid) document states, or None where it leaves it to AWS."""
+    kind = _base_kind(kind)
+    if not isinstance(data, dict):
+        return None
+    if kind == "create-auto-ml-job":
+        value = data.get("ProblemType")
+        return value if isinstance(value, str) else None
+    if kind == "create-auto-ml-job-v2":
+        config = data.get("AutoMLProblemTypeConfig")
+        if not isinstance(config, dict) or len(config) != 1:
+            return None
+        ((name, body),) = config.items()
+        if name == TABULAR_JOB_CONFIG:
+            value = body.get("ProblemType") if isinstance(body, dict) else None
+            return value if isinstance(value, str) else None
+        rule = catalog.rule_for_job_config(name)
+        return rule.name if rule else None
+    return None
+
+
+def resolve_objective(
+    data: Any, kind: str | None, problem_type: str | None = None, catalog: Catalog | None = None
+) -> Resolution:
+    """Resolve a document that already passed validation."""
+    catalog = catalog or load_catalog()
+    problem_type = problem_type or problem_type_of(data, kind, catalog)
+    objective = data if _base_kind(kind) == "objective" else (data or {}).get("AutoMLJobObjective")
+    metric = objective.get("MetricName") if isinstance(objective, dict) else None
+    rule = catalog.problem_type(problem_type) if problem_type else None
+    if rule is not None and not rule.objective_used:
+        return Resolution(
+            problem_type,
+            None,
+            None,
+            "unused",
+            "the objective is not used: fine-tuning optimises the cross-entropy loss",
+        )
+    if metric is not None:
+        return Resolution(
+            problem_type,
+            metric,
+            catalog.metric(metric).direction,
+            "explicit",
+            "given in the document",
+        )
+    if rule is not None and rule.default is not None:
+        return Resolution(
+            problem_type,
+            rule.default,
+            catalog.metric(rule.default).direction,
+            "default",
+            f"AWS's default for {rule.name}",
+        )
+    return Resolution(
+        None,
+        None,
+        None,
+        "undetermined",
+        "no problem type is given: Autopilot infers it from the data, and the default metric "
+        "follows from what it infers",
+    )

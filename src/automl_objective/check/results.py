@@ -1,0 +1,46 @@
+"""What checking a file comes to: its verdict, with the findings, for every stage above
+to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding, internal_error_message
+from automl_objective.inputs.document import LoadError
+
+
+@dataclass
+class FileResult:
+    """The verdict on one document."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    kind: str | None = None
+    skipped: str | None = None
+    """Why the document was not checked (a caller may skip documents of no known kind)."""
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def as_dict(self) -> dict[str, Any]:
+        found = {
+            "path": self.path,
+            "valid": self.valid,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+        return found if self.skipped is None else {**found, "skipped": self.skipped}
+
+
+def internal_error(error: BaseException) -> Finding:
+    """A finding for a failure of the checker itself, in one bounded line."""
+    message = internal_error_message(error, "checking")
+    return Finding("error", Code.INTERNAL_ERROR, "", None, None, message)
+
+
+def load_error_result(error: LoadError) -> FileResult:
+    """A document that could not be read or parsed is invalid, with one finding that says why."""
+    finding = Finding("error", error.code, "", error.line, error.column, error.message)
+    return FileResult(error.path, [finding])

@@ -1,0 +1,70 @@
+"""``automl-objective validate``: find the files, check them, report, exit 0 or 1."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from automl_objective.api import check_sources
+from automl_objective.check.checker import UsageError, check_options
+from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
+from automl_objective.cli.streams import say
+from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
+from automl_objective.report import REPORTERS, TextReporter
+from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
+from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
+
+
+def run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        if args.jobs is not None and args.jobs < 0:
+            return usage(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
+        jobs = default_jobs() if args.jobs in (None, 0) else args.jobs
+        CheckOptions(max_bytes=args.max_bytes, jobs=jobs)
+        check_options(args.kind, args.problem_type)
+        sources = discover(
+            args.paths,
+            include=args.include,
+            exclude=(*DEFAULT_EXCLUDE, *(args.exclude or ())),
+            force_exclude=args.force_exclude,
+        )
+    except OptionError as error:
+        return usage(f"--{error.argument.replace('_', '-')} {error.problem}")
+    except (UsageError, DiscoveryError) as error:
+        return usage(str(error))
+    reading_stdin = sum(s.is_stdin for s in sources)
+    if reading_stdin > 1:
+        return usage("'-' (standard input) can be given only once")
+    if reading_stdin and sys.stdin is None:
+        return usage("'-' names standard input, but it is closed")
+    bar = (
+        ProgressBar(len(sources), sys.stderr)
+        if sys.stderr is not None and wants_progress(sys.stderr, len(sources))
+        else None
+    )
+    try:
+        results = check_sources(
+            sources,
+            kind=args.kind,
+            problem_type=args.problem_type,
+            strict=args.strict,
+            max_bytes=args.max_bytes,
+            jobs=jobs,
+            progress=bar,
+            stdin=sys.stdin.buffer if reading_stdin else None,
+            skip_unknown=args.skip_unknown,
+        )
+    except WorkerError as error:
+        say(f"automl-objective: error: {error}")
+        return EXIT_INVALID
+    finally:
+        if bar is not None:
+            bar.close()
+    reporter = (
+        TextReporter(colour=wants_colour(out))
+        if args.format == "text"
+        else REPORTERS[args.format]()
+    )
+    reporter.report(results, out)
+    return EXIT_OK if all(r.valid for r in results) else EXIT_INVALID

@@ -1,0 +1,158 @@
+"""Expand the paths given on the command line into the documents to check."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+
+from automl_objective.base.quoting import printable
+from automl_objective.inputs.globs import Globs
+from automl_objective.inputs.registry import default_include
+from automl_objective.inputs.source import STDIN_NAME, Source
+
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__", ".tox")
+
+
+class DiscoveryError(ValueError):
+    """A path that does not exist, or a set of paths that matched nothing."""
+
+
+def _entries(directory: str) -> list[os.DirEntry[str]]:
+    with os.scandir(directory) as listing:
+        return sorted(listing, key=lambda entry: entry.name)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # e.g. a symlink loop: checking it as a file reports it
+        return False
+
+
+def _walk(root: str, include_globs: Sequence[str], exclude_globs: Sequence[str]) -> list[Source]:
+    """Depth first, in name order, with a stack rather than recursion (a tree can be deeper
+    than Python's recursion limit); symlinked folders are not followed. A folder that
+    cannot be listed becomes a source that reports why."""
+    include, exclude = Globs(include_globs), Globs(exclude_globs)
+    found: list[Source] = []
+    stack = [(root, "")]
+    while stack:
+        directory, rel_dir = stack.pop()
+        try:
+            entries = _entries(directory)
+        except OSError as error:
+            why = f"cannot read this folder: {error.strerror or error}"
+            found.append(Source(directory, directory, why))
+            continue
+        subdirs = []
+        for entry in entries:
+            relative = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if _is_dir(entry):
+                if not entry.is_symlink() and not exclude(relative):
+                    subdirs.append((os.path.join(directory, entry.name), relative))
+            elif include(relative) and not exclude(relative):
+                path = os.path.join(directory, entry.name)
+                found.append(Source(path, path))
+        stack.extend(reversed(subdirs))
+    return found
+
+
+class _Listings:
+    """What each parent folder holds, read once with scandir: telling files from folders by
+    the listing's entry types costs no system call per path, where a stat per path does
+    (a shell glob can name tens of thousands of files)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, dict[str, os.DirEntry[str]]] = {}
+
+    def is_dir(self, raw: str) -> bool | None:
+        """True or False from the listing; None when only a stat can tell."""
+        folder, name = os.path.split(raw)
+        if not name or name in (".", ".."):
+            return None
+        if folder not in self._folders:
+            try:
+                with os.scandir(folder or ".") as entries:
+                    self._folders[folder] = {entry.name: entry for entry in entries}
+            except OSError:
+                self._folders[folder] = {}
+        entry = self._folders[folder].get(name)
+        if entry is None or entry.is_symlink():
+            return None
+        return entry.is_dir(follow_symlinks=False)
+
+
+def _named_path_excluded(raw: str, exclude: Globs) -> bool:
+    """Whether an exclude glob matches a path named on the command line: its name, its
+    path as given, or one of its parent folders (``node_modules/x/job.json``)."""
+    normal = os.path.normpath(raw).replace(os.sep, "/")
+    root, parts = (
+        ("/", normal[1:].split("/")) if normal.startswith("/") else ("", normal.split("/"))
+    )
+    return any(exclude(root + "/".join(parts[: i + 1])) for i in range(len(parts)))
+
+
+def _is_directory(raw: str, listings: _Listings | None) -> bool:
+    """Whether a named path is a directory (a broken link or an unreadable path is not: checking
+    it reports why); a path that does not exist is an error."""
+    known = listings.is_dir(raw) if listings is not None else None
+    try:
+        return known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
+    except FileNotFoundError:
+        if not os.path.islink(raw):
+            raise DiscoveryError(f"{printable(raw)}: no such file or directory") from None
+        return False
+    except OSError:
+        return False
+
+
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] = DEFAULT_EXCLUDE,
+    *,
+    force_exclude: bool = False,
+    allow_directories: bool = True,
+) -> list[Source]:
+    """Files named directly are checked whatever the globs say, unless ``force_exclude``:
+    then ``exclude`` applies to them too, and excluding every one of them is not an error
+    (pre-commit names files and lets the tool's excludes decide). Directories are searched
+    with the globs (``include`` None: the files of every input kind); with
+    ``allow_directories`` false, naming one is an error."""
+    include = default_include() if include is None else include
+    if any(not pattern for pattern in include):
+        raise DiscoveryError("an empty include pattern matches no file")
+    sources: list[Source] = []
+    searched: list[str] = []
+    excluded_by_name = False
+    excluded = Globs(exclude) if force_exclude else None
+    listings = _Listings() if len(paths) > 64 else None
+    for raw in paths:
+        if raw == STDIN_NAME:
+            sources.append(Source(None, "<stdin>"))
+            continue
+        if not raw or "\0" in raw:
+            raise DiscoveryError(
+                f"{printable(repr(raw))}: not a usable path (empty, or holds a NUL byte)"
+            )
+        if excluded is not None and _named_path_excluded(raw, excluded):
+            excluded_by_name = True
+            continue
+        is_dir = _is_directory(raw, listings)
+        if is_dir and not allow_directories:
+            raise DiscoveryError(
+                f"{printable(raw)}: is a directory (name one file, or - for stdin)"
+            )
+        if is_dir:
+            searched.append(raw)
+            sources.extend(_walk(raw, include, exclude))
+        else:
+            sources.append(Source(raw, raw))
+    if not sources and not excluded_by_name:
+        raise DiscoveryError(
+            printable(f"no files matched in {', '.join(searched)} (include: {', '.join(include)})")
+            if searched
+            else "no files matched"
+        )
+    return sources

@@ -1,0 +1,108 @@
+"""What reading a file produces: a document that can say where each value came from, or the
+error that says why there is none; and what an input kind finds in a file, the requests it
+holds (:class:`Contents`). A leaf module: the readers, every parser, every kind and the
+checker import it, and it imports none of them, so they never import each other in a
+circle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding
+from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
+
+Format = Literal["json", "yaml"]
+
+Locator = Callable[[Sequence[Request]], list[Spot]]
+"""Where each ``(path, at_key)`` request points in one document's source, found in one pass."""
+
+
+@dataclass
+class LoadError(Exception):
+    """A document that could not be read or parsed; ``line``/``column`` are 1-based or None."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    code: Code = Code.PARSE_ERROR
+
+    def __post_init__(self) -> None:
+        self.message = " ".join(self.message.split())  # always one line
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class Document:
+    """A parsed document and what is needed to locate a JSON Pointer in its source."""
+
+    path: str
+    data: Any
+    text: str
+    format: Format
+    locator: Locator | None = field(default=None, repr=False)
+    """How a parser that keeps its own source map locates paths (YAML keeps its node tree);
+    None: located in the JSON text."""
+
+    def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
+        """1-based (line, column) of the value at ``path``, or of its member name."""
+        return self.spots([(path, key)])[0][0]
+
+    def spots(self, requests: Sequence[Request]) -> list[Spot]:
+        """Where each ``(path, at_key)`` request points, all found in one pass over the
+        source; see :data:`automl_objective.inputs.positions.Spot`."""
+        if self.locator is not None:
+            return self.locator(requests)
+        return [(position, None) for position in locate_json_all(self.text, requests)]
+
+
+FRAGMENT_KINDS = {"v1": "create-auto-ml-job", "v2": "create-auto-ml-job-v2"}
+"""What a partial request is checked as: the objective rules only."""
+WHOLE_KINDS = {"v1": "create-auto-ml-job-request", "v2": "create-auto-ml-job-v2-request"}
+"""What a request known in full is checked as: AWS's whole shape too."""
+
+
+def version_kind(version: str, complete: bool) -> str:
+    """The kind a request of ``version`` (``v1``, ``v2``) is checked as."""
+    return (WHOLE_KINDS if complete else FRAGMENT_KINDS)[version]
+
+
+class Part(NamedTuple):
+    """One request inside a file."""
+
+    data: dict[str, Any]
+    kind: str
+    """The document kind it is checked as (see :func:`version_kind`)."""
+    locator: Locator
+    partial: bool
+    """Members were left out (dynamic): findings about absent members are not reported."""
+    prefix: tuple[str | int, ...] = ()
+    """The request's path in the outer document (its pointers are reported from there)."""
+    cell_of: Callable[[Finding], int | None] | None = None
+    """The notebook cell a finding of this request is in."""
+
+
+class Contents(NamedTuple):
+    """What a file holds, as its input kind reads it: either one request document, checked
+    whole as the kind its members say, or the requests written inside it."""
+
+    path: str
+    kind: str | None
+    """The input kind holding the requests (``python-source``, ...); None for a request
+    document, whose kind the checker tells from its members."""
+    document: Document | None = None
+    """The file as one request document (``kind`` None)."""
+    parts: tuple[Part, ...] = ()
+    """The requests inside the file."""
+    problems: tuple[Finding, ...] = ()
+    """Findings about the file itself (a notebook cell that is not Python, say)."""
+
+    @staticmethod
+    def whole(document: Document) -> Contents:
+        """A file that is one request document."""
+        return Contents(document.path, None, document)

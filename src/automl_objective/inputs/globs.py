@@ -1,0 +1,30 @@
+"""File-name globs, compiled once: what a folder scan includes and excludes, and which input
+kind claims a file by its name. Extensions match whatever their case (``*.json`` matches
+``job.JSON``)."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Sequence
+
+
+def _lower_suffix(name: str) -> str:
+    """``job.JSON`` -> ``job.json``: extensions match whatever their case."""
+    dot = name.rfind(".")
+    return name if dot <= name.rfind("/") else name[:dot] + name[dot:].lower()
+
+
+class Globs:
+    """Glob patterns compiled once; a path matches by its name or its relative path.
+    Extensions are compared without regard to case (``*.json`` matches ``job.JSON``)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        translated = (fnmatch.translate(_lower_suffix(p)) for p in patterns)
+        joined = "|".join(f"(?:{t})" for t in translated) or "(?!)"
+        self._match = re.compile(joined).match
+
+    def __call__(self, relative: str) -> bool:
+        relative = _lower_suffix(relative)
+        name = relative.rsplit("/", 1)[-1]
+        return self._match(name) is not None or self._match(relative) is not None

@@ -1,0 +1,124 @@
+"""JSON documents: the standard library's parser, made strict where JSON is ambiguous.
+
+Rejected, each with a position: duplicate member names (parsers disagree on which one counts),
+``NaN``/``Infinity`` (not JSON), numbers too large for a double (``1e400``), nesting deeper
+than the parser's recursion limit. Common mistakes get a plain message: comments, trailing
+commas.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from automl_objective.base.codes import Code
+from automl_objective.base.quoting import shown
+from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.positions import find_bare_token, find_duplicate_member, line_column
+
+_COMMENT = re.compile(r"\s*(//|/\*)")
+_COMMA_THEN_CLOSE = re.compile(r",\s*[}\]]")
+_LAST_COMMA = re.compile(r",\s*$")
+MAX_NUMBER_CHARS = 4300
+"""Python's limit on the digits of an integer read from text (sys.int_info)."""
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Duplicate()
+    return result
+
+
+def _constant(name: str) -> Any:
+    raise _BadNumber(f"{name} is not valid JSON")
+
+
+def shown_number(text: str, limit: int = 40) -> str:
+    """A number's text as a message shows it: cut, with its length, when it is long."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _BadNumber(f"the number {shown_number(text)} is too large")
+    return value
+
+
+def _trailing_comma(text: str, pos: int) -> int | None:
+    """The offset of a comma right before a closing bracket, at or just before ``pos``.
+
+    Found from the text alone: Python versions word this error differently and place it at
+    the comma (3.13) or at the bracket (3.11), and the answer must not depend on either.
+    """
+    before = _LAST_COMMA.search(text, 0, pos)
+    for start in (pos, before.start() if before else None):
+        if start is not None and _COMMA_THEN_CLOSE.match(text, start):
+            return start
+    return None
+
+
+def _syntax_error(path: str, text: str, error: json.JSONDecodeError) -> LoadError:
+    if _COMMENT.match(text, error.pos):
+        message, offset = "comments are not allowed in JSON", error.pos
+    elif (comma := _trailing_comma(text, error.pos)) is not None:
+        message, offset = "trailing comma before a closing bracket", comma
+    else:
+        message, offset = error.msg, error.pos
+    return LoadError(path, f"invalid JSON: {message}", *line_column(text, offset))
+
+
+# One decoder for every document: json.loads with hooks would build a new one per call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_constant, parse_float=_float)
+
+
+def parse_json(path: str, text: str) -> Document:
+    try:
+        data = _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        raise _syntax_error(path, text, error) from None
+    except _Duplicate:
+        name, first, second = find_duplicate_member(text) or ("?", 0, 0)
+        line, column = line_column(text, second)
+        first_line = line_column(text, first)[0]
+        raise LoadError(
+            path,
+            f"member {shown(name)} appears twice in one object (lines {first_line} and {line}): "
+            "parsers disagree on which one counts",
+            line,
+            column,
+            code=Code.DUPLICATE_KEY,
+        ) from None
+    except _BadNumber as error:
+        offset = find_bare_token(text, _is_bad_number)
+        where = line_column(text, offset) if offset is not None else (None, None)
+        raise LoadError(path, f"invalid JSON: {error}", *where) from None
+    except RecursionError:
+        raise LoadError(path, "invalid JSON: nested too deeply to read") from None
+    except ValueError:  # an integer with more digits than Python converts (4,300)
+        offset = find_bare_token(text, lambda token: len(token) > MAX_NUMBER_CHARS)
+        where = line_column(text, offset) if offset is not None else (None, None)
+        raise LoadError(path, "invalid JSON: a number is too large", *where) from None
+    return Document(path, data, text, "json")
+
+
+def _is_bad_number(token: str) -> bool:
+    if token in ("NaN", "Infinity", "-Infinity"):
+        return True
+    if token in ("true", "false", "null"):
+        return False
+    try:
+        return math.isinf(float(token))
+    except ValueError:
+        return False

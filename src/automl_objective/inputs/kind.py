@@ -1,0 +1,60 @@
+"""An input kind: one kind of file that AutoML requests are written in, as a small object
+that says which files it claims, how it reads them and which requests they hold.
+
+Two families:
+
+- a kind with a syntax of its own (Python, a notebook) has ``read``: it claims the files its
+  ``globs`` match by name, and reads their bytes into the requests they hold;
+- a kind of JSON or YAML document (a pipeline definition, a state machine) has ``requests``:
+  it is told apart by its members once the document is parsed (``recognises``); the one
+  without ``recognises`` is the request document itself, for anything no other kind
+  recognises.
+
+Every kind says in words what it holds and how it is told apart: the README's kinds table
+and ``--include``'s help are written from these, and a folder scan reads the files of every
+kind's ``globs``. The registry that lists the kinds is :mod:`automl_objective.inputs.registry`.
+(A NamedTuple, not a dataclass: every run imports every kind, and a dataclass costs a
+millisecond of start-up each.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from automl_objective.inputs.document import Contents, Document
+
+Reader = Callable[[str, bytes], Contents]
+"""(the file's name as reported, its bytes) -> what it holds; raises
+:class:`~automl_objective.inputs.document.LoadError` for a file that is not of the kind."""
+
+
+class InputKind(NamedTuple):
+    name: str
+    """What its results are called (``FileResult.kind``) and the README's kinds table says."""
+    globs: tuple[str, ...]
+    """The file names a folder scan reads for it (``*.py``; extensions in any case)."""
+    told_by: str
+    """How a file is known to be of this kind, in words (the README's kinds table)."""
+    holds: str
+    """The requests it holds, in words (the README's kinds table)."""
+    read: Reader | None = None
+    """A kind with a syntax of its own: reads a file it claims by name."""
+    recognises: Callable[[Any], bool] | None = None
+    """A kind of JSON or YAML document: whether a parsed document's data is one (cheap: it
+    runs on every document). None, with ``requests``: every document no other kind
+    recognises."""
+    requests: Callable[[Document], Contents] | None = None
+    """A kind of JSON or YAML document: the requests a document of this kind holds."""
+    hook: str | None = None
+    """The pre-commit hook (an id of .pre-commit-hooks.yaml) that checks it by default."""
+    hook_types: tuple[str, ...] = ()
+    """The hook's ``types_or`` for this kind: the ``identify`` tags of its files."""
+    hook_globs: tuple[str, ...] | None = None
+    """The file names the hook's default ``files`` selects (None: ``globs``)."""
+    in_words: str = ""
+    """How a message names a file of this kind ("": ``a document of kind NAME``)."""
+
+    @property
+    def called(self) -> str:
+        return self.in_words or f"a document of kind {self.name}"

@@ -1,0 +1,80 @@
+"""A notebook's code cells as Python: read with ``nbformat`` (this module is imported only
+when a notebook's code mentions an AutoML call), with IPython's own syntax neutralised before
+``ast`` parses them.
+
+A line that starts a logical line and is a magic (``%time``), a shell escape (``!pip``,
+``x = !ls``) or a help request (``obj?``) becomes ``pass``, keeping every other line where it
+was; a line inside brackets, a string or after a backslash is Python (``!= "Completed"``
+wrapped onto its own line is a comparison). A cell magic (``%%bash``) makes the cell another
+language: it is skipped, except for the magics that run Python (``%%time``, ``%%capture``,
+...). Cells are numbered as ruff numbers them: from 1, counting every cell, markdown ones too.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding
+from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.python.bindings import Chunk
+from automl_objective.inputs.python.pieces import LineState
+from automl_objective.inputs.python.reader import parse_chunk
+
+_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+"""Where a cell's lines end, as Python ends them (IPython splits on these too)."""
+_IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
+
+
+def neutralise(source: str) -> str | None:
+    """Python text for a cell's source, or None for a cell in another language."""
+    parts = _LINE_END.split(source)  # lines at even indices, what ends each at odd ones
+    if parts[0].lstrip().startswith("%%"):
+        magic = parts[0].lstrip()[2:].split(maxsplit=1)
+        if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
+            return None
+        parts[0] = ""
+    state = LineState()
+    for index in range(0, len(parts), 2):
+        line = parts[index]
+        match = _IPYTHON_LINE.match(line) if state.at_start() else None
+        if match is not None:
+            parts[index] = match.group(1) + "pass"
+            state.continued = False
+        else:
+            state.scan(line)
+    return "".join(parts)
+
+
+def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]]:
+    """Each code cell that parses as Python, and a finding for each that does not. Raises
+    LoadError when the text is not a notebook."""
+    import nbformat
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # nbformat warns about fixable schema details
+            notebook = nbformat.reads(text, as_version=4)  # type: ignore[no-untyped-call]
+        cells = list(notebook.cells)
+    except Exception as error:  # nbformat raises many kinds: JSON, schema, version
+        detail = " ".join(str(error).split())[:160]
+        raise LoadError(display, f"not a Jupyter notebook ({detail})") from None
+    chunks, problems = [], []
+    for number, cell in enumerate(cells, start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = neutralise(str(cell.get("source", "")))
+        if source is None:
+            continue
+        try:
+            # Not the notebook's own name: CPython would read a syntax error's line from that file.
+            chunks.append(parse_chunk(source, number, f"<cell {number}>"))
+        except (SyntaxError, ValueError, RecursionError) as error:
+            line = getattr(error, "lineno", None)
+            column = getattr(error, "offset", None)
+            why = getattr(error, "msg", None) or str(error)
+            message = f"code cell is not valid Python ({why}); its requests are not checked"
+            problems.append(Finding("error", Code.PARSE_ERROR, "", line, column, message, number))
+    return chunks, problems

@@ -1,0 +1,216 @@
+"""The one way a file's bytes are read, and turned into text: every input kind reads through
+here.
+
+Reading refuses what is not a document before anything parses it: files over the size limit
+(never read whole), FIFOs, sockets and devices (reading one can block forever), folders,
+missing files and broken links; standard input is read within the same limit. Decoding
+refuses binary data and UTF-16, and reads UTF-8 (a byte-order mark dropped), or, for Python
+source, the encoding Python itself reads it in (:func:`decode_python`: PEP 263). Anything
+wrong raises :class:`~automl_objective.inputs.document.LoadError`, which carries a position
+where there is one.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from automl_objective.base.codes import Code
+from automl_objective.inputs.document import LoadError
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode(path: str, raw: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped), or a :class:`LoadError` that says why not."""
+    if raw.startswith(_UTF16_BOMS):
+        raise LoadError(path, "UTF-16 text: save the file as UTF-8", code=Code.ENCODING)
+    if b"\x00" in raw:
+        line, _ = _byte_position(raw, raw.index(b"\x00"))
+        raise LoadError(
+            path, "binary data (a NUL byte), not a JSON or YAML document", line, code=Code.ENCODING
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(raw, error.start)
+        raise LoadError(
+            path, f"not UTF-8 text (byte {error.start})", line, column, code=Code.ENCODING
+        ) from None
+
+
+def decode_python(display: str, raw: bytes) -> str:
+    """A ``.py`` file's text, decoded as Python decodes it (``tokenize.detect_encoding``).
+    Raises LoadError (code ``encoding``) for bytes that are not text in that encoding."""
+    if raw.startswith(_UTF16_BOMS):
+        raise LoadError(display, "UTF-16 text: save the file as UTF-8", code=Code.ENCODING)
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise LoadError(display, "binary data (a NUL byte), not Python", line, code=Code.ENCODING)
+    import codecs
+    import io
+    import tokenize  # only Python files pay for importing it
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    except SyntaxError as error:  # an unknown encoding, or one the byte-order mark denies
+        why = " ".join(str(error).split())
+        if why.startswith("encoding problem") and raw.startswith(codecs.BOM_UTF8):
+            why = "a UTF-8 byte-order mark, and a coding line naming another encoding"
+        if "invalid or missing encoding declaration" not in why:
+            raise LoadError(display, why, code=Code.ENCODING) from None
+        encoding = "utf-8"  # no declaration, and not UTF-8: said with its place below
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        named = "UTF-8" if encoding.startswith("utf-8") else encoding
+        message = f"not {named} text (byte {error.start})"
+        raise LoadError(display, message, line, column, code=Code.ENCODING) from None
+    except LookupError as error:  # a codec Python knows for source but cannot decode with
+        raise LoadError(display, f"cannot decode: {error}", code=Code.ENCODING) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The line and column of a byte, counted as every position is (in characters of the
+    text before it, which may itself not be UTF-8: a bad byte counts as one character)."""
+    from automl_objective.inputs.positions import line_column
+
+    before = raw[:offset].decode("utf-8-sig", "replace")
+    return line_column(before, len(before))
+
+
+_CHUNK = 65536
+_STREAM_PATHS = ("/dev/stdin", "/dev/fd/", "/proc/self/fd/")
+"""Paths that name one of this process's own streams (``<(cmd)``, ``/dev/stdin``): a pipe
+there is what the user meant to pass, so it is read, within the limit."""
+
+
+def read_stream(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
+    """At most ``max_bytes`` from ``handle``; a longer input is refused, not read whole.
+
+    Never more than ``max_bytes + 1`` bytes are read, whatever the reported size: files in
+    /proc report 0, and a file can grow while it is read. A regular file whose size is known
+    is read in one call (plus one that sees its end).
+    """
+    try:
+        info = os.fstat(handle.fileno())
+    except (OSError, AttributeError, ValueError):  # e.g. an in-memory stream
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise LoadError(path, "is a directory", code=Code.UNREADABLE)
+    size = info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
+    if size > max_bytes:
+        raise _too_large(path, max_bytes)
+    return _read_at_most(path, _waiting_reader(handle), max_bytes, size + 1 if size else _CHUNK)
+
+
+def _waiting_reader(handle: IO[bytes]) -> Callable[[int], bytes]:
+    """``handle.read``, but waiting where a non-blocking stream (stdin left non-blocking by
+    the program that started us) has nothing yet: that is not the end of the input."""
+
+    def read(size: int) -> bytes:
+        while True:
+            try:
+                chunk = handle.read(size)
+            except BlockingIOError:
+                chunk = None
+            if chunk is not None:
+                return chunk
+            import select
+
+            select.select([handle], [], [])
+
+    return read
+
+
+def _read_at_most(path: str, read: Callable[[int], bytes], max_bytes: int, first: int) -> bytes:
+    chunks, total, want = [], 0, first
+    while total <= max_bytes:
+        chunk = read(min(want, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    if total > max_bytes:
+        raise _too_large(path, max_bytes)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this type is not read (reading a FIFO or a device can block forever)."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    if stat.S_ISCHR(mode):
+        return "a character device, not a regular file"
+    if stat.S_ISBLK(mode):
+        return "a block device, not a regular file"
+    return None
+
+
+def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
+    """Open without blocking (a FIFO with no writer would wait forever), then look at what
+    was opened, not at what the name pointed to a moment earlier."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(name, "is a directory", code=Code.UNREADABLE)
+        if not stat.S_ISREG(info.st_mode):
+            why = _not_regular(info.st_mode)
+            if why is not None and not os.fspath(path).startswith(_STREAM_PATHS):
+                raise LoadError(name, why, code=Code.UNREADABLE)
+            os.set_blocking(fd, True)
+        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+        if size > max_bytes:
+            raise _too_large(name, max_bytes)
+        return _read_at_most(
+            name, lambda n: os.read(fd, n), max_bytes, size + 1 if size else _CHUNK
+        )
+    finally:
+        os.close(fd)
+
+
+def _too_large(path: str, max_bytes: int) -> LoadError:
+    return LoadError(
+        path, f"larger than the {max_bytes:,}-byte size limit; not read", code=Code.TOO_LARGE
+    )
+
+
+def _os_problem(path: str | Path, error: OSError) -> str:
+    if error.errno == errno.ENXIO:  # opening a socket
+        try:
+            why = _not_regular(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            why = None
+        if why is not None:
+            return why
+    return f"cannot read: {error.strerror or error}"
+
+
+def read_file(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read one file's bytes, within the size limit; :class:`LoadError` if it cannot."""
+    try:
+        return _read_path(path, name, max_bytes)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            raise LoadError(
+                name, f"broken symbolic link (to {target})", code=Code.UNREADABLE
+            ) from None
+        raise LoadError(name, "no such file", code=Code.UNREADABLE) from None
+    except OSError as error:
+        raise LoadError(name, _os_problem(path, error), code=Code.UNREADABLE) from None
+    except ValueError:  # a NUL byte in the name
+        raise LoadError(name, "the path contains a NUL byte", code=Code.UNREADABLE) from None

@@ -1,0 +1,25 @@
+"""A source: one file to check, or standard input; what discovery finds and the runner reads."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+STDIN_NAME = "-"
+"""The path that names standard input on the command line."""
+
+
+class Source(NamedTuple):
+    """One document to check: a file path, or standard input.
+
+    A NamedTuple of plain strings: on a run over tens of thousands of files, pathlib objects
+    and frozen dataclasses cost measurable time per file. ``problem`` says why a folder found
+    in a scan could not be searched; checking such a source reports it.
+    """
+
+    path: str | None
+    display: str
+    problem: str | None = None
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path is None and self.problem is None

@@ -1,0 +1,56 @@
+"""JSON or YAML text into a document: the format by the file's name (``.json``; ``.yaml``,
+``.yml``), else by its first character. The parsers themselves are
+:mod:`~automl_objective.inputs.json_syntax` and :mod:`~automl_objective.inputs.yaml_syntax`
+(imported only for a YAML document: PyYAML costs start-up time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import internal_error_message
+from automl_objective.inputs.document import Document, Format, LoadError
+from automl_objective.inputs.json_syntax import parse_json
+from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def detect_format(path: str, text: str) -> Format:
+    lowered = path.lower()
+    if lowered.endswith(YAML_SUFFIXES):
+        return "yaml"
+    if lowered.endswith(".json"):
+        return "json"
+    return "json" if text.lstrip(" \t\r\n")[:1] in ("{", "[") else "yaml"
+
+
+def parse_text(path: str, text: str, format: Format | None = None) -> Document:
+    """Parse a document from its text (a leading byte-order mark is ignored)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text or text.isspace():
+        raise LoadError(path, "empty document", code=Code.EMPTY_DOCUMENT)
+    try:
+        if (format or detect_format(path, text)) == "yaml":
+            from automl_objective.inputs.yaml_syntax import parse_yaml
+
+            return parse_yaml(path, text)
+        return parse_json(path, text)
+    except LoadError:
+        raise
+    except Exception as error:  # a parser's own failure: one finding for this file alone
+        message = internal_error_message(error, "reading")
+        raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
+
+
+def load_path(
+    path: str | Path,
+    display: str | None = None,
+    format: Format | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Document:
+    """Read (:func:`~automl_objective.inputs.reading.read_file`), decode and parse one JSON
+    or YAML file. Raises :class:`LoadError` with a user-facing message."""
+    name = display or str(path)
+    return parse_text(name, decode(name, read_file(path, name, max_bytes)), format)

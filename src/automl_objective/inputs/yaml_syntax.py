@@ -1,0 +1,263 @@
+"""YAML documents: PyYAML's safe loader, made strict where YAML is dangerous or ambiguous.
+
+Only plain data is read (the safe loader refuses ``!!python/object`` and other tags). Also
+refused, each with a position: duplicate keys, keys that are not strings (``1:``, ``null:``),
+what JSON cannot hold (``.nan``, ``.inf``, ``1.0e+400``), numbers so long that reading them
+takes seconds, several documents in one file, and aliases that add more nodes or text than
+any request file needs (the "billion laughs" attack: the composed graph is small, but
+anything that walks or prints the data would pay for every expansion).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import yaml
+
+from automl_objective.base.codes import Code
+from automl_objective.base.quoting import shown
+from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.positions import (
+    Path,
+    Position,
+    Request,
+    Spot,
+    Trie,
+    deepest,
+    line_column,
+    line_columns,
+    trie,
+)
+
+NodePair = tuple[yaml.Node, yaml.Node]
+
+MAX_EXPANDED_NODES = 100_000
+MAX_EXPANDED_CHARS = 10 * 1024 * 1024
+"""The text the expanded data may hold: the default size limit of a file."""
+MAX_NUMBER_CHARS = 400
+"""Longest number read (a double has at most 309 digits before its point)."""
+
+_TAG = "tag:yaml.org,2002:"
+_MERGE = _TAG + "merge"
+_READ_AS = {
+    _TAG + "int": "a number",
+    _TAG + "float": "a number",
+    _TAG + "bool": "a boolean",
+    _TAG + "null": "null",
+    _TAG + "timestamp": "a date",
+}
+
+
+def _loader_class() -> type[yaml.SafeLoader]:
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
+
+def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str) -> None:
+    """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
+    bombs, walking each distinct node once."""
+    expanded: dict[int, int] = {}  # node -> nodes in its expansion
+    sizes: dict[int, int] = {}  # node -> characters of the scalars in its expansion
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in expanded:
+            continue
+        if not children_done:
+            if id(node) in visiting:
+                raise LoadError(path, "a YAML alias refers to itself", *_where(text, node))
+            visiting.add(id(node))
+            if isinstance(node, yaml.ScalarNode):
+                _check_number(path, text, node, loader)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = _mapping_children(path, text, node)
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        if not children_done and children:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in expanded)
+            continue
+        total = 1 + sum(expanded.get(id(child), 1) for child in children)
+        size = sum(sizes.get(id(child), 0) for child in children)
+        if isinstance(node, yaml.ScalarNode):
+            size = len(node.value)
+        # What aliases add: beyond the distinct nodes seen so far, beyond the text itself.
+        _refuse_bomb(path, text, node, total - len(expanded) - 1, size - len(text))
+        expanded[id(node)], sizes[id(node)] = total, size
+        visiting.discard(id(node))
+
+
+def _mapping_children(path: str, text: str, node: yaml.MappingNode) -> list[yaml.Node]:
+    """The keys and values of a mapping, refusing keys that are not strings or repeat."""
+    children: list[yaml.Node] = []
+    seen: dict[Any, yaml.Node] = {}
+    for key, value in node.value:
+        children.extend((key, value))
+        if key.tag == _MERGE:
+            continue
+        _check_key(path, text, key)
+        if key.value in seen:
+            first = _where(text, seen[key.value])[0]
+            line, column = _where(text, key)
+            raise LoadError(
+                path,
+                f"key {shown(key.value)} appears twice in one mapping (lines {first} "
+                f"and {line}): parsers disagree on which one counts",
+                line,
+                column,
+                code=Code.DUPLICATE_KEY,
+            )
+        seen[key.value] = key
+    return children
+
+
+def _refuse_bomb(path: str, text: str, node: yaml.Node, nodes: int, size: int) -> None:
+    """Aliases that make the data far larger than its text (a million copies of a short list,
+    or 600 of a 1 MB string): everything that walks or prints the data would pay. A document
+    without aliases is never refused here, however many nodes it has."""
+    if nodes > MAX_EXPANDED_NODES:
+        limit = f"{MAX_EXPANDED_NODES:,} nodes"
+    elif size > MAX_EXPANDED_CHARS:
+        limit = f"{MAX_EXPANDED_CHARS:,} characters"
+    else:
+        return
+    where = _where(text, node)
+    raise LoadError(path, f"YAML aliases expand the data by more than {limit}; refused", *where)
+
+
+def _where(text: str, node: yaml.Node) -> Position:
+    """Where a node starts, as every position is reported (:func:`line_column`), not as
+    PyYAML's marks count lines: YAML 1.1 also ends a line at NEL, U+2028 and U+2029, so after
+    one of them, in a comment say, every mark's line is one too many. The mark's index (in
+    characters, from the pure-Python and the libyaml loader alike) is exact."""
+    return line_column(text, node.start_mark.index)
+
+
+def _check_key(path: str, text: str, key: yaml.Node) -> None:
+    """A member name must be a string, as in JSON (``1:``, ``null:``, ``2024-01-01:`` are not)."""
+    if isinstance(key, yaml.ScalarNode) and key.tag == _TAG + "str":
+        return
+    if isinstance(key, yaml.ScalarNode):
+        read_as = _READ_AS.get(key.tag, "not a string")
+        what = f"{shown(key.value)} is read as {read_as}; quote it"
+    else:
+        what = "this one is a mapping or a sequence"
+    where = _where(text, key)
+    raise LoadError(path, f"invalid YAML: member names must be strings; {what}", *where)
+
+
+def _check_number(path: str, text: str, node: yaml.ScalarNode, loader: yaml.SafeLoader) -> None:
+    """Refuse what JSON cannot hold (``.nan``, ``.inf``, ``1e400``) and numbers so long that
+    reading them would take seconds (sexagesimal ``1:59:59:...``) or fail (4,300 digits)."""
+    if node.tag not in (_TAG + "int", _TAG + "float"):
+        return
+    if len(node.value) > MAX_NUMBER_CHARS:
+        digits = f"{node.value[:40]}... ({len(node.value):,} characters)"
+        problem = f"the number {digits} is too large"
+    elif node.tag == _TAG + "float":
+        value = loader.construct_yaml_float(node)
+        if not math.isnan(value) and not math.isinf(value):
+            return
+        problem = (
+            f"{node.value} is not valid in a request (JSON has no NaN or Infinity)"
+            if node.value.lstrip("+-").startswith(".")
+            else f"the number {node.value} is too large"
+        )
+    else:
+        return
+    raise LoadError(path, f"invalid YAML: {problem}", *_where(text, node))
+
+
+def parse_yaml(path: str, text: str) -> Document:
+    loader = _loader_class()(text)
+    try:
+        root = loader.get_single_node()
+        if root is not None:
+            _check_graph(path, root, loader, text)
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(path, text, error) from None
+    except RecursionError:
+        raise LoadError(path, "invalid YAML: nested too deeply to read") from None
+    except yaml.YAMLError as error:
+        raise LoadError(path, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root, text))
+
+
+_YAML_1_1_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks to YAML 1.1 (PyYAML, libyaml, the AWS CLI's ruamel.yaml), not to YAML 1.2,
+editors or GitHub: read as YAML 1.1 reads them, reported where an editor shows them."""
+
+
+def _syntax_error(path: str, text: str, error: yaml.MarkedYAMLError) -> LoadError:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or error.context or "invalid YAML"
+    if "expected a single document" in str(error.context) + str(problem):
+        problem = "several documents in one file; put each in a file of its own"
+    elif "could not determine a constructor" in problem:
+        problem = f"{problem}; only plain data (no tags such as !!python/object) is read"
+    if mark is None:
+        return LoadError(path, f"invalid YAML: {problem}")
+    odd = _YAML_1_1_BREAKS.search(text, 0, mark.index)
+    if odd is not None:
+        char = odd.group()
+        name = unicodedata.name(char, "NEXT LINE (NEL)")
+        line, column = line_column(text, odd.start())
+        problem += (
+            f" (the {name}, U+{ord(char):04X}, at line {line}, column {column} ends a line for "
+            "YAML 1.1 parsers such as PyYAML and the AWS CLI, though not in an editor)"
+        )
+    return LoadError(path, f"invalid YAML: {problem}", *line_column(text, mark.index))
+
+
+def yaml_nodes(root: yaml.Node, paths: Iterable[Sequence[str | int]]) -> dict[Path, NodePair]:
+    """The key and value nodes of every wanted path (and each ancestor) under ``root``; each
+    mapping on the way is scanned once, not once per path."""
+    found: dict[Path, NodePair] = {(): (root, root)}
+    stack: list[tuple[yaml.Node, Trie, Path]] = [(root, trie(paths), ())]
+    while stack:
+        node, wanted, path = stack.pop()
+        pairs: Iterable[tuple[str, NodePair]] = ()
+        if isinstance(node, yaml.MappingNode):
+            pairs = ((str(k.value), (k, v)) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            items = node.value
+            indices = [t for t in wanted if t.isdigit() and int(t) < len(items)]
+            pairs = ((t, (items[int(t)], items[int(t)])) for t in indices)
+        for token, pair in pairs:
+            child = wanted.get(token)
+            if child is None:
+                continue
+            child_path = (*path, token)
+            found[child_path] = pair  # the last duplicate wins (duplicates are refused)
+            if child:
+                stack.append((pair[1], child, child_path))
+    return found
+
+
+def locate_yaml_all(root: yaml.Node | None, text: str, requests: Sequence[Request]) -> list[Spot]:
+    """Position of each ``(path, at_key)`` request in ``text``, and the node found when the
+    whole path exists (aliases make several paths one node); all positions in one pass over
+    the text (see :func:`_where` for why not from PyYAML's marks)."""
+    if root is None:
+        return [(None, None)] * len(requests)
+    found = yaml_nodes(root, [path for path, _ in requests])
+    nodes: list[tuple[yaml.Node, bool]] = []
+    for path, key in requests:
+        best, (key_node, value_node) = deepest(found, path)
+        exact = len(best) == len(path)
+        nodes.append((key_node if (key and exact) else value_node, exact))
+    positions = line_columns(text, [node.start_mark.index for node, _ in nodes])
+    return [
+        (position, id(node) if exact else None)
+        for position, (node, exact) in zip(positions, nodes, strict=True)
+    ]

@@ -1,0 +1,30 @@
+"""The JSON format: one object whose field names are stable (named so as not to shadow the
+standard library's ``json``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from automl_objective.base.quoting import printable_data
+from automl_objective.check.results import FileResult
+from automl_objective.report.reporter import Reporter
+
+
+class JsonReporter(Reporter):
+    """One JSON object: ``{"valid": bool, "files": [...]}`` (field names are stable).
+
+    Paths, pointers and messages are shown as every format shows them (:func:`printable`):
+    a file name that is not UTF-8 is ``\\xNN``, never a lone surrogate, so the output is
+    I-JSON (RFC 7493) that any JSON parser reads.
+    """
+
+    name = "json"
+
+    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
+        document = {
+            "valid": all(r.valid for r in results),
+            "files": [r.as_dict() for r in results],
+        }
+        out.write(json.dumps(printable_data(document), indent=2) + "\n")

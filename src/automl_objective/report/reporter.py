@@ -1,0 +1,53 @@
+"""What every output format of ``validate`` shares: the interface, where a finding is
+(``path:line:column``; ``path:cell N:line:column`` in a notebook) and the summary line. The
+formats are registered by name in :data:`automl_objective.report.REPORTERS`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, TextIO
+
+from automl_objective.base.finding import Finding
+from automl_objective.base.quoting import printable
+from automl_objective.check.results import FileResult
+
+
+class Reporter:
+    """Writes the results of one run to a stream."""
+
+    name: ClassVar[str]
+
+    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
+        raise NotImplementedError
+
+
+def location(path: str, finding: Finding) -> str:
+    """``path:line:column`` (the path made printable); no part that is not known. In a
+    notebook, ``path:cell N:line:column``, as ruff says it."""
+    where = printable(path)
+    if finding.cell is not None:
+        where += f":cell {finding.cell}"
+    if finding.line is not None:
+        where += f":{finding.line}"
+        if finding.column is not None:
+            where += f":{finding.column}"
+    return where
+
+
+def finding_line(path: str, finding: Finding) -> str:
+    message = printable(finding.message)
+    return f"{location(path, finding)}: {finding.severity} [{finding.code}] {message}"
+
+
+def summary(results: Sequence[FileResult]) -> str:
+    invalid = sum(not r.valid for r in results)
+    errors = sum(f.severity == "error" for r in results for f in r.findings)
+    warnings = sum(f.severity == "warning" for r in results for f in r.findings)
+    skipped = sum(r.skipped is not None for r in results)
+    files = "file" if len(results) == 1 else "files"
+    also = f", {skipped} skipped as none of the known kinds" if skipped else ""
+    return (
+        f"{len(results)} {files} checked: {len(results) - invalid - skipped} valid, "
+        f"{invalid} invalid{also} "
+        f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
+    )

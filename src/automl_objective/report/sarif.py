@@ -1,0 +1,75 @@
+"""The SARIF 2.1.0 format, so that code scanning shows the findings inline."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from typing import TextIO
+
+from automl_objective.base.quoting import printable, printable_data
+from automl_objective.check.results import FileResult
+from automl_objective.report.reporter import Reporter
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0, so that code scanning shows the findings inline."""
+
+    name = "sarif"
+
+    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
+        from urllib.parse import quote
+
+        from automl_objective import __version__
+
+        used = sorted({f.code for r in results for f in r.findings})
+        rules = [{"id": code, "shortDescription": {"text": code.description}} for code in used]
+        findings = []
+        for result in results:
+            for finding in result.findings:
+                location: dict[str, object] = {
+                    "artifactLocation": {"uri": quote(_path_bytes(result.path.replace("\\", "/")))}
+                }
+                if finding.line is not None:
+                    location["region"] = {
+                        "startLine": finding.line,
+                        "startColumn": finding.column or 1,
+                    }
+                entry: dict[str, object] = {
+                    "ruleId": finding.code,
+                    "ruleIndex": used.index(finding.code),
+                    "level": finding.severity,
+                    "message": {"text": printable(finding.message)},
+                    "locations": [{"physicalLocation": location}],
+                }
+                if finding.cell is not None:  # the line is the cell's own line
+                    entry["properties"] = {"cell": finding.cell}
+                findings.append(entry)
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "automl-objective",
+                            "version": __version__,
+                            "rules": rules,
+                        }
+                    },
+                    "results": findings,
+                }
+            ],
+        }
+        out.write(json.dumps(printable_data(log), indent=2) + "\n")
+
+
+def _path_bytes(path: str) -> bytes:
+    """The bytes of a file name as the system gave them (Python holds a byte that is not
+    UTF-8 as a surrogate escape), for percent-encoding into a URI."""
+    try:
+        return os.fsencode(path)
+    except UnicodeError:  # a lone surrogate that no byte stands for
+        return path.encode("utf-8", "backslashreplace")

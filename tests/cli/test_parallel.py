@@ -1,0 +1,62 @@
+"""Large runs: worker processes keep the output order, and the quick check stays a shortcut."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from automl_objective.api import check_sources
+from automl_objective.inputs.discovery import discover
+from automl_objective.runner import PARALLEL_THRESHOLD
+from tests.support.fixture_cases import cases
+from tests.support.paths import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough copies of the fixtures to cross the parallel threshold."""
+    root = tmp_path_factory.mktemp("many")
+    sources = [c.path for c in cases()]
+    for index in range(PARALLEL_THRESHOLD + 37):
+        source = sources[index % len(sources)]
+        shutil.copy(source, root / f"{index:05d}{source.suffix}")
+    return root
+
+
+def test_jobs_keep_order_and_results(many_files: Path) -> None:
+    sources = discover([str(many_files)])
+    assert len(sources) > PARALLEL_THRESHOLD
+    serial = check_sources(sources, jobs=1)
+    parallel = check_sources(sources, jobs=2)
+    assert [r.as_dict() for r in parallel] == [r.as_dict() for r in serial]
+    assert [r.kind for r in parallel] == [r.kind for r in serial]
+    assert any(not r.valid for r in parallel) and any(r.valid for r in parallel)
+
+
+def test_version_control_and_tool_folders_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.json").write_text("{}")
+    (tmp_path / "node_modules" / "pkg").mkdir(parents=True)
+    (tmp_path / "node_modules" / "pkg" / "package.json").write_text("{}")
+    shutil.copy(FIXTURES / "valid" / "objective-f1.json", tmp_path / "job.json")
+    assert [Path(s.display).name for s in discover([str(tmp_path)])] == ["job.json"]
+
+
+def test_many_named_paths_are_told_apart_without_a_stat_each(tmp_path: Path) -> None:
+    from automl_objective.inputs.discovery import DiscoveryError
+
+    names = []
+    for index in range(100):
+        shutil.copy(FIXTURES / "valid" / "objective-f1.json", tmp_path / f"{index:03d}.json")
+        names.append(str(tmp_path / f"{index:03d}.json"))
+    folder = tmp_path / "folder.json"  # a directory named like a file
+    folder.mkdir()
+    shutil.copy(FIXTURES / "valid" / "objective-f1.json", folder / "inner.json")
+    (tmp_path / "link.json").symlink_to(folder)
+    found = [s.display for s in discover([*names, str(folder), str(tmp_path / "link.json")])]
+    assert found[:100] == names
+    assert found[100:] == [str(folder / "inner.json"), str(tmp_path / "link.json" / "inner.json")]
+    with pytest.raises(DiscoveryError, match="no such file"):
+        discover([*names, str(tmp_path / "missing.json")])

@@ -1,0 +1,155 @@
+"""A new input kind is one module and one registry line: a toy kind (``*.toy`` files of
+``Member.Path=value`` lines) registered here is found by a folder scan, read and checked by
+``validate`` with findings at its lines, named in ``--include``'s default and help, and given
+its row in the README's kinds table, with nothing else changed. And the registry itself: each
+kind claims what it says, in the order it says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from automl_objective.cli import main
+from automl_objective.inputs import registry
+from automl_objective.inputs.discovery import discover
+from automl_objective.inputs.document import Contents, Part, version_kind
+from automl_objective.inputs.kind import InputKind
+from automl_objective.inputs.positions import Request, Spot
+from automl_objective.inputs.reading import decode
+from automl_objective_codegen.readme_table import render_kinds_table
+from tests.support.paths import ROOT
+
+
+def _read_toy(display: str, raw: bytes) -> Contents:
+    """``A.B=value`` lines: one fragment of a V1 request, each value located at its line."""
+    data: dict[str, object] = {}
+    places: dict[tuple[str, ...], tuple[int, int]] = {(): (1, 1)}
+    for number, line in enumerate(decode(display, raw).splitlines(), start=1):
+        path, _, value = line.partition("=")
+        keys = tuple(path.split("."))
+        node = data
+        for key in keys[:-1]:
+            node = node.setdefault(key, {})  # type: ignore[assignment]
+        node[keys[-1]] = value
+        places[keys] = (number, len(path) + 2)
+
+    def locate(requests: Sequence[Request]) -> list[Spot]:
+        return [(places.get(tuple(map(str, path)), (1, 1)), None) for path, _ in requests]
+
+    part = Part(data, version_kind("v1", complete=False), locate, partial=False)
+    return Contents(display, TOY.name, None, (part,))
+
+
+TOY = InputKind(
+    name="toy-file",
+    globs=("*.toy",),
+    told_by="its name",
+    holds="one fragment of a V1 request, a member a line",
+    read=_read_toy,
+)
+
+
+@pytest.fixture
+def with_toy(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(registry, "KINDS", (*registry.KINDS, TOY))  # the one registry line
+    yield
+
+
+def _toy_folder(tmp_path: Path) -> Path:
+    (tmp_path / "jobs").mkdir()
+    (tmp_path / "jobs" / "churn.toy").write_text(
+        "ProblemType=Regression\nAutoMLJobObjective.MetricName=AUC\n"
+    )
+    (tmp_path / "jobs" / "notes.txt").write_text("not read\n")
+    return tmp_path
+
+
+def test_a_folder_scan_finds_the_files_of_a_registered_kind(with_toy: None, tmp_path: Path) -> None:
+    found = [source.display for source in discover([str(_toy_folder(tmp_path))])]
+    assert found == [str(tmp_path / "jobs" / "churn.toy")]
+    assert "*.toy" in registry.default_include()
+
+
+def test_validate_reads_and_checks_a_registered_kind(
+    with_toy: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(_toy_folder(tmp_path))]) == 1
+    out = capsys.readouterr().out.splitlines()
+    where = tmp_path / "jobs" / "churn.toy"
+    assert out[0].startswith(f"{where}:2:31: error [metric-not-allowed] MetricName 'AUC' ")
+    assert out[1] == "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)"
+
+
+def test_include_help_names_the_globs_of_a_registered_kind(
+    with_toy: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "(default: *.json, *.yaml, *.yml, *.py, *.ipynb, *.toy)" in help_text
+
+
+def test_the_readme_kinds_table_gets_a_row_for_a_registered_kind(with_toy: None) -> None:
+    rows = render_kinds_table().splitlines()
+    assert rows[-2] == (
+        "| `toy-file` | `*.toy` | its name | one fragment of a V1 request, a member a line | - |"
+    )
+
+
+def test_without_the_registry_line_the_kind_is_unknown(tmp_path: Path) -> None:
+    assert registry.claim("jobs/churn.toy") is None
+    assert "toy-file" not in render_kinds_table()
+    with pytest.raises(ValueError, match="no files matched"):
+        discover([str(_toy_folder(tmp_path))])
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("job.py", "python-source"),
+        ("JOB.PY", "python-source"),
+        ("a/b/run.ipynb", "jupyter-notebook"),
+        ("job.json", None),
+        ("job.create-auto-ml-job.yaml", None),
+        ("<stdin>", None),
+        ("job.pyc", None),
+    ],
+)
+def test_a_kind_with_a_syntax_of_its_own_claims_its_files_by_name(
+    name: str, kind: str | None
+) -> None:
+    claimed = registry.claim(name)
+    assert (claimed.name if claimed is not None else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ({"Version": "2020-12-01", "Steps": []}, "sagemaker-pipeline-definition"),
+        ({"StartAt": "a", "States": {}}, "step-functions-state-machine"),
+        ({"Steps": []}, "request-document"),
+        ({"MetricName": "F1"}, "request-document"),
+        ([1, 2], "request-document"),
+    ],
+)
+def test_a_json_or_yaml_document_is_of_the_first_kind_that_recognises_it(
+    data: object, kind: str
+) -> None:
+    assert registry.recognise(data).name == kind
+
+
+def test_every_kind_is_one_family_and_says_what_it_holds() -> None:
+    names = [kind.name for kind in registry.KINDS]
+    assert len(set(names)) == len(names)
+    fallbacks = [k for k in registry.KINDS if k.requests is not None and k.recognises is None]
+    assert len(fallbacks) == 1
+    for kind in registry.KINDS:
+        assert (kind.read is None) != (kind.requests is None), kind.name
+        assert kind.recognises is None or kind.requests is not None, kind.name
+        assert kind.globs and kind.told_by and kind.holds, kind.name
+
+
+def test_the_readme_holds_the_rendered_kinds_table() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert render_kinds_table() in readme

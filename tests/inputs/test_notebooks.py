@@ -1,0 +1,264 @@
+"""Jupyter notebooks: code cells checked as one module, findings said with their cell."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft4Validator
+
+from automl_objective.api import validate_file
+from automl_objective.cli import main
+from automl_objective.inputs.python.cells import neutralise
+from automl_objective.report import JsonReporter, SarifReporter
+from tests.support.paths import CODE, VENDOR
+
+NOTEBOOK = CODE / "autopilot.ipynb"
+SARIF_SCHEMA = VENDOR / "sarif-2.1.0-rtm.5.json"
+
+
+def test_findings_say_the_cell_line_and_column() -> None:
+    result = validate_file(NOTEBOOK)
+    found = [(f.cell, f.line, f.column, f.code) for f in result.findings]
+    assert found == [
+        # bound in cell 3 (after a cell of %pip and !aws lines), sent from cell 5 (%%time)
+        (3, 1, 28, "metric-not-allowed"),
+        # line 2: the `files = !ls` line above it is neutralised, not removed
+        (7, 2, 83, "metric-not-allowed"),
+        # a cell that is not Python is said, and the other cells are still checked
+        (8, 1, 22, "parse-error"),
+    ]
+    assert result.kind == "jupyter-notebook"
+
+
+def test_text_output_names_the_cell_as_ruff_does(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(NOTEBOOK)]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"{NOTEBOOK}:cell 3:1:28: error [metric-not-allowed] ")
+
+
+def test_json_adds_cell_only_where_there_is_one() -> None:
+    from automl_objective.api import validate_data
+
+    out = io.StringIO()
+    JsonReporter().report([validate_file(NOTEBOOK), validate_data({"MetricName": "x"})], out)
+    files = json.loads(out.getvalue())["files"]
+    assert [f["cell"] for f in files[0]["findings"]] == [3, 7, 8]
+    assert set(files[1]["findings"][0]) == {
+        "severity",
+        "code",
+        "pointer",
+        "line",
+        "column",
+        "message",
+    }
+
+
+def test_sarif_carries_the_cell_and_stays_valid() -> None:
+    out = io.StringIO()
+    SarifReporter().report([validate_file(NOTEBOOK)], out)
+    log = json.loads(out.getvalue())
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    assert not list(Draft4Validator(schema).iter_errors(log))
+    results = log["runs"][0]["results"]
+    assert [r["properties"]["cell"] for r in results] == [3, 7, 8]
+    assert results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+@pytest.mark.parametrize(
+    ("cell", "python"),
+    [
+        ("%matplotlib inline\nx = 1", "pass\nx = 1"),
+        ("if True:\n    !ls\n    y = 2", "if True:\n    pass\n    y = 2"),
+        ("files = !ls\nsm?\nsm.create??", "pass\npass\npass"),
+        ("%%time\nx = 1", "\nx = 1"),
+        ("%%bash\necho hi", None),
+        ('x = 1  # why?\ns = "what?"', 'x = 1  # why?\ns = "what?"'),
+    ],
+)
+def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | None) -> None:
+    assert neutralise(cell) == python
+
+
+def test_a_file_that_is_not_a_notebook_is_one_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.ipynb"
+    path.write_text('{"cells": "sm.create_auto_ml_job()"}', encoding="utf-8")
+    [finding] = validate_file(path).findings
+    assert finding.code == "parse-error"
+    assert finding.message.startswith("not a Jupyter notebook")
+
+
+def test_a_notebook_without_automl_is_clean(tmp_path: Path) -> None:
+    path = tmp_path / "plain.ipynb"
+    path.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', "utf-8")
+    result = validate_file(path)
+    assert result.valid and not result.findings
+
+
+def test_github_annotates_the_notebook_and_says_the_cell_in_the_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["validate", "--format", "github", str(NOTEBOOK)])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(
+        f"::error file={NOTEBOOK},title=automl-objective metric-not-allowed::cell 3:1:28: "
+    )
+
+
+def _notebook(*sources: str | list[str], version: int = 4) -> str:
+    cells: list[dict[str, Any]]
+    if version == 3:
+        cells = [
+            {"cell_type": "code", "input": s, "language": "python", "outputs": [], "metadata": {}}
+            for s in sources
+        ]
+        return json.dumps(
+            {"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [{"cells": cells}]}
+        )
+    cells = [
+        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": s}
+        for s in sources
+    ]
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def _found(path: Path) -> list[tuple[int | None, int | None, str]]:
+    return [(f.line, f.column, f.code) for f in validate_file(path).findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("hello", "not JSON: Expecting value"),
+        ("sm.create_auto_ml_job(ProblemType='Bogus')", "not JSON: Expecting value"),
+        ("", "not JSON: Expecting value"),
+        ('{"cells": [', "not JSON: Expecting value"),
+        ("[" * 100_000, "JSON nested too deeply"),
+        ("{}", "no 'nbformat' version number"),
+        ("[]", "not a JSON object"),
+        ('"notebook"', "not a JSON object"),
+        ('{"nbformat": "4", "cells": []}', "no 'nbformat' version number"),
+        ('{"nbformat": true, "cells": []}', "no 'nbformat' version number"),
+        ('{"nbformat": 4}', "'cells' is not a list"),
+        ('{"nbformat": 4, "cells": {}}', "'cells' is not a list"),
+        ('{"nbformat": 4, "cells": [1]}', "a cell is not an object"),
+        ('{"nbformat": 4, "cells": [{"cell_type": "code", "source": 5}]}', "cell 1: its source"),
+        (
+            '{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["x = 1", 2]}]}',
+            "cell 1: its source",
+        ),
+        (
+            '{"nbformat": 4, "cells": [{"cell_type": ["code"], "source": ""}]}',
+            "a cell's 'cell_type'",
+        ),
+        ('{"nbformat": 3, "worksheets": {}}', "'worksheets' is not a list of objects"),
+        ('{"nbformat": 3, "worksheets": [{"cells": 1}]}', "'cells' is not a list"),
+    ],
+)
+def test_a_file_that_is_not_a_notebook_is_one_finding_whatever_its_code(
+    tmp_path: Path, text: str, why: str
+) -> None:
+    path = tmp_path / "x.ipynb"
+    path.write_text(text, encoding="utf-8")
+    result = validate_file(path)
+    [finding] = result.findings
+    assert finding.code == "parse-error" and not result.valid
+    assert finding.message.startswith(f"not a Jupyter notebook ({why}")
+
+
+_SPLIT_CALLS = [
+    # a method chain in parentheses
+    "resp = (AutoMLJobV2\n    .create(auto_ml_job_objective={'metric_name': 'AUC'},\n"
+    "        auto_ml_problem_type_config={'tabular_job_config': {'problem_type': 'Regression',"
+    " 'target_attribute_name': 'y'}}, **k))\n",
+    # a backslash continuation
+    "job = AutoMLJobV2 \\\n    .create(auto_ml_job_objective={'metric_name': 'AUC'},\n"
+    "    auto_ml_problem_type_config={'tabular_job_config': {'problem_type': 'Regression',"
+    " 'target_attribute_name': 'y'}}, **k)\n",
+    "est = AutoMLV2 \\\n  (AutoMLTabularConfig('y', problem_type='Regression'),"
+    " job_objective={'MetricName': 'AUC'})\n",
+    # a comment between the name and the call
+    "est = (AutoML  # the v2 SDK\n  ('r', 'y', problem_type='Regression',"
+    " job_objective={'MetricName': 'AUC'}))\n",
+]
+
+
+@pytest.mark.parametrize("code", _SPLIT_CALLS)
+@pytest.mark.parametrize("as_lines", [False, True])
+def test_a_call_split_over_lines_is_found_in_a_cell_as_in_a_py_file(
+    tmp_path: Path, code: str, as_lines: bool
+) -> None:
+    py = tmp_path / "job.py"
+    py.write_text(code, encoding="utf-8")
+    expected = _found(py)
+    assert [c for _, _, c in expected] == ["metric-not-allowed"]
+    notebook = tmp_path / "job.ipynb"
+    source: str | list[str] = code.splitlines(keepends=True) if as_lines else code
+    notebook.write_text(_notebook(source), encoding="utf-8")
+    assert _found(notebook) == expected
+
+
+def test_an_nbformat_3_notebook_is_read_from_its_worksheets(tmp_path: Path) -> None:
+    path = tmp_path / "old.ipynb"
+    code = (
+        "sm.create_auto_ml_job(ProblemType='Regression',\n"
+        " AutoMLJobObjective={'MetricName': 'AUC'}, **k)\n"
+    )
+    path.write_text(_notebook("x = 1\n", code, version=3), encoding="utf-8")
+    assert [(f.cell, f.line, f.code) for f in validate_file(path).findings] == [
+        (2, 2, "metric-not-allowed")
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # a wrapped line that starts with an operator is Python, not IPython syntax
+        'done = (status\n!= "Completed")',
+        "left = (total\n    % 7)",
+        "x = [1,\n!= 2]",
+        "y = 1 + \\\n    !=2",
+        # text inside a string, however it starts
+        's = """\n!not a shell line\n%not a magic\nwhat?\n"""',
+        "s = '''a\n!b'''",
+        "s = 'it\\'s (' \\\n    '!x'",
+        # brackets inside strings and comments do not count
+        "d = {'k': '(['}  # ((\n",
+        'f = f"{x}(" + b"["',
+    ],
+)
+def test_python_lines_are_left_as_they_are(cell: str) -> None:
+    assert neutralise(cell) == cell
+
+
+@pytest.mark.parametrize(
+    ("cell", "python"),
+    [
+        # IPython syntax at the start of a logical line, after Python of every shape
+        ("x = (1,\n 2)\n!ls", "x = (1,\n 2)\npass"),
+        ('s = """a\nb"""\n%time f()', 's = """a\nb"""\npass'),
+        ("y = 1 \\\n  + 2\nobj?", "y = 1 \\\n  + 2\npass"),
+        ("d = {'k': '('}\n!ls", "d = {'k': '('}\npass"),
+        # a shell line's own quotes and brackets do not leak into the next line
+        ('!echo "(\nx = 1\n!ls', "pass\nx = 1\npass"),
+        ("!echo '''\nx = 1", "pass\nx = 1"),
+        ("if x:\r\n    !ls\r\n", "if x:\r\n    pass\r\n"),
+        ("x = 1\r!ls\ry = (1,\r%d)", "x = 1\rpass\ry = (1,\r%d)"),  # lines IPython splits
+    ],
+)
+def test_ipython_syntax_is_found_only_where_a_logical_line_starts(cell: str, python: str) -> None:
+    assert neutralise(cell) == python
+
+
+def test_a_wrapped_comparison_in_a_cell_is_checked_not_a_parse_error(tmp_path: Path) -> None:
+    path = tmp_path / "wait.ipynb"
+    code = (
+        'done = (status\n!= "Completed")\n'
+        "sm.create_auto_ml_job(ProblemType='Regression',"
+        " AutoMLJobObjective={'MetricName': 'AUC'}, **k)\n"
+    )
+    path.write_text(_notebook(code), encoding="utf-8")
+    assert _found(path) == [(3, 83, "metric-not-allowed")]

@@ -1,0 +1,1 @@
+"""``automl-objective sync``: the schema against botocore's model and AWS's documentation."""
