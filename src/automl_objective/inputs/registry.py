@@ -113,6 +113,25 @@ def read_text(
     return split(document) if by_kind else Contents.whole(document)
 
 
+def read_decoded(
+    name: str, text: str, *, format: Format | None = None, by_kind: bool = True
+) -> Contents:
+    """What a file's text holds, as :func:`read` reads its bytes: an editor's unsaved buffer,
+    already decoded, judged as the saved file would be."""
+    kind = claim(name) if format is None else None
+    if kind is None:
+        return read_text(name, text, format=format, by_kind=by_kind)
+    reader = kind.read_decoded
+    assert reader is not None, f"{kind.name} reads decoded text"
+    try:
+        return reader(name, text)
+    except LoadError:
+        raise
+    except Exception as error:  # the kind's own failure: one finding for this file alone
+        message = internal_error_message(error, "reading")
+        raise LoadError(name, message, code=Code.INTERNAL_ERROR) from None
+
+
 def read_source(
     source: Source,
     max_bytes: int,
