@@ -112,3 +112,39 @@ async def test_a_slow_document_does_not_hold_up_another(client: LanguageClient) 
     assert large not in recorder(client).by_uri
     (found,) = await diagnostics_of(client, large, 1)
     assert found.code == "metric-not-allowed"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("odd", ["\x0c", "\u2028", "\u2029", "\x85", "\x0b", "\x1c"])
+async def test_an_edit_after_a_character_python_splitlines_breaks_at_lands_on_its_line(
+    client: LanguageClient, odd: str
+) -> None:
+    """LSP ends lines at LF, CRLF and CR only; str.splitlines (pygls's own line split) also
+    at these characters, which put the edit one line up and left the server a text the
+    editor never had."""
+    uri = "file:///work/job.py"
+    text = (
+        f'NOTE = "a{odd}b"\n'
+        "sm.create_auto_ml_job_v2(\n"
+        '    AutoMLJobObjective={"MetricName": "MSE"},\n'
+        '    AutoMLProblemTypeConfig={"TabularJobConfig": {"ProblemType": "Regression"}},\n'
+        ")\n"
+    )
+    open_document(client, uri, text, "python")
+    await diagnostics_of(client, uri, 1)
+    column = text.split("\n")[2].index("MSE")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(2, column), types.Position(2, column + 3)),
+                    text="AUC",
+                )
+            ],
+        )
+    )
+    text = text.replace("MSE", "AUC")
+    found = await diagnostics_of(client, uri, 2)
+    assert seen(found) == expected(text, check_text(text, "job.py", skip_unknown=True).findings)
+    assert ("metric-not-allowed", 2) in [(d.code, d.range.start.line) for d in found]

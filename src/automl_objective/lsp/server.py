@@ -25,6 +25,7 @@ from automl_objective.lsp.checked_units import Cell, Part, Unit, document_unit, 
 from automl_objective.lsp.code_actions import FIX_ALL, Fix, fix_all, fixes_for
 from automl_objective.lsp.completion import completion_items
 from automl_objective.lsp.diagnostics import Placed, diagnostic, diagnostics, placed_findings
+from automl_objective.lsp.documents import count_lines_as_lsp_does
 from automl_objective.lsp.hover import hover_at
 from automl_objective.lsp.request_context import slot_at
 from automl_objective.lsp.scheduler import Scheduler
@@ -310,6 +311,7 @@ def build_server() -> AutomlObjectiveServer:
 def _register_sync(server: AutomlObjectiveServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(ls: AutomlObjectiveServer, params: types.InitializeParams) -> None:
+        count_lines_as_lsp_does(ls.workspace)  # pygls has just created it, empty
         ls.apply_settings(params.initialization_options)
 
     @server.feature(types.SHUTDOWN)
