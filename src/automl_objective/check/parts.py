@@ -44,7 +44,9 @@ def check_parts(
             if part.partial and finding.code in ABSENCE_CODES:
                 continue
             cell = part.cell_of(finding) if part.cell_of is not None else None
-            findings.append(replace(finding, pointer=prefix + finding.pointer, cell=cell))
+            related = part.related_of(finding) if part.related_of is not None else ()
+            pointer = prefix + finding.pointer
+            findings.append(replace(finding, pointer=pointer, cell=cell, related=related))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
     return FileResult(path, findings, kind)
 
