@@ -16,6 +16,7 @@ from automl_objective.base.finding import Finding
 from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
 from automl_objective.check.checker import AUTO, check_options, default_checker
 from automl_objective.check.checker import validate_document as _validate_document
+from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.plain_data import AS_AWS_NUMBER, NotPlainData, plain_copy
 from automl_objective.check.resolve import Resolution
 from automl_objective.check.resolve import resolve_objective as _resolve_objective
@@ -136,9 +137,12 @@ def validate_file(
     strict: bool = False,
     format: Format | None = None,
     max_bytes: int = MAX_BYTES,
+    placeholders: Placeholders = "report",
 ) -> FileResult:
-    """Read, parse and validate one file; unreadable or unparsable files are invalid results."""
-    options = _options(kind, problem_type, strict, max_bytes=max_bytes)
+    """Read, parse and validate one file; unreadable or unparsable files are invalid results.
+    ``placeholders``: a value that is entirely ``${NAME}`` or ``$NAME`` is a ``placeholder``
+    finding (``report``) or a value known only at run time (``dynamic``)."""
+    options = _options(kind, problem_type, strict, max_bytes=max_bytes, placeholders=placeholders)
     path = _path_argument(path)
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
@@ -193,6 +197,7 @@ def check_sources(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     skip_unknown: bool = False,
+    placeholders: Placeholders = "report",
 ) -> list[FileResult]:
     """Validate every source; results come in the order of ``sources`` whatever ``jobs`` is.
 
@@ -202,9 +207,11 @@ def check_sources(
     with the number of files checked since its last call. With ``skip_unknown`` (and kind
     auto), a document that is none of the known kinds is a skipped result, not an invalid
     one: a hook over every JSON file of a folder then passes the files that are not AutoML
-    documents at all.
+    documents at all. ``placeholders`` as for :func:`validate_file`.
     """
-    options = _options(kind, problem_type, strict, max_bytes=max_bytes, jobs=jobs)
+    options = _options(
+        kind, problem_type, strict, max_bytes=max_bytes, jobs=jobs, placeholders=placeholders
+    )
     if isinstance(sources, (str, bytes)) or not isinstance(sources, Sequence):
         raise TypeError(f"sources must be a sequence of Source, not {type(sources).__name__}")
     if not all(isinstance(s, Source) for s in sources):

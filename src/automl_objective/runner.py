@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from typing import IO, Any
 
-from automl_objective.base.finding import Finding
+from automl_objective.base.finding import Finding, Related
 from automl_objective.check.checker import AUTO, Checker, default_checker
 from automl_objective.check.parts import check_contents
+from automl_objective.check.placeholders import PLACEHOLDER_MODES, Placeholders
 from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs import registry
 from automl_objective.inputs.document import Contents, Document, LoadError
@@ -56,6 +57,9 @@ class CheckOptions:
     strict: bool = False
     max_bytes: int = MAX_BYTES
     jobs: int = 1
+    placeholders: Placeholders = "report"
+    """A template placeholder (``${NAME}``, ``$NAME``) is a finding (``report``) or a value
+    known only at run time (``dynamic``)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, str):
@@ -68,6 +72,9 @@ class CheckOptions:
             raise TypeError(f"strict must be a bool, not {type(self.strict).__name__}")
         _require_int("max_bytes", self.max_bytes, 1)
         _require_int("jobs", self.jobs, 1)
+        if self.placeholders not in PLACEHOLDER_MODES:
+            choices = " or ".join(map(repr, PLACEHOLDER_MODES))
+            raise OptionError("placeholders", f"must be {choices}, not {self.placeholders!r}")
 
 
 def default_jobs() -> int:
@@ -119,6 +126,7 @@ def check(checker: Checker, contents: Contents, options: CheckOptions) -> FileRe
         kind=options.kind,
         problem_type=options.problem_type,
         strict=options.strict,
+        placeholders=options.placeholders,
     )
 
 
@@ -199,6 +207,14 @@ def check_sources(
         _WORK = None
 
 
+def _finding(fields: tuple[Any, ...]) -> Finding:
+    """A finding from the plain tuple a worker sent (``astuple`` made its related places
+    tuples too)."""
+    severity, code, pointer, line, column, message, cell, related = fields
+    places = tuple(Related(*place) for place in related)
+    return Finding(severity, code, pointer, line, column, message, cell, places)
+
+
 class WorkerError(RuntimeError):
     """A worker process died before it finished (killed, out of memory): nothing reported."""
 
@@ -224,7 +240,7 @@ def _collect(
                 if progress is not None:
                     progress(len(kinds))
                 for offset, kind in enumerate(kinds):
-                    found = [Finding(*f) for f in findings.get(offset, ())]
+                    found = [_finding(f) for f in findings.get(offset, ())]
                     yield FileResult(sources[start + offset].display, found, kind)
         except BrokenProcessPool:
             _stop(pool)

@@ -60,3 +60,17 @@ def test_many_named_paths_are_told_apart_without_a_stat_each(tmp_path: Path) -> 
     assert found[100:] == [str(folder / "inner.json"), str(tmp_path / "link.json" / "inner.json")]
     with pytest.raises(DiscoveryError, match="no such file"):
         discover([*names, str(tmp_path / "missing.json")])
+
+
+def test_related_places_and_placeholders_come_back_from_the_workers(tmp_path: Path) -> None:
+    from tests.support.paths import CODE
+
+    for index in range(PARALLEL_THRESHOLD + 3):
+        shutil.copy(CODE / "shared_values.py", tmp_path / f"{index:05d}.py")
+    (tmp_path / "zz.json").write_text('{"AutoMLJobName": "$NAME", "MetricName": "F1"}')
+    sources = discover([str(tmp_path)])
+    serial = check_sources(sources, jobs=1)
+    parallel = check_sources(sources, jobs=2, placeholders="report")
+    assert parallel == serial
+    assert any(f.related for f in parallel[0].findings)
+    assert {f.code for f in parallel[-1].findings} >= {"placeholder"}

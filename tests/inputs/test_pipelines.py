@@ -17,12 +17,17 @@ CODE = CODE
 
 EXPECTED = {
     "pipeline-definition.json": [
-        # Steps' requests are fragments (the SDK names the job): objective rules only; the
-        # step whose metric is {"Get": ...} and the Processing step say nothing
+        # Steps' requests are whole CreateAutoMLJob requests with {"Get": ...} and Std:
+        # values present and dynamic (the pipeline names the job); the step whose metric is
+        # {"Get": ...} and the Processing step say nothing
         ("/Steps/0/Arguments/AutoMLJobObjective/MetricName", 30, 46, "metric-not-allowed"),
+        # the pipeline's own rules: Mode ENSEMBLING only, AutoMLJobConfig required
+        ("/Steps/2/Arguments/AutoMLJobConfig/Mode", 51, 37, "invalid-value"),
+        ("/Steps/3/Arguments", 58, 20, "missing-member"),
+        ("/Steps/3/Arguments", 58, 20, "missing-member"),
     ],
     "state-machine.asl.json": [
-        # nothing dynamic in this task: checked whole, so the typo is an unknown member
+        # nothing dynamic in this task: the typo is an unknown member
         (
             "/States/Prepare/Branches/0/States/TrainV1/Parameters/ProblemType",
             22,
@@ -35,12 +40,19 @@ EXPECTED = {
             17,
             "unknown-member",
         ),
-        # AutoMLJobName.$ and AutoMLJobInputDataConfig.$ are dynamic: objective rules only
+        # AutoMLJobName.$ and AutoMLJobInputDataConfig.$ are present and dynamic: still whole
         ("/States/TrainV2/Parameters/AutoMLJobObjective/MetricName", 40, 46, "metric-not-allowed"),
+        # Tagz.$ is the member Tagz (its pointer), reported where it is written
+        ("/States/TrainV2/Parameters/Tagz", 41, 9, "unknown-member"),
+        # no optimised integration; the request is still checked as the V1 one it names
+        ("/States/Optimised/Resource", 47, 19, "no-such-integration"),
+        ("/States/Optimised/Parameters/AutoMLJobObjective", 53, 31, "incomplete-pair"),
+        # aws-sdk with .sync does not exist either, whatever the partition is written as
+        ("/States/Waiting/Resource", 59, 19, "no-such-integration"),
     ],
     "state-machine.asl.yaml": [
-        # JSONata: "{% ... %}" values are dynamic; the first task's metric is one
-        ("/States/Retrain/Arguments/AutoMLJobObjective/MetricName", 23, 21, "metric-not-allowed"),
+        # JSONata: "{% ... %}" values are present and dynamic; the first task's metric is one
+        ("/States/Retrain/Arguments/AutoMLJobObjective/MetricName", 29, 21, "metric-not-allowed"),
     ],
 }
 
@@ -240,9 +252,12 @@ def test_automl_steps_inside_condition_steps_are_checked(tmp_path: Path) -> None
     }
     path = tmp_path / "pipeline.json"
     path.write_text(json.dumps({"Version": "2020-12-01", "Steps": [condition]}))
-    (finding,) = validate_file(path).findings
-    assert finding.code == "metric-not-allowed"
+    findings = validate_file(path).findings
+    [finding] = [f for f in findings if f.code == "metric-not-allowed"]
     assert finding.pointer == "/Steps/0/Arguments/IfSteps/0/Arguments/AutoMLJobObjective/MetricName"
+    # and it is checked whole: the members AWS and the pipeline require are missing
+    missing = {f.message.split()[-1] for f in findings if f.code == "missing-member"}
+    assert missing == {"'InputDataConfig'", "'OutputDataConfig'", "'RoleArn'", "schema)"}
 
 
 def test_requests_computed_whole_at_run_time_are_silent(tmp_path: Path) -> None:
@@ -345,3 +360,76 @@ def test_any_value_of_any_type_anywhere_in_a_definition_never_raises(name: str) 
             assert all(f.code != "internal-error" for f in result.findings), (at, value)
             tried += 1
     assert tried > 100
+
+
+# --- Run-time values are present: the request is checked whole around them ---------------
+
+
+@pytest.mark.parametrize(
+    ("resource", "reported"),
+    [
+        ("arn:aws:states:::sagemaker:createAutoMLJob", True),
+        ("arn:aws:states:::sagemaker:createAutoMLJob.sync", True),
+        ("arn:aws:states:::sagemaker:createAutoMLJobV2.waitForTaskToken", True),
+        ("arn:aws-us-gov:states:::aws-sdk:sagemaker:createAutoMLJob.sync", True),
+        ("arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2.sync:2", True),
+        ("arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob", False),
+        ("arn:aws-cn:states:::aws-sdk:sagemaker:createAutoMLJobV2.waitForTaskToken", False),
+        ("arn:aws:states:::sagemaker:createTrainingJob.sync", False),
+    ],
+)
+def test_a_task_resource_no_integration_has_is_reported_at_it(
+    tmp_path: Path, resource: str, reported: bool
+) -> None:
+    machine = _machine(Type="Task", Resource=resource, Parameters={"Input.$": "$"})
+    path = tmp_path / "machine.json"
+    path.write_text(json.dumps(machine))
+    found = [f for f in validate_file(path).findings if f.code == "no-such-integration"]
+    assert [(f.pointer, f.line) for f in found] == ([("/States/A/Resource", 1)] if reported else [])
+    if reported:
+        assert "aws-sdk:sagemaker:createAutoMLJob" in found[0].message
+
+
+def test_a_dollar_key_is_its_member_present_so_what_is_absent_is_still_decided(
+    tmp_path: Path,
+) -> None:
+    request = {
+        "AutoMLJobName.$": "$.name",
+        "InputDataConfig.$": "$.channels",
+        "OutputDataConfig.$": "$.output",
+        "RoleArn.$": "$.role",
+        "AutoMLJobObjective": {"MetricName": "Accuracy"},
+    }
+    path = tmp_path / "machine.json"
+    path.write_text(json.dumps(_machine(**_task(Parameters=request)), indent=1))
+    findings = validate_file(path).findings
+    assert [(f.code, f.pointer) for f in findings] == [
+        ("incomplete-pair", "/States/A/Parameters/AutoMLJobObjective")
+    ]
+    assert "ProblemType" in findings[0].message
+
+
+def test_a_member_written_twice_as_key_and_dollar_key_keeps_the_written_value(
+    tmp_path: Path,
+) -> None:
+    request = {"ProblemType.$": "$.type", "ProblemType": "Regresion"}
+    path = tmp_path / "machine.json"
+    path.write_text(json.dumps(_machine(**_task(Parameters=request)), indent=1))
+    codes = {f.code for f in validate_file(path).findings}
+    assert "unknown-problem-type" in codes
+
+
+def test_pipeline_functions_are_dynamic_values_never_reported(tmp_path: Path) -> None:
+    arguments = {
+        "InputDataConfig": {"Get": "Steps.Prepare.Channels"},
+        "OutputDataConfig": {"S3OutputPath": {"Std:Join": {"On": "/", "Values": ["s3://b"]}}},
+        "AutoMLJobConfig": {"Mode": {"Get": "Parameters.Mode"}},
+        "RoleArn": {"Get": "Parameters.Role"},
+        "ProblemType": {"Get": "Parameters.ProblemType"},
+        "AutoMLJobObjective": {"MetricName": {"Get": "Parameters.Metric"}},
+    }
+    step = {"Name": "Train", "Type": "AutoML", "Arguments": arguments}
+    path = tmp_path / "pipeline.json"
+    path.write_text(json.dumps({"Version": "2020-12-01", "Steps": [step]}))
+    result = validate_file(path)
+    assert (result.valid, result.findings) == (True, [])

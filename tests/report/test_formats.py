@@ -17,7 +17,7 @@ from automl_objective.api import check_sources
 from automl_objective.inputs.discovery import discover
 from automl_objective.report import JunitReporter, SarifReporter, TextReporter
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
-from tests.support.paths import BAD_INPUTS, FIXTURES, VENDOR
+from tests.support.paths import BAD_INPUTS, CODE, FIXTURES, VENDOR
 
 SARIF_SCHEMA = VENDOR / "sarif-2.1.0-rtm.5.json"
 FILES = [
@@ -282,3 +282,46 @@ def test_json_reports_are_i_json_whatever_the_names(tmp_path: Path) -> None:
                 keep(node)
         assert strings and all(s.encode("utf-8") for s in strings), format
         assert not any("\ud800" <= c <= "\udfff" for s in strings for c in s), format
+
+
+# --- Related places: where a shared value is written, in every format ------------------
+
+
+def _shared_report(reporter: Any) -> str:
+    results = check_sources(discover([str(CODE / "shared_values.py")]))
+    out = io.StringIO()
+    reporter.report(results, out)
+    return out.getvalue()
+
+
+def test_sarif_gives_related_locations_that_match_the_published_schema() -> None:
+    log = json.loads(_shared_report(SarifReporter()))
+    schema = json.loads(SARIF_SCHEMA.read_text())
+    assert sorted(Draft4Validator(schema).iter_errors(log), key=str) == []
+    results = log["runs"][0]["results"]
+    related = [r.get("relatedLocations") for r in results]
+    assert related[0] is None  # a value one call uses: no related place
+    [place] = related[1]
+    assert place["id"] == 0 and place["message"] == {"text": "value defined"}
+    assert place["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 16}
+    assert (
+        place["physicalLocation"]["artifactLocation"]
+        == (results[1]["locations"][0]["physicalLocation"]["artifactLocation"])
+    )
+
+
+def test_text_json_github_and_junit_say_where_a_shared_value_is_defined() -> None:
+    from automl_objective.report import REPORTERS
+
+    text = _shared_report(TextReporter())
+    assert ":30:70: warning [incomplete-pair] " in text
+    assert text.count("(value defined at line 8)\n") == 2
+    assert "(value defined at line 7)\n" in text
+    document = json.loads(_shared_report(REPORTERS["json"]()))
+    findings = document["files"][0]["findings"]
+    assert "related" not in findings[0]
+    assert findings[1]["related"] == [{"line": 7, "column": 16, "message": "value defined"}]
+    github = _shared_report(REPORTERS["github"]())
+    assert ",line=30,col=70," in github and "(value defined at line 7)" in github
+    junit = _shared_report(JunitReporter())
+    assert "(value defined at line 8)" in junit

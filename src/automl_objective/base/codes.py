@@ -32,6 +32,9 @@ class Code(StrEnum):
     SCHEMA_VIOLATION = "schema-violation"
     INVALID_TYPE = "invalid-type"
     UNKNOWN_DOCUMENT = "unknown-document"
+    # Requests as they are written: worded where they are found.
+    PLACEHOLDER = "placeholder"
+    NO_SUCH_INTEGRATION = "no-such-integration"
     # Reading a file: worded where the file is read.
     PARSE_ERROR = "parse-error"
     DUPLICATE_KEY = "duplicate-key"
@@ -112,6 +115,19 @@ ABOUT: dict[Code, About] = {
         "error",
         "not an AutoMLJobObjective, CreateAutoMLJob or CreateAutoMLJobV2 document",
         "none of the kinds validate knows",
+    ),
+    Code.PLACEHOLDER: About(
+        "error",
+        "a value that is a template placeholder (`${NAME}`, `$NAME`), not a value",
+        "in place of the pattern and length errors it would get; an option takes them as values "
+        "known only at run time",
+    ),
+    Code.NO_SUCH_INTEGRATION: About(
+        "error",
+        "a Step Functions task resource that does not exist for AutoML",
+        "the optimised `arn:aws:states:::sagemaker:createAutoMLJob` integration, or an "
+        "`aws-sdk:` one with `.sync`; AutoML is called through "
+        "`arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob(V2)`",
     ),
     Code.PARSE_ERROR: About(
         "error",

@@ -9,7 +9,29 @@ from typing import Any
 
 from automl_objective.base.codes import Code, Severity
 
-__all__ = ["Finding", "Severity", "json_pointer", "pointer_tokens"]
+__all__ = ["Finding", "Related", "Severity", "json_pointer", "pointer_tokens"]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place a finding concerns, in the same file: where a value shared by several
+    calls is defined, when the finding is reported at the call it breaks."""
+
+    line: int | None
+    column: int | None
+    message: str
+    """What is there, in words a report puts before the place: ``value defined``."""
+    cell: int | None = None
+    """The notebook cell ``line`` is in (1-based); None elsewhere."""
+
+    def as_dict(self) -> dict[str, Any]:
+        found = {"line": self.line, "column": self.column, "message": self.message}
+        return found if self.cell is None else {**found, "cell": self.cell}
+
+    def where(self) -> str:
+        """``line 12`` (``cell 2, line 3`` in a notebook), for a one-line report."""
+        place = f"line {self.line}" if self.line is not None else "an unknown line"
+        return place if self.cell is None else f"cell {self.cell}, {place}"
 
 
 @dataclass(frozen=True)
@@ -22,9 +44,11 @@ class Finding:
     message: str
     cell: int | None = None
     """The notebook cell (1-based, counting every cell) that ``line`` is in; None elsewhere."""
+    related: tuple[Related, ...] = ()
+    """Other places it concerns (where the value it is about is defined)."""
 
     def as_dict(self) -> dict[str, Any]:
-        found = {
+        found: dict[str, Any] = {
             "severity": self.severity,
             "code": self.code,
             "pointer": self.pointer,
@@ -32,7 +56,16 @@ class Finding:
             "column": self.column,
             "message": self.message,
         }
-        return found if self.cell is None else {**found, "cell": self.cell}
+        if self.cell is not None:
+            found["cell"] = self.cell
+        if self.related:
+            found["related"] = [related.as_dict() for related in self.related]
+        return found
+
+    def related_words(self) -> str:
+        """`` (value defined at line 12)`` for each related place, as a one-line report
+        appends them to the message ("" for none)."""
+        return "".join(f" ({r.message} at {r.where()})" for r in self.related)
 
 
 def json_pointer(path: Iterable[str | int]) -> str:

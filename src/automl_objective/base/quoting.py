@@ -15,13 +15,37 @@ import re
 import reprlib
 from typing import Any
 
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
+
 MAX_SHOWN = 60
 """Longest string shown in full; a longer one is cut and its length said."""
 
 MAX_MESSAGE = 500
 """Longest message a finding carries (a message quoting a library's text is cut here)."""
 
-_LIMITS = reprlib.Repr()  # for lists and objects: a few short items, a few levels
+RUN_TIME = "a value known only at run time"
+"""How a message shows :data:`~automl_objective.base.dynamic.DYNAMIC` (never its repr)."""
+
+
+class _Bounded(reprlib.Repr):
+    """``reprlib`` that shows the parts of a request known only at run time in words: an
+    open object or array as the members or items it shows, then ``...``."""
+
+    def repr1(self, x: Any, level: int) -> str:
+        if x is DYNAMIC:
+            return f"<{RUN_TIME}>"
+        if type(x) is OpenObject:
+            return _open(self.repr_dict(dict(x), level), "}")
+        if type(x) is OpenArray:
+            return _open(self.repr_list(list(x), level), "]")
+        return super().repr1(x, level)
+
+
+def _open(text: str, closer: str) -> str:
+    return text[:-1] + (", ..." if len(text) > 2 else "...") + closer
+
+
+_LIMITS = _Bounded()  # for lists and objects: a few short items, a few levels
 _LIMITS.maxstring = 20
 _LIMITS.maxother = 20
 _LIMITS.maxlong = MAX_SHOWN
@@ -35,7 +59,10 @@ but printable ASCII, which is looked at one character at a time."""
 
 
 def shown(value: Any) -> str:
-    """``repr(value)``, cut to a few dozen characters with the full length said."""
+    """``repr(value)``, cut to a few dozen characters with the full length said; a value
+    known only at run time in words."""
+    if value is DYNAMIC:
+        return RUN_TIME
     if isinstance(value, str):
         if len(value) <= MAX_SHOWN:
             return repr(value)
@@ -63,7 +90,20 @@ _JSON_TYPES = {
 
 def json_type(value: Any) -> str:
     """What JSON type a value is, in words: ``an object``, ``a string``, ``null``."""
+    if value is DYNAMIC:
+        return RUN_TIME
+    if type(value) in (OpenObject, OpenArray):
+        return _JSON_TYPES[dict if isinstance(value, dict) else list]
     return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def json_default(value: Any) -> Any:
+    """``json.dumps``'s ``default`` for request data that may hold run-time parts:
+    :data:`~automl_objective.base.dynamic.DYNAMIC` is written as ``"<a value known only at
+    run time>"`` (an open object or array is written as the part it shows)."""
+    if value is DYNAMIC:
+        return f"<{RUN_TIME}>"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def shown_name(name: Any) -> str:

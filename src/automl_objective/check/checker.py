@@ -23,10 +23,12 @@ from automl_objective.base.schema import (
     load_schema,
     refuse_external_refs,
 )
+from automl_objective.check import placeholders as _placeholders
 from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
 from automl_objective.check.findings import Located, Path
 from automl_objective.check.findings import one_per_cause as _one_per_cause
+from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import document_kind
 from automl_objective.check.results import FileResult, internal_error
 from automl_objective.inputs.document import Document
@@ -238,8 +240,11 @@ class Checker:
         kind: str = AUTO,
         problem_type: str | None = None,
         strict: bool = False,
+        placeholders: Placeholders = "report",
     ) -> FileResult:
-        """Validate one parsed document; findings come sorted by position.
+        """Validate one parsed document; findings come sorted by position. A template
+        placeholder (see :mod:`automl_objective.check.placeholders`) is a value known only
+        at run time to the checks, and with ``placeholders`` ``report`` a finding of its own.
 
         A failure of the checker itself on this document (a bug, never the user's fault)
         becomes an ``internal-error`` finding for this document alone, so that one odd
@@ -250,26 +255,36 @@ class Checker:
             # (in a folder of both, each is checked by what it is).
             problem_type = None
         try:
-            return self._validate(document, kind, problem_type, strict)
+            return self._validate(document, kind, problem_type, strict, placeholders)
         except UsageError:
             raise
         except Exception as error:  # turned into a finding, see above
             return FileResult(document.path, [internal_error(error)])
 
     def _validate(
-        self, document: Document, kind: str, problem_type: str | None, strict: bool
+        self,
+        document: Document,
+        kind: str,
+        problem_type: str | None,
+        strict: bool,
+        placeholders: Placeholders,
     ) -> FileResult:
         chosen = kind if kind != AUTO else self.kind_of(document.data)
         # The root only picks the kind by the members present; validating against that kind's
         # definition directly gives the same failures without re-evaluating the root's chain.
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
-        failures = self.failures(document.data, direct, problem_type)
-        if not failures:
+        data, filled = document.data, _placeholders.find(document.data)
+        if filled:
+            data = _placeholders.as_dynamic(data, filled)
+        failures = self.failures(data, direct, problem_type)
+        if not failures and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
         from automl_objective.check import messages  # wording: only for documents with failures
 
         said = messages.explain_all
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
+        if placeholders == "report":
+            located += _placeholders.findings(document.data, filled)
         findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
         return FileResult(document.path, findings, chosen)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from automl_objective.base.codes import Code
+from automl_objective.base.dynamic import is_dynamic
 from automl_objective.base.quoting import MAX_SHOWN, bounded, printable, shown
 
 if TYPE_CHECKING:
@@ -128,7 +129,10 @@ def json_equal(one: Any, two: Any) -> bool:
 
 
 def _quoted(value: Any) -> str:
-    """``repr(value)``, or the bounded form when that is long or cannot be printed."""
+    """``repr(value)``, or the bounded form when that is long, cannot be printed or holds a
+    part known only at run time."""
+    if is_dynamic(value):
+        return shown(value)
     try:
         text = repr(value)
     except ValueError:  # an integer too long to print

@@ -16,6 +16,7 @@ from dataclasses import replace
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.check.checker import Checker
+from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.results import FileResult
 from automl_objective.inputs.document import Contents, Document, Part
 
@@ -32,19 +33,24 @@ def check_parts(
     *,
     strict: bool = False,
     extra: Sequence[Finding] = (),
+    placeholders: Placeholders = "report",
 ) -> FileResult:
     """One result for a file holding ``parts``; ``extra`` are findings about the file itself
     (a notebook cell that is not Python, say)."""
     findings = list(extra)
     for part in parts:
         document = Document(path, part.data, "", "json", part.locator)
-        result = checker.validate(document, kind=part.kind, strict=strict)
+        result = checker.validate(
+            document, kind=part.kind, strict=strict, placeholders=placeholders
+        )
         prefix = json_pointer(part.prefix)
         for finding in result.findings:
             if part.partial and finding.code in ABSENCE_CODES:
                 continue
             cell = part.cell_of(finding) if part.cell_of is not None else None
-            findings.append(replace(finding, pointer=prefix + finding.pointer, cell=cell))
+            related = part.related_of(finding) if part.related_of is not None else ()
+            pointer = prefix + finding.pointer
+            findings.append(replace(finding, pointer=pointer, cell=cell, related=related))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
     return FileResult(path, findings, kind)
 
@@ -56,13 +62,18 @@ def check_contents(
     kind: str,
     problem_type: str | None = None,
     strict: bool = False,
+    placeholders: Placeholders = "report",
 ) -> FileResult:
     """The verdict on what a file holds: a request document is checked as ``kind`` (auto:
     the kind its members say), against ``problem_type`` if given; the requests inside any
     other kind of file each as the kind its reader found."""
     if contents.document is not None:
         return checker.validate(
-            contents.document, kind=kind, problem_type=problem_type, strict=strict
+            contents.document,
+            kind=kind,
+            problem_type=problem_type,
+            strict=strict,
+            placeholders=placeholders,
         )
     assert contents.kind is not None, "requests are held by an input kind"
     return check_parts(
@@ -72,4 +83,5 @@ def check_contents(
         contents.kind,
         strict=strict,
         extra=contents.problems,
+        placeholders=placeholders,
     )

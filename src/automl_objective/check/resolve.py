@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, load_catalog
 
 Source = Literal["explicit", "default", "unused", "undetermined"]
@@ -40,7 +41,9 @@ def document_kind(
 ) -> str | None:
     """The kind a document is checked as: by the members present (the schema's root chain),
     and, given AWS's index, a whole request or response when it has the whole-document marker
-    (AutoMLJobName) or all but one of the AWS shape's required members (a typo in the marker)."""
+    (AutoMLJobName) or all but one of the AWS shape's required members (a typo in the marker).
+    Only member names decide, so a request holding parts known only at run time is the kind
+    its members say (a V2 call is V2 whatever its values are)."""
     base = catalog.kind_of(data)
     marker = aws_index.get("whole_document_marker") if aws_index else None
     if base is None or marker is None or aws_index is None:
@@ -89,10 +92,29 @@ def problem_type_of(data: Any, kind: str | None, catalog: Catalog) -> str | None
     return None
 
 
+_RUN_TIME = "the {} is known only at run time"
+
+
+def _problem_type_at_run_time(data: Any, kind: str | None) -> bool:
+    """Whether the problem type a request states is known only at run time."""
+    if not isinstance(data, dict):
+        return False
+    base = _base_kind(kind)
+    if base == "create-auto-ml-job":
+        return data.get("ProblemType") is DYNAMIC
+    config = data.get("AutoMLProblemTypeConfig") if base == "create-auto-ml-job-v2" else None
+    if config is DYNAMIC:
+        return True
+    body = config.get(TABULAR_JOB_CONFIG) if isinstance(config, dict) else None
+    return body is DYNAMIC or (isinstance(body, dict) and body.get("ProblemType") is DYNAMIC)
+
+
 def resolve_objective(
     data: Any, kind: str | None, problem_type: str | None = None, catalog: Catalog | None = None
 ) -> Resolution:
-    """Resolve a document that already passed validation."""
+    """Resolve a document that already passed validation. A problem type or metric known
+    only at run time (:data:`~automl_objective.base.dynamic.DYNAMIC`) leaves the objective
+    undetermined: nothing is guessed."""
     catalog = catalog or load_catalog()
     problem_type = problem_type or problem_type_of(data, kind, catalog)
     objective = data if _base_kind(kind) == "objective" else (data or {}).get("AutoMLJobObjective")
@@ -106,6 +128,8 @@ def resolve_objective(
             "unused",
             "the objective is not used: fine-tuning optimises the cross-entropy loss",
         )
+    if not isinstance(objective, (dict, type(None))) or metric is DYNAMIC:
+        return Resolution(problem_type, None, None, "undetermined", _RUN_TIME.format("metric"))
     if metric is not None:
         return Resolution(
             problem_type,
@@ -114,6 +138,8 @@ def resolve_objective(
             "explicit",
             "given in the document",
         )
+    if _problem_type_at_run_time(data, kind):
+        return Resolution(None, None, None, "undetermined", _RUN_TIME.format("problem type"))
     if rule is not None and rule.default is not None:
         return Resolution(
             problem_type,

@@ -159,6 +159,13 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
     validate.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 1 on a warning)"
     )
+    validate.add_argument(
+        "--placeholders",
+        default="report",
+        choices=("report", "dynamic"),
+        help="a value that is entirely ${NAME} or $NAME (a template placeholder): report it "
+        "(default), or take it as a value known only at run time",
+    )
     from automl_objective.inputs.registry import default_include
 
     validate.add_argument(

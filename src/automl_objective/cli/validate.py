@@ -49,6 +49,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
             kind=args.kind,
             problem_type=args.problem_type,
             strict=args.strict,
+            placeholders=args.placeholders,
             max_bytes=args.max_bytes,
             jobs=jobs,
             progress=bar,

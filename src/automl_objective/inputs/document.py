@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from automl_objective.base.codes import Code
-from automl_objective.base.finding import Finding
+from automl_objective.base.finding import Finding, Related
 from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
 
 Format = Literal["json", "yaml"]
@@ -85,6 +85,10 @@ class Part(NamedTuple):
     """The request's path in the outer document (its pointers are reported from there)."""
     cell_of: Callable[[Finding], int | None] | None = None
     """The notebook cell a finding of this request is in."""
+    related_of: Callable[[Finding], tuple[Related, ...]] | None = None
+    """Other places a finding of this request concerns: a reader that reports a value
+    shared by several requests at each request using it (where its locator places the
+    finding) says here where the value itself is written."""
 
 
 class Contents(NamedTuple):

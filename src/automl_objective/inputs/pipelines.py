@@ -1,16 +1,32 @@
 """SageMaker Pipelines definitions (``pipeline.definition()``: ``{"Version", "Steps": [...]}``):
 each AutoML step holds its request as its ``Arguments``, in ``Steps`` and in the branches of
 Condition steps. Values the pipeline computes at run time (``{"Get": ...}``,
-``{"Std:Join": ...}`` and the other ``Std:`` functions) are dynamic. The SDK sets the job's
-name itself, so a step is checked for the objective rules (a fragment)."""
+``{"Std:Join": ...}`` and the other ``Std:`` functions) are dynamic: present, never guessed.
+A step's ``Arguments`` is a CreateAutoMLJob (V1) request, checked whole, with what the
+pipeline adds to AWS's shape (:data:`STEP_REQUIRES`, :data:`STEP_MODE`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from automl_objective.inputs.definition import UNCHECKED, Prefix, Split, static
-from automl_objective.inputs.document import FRAGMENT_KINDS, Contents, Document
+from automl_objective.base.codes import Code
+from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.base.quoting import shown
+from automl_objective.inputs.definition import UNCHECKED, Prefix, Split, with_dynamic
+from automl_objective.inputs.document import WHOLE_KINDS, Contents, Document
 from automl_objective.inputs.kind import InputKind
+
+# What AWS's pipeline definition schema (aws-sagemaker-mlops/sagemaker-model-building-
+# pipeline-definition-JSON-schema, AutoMLStep) asks of a step's Arguments beyond the
+# CreateAutoMLJob request: it requires AutoMLJobConfig, InputDataConfig, OutputDataConfig
+# and RoleArn (AWS's shape requires the last three already: the whole request's check says
+# so), and it allows AutoMLJobConfig.Mode only ENSEMBLING (the SDK's AutoMLStep refuses any
+# other mode too). The pipeline names the job: AutoMLJobName is present at run time.
+STEP_REQUIRES = ("AutoMLJobConfig",)
+"""Members a step's request must have that AWS's CreateAutoMLJob does not require."""
+STEP_MODE = "ENSEMBLING"
+"""The only ``AutoMLJobConfig.Mode`` an AutoML step runs in."""
+STEP_NAMES_THE_JOB = "AutoMLJobName"
 
 
 def _is_pipeline_function(key: object) -> bool:
@@ -32,9 +48,27 @@ def _step(split: Split, step: dict[str, Any], at: Prefix) -> list[tuple[Any, Pre
         return []
     if kind == "Condition":
         return [(arguments[k], (*where, k)) for k in ("IfSteps", "ElseSteps") if k in arguments]
-    data, dropped = static(arguments, _dynamic, state_keys=False)
-    split.add(data, where, FRAGMENT_KINDS["v1"], dropped)
+    data = with_dynamic(arguments, _dynamic, state_keys=False)
+    _step_rules(split, data, where)
+    data.setdefault(STEP_NAMES_THE_JOB, DYNAMIC)
+    split.add(data, where, WHOLE_KINDS["v1"], {})
     return []
+
+
+def _step_rules(split: Split, data: dict[str, Any], where: Prefix) -> None:
+    """The pipeline's own rules for an AutoML step's request (see :data:`STEP_REQUIRES`)."""
+    for member in STEP_REQUIRES:
+        if member not in data:
+            message = f"an AutoML step's Arguments must have {member} (AWS's pipeline schema)"
+            split.problem(where, message, Code.MISSING_MEMBER)
+    config = data.get("AutoMLJobConfig")
+    mode = config.get("Mode", STEP_MODE) if isinstance(config, dict) else STEP_MODE
+    if isinstance(mode, str) and mode != STEP_MODE:
+        message = (
+            f"AutoMLJobConfig.Mode {shown(mode)} cannot run in a pipeline: an AutoML step "
+            f"runs only in Mode {STEP_MODE!r}"
+        )
+        split.problem((*where, "AutoMLJobConfig", "Mode"), message, Code.INVALID_VALUE)
 
 
 def requests(document: Document) -> Contents:
@@ -61,7 +95,8 @@ KIND = InputKind(
     name="sagemaker-pipeline-definition",
     globs=("*.json", "*.yaml", "*.yml"),
     told_by="`Version` and `Steps`",
-    holds="each `AutoML` step's `Arguments` (in Condition steps' branches too), as a fragment",
+    holds="each `AutoML` step's `Arguments` (in Condition steps' branches too), checked "
+    "whole as a CreateAutoMLJob request, `Get` and `Std:` values dynamic",
     hook="automl-objective",
     hook_types=("json", "yaml"),
     hook_globs=(),

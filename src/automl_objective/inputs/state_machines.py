@@ -1,32 +1,53 @@
 """Step Functions state machines (Amazon States Language, JSON or YAML): a task calling
 ``arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob`` / ``createAutoMLJobV2`` holds its
-request as ``Parameters`` (JSONPath; keys ending in ``.$`` are dynamic) or ``Arguments``
-(JSONata; ``{% ... %}`` strings are dynamic), in the machine's states, the branches of its
-Parallel states and the processors of its Map states. A request with nothing dynamic is
-checked whole."""
+request as ``Parameters`` (JSONPath: a key ``Key.$`` is the member ``Key``, its value known
+at run time) or ``Arguments`` (JSONata: ``{% ... %}`` strings are known at run time), in the
+machine's states, the branches of its Parallel states and the processors of its Map states.
+Each request is checked whole, its run-time values present and never guessed.
+
+Step Functions has no optimised SageMaker integration for AutoML, and its AWS SDK
+integrations cannot run a job to completion (``.sync``): a task naming either is a
+``no-such-integration`` finding at its ``Resource``, and its request is still checked as the
+one the ARN names. The partition of an ARN is not looked at (``arn:${AWS::Partition}:...``
+in a template's ``Fn::Sub``, or whatever stands for it)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from automl_objective.inputs.definition import UNCHECKED, Prefix, Split, static
-from automl_objective.inputs.document import Contents, Document, version_kind
+from automl_objective.base.codes import Code
+from automl_objective.inputs.definition import (
+    UNCHECKED,
+    Prefix,
+    Split,
+    renamed_keys,
+    with_dynamic,
+)
+from automl_objective.inputs.document import WHOLE_KINDS, Contents, Document
 from automl_objective.inputs.kind import InputKind
 
-_TASKS = {
-    "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob": "v1",
-    "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2": "v2",
-}
+_TASK = re.compile(
+    r"arn:(?:\$\{[^}]*\}|[^:]+):states:::(?P<via>aws-sdk:|)sagemaker:createAutoMLJob(?P<v2>V2)?"
+    r"(?P<pattern>\.sync(?::2)?|\.waitForTaskToken)?"
+)
+"""A task resource calling createAutoMLJob(V2), by any integration (the one that exists is
+``aws-sdk:`` without ``.sync``)."""
+NO_OPTIMISED = (
+    "Step Functions has no optimised SageMaker AutoML integration; call it through "
+    "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob{v2}"
+)
+NO_SYNC = (
+    "Step Functions' AWS SDK integrations cannot wait for a job ({pattern}); call "
+    "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob{v2} and poll DescribeAutoMLJob{v2}, "
+    "or use .waitForTaskToken"
+)
 _PROCESSORS = ("Iterator", "ItemProcessor")
 
 
 def _jsonata_dynamic(value: Any) -> bool:
     return isinstance(value, str) and value.startswith("{%") and value.rstrip().endswith("%}")
-
-
-def _never(value: Any) -> bool:
-    return False
 
 
 def _states(split: Split, machine: dict[str, Any]) -> Iterator[tuple[Prefix, dict[str, Any]]]:
@@ -66,20 +87,32 @@ def _nested_machines(
 
 def _automl_task(split: Split, state: dict[str, Any], at: Prefix) -> str | None:
     """The version of a task calling createAutoMLJob(V2), ``v1`` or ``v2``; None for any
-    other state."""
+    other state. A resource no integration has is a finding at it."""
     for member in ("Type", "Resource"):
         if member in state:
             split.expect(state[member], str, (*at, member), "a string", "the state is not checked")
     resource = state.get("Resource")
     if state.get("Type") != "Task" or not isinstance(resource, str):
         return None
-    return _TASKS.get(resource.split(".waitForTaskToken")[0])
+    task = _TASK.fullmatch(resource)
+    if task is None:
+        return None
+    v2, pattern = task["v2"] or "", task["pattern"]
+    if not task["via"]:
+        message = NO_OPTIMISED.format(v2=v2)
+        split.problem((*at, "Resource"), message, Code.NO_SUCH_INTEGRATION)
+    elif pattern is not None and pattern.startswith(".sync"):
+        message = NO_SYNC.format(v2=v2, pattern=pattern)
+        split.problem((*at, "Resource"), message, Code.NO_SUCH_INTEGRATION)
+    return "v2" if v2 else "v1"
 
 
 def _task_request(split: Split, state: dict[str, Any], at: Prefix, version: str) -> None:
     """The request of an AutoML task: ``Parameters`` (JSONPath) or ``Arguments`` (JSONata).
-    Without one, the task sends its input (dynamic); a JSONata expression for the whole
-    request is dynamic too."""
+    Without one, the task sends its input (known only at run time); so does a JSONata
+    expression for the whole request. A ``{% ... %}`` string in ``Parameters`` is taken as
+    known at run time as well (Step Functions would send it as it is written, but such a
+    request is one half-converted to JSONata, not one meant to send those braces)."""
     jsonata = "Arguments" in state and "Parameters" not in state
     member = "Arguments" if jsonata else "Parameters"
     if member not in state or (jsonata and _jsonata_dynamic(state[member])):
@@ -87,9 +120,9 @@ def _task_request(split: Split, state: dict[str, Any], at: Prefix, version: str)
     what = "an object or a JSONata expression" if jsonata else "an object"
     request, prefix = state[member], (*at, member)
     if split.expect(request, dict, prefix, what, "the request is not checked"):
-        dynamic = _jsonata_dynamic if jsonata else _never
-        data, dropped = static(request, dynamic, state_keys=not jsonata)
-        split.add(data, prefix, version_kind(version, not dropped), dropped)
+        data = with_dynamic(request, _jsonata_dynamic, state_keys=not jsonata)
+        renamed = {} if jsonata else renamed_keys(request)
+        split.add(data, prefix, WHOLE_KINDS[version], renamed)
 
 
 def requests(document: Document) -> Contents:
@@ -113,7 +146,8 @@ KIND = InputKind(
     globs=("*.json", "*.yaml", "*.yml"),
     told_by="`StartAt` and `States`",
     holds="each task calling `createAutoMLJob` / `createAutoMLJobV2` (in Parallel branches "
-    "and Map processors too): its `Parameters` or `Arguments`, whole when nothing is dynamic",
+    "and Map processors too): its `Parameters` or `Arguments`, checked whole, `Key.$` and "
+    "`{% %}` values dynamic",
     hook="automl-objective",
     hook_types=("json", "yaml"),
     hook_globs=(),

@@ -31,7 +31,7 @@ class GithubReporter(Reporter):
         for result in results:
             for finding in result.findings:
                 properties = [f"file={_escape_property(printable(result.path))}"]
-                message = printable(finding.message)
+                message = printable(finding.message + finding.related_words())
                 if finding.cell is not None:  # a cell's line is no line of the .ipynb file
                     where = location("", finding).removeprefix(":")
                     message = f"{where}: {message}"

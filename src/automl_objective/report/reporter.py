@@ -35,7 +35,8 @@ def location(path: str, finding: Finding) -> str:
 
 
 def finding_line(path: str, finding: Finding) -> str:
-    message = printable(finding.message)
+    """The text format's line for a finding, its related places said after the message."""
+    message = printable(finding.message + finding.related_words())
     return f"{location(path, finding)}: {finding.severity} [{finding.code}] {message}"
 
 

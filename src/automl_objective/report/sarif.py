@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
+from automl_objective.base.finding import Related
 from automl_objective.base.quoting import printable, printable_data
 from automl_objective.check.results import FileResult
 from automl_objective.report.reporter import Reporter
@@ -20,8 +21,6 @@ class SarifReporter(Reporter):
     name = "sarif"
 
     def report(self, results: Sequence[FileResult], out: TextIO) -> None:
-        from urllib.parse import quote
-
         from automl_objective import __version__
 
         used = sorted({f.code for r in results for f in r.findings})
@@ -29,14 +28,7 @@ class SarifReporter(Reporter):
         findings = []
         for result in results:
             for finding in result.findings:
-                location: dict[str, object] = {
-                    "artifactLocation": {"uri": quote(_path_bytes(result.path.replace("\\", "/")))}
-                }
-                if finding.line is not None:
-                    location["region"] = {
-                        "startLine": finding.line,
-                        "startColumn": finding.column or 1,
-                    }
+                location = _physical(result.path, finding.line, finding.column)
                 entry: dict[str, object] = {
                     "ruleId": finding.code,
                     "ruleIndex": used.index(finding.code),
@@ -44,6 +36,8 @@ class SarifReporter(Reporter):
                     "message": {"text": printable(finding.message)},
                     "locations": [{"physicalLocation": location}],
                 }
+                if finding.related:
+                    entry["relatedLocations"] = _related(result.path, finding.related)
                 if finding.cell is not None:  # the line is the cell's own line
                     entry["properties"] = {"cell": finding.cell}
                 findings.append(entry)
@@ -64,6 +58,34 @@ class SarifReporter(Reporter):
             ],
         }
         out.write(json.dumps(printable_data(log), indent=2) + "\n")
+
+
+def _physical(path: str, line: int | None, column: int | None) -> dict[str, object]:
+    """A SARIF physicalLocation: the file, and the place in it when known."""
+    from urllib.parse import quote
+
+    location: dict[str, object] = {
+        "artifactLocation": {"uri": quote(_path_bytes(path.replace("\\", "/")))}
+    }
+    if line is not None:
+        location["region"] = {"startLine": line, "startColumn": column or 1}
+    return location
+
+
+def _related(path: str, related: Sequence[Related]) -> list[dict[str, object]]:
+    """SARIF relatedLocations: each with its id and what is there (a notebook cell's line
+    is the cell's own, said in its properties as a result's is)."""
+    found: list[dict[str, object]] = []
+    for index, place in enumerate(related):
+        entry: dict[str, object] = {
+            "id": index,
+            "physicalLocation": _physical(path, place.line, place.column),
+            "message": {"text": printable(place.message)},
+        }
+        if place.cell is not None:
+            entry["properties"] = {"cell": place.cell}
+        found.append(entry)
+    return found
 
 
 def _path_bytes(path: str) -> bytes:

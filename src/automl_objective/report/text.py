@@ -31,6 +31,6 @@ class TextReporter(Reporter):
                 if self.colour:
                     where = f"{_BOLD}{where}{_RESET}"
                     severity = f"{_COLOURS[severity]}{severity}{_RESET}"
-                message = printable(finding.message)
+                message = printable(finding.message + finding.related_words())
                 out.write(f"{where}: {severity} [{finding.code}] {message}\n")
         out.write(summary(results) + "\n")

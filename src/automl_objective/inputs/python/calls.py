@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from automl_objective.base.codes import Code
-from automl_objective.base.finding import Finding, pointer_tokens
-from automl_objective.inputs.document import Contents, LoadError, Locator, Part, version_kind
+from automl_objective.base.finding import Finding, Related, pointer_tokens
+from automl_objective.inputs.document import Contents, LoadError, Part, version_kind
 from automl_objective.inputs.positions import Request, Spot, deepest
-from automl_objective.inputs.python.bindings import Chunk
+from automl_objective.inputs.python.bindings import Chunk, Place
 from automl_objective.inputs.python.reader import Extracted, extract, mentions_automl
 
 Chunks = Callable[[], tuple[list[Chunk], list[Finding]]]
@@ -18,41 +18,77 @@ Chunks = Callable[[], tuple[list[Chunk], list[Finding]]]
 part that cannot be read (a cell that is not Python)."""
 
 
-def _locator(extracted: Extracted) -> Locator:
-    places = extracted.places
+SHARED_VALUE = "value defined"
+"""What a related place of a finding at a call is: where the shared value is written."""
 
-    def locate(requests: Sequence[Request]) -> list[Spot]:
+
+def _placed(
+    extracted: Extracted, path: Sequence[str | int], key: bool
+) -> tuple[Place, Place | None]:
+    """Where a finding at ``path`` (at its member name with ``key``) is reported, and, for a
+    value another call reads too, where that value is written (else None): such a finding
+    is reported where this call names the value."""
+    best, (key_place, value_place) = deepest(extracted.places, path)
+    place = key_place if key and len(best) == len(path) else value_place
+    tokens = tuple(str(token) for token in path)
+    for depth in range(len(tokens), -1, -1):
+        use = extracted.shared.get(tokens[:depth])
+        if use is None:
+            continue
+        if depth == len(tokens) and key:
+            return place, None  # the member's name is written in the call itself
+        return use[0], place
+    return place, None
+
+
+class _Placer:
+    """Places a request's findings (its locator), and remembers, for each finding placed at
+    a call for a shared value, where that value is written (its related place)."""
+
+    def __init__(self, extracted: Extracted) -> None:
+        self.extracted = extracted
+        self.written: dict[tuple[tuple[str, ...], int, int], Place] = {}
+
+    def locate(self, requests: Sequence[Request]) -> list[Spot]:
         spots: list[Spot] = []
         for path, key in requests:
-            best, (key_place, value_place) = deepest(places, path)
-            place = key_place if key and len(best) == len(path) else value_place
+            place, written = _placed(self.extracted, path, key)
+            if written is not None:
+                self.written[(tuple(map(str, path)), place[1], place[2])] = written
             spots.append(((place[1], place[2]), None))
         return spots
 
-    return locate
+    def cell_of(self, finding: Finding) -> int | None:
+        """The cell a finding's position is in (a value bound in one cell, used in
+        another)."""
+        path = pointer_tokens(finding.pointer)
+        for key in (True, False):
+            place, _ = _placed(self.extracted, path, key)
+            if (finding.line, finding.column) == place[1:]:
+                return place[0]
+        return _placed(self.extracted, path, False)[0][0]
 
-
-def _cell_finder(extracted: Extracted) -> Callable[[Finding], int | None]:
-    """The cell a finding's position is in (a value bound in one cell, used in another)."""
-    places = extracted.places
-
-    def cell_of(finding: Finding) -> int | None:
-        _, (key_place, value_place) = deepest(places, pointer_tokens(finding.pointer))
-        if (finding.line, finding.column) == key_place[1:]:
-            return key_place[0]
-        return value_place[0]
-
-    return cell_of
+    def related_of(self, finding: Finding) -> tuple[Related, ...]:
+        """Where the shared value a finding at a call is about is written."""
+        if finding.line is None or finding.column is None:
+            return ()
+        at = (pointer_tokens(finding.pointer), finding.line, finding.column)
+        written = self.written.get(at)
+        if written is None:
+            return ()
+        return (Related(written[1], written[2], SHARED_VALUE, written[0]),)
 
 
 def _part(extracted: Extracted) -> Part:
     complete = extracted.complete and not extracted.fragment_only
+    placer = _Placer(extracted)
     return Part(
         extracted.data,
         version_kind(extracted.version, complete),
-        _locator(extracted),
+        placer.locate,
         not extracted.complete,
-        cell_of=_cell_finder(extracted),
+        cell_of=placer.cell_of,
+        related_of=placer.related_of if extracted.shared else None,
     )
 
 

@@ -20,7 +20,7 @@ import ast
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from automl_objective.inputs.positions import Path
@@ -65,6 +65,10 @@ class Extracted:
     """Path in the request -> where its member name and its value are written."""
     fragment_only: bool = False
     """The SDK adds members of its own: only the objective rules apply, whatever is read."""
+    shared: dict[Path, tuple[Place, Place]] = field(default_factory=dict)
+    """Path in the request of a value read through a name that other calls read too -> where
+    this call names it, and where the value is written: a finding about it is reported at
+    the call, with the value's own place as related information."""
 
 
 class _Reader:
@@ -75,6 +79,8 @@ class _Reader:
         self.changed = changed
         self.budget = budget
         self.places: dict[Path, tuple[Place, Place]] = {}
+        self.uses: dict[Path, tuple[Place, Place]] = {}
+        """Path -> where the call names the value there, where the value is written."""
         self.partial = False
         self.rename: dict[str, str] = {}
         """snake_case dict keys -> members (sagemaker-core accepts dicts for its shapes)."""
@@ -106,7 +112,11 @@ class _Reader:
         if isinstance(node, (ast.List, ast.Tuple)):
             return self._list(node.elts, scope, chunk, path, depth)
         if isinstance(node, ast.Name):
-            return self._name(node.id, scope, path, depth)
+            outermost = not self._resolving
+            found = self._name(node.id, scope, path, depth)
+            if outermost and found is not _DYNAMIC:
+                self.uses[path] = (chunk.place(node), self.literal_place(node, scope, chunk))
+            return found
         if isinstance(node, ast.Call):
             return self._call(node, scope, chunk, path, depth)
         return _DYNAMIC
@@ -189,10 +199,13 @@ class _Reader:
         depth: int,
     ) -> None:
         """``**node`` into ``result``: its members, or a note that they are unknown."""
-        outer = self.places.get(path)
+        outer, named = self.places.get(path), self.uses.get(path)
         value = self.value(node, scope, chunk, path, depth + 1)
         if outer is not None:
             self.places[path] = outer
+        self.uses.pop(path, None)  # a spread's members are named where they are written
+        if named is not None:
+            self.uses[path] = named
         if isinstance(value, dict):
             result.update(value)
         else:
@@ -318,7 +331,9 @@ def _request_of(
         return None  # nothing known to check
     call = chunk.place(node)
     reader.places[()] = (call, call)
-    return Extracted(version, data, not reader.partial, reader.places, fragment_only)
+    return Extracted(
+        version, data, not reader.partial, reader.places, fragment_only, dict(reader.uses)
+    )
 
 
 def extract(chunks: Sequence[Chunk], budget: Budget | None = None) -> list[Extracted]:
@@ -336,7 +351,19 @@ def extract(chunks: Sequence[Chunk], budget: Budget | None = None) -> list[Extra
         request = _request_of(node, scope, chunk, binder.changed, budget)
         if request is not None:
             found.append(request)
+    _keep_shared(found)
     return found
+
+
+def _keep_shared(found: Sequence[Extracted]) -> None:
+    """Keep, of each request's values read through names, those another request reads too
+    (a module constant used by several calls): only these are reported at the call."""
+    readers: dict[Place, int] = {}
+    for request in found:
+        for written in {written for _, written in request.shared.values()}:
+            readers[written] = readers.get(written, 0) + 1
+    for request in found:
+        request.shared = {path: use for path, use in request.shared.items() if readers[use[1]] > 1}
 
 
 class _Resplit(Exception):
