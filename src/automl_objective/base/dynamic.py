@@ -1,0 +1,86 @@
+"""Parts of a request known only at run time, as the compiled checks read them.
+
+A request written in code often holds values computed when it runs (an f-string job name,
+``get_execution_role()``, ``event["bucket"]``) or members spread in from elsewhere
+(``**common``). A reader of such code builds the request with:
+
+- :data:`DYNAMIC` in place of each value it cannot know (of any JSON type);
+- :class:`OpenObject` for an object that may hold members it does not show (a ``**spread``
+  of something unknown); its shown members are checked as usual;
+- :class:`OpenArray` for an array that may hold items it does not show (a ``*spread``); the
+  items it shows are checked at their own indices.
+
+The checks then report only what fails whatever the unknown parts turn out to be: a dynamic
+value passes every check of its own (type, enum, const, pattern, length, range); a member
+present with a dynamic value counts as present; a missing member, a ``dependentRequired``
+pair and a minimum size are undecidable on an open object or array (an unknown member or a
+maximum exceeded by the members shown is still certain); a condition (``if``) that depends
+on a dynamic part runs neither branch; ``anyOf``, ``oneOf`` and ``not`` stay silent unless
+their outcome is certain. A document without these markers is checked exactly as before.
+Member names are always known: a member whose name is computed belongs to the spread. The
+checks recognise these two classes themselves, not subclasses (a class test costs half an
+``isinstance`` on the paths where it runs, conditions among them).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final, final
+
+
+class _Dynamic:
+    """The type of :data:`DYNAMIC` (one instance; copies and pickles stay that instance)."""
+
+    __slots__ = ()
+    _instance: _Dynamic | None = None
+
+    def __new__(cls) -> _Dynamic:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "DYNAMIC"
+
+    def __reduce__(self) -> str:
+        return "DYNAMIC"
+
+    def __copy__(self) -> _Dynamic:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Dynamic:
+        return self
+
+
+DYNAMIC: Final = _Dynamic()
+"""A value known only at run time: any JSON value."""
+
+
+@final
+class OpenObject(dict[str, Any]):
+    """An object that may hold members besides those it shows (a ``**spread``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"OpenObject({dict.__repr__(self)})"
+
+
+@final
+class OpenArray(list[Any]):
+    """An array that may hold items besides those it shows (a ``*spread``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"OpenArray({list.__repr__(self)})"
+
+
+def is_dynamic(value: Any) -> bool:
+    """Whether ``value`` is, or holds, a part known only at run time."""
+    if value is DYNAMIC or isinstance(value, (OpenObject, OpenArray)):
+        return True
+    if isinstance(value, dict):
+        return any(is_dynamic(item) for item in value.values())
+    if isinstance(value, list):
+        return any(is_dynamic(item) for item in value)
+    return False
