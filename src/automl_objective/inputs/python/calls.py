@@ -51,7 +51,7 @@ def _part(extracted: Extracted) -> Part:
         extracted.data,
         version_kind(extracted.version, complete),
         _locator(extracted),
-        not extracted.complete,
+        False,
         cell_of=_cell_finder(extracted),
     )
 

@@ -6,8 +6,11 @@ the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-co
 Arguments are read where they are literals, or names bound once, in the same function or
 module, to literals (a dict, a string, a config object). Anything else (``event["X"]``,
 f-strings, results of calls, names bound twice, values that may be changed through any name
-for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic: left out, never guessed,
-and the request is then a partial one.
+for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic, never guessed: the
+request holds :data:`~automl_objective.base.dynamic.DYNAMIC` there, an ``OpenObject`` where a
+``**spread`` of something unknown may add members, an ``OpenArray`` after a ``*spread``; it is
+checked as the whole request of its kind, and the checks decide what stays certain. A set
+literal is kept as a set (a value of the wrong type, not a dynamic one).
 
 Reading through names costs at most :data:`EXPANSION_BUDGET` steps a file, whatever the
 names refer to (``a1 = {"x": a0, "y": a0}``, ``a2 = {"x": a1, "y": a1}``, ... doubles the
@@ -21,14 +24,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.inputs.positions import Path
 from automl_objective.inputs.python import sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
 from automl_objective.inputs.python.pieces import STATEMENT_LIMIT, WHOLE_LIMIT, parse_python, pieces
 
-_DYNAMIC: Any = object()
 _MAX_DEPTH = 64
 EXPANSION_BUDGET = 100_000
 """Values a file's calls may read through names, in all (what is written in a call itself
@@ -60,7 +63,7 @@ class Extracted:
     """``v1`` (CreateAutoMLJob) or ``v2`` (CreateAutoMLJobV2)."""
     data: dict[str, Any]
     complete: bool
-    """Every member was read and the call sends nothing else: the whole request."""
+    """Checked as the whole request of its version (dynamic parts marked in ``data``)."""
     places: dict[Path, tuple[Place, Place]]
     """Path in the request -> where its member name and its value are written."""
     fragment_only: bool = False
@@ -75,7 +78,6 @@ class _Reader:
         self.changed = changed
         self.budget = budget
         self.places: dict[Path, tuple[Place, Place]] = {}
-        self.partial = False
         self.rename: dict[str, str] = {}
         """snake_case dict keys -> members (sagemaker-core accepts dicts for its shapes)."""
         self._resolving: set[int] = set()
@@ -84,15 +86,16 @@ class _Reader:
         self.places[path] = (key, value)
 
     def value(self, node: ast.expr, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
-        """The value of ``node``, or ``_DYNAMIC``; records where its parts are written."""
+        """The value of ``node`` (DYNAMIC, or holding it, where it is known only at run
+        time); records where its parts are written."""
         if depth > _MAX_DEPTH:
-            return _DYNAMIC
+            return DYNAMIC
         if self._resolving:
             self.budget.spend()
         if isinstance(node, ast.Constant):
             if isinstance(node.value, (str, int, float, bool)) or node.value is None:
                 return node.value
-            return _DYNAMIC
+            return DYNAMIC
         if (
             isinstance(node, ast.UnaryOp)
             and isinstance(node.op, (ast.USub, ast.UAdd))
@@ -101,22 +104,18 @@ class _Reader:
         ):
             number: int | float = node.operand.value  # type: ignore[assignment]
             return -number if isinstance(node.op, ast.USub) else number
-        if isinstance(node, ast.Dict):
-            return self._dict(node, scope, chunk, path, depth)
-        if isinstance(node, (ast.List, ast.Tuple)):
-            return self._list(node.elts, scope, chunk, path, depth)
-        if isinstance(node, ast.Name):
-            return self._name(node.id, scope, path, depth)
-        if isinstance(node, ast.Call):
-            return self._call(node, scope, chunk, path, depth)
-        return _DYNAMIC
+        reader = self._READERS.get(type(node))
+        return DYNAMIC if reader is None else reader(self, node, scope, chunk, path, depth)
+
+    def _name_node(self, node: ast.Name, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        return self._name(node.id, scope, path, depth)
 
     def _name(self, name: str, scope: Scope, path: Path, depth: int) -> Any:
         if self.changed(name):
-            return _DYNAMIC
+            return DYNAMIC
         bound = scope.lookup(name)
         if bound is None or id(bound[0]) in self._resolving:
-            return _DYNAMIC
+            return DYNAMIC
         node, chunk, where = bound
         outermost, noted = not self._resolving, len(self.places)
         self._resolving.add(id(node))
@@ -128,24 +127,34 @@ class _Reader:
                 raise
             while len(self.places) > noted:  # the places of what was read for nothing
                 self.places.popitem()
-            self.partial = True
-            return _DYNAMIC
+            return DYNAMIC
         finally:
             self._resolving.discard(id(node))
 
     def _dict(self, node: ast.Dict, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         result: dict[str, Any] = {}
+        is_open = False
         for key_node, value_node in zip(node.keys, node.values, strict=True):
             if key_node is None:  # {**other, ...}
-                self.merge(result, value_node, scope, chunk, path, depth)
+                is_open |= self.merge(result, value_node, scope, chunk, path, depth)
                 continue
             key = self.value(key_node, scope, chunk, ("<key>",), depth + 1)  # places unused
-            if not isinstance(key, str):
-                self.partial = True
+            if not isinstance(key, str):  # a computed name: it may be any member's
+                _override(result)
+                is_open = True
                 continue
             key = self.rename.get(key, key)
             self.member(result, key, key_node, value_node, scope, chunk, path, depth)
-        return result
+        return OpenObject(result) if is_open else result
+
+    def _set(self, node: ast.Set, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        """A set literal: a value of no JSON type, kept for the checks to name its type (a
+        set written where AWS wants an object is a mistake, not a dynamic value)."""
+        items = [self.value(item, scope, chunk, path, depth + 1) for item in node.elts]
+        try:
+            return set(items)
+        except TypeError:  # an item that cannot be in a set: Python raises at run time
+            return DYNAMIC
 
     def member(
         self,
@@ -158,14 +167,9 @@ class _Reader:
         path: Path,
         depth: int,
     ) -> None:
-        """Add ``name: value`` to ``result``, or note that it was left out."""
+        """Add ``name: value`` to ``result`` (DYNAMIC where it is known only at run time)."""
         child = (*path, name)
-        value = self.value(value_node, scope, chunk, child, depth + 1)
-        if value is _DYNAMIC:
-            self.partial = True
-            result.pop(name, None)
-            return
-        result[name] = value
+        result[name] = self.value(value_node, scope, chunk, child, depth + 1)
         self._note(child, chunk.place(key_node), self.literal_place(value_node, scope, chunk))
 
     def literal_place(self, node: ast.expr, scope: Scope, chunk: Chunk) -> Place:
@@ -187,27 +191,35 @@ class _Reader:
         chunk: Chunk,
         path: Path,
         depth: int,
-    ) -> None:
-        """``**node`` into ``result``: its members, or a note that they are unknown."""
+        *,
+        overrides: bool = True,
+    ) -> bool:
+        """``**node`` into ``result``: its members; True when it may hold others (then,
+        where it ``overrides`` them, as in a dict, the members written before it may be
+        replaced: they are DYNAMIC; a call's keywords cannot be: Python refuses a keyword
+        given twice)."""
         outer = self.places.get(path)
         value = self.value(node, scope, chunk, path, depth + 1)
         if outer is not None:
             self.places[path] = outer
-        if isinstance(value, dict):
-            result.update(value)
-        else:
-            self.partial = True
+        if isinstance(value, OpenObject) or not isinstance(value, dict):
+            if overrides:
+                _override(result)
+            if isinstance(value, dict):
+                result.update(value)
+            return True
+        result.update(value)
+        return False
 
     def _list(
-        self, items: Sequence[ast.expr], scope: Scope, chunk: Chunk, path: Path, depth: int
+        self, node: ast.List | ast.Tuple, scope: Scope, chunk: Chunk, path: Path, depth: int
     ) -> Any:
-        values = []
-        for index, item in enumerate(items):
+        values: list[Any] = []
+        for index, item in enumerate(node.elts):
+            if isinstance(item, ast.Starred):  # the items from here on are at unknown indices
+                return OpenArray(values)
             child = (*path, str(index))
             value = self.value(item, scope, chunk, child, depth + 1)
-            if value is _DYNAMIC or isinstance(item, ast.Starred):
-                self.partial = True
-                return _DYNAMIC  # a list with an unknown item has unknown indices
             place = self.literal_place(item, scope, chunk)
             self._note(child, place, place)
             values.append(value)
@@ -217,24 +229,34 @@ class _Reader:
         name = sdk_names.callee(node)
         if name == "dict" and isinstance(node.func, ast.Name) and len(node.args) <= 1:
             result: dict[str, Any] = {}
+            is_open = False
             for argument in node.args:
-                self.merge(result, argument, scope, chunk, path, depth)
-            self.keywords(result, node, None, scope, chunk, path, depth)
-            return result
+                is_open |= self.merge(result, argument, scope, chunk, path, depth)
+            is_open |= self.keywords(result, node, None, scope, chunk, path, depth)
+            return OpenObject(result) if is_open else result
         if name in sdk_names.SDK_V2_CONFIGS:
             config = sdk_names.SDK_V2_CONFIGS[name]
             inner: dict[str, Any] = {}
             place = chunk.place(node)
             self._note((*path, config.target), place, place)
             child = (*path, config.target)
-            self.arguments(inner, node, config, scope, chunk, child, depth)
-            return {config.target: inner}
+            is_open = self.arguments(inner, node, config, scope, chunk, child, depth)
+            return {config.target: OpenObject(inner) if is_open else inner}
         shapes = sdk_names.shape_members() if name is not None and name[:1].isupper() else {}
         if name in shapes and not node.args:
             shaped: dict[str, Any] = {}
-            self.keywords(shaped, node, shapes[name], scope, chunk, path, depth)
-            return shaped
-        return _DYNAMIC
+            is_open = self.keywords(shaped, node, shapes[name], scope, chunk, path, depth)
+            return OpenObject(shaped) if is_open else shaped
+        return DYNAMIC
+
+    _READERS: ClassVar[dict[type[ast.AST], Callable[..., Any]]] = {
+        ast.Dict: _dict,
+        ast.List: _list,
+        ast.Tuple: _list,
+        ast.Set: _set,
+        ast.Name: _name_node,
+        ast.Call: _call,
+    }
 
     def arguments(
         self,
@@ -245,19 +267,21 @@ class _Reader:
         chunk: Chunk,
         path: Path,
         depth: int,
-    ) -> None:
-        """An SDK v2 class's arguments, positional ones by its table: one past the table,
-        or ``*args``, may be any parameter, so the request is then partial."""
+    ) -> bool:
+        """An SDK v2 class's arguments, positional ones by its table; True when one of them
+        may be any parameter (one past the table, ``*args``)."""
+        is_open = False
         for index, argument in enumerate(node.args):
             if sdk.positional is None:
                 continue
             if isinstance(argument, ast.Starred) or index >= len(sdk.positional):
-                self.partial = True
+                is_open = True
                 continue
             member = sdk.members.get(sdk.positional[index])
             if member is not None:
                 self.member(result, member, argument, argument, scope, chunk, path, depth)
-        self.keywords(result, node, sdk.members, scope, chunk, path, depth, loose=True)
+        is_open |= self.keywords(result, node, sdk.members, scope, chunk, path, depth, loose=True)
+        return is_open
 
     def keywords(
         self,
@@ -271,23 +295,34 @@ class _Reader:
         *,
         loose: bool = False,
         ignore: frozenset[str] = frozenset(),
-    ) -> None:
+    ) -> bool:
         """A call's keyword arguments as members (renamed through ``names`` when given);
-        with ``loose``, arguments ``names`` does not map are simply not part of it."""
+        with ``loose``, arguments ``names`` does not map are simply not part of it. True
+        when the call may send members it does not show (a ``**spread``)."""
+        is_open = False
         for keyword in node.keywords:
             if keyword.arg is None:
                 if names is not None:
-                    self.partial = True  # **kwargs of an SDK class: names unknown
+                    is_open = True  # **kwargs of an SDK class: names unknown
                 else:
-                    self.merge(result, keyword.value, scope, chunk, path, depth)
+                    is_open |= self.merge(
+                        result, keyword.value, scope, chunk, path, depth, overrides=False
+                    )
                 continue
             if keyword.arg in ignore:
                 continue
             member = keyword.arg if names is None else names.get(keyword.arg)
             if member is None:
-                self.partial = self.partial or not loose
+                is_open = is_open or not loose
                 continue
             self.member(result, member, keyword, keyword.value, scope, chunk, path, depth)
+        return is_open
+
+
+def _override(result: dict[str, Any]) -> None:
+    """Members written before a spread of unknown members: it may override each of them."""
+    for name in result:
+        result[name] = DYNAMIC
 
 
 def _request_of(
@@ -303,22 +338,25 @@ def _request_of(
     fragment_only = False
     if name in sdk_names.SDK_V2_ESTIMATORS:
         fragment_only = True
-        reader.arguments(data, node, sdk_names.SDK_V2_ESTIMATORS[name], scope, chunk, (), 0)
+        if reader.arguments(data, node, sdk_names.SDK_V2_ESTIMATORS[name], scope, chunk, (), 0):
+            data = OpenObject(data)
     elif name in sdk_names.BOTO3_METHODS:
-        reader.partial = bool(node.args)
-        reader.keywords(data, node, None, scope, chunk, (), 0)
+        # boto3 takes keywords only: a positional argument fails before anything is sent
+        if reader.keywords(data, node, None, scope, chunk, (), 0) or node.args:
+            data = OpenObject(data)
     else:  # sagemaker-core's AutoMLJob(V2).create
-        reader.partial = bool(node.args)
         reader.rename = sdk_names.all_members()
         members = sdk_names.request_members(version)
-        reader.keywords(
+        spread = reader.keywords(
             data, node, members, scope, chunk, (), 0, ignore=sdk_names.SDK_V3_NOT_MEMBERS
         )
+        if spread or node.args:
+            data = OpenObject(data)
     if not data:
         return None  # nothing known to check
     call = chunk.place(node)
     reader.places[()] = (call, call)
-    return Extracted(version, data, not reader.partial, reader.places, fragment_only)
+    return Extracted(version, data, True, reader.places, fragment_only)
 
 
 def extract(chunks: Sequence[Chunk], budget: Budget | None = None) -> list[Extracted]:
