@@ -179,9 +179,9 @@ def test_folders_include_python_files_and_ordinary_code_is_clean(
     [
         ('AutoMLTabularConfig("y", problem_type="Regression")', "AUC", "metric-not-allowed"),
         ("AutoMLTimeSeriesForecastingConfig(*a)", "AUC", "metric-not-allowed"),
-        ('AutoMLImageClassificationConfig(content_column="c")', "AUC", "metric-not-allowed"),
-        ("AutoMLTextClassificationConfig()", "F1", "metric-not-allowed"),
-        ('AutoMLTextFineTuningConfig(base_model_name="m")', "F1", "objective-ignored"),
+        ("AutoMLImageClassificationConfig()", "AUC", "metric-not-allowed"),
+        ('AutoMLTextClassificationConfig("text", "label")', "F1", "metric-not-allowed"),
+        ('AutoMLTextGenerationConfig(base_model_name="m")', "F1", "objective-ignored"),
     ],
 )
 def test_each_sdk_v2_config_is_the_request_member_it_becomes(
@@ -195,15 +195,31 @@ def test_each_sdk_v2_config_is_the_request_member_it_becomes(
 @pytest.mark.parametrize(
     "source",
     [
-        # one positional past AutoML's (role, target_attribute_name): it may be problem_type
-        'AutoML("role", "y", "key", job_objective={"MetricName": "AUC"})\n',
+        # *rest may hold problem_type; **more may hold anything
+        'AutoML("role", "y", *rest, job_objective={"MetricName": "AUC"})\n',
+        'AutoML("role", "y", job_objective={"MetricName": "AUC"}, **more)\n',
         'AutoMLV2(problem_config=cfg, job_objective={"MetricName": "Accuracy"})\n',
     ],
 )
-def test_an_unknown_sdk_argument_leaves_absent_members_unjudged(
-    tmp_path: Path, source: str
-) -> None:
+def test_spread_sdk_arguments_leave_absent_members_unjudged(tmp_path: Path, source: str) -> None:
     assert _check(tmp_path, source) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'AutoMLV2(AutoMLImageClassificationConfig(content_column="c"))\n',
+            [(1, 42, "unknown-member")],
+        ),
+        ('AutoML("r", "y", problem_typ="Regression")\n', [(1, 18, "unknown-member")]),
+        ('sm.auto_ml(i, o, c, job_name="j", tag="x")\n', [(1, 35, "unknown-member")]),
+    ],
+)
+def test_an_argument_the_sdk_does_not_take_is_a_finding(
+    tmp_path: Path, source: str, expected: Expected
+) -> None:
+    assert _check(tmp_path, source) == expected
 
 
 def test_sagemaker_core_dicts_use_snake_case_names(tmp_path: Path) -> None:

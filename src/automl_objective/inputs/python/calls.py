@@ -10,7 +10,7 @@ from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, pointer_tokens
 from automl_objective.inputs.document import Contents, LoadError, Locator, Part, version_kind
 from automl_objective.inputs.positions import Request, Spot, deepest
-from automl_objective.inputs.python.bindings import Chunk
+from automl_objective.inputs.python.bindings import Chunk, Place
 from automl_objective.inputs.python.reader import Extracted, extract, mentions_automl
 
 Chunks = Callable[[], tuple[list[Chunk], list[Finding]]]
@@ -46,14 +46,19 @@ def _cell_finder(extracted: Extracted) -> Callable[[Finding], int | None]:
 
 
 def _part(extracted: Extracted) -> Part:
-    complete = extracted.complete and not extracted.fragment_only
     return Part(
         extracted.data,
-        version_kind(extracted.version, complete),
+        version_kind(extracted.version, extracted.complete),
         _locator(extracted),
         False,
         cell_of=_cell_finder(extracted),
     )
+
+
+def _argument(place: Place, why: str) -> Finding:
+    """An argument the SDK class called does not take: Python raises TypeError there."""
+    cell, line, column = place
+    return Finding("error", Code.UNKNOWN_MEMBER, "", line, column, why, cell)
 
 
 def _unread(chunk: Chunk) -> Finding:
@@ -72,11 +77,13 @@ def code_contents(display: str, kind: str, code: str, chunks: Chunks) -> Content
         return Contents(display, kind)
     try:
         parsed, problems = chunks()
-        parts = [_part(found) for found in extract(parsed)]
+        found = extract(parsed)
+        parts = [_part(one) for one in found]
     except SyntaxError as error:  # a .py file's (a notebook's cells are checked one by one)
         message = f"not valid Python: {error.msg}"[:200]
         raise LoadError(display, message, error.lineno, error.offset) from None
     except RecursionError:
         raise LoadError(display, "code nested too deeply to be read") from None
     problems += [_unread(chunk) for chunk in parsed if chunk.unread]
+    problems += [_argument(place, why) for one in found for place, why in one.problems]
     return Contents(display, kind, None, tuple(parts), tuple(problems))
