@@ -416,6 +416,10 @@ class Binder(ast.NodeVisitor):
         receiver = func.value
         if func.attr == "fit" and self.chunk is not None:
             self.fits.append((node, self.scope, self.chunk))
+            if isinstance(receiver, ast.Call) and sdk_names.request_version(receiver):
+                self._expr(receiver, None)  # an estimator's own fit changes nothing given
+                self._arguments(node, self._handed)
+                return
         if func.attr in _READERS:
             self._expr(receiver, into)
             self._arguments(node, into)

@@ -645,7 +645,7 @@ def _fits(binder: Binder) -> dict[int, tuple[ast.Call, Scope, Chunk]]:
     found: dict[int, list[tuple[ast.Call, Scope, Chunk]]] = {}
     for node, scope, chunk in binder.fits:
         receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
-        if isinstance(receiver, ast.Name) and not binder.changed(receiver.id):
+        if isinstance(receiver, ast.Name):  # bound once to the estimator (or not read)
             bound = scope.lookup(receiver.id)
             receiver = bound[0] if bound is not None else None
         if receiver is not None and id(receiver) in estimators:
