@@ -348,3 +348,49 @@ def test_a_folder_scan_reads_templates_as_their_kind() -> None:
     assert {name for name, r in results.items() if r.kind == "cloudformation-template"} == set(
         EXPECTED
     )
+
+
+def test_a_template_named_dot_template_is_read_and_job_name_is_no_property(
+    tmp_path: Path,
+) -> None:
+    resources = {
+        "J": {
+            "Type": "AWS::SageMaker::AutoMLJob",
+            "Properties": {"AutoMLJobName": "mine", "ProblemType": "Regression"},
+        },
+        "M": {
+            "Type": "AWS::StepFunctions::StateMachine",
+            "Properties": {
+                "DefinitionString": {
+                    "Fn::ToJsonString": {
+                        "StartAt": "T",
+                        "States": {
+                            "T": {
+                                "Type": "Task",
+                                "End": True,
+                                "Resource": {
+                                    "Fn::Sub": "arn:${AWS::Partition}:states:::aws-sdk:"
+                                    "sagemaker:createAutoMLJobV2"
+                                },
+                                "Parameters": {"AutoMLJobObjective": {"MetricName": "Nope"}},
+                            }
+                        },
+                    }
+                }
+            },
+        },
+    }
+    path = tmp_path / "stack.template"
+    path.write_text(json.dumps({"Resources": resources}, indent=1), "utf-8")
+    result = validate_file(path)
+    assert result.kind == "cloudformation-template"
+    found = {(f.pointer, f.code) for f in result.findings}
+    assert ("/Resources/J/Properties/AutoMLJobName", "unknown-member") in found
+    assert ("/Resources/J/Properties", "missing-member") in found  # RoleArn and the others
+    metric = "/Resources/M/Properties/DefinitionString/Fn::ToJsonString/States/T/Parameters"
+    assert (f"{metric}/AutoMLJobObjective/MetricName", "unknown-metric") in found
+    name = next(f for f in result.findings if f.pointer.endswith("/AutoMLJobName"))
+    assert "CloudFormation names the job" in name.message
+    assert "missing required member 'AutoMLJobName'" not in " ".join(
+        f.message for f in result.findings if f.pointer == "/Resources/J/Properties"
+    )

@@ -115,6 +115,8 @@ class Reading:
         starts = [0] + [m.end() for m in LINE_BREAKS.finditer(text.chars)]
 
         def mapped(positions: list[Position | None]) -> list[Position | None]:
+            if not text.offsets:
+                return [None] * len(positions)
             wanted = [i for i, p in enumerate(positions) if p is not None]
             offsets = []
             for index in wanted:
@@ -210,7 +212,15 @@ def _mapped_locator(locator: Locator, mapper: Mapper) -> Locator:
 
 def _automl_job(reading: Reading, properties: dict[str, Any], at: Prefix, name: str) -> None:
     data, dropped = static(properties, _intrinsic, state_keys=False)
-    data.setdefault("AutoMLJobName", NAMED_BY_CLOUDFORMATION)
+    if "AutoMLJobName" in properties:
+        where = (*at, "AutoMLJobName")
+        message = (
+            "AutoMLJobName is not a property of AWS::SageMaker::AutoMLJob: CloudFormation "
+            "names the job (its name is the resource's AutoMLJobName attribute); remove it"
+        )
+        position = reading.document.locate(where, key=True)
+        reading.problem(Code.UNKNOWN_MEMBER, where, position, message)
+    data["AutoMLJobName"] = NAMED_BY_CLOUDFORMATION
     kind = version_kind("v1", not dropped)
     reading.parts.append(Part(data, kind, reading.locator(at), dropped, at))
 
@@ -256,9 +266,9 @@ def _read_definition(
     variables = properties.get("DefinitionSubstitutions")
     variables = variables if isinstance(variables, dict) else {}
     document = reading.document
-    if object_name is not None and isinstance(properties.get(object_name), dict):
-        where = (*at, object_name)
-        data = _definition_data(properties[object_name], variables)
+    written, where = _definition_object(properties, at, object_name, string_name)
+    if written is not None:
+        data = _definition_data(written, variables)
         inner = Document(
             document.path, data, document.text, document.format, reading.locator(where)
         )
@@ -272,6 +282,21 @@ def _read_definition(
     if text is None or not any(mark in text.chars for mark in _AUTOML_MARKS):
         return
     _read_text(reading, text, where, requests)
+
+
+def _definition_object(
+    properties: dict[str, Any], at: Prefix, object_name: str | None, string_name: str
+) -> tuple[dict[str, Any] | None, Prefix]:
+    """A definition written as an object: ``object_name``'s value, or the object of a
+    ``Fn::ToJsonString`` (CloudFormation's language extensions) given as the string."""
+    if object_name is not None and isinstance(properties.get(object_name), dict):
+        return properties[object_name], (*at, object_name)
+    string = properties.get(string_name)
+    if isinstance(string, dict) and len(string) == 1:
+        inner = string.get("Fn::ToJsonString")
+        if isinstance(inner, dict):
+            return inner, (*at, string_name, "Fn::ToJsonString")
+    return None, at
 
 
 def _recognised(requests: Callable[[Document], Contents], data: Any) -> bool:
