@@ -50,9 +50,11 @@ NAMED_BY_CLOUDFORMATION = "named-by-cloudformation"
 names the job when it creates it (a valid name, so never reported: the name is the one part
 of the request the template cannot write)."""
 
-_AUTOML_MARKS = ("createAutoMLJob", "AutoML", "create_auto_ml_job")
-"""Text that an embedded definition holding an AutoML request cannot lack: one without any
-is not read for its syntax (it is not ours to judge)."""
+_AUTOML_MARKS = ("AutoML", "create_auto_ml_job")
+"""Text that a definition or code holding an AutoML request cannot lack (``createAutoMLJob``,
+``AutoMLJobObjective``, ``AutoML(``...): one without any is neither assembled nor read for
+its syntax (it is not ours to judge). Text that is not ASCII is read anyway (Python reads
+a fullwidth letter as its ASCII letter)."""
 
 _INLINE_CODE = "<inline code>"
 Mapper = Callable[[list[Position | None]], list[Position | None]]
@@ -275,13 +277,12 @@ def _read_definition(
         if _recognised(requests, data):
             reading.lift(requests(inner), where, None)
         return
-    if string_name not in properties:
+    if string_name not in properties or not _may_hold_automl(properties[string_name]):
         return
     where = (*at, string_name)
     text = reading.embedded(properties[string_name], where, json=True, variables=variables)
-    if text is None or not any(mark in text.chars for mark in _AUTOML_MARKS):
-        return
-    _read_text(reading, text, where, requests)
+    if text is not None:
+        _read_text(reading, text, where, requests)
 
 
 def _definition_object(
@@ -374,6 +375,23 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
         reading.lift(state_machines.requests(document), where, lambda found: [spot] * len(found))
 
 
+def _may_hold_automl(value: Any) -> bool:
+    """Whether the strings of a template value (a string, a function's arguments) may
+    hold an AutoML request (:data:`_AUTOML_MARKS`)."""
+    strings: list[str] = []
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            strings.append(current)
+        elif isinstance(current, dict):  # in order: a name may be split over two pieces
+            stack.extend(reversed(current.values()))
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
+    joined = "".join(strings)
+    return not joined.isascii() or any(mark in joined for mark in _AUTOML_MARKS)
+
+
 def _python_runtime(runtime: Any) -> bool | None:
     """True: the function is Python; False: another language; None: not known here."""
     if isinstance(runtime, str):
@@ -392,7 +410,7 @@ def _function(reading: Reading, properties: dict[str, Any], at: Prefix, name: st
         )
     else:
         value, where = properties.get("InlineCode"), (*at, "InlineCode")
-    if value is None:
+    if value is None or not _may_hold_automl(value):
         return
     runtime = properties.get("Runtime", _global_runtime(reading.document.data, name))
     python = _python_runtime(runtime)
