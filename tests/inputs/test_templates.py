@@ -17,7 +17,7 @@ from automl_objective.inputs.embedded import Builder, Source
 from automl_objective.inputs.registry import read
 from automl_objective.inputs.syntax import parse_text
 from automl_objective.inputs.template_marks import recognises
-from automl_objective.inputs.templates import NAMED_BY_CLOUDFORMATION
+from automl_objective.inputs.template_requests import NAMED_BY_CLOUDFORMATION
 from tests.support.paths import CODE
 
 TEMPLATES = CODE / "templates"
