@@ -308,6 +308,10 @@ def test_a_missing_definition_file_is_a_finding_at_its_uri(tmp_path: Path) -> No
     [finding] = validate_file(path).findings
     assert (finding.code, finding.line, finding.column) == ("unreadable", 6, 22)
     assert "missing.asl.json" in finding.message
+    # never a stream: a template naming /dev/stdin does not wait for it
+    path.write_text(text.replace("statemachine/missing.asl.json", "/dev/stdin"), "utf-8")
+    [finding] = validate_file(path).findings
+    assert finding.code == "unreadable" and "not a regular file" in finding.message
 
 
 def test_json_string_escapes_map_to_their_backslash() -> None:

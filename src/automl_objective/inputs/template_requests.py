@@ -22,6 +22,7 @@ a key written twice is reported only inside an AutoML request.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -361,10 +362,12 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
     where = (*at, "DefinitionUri")
     path = Path(reading.document.path).parent / uri
     try:
+        if os.path.abspath(path).startswith(("/dev/", "/proc/")):  # never a stream
+            raise LoadError(str(path), "not a regular file", code=Code.UNREADABLE)
         raw = read_file(path, str(path), MAX_BYTES)
         document = parse_text(str(path), decode(str(path), raw))
     except LoadError as error:
-        message = f"its DefinitionUri {uri!r} cannot be read: {error.message}"
+        message = f"its DefinitionUri {shown(uri)} cannot be read: {error.message}"
         reading.problem(error.code, where, reading.located([where])[0], message)
         return
     if state_machines.recognises(document.data):
