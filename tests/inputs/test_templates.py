@@ -398,3 +398,14 @@ def test_a_template_named_dot_template_is_read_and_job_name_is_no_property(
     assert "missing required member 'AutoMLJobName'" not in " ".join(
         f.message for f in result.findings if f.pointer == "/Resources/J/Properties"
     )
+
+
+def test_a_double_quoted_scalar_maps_escapes_and_folded_lines() -> None:
+    text = 'a: "{\\"k\\":\n    \\"caf\\u00e9\\", \\\n  \\"x\\"}"\n'
+    value = '{"k": "caf\u00e9", "x"}'
+    assert parse_text("t.yaml", text).data == {"a": value}
+    _, offsets = Source(text, "yaml").string(value, (1, 4))
+    assert [text[o] for o in offsets[:4]] == ["{", "\\", "k", "\\"]
+    assert text[offsets[value.index("\u00e9")] :].startswith("\\u00e9")
+    assert text[offsets[value.index("x") - 1] :].startswith('\\"x')
+    assert offsets[value.index(" ")] == text.index("\n")  # the folded line break

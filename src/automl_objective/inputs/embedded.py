@@ -100,8 +100,7 @@ def _json_string(text: str, quote: int, value: str) -> list[int]:
 
 def _yaml_scalar(text: str, start: int, value: str) -> list[int]:
     """Each character of the YAML scalar at ``start``: found in order in the text after its
-    tag and, for a block scalar, its header line (indentation and line folding skipped). A
-    double-quoted scalar with escapes points at its start."""
+    tag and, for a block scalar, its header line (indentation and line folding skipped)."""
     pos = start
     if text.startswith("!", pos):
         pos = _skip(text, pos, lambda char: not char.isspace())
@@ -111,10 +110,7 @@ def _yaml_scalar(text: str, start: int, value: str) -> list[int]:
         found = _BREAK.search(text, pos)
         pos = found.end() if found else len(text)
     elif first == '"':
-        closing = _double_quoted_end(text, pos)
-        if "\\" in text[pos:closing]:
-            return [pos] * len(value)
-        pos += 1
+        return _double_quoted(text, pos, value)
     elif first == "'":
         pos += 1
     return _aligned(text, pos, value)
@@ -131,6 +127,36 @@ def _double_quoted_end(text: str, quote: int) -> int:
     while pos < len(text) and text[pos] != '"':
         pos += 2 if text[pos] == "\\" else 1
     return pos
+
+
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+def _double_quoted(text: str, quote: int, value: str) -> list[int]:
+    """Each character of the double-quoted YAML scalar at ``quote``: an escape (``\\"``,
+    ``\\n``, ``\\u00e9``) at its backslash, an escaped line break and folded white space
+    skipped."""
+    end = _double_quoted_end(text, quote)
+    offsets: list[int] = []
+    pos = quote + 1
+    for char in value:
+        found = -1
+        while pos < end and found < 0:
+            here = text[pos]
+            if here == "\\":
+                after = text[pos + 1 : pos + 2]
+                if after and after in "\r\n":  # a line continued: no character
+                    pos = _skip(text, pos + 1, lambda c: c in " \t\r\n")
+                    continue
+                found, pos = pos, pos + 2 + _HEX_DIGITS.get(after, 0)
+            elif here == char or (char in " \n" and here in "\r\n"):
+                found, pos = pos, pos + 1
+            else:
+                pos += 1  # white space folded away
+        if found < 0:
+            break
+        offsets.append(found)
+    return _padded(offsets, len(value), quote)
 
 
 def _aligned(text: str, pos: int, value: str) -> list[int]:
