@@ -41,6 +41,7 @@ from automl_objective.inputs.document import (
     version_kind,
 )
 from automl_objective.inputs.embedded import IN_STRING, Builder, Source, Text, holds_unknown
+from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
 
 NAMED_BY_CLOUDFORMATION = "named-by-cloudformation"
@@ -257,12 +258,12 @@ def _read_definition(
     reading: Reading,
     properties: dict[str, Any],
     at: Prefix,
-    requests: Callable[[Document], Contents],
+    kind: InputKind,
     object_name: str | None,
     string_name: str,
 ) -> None:
     """A definition written as an object (``object_name``) or as a string
-    (``string_name``), read by ``requests`` (the state machine or the pipeline kind's)."""
+    (``string_name``), read as ``kind`` (the state machine or the pipeline kind) reads one."""
     variables = properties.get("DefinitionSubstitutions")
     variables = variables if isinstance(variables, dict) else {}
     document = reading.document
@@ -272,15 +273,15 @@ def _read_definition(
         inner = Document(
             document.path, data, document.text, document.format, reading.locator(where)
         )
-        if _recognised(requests, data):
-            reading.lift(requests(inner), where, None)
+        if (contents := _read(kind, inner)) is not None:
+            reading.lift(contents, where, None)
         return
     if string_name not in properties or not _may_hold_automl(properties[string_name]):
         return
     where = (*at, string_name)
     text = reading.embedded(properties[string_name], where, json=True, variables=variables)
     if text is not None:
-        _read_text(reading, text, where, requests)
+        _read_text(reading, text, where, kind)
 
 
 def _definition_object(
@@ -298,18 +299,14 @@ def _definition_object(
     return None, at
 
 
-def _recognised(requests: Callable[[Document], Contents], data: Any) -> bool:
-    from automl_objective.inputs import pipelines, state_machines
-
-    for kind in (state_machines.KIND, pipelines.KIND):
-        if kind.requests is requests and kind.recognises is not None:
-            return kind.recognises(data)
-    return False
+def _read(kind: InputKind, document: Document) -> Contents | None:
+    """The requests a definition holds, read through its kind's module-level interface
+    (``recognises``, ``requests``); None for a definition that is not of the kind."""
+    assert kind.recognises is not None and kind.requests is not None
+    return kind.requests(document) if kind.recognises(document.data) else None
 
 
-def _read_text(
-    reading: Reading, text: Text, where: Prefix, requests: Callable[[Document], Contents]
-) -> None:
+def _read_text(reading: Reading, text: Text, where: Prefix, kind: InputKind) -> None:
     from automl_objective.inputs.json_syntax import parse_json
 
     mapper = reading.text_mapper(text)
@@ -318,8 +315,8 @@ def _read_text(
     except LoadError as error:
         _failed(reading, error, where, mapper, f"the definition of {shown(where[1])}")
         return
-    if _recognised(requests, inner.data):
-        reading.lift(requests(inner), where, mapper)
+    if (contents := _read(kind, inner)) is not None:
+        reading.lift(contents, where, mapper)
 
 
 def _failed(reading: Reading, error: LoadError, where: Prefix, mapper: Mapper, what: str) -> None:
@@ -331,8 +328,8 @@ def _failed(reading: Reading, error: LoadError, where: Prefix, mapper: Mapper, w
 def _state_machine(reading: Reading, properties: dict[str, Any], at: Prefix, name: str) -> None:
     from automl_objective.inputs import state_machines
 
-    requests = state_machines.requests
-    _read_definition(reading, properties, at, requests, "Definition", "DefinitionString")
+    kind = state_machines.KIND
+    _read_definition(reading, properties, at, kind, "Definition", "DefinitionString")
     if name == "AWS::Serverless::StateMachine":
         _definition_file(reading, properties, at)
 
@@ -343,9 +340,7 @@ def _pipeline(reading: Reading, properties: dict[str, Any], at: Prefix, name: st
     definition = properties.get("PipelineDefinition")
     if isinstance(definition, dict):
         where = (*at, "PipelineDefinition")
-        _read_definition(
-            reading, definition, where, pipelines.requests, None, "PipelineDefinitionBody"
-        )
+        _read_definition(reading, definition, where, pipelines.KIND, None, "PipelineDefinitionBody")
 
 
 def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -> None:
@@ -370,9 +365,9 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
         message = f"its DefinitionUri {shown(uri)} cannot be read: {error.message}"
         reading.problem(error.code, where, reading.located([where])[0], message)
         return
-    if state_machines.recognises(document.data):
+    if (contents := _read(state_machines.KIND, document)) is not None:
         spot = reading.located([where])[0]
-        reading.lift(state_machines.requests(document), where, lambda found: [spot] * len(found))
+        reading.lift(contents, where, lambda found: [spot] * len(found))
 
 
 def _may_hold_automl(value: Any) -> bool:
