@@ -22,6 +22,7 @@ from automl_objective.inputs import (
     python_files,
     request_files,
     state_machines,
+    templates,
 )
 from automl_objective.inputs.document import Contents, Document, Format, LoadError
 from automl_objective.inputs.globs import Globs
@@ -34,6 +35,7 @@ KINDS: tuple[InputKind, ...] = (
     request_files.KIND,
     pipelines.KIND,
     state_machines.KIND,
+    templates.KIND,
     python_files.KIND,
     notebooks.KIND,
 )
