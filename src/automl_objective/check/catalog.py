@@ -90,6 +90,21 @@ class Catalog:
     def problem_type_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.problem_types)
 
+    def unknown_problem_type(self, value: str) -> str:
+        """The one line for a problem type the schema does not state: the one most likely
+        meant (a near miss, a stem such as ``binary``, or a V2 config's name such as
+        ``ImageClassificationJobConfig``), then every valid one."""
+        from automl_objective.check.findings import suggest
+
+        by_config = {rule.job_config: rule.name for rule in self.problem_types}
+        guess = (
+            None if value.strip() == "TabularJobConfig" else by_config.get(value.strip())
+        ) or suggest(value, self.problem_type_names)
+        meant = f" (did you mean {guess}?)" if guess else ""
+        return f"unknown problem type {value!r}{meant}; choose from: " + ", ".join(
+            self.problem_type_names
+        )
+
     def metric_for_alias(self, alias: str) -> Metric | None:
         wanted = alias.strip().casefold()
         for metric in self.metrics:
