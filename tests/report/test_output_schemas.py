@@ -179,3 +179,11 @@ def test_one_vocabulary_for_the_api_and_every_json_output(
         **resolution.as_dict(),
     }
     assert set(resolution.as_dict()) == {"problem_type", "metric", "direction", "source", "note"}
+
+
+def test_metrics_json_is_the_catalogs_as_dicts(capsys: pytest.CaptureFixture[str]) -> None:
+    catalog = load_catalog()
+    _, document = _output(capsys, "metrics", "--format", "json")
+    assert document["problem_types"] == [r.as_dict() for r in catalog.problem_types]
+    for entry, metric in zip(document["metrics"], catalog.metrics, strict=True):
+        assert {k: v for k, v in entry.items() if k != "problem_types"} == metric.as_dict()

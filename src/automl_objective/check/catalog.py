@@ -31,6 +31,16 @@ class Metric:
     description: str
     aliases: tuple[str, ...] = ()  # names AWS's prose uses that are not valid values
 
+    def as_dict(self) -> dict[str, Any]:
+        """The metric as ``metrics --format json`` gives it (without its problem types,
+        which the catalog knows)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "direction": self.direction,
+            "description": self.description,
+        }
+
 
 @dataclass(frozen=True)
 class ProblemTypeRule:
@@ -41,6 +51,16 @@ class ProblemTypeRule:
     default: str | None
     objective_used: bool
     definition: str  # the $defs key, e.g. "RegressionMetricName"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem type as ``metrics --format json`` gives it."""
+        return {
+            "name": self.name,
+            "job_config": self.job_config,
+            "allowed": list(self.allowed),
+            "default": self.default,
+            "objective_used": self.objective_used,
+        }
 
     @property
     def is_tabular(self) -> bool:

@@ -76,28 +76,15 @@ def write_metrics_text(table: MetricsTable, out: TextIO) -> None:
 
 
 def write_metrics_json(table: MetricsTable, out: TextIO) -> None:
+    """Each metric and problem type by its ``as_dict()``, a metric with the problem types
+    that accept it."""
     payload = versioned(
         {
             "metrics": [
-                {
-                    "name": m.name,
-                    "title": m.title,
-                    "direction": m.direction,
-                    "description": m.description,
-                    "problem_types": list(table.catalog.problem_types_allowing(m.name)),
-                }
+                {**m.as_dict(), "problem_types": list(table.catalog.problem_types_allowing(m.name))}
                 for m in table.metrics
             ],
-            "problem_types": [
-                {
-                    "name": r.name,
-                    "job_config": r.job_config,
-                    "allowed": list(r.allowed),
-                    "default": r.default,
-                    "objective_used": r.objective_used,
-                }
-                for r in table.rules
-            ],
+            "problem_types": [r.as_dict() for r in table.rules],
         }
     )
     out.write(json.dumps(printable_data(payload), indent=2) + "\n")
