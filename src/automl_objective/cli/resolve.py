@@ -8,7 +8,8 @@ from typing import TextIO
 
 from automl_objective.api import resolve_source
 from automl_objective.check.checker import UsageError, check_options
-from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, note_problem_type_ignored, usage
+from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
+from automl_objective.cli.notes import note_problem_type_ignored
 from automl_objective.inputs.discovery import DiscoveryError, discover
 from automl_objective.report import TextReporter
 from automl_objective.report.lookups import RESOLUTION_FORMATS, write_resolution_json

@@ -8,7 +8,8 @@ from typing import TextIO
 
 from automl_objective.api import check_sources
 from automl_objective.check.checker import UsageError, check_options
-from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, note_problem_type_ignored, usage
+from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
+from automl_objective.cli.notes import note_problem_type_ignored
 from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
 from automl_objective.report import REPORTERS, TextReporter
