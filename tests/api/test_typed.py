@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.offline_install import fresh_venv, offline
 from tests.support.paths import ROOT
 
 PACKAGES = ("automl_objective", "automl_objective_generated", "automl_objective_codegen")
@@ -26,24 +27,61 @@ allowed: int = ALLOWED_METRICS
 """
 
 
-def test_mypy_strict_on_a_users_snippet_sees_every_packages_types(tmp_path: Path) -> None:
-    (tmp_path / "snippet.py").write_text(SNIPPET, "utf-8")
+def _mypy(folder: Path, *options: str, env: dict[str, str] | None = None) -> str:
+    (folder / "snippet.py").write_text(SNIPPET, "utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "snippet.py"],
-        cwd=tmp_path,  # the user's own folder: not this repository's configuration
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *options, "snippet.py"],
+        cwd=folder,  # the user's own folder: not this repository's configuration
         capture_output=True,
         text=True,
         timeout=300,
+        env=env,
     )
-    assert "py.typed" not in done.stdout, done.stdout  # no package refused as untyped
-    assert "import-untyped" not in done.stdout, done.stdout
+    return done.stdout
+
+
+def _assert_types_seen(said: str) -> None:
+    assert "py.typed" not in said, said  # no package refused as untyped
+    assert "import-untyped" not in said and "import-not-found" not in said, said
     # each wrong annotation is caught, naming the type the package declares
     for line, declared in ((5, '"bool"'), (6, '"Path"'), (7, '"Mapping[Literal[')):
         expected = (
             f"snippet.py:{line}: error: Incompatible types in assignment (expression has type "
         )
-        assert expected + declared in done.stdout, done.stdout
-    assert done.stdout.rstrip().endswith("Found 3 errors in 1 file (checked 1 source file)")
+        assert expected + declared in said, said
+    assert said.rstrip().endswith("Found 3 errors in 1 file (checked 1 source file)")
+
+
+def test_mypy_strict_on_a_users_snippet_sees_every_packages_types(tmp_path: Path) -> None:
+    _assert_types_seen(_mypy(tmp_path))
+
+
+@pytest.mark.slow
+def test_mypy_strict_sees_the_types_of_the_installed_wheel(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The wheel installed in a user's fresh environment (offline), and mypy pointed at it."""
+    setting = offline(tmp_path_factory)
+    venv = fresh_venv(tmp_path / ".venv")
+    env = setting.env(first=venv)
+    installed = subprocess.run(
+        [str(venv / "python"), "-m", "pip", "install", "automl-objective"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    where = subprocess.run(
+        [str(venv / "python"), "-c", "import automl_objective; print(automl_objective.__file__)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert where.stdout.startswith(str(tmp_path / ".venv")), where.stdout + where.stderr
+    _assert_types_seen(_mypy(tmp_path, "--python-executable", str(venv / "python"), env=env))
 
 
 @pytest.mark.slow
