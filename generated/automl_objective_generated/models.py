@@ -135,7 +135,7 @@ class TextGenerationMetricName(RootModel[MetricName]):
     """
 
 
-class CreateAutoMLJobRequest(BaseModel):
+class CreateAutoMLJobFragment(BaseModel):
     """
     A CreateAutoMLJob (V1) request, or a DescribeAutoMLJob response: ProblemType and AutoMLJobObjective at the top level.
     """
@@ -200,7 +200,7 @@ class AutoMLProblemTypeConfig(BaseModel):
     text_generation_job_config: dict[str, Any] | None = Field(None, alias='TextGenerationJobConfig')
 
 
-class CreateAutoMLJobV2Request(BaseModel):
+class CreateAutoMLJobV2Fragment(BaseModel):
     """
     A CreateAutoMLJobV2 request, or a DescribeAutoMLJobV2 response: the problem type lives in AutoMLProblemTypeConfig.
     """
@@ -224,16 +224,29 @@ class CreateAutoMLJobV2Request(BaseModel):
 
 
 class AutoMLObjectiveDocument(
-    RootModel[AutoMLJobObjective | CreateAutoMLJobRequest | CreateAutoMLJobV2Request]
+    RootModel[AutoMLJobObjective | CreateAutoMLJobFragment | CreateAutoMLJobV2Fragment]
 ):
 
     check_schema_rules = model_validator(mode="before")(
         rules.select_document_model
     )
     model_validate_json = rules.VALIDATE_JSON_AS_CLI
-    root: AutoMLJobObjective | CreateAutoMLJobRequest | CreateAutoMLJobV2Request = Field(
+    root: AutoMLJobObjective | CreateAutoMLJobFragment | CreateAutoMLJobV2Fragment = Field(
         ..., title='AutoMLObjectiveDocument'
     )
     """
     An AutoMLJobObjective, a CreateAutoMLJob (V1) request or a CreateAutoMLJobV2 request, checked against the metrics AWS accepts for the job's problem type. Only members that bear on the objective are constrained.
     """
+
+
+from automl_objective_generated.rules import DeprecatedNames  # noqa: E402
+
+__getattr__ = DeprecatedNames(
+    __name__,
+    {
+        "CreateAutoMLJobRequest": ("CreateAutoMLJobFragment", "the fragment model is now CreateAutoMLJobFragment; CreateAutoMLJobRequest (from automl_objective_generated or automl_objective_generated.requests) is the whole, strict request"),
+        "CreateAutoMLJobV2Request": ("CreateAutoMLJobV2Fragment", "the fragment model is now CreateAutoMLJobV2Fragment; CreateAutoMLJobV2Request (from automl_objective_generated or automl_objective_generated.requests) is the whole, strict request"),
+    },
+)
+"""The class names of the previous release, kept for this one only (a DeprecationWarning at
+the caller's line): old name -> (new name, why)."""

@@ -1215,7 +1215,7 @@ class AutoMLProblemTypeConfig(BaseModel):
     """
 
 
-class WholeCreateAutoMLJobRequest(BaseModel):
+class CreateAutoMLJobRequest(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
@@ -1271,7 +1271,7 @@ class WholeCreateAutoMLJobRequest(BaseModel):
     """
 
 
-class WholeCreateAutoMLJobV2Request(BaseModel):
+class CreateAutoMLJobV2Request(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
@@ -1331,7 +1331,7 @@ class WholeCreateAutoMLJobV2Request(BaseModel):
     """
 
 
-class WholeDescribeAutoMLJobResponse(BaseModel):
+class DescribeAutoMLJobResponse(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
@@ -1437,7 +1437,7 @@ class WholeDescribeAutoMLJobResponse(BaseModel):
     """
 
 
-class WholeDescribeAutoMLJobV2Response(BaseModel):
+class DescribeAutoMLJobV2Response(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
@@ -1560,23 +1560,39 @@ class WholeDescribeAutoMLJobV2Response(BaseModel):
     """
 
 
-class WholeRequestOrResponse(
+class RequestOrResponse(
     RootModel[
-        WholeDescribeAutoMLJobResponse
-        | WholeCreateAutoMLJobRequest
-        | WholeDescribeAutoMLJobV2Response
-        | WholeCreateAutoMLJobV2Request
+        DescribeAutoMLJobResponse
+        | CreateAutoMLJobRequest
+        | DescribeAutoMLJobV2Response
+        | CreateAutoMLJobV2Request
     ]
 ):
 
     take_plain_data = model_validator(mode="wrap")(whole_documents.take_plain_whole_data)
     model_validate_json = whole_documents.VALIDATE_JSON_AS_CLI
     root: (
-        WholeDescribeAutoMLJobResponse
-        | WholeCreateAutoMLJobRequest
-        | WholeDescribeAutoMLJobV2Response
-        | WholeCreateAutoMLJobV2Request
-    ) = Field(..., title='WholeRequestOrResponse')
+        DescribeAutoMLJobResponse
+        | CreateAutoMLJobRequest
+        | DescribeAutoMLJobV2Response
+        | CreateAutoMLJobV2Request
+    ) = Field(..., title='RequestOrResponse')
     """
     Any whole request or response: the one of the four it validates as.
     """
+
+
+from automl_objective.whole_documents import DeprecatedNames  # noqa: E402
+
+__getattr__ = DeprecatedNames(
+    __name__,
+    {
+        "WholeDescribeAutoMLJobResponse": ("DescribeAutoMLJobResponse", "use DescribeAutoMLJobResponse, the same class"),
+        "WholeCreateAutoMLJobRequest": ("CreateAutoMLJobRequest", "use CreateAutoMLJobRequest, the same class"),
+        "WholeDescribeAutoMLJobV2Response": ("DescribeAutoMLJobV2Response", "use DescribeAutoMLJobV2Response, the same class"),
+        "WholeCreateAutoMLJobV2Request": ("CreateAutoMLJobV2Request", "use CreateAutoMLJobV2Request, the same class"),
+        "WholeRequestOrResponse": ("RequestOrResponse", "use RequestOrResponse, the same class"),
+    },
+)
+"""The class names of the previous release, kept for this one only (a DeprecationWarning at
+the caller's line): old name -> (new name, why)."""

@@ -18,10 +18,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from automl_objective.check.catalog import load_catalog
-from automl_objective.check.engine import raise_rule_errors
 from automl_objective.check.resolve import Resolution, document_kind, resolve_objective
 from automl_objective.whole_documents import VALIDATE_JSON_AS_CLI as VALIDATE_JSON_AS_CLI
-from automl_objective.whole_documents import json_members, plain_document, validate_plain_document
+from automl_objective.whole_documents import DeprecatedNames as DeprecatedNames
+from automl_objective.whole_documents import (
+    check_definition,
+    json_members,
+    plain_document,
+    validate_plain_document,
+)
 from automl_objective.whole_documents import take_plain_data as take_plain_data
 from automl_objective_generated import tables
 
@@ -32,10 +37,17 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 KIND_MODEL: dict[str, str] = {
     "objective": "AutoMLJobObjective",
+    "create-auto-ml-job-v2": "CreateAutoMLJobV2Fragment",
+    "create-auto-ml-job": "CreateAutoMLJobFragment",
+}
+"""The generated model for each document kind."""
+
+KIND_DEFINITION: dict[str, str] = {
+    "objective": "AutoMLJobObjective",
     "create-auto-ml-job-v2": "CreateAutoMLJobV2Request",
     "create-auto-ml-job": "CreateAutoMLJobRequest",
 }
-"""The generated model for each document kind."""
+"""The schema's ``$defs`` entry (the compiled check) of each document kind."""
 
 
 def _document(model: BaseModel) -> dict[str, Any]:
@@ -54,15 +66,16 @@ def check_no_nulls(model: ModelT) -> ModelT:
 
 def _compiled(definition: str, model: ModelT) -> ModelT:
     """The compiled check of the schema's ``$defs/<definition>`` (the one ``validate``
-    runs), raising ValueError with the validator's error messages."""
+    runs): a ValidationError with one error per finding, at its path, in the validator's
+    words."""
     check_no_nulls(model)
-    raise_rule_errors(definition, _document(model))
+    check_definition(type(model).__name__, definition, _document(model))
     return model
 
 
 def check_create_auto_ml_job(model: ModelT) -> ModelT:
     """V1: every rule of the schema's CreateAutoMLJobRequest (a half-given pair warns only)."""
-    return _compiled(KIND_MODEL["create-auto-ml-job"], model)
+    return _compiled(KIND_DEFINITION["create-auto-ml-job"], model)
 
 
 def check_problem_type_config(model: ModelT) -> ModelT:
@@ -72,7 +85,7 @@ def check_problem_type_config(model: ModelT) -> ModelT:
 
 def check_create_auto_ml_job_v2(model: ModelT) -> ModelT:
     """V2: every rule of the schema's CreateAutoMLJobV2Request."""
-    return _compiled(KIND_MODEL["create-auto-ml-job-v2"], model)
+    return _compiled(KIND_DEFINITION["create-auto-ml-job-v2"], model)
 
 
 def select_document_model(cls: type[RootModel[Any]], data: Any) -> Any:

@@ -20,8 +20,16 @@ from automl_objective_codegen.background import in_background
 from automl_objective_codegen.editor_files import editor_files
 from automl_objective_codegen.environment import render
 from automl_objective_codegen.examples import Example, examples
-from automl_objective_codegen.python_models import generate_models, kind_models
+from automl_objective_codegen.python_models import (
+    class_names,
+    generate_models,
+    kind_definitions,
+    kind_models,
+)
 from automl_objective_codegen.request_models import MODULE as REQUESTS_MODULE
+from automl_objective_codegen.request_models import (
+    deprecated_names as deprecated_whole_names,
+)
 from automl_objective_codegen.request_models import generate_request_models, whole_classes
 
 PACKAGE = GENERATED_PACKAGE
@@ -122,6 +130,8 @@ def render_outputs(source: Source) -> dict[str, str]:
         "catalog": catalog,
         "tabular_job_config": TABULAR_JOB_CONFIG,
         "kind_models": kind_models(source.schema, catalog),
+        "kind_definitions": kind_definitions(source.schema, catalog),
+        "fragment_classes": sorted(class_names(source.schema).values()),
     }
     # botocore's model and the compiled checks take as long as datamodel-code-generator:
     # render them in a second process meanwhile (the same bytes either way).
@@ -129,6 +139,7 @@ def render_outputs(source: Source) -> dict[str, str]:
         models = generate_models(source.schema, python_header)
         aws_texts, checks = aws_files()
     code_context["whole_classes"] = whole_classes(aws_texts)
+    code_context["deprecated"] = deprecated_whole_names(aws_texts)
     aws = {
         posixpath.normpath(f"{PACKAGE}/{AWS_FOLDER}/{name}"): text
         for name, text in aws_texts.items()

@@ -33,6 +33,34 @@ _KIND_CHECKS = {
 _UNION_DEFINITION = "AutoMLProblemTypeConfig"
 
 
+FRAGMENT_SUFFIX = "Fragment"
+"""The models of this module check request fragments (the objective rules only); AWS's own
+shape names (``CreateAutoMLJobV2Request``) belong to the whole, strict models of
+``requests.py``, so a kind definition named ``...Request`` becomes ``...Fragment`` here."""
+
+
+def class_names(schema: Schema) -> dict[str, str]:
+    """The class name of each renamed ``$defs`` entry: a kind's ``XRequest`` is ``XFragment``."""
+    return {
+        name: name.removesuffix("Request") + FRAGMENT_SUFFIX
+        for name, body in schema["$defs"].items()
+        if "x-kind" in body and name.endswith("Request")
+    }
+
+
+def deprecated_names(schema: Schema) -> dict[str, tuple[str, str]]:
+    """The previous release's names of the fragment classes, kept one release in models.py:
+    old name -> (class, why)."""
+    return {
+        old: (
+            new,
+            f"the fragment model is now {new}; {old} (from automl_objective_generated or "
+            "automl_objective_generated.requests) is the whole, strict request",
+        )
+        for old, new in class_names(schema).items()
+    }
+
+
 def models_input(schema: Schema) -> Schema:
     """The schema as datamodel-code-generator should see it: the ``$defs``, and at the root the
     union of the kinds that the root's if/then/else chain selects."""
@@ -47,7 +75,8 @@ def models_input(schema: Schema) -> Schema:
 
 
 def template_data(schema: Schema) -> dict[str, dict[str, Any]]:
-    """Per-class data for the custom templates: which rule check each class binds."""
+    """Per-class data for the custom templates: which rule check each class binds, by class
+    name."""
     data: dict[str, dict[str, Any]] = {
         ROOT_CLASS: {"automl_rule": "select_document_model", "automl_rule_mode": "before"},
         _UNION_DEFINITION: {"automl_rule": "check_problem_type_config"},
@@ -61,12 +90,25 @@ def template_data(schema: Schema) -> dict[str, dict[str, Any]]:
         for member, sub in body.get("properties", {}).items():
             if sub.get("type") == "object" and "properties" in sub:
                 data.setdefault(member, {"automl_rule": "check_no_nulls"})
-    return data
+    renamed = class_names(schema)
+    return {renamed.get(name, name): value for name, value in data.items()}
+
+
+def kind_definitions(schema: Schema, catalog: Catalog) -> list[tuple[str, str]]:
+    """(kind, its ``$defs`` entry) in the schema's order."""
+    by_kind = {body["x-kind"]: name for name, body in schema["$defs"].items() if "x-kind" in body}
+    return [(kind, by_kind[kind]) for kind, _ in catalog.document_kinds]
 
 
 def kind_models(schema: Schema, catalog: Catalog) -> list[tuple[str, str]]:
-    """(kind, generated class name) in the schema's order: class names are the $defs keys."""
-    by_kind = {body["x-kind"]: name for name, body in schema["$defs"].items() if "x-kind" in body}
+    """(kind, generated class name) in the schema's order: class names are the $defs keys,
+    a request fragment's renamed (:func:`class_names`)."""
+    renamed = class_names(schema)
+    by_kind = {
+        body["x-kind"]: renamed.get(name, name)
+        for name, body in schema["$defs"].items()
+        if "x-kind" in body
+    }
     return [(kind, by_kind[kind]) for kind, _ in catalog.document_kinds]
 
 
@@ -98,16 +140,31 @@ def generate_models(schema: Schema, header: str) -> str:
         custom_file_header=header.rstrip("\n"),
         custom_template_dir=Path(CUSTOM_TEMPLATES),
         extra_template_data=defaultdict(dict, template_data(schema)),
+        model_name_map=class_names(schema),
         additional_imports=["pydantic.model_validator", "automl_objective_generated.rules"],
     )
     if not isinstance(output, str):
         raise TypeError("datamodel-code-generator returned several modules; expected one")
+    output = with_deprecated_names(output, deprecated_names(schema), "rules")
     refuse_unexpected_code(output)
-    return output if output.endswith("\n") else output + "\n"
+    return output
+
+
+def with_deprecated_names(
+    output: str, deprecated: dict[str, tuple[str, str]], import_from: str
+) -> str:
+    """A module's text, then the module ``__getattr__`` that serves the previous release's
+    class names with a DeprecationWarning (``DeprecatedNames``, imported from the generated
+    ``rules`` module when ``import_from`` is "rules", else from the runtime)."""
+    from automl_objective_codegen.environment import render
+
+    output = output if output.endswith("\n") else output + "\n"
+    footer = render("deprecated_names.py.jinja2", deprecated=deprecated, import_from=import_from)
+    return output + footer
 
 
 # All models.py ever calls or imports; anything else came from schema text.
-_CALLS = frozenset({"Field", "ConfigDict", "model_validator"})
+_CALLS = frozenset({"Field", "ConfigDict", "model_validator", "DeprecatedNames"})
 _IMPORTS = frozenset({"__future__", "enum", "typing", "pydantic", "automl_objective_generated"})
 
 

@@ -27,14 +27,17 @@ from automl_objective_codegen.python_models import (
     FORMATTER_SETTINGS,
     MODEL_LINE_LENGTH,
     refuse_unexpected_code,
+    with_deprecated_names,
 )
 
 CUSTOM_TEMPLATES = TEMPLATES / "datamodel_requests"
 MODULE = "requests.py"
-ROOT_CLASS = "WholeRequestOrResponse"
-PREFIX = "Whole"
-"""Whole-document classes are AWS's shape names behind this prefix: ``models.py`` already has
-``CreateAutoMLJobV2Request`` (the objective rules of a fragment), and the names must differ."""
+ROOT_CLASS = "RequestOrResponse"
+OLD_PREFIX = "Whole"
+"""The previous release named the whole-document classes ``Whole`` + AWS's shape name; those
+names are kept one release, with a DeprecationWarning. The classes now bear AWS's shape names
+(``CreateAutoMLJobV2Request``): the names users reach for are the strict models; the fragment
+models of ``models.py`` are named ``...Fragment``."""
 
 # Keywords the compiled check enforces and pydantic would read otherwise (or not at all).
 _CHECKED_NOT_TYPED = frozenset(
@@ -55,12 +58,20 @@ _CHECKED_NOT_TYPED = frozenset(
         "format",
     }
 )
-CALLS = frozenset({"Field", "ConfigDict", "model_validator"})
+CALLS = frozenset({"Field", "ConfigDict", "model_validator", "DeprecatedNames"})
 IMPORTS = frozenset({"__future__", "typing", "pydantic", "automl_objective"})
 
 
 def whole_class(shape: str) -> str:
-    return PREFIX + shape
+    return shape
+
+
+def deprecated_names(aws_texts: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The previous release's names of the whole classes: old name -> (class, why)."""
+    return {
+        OLD_PREFIX + name: (name, f"use {name}, the same class")
+        for name in whole_classes(aws_texts)
+    }
 
 
 def whole_classes(aws_texts: dict[str, str]) -> list[str]:
@@ -159,5 +170,6 @@ def generate_request_models(aws_texts: dict[str, str], header: str) -> str:
     )
     if not isinstance(output, str):
         raise TypeError("datamodel-code-generator returned several modules; expected one")
+    output = with_deprecated_names(output, deprecated_names(aws_texts), "runtime")
     refuse_unexpected_code(output, MODULE, CALLS, IMPORTS)
-    return output if output.endswith("\n") else output + "\n"
+    return output

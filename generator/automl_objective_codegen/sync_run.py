@@ -10,6 +10,7 @@ from typing import Any
 
 from automl_objective.base.quoting import printable, printable_data
 from automl_objective.base.schema import Schema
+from automl_objective.report.schema_version import versioned
 from automl_objective_codegen.doc_drift import Disagreement
 from automl_objective_codegen.placeholders import placeholders
 from automl_objective_codegen.sync import (
@@ -209,7 +210,7 @@ def as_json(outcome: SyncOutcome) -> str:
         "todo": outcome.todo,
         "version_mismatch": outcome.version_note,
     }
-    return json.dumps(printable_data(data), indent=2) + "\n"
+    return json.dumps(printable_data(versioned(data)), indent=2) + "\n"
 
 
 __all__ = [

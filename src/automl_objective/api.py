@@ -59,10 +59,7 @@ def _problem_type_rule(problem_type: object) -> ProblemTypeRule:
         raise TypeError(f"problem_type must be a str, not {type(problem_type).__name__}")
     known = load_catalog()
     if problem_type not in known.problem_type_names:
-        raise ValueError(
-            f"problem_type: unknown problem type {problem_type!r}; choose from: "
-            + ", ".join(known.problem_type_names)
-        )
+        raise ValueError(f"problem_type: {known.unknown_problem_type(problem_type)}")
     return known.problem_type(problem_type)
 
 

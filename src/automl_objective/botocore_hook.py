@@ -24,6 +24,8 @@ naming where, like any other. The caller's parameters are never changed.
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -77,12 +79,41 @@ def check_request(operation: str, params: dict[str, Any]) -> None:
         finding = Finding("error", problem.code, problem.pointer, None, None, problem.problem)
         raise AutoMLRequestError(operation, [finding]) from None
     result = validate_data(sent, kind=_KINDS[operation], path=operation)
-    errors = [f for f in result.findings if f.severity == "error"]
-    for finding in result.findings:
+    findings = [_without_position(f) for f in result.findings]
+    errors = [f for f in findings if f.severity == "error"]
+    for finding in findings:
         if finding.severity != "error":
-            warnings.warn(AutoMLRequestWarning(operation, finding), stacklevel=2)
+            warning = AutoMLRequestWarning(operation, finding)
+            warnings.warn(warning, stacklevel=_callers_level())
     if errors:
         raise AutoMLRequestError(operation, errors)
+
+
+def _without_position(finding: Finding) -> Finding:
+    """The finding with no line or column: the request has no text of its own, and a line of
+    the rendering it was checked in would point at nothing the caller wrote (the pointer
+    says where)."""
+    return dataclasses.replace(finding, line=None, column=None, cell=None)
+
+
+_LIBRARIES = ("automl_objective", "botocore", "boto3", "aiobotocore", "aioboto3", "sagemaker")
+"""Packages a request passes through between the caller's call and this check."""
+
+
+def _callers_level() -> int:
+    """The ``stacklevel`` that makes a warning name the caller's own call: the first frame,
+    counting out from :func:`check_request`'s caller, whose module is none of the libraries
+    the request passes through (botocore's client and event system, boto3, the SageMaker
+    SDK, this package). A frame whose module is unknown counts as the caller's."""
+    level = 2  # check_request's caller
+    frame = sys._getframe(2)
+    while frame is not None:
+        module = str(frame.f_globals.get("__name__", ""))
+        if module.split(".")[0] not in _LIBRARIES:
+            return level
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return 2
 
 
 def _before_parameter_build(params: dict[str, Any], model: Any, **kwargs: Any) -> None:

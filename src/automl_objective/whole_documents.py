@@ -9,13 +9,14 @@ pydantic reads what was checked. ``model_validate_json`` reads its text as ``val
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
 from pydantic import BaseModel
 
-from automl_objective.check.engine import raise_kind_errors
+from automl_objective.check.engine import DocumentErrors, raise_kind_errors, raise_rule_errors
 from automl_objective.check.plain_data import AS_JSON_TEXT, Reading, plain_copy
 
 Handler = Callable[[Any], Any]
@@ -47,6 +48,69 @@ _WHOLE = Reading(AS_JSON_TEXT.max_int, decimals_as_floats=True, expand=_members_
 an integer is judged as ``validate`` judges it in JSON text."""
 
 
+def _members_or_timestamp(value: Any) -> Any:
+    """:func:`_members_of_model`, and a ``datetime`` as its ISO 8601 text (what boto3 parsed
+    a response's timestamp into, as the AWS CLI prints it)."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return _members_of_model(value)
+
+
+_RESPONSE = Reading(AS_JSON_TEXT.max_int, decimals_as_floats=True, expand=_members_or_timestamp)
+"""A whole response as boto3 returns it: :data:`_WHOLE`, with its timestamps as ``datetime``."""
+
+
+def _reading_of(kind: str) -> Reading:
+    return _RESPONSE if kind.endswith("-response") else _WHOLE
+
+
+def _value_at(document: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at ``path``, or at the deepest part of it the document has (a missing
+    member's object)."""
+    for token in path:
+        found = isinstance(document, dict) and token in document
+        found = found or (
+            isinstance(document, list) and isinstance(token, int) and token < len(document)
+        )
+        if not found:
+            break
+        document = document[token]
+    return document
+
+
+def per_finding(title: str, errors: DocumentErrors, document: Any) -> Exception:
+    """A pydantic ``ValidationError`` with one error per finding: its ``type`` the finding's
+    code, its ``loc`` the finding's path (AWS's member names, as pydantic's own errors give
+    them), its ``msg`` the validator's message."""
+    from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
+    details = [
+        InitErrorDetails(
+            type=PydanticCustomError(str(error.code), "{message}", {"message": error.message}),
+            loc=tuple(error.path),
+            input=_value_at(document, tuple(error.path)),
+        )
+        for error in errors.errors
+    ]
+    return ValidationError.from_exception_data(title, details)
+
+
+def check_definition(title: str, definition: str, document: Any) -> None:
+    """The compiled check of ``$defs/<definition>`` on a fragment model's document: one
+    pydantic error per finding (see :func:`per_finding`)."""
+    try:
+        raise_rule_errors(definition, document)
+    except DocumentErrors as errors:
+        raise per_finding(title, errors, document) from None
+
+
+def _check_kind(cls: type[Any], document: Any) -> None:
+    try:
+        raise_kind_errors(cls.aws_kind, document)
+    except DocumentErrors as errors:
+        raise per_finding(cls.__name__, errors, document) from None
+
+
 def _read_plain(data: Any, reading: Reading, handler: Handler) -> Any:
     if _INSIDE_PLAIN.get() or isinstance(data, BaseModel):
         return handler(data)
@@ -54,16 +118,17 @@ def _read_plain(data: Any, reading: Reading, handler: Handler) -> Any:
 
 
 def check_whole_document(cls: type[Any], data: Any, handler: Handler) -> Any:
-    """Raise ``ValueError`` with the validator's error messages unless ``data`` is a valid
-    document of ``cls.aws_kind``; pydantic then reads the plain document. A whole model
-    instance was checked when it was made."""
+    """Raise a ``ValidationError`` with one error per finding of the validator unless
+    ``data`` is a valid document of ``cls.aws_kind``; pydantic then reads the plain document.
+    A whole model instance was checked when it was made. A response's timestamps may be the
+    ``datetime`` objects boto3 returns."""
     if isinstance(data, BaseModel):
         return handler(data)
     if _INSIDE_PLAIN.get():  # a member of the union: the union made the copy
-        raise_kind_errors(cls.aws_kind, data)
+        _check_kind(cls, data)
         return handler(data)
-    document = plain_copy(data, _WHOLE)
-    raise_kind_errors(cls.aws_kind, document)
+    document = plain_copy(data, _reading_of(cls.aws_kind))
+    _check_kind(cls, document)
     return _inside_plain(handler, document)
 
 
@@ -103,8 +168,18 @@ def take_plain_data(cls: type[Any], data: Any, handler: Handler) -> Any:
 
 def take_plain_whole_data(cls: type[Any], data: Any, handler: Handler) -> Any:
     """:func:`take_plain_data` for the union of the whole documents: models inside are read
-    as their members, as each whole document's check reads them."""
-    return _read_plain(data, _WHOLE, handler)
+    as their members, as each whole document's check reads them; a response (a document
+    with what tells a response apart, ``AutoMLJobArn``) with its timestamps as ``datetime``s."""
+    return _read_plain(data, _RESPONSE if _is_response(data) else _WHOLE, handler)
+
+
+def _is_response(data: Any) -> bool:
+    from automl_objective.base.schema import load_aws_index
+
+    if not isinstance(data, dict):
+        return False
+    kinds = load_aws_index()["kinds"]
+    return any(k["kind"].endswith("-response") and data.keys() >= set(k["when"]) for k in kinds)
 
 
 def plain_document(data: Any) -> Any:
@@ -147,3 +222,27 @@ def validate_json_as_cli(
 
 VALIDATE_JSON_AS_CLI: Any = classmethod(validate_json_as_cli)
 """Bound in each generated model as its ``model_validate_json``."""
+
+
+class DeprecatedNames:
+    """A generated module's ``__getattr__`` that serves the previous release's class names:
+    a ``DeprecationWarning`` pointing at the caller's line, then the class as named now."""
+
+    def __init__(self, module: str, names: dict[str, tuple[str, str]]) -> None:
+        self.module = module
+        self.names = names
+        """old name -> (new name, why)."""
+
+    def __call__(self, name: str) -> Any:
+        if name not in self.names:
+            raise AttributeError(f"module {self.module!r} has no attribute {name!r}")
+        import sys
+        import warnings
+
+        new, why = self.names[name]
+        warnings.warn(
+            f"{self.module}.{name} is deprecated and goes in the next release: {why}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(sys.modules[self.module], new)

@@ -572,3 +572,23 @@ def test_the_hook_runs_no_method_of_the_callers_values() -> None:
     from automl_objective.botocore_hook import check_request
 
     check_request("CreateAutoMLJobV2", request)  # valid as read; botocore then fails on it
+
+
+def test_a_warning_names_the_callers_own_line_and_no_finding_has_a_line() -> None:
+    import inspect
+
+    client = check_requests(_client())
+    request = {k: v for k, v in V1.items() if k != "AutoMLJobObjective"}
+    with Stubber(client) as stub, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        stub.add_response("create_auto_ml_job", ARN, request)
+        line = inspect.currentframe().f_lineno + 1  # type: ignore[union-attr]
+        client.create_auto_ml_job(**request)
+    (warned,) = [w for w in caught if issubclass(w.category, AutoMLRequestWarning)]
+    assert (warned.filename, warned.lineno) == (__file__, line)
+    finding = warned.message.finding  # type: ignore[union-attr]
+    assert (finding.line, finding.column, finding.pointer) == (None, None, "/ProblemType")
+    bad = {**V1, "AutoMLJobObjective": {"MetricName": "AUC"}, "Bogus": 1}
+    error = _refused(client, "create_auto_ml_job", bad)
+    assert len(error.findings) == 2
+    assert all(f.line is None and f.column is None for f in error.findings)

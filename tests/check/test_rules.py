@@ -17,8 +17,8 @@ from automl_objective.check.catalog import load_catalog
 from automl_objective_generated.models import (
     AutoMLJobObjective,
     AutoMLObjectiveDocument,
-    CreateAutoMLJobRequest,
-    CreateAutoMLJobV2Request,
+    CreateAutoMLJobFragment,
+    CreateAutoMLJobV2Fragment,
 )
 from tests.support import spec_table
 
@@ -243,7 +243,7 @@ FRAGMENTS_NOT_A_DOCUMENT: dict[str, tuple[Callable[[], Any], str]] = {
 }
 
 
-@pytest.mark.parametrize("model", [AutoMLObjectiveDocument, CreateAutoMLJobV2Request])
+@pytest.mark.parametrize("model", [AutoMLObjectiveDocument, CreateAutoMLJobV2Fragment])
 @pytest.mark.parametrize("name", list(FRAGMENTS_NOT_A_DOCUMENT))
 def test_fragment_models_refuse_data_no_document_holds_with_one_error_naming_where(
     model: type[BaseModel], name: str
@@ -272,7 +272,7 @@ def test_fragment_models_agree_with_validate_on_nan_in_json_text(tmp_path: Path)
     path.write_text(text)
     (finding,) = validate_file(path).findings
     assert finding.message == "invalid JSON: NaN is not valid JSON"
-    for model in (AutoMLObjectiveDocument, CreateAutoMLJobV2Request):
+    for model in (AutoMLObjectiveDocument, CreateAutoMLJobV2Fragment):
         with pytest.raises(ValidationError, match="NaN is not valid JSON at line 1 column"):
             model.model_validate_json(text)
         with pytest.raises(ValidationError, match="nan is not a JSON number"):
@@ -286,8 +286,8 @@ def test_fragment_models_read_values_for_what_they_hold() -> None:
     """A str subclass is its text (its own __eq__ never runs); a tuple an array."""
     document = _v2(AutoMLJobObjective={_Hostile("MetricName"): _Hostile("MSE")})
     with pytest.raises(ValidationError, match="MetricName 'MSE' is not allowed"):
-        CreateAutoMLJobV2Request.model_validate(document)
-    model = CreateAutoMLJobV2Request.model_validate(_v2(Tags=({"Key": "k", "Value": "v"},)))
+        CreateAutoMLJobV2Fragment.model_validate(document)
+    model = CreateAutoMLJobV2Fragment.model_validate(_v2(Tags=({"Key": "k", "Value": "v"},)))
     assert model.model_dump(by_alias=True, exclude_unset=True)["Tags"] == [
         {"Key": "k", "Value": "v"}
     ]
@@ -302,7 +302,7 @@ def test_unchecked_members_keep_what_a_boto3_response_holds() -> None:
         "CreationTime": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
         "ResponseMetadata": {"HTTPStatusCode": 200},
     }
-    model = CreateAutoMLJobRequest.model_validate(response)
+    model = CreateAutoMLJobFragment.model_validate(response)
     assert model.effective_objective().metric == "MSE"
     assert model.model_extra is not None
     assert model.model_extra["CreationTime"] == response["CreationTime"]

@@ -143,7 +143,6 @@ def test_unparsable_file_is_invalid_and_others_still_checked(
     "args",
     [
         ["validate"],
-        ["validate", "/no/such/file.json"],
         ["validate", "--format", "xml", "x.json"],
         ["validate", "--kind", "nope", "x.json"],
         ["validate", "--problem-type", "Clustering", "x.json"],
@@ -213,7 +212,7 @@ def test_resolve(
     code, out, _ = run(capsys, "resolve", "--format", "json", str(VALID / fixture))
     assert code == 0
     data = json.loads(out)
-    assert (data["ProblemType"], data["MetricName"], data["Direction"], data["Source"]) == expected
+    assert (data["problem_type"], data["metric"], data["direction"], data["source"]) == expected
 
 
 def test_resolve_with_problem_type_fills_the_default(
@@ -277,11 +276,12 @@ def test_a_missing_path_is_named_printable_in_one_line(
     from automl_objective.base.quoting import printable
 
     code, out, err = run(capsys, command, "--", path)
-    assert (code, out) == (2, "")
-    assert _safe_lines(err) == [
-        f"automl-objective: error: {printable(path)}: no such file or directory",
-        "",
-    ]
+    assert code == 1  # an unreadable finding of that file, as the API gives it
+    finding = f"{printable(path)}: error [unreadable] no such file"
+    summary = "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)"
+    # validate reports on standard output; resolve's text has no verdict to show there
+    assert _safe_lines(out if command == "validate" else err) == [finding, summary, ""]
+    assert (err if command == "validate" else out) == ""
 
 
 def test_usage_errors_quoting_the_command_line_are_printable(

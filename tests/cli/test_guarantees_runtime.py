@@ -586,8 +586,11 @@ def test_many_named_files_and_a_discovery_error_name_the_argument(tmp_path: Path
         name.write_text(VALID_TEXT)
         names.append(str(name))
     assert [s.display for s in discover(names)] == names
-    with pytest.raises(DiscoveryError, match="no such file"):
-        discover([*names, str(tmp_path / "gone.json")])
+    # a missing one is a file to check: its unreadable finding names it, the rest are checked
+    gone = str(tmp_path / "gone.json")
+    assert [s.display for s in discover([*names, gone])] == [*names, gone]
+    with pytest.raises(DiscoveryError, match="not a usable path"):
+        discover([*names, ""])
 
 
 def test_a_non_blocking_stdin_is_waited_on_not_taken_as_empty() -> None:

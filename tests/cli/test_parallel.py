@@ -58,8 +58,10 @@ def test_many_named_paths_are_told_apart_without_a_stat_each(tmp_path: Path) -> 
     found = [s.display for s in discover([*names, str(folder), str(tmp_path / "link.json")])]
     assert found[:100] == names
     assert found[100:] == [str(folder / "inner.json"), str(tmp_path / "link.json" / "inner.json")]
-    with pytest.raises(DiscoveryError, match="no such file"):
-        discover([*names, str(tmp_path / "missing.json")])
+    missing = str(tmp_path / "missing.json")  # a file to check: an unreadable finding
+    assert discover([*names, missing])[-1].display == missing
+    with pytest.raises(DiscoveryError, match="not a usable path"):
+        discover([*names, "\0"])
 
 
 def test_related_places_and_placeholders_come_back_from_the_workers(tmp_path: Path) -> None:

@@ -170,11 +170,11 @@ def test_a_changed_value_flows_into_models_tables_and_docs(tmp_path: Path) -> No
     script = (
         "from automl_objective_generated import tables, models\n"
         f"assert 'ZzNewMetric' in tables.ALLOWED_METRICS[{ACCEPTING!r}]\n"
-        "models.CreateAutoMLJobRequest.model_validate("
+        "models.CreateAutoMLJobFragment.model_validate("
         f"{{'ProblemType': {ACCEPTING!r},"
         " 'AutoMLJobObjective': {'MetricName': 'ZzNewMetric'}})\n"
         "try:\n"
-        "    models.CreateAutoMLJobRequest.model_validate("
+        "    models.CreateAutoMLJobFragment.model_validate("
         f"{{'ProblemType': {REFUSING!r}, 'AutoMLJobObjective': {{'MetricName': 'ZzNewMetric'}}}})\n"
         "except ValueError as error:\n"
         "    print(error)\n"

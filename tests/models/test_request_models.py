@@ -1,8 +1,8 @@
 """The whole-request models (``automl_objective_generated.requests``) judge as the CLI does.
 
-Each ``Whole...`` model must accept exactly the documents ``automl-objective validate --kind
-KIND`` accepts, reject the others with the CLI's own error messages, and give back, dumped by
-alias, the document it was given.
+Each whole model (``CreateAutoMLJobV2Request``, ...) must accept exactly the documents
+``automl-objective validate --kind KIND`` accepts, reject the others with the CLI's own error
+messages, and give back, dumped by alias, the document it was given.
 """
 
 from __future__ import annotations
@@ -33,32 +33,32 @@ from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.syntax import load_path
 from automl_objective_codegen.request_models import generate_request_models
 from automl_objective_generated import (
+    CreateAutoMLJobRequest,
+    CreateAutoMLJobV2Fragment,
     CreateAutoMLJobV2Request,
-    WholeCreateAutoMLJobRequest,
-    WholeCreateAutoMLJobV2Request,
-    WholeDescribeAutoMLJobResponse,
-    WholeDescribeAutoMLJobV2Response,
-    WholeRequestOrResponse,
+    DescribeAutoMLJobResponse,
+    DescribeAutoMLJobV2Response,
+    RequestOrResponse,
 )
 from tests.support.paths import ROOT
 from tests.support.requests import filled_v2
 from tests.support.schema_documents import aws_documents
 
 MODELS: dict[str, type[BaseModel]] = {
-    WholeCreateAutoMLJobRequest.aws_kind: WholeCreateAutoMLJobRequest,
-    WholeCreateAutoMLJobV2Request.aws_kind: WholeCreateAutoMLJobV2Request,
-    WholeDescribeAutoMLJobResponse.aws_kind: WholeDescribeAutoMLJobResponse,
-    WholeDescribeAutoMLJobV2Response.aws_kind: WholeDescribeAutoMLJobV2Response,
+    CreateAutoMLJobRequest.aws_kind: CreateAutoMLJobRequest,
+    CreateAutoMLJobV2Request.aws_kind: CreateAutoMLJobV2Request,
+    DescribeAutoMLJobResponse.aws_kind: DescribeAutoMLJobResponse,
+    DescribeAutoMLJobV2Response.aws_kind: DescribeAutoMLJobV2Response,
 }
 
 
 def _verdict(model: type[BaseModel], data: Any) -> tuple[bool, str]:
-    """(accepted, the message of the check's ValueError, "" when accepted)."""
+    """(accepted, the messages of the check's errors joined by "; ", "" when accepted)."""
     try:
         model.model_validate(data)
     except ValidationError as error:
-        (detail,) = error.errors()
-        return False, str(detail.get("ctx", {}).get("error", detail["msg"]))
+        said = [str(d.get("ctx", {}).get("error", d["msg"])) for d in error.errors()]
+        return False, "; ".join(said)
     return True, ""
 
 
@@ -107,7 +107,7 @@ def _assert_agree(
 
 def test_every_whole_kind_has_its_model() -> None:
     assert sorted(MODELS) == sorted(entry["kind"] for entry in load_aws_index()["kinds"])
-    assert MODELS["create-auto-ml-job-v2-request"] is WholeCreateAutoMLJobV2Request
+    assert MODELS["create-auto-ml-job-v2-request"] is CreateAutoMLJobV2Request
 
 
 # --- the issue's two cases --------------------------------------------------------------------
@@ -116,20 +116,18 @@ def test_every_whole_kind_has_its_model() -> None:
 def test_the_fragment_model_accepts_what_the_whole_model_rejects() -> None:
     """Why the whole models exist: the fragment model checks the objective rules only."""
     for bad in ({**filled_v2(), "AutoMLJobName": "a_b"}, {**filled_v2(), "Bogus": 1}):
-        CreateAutoMLJobV2Request.model_validate(bad)
-        assert not _verdict(WholeCreateAutoMLJobV2Request, bad)[0]
+        CreateAutoMLJobV2Fragment.model_validate(bad)
+        assert not _verdict(CreateAutoMLJobV2Request, bad)[0]
 
 
 def test_a_job_name_aws_rejects_is_rejected_with_the_cli_message() -> None:
-    accepted, message = _verdict(
-        WholeCreateAutoMLJobV2Request, {**filled_v2(), "AutoMLJobName": "a_b"}
-    )
+    accepted, message = _verdict(CreateAutoMLJobV2Request, {**filled_v2(), "AutoMLJobName": "a_b"})
     assert not accepted
     assert message.startswith("AutoMLJobName 'a_b' is not valid: AWS allows only letters, digits")
 
 
 def test_an_unknown_member_is_rejected_with_a_list_of_the_allowed_ones() -> None:
-    accepted, message = _verdict(WholeCreateAutoMLJobV2Request, {**filled_v2(), "Bogus": 1})
+    accepted, message = _verdict(CreateAutoMLJobV2Request, {**filled_v2(), "Bogus": 1})
     assert not accepted
     assert message.startswith("unknown member 'Bogus' in CreateAutoMLJobV2Request (allowed: ")
 
@@ -137,7 +135,7 @@ def test_an_unknown_member_is_rejected_with_a_list_of_the_allowed_ones() -> None
 def test_an_unknown_member_deep_inside_is_rejected() -> None:
     request = filled_v2()
     request["OutputDataConfig"]["S3OutputPaht"] = "s3://b/x/"
-    accepted, message = _verdict(WholeCreateAutoMLJobV2Request, request)
+    accepted, message = _verdict(CreateAutoMLJobV2Request, request)
     assert not accepted and "'S3OutputPaht'" in message, message
 
 
@@ -161,16 +159,16 @@ def _v1_request() -> dict[str, Any]:
 )
 def test_rules_beyond_pydantic_types_are_the_clis(change: Any, said: str) -> None:
     data = _v1_request()
-    assert _verdict(WholeCreateAutoMLJobRequest, data) == (True, "")
+    assert _verdict(CreateAutoMLJobRequest, data) == (True, "")
     data.setdefault("AutoMLJobConfig", {}).setdefault("CompletionCriteria", {})
     change(data)
-    accepted, message = _verdict(WholeCreateAutoMLJobRequest, data)
+    accepted, message = _verdict(CreateAutoMLJobRequest, data)
     assert not accepted and said in message, message
     assert message == "; ".join(kind_errors("create-auto-ml-job-request", data))
 
 
 def test_attributes_are_snake_case_and_hold_plain_values() -> None:
-    request = WholeCreateAutoMLJobV2Request.model_validate(filled_v2())
+    request = CreateAutoMLJobV2Request.model_validate(filled_v2())
     config = request.auto_ml_problem_type_config.tabular_job_config
     assert config is not None and config.problem_type == "BinaryClassification"
     assert request.auto_ml_job_name == "churn-2026-11"
@@ -183,20 +181,20 @@ def test_a_snake_case_member_name_is_an_unknown_member() -> None:
     """Documents are AWS's: its member names only, as the CLI reads them."""
     data = filled_v2()
     data["role_arn"] = data.pop("RoleArn")
-    accepted, message = _verdict(WholeCreateAutoMLJobV2Request, data)
+    accepted, message = _verdict(CreateAutoMLJobV2Request, data)
     assert not accepted and "'role_arn'" in message and "RoleArn" in message
 
 
 def test_the_union_takes_each_document_as_its_own_kind() -> None:
     describe = load_path(ROOT / "tests" / "fixtures" / "valid" / "describe-v2-output.json").data
     for data, model in (
-        (filled_v2(), WholeCreateAutoMLJobV2Request),
-        (_v1_request(), WholeCreateAutoMLJobRequest),
-        (describe, WholeDescribeAutoMLJobV2Response),
+        (filled_v2(), CreateAutoMLJobV2Request),
+        (_v1_request(), CreateAutoMLJobRequest),
+        (describe, DescribeAutoMLJobV2Response),
     ):
-        assert type(WholeRequestOrResponse.model_validate(data).root) is model
+        assert type(RequestOrResponse.model_validate(data).root) is model
     with pytest.raises(ValidationError):
-        WholeRequestOrResponse.model_validate({**filled_v2(), "Bogus": 1})
+        RequestOrResponse.model_validate({**filled_v2(), "Bogus": 1})
 
 
 # --- agreement with the CLI -------------------------------------------------------------------
@@ -363,7 +361,7 @@ def test_models_given_inside_are_checked_as_their_members() -> None:
     from automl_objective_generated.requests import AutoMLOutputDataConfig, Tag
 
     data = filled_v2()
-    built = WholeCreateAutoMLJobV2Request.model_validate(
+    built = CreateAutoMLJobV2Request.model_validate(
         {
             **data,
             "OutputDataConfig": AutoMLOutputDataConfig.model_validate(data["OutputDataConfig"]),
@@ -372,7 +370,7 @@ def test_models_given_inside_are_checked_as_their_members() -> None:
     )
     assert built.model_dump(by_alias=True, exclude_unset=True) == data
     too_long = Tag(Key="k" * 129, Value="ml")  # a part alone is typed, not checked
-    accepted, message = _verdict(WholeCreateAutoMLJobV2Request, {**data, "Tags": [too_long]})
+    accepted, message = _verdict(CreateAutoMLJobV2Request, {**data, "Tags": [too_long]})
     assert not accepted and "Key" in message, message
 
 
@@ -525,7 +523,7 @@ def _one_error(model: type[BaseModel], data: Any) -> str:
     return str(error.get("ctx", {}).get("error", error["msg"]))
 
 
-@pytest.mark.parametrize("model", [WholeCreateAutoMLJobV2Request, WholeRequestOrResponse])
+@pytest.mark.parametrize("model", [CreateAutoMLJobV2Request, RequestOrResponse])
 @pytest.mark.parametrize("name", list(NOT_A_DOCUMENT))
 def test_data_no_document_holds_is_one_validation_error_naming_where(
     model: type[BaseModel], name: str
@@ -565,10 +563,10 @@ def test_data_standing_for_a_document_is_judged_as_that_document(
     data = change(filled_v2())
     document = json.loads(json.dumps(data, default=float))
     cli_said = kind_errors("create-auto-ml-job-v2-request", document)
-    accepted, message = _verdict(WholeCreateAutoMLJobV2Request, data)
+    accepted, message = _verdict(CreateAutoMLJobV2Request, data)
     assert (accepted, message) == (not cli_said, "; ".join(cli_said)), name
     if accepted:
-        model = WholeCreateAutoMLJobV2Request.model_validate(data)
+        model = CreateAutoMLJobV2Request.model_validate(data)
         assert model.model_dump(by_alias=True, exclude_unset=True) == document
 
 
@@ -576,7 +574,7 @@ def test_a_dict_subclass_is_read_for_what_it_holds_not_what_its_methods_say() ->
     expected = filled_v2()  # its enum values are picked at random: one request, copied
     data = copy.deepcopy(expected)
     data["AutoMLJobObjective"] = _Lying(MetricName="AUC")
-    model = WholeCreateAutoMLJobV2Request.model_validate(data)
+    model = CreateAutoMLJobV2Request.model_validate(data)
     assert model.model_dump(by_alias=True, exclude_unset=True) == expected
 
 
@@ -607,7 +605,7 @@ def test_values_json_has_no_form_for_are_refused_by_type(
 ) -> None:
     """No request has a timestamp or blob member (test_boto3_hook says so from AWS's model):
     a datetime or bytes is wrong wherever it is, as botocore says too."""
-    assert message in _one_error(WholeCreateAutoMLJobV2Request, change(filled_v2()))
+    assert message in _one_error(CreateAutoMLJobV2Request, change(filled_v2()))
 
 
 # The same document as JSON text: what `validate` says of the file is what
@@ -640,7 +638,7 @@ def test_model_validate_json_refuses_what_validate_refuses_in_its_words(
     ((cli_message,),) = _cli_errors(capsys, "create-auto-ml-job-v2-request", [path]).values()
     for text in (_text(member), _text(member).encode()):
         with pytest.raises(ValidationError) as raised:
-            WholeCreateAutoMLJobV2Request.model_validate_json(text)
+            CreateAutoMLJobV2Request.model_validate_json(text)
         (error,) = raised.value.errors()
         assert error["type"] == "json_invalid"
         assert said in error["ctx"]["error"]
@@ -649,25 +647,25 @@ def test_model_validate_json_refuses_what_validate_refuses_in_its_words(
 
 def test_model_validate_json_takes_what_validate_takes() -> None:
     text = _text('"ValidationFraction": 0.25')
-    by_text = WholeCreateAutoMLJobV2Request.model_validate_json(text)
-    assert by_text == WholeCreateAutoMLJobV2Request.model_validate(json.loads(text))
-    assert WholeRequestOrResponse.model_validate_json(text.encode()).root == by_text
+    by_text = CreateAutoMLJobV2Request.model_validate_json(text)
+    assert by_text == CreateAutoMLJobV2Request.model_validate(json.loads(text))
+    assert RequestOrResponse.model_validate_json(text.encode()).root == by_text
     with pytest.raises(ValidationError, match="not UTF-8 text"):
-        WholeCreateAutoMLJobV2Request.model_validate_json(b"\xff" + text.encode())
+        CreateAutoMLJobV2Request.model_validate_json(b"\xff" + text.encode())
     with pytest.raises(ValidationError, match="UTF-16"):
-        WholeCreateAutoMLJobV2Request.model_validate_json(text.encode("utf-16"))
+        CreateAutoMLJobV2Request.model_validate_json(text.encode("utf-16"))
     with pytest.raises(ValidationError, match="empty document"):
-        WholeCreateAutoMLJobV2Request.model_validate_json(" ")
+        CreateAutoMLJobV2Request.model_validate_json(" ")
 
 
 def test_model_validate_strings_is_a_validation_error_too() -> None:
-    WholeCreateAutoMLJobV2Request.model_validate_strings(filled_v2())  # only strings inside
+    CreateAutoMLJobV2Request.model_validate_strings(filled_v2())  # only strings inside
     looped = filled_v2()
     looped["Tags"][0]["Value"] = looped
     with pytest.raises(ValidationError, match="contains itself"):
-        WholeCreateAutoMLJobV2Request.model_validate_strings(looped)
+        CreateAutoMLJobV2Request.model_validate_strings(looped)
     with pytest.raises(ValidationError, match="member names are strings"):
-        WholeCreateAutoMLJobV2Request.model_validate_strings({**filled_v2(), 1: "x"})
+        CreateAutoMLJobV2Request.model_validate_strings({**filled_v2(), 1: "x"})
 
 
 @pytest.mark.parametrize("name", ["nan", "infinity", "nested-100000-deep", "key-int-inside"])

@@ -31,6 +31,16 @@ class Metric:
     description: str
     aliases: tuple[str, ...] = ()  # names AWS's prose uses that are not valid values
 
+    def as_dict(self) -> dict[str, Any]:
+        """The metric as ``metrics --format json`` gives it (without its problem types,
+        which the catalog knows)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "direction": self.direction,
+            "description": self.description,
+        }
+
 
 @dataclass(frozen=True)
 class ProblemTypeRule:
@@ -41,6 +51,16 @@ class ProblemTypeRule:
     default: str | None
     objective_used: bool
     definition: str  # the $defs key, e.g. "RegressionMetricName"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem type as ``metrics --format json`` gives it."""
+        return {
+            "name": self.name,
+            "job_config": self.job_config,
+            "allowed": list(self.allowed),
+            "default": self.default,
+            "objective_used": self.objective_used,
+        }
 
     @property
     def is_tabular(self) -> bool:
@@ -89,6 +109,21 @@ class Catalog:
     @property
     def problem_type_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.problem_types)
+
+    def unknown_problem_type(self, value: str) -> str:
+        """The one line for a problem type the schema does not state: the one most likely
+        meant (a near miss, a stem such as ``binary``, or a V2 config's name such as
+        ``ImageClassificationJobConfig``), then every valid one."""
+        from automl_objective.check.findings import suggest
+
+        by_config = {rule.job_config: rule.name for rule in self.problem_types}
+        guess = (
+            None if value.strip() == "TabularJobConfig" else by_config.get(value.strip())
+        ) or suggest(value, self.problem_type_names)
+        meant = f" (did you mean {guess}?)" if guess else ""
+        return f"unknown problem type {value!r}{meant}; choose from: " + ", ".join(
+            self.problem_type_names
+        )
 
     def metric_for_alias(self, alias: str) -> Metric | None:
         wanted = alias.strip().casefold()

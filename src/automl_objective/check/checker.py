@@ -124,10 +124,7 @@ class Checker:
             )
         if problem_type is not None:
             if problem_type not in self.catalog.problem_type_names:
-                raise UsageError(
-                    f"unknown problem type {problem_type!r}; choose from: "
-                    + ", ".join(self.catalog.problem_type_names)
-                )
+                raise UsageError(self.catalog.unknown_problem_type(problem_type))
             if kind not in (AUTO, "objective"):
                 raise UsageError(
                     "a problem type can be given only for objective documents (kind objective)"

@@ -27,12 +27,13 @@ class Resolution:
     note: str
 
     def as_dict(self) -> dict[str, Any]:
+        """The fields by their attribute names, as every JSON output names them."""
         return {
-            "ProblemType": self.problem_type,
-            "MetricName": self.metric,
-            "Direction": self.direction,
-            "Source": self.source,
-            "Note": self.note,
+            "problem_type": self.problem_type,
+            "metric": self.metric,
+            "direction": self.direction,
+            "source": self.source,
+            "note": self.note,
         }
 
 
@@ -112,11 +113,14 @@ def _problem_type_at_run_time(data: Any, kind: str | None) -> bool:
 def resolve_objective(
     data: Any, kind: str | None, problem_type: str | None = None, catalog: Catalog | None = None
 ) -> Resolution:
-    """Resolve a document that already passed validation. A problem type or metric known
-    only at run time (:data:`~automl_objective.base.dynamic.DYNAMIC`) leaves the objective
-    undetermined: nothing is guessed."""
+    """Resolve a document that already passed validation. ``problem_type`` applies to an
+    objective alone: a request or response states its own (or leaves it to Autopilot). A
+    problem type or metric known only at run time
+    (:data:`~automl_objective.base.dynamic.DYNAMIC`) leaves the objective undetermined:
+    nothing is guessed."""
     catalog = catalog or load_catalog()
-    problem_type = problem_type or problem_type_of(data, kind, catalog)
+    if _base_kind(kind) != "objective":
+        problem_type = problem_type_of(data, kind, catalog)
     objective = data if _base_kind(kind) == "objective" else (data or {}).get("AutoMLJobObjective")
     metric = objective.get("MetricName") if isinstance(objective, dict) else None
     rule = catalog.problem_type(problem_type) if problem_type else None

@@ -1,6 +1,7 @@
 """The ``automl-objective`` command: parse arguments, call the library, print, exit.
 
-Exit codes: 0 success (every document valid), 1 a document is invalid or unparsable (or, for
+Exit codes: 0 success (every document valid), 1 a document is invalid, unparsable or unreadable
+(a named file that does not exist too: an ``unreadable`` finding, as in the API; or, for
 ``generate --check`` and ``sync``, something is stale), 2 usage error (for ``generate`` and
 ``sync`` also a schema, model or output folder they cannot use: one line, nothing written);
 see :mod:`.exits`. Each command is a module of its own, imported only when it runs.

@@ -10,7 +10,12 @@ from automl_objective.base.editor_schemas import EditorSchemasMissing, editor_sc
 from automl_objective.base.quoting import printable
 from automl_objective.check.catalog import load_catalog
 from automl_objective.cli.exits import EXIT_OK, usage
-from automl_objective.report.lookups import METRICS_FORMATS, UnknownProblemType, metrics_table
+from automl_objective.report.lookups import (
+    METRICS_FORMATS,
+    UnknownProblemType,
+    metrics_table,
+    write_schemas_json,
+)
 
 
 def run_metrics(args: argparse.Namespace, out: TextIO) -> int:
@@ -27,5 +32,8 @@ def run_schemas(args: argparse.Namespace, out: TextIO) -> int:
         paths = editor_schema_paths()
     except EditorSchemasMissing as error:
         return usage(str(error))
-    out.writelines(f"{printable(str(path))}\n" for path in paths)
+    if args.format == "json":
+        write_schemas_json(paths, out)
+    else:
+        out.writelines(f"{printable(str(path))}\n" for path in paths)
     return EXIT_OK

@@ -46,6 +46,7 @@ EXAMPLES = {
 """,
     "schemas": """\
   automl-objective schemas                               the editor schemas' paths
+  automl-objective schemas --format json                 the same, for a machine
 """,
     "lsp": """\
   automl-objective lsp                                   serve an editor on stdin/stdout
@@ -217,6 +218,10 @@ def _add_metrics_options(metrics: argparse.ArgumentParser) -> None:
     metrics.add_argument("--format", default="text", choices=_lookup_formats("metrics"))
 
 
+def _add_schemas_options(schemas: argparse.ArgumentParser) -> None:
+    schemas.add_argument("--format", default="text", choices=("text", "json"))
+
+
 def _add_resolve_options(resolve: argparse.ArgumentParser) -> None:
     resolve.usage = "%(prog)s [options] FILE"
     resolve.add_argument("paths", nargs="*", metavar="FILE", help="a file, or - for stdin")
@@ -300,7 +305,7 @@ OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "metrics": _add_metrics_options,
     "resolve": _add_resolve_options,
     "generate": _add_generate_options,
-    "schemas": lambda parser: None,
+    "schemas": _add_schemas_options,
     "lsp": lambda parser: None,
     "sync": _add_sync_options,
 }

@@ -9,9 +9,10 @@ from typing import TextIO
 from automl_objective.api import resolve_source
 from automl_objective.check.checker import UsageError, check_options
 from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
+from automl_objective.cli.notes import note_problem_type_ignored
 from automl_objective.inputs.discovery import DiscoveryError, discover
 from automl_objective.report import TextReporter
-from automl_objective.report.lookups import RESOLUTION_FORMATS
+from automl_objective.report.lookups import RESOLUTION_FORMATS, write_resolution_json
 from automl_objective.runner import OptionError
 
 
@@ -35,9 +36,12 @@ def run_resolve(args: argparse.Namespace, out: TextIO) -> int:
         )
     except OptionError as error:
         return usage(f"--{error.argument.replace('_', '-')} {error.problem}")
-    if resolution is None:
+    note_problem_type_ignored(args.problem_type, [result])
+    if args.format == "json":  # a machine reads standard output, whatever the verdict
+        write_resolution_json(result, resolution, out)
+    elif resolution is None:
         if sys.stderr is not None:
             TextReporter().report([result], sys.stderr)
-        return EXIT_INVALID
-    RESOLUTION_FORMATS[args.format](result.path, resolution, out)
-    return EXIT_OK
+    else:
+        RESOLUTION_FORMATS[args.format](result, resolution, out)
+    return EXIT_INVALID if resolution is None else EXIT_OK

@@ -94,15 +94,12 @@ def _named_path_excluded(raw: str, exclude: Globs) -> bool:
 
 
 def _is_directory(raw: str, listings: _Listings | None) -> bool:
-    """Whether a named path is a directory (a broken link or an unreadable path is not: checking
-    it reports why); a path that does not exist is an error."""
+    """Whether a named path is a directory. A path that does not exist, a broken link or an
+    unreadable path is not: checking it reports why, as an ``unreadable`` finding of that file
+    (the API's rule too), and the other files are still checked."""
     known = listings.is_dir(raw) if listings is not None else None
     try:
         return known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
-    except FileNotFoundError:
-        if not os.path.islink(raw):
-            raise DiscoveryError(f"{printable(raw)}: no such file or directory") from None
-        return False
     except OSError:
         return False
 

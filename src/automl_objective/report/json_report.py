@@ -10,10 +10,12 @@ from typing import TextIO
 from automl_objective.base.quoting import printable_data
 from automl_objective.check.results import FileResult
 from automl_objective.report.reporter import Reporter
+from automl_objective.report.schema_version import versioned
 
 
 class JsonReporter(Reporter):
-    """One JSON object: ``{"valid": bool, "files": [...]}`` (field names are stable).
+    """One JSON object: ``{"schema_version": "1.0", "valid": bool, "files": [...]}``
+    (see :mod:`.schema_version`; schema/outputs/validate.schema.json).
 
     Paths, pointers and messages are shown as every format shows them (:func:`printable`):
     a file name that is not UTF-8 is ``\\xNN``, never a lone surrogate, so the output is
@@ -23,8 +25,7 @@ class JsonReporter(Reporter):
     name = "json"
 
     def report(self, results: Sequence[FileResult], out: TextIO) -> None:
-        document = {
-            "valid": all(r.valid for r in results),
-            "files": [r.as_dict() for r in results],
-        }
+        document = versioned(
+            {"valid": all(r.valid for r in results), "files": [r.as_dict() for r in results]}
+        )
         out.write(json.dumps(printable_data(document), indent=2) + "\n")

@@ -8,13 +8,16 @@ it (:func:`~automl_objective.base.quoting.printable`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from automl_objective.base.quoting import printable, printable_data
 from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule
 from automl_objective.check.resolve import Resolution
+from automl_objective.check.results import FileResult
+from automl_objective.report.schema_version import versioned
 
 
 class UnknownProblemType(ValueError):
@@ -35,10 +38,7 @@ def metrics_table(catalog: Catalog, problem_type: str | None = None) -> MetricsT
     if problem_type is None:
         return MetricsTable(catalog, catalog.metrics, catalog.problem_types)
     if problem_type not in catalog.problem_type_names:
-        raise UnknownProblemType(
-            f"unknown problem type {problem_type!r}; choose from: "
-            + ", ".join(catalog.problem_type_names)
-        )
+        raise UnknownProblemType(catalog.unknown_problem_type(problem_type))
     rule = catalog.problem_type(problem_type)
     metrics = tuple(m for m in catalog.metrics if m.name in rule.allowed)
     return MetricsTable(catalog, metrics, (rule,))
@@ -76,28 +76,17 @@ def write_metrics_text(table: MetricsTable, out: TextIO) -> None:
 
 
 def write_metrics_json(table: MetricsTable, out: TextIO) -> None:
-    payload = {
-        "metrics": [
-            {
-                "name": m.name,
-                "title": m.title,
-                "direction": m.direction,
-                "description": m.description,
-                "problem_types": list(table.catalog.problem_types_allowing(m.name)),
-            }
-            for m in table.metrics
-        ],
-        "problem_types": [
-            {
-                "name": r.name,
-                "job_config": r.job_config,
-                "allowed": list(r.allowed),
-                "default": r.default,
-                "objective_used": r.objective_used,
-            }
-            for r in table.rules
-        ],
-    }
+    """Each metric and problem type by its ``as_dict()``, a metric with the problem types
+    that accept it."""
+    payload = versioned(
+        {
+            "metrics": [
+                {**m.as_dict(), "problem_types": list(table.catalog.problem_types_allowing(m.name))}
+                for m in table.metrics
+            ],
+            "problem_types": [r.as_dict() for r in table.rules],
+        }
+    )
     out.write(json.dumps(printable_data(payload), indent=2) + "\n")
 
 
@@ -107,20 +96,43 @@ METRICS_FORMATS: dict[str, Callable[[MetricsTable, TextIO], None]] = {
 }
 
 
-def write_resolution_text(path: str, resolution: Resolution, out: TextIO) -> None:
+RESOLUTION_LABELS = {
+    "problem_type": "ProblemType",
+    "metric": "MetricName",
+    "direction": "Direction",
+    "source": "Source",
+    "note": "Note",
+}
+"""The text format's labels: AWS's member names where the value is one of AWS's."""
+
+
+def write_resolution_text(result: FileResult, resolution: Resolution, out: TextIO) -> None:
     """``Label:  value`` lines, values aligned; ``-`` for what does not apply."""
-    fields = resolution.as_dict()
+    fields = {RESOLUTION_LABELS[name]: value for name, value in resolution.as_dict().items()}
     width = max(len(label) for label in fields) + 2
     for label, value in fields.items():
         out.write(printable(f"{label + ':':<{width}}{'-' if value is None else value}") + "\n")
 
 
-def write_resolution_json(path: str, resolution: Resolution, out: TextIO) -> None:
-    document = printable_data({"path": path, **resolution.as_dict()})
+NO_RESOLUTION = dict.fromkeys(RESOLUTION_LABELS)
+"""What an invalid document resolves to in JSON: every field null, the findings say why."""
+
+
+def write_resolution_json(result: FileResult, resolution: Resolution | None, out: TextIO) -> None:
+    """The file's verdict and findings as ``validate`` gives them, then the objective (every
+    field null when the document is invalid)."""
+    objective = NO_RESOLUTION if resolution is None else resolution.as_dict()
+    document = printable_data(versioned({**result.as_dict(), **objective}))
     out.write(json.dumps(document, indent=2) + "\n")
 
 
-RESOLUTION_FORMATS: dict[str, Callable[[str, Resolution, TextIO], None]] = {
+RESOLUTION_FORMATS: dict[str, Callable[[FileResult, Resolution, TextIO], None]] = {
     "text": write_resolution_text,
     "json": write_resolution_json,
 }
+
+
+def write_schemas_json(paths: Sequence[Path], out: TextIO) -> None:
+    """The installed editor schemas, each by its file name and absolute path."""
+    schemas = [{"name": path.name, "path": str(path)} for path in paths]
+    out.write(json.dumps(printable_data(versioned({"schemas": schemas})), indent=2) + "\n")
