@@ -43,6 +43,11 @@ def check_parts(
         for finding in result.findings:
             if part.partial and finding.code in ABSENCE_CODES:
                 continue
+            if part.explain is not None:
+                explained = part.explain(finding)
+                if explained is None:
+                    continue
+                finding = explained
             cell = part.cell_of(finding) if part.cell_of is not None else None
             findings.append(replace(finding, pointer=prefix + finding.pointer, cell=cell))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))

@@ -85,6 +85,10 @@ class Part(NamedTuple):
     """The request's path in the outer document (its pointers are reported from there)."""
     cell_of: Callable[[Finding], int | None] | None = None
     """The notebook cell a finding of this request is in."""
+    explain: Callable[[Finding], Finding | None] | None = None
+    """A finding as the reader words it (a value that is a pipeline parameter's default says
+    so), or None to leave it out (a request checked again for one value keeps only the
+    findings about that value)."""
 
 
 class Contents(NamedTuple):
