@@ -118,7 +118,7 @@ AutoMLV2(config, role="{ROLE}", sagemaker_session=session).fit(
 
 def _offline_session() -> tuple[Any, MagicMock]:
     import boto3
-    import sagemaker
+    import sagemaker  # type: ignore[import-not-found]  # the oracle venv only
 
     client = MagicMock(name="sagemaker_client")
     boto_session = boto3.Session(
@@ -138,7 +138,7 @@ def _offline_session() -> tuple[Any, MagicMock]:
 
 
 def _sent(source: str) -> dict[str, Any]:
-    from sagemaker.automl import automl, automlv2
+    from sagemaker.automl import automl, automlv2  # type: ignore[import-not-found]
 
     session, client = _offline_session()
     names = {name: getattr(automl, name) for name in ("AutoML", "AutoMLInput")}
