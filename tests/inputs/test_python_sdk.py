@@ -241,3 +241,15 @@ def test_a_pipeline_parameter_is_checked_at_its_default_and_says_so(tmp_path: Pa
     assert enum.message.endswith(
         "('F1', one of the enum_values of pipeline parameter 'ObjectiveMetric', line 2)"
     )
+
+
+def test_the_estimators_session_is_no_part_of_what_it_holds(tmp_path: Path) -> None:
+    # the session's methods (a mock's, in tests) change none of the request's values
+    source = (
+        'objective = {"MetricName": "AUC"}\n'
+        f'automl = AutoML("{ROLE}", "y", sagemaker_session=session,\n'
+        '    problem_type="Regression", job_objective=objective)\n'
+        "session.upload_data(path)\n"
+        'automl.fit("s3://b/in", job_name="j")\n'
+    )
+    assert _check(tmp_path, source) == [(1, 28, "metric-not-allowed")]
