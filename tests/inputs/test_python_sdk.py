@@ -253,3 +253,14 @@ def test_the_estimators_session_is_no_part_of_what_it_holds(tmp_path: Path) -> N
         'automl.fit("s3://b/in", job_name="j")\n'
     )
     assert _check(tmp_path, source) == [(1, 28, "metric-not-allowed")]
+
+
+def test_an_endpoint_name_is_sent_only_when_none_is_generated() -> None:
+    source = (
+        'AutoML("r", "y", auto_generate_endpoint_name=True, endpoint_name="ep")\n'
+        'AutoML("r", "y", auto_generate_endpoint_name=False, endpoint_name="")\n'
+    )
+    generated, named = _requests(source)
+    assert generated["ModelDeployConfig"] == {"AutoGenerateEndpointName": True}
+    # an empty name is sent as it is (AWS refuses it)
+    assert named["ModelDeployConfig"] == {"AutoGenerateEndpointName": False, "EndpointName": ""}

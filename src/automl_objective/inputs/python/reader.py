@@ -605,6 +605,9 @@ def _estimator_request(
     data: dict[str, Any] = reader.sdk_call(name, table, node, scope, chunk, (), 0)
     if table.target == sdk_names.V1:
         data.setdefault("AutoMLJobConfig", {}).setdefault("CompletionCriteria", {})
+    deploy = data.get("ModelDeployConfig")
+    if isinstance(deploy, dict) and deploy.get("AutoGenerateEndpointName") is True:
+        deploy.pop("EndpointName", None)  # the SDK sends a name only when none is generated
     channels_member = (
         "InputDataConfig" if table.target == sdk_names.V1 else "AutoMLJobInputDataConfig"
     )
