@@ -209,3 +209,58 @@ def test_airflow_extras_are_checked(tmp_path: Path) -> None:
 def test_the_airflow_operator_takes_keywords_only(tmp_path: Path) -> None:
     source = _AIRFLOW.replace("{extras}", "").replace('    task_id="automl",\n', '    "automl",\n')
     assert (3, 5, "unknown-member") in _check(tmp_path, source)
+
+
+_PARAMETERS = (
+    "from sagemaker.workflow.parameters import ParameterString\n"
+    'objective = ParameterString(name="ObjectiveMetric", default_value="Accuracy",\n'
+    '    enum_values=["Accuracy", "MSE", "F1"])\n'
+    'problem = ParameterString("ProblemType", "Regression")\n'
+    'unset = ParameterString("Other")\n'
+    f'AutoML("{ROLE}", "y", problem_type=problem, job_objective={{"MetricName": objective}})\n'
+    f'AutoML("{ROLE}", "y", problem_type="Regression", job_objective={{"MetricName": unset}})\n'
+)
+
+
+def test_a_pipeline_parameter_is_checked_at_its_default_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "pipeline.py"
+    path.write_text(_PARAMETERS, encoding="utf-8")
+    findings = validate_file(path).findings
+    # at the use; each enum value checked too; no default: known only at run time
+    assert [(f.line, f.column, f.code) for f in findings] == [
+        (6, 105, "metric-not-allowed"),
+        (6, 105, "metric-not-allowed"),
+    ]
+    default, enum = findings
+    assert default.message.startswith("MetricName 'Accuracy' is not allowed")
+    assert default.message.endswith(
+        "(the default of pipeline parameter 'ObjectiveMetric', line 2;"
+        " the default of pipeline parameter 'ProblemType', line 4)"
+    )
+    assert enum.message.startswith("MetricName 'F1' is not allowed")
+    assert enum.message.endswith(
+        "('F1', one of the enum_values of pipeline parameter 'ObjectiveMetric', line 2)"
+    )
+
+
+def test_the_estimators_session_is_no_part_of_what_it_holds(tmp_path: Path) -> None:
+    # the session's methods (a mock's, in tests) change none of the request's values
+    source = (
+        'objective = {"MetricName": "AUC"}\n'
+        f'automl = AutoML("{ROLE}", "y", sagemaker_session=session,\n'
+        '    problem_type="Regression", job_objective=objective)\n'
+        "session.upload_data(path)\n"
+        'automl.fit("s3://b/in", job_name="j")\n'
+    )
+    assert _check(tmp_path, source) == [(1, 28, "metric-not-allowed")]
+
+
+def test_an_endpoint_name_is_sent_only_when_none_is_generated() -> None:
+    source = (
+        'AutoML("r", "y", auto_generate_endpoint_name=True, endpoint_name="ep")\n'
+        'AutoML("r", "y", auto_generate_endpoint_name=False, endpoint_name="")\n'
+    )
+    generated, named = _requests(source)
+    assert generated["ModelDeployConfig"] == {"AutoGenerateEndpointName": True}
+    # an empty name is sent as it is (AWS refuses it)
+    assert named["ModelDeployConfig"] == {"AutoGenerateEndpointName": False, "EndpointName": ""}

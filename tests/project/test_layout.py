@@ -196,7 +196,7 @@ def test_library_messages_never_name_a_command_line_flag() -> None:
 
 
 TESTS = ROOT / "tests"
-_NOT_TESTS = ("fixtures", "node_modules", "corpus", "java_oracle")
+_NOT_TESTS = ("fixtures", "node_modules", "corpus", "java_oracle", "sdk_oracle")
 
 
 def _test_files() -> list[Path]:

@@ -47,6 +47,11 @@ def check_parts(
         for finding in result.findings:
             if part.partial and finding.code in ABSENCE_CODES:
                 continue
+            if part.explain is not None:
+                explained = part.explain(finding)
+                if explained is None:
+                    continue
+                finding = explained
             cell = part.cell_of(finding) if part.cell_of is not None else None
             related = part.related_of(finding) if part.related_of is not None else ()
             pointer = prefix + finding.pointer

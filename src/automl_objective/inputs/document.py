@@ -93,6 +93,10 @@ class Part(NamedTuple):
     """Other places a finding of this request concerns: a reader that reports a value
     shared by several requests at each request using it (where its locator places the
     finding) says here where the value itself is written."""
+    explain: Callable[[Finding], Finding | None] | None = None
+    """A finding as the reader words it (a value that is a pipeline parameter's default says
+    so), or None to leave it out (a request checked again for one value keeps only the
+    findings about that value)."""
 
 
 class Contents(NamedTuple):

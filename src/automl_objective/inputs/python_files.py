@@ -40,7 +40,8 @@ KIND = InputKind(
     globs=("*.py",),
     told_by="its name",
     holds="the requests its calls send: boto3's `create_auto_ml_job(_v2)`, the SageMaker "
-    "Python SDK's `AutoML(V2)` and `AutoMLJob(V2).create`",
+    "Python SDK's `AutoML(V2)`, `Session.auto_ml` / `create_auto_ml_v2` and "
+    "`AutoMLJob(V2).create`, Airflow's `SageMakerAutoMLOperator`",
     hook="automl-objective-code",
     hook_types=("python",),
     in_words="code",

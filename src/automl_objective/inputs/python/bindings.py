@@ -49,6 +49,8 @@ _COPIES = frozenset({"dict", "list", "tuple", "set", "frozenset", "sorted", "rev
 """Builtins whose result holds their arguments' items (a shallow copy shares them)."""
 _PURE_FUNCTIONS = frozenset({("json", "dumps"), ("pprint", "pprint"), ("pprint", "pformat")})
 """``module.function`` calls that neither change their arguments nor return them."""
+_SESSION = frozenset({"sagemaker_session"})
+"""The SDK v2 estimators' session argument."""
 _OPAQUE = frozenset({"exec", "eval", "globals", "locals", "vars"})
 """Calls that can rebind or change any name by its spelling."""
 
@@ -380,11 +382,14 @@ class Binder(ast.NodeVisitor):
         for part in parts:
             self._expr(part, into)
 
-    def _arguments(self, node: ast.Call, into: set[str] | None) -> None:
+    def _arguments(
+        self, node: ast.Call, into: set[str] | None, apart: frozenset[str] = frozenset()
+    ) -> None:
+        """Walk a call's arguments; the keywords named in ``apart`` are held by nothing."""
         for argument in node.args:
             self._expr(argument, into)
         for keyword in node.keywords:
-            self._expr(keyword.value, into)
+            self._expr(keyword.value, None if keyword.arg in apart else into)
 
     def _call(self, node: ast.Call, into: set[str] | None) -> None:
         func = node.func
@@ -393,7 +398,9 @@ class Binder(ast.NodeVisitor):
             # read, not changed; an SDK v2 estimator keeps what it is given
             keeps = sdk_names.callee(node) in sdk_names.SDK_V2_ESTIMATORS
             self._expr(func, None)
-            self._arguments(node, into if keeps else None)
+            # its session is no part of the request: a change to the session (a mock's
+            # methods, say) changes none of the values the estimator holds
+            self._arguments(node, into if keeps else None, _SESSION)
             self._record_call(node, self._nodes - before + 1)
         elif isinstance(func, ast.Attribute):
             self._method(node, func, into)

@@ -4,14 +4,22 @@ file (and the notebook cell), so that findings point at the literal itself."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, Related, pointer_tokens
 from automl_objective.inputs.document import Contents, LoadError, Part, version_kind
-from automl_objective.inputs.positions import Request, Spot, deepest
+from automl_objective.inputs.positions import Path, Request, Spot, deepest
 from automl_objective.inputs.python.bindings import Chunk, Place
-from automl_objective.inputs.python.reader import Extracted, extract, mentions_automl
+from automl_objective.inputs.python.reader import (
+    Extracted,
+    PipelineParameter,
+    extract,
+    mentions_automl,
+)
 
 Chunks = Callable[[], tuple[list[Chunk], list[Finding]]]
 """Parses a file's code: its chunks (a file, or a notebook's cells), and a finding for each
@@ -79,16 +87,90 @@ class _Placer:
         return (Related(written[1], written[2], SHARED_VALUE, written[0]),)
 
 
-def _part(extracted: Extracted) -> Part:
+def _parts(extracted: Extracted) -> list[Part]:
+    """The request, checked with each pipeline parameter at its default; then, for each
+    other value a parameter's ``enum_values`` allows, the request with that value, of whose
+    findings those naming the value are kept."""
+    kind = version_kind(extracted.version, extracted.complete)
     placer = _Placer(extracted)
-    return Part(
-        extracted.data,
-        version_kind(extracted.version, extracted.complete),
-        placer.locate,
-        False,
-        cell_of=placer.cell_of,
-        related_of=placer.related_of if extracted.shared else None,
-    )
+    locate, cell_of = placer.locate, placer.cell_of
+    related_of = placer.related_of if extracted.shared else None
+    explain = _default_explainer(extracted.parameters) if extracted.parameters else None
+    parts = [
+        Part(
+            extracted.data,
+            kind,
+            locate,
+            False,
+            cell_of=cell_of,
+            related_of=related_of,
+            explain=explain,
+        )
+    ]
+    for path, parameter in extracted.parameters.items():
+        for value in parameter.values:
+            data = copy.deepcopy(extracted.data)
+            if _replace(data, path, value):
+                explained = _value_explainer(parameter, value)
+                parts.append(Part(data, kind, locate, False, cell_of=cell_of, explain=explained))
+    return parts
+
+
+def _parameter_words(parameter: PipelineParameter, what: str) -> str:
+    return f"{what} of pipeline parameter '{parameter.name}', line {parameter.place[1]}"
+
+
+def _default_explainer(
+    parameters: dict[Path, PipelineParameter],
+) -> Callable[[Finding], Finding | None]:
+    """Findings about a parameter's default say so: a run may pass another value."""
+
+    def explain(finding: Finding) -> Finding | None:
+        tokens = pointer_tokens(finding.pointer)
+        words = "; ".join(
+            _parameter_words(parameter, "the default")
+            for path, parameter in sorted(parameters.items(), key=lambda item: item[1].place)
+            if tokens[: len(path)] == path or _names(finding, path)
+        )
+        return replace(finding, message=f"{finding.message} ({words})") if words else finding
+
+    return explain
+
+
+def _names(finding: Finding, path: Path) -> bool:
+    """A rule's finding about the member at ``path`` (an objective rule reports at the
+    metric what the problem type decides)."""
+    return bool(path) and f"{path[-1]} " in finding.message
+
+
+def _value_explainer(
+    parameter: PipelineParameter, value: Any
+) -> Callable[[Finding], Finding | None]:
+    quoted = f"'{value}'"
+
+    def explain(finding: Finding) -> Finding | None:
+        if quoted not in finding.message:
+            return None  # found with the default too, or not about this value
+        words = _parameter_words(parameter, f"{quoted}, one of the enum_values")
+        return replace(finding, message=f"{finding.message} ({words})")
+
+    return explain
+
+
+def _replace(data: Any, path: Path, value: Any) -> bool:
+    """Put ``value`` at ``path`` in ``data``; False when the path is not there."""
+    here = data
+    for token in path[:-1]:
+        if isinstance(here, list) and token.isdigit() and int(token) < len(here):
+            here = here[int(token)]
+        elif isinstance(here, dict) and token in here:
+            here = here[token]
+        else:
+            return False
+    if isinstance(here, dict) and path[-1] in here:
+        here[path[-1]] = value
+        return True
+    return False
 
 
 def _argument(place: Place, why: str) -> Finding:
@@ -114,7 +196,7 @@ def code_contents(display: str, kind: str, code: str, chunks: Chunks) -> Content
     try:
         parsed, problems = chunks()
         found = extract(parsed)
-        parts = [_part(one) for one in found]
+        parts = [part for one in found for part in _parts(one)]
     except SyntaxError as error:  # a .py file's (a notebook's cells are checked one by one)
         message = f"not valid Python: {error.msg}"[:200]
         raise LoadError(display, message, error.lineno, error.offset) from None

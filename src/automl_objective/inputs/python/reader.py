@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, is_dynamic
 from automl_objective.inputs.positions import Path
 from automl_objective.inputs.python import sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
@@ -73,6 +73,21 @@ class Extracted:
     """Path in the request of a value read through a name that other calls read too -> where
     this call names it, and where the value is written: a finding about it is reported at
     the call, with the value's own place as related information."""
+    parameters: dict[Path, PipelineParameter] = field(default_factory=dict)
+    """Path in the request -> the SageMaker Pipelines parameter whose default is there."""
+
+
+@dataclass(frozen=True)
+class PipelineParameter:
+    """``ParameterString(name=..., default_value=..., enum_values=[...])``: a pipeline
+    started without overrides runs with the default, so the default is checked (and each
+    allowed value, when they are listed); the findings say that it is the default."""
+
+    name: str
+    place: Place
+    """Where the parameter is defined."""
+    values: tuple[Any, ...] = ()
+    """Its ``enum_values`` besides the default."""
 
 
 class _Reader:
@@ -87,6 +102,7 @@ class _Reader:
         """Path -> where the call names the value there, where the value is written."""
         self.problems: list[tuple[Place, str]] = []
         """Arguments an SDK class does not take: where, and what to say."""
+        self.parameters: dict[Path, PipelineParameter] = {}
         self.channel_members: list[tuple[tuple[str, ...], Any, tuple[Place, Place] | None]] = []
         """An SDK v2 estimator's arguments for each channel its fit() builds."""
         self.rename: dict[str, str] = {}
@@ -192,7 +208,14 @@ class _Reader:
         """Add ``name: value`` to ``result`` (DYNAMIC where it is known only at run time)."""
         child = (*path, name)
         result[name] = self.value(value_node, scope, chunk, child, depth + 1)
-        self._note(child, chunk.place(key_node), self.literal_place(value_node, scope, chunk))
+        self._note(child, chunk.place(key_node), self.value_place(child, value_node, scope, chunk))
+
+    def value_place(self, path: Path, node: ast.expr, scope: Scope, chunk: Chunk) -> Place:
+        """Where a value is reported: its literal; a pipeline parameter's default where the
+        parameter is used (the parameter's definition is named in the message)."""
+        if path in self.parameters:
+            return chunk.place(node)
+        return self.literal_place(node, scope, chunk)
 
     def literal_place(self, node: ast.expr, scope: Scope, chunk: Chunk) -> Place:
         """Where the literal a value comes from is written: through the names bound to it."""
@@ -265,6 +288,8 @@ class _Reader:
             place = chunk.place(node)
             self._note(child, place, place)
             return {config.target: self.sdk_call(name, config, node, scope, chunk, child, depth)}
+        if name in sdk_names.PIPELINE_PARAMETERS:
+            return self._pipeline_parameter(name, node, scope, chunk, path, depth)
         if name == "AutoMLDataChannel":
             table = sdk_names.SDK_V2_CHANNELS[name]
             return self.sdk_call(name, table, node, scope, chunk, path, depth)
@@ -285,6 +310,29 @@ class _Reader:
         ast.Name: _name_node,
         ast.Call: _call,
     }
+
+    def _pipeline_parameter(
+        self, kind: str, node: ast.Call, scope: Scope, chunk: Chunk, path: Path, depth: int
+    ) -> Any:
+        """A pipeline parameter's default (DYNAMIC without one): see
+        :class:`PipelineParameter`."""
+        given, _ = self._given(kind, sdk_names.PIPELINE_PARAMETER, node, chunk)
+        found: dict[str, Any] = {}
+        for param in ("name", "default_value", "enum_values"):
+            if param in given:
+                found[param] = self.value(
+                    given[param][1], scope, chunk, ("<parameter>",), depth + 1
+                )
+        default, values = found.get("default_value"), found.get("enum_values")
+        name = found.get("name")
+        if default is None or is_dynamic(default):
+            return DYNAMIC
+        others: tuple[Any, ...] = ()
+        if isinstance(values, list) and not is_dynamic(values):
+            others = tuple(value for value in values if value != default)
+        label = name if isinstance(name, str) else "?"
+        self.parameters[path] = PipelineParameter(label, chunk.place(node), others)
+        return default
 
     def _automl_input(
         self, node: ast.Call, scope: Scope, chunk: Chunk, path: Path, depth: int
@@ -385,7 +433,8 @@ class _Reader:
         if param.name in given:
             key_node, value_node = given[param.name]
             value = self.value(value_node, scope, chunk, (*path, *param.path), depth + 1)
-            places = (chunk.place(key_node), self.literal_place(value_node, scope, chunk))
+            child = (*path, *param.path)
+            places = (chunk.place(key_node), self.value_place(child, value_node, scope, chunk))
         elif is_open:
             value = DYNAMIC if param.sent == sdk_names.ALWAYS else None  # may be in the spread
         elif param.sent == sdk_names.ALWAYS:
@@ -551,7 +600,13 @@ def _request_of(
     call = chunk.place(node)
     reader.places[()] = (call, call)
     return Extracted(
-        version, data, True, reader.places, problems=reader.problems, shared=dict(reader.uses)
+        version,
+        data,
+        True,
+        reader.places,
+        problems=reader.problems,
+        shared=dict(reader.uses),
+        parameters=reader.parameters,
     )
 
 
@@ -569,6 +624,9 @@ def _estimator_request(
     data: dict[str, Any] = reader.sdk_call(name, table, node, scope, chunk, (), 0)
     if table.target == sdk_names.V1:
         data.setdefault("AutoMLJobConfig", {}).setdefault("CompletionCriteria", {})
+    deploy = data.get("ModelDeployConfig")
+    if isinstance(deploy, dict) and deploy.get("AutoGenerateEndpointName") is True:
+        deploy.pop("EndpointName", None)  # the SDK sends a name only when none is generated
     channels_member = (
         "InputDataConfig" if table.target == sdk_names.V1 else "AutoMLJobInputDataConfig"
     )

@@ -329,6 +329,14 @@ SESSION_METHODS = {
 ``create_auto_ml_v2`` (keyword or positional), and Apache Airflow's SageMakerAutoMLOperator
 (keyword only; the hook puts S3DataType S3Prefix in its one channel and merges ``extras``
 over the request with ``dict.update``: a shallow merge)."""
+PIPELINE_PARAMETERS = frozenset(
+    {"ParameterString", "ParameterInteger", "ParameterFloat", "ParameterBoolean"}
+)
+"""SageMaker Pipelines parameters (``sagemaker.workflow.parameters``)."""
+PIPELINE_PARAMETER = SdkClass(
+    "parameter", (Param("name"), Param("default_value"), Param("enum_values"))
+)
+"""Their parameters: ``enum_values`` is ParameterString's only."""
 SESSION_MINIMUM = {"auto_ml": 3, "create_auto_ml_v2": 4}
 """Arguments a Session method needs at least: a method of that name with fewer is not it."""
 AIRFLOW_OPERATOR = "SageMakerAutoMLOperator"
@@ -423,5 +431,7 @@ def builds_sdk_object(node: ast.Call) -> bool:
     if name is None or not name[:1].isupper():
         return False
     if name in SDK_V2_ESTIMATORS or name in SDK_V2_CONFIGS or name in SDK_V2_CHANNELS:
+        return True
+    if name in PIPELINE_PARAMETERS:
         return True
     return name in shape_members()
