@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from automl_objective.base.codes import Code
-from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.base.finding import Finding, json_pointer, pointer_tokens
 from automl_objective.check.checker import Checker
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.results import FileResult
@@ -49,7 +49,10 @@ def check_parts(
                 continue
             cell = part.cell_of(finding) if part.cell_of is not None else None
             related = part.related_of(finding) if part.related_of is not None else ()
-            pointer = prefix + finding.pointer
+            inner = finding.pointer
+            if part.written is not None:
+                inner = json_pointer(part.written(pointer_tokens(inner)))
+            pointer = prefix + inner
             findings.append(replace(finding, pointer=pointer, cell=cell, related=related))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
     return FileResult(path, findings, kind)

@@ -89,6 +89,9 @@ class Part(NamedTuple):
     """Other places a finding of this request concerns: a reader that reports a value
     shared by several requests at each request using it (where its locator places the
     finding) says here where the value itself is written."""
+    written: Callable[[tuple[str, ...]], tuple[str | int, ...]] | None = None
+    """A request path as it is written in the file, where the two differ (a state
+    machine's ``Key.$`` is the request's member ``Key``): the pointer a finding reports."""
 
 
 class Contents(NamedTuple):
