@@ -86,3 +86,17 @@ def test_a_filling_of_strings_gets_the_shape_it_takes() -> None:
         "demand must be an object, not a string; Filling maps each column name to its fill "
         'methods, e.g. {"demand": {"middlefill": "mean"}}'
     )
+
+
+def test_an_open_object_is_never_said_to_miss_a_member() -> None:
+    from automl_objective.base.dynamic import DYNAMIC, OpenObject
+    from automl_objective.check.checker import default_checker
+    from automl_objective.inputs.document import Document
+
+    members = {"AutoMLJobName": "job", "AutoMLJobInputDataConfig": DYNAMIC, "OutputConfig": {}}
+    request = OpenObject(members)
+    document = Document("x.json", request, "", "json", lambda asked: [(None, None)] * len(asked))
+    [finding] = default_checker().validate(document).findings
+    assert finding.code == "unknown-member"
+    assert "did you mean 'OutputDataConfig'?" in finding.message
+    assert "missing" not in finding.message

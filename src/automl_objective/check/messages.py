@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from automl_objective.base.codes import Code, Severity
+from automl_objective.base.dynamic import OpenObject
 from automl_objective.base.quoting import json_type, shown, shown_name
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure, library_message
@@ -247,7 +248,7 @@ def unknown_members(failure: Failure) -> list[Located]:
         present = suggest(key, known) if guess is None else None
         if present is not None and present != key:
             message += f"; {name} has {present} already: remove {shown_name(key)}"
-        if guess in required:
+        if guess in required and type(instance) is not OpenObject:  # else it may be there
             message += f" ({guess} is required and missing)"
         found.append(Located(_severity(failure), Code.UNKNOWN_MEMBER, (*path, key), message, True))
     return found
