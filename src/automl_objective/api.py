@@ -40,6 +40,7 @@ __all__ = [
     "allowed_metrics",
     "catalog",
     "check_sources",
+    "check_text",
     "default_metric",
     "resolve_file",
     "resolve_source",
@@ -148,6 +149,37 @@ def validate_file(
     try:
         raw = read_file(Path(path), str(path), options.max_bytes)
         contents = registry.read(str(path), raw, format=format, by_kind=options.kind == AUTO)
+    except LoadError as error:
+        return load_error_result(error)
+    return runner.check(default_checker(), contents, options)
+
+
+def check_text(
+    text: str,
+    path: str,
+    *,
+    kind: str = AUTO,
+    problem_type: str | None = None,
+    strict: bool = False,
+    skip_unknown: bool = False,
+) -> FileResult:
+    """Validate a document's text as :func:`validate_file` would if it were the file at
+    ``path`` (an editor's unsaved buffer): the name says what it is (``.py`` and ``.ipynb``:
+    code; otherwise JSON or YAML, pipelines and state machines split into their requests).
+    ``skip_unknown`` is :func:`check_sources`'s."""
+    result = _check_text(text, path, _options(kind, problem_type, strict))
+    if skip_unknown and kind == AUTO:
+        return _skip_if_unknown(result)
+    return result
+
+
+def _check_text(text: str, path: str, options: CheckOptions) -> FileResult:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {type(path).__name__}")
+    try:
+        contents = registry.read_decoded(path, text, by_kind=options.kind == AUTO)
     except LoadError as error:
         return load_error_result(error)
     return runner.check(default_checker(), contents, options)

@@ -147,6 +147,8 @@ def test_every_kind_is_one_family_and_says_what_it_holds() -> None:
     for kind in registry.KINDS:
         assert (kind.read is None) != (kind.requests is None), kind.name
         assert kind.recognises is None or kind.requests is not None, kind.name
+        # An editor's buffer is read as the saved file: a kind reading bytes reads text too.
+        assert (kind.read is None) == (kind.read_decoded is None), kind.name
         assert kind.globs and kind.told_by and kind.holds, kind.name
 
 

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.api import validate_file
+from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.cli import main
 from automl_objective.inputs.python.reader import (
     EXPANSION_BUDGET,
@@ -35,7 +36,8 @@ EXPECTED: dict[str, Expected] = {
         # **request, the dict built above: the member name's own line and column
         (21, 5, "unknown-member"),
         (25, 1, "missing-member"),  # AutoMLProblemTypeConfig, at the call
-        # **common is unknown: objective rules only, no missing-member
+        # **common is unknown: it may hold the top-level members, not TabularJobConfig's
+        (31, 36, "missing-member"),
         (34, 43, "unknown-metric"),
     ],
     "sdk_calls.py": [
@@ -106,12 +108,12 @@ def test_a_name_resolves_in_the_scope_it_is_bound_in(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        'sm.create_auto_ml_job(ProblemType=pt, AutoMLJobObjective={"MetricName": "AUC"})\n',
+        'sm.create_auto_ml_job(ProblemType=pt, AutoMLJobObjective={"MetricName": "AUC"}, **r)\n',
         'sm.create_auto_ml_job_v2(AutoMLJobObjective={"MetricName": "AUC"}, **req)\n',
         'o = {"MetricName": "AUC"}\no.update(extra)\n'
-        'sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=o)\n',
+        'sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=o, **r)\n',
         'for m in ["AUC"]:\n    sm.create_auto_ml_job(ProblemType="Regression",'
-        ' AutoMLJobObjective={"MetricName": m})\n',
+        ' AutoMLJobObjective={"MetricName": m}, **r)\n',
         'sm.create_auto_ml_job(**{"ProblemType": "Regression", **base})\n',
         "sm.create_auto_ml_job_v2(**json.load(f))\n",
     ],
@@ -177,9 +179,9 @@ def test_folders_include_python_files_and_ordinary_code_is_clean(
     [
         ('AutoMLTabularConfig("y", problem_type="Regression")', "AUC", "metric-not-allowed"),
         ("AutoMLTimeSeriesForecastingConfig(*a)", "AUC", "metric-not-allowed"),
-        ('AutoMLImageClassificationConfig(content_column="c")', "AUC", "metric-not-allowed"),
-        ("AutoMLTextClassificationConfig()", "F1", "metric-not-allowed"),
-        ('AutoMLTextFineTuningConfig(base_model_name="m")', "F1", "objective-ignored"),
+        ("AutoMLImageClassificationConfig()", "AUC", "metric-not-allowed"),
+        ('AutoMLTextClassificationConfig("text", "label")', "F1", "metric-not-allowed"),
+        ('AutoMLTextGenerationConfig(base_model_name="m")', "F1", "objective-ignored"),
     ],
 )
 def test_each_sdk_v2_config_is_the_request_member_it_becomes(
@@ -193,15 +195,31 @@ def test_each_sdk_v2_config_is_the_request_member_it_becomes(
 @pytest.mark.parametrize(
     "source",
     [
-        # one positional past AutoML's (role, target_attribute_name): it may be problem_type
-        'AutoML("role", "y", "key", job_objective={"MetricName": "AUC"})\n',
+        # *rest may hold problem_type; **more may hold anything
+        'AutoML("role", "y", *rest, job_objective={"MetricName": "AUC"})\n',
+        'AutoML("role", "y", job_objective={"MetricName": "AUC"}, **more)\n',
         'AutoMLV2(problem_config=cfg, job_objective={"MetricName": "Accuracy"})\n',
     ],
 )
-def test_an_unknown_sdk_argument_leaves_absent_members_unjudged(
-    tmp_path: Path, source: str
-) -> None:
+def test_spread_sdk_arguments_leave_absent_members_unjudged(tmp_path: Path, source: str) -> None:
     assert _check(tmp_path, source) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            'AutoMLV2(AutoMLImageClassificationConfig(content_column="c"))\n',
+            [(1, 42, "unknown-member")],
+        ),
+        ('AutoML("r", "y", problem_typ="Regression")\n', [(1, 18, "unknown-member")]),
+        ('sm.auto_ml(i, o, c, job_name="j", tag="x")\n', [(1, 35, "unknown-member")]),
+    ],
+)
+def test_an_argument_the_sdk_does_not_take_is_a_finding(
+    tmp_path: Path, source: str, expected: Expected
+) -> None:
+    assert _check(tmp_path, source) == expected
 
 
 def test_sagemaker_core_dicts_use_snake_case_names(tmp_path: Path) -> None:
@@ -453,10 +471,10 @@ def test_names_that_double_a_value_at_each_level_cost_a_bounded_number_of_steps(
     # a40 would be 2**41 values: reading stops at the budget, and the value is dynamic
     budget = Budget()
     [request] = _extract(_chain(40), budget)
-    assert request.data == {"ProblemType": "Regression"}
-    assert not request.complete
+    assert request.data == {"ProblemType": "Regression", "Tags": DYNAMIC}
     assert budget.spent == EXPANSION_BUDGET
-    assert set(request.places) == {(), ("ProblemType",)}  # nothing kept of what was read
+    # nothing kept of what was read: Tags is where its name is written
+    assert set(request.places) == {(), ("ProblemType",), ("Tags",)}
 
 
 def test_reading_stops_at_the_budget_not_after_the_whole_value() -> None:
@@ -464,7 +482,7 @@ def test_reading_stops_at_the_budget_not_after_the_whole_value() -> None:
     # is spent exactly (this fails at once, rather than hanging, if the budget is not kept)
     budget = Budget(left=1000)
     [request] = _extract(_chain(12), budget)
-    assert "Tags" not in request.data
+    assert request.data["Tags"] is DYNAMIC
     assert budget.spent == 1000
 
 
@@ -497,7 +515,7 @@ def test_the_budget_is_the_files_and_inline_values_are_read_after_it_is_spent(
         ' AutoMLJobObjective={"MetricName": "AUC"}, **k)\n'
     )
     first, second, third = _extract(source, budget)
-    assert "Tags" not in first.data and "Tags" not in second.data
+    assert first.data["Tags"] is DYNAMIC and second.data["Tags"] is DYNAMIC
     assert third.data["AutoMLJobObjective"] == {"MetricName": "AUC"}
     assert budget.spent == 50
 
@@ -577,8 +595,10 @@ def test_columns_count_characters_whatever_ends_the_lines(tmp_path: Path, newlin
     source = (
         f"x = 1{newline}sm.create_auto_ml_job(AutoMLJobName='é', ProblemType='Bogus', **k){newline}"
     )
-    [(line, column, code, _)] = _check_bytes(tmp_path, source.encode())
-    assert (line, column, code) == (2, 54, "unknown-problem-type")
+    findings = _check_bytes(tmp_path, source.encode())
+    found = [(line, column, code) for line, column, code, _ in findings]
+    # the 'é' job name is checked too: a whole request, whatever **k holds
+    assert found == [(2, 37, "schema-violation"), (2, 54, "unknown-problem-type")]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,9 @@ _TEST_NAME = re.compile(r"(?:(tests/[\w/]+\.py))?::(test_\w+)|`(test_\w+)`")
 
 def _test_names(path: Path) -> set[str]:
     tree = ast.parse(path.read_text("utf-8"))
-    return {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    return {
+        node.name for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
 
 
 def _named_tests(text: str) -> list[tuple[str, str]]:

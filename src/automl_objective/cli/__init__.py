@@ -36,6 +36,10 @@ def _command(name: str) -> Command:
         from automl_objective.cli.lookups import run_metrics, run_schemas
 
         return run_metrics if name == "metrics" else run_schemas
+    if name == "lsp":
+        from automl_objective.cli.lsp import run_lsp
+
+        return run_lsp
     from automl_objective.cli.codegen import run_generate, run_sync
 
     return run_generate if name == "generate" else run_sync

@@ -47,6 +47,9 @@ EXAMPLES = {
     "schemas": """\
   automl-objective schemas                               the editor schemas' paths
 """,
+    "lsp": """\
+  automl-objective lsp                                   serve an editor on stdin/stdout
+""",
     "sync": """\
   automl-objective sync --from-botocore                  has AWS changed the valid values?
   automl-objective sync --from-botocore --write          write the new values into the schema
@@ -79,6 +82,12 @@ COMMAND_HELP = {
         "print the paths of the installed editor schemas",
         "Print the path of each editor schema (and catalog.json) this installation ships, "
         "one a line, for an editor's or another validator's settings. Exit 2 if none.",
+    ),
+    "lsp": (
+        "run the language server: findings, completion and fixes in the editor",
+        "Serve an editor over the Language Server Protocol on standard input and output: "
+        "validate's findings as diagnostics, completion and hover of metrics and problem "
+        "types, quick fixes. Needs the lsp extra.",
     ),
     "sync": (
         "compare the schema's valid values with botocore's SageMaker model",
@@ -292,6 +301,7 @@ OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "resolve": _add_resolve_options,
     "generate": _add_generate_options,
     "schemas": lambda parser: None,
+    "lsp": lambda parser: None,
     "sync": _add_sync_options,
 }
 """Each command's options, added to its parser only when it runs."""

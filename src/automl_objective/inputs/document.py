@@ -48,6 +48,10 @@ class Document:
     locator: Locator | None = field(default=None, repr=False)
     """How a parser that keeps its own source map locates paths (YAML keeps its node tree);
     None: located in the JSON text."""
+    duplicates: tuple[tuple[tuple[str | int, ...], LoadError], ...] = ()
+    """A CloudFormation template's member names written twice in one mapping (CloudFormation
+    takes the last; any other document is refused instead): the member's path, the finding
+    that says so. The template kind reports those inside an AutoML request."""
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
         """1-based (line, column) of the value at ``path``, or of its member name."""

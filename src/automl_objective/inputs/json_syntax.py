@@ -4,6 +4,11 @@ Rejected, each with a position: duplicate member names (parsers disagree on whic
 ``NaN``/``Infinity`` (not JSON), numbers too large for a double (``1e400``), nesting deeper
 than the parser's recursion limit. Common mistakes get a plain message: comments, trailing
 commas.
+
+A CloudFormation template (``cloudformation=True``) keeps a member written twice, the last one
+counting as it does for CloudFormation, and lists it with the document
+(:attr:`~automl_objective.inputs.document.Document.duplicates`) for the template kind to
+report where it matters.
 """
 
 from __future__ import annotations
@@ -11,12 +16,18 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from typing import Any
 
 from automl_objective.base.codes import Code
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
-from automl_objective.inputs.positions import find_bare_token, find_duplicate_member, line_column
+from automl_objective.inputs.positions import (
+    find_bare_token,
+    find_duplicate_member,
+    line_column,
+    locate_json_all,
+)
 
 _COMMENT = re.compile(r"\s*(//|/\*)")
 _COMMA_THEN_CLOSE = re.compile(r",\s*[}\]]")
@@ -83,23 +94,78 @@ def _syntax_error(path: str, text: str, error: json.JSONDecodeError) -> LoadErro
 _DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_constant=_constant, parse_float=_float)
 
 
-def parse_json(path: str, text: str) -> Document:
+class _Repeats:
+    """The objects a tolerant decoder built with a member written twice, and those members."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[dict[str, Any], list[str]]] = []
+
+    def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            counted = Counter(key for key, _ in pairs)
+            names = [key for key, count in counted.items() if count > 1]
+            self.found.append((result, names))  # kept alive: its id names it below
+        return result
+
+    def duplicates(
+        self, path: str, text: str, data: Any
+    ) -> tuple[tuple[tuple[str | int, ...], LoadError], ...]:
+        """Each member written twice: its path, and the finding at its last writing."""
+        if not self.found:
+            return ()
+        names = {id(found): listed for found, listed in self.found}
+        paths: list[tuple[str | int, ...]] = []
+        stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+        while stack:
+            value, at = stack.pop()
+            if isinstance(value, dict):
+                paths.extend((*at, name) for name in names.get(id(value), ()))
+                stack.extend((item, (*at, key)) for key, item in value.items())
+            elif isinstance(value, list):
+                stack.extend((item, (*at, index)) for index, item in enumerate(value))
+        spots = locate_json_all(text, [(at, True) for at in paths])
+        return tuple(
+            (at, _duplicate_error(path, str(at[-1]), spot, None))
+            for at, spot in zip(paths, spots, strict=True)
+        )
+
+
+def _duplicate_error(
+    path: str, name: str, spot: tuple[int, int] | None, first_line: int | None
+) -> LoadError:
+    line, column = spot or (None, None)
+    if first_line is None:  # a template's: CloudFormation reads it
+        where, counts = f"line {line}", "CloudFormation takes the last"
+    else:
+        where, counts = f"lines {first_line} and {line}", "parsers disagree on which one counts"
+    return LoadError(
+        path,
+        f"member {shown(name)} appears twice in one object ({where}): {counts}",
+        line,
+        column,
+        code=Code.DUPLICATE_KEY,
+    )
+
+
+def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Document:
+    """A JSON document; with ``cloudformation``, a member written twice is kept (see the
+    module's docstring)."""
+    repeats = _Repeats() if cloudformation else None
     try:
-        data = _DECODER.decode(text)
+        if repeats is None:
+            data = _DECODER.decode(text)
+        else:
+            decoder = json.JSONDecoder(
+                object_pairs_hook=repeats.object, parse_constant=_constant, parse_float=_float
+            )
+            data = decoder.decode(text)
     except json.JSONDecodeError as error:
         raise _syntax_error(path, text, error) from None
     except _Duplicate:
         name, first, second = find_duplicate_member(text) or ("?", 0, 0)
-        line, column = line_column(text, second)
-        first_line = line_column(text, first)[0]
-        raise LoadError(
-            path,
-            f"member {shown(name)} appears twice in one object (lines {first_line} and {line}): "
-            "parsers disagree on which one counts",
-            line,
-            column,
-            code=Code.DUPLICATE_KEY,
-        ) from None
+        spot = line_column(text, second)
+        raise _duplicate_error(path, name, spot, line_column(text, first)[0]) from None
     except _BadNumber as error:
         offset = find_bare_token(text, _is_bad_number)
         where = line_column(text, offset) if offset is not None else (None, None)
@@ -110,7 +176,10 @@ def parse_json(path: str, text: str) -> Document:
         offset = find_bare_token(text, lambda token: len(token) > MAX_NUMBER_CHARS)
         where = line_column(text, offset) if offset is not None else (None, None)
         raise LoadError(path, "invalid JSON: a number is too large", *where) from None
-    return Document(path, data, text, "json")
+    document = Document(path, data, text, "json")
+    if repeats is not None:
+        document.duplicates = repeats.duplicates(path, text, data)
+    return document
 
 
 def _is_bad_number(token: str) -> bool:

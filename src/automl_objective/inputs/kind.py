@@ -40,6 +40,9 @@ class InputKind(NamedTuple):
     """The requests it holds, in words (the README's kinds table)."""
     read: Reader | None = None
     """A kind with a syntax of its own: reads a file it claims by name."""
+    read_decoded: Callable[[str, str], Contents] | None = None
+    """With ``read``: reads the text of a file it claims that is already decoded (an editor's
+    buffer); its bytes' encoding (a PEP 263 line, say) then no longer applies."""
     recognises: Callable[[Any], bool] | None = None
     """A kind of JSON or YAML document: whether a parsed document's data is one (cheap: it
     runs on every document). None, with ``requests``: every document no other kind

@@ -76,10 +76,14 @@ def cell_sources(display: str, text: str) -> list[str]:
 
 def read(display: str, raw: bytes) -> Contents:
     """The requests a notebook's code cells send (a notebook is UTF-8 JSON)."""
+    return read_text(display, decode(display, raw))
+
+
+def read_text(display: str, text: str) -> Contents:
+    """The requests a notebook's code cells send, from its JSON text."""
     from automl_objective.inputs.python.calls import code_contents
     from automl_objective.inputs.python.cells import notebook_chunks
 
-    text = decode(display, raw)
     code = "\n".join(cell_sources(display, text))
     return code_contents(display, KIND.name, code, lambda: notebook_chunks(display, text))
 
@@ -93,4 +97,5 @@ KIND = InputKind(
     hook_types=("jupyter",),
     in_words="code",
     read=read,
+    read_decoded=read_text,
 )

@@ -45,4 +45,5 @@ KIND = InputKind(
     hook_types=("python",),
     in_words="code",
     read=read,
+    read_decoded=read_text,
 )

@@ -22,6 +22,7 @@ from automl_objective.inputs import (
     python_files,
     request_files,
     state_machines,
+    templates,
 )
 from automl_objective.inputs.document import Contents, Document, Format, LoadError
 from automl_objective.inputs.globs import Globs
@@ -34,6 +35,7 @@ KINDS: tuple[InputKind, ...] = (
     request_files.KIND,
     pipelines.KIND,
     state_machines.KIND,
+    templates.KIND,
     python_files.KIND,
     notebooks.KIND,
 )
@@ -111,6 +113,25 @@ def read_text(
     """What a JSON or YAML document's text holds (see :func:`read`)."""
     document = parse_text(name, text, format)
     return split(document) if by_kind else Contents.whole(document)
+
+
+def read_decoded(
+    name: str, text: str, *, format: Format | None = None, by_kind: bool = True
+) -> Contents:
+    """What a file's text holds, as :func:`read` reads its bytes: an editor's unsaved buffer,
+    already decoded, judged as the saved file would be."""
+    kind = claim(name) if format is None else None
+    if kind is None:
+        return read_text(name, text, format=format, by_kind=by_kind)
+    reader = kind.read_decoded
+    assert reader is not None, f"{kind.name} reads decoded text"
+    try:
+        return reader(name, text)
+    except LoadError:
+        raise
+    except Exception as error:  # the kind's own failure: one finding for this file alone
+        message = internal_error_message(error, "reading")
+        raise LoadError(name, message, code=Code.INTERNAL_ERROR) from None
 
 
 def read_source(

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Protocol
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import internal_error_message
@@ -14,6 +16,10 @@ from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class Parser(Protocol):
+    def __call__(self, path: str, text: str, *, cloudformation: bool = False) -> Document: ...
 
 
 def detect_format(path: str, text: str) -> Format:
@@ -35,13 +41,41 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         if (format or detect_format(path, text)) == "yaml":
             from automl_objective.inputs.yaml_syntax import parse_yaml
 
-            return parse_yaml(path, text)
-        return parse_json(path, text)
+            try:
+                return parse_yaml(path, text)
+            except LoadError as error:
+                return _as_template(path, text, error, parse_yaml)
+        try:
+            return parse_json(path, text)
+        except LoadError as error:
+            return _as_template(path, text, error, parse_json)
     except LoadError:
         raise
     except Exception as error:  # a parser's own failure: one finding for this file alone
         message = internal_error_message(error, "reading")
         raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
+
+
+_TEMPLATE_MARK = re.compile(r"AWSTemplateFormatVersion|AWS::")
+
+
+def _as_template(path: str, text: str, error: LoadError, parse: Parser) -> Document:
+    """A document refused for a YAML tag or a key written twice, read again as a
+    CloudFormation template would be, which allows both (:mod:`.templates`); ``error`` for
+    any document that is no template."""
+    if error.code not in (Code.PARSE_ERROR, Code.DUPLICATE_KEY):
+        raise error
+    if not _TEMPLATE_MARK.search(text):
+        raise error
+    from automl_objective.inputs.template_marks import recognises
+
+    try:
+        document = parse(path, text, cloudformation=True)
+    except LoadError:
+        raise error from None
+    if not recognises(document.data):
+        raise error
+    return document
 
 
 def load_path(

@@ -6,6 +6,14 @@ what JSON cannot hold (``.nan``, ``.inf``, ``1.0e+400``), numbers so long that r
 takes seconds, several documents in one file, and aliases that add more nodes or text than
 any request file needs (the "billion laughs" attack: the composed graph is small, but
 anything that walks or prints the data would pay for every expansion).
+
+A CloudFormation template is read as CloudFormation reads it (``cloudformation=True``): the
+short forms of its functions are YAML local tags (``!Ref x``, ``!GetAtt A.B``, ``!Sub |``)
+read as their long forms (``{"Ref": "x"}``, ``{"Fn::GetAtt": ["A", "B"]}``), an unquoted date
+is a string (``AWSTemplateFormatVersion: 2010-09-09``), and a key written twice is kept, the
+last one counting as it does for CloudFormation, and listed with the document
+(:attr:`~automl_objective.inputs.document.Document.duplicates`) for the template kind to
+report where it matters. Every other guarantee holds as for any YAML document.
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ from automl_objective.inputs.positions import (
 )
 
 NodePair = tuple[yaml.Node, yaml.Node]
+Duplicate = tuple[yaml.Node, str, LoadError]
+"""A mapping holding a key twice, the key, and the finding that says so."""
 
 MAX_EXPANDED_NODES = 100_000
 MAX_EXPANDED_CHARS = 10 * 1024 * 1024
@@ -42,6 +52,7 @@ MAX_EXPANDED_CHARS = 10 * 1024 * 1024
 MAX_NUMBER_CHARS = 400
 """Longest number read (a double has at most 309 digits before its point)."""
 
+DISAGREE = "parsers disagree on which one counts"
 _TAG = "tag:yaml.org,2002:"
 _MERGE = _TAG + "merge"
 _READ_AS = {
@@ -58,9 +69,52 @@ def _loader_class() -> type[yaml.SafeLoader]:
     return loader
 
 
-def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str) -> None:
+_UNPREFIXED = frozenset({"Ref", "Condition"})
+"""CloudFormation functions whose long form has no ``Fn::`` (``!Ref`` is ``Ref``)."""
+
+
+def function_name(tag: str) -> str:
+    """The long form of a CloudFormation short-form tag: ``!Sub`` -> ``Fn::Sub``."""
+    suffix = tag[1:]
+    return suffix if suffix in _UNPREFIXED else f"Fn::{suffix}"
+
+
+def _short_form(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    """``!Name value`` as CloudFormation reads it: ``{"Fn::Name": value}`` (any function:
+    which ones exist is CloudFormation's business); ``!GetAtt A.B`` is ``["A", "B"]``."""
+    name = function_name("!" + suffix)
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+        if name == "Fn::GetAtt":
+            value = value.split(".", 1)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        assert isinstance(node, yaml.MappingNode)
+        value = loader.construct_mapping(node, deep=True)
+    return {name: value}
+
+
+@functools.cache
+def _template_loader_class() -> type[yaml.SafeLoader]:
+    """The safe loader and CloudFormation's short forms (a class made once, on first use)."""
+    loader: type[yaml.SafeLoader] = type("TemplateLoader", (_loader_class(),), {})
+    loader.add_multi_constructor("!", _short_form)
+    loader.add_constructor(_TAG + "timestamp", yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]
+    return loader
+
+
+def _check_graph(
+    path: str,
+    root: yaml.Node,
+    loader: yaml.SafeLoader,
+    text: str,
+    duplicates: list[Duplicate] | None = None,
+) -> None:
     """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
-    bombs, walking each distinct node once."""
+    bombs, walking each distinct node once. With ``duplicates``, a duplicate key is listed
+    there (the mapping holding it, the finding) instead of refused."""
     expanded: dict[int, int] = {}  # node -> nodes in its expansion
     sizes: dict[int, int] = {}  # node -> characters of the scalars in its expansion
     visiting: set[int] = set()
@@ -76,8 +130,10 @@ def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str)
             if isinstance(node, yaml.ScalarNode):
                 _check_number(path, text, node, loader)
         children: list[yaml.Node] = []
-        if isinstance(node, yaml.MappingNode):
-            children = _mapping_children(path, text, node)
+        if isinstance(node, yaml.MappingNode) and children_done:  # checked on the way in
+            children = [child for pair in node.value for child in pair]
+        elif isinstance(node, yaml.MappingNode):
+            children = _mapping_children(path, text, node, duplicates)
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         if not children_done and children:
@@ -94,8 +150,14 @@ def _check_graph(path: str, root: yaml.Node, loader: yaml.SafeLoader, text: str)
         visiting.discard(id(node))
 
 
-def _mapping_children(path: str, text: str, node: yaml.MappingNode) -> list[yaml.Node]:
-    """The keys and values of a mapping, refusing keys that are not strings or repeat."""
+def _mapping_children(
+    path: str,
+    text: str,
+    node: yaml.MappingNode,
+    duplicates: list[Duplicate] | None,
+) -> list[yaml.Node]:
+    """The keys and values of a mapping, refusing keys that are not strings or repeat (or
+    listing those that repeat in ``duplicates``)."""
     children: list[yaml.Node] = []
     seen: dict[Any, yaml.Node] = {}
     for key, value in node.value:
@@ -106,14 +168,18 @@ def _mapping_children(path: str, text: str, node: yaml.MappingNode) -> list[yaml
         if key.value in seen:
             first = _where(text, seen[key.value])[0]
             line, column = _where(text, key)
-            raise LoadError(
+            counts = "CloudFormation takes the last" if duplicates is not None else DISAGREE
+            error = LoadError(
                 path,
                 f"key {shown(key.value)} appears twice in one mapping (lines {first} "
-                f"and {line}): parsers disagree on which one counts",
+                f"and {line}): {counts}",
                 line,
                 column,
                 code=Code.DUPLICATE_KEY,
             )
+            if duplicates is None:
+                raise error
+            duplicates.append((node, key.value, error))
         seen[key.value] = key
     return children
 
@@ -175,12 +241,15 @@ def _check_number(path: str, text: str, node: yaml.ScalarNode, loader: yaml.Safe
     raise LoadError(path, f"invalid YAML: {problem}", *_where(text, node))
 
 
-def parse_yaml(path: str, text: str) -> Document:
-    loader = _loader_class()(text)
+def parse_yaml(path: str, text: str, *, cloudformation: bool = False) -> Document:
+    """A YAML document; with ``cloudformation``, read as CloudFormation reads a template (see
+    the module's docstring)."""
+    loader = (_template_loader_class() if cloudformation else _loader_class())(text)
+    duplicates: list[Duplicate] | None = [] if cloudformation else None
     try:
         root = loader.get_single_node()
         if root is not None:
-            _check_graph(path, root, loader, text)
+            _check_graph(path, root, loader, text, duplicates)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(path, text, error) from None
@@ -190,7 +259,44 @@ def parse_yaml(path: str, text: str) -> Document:
         raise LoadError(path, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
-    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root, text))
+    located = functools.partial(locate_yaml_all, root, text)
+    document = Document(path, data, text, "yaml", located)
+    if duplicates:
+        document.duplicates = _duplicate_paths(root, duplicates)
+    return document
+
+
+def _duplicate_paths(
+    root: yaml.Node | None, duplicates: list[Duplicate]
+) -> tuple[tuple[tuple[str | int, ...], LoadError], ...]:
+    """Each duplicate key's path (the path of the member written twice), found in one walk
+    over the distinct nodes (a node an alias shares is given its first path)."""
+    wanted: dict[int, list[tuple[str, LoadError]]] = {}
+    for mapping, name, error in duplicates:
+        wanted.setdefault(id(mapping), []).append((name, error))
+    found: list[tuple[tuple[str | int, ...], LoadError]] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node | None, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, at = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        found.extend(((*at, name), error) for name, error in wanted.get(id(node), ()))
+        stack.extend(_children_with_tokens(node, at))
+    return tuple(found)
+
+
+def _children_with_tokens(
+    node: yaml.Node, at: tuple[str | int, ...]
+) -> list[tuple[yaml.Node | None, tuple[str | int, ...]]]:
+    tagged = node.tag.startswith("!")
+    inner: tuple[str | int, ...] = (*at, function_name(node.tag)) if tagged else at
+    if isinstance(node, yaml.MappingNode):
+        return [(value, (*inner, str(key.value))) for key, value in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return [(item, (*inner, index)) for index, item in enumerate(node.value)]
+    return []
 
 
 _YAML_1_1_BREAKS = re.compile("[\x85\u2028\u2029]")
@@ -221,27 +327,40 @@ def _syntax_error(path: str, text: str, error: yaml.MarkedYAMLError) -> LoadErro
 
 def yaml_nodes(root: yaml.Node, paths: Iterable[Sequence[str | int]]) -> dict[Path, NodePair]:
     """The key and value nodes of every wanted path (and each ancestor) under ``root``; each
-    mapping on the way is scanned once, not once per path."""
+    mapping on the way is scanned once, not once per path. A node with a CloudFormation
+    short-form tag (``!Sub |``) stands for the one-member mapping its long form is
+    (``Fn::Sub``): that member's key and value are the tagged node itself."""
     found: dict[Path, NodePair] = {(): (root, root)}
-    stack: list[tuple[yaml.Node, Trie, Path]] = [(root, trie(paths), ())]
+    stack: list[tuple[yaml.Node, Trie, Path, bool]] = [(root, trie(paths), (), False)]
     while stack:
-        node, wanted, path = stack.pop()
-        pairs: Iterable[tuple[str, NodePair]] = ()
-        if isinstance(node, yaml.MappingNode):
-            pairs = ((str(k.value), (k, v)) for k, v in node.value)
-        elif isinstance(node, yaml.SequenceNode):
-            items = node.value
-            indices = [t for t in wanted if t.isdigit() and int(t) < len(items)]
-            pairs = ((t, (items[int(t)], items[int(t)])) for t in indices)
-        for token, pair in pairs:
+        node, wanted, path, unwrapped = stack.pop()
+        for token, pair, inside in _token_pairs(node, wanted, unwrapped):
             child = wanted.get(token)
             if child is None:
                 continue
             child_path = (*path, token)
             found[child_path] = pair  # the last duplicate wins (duplicates are refused)
             if child:
-                stack.append((pair[1], child, child_path))
+                stack.append((pair[1], child, child_path, inside))
     return found
+
+
+def _token_pairs(
+    node: yaml.Node, wanted: Trie, unwrapped: bool
+) -> Iterable[tuple[str, NodePair, bool]]:
+    """The path tokens under ``node`` with their (key, value) nodes, and whether the value
+    node is entered past its tag."""
+    if not unwrapped and node.tag.startswith("!"):
+        return [(function_name(node.tag), (node, node), True)]
+    if isinstance(node, yaml.MappingNode):
+        return ((str(k.value), (k, v), False) for k, v in node.value)
+    if isinstance(node, yaml.SequenceNode):
+        items = node.value
+        indices = [t for t in wanted if t.isdigit() and int(t) < len(items)]
+        return ((t, (items[int(t)], items[int(t)]), False) for t in indices)
+    if unwrapped and node.tag == "!GetAtt":  # ``!GetAtt A.B``: both items are the scalar
+        return ((t, (node, node), True) for t in wanted if t in ("0", "1"))
+    return ()
 
 
 def locate_yaml_all(root: yaml.Node | None, text: str, requests: Sequence[Request]) -> list[Spot]:

@@ -210,6 +210,10 @@ class Binder(ast.NodeVisitor):
         self.visible = module  # the scope functions defined here see (classes are skipped)
         self.chunk: Chunk | None = None
         self.calls: list[tuple[ast.Call, Scope, Chunk]] = []
+        self.fits: list[tuple[ast.Call, Scope, Chunk]] = []
+        self.aliases: dict[str, str] = {}
+        """Names an SDK class is imported under (``as``) -> the class's own name."""
+        """``x.fit(...)`` calls: an SDK v2 estimator's sends its request."""
         self._shared: list[tuple[int, str]] = []
         """(group, name): the names of one binding, which may share an object."""
         self._handed: set[str] = set()
@@ -410,6 +414,12 @@ class Binder(ast.NodeVisitor):
 
     def _method(self, node: ast.Call, func: ast.Attribute, into: set[str] | None) -> None:
         receiver = func.value
+        if func.attr == "fit" and self.chunk is not None:
+            self.fits.append((node, self.scope, self.chunk))
+            if isinstance(receiver, ast.Call) and sdk_names.request_version(receiver):
+                self._expr(receiver, None)  # an estimator's own fit changes nothing given
+                self._arguments(node, self._handed)
+                return
         if func.attr in _READERS:
             self._expr(receiver, into)
             self._arguments(node, into)

@@ -80,16 +80,21 @@ class _Placer:
 
 
 def _part(extracted: Extracted) -> Part:
-    complete = extracted.complete and not extracted.fragment_only
     placer = _Placer(extracted)
     return Part(
         extracted.data,
-        version_kind(extracted.version, complete),
+        version_kind(extracted.version, extracted.complete),
         placer.locate,
-        not extracted.complete,
+        False,
         cell_of=placer.cell_of,
         related_of=placer.related_of if extracted.shared else None,
     )
+
+
+def _argument(place: Place, why: str) -> Finding:
+    """An argument the SDK class called does not take: Python raises TypeError there."""
+    cell, line, column = place
+    return Finding("error", Code.UNKNOWN_MEMBER, "", line, column, why, cell)
 
 
 def _unread(chunk: Chunk) -> Finding:
@@ -108,11 +113,13 @@ def code_contents(display: str, kind: str, code: str, chunks: Chunks) -> Content
         return Contents(display, kind)
     try:
         parsed, problems = chunks()
-        parts = [_part(found) for found in extract(parsed)]
+        found = extract(parsed)
+        parts = [_part(one) for one in found]
     except SyntaxError as error:  # a .py file's (a notebook's cells are checked one by one)
         message = f"not valid Python: {error.msg}"[:200]
         raise LoadError(display, message, error.lineno, error.offset) from None
     except RecursionError:
         raise LoadError(display, "code nested too deeply to be read") from None
     problems += [_unread(chunk) for chunk in parsed if chunk.unread]
+    problems += [_argument(place, why) for one in found for place, why in one.problems]
     return Contents(display, kind, None, tuple(parts), tuple(problems))

@@ -6,8 +6,11 @@ the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-co
 Arguments are read where they are literals, or names bound once, in the same function or
 module, to literals (a dict, a string, a config object). Anything else (``event["X"]``,
 f-strings, results of calls, names bound twice, values that may be changed through any name
-for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic: left out, never guessed,
-and the request is then a partial one.
+for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic, never guessed: the
+request holds :data:`~automl_objective.base.dynamic.DYNAMIC` there, an ``OpenObject`` where a
+``**spread`` of something unknown may add members, an ``OpenArray`` after a ``*spread``; it is
+checked as the whole request of its kind, and the checks decide what stays certain. A set
+literal is kept as a set (a value of the wrong type, not a dynamic one).
 
 Reading through names costs at most :data:`EXPANSION_BUDGET` steps a file, whatever the
 names refer to (``a1 = {"x": a0, "y": a0}``, ``a2 = {"x": a1, "y": a1}``, ... doubles the
@@ -17,18 +20,19 @@ value at each level): a value that needs more is dynamic too.
 from __future__ import annotations
 
 import ast
+import copy
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.inputs.positions import Path
 from automl_objective.inputs.python import sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
 from automl_objective.inputs.python.pieces import STATEMENT_LIMIT, WHOLE_LIMIT, parse_python, pieces
 
-_DYNAMIC: Any = object()
 _MAX_DEPTH = 64
 EXPANSION_BUDGET = 100_000
 """Values a file's calls may read through names, in all (what is written in a call itself
@@ -60,11 +64,11 @@ class Extracted:
     """``v1`` (CreateAutoMLJob) or ``v2`` (CreateAutoMLJobV2)."""
     data: dict[str, Any]
     complete: bool
-    """Every member was read and the call sends nothing else: the whole request."""
+    """Checked as the whole request of its version (dynamic parts marked in ``data``)."""
     places: dict[Path, tuple[Place, Place]]
     """Path in the request -> where its member name and its value are written."""
-    fragment_only: bool = False
-    """The SDK adds members of its own: only the objective rules apply, whatever is read."""
+    problems: list[tuple[Place, str]] = field(default_factory=list)
+    """Arguments the SDK class called does not take: where, and what to say."""
     shared: dict[Path, tuple[Place, Place]] = field(default_factory=dict)
     """Path in the request of a value read through a name that other calls read too -> where
     this call names it, and where the value is written: a finding about it is reported at
@@ -81,7 +85,10 @@ class _Reader:
         self.places: dict[Path, tuple[Place, Place]] = {}
         self.uses: dict[Path, tuple[Place, Place]] = {}
         """Path -> where the call names the value there, where the value is written."""
-        self.partial = False
+        self.problems: list[tuple[Place, str]] = []
+        """Arguments an SDK class does not take: where, and what to say."""
+        self.channel_members: list[tuple[tuple[str, ...], Any, tuple[Place, Place] | None]] = []
+        """An SDK v2 estimator's arguments for each channel its fit() builds."""
         self.rename: dict[str, str] = {}
         """snake_case dict keys -> members (sagemaker-core accepts dicts for its shapes)."""
         self._resolving: set[int] = set()
@@ -89,16 +96,24 @@ class _Reader:
     def _note(self, path: Path, key: Place, value: Place) -> None:
         self.places[path] = (key, value)
 
+    def note_within(self, call: Place, path: Path, places: tuple[Place, Place]) -> None:
+        """Where a member an SDK call builds is written; the objects the SDK creates on the
+        way to it (not written anywhere) are at the call."""
+        for end in range(1, len(path)):
+            self.places.setdefault(path[:end], (call, call))
+        self.places[path] = places
+
     def value(self, node: ast.expr, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
-        """The value of ``node``, or ``_DYNAMIC``; records where its parts are written."""
+        """The value of ``node`` (DYNAMIC, or holding it, where it is known only at run
+        time); records where its parts are written."""
         if depth > _MAX_DEPTH:
-            return _DYNAMIC
+            return DYNAMIC
         if self._resolving:
             self.budget.spend()
         if isinstance(node, ast.Constant):
             if isinstance(node.value, (str, int, float, bool)) or node.value is None:
                 return node.value
-            return _DYNAMIC
+            return DYNAMIC
         if (
             isinstance(node, ast.UnaryOp)
             and isinstance(node.op, (ast.USub, ast.UAdd))
@@ -107,26 +122,22 @@ class _Reader:
         ):
             number: int | float = node.operand.value  # type: ignore[assignment]
             return -number if isinstance(node.op, ast.USub) else number
-        if isinstance(node, ast.Dict):
-            return self._dict(node, scope, chunk, path, depth)
-        if isinstance(node, (ast.List, ast.Tuple)):
-            return self._list(node.elts, scope, chunk, path, depth)
-        if isinstance(node, ast.Name):
-            outermost = not self._resolving
-            found = self._name(node.id, scope, path, depth)
-            if outermost and found is not _DYNAMIC:
-                self.uses[path] = (chunk.place(node), self.literal_place(node, scope, chunk))
-            return found
-        if isinstance(node, ast.Call):
-            return self._call(node, scope, chunk, path, depth)
-        return _DYNAMIC
+        reader = self._READERS.get(type(node))
+        return DYNAMIC if reader is None else reader(self, node, scope, chunk, path, depth)
+
+    def _name_node(self, node: ast.Name, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        outermost = not self._resolving
+        found = self._name(node.id, scope, path, depth)
+        if outermost and found is not DYNAMIC:
+            self.uses[path] = (chunk.place(node), self.literal_place(node, scope, chunk))
+        return found
 
     def _name(self, name: str, scope: Scope, path: Path, depth: int) -> Any:
         if self.changed(name):
-            return _DYNAMIC
+            return DYNAMIC
         bound = scope.lookup(name)
         if bound is None or id(bound[0]) in self._resolving:
-            return _DYNAMIC
+            return DYNAMIC
         node, chunk, where = bound
         outermost, noted = not self._resolving, len(self.places)
         self._resolving.add(id(node))
@@ -138,24 +149,34 @@ class _Reader:
                 raise
             while len(self.places) > noted:  # the places of what was read for nothing
                 self.places.popitem()
-            self.partial = True
-            return _DYNAMIC
+            return DYNAMIC
         finally:
             self._resolving.discard(id(node))
 
     def _dict(self, node: ast.Dict, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         result: dict[str, Any] = {}
+        is_open = False
         for key_node, value_node in zip(node.keys, node.values, strict=True):
             if key_node is None:  # {**other, ...}
-                self.merge(result, value_node, scope, chunk, path, depth)
+                is_open |= self.merge(result, value_node, scope, chunk, path, depth)
                 continue
             key = self.value(key_node, scope, chunk, ("<key>",), depth + 1)  # places unused
-            if not isinstance(key, str):
-                self.partial = True
+            if not isinstance(key, str):  # a computed name: it may be any member's
+                _override(result)
+                is_open = True
                 continue
             key = self.rename.get(key, key)
             self.member(result, key, key_node, value_node, scope, chunk, path, depth)
-        return result
+        return OpenObject(result) if is_open else result
+
+    def _set(self, node: ast.Set, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        """A set literal: a value of no JSON type, kept for the checks to name its type (a
+        set written where AWS wants an object is a mistake, not a dynamic value)."""
+        items = [self.value(item, scope, chunk, path, depth + 1) for item in node.elts]
+        try:
+            return set(items)
+        except TypeError:  # an item that cannot be in a set: Python raises at run time
+            return DYNAMIC
 
     def member(
         self,
@@ -168,14 +189,9 @@ class _Reader:
         path: Path,
         depth: int,
     ) -> None:
-        """Add ``name: value`` to ``result``, or note that it was left out."""
+        """Add ``name: value`` to ``result`` (DYNAMIC where it is known only at run time)."""
         child = (*path, name)
-        value = self.value(value_node, scope, chunk, child, depth + 1)
-        if value is _DYNAMIC:
-            self.partial = True
-            result.pop(name, None)
-            return
-        result[name] = value
+        result[name] = self.value(value_node, scope, chunk, child, depth + 1)
         self._note(child, chunk.place(key_node), self.literal_place(value_node, scope, chunk))
 
     def literal_place(self, node: ast.expr, scope: Scope, chunk: Chunk) -> Place:
@@ -197,8 +213,13 @@ class _Reader:
         chunk: Chunk,
         path: Path,
         depth: int,
-    ) -> None:
-        """``**node`` into ``result``: its members, or a note that they are unknown."""
+        *,
+        overrides: bool = True,
+    ) -> bool:
+        """``**node`` into ``result``: its members; True when it may hold others (then,
+        where it ``overrides`` them, as in a dict, the members written before it may be
+        replaced: they are DYNAMIC; a call's keywords cannot be: Python refuses a keyword
+        given twice)."""
         outer, named = self.places.get(path), self.uses.get(path)
         value = self.value(node, scope, chunk, path, depth + 1)
         if outer is not None:
@@ -206,21 +227,24 @@ class _Reader:
         self.uses.pop(path, None)  # a spread's members are named where they are written
         if named is not None:
             self.uses[path] = named
-        if isinstance(value, dict):
-            result.update(value)
-        else:
-            self.partial = True
+        if isinstance(value, OpenObject) or not isinstance(value, dict):
+            if overrides:
+                _override(result)
+            if isinstance(value, dict):
+                result.update(value)
+            return True
+        result.update(value)
+        return False
 
     def _list(
-        self, items: Sequence[ast.expr], scope: Scope, chunk: Chunk, path: Path, depth: int
+        self, node: ast.List | ast.Tuple, scope: Scope, chunk: Chunk, path: Path, depth: int
     ) -> Any:
-        values = []
-        for index, item in enumerate(items):
+        values: list[Any] = []
+        for index, item in enumerate(node.elts):
+            if isinstance(item, ast.Starred):  # the items from here on are at unknown indices
+                return OpenArray(values)
             child = (*path, str(index))
             value = self.value(item, scope, chunk, child, depth + 1)
-            if value is _DYNAMIC or isinstance(item, ast.Starred):
-                self.partial = True
-                return _DYNAMIC  # a list with an unknown item has unknown indices
             place = self.literal_place(item, scope, chunk)
             self._note(child, place, place)
             values.append(value)
@@ -230,47 +254,147 @@ class _Reader:
         name = sdk_names.callee(node)
         if name == "dict" and isinstance(node.func, ast.Name) and len(node.args) <= 1:
             result: dict[str, Any] = {}
+            is_open = False
             for argument in node.args:
-                self.merge(result, argument, scope, chunk, path, depth)
-            self.keywords(result, node, None, scope, chunk, path, depth)
-            return result
+                is_open |= self.merge(result, argument, scope, chunk, path, depth)
+            is_open |= self.keywords(result, node, None, scope, chunk, path, depth)
+            return OpenObject(result) if is_open else result
         if name in sdk_names.SDK_V2_CONFIGS:
             config = sdk_names.SDK_V2_CONFIGS[name]
-            inner: dict[str, Any] = {}
-            place = chunk.place(node)
-            self._note((*path, config.target), place, place)
             child = (*path, config.target)
-            self.arguments(inner, node, config, scope, chunk, child, depth)
-            return {config.target: inner}
+            place = chunk.place(node)
+            self._note(child, place, place)
+            return {config.target: self.sdk_call(name, config, node, scope, chunk, child, depth)}
+        if name == "AutoMLDataChannel":
+            table = sdk_names.SDK_V2_CHANNELS[name]
+            return self.sdk_call(name, table, node, scope, chunk, path, depth)
+        if name == "AutoMLInput":
+            return self._automl_input(node, scope, chunk, path, depth)
         shapes = sdk_names.shape_members() if name is not None and name[:1].isupper() else {}
         if name in shapes and not node.args:
             shaped: dict[str, Any] = {}
-            self.keywords(shaped, node, shapes[name], scope, chunk, path, depth)
-            return shaped
-        return _DYNAMIC
+            is_open = self.keywords(shaped, node, shapes[name], scope, chunk, path, depth)
+            return OpenObject(shaped) if is_open else shaped
+        return DYNAMIC
 
-    def arguments(
+    _READERS: ClassVar[dict[type[ast.AST], Callable[..., Any]]] = {
+        ast.Dict: _dict,
+        ast.List: _list,
+        ast.Tuple: _list,
+        ast.Set: _set,
+        ast.Name: _name_node,
+        ast.Call: _call,
+    }
+
+    def _automl_input(
+        self, node: ast.Call, scope: Scope, chunk: Chunk, path: Path, depth: int
+    ) -> Any:
+        """``AutoMLInput``: one channel per S3 URI it is given."""
+        table = sdk_names.SDK_V2_CHANNELS["AutoMLInput"]
+        channel = self.sdk_call("AutoMLInput", table, node, scope, chunk, (*path, "0"), depth)
+        source = channel.get("DataSource", {}).get("S3DataSource", {})
+        uris = source.get("S3Uri") if isinstance(source, dict) else DYNAMIC
+        if not isinstance(uris, list) or isinstance(uris, OpenArray):
+            return [channel]
+        channels = []
+        for uri in uris:
+            one = copy.deepcopy(channel)
+            one["DataSource"]["S3DataSource"]["S3Uri"] = uri
+            channels.append(one)
+        return channels
+
+    def sdk_call(
         self,
-        result: dict[str, Any],
-        node: ast.Call,
+        name: str,
         sdk: sdk_names.SdkClass,
+        node: ast.Call,
         scope: Scope,
         chunk: Chunk,
         path: Path,
         depth: int,
-    ) -> None:
-        """An SDK v2 class's arguments, positional ones by its table: one past the table,
-        or ``*args``, may be any parameter, so the request is then partial."""
+    ) -> Any:
+        """What an SDK v2 object (or Session method, or Airflow operator) sends, built from
+        its arguments as the SDK builds it; arguments it does not take are noted as problems.
+        ``channel`` arguments are kept in :attr:`channel_members` for the channels fit() builds."""
+        given, is_open = self._given(name, sdk, node, chunk)
+        result: dict[str, Any] = OpenObject() if is_open else {}
+        extras: Any = None
+        for param in sdk.params:
+            if param.path is None:
+                continue
+            found = self._param_value(param, given, scope, chunk, path, depth, is_open)
+            if found is None:
+                continue
+            value, places = found
+            if param.form == "extras":
+                extras = value
+            elif param.form == "channel":
+                self.channel_members.append((param.path, value, places))
+            else:
+                _put(result, param.path, value, is_open)
+                if places is not None:
+                    self.note_within(chunk.place(node), (*path, *param.path), places)
+        if extras is not None:
+            result = _merge_extras(result, extras)
+        return result
+
+    def _given(
+        self, name: str, sdk: sdk_names.SdkClass, node: ast.Call, chunk: Chunk
+    ) -> tuple[dict[str, tuple[ast.AST, ast.expr]], bool]:
+        """The arguments of a call by parameter name, and whether more may be given
+        (``*args``, ``**kwargs``)."""
+        given: dict[str, tuple[ast.AST, ast.expr]] = {}
+        is_open = False
+        keyword_only = name == sdk_names.AIRFLOW_OPERATOR
         for index, argument in enumerate(node.args):
-            if sdk.positional is None:
+            if isinstance(argument, ast.Starred):
+                is_open = True
+                break
+            if keyword_only or index >= len(sdk.params):
+                why = f"{name} takes {'no' if keyword_only else len(sdk.params)} positional"
+                self.problems.append(
+                    (chunk.place(argument), f"{why} arguments; this one is one too many")
+                )
                 continue
-            if isinstance(argument, ast.Starred) or index >= len(sdk.positional):
-                self.partial = True
-                continue
-            member = sdk.members.get(sdk.positional[index])
-            if member is not None:
-                self.member(result, member, argument, argument, scope, chunk, path, depth)
-        self.keywords(result, node, sdk.members, scope, chunk, path, depth, loose=True)
+            given[sdk.params[index].name] = (argument, argument)
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                is_open = True
+            elif sdk.param(keyword.arg) is not None:
+                given[keyword.arg] = (keyword, keyword.value)
+            elif not keyword_only:
+                where = chunk.place(keyword)
+                self.problems.append((where, f"{name} takes no argument '{keyword.arg}'"))
+            elif keyword.arg not in sdk_names.AIRFLOW_NOT_REQUEST:
+                pass  # BaseOperator's own arguments: not part of the request
+        return given, is_open
+
+    def _param_value(
+        self,
+        param: sdk_names.Param,
+        given: dict[str, tuple[ast.AST, ast.expr]],
+        scope: Scope,
+        chunk: Chunk,
+        path: Path,
+        depth: int,
+        is_open: bool,
+    ) -> tuple[Any, tuple[Place, Place] | None] | None:
+        """The value a parameter sends and where it is written; None when nothing is sent."""
+        assert param.path is not None
+        places: tuple[Place, Place] | None = None
+        if param.name in given:
+            key_node, value_node = given[param.name]
+            value = self.value(value_node, scope, chunk, (*path, *param.path), depth + 1)
+            places = (chunk.place(key_node), self.literal_place(value_node, scope, chunk))
+        elif is_open:
+            value = DYNAMIC if param.sent == sdk_names.ALWAYS else None  # may be in the spread
+        elif param.sent == sdk_names.ALWAYS:
+            value = param.default
+        else:
+            return None
+        if value is None or (param.sent == sdk_names.TRUTHY and _falsy(value)):
+            return None
+        return _FORMS.get(param.form, _same)(value), places
 
     def keywords(
         self,
@@ -284,56 +408,225 @@ class _Reader:
         *,
         loose: bool = False,
         ignore: frozenset[str] = frozenset(),
-    ) -> None:
+    ) -> bool:
         """A call's keyword arguments as members (renamed through ``names`` when given);
-        with ``loose``, arguments ``names`` does not map are simply not part of it."""
+        with ``loose``, arguments ``names`` does not map are simply not part of it. True
+        when the call may send members it does not show (a ``**spread``)."""
+        is_open = False
         for keyword in node.keywords:
             if keyword.arg is None:
                 if names is not None:
-                    self.partial = True  # **kwargs of an SDK class: names unknown
+                    is_open = True  # **kwargs of an SDK class: names unknown
                 else:
-                    self.merge(result, keyword.value, scope, chunk, path, depth)
+                    is_open |= self.merge(
+                        result, keyword.value, scope, chunk, path, depth, overrides=False
+                    )
                 continue
             if keyword.arg in ignore:
                 continue
             member = keyword.arg if names is None else names.get(keyword.arg)
             if member is None:
-                self.partial = self.partial or not loose
+                is_open = is_open or not loose
                 continue
             self.member(result, member, keyword, keyword.value, scope, chunk, path, depth)
+        return is_open
+
+
+def _falsy(value: Any) -> bool:
+    """A value known to be falsy (a dynamic one may be anything)."""
+    if value is DYNAMIC or isinstance(value, (OpenObject, OpenArray)):
+        return False
+    return not value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _tags(value: Any) -> Any:
+    """``format_tags``: a dict becomes Key/Value pairs; anything else is sent as it is."""
+    if isinstance(value, dict) and not isinstance(value, OpenObject):
+        return [{"Key": _text(k), "Value": _text(v)} for k, v in value.items()]
+    return value
+
+
+def _text(value: Any) -> Any:
+    return value if value is DYNAMIC or isinstance(value, str) else DYNAMIC
+
+
+def _role(value: Any) -> Any:
+    """``expand_role``: a role name without ``/`` is looked up in IAM, an ARN kept."""
+    return value if not isinstance(value, str) or "/" in value else DYNAMIC
+
+
+_FORMS: dict[str, Callable[[Any], Any]] = {
+    "tags": _tags,
+    "role": _role,
+    "algorithms": lambda value: [{"AutoMLAlgorithms": value}],
+    "holiday": lambda value: [{"CountryCode": value}],
+    "gzip": lambda value: "Gzip" if value is not DYNAMIC else DYNAMIC,
+}
+
+
+def _put(result: dict[str, Any], path: tuple[str, ...], value: Any, is_open: bool) -> None:
+    """``value`` at ``path`` in ``result``, creating the objects on the way (a list index
+    ``"0"`` creates a one-item list)."""
+    here: Any = result
+    for step, following in zip(path, (*path[1:], None), strict=True):
+        if following is None:
+            break
+        if step.isdigit():
+            while len(here) <= int(step):
+                here.append(OpenObject() if is_open else {})
+            here = here[int(step)]
+            continue
+        if not isinstance(here.get(step), (dict, list)):
+            here[step] = [] if following.isdigit() else (OpenObject() if is_open else {})
+        here = here[step]
+    last = path[-1]
+    if last.isdigit():
+        while len(here) <= int(last):
+            here.append(None)
+        here[int(last)] = value
+    else:
+        here[last] = value
+
+
+def _merge_extras(result: dict[str, Any], extras: Any) -> dict[str, Any]:
+    """Airflow's ``params.update(extras)``: each top-level member of extras replaces the one
+    built from the other arguments, whole."""
+    if isinstance(extras, dict) and not isinstance(extras, OpenObject):
+        result.update(extras)
+        return result
+    _override(result)
+    merged = OpenObject(result)
+    if isinstance(extras, dict):
+        merged.update(extras)
+    return merged
+
+
+def _override(result: dict[str, Any]) -> None:
+    """Members written before a spread of unknown members: it may override each of them."""
+    for name in result:
+        result[name] = DYNAMIC
 
 
 def _request_of(
-    node: ast.Call, scope: Scope, chunk: Chunk, changed: Callable[[str], bool], budget: Budget
+    node: ast.Call,
+    scope: Scope,
+    chunk: Chunk,
+    changed: Callable[[str], bool],
+    budget: Budget,
+    fit: tuple[ast.Call, Scope, Chunk] | None = None,
 ) -> Extracted | None:
-    """The request a call sends, if it is one of the known AutoML calls."""
+    """The request a call sends, if it is one of the known AutoML calls (``fit``: the one
+    ``fit`` call of an SDK v2 estimator, which sends it)."""
     version = sdk_names.request_version(node)
     if version is None:
         return None
     name = sdk_names.callee(node)
+    assert name is not None
     reader = _Reader(changed, budget)
     data: dict[str, Any] = {}
-    fragment_only = False
     if name in sdk_names.SDK_V2_ESTIMATORS:
-        fragment_only = True
-        reader.arguments(data, node, sdk_names.SDK_V2_ESTIMATORS[name], scope, chunk, (), 0)
+        data = _estimator_request(reader, name, node, scope, chunk, fit)
+    elif name in sdk_names.SESSION_METHODS:
+        data = reader.sdk_call(name, sdk_names.SESSION_METHODS[name], node, scope, chunk, (), 0)
+        if name == sdk_names.AIRFLOW_OPERATOR:
+            data = _jinja(data)
     elif name in sdk_names.BOTO3_METHODS:
-        reader.partial = bool(node.args)
-        reader.keywords(data, node, None, scope, chunk, (), 0)
+        # boto3 takes keywords only: a positional argument fails before anything is sent
+        if reader.keywords(data, node, None, scope, chunk, (), 0) or node.args:
+            data = OpenObject(data)
     else:  # sagemaker-core's AutoMLJob(V2).create
-        reader.partial = bool(node.args)
         reader.rename = sdk_names.all_members()
         members = sdk_names.request_members(version)
-        reader.keywords(
+        spread = reader.keywords(
             data, node, members, scope, chunk, (), 0, ignore=sdk_names.SDK_V3_NOT_MEMBERS
         )
-    if not data:
+        if spread or node.args:
+            data = OpenObject(data)
+    if not data and not reader.problems:
         return None  # nothing known to check
     call = chunk.place(node)
     reader.places[()] = (call, call)
     return Extracted(
-        version, data, not reader.partial, reader.places, fragment_only, dict(reader.uses)
+        version, data, True, reader.places, problems=reader.problems, shared=dict(reader.uses)
     )
+
+
+def _estimator_request(
+    reader: _Reader,
+    name: str,
+    node: ast.Call,
+    scope: Scope,
+    chunk: Chunk,
+    fit: tuple[ast.Call, Scope, Chunk] | None,
+) -> dict[str, Any]:
+    """The request an SDK v2 estimator's ``fit`` sends: the estimator's arguments, the job
+    name and the channels of ``fit`` (DYNAMIC where there is no one fit call to read)."""
+    table = sdk_names.SDK_V2_ESTIMATORS[name]
+    data: dict[str, Any] = reader.sdk_call(name, table, node, scope, chunk, (), 0)
+    if table.target == sdk_names.V1:
+        data.setdefault("AutoMLJobConfig", {}).setdefault("CompletionCriteria", {})
+    channels_member = (
+        "InputDataConfig" if table.target == sdk_names.V1 else "AutoMLJobInputDataConfig"
+    )
+    data["AutoMLJobName"] = DYNAMIC  # fit's job_name, or a name generated from a base
+    data[channels_member] = DYNAMIC
+    if fit is None:
+        return data
+    fit_node, fit_scope, fit_chunk = fit
+    fitted = reader.sdk_call("fit", sdk_names.SDK_V2_FIT, fit_node, fit_scope, fit_chunk, (), 0)
+    if "AutoMLJobName" in fitted:
+        data["AutoMLJobName"] = fitted["AutoMLJobName"]
+    inputs = fitted.get("inputs", DYNAMIC)
+    data[channels_member] = (
+        _v1_channels(reader, inputs) if table.target == sdk_names.V1 else _v2_channels(inputs)
+    )
+    return data
+
+
+def _v1_channels(reader: _Reader, inputs: Any) -> Any:
+    """``AutoML.fit``'s inputs as channels: an S3 URI (or a list of them) becomes one channel
+    each, with the estimator's channel arguments; AutoMLInput objects are their own."""
+    items = inputs if isinstance(inputs, list) and not isinstance(inputs, OpenArray) else [inputs]
+    channels: list[Any] = []
+    for index, item in enumerate(items):
+        if isinstance(item, list):  # an AutoMLInput: its channels, as they are
+            channels.extend(item)
+            continue
+        if not isinstance(item, str):
+            return DYNAMIC
+        uri = item if item.startswith("s3://") else DYNAMIC  # a local path is uploaded
+        channel: dict[str, Any] = {"DataSource": {"S3DataSource": {"S3Uri": uri}}}
+        for path, value, places in reader.channel_members:
+            _put(channel, path, value, False)
+            if places is not None:
+                reader.note_within(places[0], ("InputDataConfig", str(index), *path), places)
+        channels.append(channel)
+    return channels
+
+
+def _v2_channels(inputs: Any) -> Any:
+    """``AutoMLV2.fit``'s inputs: an AutoMLDataChannel, or a list of them."""
+    if isinstance(inputs, dict):
+        return [inputs]
+    return inputs if isinstance(inputs, list) else DYNAMIC
+
+
+def _jinja(value: Any) -> Any:
+    """Airflow renders every string argument as a Jinja template: one with ``{{`` or ``{%``
+    is known only at run time."""
+    if isinstance(value, str):
+        return DYNAMIC if "{{" in value or "{%" in value else value
+    if isinstance(value, dict):
+        rendered = {key: _jinja(item) for key, item in value.items()}
+        return OpenObject(rendered) if isinstance(value, OpenObject) else rendered
+    if isinstance(value, list):
+        items = [_jinja(item) for item in value]
+        return OpenArray(items) if isinstance(value, OpenArray) else items
+    return value
 
 
 def extract(chunks: Sequence[Chunk], budget: Budget | None = None) -> list[Extracted]:
@@ -346,9 +639,11 @@ def extract(chunks: Sequence[Chunk], budget: Budget | None = None) -> list[Extra
         except _Resplit:
             continue  # bound again from the start, with that chunk split by tokenize
     budget = Budget() if budget is None else budget
+    fits = _fits(binder)
     found = []
     for node, scope, chunk in binder.calls:
-        request = _request_of(node, scope, chunk, binder.changed, budget)
+        fit = fits.get(id(node))
+        request = _request_of(node, scope, chunk, binder.changed, budget, fit)
         if request is not None:
             found.append(request)
     _keep_shared(found)
@@ -364,6 +659,48 @@ def _keep_shared(found: Sequence[Extracted]) -> None:
             readers[written] = readers.get(written, 0) + 1
     for request in found:
         request.shared = {path: use for path, use in request.shared.items() if readers[use[1]] > 1}
+
+
+def _fits(binder: Binder) -> dict[int, tuple[ast.Call, Scope, Chunk]]:
+    """The ``fit`` call of each SDK v2 estimator fitted exactly once (by the name it is
+    bound to once, or on the estimator itself): by the estimator call's id."""
+    estimators = {
+        id(node)
+        for node, _, _ in binder.calls
+        if sdk_names.callee(node) in sdk_names.SDK_V2_ESTIMATORS
+    }
+    found: dict[int, list[tuple[ast.Call, Scope, Chunk]]] = {}
+    for node, scope, chunk in binder.fits:
+        receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if isinstance(receiver, ast.Name):  # bound once to the estimator (or not read)
+            bound = scope.lookup(receiver.id)
+            receiver = bound[0] if bound is not None else None
+        if receiver is not None and id(receiver) in estimators:
+            found.setdefault(id(receiver), []).append((node, scope, chunk))
+    return {key: calls[0] for key, calls in found.items() if len(calls) == 1}
+
+
+_SDK_NAMES = frozenset(
+    {
+        *sdk_names.SDK_V2_ESTIMATORS,
+        *sdk_names.SDK_V2_CONFIGS,
+        *sdk_names.SDK_V2_CHANNELS,
+        *sdk_names.SDK_V3_RESOURCES,
+        sdk_names.AIRFLOW_OPERATOR,
+    }
+)
+
+
+def _follow_aliases(tree: ast.Module, aliases: dict[str, str]) -> None:
+    """``from sagemaker import AutoML as A``: ``A`` is read as ``AutoML`` from there on (the
+    names are collected over a module's chunks in order, as a notebook runs its cells)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.asname and alias.name in _SDK_NAMES:
+                    aliases[alias.asname] = alias.name
+        elif isinstance(node, ast.Name) and node.id in aliases and isinstance(node.ctx, ast.Load):
+            node.id = aliases[node.id]
 
 
 class _Resplit(Exception):
@@ -388,6 +725,7 @@ def _bind(chunks: Sequence[Chunk]) -> Binder:
 def _bind_chunk(binder: Binder, chunk: Chunk) -> None:
     for part in chunk.modules():
         if isinstance(part, ast.Module):
+            _follow_aliases(part, binder.aliases)
             binder.visit(part)
             continue
         binder.unreadable(part)
@@ -403,7 +741,8 @@ _GAP = r"(?:[\s\\]++|#[^\n]*+)*+"
 """What may stand between two tokens of a call: spaces, line breaks, backslash continuations,
 comments (possessive: the search never backtracks, so it stays linear)."""
 _KNOWN_CALL = re.compile(
-    rf"create_auto_ml_job|\bAutoML(?:V2)?{_GAP}\(|\bAutoMLJob(?:V2)?{_GAP}\.{_GAP}create\b"
+    rf"create_auto_ml_job|create_auto_ml_v2|\.{_GAP}auto_ml{_GAP}\(|SageMakerAutoMLOperator"
+    rf"|\bAutoML(?:V2)?{_GAP}(?:\(|as\b)|\bAutoMLJob(?:V2)?{_GAP}\.{_GAP}create\b"
 )
 """The calls :func:`extract` recognises, by the names it recognises them by."""
 
@@ -415,7 +754,7 @@ def mentions_automl(text: str) -> bool:
     its ASCII letter)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    if "AutoML" not in text and "create_auto_ml_job" not in text:
+    if "AutoML" not in text and "auto_ml" not in text:
         return False  # a substring search is ten times quicker than the pattern's
     return _KNOWN_CALL.search(text) is not None
 

@@ -1,0 +1,491 @@
+"""What a CloudFormation template holds (the template kind, :mod:`.templates`, reads a
+template with it): the AutoML requests of its resources, each located where the template
+writes it.
+
+- an ``AWS::SageMaker::AutoMLJob`` resource's ``Properties``: a CreateAutoMLJob (V1)
+  request, as the CloudFormation Template Reference documents the resource. CloudFormation
+  names the job itself, so the request's ``AutoMLJobName`` is known only once deployed;
+- the state machine of an ``AWS::StepFunctions::StateMachine`` (``Definition``, or
+  ``DefinitionString`` written as a string, ``Fn::Sub`` or ``Fn::Join``) or an
+  ``AWS::Serverless::StateMachine`` (``Definition``, or a local ``DefinitionUri`` file),
+  read as the state machine kind reads one;
+- the pipeline of an ``AWS::SageMaker::Pipeline`` (``PipelineDefinitionBody``), read as the
+  pipeline kind reads one;
+- the Python code of an ``AWS::Lambda::Function`` (``Code.ZipFile``) or an
+  ``AWS::Serverless::Function`` (``InlineCode``), read as a Python file is.
+
+What the template fills in when deployed (``Ref``, ``Fn::GetAtt``, ``${Name}``, ``Fn::If``) is
+dynamic. Findings inside a definition string or inline code point into the template
+(:mod:`~automl_objective.inputs.embedded`). A template that holds no AutoML request is clean;
+a key written twice is reported only inside an AutoML request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from automl_objective.base.codes import Code
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.base.quoting import shown
+from automl_objective.inputs.definition import Prefix
+from automl_objective.inputs.document import (
+    Contents,
+    Document,
+    LoadError,
+    Locator,
+    Part,
+    version_kind,
+)
+from automl_objective.inputs.embedded import IN_STRING, Builder, Source, Text, holds_unknown
+from automl_objective.inputs.kind import InputKind
+from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
+
+NAMED_BY_CLOUDFORMATION = "named-by-cloudformation"
+"""The job name an ``AWS::SageMaker::AutoMLJob`` request is checked with: CloudFormation
+names the job when it creates it (a valid name, so never reported: the name is the one part
+of the request the template cannot write)."""
+
+_AUTOML_MARKS = ("AutoML", "create_auto_ml_job")
+"""Text that a definition or code holding an AutoML request cannot lack (``createAutoMLJob``,
+``AutoMLJobObjective``, ``AutoML(``...): one without any is neither assembled nor read for
+its syntax (it is not ours to judge). Text that is not ASCII is read anyway (Python reads
+a fullwidth letter as its ASCII letter)."""
+
+_INLINE_CODE = "<inline code>"
+Mapper = Callable[[list[Position | None]], list[Position | None]]
+
+
+def _marked(value: Any, dynamic: Callable[[Any], bool]) -> Any:
+    """``value`` with :data:`~automl_objective.base.dynamic.DYNAMIC` for what the template
+    fills in (what ``dynamic`` says is); an open object or array of code read stays open."""
+    if dynamic(value):
+        return DYNAMIC
+    if isinstance(value, dict):
+        members = {key: _marked(item, dynamic) for key, item in value.items()}
+        return OpenObject(members) if isinstance(value, OpenObject) else members
+    if isinstance(value, list):
+        items = [_marked(item, dynamic) for item in value]
+        return OpenArray(items) if isinstance(value, OpenArray) else items
+    return value
+
+
+def _intrinsic(value: Any) -> bool:
+    """A CloudFormation function (``{"Ref": x}``, ``{"Fn::Sub": ...}``): dynamic."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    key = next(iter(value))
+    return key in ("Ref", "Condition") or (isinstance(key, str) and key.startswith("Fn::"))
+
+
+class Reading:
+    """What reading one template finds: its requests, and findings about it."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.source = Source(document.text, document.format)
+        self.parts: list[Part] = []
+        self.problems: list[Finding] = []
+
+    def locator(self, prefix: Prefix) -> Locator:
+        def locate(requests: Any) -> list[Spot]:
+            return self.document.spots([((*prefix, *path), key) for path, key in requests])
+
+        return locate
+
+    def located(self, paths: list[Prefix]) -> list[Position | None]:
+        return [spot for spot, _ in self.document.spots([(at, False) for at in paths])]
+
+    def problem(self, code: Code, at: Prefix, position: Position | None, message: str) -> None:
+        line, column = position or (None, None)
+        self.problems.append(Finding("error", code, json_pointer(at), line, column, message))
+
+    def lift(self, contents: Contents, prefix: Prefix, mapper: Mapper | None) -> None:
+        """The requests and findings of a definition or code read inside the template at
+        ``prefix``: pointers from the template's root, positions mapped into it, and what
+        the template fills in dynamic."""
+        for part in contents.parts:
+            locator = part.locator if mapper is None else _mapped_locator(part.locator, mapper)
+            lifted = part._replace(
+                data=_marked(part.data, holds_unknown),
+                locator=locator,
+                prefix=(*prefix, *part.prefix),
+                cell_of=None,
+            )
+            self.parts.append(lifted)
+        found = list(contents.problems)
+        if mapper is not None:
+            spots = mapper([_position(f) for f in found])
+            found = [_moved(f, spot) for f, spot in zip(found, spots, strict=True)]
+        pointer = json_pointer(prefix)
+        self.problems.extend(replace(f, pointer=pointer + f.pointer, cell=None) for f in found)
+
+    def text_mapper(self, text: Text) -> Mapper:
+        """Positions in ``text`` -> positions in the template."""
+        starts = [0] + [m.end() for m in LINE_BREAKS.finditer(text.chars)]
+
+        def mapped(positions: list[Position | None]) -> list[Position | None]:
+            if not text.offsets:
+                return [None] * len(positions)
+            wanted = [i for i, p in enumerate(positions) if p is not None]
+            offsets = []
+            for index in wanted:
+                line, column = positions[index] or (1, 1)
+                inner = starts[min(line, len(starts)) - 1] + max(column, 1) - 1
+                offsets.append(text.offsets[min(inner, len(text.offsets) - 1)])
+            result: list[Position | None] = [None] * len(positions)
+            for index, position in zip(wanted, self.source.positions(offsets), strict=True):
+                result[index] = position
+            return result
+
+        return mapped
+
+    def embedded(
+        self, value: Any, at: Prefix, *, json: bool, variables: Mapping[str, Any] | None
+    ) -> Text | None:
+        """The text a template value holds: a string, ``Fn::Sub`` or ``Fn::Join`` (None for
+        anything else). With ``variables`` (a definition's substitutions), ``${Name}`` in a
+        string is filled in too."""
+        builder = Builder(json=json)
+        if isinstance(value, str):
+            text = self.source.string(value, self.located([at])[0])
+            _add(builder, text, variables)
+            return builder.text() if value else None
+        if not _intrinsic(value):
+            return None
+        name, argument = next(iter(value.items()))
+        if name == "Fn::Sub":
+            return self._sub(builder, argument, (*at, name), variables or {})
+        if name == "Fn::Join":
+            return self._join(builder, argument, (*at, name), variables)
+        return None
+
+    def _sub(
+        self, builder: Builder, argument: Any, at: Prefix, variables: Mapping[str, Any]
+    ) -> Text | None:
+        if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[1], dict):
+            argument, at, variables = argument[0], (*at, 0), {**variables, **argument[1]}
+        if not isinstance(argument, str):
+            return None
+        builder.substituted(self.source.string(argument, self.located([at])[0]), variables)
+        return builder.text()
+
+    def _join(
+        self, builder: Builder, argument: Any, at: Prefix, variables: Mapping[str, Any] | None
+    ) -> Text | None:
+        if not (isinstance(argument, list) and len(argument) == 2):
+            return None
+        delimiter, pieces = argument
+        if not isinstance(delimiter, str) or not isinstance(pieces, list):
+            return None
+        paths = [(*at, 1, index) for index in range(len(pieces))]
+        for index, (piece, position) in enumerate(zip(pieces, self.located(paths), strict=True)):
+            if index and delimiter:
+                last = builder.offsets[-1] if builder.offsets else 0
+                builder.literal(delimiter, [last] * len(delimiter))
+            where = self.source.offset(position) if position is not None else 0
+            if isinstance(piece, str):
+                _add(builder, self.source.string(piece, position), variables)
+            elif piece == {"Ref": "AWS::Partition"}:
+                builder.literal("aws", [where] * 3)
+            else:
+                builder.unknown([where])
+        return builder.text()
+
+
+def _add(builder: Builder, text: Text, variables: Mapping[str, Any] | None) -> None:
+    if variables is None:
+        builder.literal(*text)
+    else:
+        builder.substituted(text, variables)
+
+
+def _position(finding: Finding) -> Position | None:
+    return None if finding.line is None else (finding.line, finding.column or 1)
+
+
+def _moved(finding: Finding, position: Position | None) -> Finding:
+    line, column = position or (None, None)
+    return replace(finding, line=line, column=column)
+
+
+def _mapped_locator(locator: Locator, mapper: Mapper) -> Locator:
+    def locate(requests: Any) -> list[Spot]:
+        spots = locator(requests)
+        return [(position, None) for position in mapper([spot for spot, _ in spots])]
+
+    return locate
+
+
+# --- the resources --------------------------------------------------------------------
+
+
+def _automl_job(reading: Reading, properties: dict[str, Any], at: Prefix, name: str) -> None:
+    data = _marked(properties, _intrinsic)
+    if "AutoMLJobName" in properties:
+        where = (*at, "AutoMLJobName")
+        message = (
+            "AutoMLJobName is not a property of AWS::SageMaker::AutoMLJob: CloudFormation "
+            "names the job (its name is the resource's AutoMLJobName attribute); remove it"
+        )
+        position = reading.document.locate(where, key=True)
+        reading.problem(Code.UNKNOWN_MEMBER, where, position, message)
+    data["AutoMLJobName"] = NAMED_BY_CLOUDFORMATION
+    reading.parts.append(Part(data, version_kind("v1", True), reading.locator(at), False, at))
+
+
+def _definition_data(value: Any, variables: Mapping[str, Any]) -> Any:
+    """A definition written as the template's own object, as the template fills it in:
+    ``Fn::Sub`` strings, ``${Name}`` of its substitutions, ``AWS::Partition`` (``aws``);
+    what is known only once deployed holds :data:`IN_STRING` (dynamic)."""
+    if _intrinsic(value):
+        name, argument = next(iter(value.items()))
+        if value == {"Ref": "AWS::Partition"}:
+            return "aws"
+        if name == "Fn::Sub" and isinstance(argument, str):
+            return _filled(argument, variables)
+        return IN_STRING
+    if isinstance(value, dict):
+        return {key: _definition_data(item, variables) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_definition_data(item, variables) for item in value]
+    if isinstance(value, str) and "${" in value:
+        return _filled(value, variables)
+    return value
+
+
+def _filled(value: str, variables: Mapping[str, Any]) -> str:
+    """A string with its ``${Name}`` filled in (see :meth:`Builder.substituted`)."""
+    builder = Builder(json=True)
+    builder.literal('"', [0])  # inside a string: an unknown piece is a string's characters
+    builder.substituted(Text(value, [0] * len(value)), variables)
+    return builder.text().chars[1:]
+
+
+def _read_definition(
+    reading: Reading,
+    properties: dict[str, Any],
+    at: Prefix,
+    kind: InputKind,
+    object_name: str | None,
+    string_name: str,
+) -> None:
+    """A definition written as an object (``object_name``) or as a string
+    (``string_name``), read as ``kind`` (the state machine or the pipeline kind) reads one."""
+    variables = properties.get("DefinitionSubstitutions")
+    variables = variables if isinstance(variables, dict) else {}
+    document = reading.document
+    written, where = _definition_object(properties, at, object_name, string_name)
+    if written is not None:
+        data = _definition_data(written, variables)
+        inner = Document(
+            document.path, data, document.text, document.format, reading.locator(where)
+        )
+        if (contents := _read(kind, inner)) is not None:
+            reading.lift(contents, where, None)
+        return
+    if string_name not in properties or not _may_hold_automl(properties[string_name]):
+        return
+    where = (*at, string_name)
+    text = reading.embedded(properties[string_name], where, json=True, variables=variables)
+    if text is not None:
+        _read_text(reading, text, where, kind)
+
+
+def _definition_object(
+    properties: dict[str, Any], at: Prefix, object_name: str | None, string_name: str
+) -> tuple[dict[str, Any] | None, Prefix]:
+    """A definition written as an object: ``object_name``'s value, or the object of a
+    ``Fn::ToJsonString`` (CloudFormation's language extensions) given as the string."""
+    if object_name is not None and isinstance(properties.get(object_name), dict):
+        return properties[object_name], (*at, object_name)
+    string = properties.get(string_name)
+    if isinstance(string, dict) and len(string) == 1:
+        inner = string.get("Fn::ToJsonString")
+        if isinstance(inner, dict):
+            return inner, (*at, string_name, "Fn::ToJsonString")
+    return None, at
+
+
+def _read(kind: InputKind, document: Document) -> Contents | None:
+    """The requests a definition holds, read through its kind's module-level interface
+    (``recognises``, ``requests``); None for a definition that is not of the kind."""
+    assert kind.recognises is not None and kind.requests is not None
+    return kind.requests(document) if kind.recognises(document.data) else None
+
+
+def _read_text(reading: Reading, text: Text, where: Prefix, kind: InputKind) -> None:
+    from automl_objective.inputs.json_syntax import parse_json
+
+    mapper = reading.text_mapper(text)
+    try:
+        inner = parse_json(reading.document.path, text.chars)
+    except LoadError as error:
+        _failed(reading, error, where, mapper, f"the definition of {shown(where[1])}")
+        return
+    if (contents := _read(kind, inner)) is not None:
+        reading.lift(contents, where, mapper)
+
+
+def _failed(reading: Reading, error: LoadError, where: Prefix, mapper: Mapper, what: str) -> None:
+    position = None if error.line is None else (error.line, error.column or 1)
+    spot = mapper([position])[0] if position is not None else reading.located([where])[0]
+    reading.problem(error.code, where, spot, f"{what}: {error.message}")
+
+
+def _state_machine(reading: Reading, properties: dict[str, Any], at: Prefix, name: str) -> None:
+    from automl_objective.inputs import state_machines
+
+    kind = state_machines.KIND
+    _read_definition(reading, properties, at, kind, "Definition", "DefinitionString")
+    if name == "AWS::Serverless::StateMachine":
+        _definition_file(reading, properties, at)
+
+
+def _pipeline(reading: Reading, properties: dict[str, Any], at: Prefix, name: str) -> None:
+    from automl_objective.inputs import pipelines
+
+    definition = properties.get("PipelineDefinition")
+    if isinstance(definition, dict):
+        where = (*at, "PipelineDefinition")
+        _read_definition(reading, definition, where, pipelines.KIND, None, "PipelineDefinitionBody")
+
+
+def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -> None:
+    """A SAM state machine's ``DefinitionUri`` naming a local file (next to the template):
+    read as the state machine it is, its findings at the ``DefinitionUri`` (their pointers
+    say where in the file). An S3 location is not read."""
+    uri = properties.get("DefinitionUri")
+    if not isinstance(uri, str) or "://" in uri or not uri:
+        return
+    from automl_objective.inputs import state_machines
+    from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
+    from automl_objective.inputs.syntax import parse_text
+
+    where = (*at, "DefinitionUri")
+    path = Path(reading.document.path).parent / uri
+    try:
+        if os.path.abspath(path).startswith(("/dev/", "/proc/")):  # never a stream
+            raise LoadError(str(path), "not a regular file", code=Code.UNREADABLE)
+        raw = read_file(path, str(path), MAX_BYTES)
+        document = parse_text(str(path), decode(str(path), raw))
+    except LoadError as error:
+        message = f"its DefinitionUri {shown(uri)} cannot be read: {error.message}"
+        reading.problem(error.code, where, reading.located([where])[0], message)
+        return
+    if (contents := _read(state_machines.KIND, document)) is not None:
+        spot = reading.located([where])[0]
+        reading.lift(contents, where, lambda found: [spot] * len(found))
+
+
+def _may_hold_automl(value: Any) -> bool:
+    """Whether the strings of a template value (a string, a function's arguments) may
+    hold an AutoML request (:data:`_AUTOML_MARKS`)."""
+    strings: list[str] = []
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            strings.append(current)
+        elif isinstance(current, dict):  # in order: a name may be split over two pieces
+            stack.extend(reversed(current.values()))
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
+    joined = "".join(strings)
+    return not joined.isascii() or any(mark in joined for mark in _AUTOML_MARKS)
+
+
+def _python_runtime(runtime: Any) -> bool | None:
+    """True: the function is Python; False: another language; None: not known here."""
+    if isinstance(runtime, str):
+        return runtime.startswith("python")
+    return None
+
+
+def _function(reading: Reading, properties: dict[str, Any], at: Prefix, name: str) -> None:
+    name_of = at[1]
+    if name == "AWS::Lambda::Function":
+        code = properties.get("Code")
+        value, where = (
+            (code.get("ZipFile"), (*at, "Code", "ZipFile"))
+            if isinstance(code, dict)
+            else (None, at)
+        )
+    else:
+        value, where = properties.get("InlineCode"), (*at, "InlineCode")
+    if value is None or not _may_hold_automl(value):
+        return
+    runtime = properties.get("Runtime", _global_runtime(reading.document.data, name))
+    python = _python_runtime(runtime)
+    if python is False:
+        return
+    text = reading.embedded(value, where, json=False, variables=None)
+    if text is None:
+        return
+    from automl_objective.inputs import python_files
+
+    mapper = reading.text_mapper(text)
+    try:
+        # Not the template's name: for a syntax error, CPython reads the line from a file
+        # of the name it is given, which would be the template's line, not the code's.
+        contents = python_files.read_text(_INLINE_CODE, text.chars)
+    except LoadError as error:
+        if python:
+            _failed(reading, error, where, mapper, f"the inline code of {shown(name_of)}")
+        return
+    reading.lift(contents, where, mapper)
+
+
+def _global_runtime(template: dict[str, Any], name: str) -> Any:
+    """SAM's ``Globals.Function.Runtime``, the default of every serverless function's."""
+    if name != "AWS::Serverless::Function":
+        return None
+    found: Any = template.get("Globals")
+    for key in ("Function", "Runtime"):
+        found = found.get(key) if isinstance(found, dict) else None
+    return found
+
+
+_RESOURCES: dict[str, Callable[[Reading, dict[str, Any], Prefix, str], None]] = {
+    "AWS::SageMaker::AutoMLJob": _automl_job,
+    "AWS::StepFunctions::StateMachine": _state_machine,
+    "AWS::Serverless::StateMachine": _state_machine,
+    "AWS::SageMaker::Pipeline": _pipeline,
+    "AWS::Lambda::Function": _function,
+    "AWS::Serverless::Function": _function,
+}
+
+
+def _duplicates_inside(reading: Reading) -> None:
+    """A key written twice inside an AutoML request: CloudFormation takes the last, but
+    which one the author meant is anyone's guess."""
+    prefixes = [part.prefix for part in reading.parts]
+    for at, error in reading.document.duplicates:
+        if any(at[: len(prefix)] == prefix for prefix in prefixes):
+            position = None if error.line is None else (error.line, error.column or 1)
+            reading.problem(Code.DUPLICATE_KEY, at, position, error.message)
+
+
+def _resources(resources: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    """The resources of a type that may hold an AutoML request: name, type, properties."""
+    found = []
+    for name, resource in resources.items() if isinstance(resources, dict) else ():
+        if isinstance(resource, dict):
+            kind, properties = resource.get("Type"), resource.get("Properties")
+            if isinstance(kind, str) and kind in _RESOURCES and isinstance(properties, dict):
+                found.append((name, kind, properties))
+    return found
+
+
+def requests(document: Document, kind: str) -> Contents:
+    """Each AutoML request of the template's resources, held by the input kind ``kind``."""
+    reading = Reading(document)
+    resources = document.data.get("Resources")
+    for name, type_name, properties in _resources(resources):
+        _RESOURCES[type_name](reading, properties, ("Resources", name, "Properties"), type_name)
+    _duplicates_inside(reading)
+    return Contents(document.path, kind, None, tuple(reading.parts), tuple(reading.problems))

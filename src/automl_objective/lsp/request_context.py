@@ -1,0 +1,254 @@
+"""What the cursor is on: the value of which member (MetricName, ProblemType, ...), and the
+problem type of the request around it, read from the text as it is being typed.
+
+Python and JSON are read with the forgiving :mod:`~automl_objective.lsp.lexer` (keys are
+strings before ``:``, or names before ``=`` for keyword arguments); YAML line by line, by
+indentation. The request around the cursor is the innermost bracket (or YAML block) around
+it that names a problem type: a ``ProblemType`` / ``problem_type`` value, or a V2 job
+config that fixes one (``TimeSeriesForecastingJobConfig``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from automl_objective.api import Catalog
+from automl_objective.lsp.lexer import CLOSE, NAME, OPEN, STRING, Token, string_content, tokens
+from automl_objective.lsp.text_units import LINE_BREAK
+from automl_objective.lsp.value_spans import YAML
+
+METRIC, PROBLEM_TYPE, OBJECTIVE = "metric", "problem-type", "objective"
+MEMBERS = {
+    "MetricName": METRIC,
+    "metric_name": METRIC,
+    "ProblemType": PROBLEM_TYPE,
+    "problem_type": PROBLEM_TYPE,
+    "AutoMLJobObjective": OBJECTIVE,
+    "auto_ml_job_objective": OBJECTIVE,
+    "job_objective": OBJECTIVE,
+}
+"""AWS's member names, and the SDKs' argument names for them (boto3 takes AWS's names;
+the SageMaker Python SDK v2 ``job_objective=`` / ``problem_type=``; sagemaker-core's
+snake_case)."""
+
+MAX_CONTEXT_CHARS = 4 * 1024 * 1024
+"""Past this, a document gets no completion context (the lexer would take too long)."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A value being written: ``start``-``end`` is the text a completion replaces."""
+
+    member: str
+    start: int
+    end: int
+    quoted: bool
+    """The cursor is between quotes already: the bare name is inserted."""
+    lead: str = ""
+    """What goes before an inserted value (YAML's ``key:`` with no space yet)."""
+    problem_type: str | None = None
+    """The problem type of the request around the slot, where one is found."""
+
+
+def _key_name(token: Token) -> str | None:
+    if token.kind == STRING:
+        return string_content(token)[2]
+    return token.text if token.kind == NAME else None
+
+
+class _Code:
+    """A Python or JSON text's tokens, with each bracket's partner."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokens(text)
+        self.starts = [token.start for token in self.tokens]
+        self.partner: dict[int, int] = {}
+        stack: list[int] = []
+        for index, token in enumerate(self.tokens):
+            if token.kind == OPEN:
+                stack.append(index)
+            elif token.kind == CLOSE and stack:
+                self.partner[stack.pop()] = index
+
+    def before(self, offset: int) -> int:
+        """The index of the last token that starts before ``offset`` (-1: none)."""
+        return bisect.bisect_left(self.starts, offset) - 1
+
+    def member_at(self, index: int) -> str | None:
+        """The member whose value starts after token ``index`` (``key:`` or ``key=``)."""
+        if index < 1 or self.tokens[index].text not in (":", "="):
+            return None
+        key = self.tokens[index - 1]
+        wanted = STRING if self.tokens[index].text == ":" else NAME
+        return _key_name(key) if key.kind == wanted else None
+
+    def around(self, offset: int) -> list[tuple[int, int]]:
+        """The token ranges of the brackets around ``offset``, innermost first."""
+        found = []
+        for open_index in range(self.before(offset), -1, -1):
+            if self.tokens[open_index].kind != OPEN:
+                continue
+            close = self.partner.get(open_index)
+            if close is None or self.tokens[close].start >= offset:
+                found.append((open_index, len(self.tokens) if close is None else close))
+        return found
+
+    def problem_type(self, offset: int, catalog: Catalog) -> str | None:
+        for start, stop in self.around(offset):
+            found = _named_problem_type(self.tokens[start:stop], catalog)
+            if found is not None:
+                return found
+        return _named_problem_type(self.tokens, catalog)
+
+
+def _named_problem_type(found: Sequence[Token], catalog: Catalog) -> str | None:
+    for index, token in enumerate(found[:-1]):
+        if found[index + 1].text not in (":", "="):
+            continue
+        name = _key_name(token)
+        if name is None:
+            continue
+        if MEMBERS.get(name) == PROBLEM_TYPE and index + 2 < len(found):
+            value = found[index + 2]
+            given = string_content(value)[2] if value.kind == STRING else None
+            if given in catalog.problem_type_names:
+                return given
+        rule = catalog.rule_for_job_config(name)
+        if rule is not None:
+            return rule.name
+    return None
+
+
+def _code_slot(text: str, offset: int, catalog: Catalog) -> Slot | None:
+    code = _Code(text)
+    index = code.before(offset)
+    current = code.tokens[index] if index >= 0 else None
+    start, end, quoted = offset, offset, False
+    if current is not None and offset <= current.end and current.kind in (STRING, NAME):
+        if current.kind == STRING:
+            start, end, _ = string_content(current)
+            if not start <= offset <= end:
+                return None
+            quoted = True
+        else:
+            start, end = current.start, current.end
+        index -= 1
+    member = code.member_at(index) if index >= 0 else None
+    if member not in MEMBERS or (quoted and MEMBERS[member] == OBJECTIVE):
+        return None
+    lead = " " if not quoted and start == offset and text[offset - 1 : offset] == ":" else ""
+    return Slot(MEMBERS[member], start, end, quoted, lead, code.problem_type(offset, catalog))
+
+
+_YAML_KEY = re.compile(
+    r"""(?:^|[\s{,])(?P<q>["']?)(?P<key>[A-Za-z_]\w*)(?P=q)[ \t]*:(?P<space>[ \t]*)"""
+    r"""(?P<value>[^:,{}\[\]#]*)$"""
+)
+_YAML_PAIR = re.compile(r"""(["']?)([A-Za-z_]\w*)\1[ \t]*:(?:[ \t]+["']?([A-Za-z_]\w*))?""")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+
+
+def _yaml_slot(text: str, offset: int, catalog: Catalog) -> Slot | None:
+    line_start = _line_start(text, offset)
+    match = _YAML_KEY.search(text, line_start, offset)
+    if match is None or match.group("key") not in MEMBERS:
+        return None
+    member = MEMBERS[match.group("key")]
+    value, value_start = match.group("value"), match.start("value")
+    line_end = LINE_BREAK.search(text, offset)
+    stop = line_end.start() if line_end else len(text)
+    if value[:1] in ("'", '"'):
+        closing = text.find(value[0], offset, stop)
+        start, end, quoted = value_start + 1, closing if closing >= 0 else offset, True
+    else:
+        rest = re.match(r"[^\s#,:}\]]*", text[offset:stop])
+        start, end, quoted = value_start, offset + (rest.end() if rest else 0), False
+    if quoted and member == OBJECTIVE:
+        return None
+    lead = "" if match.group("space") or quoted else " "
+    return Slot(member, start, end, quoted, lead, _yaml_problem_type(text, offset, catalog))
+
+
+def _indent(line: str) -> int | None:
+    """A YAML line's indentation, or None for a blank or comment line."""
+    stripped = line.lstrip(" \t")
+    return None if not stripped or stripped.startswith("#") else len(line) - len(stripped)
+
+
+def _yaml_named(lines: Sequence[str], catalog: Catalog) -> str | None:
+    for line in lines:
+        for _, key, value in _YAML_PAIR.findall(line):
+            if MEMBERS.get(key) == PROBLEM_TYPE and value in catalog.problem_type_names:
+                return str(value)
+            rule = catalog.rule_for_job_config(key)
+            if rule is not None:
+                return rule.name
+    return None
+
+
+def _block_end(lines: Sequence[str], start: int, indent: int) -> int:
+    for index in range(start + 1, len(lines)):
+        own = _indent(lines[index])
+        if own is not None and own <= indent:
+            return index
+    return len(lines)
+
+
+def _yaml_problem_type(text: str, offset: int, catalog: Catalog) -> str | None:
+    """The problem type named in the innermost YAML block around ``offset`` that names one."""
+    lines = LINE_BREAK.split(text)
+    current = len(LINE_BREAK.findall(text, 0, offset))
+    indent = _indent(lines[current]) or 0
+    for index in range(current - 1, -1, -1):
+        own = _indent(lines[index])
+        if own is None or own >= indent:
+            continue
+        found = _yaml_named(lines[index : _block_end(lines, index, own)], catalog)
+        if found is not None:
+            return found
+        indent = own
+        if own == 0:
+            break
+    return _yaml_named(lines, catalog)
+
+
+def slot_at(text: str, offset: int, language: str, catalog: Catalog) -> Slot | None:
+    """The value being written at ``offset``, if it is one this server completes."""
+    if len(text) > MAX_CONTEXT_CHARS or not 0 <= offset <= len(text):
+        return None
+    if language == YAML:
+        return _yaml_slot(text, offset, catalog)
+    return _code_slot(text, offset, catalog)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_at(text: str, offset: int, language: str) -> tuple[int, int, str] | None:
+    """The word at ``offset`` if it is part of a value (in Python and JSON: of a string)."""
+    if len(text) > MAX_CONTEXT_CHARS or not 0 <= offset <= len(text):
+        return None
+    line_start = _line_start(text, offset)
+    for match in _WORD.finditer(text, line_start):
+        if match.start() > offset:
+            return None
+        if match.end() < offset:
+            continue
+        if language != YAML and not _inside_string(text, match.start()):
+            return None
+        return match.start(), match.end(), match.group()
+    return None
+
+
+def _inside_string(text: str, offset: int) -> bool:
+    code = _Code(text)
+    index = code.before(offset + 1)
+    token = code.tokens[index] if index >= 0 else None
+    return token is not None and token.kind == STRING and token.start < offset < token.end

@@ -1,0 +1,58 @@
+"""The server's settings: from the client's ``initializationOptions`` and its
+``workspace/configuration`` section ``automlObjective`` (the latter wins where it says)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+SECTION = "automlObjective"
+
+
+@dataclass(frozen=True)
+class Settings:
+    strict: bool = False
+    """Warnings are errors (``validate --strict``)."""
+    skip_unknown: bool = True
+    """A JSON or YAML file that is no AutoML document gets no diagnostic (an editor opens
+    every file of a project; ``validate --skip-unknown``)."""
+    placeholders_as_dynamic: bool = False
+    """Template placeholders (``${Var}``, ``{{ var }}``) read as values known only at run
+    time. Accepted now; the validator reads placeholders with the real-code issue (19), and
+    this is passed on from then."""
+
+
+SETTING_NAMES = {
+    "strict": "strict",
+    "skipUnknown": "skip_unknown",
+    "placeholdersAsDynamic": "placeholders_as_dynamic",
+}
+"""The settings as clients name them, and the field each sets."""
+CLIENT_SIDE = frozenset({"path", "trace"})
+"""Settings of the same section that only the editor's client reads (the command it starts,
+VS Code's protocol trace): not the server's, and not reported as unknown."""
+
+
+def read_settings(raw: Any, base: Settings) -> tuple[Settings, list[str]]:
+    """``base`` updated by what ``raw`` says (a dict, or one holding the ``automlObjective``
+    section), and a note for each value that is not understood (it is ignored)."""
+    if isinstance(raw, dict) and isinstance(raw.get(SECTION), dict):
+        raw = raw[SECTION]
+    if raw is None:
+        return base, []
+    if not isinstance(raw, dict):
+        return base, [f"settings must be an object, not {type(raw).__name__}; ignored"]
+    changes: dict[str, bool] = {}
+    notes = []
+    for name, value in raw.items():
+        field = SETTING_NAMES.get(name)
+        if name in CLIENT_SIDE:
+            continue
+        if field is None:
+            notes.append(f"unknown setting {name!r}; ignored")
+        elif not isinstance(value, bool):
+            notes.append(f"setting {name!r} must be true or false, not {value!r:.40}; ignored")
+        else:
+            changes[field] = value
+    return dataclasses.replace(base, **changes), notes

@@ -1,0 +1,71 @@
+"""Positions as the validator counts them and as LSP counts them.
+
+Findings give 1-based lines and 1-based columns in characters (code points). LSP positions
+are 0-based, with columns in the code units of the negotiated encoding (UTF-16 unless the
+client offers another): a character outside the BMP is two UTF-16 units. Both count lines
+the same way: ended by LF, CRLF or a lone CR.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from lsprotocol.types import Position, PositionEncodingKind
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _units(text: str, encoding: str) -> int:
+    if encoding == PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    if encoding == PositionEncodingKind.Utf32:
+        return len(text)
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+class Lines:
+    """A text's line starts, for converting offsets to and from LSP positions."""
+
+    def __init__(self, text: str, encoding: str = PositionEncodingKind.Utf16) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+    def line_end(self, index: int) -> int:
+        """The offset where line ``index`` (0-based) ends, before its line break."""
+        if index + 1 >= len(self.starts):
+            return len(self.text)
+        cut = self.starts[index + 1]
+        return cut - 2 if self.text.startswith("\r\n", cut - 2) else cut - 1
+
+    def offset(self, line: int | None, column: int | None) -> int:
+        """The offset of a finding's 1-based (line, column); a missing column is the line's
+        start, a missing line the text's start; a place past the text is clamped to it."""
+        if line is None:
+            return 0
+        index = min(max(line - 1, 0), len(self.starts) - 1)
+        start = self.starts[index]
+        return min(start + max((column or 1) - 1, 0), self.line_end(index))
+
+    def position(self, offset: int) -> Position:
+        """The LSP position of an offset."""
+        offset = min(max(offset, 0), len(self.text))
+        index = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[index]
+        return Position(index, _units(self.text[start:offset], self.encoding))
+
+    def offset_at(self, position: Position) -> int:
+        """The offset of an LSP position (a column past its line's end is the end; a line
+        past the text's end, the text's end)."""
+        if position.line >= len(self.starts):
+            return len(self.text)
+        index = position.line
+        start, end = self.starts[index], self.line_end(index)
+        if self.encoding == PositionEncodingKind.Utf32:
+            return min(start + position.character, end)
+        wanted, at = position.character, start
+        while at < end and wanted > 0:
+            wanted -= _units(self.text[at], self.encoding)
+            at += 1
+        return at

@@ -1,0 +1,415 @@
+"""CloudFormation, SAM and CDK templates: read as CloudFormation reads them (short forms,
+unquoted dates, keys written twice), recognised by their members, and every AutoML request
+they hold checked where it is written: ``AWS::SageMaker::AutoMLJob`` properties, state
+machines and pipelines (objects, strings, ``Fn::Sub``, ``Fn::Join``, a SAM ``DefinitionUri``)
+and Lambda inline Python, with positions mapped back into the template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from automl_objective.api import validate_file
+from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.embedded import Builder, Source
+from automl_objective.inputs.registry import read
+from automl_objective.inputs.syntax import parse_text
+from automl_objective.inputs.template_marks import recognises
+from automl_objective.inputs.template_requests import NAMED_BY_CLOUDFORMATION
+from tests.support.paths import CODE
+
+TEMPLATES = CODE / "templates"
+
+SM = "DefinitionString/States/Train/Parameters"
+EXPECTED = {
+    # (resource, pointer under its Properties, line, column, code)
+    "automl-job.yaml": [
+        # a static job is a whole CreateAutoMLJob request (its name given by CloudFormation)
+        ("ChurnJob", "InputDataConfig/0/TargetAttribute", 27, 11, "unknown-member"),
+        # written twice inside a request: reported (the Role's RoleName twice is not)
+        ("ChurnJob", "ProblemType", 31, 7, "duplicate-key"),
+        # PriceJob's metric is an !If: dynamic, so nothing; this one is a plain F1
+        ("WrongMetricJob", "AutoMLJobObjective/MetricName", 55, 21, "metric-not-allowed"),
+    ],
+    "state-machines.yaml": [
+        # DefinitionString: !Sub | ... with ${AWS::Partition} in the task's ARN
+        ("FromString", f"{SM}/InputDataConfig/0/ChannelName", 19, 38, "unknown-member"),
+        ("FromString", f"{SM}/AutoMLJobObjective/MetricName", 23, 54, "metric-not-allowed"),
+        # !Sub [template, vars]: "${Role}" and a bare ${Horizon} are dynamic, no pattern error
+        (
+            "WithPlaceholders",
+            "DefinitionString/States/Forecast/Parameters/AutoMLJobObjective/MetricName",
+            45,
+            52,
+            "metric-not-allowed",
+        ),
+        # Definition as the template's own object, with DefinitionSubstitutions
+        (
+            "FromObject",
+            "Definition/States/Train/Parameters/AutoMLJobObjective/MetricName",
+            76,
+            29,
+            "metric-not-allowed",
+        ),
+        # SAM DefinitionUri: the file it names, its findings at the DefinitionUri
+        (
+            "FromFile",
+            "DefinitionUri/States/Retrain/Parameters/AutoMLJobObjective/MetricName",
+            80,
+            22,
+            "metric-not-allowed",
+        ),
+        (
+            "Pipeline",
+            "PipelineDefinition/PipelineDefinitionBody/Steps/0/Arguments/AutoMLJobObjective/MetricName",
+            95,
+            50,
+            "metric-not-allowed",
+        ),
+    ],
+    "Stack.template.json": [
+        # ZipFile as Fn::Join ["\n", lines]: JSON escapes point at their backslash
+        ("Trainer", "Code/ZipFile/AutoMLJobName", 18, 32, "schema-violation"),
+        ("Trainer", "Code/ZipFile/AutoMLJobObjective/MetricName", 23, 54, "metric-not-allowed"),
+        # ZipFile as one JSON string: "\n" escapes
+        ("Inline", "Code/ZipFile/InputDataConfig", 40, 116, "schema-violation"),
+        ("Inline", "Code/ZipFile/AutoMLJobObjective/MetricName", 40, 282, "metric-not-allowed"),
+        # CDK's DefinitionString: Fn::Join with {"Ref": "AWS::Partition"} and a GetAtt role;
+        # checked whole (the role is dynamic, present): it sends no data or output config
+        ("Machine", SM, 55, 70, "missing-member"),
+        ("Machine", SM, 55, 70, "missing-member"),
+        ("Machine", f"{SM}/AutoMLJobObjective/MetricName", 62, 82, "metric-not-allowed"),
+        ("Machine", f"{SM}/Comment", 62, 96, "unknown-member"),
+    ],
+    "sam.yaml": [
+        # InlineCode: !Sub |, Runtime from Globals; "${Role.Arn}", "s3://${Bucket}/in/" dynamic
+        ("StartJob", "InlineCode/AutoMLJobObjective/MetricName", 23, 51, "metric-not-allowed"),
+        # a Python function's code that is not Python (the nodejs one's is not read)
+        ("Broken", "InlineCode", 31, 38, "parse-error"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_request_of_a_template_is_checked_where_it_is_written(name: str) -> None:
+    result = validate_file(TEMPLATES / name)
+    assert result.kind == "cloudformation-template"
+    found = [(f.pointer, f.line, f.column, f.code) for f in result.findings]
+    expected = [
+        (f"/Resources/{resource}/Properties/{rest}", line, column, code)
+        for resource, rest, line, column, code in EXPECTED[name]
+    ]
+    assert found == expected
+
+
+def test_the_positions_are_the_characters_the_findings_name() -> None:
+    lines = (TEMPLATES / "Stack.template.json").read_text("utf-8").split("\n")
+    assert lines[61][81:].startswith('\\"Accuracy\\"')
+    assert lines[61][95:].startswith('\\"Comment\\"')
+    assert lines[39][281:].startswith('\\"AUC\\"')
+    yaml_lines = (TEMPLATES / "state-machines.yaml").read_text("utf-8").split("\n")
+    assert yaml_lines[18][37:].startswith('"ChannelName"')
+    assert yaml_lines[22][53:].startswith('"MSE"')
+    sam = (TEMPLATES / "sam.yaml").read_text("utf-8").split("\n")
+    assert sam[30][37] == "(" and sam[22][50:].startswith('"Accuracy"')
+
+
+def _data(text: str, name: str = "t.yaml") -> object:
+    return parse_text(name, text).data
+
+
+def test_short_forms_are_read_as_their_long_forms() -> None:
+    text = """AWSTemplateFormatVersion: 2010-09-09
+Resources: {}
+Outputs:
+  a: !Ref Bucket
+  b: !GetAtt Role.Arn
+  c: !GetAtt [Role, Arn]
+  d: !Sub "s3://${Bucket}/"
+  e: !Sub ["${A}", {A: !Ref X}]
+  f: !Join ["", [a, !Ref B]]
+  g: !If [Cond, !Equals [a, b], !Not [!Condition C]]
+  h: !And [!Or [x, y], z]
+  i: !Select [0, !Split [",", !ImportValue v]]
+  j: !FindInMap [M, !Base64 k, !GetAZs ""]
+  k: !Cidr [10.0.0.0/16, 2, 8]
+  l: !Transform {Name: AWS::Include}
+"""
+    data = _data(text)
+    assert isinstance(data, dict)
+    assert data["AWSTemplateFormatVersion"] == "2010-09-09"
+    assert data["Outputs"] == {
+        "a": {"Ref": "Bucket"},
+        "b": {"Fn::GetAtt": ["Role", "Arn"]},
+        "c": {"Fn::GetAtt": ["Role", "Arn"]},
+        "d": {"Fn::Sub": "s3://${Bucket}/"},
+        "e": {"Fn::Sub": ["${A}", {"A": {"Ref": "X"}}]},
+        "f": {"Fn::Join": ["", ["a", {"Ref": "B"}]]},
+        "g": {"Fn::If": ["Cond", {"Fn::Equals": ["a", "b"]}, {"Fn::Not": [{"Condition": "C"}]}]},
+        "h": {"Fn::And": [{"Fn::Or": ["x", "y"]}, "z"]},
+        "i": {"Fn::Select": [0, {"Fn::Split": [",", {"Fn::ImportValue": "v"}]}]},
+        "j": {"Fn::FindInMap": ["M", {"Fn::Base64": "k"}, {"Fn::GetAZs": ""}]},
+        "k": {"Fn::Cidr": ["10.0.0.0/16", 2, 8]},
+        "l": {"Fn::Transform": {"Name": "AWS::Include"}},
+    }
+
+
+def test_a_path_through_a_short_form_is_located_at_its_tag_and_inside_it() -> None:
+    text = "AWSTemplateFormatVersion: x\nOutputs:\n  b: !GetAtt Role.Arn\n  c: !If [C, !Ref X, y]\n"
+    document = parse_text("t.yaml", text)
+    assert document.locate(["Outputs", "b", "Fn::GetAtt"]) == (3, 6)
+    assert document.locate(["Outputs", "b", "Fn::GetAtt", 1]) == (3, 6)
+    assert document.locate(["Outputs", "c", "Fn::If", 1, "Ref"]) == (4, 14)
+    assert document.locate(["Outputs", "c", "Fn::If", 2]) == (4, 22)
+
+
+def test_a_document_that_is_no_template_still_refuses_tags_and_keys_written_twice() -> None:
+    with pytest.raises(LoadError, match="could not determine a constructor for the tag '!Ref'"):
+        parse_text("r.yaml", "AutoMLJobName: !Ref Name\nRoleArn: AWS::x\n")
+    with pytest.raises(LoadError, match="appears twice") as raised:
+        parse_text("r.json", '{"ProblemType": "AWS::x", "ProblemType": "b"}')
+    assert "parsers disagree" in raised.value.message
+
+
+def test_a_template_keeps_a_key_written_twice_and_reports_it_only_inside_a_request(
+    tmp_path: Path,
+) -> None:
+    template = {
+        "Resources": {
+            "Bucket": {"Type": "AWS::S3::Bucket", "Properties": {}},
+            "Job": {"Type": "AWS::SageMaker::AutoMLJob", "Properties": {}},
+        }
+    }
+    text = json.dumps(template).replace(
+        '"Properties": {}}, "Job"', '"Properties": {"A": 1, "A": 2}}, "Job"'
+    )
+    text = text.replace(
+        '"AWS::SageMaker::AutoMLJob", "Properties": {}',
+        '"AWS::SageMaker::AutoMLJob", "Properties": {"ProblemType": "Regression", '
+        '"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "F1"}}',
+    )
+    path = tmp_path / "stack.template.json"
+    path.write_text(text, "utf-8")
+    result = validate_file(path)
+    found = [(f.pointer, f.code) for f in result.findings]
+    assert ("/Resources/Job/Properties/ProblemType", "duplicate-key") in found
+    assert not any(pointer.startswith("/Resources/Bucket") for pointer, _ in found)
+    duplicate = next(f for f in result.findings if f.code == "duplicate-key")
+    assert duplicate.line == 1 and "CloudFormation takes the last" in duplicate.message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"AWSTemplateFormatVersion": "2010-09-09"},
+        {"Transform": "AWS::Serverless-2016-10-31", "Resources": {}},
+        {"Transform": ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"]},
+        {"Resources": {"F": {"Type": "AWS::Lambda::Function"}, "C": {"Type": "Custom::X"}}},
+        {"Resources": {"Fn::ForEach::Topics": [], "T": {"Type": "AWS::SNS::Topic"}}},
+    ],
+)
+def test_a_template_is_recognised_by_its_members(data: dict[str, object]) -> None:
+    assert recognises(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"Resources": {}},
+        {"Resources": {"a": {"Type": "thing"}}},
+        {"Resources": {"a": {"Type": "AWS::S3::Bucket"}, "b": 1}},
+        {"Transform": "Other"},
+        {"StartAt": "a", "States": {}},
+        [],
+    ],
+)
+def test_other_documents_are_not_templates(data: object) -> None:
+    assert not recognises(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SAM: the !GetAtt that failed the run before
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n"
+        "    Type: AWS::Serverless::Function\n    Properties:\n      Role: !GetAtt R.Arn\n"
+        "      InlineCode: print('hello')\n",
+        # CloudFormation with conditions and a key written twice outside any request
+        "Conditions:\n  P: !Not [!Equals [!Ref Env, prod]]\nResources:\n  L:\n"
+        "    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+        "      Runtime: python3.12\n      Code:\n        ZipFile: |\n          import boto3\n",
+    ],
+)
+def test_a_template_without_an_automl_request_is_clean(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(text, "utf-8")
+    result = validate_file(path)
+    assert result.findings == [] and result.kind == "cloudformation-template"
+
+
+def test_the_job_name_is_given_by_cloudformation_and_functions_are_dynamic() -> None:
+    contents = read("t.yaml", (TEMPLATES / "automl-job.yaml").read_bytes())
+    by_name = {part.prefix[1]: part for part in contents.parts}
+    assert set(by_name) == {"ChurnJob", "PriceJob", "WrongMetricJob"}
+    assert by_name["ChurnJob"].data["AutoMLJobName"] == NAMED_BY_CLOUDFORMATION
+    assert DYNAMIC not in by_name["ChurnJob"].data.values()
+    price = by_name["PriceJob"]
+    assert price.data["RoleArn"] is DYNAMIC  # present, its value the template's to fill in
+    assert "AutoMLJobObjective" in price.data and price.data["ProblemType"] == "Regression"
+
+
+def test_what_the_template_fills_in_is_dynamic_and_present() -> None:
+    contents = read("t.yaml", (TEMPLATES / "state-machines.yaml").read_bytes())
+    placeholders = next(p for p in contents.parts if p.prefix[1] == "WithPlaceholders")
+    assert not any(p.partial for p in contents.parts)  # checked whole, absence decided
+    assert placeholders.data["RoleArn"] is DYNAMIC
+    config = placeholders.data["AutoMLProblemTypeConfig"]["TimeSeriesForecastingJobConfig"]
+    assert config["ForecastHorizon"] is DYNAMIC and config["ForecastFrequency"] == "D"
+    # DefinitionSubstitutions given as strings are filled in
+    from_object = next(p for p in contents.parts if p.prefix[1] == "FromObject")
+    channel = from_object.data["AutoMLJobInputDataConfig"][0]
+    assert channel["DataSource"]["S3DataSource"]["S3Uri"] == "s3://my-bucket/train/"
+
+
+def test_a_definition_without_an_automl_task_is_not_read_for_its_syntax(tmp_path: Path) -> None:
+    text = (
+        "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+        "      DefinitionString: !Sub '{not json ${X}'\n"
+        "      DefinitionS3Location: {Bucket: b, Key: k}\n"
+        "  S:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+        "      DefinitionUri: s3://bucket/machine.asl.json\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    assert validate_file(path).findings == []
+
+
+def test_a_definition_that_is_not_json_is_a_finding_in_place(tmp_path: Path) -> None:
+    text = (
+        "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+        "      DefinitionString: |\n"
+        '        {"StartAt": "T", "States": {"T": {"Type": "Task",\n'
+        '          "Resource": "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob",}}}\n'
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    [finding] = validate_file(path).findings
+    assert (finding.code, finding.line, finding.column) == ("parse-error", 7, 75)  # the comma
+    assert finding.message.startswith("the definition of 'M': invalid JSON: trailing comma")
+
+
+def test_a_missing_definition_file_is_a_finding_at_its_uri(tmp_path: Path) -> None:
+    text = (
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n"
+        "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+        "      DefinitionUri: statemachine/missing.asl.json\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    [finding] = validate_file(path).findings
+    assert (finding.code, finding.line, finding.column) == ("unreadable", 6, 22)
+    assert "missing.asl.json" in finding.message
+    # never a stream: a template naming /dev/stdin does not wait for it
+    path.write_text(text.replace("statemachine/missing.asl.json", "/dev/stdin"), "utf-8")
+    [finding] = validate_file(path).findings
+    assert finding.code == "unreadable" and "not a regular file" in finding.message
+
+
+def test_json_string_escapes_map_to_their_backslash() -> None:
+    text = '{"a": "x\\n\\u00e9\\ud83d\\ude00\\"y"}'
+    source = Source(text, "json")
+    _, offsets = source.string('x\n\u00e9\U0001f600"y', (1, 7))
+    assert [text[o] for o in offsets] == ["x", "\\", "\\", "\\", "\\", "y"]
+    assert offsets == [7, 8, 10, 16, 28, 30]
+
+
+def test_a_literal_block_maps_each_character_past_its_indentation_and_crlf() -> None:
+    text = 'a: !Sub |\r\n  {\r\n    "k": 1\r\n  }\r\n'
+    source = Source(text, "yaml")
+    value = '{\n  "k": 1\n}\n'
+    chars, offsets = source.string(value, (1, 4))
+    assert chars == value
+    assert [text[o] for o in offsets if value[offsets.index(o)] not in " \n"] == list('{"k":1}')
+    assert offsets[value.index('"')] == text.index('"')
+
+
+def test_placeholders_become_unknown_text_of_the_same_place() -> None:
+    builder = Builder(json=True)
+    template = '{"a": "x${A}", "b": ${B}, "c": "${!Lit}", "p": "${AWS::Partition}"}'
+    builder.substituted(Source(template, "json").string(template, None), {})
+    built = builder.text()
+    data = json.loads(built.chars)
+    assert data["a"] == "x\ue000\ue000\ue000\ue000"
+    assert data["b"] == "\ue001\ue001\ue001\ue001"
+    assert data["c"] == "${Lit}" and data["p"] == "aws"
+    assert len(built.offsets) == len(built.chars)
+
+
+def test_a_folder_scan_reads_templates_as_their_kind() -> None:
+    from automl_objective import api
+    from automl_objective.inputs.discovery import discover
+
+    results = {Path(r.path).name: r for r in api.check_sources(discover([str(TEMPLATES)]))}
+    assert {name for name, r in results.items() if r.kind == "cloudformation-template"} == set(
+        EXPECTED
+    )
+
+
+def test_a_template_named_dot_template_is_read_and_job_name_is_no_property(
+    tmp_path: Path,
+) -> None:
+    resources = {
+        "J": {
+            "Type": "AWS::SageMaker::AutoMLJob",
+            "Properties": {"AutoMLJobName": "mine", "ProblemType": "Regression"},
+        },
+        "M": {
+            "Type": "AWS::StepFunctions::StateMachine",
+            "Properties": {
+                "DefinitionString": {
+                    "Fn::ToJsonString": {
+                        "StartAt": "T",
+                        "States": {
+                            "T": {
+                                "Type": "Task",
+                                "End": True,
+                                "Resource": {
+                                    "Fn::Sub": "arn:${AWS::Partition}:states:::aws-sdk:"
+                                    "sagemaker:createAutoMLJobV2"
+                                },
+                                "Parameters": {"AutoMLJobObjective": {"MetricName": "Nope"}},
+                            }
+                        },
+                    }
+                }
+            },
+        },
+    }
+    path = tmp_path / "stack.template"
+    path.write_text(json.dumps({"Resources": resources}, indent=1), "utf-8")
+    result = validate_file(path)
+    assert result.kind == "cloudformation-template"
+    found = {(f.pointer, f.code) for f in result.findings}
+    assert ("/Resources/J/Properties/AutoMLJobName", "unknown-member") in found
+    assert ("/Resources/J/Properties", "missing-member") in found  # RoleArn and the others
+    metric = "/Resources/M/Properties/DefinitionString/Fn::ToJsonString/States/T/Parameters"
+    assert (f"{metric}/AutoMLJobObjective/MetricName", "unknown-metric") in found
+    name = next(f for f in result.findings if f.pointer.endswith("/AutoMLJobName"))
+    assert "CloudFormation names the job" in name.message
+    assert "missing required member 'AutoMLJobName'" not in " ".join(
+        f.message for f in result.findings if f.pointer == "/Resources/J/Properties"
+    )
+
+
+def test_a_double_quoted_scalar_maps_escapes_and_folded_lines() -> None:
+    text = 'a: "{\\"k\\":\n    \\"caf\\u00e9\\", \\\n  \\"x\\"}"\n'
+    value = '{"k": "caf\u00e9", "x"}'
+    assert parse_text("t.yaml", text).data == {"a": value}
+    _, offsets = Source(text, "yaml").string(value, (1, 4))
+    assert [text[o] for o in offsets[:4]] == ["{", "\\", "k", "\\"]
+    assert text[offsets[value.index("\u00e9")] :].startswith("\\u00e9")
+    assert text[offsets[value.index("x") - 1] :].startswith('\\"x')
+    assert offsets[value.index(" ")] == text.index("\n")  # the folded line break
