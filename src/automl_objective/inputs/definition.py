@@ -118,7 +118,7 @@ class Split:
         checks: a member present with a run-time value counts as present)."""
         locator = _outer_locator(self.document, prefix, renamed)
         written = functools.partial(_written, renamed=renamed) if renamed else None
-        self.parts.append(Part(request, kind, locator, False, prefix, written=written))
+        self.parts.append(Part(request, kind, locator, prefix, written=written))
 
     def contents(self, kind: str) -> Contents:
         """The requests found, and a finding at each place the definition itself is wrong

@@ -85,7 +85,6 @@ def _part(extracted: Extracted) -> Part:
         extracted.data,
         version_kind(extracted.version, extracted.complete),
         placer.locate,
-        False,
         cell_of=placer.cell_of,
         related_of=placer.related_of if extracted.shared else None,
     )
