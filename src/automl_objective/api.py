@@ -204,7 +204,10 @@ def check_sources(
     with the number of files checked since its last call. With ``skip_unknown`` (and kind
     auto), a document that is none of the known kinds is a skipped result, not an invalid
     one: a hook over every JSON file of a folder then passes the files that are not AutoML
-    documents at all. ``placeholders`` as for :func:`validate_file`.
+    documents at all. A document a folder scan found (``Source.found``) is skipped so
+    whatever ``skip_unknown`` says: a folder's JSON and YAML files that hold no AutoML request
+    are passed over, as its code without an AutoML call is; a file named keeps its
+    ``unknown-document`` finding. ``placeholders`` as for :func:`validate_file`.
     """
     options = _options(
         kind, problem_type, strict, max_bytes=max_bytes, jobs=jobs, placeholders=placeholders
@@ -222,8 +225,11 @@ def check_sources(
     results = runner.check_sources(
         sources, options, stdin_text=stdin_text, stdin=stdin, progress=progress
     )
-    if skip_unknown and options.kind == AUTO:
-        results = [_skip_if_unknown(result) for result in results]
+    if options.kind == AUTO:
+        results = [
+            _skip_if_unknown(result) if skip_unknown or source.found else result
+            for source, result in zip(sources, results, strict=True)
+        ]
     return results
 
 

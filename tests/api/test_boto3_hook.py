@@ -86,7 +86,11 @@ def _refused(client: Any, operation: str, request: dict[str, Any]) -> AutoMLRequ
 def test_v2_unknown_members_are_caught_with_a_suggestion() -> None:
     client = check_requests(_client())
     error = _refused(client, "create_auto_ml_job_v2", {**V2, "AutoMLProblemType": "Regression"})
-    assert "did you mean 'AutoMLProblemTypeConfig'" in str(error)
+    # the near name is there already: the unknown member is to be removed
+    assert "has AutoMLProblemTypeConfig already: remove AutoMLProblemType" in str(error)
+    request = {k: v for k, v in V2.items() if k != "OutputDataConfig"}
+    error = _refused(client, "create_auto_ml_job_v2", {**request, "OutputConfig": {}})
+    assert "did you mean 'OutputDataConfig'?" in str(error)
 
 
 def test_a_warning_goes_to_warnings_and_the_request_is_sent() -> None:

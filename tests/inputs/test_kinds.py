@@ -38,7 +38,7 @@ def _read_toy(display: str, raw: bytes) -> Contents:
     def locate(requests: Sequence[Request]) -> list[Spot]:
         return [(places.get(tuple(map(str, path)), (1, 1)), None) for path, _ in requests]
 
-    part = Part(data, version_kind("v1", complete=False), locate, partial=False)
+    part = Part(data, version_kind("v1", complete=False), locate)
     return Contents(display, TOY.name, None, (part,))
 
 

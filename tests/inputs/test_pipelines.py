@@ -42,8 +42,8 @@ EXPECTED = {
         ),
         # AutoMLJobName.$ and AutoMLJobInputDataConfig.$ are present and dynamic: still whole
         ("/States/TrainV2/Parameters/AutoMLJobObjective/MetricName", 40, 46, "metric-not-allowed"),
-        # Tagz.$ is the member Tagz (its pointer), reported where it is written
-        ("/States/TrainV2/Parameters/Tagz", 41, 9, "unknown-member"),
+        # Tagz.$ is the member Tagz, reported where and as it is written
+        ("/States/TrainV2/Parameters/Tagz.$", 41, 9, "unknown-member"),
         # no optimised integration; the request is still checked as the V1 one it names
         ("/States/Optimised/Resource", 47, 19, "no-such-integration"),
         ("/States/Optimised/Parameters/AutoMLJobObjective", 53, 31, "incomplete-pair"),
@@ -433,3 +433,26 @@ def test_pipeline_functions_are_dynamic_values_never_reported(tmp_path: Path) ->
     path.write_text(json.dumps({"Version": "2020-12-01", "Steps": [step]}))
     result = validate_file(path)
     assert (result.valid, result.findings) == (True, [])
+
+
+def test_a_dollar_key_inside_an_array_is_reported_where_and_as_it_is_written(
+    tmp_path: Path,
+) -> None:
+    channel = {"ChannelType": "training", "DataSource.$": "$.source", "ChanelName.$": "$.n"}
+    request = {
+        "AutoMLJobName": "job",
+        "AutoMLJobInputDataConfig": [channel],
+        "OutputDataConfig": {"S3OutputPath": "s3://b/out/"},
+        "RoleArn.$": "$.role",
+        "AutoMLProblemTypeConfig.$": "$.config",
+    }
+    resource = "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2"
+    machine = _machine(Type="Task", Resource=resource, Parameters=request)
+    path = tmp_path / "machine.json"
+    path.write_text(json.dumps(machine, indent=1))
+    [finding] = validate_file(path).findings
+    assert finding.code == "unknown-member"
+    assert finding.pointer == "/States/A/Parameters/AutoMLJobInputDataConfig/0/ChanelName.$"
+    assert finding.line is not None
+    line = json.dumps(machine, indent=1).splitlines()[finding.line - 1]
+    assert line.strip().startswith('"ChanelName.$"')

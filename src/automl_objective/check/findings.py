@@ -96,6 +96,9 @@ class Located:
     path: Path
     message: str
     at_key: bool = False
+    says_most: bool = False
+    """Of several ``schema-violation`` findings about one value (too short, and not matching
+    its pattern), the one that says what the value should be: the one kept."""
 
 
 def as_list(value: Any) -> list[Any]:
@@ -107,12 +110,25 @@ def as_list(value: Any) -> list[Any]:
 _GENERIC = {Code.UNKNOWN_MEMBER, Code.INVALID_VALUE, Code.SCHEMA_VIOLATION}
 
 
+def _one_per_value(items: list[Located]) -> list[Located]:
+    """One ``schema-violation`` finding per value: the one that says most (its pattern in
+    words), else the first."""
+    chosen: dict[Path, Located] = {}
+    for item in items:
+        if item.code != Code.SCHEMA_VIOLATION:
+            continue
+        kept = chosen.get(item.path)
+        if kept is None or (item.says_most and not kept.says_most):
+            chosen[item.path] = item
+    return [i for i in items if i.code != Code.SCHEMA_VIOLATION or chosen[i.path] is i]
+
+
 def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     """Drop findings that another finding already explains, and exact repeats.
 
     Linear in the number of findings: each is checked against sets keyed by path.
     """
-    unique = [item for item in dict.fromkeys(items) if item is not None]
+    unique = _one_per_value([item for item in dict.fromkeys(items) if item is not None])
     specific = {f.path for f in unique if f.code not in _GENERIC}
     unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
     type_errors = {f.path for f in unique if f.code == Code.INVALID_TYPE}

@@ -11,10 +11,12 @@ function here: the reader words them. A schema's ``x-code`` must be one of
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from automl_objective.base.codes import Code, Severity
+from automl_objective.base.dynamic import OpenObject
 from automl_objective.base.quoting import json_type, shown, shown_name
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure, library_message
@@ -51,12 +53,23 @@ def _invalid_type(failure: Failure, catalog: Catalog) -> Located:
     wanted = " or ".join(_SCHEMA_TYPES.get(t, t) for t in expected)
     subject = member_name(path, {}) if path else "the document"
     message = f"{subject} must be {wanted}, not {json_type(instance)}"
-    return Located(
-        _severity(failure),
-        Code.INVALID_TYPE,
-        path,
-        message + _type_hint(subject, expected, instance, catalog),
-    )
+    hint_ = _map_hint(failure) or _type_hint(subject, expected, instance, catalog)
+    return Located(_severity(failure), Code.INVALID_TYPE, path, message + hint_)
+
+
+def _map_hint(failure: Failure) -> str:
+    """The shape a value of the wrong type belongs in, where AWS's shape is a map of maps
+    (a Filling's column to its fill methods), written with the user's own names."""
+    if (
+        len(failure.path) < 2
+        or failure.path[-2] != "Filling"
+        or "propertyNames" not in failure.facts
+    ):
+        return ""
+    column, method = failure.path[-1], failure.instance
+    shown_method = method if isinstance(method, str) and method.isidentifier() else "mean"
+    example = f'{{"{column}": {{"middlefill": "{shown_method}"}}}}'
+    return f"; Filling maps each column name to its fill methods, e.g. {example}"
 
 
 def _type_hint(subject: str, expected: list[Any], instance: Any, catalog: Catalog) -> str:
@@ -215,8 +228,14 @@ def _unknown_document(failure: Failure, catalog: Catalog) -> Located:
     return Located(_severity(failure), Code.UNKNOWN_DOCUMENT, failure.path, message)
 
 
+def _lacking_guess(key: str, known: list[str], instance: dict[str, Any]) -> str | None:
+    """The member an unknown one most likely stands for: one the object lacks first."""
+    return suggest(key, [k for k in known if k not in instance])
+
+
 def unknown_members(failure: Failure) -> list[Located]:
-    """One finding per unknown member of a closed object (with the likely intended name)."""
+    """One finding per unknown member of a closed object, with the likely intended name:
+    a member the object lacks; when the only near name is already there, to remove it."""
     path, schema, instance = failure.path, failure.facts, failure.instance
     name = member_name(path, schema)
     known = list(schema.get("properties", ()))
@@ -224,9 +243,12 @@ def unknown_members(failure: Failure) -> list[Located]:
     found = []
     for key in (k for k in instance if k not in known):
         message = f"unknown member {shown(key)} in {name} (allowed: {', '.join(known)})"
-        message += hint(key, known)
-        guess = suggest(key, known)
-        if guess in required and guess not in instance:
+        guess = _lacking_guess(key, known, instance)
+        message += hint(key, [guess] if guess is not None else [])
+        present = suggest(key, known) if guess is None else None
+        if present is not None and present != key:
+            message += f"; {name} has {present} already: remove {shown_name(key)}"
+        if guess in required and type(instance) is not OpenObject:  # else it may be there
             message += f" ({guess} is required and missing)"
         found.append(Located(_severity(failure), Code.UNKNOWN_MEMBER, (*path, key), message, True))
     return found
@@ -239,7 +261,8 @@ def missing_members(failure: Failure) -> list[Located]:
     name = member_name(path, schema)
     known = list(schema.get("properties", ()))
     closed = schema.get("additionalProperties") is False  # else other members are no typos
-    misspelt = {suggest(key, known) for key in instance if key not in known} if closed else set()
+    unknown = [key for key in instance if key not in known] if closed else []
+    misspelt = {_lacking_guess(key, known, instance) for key in unknown}
     return [
         Located(
             _severity(failure),
@@ -252,11 +275,31 @@ def missing_members(failure: Failure) -> list[Located]:
     ]
 
 
-def _pattern_message(name: str, instance: Any, schema: Mapping[str, Any]) -> str:
+def _pattern_message(
+    name: str, instance: Any, schema: Mapping[str, Any], pattern: Any = None
+) -> str:
     """What an AWS pattern allows, in words where the schema has them, else AWS's pattern."""
     allowed = schema.get("x-pattern-description")
     rule = f"AWS allows {allowed}" if allowed else f"AWS's pattern is {schema['x-aws-pattern']}"
+    plain = _percentile(name, instance, pattern)
+    if plain is not None:
+        rule = f"quantiles are written p1 to p99 ({rule}): did you mean {plain!r}?"
     return f"{name} {shown(instance)} is not valid: {rule}{hint(instance, ())}"
+
+
+def _percentile(name: str, instance: Any, pattern: Any) -> str | None:
+    """A quantile written as a fraction (``'0.1'``) in the form AWS's pattern takes
+    (``'p10'``), if that form passes the pattern; else None."""
+    if name != "ForecastQuantiles" or not isinstance(instance, str):
+        return None
+    try:
+        fraction = float(instance)
+    except ValueError:
+        return None
+    if not 0 < fraction < 1:
+        return None
+    written = f"p{round(fraction * 100)}"
+    return written if isinstance(pattern, str) and re.search(pattern, written) else None
 
 
 def _generic(failure: Failure, catalog: Catalog) -> Located | None:
@@ -282,8 +325,8 @@ def _generic(failure: Failure, catalog: Catalog) -> Located | None:
     if keyword in ("enum", "const"):
         return Located(severity, Code.INVALID_VALUE, path, f"{name}: {library_message(failure)}")
     if keyword in ("pattern", "x-unicode-pattern") and "x-aws-pattern" in failure.facts:
-        message = _pattern_message(name, instance, failure.facts)
-        return Located(severity, Code.SCHEMA_VIOLATION, path, message)
+        message = _pattern_message(name, instance, failure.facts, failure.value)
+        return Located(severity, Code.SCHEMA_VIOLATION, path, message, says_most=True)
     return Located(severity, Code.SCHEMA_VIOLATION, path, f"{name}: {library_message(failure)}")
 
 

@@ -13,16 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from automl_objective.base.codes import Code
-from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.base.finding import Finding, json_pointer, pointer_tokens
 from automl_objective.check.checker import Checker
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.results import FileResult
 from automl_objective.inputs.document import Contents, Document, Part
-
-ABSENCE_CODES = frozenset({Code.MISSING_MEMBER, Code.INCOMPLETE_PAIR, Code.PROBLEM_TYPE_CONFIG})
-"""Findings about a member that is not there: in a partial request the member may well be
-there at run time (it was left out as dynamic), so these are not reported."""
 
 
 def check_parts(
@@ -45,8 +40,6 @@ def check_parts(
         )
         prefix = json_pointer(part.prefix)
         for finding in result.findings:
-            if part.partial and finding.code in ABSENCE_CODES:
-                continue
             if part.explain is not None:
                 explained = part.explain(finding)
                 if explained is None:
@@ -54,7 +47,10 @@ def check_parts(
                 finding = explained
             cell = part.cell_of(finding) if part.cell_of is not None else None
             related = part.related_of(finding) if part.related_of is not None else ()
-            pointer = prefix + finding.pointer
+            inner = finding.pointer
+            if part.written is not None:
+                inner = json_pointer(part.written(pointer_tokens(inner)))
+            pointer = prefix + inner
             findings.append(replace(finding, pointer=pointer, cell=cell, related=related))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
     return FileResult(path, findings, kind)

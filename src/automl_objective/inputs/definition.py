@@ -5,6 +5,7 @@ rule of the definition's own broken)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeGuard, TypeVar
 
@@ -20,8 +21,9 @@ T = TypeVar("T")
 UNCHECKED = "the AutoML requests in it are not checked"
 
 
-Renamed = dict[Prefix, str]
-"""Request path of a member -> the key it is written under (``Key`` -> ``"Key.$"``)."""
+Renamed = dict[tuple[str, ...], str]
+"""Request path of a member (indices as strings) -> the key it is written under (``Key`` ->
+``"Key.$"``)."""
 
 
 def with_dynamic(value: Any, dynamic: Callable[[Any], bool], state_keys: bool) -> Any:
@@ -55,7 +57,7 @@ def renamed_keys(value: Any) -> Renamed:
         if isinstance(current, dict):
             for key, item in current.items():
                 if key.endswith(".$") and len(key) > 2 and key[:-2] not in current:
-                    found[(*at, key[:-2])] = key
+                    found[tuple(map(str, (*at, key[:-2])))] = key
                 else:
                     stack.append((item, (*at, key)))
         elif isinstance(current, list):
@@ -67,10 +69,8 @@ def _written(path: Sequence[str | int], renamed: Renamed) -> Prefix:
     """``path`` as it is written in the document (``Key`` as ``Key.$`` where it is)."""
     if not renamed:
         return tuple(path)
-    written: list[str | int] = []
-    for depth, token in enumerate(path):
-        written.append(renamed.get(tuple(path[: depth + 1]), token))
-    return tuple(written)
+    tokens = tuple(map(str, path))  # a finding's pointer holds indices as strings
+    return tuple(renamed.get(tokens[: depth + 1], token) for depth, token in enumerate(path))
 
 
 def _outer_locator(document: Document, prefix: Prefix, renamed: Renamed) -> Locator:
@@ -117,7 +117,8 @@ class Split:
         """A request at ``prefix``, checked as ``kind`` (its absent members decided by the
         checks: a member present with a run-time value counts as present)."""
         locator = _outer_locator(self.document, prefix, renamed)
-        self.parts.append(Part(request, kind, locator, False, prefix))
+        written = functools.partial(_written, renamed=renamed) if renamed else None
+        self.parts.append(Part(request, kind, locator, prefix, written=written))
 
     def contents(self, kind: str) -> Contents:
         """The requests found, and a finding at each place the definition itself is wrong

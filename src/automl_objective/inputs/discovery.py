@@ -53,7 +53,7 @@ def _walk(root: str, include_globs: Sequence[str], exclude_globs: Sequence[str])
                     subdirs.append((os.path.join(directory, entry.name), relative))
             elif include(relative) and not exclude(relative):
                 path = os.path.join(directory, entry.name)
-                found.append(Source(path, path))
+                found.append(Source(path, path, found=True))
         stack.extend(reversed(subdirs))
     return found
 

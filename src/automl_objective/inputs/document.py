@@ -77,14 +77,14 @@ def version_kind(version: str, complete: bool) -> str:
 
 
 class Part(NamedTuple):
-    """One request inside a file."""
+    """One request inside a file. What it holds that is known only at run time is
+    :data:`~automl_objective.base.dynamic.DYNAMIC` (or an open object or array) in ``data``:
+    the checks decide what is absent, nothing is left out."""
 
     data: dict[str, Any]
     kind: str
     """The document kind it is checked as (see :func:`version_kind`)."""
     locator: Locator
-    partial: bool
-    """Members were left out (dynamic): findings about absent members are not reported."""
     prefix: tuple[str | int, ...] = ()
     """The request's path in the outer document (its pointers are reported from there)."""
     cell_of: Callable[[Finding], int | None] | None = None
@@ -97,6 +97,9 @@ class Part(NamedTuple):
     """A finding as the reader words it (a value that is a pipeline parameter's default says
     so), or None to leave it out (a request checked again for one value keeps only the
     findings about that value)."""
+    written: Callable[[tuple[str, ...]], tuple[str | int, ...]] | None = None
+    """A request path as it is written in the file, where the two differ (a state
+    machine's ``Key.$`` is the request's member ``Key``): the pointer a finding reports."""
 
 
 class Contents(NamedTuple):

@@ -19,6 +19,9 @@ class Source(NamedTuple):
     path: str | None
     display: str
     problem: str | None = None
+    found: bool = False
+    """Found by a folder scan, not named: a JSON or YAML document there that holds no
+    AutoML request is passed over, as code without a call is."""
 
     @property
     def is_stdin(self) -> bool:

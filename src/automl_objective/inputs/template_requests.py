@@ -235,7 +235,7 @@ def _automl_job(reading: Reading, properties: dict[str, Any], at: Prefix, name: 
         position = reading.document.locate(where, key=True)
         reading.problem(Code.UNKNOWN_MEMBER, where, position, message)
     data["AutoMLJobName"] = NAMED_BY_CLOUDFORMATION
-    reading.parts.append(Part(data, version_kind("v1", True), reading.locator(at), False, at))
+    reading.parts.append(Part(data, version_kind("v1", True), reading.locator(at), at))
 
 
 def _definition_data(value: Any, variables: Mapping[str, Any]) -> Any:

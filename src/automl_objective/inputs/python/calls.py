@@ -101,7 +101,6 @@ def _parts(extracted: Extracted) -> list[Part]:
             extracted.data,
             kind,
             locate,
-            False,
             cell_of=cell_of,
             related_of=related_of,
             explain=explain,
@@ -112,7 +111,7 @@ def _parts(extracted: Extracted) -> list[Part]:
             data = copy.deepcopy(extracted.data)
             if _replace(data, path, value):
                 explained = _value_explainer(parameter, value)
-                parts.append(Part(data, kind, locate, False, cell_of=cell_of, explain=explained))
+                parts.append(Part(data, kind, locate, cell_of=cell_of, explain=explained))
     return parts
 
 

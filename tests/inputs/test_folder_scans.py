@@ -1,0 +1,54 @@
+"""Folder scans stay quiet on what is not theirs: a JSON or YAML document found under a
+folder that holds no AutoML request is passed over (skipped), as a ``.py`` file without an
+AutoML call is; the same file named on the command line keeps its ``unknown-document``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from automl_objective.api import check_sources
+from automl_objective.cli import main
+from automl_objective.inputs.discovery import discover
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "config.json").write_text(json.dumps({"bucket": "b", "stages": ["dev"]}))
+    (tmp_path / "workflow.yaml").write_text("name: ci\njobs: {}\n")
+    (tmp_path / "list.json").write_text("[1, 2]")
+    (tmp_path / "helper.py").write_text("print('no AutoML here')\n")
+    (tmp_path / "broken.json").write_text('{"MetricName": ')
+    (tmp_path / "job.json").write_text(json.dumps({"MetricName": "Acuracy"}))
+    return tmp_path
+
+
+def test_documents_of_no_known_kind_found_in_a_folder_are_skipped(folder: Path) -> None:
+    results = {Path(r.path).name: r for r in check_sources(discover([str(folder)]))}
+    for name in ("config.json", "workflow.yaml", "list.json"):
+        assert results[name].valid and results[name].findings == [], name
+        assert results[name].skipped is not None, name
+    assert results["helper.py"].valid and results["helper.py"].skipped is None
+    # a file that does not parse may be a broken request; a request's mistakes are reported
+    assert [f.code for f in results["broken.json"].findings] == ["parse-error"]
+    assert [f.code for f in results["job.json"].findings] == ["unknown-metric"]
+
+
+def test_a_file_named_keeps_its_finding(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    [named] = check_sources(discover([str(folder / "config.json")]))
+    assert [f.code for f in named.findings] == ["unknown-document"]
+    assert main(["validate", str(folder / "config.json")]) == 1
+    capsys.readouterr()
+    (folder / "broken.json").unlink()
+    (folder / "job.json").unlink()
+    assert main(["validate", str(folder)]) == 0
+    assert "3 skipped as none of the known kinds" in capsys.readouterr().out
+
+
+def test_an_explicit_kind_checks_every_file_found(folder: Path) -> None:
+    results = check_sources(discover([str(folder / "config.json")]), kind="objective")
+    assert not results[0].valid
+    found = {Path(r.path).name: r for r in check_sources(discover([str(folder)]), kind="objective")}
+    assert not found["config.json"].valid
