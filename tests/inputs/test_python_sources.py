@@ -456,6 +456,70 @@ def test_a_constant_handed_to_a_function_and_an_sdk_objects_methods_keep_finding
     assert _check(tmp_path, source) == [(1, 10, "metric-not-allowed")]
 
 
+@pytest.mark.parametrize(
+    "made",
+    [
+        '"automl-" + strftime("%d")',
+        '"automl-%s" % stamp()',
+        '"-".join(parts)',
+        '"automl-{}".format(stamp())',
+        "stamp()",
+        "event.get('name')",
+    ],
+)
+def test_a_value_handed_away_changes_only_the_places_that_name_it(
+    tmp_path: Path, made: str
+) -> None:
+    """The notebooks' and Lambdas' usual code: a job name computed, the request dict holding
+    it sent, then the name handed to describe_auto_ml_job. Whatever that call does to the
+    name's object changes only the member written as that name (a value known only at run
+    time anyway); the rest of the request is still checked."""
+    source = (
+        f"job_name = {made}\n"
+        'params = {"AutoMLJobName": job_name, "ProblemType": "Regression",'
+        ' "AutoMLJobObjective": {"MetricName": "AUC"}}\n'
+        "sm.create_auto_ml_job(**params)\n"
+        "sm.describe_auto_ml_job(AutoMLJobName=job_name)\n"
+    )
+    found = [(line, code) for line, _, code in _check(tmp_path, source)]
+    assert (2, "metric-not-allowed") in found, found
+
+
+@pytest.mark.parametrize(
+    ("change", "params_dynamic", "tags_dynamic"),
+    [
+        ("", False, False),
+        ("tags.append(x)\n", False, True),  # only what is written as `tags` is dynamic
+        ("log(params)\n", True, True),  # handed away: it, and what it holds, may change
+        ("params['Tags'].append(x)\n", True, True),
+        ("alias = params\nalias.clear()\n", True, True),
+        ("part = params['Tags']\npart.append(x)\n", True, True),
+    ],
+)
+def test_a_change_through_a_display_reaches_what_it_holds(
+    tmp_path: Path, change: str, params_dynamic: bool, tags_dynamic: bool
+) -> None:
+    """A dict literal holding a name: a change through the dict (or an alias of it, or a
+    part read out of it) may reach the named object too, so a second call sending that
+    object is not judged by a stale value; a change through the name alone leaves the
+    dict's other members known."""
+    source = (
+        'tags = [{"Key": "k"}]\n'
+        'params = {"Tags": tags, "ProblemType": "Regression",'
+        ' "AutoMLJobObjective": {"MetricName": "AUC"}}\n'
+        + change
+        + "sm.create_auto_ml_job(**params)\n"
+        'sm.create_auto_ml_job(ProblemType="Regression", Tags=tags)\n'
+    )
+    path = tmp_path / "job.py"
+    path.write_text(source, encoding="utf-8")
+    findings = validate_file(path).findings
+    metric = [f for f in findings if f.code == "metric-not-allowed"]
+    tag = [f for f in findings if f.pointer.startswith("/Tags/0")]  # the tag lacks a Value
+    assert (metric == []) is params_dynamic, findings
+    assert (tag == []) is tags_dynamic, findings
+
+
 def _chain(levels: int) -> str:
     lines = ['a0 = {"Key": "k", "Value": "v"}']
     lines += [f'a{i} = {{"x": a{i - 1}, "y": a{i - 1}}}' for i in range(1, levels + 1)]

@@ -172,11 +172,39 @@ _READABLE = (ast.Constant, ast.UnaryOp, ast.Dict, ast.List, ast.Tuple, ast.Name,
 _CONSTANT, _VARIABLE, _SDK, _NOT_SDK = 1, 2, 4, 8
 
 
+_DISPLAYS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
+"""Literal containers: what they hold is written in them."""
+_STRING_METHODS = frozenset({"format", "join", "lower", "upper", "strip", "replace"})
+"""Methods of a string literal that give a string (``"-".join(parts)``)."""
+
+
 def _is_constant(value: ast.expr) -> bool:
-    """A value that cannot be changed in place: a constant, a signed number, an f-string."""
+    """A value that cannot be changed in place: a constant, a signed number, a string built
+    from a string literal (an f-string, ``"job-" + stamp``, ``"%s-x" % stamp``,
+    ``"-".join(parts)``): handing it to code not seen into changes nothing that holds it."""
     if isinstance(value, ast.UnaryOp):
         value = value.operand
-    return isinstance(value, (ast.Constant, ast.JoinedStr))
+    return isinstance(value, (ast.Constant, ast.JoinedStr)) or _is_text(value)
+
+
+def _is_text(value: ast.expr) -> bool:
+    """An expression whose value is a string: a string literal, or text made from one."""
+    if isinstance(value, ast.JoinedStr):
+        return True
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, str)
+    if isinstance(value, ast.BinOp):
+        if isinstance(value.op, ast.Add):
+            return _is_text(value.left) or _is_text(value.right)
+        return isinstance(value.op, ast.Mod) and _is_text(value.left)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        receiver = value.func.value
+        return (
+            value.func.attr in _STRING_METHODS
+            and isinstance(receiver, ast.Constant)
+            and (isinstance(receiver.value, str))
+        )
+    return False
 
 
 class _Groups:
@@ -218,6 +246,9 @@ class Binder(ast.NodeVisitor):
         """``x.fit(...)`` calls: an SDK v2 estimator's sends its request."""
         self._shared: list[tuple[int, str]] = []
         """(group, name): the names of one binding, which may share an object."""
+        self._contained: list[tuple[str, set[str]]] = []
+        """(name, names): a name bound to a literal dict, list, tuple or set that holds the
+        objects of ``names`` at some of its positions (``{"Tags": tags}``)."""
         self._handed: set[str] = set()
         """Names changed in place or handed to code not seen into."""
         self._receivers: list[str] = []
@@ -276,6 +307,16 @@ class Binder(ast.NodeVisitor):
             self._bind(word)
             self._handed.add(word)
 
+    def _bind_value(self, name: str, value: ast.expr, held: set[str]) -> None:
+        """``name = value``: a literal display holds what it names (a change through the
+        display reaches them; a change through them changes only the positions that name
+        them, which the reader checks name by name); any other value may be, or be part of,
+        the objects it names."""
+        if isinstance(value, _DISPLAYS):
+            self._contained.append((name, held))
+        else:
+            self._share([name, *held])
+
     def _share(self, names: list[str]) -> None:
         if len(names) > 1:
             group = len(self._shared)
@@ -312,6 +353,22 @@ class Binder(ast.NodeVisitor):
         )
         self._changed = {self._groups.find(name) for name in handed - fixed}
         self._fixed = fixed
+        self._reach_what_displays_hold()
+
+    def _reach_what_displays_hold(self) -> None:
+        """A display changed (or handed away) may have changed what it holds: those names
+        change too, and what they hold in turn."""
+        spread = True
+        while spread:
+            spread = False
+            for name, held in self._contained:
+                if name in self._fixed or self._groups.find(name) not in self._changed:
+                    continue
+                for inner in held - self._fixed:
+                    root = self._groups.find(inner)
+                    if root not in self._changed:
+                        self._changed.add(root)
+                        spread = True
 
     def changed(self, name: str) -> bool:
         """Whether the value bound to ``name`` may be changed or rebound somewhere."""
@@ -495,7 +552,7 @@ class Binder(ast.NodeVisitor):
         [first, *more] = node.targets
         if not more and isinstance(first, ast.Name):
             self._assign(first.id, node.value, self._nodes - before)
-            self._share([first.id, *held])
+            self._bind_value(first.id, node.value, held)
             return
         for target in node.targets:
             self._target(target, held)
@@ -511,7 +568,7 @@ class Binder(ast.NodeVisitor):
         self._expr(node.value, held)
         if isinstance(node.target, ast.Name):
             self._assign(node.target.id, node.value, self._nodes - before)
-            self._share([node.target.id, *held])
+            self._bind_value(node.target.id, node.value, held)
         else:
             self._target(node.target, held)
 
