@@ -124,3 +124,16 @@ def test_replacing_placeholders_copies_only_what_it_changes() -> None:
 def test_an_unknown_placeholders_option_fails_naming_it() -> None:
     with pytest.raises(OptionError, match="placeholders"):
         CheckOptions(placeholders="maybe")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("placeholders", ["report", "dynamic"])
+def test_a_document_that_is_a_placeholder_is_the_wrong_type(
+    tmp_path: Path, placeholders: str
+) -> None:
+    """Found by the fuzz test: `$A` as the whole document got a placeholder finding on one
+    path and a wrong type on the other. A document is an object; a string is no request."""
+    path = tmp_path / "job.json"
+    path.write_text('"$A"', encoding="utf-8")
+    result = validate_file(path, placeholders=placeholders)  # type: ignore[arg-type]
+    assert [f.code for f in result.findings] == ["invalid-type"]
+    assert find("$A") == []

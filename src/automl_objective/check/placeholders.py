@@ -32,7 +32,8 @@ def placeholder_name(value: Any) -> str | None:
 
 
 def find(data: Any) -> list[Path]:
-    """The paths of the placeholder values in ``data``, in document order."""
+    """The paths of the placeholder values in ``data``, in document order (a document that
+    is a string is not a request with a placeholder in it: it is the wrong type)."""
     found: list[Path] = []
     stack: list[tuple[Any, Path]] = [(data, ())]
     while stack:
@@ -41,7 +42,7 @@ def find(data: Any) -> list[Path]:
             stack.extend((item, (*at, key)) for key, item in reversed(value.items()))
         elif isinstance(value, list):
             stack.extend((item, (*at, index)) for index, item in reversed(list(enumerate(value))))
-        elif placeholder_name(value) is not None:
+        elif at and placeholder_name(value) is not None:  # a whole document is no value
             found.append(at)
     return found
 
