@@ -6,8 +6,10 @@ read from, pinned by commit and checked by sha256 here (tests/corpus/README.md s
 them back in ``tests/corpus/files/``). Tests that read them say so and are skipped where the
 folder is absent; the index's own checks always run.
 
-The no-false-alarm / no-miss assertion is not here yet: it is switched on once the real-code
-work of issue 19 lands. ``python -m tests.check.test_corpus`` prints the current totals.
+``test_no_false_alarm_and_only_the_known_misses`` holds the tool to the verdicts: no false
+alarm, no file without a request failed, and each mistake missed is one of ``KNOWN_MISSES``,
+each with why (a miss fixed fails it too, so the ledger stays true).
+``python -m tests.check.test_corpus`` prints the current totals.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import pytest
 
 from automl_objective import api
 from automl_objective.base.codes import Code
+from automl_objective.inputs import registry
 from automl_objective.inputs.discovery import discover
+from automl_objective.inputs.document import WHOLE_KINDS, LoadError
 from tests.support.paths import CORPUS
 
 CORPUS = CORPUS
@@ -174,6 +178,10 @@ class FileMeasure:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[api.Finding] = field(default_factory=list)
     valid: bool = True
+    read: int = 0
+    """Requests the tool read in the file (calls, steps, tasks, resources, a request file)."""
+    whole: int = 0
+    """Of those, the ones checked as the whole request of their kind (AWS's shape too)."""
 
 
 def _place(expected: dict[str, Any]) -> tuple[int | None, int]:
@@ -193,9 +201,25 @@ def _take(
     return None
 
 
+WHOLE = frozenset(WHOLE_KINDS.values())
+
+
+def requests_read(name: str, result: api.FileResult) -> tuple[int, int]:
+    """How many requests the tool read in a corpus file, and how many of them it checked as
+    whole requests (a request file: one, whole when its kind is a whole request's)."""
+    if result.kind in WHOLE:
+        return 1, 1
+    try:
+        contents = registry.read(name, (FILES / name).read_bytes())
+    except LoadError:
+        return 0, 0
+    return len(contents.parts), sum(part.kind in WHOLE for part in contents.parts)
+
+
 def measure_file(entry: dict[str, Any], result: api.FileResult) -> FileMeasure:
     """Match the tool's findings on one corpus file with its hand verdict."""
     found = FileMeasure(entry["file"], entry["calls"], valid=result.valid)
+    found.read, found.whole = requests_read(entry["file"], result)
     left = list(result.findings)
     pending = []
     for expected in entry["expected"]:
@@ -218,6 +242,8 @@ def measure_file(entry: dict[str, Any], result: api.FileResult) -> FileMeasure:
 class Totals:
     files: int = 0
     calls: int = 0
+    read: int = 0
+    whole: int = 0
     expected: int = 0
     hits: int = 0
     wrong_code: int = 0
@@ -230,6 +256,8 @@ class Totals:
     def add(self, one: FileMeasure) -> None:
         self.files += 1
         self.calls += one.calls
+        self.read += one.read
+        self.whole += one.whole
         self.expected += len(one.hits) + len(one.wrong_code)
         self.expected += len(one.wrong_place) + len(one.misses)
         self.hits += len(one.hits)
@@ -261,6 +289,42 @@ def test_measure_puts_every_expectation_in_exactly_one_bucket() -> None:
     buckets = totals.hits + totals.wrong_code + totals.wrong_place + totals.misses
     assert buckets == totals.expected
     assert totals.false_alarms == sum(len(one.false_alarms) for one in measured)
+
+
+_HELD = (
+    "is held by SDK estimators, and one of them, in another test function, is handed to code "
+    "not seen into (AutoMLJob.start_new(auto_ml, inputs)), which may change what it holds: "
+    "dynamic, never a stale value"
+)
+KNOWN_MISSES = {
+    ("moto-test-sagemaker-automljobs.py", 559, "algorithm-not-allowed"): "which algorithms "
+    "each problem type takes is stated in AWS's documentation, not yet in the schema",
+    ("mzazon-automl-forecasting-cfn.yaml", 869, "metric-not-allowed"): "a V1 request without "
+    "ProblemType: no rule yet says that no V1 (tabular) problem type takes MAPE",
+    ("mzazon-automl-forecasting-deploy-heredoc.json", 1, "missing-member"): "reported as one "
+    "finding with its cause: unknown AutoMLJobOutputDataConfig, 'did you mean "
+    "OutputDataConfig? (OutputDataConfig is required and missing)'",
+    ("sdk-unit-test-auto-ml-v1-excerpt.py", 312, "invalid-type"): f"JOB_OBJECTIVE {_HELD}",
+    ("sdk-unit-test-auto-ml-v1-excerpt.py", 314, "missing-member"): f"TAGS {_HELD}",
+    ("sdk-unit-test-auto-ml-v1-excerpt.py", 314, "unknown-member"): f"TAGS {_HELD}",
+    ("sdk-unit-test-auto-ml-v2-excerpt.py", 544, "missing-member"): f"TAGS {_HELD}",
+    ("sdk-unit-test-auto-ml-v2-excerpt.py", 544, "unknown-member"): f"TAGS {_HELD}",
+}
+"""(file, line, code) of each verdict the tool misses, and why (all decided, none a bug)."""
+
+
+def _misses(measured: list[FileMeasure]) -> list[tuple[str, int, str]]:
+    return sorted((one.file, m["line"], m["code"]) for one in measured for m in one.misses)
+
+
+@needs_files
+def test_no_false_alarm_and_only_the_known_misses() -> None:
+    measured, totals = measure()
+    assert [(one.file, f) for one in measured for f in one.false_alarms] == []
+    assert totals.failing_without_request == 0
+    assert [(one.file, pair) for one in measured for pair in one.wrong_place] == []
+    missed = _misses(measured)
+    assert sorted(set(missed)) == sorted(KNOWN_MISSES), "update KNOWN_MISSES and say why"
 
 
 def _report(measured: list[FileMeasure], totals: Totals) -> Iterator[str]:
