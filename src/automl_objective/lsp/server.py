@@ -24,7 +24,7 @@ from automl_objective.api import catalog, check_text
 from automl_objective.lsp.checked_units import Cell, Part, Unit, document_unit, notebook_unit
 from automl_objective.lsp.code_actions import FIX_ALL, Fix, fix_all, fixes_for
 from automl_objective.lsp.completion import completion_items
-from automl_objective.lsp.diagnostics import Placed, diagnostic, diagnostics, placed_findings
+from automl_objective.lsp.diagnostics import Placed, diagnostics, placed_findings
 from automl_objective.lsp.documents import count_lines_as_lsp_does
 from automl_objective.lsp.hover import hover_at
 from automl_objective.lsp.request_context import slot_at
@@ -62,7 +62,11 @@ def check_unit(unit: Unit, settings: Settings) -> Outcome:
     """Check a unit as ``validate`` checks the file it stands for (the library entry both go
     through), and place its findings in the editor's texts."""
     result = check_text(
-        unit.text, unit.path, strict=settings.strict, skip_unknown=settings.skip_unknown
+        unit.text,
+        unit.path,
+        strict=settings.strict,
+        skip_unknown=settings.skip_unknown,
+        placeholders="dynamic" if settings.placeholders == "dynamic" else "report",
     )
     return Outcome(unit, settings, placed_findings(unit, result))
 
@@ -138,6 +142,13 @@ class AutomlObjectiveServer(LanguageServer):
         return types.MarkupKind.Markdown in formats
 
     @property
+    def related(self) -> bool:
+        """Whether the client shows a diagnostic's related information."""
+        capabilities = self.client_capabilities.text_document
+        published = capabilities.publish_diagnostics if capabilities else None
+        return bool(published and published.related_information)
+
+    @property
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
 
@@ -168,7 +179,9 @@ class AutomlObjectiveServer(LanguageServer):
         self.shown[key] = uris
         version = None if outcome.unit.notebook else outcome.unit.version
         for part in outcome.unit.parts:
-            found = diagnostics(part, outcome.placed[part.uri], self.encoding)
+            found = diagnostics(
+                outcome.unit, part, outcome.placed[part.uri], self.encoding, self.related
+            )
             self.send_diagnostics(part.uri, found, version)
 
     def send_diagnostics(
@@ -280,7 +293,7 @@ def code_actions(
     if _wants(only, types.CodeActionKind.QuickFix):
         for item in placed:
             if item.start <= end and item.end >= start:
-                shown = [diagnostic(item, lines)]
+                shown = diagnostics(outcome.unit, part, [item], server.encoding, server.related)
                 for fix in fixes_for(part, item, known):
                     actions.append(
                         _fix_action(uri, fix, lines, types.CodeActionKind.QuickFix, shown)
