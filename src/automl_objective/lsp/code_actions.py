@@ -1,20 +1,32 @@
-"""Quick fixes for what findings say today, each editing only the value's own text.
+"""Quick fixes for what findings say today, each editing only the text it must.
 
-A finding carries its code, its place and its message; the fix is read from them: the value
-it names (its first quoted name), the problem type a metric is not allowed for, the name a
-``did you mean`` suggests. A fix is offered only where the text at the finding's place is
-that value, so a fix never edits anything else (a value built from pieces, an f-string, is
-left alone). Quotes and their style stay as written: the new name goes between them.
+A finding carries its code, its place, its pointer and its message; the fix is read from
+them and from the document: the value it names (its first quoted name), the problem type a
+metric is not allowed for, the name a ``did you mean`` suggests, the members written beside
+it. A fix is offered only where the text at the finding's place is that value, so a fix
+never edits anything else (a value built from pieces, an f-string, is left alone). Quotes
+and their style stay as written: the new name goes between them; a member added is written
+as the members beside it are (a keyword argument, a quoted key, a YAML block or flow).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
 from automl_objective.api import Catalog
 from automl_objective.lsp.checked_units import Part
 from automl_objective.lsp.diagnostics import Placed
+from automl_objective.lsp.members import (
+    BLOCK,
+    KEYWORD,
+    Member,
+    enclosing_member,
+    key_before,
+    member_at,
+    yaml_parent,
+)
 from automl_objective.lsp.value_spans import YAML, Span, value_span
 
 FIX_ALL = "source.fixAll.automl-objective"
@@ -109,13 +121,126 @@ def _quote_boolean(part: Part, placed: Placed) -> list[Fix]:
     ]
 
 
+def _segments(pointer: str) -> list[str]:
+    return [s.replace("~1", "/").replace("~0", "~") for s in pointer.split("/")[1:]]
+
+
+def _already_given(part: Part, placed: Placed) -> list[Fix]:
+    """An unknown member whose meaning is given beside it (the name it misspells, or the
+    same name in another case): removed, with its separator or its own lines."""
+    if placed.finding.code != "unknown-member":
+        return []
+    segments = _segments(placed.finding.pointer)
+    member = member_at(part.text, placed.start, part.language)
+    if not segments or member is None or member.name != segments[-1]:
+        return []
+    suggested = _SUGGESTED.search(placed.finding.message)
+    meant = [suggested.group(1)] if suggested else []
+    meant += difflib.get_close_matches(member.name, sorted(member.siblings), 1, 0.8)
+    meant += [name for name in member.siblings if name.lower() == member.name.lower()]
+    given = next((name for name in meant if name in member.siblings), None)
+    if given is None:
+        return []
+    start, end = member.removal
+    return [Fix(f"Remove '{member.name}' ({given} is given)", start, end, "", True)]
+
+
+def _problem_type_written(part: Part, placed: Placed, catalog: Catalog) -> str | None:
+    """The problem type at the finding's place, or where the value there is defined."""
+    for offset in (placed.start, *(o.start for o in placed.related if o.uri == part.uri)):
+        span = value_span(part.text, offset, part.language)
+        if span is not None:
+            written = part.text[span.content_start : span.content_end]
+            if written in catalog.problem_type_names:
+                return written
+    return None
+
+
+def _anchor(part: Part, placed: Placed, v2: bool) -> Member | None:
+    """The member after which the objective goes: the ProblemType (V1), or the
+    AutoMLProblemTypeConfig that holds it (V2)."""
+    key = key_before(part.text, placed.start, part.language)
+    if key is None:
+        return None
+    member = member_at(part.text, key, part.language)
+    if member is None or member.name != "ProblemType" or not v2:
+        return member
+    if part.language == YAML and member.style == BLOCK:
+        return yaml_parent(part.text, key, 2)
+    return enclosing_member(part.text, key, 2) if part.language != YAML else None
+
+
+def _indent_step(text: str) -> str:
+    found = re.search(r"^[A-Za-z_\"'][^\n]*:[ \t]*\r?\n( +)[A-Za-z_\"']", text, re.MULTILINE)
+    return found.group(1) if found else "  "
+
+
+def _objective_text(part: Part, anchor: Member, metric: str, quote: str) -> str:
+    """``AutoMLJobObjective`` with ``metric``, written as the anchor member is."""
+    text = part.text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if anchor.style == BLOCK:
+        step = _indent_step(text)
+        return (
+            f"{newline}{anchor.indent}AutoMLJobObjective:"
+            f"{newline}{anchor.indent}{step}MetricName: {quote}{metric}{quote}"
+        )
+    key_quote = anchor.quote if anchor.style != KEYWORD else ""
+    if part.language != YAML and anchor.style != KEYWORD:
+        key_quote = key_quote or '"'
+    name_quote = quote if part.language != YAML else ""
+    value = f"{{{name_quote}MetricName{name_quote}: {quote}{metric}{quote}}}"
+    key = (
+        f"AutoMLJobObjective={value}"
+        if anchor.style == KEYWORD
+        else f"{key_quote}AutoMLJobObjective{key_quote}: {value}"
+    )
+    separator = f",{newline}{anchor.indent}" if anchor.indent else ", "
+    return separator + key
+
+
+def _add_objective(part: Part, placed: Placed, catalog: Catalog) -> list[Fix]:
+    """A problem type given without AutoMLJobObjective: its default metric added."""
+    segments = _segments(placed.finding.pointer)
+    if placed.finding.code != "incomplete-pair" or segments[-1:] != ["ProblemType"]:
+        return []
+    problem_type = _problem_type_written(part, placed, catalog)
+    default = catalog.problem_type(problem_type).default if problem_type else None
+    if problem_type is None or default is None:
+        return []
+    v2 = segments[-3:-1] == ["AutoMLProblemTypeConfig", "TabularJobConfig"]
+    anchor = _anchor(part, placed, v2)
+    wanted = "AutoMLProblemTypeConfig" if v2 else "ProblemType"
+    if anchor is None or anchor.name != wanted or "AutoMLJobObjective" in anchor.siblings:
+        return []
+    span = value_span(part.text, placed.start, part.language)
+    quote = span.quote if span is not None and len(span.quote) == 1 else ""
+    if part.language != YAML:
+        quote = quote or '"'
+    direction = catalog.metric(default).direction
+    return [
+        Fix(
+            f"Add AutoMLJobObjective {{MetricName: {default}}} ({direction}, the default "
+            f"for {problem_type})",
+            anchor.value_end,
+            anchor.value_end,
+            _objective_text(part, anchor, default, quote),
+            True,
+        )
+    ]
+
+
 def fixes_for(part: Part, placed: Placed, catalog: Catalog) -> list[Fix]:
     """The fixes of one finding, the preferred one marked."""
     code = placed.finding.code
+    if code == "unknown-member":
+        return _already_given(part, placed) or _replacements(part, placed, catalog)
     if code in _RENAMED or code in _REPLACED:
         return _replacements(part, placed, catalog)
     if code == "invalid-type":
         return _quote_boolean(part, placed)
+    if code == "incomplete-pair":
+        return _add_objective(part, placed, catalog)
     return []
 
 
