@@ -9,6 +9,7 @@ server.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -129,6 +130,26 @@ class AutomlObjectiveServer(LanguageServer):
             return None if document is None else Part(uri, document.source, PYTHON)
         unit = self.unit(uri)
         return None if unit is None else unit.parts[0]
+
+    def code_around(self, part: Part) -> tuple[str, int]:
+        """The text a completion in ``part`` reads its request from, and where the part
+        starts in it: a notebook cell's is every code cell's, in order (a request built in
+        one cell is sent by a call in another), else the part's own."""
+        notebook = self.workspace.get_notebook_document(cell_uri=part.uri)
+        if notebook is None:
+            return part.text, 0
+        texts: list[str] = []
+        shift = 0
+        for cell in notebook.cells:
+            document = self.workspace.text_documents.get(unquote(cell.document))
+            if cell.kind != types.NotebookCellKind.Code or document is None:
+                continue
+            if cell.document == part.uri:
+                shift = sum(len(text) + 1 for text in texts)
+                texts.append(part.text)
+            else:
+                texts.append(document.source)
+        return "\n".join(texts), shift
 
     def markdown(self, feature: str) -> bool:
         """Whether the client shows Markdown in completion documentation or hovers."""
@@ -399,11 +420,14 @@ def _register_features(server: AutomlObjectiveServer) -> None:
         if part is None:
             return None
 
+        context, shift = ls.code_around(part)
+
         def items() -> list[types.CompletionItem]:
-            offset = Lines(part.text, encoding).offset_at(params.position)
-            slot = slot_at(part.text, offset, part.language, catalog())
+            offset = Lines(part.text, encoding).offset_at(params.position) + shift
+            slot = slot_at(context, offset, part.language, catalog())
             if slot is None:
                 return []
+            slot = dataclasses.replace(slot, start=slot.start - shift, end=slot.end - shift)
             return completion_items(slot, catalog(), part.text, part.language, encoding, markdown)
 
         return await ls.in_pool(f"completion in {part.uri}", items)
