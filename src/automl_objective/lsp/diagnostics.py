@@ -51,9 +51,10 @@ class Place(Protocol):
     def cell(self) -> int | None: ...
 
 
-def _span(text: str, place: Place, language: str) -> tuple[int, int]:
-    """The value at a place; for a place without a column, its line."""
-    lines = Lines(text)
+def _span(text: str, place: Place, language: str, lines: Lines | None = None) -> tuple[int, int]:
+    """The value at a place; for a place without a column, its line (``lines``: the
+    text's, if they are at hand)."""
+    lines = lines or Lines(text)
     if place.column is None:
         index = min(max((place.line or 1) - 1, 0), len(lines.starts) - 1)
         return lines.starts[index], lines.line_end(index)
@@ -69,6 +70,8 @@ class _Where:
         self.unit = unit
         self.notebook_text: NotebookText | None = None
         """The JSON text of a notebook opened as text, read at its first cell's place."""
+        self.lines: dict[str, Lines] = {}
+        """Each part's lines, counted once for all the places in it."""
 
     def part(self, place: Place) -> Part:
         """The part a place is shown in: its cell in a notebook, else the document."""
@@ -84,7 +87,10 @@ class _Where:
         if not self.unit.notebook and place.cell is not None:  # a .ipynb opened as text
             self.notebook_text = self.notebook_text or NotebookText(self.unit.text)
             return part.uri, *self._in_notebook_text(place, self.notebook_text)
-        return part.uri, *_span(part.text, place, part.language)
+        lines = self.lines.get(part.uri)
+        if lines is None:
+            lines = self.lines[part.uri] = Lines(part.text)
+        return part.uri, *_span(part.text, place, part.language, lines)
 
     @staticmethod
     def _in_notebook_text(place: Place, notebook: NotebookText) -> tuple[int, int]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from automl_objective import __version__
-from automl_objective.api import catalog, check_text
+from automl_objective.api import FileResult, catalog, check_text
 from automl_objective.lsp.checked_units import Cell, Part, Unit, document_unit, notebook_unit
 from automl_objective.lsp.code_actions import FIX_ALL, Fix, fix_all, fixes_for
 from automl_objective.lsp.completion import completion_items
@@ -59,17 +61,53 @@ class Outcome:
     placed: dict[str, list[Placed]]
 
 
+RECENT_CHECKS = 8
+"""How many checks are remembered by their text: saving a document re-checks the text just
+checked, and undo and redo go back to one; each is then a look-up."""
+READS_OTHER_FILES = frozenset({"cloudformation-template"})
+"""Kinds whose check may read files the text names (a SAM ``DefinitionUri``): their result
+is not the text's alone, so it is never remembered."""
+
+
+class RecentChecks:
+    """``validate``'s results for the last few texts checked, by text, path and settings."""
+
+    def __init__(self, size: int = RECENT_CHECKS) -> None:
+        self.size = size
+        self.results: OrderedDict[tuple[str, str, Settings], FileResult] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def result(self, text: str, path: str, settings: Settings) -> FileResult:
+        key = (text, path, settings)
+        with self.lock:
+            known = self.results.get(key)
+            if known is not None:
+                self.results.move_to_end(key)
+                return known
+        result = check_text(
+            text,
+            path,
+            strict=settings.strict,
+            skip_unknown=settings.skip_unknown,
+            placeholders="dynamic" if settings.placeholders == "dynamic" else "report",
+        )
+        if result.kind not in READS_OTHER_FILES:
+            with self.lock:
+                self.results[key] = result
+                while len(self.results) > self.size:
+                    self.results.popitem(last=False)
+        return result
+
+
+RECENT = RecentChecks()
+
+
 def check_unit(unit: Unit, settings: Settings) -> Outcome:
-    """Check a unit as ``validate`` checks the file it stands for (the library entry both go
-    through), and place its findings in the editor's texts."""
-    result = check_text(
-        unit.text,
-        unit.path,
-        strict=settings.strict,
-        skip_unknown=settings.skip_unknown,
-        placeholders="dynamic" if settings.placeholders == "dynamic" else "report",
+    """Check a unit as ``validate`` checks the file it stands for, and place its findings in
+    the editor's texts."""
+    return Outcome(
+        unit, settings, placed_findings(unit, RECENT.result(unit.text, unit.path, settings))
     )
-    return Outcome(unit, settings, placed_findings(unit, result))
 
 
 class AutomlObjectiveServer(LanguageServer):
