@@ -22,7 +22,9 @@ CELLS = [
         CODE,
         "%%time\nsm.create_auto_ml_job_v2(\n    **common,\n"
         '    AutoMLJobObjective={"MetricName": "AUC"},\n'
-        '    AutoMLProblemTypeConfig={"TabularJobConfig": {"ProblemType": problem}},\n)\n',
+        "    AutoMLProblemTypeConfig={\n"
+        '        "TabularJobConfig": {"ProblemType": problem, "TargetAttributeName": "y"}\n'
+        "    },\n)\n",
     ),
     (
         CODE,
