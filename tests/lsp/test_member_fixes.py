@@ -4,6 +4,7 @@ member removed when what it means is already given (never renamed into a duplica
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -11,6 +12,11 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from automl_objective.api import catalog, check_text, default_metric
+from automl_objective.lsp.checked_units import Unit, document_unit
+from automl_objective.lsp.code_actions import fixes_for
+from automl_objective.lsp.diagnostics import Placed
+from automl_objective.lsp.server import check_unit
+from automl_objective.lsp.settings import Settings
 from tests.lsp.harness import diagnostics_of, open_document
 
 FIX_ALL = "source.fixAll.automl-objective"
@@ -186,3 +192,58 @@ async def test_a_misspelled_member_alone_is_still_renamed(client: LanguageClient
     quick = [a for a in actions if a.kind == types.CodeActionKind.QuickFix]
     assert [a.title for a in quick] == ["Rename 'MetricNme' to 'MetricName'"]
     assert _fixed(quick[0], "alone.py", text) == text.replace("'MetricNme'", "'MetricName'")
+
+
+REWORDED = {
+    "metric.py": "sm.create_auto_ml_job(ProblemType='Regression', "
+    "AutoMLJobObjective={'MetricName': 'AUC'})",
+    "typo.yaml": "ProblemType: Regression\nAutoMLJobObjective:\n  MetricName: MSEE\n",
+    "type.json": '{"ProblemType": "Regresion"}',
+    "pair.yaml": "ProblemType: BinaryClassification\nAutoMLJobName: j\n",
+    "given.yaml": "ProblemType: Regression\nAutoMLJobObjective: {MetricName: R2, metricName: R2}\n",
+    "boolean.yaml": "ProblemType: Regression\nAutoMLJobObjective: {MetricName: R2}\n"
+    "AutoMLJobName: no\n",
+}
+
+
+def _fixes(unit: Unit, item: Placed) -> list[tuple[str, int, int, str]]:
+    return [
+        (f.title, f.start, f.end, f.new_text) for f in fixes_for(unit.parts[0], item, catalog())
+    ]
+
+
+@pytest.mark.parametrize("name", list(REWORDED))
+def test_fixes_come_from_the_code_pointer_and_document_not_the_words(name: str) -> None:
+    """Other parts reword messages: a finding whose message says nothing but its code gets
+    the same fixes (a name the message suggested then the closest known one; an unknown
+    member only its removal, the rename needing the suggestion)."""
+    unit = document_unit(f"file:///work/{name}", REWORDED[name], None, 1)
+    assert unit is not None
+    placed = check_unit(unit, Settings()).placed[unit.key]
+    offered = 0
+    for item in placed:
+        bare = dataclasses.replace(item, finding=dataclasses.replace(item.finding, message="x"))
+        worded, silent = _fixes(unit, item), _fixes(unit, bare)
+        if item.finding.code == "unknown-member":
+            worded = [fix for fix in worded if fix[0].startswith("Remove")]
+        assert silent == worded, item.finding.code
+        offered += len(silent)
+    assert offered, "each document has a finding with a fix"
+
+
+@pytest.mark.parametrize(
+    "value", ["f'AUC'", "'AUC' + suffix", "'A' 'UC'", "b'AUC'.decode()"], ids=str
+)
+def test_no_fix_for_a_value_that_is_more_than_its_string(value: str) -> None:
+    text = (
+        "sm.create_auto_ml_job(**rest, ProblemType='Regression', "
+        f"AutoMLJobObjective={{'MetricName': {value}}})"
+    )
+    unit = document_unit("file:///work/pieces.py", text, None, 1)
+    assert unit is not None
+    placed = check_unit(unit, Settings()).placed[unit.key]
+    assert all(_fixes(unit, item) == [] for item in placed)
+    whole = document_unit("file:///work/whole.py", text.replace(value, "'AUC'"), None, 1)
+    assert whole is not None
+    (item,) = check_unit(whole, Settings()).placed[whole.key]
+    assert _fixes(whole, item)  # the same value written plainly is fixed

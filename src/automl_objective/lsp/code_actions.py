@@ -1,9 +1,11 @@
 """Quick fixes for what findings say today, each editing only the text it must.
 
 A finding carries its code, its place, its pointer and its message; the fix is read from
-them and from the document: the value it names (its first quoted name), the problem type a
-metric is not allowed for, the name a ``did you mean`` suggests, the members written beside
-it. A fix is offered only where the text at the finding's place is that value, so a fix
+the code, the pointer and the document, so that rewording a message never changes a fix: the
+value written at the place, the problem type of the request around it, the members written
+beside it. The message only adds what the document cannot say: the problem type the checker
+found (followed through names the document does not show) and the name a ``did you mean``
+suggests (else the closest known metric or problem type). A fix is offered only where the text at the finding's place is that value, so a fix
 never edits anything else (a value built from pieces, an f-string, is left alone). Quotes
 and their style stay as written: the new name goes between them; a member added is written
 as the members beside it are (a keyword argument, a quoted key, a YAML block or flow).
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from automl_objective.api import Catalog
 from automl_objective.lsp.checked_units import Part
 from automl_objective.lsp.diagnostics import Placed
+from automl_objective.lsp.lexer import token_at
 from automl_objective.lsp.members import (
     BLOCK,
     KEYWORD,
@@ -27,11 +30,11 @@ from automl_objective.lsp.members import (
     member_at,
     yaml_parent,
 )
+from automl_objective.lsp.request_context import problem_type_at
 from automl_objective.lsp.value_spans import YAML, Span, value_span
 
 FIX_ALL = "source.fixAll.automl-objective"
 
-_NAMED = re.compile(r"'([^'\\]*)'")
 _PROBLEM_TYPE = re.compile(r"(?:ProblemType|problem type) '(\w+)'")
 _SUGGESTED = re.compile(r"(?:did you mean|: use) '([^'\\]*)'")
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_]+")
@@ -49,26 +52,62 @@ class Fix:
     preferred: bool
 
 
+_WHOLE_VALUE_ENDS = frozenset({",", ")", "]", "}", ":", "="})
+"""What may follow a whole value (or a member name: its `:` or `=`)."""
+
+
+def _is_whole(part: Part, span: Span) -> bool:
+    """Whether the value at ``span`` is all of the value written there: not a piece of a
+    concatenation or an expression, not an f-string or bytes."""
+    if part.language == YAML:
+        return True
+    if set(span.quote.lower()) & set("fbt"):
+        return False
+    after = token_at(part.text, span.end)
+    return after is None or after.text in _WHOLE_VALUE_ENDS
+
+
 def _value(part: Part, placed: Placed) -> tuple[Span, str] | None:
-    """The value the finding names, and its span, if that is what is written there."""
-    named = _NAMED.search(placed.finding.message)
+    """The value (or member name) written at the finding's place, and its span: what the
+    document says there, if it is all of that value; a member name must be the one the
+    pointer ends with."""
     span = value_span(part.text, placed.start, part.language)
-    if named is None or span is None:
+    if span is None or not _is_whole(part, span):
         return None
-    if part.text[span.content_start : span.content_end] != named.group(1):
+    written = part.text[span.content_start : span.content_end]
+    segments = _segments(placed.finding.pointer)
+    if placed.finding.code in _RENAMED and segments[-1:] != [written]:
         return None
-    return span, named.group(1)
+    return (span, written) if _SAFE_NAME.fullmatch(written) else None
 
 
-def _metric_choices(message: str, catalog: Catalog) -> tuple[list[str], str | None]:
-    """The metrics accepted by the problem type a metric-not-allowed finding names, its
-    default first, and that default."""
-    named = _PROBLEM_TYPE.search(message)
-    if named is None or named.group(1) not in catalog.problem_type_names:
+def _metric_choices(part: Part, placed: Placed, catalog: Catalog) -> tuple[list[str], str | None]:
+    """The metrics accepted by the problem type a metric is not allowed for (the one the
+    finding names, else the one the request around it names), its default first, and that
+    default."""
+    named = _PROBLEM_TYPE.search(placed.finding.message)
+    problem_type = named.group(1) if named else None
+    if problem_type not in catalog.problem_type_names:
+        problem_type = problem_type_at(part.text, placed.start, part.language, catalog)
+    if problem_type is None:
         return [], None
-    rule = catalog.problem_type(named.group(1))
+    rule = catalog.problem_type(problem_type)
     rest = [name for name in rule.allowed if name != rule.default]
     return ([rule.default, *rest] if rule.default is not None else rest), rule.default
+
+
+def _suggestion(code: str, old: str, message: str, catalog: Catalog) -> str | None:
+    """The name the finding suggests, else the closest known one (metrics, problem types)."""
+    suggested = _SUGGESTED.search(message)
+    if suggested is not None:
+        return suggested.group(1)
+    names: tuple[str, ...] = ()
+    if code == "unknown-metric":
+        names = tuple(catalog.metric_names)
+    elif code == "unknown-problem-type":
+        names = tuple(catalog.problem_type_names)
+    close = difflib.get_close_matches(old, names, 1, 0.6)
+    return close[0] if close else None
 
 
 def _title(code: str, old: str, name: str, default: str | None, catalog: Catalog) -> str:
@@ -83,11 +122,10 @@ def _replacements(part: Part, placed: Placed, catalog: Catalog) -> list[Fix]:
     if found is None:
         return []
     span, old = found
-    message, code = placed.finding.message, placed.finding.code
-    suggested = _SUGGESTED.search(message)
-    suggestion = suggested.group(1) if suggested else None
+    code = placed.finding.code
+    suggestion = _suggestion(code, old, placed.finding.message, catalog)
     choices, default = (
-        _metric_choices(message, catalog) if code == "metric-not-allowed" else ([], None)
+        _metric_choices(part, placed, catalog) if code == "metric-not-allowed" else ([], None)
     )
     if suggestion is not None and suggestion not in choices:
         choices.insert(0, suggestion)
@@ -105,8 +143,17 @@ def _replacements(part: Part, placed: Placed, catalog: Catalog) -> list[Fix]:
     ]
 
 
+def _quote_of(text: str) -> str:
+    """The quote a YAML document writes its quoted values with (double, unless it uses
+    single quotes more)."""
+    single, double = text.count(": '"), text.count(': "')
+    return "'" if single > double else '"'
+
+
 def _quote_boolean(part: Part, placed: Placed) -> list[Fix]:
-    if part.language != YAML or "in YAML, unquoted" not in placed.finding.message:
+    """A plain YAML value read as a boolean where a string is meant: quoted, in the quotes
+    the document uses."""
+    if part.language != YAML:
         return []
     span = value_span(part.text, placed.start, part.language)
     if span is None or span.quote:
@@ -114,11 +161,9 @@ def _quote_boolean(part: Part, placed: Placed) -> list[Fix]:
     written = part.text[span.start : span.end]
     if not _YAML_BOOLEAN.fullmatch(written):
         return []
-    return [
-        Fix(
-            f"Quote {written} (a string, not a boolean)", span.start, span.end, f'"{written}"', True
-        )
-    ]
+    quote = _quote_of(part.text)
+    title = f"Quote {written} (a string, not a boolean)"
+    return [Fix(title, span.start, span.end, f"{quote}{written}{quote}", True)]
 
 
 def _segments(pointer: str) -> list[str]:

@@ -300,6 +300,15 @@ def _yaml_problem_type(text: str, offset: int, catalog: Catalog) -> str | None:
     return _yaml_named(lines, catalog)
 
 
+def problem_type_at(text: str, offset: int, language: str, catalog: Catalog) -> str | None:
+    """The problem type of the request around ``offset``, as completion reads it."""
+    if len(text) > MAX_CONTEXT_CHARS or not 0 <= offset <= len(text):
+        return None
+    if language == YAML:
+        return _yaml_problem_type(text, offset, catalog)
+    return _Code(text).problem_type(offset, catalog)
+
+
 def slot_at(text: str, offset: int, language: str, catalog: Catalog) -> Slot | None:
     """The value being written at ``offset``, if it is one this server completes."""
     if len(text) > MAX_CONTEXT_CHARS or not 0 <= offset <= len(text):
