@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import nbformat
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -113,3 +114,30 @@ async def test_in_a_notebook_the_related_place_is_in_the_cell_that_defines_it(
     place = (uris[0], 2, utf16(CELLS[0][1].split("\n")[2][:column]), column + 11, "value defined")
     assert _related(found) == [[place], [place]]
     assert [d.range.start.line for d in found] == [0, 1]  # each shown at its call
+
+
+@pytest.mark.asyncio
+async def test_a_notebook_opened_as_json_text_relates_to_the_value_in_its_text(
+    client: LanguageClient,
+) -> None:
+    notebook = nbformat.v4.new_notebook()  # type: ignore[no-untyped-call]
+    notebook.cells = [
+        nbformat.v4.new_code_cell(text)  # type: ignore[no-untyped-call]
+        for kind, text in CELLS
+        if kind == types.NotebookCellKind.Code
+    ]
+    text = str(nbformat.writes(notebook))  # type: ignore[no-untyped-call]
+    uri = "file:///work/as-text.ipynb"
+    open_document(client, uri, text, "json")
+    found = await diagnostics_of(client, uri, 1)
+    lines = text.split("\n")
+
+    def shown(where: types.Range) -> str:
+        assert where.start.line == where.end.line
+        return lines[where.start.line][where.start.character : where.end.character]
+
+    assert [shown(d.range) for d in found] == ["PT", "PT"]
+    for d in found:
+        (related,) = d.related_information or []
+        assert related.location.uri == uri
+        assert shown(related.location.range) == '\\"Regresion\\"'
