@@ -247,3 +247,22 @@ def test_no_fix_for_a_value_that_is_more_than_its_string(value: str) -> None:
     assert whole is not None
     (item,) = check_unit(whole, Settings()).placed[whole.key]
     assert _fixes(whole, item)  # the same value written plainly is fixed
+
+
+def test_a_member_that_means_something_else_is_neither_removed_nor_renamed_twice() -> None:
+    """The checker suggests S3DataType for S3DataDistributionType; with S3DataType given,
+    removing the member would lose what it says and renaming it would write S3DataType
+    twice: no fix."""
+    text = JSON_V2.replace(
+        '"S3DataType": "S3Prefix"',
+        '"S3DataType": "S3Prefix", "S3DataDistributionType": "FullyReplicated"',
+    )
+    unit = document_unit("file:///work/other.json", text, None, 1)
+    assert unit is not None
+    placed = [
+        item
+        for item in check_unit(unit, Settings()).placed[unit.key]
+        if item.finding.code == "unknown-member"
+    ]
+    assert [item.finding.pointer.rsplit("/", 1)[1] for item in placed] == ["S3DataDistributionType"]
+    assert _fixes(unit, placed[0]) == []

@@ -5,10 +5,11 @@ the code, the pointer and the document, so that rewording a message never change
 value written at the place, the problem type of the request around it, the members written
 beside it. The message only adds what the document cannot say: the problem type the checker
 found (followed through names the document does not show) and the name a ``did you mean``
-suggests (else the closest known metric or problem type). A fix is offered only where the text at the finding's place is that value, so a fix
-never edits anything else (a value built from pieces, an f-string, is left alone). Quotes
-and their style stay as written: the new name goes between them; a member added is written
-as the members beside it are (a keyword argument, a quoted key, a YAML block or flow).
+suggests (else the closest known metric or problem type). A fix is offered only where the
+value written at the place is all of the value, so a fix never edits anything else (a value
+built from pieces, an f-string, is left alone), and never writes a member twice. Quotes and
+their style stay as written: the new name goes between them; a member added is written as
+the members beside it are (a keyword argument, a quoted key, a YAML block or flow).
 """
 
 from __future__ import annotations
@@ -127,6 +128,10 @@ def _replacements(part: Part, placed: Placed, catalog: Catalog) -> list[Fix]:
     choices, default = (
         _metric_choices(part, placed, catalog) if code == "metric-not-allowed" else ([], None)
     )
+    if code in _RENAMED and suggestion is not None:
+        member = _unknown_member(part, placed)
+        if member is None or suggestion in member.siblings:
+            return []  # a rename would write the member twice
     if suggestion is not None and suggestion not in choices:
         choices.insert(0, suggestion)
     preferred = suggestion or default
@@ -170,24 +175,56 @@ def _segments(pointer: str) -> list[str]:
     return [s.replace("~1", "/").replace("~0", "~") for s in pointer.split("/")[1:]]
 
 
-def _already_given(part: Part, placed: Placed) -> list[Fix]:
-    """An unknown member whose meaning is given beside it (the name it misspells, or the
-    same name in another case): removed, with its separator or its own lines."""
-    if placed.finding.code != "unknown-member":
-        return []
+TYPO_DISTANCE = 2
+"""An unknown member is taken for a misspelling of a member beside it only this close (edits
+of one character each), or the same name in another case or with ``_`` and ``-`` left out:
+the checker's ``did you mean`` reaches further (``S3DataDistributionType`` for
+``S3DataType``), and removing a member that means something else loses what it says."""
+
+
+def _distance(one: str, two: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions), for short names."""
+    previous = list(range(len(two) + 1))
+    for row, char in enumerate(one, start=1):
+        current = [row]
+        for column, other in enumerate(two, start=1):
+            cost = previous[column - 1] + (char != other)
+            current.append(min(previous[column] + 1, current[column - 1] + 1, cost))
+        previous = current
+    return previous[-1]
+
+
+def _misspells(name: str, given: str) -> bool:
+    def folded(text: str) -> str:
+        return text.lower().replace("_", "").replace("-", "")
+
+    return folded(name) == folded(given) or _distance(name, given) <= TYPO_DISTANCE
+
+
+def _unknown_member(part: Part, placed: Placed) -> Member | None:
+    """The unknown member at the finding's place, if it is the one the pointer names."""
     segments = _segments(placed.finding.pointer)
     member = member_at(part.text, placed.start, part.language)
     if not segments or member is None or member.name != segments[-1]:
+        return None
+    return member
+
+
+def _already_given(part: Part, placed: Placed) -> list[Fix]:
+    """An unknown member that misspells a member given beside it: removed, with its
+    separator or its own lines."""
+    member = _unknown_member(part, placed) if placed.finding.code == "unknown-member" else None
+    if member is None:
         return []
-    suggested = _SUGGESTED.search(placed.finding.message)
-    meant = [suggested.group(1)] if suggested else []
-    meant += difflib.get_close_matches(member.name, sorted(member.siblings), 1, 0.8)
-    meant += [name for name in member.siblings if name.lower() == member.name.lower()]
-    given = next((name for name in meant if name in member.siblings), None)
-    if given is None:
+    given = sorted(
+        (_distance(member.name.lower(), other.lower()), other)
+        for other in member.siblings
+        if _misspells(member.name, other)
+    )
+    if not given:
         return []
     start, end = member.removal
-    return [Fix(f"Remove '{member.name}' ({given} is given)", start, end, "", True)]
+    return [Fix(f"Remove '{member.name}' ({given[0][1]} is given)", start, end, "", True)]
 
 
 def _problem_type_written(part: Part, placed: Placed, catalog: Catalog) -> str | None:
