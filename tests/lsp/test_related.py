@@ -141,3 +141,31 @@ async def test_a_notebook_opened_as_json_text_relates_to_the_value_in_its_text(
         (related,) = d.related_information or []
         assert related.location.uri == uri
         assert shown(related.location.range) == '\\"Regresion\\"'
+
+
+DOUBLE_STRUCK_A = "\U0001d538"  # outside the BMP: two UTF-16 units, four UTF-8 bytes
+ASTRAL = (
+    "import boto3\nsm = boto3.client('sagemaker')\n"
+    f"OBJ = {{'é{DOUBLE_STRUCK_A}': 0, 'MetricName': 'Acuracy'}}\n"
+    "sm.create_auto_ml_job(AutoMLJobName='b', AutoMLJobObjective=OBJ, **c)\n"
+    "sm.create_auto_ml_job(AutoMLJobName='c', AutoMLJobObjective=OBJ, **c)\n"
+)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("units", ["utf-16", "utf-8"])
+async def test_related_places_are_in_the_clients_position_units(
+    client: LanguageClient, utf8_client: LanguageClient, units: str
+) -> None:
+    used = utf8_client if units == "utf-8" else client
+    uri = f"file:///work/astral-{units}.py"
+    open_document(used, uri, ASTRAL, "python")
+    found = await diagnostics_of(used, uri, 1)
+    line = ASTRAL.split("\n")[2]
+    before = line[: line.index("'Acuracy'")]
+    column = len(before.encode("utf-8")) if units == "utf-8" else utf16(before)
+    related = [r for d in found if d.code == "unknown-metric" for r in d.related_information or []]
+    assert len(related) == 2
+    for r in related:
+        start, end = r.location.range.start, r.location.range.end
+        assert (start.line, start.character, end.character) == (2, column, column + 9)
