@@ -22,9 +22,8 @@ CELLS = [
         CODE,
         "%%time\nsm.create_auto_ml_job_v2(\n    **common,\n"
         '    AutoMLJobObjective={"MetricName": "AUC"},\n'
-        "    AutoMLProblemTypeConfig={\n"
-        '        "TabularJobConfig": {"ProblemType": problem, "TargetAttributeName": "y"}\n'
-        "    },\n)\n",
+        '    AutoMLProblemTypeConfig={"TabularJobConfig": {"ProblemType": problem, '
+        '"TargetAttributeName": "y"}},\n)\n',
     ),
     (
         CODE,
