@@ -77,10 +77,21 @@ def _metric_place(text: str) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1)
 
 
-def _edited(text: str, value: str) -> str:
+STAMP = "# edit {:04d}\n"
+"""The last line of each document, its number changed by every edit with the metric: each
+edit makes a text never checked before (the server remembers its last few checks by text,
+and a metric switched back and forth would otherwise be a look-up)."""
+
+
+def _stamped(text: str) -> str:
+    return text + STAMP.format(0)
+
+
+def _edited(text: str, value: str, index: int) -> str:
     line, column = _metric_place(text)
     lines = text.split("\n")
     lines[line] = lines[line][:column] + value + lines[line][column + 3 :]
+    lines[-2] = STAMP.format(index).rstrip("\n")
     return "\n".join(lines)
 
 
@@ -94,7 +105,7 @@ def in_process(name: str, text: str, edits: int) -> list[float]:
     settings = Settings()
     samples = []
     for index in range(edits + 1):
-        edited = _edited(text, WRONG if index % 2 else RIGHT)
+        edited = _edited(text, WRONG if index % 2 else RIGHT, index)
         unit = document_unit(f"file:///bench/{name}", edited, None, index)
         assert unit is not None
         start = time.perf_counter()
@@ -123,17 +134,22 @@ async def over_stdio(name: str, text: str, language: str, edits: int) -> list[fl
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
     await waiting.setdefault(0, asyncio.Event()).wait()
     line, column = _metric_place(text)
+    stamp_line = text.count("\n") - 1
     samples = []
     for version in range(1, edits + 1):
-        change = types.TextDocumentContentChangePartial(
+        metric = types.TextDocumentContentChangePartial(
             range=types.Range(types.Position(line, column), types.Position(line, column + 3)),
             text=RIGHT if version % 2 else WRONG,
+        )
+        number = types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(stamp_line, 7), types.Position(stamp_line, 11)),
+            text=f"{version:04d}",
         )
         sent = time.perf_counter()
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[change],
+                content_changes=[metric, number],
             )
         )
         await asyncio.wait_for(waiting.setdefault(version, asyncio.Event()).wait(), 60)
@@ -155,7 +171,7 @@ def main(argv: list[str] | None = None) -> None:
     print("| document | lines | measured | median | 90th percentile |")
     print("| --- | ---: | --- | ---: | ---: |")
     for name, build, language in documents:
-        text = build()
+        text = _stamped(build())
         lines = text.count("\n")
         checked = in_process(name, text, args.edits)
         print(f"| {name} | {lines:,} | the check, in process | {_percentiles(checked)} |")

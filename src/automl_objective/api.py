@@ -159,12 +159,14 @@ def check_text(
     problem_type: str | None = None,
     strict: bool = False,
     skip_unknown: bool = False,
+    placeholders: Placeholders = "report",
 ) -> FileResult:
     """Validate a document's text as :func:`validate_file` would if it were the file at
     ``path`` (an editor's unsaved buffer): the name says what it is (``.py`` and ``.ipynb``:
     code; otherwise JSON or YAML, pipelines and state machines split into their requests).
-    ``skip_unknown`` is :func:`check_sources`'s."""
-    result = _check_text(text, path, _options(kind, problem_type, strict))
+    ``skip_unknown`` is :func:`check_sources`'s, ``placeholders`` :func:`validate_file`'s."""
+    options = _options(kind, problem_type, strict, placeholders=placeholders)
+    result = _check_text(text, path, options)
     if skip_unknown and kind == AUTO:
         return _skip_if_unknown(result)
     return result

@@ -57,3 +57,18 @@ def test_skip_unknown_skips_what_check_sources_skips() -> None:
     assert [f.code for f in broken.findings] == ["parse-error"]  # may be a broken request
     request = check_text('{"ProblemType": "Regresion"}', "job.json", skip_unknown=True)
     assert "unknown-problem-type" in [f.code for f in request.findings]
+
+
+@pytest.mark.parametrize("mode", ["report", "dynamic"])
+def test_placeholders_are_read_as_validate_file_reads_them(mode: str, tmp_path: Path) -> None:
+    text = 'ProblemType: Regression\nAutoMLJobObjective: {MetricName: "${METRIC}"}\n'
+    path = tmp_path / "templated.yaml"
+    path.write_text(text, "utf-8")
+    found = check_text(text, str(path), placeholders=mode)  # type: ignore[arg-type]
+    assert found == validate_file(path, placeholders=mode)  # type: ignore[arg-type]
+    assert ("placeholder" in [f.code for f in found.findings]) == (mode == "report")
+
+
+def test_a_placeholders_mode_it_does_not_know_is_refused() -> None:
+    with pytest.raises(ValueError, match="placeholders"):
+        check_text("{}", "a.json", placeholders="finding")  # type: ignore[arg-type]

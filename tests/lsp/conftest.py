@@ -32,6 +32,21 @@ async def utf8_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
 
 
 @pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
+async def unrelated_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    """A client that does not show related information."""
+    await initialize(lsp_client, related=False)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
+async def placeholder_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    await initialize(lsp_client, options={"automlObjective": {"placeholders": "dynamic"}})
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CONFIG)  # type: ignore[untyped-decorator]
 async def unmanaged_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     """Initialized; the test itself ends the session."""
     await initialize(lsp_client)

@@ -64,7 +64,9 @@ def recording_client() -> LanguageClient:
 CONFIG = ClientServerConfig(server_command=SERVER, client_factory=recording_client)
 
 
-def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities:
+def capabilities(
+    encodings: list[str] | None = None, related: bool = True
+) -> types.ClientCapabilities:
     return types.ClientCapabilities(
         general=types.GeneralClientCapabilities(position_encodings=encodings),
         workspace=types.WorkspaceClientCapabilities(configuration=True),
@@ -72,7 +74,9 @@ def capabilities(encodings: list[str] | None = None) -> types.ClientCapabilities
             synchronization=types.NotebookDocumentSyncClientCapabilities()
         ),
         text_document=types.TextDocumentClientCapabilities(
-            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                version_support=True, related_information=related
+            ),
             completion=types.CompletionClientCapabilities(
                 completion_item=types.ClientCompletionItemOptions(
                     documentation_format=[types.MarkupKind.Markdown]
@@ -87,10 +91,13 @@ async def initialize(
     client: LanguageClient,
     options: Any = None,
     encodings: list[str] | None = None,
+    related: bool = True,
 ) -> types.InitializeResult:
+    """Initialize as an editor would: with Markdown, notebooks, configuration and (unless
+    ``related`` is false) related information in diagnostics."""
     return await client.initialize_session(
         types.InitializeParams(
-            capabilities=capabilities(encodings),
+            capabilities=capabilities(encodings, related),
             initialization_options=options,
             root_uri="file:///work",
         )

@@ -33,6 +33,10 @@ KINDS = [
         "pipeline-definition.json",
         "state-machine.asl.json",
         "state-machine.asl.yaml",
+        "templates/automl-job.yaml",
+        "templates/sam.yaml",
+        "templates/state-machines.yaml",
+        "templates/Stack.template.json",
     )
 ] + [
     ROOT / "examples" / "create-auto-ml-job-v2-forecast.yaml",
@@ -200,9 +204,7 @@ async def test_strict_from_workspace_configuration(client: LanguageClient) -> No
     open_document(client, uri, WARNED, "yaml")
     (found,) = await diagnostics_of(client, uri, 1)
     assert found.severity == types.DiagnosticSeverity.Warning
-    client.set_configuration(
-        {"strict": True, "placeholdersAsDynamic": True}, section="automlObjective"
-    )
+    client.set_configuration({"strict": True, "placeholders": "dynamic"}, section="automlObjective")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     (found,) = await diagnostics_of(client, uri, after=1)
     assert found.severity == types.DiagnosticSeverity.Error

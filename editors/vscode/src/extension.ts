@@ -16,7 +16,7 @@ function serverSettings(): Record<string, unknown> {
   return {
     strict: config.get<boolean>("strict", false),
     skipUnknown: config.get<boolean>("skipUnknown", true),
-    placeholdersAsDynamic: config.get<boolean>("placeholdersAsDynamic", false),
+    placeholders: config.get<string>("placeholders", "report"),
   };
 }
 

@@ -1,9 +1,12 @@
 """Findings as LSP diagnostics: the same code, message and severity, at the same place, in
-the editor's position units, spanning the value the finding is about."""
+the editor's position units, spanning the value the finding is about; the other places a
+finding names (its ``related``: where a shared value is defined) as related information."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from lsprotocol import types
 
@@ -18,68 +21,123 @@ _SEVERITIES = {"error": types.DiagnosticSeverity.Error, "warning": types.Diagnos
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """A related place of a finding, placed: offsets in the text of the part ``uri``."""
+
+    uri: str
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True)
 class Placed:
     """A finding and the offsets of what it is about in its part's text."""
 
     finding: Finding
     start: int
     end: int
+    related: tuple[Elsewhere, ...] = ()
 
 
-def _span(text: str, offset: int, language: str, finding: Finding) -> tuple[int, int]:
-    """The value at the finding's place; for a finding without a column, its line."""
-    lines = Lines(text)
-    if finding.column is None:
-        index = min(max((finding.line or 1) - 1, 0), len(lines.starts) - 1)
+class Place(Protocol):
+    """A finding's place or one of its related places: a 1-based line and column (and cell)."""
+
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def column(self) -> int | None: ...
+    @property
+    def cell(self) -> int | None: ...
+
+
+def _span(text: str, place: Place, language: str, lines: Lines | None = None) -> tuple[int, int]:
+    """The value at a place; for a place without a column, its line (``lines``: the
+    text's, if they are at hand)."""
+    lines = lines or Lines(text)
+    if place.column is None:
+        index = min(max((place.line or 1) - 1, 0), len(lines.starts) - 1)
         return lines.starts[index], lines.line_end(index)
+    offset = lines.offset(place.line, place.column)
     span = value_span(text, offset, language)
     return (offset, span.end) if span is not None else (offset, offset)
 
 
-def _in_notebook_text(part: Part, finding: Finding, notebook: NotebookText) -> Placed:
-    """A cell's finding, in the notebook's JSON text (opened as text, not as a notebook)."""
-    cell = finding.cell or 0
-    if not 1 <= cell <= len(notebook.cells):
-        return Placed(finding, 0, 0)
-    source = notebook.source(cell)
-    start = Lines(source).offset(finding.line, finding.column)
-    start, end = _span(source, start, PYTHON, finding)
-    raw_start = notebook.offset(cell, start)
-    raw_end = notebook.offset(cell, end)
-    if raw_start is None or raw_end is None:
-        return Placed(finding, 0, 0)
-    return Placed(finding, raw_start, raw_end)
+class _Where:
+    """Where the places of one unit's findings are, in the texts of its parts."""
 
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.notebook_text: NotebookText | None = None
+        """The JSON text of a notebook opened as text, read at its first cell's place."""
+        self.lines: dict[str, Lines] = {}
+        """Each part's lines, counted once for all the places in it."""
 
-def _placed(part: Part, finding: Finding) -> Placed:
-    offset = Lines(part.text).offset(finding.line, finding.column)
-    return Placed(finding, *_span(part.text, offset, part.language, finding))
+    def part(self, place: Place) -> Part:
+        """The part a place is shown in: its cell in a notebook, else the document."""
+        parts = self.unit.parts
+        if not self.unit.notebook:
+            return parts[0]
+        index = (place.cell or 1) - 1
+        return parts[index] if 0 <= index < len(parts) else parts[0]
+
+    def span(self, place: Place) -> tuple[str, int, int]:
+        """The part's URI and the offsets of the value at ``place`` in its text."""
+        part = self.part(place)
+        if not self.unit.notebook and place.cell is not None:  # a .ipynb opened as text
+            self.notebook_text = self.notebook_text or NotebookText(self.unit.text)
+            return part.uri, *self._in_notebook_text(place, self.notebook_text)
+        lines = self.lines.get(part.uri)
+        if lines is None:
+            lines = self.lines[part.uri] = Lines(part.text)
+        return part.uri, *_span(part.text, place, part.language, lines)
+
+    @staticmethod
+    def _in_notebook_text(place: Place, notebook: NotebookText) -> tuple[int, int]:
+        """A cell's place, in the notebook's JSON text (opened as text, not as a notebook)."""
+        cell = place.cell or 0
+        if not 1 <= cell <= len(notebook.cells):
+            return 0, 0
+        start, end = _span(notebook.source(cell), place, PYTHON)
+        raw_start, raw_end = notebook.offset(cell, start), notebook.offset(cell, end)
+        if raw_start is None or raw_end is None:
+            return 0, 0
+        return raw_start, raw_end
 
 
 def placed_findings(unit: Unit, result: FileResult) -> dict[str, list[Placed]]:
     """Each part's findings, placed; every part is listed (no findings: an empty list)."""
     placed: dict[str, list[Placed]] = {part.uri: [] for part in unit.parts}
-    notebook_text = None
+    where = _Where(unit)
     for finding in result.findings:
-        if unit.notebook:
-            index = (finding.cell or 1) - 1
-            part = unit.parts[index] if 0 <= index < len(unit.parts) else unit.parts[0]
-            placed[part.uri].append(_placed(part, finding))
-        elif finding.cell is not None:  # a .ipynb opened as text
-            notebook_text = notebook_text or NotebookText(unit.text)
-            placed[unit.key].append(_in_notebook_text(unit.parts[0], finding, notebook_text))
-        else:
-            placed[unit.key].append(_placed(unit.parts[0], finding))
+        uri, start, end = where.span(finding)
+        related = tuple(Elsewhere(*where.span(other), other.message) for other in finding.related)
+        placed[uri].append(Placed(finding, start, end, related))
     return placed
 
 
-def related_information(finding: Finding) -> list[types.DiagnosticRelatedInformation] | None:
-    """The other places a finding names. Findings carry none yet: the hook where they will
-    be turned into related locations once they do."""
-    return None
+LinesOf = Callable[[str], Lines | None]
+"""The lines of a part of the unit, by its URI (None: not a part of it)."""
 
 
-def diagnostic(placed: Placed, lines: Lines) -> types.Diagnostic:
+def related_information(
+    placed: Placed, lines_of: LinesOf | None
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """The other places a finding names, where the client shows them (``lines_of`` given)."""
+    if lines_of is None or not placed.related:
+        return None
+    found = []
+    for other in placed.related:
+        lines = lines_of(other.uri)
+        if lines is not None:
+            where = types.Range(lines.position(other.start), lines.position(other.end))
+            found.append(
+                types.DiagnosticRelatedInformation(types.Location(other.uri, where), other.message)
+            )
+    return found or None
+
+
+def diagnostic(placed: Placed, lines: Lines, lines_of: LinesOf | None = None) -> types.Diagnostic:
     finding = placed.finding
     return types.Diagnostic(
         range=types.Range(lines.position(placed.start), lines.position(placed.end)),
@@ -87,11 +145,23 @@ def diagnostic(placed: Placed, lines: Lines) -> types.Diagnostic:
         severity=_SEVERITIES[finding.severity],
         code=finding.code,
         source=SOURCE,
-        related_information=related_information(finding),
+        related_information=related_information(placed, lines_of),
         data={"pointer": finding.pointer, "cell": finding.cell},
     )
 
 
-def diagnostics(part: Part, placed: list[Placed], encoding: str) -> list[types.Diagnostic]:
-    lines = Lines(part.text, encoding)
-    return [diagnostic(item, lines) for item in placed]
+def diagnostics(
+    unit: Unit, part: Part, placed: list[Placed], encoding: str, related: bool
+) -> list[types.Diagnostic]:
+    """A part's diagnostics; with ``related`` (the client shows related information), each
+    with the places its finding names, in the unit's parts."""
+    texts = {other.uri: other.text for other in unit.parts}
+    cache: dict[str, Lines] = {}
+
+    def lines_of(uri: str) -> Lines | None:
+        if uri not in cache and uri in texts:
+            cache[uri] = Lines(texts[uri], encoding)
+        return cache.get(uri)
+
+    lines = lines_of(part.uri) or Lines(part.text, encoding)
+    return [diagnostic(item, lines, lines_of if related else None) for item in placed]

@@ -37,6 +37,15 @@ snake_case)."""
 MAX_CONTEXT_CHARS = 4 * 1024 * 1024
 """Past this, a document gets no completion context (the lexer would take too long)."""
 
+_USED_AS = ("=", ":", "*")
+"""What comes before a name used as a value: a keyword argument, a member, ``**``."""
+_COMMA = Token("punct", 0, 0, ",")
+_NAMES_FOLLOWED = 3
+"""How many names deep a request's problem type is looked for (``**request`` whose
+``ProblemType`` is ``problem``)."""
+_USES_FOLLOWED = 2
+"""How many assignments a completion's problem type is followed through."""
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -98,11 +107,83 @@ class _Code:
         return found
 
     def problem_type(self, offset: int, catalog: Catalog) -> str | None:
-        for start, stop in self.around(offset):
-            found = _named_problem_type(self.tokens[start:stop], catalog)
+        found = self.problem_type_around(offset, catalog, _USES_FOLLOWED)
+        return found if found is not None else _named_problem_type(self.tokens, catalog)
+
+    def problem_type_around(self, offset: int, catalog: Catalog, uses: int) -> str | None:
+        """The problem type named in the innermost bracket around ``offset`` that names one,
+        directly or through a name assigned elsewhere in the text (``ProblemType=problem``,
+        ``**request``); else, where the outermost bracket is a value assigned to a name, the
+        problem type around a place that name is used (followed ``uses`` times)."""
+        around = self.around(offset)
+        for start, stop in around:
+            found = _named_problem_type(self.resolved(start, stop), catalog)
             if found is not None:
                 return found
-        return _named_problem_type(self.tokens, catalog)
+        if not around or uses <= 0:
+            return None
+        name = self.assigned_to(around[-1][0])
+        for use in self.uses(name) if name else []:
+            found = self.problem_type_around(self.tokens[use].start, catalog, uses - 1)
+            if found is not None:
+                return found
+        return None
+
+    def assignment(self, name: str) -> int | None:
+        """The index of the first token of the value last assigned to ``name``
+        (``name = value`` at the start of a line)."""
+        found = None
+        for index, token in enumerate(self.tokens[:-2]):
+            if (
+                token.kind == NAME
+                and token.text == name
+                and self.tokens[index + 1].text == "="
+                and (index == 0 or _starts_line(self.text, token.start))
+            ):
+                found = index + 2
+        return found
+
+    def assigned_to(self, open_index: int) -> str | None:
+        """The name a bracket is assigned to (``name = {...}``), if it is."""
+        if open_index < 2 or self.tokens[open_index - 1].text != "=":
+            return None
+        name = self.tokens[open_index - 2]
+        starts = open_index == 2 or _starts_line(self.text, name.start)
+        return name.text if name.kind == NAME and starts else None
+
+    def uses(self, name: str) -> list[int]:
+        """The tokens where ``name`` is used as a value (after ``=``, ``:`` or ``**``)."""
+        return [
+            index
+            for index, token in enumerate(self.tokens[1:], start=1)
+            if token.kind == NAME
+            and token.text == name
+            and self.tokens[index - 1].text in ("=", ":", "*")
+            and not (index + 1 < len(self.tokens) and self.tokens[index + 1].text == "=")
+        ]
+
+    def resolved(self, start: int, stop: int, depth: int = _NAMES_FOLLOWED) -> list[Token]:
+        """Tokens ``start``-``stop``, with each name used as a value there followed by the
+        tokens of the value assigned to it (a string or a bracket; ``depth`` names deep)."""
+        found: list[Token] = []
+        for index in range(start, min(stop, len(self.tokens))):
+            token = self.tokens[index]
+            found.append(token)
+            if depth <= 0 or token.kind != NAME or self.tokens[index - 1].text not in _USED_AS:
+                continue
+            value = self.assignment(token.text)
+            if value is None or value >= len(self.tokens):
+                continue
+            if self.tokens[value].kind == STRING:
+                found[-1] = self.tokens[value]
+            elif self.tokens[value].kind == OPEN and value in self.partner:
+                inner = self.resolved(value + 1, self.partner[value], depth - 1)
+                found += [_COMMA, *inner, _COMMA]
+        return found
+
+
+def _starts_line(text: str, offset: int) -> bool:
+    return not text[_line_start(text, offset) : offset].strip()
 
 
 def _named_problem_type(found: Sequence[Token], catalog: Catalog) -> str | None:
@@ -217,6 +298,15 @@ def _yaml_problem_type(text: str, offset: int, catalog: Catalog) -> str | None:
         if own == 0:
             break
     return _yaml_named(lines, catalog)
+
+
+def problem_type_at(text: str, offset: int, language: str, catalog: Catalog) -> str | None:
+    """The problem type of the request around ``offset``, as completion reads it."""
+    if len(text) > MAX_CONTEXT_CHARS or not 0 <= offset <= len(text):
+        return None
+    if language == YAML:
+        return _yaml_problem_type(text, offset, catalog)
+    return _Code(text).problem_type(offset, catalog)
 
 
 def slot_at(text: str, offset: int, language: str, catalog: Catalog) -> Slot | None:

@@ -9,7 +9,10 @@ server.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,11 +23,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from automl_objective import __version__
-from automl_objective.api import catalog, check_text
+from automl_objective.api import FileResult, catalog, check_text
 from automl_objective.lsp.checked_units import Cell, Part, Unit, document_unit, notebook_unit
 from automl_objective.lsp.code_actions import FIX_ALL, Fix, fix_all, fixes_for
 from automl_objective.lsp.completion import completion_items
-from automl_objective.lsp.diagnostics import Placed, diagnostic, diagnostics, placed_findings
+from automl_objective.lsp.diagnostics import Placed, diagnostics, placed_findings
 from automl_objective.lsp.documents import count_lines_as_lsp_does
 from automl_objective.lsp.hover import hover_at
 from automl_objective.lsp.request_context import slot_at
@@ -58,13 +61,53 @@ class Outcome:
     placed: dict[str, list[Placed]]
 
 
+RECENT_CHECKS = 8
+"""How many checks are remembered by their text: saving a document re-checks the text just
+checked, and undo and redo go back to one; each is then a look-up."""
+READS_OTHER_FILES = frozenset({"cloudformation-template"})
+"""Kinds whose check may read files the text names (a SAM ``DefinitionUri``): their result
+is not the text's alone, so it is never remembered."""
+
+
+class RecentChecks:
+    """``validate``'s results for the last few texts checked, by text, path and settings."""
+
+    def __init__(self, size: int = RECENT_CHECKS) -> None:
+        self.size = size
+        self.results: OrderedDict[tuple[str, str, Settings], FileResult] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def result(self, text: str, path: str, settings: Settings) -> FileResult:
+        key = (text, path, settings)
+        with self.lock:
+            known = self.results.get(key)
+            if known is not None:
+                self.results.move_to_end(key)
+                return known
+        result = check_text(
+            text,
+            path,
+            strict=settings.strict,
+            skip_unknown=settings.skip_unknown,
+            placeholders="dynamic" if settings.placeholders == "dynamic" else "report",
+        )
+        if result.kind not in READS_OTHER_FILES:
+            with self.lock:
+                self.results[key] = result
+                while len(self.results) > self.size:
+                    self.results.popitem(last=False)
+        return result
+
+
+RECENT = RecentChecks()
+
+
 def check_unit(unit: Unit, settings: Settings) -> Outcome:
-    """Check a unit as ``validate`` checks the file it stands for (the library entry both go
-    through), and place its findings in the editor's texts."""
-    result = check_text(
-        unit.text, unit.path, strict=settings.strict, skip_unknown=settings.skip_unknown
+    """Check a unit as ``validate`` checks the file it stands for, and place its findings in
+    the editor's texts."""
+    return Outcome(
+        unit, settings, placed_findings(unit, RECENT.result(unit.text, unit.path, settings))
     )
-    return Outcome(unit, settings, placed_findings(unit, result))
 
 
 class AutomlObjectiveServer(LanguageServer):
@@ -126,6 +169,26 @@ class AutomlObjectiveServer(LanguageServer):
         unit = self.unit(uri)
         return None if unit is None else unit.parts[0]
 
+    def code_around(self, part: Part) -> tuple[str, int]:
+        """The text a completion in ``part`` reads its request from, and where the part
+        starts in it: a notebook cell's is every code cell's, in order (a request built in
+        one cell is sent by a call in another), else the part's own."""
+        notebook = self.workspace.get_notebook_document(cell_uri=part.uri)
+        if notebook is None:
+            return part.text, 0
+        texts: list[str] = []
+        shift = 0
+        for cell in notebook.cells:
+            document = self.workspace.text_documents.get(unquote(cell.document))
+            if cell.kind != types.NotebookCellKind.Code or document is None:
+                continue
+            if cell.document == part.uri:
+                shift = sum(len(text) + 1 for text in texts)
+                texts.append(part.text)
+            else:
+                texts.append(document.source)
+        return "\n".join(texts), shift
+
     def markdown(self, feature: str) -> bool:
         """Whether the client shows Markdown in completion documentation or hovers."""
         capabilities = self.client_capabilities.text_document
@@ -136,6 +199,13 @@ class AutomlObjectiveServer(LanguageServer):
             item = capabilities.completion.completion_item
             formats = list(item.documentation_format or []) if item else []
         return types.MarkupKind.Markdown in formats
+
+    @property
+    def related(self) -> bool:
+        """Whether the client shows a diagnostic's related information."""
+        capabilities = self.client_capabilities.text_document
+        published = capabilities.publish_diagnostics if capabilities else None
+        return bool(published and published.related_information)
 
     @property
     def encoding(self) -> str:
@@ -168,7 +238,9 @@ class AutomlObjectiveServer(LanguageServer):
         self.shown[key] = uris
         version = None if outcome.unit.notebook else outcome.unit.version
         for part in outcome.unit.parts:
-            found = diagnostics(part, outcome.placed[part.uri], self.encoding)
+            found = diagnostics(
+                outcome.unit, part, outcome.placed[part.uri], self.encoding, self.related
+            )
             self.send_diagnostics(part.uri, found, version)
 
     def send_diagnostics(
@@ -280,7 +352,7 @@ def code_actions(
     if _wants(only, types.CodeActionKind.QuickFix):
         for item in placed:
             if item.start <= end and item.end >= start:
-                shown = [diagnostic(item, lines)]
+                shown = diagnostics(outcome.unit, part, [item], server.encoding, server.related)
                 for fix in fixes_for(part, item, known):
                     actions.append(
                         _fix_action(uri, fix, lines, types.CodeActionKind.QuickFix, shown)
@@ -386,11 +458,14 @@ def _register_features(server: AutomlObjectiveServer) -> None:
         if part is None:
             return None
 
+        context, shift = ls.code_around(part)
+
         def items() -> list[types.CompletionItem]:
-            offset = Lines(part.text, encoding).offset_at(params.position)
-            slot = slot_at(part.text, offset, part.language, catalog())
+            offset = Lines(part.text, encoding).offset_at(params.position) + shift
+            slot = slot_at(context, offset, part.language, catalog())
             if slot is None:
                 return []
+            slot = dataclasses.replace(slot, start=slot.start - shift, end=slot.end - shift)
             return completion_items(slot, catalog(), part.text, part.language, encoding, markdown)
 
         return await ls.in_pool(f"completion in {part.uri}", items)

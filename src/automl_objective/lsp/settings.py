@@ -17,18 +17,23 @@ class Settings:
     skip_unknown: bool = True
     """A JSON or YAML file that is no AutoML document gets no diagnostic (an editor opens
     every file of a project; ``validate --skip-unknown``)."""
-    placeholders_as_dynamic: bool = False
-    """Template placeholders (``${Var}``, ``{{ var }}``) read as values known only at run
-    time. Accepted now; the validator reads placeholders with the real-code issue (19), and
-    this is passed on from then."""
+    placeholders: str = "report"
+    """A value that is entirely ``${NAME}`` or ``$NAME``: a ``placeholder`` finding
+    (``report``) or a value known only at run time (``dynamic``): ``validate --placeholders``."""
 
 
 SETTING_NAMES = {
     "strict": "strict",
     "skipUnknown": "skip_unknown",
-    "placeholdersAsDynamic": "placeholders_as_dynamic",
+    "placeholders": "placeholders",
 }
 """The settings as clients name them, and the field each sets."""
+CHOICES: dict[str, tuple[object, ...]] = {
+    "strict": (True, False),
+    "skipUnknown": (True, False),
+    "placeholders": ("report", "dynamic"),
+}
+"""The values each setting takes."""
 CLIENT_SIDE = frozenset({"path", "trace"})
 """Settings of the same section that only the editor's client reads (the command it starts,
 VS Code's protocol trace): not the server's, and not reported as unknown."""
@@ -43,7 +48,7 @@ def read_settings(raw: Any, base: Settings) -> tuple[Settings, list[str]]:
         return base, []
     if not isinstance(raw, dict):
         return base, [f"settings must be an object, not {type(raw).__name__}; ignored"]
-    changes: dict[str, bool] = {}
+    changes: dict[str, Any] = {}
     notes = []
     for name, value in raw.items():
         field = SETTING_NAMES.get(name)
@@ -51,8 +56,15 @@ def read_settings(raw: Any, base: Settings) -> tuple[Settings, list[str]]:
             continue
         if field is None:
             notes.append(f"unknown setting {name!r}; ignored")
-        elif not isinstance(value, bool):
-            notes.append(f"setting {name!r} must be true or false, not {value!r:.40}; ignored")
+        elif not any(value == c and type(value) is type(c) for c in CHOICES[name]):
+            notes.append(f"setting {name!r} must be {_choices(name)}, not {value!r:.40}; ignored")
         else:
             changes[field] = value
     return dataclasses.replace(base, **changes), notes
+
+
+def _choices(name: str) -> str:
+    choices = CHOICES[name]
+    if choices == (True, False):
+        return "true or false"
+    return " or ".join(f'"{choice}"' for choice in choices)
