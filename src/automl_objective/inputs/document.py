@@ -46,8 +46,8 @@ class Document:
     text: str
     format: Format
     locator: Locator | None = field(default=None, repr=False)
-    """How a parser that keeps its own source map locates paths (YAML keeps its node tree);
-    None: located in the JSON text."""
+    """How the parser locates paths (YAML keeps its node tree; JSON searches its text with
+    the parsed data's help); None: the JSON text is walked."""
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
         """1-based (line, column) of the value at ``path``, or of its member name."""
