@@ -358,31 +358,56 @@ def locate_parsed_json(text: str, data: Any, requests: Sequence[Request]) -> lis
     starts as :data:`_NOT_FIRST_IN_A_FOUND_NAME` says, or a path ending at an array item goes
     to the walker."""
     resolved = [(*_resolve(data, path), len(path), key) for path, key in requests]
-    owners: dict[str, set[int]] = {}
-    for parent, token, _, _, _ in resolved:
-        if isinstance(token, int) or (token and token[0] in _NOT_FIRST_IN_A_FOUND_NAME):
-            return locate_json_all(text, requests)
-        if token is not None:
-            owners.setdefault(token, set()).add(id(parent))
-    plain = "\\" not in text
-    spans = {name: _name_spans(text, name, plain) for name in owners}
-    # In plain text every member is spelt canonically, so one span means one member.
-    repeated = {name: ids for name, ids in owners.items() if len(spans[name]) > 1 or not plain}
-    ranks: NameRanks = {}
-    if repeated:
-        try:
-            ranks, counts = _name_ranks(data, repeated)
-        except RecursionError:
-            return locate_json_all(text, requests)
-        if any(len(spans[name]) != count for name, count in counts.items()):
-            return locate_json_all(text, requests)
+    owners = _owners(resolved)
+    found = None if owners is None else _found(text, data, owners)
+    if found is None:
+        return locate_json_all(text, requests)
+    spans, ranks = found
     root = _skip_ws(text, 1 if text.startswith("\ufeff") else 0)
     offsets = []
     for parent, token, depth, length, key in resolved:
         if token is None:
             offsets.append(root)
             continue
-        assert isinstance(token, str)
-        start, end = spans[token][ranks[(id(parent), token)] if token in repeated else 0]
+        assert isinstance(token, str)  # _owners refused array items
+        start, end = spans[token][ranks.get((id(parent), token), 0)]
         offsets.append(start if key and depth == length else end)
     return list(line_columns(text, offsets))
+
+
+Resolved = tuple[Any, str | int | None, int, int, bool]
+"""A request resolved against the data: the node's container, its name there, how many
+tokens reach it, how many the path has, and whether the member name is wanted."""
+
+
+def _owners(resolved: list[Resolved]) -> dict[str, set[int]] | None:
+    """Each wanted member name, with the objects (ids) it is wanted in; None when a request
+    ends at an array item or at a name the search could take from a closing quote."""
+    owners: dict[str, set[int]] = {}
+    for parent, token, _, _, _ in resolved:
+        if isinstance(token, int) or (token and token[0] in _NOT_FIRST_IN_A_FOUND_NAME):
+            return None
+        if token is not None:
+            owners.setdefault(token, set()).add(id(parent))
+    return owners
+
+
+def _found(
+    text: str, data: Any, owners: dict[str, set[int]]
+) -> tuple[dict[str, list[tuple[int, int]]], NameRanks] | None:
+    """Where each wanted name is spelt, and the rank of each wanted member among those of
+    its name (none needed for a name found once in plain text); None when the spans found
+    and the data disagree (a name spelt with escapes) or the data is too deep to count."""
+    plain = "\\" not in text
+    spans = {name: _name_spans(text, name, plain) for name in owners}
+    # In plain text every member is spelt canonically, so one span means one member.
+    repeated = {name: ids for name, ids in owners.items() if len(spans[name]) > 1 or not plain}
+    if not repeated:
+        return spans, {}
+    try:
+        ranks, counts = _name_ranks(data, repeated)
+    except RecursionError:
+        return None
+    if any(len(spans[name]) != count for name, count in counts.items()):
+        return None
+    return spans, ranks
