@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from automl_objective import __version__
 from automl_objective.base.quoting import printable
+from automl_objective.cli.fast_path import VALIDATE_DEFAULTS
 from automl_objective.inputs.reading import MAX_BYTES
 
 if TYPE_CHECKING:
@@ -189,6 +190,7 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
         help="worker processes for large runs (default, or 0: one per CPU; at most one per "
         "250 files); output order is kept",
     )
+    validate.set_defaults(**VALIDATE_DEFAULTS)  # what a run without options gets, argparse or not
 
 
 def _add_metrics_options(metrics: argparse.ArgumentParser) -> None:

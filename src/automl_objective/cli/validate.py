@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from automl_objective.api import check_sources
 from automl_objective.check.checker import UsageError, check_options
@@ -14,6 +13,9 @@ from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, d
 from automl_objective.report import REPORTERS, TextReporter
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
 from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
