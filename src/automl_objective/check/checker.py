@@ -266,9 +266,9 @@ class Checker:
         failures = self.failures(document.data, direct, problem_type)
         if not failures:
             return FileResult(document.path, [], chosen)
-        from automl_objective.check import messages  # wording: only for documents with failures
+        from automl_objective.check import wording  # only for documents with failures
 
-        said = messages.explain_all
+        said = wording.explain_remembered
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
         findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))

@@ -129,6 +129,10 @@ def json_equal(one: Any, two: Any) -> bool:
 
 def _quoted(value: Any) -> str:
     """``repr(value)``, or the bounded form when that is long or cannot be printed."""
+    if isinstance(value, (list, dict)) and len(value) > MAX_SHOWN // 2:
+        # Longer than MAX_SHOWN whatever the items (each is one character or more, with a
+        # separator of two between): the repr of a 5 MB list is never built to be cut.
+        return shown(value)
     try:
         text = repr(value)
     except ValueError:  # an integer too long to print
