@@ -78,6 +78,39 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+LOADAVG = "/proc/loadavg"
+"""Linux's count of the tasks running or waiting for a CPU right now (its fourth field)."""
+
+
+def idle_jobs() -> int:
+    """Workers for a large run when none are asked for: one per CPU this process may use
+    when nothing else runs, one fewer for each other task running or waiting for a CPU now,
+    and never fewer than one (then the run stays in this process).
+
+    Workers cost about a fifth more CPU in all (forking, results sent back): on CPUs another
+    task already keeps busy they bring no gain in time, only that cost (measured on 2 CPUs).
+    """
+    cores = default_jobs()
+    running = _running_tasks()
+    if running is None:
+        return cores
+    return max(1, min(cores, cores - running + 1))
+
+
+def _running_tasks() -> int | None:
+    """Tasks running or waiting for a CPU now, this process included, by :data:`LOADAVG`
+    (the load average itself trails by a minute): the median of three reads. None where it
+    cannot be read (not Linux)."""
+    samples = []
+    try:
+        for _ in range(3):
+            with open(LOADAVG, encoding="ascii") as file:
+                samples.append(int(file.read().split()[3].split("/")[0]))
+    except (OSError, ValueError, IndexError):
+        return None
+    return sorted(samples)[1]
+
+
 def worker_count(jobs: int, files: int) -> int:
     """Workers worth starting: no more than asked, than the work keeps busy, or than sane."""
     if files < PARALLEL_THRESHOLD:

@@ -187,8 +187,8 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes for large runs (default, or 0: one per CPU; at most one per "
-        "250 files); output order is kept",
+        help="worker processes for large runs (default, or 0: one per CPU that no other "
+        "task keeps busy now; at most one per 250 files); output order is kept",
     )
     validate.set_defaults(**VALIDATE_DEFAULTS)  # what a run without options gets, argparse or not
 

@@ -12,7 +12,13 @@ from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
 from automl_objective.report import REPORTERS, TextReporter
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
-from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
+from automl_objective.runner import (
+    PARALLEL_THRESHOLD,
+    CheckOptions,
+    OptionError,
+    WorkerError,
+    idle_jobs,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -22,8 +28,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.jobs is not None and args.jobs < 0:
             return usage(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
-        jobs = default_jobs() if args.jobs in (None, 0) else args.jobs
-        CheckOptions(max_bytes=args.max_bytes, jobs=jobs)
+        CheckOptions(max_bytes=args.max_bytes, jobs=args.jobs or 1)
         check_options(args.kind, args.problem_type)
         sources = discover(
             args.paths,
@@ -35,6 +40,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         return usage(f"--{error.argument.replace('_', '-')} {error.problem}")
     except (UsageError, DiscoveryError) as error:
         return usage(str(error))
+    jobs = args.jobs or (idle_jobs() if len(sources) >= PARALLEL_THRESHOLD else 1)
     reading_stdin = sum(s.is_stdin for s in sources)
     if reading_stdin > 1:
         return usage("'-' (standard input) can be given only once")
