@@ -40,7 +40,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         return usage(f"--{error.argument.replace('_', '-')} {error.problem}")
     except (UsageError, DiscoveryError) as error:
         return usage(str(error))
-    jobs = args.jobs or (idle_jobs() if len(sources) >= PARALLEL_THRESHOLD else 1)
+    jobs = _jobs(args.jobs, len(sources))
     reading_stdin = sum(s.is_stdin for s in sources)
     if reading_stdin > 1:
         return usage("'-' (standard input) can be given only once")
@@ -76,3 +76,10 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     )
     reporter.report(results, out)
     return EXIT_OK if all(r.valid for r in results) else EXIT_INVALID
+
+
+def _jobs(asked: int | None, files: int) -> int:
+    """``--jobs`` as given, or (none, or 0) the CPUs free now for a run large enough."""
+    if asked:
+        return asked
+    return idle_jobs() if files >= PARALLEL_THRESHOLD else 1
