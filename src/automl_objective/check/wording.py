@@ -19,10 +19,10 @@ import dataclasses
 from collections.abc import Hashable
 from typing import Any
 
+from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Located, Path
-from automl_objective.check.messages import explain_all
 
 MAX_NODES = 64
 """The largest instance remembered, in values (its members and items count)."""
@@ -52,7 +52,7 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     except _TooLarge:
         key = None
     if key is None:
-        return explain_all(failure, catalog)
+        return messages.explain_all(failure, catalog)
     entry = _MEMORY.get(key)
     if (
         entry is not None
@@ -62,7 +62,7 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     ):
         path = failure.path
         return [Located(s, code, (*path, *below), m, at) for s, code, below, m, at in entry[3]]
-    found = explain_all(failure, catalog)
+    found = messages.explain_all(failure, catalog)
     words = _below(found, failure.path)
     if words is not None:
         if len(_MEMORY) >= MAX_ENTRIES:

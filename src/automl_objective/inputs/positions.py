@@ -14,7 +14,6 @@ import json
 import json.decoder
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any, TypeVar
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -268,14 +267,8 @@ follow a string's closing quote, so only with one of them could ``"name":`` be m
 closing quote (``"x",":y":`` holds ``",":``) rather than from a member name's opening quote."""
 
 
-@lru_cache(maxsize=512)
-def _member_name(name: str) -> re.Pattern[str]:
-    """A member name spelt as ``json.dumps`` spells it, then its colon.
-
-    The literal comes first so that ``re`` searches for it at C speed (a look-behind for the
-    backslash in front would make every search several times slower: that check is done on
-    each match instead)."""
-    return re.compile(re.escape(json.dumps(name, ensure_ascii=False)) + "[ \t\n\r]*:[ \t\n\r]*")
+_NAME_END = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
+"""What follows a member name: its colon, with the white space around it."""
 
 
 def _array_index(token: str | int, size: int) -> int | None:
@@ -339,13 +332,24 @@ def _name_ranks(data: Any, wanted: dict[str, set[int]]) -> tuple[NameRanks, dict
 
 
 def _name_spans(text: str, name: str, plain: bool) -> list[tuple[int, int]]:
-    """Where each member named ``name`` is spelt canonically in ``text``: the span from its
-    opening quote to its value. In ``plain`` text (no backslash anywhere) every quote is a
-    string's edge; otherwise a quote right after a backslash is inside a string."""
-    spans = [match.span() for match in _member_name(name).finditer(text)]
-    if plain:
-        return spans
-    return [span for span in spans if text[span[0] - 1] != "\\"]
+    """Where each member named ``name`` is spelt as ``json.dumps`` spells it in ``text``: the
+    span from its opening quote to its value. ``str.find`` looks for the spelling (C speed,
+    and nothing to compile, whatever the name's length), then its colon must follow. In
+    ``plain`` text (no backslash anywhere) every quote is a string's edge; otherwise a quote
+    right after a backslash is inside a string."""
+    spelt = json.dumps(name, ensure_ascii=False)
+    spans = []
+    at = text.find(spelt)
+    while at >= 0:
+        end = at + len(spelt)
+        colon = _NAME_END.match(text, end)
+        if colon is None:
+            at = text.find(spelt, at + 1)
+            continue
+        if plain or at == 0 or text[at - 1] != "\\":
+            spans.append((at, colon.end()))
+        at = text.find(spelt, colon.end())
+    return spans
 
 
 def locate_parsed_json(text: str, data: Any, requests: Sequence[Request]) -> list[Position | None]:
