@@ -24,9 +24,10 @@ from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Located, Path
 
-MAX_NODES = 64
-"""The largest instance remembered, in values (its members and items count)."""
-MAX_ENTRIES = 10_000
+MAX_NODES = 16
+"""The largest instance remembered, in values (its members and items count): a larger one
+rarely repeats, and 64 held 3.5 MiB more on the 70% corpus for no more time saved."""
+MAX_ENTRIES = 2_000
 """Remembered failures; the memory is emptied when full."""
 
 _LOCATED_FIELDS = ("severity", "code", "path", "message", "at_key")
