@@ -46,6 +46,19 @@ def _unicode(pattern: str) -> Callable[[str], object]:
     return search
 
 
+def _compiled_on_first_use(name: str, pattern: str) -> Callable[[str], object]:
+    """The search of ``pattern``, compiled when first called, not at import (a run uses a few
+    of these patterns; compiling them all cost about 4 ms a start): the first call puts the
+    compiled search in the module global ``name``, so later calls go straight to it."""
+
+    def first(value: str) -> object:
+        search = re.compile(pattern).search
+        globals()[name] = search
+        return search(value)
+
+    return first
+
+
 def check_document(v: Any) -> bool:
     """The canonical schema: True when no failure is certain."""
     if not isinstance(v, dict):
@@ -5549,11 +5562,11 @@ F_aws_AutoMLJobName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
 }
-X_aws_AutoMLJobName_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])").search
+X_aws_AutoMLJobName_3 = _compiled_on_first_use("X_aws_AutoMLJobName_3", "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])")
 F_aws_AutoMLJobArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
 }
-X_aws_AutoMLJobArn_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])")
 F_aws_AutoMLInputDataConfig: Facts = {
 }
 F_aws_AutoMLChannel: Facts = {
@@ -5607,7 +5620,7 @@ X_aws_AutoMLS3DataType_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedMani
 F_aws_S3Uri: Facts = {
     "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
 }
-X_aws_S3Uri_3 = re.compile("^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])").search
+X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])")
 F_aws_CompressionType: Facts = {
     "enum": ("None", "Gzip"),
 }
@@ -5617,7 +5630,7 @@ F_aws_TargetAttributeName: Facts = {
 F_aws_ContentType: Facts = {
     "x-aws-pattern": ".*",
 }
-X_aws_ContentType_3 = re.compile("^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])")
 F_aws_AutoMLChannelType: Facts = {
     "enum": ("training", "validation"),
 }
@@ -5626,7 +5639,7 @@ F_aws_SampleWeightAttributeName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9_-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X_aws_SampleWeightAttributeName_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
+X_aws_SampleWeightAttributeName_3 = _compiled_on_first_use("X_aws_SampleWeightAttributeName_3", "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])")
 F_aws_AutoMLOutputDataConfig: Facts = {
     "additionalProperties": False,
     "properties": ("KmsKeyId", "S3OutputPath"),
@@ -5642,11 +5655,11 @@ F_aws_KmsKeyId: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
     "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
 }
-X_aws_KmsKeyId_3 = re.compile("^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])").search
+X_aws_KmsKeyId_3 = _compiled_on_first_use("X_aws_KmsKeyId_3", "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])")
 F_aws_RoleArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
 }
-X_aws_RoleArn_3 = re.compile("^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])").search
+X_aws_RoleArn_3 = _compiled_on_first_use("X_aws_RoleArn_3", "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])")
 F_aws_AutoMLJobObjective: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName",),
@@ -5727,7 +5740,7 @@ F_aws_SecurityGroupId: Facts = {
     "x-aws-pattern": "[-0-9a-zA-Z]+",
     "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
 }
-X_aws_SecurityGroupId_3 = re.compile("^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])").search
+X_aws_SecurityGroupId_3 = _compiled_on_first_use("X_aws_SecurityGroupId_3", "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])")
 F_aws_Subnets: Facts = {
 }
 F_aws_AutoMLCandidateGenerationConfig: Facts = {
@@ -5866,7 +5879,7 @@ X_aws_CandidateStepType_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::Sage
 F_aws_CandidateStepArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
 }
-X_aws_CandidateStepArn_3 = re.compile("^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])").search
+X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])")
 F_aws_CandidateStatus: Facts = {
     "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
 }
@@ -5888,7 +5901,7 @@ X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
 F_aws_ContainerImage: Facts = {
     "x-aws-pattern": "[\\S]+",
 }
-X_aws_ContainerImage_3 = re.compile("^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])").search
+X_aws_ContainerImage_3 = _compiled_on_first_use("X_aws_ContainerImage_3", "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])")
 F_aws_EnvironmentMap: Facts = {
     "propertyNames": True,
 }
@@ -5897,11 +5910,11 @@ F_aws_EnvironmentKey: Facts = {
     "x-aws-pattern": "[a-zA-Z_][a-zA-Z0-9_]*",
     "x-pattern-description": "only letters, underscores (_) and digits, starting with a letter or an underscore, at most 1024 characters",
 }
-X_aws_EnvironmentKey_3 = re.compile("^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])").search
+X_aws_EnvironmentKey_3 = _compiled_on_first_use("X_aws_EnvironmentKey_3", "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])")
 F_aws_EnvironmentValue: Facts = {
     "x-aws-pattern": "[\\S\\s]*",
 }
-X_aws_EnvironmentValue_3 = re.compile("^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])").search
+X_aws_EnvironmentValue_3 = _compiled_on_first_use("X_aws_EnvironmentValue_3", "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])")
 F_aws_CandidateProperties: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
@@ -5988,7 +6001,7 @@ F_aws_EndpointName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
 }
-X_aws_EndpointName_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])").search
+X_aws_EndpointName_3 = _compiled_on_first_use("X_aws_EndpointName_3", "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])")
 F_aws_ModelDeployResult: Facts = {
     "additionalProperties": False,
     "properties": ("EndpointName",),
@@ -6196,13 +6209,13 @@ X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "Foreca
 F_aws_ForecastFrequency: Facts = {
     "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
 }
-X_aws_ForecastFrequency_3 = re.compile("^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])").search
+X_aws_ForecastFrequency_3 = _compiled_on_first_use("X_aws_ForecastFrequency_3", "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])")
 F_aws_ForecastQuantiles: Facts = {
 }
 F_aws_ForecastQuantile: Facts = {
     "x-aws-pattern": "(^p[1-9]\\d?$)",
 }
-X_aws_ForecastQuantile_3 = re.compile("^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])").search
+X_aws_ForecastQuantile_3 = _compiled_on_first_use("X_aws_ForecastQuantile_3", "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])")
 F_aws_TimeSeriesTransformations: Facts = {
     "additionalProperties": False,
     "properties": ("Filling", "Aggregation"),
@@ -6228,7 +6241,7 @@ F_aws_FillingTransformationValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9\\_\\-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X_aws_FillingTransformationValue_3 = re.compile("^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])").search
+X_aws_FillingTransformationValue_3 = _compiled_on_first_use("X_aws_FillingTransformationValue_3", "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])")
 F_aws_AggregationTransformations: Facts = {
     "propertyNames": True,
 }
@@ -6266,7 +6279,7 @@ F_aws_CountryCode: Facts = {
     "x-aws-pattern": "[A-Z]{2}",
     "x-pattern-description": "only capital letters, 2 to 2 characters",
 }
-X_aws_CountryCode_3 = re.compile("^(?:[A-Z]{2})(?![\\s\\S])").search
+X_aws_CountryCode_3 = _compiled_on_first_use("X_aws_CountryCode_3", "^(?:[A-Z]{2})(?![\\s\\S])")
 F_aws_CandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AlgorithmsConfig",),
@@ -6317,7 +6330,7 @@ F_aws_BaseModelName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
 }
-X_aws_BaseModelName_3 = re.compile("^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])").search
+X_aws_BaseModelName_3 = _compiled_on_first_use("X_aws_BaseModelName_3", "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])")
 F_aws_TextGenerationHyperParameters: Facts = {
     "propertyNames": True,
 }
@@ -6326,12 +6339,12 @@ F_aws_TextGenerationHyperParameterKey: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 32 characters",
 }
-X_aws_TextGenerationHyperParameterKey_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
+X_aws_TextGenerationHyperParameterKey_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterKey_3", "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])")
 F_aws_TextGenerationHyperParameterValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 16 characters",
 }
-X_aws_TextGenerationHyperParameterValue_3 = re.compile("^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])").search
+X_aws_TextGenerationHyperParameterValue_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterValue_3", "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])")
 F_aws_ModelAccessConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AcceptEula",),

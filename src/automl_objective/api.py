@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from automl_objective import runner
 from automl_objective.base.codes import Code
@@ -17,7 +16,6 @@ from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule, loa
 from automl_objective.check.checker import AUTO, check_options, default_checker
 from automl_objective.check.checker import validate_document as _validate_document
 from automl_objective.check.placeholders import Placeholders
-from automl_objective.check.plain_data import AS_AWS_NUMBER, NotPlainData, plain_copy
 from automl_objective.check.resolve import Resolution
 from automl_objective.check.resolve import resolve_objective as _resolve_objective
 from automl_objective.check.results import FileResult, load_error_result
@@ -26,6 +24,9 @@ from automl_objective.inputs.document import Contents, Document, Format, LoadErr
 from automl_objective.inputs.reading import MAX_BYTES, read_file
 from automl_objective.inputs.source import Source
 from automl_objective.runner import CheckOptions, OptionError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMATS = (None, "json", "yaml")
 
@@ -80,10 +81,12 @@ def _options(kind: object, problem_type: object, strict: object, **more: Any) ->
     return options
 
 
-def _path_argument(path: object) -> str | Path:
+def _path_argument(path: object) -> Path:
+    from pathlib import Path  # not at import: the command line never needs it
+
     if not isinstance(path, (str, Path)):
         raise TypeError(f"path must be a str or a pathlib.Path, not {type(path).__name__}")
-    return path
+    return Path(path)
 
 
 def validate_data(
@@ -118,6 +121,8 @@ def _plain(data: Any) -> Any:
     """``data`` as the document it stands for (a tuple as an array, a ``str`` subclass as its
     text, read past its own methods); a ``TypeError`` for a key that is not a string, a
     ``ValueError`` for what else no document holds, each naming where."""
+    from automl_objective.check.plain_data import AS_AWS_NUMBER, NotPlainData, plain_copy
+
     try:
         return plain_copy(data, AS_AWS_NUMBER)
     except NotPlainData as problem:
@@ -140,11 +145,11 @@ def validate_file(
     ``placeholders``: a value that is entirely ``${NAME}`` or ``$NAME`` is a ``placeholder``
     finding (``report``) or a value known only at run time (``dynamic``)."""
     options = _options(kind, problem_type, strict, max_bytes=max_bytes, placeholders=placeholders)
-    path = _path_argument(path)
+    file = _path_argument(path)
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
     try:
-        raw = read_file(Path(path), str(path), options.max_bytes)
+        raw = read_file(file, str(path), options.max_bytes)
         contents = registry.read(str(path), raw, format=format, by_kind=options.kind == AUTO)
     except LoadError as error:
         return load_error_result(error)
@@ -255,10 +260,10 @@ def resolve_file(
 ) -> tuple[FileResult, Resolution | None]:
     """Validate a file and, when it has no errors, resolve its effective objective."""
     options = _options(kind, problem_type, False)
-    path = _path_argument(path)
+    file = _path_argument(path)
     try:
         _refuse_kinds_of_their_own(str(path))
-        raw = read_file(Path(path), str(path), options.max_bytes)
+        raw = read_file(file, str(path), options.max_bytes)
         contents = registry.read(str(path), raw, by_kind=options.kind == AUTO)
     except LoadError as error:
         return load_error_result(error), None

@@ -85,6 +85,39 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+LOADAVG = "/proc/loadavg"
+"""Linux's count of the tasks running or waiting for a CPU right now (its fourth field)."""
+
+
+def idle_jobs() -> int:
+    """Workers for a large run when none are asked for: one per CPU this process may use
+    when nothing else runs, one fewer for each other task running or waiting for a CPU now,
+    and never fewer than one (then the run stays in this process).
+
+    Workers cost about a fifth more CPU in all (forking, results sent back): on CPUs another
+    task already keeps busy they bring no gain in time, only that cost (measured on 2 CPUs).
+    """
+    cores = default_jobs()
+    running = _running_tasks()
+    if running is None:
+        return cores
+    return max(1, min(cores, cores - running + 1))
+
+
+def _running_tasks() -> int | None:
+    """Tasks running or waiting for a CPU now, this process included, by :data:`LOADAVG`
+    (the load average itself trails by a minute): the median of three reads. None where it
+    cannot be read (not Linux)."""
+    samples = []
+    try:
+        for _ in range(3):
+            with open(LOADAVG, encoding="ascii") as file:
+                samples.append(int(file.read().split()[3].split("/")[0]))
+    except (OSError, ValueError, IndexError):
+        return None
+    return sorted(samples)[1]
+
+
 def worker_count(jobs: int, files: int) -> int:
     """Workers worth starting: no more than asked, than the work keeps busy, or than sane."""
     if files < PARALLEL_THRESHOLD:
@@ -225,50 +258,38 @@ def _collect(
     workers: int,
     progress: Progress | None,
 ) -> Iterator[FileResult]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from automl_objective.worker_pool import WorkerDied, Workers
 
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(),)
-    )
-    with _interrupts_kill_the_workers(pool) as received:
+    pool = Workers(_check_range, ranges, workers, start_worker)
+    with _interrupts_kill_the_workers(pool.kill) as received:
         try:
-            outcomes = pool.map(_check_range, ranges)
-            for (start, _), (kinds, findings) in zip(ranges, outcomes, strict=True):
+            for (start, _), (kinds, findings) in zip(ranges, pool.results(), strict=True):
                 if progress is not None:
                     progress(len(kinds))
                 for offset, kind in enumerate(kinds):
                     found = [_finding(f) for f in findings.get(offset, ())]
                     yield FileResult(sources[start + offset].display, found, kind)
-        except BrokenProcessPool:
-            _stop(pool)
+        except WorkerDied:
             if not received:
                 raise WorkerError(
                     "a worker process died before it finished; nothing is reported"
                 ) from None
-        except BaseException:
-            _stop(pool)  # failed, or interrupted through a handler of the caller's
-            raise
-    pool.shutdown()
 
 
 @contextlib.contextmanager
-def _interrupts_kill_the_workers(pool: Any) -> Iterator[list[int]]:
+def _interrupts_kill_the_workers(kill_workers: Callable[[], None]) -> Iterator[list[int]]:
     """While the workers run, SIGINT and SIGTERM only kill them (and are remembered).
 
-    An exception raised by a signal at an arbitrary point of the executor's own code leaves
-    it half shut down (a traceback from its thread, a hang, or an exit by the signal). Killed
-    workers instead break the pool at a known point; then the signal is handed on to the
-    handler that was there before, which raises KeyboardInterrupt, the CLI's exception for
-    SIGTERM, or ends the process as the default action would.
+    The workers then end at a known point (the results stop, and the pool reaps them); then
+    the signal is handed on to the handler that was there before, which raises
+    KeyboardInterrupt, the CLI's exception for SIGTERM, or ends the process as the default
+    action would.
     """
     received: list[int] = []
 
     def kill(signum: int, frame: object) -> None:
         received.append(signum)
-        kill_workers(pool)
+        kill_workers()
 
     previous: dict[int, Any] = {}
     try:
@@ -291,30 +312,6 @@ def _hand_on(signum: int, handler: Any) -> None:
     elif handler != signal.SIG_IGN:
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
-
-
-def kill_workers(pool: Any) -> None:
-    """Kill the workers now. The executor has no public way to (Python 3.14 adds one), so
-    this reads its process table, and each worker also dies with us (PR_SET_PDEATHSIG).
-
-    This process's own end for writing results is closed too (it never writes there): a
-    worker killed while it sends a result leaves part of it in the pipe, and the executor's
-    thread would wait for the rest forever, so that shutting the pool down hung; with every
-    writer gone, that thread reads the end of the pipe instead and stops.
-    """
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        with contextlib.suppress(OSError):
-            process.kill()
-    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(OSError):
-            writer.close()
-
-
-def _stop(pool: Any) -> None:
-    kill_workers(pool)
-    pool.shutdown(wait=True)  # the killed workers break the pool; its thread then ends
 
 
 def start_worker(parent: int) -> None:

@@ -22,6 +22,7 @@ GENERATED = ROOT / "generated" / "automl_objective_generated"
 FLOORS = {
     "": 0,  # the package's own __init__: its version, nothing imported
     "base": 0,
+    "worker_pool": 0,  # forked workers and their pipes: imports nothing of the package
     "inputs": 1,
     "check": 2,
     "report": 3,

@@ -9,9 +9,9 @@ canonical, hand-edited source stays ``schema/automl_job_objective.schema.json``;
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 SCHEMA_FILENAME = "automl_job_objective.schema.json"
@@ -24,27 +24,31 @@ AWS_FOLDER = "aws"
 AWS_INDEX = "kinds.json"
 
 
-def _generated_file(*parts: str) -> Path:
-    import automl_objective_generated  # a plain path: importlib.resources costs ~5 ms to import
+def _generated_text(*parts: str) -> str:
+    """A file of the generated package, read (a plain path, not importlib.resources or
+    pathlib: each costs milliseconds to import on every run)."""
+    import automl_objective_generated
 
-    return Path(automl_objective_generated.__file__).parent.joinpath(*parts)
+    folder = os.path.dirname(automl_objective_generated.__file__)
+    with open(os.path.join(folder, *parts), encoding="utf-8") as file:
+        return file.read()
 
 
 def bundled_schema_text() -> str:
     """The text of the schema bundled with the installed package."""
-    return _generated_file(SCHEMA_FILENAME).read_text("utf-8")
+    return _generated_text(SCHEMA_FILENAME)
 
 
 @cache
 def load_aws_index() -> dict[str, Any]:
     """Which whole-document kinds the generated AWS schemas define, and how to detect them."""
-    index: dict[str, Any] = json.loads(_generated_file(AWS_FOLDER, AWS_INDEX).read_text("utf-8"))
+    index: dict[str, Any] = json.loads(_generated_text(AWS_FOLDER, AWS_INDEX))
     return index
 
 
 @cache
 def load_aws_schema(file: str) -> Schema:
-    schema: Schema = json.loads(_generated_file(AWS_FOLDER, file).read_text("utf-8"))
+    schema: Schema = json.loads(_generated_text(AWS_FOLDER, file))
     return schema
 
 

@@ -276,9 +276,9 @@ class Checker:
         failures = self.failures(data, direct, problem_type)
         if not failures and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
-        from automl_objective.check import messages  # wording: only for documents with failures
+        from automl_objective.check import wording  # only for documents with failures
 
-        said = messages.explain_all
+        said = wording.explain_remembered
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
         if placeholders == "report":
             located += _placeholders.findings(document.data, filled)

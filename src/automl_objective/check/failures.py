@@ -131,7 +131,9 @@ def json_equal(one: Any, two: Any) -> bool:
 def _quoted(value: Any) -> str:
     """``repr(value)``, or the bounded form when that is long, cannot be printed or holds a
     part known only at run time."""
-    if is_dynamic(value):
+    if is_dynamic(value) or (isinstance(value, (list, dict)) and len(value) > MAX_SHOWN // 2):
+        # Longer than MAX_SHOWN whatever the items (each is one character or more, with a
+        # separator of two between): the repr of a 5 MB list is never built to be cut.
         return shown(value)
     try:
         text = repr(value)

@@ -132,16 +132,16 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     specific = {f.path for f in unique if f.code not in _GENERIC}
     unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
     type_errors = {f.path for f in unique if f.code == Code.INVALID_TYPE}
-    codes_at: dict[Path, set[Code]] = {}
-    for item in unique:
-        codes_at.setdefault(item.path, set()).add(item.code)
+    superseded = {(item.path, code) for item in unique for code in _SUPERSEDES.get(item.code, ())}
     kept = []
     for item in unique:
-        if item.code != Code.INVALID_TYPE and any(
-            item.path[:depth] in type_errors for depth in range(len(item.path) + 1)
+        if (
+            type_errors
+            and item.code != Code.INVALID_TYPE
+            and any(item.path[:depth] in type_errors for depth in range(len(item.path) + 1))
         ):
             continue  # a value of the wrong type: what is inside it does not matter
-        if any(item.code in _SUPERSEDES.get(code, ()) for code in codes_at[item.path]):
+        if superseded and (item.path, item.code) in superseded:
             continue
         kept.append(item)
     return kept

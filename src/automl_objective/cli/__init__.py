@@ -9,18 +9,20 @@ see :mod:`.exits`. Each command is a module of its own, imported only when it ru
 
 from __future__ import annotations
 
-import argparse
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from automl_objective.cli import signals
 from automl_objective.cli.exits import EXIT_OK, EXIT_PIPE, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE
-from automl_objective.cli.parser import parse_arguments
+from automl_objective.cli.fast_path import plain_validate
 from automl_objective.cli.streams import Output, OutputError, discard_output, say
 
-Command = Callable[[argparse.Namespace, TextIO], int]
+if TYPE_CHECKING:
+    import argparse
+
+Command = Callable[["argparse.Namespace", TextIO], int]
 
 
 def _command(name: str) -> Command:
@@ -84,7 +86,7 @@ def _run(argv: Sequence[str] | None) -> int:
         say("automl-objective: error: standard output is closed; no result could be reported")
         return EXIT_USAGE
     try:
-        args = parse_arguments(sys.argv[1:] if argv is None else argv)
+        args = _parse(sys.argv[1:] if argv is None else argv)
     except SystemExit as done:  # --help and --version print, then argparse exits
         if done.code in (0, None):
             return _flushed_or_usage()
@@ -99,6 +101,16 @@ def _run(argv: Sequence[str] | None) -> int:
     except OutputError as error:
         return _write_failed(error.cause)
     return code
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line read; argparse is imported only for one that needs it."""
+    args = plain_validate(argv)
+    if args is None:
+        from automl_objective.cli.parser import parse_arguments
+
+        args = parse_arguments(argv)
+    return args
 
 
 def _flushed_or_usage() -> int:

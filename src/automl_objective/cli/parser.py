@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from automl_objective import __version__
 from automl_objective.base.quoting import printable
+from automl_objective.cli.fast_path import VALIDATE_DEFAULTS
 from automl_objective.inputs.reading import MAX_BYTES
 
 if TYPE_CHECKING:
@@ -203,9 +204,10 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes for large runs (default, or 0: one per CPU; at most one per "
-        "250 files); output order is kept",
+        help="worker processes for large runs (default, or 0: one per CPU that no other "
+        "task keeps busy now; at most one per 250 files); output order is kept",
     )
+    validate.set_defaults(**VALIDATE_DEFAULTS)  # what a run without options gets, argparse or not
 
 
 def _add_metrics_options(metrics: argparse.ArgumentParser) -> None:

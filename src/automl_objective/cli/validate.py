@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from automl_objective.api import check_sources
 from automl_objective.check.checker import UsageError, check_options
@@ -14,15 +13,23 @@ from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
 from automl_objective.report import REPORTERS, TextReporter
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
-from automl_objective.runner import CheckOptions, OptionError, WorkerError, default_jobs
+from automl_objective.runner import (
+    PARALLEL_THRESHOLD,
+    CheckOptions,
+    OptionError,
+    WorkerError,
+    idle_jobs,
+)
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.jobs is not None and args.jobs < 0:
             return usage(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
-        jobs = default_jobs() if args.jobs in (None, 0) else args.jobs
-        CheckOptions(max_bytes=args.max_bytes, jobs=jobs)
+        CheckOptions(max_bytes=args.max_bytes, jobs=args.jobs or 1)
         check_options(args.kind, args.problem_type)
         sources = discover(
             args.paths,
@@ -34,6 +41,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         return usage(f"--{error.argument.replace('_', '-')} {error.problem}")
     except (UsageError, DiscoveryError) as error:
         return usage(str(error))
+    jobs = _jobs(args.jobs, len(sources))
     reading_stdin = sum(s.is_stdin for s in sources)
     if reading_stdin > 1:
         return usage("'-' (standard input) can be given only once")
@@ -71,3 +79,10 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     reporter.report(results, out)
     note_problem_type_ignored(args.problem_type, results)
     return EXIT_OK if all(r.valid for r in results) else EXIT_INVALID
+
+
+def _jobs(asked: int | None, files: int) -> int:
+    """``--jobs`` as given, or (none, or 0) the CPUs free now for a run large enough."""
+    if asked:
+        return asked
+    return idle_jobs() if files >= PARALLEL_THRESHOLD else 1

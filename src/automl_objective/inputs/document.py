@@ -46,8 +46,8 @@ class Document:
     text: str
     format: Format
     locator: Locator | None = field(default=None, repr=False)
-    """How a parser that keeps its own source map locates paths (YAML keeps its node tree);
-    None: located in the JSON text."""
+    """How the parser locates paths (YAML keeps its node tree; JSON searches its text with
+    the parsed data's help); None: the JSON text is walked."""
     duplicates: tuple[tuple[tuple[str | int, ...], LoadError], ...] = ()
     """A CloudFormation template's member names written twice in one mapping (CloudFormation
     takes the last; any other document is refused instead): the member's path, the finding

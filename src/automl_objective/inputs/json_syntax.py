@@ -13,20 +13,25 @@ report where it matters.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from automl_objective.base.codes import Code
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import (
+    Request,
+    Spot,
     find_bare_token,
     find_duplicate_member,
     line_column,
     locate_json_all,
+    locate_parsed_json,
 )
 
 _COMMENT = re.compile(r"\s*(//|/\*)")
@@ -176,10 +181,19 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
         offset = find_bare_token(text, lambda token: len(token) > MAX_NUMBER_CHARS)
         where = line_column(text, offset) if offset is not None else (None, None)
         raise LoadError(path, "invalid JSON: a number is too large", *where) from None
-    document = Document(path, data, text, "json")
     if repeats is not None:
+        # a template's names written twice: the parsed objects no longer hold every name
+        # the text does, so the text itself is walked
+        document = Document(path, data, text, "json")
         document.duplicates = repeats.duplicates(path, text, data)
-    return document
+        return document
+    return Document(path, data, text, "json", functools.partial(_spots, text, data))
+
+
+def _spots(text: str, data: Any, requests: Sequence[Request]) -> list[Spot]:
+    """Positions in the text ``data`` was parsed from (no duplicate names: the parsed
+    objects keep the text's order, which :func:`locate_parsed_json` relies on)."""
+    return [(position, None) for position in locate_parsed_json(text, data, requests)]
 
 
 def _is_bad_number(token: str) -> bool:

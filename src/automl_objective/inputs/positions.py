@@ -1,12 +1,16 @@
 """Find where a JSON Pointer's target sits in JSON text, as a 1-based line and column.
 
-The standard ``json`` module gives no positions, so this module walks the text itself, using
-``json.decoder.scanstring`` for strings. It only runs for documents that have findings; a
-valid document never pays for it, and a document with many findings pays one pass for all.
+The standard ``json`` module gives no positions. Positions are only looked for in documents
+that have findings (a valid document never pays), and a document with many findings pays one
+pass for all. Two ways, with the same answers: :func:`locate_parsed_json` finds member names
+with one regular-expression search each (C speed) and counts along the parsed data to tell
+repeated names apart; whenever it cannot be sure, it hands over to :func:`locate_json_all`,
+which walks the text itself, using ``json.decoder.scanstring`` for strings.
 """
 
 from __future__ import annotations
 
+import json
 import json.decoder
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -255,3 +259,159 @@ def find_bare_token(text: str, wanted: Callable[[str], bool]) -> int | None:
             continue
         pos += 1
     return None
+
+
+_NOT_FIRST_IN_A_FOUND_NAME = frozenset(" \t\n\r,:}]")
+"""First characters of names :func:`locate_parsed_json` leaves to the walker: only these can
+follow a string's closing quote, so only with one of them could ``"name":`` be matched from a
+closing quote (``"x",":y":`` holds ``",":``) rather than from a member name's opening quote."""
+
+
+_NAME_END = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
+"""What follows a member name: its colon, with the white space around it."""
+
+
+def _array_index(token: str | int, size: int) -> int | None:
+    """The item ``token`` names in an array of ``size`` items, as the walker reads tokens
+    (``str(token)`` equal to an index: ``"3"`` and ``3``, never ``"03"``); None if none."""
+    text = str(token)
+    if not (text.isascii() and text.isdigit()) or str(int(text)) != text:
+        return None
+    index = int(text)
+    return index if index < size else None
+
+
+def _resolve(data: Any, path: Sequence[str | int]) -> tuple[Any, str | int | None, int]:
+    """The container of the deepest node of ``path`` that exists in ``data``, that node's
+    name or index there (None: the root), and how many tokens of ``path`` reach it."""
+    parent: Any = None
+    token: str | int | None = None
+    node, depth = data, 0
+    for step in path:
+        if isinstance(node, dict):
+            key = str(step)
+            if key not in node:
+                break
+            parent, token, node = node, key, node[key]
+        elif isinstance(node, list) and (index := _array_index(step, len(node))) is not None:
+            parent, token, node = node, index, node[index]
+        else:
+            break
+        depth += 1
+    return parent, token, depth
+
+
+NameRanks = dict[tuple[int, str], int]
+
+
+def _name_ranks(data: Any, wanted: dict[str, set[int]]) -> tuple[NameRanks, dict[str, int]]:
+    """Walking ``data`` in document order (a parsed object keeps its members' order): for
+    each wanted (id of the object, name), how many members with that name come before it;
+    and how many members carry each wanted name in all. Recursive (the caller falls back to
+    the walker on RecursionError)."""
+    counts = dict.fromkeys(wanted, 0)
+    ranks: NameRanks = {}
+
+    def walk(node: Any) -> None:
+        if node.__class__ is dict:
+            for name, child in node.items():
+                if name in counts:
+                    if id(node) in wanted[name]:
+                        ranks[(id(node), name)] = counts[name]
+                    counts[name] += 1
+                if child.__class__ is dict or child.__class__ is list:
+                    walk(child)
+        else:
+            for child in node:
+                if child.__class__ is dict or child.__class__ is list:
+                    walk(child)
+
+    if data.__class__ is dict or data.__class__ is list:
+        walk(data)
+    return ranks, counts
+
+
+def _name_spans(text: str, name: str, plain: bool) -> list[tuple[int, int]]:
+    """Where each member named ``name`` is spelt as ``json.dumps`` spells it in ``text``: the
+    span from its opening quote to its value. ``str.find`` looks for the spelling (C speed,
+    and nothing to compile, whatever the name's length), then its colon must follow. In
+    ``plain`` text (no backslash anywhere) every quote is a string's edge; otherwise a quote
+    right after a backslash is inside a string."""
+    spelt = json.dumps(name, ensure_ascii=False)
+    spans = []
+    at = text.find(spelt)
+    while at >= 0:
+        end = at + len(spelt)
+        colon = _NAME_END.match(text, end)
+        if colon is None:
+            at = text.find(spelt, at + 1)
+            continue
+        if plain or at == 0 or text[at - 1] != "\\":
+            spans.append((at, colon.end()))
+        at = text.find(spelt, colon.end())
+    return spans
+
+
+def locate_parsed_json(text: str, data: Any, requests: Sequence[Request]) -> list[Position | None]:
+    """What :func:`locate_json_all` answers, for JSON ``text`` that parsed into ``data``
+    (duplicate names refused), found by searching for member names instead of walking.
+
+    Exact or not used: each name is searched for as ``json.dumps`` spells it, and the answer
+    stands only if the search finds as many members with that name as ``data`` holds (then
+    the n-th found is the n-th in document order); a name spelt with escapes, a name that
+    starts as :data:`_NOT_FIRST_IN_A_FOUND_NAME` says, or a path ending at an array item goes
+    to the walker."""
+    resolved = [(*_resolve(data, path), len(path), key) for path, key in requests]
+    owners = _owners(resolved)
+    found = None if owners is None else _found(text, data, owners)
+    if found is None:
+        return locate_json_all(text, requests)
+    spans, ranks = found
+    root = _skip_ws(text, 1 if text.startswith("\ufeff") else 0)
+    offsets = []
+    for parent, token, depth, length, key in resolved:
+        if token is None:
+            offsets.append(root)
+            continue
+        assert isinstance(token, str)  # _owners refused array items
+        start, end = spans[token][ranks.get((id(parent), token), 0)]
+        offsets.append(start if key and depth == length else end)
+    return list(line_columns(text, offsets))
+
+
+Resolved = tuple[Any, str | int | None, int, int, bool]
+"""A request resolved against the data: the node's container, its name there, how many
+tokens reach it, how many the path has, and whether the member name is wanted."""
+
+
+def _owners(resolved: list[Resolved]) -> dict[str, set[int]] | None:
+    """Each wanted member name, with the objects (ids) it is wanted in; None when a request
+    ends at an array item or at a name the search could take from a closing quote."""
+    owners: dict[str, set[int]] = {}
+    for parent, token, _, _, _ in resolved:
+        if isinstance(token, int) or (token and token[0] in _NOT_FIRST_IN_A_FOUND_NAME):
+            return None
+        if token is not None:
+            owners.setdefault(token, set()).add(id(parent))
+    return owners
+
+
+def _found(
+    text: str, data: Any, owners: dict[str, set[int]]
+) -> tuple[dict[str, list[tuple[int, int]]], NameRanks] | None:
+    """Where each wanted name is spelt, and the rank of each wanted member among those of
+    its name (none needed for a name found once in plain text); None when the spans found
+    and the data disagree (a name spelt with escapes) or the data is too deep to count."""
+    plain = "\\" not in text
+    spans = {name: _name_spans(text, name, plain) for name in owners}
+    # In plain text every member is spelt canonically, so one span means one member.
+    repeated = {name: ids for name, ids in owners.items() if len(spans[name]) > 1 or not plain}
+    if not repeated:
+        return spans, {}
+    try:
+        ranks, counts = _name_ranks(data, repeated)
+    except RecursionError:
+        return None
+    if any(len(spans[name]) != count for name, count in counts.items()):
+        return None
+    return spans, ranks

@@ -16,11 +16,13 @@ import errno
 import os
 import stat
 from collections.abc import Callable
-from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from automl_objective.base.codes import Code
 from automl_objective.inputs.document import LoadError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_BYTES = 10 * 1024 * 1024
 """Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""

@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import internal_error_message
 from automl_objective.inputs.document import Document, Format, LoadError
 from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

@@ -47,7 +47,7 @@ TEMPLATE = """
 {% if s.op.unicode %}
 {{ s.c }} = _unicode({{ s.op.pattern | py }})
 {% else %}
-{{ s.c }} = re.compile({{ s.op.pattern | py }}).search
+{{ s.c }} = _compiled_on_first_use({{ s.c | py }}, {{ s.op.pattern | py }})
 {% endif %}
 {% endmacro %}
 """

@@ -1,6 +1,7 @@
-"""A notebook's code cells as Python: read with ``nbformat`` (this module is imported only
-when a notebook's code mentions an AutoML call), with IPython's own syntax neutralised before
-``ast`` parses them.
+"""A notebook's code cells as Python: read as nbformat reads them (as plain JSON where the
+notebook allows, :func:`~automl_objective.inputs.notebook_json.plain_code_cells`; this module is
+imported only when a notebook's code mentions an AutoML call), with IPython's own syntax
+neutralised before ``ast`` parses them.
 
 A line that starts a logical line and is a magic (``%time``), a shell escape (``!pip``,
 ``x = !ls``) or a help request (``obj?``) becomes ``pass``, keeping every other line where it
@@ -18,6 +19,7 @@ import warnings
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding
 from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
 from automl_objective.inputs.python.bindings import Chunk
 from automl_objective.inputs.python.pieces import LineState
 from automl_objective.inputs.python.reader import parse_chunk
@@ -48,9 +50,9 @@ def neutralise(source: str) -> str | None:
     return "".join(parts)
 
 
-def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]]:
-    """Each code cell that parses as Python, and a finding for each that does not. Raises
-    LoadError when the text is not a notebook."""
+def _read_by_nbformat(display: str, text: str) -> list[CodeCell]:
+    """The code cells as nbformat reads them (a notebook of another version or with odd
+    parts); LoadError, with nbformat's words, when it cannot."""
     import nbformat
 
     try:
@@ -61,11 +63,22 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
     except Exception as error:  # nbformat raises many kinds: JSON, schema, version
         detail = " ".join(str(error).split())[:160]
         raise LoadError(display, f"not a Jupyter notebook ({detail})") from None
+    return [
+        (number, str(cell.get("source", "")))
+        for number, cell in enumerate(cells, start=1)
+        if cell.get("cell_type") == "code"
+    ]
+
+
+def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]]:
+    """Each code cell that parses as Python, and a finding for each that does not. Raises
+    LoadError when the text is not a notebook."""
+    cells = plain_code_cells(text)
+    if cells is None:
+        cells = _read_by_nbformat(display, text)
     chunks, problems = [], []
-    for number, cell in enumerate(cells, start=1):
-        if cell.get("cell_type") != "code":
-            continue
-        source = neutralise(str(cell.get("source", "")))
+    for number, text_of_cell in cells:
+        source = neutralise(text_of_cell)
         if source is None:
             continue
         try:

@@ -1,0 +1,122 @@
+"""A failure's words, remembered: the same mistake in many files (or in every item of a long
+list) is worded once.
+
+The message functions (:mod:`automl_objective.check.messages`) read a failure's fields and
+the catalog, nothing else, so equal inputs give equal words. A failure is remembered by
+everything it holds: its code, keyword and severity; its schema node and its keyword's value
+(the same objects: the compiled checks keep one of each per node); its instance, compared
+with its types (``1``, ``1.0`` and ``True`` are three values; a float by its text, so
+``-0.0`` is not ``0.0``); and its path, except the array indices along it, which the
+findings' paths take from the failure itself. An instance that is large (over
+:data:`MAX_NODES` values) or not plain JSON (an open object of code, say) is not remembered,
+nor is a failure with a finding placed outside its path. The tests compare remembered and
+fresh words on every fixture, and check that the words ignore the indices along the path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable
+from typing import Any
+
+from automl_objective.check import messages
+from automl_objective.check.catalog import Catalog
+from automl_objective.check.failures import Failure
+from automl_objective.check.findings import Located, Path
+
+MAX_NODES = 16
+"""The largest instance remembered, in values (its members and items count): a larger one
+rarely repeats, and 64 held 3.5 MiB more on the 70% corpus for no more time saved."""
+MAX_ENTRIES = 2_000
+"""Remembered failures; the memory is emptied when full."""
+
+_LOCATED_FIELDS = ("severity", "code", "path", "message", "at_key", "says_most")
+_REMEMBERS = tuple(field.name for field in dataclasses.fields(Located)) == _LOCATED_FIELDS
+"""Whether a remembered finding can be rebuilt whole (a new field of Located, until this
+module learns to rebuild it, turns the memory off rather than lose it)."""
+
+Words = list[tuple[Any, Any, Path, str, bool, bool]]
+"""What a failure's findings are, each with only the path below the failure's own."""
+_MEMORY: dict[Hashable, tuple[Any, Any, Catalog, Words]] = {}
+"""Each remembered failure's node and keyword value (kept, so that their ids, in the key,
+stay theirs), the catalog, and the findings."""
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
+    """:func:`~automl_objective.check.messages.explain_all`, remembered."""
+    try:
+        key = _key(failure) if _REMEMBERS else None
+    except _TooLarge:
+        key = None
+    if key is None:
+        return messages.explain_all(failure, catalog)
+    entry = _MEMORY.get(key)
+    if (
+        entry is not None
+        and entry[0] is failure.facts
+        and entry[1] is failure.value
+        and entry[2] is catalog
+    ):
+        path = failure.path
+        return [
+            Located(s, code, (*path, *below), m, at, most)
+            for s, code, below, m, at, most in entry[3]
+        ]
+    found = messages.explain_all(failure, catalog)
+    words = _below(found, failure.path)
+    if words is not None:
+        if len(_MEMORY) >= MAX_ENTRIES:
+            _MEMORY.clear()
+        _MEMORY[key] = (failure.facts, failure.value, catalog, words)
+    return found
+
+
+def _key(failure: Failure) -> Hashable:
+    shape = tuple(None if token.__class__ is int else token for token in failure.path)
+    return (
+        failure.code,
+        failure.keyword,
+        failure.warn,
+        id(failure.facts),
+        id(failure.value),
+        _frozen(failure.instance, [MAX_NODES]),
+        shape,
+    )
+
+
+def _frozen(value: Any, budget: list[int]) -> Hashable:
+    """``value`` as a key that tells apart what prints apart; _TooLarge past the budget."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
+    kind = value.__class__
+    if kind is str:
+        text: str = value
+        return text
+    if kind is float:
+        return (float, repr(value))
+    if kind is int or kind is bool or value is None:
+        return (kind, value)
+    if kind is dict:
+        return (dict, tuple((_frozen(k, budget), _frozen(v, budget)) for k, v in value.items()))
+    if kind is list or kind is tuple:
+        return (kind, tuple(_frozen(item, budget) for item in value))
+    raise _TooLarge  # not plain JSON (an open object of code, a marker): not remembered
+
+
+def _below(found: list[Located], path: Path) -> Words | None:
+    """Each finding with its path cut to what it adds below ``path``; None if one is not
+    below it."""
+    size = len(path)
+    words: Words = []
+    for item in found:
+        if item.path[:size] != path:
+            return None
+        words.append(
+            (item.severity, item.code, item.path[size:], item.message, item.at_key, item.says_most)
+        )
+    return words

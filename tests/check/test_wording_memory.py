@@ -1,0 +1,137 @@
+"""Remembered words are the words: on every failure of the fixtures and examples, the
+remembered findings equal fresh ones, the first time and every time after; and what the
+memory leaves out of its key (the array indices along a failure's path) never changes the
+words, only the findings' paths."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from automl_objective.base.codes import Code
+from automl_objective.check import wording
+from automl_objective.check.checker import AUTO, default_checker
+from automl_objective.check.failures import Failure
+from automl_objective.check.findings import Located
+from automl_objective.check.messages import explain_all
+from automl_objective.inputs.document import LoadError
+from automl_objective.inputs.syntax import load_path
+from tests.support.paths import BAD_INPUTS, EXAMPLES, FIXTURES
+
+
+def _documents() -> Iterator[Path]:
+    for folder in (FIXTURES, EXAMPLES, BAD_INPUTS):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".json", ".yaml", ".yml") and "code" not in path.parts:
+                yield path
+
+
+def _failures() -> list[Failure]:
+    checker = default_checker()
+    found: list[Failure] = []
+    for path in _documents():
+        try:
+            data = load_path(path).data
+        except LoadError:
+            continue
+        found += checker.failures(data, checker.kind_of(data) or AUTO)
+    return found
+
+
+def _channels() -> list[Failure]:
+    """Failures inside array items: a request whose channels each hold mistakes."""
+    document = json.loads((EXAMPLES / "create-auto-ml-job-v2.json").read_text("utf-8"))
+    channel = document["AutoMLJobInputDataConfig"][0]
+    mistakes: list[dict[str, Any]] = [
+        {"ChannelType": "trainning"},
+        {"ChannelType": 3, "Extra": True},
+        {"ContentType": None, "DataSource": {"S3DataSource": {"S3DataType": "S3Prefx"}}},
+        {"DataSource": {"S3DataSource": {"S3Uri": "not a uri", "S3DataType": 1.0}}},
+        {"CompressionType": "Zip", "SampleWeightAttributeName": ""},
+    ]
+    document["AutoMLJobInputDataConfig"] = [{**channel, **mistake} for mistake in mistakes]
+    checker = default_checker()
+    return checker.failures(document, checker.kind_of(document) or AUTO)
+
+
+FAILURES = _failures() + _channels()
+
+
+def _shifted(failure: Failure, by: int) -> Failure:
+    path = tuple(token + by if isinstance(token, int) else token for token in failure.path)
+    return Failure(
+        failure.code,
+        failure.warn,
+        path,
+        failure.keyword,
+        failure.instance,
+        failure.value,
+        failure.facts,
+    )
+
+
+def _shift_paths(found: list[Located], failure: Failure, by: int) -> list[Located]:
+    size = len(failure.path)
+    return [
+        dataclasses.replace(item, path=_shifted(failure, by).path + item.path[size:])
+        for item in found
+    ]
+
+
+def test_the_fixtures_give_failures_of_every_kind() -> None:
+    assert len(FAILURES) > 60
+    assert any(isinstance(token, int) for f in FAILURES for token in f.path)
+    assert {f.code for f in FAILURES} >= {Code.UNKNOWN_MEMBER, Code.INVALID_TYPE}
+
+
+@pytest.mark.parametrize("round_", [1, 2])
+def test_remembered_words_equal_fresh_words(round_: int) -> None:
+    catalog = default_checker().catalog
+    if round_ == 1:
+        wording._MEMORY.clear()
+    for failure in FAILURES:
+        assert wording.explain_remembered(failure, catalog) == explain_all(failure, catalog)
+
+
+def test_the_memory_remembers() -> None:
+    catalog = default_checker().catalog
+    wording._MEMORY.clear()
+    for failure in FAILURES:
+        wording.explain_remembered(failure, catalog)
+    assert len(wording._MEMORY) > 30
+
+
+def test_the_words_do_not_depend_on_the_indices_along_the_path() -> None:
+    catalog = default_checker().catalog
+    with_indices = [f for f in FAILURES if any(isinstance(t, int) for t in f.path)]
+    assert with_indices
+    for failure in with_indices:
+        for by in (1, 37):
+            expected = _shift_paths(explain_all(failure, catalog), failure, by)
+            assert explain_all(_shifted(failure, by), catalog) == expected
+            assert wording.explain_remembered(_shifted(failure, by), catalog) == expected
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [True, 1, 1.0, "1", None],
+        [0.0, -0.0, 0],
+        [{"a": 1}, {"a": True}, {"a": 1.0}, {"a": [1]}, {"a": (1,)}],
+    ],
+)
+def test_values_equal_in_python_but_not_in_json_are_told_apart(values: list[Any]) -> None:
+    catalog = default_checker().catalog
+    facts = {"title": "Thing"}
+    expected_types = ("array",)
+    wording._MEMORY.clear()
+    for value in values * 2:
+        failure = Failure(
+            Code.INVALID_TYPE, False, ("Thing",), "type", value, expected_types, facts
+        )
+        assert wording.explain_remembered(failure, catalog) == explain_all(failure, catalog)

@@ -1,0 +1,127 @@
+"""JSON positions found by searching for member names give exactly what walking the text
+gives: on hostile names, every spelling and layout, every path (present, missing, keys)."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from automl_objective.inputs.positions import Request, locate_json_all, locate_parsed_json
+from automl_objective.inputs.syntax import parse_text
+
+# Names that look like JSON structure or hide a member inside a string.
+NAMES = ["a", "b", "", " ", "a:b", ",", ":y", "}", "]", "[", 'a"b', "a\\b", "é", "\u2028", "\\"]
+SCALARS = [1, "x", None, True, 2.5, 'a": "a', '\\"a\\":', 'a"b":1', ",", "x,", '",":y"']
+
+
+def _values() -> st.SearchStrategy[Any]:
+    leaves = st.sampled_from(SCALARS)
+    return st.recursive(
+        leaves,
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(NAMES), inner, max_size=4)
+        ),
+        max_leaves=12,
+    )
+
+
+def _paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    yield path
+    if isinstance(value, dict):
+        for name, child in value.items():
+            yield from _paths(child, (*path, name))
+        yield (*path, "NoSuchMember")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _paths(child, (*path, index))
+        yield (*path, len(value))
+
+
+def _requests(data: Any) -> list[Request]:
+    return [(path, key) for path in _paths(data) for key in (False, True)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    data=st.dictionaries(st.sampled_from(NAMES), _values(), max_size=5),
+    indent=st.sampled_from([None, 1, "\t"]),
+    ascii_only=st.booleans(),
+    separators=st.sampled_from([None, (",", ":"), (" , ", " : ")]),
+    line_end=st.sampled_from(["\n", "\r\n", "\r"]),
+    escaped_a=st.booleans(),
+)
+def test_searching_names_agrees_with_walking_the_text(
+    data: dict[str, Any],
+    indent: int | str | None,
+    ascii_only: bool,
+    separators: tuple[str, str] | None,
+    line_end: str,
+    escaped_a: bool,
+) -> None:
+    text = json.dumps(data, indent=indent, ensure_ascii=ascii_only, separators=separators)
+    text = text.replace("\n", line_end)
+    if escaped_a:  # a name spelt with an escape: the search cannot see it
+        text = text.replace('"a"', '"\\u0061"')
+    parsed = json.loads(text)
+    requests = _requests(parsed)
+    assert locate_parsed_json(text, parsed, requests) == locate_json_all(text, requests)
+
+
+def test_a_name_matched_from_a_closing_quote_is_not_taken_for_a_member() -> None:
+    # '"x",":y"' holds '",":' from the closing quote of "x"; the real "," is spelt escaped.
+    text = '{"a": "x",":y": 1,\n "\\u002c": 2}'
+    data = json.loads(text)
+    requests: list[Request] = [([","], False), ([","], True), ([":y"], False)]
+    assert locate_parsed_json(text, data, requests) == [(2, 12), (2, 2), (1, 17)]
+    assert locate_json_all(text, requests) == [(2, 12), (2, 2), (1, 17)]
+
+
+def test_repeated_names_are_told_apart_by_their_order() -> None:
+    text = '{"Name": {"Name": [{"Name": 1}]},\n "x": {"Name": 2}}'
+    data = json.loads(text)
+    requests: list[Request] = [
+        (["x", "Name"], False),
+        (["Name", "Name", 0, "Name"], True),
+        (["Name"], True),
+        (["Name", "Name", 0, "Missing"], False),
+    ]
+    expected = [(2, 16), (1, 21), (1, 2), (1, 20)]
+    assert locate_parsed_json(text, data, requests) == expected
+    assert locate_json_all(text, requests) == expected
+
+
+def test_an_array_index_token_is_read_as_the_walker_reads_it() -> None:
+    text = '{"L": [{"k": 1}, {"k": 2}]}'
+    data = json.loads(text)
+    paths: list[list[str | int]] = [["L", "1", "k"], ["L", 1, "k"], ["L", "01", "k"]]
+    paths.append(["L", "9", "k"])
+    for path in paths:
+        requests: list[Request] = [(path, False)]
+        assert locate_parsed_json(text, data, requests) == locate_json_all(text, requests)
+
+
+def test_parsed_json_documents_locate_by_name() -> None:
+    text = '{\n  "AutoMLJobObjective": {"MetricName": "Nope"}\n}'
+    document = parse_text("job.json", text)
+    assert document.locate(["AutoMLJobObjective", "MetricName"]) == (2, 40)
+    assert document.locate(["AutoMLJobObjective", "MetricName"], key=True) == (2, 26)
+
+
+def test_nesting_too_deep_to_count_along_goes_to_the_walker() -> None:
+    depth = 300
+    text = '{"a": 1, "b": ' + "[" * depth + '{"a": 2}' + "]" * depth + "}"
+    data = json.loads(text)
+    requests: list[Request] = [(["a"], True), (["b"], False)]
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack(0)) + 100)  # too few frames to count along
+    try:
+        positions = locate_parsed_json(text, data, requests)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert positions == [(1, 2), (1, 15)]
