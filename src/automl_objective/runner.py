@@ -294,6 +294,8 @@ def _interrupts_kill_the_workers(kill_workers: Callable[[], None]) -> Iterator[l
     previous: dict[int, Any] = {}
     try:
         for signum in (signal.SIGINT, signal.SIGTERM):
+            if signal.getsignal(signum) == signal.SIG_IGN:
+                continue  # ignored (nohup, a background job): it stops nothing, workers neither
             previous[signum] = signal.signal(signum, kill)
     except ValueError:  # not the main thread: signals are not ours to handle
         pass

@@ -7,11 +7,13 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
+import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -660,3 +662,34 @@ def test_a_sigint_at_any_moment_of_start_up_exits_130(many_files: Path) -> None:
         codes.add(process.returncode)
         assert (out, err) == (b"", b""), step
     assert codes == {130}
+
+
+_IGNORING_SIGINT = """
+import os, signal, sys, threading
+from automl_objective.cli import main
+
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # as nohup or a shell's background job leaves it
+threading.Timer(float(sys.argv[2]), os.kill, (os.getpid(), signal.SIGINT)).start()
+sys.exit(main(["validate", "--jobs", "2", "--format", "json", sys.argv[1]]))
+"""
+
+
+@pytest.mark.parametrize("delay", [0.5, 1.5])
+def test_an_ignored_sigint_during_a_parallel_run_stops_nothing(
+    many_files: Path, delay: float
+) -> None:
+    """Found by the speed work: the parallel run put its own handler on an ignored SIGINT, so
+    the interrupt killed the workers and the run went on without their results. An ignored
+    signal stays ignored: every file is checked, as without it."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IGNORING_SIGINT, str(many_files), str(delay)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    expected = api.check_sources(discover([str(many_files)]))
+    assert done.stderr == ""
+    reported = json.loads(done.stdout)
+    assert len(reported["files"]) == len(expected) == 3000
+    assert done.returncode == (0 if all(r.valid for r in expected) else 1)
