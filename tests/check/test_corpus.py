@@ -49,6 +49,7 @@ KINDS = {
     "other",
 }
 TOOL_CODES = {
+    Code.ALGORITHM_NOT_ALLOWED,
     Code.INCOMPLETE_PAIR,
     Code.INVALID_TYPE,
     Code.INVALID_VALUE,
@@ -62,7 +63,7 @@ TOOL_CODES = {
     Code.UNKNOWN_METRIC,
     Code.UNKNOWN_PROBLEM_TYPE,
 }
-PROPOSED_CODES = {"placeholder", "no-such-integration", "algorithm-not-allowed"}
+PROPOSED_CODES = {"placeholder", "no-such-integration"}
 """Codes the verdicts use that the tool does not have yet (see tests/corpus/README.md)."""
 
 
