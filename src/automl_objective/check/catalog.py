@@ -150,6 +150,11 @@ class Catalog:
     def algorithm_rules(self, job_config: str) -> tuple[AlgorithmRule, ...]:
         return tuple(rule for rule in self.algorithms if rule.job_config == job_config)
 
+    def algorithm_names(self, job_config: str) -> tuple[str, ...]:
+        """Every algorithm some list of ``job_config`` names, each once, in schema order."""
+        rules = self.algorithm_rules(job_config)
+        return tuple(dict.fromkeys(name for rule in rules for name in rule.allowed))
+
     def rule_for_job_config(self, job_config: str) -> ProblemTypeRule | None:
         """The problem type of a non-tabular V2 config (tabular ones name theirs)."""
         for rule in self.problem_types:

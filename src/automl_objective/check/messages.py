@@ -140,23 +140,23 @@ def _metric_not_in_request(failure: Failure, catalog: Catalog) -> Located:
 
 
 def _algorithm_not_allowed(failure: Failure, catalog: Catalog) -> Located:
-    """An algorithm the config's list (by training mode, for tabular jobs) lacks; with Mode
-    AUTO or none (``x-training-mode`` AUTO, no list of its own), one no tabular mode takes."""
+    """An algorithm the config's list lacks (for tabular jobs, the list of the Mode given);
+    a tabular algorithm check with no mode of its own (``x-training-mode``) is the one of
+    every mode: an algorithm no tabular training mode takes."""
     instance, facts = failure.instance, failure.facts
     config, mode = str(facts.get("x-algorithm-config", "")), facts.get("x-training-mode")
     rules = catalog.algorithm_rules(config)
     chosen = [rule for rule in rules if rule.mode == mode]
-    mode_member = "AutoMLJobConfig.Mode" if "AutoMLJobConfig" in failure.path else "Mode"
     problem = catalog.rule_for_job_config(config)
-    if mode is None:
-        subject = f"{problem.name if problem else config or 'the job'} takes"
+    if chosen and mode is None:
+        subject = f"{problem.name if problem else config} takes"
     elif chosen:
+        mode_member = "AutoMLJobConfig.Mode" if "AutoMLJobConfig" in failure.path else "Mode"
         subject = f"tabular jobs take in {mode_member} {mode!r}"
+    elif rules:
+        subject = "tabular jobs take in any training mode"
     else:
-        subject = (
-            f"tabular jobs take in any training mode ({mode_member} AUTO or not given: "
-            "Autopilot picks ENSEMBLING or HYPERPARAMETER_TUNING by the dataset's size)"
-        )
+        subject = f"{config or 'the job'} takes"
     if chosen:
         allowed = ", ".join(chosen[0].allowed)
     else:
@@ -164,21 +164,26 @@ def _algorithm_not_allowed(failure: Failure, catalog: Catalog) -> Located:
     message = (
         f"{shown(instance)} is not an algorithm {subject}"
         + (f"; allowed: {allowed}" if allowed else "")
-        + f"{_algorithm_hint(instance, config, chosen, catalog)}"
+        + _algorithm_hint(instance, config, chosen, catalog)
     )
     return Located(_severity(failure), Code.ALGORITHM_NOT_ALLOWED, failure.path, message)
 
 
 def _algorithm_hint(instance: Any, config: str, chosen: list[Any], catalog: Catalog) -> str:
-    """Where a refused algorithm belongs: another training mode, or another config."""
+    """Where a refused algorithm belongs (another training mode, another config), or the
+    one most likely meant (``XGBoost``: ``xgboost``)."""
+    if not isinstance(instance, str):
+        return ""
     for rule in catalog.algorithms:
-        if rule in chosen or not isinstance(instance, str) or instance not in rule.allowed:
+        if rule in chosen or instance not in rule.allowed:
             continue
         if rule.job_config != config:
             return f"; {shown(instance)} is an algorithm of {rule.job_config}"
         if chosen:
             return f"; {shown(instance)} is one {rule.mode} takes"
-    return ""
+    candidates = chosen[0].allowed if chosen else catalog.algorithm_names(config)
+    guess = suggest(instance, candidates)
+    return f"; did you mean {guess!r}?" if guess and guess != instance else ""
 
 
 def _objective_ignored(failure: Failure, catalog: Catalog) -> Located:
