@@ -132,18 +132,25 @@ def _walk(root: _Item, names: tuple[str, ...], out: DocumentedRules) -> None:
         stack.extend((child, types, kind) for child in reversed(item.children))
 
 
-def documented_rules(html: str, problem_types: Iterable[str]) -> DocumentedRules:
-    """The lists and defaults stated in ``html`` for the given problem-type names;
-    ``DocumentationShapeError`` when it states none."""
+def list_tree(html: str) -> _Item:
+    """The tree of ``<li>`` items of ``html`` (its root holds the outermost ones);
+    ``DocumentationShapeError`` for what html.parser cannot read."""
     reader = _ListReader()
     try:
         reader.feed(html)
         reader.close()
     except AssertionError as error:  # how html.parser refuses e.g. "<![x" (CPython 3.11-3.13)
         raise DocumentationShapeError(f"is not HTML this reader can parse ({error})") from None
+    return reader.root
+
+
+def documented_rules(html: str, problem_types: Iterable[str]) -> DocumentedRules:
+    """The lists and defaults stated in ``html`` for the given problem-type names;
+    ``DocumentationShapeError`` when it states none."""
+    root = list_tree(html)
     out = DocumentedRules()
     names = tuple(dict.fromkeys(problem_types))
-    _walk(reader.root, names, out)
+    _walk(root, names, out)
     if not out.allowed:
         raise DocumentationShapeError(
             "states no per-problem-type list of metrics that this reader understands "

@@ -112,6 +112,40 @@ def _narrowed(rule: ProblemTypeRule, definition: dict[str, Any], catalog: Catalo
     }
 
 
+def _request_metrics(definition: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """MetricName of a request without a problem type, where the request itself narrows it
+    (``x-request``: V1 trains tabular problem types only): the metrics of the problem types its
+    ``anyOf`` names, each explained, in one enum an editor can complete."""
+    keys = [str(part.get("$ref", "")).removeprefix("#/$defs/") for part in definition["anyOf"]]
+    rules = [rule for rule in catalog.problem_types if rule.definition in keys]
+    names = [m for m in catalog.metric_names if any(m in rule.allowed for rule in rules)]
+    per_type = "\n".join(f"- {_summary(rule)}" for rule in rules)
+    return {
+        "title": definition.get("title", METRIC),
+        "description": definition["description"],
+        "markdownDescription": f"{definition['description']}\n\n{per_type}",
+        "type": "string",
+        "enum": names,
+        **_metric_docs(tuple(names), catalog),
+        "errorMessage": f"MetricName of a {definition['x-request']} request must be one its "
+        f"problem types ({_listed([r.name for r in rules])}) accept: {_listed(names)}.",
+        "x-code": definition.get("x-code", "metric-not-allowed"),
+    }
+
+
+def _request_narrowing(entry: Any, defs: dict[str, Any]) -> str | None:
+    """The ``x-request`` $defs key an allOf entry narrows MetricName to when the request
+    names no problem type (its ``else``), if it does."""
+    if not isinstance(entry, dict) or set(entry) - {"$comment"} != {"if", "else"}:
+        return None
+    try:
+        ref = entry["else"]["properties"][OBJECTIVE]["properties"][METRIC]["$ref"]
+    except (KeyError, TypeError):
+        return None
+    key = str(ref).removeprefix("#/$defs/")
+    return key if "x-request" in defs.get(key, {}) else None
+
+
 def _objective(
     base: dict[str, Any], metric: Any, rule: ProblemTypeRule | None, why: str = ""
 ) -> Any:
@@ -171,9 +205,13 @@ def _request(definition: dict[str, Any], defs: dict[str, Any], catalog: Catalog)
     base = defs[OBJECTIVE]
     kept: list[Any] = []
     branches: list[tuple[Any, Any]] = []
+    fallback = defs[METRIC]
     for entry in definition.get("allOf", []):
         key = _narrowing(entry)
-        if key is not None and key in rules:
+        request_key = _request_narrowing(entry, defs)
+        if request_key is not None:
+            fallback = _request_metrics(defs[request_key], catalog)
+        elif key is not None and key in rules:
             rule = rules[key]
             metric = defs[key] if rule.objective_used else _all_metrics(defs[METRIC], catalog)
             why = str(defs[key].get("description", ""))
@@ -184,7 +222,7 @@ def _request(definition: dict[str, Any], defs: dict[str, Any], catalog: Catalog)
             kept.append(entry)
     if not branches:
         return
-    chain: Any = {"properties": {OBJECTIVE: _objective(base, defs[METRIC], None)}}
+    chain: Any = {"properties": {OBJECTIVE: _objective(base, fallback, None)}}
     for condition, objective in reversed(branches):
         chain = {"if": condition, "then": {"properties": {OBJECTIVE: objective}}, "else": chain}
     definition["allOf"] = [*kept, chain]

@@ -1,11 +1,13 @@
 """Make an editor schema load in strict validators (ajv's ``strict: true``) with the same meaning.
 
 Two habits of hand-written schemas trip strict mode: a ``required`` member that no
-``properties`` beside it names (strictRequired), and object keywords in a subschema that does
-not say ``type: object`` (strictTypes). Both are fixed without changing a document's verdict: the
-named member gets the schema ``true`` (it allows anything), and ``type: object`` is added to a
-member's conditions only where that member's own schema requires an object anyway (never
-inside ``not``, where it would turn a verdict round).
+``properties`` beside it names (strictRequired), and object or array keywords in a subschema
+that does not say ``type: object`` / ``type: array`` (strictTypes). Both are fixed without
+changing the verdict on any request AWS accepts: the named member gets the schema ``true`` (it
+allows anything), and the type is added to a member's conditions only where AWS's shape of that
+member is a structure or a list anyway (``CandidateGenerationConfig``, ``AlgorithmsConfig``,
+``AutoMLAlgorithms``: a value of another type AWS rejects, and so does the whole-request schema),
+never inside ``not``, where it would turn a verdict round.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ SAME_VALUE = ("allOf", "anyOf", "oneOf", "if", "then", "else")
 # Applicators whose subschemas judge a member or an item (their type is their own).
 CHILD_MAPS = ("properties", "patternProperties", "$defs")
 CHILD_SCHEMAS = ("additionalProperties", "items", "propertyNames", "contains")
+ARRAY_KEYWORDS = frozenset({"items", "prefixItems", "contains", "minItems", "maxItems"})
 
 
 def _types(node: dict[str, Any]) -> set[str] | None:
@@ -51,6 +54,9 @@ def strict_clean(node: Any, known: set[str] | None = None, negated: bool = False
         # subschemas sit under a member whose own schema requires an object already.
         node["type"] = "object"
         own = {"object"}
+    elif own is None and not negated and known is None and ARRAY_KEYWORDS & set(node):
+        node["type"] = "array"
+        own = {"array"}
     here = own or known
     for key in SAME_VALUE:
         value = node.get(key)

@@ -18,6 +18,7 @@ from typing import Any
 
 from automl_objective.base.quoting import printable
 from automl_objective.base.schema import Schema
+from automl_objective_codegen.algorithm_docs import ALGORITHMS
 from automl_objective_codegen.doc_drift import Disagreement, disagreements
 
 PLACEHOLDER = "TODO"
@@ -26,6 +27,10 @@ PROBLEM_TYPE_SHAPE = "ProblemType"
 UNION_SHAPE = "AutoMLProblemTypeConfig"
 OBJECTIVE_SHAPE = "AutoMLJobObjective"
 DOCUMENTED_MEMBER = "MetricName"
+ALGORITHM_SHAPE = "AutoMLAlgorithm"
+MODE_SHAPE = "AutoMLMode"
+ALGORITHM_CONFIG_SHAPE = "AutoMLAlgorithmConfig"
+ALGORITHMS_MEMBER = "AutoMLAlgorithms"
 
 
 class SyncError(Exception):
@@ -44,6 +49,9 @@ class AwsValues:
     job_configs: tuple[str, ...]
     botocore_version: str
     metric_documentation: str = ""  # HTML: AutoMLJobObjective.MetricName's documentation
+    algorithms: tuple[str, ...] = ()  # AutoMLAlgorithm's values
+    modes: tuple[str, ...] = ()  # AutoMLMode's values
+    algorithm_documentation: str = ""  # HTML: AutoMLAlgorithmConfig.AutoMLAlgorithms'
 
 
 @dataclass
@@ -62,6 +70,12 @@ class Drift:
     def values_changed(self) -> bool:
         """Drift in the value lists, which ``--write`` writes."""
         return any(p.added or p.removed for p in self.parts)
+
+    @property
+    def algorithms_changed(self) -> bool:
+        """An algorithm list both the documentation and the schema have, which differ:
+        ``--write`` writes the documentation's."""
+        return any(r.fact == ALGORITHMS and r.documentation and r.schema for r in self.rules)
 
     @property
     def any(self) -> bool:
@@ -123,9 +137,12 @@ def aws_values() -> AwsValues:
             METRIC_SHAPE: _shape(model, METRIC_SHAPE, "string"),
             PROBLEM_TYPE_SHAPE: _shape(model, PROBLEM_TYPE_SHAPE, "string"),
             UNION_SHAPE: _shape(model, UNION_SHAPE, "structure"),
+            ALGORITHM_SHAPE: _shape(model, ALGORITHM_SHAPE, "string"),
+            MODE_SHAPE: _shape(model, MODE_SHAPE, "string"),
         }
         values = {name: _values(shape, name) for name, shape in shapes.items()}
-        documentation = _metric_documentation(model)
+        documentation = _documentation(model, OBJECTIVE_SHAPE, DOCUMENTED_MEMBER)
+        algorithm_documentation = _documentation(model, ALGORITHM_CONFIG_SHAPE, ALGORITHMS_MEMBER)
     except SyncError:
         raise
     except RecursionError:
@@ -139,16 +156,19 @@ def aws_values() -> AwsValues:
         job_configs=values[UNION_SHAPE],
         botocore_version=botocore.__version__,
         metric_documentation=documentation,
+        algorithms=values[ALGORITHM_SHAPE],
+        modes=values[MODE_SHAPE],
+        algorithm_documentation=algorithm_documentation,
     )
 
 
-def _metric_documentation(model: Any) -> str:
+def _documentation(model: Any, shape_name: str, member_name: str) -> str:
     """The member's documentation ("" when it has none: a drift item, see rule_drift); the
     member itself missing is an error, as a missing shape is."""
-    objective = _shape(model, OBJECTIVE_SHAPE, "structure")
-    member = objective.members.get(DOCUMENTED_MEMBER)
+    shape = _shape(model, shape_name, "structure")
+    member = shape.members.get(member_name)
     if member is None:
-        raise SyncError(f"{_model_source()}: shape {OBJECTIVE_SHAPE} has no {DOCUMENTED_MEMBER}")
+        raise SyncError(f"{_model_source()}: shape {shape_name} has no {member_name}")
     text = getattr(member, "documentation", None)
     return text if isinstance(text, str) else ""
 
@@ -219,8 +239,17 @@ def rule_drift(schema: Schema, aws: AwsValues) -> list[Disagreement]:
         return [_unreadable(f"the documentation of {member} {error}")]
 
 
+def algorithm_drift(schema: Schema, aws: AwsValues) -> list[Disagreement]:
+    """The documentation's algorithm lists against the schema's (see algorithm_docs)."""
+    from automl_objective_codegen.algorithm_docs import algorithm_disagreements
+
+    return algorithm_disagreements(
+        aws.algorithm_documentation, schema, aws.job_configs, aws.modes, aws.algorithms
+    )
+
+
 def compare(schema: Schema, aws: AwsValues) -> Drift:
-    return Drift(value_drift(schema, aws), rule_drift(schema, aws))
+    return Drift(value_drift(schema, aws), rule_drift(schema, aws) + algorithm_drift(schema, aws))
 
 
 def write_schema(path: Path, schema: Schema) -> None:

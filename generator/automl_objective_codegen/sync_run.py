@@ -11,6 +11,13 @@ from typing import Any
 from automl_objective.base.quoting import printable, printable_data
 from automl_objective.base.schema import Schema
 from automl_objective.report.schema_version import versioned
+from automl_objective_codegen.algorithm_docs import (
+    ALGORITHM_UNKNOWN_VALUE,
+    ALGORITHMS,
+    ALGORITHMS_UNREADABLE,
+    write_algorithms,
+)
+from automl_objective_codegen.algorithm_docs import DOCUMENTED as ALGORITHMS_DOCUMENTED
 from automl_objective_codegen.doc_drift import Disagreement
 from automl_objective_codegen.placeholders import placeholders
 from automl_objective_codegen.sync import (
@@ -79,13 +86,19 @@ def run_sync(schema_path: Path, output: Path, *, write: bool, allow_downgrade: b
             f"botocore version mismatch: botocore {found[0]} is installed, {output}/ was "
             f"rendered from botocore {found[1]}"
         )
-    if write and drift.values_changed:
+    if write and (drift.values_changed or drift.algorithms_changed):
         if not allow_downgrade:
             refuse_downgrade(output, "sync --write")
         try:
-            updated, outcome.notes = apply(schema, drift, aws)
+            updated, outcome.notes = (
+                apply(schema, drift, aws) if drift.values_changed else (schema, [])
+            )
         except (LookupError, TypeError, AttributeError) as error:
             raise SyncError(f"{schema_path}: cannot apply the drift: no {error}") from None
+        updated, algorithm_notes = write_algorithms(
+            updated, aws.algorithm_documentation, aws.job_configs, aws.modes, aws.algorithms
+        )
+        outcome.notes += algorithm_notes
         write_schema(schema_path, updated)
         outcome.wrote = True
         outcome.todo = todo_list(updated)
@@ -97,16 +110,31 @@ SETTLE_RULES = "settle each rule difference above"
 READ_BY_HAND = "read AWS's documentation by hand for each problem type's metrics and default"
 
 
+_ALGORITHM_FACTS = (ALGORITHMS, ALGORITHM_UNKNOWN_VALUE, ALGORITHMS_UNREADABLE)
+
+
 def _split_rules(outcome: SyncOutcome) -> tuple[list[Disagreement], list[Disagreement]]:
-    """(the rule differences, the items saying the documentation could not be read)."""
-    rules = outcome.drift.rules
+    """(the metric rule differences, the items saying their documentation could not be
+    read); the algorithm lists' items are ``_split_algorithms``'."""
+    rules = [r for r in outcome.drift.rules if r.fact not in _ALGORITHM_FACTS]
     return [r for r in rules if r.fact != UNREADABLE], [r for r in rules if r.fact == UNREADABLE]
+
+
+def _split_algorithms(outcome: SyncOutcome) -> tuple[list[Disagreement], list[Disagreement]]:
+    """(the algorithm list differences, the item saying their documentation could not be
+    read)."""
+    items = [r for r in outcome.drift.rules if r.fact in _ALGORITHM_FACTS]
+    unread = [r for r in items if r.fact == ALGORITHMS_UNREADABLE]
+    return [r for r in items if r.fact != ALGORITHMS_UNREADABLE], unread
 
 
 def _left_by_hand(outcome: SyncOutcome) -> list[str]:
     """What a person must still do beyond the placeholders (``todo``)."""
     rules, unread = _split_rules(outcome)
-    return [SETTLE_RULES] * bool(rules) + [READ_BY_HAND] * bool(unread)
+    algorithms, algorithms_unread = _split_algorithms(outcome)
+    return [SETTLE_RULES] * bool(rules or algorithms) + [READ_BY_HAND] * bool(
+        unread or algorithms_unread
+    )
 
 
 def _text_drift(outcome: SyncOutcome) -> list[str]:
@@ -123,6 +151,13 @@ def _text_drift(outcome: SyncOutcome) -> list[str]:
     if rules:
         lines.append(f"rules ({DOCUMENTED}'s documentation):")
         lines.extend(f"  ~ {rule.message}" for rule in rules)
+    algorithms, algorithms_unread = _split_algorithms(outcome)
+    if algorithms_unread:
+        lines.append(f"documentation ({ALGORITHMS_DOCUMENTED}): cannot be read")
+        lines.extend(f"  ! {rule.message}" for rule in algorithms_unread)
+    if algorithms:
+        lines.append(f"algorithms ({ALGORITHMS_DOCUMENTED}'s documentation):")
+        lines.extend(f"  ~ {rule.message}" for rule in algorithms)
     return lines
 
 
@@ -162,6 +197,15 @@ def _markdown_drift(outcome: SyncOutcome) -> list[str]:
     if rules:
         lines += ["## Rules where AWS's documentation and the schema disagree", ""]
         lines += [f"- {rule.message}" for rule in rules]
+        lines.append("")
+    algorithms, algorithms_unread = _split_algorithms(outcome)
+    if algorithms_unread:
+        lines += [f"## AWS's documentation of `{ALGORITHMS_DOCUMENTED}` could not be read", ""]
+        lines += [f"- {rule.message}" for rule in algorithms_unread]
+        lines.append("")
+    if algorithms:
+        lines += ["## Algorithm lists where AWS's documentation and the schema disagree", ""]
+        lines += [f"- {rule.message}" for rule in algorithms]
         lines.append("")
     return lines
 

@@ -53,6 +53,7 @@ KINDS = {
     "other",
 }
 TOOL_CODES = {
+    Code.ALGORITHM_NOT_ALLOWED,
     Code.INCOMPLETE_PAIR,
     Code.INVALID_TYPE,
     Code.INVALID_VALUE,
@@ -66,7 +67,7 @@ TOOL_CODES = {
     Code.UNKNOWN_METRIC,
     Code.UNKNOWN_PROBLEM_TYPE,
 }
-PROPOSED_CODES = {"placeholder", "no-such-integration", "algorithm-not-allowed"}
+PROPOSED_CODES = {"placeholder", "no-such-integration"}
 """Codes the verdicts use that the tool does not have yet (see tests/corpus/README.md)."""
 
 

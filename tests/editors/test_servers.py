@@ -59,9 +59,15 @@ class Context:
     rule: ProblemTypeRule | None
     build: Callable[[str], dict[str, Any]]
     kind: str | None  # the whole-request schema that also covers it
+    # With no problem type: the problem types the request can train (None: every one)
+    trains: tuple[ProblemTypeRule, ...] | None = None
 
     @property
     def allowed(self) -> tuple[str, ...]:
+        if self.rule is None and self.trains is not None:
+            return tuple(
+                m for m in CATALOG.metric_names if any(m in r.allowed for r in self.trains)
+            )
         if self.rule is None or not self.rule.objective_used:
             return CATALOG.metric_names
         return self.rule.allowed
@@ -86,11 +92,15 @@ def _v2(job_config: str, problem_type: str | None = None) -> Callable[[str], dic
     return build
 
 
+V1_TRAINS = tuple(CATALOG.problem_type(name) for name in CATALOG.tabular_problem_types)
+
+
 def _contexts() -> list[Context]:
     v1, v2 = "create-auto-ml-job-request", "create-auto-ml-job-v2-request"
     found = [
         Context("objective-alone", None, lambda m: {"MetricName": m}, None),
-        Context("v1-no-problem-type", None, _v1(None), v1),
+        # CreateAutoMLJob (V1) trains the tabular problem types only
+        Context("v1-no-problem-type", None, _v1(None), v1, V1_TRAINS),
         Context("v2-tabular-no-problem-type", None, _v2("TabularJobConfig"), v2),
     ]
     for rule in CATALOG.problem_types:
@@ -111,7 +121,7 @@ def _summary_parts(context: Context) -> list[str]:
     """What hover over MetricName must show: the problem type and the metrics it accepts."""
     rule = context.rule
     if rule is None:
-        return [f"**{r.name}**" for r in CATALOG.problem_types]
+        return [f"**{r.name}**" for r in context.trains or CATALOG.problem_types]
     if not rule.objective_used:
         return [f"**{rule.name}** does not use AutoMLJobObjective"]
     return [f"Metrics AWS accepts for **{rule.name}**", f"`{rule.default}` (default)"] + [

@@ -78,9 +78,10 @@ def _metric_enums(node: Any) -> list[list[str]]:
     return found
 
 
-def test_one_metric_enum_per_branch_and_the_17_last() -> None:
+def test_one_metric_enum_per_branch_and_the_v1_metrics_last() -> None:
     """Completion merges every enum that applies: each branch of the problem-type chain holds
-    exactly one, and the last else (no problem type) the 17."""
+    exactly one, and the last else (no problem type) the metrics of the problem types V1
+    trains (the tabular ones), not all 17: V1 refuses a time-series metric."""
     catalog = load_catalog()
     v1 = EDITOR["else"]["else"]["then"]
     assert "AutoMLJobObjective" not in v1["properties"]
@@ -90,7 +91,10 @@ def test_one_metric_enum_per_branch_and_the_17_last() -> None:
         seen.append(_metric_enums(chain["then"]))
         chain = chain["else"]
     assert seen == [[list(r.allowed)] for r in catalog.problem_types if r.is_tabular]
-    assert _metric_enums(chain) == [list(catalog.metric_names)]
+    tabular = [r for r in catalog.problem_types if r.is_tabular]
+    v1_metrics = [m for m in catalog.metric_names if any(m in r.allowed for r in tabular)]
+    assert _metric_enums(chain) == [v1_metrics]
+    assert len(v1_metrics) < len(catalog.metric_names)
 
 
 def _refs(node: Any) -> list[str]:

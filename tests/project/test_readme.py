@@ -32,6 +32,16 @@ def test_rules_table_matches_the_schema() -> None:
         assert f"`{rule.job_config}`" in cells[1] or (rule.is_tabular and "ProblemType" in cells[1])
 
 
+def test_algorithms_table_matches_the_schema() -> None:
+    text = README.read_text("utf-8")
+    table = text.split("<!-- algorithms-table", 1)[1].split("<!-- /algorithms-table -->", 1)[0]
+    algorithms = load_catalog().algorithms
+    assert algorithms
+    for rule in algorithms:
+        assert f"| {rule.mode or '-'} | {', '.join(rule.allowed)} |" in table
+    assert "| AUTO or not given |" in table
+
+
 def test_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     blocks = README.read_text("utf-8").split("```python\n")[1:]

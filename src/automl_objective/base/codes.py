@@ -20,6 +20,7 @@ class Code(StrEnum):
 
     # Rules of the schema and of AWS's shapes: each has a message (check/messages.py).
     METRIC_NOT_ALLOWED = "metric-not-allowed"
+    ALGORITHM_NOT_ALLOWED = "algorithm-not-allowed"
     UNKNOWN_METRIC = "unknown-metric"
     UNKNOWN_PROBLEM_TYPE = "unknown-problem-type"
     INCOMPLETE_PAIR = "incomplete-pair"
@@ -68,7 +69,16 @@ class About(NamedTuple):
 
 ABOUT: dict[Code, About] = {
     Code.METRIC_NOT_ALLOWED: About(
-        "error", "a valid metric that the job's problem type does not accept"
+        "error",
+        "a valid metric that the job's problem type does not accept",
+        "in a CreateAutoMLJob (V1) request also without ProblemType: V1 trains tabular problem "
+        "types only, so a time-series metric such as MAPE is refused there",
+    ),
+    Code.ALGORITHM_NOT_ALLOWED: About(
+        "error",
+        "an AutoMLAlgorithms value that the job's problem type or training mode does not take",
+        "tabular jobs by Mode (ENSEMBLING, HYPERPARAMETER_TUNING; with AUTO or no Mode, one "
+        "neither takes), time-series forecasting jobs their own list",
     ),
     Code.UNKNOWN_METRIC: About(
         "error",

@@ -68,6 +68,16 @@ class ProblemTypeRule:
 
 
 @dataclass(frozen=True)
+class AlgorithmRule:
+    """The algorithms AWS lets a problem-type config choose in AlgorithmsConfig, in one
+    training mode (``None``: the config has no modes)."""
+
+    job_config: str
+    mode: str | None
+    allowed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Catalog:
     metrics: tuple[Metric, ...]
     problem_types: tuple[ProblemTypeRule, ...]
@@ -76,6 +86,8 @@ class Catalog:
     known_inconsistencies: tuple[str, ...]
     # (kind, members whose presence selects it), in the order the schema tries them
     document_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # $defs entries marked x-algorithm-config that list algorithms (an enum), schema order
+    algorithms: tuple[AlgorithmRule, ...] = ()
 
     def metric(self, name: str) -> Metric:
         for metric in self.metrics:
@@ -134,6 +146,14 @@ class Catalog:
 
     def problem_types_allowing(self, metric: str) -> tuple[str, ...]:
         return tuple(p.name for p in self.problem_types if metric in p.allowed)
+
+    def algorithm_rules(self, job_config: str) -> tuple[AlgorithmRule, ...]:
+        return tuple(rule for rule in self.algorithms if rule.job_config == job_config)
+
+    def algorithm_names(self, job_config: str) -> tuple[str, ...]:
+        """Every algorithm some list of ``job_config`` names, each once, in schema order."""
+        rules = self.algorithm_rules(job_config)
+        return tuple(dict.fromkeys(name for rule in rules for name in rule.allowed))
 
     def rule_for_job_config(self, job_config: str) -> ProblemTypeRule | None:
         """The problem type of a non-tabular V2 config (tabular ones name theirs)."""
@@ -276,6 +296,25 @@ def _in_metric_order(rule: ProblemTypeRule, metrics: tuple[Metric, ...]) -> Prob
     return dataclasses.replace(rule, allowed=ordered)
 
 
+def _algorithm_rules(defs: Mapping[str, Any]) -> tuple[AlgorithmRule, ...]:
+    rules = []
+    for key, definition in defs.items():
+        if not isinstance(definition, dict) or "enum" not in definition:
+            continue
+        if "x-algorithm-config" not in definition:
+            continue
+        where = f"$defs/{key}"
+        mode = definition.get("x-training-mode")
+        rules.append(
+            AlgorithmRule(
+                job_config=_text(definition["x-algorithm-config"], f"{where}/x-algorithm-config"),
+                mode=None if mode is None else _text(mode, f"{where}/x-training-mode"),
+                allowed=_names(definition["enum"], f"{where}/enum"),
+            )
+        )
+    return tuple(rules)
+
+
 def catalog_from_schema(schema: Schema) -> Catalog:
     """The schema's facts; ``SchemaContentError`` (one line, naming the place) when the schema
     lacks one or states it in a shape the generated code could not hold."""
@@ -302,6 +341,7 @@ def catalog_from_schema(schema: Schema) -> Catalog:
         job_configs=job_configs,
         known_inconsistencies=_names(notes, "x-known-inconsistencies", empty=True),
         document_kinds=_document_kinds(schema),
+        algorithms=_algorithm_rules(defs),
     )
 
 

@@ -98,6 +98,8 @@ def _unknown_metric(failure: Failure, catalog: Catalog) -> Located:
 
 def _metric_not_allowed(failure: Failure, catalog: Catalog) -> Located:
     instance = failure.instance
+    if "x-request" in failure.facts:
+        return _metric_not_in_request(failure, catalog)
     rule = catalog.problem_type(failure.facts["x-problem-type"])
     context = (
         f"ProblemType {rule.name!r}"
@@ -111,6 +113,77 @@ def _metric_not_allowed(failure: Failure, catalog: Catalog) -> Located:
         f"allowed: {', '.join(rule.allowed)}{tail}"
     )
     return Located(_severity(failure), Code.METRIC_NOT_ALLOWED, failure.path, message)
+
+
+def _metric_not_in_request(failure: Failure, catalog: Catalog) -> Located:
+    """A V1 request's metric that no V1 (tabular) problem type takes: the problem types that
+    do take it, and the request that trains them."""
+    instance, request = failure.instance, failure.facts["x-request"]
+    tabular = catalog.tabular_problem_types
+    takers = [
+        catalog.problem_type(name)
+        for name in catalog.problem_types_allowing(str(instance))
+        if name not in tabular
+    ]
+    if takers:
+        names = " or ".join(repr(rule.name) for rule in takers)
+        configs = " or ".join(rule.job_config for rule in takers)
+        where = f"is a metric of {names}"
+        fix = f": use CreateAutoMLJobV2 with {configs}"
+    else:
+        where, fix = "is not allowed", ""
+    message = (
+        f"MetricName {shown(instance)} {where}; {request} (V1) trains tabular problem types "
+        f"only ({', '.join(tabular)}){fix}"
+    )
+    return Located(_severity(failure), Code.METRIC_NOT_ALLOWED, failure.path, message)
+
+
+def _algorithm_not_allowed(failure: Failure, catalog: Catalog) -> Located:
+    """An algorithm the config's list lacks (for tabular jobs, the list of the Mode given);
+    a tabular algorithm check with no mode of its own (``x-training-mode``) is the one of
+    every mode: an algorithm no tabular training mode takes."""
+    instance, facts = failure.instance, failure.facts
+    config, mode = str(facts.get("x-algorithm-config", "")), facts.get("x-training-mode")
+    rules = catalog.algorithm_rules(config)
+    chosen = [rule for rule in rules if rule.mode == mode]
+    problem = catalog.rule_for_job_config(config)
+    if chosen and mode is None:
+        subject = f"{problem.name if problem else config} takes"
+    elif chosen:
+        mode_member = "AutoMLJobConfig.Mode" if "AutoMLJobConfig" in failure.path else "Mode"
+        subject = f"tabular jobs take in {mode_member} {mode!r}"
+    elif rules:
+        subject = "tabular jobs take in any training mode"
+    else:
+        subject = f"{config or 'the job'} takes"
+    if chosen:
+        allowed = ", ".join(chosen[0].allowed)
+    else:
+        allowed = "; ".join(f"{rule.mode}: {', '.join(rule.allowed)}" for rule in rules)
+    message = (
+        f"{shown(instance)} is not an algorithm {subject}"
+        + (f"; allowed: {allowed}" if allowed else "")
+        + _algorithm_hint(instance, config, chosen, catalog)
+    )
+    return Located(_severity(failure), Code.ALGORITHM_NOT_ALLOWED, failure.path, message)
+
+
+def _algorithm_hint(instance: Any, config: str, chosen: list[Any], catalog: Catalog) -> str:
+    """Where a refused algorithm belongs (another training mode, another config), or the
+    one most likely meant (``XGBoost``: ``xgboost``)."""
+    if not isinstance(instance, str):
+        return ""
+    for rule in catalog.algorithms:
+        if rule in chosen or instance not in rule.allowed:
+            continue
+        if rule.job_config != config:
+            return f"; {shown(instance)} is an algorithm of {rule.job_config}"
+        if chosen:
+            return f"; {shown(instance)} is one {rule.mode} takes"
+    candidates = chosen[0].allowed if chosen else catalog.algorithm_names(config)
+    guess = suggest(instance, candidates)
+    return f"; did you mean {guess!r}?" if guess and guess != instance else ""
 
 
 def _objective_ignored(failure: Failure, catalog: Catalog) -> Located:
@@ -332,6 +405,7 @@ def _generic(failure: Failure, catalog: Catalog) -> Located | None:
 
 MESSAGES: dict[Code, Explainer] = {
     Code.METRIC_NOT_ALLOWED: _metric_not_allowed,
+    Code.ALGORITHM_NOT_ALLOWED: _algorithm_not_allowed,
     Code.UNKNOWN_METRIC: _unknown_metric,
     Code.UNKNOWN_PROBLEM_TYPE: _unknown_problem_type,
     Code.INCOMPLETE_PAIR: _incomplete_pair,
