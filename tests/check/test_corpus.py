@@ -298,10 +298,6 @@ _HELD = (
     "dynamic, never a stale value"
 )
 KNOWN_MISSES = {
-    ("moto-test-sagemaker-automljobs.py", 559, "algorithm-not-allowed"): "which algorithms "
-    "each problem type takes is stated in AWS's documentation, not yet in the schema",
-    ("mzazon-automl-forecasting-cfn.yaml", 869, "metric-not-allowed"): "a V1 request without "
-    "ProblemType: no rule yet says that no V1 (tabular) problem type takes MAPE",
     ("mzazon-automl-forecasting-deploy-heredoc.json", 1, "missing-member"): "reported as one "
     "finding with its cause: unknown AutoMLJobOutputDataConfig, 'did you mean "
     "OutputDataConfig? (OutputDataConfig is required and missing)'",
