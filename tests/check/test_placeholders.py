@@ -137,3 +137,24 @@ def test_a_document_that_is_a_placeholder_is_the_wrong_type(
     result = validate_file(path, placeholders=placeholders)  # type: ignore[arg-type]
     assert [f.code for f in result.findings] == ["invalid-type"]
     assert find("$A") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "services:\n  web:\n    image: ${IMAGE}\n",  # docker-compose
+        '{"required": ["$schema"]}',
+        '{"name": "$HOME"}',
+    ],
+)
+def test_a_document_of_no_known_kind_is_skipped_whatever_placeholders_it_holds(
+    tmp_path: Path, text: str
+) -> None:
+    """Found by a new user: --skip-unknown (and a folder scan) failed a docker-compose file
+    on its ${IMAGE}: placeholders are judged in AutoML documents only."""
+    path = tmp_path / ("compose.yml" if text.startswith("services") else "other.json")
+    path.write_text(text, encoding="utf-8")
+    [found] = check_sources(discover([str(tmp_path)]))
+    assert found.skipped and found.findings == []
+    named = validate_file(path)
+    assert [f.code for f in named.findings] == ["unknown-document"]

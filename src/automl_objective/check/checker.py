@@ -280,7 +280,8 @@ class Checker:
 
         said = wording.explain_remembered
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
-        if placeholders == "report":
+        if placeholders == "report" and chosen is not None:
+            # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located += _placeholders.findings(document.data, filled)
         findings = _place_all(document, located, strict)
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
