@@ -1,6 +1,6 @@
 """Cost of checking hostile and large Python files: wall time and peak memory.
 
-    python benchmarks/code_scanning.py [--size 9800000] [--repeats 1]
+    python -m benchmarks.code_scanning [--size 9800000] [--repeats 1]
 
 Builds each input in a temporary folder and runs ``automl-objective validate`` on it under
 GNU time (as ``run.py`` measures), printing the wall time, the peak RSS and the first line
@@ -19,8 +19,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import BIN, ENV, measure, precompile  # type: ignore[import-not-found]
+from benchmarks.run import precompile
+from benchmarks.timing import ENV, measure
+from benchmarks.tools import BIN
 
 CALL = (
     'sm.create_auto_ml_job(ProblemType="Regression",'
@@ -100,10 +101,10 @@ def main() -> int:
             command = [str(BIN / "automl-objective"), "validate", path.name]
             runs = [measure(command, work) for _ in range(args.repeats)]
             wall = min(run.wall for run in runs)
-            peak = max(run.rss_mb for run in runs)
+            peak = max(run.rss_mib for run in runs)
             first = subprocess.run(command, cwd=work, env=ENV, capture_output=True, text=True)
             said = first.stdout.splitlines()[0] if first.stdout else ""
-            print(f"{label:<40} {wall:7.2f} s {peak:8.1f} MB  {said[:70]}", flush=True)
+            print(f"{label:<40} {wall:7.2f} s {peak:8.1f} MiB {said[:70]}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
