@@ -332,4 +332,9 @@ def _report(measured: list[FileMeasure], totals: Totals) -> Iterator[str]:
 
 
 if __name__ == "__main__":
+    if not FILES.is_dir() or not any(FILES.iterdir()):
+        sys.exit("tests/corpus/files/ is not here: see tests/corpus/README.md to fetch the files")
+    missing = [e["file"] for e in ENTRIES if not (FILES / e["file"]).is_file()]
+    if missing:
+        sys.exit(f"tests/corpus/files/ lacks {len(missing)} of the files, {missing[0]} first")
     sys.stdout.write("\n".join(_report(*measure())) + "\n")

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from automl_objective.cli import signals
 from automl_objective.cli.exits import EXIT_OK, EXIT_PIPE, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE
-from automl_objective.cli.fast_path import plain_validate
 from automl_objective.cli.streams import Output, OutputError, discard_output, say
 
 if TYPE_CHECKING:
@@ -104,7 +103,11 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    """The command line read; argparse is imported only for one that needs it."""
+    """The command line read; argparse is imported only for one that needs it. (Imported
+    here, once the signal handlers are in place: an import a signal interrupts is what the
+    handlers exist to keep from happening.)"""
+    from automl_objective.cli.fast_path import plain_validate
+
     args = plain_validate(argv)
     if args is None:
         from automl_objective.cli.parser import parse_arguments
