@@ -695,3 +695,14 @@ def test_a_fullwidth_call_is_checked(tmp_path: Path) -> None:
     source = _CALL.replace("sm.create", "sm.\uff43reate")
     [(line, column, code, _)] = _check_bytes(tmp_path, source.encode())
     assert (line, column, code) == (1, 83, "metric-not-allowed")
+
+
+def test_a_syntax_error_without_a_column_has_none_not_zero(tmp_path: Path) -> None:
+    """Found by an attack: CPython's error for an integer of over 4,300 digits has offset 0,
+    which the JSON output gave as column 0 (its schema: at least 1)."""
+    digits = "1" * 4301
+    source = f'import boto3\nboto3.client("sagemaker").create_auto_ml_job(X={digits})\n'
+    assert _check(tmp_path, source) == [(2, 0, "parse-error")]  # _check shows None as 0
+    path = tmp_path / "job.py"
+    [finding] = validate_file(path).findings
+    assert finding.column is None

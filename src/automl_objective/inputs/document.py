@@ -32,6 +32,11 @@ class LoadError(Exception):
 
     def __post_init__(self) -> None:
         self.message = " ".join(self.message.split())  # always one line
+        # 1-based, or unknown: a parser's 0 (Python's SyntaxError without a column) is unknown
+        if self.line is not None and self.line < 1:
+            self.line = None
+        if self.column is not None and self.column < 1:
+            self.column = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
