@@ -413,3 +413,35 @@ def test_a_double_quoted_scalar_maps_escapes_and_folded_lines() -> None:
     assert text[offsets[value.index("\u00e9")] :].startswith("\\u00e9")
     assert text[offsets[value.index("x") - 1] :].startswith('\\"x')
     assert offsets[value.index(" ")] == text.index("\n")  # the folded line break
+
+
+@pytest.mark.parametrize(
+    "metric",
+    ["!Sub F1", "!Sub [F1, {}]", "!Join ['', [F, '1']]", '{"Fn::Sub": F1}', "!Sub F${!X}1"],
+)
+def test_a_function_the_template_alone_decides_is_checked_as_its_text(
+    tmp_path: Path, metric: str
+) -> None:
+    """Found by an attack: `MetricName: !Sub F1` (no variable) passed as a value known only
+    at deployment, though CloudFormation gives 'F1' whatever is deployed."""
+    text = (
+        "Resources:\n  Job:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties:\n"
+        "      ProblemType: Regression\n"
+        f"      AutoMLJobObjective:\n        MetricName: {metric}\n"
+    )
+    path = tmp_path / "template.yaml"
+    path.write_text(text, encoding="utf-8")
+    codes = {f.code for f in validate_file(path).findings}
+    assert {"metric-not-allowed"} <= codes or ("unknown-metric" in codes and "${" in metric)
+
+
+def test_a_function_filled_in_at_deployment_stays_dynamic(tmp_path: Path) -> None:
+    text = (
+        "Resources:\n  Job:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties:\n"
+        "      ProblemType: Regression\n"
+        "      AutoMLJobObjective:\n        MetricName: !Sub '${Metric}'\n"
+    )
+    path = tmp_path / "template.yaml"
+    path.write_text(text, encoding="utf-8")
+    codes = {f.code for f in validate_file(path).findings}
+    assert not codes & {"metric-not-allowed", "unknown-metric"}

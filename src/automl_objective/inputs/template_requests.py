@@ -63,8 +63,9 @@ Mapper = Callable[[list[Position | None]], list[Position | None]]
 def _marked(value: Any, dynamic: Callable[[Any], bool]) -> Any:
     """``value`` with :data:`~automl_objective.base.dynamic.DYNAMIC` for what the template
     fills in (what ``dynamic`` says is); an open object or array of code read stays open."""
-    if dynamic(value):
-        return DYNAMIC
+    if dynamic(value):  # a function the template alone decides is its text
+        known = known_text(value) if isinstance(value, dict) else None
+        return DYNAMIC if known is None else known
     if isinstance(value, dict):
         members = {key: _marked(item, dynamic) for key, item in value.items()}
         return OpenObject(members) if isinstance(value, OpenObject) else members
@@ -72,6 +73,32 @@ def _marked(value: Any, dynamic: Callable[[Any], bool]) -> Any:
         items = [_marked(item, dynamic) for item in value]
         return OpenArray(items) if isinstance(value, OpenArray) else items
     return value
+
+
+def known_text(value: Any) -> str | None:
+    """The text a CloudFormation function gives when the template alone decides it: a string;
+    ``Fn::Sub`` of a text naming no variable (``${!X}`` is the literal ``${X}``), in either
+    form; ``Fn::Join`` of such texts. None for anything filled in at deployment."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    [(name, argument)] = value.items()
+    if name == "Fn::Sub":
+        if isinstance(argument, list) and len(argument) == 2:
+            argument = argument[0]
+        if not isinstance(argument, str) or "${" in argument.replace("${!", ""):
+            return None
+        return argument.replace("${!", "${")
+    if name == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
+        delimiter, items = argument
+        if not isinstance(delimiter, str) or not isinstance(items, list):
+            return None
+        texts = [known_text(item) for item in items]
+        if any(text is None for text in texts):
+            return None
+        return delimiter.join(text for text in texts if text is not None)
+    return None
 
 
 def _intrinsic(value: Any) -> bool:
