@@ -63,8 +63,9 @@ COMMAND_HELP = {
         "validate request files, code, notebooks and workflow definitions",
         "Validate AutoMLJobObjective documents, CreateAutoMLJob(V2) requests and "
         "DescribeAutoMLJob(V2) outputs (JSON or YAML), the AutoML calls in Python files and "
-        "notebooks, and the AutoML steps of SageMaker Pipelines definitions and Step Functions "
-        "state machines. Options may come before or after the paths.",
+        "notebooks, the AutoML steps of SageMaker Pipelines definitions and Step Functions "
+        "state machines, and CloudFormation, SAM and CDK templates. Options may come before "
+        "or after the paths.",
     ),
     "metrics": (
         "list metrics, problem types and defaults",
@@ -205,7 +206,7 @@ def _add_validate_options(validate: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help="worker processes for large runs (default, or 0: one per CPU that no other "
-        "task keeps busy now; at most one per 250 files); output order is kept",
+        "task keeps busy now; at most one per 250 files, and 64); output order is kept",
     )
     validate.set_defaults(**VALIDATE_DEFAULTS)  # what a run without options gets, argparse or not
 
