@@ -706,3 +706,38 @@ def test_a_syntax_error_without_a_column_has_none_not_zero(tmp_path: Path) -> No
     path = tmp_path / "job.py"
     [finding] = validate_file(path).findings
     assert finding.column is None
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "builtins.exec(\"OBJ['MetricName'] = 'MSE'\")\n",
+        "builtins.globals()['OBJ']['MetricName'] = 'MSE'\n",
+        "g = globals\ng()['OBJ'] = {'MetricName': 'MSE'}\n",
+        "__import__('builtins').exec(\"OBJ['MetricName'] = 'MSE'\")\n",
+        "sys.modules[__name__].__dict__['OBJ']['MetricName'] = 'MSE'\n",
+        "setattr(sys.modules[__name__], 'OBJ', {'MetricName': 'MSE'})\n",
+        "inspect.currentframe().f_globals['OBJ'] = {'MetricName': 'MSE'}\n",
+        "class C:\n    global OBJ\n    OBJ = {'MetricName': 'MSE'}\n",
+    ],
+)
+def test_a_name_rebound_by_its_spelling_in_disguise_is_dynamic(tmp_path: Path, change: str) -> None:
+    """Found by an attack: the opaque calls were seen only when written plainly (`exec(...)`),
+    and `global` in a class body was not followed; each of these sends MSE, and 'F1' was
+    reported."""
+    source = (
+        "import builtins, inspect, sys\n"
+        'OBJ = {"MetricName": "F1"}\n'
+        + change
+        + 'sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=OBJ)\n'
+    )
+    assert "metric-not-allowed" not in [code for _, _, code in _check(tmp_path, source)]
+
+
+def test_a_models_eval_method_is_no_namespace(tmp_path: Path) -> None:
+    source = (
+        'OBJ = {"MetricName": "F1"}\n'
+        "model.eval()\n"
+        'sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=OBJ)\n'
+    )
+    assert "metric-not-allowed" in [code for _, _, code in _check(tmp_path, source)]

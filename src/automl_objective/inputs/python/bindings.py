@@ -53,6 +53,10 @@ _SESSION = frozenset({"sagemaker_session"})
 """The SDK v2 estimators' session argument."""
 _OPAQUE = frozenset({"exec", "eval", "globals", "locals", "vars"})
 """Calls that can rebind or change any name by its spelling."""
+_OPAQUE_NAMES = _OPAQUE | {"__import__", "__builtins__"}
+"""Names whose mere mention may hand such a call on (``g = globals; g()["X"] = ...``)."""
+_OPAQUE_ATTRIBUTES = frozenset({"__dict__", "f_globals", "f_locals"})
+"""Attributes that hold a namespace: names change through them by their spelling."""
 
 
 class Chunk:
@@ -176,6 +180,17 @@ _DISPLAYS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
 """Literal containers: what they hold is written in them."""
 _STRING_METHODS = frozenset({"format", "join", "lower", "upper", "strip", "replace"})
 """Methods of a string literal that give a string (``"-".join(parts)``)."""
+
+
+def _reaches_a_namespace(node: ast.Attribute) -> bool:
+    """``builtins.exec``, ``sys.modules``, ``x.__dict__``, ``frame.f_globals``: a way to
+    rebind or change a module's names by their spelling (``model.eval()`` is not one)."""
+    if node.attr in _OPAQUE_ATTRIBUTES:
+        return True
+    owner = node.value.id if isinstance(node.value, ast.Name) else None
+    if owner in ("builtins", "__builtins__"):
+        return node.attr in _OPAQUE_NAMES
+    return owner == "sys" and node.attr == "modules"
 
 
 def _is_constant(value: ast.expr) -> bool:
@@ -392,12 +407,16 @@ class Binder(ast.NodeVisitor):
             self._expr(child, into)
 
     def _name(self, node: ast.Name, into: set[str] | None) -> None:
+        if node.id in _OPAQUE_NAMES:
+            self._opaque = True
         if not isinstance(node.ctx, ast.Load):
             self._bind(node.id)
         elif into is not None:
             into.add(node.id)
 
     def _attribute(self, node: ast.Attribute, into: set[str] | None) -> None:
+        if _reaches_a_namespace(node):
+            self._opaque = True
         self._expr(node.value, into)
         if into is not None:
             into.add(node.attr)  # a class or module attribute bound under that name
@@ -477,6 +496,8 @@ class Binder(ast.NodeVisitor):
             self._arguments(node, self._handed)
 
     def _method(self, node: ast.Call, func: ast.Attribute, into: set[str] | None) -> None:
+        if _reaches_a_namespace(func):  # builtins.exec(...), builtins.globals()
+            self._opaque = True
         receiver = func.value
         if func.attr == "fit" and self.chunk is not None:
             self.fits.append((node, self.scope, self.chunk))
@@ -634,6 +655,8 @@ class Binder(ast.NodeVisitor):
 
     def visit_Global(self, node: ast.Global | ast.Nonlocal) -> None:
         self._handed.update(node.names)  # bound from elsewhere too: never taken as known
+        for name in node.names:  # rebound there (in a function or a class body): never fixed
+            self._kinds[name] = self._kinds.get(name, 0) | _VARIABLE
 
     visit_Nonlocal = visit_Global
 
