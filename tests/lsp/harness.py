@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +133,34 @@ async def diagnostics_of(
 
     published: Published = await until(ready, f"diagnostics of {uri} version {version}")
     return published.diagnostics
+
+
+def open_notebook(
+    client: LanguageClient,
+    notebook: str,
+    uris: Sequence[str],
+    cells: Sequence[tuple[types.NotebookCellKind, str]],
+) -> None:
+    """Open a notebook as a client sends it: its cells (kind, text) under ``uris``, the code
+    cells' texts as Python documents."""
+    client.notebook_document_did_open(
+        types.DidOpenNotebookDocumentParams(
+            notebook_document=types.NotebookDocument(
+                uri=notebook,
+                notebook_type="jupyter-notebook",
+                version=1,
+                cells=[
+                    types.NotebookCell(kind=kind, document=uri)
+                    for uri, (kind, _) in zip(uris, cells, strict=True)
+                ],
+            ),
+            cell_text_documents=[
+                types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
+                for uri, (kind, text) in zip(uris, cells, strict=True)
+                if kind == types.NotebookCellKind.Code
+            ],
+        )
+    )
 
 
 def open_document(

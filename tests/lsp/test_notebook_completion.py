@@ -9,7 +9,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from automl_objective.api import allowed_metrics, default_metric
-from tests.lsp.harness import utf16
+from tests.lsp.harness import open_notebook, utf16
 
 NOTEBOOK = "file:///work/cells.ipynb"
 CODE, MARKDOWN = types.NotebookCellKind.Code, types.NotebookCellKind.Markup
@@ -37,24 +37,7 @@ async def _complete_in_cell(
     line = text.split("\n")[line_number]
     position = types.Position(line_number, utf16(line[: line.index("|")]))
     cells = [(kind, cell.replace("|", "", 1)) for kind, cell in cells]
-    client.notebook_document_did_open(
-        types.DidOpenNotebookDocumentParams(
-            notebook_document=types.NotebookDocument(
-                uri=NOTEBOOK,
-                notebook_type="jupyter-notebook",
-                version=1,
-                cells=[
-                    types.NotebookCell(kind=kind, document=uri)
-                    for uri, (kind, _) in zip(uris, cells, strict=True)
-                ],
-            ),
-            cell_text_documents=[
-                types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
-                for uri, (kind, text) in zip(uris, cells, strict=True)
-                if kind == CODE
-            ],
-        )
-    )
+    open_notebook(client, NOTEBOOK, uris, cells)
     answer = await client.text_document_completion_async(
         types.CompletionParams(types.TextDocumentIdentifier(uri=uris[typed]), position)
     )

@@ -10,7 +10,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from automl_objective.api import check_text
-from tests.lsp.harness import diagnostics_of, expected, recorder, seen
+from tests.lsp.harness import diagnostics_of, expected, open_notebook, recorder, seen
 
 NOTEBOOK = "file:///work/analysis.ipynb"
 MARKDOWN, CODE = types.NotebookCellKind.Markup, types.NotebookCellKind.Code
@@ -67,24 +67,7 @@ async def _shown(
 
 def _open(client: LanguageClient) -> list[str]:
     uris = [_uri(index) for index in range(len(CELLS))]
-    client.notebook_document_did_open(
-        types.DidOpenNotebookDocumentParams(
-            notebook_document=types.NotebookDocument(
-                uri=NOTEBOOK,
-                notebook_type="jupyter-notebook",
-                version=1,
-                cells=[
-                    types.NotebookCell(kind=kind, document=uri)
-                    for uri, (kind, _) in zip(uris, CELLS, strict=True)
-                ],
-            ),
-            cell_text_documents=[
-                types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
-                for uri, (kind, text) in zip(uris, CELLS, strict=True)
-                if kind == CODE
-            ],
-        )
-    )
+    open_notebook(client, NOTEBOOK, uris, CELLS)
     return uris
 
 

@@ -12,7 +12,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from automl_objective.api import check_text
-from tests.lsp.harness import diagnostics_of, open_document, utf16
+from tests.lsp.harness import diagnostics_of, open_document, open_notebook, utf16
 from tests.support.paths import ROOT
 
 SHARED = ROOT / "tests" / "fixtures" / "code" / "shared_values.py"
@@ -90,24 +90,7 @@ async def test_in_a_notebook_the_related_place_is_in_the_cell_that_defines_it(
     client: LanguageClient,
 ) -> None:
     uris = [f"vscode-notebook-cell:/work/shared.ipynb#c{index}" for index in range(len(CELLS))]
-    client.notebook_document_did_open(
-        types.DidOpenNotebookDocumentParams(
-            notebook_document=types.NotebookDocument(
-                uri=NOTEBOOK,
-                notebook_type="jupyter-notebook",
-                version=1,
-                cells=[
-                    types.NotebookCell(kind=kind, document=uri)
-                    for uri, (kind, _) in zip(uris, CELLS, strict=True)
-                ],
-            ),
-            cell_text_documents=[
-                types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
-                for uri, (kind, text) in zip(uris, CELLS, strict=True)
-                if kind == types.NotebookCellKind.Code
-            ],
-        )
-    )
+    open_notebook(client, NOTEBOOK, uris, CELLS)
     found = await diagnostics_of(client, uris[2], after=0)
     assert [d.code for d in found] == ["unknown-problem-type"] * 2
     column = CELLS[0][1].split("\n")[2].index('"Regresion"')
