@@ -14,7 +14,7 @@ import pytest
 from automl_objective.cli import main
 from automl_objective.inputs import registry
 from automl_objective.inputs.discovery import discover
-from automl_objective.inputs.document import Contents, Part, version_kind
+from automl_objective.inputs.document import Contents, Part
 from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import Request, Spot
 from automl_objective.inputs.reading import decode
@@ -38,7 +38,7 @@ def _read_toy(display: str, raw: bytes) -> Contents:
     def locate(requests: Sequence[Request]) -> list[Spot]:
         return [(places.get(tuple(map(str, path)), (1, 1)), None) for path, _ in requests]
 
-    part = Part(data, version_kind("v1", complete=False), locate)
+    part = Part(data, "create-auto-ml-job", locate)  # the objective rules only
     return Contents(display, TOY.name, None, (part,))
 
 

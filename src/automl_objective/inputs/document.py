@@ -70,15 +70,14 @@ class Document:
         return [(position, None) for position in locate_json_all(self.text, requests)]
 
 
-FRAGMENT_KINDS = {"v1": "create-auto-ml-job", "v2": "create-auto-ml-job-v2"}
-"""What a partial request is checked as: the objective rules only."""
 WHOLE_KINDS = {"v1": "create-auto-ml-job-request", "v2": "create-auto-ml-job-v2-request"}
-"""What a request known in full is checked as: AWS's whole shape too."""
+"""What a request found in a file is checked as: the whole request, AWS's shape too (what is
+known only at run time is marked so in its data)."""
 
 
-def version_kind(version: str, complete: bool) -> str:
+def version_kind(version: str) -> str:
     """The kind a request of ``version`` (``v1``, ``v2``) is checked as."""
-    return (WHOLE_KINDS if complete else FRAGMENT_KINDS)[version]
+    return WHOLE_KINDS[version]
 
 
 class Part(NamedTuple):

@@ -45,11 +45,6 @@ from automl_objective.inputs.embedded import IN_STRING, Builder, Source, Text, h
 from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
 
-NAMED_BY_CLOUDFORMATION = "named-by-cloudformation"
-"""The job name an ``AWS::SageMaker::AutoMLJob`` request is checked with: CloudFormation
-names the job when it creates it (a valid name, so never reported: the name is the one part
-of the request the template cannot write)."""
-
 _AUTOML_MARKS = ("AutoML", "create_auto_ml_job")
 """Text that a definition or code holding an AutoML request cannot lack (``createAutoMLJob``,
 ``AutoMLJobObjective``, ``AutoML(``...): one without any is neither assembled nor read for
@@ -261,8 +256,8 @@ def _automl_job(reading: Reading, properties: dict[str, Any], at: Prefix, name: 
         )
         position = reading.document.locate(where, key=True)
         reading.problem(Code.UNKNOWN_MEMBER, where, position, message)
-    data["AutoMLJobName"] = NAMED_BY_CLOUDFORMATION
-    reading.parts.append(Part(data, version_kind("v1", True), reading.locator(at), at))
+    data["AutoMLJobName"] = DYNAMIC  # CloudFormation names the job when it creates it
+    reading.parts.append(Part(data, version_kind("v1"), reading.locator(at), at))
 
 
 def _definition_data(value: Any, variables: Mapping[str, Any]) -> Any:

@@ -91,7 +91,7 @@ def _parts(extracted: Extracted) -> list[Part]:
     """The request, checked with each pipeline parameter at its default; then, for each
     other value a parameter's ``enum_values`` allows, the request with that value, of whose
     findings those naming the value are kept."""
-    kind = version_kind(extracted.version, extracted.complete)
+    kind = version_kind(extracted.version)
     placer = _Placer(extracted)
     locate, cell_of = placer.locate, placer.cell_of
     related_of = placer.related_of if extracted.shared else None

@@ -63,8 +63,7 @@ class Extracted:
     version: str
     """``v1`` (CreateAutoMLJob) or ``v2`` (CreateAutoMLJobV2)."""
     data: dict[str, Any]
-    complete: bool
-    """Checked as the whole request of its version (dynamic parts marked in ``data``)."""
+    """The request, checked whole (what is known only at run time marked dynamic)."""
     places: dict[Path, tuple[Place, Place]]
     """Path in the request -> where its member name and its value are written."""
     problems: list[tuple[Place, str]] = field(default_factory=list)
@@ -602,7 +601,6 @@ def _request_of(
     return Extracted(
         version,
         data,
-        True,
         reader.places,
         problems=reader.problems,
         shared=dict(reader.uses),
