@@ -49,6 +49,10 @@ def test_the_wheel_carries_the_schemas_and_the_licence(built: tuple[Path, Path])
     for path in editor:
         assert f"automl_objective_generated/editor_schemas/{path.name}" in names
     assert "automl_objective_generated/automl_job_objective.schema.json" in names
+    outputs = sorted((ROOT / "schema" / "outputs").glob("*.schema.json"))
+    assert len(outputs) == 6
+    for path in outputs:
+        assert f"automl_objective/output_schemas/{path.name}" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "automl_objective/__main__.py" in names
 
