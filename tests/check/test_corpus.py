@@ -6,14 +6,19 @@ read from, pinned by commit and checked by sha256 here (tests/corpus/README.md s
 them back in ``tests/corpus/files/``). Tests that read them say so and are skipped where the
 folder is absent; the index's own checks always run.
 
-``test_no_false_alarm_and_only_the_known_misses`` holds the tool to the verdicts: no false
-alarm, no file without a request failed, and each mistake missed is one of ``KNOWN_MISSES``,
-each with why (a miss fixed fails it too, so the ledger stays true).
-``python -m tests.check.test_corpus`` prints the current totals.
+Two sets share the format: ``corpus.json`` (the sixty files the real-code work was done
+against) and ``heldout.json`` (files added later and judged before the tool ran on them, to
+measure the tool on code it was not tuned to). ``test_no_false_alarm_and_only_the_known_misses``
+holds the tool to the first set's verdicts: no false alarm, no file without a request failed,
+and each mistake missed is one of ``KNOWN_MISSES``, each with why (a miss fixed fails it too, so
+the ledger stays true). ``test_heldout_findings_are_the_known_ones`` pins the held-out set the
+same way: every miss, false alarm and failed file without a request is in ``HELDOUT_KNOWN``,
+each with its reason. ``python -m tests.check.test_corpus`` prints the totals of each set.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -35,11 +40,25 @@ from tests.support.paths import CORPUS
 CORPUS = CORPUS
 FILES = CORPUS / "files"
 ENTRIES: list[dict[str, Any]] = json.loads((CORPUS / "corpus.json").read_text("utf-8"))["files"]
+HELDOUT: list[dict[str, Any]] = json.loads((CORPUS / "heldout.json").read_text("utf-8"))["files"]
+"""The held-out set: judged before the tool ran on it (its files may be absent alone)."""
+SETS = {"corpus": ENTRIES, "heldout": HELDOUT}
+ALL_ENTRIES = ENTRIES + HELDOUT
 
 LICENCES = {"Apache-2.0", "MIT", "MIT-0"}
 """Licences of the repositories the corpus was read from (recorded, not redistributed)."""
 needs_files = pytest.mark.skipif(
     not FILES.is_dir(), reason="tests/corpus/files/ is not here (see tests/corpus/README.md)"
+)
+
+
+def _heldout_here() -> bool:
+    return FILES.is_dir() and all((FILES / entry["file"]).is_file() for entry in HELDOUT)
+
+
+needs_heldout_files = pytest.mark.skipif(
+    not _heldout_here(),
+    reason="the held-out files are not in tests/corpus/files/ (see tests/corpus/README.md)",
 )
 KINDS = {
     "python",
@@ -75,6 +94,11 @@ def _ids(entry: dict[str, Any]) -> str:
     return str(entry["file"])
 
 
+def _skip_absent_heldout(entry: dict[str, Any]) -> None:
+    if entry in HELDOUT and not _heldout_here():
+        pytest.skip("the held-out files are not in tests/corpus/files/")
+
+
 def _text(name: str) -> str:
     return (FILES / name).read_text(encoding="utf-8")
 
@@ -90,10 +114,13 @@ def _cells(name: str) -> list[str]:
 
 @needs_files
 def test_every_file_has_one_entry_and_every_entry_its_file() -> None:
-    listed = [entry["file"] for entry in ENTRIES]
-    assert len(listed) == len(set(listed))
-    assert sorted(listed) == sorted(p.name for p in FILES.iterdir())
-    assert len(listed) >= 60
+    listed = [entry["file"] for entry in ALL_ENTRIES]
+    assert len(listed) == len(set(listed))  # no name in both sets either
+    present = sorted(p.name for p in FILES.iterdir())
+    corpus = sorted(entry["file"] for entry in ENTRIES)
+    assert present in (corpus, sorted(listed))  # the held-out files come all or none
+    assert len(ENTRIES) >= 60
+    assert len(HELDOUT) >= 30
 
 
 @needs_files
@@ -102,7 +129,7 @@ def test_pytest_never_collects_a_corpus_file() -> None:
     assert [p.name for p in FILES.glob("*_test.py")] == []
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=_ids)
+@pytest.mark.parametrize("entry", ALL_ENTRIES, ids=_ids)
 def test_origin_is_complete_and_its_licence_allowed(entry: dict[str, Any]) -> None:
     origin = entry["origin"]
     assert re.fullmatch(r"[\w.-]+/[\w.-]+", origin["repo"])
@@ -115,25 +142,27 @@ def test_origin_is_complete_and_its_licence_allowed(entry: dict[str, Any]) -> No
 
 
 @needs_files
-@pytest.mark.parametrize("entry", ENTRIES, ids=_ids)
+@pytest.mark.parametrize("entry", ALL_ENTRIES, ids=_ids)
 def test_a_file_is_the_one_the_verdict_was_written_for(entry: dict[str, Any]) -> None:
+    _skip_absent_heldout(entry)
     digest = hashlib.sha256((FILES / entry["file"]).read_bytes()).hexdigest()
     assert digest == entry["origin"]["sha256"]
 
 
 @needs_files
-@pytest.mark.parametrize("entry", ENTRIES, ids=_ids)
+@pytest.mark.parametrize("entry", ALL_ENTRIES, ids=_ids)
 def test_an_excerpt_range_matches_the_stored_lines(entry: dict[str, Any]) -> None:
     excerpt = entry["origin"]["excerpt"]
     if excerpt is None:
         return
+    _skip_absent_heldout(entry)
     first, last = excerpt["first_line"], excerpt["last_line"]
     assert 1 <= first <= last
     assert last - first + 1 == _line_count(_text(entry["file"]))
     assert entry["origin"]["url"].endswith(f"#L{first}-L{last}")
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=_ids)
+@pytest.mark.parametrize("entry", ALL_ENTRIES, ids=_ids)
 def test_verdict_is_well_formed(entry: dict[str, Any]) -> None:
     assert entry["kind"] in KINDS
     assert (entry["kind"] == "notebook") == entry["file"].endswith(".ipynb")
@@ -149,8 +178,9 @@ def test_verdict_is_well_formed(entry: dict[str, Any]) -> None:
 
 
 @needs_files
-@pytest.mark.parametrize("entry", ENTRIES, ids=_ids)
+@pytest.mark.parametrize("entry", ALL_ENTRIES, ids=_ids)
 def test_expected_lines_lie_in_the_file(entry: dict[str, Any]) -> None:
+    _skip_absent_heldout(entry)
     name = entry["file"]
     for expected in entry["expected"]:
         line = expected["line"]
@@ -269,12 +299,19 @@ class Totals:
         self.failing_without_request += one.calls == 0 and not one.valid
 
 
-def measure() -> tuple[list[FileMeasure], Totals]:
-    """Every corpus file measured as a folder scan sees it, and the totals over all of them
-    (a folder scan, not files named one by one: issue 19 lets a named file that is no AutoML
-    document keep ``unknown-document``, while a folder scan should pass over it)."""
-    results = {Path(r.path).name: r for r in api.check_sources(discover([str(FILES)]))}
-    measured = [measure_file(entry, results[entry["file"]]) for entry in ENTRIES]
+@functools.cache
+def _scan() -> dict[str, api.FileResult]:
+    """The tool's result for every file in ``files/``, from one folder scan (a folder scan, not
+    files named one by one: issue 19 lets a named file that is no AutoML document keep
+    ``unknown-document``, while a folder scan should pass over it)."""
+    return {Path(r.path).name: r for r in api.check_sources(discover([str(FILES)]))}
+
+
+def measure(entries: list[dict[str, Any]] | None = None) -> tuple[list[FileMeasure], Totals]:
+    """Every file of a set (``corpus.json``'s by default) measured as a folder scan sees it,
+    and the totals over all of them."""
+    results = _scan()
+    measured = [measure_file(entry, results[entry["file"]]) for entry in entries or ENTRIES]
     totals = Totals()
     for one in measured:
         totals.add(one)
@@ -282,11 +319,15 @@ def measure() -> tuple[list[FileMeasure], Totals]:
 
 
 @needs_files
-def test_measure_puts_every_expectation_in_exactly_one_bucket() -> None:
-    measured, totals = measure()
-    assert totals.files == len(ENTRIES)
-    assert totals.expected == sum(len(entry["expected"]) for entry in ENTRIES)
-    assert totals.calls == sum(entry["calls"] for entry in ENTRIES)
+@pytest.mark.parametrize("name", list(SETS))
+def test_measure_puts_every_expectation_in_exactly_one_bucket(name: str) -> None:
+    entries = SETS[name]
+    if name == "heldout" and not _heldout_here():
+        pytest.skip("the held-out files are not in tests/corpus/files/")
+    measured, totals = measure(entries)
+    assert totals.files == len(entries)
+    assert totals.expected == sum(len(entry["expected"]) for entry in entries)
+    assert totals.calls == sum(entry["calls"] for entry in entries)
     buckets = totals.hits + totals.wrong_code + totals.wrong_place + totals.misses
     assert buckets == totals.expected
     assert totals.false_alarms == sum(len(one.false_alarms) for one in measured)
@@ -324,17 +365,72 @@ def test_no_false_alarm_and_only_the_known_misses() -> None:
     assert sorted(set(missed)) == sorted(KNOWN_MISSES), "update KNOWN_MISSES and say why"
 
 
+_BACKEND = (
+    "moto's server-side handler calls its own backend's create_auto_ml_job_v2 with snake_case "
+    "keywords (inputs/python reads a method of that name on any receiver as boto3's)"
+)
+_SNAKE = f"{_BACKEND}: a keyword that is no AWS member name, read as an unknown member"
+HELDOUT_KNOWN: dict[tuple[str, str, int, str], str] = {
+    ("false alarm", "moto-sagemaker-responses.py", 1129, "missing-member"): f"{_BACKEND}: "
+    "AutoMLProblemTypeConfig reported missing",
+    **{
+        ("false alarm", "moto-sagemaker-responses.py", line, "unknown-member"): _SNAKE
+        for line in range(1130, 1140)
+    },
+    ("false alarm", "sdk-src-session.py", 174, "too-large"): "class Session is one top-level "
+    "statement of 327,462 characters, over the 262,144 inputs/python parses at once (its two "
+    "AutoML calls, all dynamic, are not read)",
+    ("failing without request", "moto-sagemaker-responses.py", 0, ""): f"{_BACKEND}",
+}
+"""What the tool gets wrong on the held-out set as first measured, and why (reported to the
+lead, not worked around): ("miss" | "false alarm" | "wrong place" | "failing without
+request", file, line, code). A fix fails the test too, so the ledger stays true."""
+
+
+def _heldout_findings(measured: list[FileMeasure]) -> set[tuple[str, str, int, str]]:
+    found = {("miss", one.file, m["line"], m["code"]) for one in measured for m in one.misses}
+    found |= {
+        ("false alarm", one.file, f.line, f.code) for one in measured for f in one.false_alarms
+    }
+    found |= {
+        ("wrong place", one.file, e["line"], e["code"])
+        for one in measured
+        for e, _ in one.wrong_place
+    }
+    found |= {
+        ("failing without request", one.file, 0, "")
+        for one in measured
+        if one.calls == 0 and not one.valid
+    }
+    return found
+
+
+@needs_heldout_files
+def test_heldout_findings_are_the_known_ones() -> None:
+    measured, totals = measure(HELDOUT)
+    found = _heldout_findings(measured)
+    assert sorted(found) == sorted(HELDOUT_KNOWN), "update HELDOUT_KNOWN and say why"
+    assert totals.false_alarms == 12  # one key per finding: none hides behind another
+
+
 def _report(measured: list[FileMeasure], totals: Totals) -> Iterator[str]:
     for one in measured:
         counts = (len(one.hits), len(one.wrong_code), len(one.wrong_place), len(one.misses))
-        yield f"{one.file}: hits/code/place/miss {counts} false alarms {len(one.false_alarms)}"
+        reads = f"read {one.read}/{one.calls} whole {one.whole}"
+        alarms = len(one.false_alarms)
+        yield f"{one.file}: {reads} hits/code/place/miss {counts} false alarms {alarms}"
     yield repr(totals)
 
 
 if __name__ == "__main__":
     if not FILES.is_dir() or not any(FILES.iterdir()):
         sys.exit("tests/corpus/files/ is not here: see tests/corpus/README.md to fetch the files")
-    missing = [e["file"] for e in ENTRIES if not (FILES / e["file"]).is_file()]
-    if missing:
-        sys.exit(f"tests/corpus/files/ lacks {len(missing)} of the files, {missing[0]} first")
-    sys.stdout.write("\n".join(_report(*measure())) + "\n")
+    for set_name, set_entries in SETS.items():
+        missing = [e["file"] for e in set_entries if not (FILES / e["file"]).is_file()]
+        if missing:
+            sys.stdout.write(
+                f"== {set_name}: tests/corpus/files/ lacks {len(missing)} of its files\n"
+            )
+            continue
+        sys.stdout.write(f"== {set_name} ({len(set_entries)} files)\n")
+        sys.stdout.write("\n".join(_report(*measure(set_entries))) + "\n")
