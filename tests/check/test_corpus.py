@@ -377,9 +377,6 @@ HELDOUT_KNOWN: dict[tuple[str, str, int, str], str] = {
         ("false alarm", "moto-sagemaker-responses.py", line, "unknown-member"): _SNAKE
         for line in range(1130, 1140)
     },
-    ("false alarm", "sdk-src-session.py", 174, "too-large"): "class Session is one top-level "
-    "statement of 327,462 characters, over the 262,144 inputs/python parses at once (its two "
-    "AutoML calls, all dynamic, are not read)",
     ("failing without request", "moto-sagemaker-responses.py", 0, ""): f"{_BACKEND}",
 }
 """What the tool gets wrong on the held-out set as first measured, and why (reported to the
@@ -410,7 +407,8 @@ def test_heldout_findings_are_the_known_ones() -> None:
     measured, totals = measure(HELDOUT)
     found = _heldout_findings(measured)
     assert sorted(found) == sorted(HELDOUT_KNOWN), "update HELDOUT_KNOWN and say why"
-    assert totals.false_alarms == 12  # one key per finding: none hides behind another
+    # one key per finding: none hides behind another
+    assert totals.false_alarms == sum(1 for known in HELDOUT_KNOWN if known[0] == "false alarm")
 
 
 def _report(measured: list[FileMeasure], totals: Totals) -> Iterator[str]:

@@ -20,6 +20,7 @@ from automl_objective.inputs.python import reader as python_source
 from automl_objective.inputs.python.pieces import (
     PIECE_SIZE,
     STATEMENT_LIMIT,
+    STATEMENT_TOKENS,
     WHOLE_LIMIT,
     pieces,
     quick_statement_lines,
@@ -178,6 +179,33 @@ def test_a_statement_too_large_to_parse_is_one_finding_if_it_holds_a_call(
         (1, 83, "metric-not-allowed"),
         (2, None, "too-large"),
         (4, 83, "metric-not-allowed"),
+    ]
+
+
+def test_a_long_statement_of_few_tokens_is_read(tmp_path: Path) -> None:
+    # the SageMaker SDK's `class Session` is 327 KB of mostly docstrings and 50,000 tokens: a
+    # class that long is parsed alone, and the call in one of its methods is read
+    method = '    def m{0}(self):\n        """{1}"""\n        return self.x{0}\n'
+    words = "Words of a long docstring, which make no syntax tree. " * 20
+    body = "".join(method.format(i, words) for i in range(300))
+    call = '        sm.create_auto_ml_job(ProblemType="Regression", AutoMLJobObjective=o, **k)\n'
+    objective = 'o = {"MetricName": "AUC"}\n'
+    source = objective + "class Session:\n" + body + "    def send(self):\n" + call
+    assert len(source) > STATEMENT_LIMIT
+    assert _findings(tmp_path, source) == [(1, 20, "metric-not-allowed")]  # at the value
+
+
+def test_a_long_statement_of_many_tokens_is_not_parsed_even_inside_a_string(
+    tmp_path: Path,
+) -> None:
+    # an f-string's fields are nodes: counted, they keep the statement too large to parse
+    fields = "{a}" * (STATEMENT_LIMIT // 3)
+    assert 3 * len(fields) // 3 > STATEMENT_TOKENS
+    call = f'sm.create_auto_ml_job(AutoMLJobObjective={{"MetricName": f"{fields}"}})\n'
+    assert len(call) > STATEMENT_LIMIT
+    assert _findings(tmp_path, CALL + call) == [
+        (1, 83, "metric-not-allowed"),
+        (2, None, "too-large"),
     ]
 
 

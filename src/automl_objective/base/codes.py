@@ -160,8 +160,8 @@ ABOUT: dict[Code, About] = {
     Code.TOO_LARGE: About(
         "error",
         "larger than the size limit",
-        "not read; in code, an AutoML call in a statement over 256 KiB, or past what one file's "
-        "reading may hold",
+        "not read; in code, an AutoML call in a statement over 256 KiB and 100,000 tokens, "
+        "or past what one file's reading may hold",
     ),
     Code.UNREADABLE: About(
         "error",

@@ -31,7 +31,13 @@ from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, is_dyn
 from automl_objective.inputs.positions import Path
 from automl_objective.inputs.python import sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
-from automl_objective.inputs.python.pieces import STATEMENT_LIMIT, WHOLE_LIMIT, parse_python, pieces
+from automl_objective.inputs.python.pieces import (
+    STATEMENT_LIMIT,
+    STATEMENT_TOKENS,
+    WHOLE_LIMIT,
+    parse_python,
+    pieces,
+)
 
 _MAX_DEPTH = 64
 EXPANSION_BUDGET = 100_000
@@ -787,8 +793,9 @@ def _bind_chunk(binder: Binder, chunk: Chunk) -> None:
         binder.unreadable(part)
         if mentions_automl(part.text):
             why = (
-                f"a statement of {len(part.text):,} characters, over the "
-                f"{STATEMENT_LIMIT:,} read at once, holds an AutoML call"
+                f"a statement of {len(part.text):,} characters and over "
+                f"{STATEMENT_TOKENS:,} tokens (more than {STATEMENT_LIMIT:,} characters "
+                "are read at once only below that), holds an AutoML call"
             )
             chunk.unread.append((part.first_line, why))
 
