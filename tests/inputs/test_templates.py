@@ -13,6 +13,7 @@ import pytest
 
 from automl_objective.api import validate_file
 from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.cli import main
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.embedded import Builder, Source
 from automl_objective.inputs.registry import read
@@ -315,6 +316,31 @@ def test_a_missing_definition_file_is_a_finding_at_its_uri(tmp_path: Path) -> No
     path.write_text(text.replace("statemachine/missing.asl.json", "/dev/stdin"), "utf-8")
     [finding] = validate_file(path).findings
     assert finding.code == "unreadable" and "not a regular file" in finding.message
+
+
+def test_a_definition_file_is_read_within_the_size_limit_of_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--max-bytes`` (``max_bytes``) bounds the file a ``DefinitionUri`` names as it
+    bounds the template: a definition over the limit is refused unread, at its URI."""
+    definition = (TEMPLATES / "retrain.asl.json").read_bytes()
+    (tmp_path / "retrain.asl.json").write_bytes(definition)
+    text = (
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n"
+        "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+        "      DefinitionUri: retrain.asl.json\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    limit = len(definition) - 1
+    assert len(text) <= limit  # the template itself is within the limit
+    assert [f.code for f in validate_file(path).findings] == ["metric-not-allowed"]
+    [finding] = validate_file(path, max_bytes=limit).findings
+    assert (finding.code, finding.line, finding.column) == ("too-large", 6, 22)
+    assert f"larger than the {limit:,}-byte size limit" in finding.message
+    assert main(["validate", "--max-bytes", str(limit), "--format", "json", str(path)]) == 1
+    [result] = json.loads(capsys.readouterr().out)["files"]
+    assert [f["code"] for f in result["findings"]] == ["too-large"]
 
 
 def test_json_string_escapes_map_to_their_backslash() -> None:

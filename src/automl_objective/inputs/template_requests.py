@@ -393,7 +393,8 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
     try:
         if os.path.abspath(path).startswith(("/dev/", "/proc/")):  # never a stream
             raise LoadError(str(path), "not a regular file", code=Code.UNREADABLE)
-        raw = read_file(path, str(path), MAX_BYTES)
+        limit = reading.document.max_bytes or MAX_BYTES  # the run's, as for the template
+        raw = read_file(path, str(path), limit)
         document = parse_text(str(path), decode(str(path), raw))
     except LoadError as error:
         message = f"its DefinitionUri {shown(uri)} cannot be read: {error.message}"
