@@ -150,7 +150,10 @@ def validate_file(
         raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
     try:
         raw = read_file(file, str(path), options.max_bytes)
-        contents = registry.read(str(path), raw, format=format, by_kind=options.kind == AUTO)
+        by_kind = options.kind == AUTO
+        contents = registry.read(
+            str(path), raw, format=format, by_kind=by_kind, max_bytes=options.max_bytes
+        )
     except LoadError as error:
         return load_error_result(error)
     return runner.check(default_checker(), contents, options)
@@ -264,7 +267,8 @@ def resolve_file(
     try:
         _refuse_kinds_of_their_own(str(path))
         raw = read_file(file, str(path), options.max_bytes)
-        contents = registry.read(str(path), raw, by_kind=options.kind == AUTO)
+        by_kind = options.kind == AUTO
+        contents = registry.read(str(path), raw, by_kind=by_kind, max_bytes=options.max_bytes)
     except LoadError as error:
         return load_error_result(error), None
     return _resolve(contents, options)

@@ -78,10 +78,19 @@ def test_the_lists_name_every_aws_algorithm_and_no_other() -> None:
     assert CATALOG.algorithm_rules(TIME_SERIES)
 
 
+def _one_mode_only(mode: str | None, algorithm: str) -> bool:
+    """With Mode AUTO, an algorithm one training mode takes and another does not: a warning
+    (AWS: AlgorithmsConfig should not be set in AUTO mode, where Autopilot picks the mode)."""
+    taking = [name for name, allowed in TABULAR_MODES.items() if algorithm in allowed]
+    return mode == "AUTO" and 0 < len(taking) < len(TABULAR_MODES)
+
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_a_tabular_algorithm_by_mode(mode: str | None, algorithm: str) -> None:
     expected = ([], True) if _taken(mode, algorithm) else (["algorithm-not-allowed"], False)
+    if _one_mode_only(mode, algorithm):
+        expected = (["algorithm-not-allowed"], True)  # a warning: the document is valid
     for document, model in (
         (_v2_tabular(mode, algorithm), CreateAutoMLJobV2Fragment),
         (_v1(mode, algorithm), CreateAutoMLJobFragment),
@@ -89,6 +98,29 @@ def test_a_tabular_algorithm_by_mode(mode: str | None, algorithm: str) -> None:
         codes, by_schema, by_model = _verdicts(document, model)
         assert (codes, by_schema) == expected, document
         assert by_model is expected[1], document
+        severities = [f.severity for f in validate_data(document).findings]
+        warned = _one_mode_only(mode, algorithm)
+        assert severities == (["warning"] if warned else ["error"] * len(codes)), document
+
+
+def test_with_mode_auto_an_algorithm_one_mode_lacks_is_a_warning_naming_the_mode() -> None:
+    """botocore: AlgorithmsConfig "should not be set" when Mode is AUTO (advice, where the
+    same passage says "must" of what is required): said where it matters, an algorithm the
+    mode Autopilot picks may not take; one both modes take draws nothing."""
+    [finding] = validate_data(_v1("AUTO", "mlp")).findings
+    assert (finding.severity, finding.code) == ("warning", "algorithm-not-allowed")
+    assert finding.message.startswith(
+        "'mlp' is an algorithm only HYPERPARAMETER_TUNING takes, and with AutoMLJobConfig.Mode "
+        "'AUTO' Autopilot picks ENSEMBLING or HYPERPARAMETER_TUNING by the dataset's size"
+    )
+    assert finding.message.endswith(
+        "set AutoMLJobConfig.Mode to 'HYPERPARAMETER_TUNING', or remove AlgorithmsConfig"
+    )
+    both = set(TABULAR_MODES["ENSEMBLING"]) & set(TABULAR_MODES["HYPERPARAMETER_TUNING"])
+    assert both and all(validate_data(_v2_tabular("AUTO", a)).findings == [] for a in both)
+    assert validate_data(_v2_tabular("AUTO", "catboost"), strict=True).findings[0].severity == (
+        "error"
+    )
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automl_objective.api import validate_file
+from automl_objective.api import check_text, validate_file
 from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.cli import main
 from automl_objective.inputs.python.reader import (
@@ -141,6 +141,58 @@ def test_deeply_nested_code_is_one_finding_not_a_traceback(
     path.write_text(source, encoding="utf-8")
     [finding] = validate_file(path).findings
     assert finding.code == "parse-error" and message in finding.message
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "line", "column"),
+    [
+        ('boto3.client("sagemaker").create_auto_ml_job()\n', "create-auto-ml-job-request", 2, 1),
+        (
+            'sm = boto3.client(service_name="sagemaker")\nsm.create_auto_ml_job_v2()\n',
+            "create-auto-ml-job-v2-request",
+            3,
+            1,
+        ),
+        (
+            "session = boto3.Session()\n"
+            "def start():\n"
+            '    client = session.client("sagemaker", region_name="eu-west-1")\n'
+            "    return client.create_auto_ml_job()\n",
+            "create-auto-ml-job-request",
+            5,
+            12,
+        ),
+    ],
+)
+def test_a_sagemaker_client_called_with_no_argument_misses_every_required_member(
+    tmp_path: Path, source: str, kind: str, line: int, column: int
+) -> None:
+    """A boto3 SageMaker client's call with no argument sends an empty request: each member
+    AWS requires is missing, at the call, as for the empty request document."""
+    path = tmp_path / "job.py"
+    path.write_text("import boto3\n" + source, encoding="utf-8")
+    found = validate_file(path).findings
+    empty = check_text("{}", "request.json", kind=kind).findings
+    assert empty and all(f.code == "missing-member" for f in empty)
+    assert [(f.code, f.message) for f in found] == [(f.code, f.message) for f in empty]
+    assert {(f.line, f.column) for f in found} == {(line, column)}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "client.create_auto_ml_job()\n",  # a receiver not known here: a user's own method
+        "self.sagemaker.create_auto_ml_job_v2()\n",
+        "sm = make_client()\nsm.create_auto_ml_job()\n",
+        'sm = boto3.client("s3")\nsm.create_auto_ml_job()\n',
+        'sm = boto3.client("sagemaker")\nsm = other\nsm.create_auto_ml_job()\n',
+        "def f(sm):\n    sm.create_auto_ml_job()\n",
+    ],
+)
+def test_a_call_with_no_argument_on_a_receiver_not_known_stays_unread(
+    tmp_path: Path, source: str
+) -> None:
+    assert _check(tmp_path, "import boto3\n" + source) == []
 
 
 def test_a_file_with_no_automl_call_is_not_even_parsed(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from automl_objective.api import validate_file
 from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.cli import main
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.embedded import Builder, Source
 from automl_objective.inputs.registry import read
@@ -249,6 +250,144 @@ def test_a_template_without_an_automl_request_is_clean(tmp_path: Path, text: str
     assert result.findings == [] and result.kind == "cloudformation-template"
 
 
+_EVERY_FUNCTION = """AWSTemplateFormatVersion: 2010-09-09
+Transform: AWS::LanguageExtensions
+Rules:
+  R:
+    RuleCondition: !Contains [[a], !Ref P]
+    Assertions:
+      - Assert: !EachMemberEquals [!ValueOfAll [AWS::EC2::VPC::Id, Tags.D], IT]
+      - Assert: !EachMemberIn [!RefAll AWS::EC2::VPC::Id, !ValueOf [P, Tags.D]]
+Resources:
+  Fn::ForEach::Topics:
+    - T
+    - [A, B]
+    - Topic${T}: {Type: AWS::SNS::Topic}
+Outputs:
+  a: {Value: !Length [1, 2]}
+  b: {Value: !ToJsonString {a: 1}}
+  c: {Value: !GetStackOutput {StackName: s, OutputName: o}}
+  d: {Value: {"Fn::Sub": x}}
+"""
+
+
+def test_every_function_cloudformation_has_is_read_without_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "template.yaml"
+    text = _EVERY_FUNCTION + "".join(
+        f"  {key}: {{Value: {value}}}\n" for key, value in _SHORT_FORMS.items()
+    )
+    path.write_text(text, "utf-8")
+    assert validate_file(path).findings == []
+
+
+_SHORT_FORMS = {
+    "a1": "!Ref Bucket",
+    "b1": "!GetAtt Role.Arn",
+    "d1": "!Sub x",
+    "f1": '!Join ["", [a]]',
+    "g1": "!If [C, !Equals [a, b], !Not [!Condition C]]",
+    "h1": "!And [!Or [x, y], z]",
+    "i1": '!Select [0, !Split [",", !ImportValue v]]',
+    "j1": '!FindInMap [M, !Base64 k, !GetAZs ""]',
+    "k1": "!Cidr [10.0.0.0/16, 2, 8]",
+    "l1": "!Transform {Name: AWS::Include}",
+}
+
+
+def test_an_unknown_function_is_a_finding_at_its_tag_or_key(tmp_path: Path) -> None:
+    """CloudFormation knows a fixed set of functions and refuses a template that names
+    another: a short form (``!Foo``) or a long form (``Fn::Foo``), in YAML or JSON, is a
+    ``parse-error`` where it is written, with the function meant when one is close."""
+    text = (
+        "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  B:\n    Type: AWS::S3::Bucket\n"
+        "    Properties:\n      BucketName: !Foo x\n      Tags:\n"
+        "        - {Key: k, Value: !Subb 'a-${AWS::Region}'}\n"
+        "        - Key: j\n          Value:\n            Fn::GetAttr: [R, Arn]\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    result = validate_file(path)
+    found = [(f.code, f.line, f.column, f.pointer) for f in result.findings]
+    properties = "/Resources/B/Properties"
+    assert found == [
+        ("parse-error", 6, 19, f"{properties}/BucketName/Fn::Foo"),
+        ("parse-error", 8, 27, f"{properties}/Tags/0/Value/Fn::Subb"),
+        ("parse-error", 11, 13, f"{properties}/Tags/1/Value/Fn::GetAttr"),
+    ]
+    foo, subb, getattr_ = (f.message for f in result.findings)
+    assert foo == "!Foo is not a CloudFormation function: CloudFormation refuses the template"
+    assert subb.startswith("!Subb is not a CloudFormation function") and "!Sub?" in subb
+    assert "Fn::GetAttr is not" in getattr_ and "did you mean Fn::GetAtt?" in getattr_
+    template = {
+        "Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"N": {"Fn::Foo": "x"}}}}
+    }
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(template), "utf-8")
+    [finding] = validate_file(path).findings
+    assert (finding.code, finding.line, finding.column) == ("parse-error", 1, 70)
+    assert finding.message.startswith("Fn::Foo is not a CloudFormation function")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "written"),
+    [
+        ("t.json", '{"F\\u006e::Foo": 1}', "Fn::Foo"),  # an escape spells it
+        ("t.yaml", "{Fn::Ref: x}", "Fn::Ref"),  # Ref's long form has no Fn::
+        ("t.yaml", "!Rain::Embed x", "!Rain::Embed"),  # another tool's tag
+        ("t.yaml", '\n      ? "Fn::\\\n        Foo"\n      : 1', "Fn::Foo"),  # over two lines
+    ],
+)
+def test_a_function_cloudformation_has_not_is_found_however_it_is_spelled(
+    tmp_path: Path, name: str, value: str, written: str
+) -> None:
+    text = f'{{"AWSTemplateFormatVersion": "2010-09-09", "Outputs": {{"a": {{"Value": {value}}}}}}}'
+    if name.endswith(".yaml"):
+        text = f"AWSTemplateFormatVersion: 2010-09-09\nOutputs:\n  a:\n    Value: {value}\n"
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    [finding] = validate_file(path).findings
+    assert finding.code == "parse-error"
+    assert finding.message.startswith(f"{written} is not a CloudFormation function")
+
+
+def test_properties_that_are_no_object_and_inline_code_that_is_no_string_are_findings(
+    tmp_path: Path,
+) -> None:
+    """What the template kind cannot read is said, never passed in silence: the
+    ``Properties`` of a resource it reads given as a list, inline code (``ZipFile``,
+    ``InlineCode``) that is not a string (nor a function giving one)."""
+    text = (
+        "AWSTemplateFormatVersion: 2010-09-09\nResources:\n"
+        "  J:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties:\n"
+        "      - ProblemType: Regression\n"
+        "  L:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+        "      Code:\n        ZipFile:\n          - import boto3\n"
+        "          - boto3.client('sagemaker').create_auto_ml_job_v2()\n"
+        "  S:\n    Type: AWS::Serverless::Function\n    Properties:\n      InlineCode: 12\n"
+        "  D:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+        "      Code: {ZipFile: !GetAtt R.Code}\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    result = validate_file(path)
+    found = [(f.code, f.line, f.column, f.pointer) for f in result.findings]
+    assert found == [
+        ("invalid-type", 6, 7, "/Resources/J/Properties"),
+        ("invalid-type", 13, 11, "/Resources/L/Properties/Code/ZipFile"),
+        ("invalid-type", 18, 19, "/Resources/S/Properties/InlineCode"),
+    ]
+    properties, zip_file, inline = (f.message for f in result.findings)
+    assert properties == (
+        "the Properties of 'J' (AWS::SageMaker::AutoMLJob) are an array, "
+        "not an object: CloudFormation refuses the template"
+    )
+    assert zip_file == (
+        "the inline code of 'L' (ZipFile) is an array, not a string: "
+        "CloudFormation refuses the template"
+    )
+    assert inline.startswith("the inline code of 'S' (InlineCode) is a number, not a string")
+
+
 def test_the_job_name_is_given_by_cloudformation_and_functions_are_dynamic() -> None:
     contents = read("t.yaml", (TEMPLATES / "automl-job.yaml").read_bytes())
     by_name = {part.prefix[1]: part for part in contents.parts}
@@ -315,6 +454,31 @@ def test_a_missing_definition_file_is_a_finding_at_its_uri(tmp_path: Path) -> No
     path.write_text(text.replace("statemachine/missing.asl.json", "/dev/stdin"), "utf-8")
     [finding] = validate_file(path).findings
     assert finding.code == "unreadable" and "not a regular file" in finding.message
+
+
+def test_a_definition_file_is_read_within_the_size_limit_of_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--max-bytes`` (``max_bytes``) bounds the file a ``DefinitionUri`` names as it
+    bounds the template: a definition over the limit is refused unread, at its URI."""
+    definition = (TEMPLATES / "retrain.asl.json").read_bytes()
+    (tmp_path / "retrain.asl.json").write_bytes(definition)
+    text = (
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n"
+        "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+        "      DefinitionUri: retrain.asl.json\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    limit = len(definition) - 1
+    assert len(text) <= limit  # the template itself is within the limit
+    assert [f.code for f in validate_file(path).findings] == ["metric-not-allowed"]
+    [finding] = validate_file(path, max_bytes=limit).findings
+    assert (finding.code, finding.line, finding.column) == ("too-large", 6, 22)
+    assert f"larger than the {limit:,}-byte size limit" in finding.message
+    assert main(["validate", "--max-bytes", str(limit), "--format", "json", str(path)]) == 1
+    [result] = json.loads(capsys.readouterr().out)["files"]
+    assert [f["code"] for f in result["findings"]] == ["too-large"]
 
 
 def test_json_string_escapes_map_to_their_backslash() -> None:

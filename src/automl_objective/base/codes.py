@@ -78,7 +78,8 @@ ABOUT: dict[Code, About] = {
         "error",
         "an AutoMLAlgorithms value that the job's problem type or training mode does not take",
         "tabular jobs by Mode (ENSEMBLING, HYPERPARAMETER_TUNING; with AUTO or no Mode, one "
-        "neither takes), time-series forecasting jobs their own list",
+        "neither takes), time-series forecasting jobs their own list; with Mode AUTO, one only "
+        "one mode takes is a warning (AWS: AlgorithmsConfig should not be set in AUTO mode)",
     ),
     Code.UNKNOWN_METRIC: About(
         "error",

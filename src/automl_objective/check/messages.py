@@ -145,6 +145,8 @@ def _algorithm_not_allowed(failure: Failure, catalog: Catalog) -> Located:
     every mode: an algorithm no tabular training mode takes."""
     instance, facts = failure.instance, failure.facts
     config, mode = str(facts.get("x-algorithm-config", "")), facts.get("x-training-mode")
+    if mode == "AUTO":
+        return _algorithms_in_auto_mode(failure, catalog)
     rules = catalog.algorithm_rules(config)
     chosen = [rule for rule in rules if rule.mode == mode]
     problem = catalog.rule_for_job_config(config)
@@ -165,6 +167,24 @@ def _algorithm_not_allowed(failure: Failure, catalog: Catalog) -> Located:
         f"{shown(instance)} is not an algorithm {subject}"
         + (f"; allowed: {allowed}" if allowed else "")
         + _algorithm_hint(instance, config, chosen, catalog)
+    )
+    return Located(_severity(failure), Code.ALGORITHM_NOT_ALLOWED, failure.path, message)
+
+
+def _algorithms_in_auto_mode(failure: Failure, catalog: Catalog) -> Located:
+    """An algorithm one tabular training mode takes and another does not, with Mode AUTO:
+    Autopilot picks the mode, and AWS says AlgorithmsConfig should not be set then (advice:
+    a warning in the schema)."""
+    instance = failure.instance
+    rules = catalog.algorithm_rules(str(failure.facts.get("x-algorithm-config", "")))
+    taking = [str(rule.mode) for rule in rules if instance in rule.allowed]
+    modes = " or ".join(str(rule.mode) for rule in rules)
+    mode_member = "AutoMLJobConfig.Mode" if "AutoMLJobConfig" in failure.path else "Mode"
+    message = (
+        f"{shown(instance)} is an algorithm only {' and '.join(taking)} takes, and with "
+        f"{mode_member} 'AUTO' Autopilot picks {modes} by the dataset's size (AWS: "
+        f"AlgorithmsConfig should not be set in AUTO mode); set {mode_member} to "
+        f"{' or '.join(map(repr, taking))}, or remove AlgorithmsConfig"
     )
     return Located(_severity(failure), Code.ALGORITHM_NOT_ALLOWED, failure.path, message)
 

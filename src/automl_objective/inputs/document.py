@@ -57,6 +57,9 @@ class Document:
     """A CloudFormation template's member names written twice in one mapping (CloudFormation
     takes the last; any other document is refused instead): the member's path, the finding
     that says so. The template kind reports those inside an AutoML request."""
+    max_bytes: int | None = None
+    """The size limit of the run that read it, for another file it names and a kind reads
+    (a SAM template's ``DefinitionUri``); None: the default limit."""
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
         """1-based (line, column) of the value at ``path``, or of its member name."""

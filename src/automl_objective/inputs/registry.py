@@ -27,7 +27,7 @@ from automl_objective.inputs import (
 from automl_objective.inputs.document import Contents, Document, Format, LoadError
 from automl_objective.inputs.globs import Globs
 from automl_objective.inputs.kind import InputKind
-from automl_objective.inputs.reading import decode, read_file, read_stream
+from automl_objective.inputs.reading import MAX_BYTES, decode, read_file, read_stream
 from automl_objective.inputs.source import Source
 from automl_objective.inputs.syntax import parse_text
 
@@ -88,14 +88,23 @@ def split(document: Document) -> Contents:
         raise LoadError(document.path, message, code=Code.INTERNAL_ERROR) from None
 
 
-def read(name: str, raw: bytes, *, format: Format | None = None, by_kind: bool = True) -> Contents:
+def read(
+    name: str,
+    raw: bytes,
+    *,
+    format: Format | None = None,
+    by_kind: bool = True,
+    max_bytes: int = MAX_BYTES,
+) -> Contents:
     """What a file's bytes hold: read by the kind that claims its name, else parsed as JSON
     or YAML (``format``, when given, says which, and no kind claims the file) and split as
     the kind of document it is (with ``by_kind`` false: the whole document is the request).
-    Raises :class:`LoadError` for a file that cannot be read as its kind."""
+    ``max_bytes`` bounds any other file the document names (a kind with a syntax of its own
+    reads none). Raises :class:`LoadError` for a file that cannot be read as its kind."""
     kind = claim(name) if format is None else None
     if kind is None:
-        return read_text(name, decode(name, raw), format=format, by_kind=by_kind)
+        text = decode(name, raw)
+        return read_text(name, text, format=format, by_kind=by_kind, max_bytes=max_bytes)
     reader = kind.read
     assert reader is not None
     try:
@@ -108,10 +117,16 @@ def read(name: str, raw: bytes, *, format: Format | None = None, by_kind: bool =
 
 
 def read_text(
-    name: str, text: str, *, format: Format | None = None, by_kind: bool = True
+    name: str,
+    text: str,
+    *,
+    format: Format | None = None,
+    by_kind: bool = True,
+    max_bytes: int = MAX_BYTES,
 ) -> Contents:
     """What a JSON or YAML document's text holds (see :func:`read`)."""
     document = parse_text(name, text, format)
+    document.max_bytes = max_bytes  # for a file it names, read by its kind
     return split(document) if by_kind else Contents.whole(document)
 
 
@@ -148,9 +163,9 @@ def read_source(
         raise LoadError(source.display, source.problem, code=Code.UNREADABLE)
     if source.path is not None:
         raw = read_file(source.path, source.display, max_bytes)
-        return read(source.display, raw, by_kind=by_kind)
+        return read(source.display, raw, by_kind=by_kind, max_bytes=max_bytes)
     if stdin_text is not None:
-        return read_text(source.display, stdin_text, by_kind=by_kind)
+        return read_text(source.display, stdin_text, by_kind=by_kind, max_bytes=max_bytes)
     if stdin is None:
         raise LoadError(source.display, "no standard input was given", code=Code.UNREADABLE)
     try:
@@ -158,4 +173,4 @@ def read_source(
     except OSError as error:
         why = f"cannot read: {error.strerror or error}"
         raise LoadError(source.display, why, code=Code.UNREADABLE) from None
-    return read(source.display, raw, by_kind=by_kind)
+    return read(source.display, raw, by_kind=by_kind, max_bytes=max_bytes)

@@ -31,7 +31,7 @@ from typing import Any
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.base.finding import Finding, json_pointer
-from automl_objective.base.quoting import shown
+from automl_objective.base.quoting import json_type, shown
 from automl_objective.inputs.definition import Prefix
 from automl_objective.inputs.document import (
     Contents,
@@ -393,7 +393,8 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
     try:
         if os.path.abspath(path).startswith(("/dev/", "/proc/")):  # never a stream
             raise LoadError(str(path), "not a regular file", code=Code.UNREADABLE)
-        raw = read_file(path, str(path), MAX_BYTES)
+        limit = reading.document.max_bytes or MAX_BYTES  # the run's, as for the template
+        raw = read_file(path, str(path), limit)
         document = parse_text(str(path), decode(str(path), raw))
     except LoadError as error:
         message = f"its DefinitionUri {shown(uri)} cannot be read: {error.message}"
@@ -439,7 +440,7 @@ def _function(reading: Reading, properties: dict[str, Any], at: Prefix, name: st
         )
     else:
         value, where = properties.get("InlineCode"), (*at, "InlineCode")
-    if value is None or not _may_hold_automl(value):
+    if value is None or _not_code(reading, value, where, name_of) or not _may_hold_automl(value):
         return
     runtime = properties.get("Runtime", _global_runtime(reading.document.data, name))
     python = _python_runtime(runtime)
@@ -460,6 +461,19 @@ def _function(reading: Reading, properties: dict[str, Any], at: Prefix, name: st
             _failed(reading, error, where, mapper, f"the inline code of {shown(name_of)}")
         return
     reading.lift(contents, where, mapper)
+
+
+def _not_code(reading: Reading, value: Any, where: Prefix, name_of: str | int) -> bool:
+    """Inline code that is not a string (nor a function giving one): said, as CloudFormation
+    refuses it, never passed over."""
+    if isinstance(value, str) or _intrinsic(value):
+        return False
+    message = (
+        f"the inline code of {shown(name_of)} ({where[-1]}) is {json_type(value)}, not a "
+        f"string: {_REFUSED}"
+    )
+    reading.problem(Code.INVALID_TYPE, where, reading.located([where])[0], message)
+    return True
 
 
 def _global_runtime(template: dict[str, Any], name: str) -> Any:
@@ -492,22 +506,57 @@ def _duplicates_inside(reading: Reading) -> None:
             reading.problem(Code.DUPLICATE_KEY, at, position, error.message)
 
 
-def _resources(resources: Any) -> list[tuple[str, str, dict[str, Any]]]:
-    """The resources of a type that may hold an AutoML request: name, type, properties."""
+_REFUSED = "CloudFormation refuses the template"
+
+
+def _resources(reading: Reading, resources: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    """The resources of a type that may hold an AutoML request: name, type, properties.
+    ``Properties`` that are no object (an array, say) are a finding."""
     found = []
     for name, resource in resources.items() if isinstance(resources, dict) else ():
         if isinstance(resource, dict):
             kind, properties = resource.get("Type"), resource.get("Properties")
-            if isinstance(kind, str) and kind in _RESOURCES and isinstance(properties, dict):
+            if not (isinstance(kind, str) and kind in _RESOURCES) or properties is None:
+                continue
+            if isinstance(properties, dict):
                 found.append((name, kind, properties))
+                continue
+            at = ("Resources", name, "Properties")
+            message = (
+                f"the Properties of {shown(name)} ({kind}) are {json_type(properties)}, not an "
+                f"object: {_REFUSED}"
+            )
+            reading.problem(Code.INVALID_TYPE, at, reading.located([at])[0], message)
     return found
 
 
+def _unknown_functions(reading: Reading) -> None:
+    """A call of a function CloudFormation has not (:mod:`.template_functions`): a
+    ``parse-error`` at its short form's tag or its long form's member name."""
+    from automl_objective.inputs import template_functions as functions
+
+    document = reading.document
+    if not functions.may_name_another(document.text, yaml=document.format == "yaml"):
+        return
+    found = functions.unknown_functions(document.data)
+    spots = document.spots([(path, True) for path, _ in found])
+    for (path, name), (position, _) in zip(found, spots, strict=True):
+        tagged = position is not None and document.text[reading.source.offset(position)] == "!"
+        written = functions.short_form if tagged else str
+        message = f"{written(name)} is not a CloudFormation function: {_REFUSED}"
+        if (meant := functions.meant(name)) is not None:
+            message += f"; did you mean {written(meant)}?"
+        reading.problem(Code.PARSE_ERROR, path, position, message)
+
+
 def requests(document: Document, kind: str) -> Contents:
-    """Each AutoML request of the template's resources, held by the input kind ``kind``."""
+    """Each AutoML request of the template's resources, held by the input kind ``kind``;
+    what CloudFormation refuses in the template (a function it has not, resource
+    ``Properties`` or inline code of the wrong type), as findings."""
     reading = Reading(document)
+    _unknown_functions(reading)
     resources = document.data.get("Resources")
-    for name, type_name, properties in _resources(resources):
+    for name, type_name, properties in _resources(reading, resources):
         _RESOURCES[type_name](reading, properties, ("Resources", name, "Properties"), type_name)
     _duplicates_inside(reading)
     return Contents(document.path, kind, None, tuple(reading.parts), tuple(reading.problems))

@@ -1,6 +1,7 @@
 """Find the AutoML requests a Python program sends, from its literals (standard ``ast`` only).
 
-A call is read as the request it sends: boto3's ``create_auto_ml_job(_v2)`` on any receiver,
+A call is read as the request it sends: boto3's ``create_auto_ml_job(_v2)`` on any receiver
+(with no argument at all, only on one known to be a SageMaker client),
 the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-core)
 ``AutoMLJob(V2).create`` with its shape classes (see :mod:`.sdk_names`).
 Arguments are read where they are literals, or names bound once, in the same function or
@@ -592,6 +593,8 @@ def _request_of(
         # boto3 takes keywords only: a positional argument fails before anything is sent
         if reader.keywords(data, node, None, scope, chunk, (), 0) or node.args:
             data = OpenObject(data)
+        elif not node.keywords and _sagemaker_client(node, scope):
+            return _extracted(version, data, reader, chunk.place(node))  # sends no member
     else:  # sagemaker-core's AutoMLJob(V2).create
         reader.rename = sdk_names.all_members()
         members = sdk_names.request_members(version)
@@ -602,7 +605,10 @@ def _request_of(
             data = OpenObject(data)
     if not data and not reader.problems:
         return None  # nothing known to check
-    call = chunk.place(node)
+    return _extracted(version, data, reader, chunk.place(node))
+
+
+def _extracted(version: str, data: dict[str, Any], reader: _Reader, call: Place) -> Extracted:
     reader.places[()] = (call, call)
     return Extracted(
         version,
@@ -612,6 +618,21 @@ def _request_of(
         shared=dict(reader.uses),
         parameters=reader.parameters,
     )
+
+
+def _sagemaker_client(node: ast.Call, scope: Scope) -> bool:
+    """Whether a boto3 method is called on a SageMaker client: ``boto3.client("sagemaker")``
+    or a session's ``.client("sagemaker")``, called there or bound once to the name called
+    on. Another receiver may be a user's own object, its method taking no argument."""
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    if isinstance(receiver, ast.Name):
+        bound = scope.lookup(receiver.id)
+        receiver = bound[0] if bound is not None else None
+    if not isinstance(receiver, ast.Call) or sdk_names.callee(receiver) != "client":
+        return False
+    named = [k.value for k in receiver.keywords if k.arg == "service_name"]
+    service = receiver.args[0] if receiver.args else (named[0] if named else None)
+    return isinstance(service, ast.Constant) and service.value == "sagemaker"
 
 
 def _estimator_request(
