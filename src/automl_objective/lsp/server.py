@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import FeatureRequestError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
 from automl_objective import __version__
@@ -30,6 +31,7 @@ from automl_objective.lsp.completion import completion_items
 from automl_objective.lsp.diagnostics import Placed, diagnostics, placed_findings
 from automl_objective.lsp.documents import count_lines_as_lsp_does
 from automl_objective.lsp.hover import hover_at
+from automl_objective.lsp.protocol import AnsweringProtocol
 from automl_objective.lsp.request_context import slot_at
 from automl_objective.lsp.scheduler import Scheduler
 from automl_objective.lsp.settings import SECTION, Settings, read_settings
@@ -117,6 +119,7 @@ class AutomlObjectiveServer(LanguageServer):
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
             notebook_document_sync=NOTEBOOK_SYNC,
+            protocol_cls=AnsweringProtocol,
         )
         self.settings = Settings()
         self.shut_down = False
@@ -160,6 +163,14 @@ class AutomlObjectiveServer(LanguageServer):
         """The unit a text belongs to: its notebook for a cell, else itself."""
         notebook = self.workspace.get_notebook_document(cell_uri=uri)
         return notebook.uri if notebook is not None else uri
+
+    def known(self, uri: str) -> str:
+        """``uri`` itself if the client has it open (a document, a notebook or a cell); else a
+        request about it is refused with InvalidParams, as its params name nothing."""
+        key = unquote(uri)
+        if key in self.workspace.text_documents or key in self.workspace.notebook_documents:
+            return uri
+        raise JsonRpcInvalidParams(f"{uri} is not open (no textDocument/didOpen for it)")
 
     def part(self, uri: str) -> Part | None:
         """The text ``uri`` names as the editor has it, and how it is written."""
@@ -254,6 +265,13 @@ class AutomlObjectiveServer(LanguageServer):
         self.outcomes.pop(key, None)
         for uri in self.shown.pop(key, set()):
             self.send_diagnostics(uri, [], None)
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """A failure pygls caught: a request's is in its error reply already; any other (a
+        notification's handler, a message that is not JSON) is a log message, not the
+        pop-up pygls would show."""
+        if source is not FeatureRequestError:
+            self.report_failure("a message from the client", error)
 
     def report_failure(self, what: str, error: BaseException) -> None:
         message = f"automl-objective: {what} failed: {type(error).__name__}: {error}"
@@ -453,7 +471,7 @@ def _register_features(server: AutomlObjectiveServer) -> None:
     async def complete(
         ls: AutomlObjectiveServer, params: types.CompletionParams
     ) -> list[types.CompletionItem] | None:
-        part, encoding = ls.part(params.text_document.uri), ls.encoding
+        part, encoding = ls.part(ls.known(params.text_document.uri)), ls.encoding
         markdown = ls.markdown("completion")
         if part is None:
             return None
@@ -472,7 +490,7 @@ def _register_features(server: AutomlObjectiveServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: AutomlObjectiveServer, params: types.HoverParams) -> types.Hover | None:
-        part, encoding = ls.part(params.text_document.uri), ls.encoding
+        part, encoding = ls.part(ls.known(params.text_document.uri)), ls.encoding
         markdown = ls.markdown("hover")
         if part is None:
             return None
@@ -490,7 +508,7 @@ def _register_features(server: AutomlObjectiveServer) -> None:
     async def actions(
         ls: AutomlObjectiveServer, params: types.CodeActionParams
     ) -> list[types.CodeAction] | None:
-        outcome = await ls.current_outcome(ls.unit_key(params.text_document.uri))
+        outcome = await ls.current_outcome(ls.unit_key(ls.known(params.text_document.uri)))
         if outcome is None:
             return None
         return await ls.in_pool(
