@@ -14,7 +14,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import unquote
@@ -72,11 +72,15 @@ is not the text's alone, so it is never remembered."""
 
 
 class RecentChecks:
-    """``validate``'s results for the last few texts checked, by text, path and settings."""
+    """``validate``'s results for the last few texts checked, by text, path and settings.
+
+    A text being checked when another thread asks for it (a code action on a document whose
+    check the scheduler has just started) is waited for, not checked twice."""
 
     def __init__(self, size: int = RECENT_CHECKS) -> None:
         self.size = size
         self.results: OrderedDict[tuple[str, str, Settings], FileResult] = OrderedDict()
+        self.running: dict[tuple[str, str, Settings], Future[FileResult]] = {}
         self.lock = threading.Lock()
 
     def result(self, text: str, path: str, settings: Settings) -> FileResult:
@@ -86,19 +90,36 @@ class RecentChecks:
             if known is not None:
                 self.results.move_to_end(key)
                 return known
-        result = check_text(
+            running = self.running.get(key)
+            if running is None:
+                mine = self.running[key] = Future()
+        if running is not None:
+            return running.result()
+        try:
+            result = self._check(text, path, settings)
+        except BaseException as error:
+            with self.lock:
+                del self.running[key]
+            mine.set_exception(error)
+            raise
+        with self.lock:
+            del self.running[key]
+            if result.kind not in READS_OTHER_FILES:
+                self.results[key] = result
+                while len(self.results) > self.size:
+                    self.results.popitem(last=False)
+        mine.set_result(result)
+        return result
+
+    @staticmethod
+    def _check(text: str, path: str, settings: Settings) -> FileResult:
+        return check_text(
             text,
             path,
             strict=settings.strict,
             skip_unknown=settings.skip_unknown,
             placeholders="dynamic" if settings.placeholders == "dynamic" else "report",
         )
-        if result.kind not in READS_OTHER_FILES:
-            with self.lock:
-                self.results[key] = result
-                while len(self.results) > self.size:
-                    self.results.popitem(last=False)
-        return result
 
 
 RECENT = RecentChecks()
