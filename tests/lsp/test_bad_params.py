@@ -7,8 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from automl_objective.lsp.protocol import Undecodable
+from automl_objective.lsp.server import build_server
 from tests.lsp.raw_rpc import RawClient, raw_server
+
+SERVER = build_server()
+"""A server never started: its protocol's decoder is what the tests call."""
 
 INVALID_PARAMS = -32602
 DOC = {"uri": "file:///work/job.yaml"}
@@ -210,3 +217,46 @@ async def test_a_message_without_jsonrpc_gets_invalid_request() -> None:
         reply = await client.until(lambda: client.replies.pop(3, None), "a reply")
         assert reply["error"]["code"] == -32600
         await _still_serves(client)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["textDocument", "position", "range", "uri", "line", "character", "x"]),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=8,
+)
+METHODS = [
+    "textDocument/hover",
+    "textDocument/completion",
+    "textDocument/codeAction",
+    "textDocument/didOpen",
+    "textDocument/didChange",
+    "notebookDocument/didChange",
+    "$/cancelRequest",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(method=st.sampled_from(METHODS), params=JSON, request=st.booleans())
+def test_any_params_decode_or_are_refused_in_one_line(
+    method: str, params: object, request: bool
+) -> None:
+    """Whatever the params, the server's decoder gives the message or a refusal that says
+    why on one line, naming the method; it never raises (pygls raised, and then a request
+    was never answered)."""
+    protocol = SERVER.protocol
+    data = {"jsonrpc": "2.0", "method": method, "params": params}
+    if request:
+        data["id"] = 1
+    decoded = protocol.structure_message(data)
+    if isinstance(decoded, Undecodable):
+        assert (decoded.method, decoded.request) == (method, request)
+        assert decoded.why and "\n" not in decoded.why
+    else:
+        assert decoded.method == method
