@@ -2,7 +2,7 @@
 is reported for its document alone (the server makes it a log message) and the others are
 checked and shown; a slow check does not hold up another document's; the failed document
 is checked again at its next edit. The server's other work (completion, hover, code actions)
-that fails is a log message and no answer."""
+that fails is a log message and no answer; cancelled, it stops and frees its worker."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from lsprotocol import types
 
+from automl_objective.lsp.cancellation import Cancelled
+from automl_objective.lsp.lexer import tokens
 from automl_objective.lsp.scheduler import Scheduler
 from automl_objective.lsp.server import build_server
 from tests.lsp.harness import WAIT_SECONDS
@@ -118,3 +120,34 @@ async def test_a_failure_of_the_servers_work_is_a_log_message_and_no_answer(
             "automl-objective: hover in file:///work/a.py failed: KeyError: 'cell 3'",
         )
     ]
+
+
+@pytest.mark.asyncio
+async def test_cancelled_work_stops_and_frees_its_worker() -> None:
+    """A request cancelled while its work reads a huge text (completion, hover): the work
+    stops at its next look, and the one worker is free for the next request at once, not
+    after the whole text is read."""
+    server = build_server()
+    server.pool.shutdown()
+    server.pool = ThreadPoolExecutor(1)
+    huge = "x = 1\n" * 2_000_000
+    started, outcome = threading.Event(), []
+
+    def reading() -> int:
+        started.set()
+        try:
+            return len(tokens(huge))
+        except Cancelled:
+            outcome.append("stopped")
+            raise
+
+    try:
+        task = asyncio.ensure_future(server.in_pool("completion in file:///work/huge.py", reading))
+        assert await asyncio.to_thread(started.wait, WAIT_SECONDS)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert await server.in_pool("hover in file:///work/small.py", lambda: "next") == "next"
+    finally:
+        server.pool.shutdown()
+    assert outcome == ["stopped"]

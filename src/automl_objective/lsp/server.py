@@ -25,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 
 from automl_objective import __version__
 from automl_objective.api import FileResult, catalog, check_text
+from automl_objective.lsp.cancellation import cancellable
 from automl_objective.lsp.checked_units import Cell, Part, Unit, document_unit, notebook_unit
 from automl_objective.lsp.code_actions import FIX_ALL, Fix, fix_all, fixes_for
 from automl_objective.lsp.completion import completion_items
@@ -302,9 +303,17 @@ class AutomlObjectiveServer(LanguageServer):
         )
 
     async def in_pool(self, what: str, work: Callable[[], T]) -> T | None:
-        """``work()`` in the thread pool; its failure is a log message and None."""
+        """``work()`` in the thread pool; its failure is a log message and None. Cancelled
+        (the client's ``$/cancelRequest``), it stops at its next look (see
+        :mod:`~automl_objective.lsp.cancellation`)."""
+        cancelled = threading.Event()
         try:
-            return await asyncio.get_running_loop().run_in_executor(self.pool, work)
+            return await asyncio.get_running_loop().run_in_executor(
+                self.pool, cancellable(cancelled, work)
+            )
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
         except Exception as error:
             self.report_failure(what, error)
             return None
