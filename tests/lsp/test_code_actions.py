@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pytest_lsp import LanguageClient
 
 from automl_objective.api import allowed_metrics, catalog, check_text, default_metric
@@ -123,12 +124,13 @@ async def test_no_fix_where_the_value_is_not_written_plainly(client: LanguageCli
 
 
 @pytest.mark.asyncio
-async def test_odd_requests_get_empty_answers_and_the_server_keeps_serving(
+async def test_odd_requests_are_answered_and_the_server_keeps_serving(
     client: LanguageClient,
 ) -> None:
     never_opened = types.TextDocumentIdentifier(uri="file:///work/never.py")
     far = types.Position(10_000, 10_000)
-    assert await client.text_document_hover_async(types.HoverParams(never_opened, far)) is None
+    with pytest.raises(JsonRpcInvalidParams, match=r"never\.py is not open"):
+        await client.text_document_hover_async(types.HoverParams(never_opened, far))
     open_document(client, "file:///work/odd.json", "\x00{\ud800", "json")
     assert await diagnostics_of(client, "file:///work/odd.json", 1)
     open_document(client, "file:///work/notes.md", "# MetricName: AUC", "markdown")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from automl_objective.lsp.cancellation import stop_if_cancelled
+
 STRING, NAME, NUMBER, OPEN, CLOSE, PUNCT = "string", "name", "number", "open", "close", "punct"
 
 _TOKEN = re.compile(
@@ -32,6 +34,10 @@ _BODIES = {
         '"""': r'(?:[^\\]|\\.)*?(?:"""|\Z)',
     }.items()
 }
+
+
+LOOK_EVERY = 4096
+"""Tokens read between two looks at whether the request they are read for was cancelled."""
 
 
 class Token(NamedTuple):
@@ -69,9 +75,11 @@ def token_at(text: str, offset: int) -> Token | None:
 def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
     """Every token that starts in ``text[start:stop]``."""
     stop = len(text) if stop is None else stop
-    found = []
+    found: list[Token] = []
     at = start
     while at < stop:
+        if len(found) % LOOK_EVERY == 0:
+            stop_if_cancelled()
         token = token_at(text, at)
         if token is None or token.start >= stop:
             break

@@ -14,22 +14,25 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import FeatureRequestError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
 from automl_objective import __version__
 from automl_objective.api import FileResult, catalog, check_text
+from automl_objective.lsp.cancellation import cancellable
 from automl_objective.lsp.checked_units import Cell, Part, Unit, document_unit, notebook_unit
 from automl_objective.lsp.code_actions import FIX_ALL, Fix, fix_all, fixes_for
 from automl_objective.lsp.completion import completion_items
 from automl_objective.lsp.diagnostics import Placed, diagnostics, placed_findings
 from automl_objective.lsp.documents import count_lines_as_lsp_does
 from automl_objective.lsp.hover import hover_at
+from automl_objective.lsp.protocol import AnsweringProtocol
 from automl_objective.lsp.request_context import slot_at
 from automl_objective.lsp.scheduler import Scheduler
 from automl_objective.lsp.settings import SECTION, Settings, read_settings
@@ -70,11 +73,15 @@ is not the text's alone, so it is never remembered."""
 
 
 class RecentChecks:
-    """``validate``'s results for the last few texts checked, by text, path and settings."""
+    """``validate``'s results for the last few texts checked, by text, path and settings.
+
+    A text being checked when another thread asks for it (a code action on a document whose
+    check the scheduler has just started) is waited for, not checked twice."""
 
     def __init__(self, size: int = RECENT_CHECKS) -> None:
         self.size = size
         self.results: OrderedDict[tuple[str, str, Settings], FileResult] = OrderedDict()
+        self.running: dict[tuple[str, str, Settings], Future[FileResult]] = {}
         self.lock = threading.Lock()
 
     def result(self, text: str, path: str, settings: Settings) -> FileResult:
@@ -84,19 +91,36 @@ class RecentChecks:
             if known is not None:
                 self.results.move_to_end(key)
                 return known
-        result = check_text(
+            running = self.running.get(key)
+            if running is None:
+                mine = self.running[key] = Future()
+        if running is not None:
+            return running.result()
+        try:
+            result = self._check(text, path, settings)
+        except BaseException as error:
+            with self.lock:
+                del self.running[key]
+            mine.set_exception(error)
+            raise
+        with self.lock:
+            del self.running[key]
+            if result.kind not in READS_OTHER_FILES:
+                self.results[key] = result
+                while len(self.results) > self.size:
+                    self.results.popitem(last=False)
+        mine.set_result(result)
+        return result
+
+    @staticmethod
+    def _check(text: str, path: str, settings: Settings) -> FileResult:
+        return check_text(
             text,
             path,
             strict=settings.strict,
             skip_unknown=settings.skip_unknown,
             placeholders="dynamic" if settings.placeholders == "dynamic" else "report",
         )
-        if result.kind not in READS_OTHER_FILES:
-            with self.lock:
-                self.results[key] = result
-                while len(self.results) > self.size:
-                    self.results.popitem(last=False)
-        return result
 
 
 RECENT = RecentChecks()
@@ -117,6 +141,7 @@ class AutomlObjectiveServer(LanguageServer):
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
             notebook_document_sync=NOTEBOOK_SYNC,
+            protocol_cls=AnsweringProtocol,
         )
         self.settings = Settings()
         self.shut_down = False
@@ -160,6 +185,14 @@ class AutomlObjectiveServer(LanguageServer):
         """The unit a text belongs to: its notebook for a cell, else itself."""
         notebook = self.workspace.get_notebook_document(cell_uri=uri)
         return notebook.uri if notebook is not None else uri
+
+    def known(self, uri: str) -> str:
+        """``uri`` itself if the client has it open (a document, a notebook or a cell); else a
+        request about it is refused with InvalidParams, as its params name nothing."""
+        key = unquote(uri)
+        if key in self.workspace.text_documents or key in self.workspace.notebook_documents:
+            return uri
+        raise JsonRpcInvalidParams(f"{uri} is not open (no textDocument/didOpen for it)")
 
     def part(self, uri: str) -> Part | None:
         """The text ``uri`` names as the editor has it, and how it is written."""
@@ -255,6 +288,13 @@ class AutomlObjectiveServer(LanguageServer):
         for uri in self.shown.pop(key, set()):
             self.send_diagnostics(uri, [], None)
 
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """A failure pygls caught: a request's is in its error reply already; any other (a
+        notification's handler, a message that is not JSON) is a log message, not the
+        pop-up pygls would show."""
+        if source is not FeatureRequestError:
+            self.report_failure("a message from the client", error)
+
     def report_failure(self, what: str, error: BaseException) -> None:
         message = f"automl-objective: {what} failed: {type(error).__name__}: {error}"
         log.error("%s", message)
@@ -263,9 +303,17 @@ class AutomlObjectiveServer(LanguageServer):
         )
 
     async def in_pool(self, what: str, work: Callable[[], T]) -> T | None:
-        """``work()`` in the thread pool; its failure is a log message and None."""
+        """``work()`` in the thread pool; its failure is a log message and None. Cancelled
+        (the client's ``$/cancelRequest``), it stops at its next look (see
+        :mod:`~automl_objective.lsp.cancellation`)."""
+        cancelled = threading.Event()
         try:
-            return await asyncio.get_running_loop().run_in_executor(self.pool, work)
+            return await asyncio.get_running_loop().run_in_executor(
+                self.pool, cancellable(cancelled, work)
+            )
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
         except Exception as error:
             self.report_failure(what, error)
             return None
@@ -453,7 +501,7 @@ def _register_features(server: AutomlObjectiveServer) -> None:
     async def complete(
         ls: AutomlObjectiveServer, params: types.CompletionParams
     ) -> list[types.CompletionItem] | None:
-        part, encoding = ls.part(params.text_document.uri), ls.encoding
+        part, encoding = ls.part(ls.known(params.text_document.uri)), ls.encoding
         markdown = ls.markdown("completion")
         if part is None:
             return None
@@ -472,7 +520,7 @@ def _register_features(server: AutomlObjectiveServer) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: AutomlObjectiveServer, params: types.HoverParams) -> types.Hover | None:
-        part, encoding = ls.part(params.text_document.uri), ls.encoding
+        part, encoding = ls.part(ls.known(params.text_document.uri)), ls.encoding
         markdown = ls.markdown("hover")
         if part is None:
             return None
@@ -490,7 +538,7 @@ def _register_features(server: AutomlObjectiveServer) -> None:
     async def actions(
         ls: AutomlObjectiveServer, params: types.CodeActionParams
     ) -> list[types.CodeAction] | None:
-        outcome = await ls.current_outcome(ls.unit_key(params.text_document.uri))
+        outcome = await ls.current_outcome(ls.unit_key(ls.known(params.text_document.uri)))
         if outcome is None:
             return None
         return await ls.in_pool(

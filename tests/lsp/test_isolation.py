@@ -1,0 +1,116 @@
+"""One document never holds up another: a huge document and a small one edited together,
+the small one's diagnostics come first; completion, hover and code actions are cancelled
+by ``$/cancelRequest`` (a RequestCancelled reply, -32800, not their result), and the server
+serves on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from tests.lsp.harness import diagnostics_of, open_document, recorder
+from tests.lsp.raw_rpc import raw_server
+
+REQUEST_CANCELLED = -32800
+SMALL = "ProblemType: Regression\nAutoMLJobObjective:\n  MetricName: MSE\n"
+
+
+def _huge_yaml(entries: int) -> str:
+    tags = "".join(f"  - Key: k{i}\n    Value: v{i}\n" for i in range(entries))
+    return SMALL + "Tags:\n" + tags
+
+
+def _replace_metric(client: LanguageClient, uri: str, version: int, metric: str) -> None:
+    """MSE (line 3, characters 14-17) replaced, as an editor sends a keystroke."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(2, 14), types.Position(2, 17)), text=metric
+                )
+            ],
+        )
+    )
+
+
+@pytest.mark.asyncio
+async def test_a_huge_and_a_small_document_edited_together_the_small_one_is_shown_first(
+    client: LanguageClient,
+) -> None:
+    huge, small = "file:///work/huge.yaml", "file:///work/small.yaml"
+    open_document(client, huge, _huge_yaml(15_000), "yaml")
+    open_document(client, small, SMALL, "yaml")
+    assert await diagnostics_of(client, huge, 1) == []
+    assert await diagnostics_of(client, small, 1) == []
+    _replace_metric(client, huge, 2, "AUC")  # the huge one first
+    _replace_metric(client, small, 2, "F1_")
+    (found,) = await diagnostics_of(client, small, 2)
+    assert found.code == "unknown-metric"
+    assert recorder(client).by_uri[huge][-1].version == 1  # still being checked
+    (found,) = await diagnostics_of(client, huge, 2)
+    assert found.code == "metric-not-allowed"
+
+
+HUGE_PYTHON = "x = 1\n" * 200_000 + (
+    'sm.create_auto_ml_job(AutoMLJobObjective={"MetricName": "AUC"}, ProblemType="Regression")\n'
+)
+"""A document whose completion, hover and code actions take seconds: long enough for a
+``$/cancelRequest`` sent right after the request to find it unanswered."""
+AT_ITS_METRIC = {"line": 200_000, "character": 60}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("method", "params"),
+    [
+        ("textDocument/completion", {"position": AT_ITS_METRIC}),
+        ("textDocument/hover", {"position": AT_ITS_METRIC}),
+        (
+            "textDocument/codeAction",
+            {
+                "range": {"start": AT_ITS_METRIC, "end": AT_ITS_METRIC},
+                "context": {"diagnostics": []},
+            },
+        ),
+    ],
+)
+async def test_a_cancelled_request_is_answered_request_cancelled(
+    method: str, params: dict[str, Any]
+) -> None:
+    async with raw_server() as client:
+        uri = "file:///work/huge.py"
+        client.notify(
+            "textDocument/didOpen",
+            params={
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": "python",
+                    "version": 1,
+                    "text": HUGE_PYTHON,
+                }
+            },
+        )
+        client.send(
+            {"id": "slow", "method": method, "params": {"textDocument": {"uri": uri}, **params}}
+        )
+        client.notify("$/cancelRequest", params={"id": "slow"})
+        reply = await client.until(lambda: client.replies.pop("slow", None), f"a reply to {method}")
+        assert "result" not in reply
+        assert reply["error"]["code"] == REQUEST_CANCELLED
+        small = "file:///work/small.yaml"
+        client.notify(
+            "textDocument/didOpen",
+            params={
+                "textDocument": {"uri": small, "languageId": "yaml", "version": 1, "text": SMALL}
+            },
+        )
+        reply = await client.request(
+            "hover",
+            "textDocument/hover",
+            params={"textDocument": {"uri": small}, "position": {"line": 2, "character": 15}},
+        )
+        assert "MSE" in reply["result"]["contents"]["value"]
