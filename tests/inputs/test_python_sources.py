@@ -195,6 +195,32 @@ def test_a_call_with_no_argument_on_a_receiver_not_known_stays_unread(
     assert _check(tmp_path, "import boto3\n" + source) == []
 
 
+@pytest.mark.parametrize("receiver", ["self.backend", "client", "sm = make_client()\nsm"])
+def test_snake_case_keywords_on_a_receiver_not_known_are_another_objects_method(
+    tmp_path: Path, receiver: str
+) -> None:
+    # moto's server-side handler calls its own backend method of boto3's name (held-out corpus)
+    call = 'create_auto_ml_job_v2(auto_ml_job_name=name, role_arn="arn", tags=[])\n'
+    assert _check(tmp_path, f"import boto3\n{receiver}.{call}") == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'sm = boto3.client("sagemaker")\nsm.create_auto_ml_job_v2(auto_ml_job_name="j")\n',
+        'client.create_auto_ml_job_v2(auto_ml_job_name="j", RoleArn="arn")\n',
+        'client.create_auto_ml_job_v2(auto_ml_job_name="j", **more)\n',
+    ],
+)
+def test_snake_case_keywords_to_a_sagemaker_client_or_beside_a_member_are_read(
+    tmp_path: Path, source: str
+) -> None:
+    # a known client, an AWS member beside them, or a spread: boto3's call, whose snake_case
+    # keyword AWS refuses
+    codes = [code for _, _, code in _check(tmp_path, "import boto3\n" + source)]
+    assert "unknown-member" in codes
+
+
 def test_a_file_with_no_automl_call_is_not_even_parsed(tmp_path: Path) -> None:
     assert _check(tmp_path, "this is not Python (\n") == []
 

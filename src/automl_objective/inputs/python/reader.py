@@ -590,6 +590,8 @@ def _request_of(
         if name == sdk_names.AIRFLOW_OPERATOR:
             data = _jinja(data)
     elif name in sdk_names.BOTO3_METHODS:
+        if _someone_elses_method(node, scope):
+            return None
         # boto3 takes keywords only: a positional argument fails before anything is sent
         if reader.keywords(data, node, None, scope, chunk, (), 0) or node.args:
             data = OpenObject(data)
@@ -618,6 +620,16 @@ def _extracted(version: str, data: dict[str, Any], reader: _Reader, call: Place)
         shared=dict(reader.uses),
         parameters=reader.parameters,
     )
+
+
+def _someone_elses_method(node: ast.Call, scope: Scope) -> bool:
+    """A method of boto3's name whose keywords are all snake_case (no ``**`` spread), on a
+    receiver not known to be a SageMaker client: another object's method (moto's backend,
+    a wrapper, the SDK's internals), since every member of AWS's requests is PascalCase."""
+    keywords = node.keywords
+    if not keywords or any(k.arg is None or not k.arg[:1].islower() for k in keywords):
+        return False
+    return not _sagemaker_client(node, scope)
 
 
 def _sagemaker_client(node: ast.Call, scope: Scope) -> bool:
