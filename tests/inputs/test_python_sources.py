@@ -221,6 +221,21 @@ def test_snake_case_keywords_to_a_sagemaker_client_or_beside_a_member_are_read(
     assert "unknown-member" in codes
 
 
+@pytest.mark.parametrize("refused", ["return 1\n", "f(a=1, a=2)\n", "nonlocal x\n"])
+def test_code_the_compiler_refuses_is_read_as_ast_parses_it(tmp_path: Path, refused: str) -> None:
+    """Code ``ast`` parses but CPython's compiler refuses (a module-level ``return``, a
+    keyword argument given twice) is read as written, not compiled: compiling a file that
+    holds a request costs a quarter of checking it (measured), for mistakes any run, test or
+    linter of the file shows at once. Its requests are checked as those of any file."""
+    found = _check(
+        tmp_path,
+        'import boto3\nboto3.client("sagemaker").create_auto_ml_job(\n'
+        '    ProblemType="Bogus")\n' + refused,
+    )
+    codes = {code for _, _, code in found}
+    assert "unknown-problem-type" in codes and "parse-error" not in codes
+
+
 def test_a_file_with_no_automl_call_is_not_even_parsed(tmp_path: Path) -> None:
     assert _check(tmp_path, "this is not Python (\n") == []
 
