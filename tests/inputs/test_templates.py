@@ -388,6 +388,31 @@ def test_properties_that_are_no_object_and_inline_code_that_is_no_string_are_fin
     assert inline.startswith("the inline code of 'S' (InlineCode) is a number, not a string")
 
 
+def test_properties_chosen_by_a_condition_are_checked_branch_by_branch(tmp_path: Path) -> None:
+    """``Properties: !If [cond, A, B]``: either may be deployed, so each branch is a request
+    of its own (an internal error before); ``AWS::NoValue`` or another function: unknown."""
+    request = (
+        "{{AutoMLJobObjective: {{MetricName: {metric}}}, ProblemType: {problem}, "
+        "RoleArn: arn:aws:iam::123456789012:role/r, OutputDataConfig: {{S3OutputPath: s3://b/o}}, "
+        "InputDataConfig: [{{TargetAttributeName: y, DataSource: {{S3DataSource: "
+        "{{S3DataType: S3Prefix, S3Uri: s3://b/i}}}}}}]}}"
+    )
+    good = request.format(metric="F1", problem="BinaryClassification")
+    bad = request.format(metric="AUC", problem="Regression")
+    text = (
+        "AWSTemplateFormatVersion: 2010-09-09\nConditions:\n  P: !Equals [a, b]\nResources:\n"
+        f"  J:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties: !If\n      - P\n"
+        f"      - {good}\n      - !If [P, {bad}, !Ref AWS::NoValue]\n"
+        "  K:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties: !GetAtt X.Y\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    found = [(f.code, f.line, f.column, f.pointer) for f in validate_file(path).findings]
+    column = text.splitlines()[9].index("AUC") + 1
+    pointer = "/Resources/J/Properties/Fn::If/2/Fn::If/1/AutoMLJobObjective/MetricName"
+    assert found == [("metric-not-allowed", 10, column, pointer)]
+
+
 def test_the_job_name_is_given_by_cloudformation_and_functions_are_dynamic() -> None:
     contents = read("t.yaml", (TEMPLATES / "automl-job.yaml").read_bytes())
     by_name = {part.prefix[1]: part for part in contents.parts}

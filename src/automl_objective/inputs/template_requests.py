@@ -23,7 +23,7 @@ a key written twice is reported only inside an AutoML request.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -509,24 +509,39 @@ def _duplicates_inside(reading: Reading) -> None:
 _REFUSED = "CloudFormation refuses the template"
 
 
-def _resources(reading: Reading, resources: Any) -> list[tuple[str, str, dict[str, Any]]]:
-    """The resources of a type that may hold an AutoML request: name, type, properties.
-    ``Properties`` that are no object (an array, say) are a finding."""
+def _branches(value: Any, at: Prefix) -> Iterator[tuple[Prefix, Any]]:
+    """The values ``Properties`` may take, each with its path: an ``Fn::If``'s two branches
+    (either may be deployed, as the condition says), nested ones too; any other function
+    (``AWS::NoValue`` included) decides them at deployment, so none is known."""
+    if not _intrinsic(value):
+        yield at, value
+        return
+    [(name, argument)] = value.items()
+    if name == "Fn::If" and isinstance(argument, list) and len(argument) == 3:
+        for index in (1, 2):
+            yield from _branches(argument[index], (*at, "Fn::If", index))
+
+
+def _resources(reading: Reading, resources: Any) -> list[tuple[Prefix, str, dict[str, Any]]]:
+    """The resources of a type that may hold an AutoML request: where its properties are,
+    its type, its properties (each branch of an ``Fn::If`` apart). ``Properties`` that are
+    no object (an array, say) are a finding."""
     found = []
     for name, resource in resources.items() if isinstance(resources, dict) else ():
-        if isinstance(resource, dict):
-            kind, properties = resource.get("Type"), resource.get("Properties")
-            if not (isinstance(kind, str) and kind in _RESOURCES) or properties is None:
-                continue
+        if not isinstance(resource, dict):
+            continue
+        kind, written = resource.get("Type"), resource.get("Properties")
+        if not (isinstance(kind, str) and kind in _RESOURCES) or written is None:
+            continue
+        for at, properties in _branches(written, ("Resources", name, "Properties")):
             if isinstance(properties, dict):
-                found.append((name, kind, properties))
-                continue
-            at = ("Resources", name, "Properties")
-            message = (
-                f"the Properties of {shown(name)} ({kind}) are {json_type(properties)}, not an "
-                f"object: {_REFUSED}"
-            )
-            reading.problem(Code.INVALID_TYPE, at, reading.located([at])[0], message)
+                found.append((at, kind, properties))
+            elif properties is not None:  # a branch may also be null: no properties
+                message = (
+                    f"the Properties of {shown(name)} ({kind}) are {json_type(properties)}, "
+                    f"not an object: {_REFUSED}"
+                )
+                reading.problem(Code.INVALID_TYPE, at, reading.located([at])[0], message)
     return found
 
 
@@ -556,7 +571,7 @@ def requests(document: Document, kind: str) -> Contents:
     reading = Reading(document)
     _unknown_functions(reading)
     resources = document.data.get("Resources")
-    for name, type_name, properties in _resources(reading, resources):
-        _RESOURCES[type_name](reading, properties, ("Resources", name, "Properties"), type_name)
+    for at, type_name, properties in _resources(reading, resources):
+        _RESOURCES[type_name](reading, properties, at, type_name)
     _duplicates_inside(reading)
     return Contents(document.path, kind, None, tuple(reading.parts), tuple(reading.problems))
