@@ -41,6 +41,13 @@ from automl_objective.inputs.positions import (
     line_columns,
     trie,
 )
+from automl_objective.inputs.yaml_one_pass import (
+    MAX_NUMBER_CHARS,
+    TAG,
+    compose,
+    function_name,
+    plain_data,
+)
 
 NodePair = tuple[yaml.Node, yaml.Node]
 Duplicate = tuple[yaml.Node, str, LoadError]
@@ -49,11 +56,9 @@ Duplicate = tuple[yaml.Node, str, LoadError]
 MAX_EXPANDED_NODES = 100_000
 MAX_EXPANDED_CHARS = 10 * 1024 * 1024
 """The text the expanded data may hold: the default size limit of a file."""
-MAX_NUMBER_CHARS = 400
-"""Longest number read (a double has at most 309 digits before its point)."""
 
 DISAGREE = "parsers disagree on which one counts"
-_TAG = "tag:yaml.org,2002:"
+_TAG = TAG
 _MERGE = _TAG + "merge"
 _READ_AS = {
     _TAG + "int": "a number",
@@ -67,16 +72,6 @@ _READ_AS = {
 def _loader_class() -> type[yaml.SafeLoader]:
     loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return loader
-
-
-_UNPREFIXED = frozenset({"Ref", "Condition"})
-"""CloudFormation functions whose long form has no ``Fn::`` (``!Ref`` is ``Ref``)."""
-
-
-def function_name(tag: str) -> str:
-    """The long form of a CloudFormation short-form tag: ``!Sub`` -> ``Fn::Sub``."""
-    suffix = tag[1:]
-    return suffix if suffix in _UNPREFIXED else f"Fn::{suffix}"
 
 
 def _short_form(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
@@ -243,7 +238,29 @@ def _check_number(path: str, text: str, node: yaml.ScalarNode, loader: yaml.Safe
 
 def parse_yaml(path: str, text: str, *, cloudformation: bool = False) -> Document:
     """A YAML document; with ``cloudformation``, read as CloudFormation reads a template (see
-    the module's docstring)."""
+    the module's docstring). In one pass where the text allows it (:mod:`.yaml_one_pass`),
+    else, and for every refusal, by the careful reading."""
+    if "&" not in text:  # no anchor, so no alias: each node is reached once
+        document = _one_pass(path, text, cloudformation)
+        if document is not None:
+            return document
+    return _careful(path, text, cloudformation)
+
+
+def _one_pass(path: str, text: str, cloudformation: bool) -> Document | None:
+    """The document read in one pass, or None for the careful reading to decide (anything
+    unusual, anything refused, any error: the careful reading words it)."""
+    try:
+        root = compose(text)
+        data = plain_data(root, cloudformation=cloudformation) if root is not None else None
+    except Exception:  # read again by the careful reading, which words any refusal
+        return None
+    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root, text))
+
+
+def _careful(path: str, text: str, cloudformation: bool) -> Document:
+    """The node graph checked by a walk of every distinct node (aliases too), then
+    constructed by PyYAML (the one-pass reading's fallback, which words every refusal)."""
     loader = (_template_loader_class() if cloudformation else _loader_class())(text)
     duplicates: list[Duplicate] | None = [] if cloudformation else None
     try:
