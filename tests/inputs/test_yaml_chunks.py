@@ -66,7 +66,8 @@ def request_text(rng: random.Random) -> str:
             lines.extend(_entries(rng, rng.choice([2, 2, 4, 0])))
         if rng.random() < 0.1:
             lines.append(rng.choice(["# a comment", "", "---", "- x", "  stray"]))
-    return "\n".join(lines) + rng.choice(["\n", "", "\n# edit 0001\n"])
+    text = "\n".join(lines) + rng.choice(["\n", "", "\n# edit 0001\n"])
+    return text.replace("\n", "\r\n") if rng.random() < 0.2 else text  # Windows' lines too
 
 
 def _edit(rng: random.Random, text: str) -> str:
