@@ -541,7 +541,8 @@ def test_a_crash_while_parsing_one_file_spares_the_others(
     def explode(*args: Any) -> Any:
         raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
 
-    monkeypatch.setattr(yaml_format, "_check_graph", explode)
+    monkeypatch.setattr(yaml_format, "plain_data", explode)  # the one pass reads again...
+    monkeypatch.setattr(yaml_format, "_check_graph", explode)  # ...carefully, which crashes
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert f"{tmp_path / 'b.yaml'}: error [internal-error] internal error while reading" in out

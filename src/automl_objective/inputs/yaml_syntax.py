@@ -41,6 +41,20 @@ from automl_objective.inputs.positions import (
     line_columns,
     trie,
 )
+from automl_objective.inputs.yaml_chunks import (
+    Assembled,
+    Piece,
+    pieces_of,
+    read_pieces,
+    remember_whole,
+)
+from automl_objective.inputs.yaml_one_pass import (
+    MAX_NUMBER_CHARS,
+    TAG,
+    compose,
+    function_name,
+    plain_data,
+)
 
 NodePair = tuple[yaml.Node, yaml.Node]
 Duplicate = tuple[yaml.Node, str, LoadError]
@@ -49,11 +63,9 @@ Duplicate = tuple[yaml.Node, str, LoadError]
 MAX_EXPANDED_NODES = 100_000
 MAX_EXPANDED_CHARS = 10 * 1024 * 1024
 """The text the expanded data may hold: the default size limit of a file."""
-MAX_NUMBER_CHARS = 400
-"""Longest number read (a double has at most 309 digits before its point)."""
 
 DISAGREE = "parsers disagree on which one counts"
-_TAG = "tag:yaml.org,2002:"
+_TAG = TAG
 _MERGE = _TAG + "merge"
 _READ_AS = {
     _TAG + "int": "a number",
@@ -67,16 +79,6 @@ _READ_AS = {
 def _loader_class() -> type[yaml.SafeLoader]:
     loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return loader
-
-
-_UNPREFIXED = frozenset({"Ref", "Condition"})
-"""CloudFormation functions whose long form has no ``Fn::`` (``!Ref`` is ``Ref``)."""
-
-
-def function_name(tag: str) -> str:
-    """The long form of a CloudFormation short-form tag: ``!Sub`` -> ``Fn::Sub``."""
-    suffix = tag[1:]
-    return suffix if suffix in _UNPREFIXED else f"Fn::{suffix}"
 
 
 def _short_form(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
@@ -243,7 +245,49 @@ def _check_number(path: str, text: str, node: yaml.ScalarNode, loader: yaml.Safe
 
 def parse_yaml(path: str, text: str, *, cloudformation: bool = False) -> Document:
     """A YAML document; with ``cloudformation``, read as CloudFormation reads a template (see
-    the module's docstring)."""
+    the module's docstring). In one pass where the text allows it (:mod:`.yaml_one_pass`),
+    else, and for every refusal, by the careful reading."""
+    if "&" not in text:  # no anchor, so no alias: each node is reached once
+        document = _one_pass(path, text, cloudformation)
+        if document is not None:
+            return document
+    return _careful(path, text, cloudformation)
+
+
+def _one_pass(path: str, text: str, cloudformation: bool) -> Document | None:
+    """The document read in one pass, or None for the careful reading to decide (anything
+    unusual, anything refused, any error: the careful reading words it). A big text is read
+    from its pieces where it can be (:mod:`.yaml_chunks`), reusing those read before."""
+    pieces = None if cloudformation else pieces_of(path, text)
+    if pieces is not None:
+        document = _from_pieces(path, text, pieces)
+        if document is not None:
+            return document
+    try:
+        root = compose(text)
+        data = plain_data(root, cloudformation=cloudformation) if root is not None else None
+    except Exception:  # read again by the careful reading, which words any refusal
+        return None
+    if pieces is not None and root is not None:
+        remember_whole(text, pieces, root)
+    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root, text))
+
+
+def _from_pieces(path: str, text: str, pieces: list[Piece]) -> Document | None:
+    assembled = read_pieces(text, pieces)
+    if assembled is None:
+        return None
+    try:
+        data = plain_data(assembled.root)
+    except Exception:  # read whole, where anything refused is worded
+        return None
+    locator = functools.partial(locate_assembled, assembled, text)
+    return Document(path, data, text, "yaml", locator)
+
+
+def _careful(path: str, text: str, cloudformation: bool) -> Document:
+    """The node graph checked by a walk of every distinct node (aliases too), then
+    constructed by PyYAML (the one-pass reading's fallback, which words every refusal)."""
     loader = (_template_loader_class() if cloudformation else _loader_class())(text)
     duplicates: list[Duplicate] | None = [] if cloudformation else None
     try:
@@ -361,6 +405,27 @@ def _token_pairs(
     if unwrapped and node.tag == "!GetAtt":  # ``!GetAtt A.B``: both items are the scalar
         return ((t, (node, node), True) for t in wanted if t in ("0", "1"))
     return ()
+
+
+def locate_assembled(assembled: Assembled, text: str, requests: Sequence[Request]) -> list[Spot]:
+    """:func:`locate_yaml_all` for a text read from its pieces: each node's offset is where
+    its piece's text was when it was read, shifted to where that text is now."""
+    found = yaml_nodes(assembled.root, [path for path, _ in requests])
+    shifts = assembled.shifts
+    offsets: list[int] = []
+    spotted: list[tuple[yaml.Node, bool]] = []
+    for path, key in requests:
+        best, (key_node, value_node) = deepest(found, path)
+        exact = len(best) == len(path)
+        node = key_node if (key and exact) else value_node
+        shift = shifts.get(best[:2], shifts.get(best[:1], 0)) if best else 0
+        offsets.append(node.start_mark.index + shift)
+        spotted.append((node, exact))
+    positions = line_columns(text, offsets)
+    return [
+        (position, id(node) if exact else None)
+        for position, (node, exact) in zip(positions, spotted, strict=True)
+    ]
 
 
 def locate_yaml_all(root: yaml.Node | None, text: str, requests: Sequence[Request]) -> list[Spot]:
