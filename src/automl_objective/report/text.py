@@ -25,12 +25,21 @@ class TextReporter(Reporter):
         self.colour = colour
 
     def report(self, results: Sequence[FileResult], out: TextIO) -> None:
+        lines = []
         for result in results:
+            if not result.findings:
+                continue
+            shown_path = printable(result.path)  # once a file, not once a finding
             for finding in result.findings:
-                where, severity = location(result.path, finding), str(finding.severity)
+                where, severity = location(result.path, finding, shown_path), str(finding.severity)
                 if self.colour:
                     where = f"{_BOLD}{where}{_RESET}"
                     severity = f"{_COLOURS[severity]}{severity}{_RESET}"
-                message = printable(finding.message + finding.related_words())
-                out.write(f"{where}: {severity} [{finding.code}] {message}\n")
-        out.write(summary(results) + "\n")
+                said = (
+                    finding.message + finding.related_words()
+                    if finding.related
+                    else finding.message
+                )
+                lines.append(f"{where}: {severity} [{finding.code}] {printable(said)}\n")
+        lines.append(summary(results) + "\n")
+        out.write("".join(lines))
