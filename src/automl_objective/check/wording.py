@@ -85,7 +85,7 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         if path == entry[4]:
             return list(entry[5])
         return [
-            Located(s, code, (*path, *below), m, at, most)
+            Located(s, code, (*path, *below) if below else path, m, at, most)
             for s, code, below, m, at, most in entry[3]
         ]
     found = messages.explain_all(failure, catalog)

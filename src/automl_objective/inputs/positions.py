@@ -283,6 +283,8 @@ _NAME_END = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
 def _array_index(token: str | int, size: int) -> int | None:
     """The item ``token`` names in an array of ``size`` items, as the walker reads tokens
     (``str(token)`` equal to an index: ``"3"`` and ``3``, never ``"03"``); None if none."""
+    if token.__class__ is int:  # a failure's own index: no text to read
+        return token if 0 <= token < size else None
     text = str(token)
     if not (text.isascii() and text.isdigit()) or str(int(text)) != text:
         return None
