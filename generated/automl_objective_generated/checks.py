@@ -105,8 +105,8 @@ def explain_auto_ml_job_objective(v: Any, path: JsonPath, out: list[Failure], wa
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective))
     if isinstance(v, dict):
-        for key, explain in X_auto_ml_job_objective_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_auto_ml_job_objective_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_job_objective_3:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_auto_ml_job_objective))
@@ -198,8 +198,8 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_create_auto_ml_job_v2_request))
     if isinstance(v, dict):
-        for key, explain in X_create_auto_ml_job_v2_request_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_create_auto_ml_job_v2_request_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
@@ -260,15 +260,16 @@ def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failur
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_auto_ml_problem_type_config))
     if isinstance(v, dict):
         for key in v:
-            _explain_AutoMLProblemTypeConfig_propertyNames(key, path, out, warn)
+            if not _check_AutoMLProblemTypeConfig_propertyNames(key):
+                _explain_AutoMLProblemTypeConfig_propertyNames(key, path, out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
             out.append(Failure("problem-type-config", warn, path, "minProperties", v, 1, F_auto_ml_problem_type_config))
     if isinstance(v, dict) and len(v) > 1:
         out.append(Failure("problem-type-config", warn, path, "maxProperties", v, 1, F_auto_ml_problem_type_config))
     if isinstance(v, dict):
-        for key, explain in X_auto_ml_problem_type_config_4_e.items():
-            if key in v:
+        for key, (check, explain) in X_auto_ml_problem_type_config_4_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_problem_type_config_5:
         out.append(Failure("problem-type-config", warn, path, "additionalProperties", v, False, F_auto_ml_problem_type_config))
@@ -311,8 +312,8 @@ def _explain_AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, o
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_AutoMLProblemTypeConfig__TabularJobConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_AutoMLProblemTypeConfig__TabularJobConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -402,8 +403,8 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -417,8 +418,8 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemType
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -502,8 +503,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: Json
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -536,8 +537,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemType
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -597,8 +598,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_0_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -664,8 +665,8 @@ def _check_CreateAutoMLJobV2Request_allOf_1_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -679,8 +680,8 @@ def _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -714,8 +715,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_1_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -748,8 +749,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -784,8 +785,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -845,8 +846,8 @@ def _check_CreateAutoMLJobV2Request_allOf_2_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -860,8 +861,8 @@ def _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -895,8 +896,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_2_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -929,8 +930,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -965,8 +966,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1026,8 +1027,8 @@ def _check_CreateAutoMLJobV2Request_allOf_3_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1041,8 +1042,8 @@ def _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1076,8 +1077,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_3_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1110,8 +1111,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1146,8 +1147,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1207,8 +1208,8 @@ def _check_CreateAutoMLJobV2Request_allOf_4_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_4_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1222,8 +1223,8 @@ def _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1257,8 +1258,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_4_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_4_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1324,8 +1325,8 @@ def _check_CreateAutoMLJobV2Request_allOf_5_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_5_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1339,8 +1340,8 @@ def _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1374,8 +1375,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_5_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_5_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1441,8 +1442,8 @@ def _check_CreateAutoMLJobV2Request_allOf_6_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_6_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1456,8 +1457,8 @@ def _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1491,8 +1492,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_6_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_6_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1558,8 +1559,8 @@ def _check_CreateAutoMLJobV2Request_allOf_7_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_7_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1573,8 +1574,8 @@ def _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1590,8 +1591,10 @@ def check_text_generation_metric_name(v: Any) -> bool:
 
 def explain_text_generation_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/TextGenerationMetricName: append each certain failure to ``out``."""
-    explain_metric_name(v, path, out, warn)
-    _explain_TextGenerationMetricName_x_warn(v, path, out, True)
+    if not check_metric_name(v):
+        explain_metric_name(v, path, out, warn)
+    if not _check_TextGenerationMetricName_x_warn(v):
+        _explain_TextGenerationMetricName_x_warn(v, path, out, True)
     return
 
 
@@ -1636,8 +1639,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_7_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_7_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1703,8 +1706,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_8_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1720,8 +1723,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: Any
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1783,8 +1786,8 @@ def _check_TabularAlgorithmChoice_allOf_0_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_0_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1798,8 +1801,8 @@ def _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1815,7 +1818,8 @@ def _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__Algor
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+            if not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
+                _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
     return
 
 
@@ -1828,8 +1832,8 @@ def _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1845,7 +1849,8 @@ def _check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__Algorithm
 def _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            explain_tabular_algorithm(item, (*path, index), out, warn)
+            if not check_tabular_algorithm(item):
+                explain_tabular_algorithm(item, (*path, index), out, warn)
     return
 
 
@@ -1960,8 +1965,8 @@ def _check_TabularAlgorithmChoice_allOf_1_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_1_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1975,8 +1980,8 @@ def _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -1992,7 +1997,8 @@ def _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__Algor
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+            if not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
+                _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
     return
 
 
@@ -2005,8 +2011,8 @@ def _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2022,7 +2028,8 @@ def _check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__Algorithm
 def _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+            if not _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
+                _explain_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
     return
 
 
@@ -2055,8 +2062,8 @@ def _explain_TabularAlgorithmChoice_allOf_1_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_1_if))
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_1_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2114,8 +2121,8 @@ def _check_TabularAlgorithmChoice_allOf_2_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_2_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_2_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2129,8 +2136,8 @@ def _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2146,7 +2153,8 @@ def _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__Algor
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+            if not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
+                _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
     return
 
 
@@ -2159,8 +2167,8 @@ def _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2176,7 +2184,8 @@ def _check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__Algorithm
 def _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+            if not _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
+                _explain_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
     return
 
 
@@ -2209,8 +2218,8 @@ def _explain_TabularAlgorithmChoice_allOf_2_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_2_if))
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_2_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2268,8 +2277,8 @@ def _check_TabularAlgorithmChoice_allOf_3_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_3_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_3_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2283,8 +2292,8 @@ def _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2300,7 +2309,8 @@ def _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__Algor
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+            if not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
+                _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
     return
 
 
@@ -2313,8 +2323,8 @@ def _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2330,7 +2340,8 @@ def _check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__Algorithm
 def _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+            if not _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
+                _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
     return
 
 
@@ -2341,7 +2352,8 @@ def _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfi
 
 
 def _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    _explain_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn(v, path, out, True)
+    if not _check_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn(v):
+        _explain_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn(v, path, out, True)
     return
 
 
@@ -2378,8 +2390,10 @@ def _check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoML
 
 
 def _explain_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_1(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    explain_ensembling_algorithm(v, path, out, warn)
-    explain_hyperparameter_tuning_algorithm(v, path, out, warn)
+    if not check_ensembling_algorithm(v):
+        explain_ensembling_algorithm(v, path, out, warn)
+    if not check_hyperparameter_tuning_algorithm(v):
+        explain_hyperparameter_tuning_algorithm(v, path, out, warn)
     return
 
 
@@ -2398,8 +2412,8 @@ def _explain_TabularAlgorithmChoice_allOf_3_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_3_if))
     if isinstance(v, dict):
-        for key, explain in X_TabularAlgorithmChoice_allOf_3_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2443,8 +2457,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeS
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2458,8 +2472,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobCo
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2475,7 +2489,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGen
 def _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+            if not _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(item):
+                _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
     return
 
 
@@ -2488,8 +2503,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGeneratio
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2505,7 +2520,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__Algorithm
 def _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
         for index, item in enumerate(v):
-            explain_time_series_forecasting_algorithm(item, (*path, index), out, warn)
+            if not check_time_series_forecasting_algorithm(item):
+                explain_time_series_forecasting_algorithm(item, (*path, index), out, warn)
     return
 
 
@@ -2595,10 +2611,11 @@ def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request))
     if isinstance(v, dict):
-        for key, explain in X_create_auto_ml_job_request_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_create_auto_ml_job_request_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
-    _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
+    if not _check_CreateAutoMLJobRequest_allOf_0(v):
+        _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
     if _check_CreateAutoMLJobRequest_allOf_1_if(v):
         if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
@@ -2623,7 +2640,8 @@ def _check_CreateAutoMLJobRequest_allOf_0(v: Any) -> bool:
 
 
 def _explain_CreateAutoMLJobRequest_allOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
-    _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v, path, out, True)
+    if not _check_CreateAutoMLJobRequest_allOf_0_x_warn(v):
+        _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v, path, out, True)
     return
 
 
@@ -2677,8 +2695,8 @@ def _explain_CreateAutoMLJobRequest_allOf_1_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_1_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobRequest_allOf_1_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_1_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2722,8 +2740,8 @@ def _explain_CreateAutoMLJobRequest_allOf_2_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_2_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobRequest_allOf_2_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_2_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2767,8 +2785,8 @@ def _explain_CreateAutoMLJobRequest_allOf_3_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_3_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobRequest_allOf_3_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_3_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2804,8 +2822,8 @@ def _check_CreateAutoMLJobRequest_allOf_4_else(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobRequest_allOf_4_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobRequest_allOf_4_else_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_else_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2819,8 +2837,8 @@ def _check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any) -> bo
 
 def _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2854,8 +2872,8 @@ def _explain_CreateAutoMLJobRequest_allOf_4_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_4_if))
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobRequest_allOf_4_if_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_if_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -2893,8 +2911,8 @@ def _check_CreateAutoMLJobRequest_allOf_5_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobRequest_allOf_5_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, explain in X_CreateAutoMLJobRequest_allOf_5_then_0_e.items():
-            if key in v:
+        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_5_then_0_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     return
 
@@ -3082,8 +3100,8 @@ def explain_describe_auto_ml_job_response_shape(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_response_shape))
     if isinstance(v, dict):
-        for key, explain in X_describe_auto_ml_job_response_shape_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_describe_auto_ml_job_response_shape_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_response_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_response_shape))
@@ -3162,7 +3180,8 @@ def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLInputDataConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_AutoMLChannel(item, (*path, index), out, warn)
+            if not _check_aws_AutoMLChannel(item):
+                _explain_aws_AutoMLChannel(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLInputDataConfig))
@@ -3190,8 +3209,8 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLChannel))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLChannel_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLChannel_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLChannel_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel))
@@ -3218,8 +3237,8 @@ def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSource))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLDataSource_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLDataSource_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSource))
@@ -3248,8 +3267,8 @@ def _explain_aws_AutoMLS3DataSource(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLS3DataSource))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLS3DataSource_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLS3DataSource_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLS3DataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource))
@@ -3414,8 +3433,8 @@ def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLOutputDataConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLOutputDataConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLOutputDataConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig))
@@ -3490,8 +3509,8 @@ def _explain_aws_AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobObjective))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLJobObjective_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLJobObjective_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobObjective_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective))
@@ -3551,8 +3570,8 @@ def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], war
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLJobConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLJobConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobConfig))
@@ -3577,8 +3596,8 @@ def _explain_aws_AutoMLJobCompletionCriteria(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobCompletionCriteria))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLJobCompletionCriteria_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLJobCompletionCriteria_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobCompletionCriteria))
@@ -3643,8 +3662,8 @@ def _explain_aws_AutoMLSecurityConfig(v: Any, path: JsonPath, out: list[Failure]
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLSecurityConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLSecurityConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLSecurityConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLSecurityConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLSecurityConfig))
@@ -3681,8 +3700,8 @@ def _explain_aws_VpcConfig(v: Any, path: JsonPath, out: list[Failure], warn: boo
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_VpcConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_VpcConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_VpcConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_VpcConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_VpcConfig))
@@ -3713,7 +3732,8 @@ def _explain_aws_VpcSecurityGroupIds(v: Any, path: JsonPath, out: list[Failure],
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_VpcSecurityGroupIds))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
+            if not _check_aws_SecurityGroupId(item):
+                _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_VpcSecurityGroupIds))
@@ -3766,7 +3786,8 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_Subnets))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
+            if not _check_aws_SecurityGroupId(item):
+                _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_Subnets))
@@ -3791,8 +3812,8 @@ def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: li
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLCandidateGenerationConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLCandidateGenerationConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateGenerationConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateGenerationConfig))
@@ -3819,7 +3840,8 @@ def _explain_aws_AutoMLAlgorithmsConfig(v: Any, path: JsonPath, out: list[Failur
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithmsConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_AutoMLAlgorithmConfig(item, (*path, index), out, warn)
+            if not _check_aws_AutoMLAlgorithmConfig(item):
+                _explain_aws_AutoMLAlgorithmConfig(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithmsConfig))
@@ -3844,8 +3866,8 @@ def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLAlgorithmConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLAlgorithmConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLAlgorithmConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLAlgorithmConfig))
@@ -3876,7 +3898,8 @@ def _explain_aws_AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], wa
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithms))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_AutoMLAlgorithm(item, (*path, index), out, warn)
+            if not _check_aws_AutoMLAlgorithm(item):
+                _explain_aws_AutoMLAlgorithm(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithms))
@@ -3915,8 +3938,8 @@ def _explain_aws_AutoMLDataSplitConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSplitConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLDataSplitConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLDataSplitConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSplitConfig))
@@ -4011,7 +4034,8 @@ def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[F
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLPartialFailureReasons))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_AutoMLPartialFailureReason(item, (*path, index), out, warn)
+            if not _check_aws_AutoMLPartialFailureReason(item):
+                _explain_aws_AutoMLPartialFailureReason(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLPartialFailureReasons))
@@ -4034,8 +4058,8 @@ def _explain_aws_AutoMLPartialFailureReason(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLPartialFailureReason))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLPartialFailureReason_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLPartialFailureReason_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLPartialFailureReason))
@@ -4061,8 +4085,8 @@ def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], war
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidate))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLCandidate_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLCandidate_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidate_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidate))
@@ -4115,8 +4139,8 @@ def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FinalAutoMLJobObjectiveMetric))
     if isinstance(v, dict):
-        for key, explain in X_aws_FinalAutoMLJobObjectiveMetric_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_FinalAutoMLJobObjectiveMetric_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric))
@@ -4186,7 +4210,8 @@ def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_CandidateSteps))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_AutoMLCandidateStep(item, (*path, index), out, warn)
+            if not _check_aws_AutoMLCandidateStep(item):
+                _explain_aws_AutoMLCandidateStep(item, (*path, index), out, warn)
     return
 
 
@@ -4210,8 +4235,8 @@ def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateStep))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLCandidateStep_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLCandidateStep_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateStep_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateStep))
@@ -4298,7 +4323,8 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLContainerDefinitions))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_AutoMLContainerDefinition(item, (*path, index), out, warn)
+            if not _check_aws_AutoMLContainerDefinition(item):
+                _explain_aws_AutoMLContainerDefinition(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLContainerDefinitions))
@@ -4327,8 +4353,8 @@ def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLContainerDefinition))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLContainerDefinition_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLContainerDefinition_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLContainerDefinition_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLContainerDefinition))
@@ -4387,10 +4413,11 @@ def _explain_aws_EnvironmentMap(v: Any, path: JsonPath, out: list[Failure], warn
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EnvironmentMap))
     if isinstance(v, dict):
         for key in v:
-            _explain_aws_EnvironmentKey(key, path, out, warn)
+            if not _check_aws_EnvironmentKey(key):
+                _explain_aws_EnvironmentKey(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X_aws_EnvironmentMap_2:
+            if key not in X_aws_EnvironmentMap_2 and not _check_aws_EnvironmentValue(item):
                 _explain_aws_EnvironmentValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
         if v.__class__ is not OpenObject:
@@ -4464,8 +4491,8 @@ def _explain_aws_CandidateProperties(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateProperties))
     if isinstance(v, dict):
-        for key, explain in X_aws_CandidateProperties_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_CandidateProperties_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateProperties_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateProperties))
@@ -4492,8 +4519,8 @@ def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateArtifactLocations))
     if isinstance(v, dict):
-        for key, explain in X_aws_CandidateArtifactLocations_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_CandidateArtifactLocations_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateArtifactLocations_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateArtifactLocations))
@@ -4524,7 +4551,8 @@ def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_MetricDataList))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_MetricDatum(item, (*path, index), out, warn)
+            if not _check_aws_MetricDatum(item):
+                _explain_aws_MetricDatum(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_MetricDataList))
@@ -4553,8 +4581,8 @@ def _explain_aws_MetricDatum(v: Any, path: JsonPath, out: list[Failure], warn: b
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_MetricDatum))
     if isinstance(v, dict):
-        for key, explain in X_aws_MetricDatum_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_MetricDatum_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_MetricDatum_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_MetricDatum))
@@ -4617,10 +4645,11 @@ def _explain_aws_AutoMLInferenceContainerDefinitions(v: Any, path: JsonPath, out
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLInferenceContainerDefinitions))
     if isinstance(v, dict):
         for key in v:
-            _explain_aws_AutoMLProcessingUnit(key, path, out, warn)
+            if not _check_aws_AutoMLProcessingUnit(key):
+                _explain_aws_AutoMLProcessingUnit(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X_aws_AutoMLInferenceContainerDefinitions_2:
+            if key not in X_aws_AutoMLInferenceContainerDefinitions_2 and not _check_aws_AutoMLContainerDefinitions(item):
                 _explain_aws_AutoMLContainerDefinitions(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
         if v.__class__ is not OpenObject:
@@ -4678,8 +4707,8 @@ def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobArtifacts))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLJobArtifacts_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLJobArtifacts_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobArtifacts_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobArtifacts))
@@ -4704,8 +4733,8 @@ def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ResolvedAttributes))
     if isinstance(v, dict):
-        for key, explain in X_aws_ResolvedAttributes_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_ResolvedAttributes_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ResolvedAttributes))
@@ -4728,8 +4757,8 @@ def _explain_aws_ModelDeployConfig(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_ModelDeployConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_ModelDeployConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployConfig))
@@ -4774,8 +4803,8 @@ def _explain_aws_ModelDeployResult(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployResult))
     if isinstance(v, dict):
-        for key, explain in X_aws_ModelDeployResult_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_ModelDeployResult_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployResult_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployResult))
@@ -4803,8 +4832,8 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request_shape))
     if isinstance(v, dict):
-        for key, explain in X_create_auto_ml_job_request_shape_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_create_auto_ml_job_request_shape_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape))
@@ -4835,7 +4864,8 @@ def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool)
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_TagList))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_Tag(item, (*path, index), out, warn)
+            if not _check_aws_Tag(item):
+                _explain_aws_Tag(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_TagList))
@@ -4862,8 +4892,8 @@ def _explain_aws_Tag(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_Tag))
     if isinstance(v, dict):
-        for key, explain in X_aws_Tag_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_Tag_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_Tag_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag))
@@ -4943,8 +4973,8 @@ def explain_describe_auto_ml_job_v2_response_shape(v: Any, path: JsonPath, out: 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_v2_response_shape))
     if isinstance(v, dict):
-        for key, explain in X_describe_auto_ml_job_v2_response_shape_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_describe_auto_ml_job_v2_response_shape_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_v2_response_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_v2_response_shape))
@@ -4975,7 +5005,8 @@ def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Fail
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLJobInputDataConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_AutoMLJobChannel(item, (*path, index), out, warn)
+            if not _check_aws_AutoMLJobChannel(item):
+                _explain_aws_AutoMLJobChannel(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLJobInputDataConfig))
@@ -5004,8 +5035,8 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobChannel))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLJobChannel_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLJobChannel_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobChannel_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobChannel))
@@ -5034,8 +5065,8 @@ def _explain_aws_AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLProblemTypeConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLProblemTypeConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeConfig))
@@ -5061,8 +5092,8 @@ def _explain_aws_ImageClassificationJobConfig(v: Any, path: JsonPath, out: list[
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ImageClassificationJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_ImageClassificationJobConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_ImageClassificationJobConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ImageClassificationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ImageClassificationJobConfig))
@@ -5089,8 +5120,8 @@ def _explain_aws_TextClassificationJobConfig(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextClassificationJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_TextClassificationJobConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TextClassificationJobConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextClassificationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextClassificationJobConfig))
@@ -5140,8 +5171,8 @@ def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesForecastingJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_TimeSeriesForecastingJobConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TimeSeriesForecastingJobConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesForecastingJobConfig))
@@ -5196,7 +5227,8 @@ def _explain_aws_ForecastQuantiles(v: Any, path: JsonPath, out: list[Failure], w
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_ForecastQuantiles))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_ForecastQuantile(item, (*path, index), out, warn)
+            if not _check_aws_ForecastQuantile(item):
+                _explain_aws_ForecastQuantile(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_ForecastQuantiles))
@@ -5245,8 +5277,8 @@ def _explain_aws_TimeSeriesTransformations(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesTransformations))
     if isinstance(v, dict):
-        for key, explain in X_aws_TimeSeriesTransformations_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TimeSeriesTransformations_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesTransformations_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesTransformations))
@@ -5277,10 +5309,11 @@ def _explain_aws_FillingTransformations(v: Any, path: JsonPath, out: list[Failur
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformations))
     if isinstance(v, dict):
         for key in v:
-            _explain_aws_ContentColumn(key, path, out, warn)
+            if not _check_aws_ContentColumn(key):
+                _explain_aws_ContentColumn(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X_aws_FillingTransformations_2:
+            if key not in X_aws_FillingTransformations_2 and not _check_aws_FillingTransformationMap(item):
                 _explain_aws_FillingTransformationMap(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
@@ -5314,10 +5347,11 @@ def _explain_aws_FillingTransformationMap(v: Any, path: JsonPath, out: list[Fail
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformationMap))
     if isinstance(v, dict):
         for key in v:
-            _explain_aws_FillingType(key, path, out, warn)
+            if not _check_aws_FillingType(key):
+                _explain_aws_FillingType(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X_aws_FillingTransformationMap_2:
+            if key not in X_aws_FillingTransformationMap_2 and not _check_aws_FillingTransformationValue(item):
                 _explain_aws_FillingTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
@@ -5391,10 +5425,11 @@ def _explain_aws_AggregationTransformations(v: Any, path: JsonPath, out: list[Fa
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AggregationTransformations))
     if isinstance(v, dict):
         for key in v:
-            _explain_aws_ContentColumn(key, path, out, warn)
+            if not _check_aws_ContentColumn(key):
+                _explain_aws_ContentColumn(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X_aws_AggregationTransformations_2:
+            if key not in X_aws_AggregationTransformations_2 and not _check_aws_AggregationTransformationValue(item):
                 _explain_aws_AggregationTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
@@ -5442,8 +5477,8 @@ def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_TimeSeriesConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TimeSeriesConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesConfig))
@@ -5474,7 +5509,8 @@ def _explain_aws_GroupingAttributeNames(v: Any, path: JsonPath, out: list[Failur
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_GroupingAttributeNames))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_ContentColumn(item, (*path, index), out, warn)
+            if not _check_aws_ContentColumn(item):
+                _explain_aws_ContentColumn(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_GroupingAttributeNames))
@@ -5503,7 +5539,8 @@ def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_HolidayConfig))
     if isinstance(v, list):
         for index, item in enumerate(v):
-            _explain_aws_HolidayConfigAttributes(item, (*path, index), out, warn)
+            if not _check_aws_HolidayConfigAttributes(item):
+                _explain_aws_HolidayConfigAttributes(item, (*path, index), out, warn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_HolidayConfig))
@@ -5526,8 +5563,8 @@ def _explain_aws_HolidayConfigAttributes(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_HolidayConfigAttributes))
     if isinstance(v, dict):
-        for key, explain in X_aws_HolidayConfigAttributes_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_HolidayConfigAttributes_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_HolidayConfigAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_HolidayConfigAttributes))
@@ -5572,8 +5609,8 @@ def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_CandidateGenerationConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_CandidateGenerationConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateGenerationConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateGenerationConfig))
@@ -5599,8 +5636,8 @@ def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_TabularJobConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TabularJobConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig))
@@ -5631,8 +5668,8 @@ def _explain_aws_TextGenerationJobConfig(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationJobConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_TextGenerationJobConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TextGenerationJobConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationJobConfig))
@@ -5687,10 +5724,11 @@ def _explain_aws_TextGenerationHyperParameters(v: Any, path: JsonPath, out: list
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationHyperParameters))
     if isinstance(v, dict):
         for key in v:
-            _explain_aws_TextGenerationHyperParameterKey(key, path, out, warn)
+            if not _check_aws_TextGenerationHyperParameterKey(key):
+                _explain_aws_TextGenerationHyperParameterKey(key, path, out, warn)
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in X_aws_TextGenerationHyperParameters_2:
+            if key not in X_aws_TextGenerationHyperParameters_2 and not _check_aws_TextGenerationHyperParameterValue(item):
                 _explain_aws_TextGenerationHyperParameterValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
         if v.__class__ is not OpenObject:
@@ -5764,8 +5802,8 @@ def _explain_aws_ModelAccessConfig(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelAccessConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_ModelAccessConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_ModelAccessConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelAccessConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelAccessConfig))
@@ -5810,8 +5848,8 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLResolvedAttributes))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLResolvedAttributes_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLResolvedAttributes_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLResolvedAttributes))
@@ -5839,8 +5877,8 @@ def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLProblemTypeResolvedAttributes_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLProblemTypeResolvedAttributes_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes))
@@ -5866,8 +5904,8 @@ def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularResolvedAttributes))
     if isinstance(v, dict):
-        for key, explain in X_aws_TabularResolvedAttributes_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TabularResolvedAttributes_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularResolvedAttributes))
@@ -5888,8 +5926,8 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationResolvedAttributes))
     if isinstance(v, dict):
-        for key, explain in X_aws_TextGenerationResolvedAttributes_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_TextGenerationResolvedAttributes_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationResolvedAttributes))
@@ -5910,8 +5948,8 @@ def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLComputeConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_AutoMLComputeConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_AutoMLComputeConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLComputeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLComputeConfig))
@@ -5934,8 +5972,8 @@ def _explain_aws_EmrServerlessComputeConfig(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EmrServerlessComputeConfig))
     if isinstance(v, dict):
-        for key, explain in X_aws_EmrServerlessComputeConfig_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_aws_EmrServerlessComputeConfig_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig))
@@ -5967,8 +6005,8 @@ def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request_shape))
     if isinstance(v, dict):
-        for key, explain in X_create_auto_ml_job_v2_request_shape_1_e.items():
-            if key in v:
+        for key, (check, explain) in X_create_auto_ml_job_v2_request_shape_1_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_v2_request_shape))
@@ -5991,8 +6029,8 @@ F_auto_ml_job_objective: Facts = {
     "x-kind": "objective",
 }
 X_auto_ml_job_objective_1 = frozenset(("MetricName",))
-X_auto_ml_job_objective_2_e: dict[str, Explain] = {
-    "MetricName": explain_metric_name,
+X_auto_ml_job_objective_2_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_metric_name, explain_metric_name),
 }
 X_auto_ml_job_objective_3 = frozenset(("MetricName",))
 F_metric_name: Facts = {
@@ -6011,9 +6049,9 @@ F_create_auto_ml_job_v2_request: Facts = {
     "x-kind": "create-auto-ml-job-v2",
 }
 X_create_auto_ml_job_v2_request_1 = frozenset(("AutoMLProblemTypeConfig",))
-X_create_auto_ml_job_v2_request_2_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": explain_auto_ml_problem_type_config,
-    "AutoMLJobObjective": explain_auto_ml_job_objective,
+X_create_auto_ml_job_v2_request_2_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (check_auto_ml_problem_type_config, explain_auto_ml_problem_type_config),
+    "AutoMLJobObjective": (check_auto_ml_job_objective, explain_auto_ml_job_objective),
 }
 F_auto_ml_problem_type_config: Facts = {
     "additionalProperties": False,
@@ -6029,12 +6067,12 @@ X_auto_ml_problem_type_config_4_p: dict[str, Pred] = {
     "TabularJobConfig": _check_AutoMLProblemTypeConfig__TabularJobConfig,
     "TextGenerationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
 }
-X_auto_ml_problem_type_config_4_e: dict[str, Explain] = {
-    "ImageClassificationJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TextClassificationJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TimeSeriesForecastingJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TabularJobConfig": _explain_AutoMLProblemTypeConfig__TabularJobConfig,
-    "TextGenerationJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
+X_auto_ml_problem_type_config_4_e: dict[str, tuple[Pred, Explain]] = {
+    "ImageClassificationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
+    "TextClassificationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
+    "TimeSeriesForecastingJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
+    "TabularJobConfig": (_check_AutoMLProblemTypeConfig__TabularJobConfig, _explain_AutoMLProblemTypeConfig__TabularJobConfig),
+    "TextGenerationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
 }
 X_auto_ml_problem_type_config_5 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
 F_AutoMLProblemTypeConfig_propertyNames: Facts = {
@@ -6049,8 +6087,8 @@ F_AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "additionalProperties": True,
     "properties": ("ProblemType",),
 }
-X_AutoMLProblemTypeConfig__TabularJobConfig_1_e: dict[str, Explain] = {
-    "ProblemType": explain_problem_type,
+X_AutoMLProblemTypeConfig__TabularJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (check_problem_type, explain_problem_type),
 }
 F_problem_type: Facts = {
     "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
@@ -6067,14 +6105,14 @@ F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0: Facts = {
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e: dict[str, Explain] = {
-    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
@@ -6097,16 +6135,16 @@ F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
-    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig,
+X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
+    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
@@ -6117,8 +6155,8 @@ F_CreateAutoMLJobV2Request_allOf_0_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_0_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TabularJobConfig",),
@@ -6129,14 +6167,14 @@ F_CreateAutoMLJobV2Request_allOf_1: Facts = {
 F_CreateAutoMLJobV2Request_allOf_1_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_1_then_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective,
+X_CreateAutoMLJobV2Request_allOf_1_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective),
 }
 F_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_regression_metric_name,
+X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_regression_metric_name, explain_regression_metric_name),
 }
 F_regression_metric_name: Facts = {
     "enum": ("MSE", "RMSE", "R2", "MAE"),
@@ -6151,24 +6189,24 @@ F_CreateAutoMLJobV2Request_allOf_1_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_1_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
-    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig,
+X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
+    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, Explain] = {
-    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
+X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
 }
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "Regression",
@@ -6178,14 +6216,14 @@ F_CreateAutoMLJobV2Request_allOf_2: Facts = {
 F_CreateAutoMLJobV2Request_allOf_2_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_2_then_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective,
+X_CreateAutoMLJobV2Request_allOf_2_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective),
 }
 F_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_binary_classification_metric_name,
+X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_binary_classification_metric_name, explain_binary_classification_metric_name),
 }
 F_binary_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"),
@@ -6200,24 +6238,24 @@ F_CreateAutoMLJobV2Request_allOf_2_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_2_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
-    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig,
+X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
+    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, Explain] = {
-    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
+X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
 }
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "BinaryClassification",
@@ -6227,14 +6265,14 @@ F_CreateAutoMLJobV2Request_allOf_3: Facts = {
 F_CreateAutoMLJobV2Request_allOf_3_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_3_then_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective,
+X_CreateAutoMLJobV2Request_allOf_3_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective),
 }
 F_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_multiclass_classification_metric_name,
+X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_multiclass_classification_metric_name, explain_multiclass_classification_metric_name),
 }
 F_multiclass_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"),
@@ -6249,24 +6287,24 @@ F_CreateAutoMLJobV2Request_allOf_3_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_3_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e: dict[str, Explain] = {
-    "TabularJobConfig": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig,
+X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
+    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, Explain] = {
-    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
+X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
 }
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "MulticlassClassification",
@@ -6276,14 +6314,14 @@ F_CreateAutoMLJobV2Request_allOf_4: Facts = {
 F_CreateAutoMLJobV2Request_allOf_4_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_4_then_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective,
+X_CreateAutoMLJobV2Request_allOf_4_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective),
 }
 F_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_image_classification_metric_name,
+X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_image_classification_metric_name, explain_image_classification_metric_name),
 }
 F_image_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
@@ -6298,8 +6336,8 @@ F_CreateAutoMLJobV2Request_allOf_4_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_4_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_4_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_4_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("ImageClassificationJobConfig",),
@@ -6310,14 +6348,14 @@ F_CreateAutoMLJobV2Request_allOf_5: Facts = {
 F_CreateAutoMLJobV2Request_allOf_5_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_5_then_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective,
+X_CreateAutoMLJobV2Request_allOf_5_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective),
 }
 F_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_text_classification_metric_name,
+X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_text_classification_metric_name, explain_text_classification_metric_name),
 }
 F_text_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
@@ -6332,8 +6370,8 @@ F_CreateAutoMLJobV2Request_allOf_5_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_5_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_5_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_5_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextClassificationJobConfig",),
@@ -6344,14 +6382,14 @@ F_CreateAutoMLJobV2Request_allOf_6: Facts = {
 F_CreateAutoMLJobV2Request_allOf_6_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_6_then_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective,
+X_CreateAutoMLJobV2Request_allOf_6_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective),
 }
 F_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_time_series_forecasting_metric_name,
+X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_time_series_forecasting_metric_name, explain_time_series_forecasting_metric_name),
 }
 F_time_series_forecasting_metric_name: Facts = {
     "enum": ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
@@ -6366,8 +6404,8 @@ F_CreateAutoMLJobV2Request_allOf_6_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_6_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_6_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_6_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TimeSeriesForecastingJobConfig",),
@@ -6378,14 +6416,14 @@ F_CreateAutoMLJobV2Request_allOf_7: Facts = {
 F_CreateAutoMLJobV2Request_allOf_7_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_7_then_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective,
+X_CreateAutoMLJobV2Request_allOf_7_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective),
 }
 F_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_text_generation_metric_name,
+X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_text_generation_metric_name, explain_text_generation_metric_name),
 }
 F_text_generation_metric_name: Facts = {
     "title": "MetricName for TextGeneration",
@@ -6404,8 +6442,8 @@ F_CreateAutoMLJobV2Request_allOf_7_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_7_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_7_if_1_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_7_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextGenerationJobConfig",),
@@ -6416,15 +6454,15 @@ F_CreateAutoMLJobV2Request_allOf_8: Facts = {
 F_CreateAutoMLJobV2Request_allOf_8_then: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_8_then_0_e: dict[str, Explain] = {
-    "AutoMLProblemTypeConfig": _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig,
+X_CreateAutoMLJobV2Request_allOf_8_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig", "TimeSeriesForecastingJobConfig"),
 }
-X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e: dict[str, Explain] = {
-    "TabularJobConfig": explain_tabular_algorithm_choice,
-    "TimeSeriesForecastingJobConfig": _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig,
+X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "TabularJobConfig": (check_tabular_algorithm_choice, explain_tabular_algorithm_choice),
+    "TimeSeriesForecastingJobConfig": (_check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig, _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig),
 }
 F_tabular_algorithm_choice: Facts = {
     "title": "Algorithms of a tabular job, by training mode",
@@ -6434,22 +6472,22 @@ F_TabularAlgorithmChoice_allOf_0: Facts = {
 F_TabularAlgorithmChoice_allOf_0_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_0_then_0_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig,
+X_TabularAlgorithmChoice_allOf_0_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig),
 }
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
 }
-X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e: dict[str, Explain] = {
-    "AlgorithmsConfig": _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig,
+X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
 }
-X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
+X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6483,22 +6521,22 @@ F_TabularAlgorithmChoice_allOf_1: Facts = {
 F_TabularAlgorithmChoice_allOf_1_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_1_then_0_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig,
+X_TabularAlgorithmChoice_allOf_1_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig),
 }
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
 }
-X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e: dict[str, Explain] = {
-    "AlgorithmsConfig": _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig,
+X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
 }
-X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
+X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6509,8 +6547,8 @@ F_TabularAlgorithmChoice_allOf_1_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_1_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_1_if_1_e: dict[str, Explain] = {
-    "Mode": _explain_TabularAlgorithmChoice_allOf_1_if__Mode,
+X_TabularAlgorithmChoice_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Mode": (_check_TabularAlgorithmChoice_allOf_1_if__Mode, _explain_TabularAlgorithmChoice_allOf_1_if__Mode),
 }
 F_TabularAlgorithmChoice_allOf_1_if__Mode: Facts = {
     "const": "ENSEMBLING",
@@ -6520,22 +6558,22 @@ F_TabularAlgorithmChoice_allOf_2: Facts = {
 F_TabularAlgorithmChoice_allOf_2_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_2_then_0_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig,
+X_TabularAlgorithmChoice_allOf_2_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig),
 }
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
 }
-X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e: dict[str, Explain] = {
-    "AlgorithmsConfig": _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig,
+X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
 }
-X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
+X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6546,8 +6584,8 @@ F_TabularAlgorithmChoice_allOf_2_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_2_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_2_if_1_e: dict[str, Explain] = {
-    "Mode": _explain_TabularAlgorithmChoice_allOf_2_if__Mode,
+X_TabularAlgorithmChoice_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Mode": (_check_TabularAlgorithmChoice_allOf_2_if__Mode, _explain_TabularAlgorithmChoice_allOf_2_if__Mode),
 }
 F_TabularAlgorithmChoice_allOf_2_if__Mode: Facts = {
     "const": "HYPERPARAMETER_TUNING",
@@ -6557,22 +6595,22 @@ F_TabularAlgorithmChoice_allOf_3: Facts = {
 F_TabularAlgorithmChoice_allOf_3_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_3_then_0_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig,
+X_TabularAlgorithmChoice_allOf_3_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig),
 }
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
 }
-X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e: dict[str, Explain] = {
-    "AlgorithmsConfig": _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig,
+X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
 }
-X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
+X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6592,8 +6630,8 @@ F_TabularAlgorithmChoice_allOf_3_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_3_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_3_if_1_e: dict[str, Explain] = {
-    "Mode": _explain_TabularAlgorithmChoice_allOf_3_if__Mode,
+X_TabularAlgorithmChoice_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Mode": (_check_TabularAlgorithmChoice_allOf_3_if__Mode, _explain_TabularAlgorithmChoice_allOf_3_if__Mode),
 }
 F_TabularAlgorithmChoice_allOf_3_if__Mode: Facts = {
     "const": "AUTO",
@@ -6601,22 +6639,22 @@ F_TabularAlgorithmChoice_allOf_3_if__Mode: Facts = {
 F_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig,
+X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateGenerationConfig": (_check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig, _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e: dict[str, Explain] = {
-    "AlgorithmsConfig": _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig,
+X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AlgorithmsConfig": (_check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig, _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
 }
-X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
+X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLAlgorithms": (_check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6639,9 +6677,9 @@ F_create_auto_ml_job_request: Facts = {
     "title": "CreateAutoMLJobRequest",
     "x-kind": "create-auto-ml-job",
 }
-X_create_auto_ml_job_request_1_e: dict[str, Explain] = {
-    "ProblemType": explain_problem_type,
-    "AutoMLJobObjective": explain_auto_ml_job_objective,
+X_create_auto_ml_job_request_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (check_problem_type, explain_problem_type),
+    "AutoMLJobObjective": (check_auto_ml_job_objective, explain_auto_ml_job_objective),
 }
 F_CreateAutoMLJobRequest_allOf_0: Facts = {
 }
@@ -6655,8 +6693,8 @@ F_CreateAutoMLJobRequest_allOf_1_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_1_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_1_if_1_e: dict[str, Explain] = {
-    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
+X_CreateAutoMLJobRequest_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
 }
 F_CreateAutoMLJobRequest_allOf_2: Facts = {
 }
@@ -6665,8 +6703,8 @@ F_CreateAutoMLJobRequest_allOf_2_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_2_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_2_if_1_e: dict[str, Explain] = {
-    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
+X_CreateAutoMLJobRequest_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
 }
 F_CreateAutoMLJobRequest_allOf_3: Facts = {
 }
@@ -6675,22 +6713,22 @@ F_CreateAutoMLJobRequest_allOf_3_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_3_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_3_if_1_e: dict[str, Explain] = {
-    "ProblemType": _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
+X_CreateAutoMLJobRequest_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
 }
 F_CreateAutoMLJobRequest_allOf_4: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_4_else: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobRequest_allOf_4_else_0_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective,
+X_CreateAutoMLJobRequest_allOf_4_else_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective, _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective),
 }
 F_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
 }
-X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e: dict[str, Explain] = {
-    "MetricName": explain_create_auto_ml_job_metric_name,
+X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (check_create_auto_ml_job_metric_name, explain_create_auto_ml_job_metric_name),
 }
 F_create_auto_ml_job_metric_name: Facts = {
     "title": "MetricName of a CreateAutoMLJob (V1) request",
@@ -6702,16 +6740,16 @@ F_CreateAutoMLJobRequest_allOf_4_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_4_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_4_if_1_e: dict[str, Explain] = {
-    "ProblemType": explain_problem_type,
+X_CreateAutoMLJobRequest_allOf_4_if_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (check_problem_type, explain_problem_type),
 }
 F_CreateAutoMLJobRequest_allOf_5: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_5_then: Facts = {
     "properties": ("AutoMLJobConfig",),
 }
-X_CreateAutoMLJobRequest_allOf_5_then_0_e: dict[str, Explain] = {
-    "AutoMLJobConfig": explain_tabular_algorithm_choice,
+X_CreateAutoMLJobRequest_allOf_5_then_0_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobConfig": (check_tabular_algorithm_choice, explain_tabular_algorithm_choice),
 }
 F_CreateAutoMLJobRequest_allOf_5_if: Facts = {
     "required": ("AutoMLJobConfig",),
@@ -6769,28 +6807,28 @@ X_describe_auto_ml_job_response_shape_1_p: dict[str, Pred] = {
     "ModelDeployConfig": _check_aws_ModelDeployConfig,
     "ModelDeployResult": _check_aws_ModelDeployResult,
 }
-X_describe_auto_ml_job_response_shape_1_e: dict[str, Explain] = {
-    "AutoMLJobName": _explain_aws_AutoMLJobName,
-    "AutoMLJobArn": _explain_aws_AutoMLJobArn,
-    "InputDataConfig": _explain_aws_AutoMLInputDataConfig,
-    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
-    "RoleArn": _explain_aws_RoleArn,
-    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
-    "ProblemType": _explain_aws_ProblemType,
-    "AutoMLJobConfig": _explain_aws_AutoMLJobConfig,
-    "CreationTime": _explain_aws_Timestamp,
-    "EndTime": _explain_aws_Timestamp,
-    "LastModifiedTime": _explain_aws_Timestamp,
-    "FailureReason": _explain_aws_AutoMLFailureReason,
-    "PartialFailureReasons": _explain_aws_AutoMLPartialFailureReasons,
-    "BestCandidate": _explain_aws_AutoMLCandidate,
-    "AutoMLJobStatus": _explain_aws_CandidateStatus,
-    "AutoMLJobSecondaryStatus": _explain_aws_AutoMLJobSecondaryStatus,
-    "GenerateCandidateDefinitionsOnly": _explain_aws_Boolean,
-    "AutoMLJobArtifacts": _explain_aws_AutoMLJobArtifacts,
-    "ResolvedAttributes": _explain_aws_ResolvedAttributes,
-    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
-    "ModelDeployResult": _explain_aws_ModelDeployResult,
+X_describe_auto_ml_job_response_shape_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
+    "AutoMLJobArn": (_check_aws_AutoMLJobArn, _explain_aws_AutoMLJobArn),
+    "InputDataConfig": (_check_aws_AutoMLInputDataConfig, _explain_aws_AutoMLInputDataConfig),
+    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
+    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
+    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
+    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
+    "AutoMLJobConfig": (_check_aws_AutoMLJobConfig, _explain_aws_AutoMLJobConfig),
+    "CreationTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "EndTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "LastModifiedTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "FailureReason": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
+    "PartialFailureReasons": (_check_aws_AutoMLPartialFailureReasons, _explain_aws_AutoMLPartialFailureReasons),
+    "BestCandidate": (_check_aws_AutoMLCandidate, _explain_aws_AutoMLCandidate),
+    "AutoMLJobStatus": (_check_aws_CandidateStatus, _explain_aws_CandidateStatus),
+    "AutoMLJobSecondaryStatus": (_check_aws_AutoMLJobSecondaryStatus, _explain_aws_AutoMLJobSecondaryStatus),
+    "GenerateCandidateDefinitionsOnly": (_check_aws_Boolean, _explain_aws_Boolean),
+    "AutoMLJobArtifacts": (_check_aws_AutoMLJobArtifacts, _explain_aws_AutoMLJobArtifacts),
+    "ResolvedAttributes": (_check_aws_ResolvedAttributes, _explain_aws_ResolvedAttributes),
+    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
+    "ModelDeployResult": (_check_aws_ModelDeployResult, _explain_aws_ModelDeployResult),
 }
 X_describe_auto_ml_job_response_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "ProblemType", "AutoMLJobConfig", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "GenerateCandidateDefinitionsOnly", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult"))
 X_describe_auto_ml_job_response_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
@@ -6818,13 +6856,13 @@ X_aws_AutoMLChannel_1_p: dict[str, Pred] = {
     "ChannelType": _check_aws_AutoMLChannelType,
     "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
 }
-X_aws_AutoMLChannel_1_e: dict[str, Explain] = {
-    "DataSource": _explain_aws_AutoMLDataSource,
-    "CompressionType": _explain_aws_CompressionType,
-    "TargetAttributeName": _explain_aws_TargetAttributeName,
-    "ContentType": _explain_aws_ContentType,
-    "ChannelType": _explain_aws_AutoMLChannelType,
-    "SampleWeightAttributeName": _explain_aws_SampleWeightAttributeName,
+X_aws_AutoMLChannel_1_e: dict[str, tuple[Pred, Explain]] = {
+    "DataSource": (_check_aws_AutoMLDataSource, _explain_aws_AutoMLDataSource),
+    "CompressionType": (_check_aws_CompressionType, _explain_aws_CompressionType),
+    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
+    "ContentType": (_check_aws_ContentType, _explain_aws_ContentType),
+    "ChannelType": (_check_aws_AutoMLChannelType, _explain_aws_AutoMLChannelType),
+    "SampleWeightAttributeName": (_check_aws_SampleWeightAttributeName, _explain_aws_SampleWeightAttributeName),
 }
 X_aws_AutoMLChannel_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
 X_aws_AutoMLChannel_3 = frozenset(("TargetAttributeName",))
@@ -6833,8 +6871,8 @@ F_aws_AutoMLDataSource: Facts = {
     "properties": ("S3DataSource",),
     "required": ("S3DataSource",),
 }
-X_aws_AutoMLDataSource_1_e: dict[str, Explain] = {
-    "S3DataSource": _explain_aws_AutoMLS3DataSource,
+X_aws_AutoMLDataSource_1_e: dict[str, tuple[Pred, Explain]] = {
+    "S3DataSource": (_check_aws_AutoMLS3DataSource, _explain_aws_AutoMLS3DataSource),
 }
 X_aws_AutoMLDataSource_2 = frozenset(("S3DataSource",))
 X_aws_AutoMLDataSource_3 = frozenset(("S3DataSource",))
@@ -6843,9 +6881,9 @@ F_aws_AutoMLS3DataSource: Facts = {
     "properties": ("S3DataType", "S3Uri"),
     "required": ("S3DataType", "S3Uri"),
 }
-X_aws_AutoMLS3DataSource_1_e: dict[str, Explain] = {
-    "S3DataType": _explain_aws_AutoMLS3DataType,
-    "S3Uri": _explain_aws_S3Uri,
+X_aws_AutoMLS3DataSource_1_e: dict[str, tuple[Pred, Explain]] = {
+    "S3DataType": (_check_aws_AutoMLS3DataType, _explain_aws_AutoMLS3DataType),
+    "S3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
 }
 X_aws_AutoMLS3DataSource_2 = frozenset(("S3DataType", "S3Uri"))
 X_aws_AutoMLS3DataSource_3 = frozenset(("S3DataType", "S3Uri"))
@@ -6881,9 +6919,9 @@ F_aws_AutoMLOutputDataConfig: Facts = {
     "properties": ("KmsKeyId", "S3OutputPath"),
     "required": ("S3OutputPath",),
 }
-X_aws_AutoMLOutputDataConfig_1_e: dict[str, Explain] = {
-    "KmsKeyId": _explain_aws_KmsKeyId,
-    "S3OutputPath": _explain_aws_S3Uri,
+X_aws_AutoMLOutputDataConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "KmsKeyId": (_check_aws_KmsKeyId, _explain_aws_KmsKeyId),
+    "S3OutputPath": (_check_aws_S3Uri, _explain_aws_S3Uri),
 }
 X_aws_AutoMLOutputDataConfig_2 = frozenset(("KmsKeyId", "S3OutputPath"))
 X_aws_AutoMLOutputDataConfig_3 = frozenset(("S3OutputPath",))
@@ -6901,8 +6939,8 @@ F_aws_AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
     "required": ("MetricName",),
 }
-X_aws_AutoMLJobObjective_1_e: dict[str, Explain] = {
-    "MetricName": _explain_aws_AutoMLMetricEnum,
+X_aws_AutoMLJobObjective_1_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
 }
 X_aws_AutoMLJobObjective_2 = frozenset(("MetricName",))
 X_aws_AutoMLJobObjective_3 = frozenset(("MetricName",))
@@ -6925,22 +6963,22 @@ X_aws_AutoMLJobConfig_1_p: dict[str, Pred] = {
     "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
     "Mode": _check_aws_AutoMLMode,
 }
-X_aws_AutoMLJobConfig_1_e: dict[str, Explain] = {
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
-    "SecurityConfig": _explain_aws_AutoMLSecurityConfig,
-    "CandidateGenerationConfig": _explain_aws_AutoMLCandidateGenerationConfig,
-    "DataSplitConfig": _explain_aws_AutoMLDataSplitConfig,
-    "Mode": _explain_aws_AutoMLMode,
+X_aws_AutoMLJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
+    "SecurityConfig": (_check_aws_AutoMLSecurityConfig, _explain_aws_AutoMLSecurityConfig),
+    "CandidateGenerationConfig": (_check_aws_AutoMLCandidateGenerationConfig, _explain_aws_AutoMLCandidateGenerationConfig),
+    "DataSplitConfig": (_check_aws_AutoMLDataSplitConfig, _explain_aws_AutoMLDataSplitConfig),
+    "Mode": (_check_aws_AutoMLMode, _explain_aws_AutoMLMode),
 }
 X_aws_AutoMLJobConfig_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
 F_aws_AutoMLJobCompletionCriteria: Facts = {
     "additionalProperties": False,
     "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
 }
-X_aws_AutoMLJobCompletionCriteria_1_e: dict[str, Explain] = {
-    "MaxCandidates": _explain_aws_MaxCandidates,
-    "MaxRuntimePerTrainingJobInSeconds": _explain_aws_MaxRuntimePerTrainingJobInSeconds,
-    "MaxAutoMLJobRuntimeInSeconds": _explain_aws_MaxRuntimePerTrainingJobInSeconds,
+X_aws_AutoMLJobCompletionCriteria_1_e: dict[str, tuple[Pred, Explain]] = {
+    "MaxCandidates": (_check_aws_MaxCandidates, _explain_aws_MaxCandidates),
+    "MaxRuntimePerTrainingJobInSeconds": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
+    "MaxAutoMLJobRuntimeInSeconds": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
 }
 X_aws_AutoMLJobCompletionCriteria_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
 F_aws_MaxCandidates: Facts = {
@@ -6951,10 +6989,10 @@ F_aws_AutoMLSecurityConfig: Facts = {
     "additionalProperties": False,
     "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
 }
-X_aws_AutoMLSecurityConfig_1_e: dict[str, Explain] = {
-    "VolumeKmsKeyId": _explain_aws_KmsKeyId,
-    "EnableInterContainerTrafficEncryption": _explain_aws_Boolean,
-    "VpcConfig": _explain_aws_VpcConfig,
+X_aws_AutoMLSecurityConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "VolumeKmsKeyId": (_check_aws_KmsKeyId, _explain_aws_KmsKeyId),
+    "EnableInterContainerTrafficEncryption": (_check_aws_Boolean, _explain_aws_Boolean),
+    "VpcConfig": (_check_aws_VpcConfig, _explain_aws_VpcConfig),
 }
 X_aws_AutoMLSecurityConfig_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
 F_aws_Boolean: Facts = {
@@ -6964,9 +7002,9 @@ F_aws_VpcConfig: Facts = {
     "properties": ("SecurityGroupIds", "Subnets"),
     "required": ("SecurityGroupIds", "Subnets"),
 }
-X_aws_VpcConfig_1_e: dict[str, Explain] = {
-    "SecurityGroupIds": _explain_aws_VpcSecurityGroupIds,
-    "Subnets": _explain_aws_Subnets,
+X_aws_VpcConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "SecurityGroupIds": (_check_aws_VpcSecurityGroupIds, _explain_aws_VpcSecurityGroupIds),
+    "Subnets": (_check_aws_Subnets, _explain_aws_Subnets),
 }
 X_aws_VpcConfig_2 = frozenset(("SecurityGroupIds", "Subnets"))
 X_aws_VpcConfig_3 = frozenset(("SecurityGroupIds", "Subnets"))
@@ -6983,9 +7021,9 @@ F_aws_AutoMLCandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "AlgorithmsConfig"),
 }
-X_aws_AutoMLCandidateGenerationConfig_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": _explain_aws_S3Uri,
-    "AlgorithmsConfig": _explain_aws_AutoMLAlgorithmsConfig,
+X_aws_AutoMLCandidateGenerationConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
+    "AlgorithmsConfig": (_check_aws_AutoMLAlgorithmsConfig, _explain_aws_AutoMLAlgorithmsConfig),
 }
 X_aws_AutoMLCandidateGenerationConfig_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
 F_aws_AutoMLAlgorithmsConfig: Facts = {
@@ -6995,8 +7033,8 @@ F_aws_AutoMLAlgorithmConfig: Facts = {
     "properties": ("AutoMLAlgorithms",),
     "required": ("AutoMLAlgorithms",),
 }
-X_aws_AutoMLAlgorithmConfig_1_e: dict[str, Explain] = {
-    "AutoMLAlgorithms": _explain_aws_AutoMLAlgorithms,
+X_aws_AutoMLAlgorithmConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLAlgorithms": (_check_aws_AutoMLAlgorithms, _explain_aws_AutoMLAlgorithms),
 }
 X_aws_AutoMLAlgorithmConfig_2 = frozenset(("AutoMLAlgorithms",))
 X_aws_AutoMLAlgorithmConfig_3 = frozenset(("AutoMLAlgorithms",))
@@ -7010,8 +7048,8 @@ F_aws_AutoMLDataSplitConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ValidationFraction",),
 }
-X_aws_AutoMLDataSplitConfig_1_e: dict[str, Explain] = {
-    "ValidationFraction": _explain_aws_ValidationFraction,
+X_aws_AutoMLDataSplitConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ValidationFraction": (_check_aws_ValidationFraction, _explain_aws_ValidationFraction),
 }
 X_aws_AutoMLDataSplitConfig_2 = frozenset(("ValidationFraction",))
 F_aws_ValidationFraction: Facts = {
@@ -7030,8 +7068,8 @@ F_aws_AutoMLPartialFailureReason: Facts = {
     "additionalProperties": False,
     "properties": ("PartialFailureMessage",),
 }
-X_aws_AutoMLPartialFailureReason_1_e: dict[str, Explain] = {
-    "PartialFailureMessage": _explain_aws_AutoMLFailureReason,
+X_aws_AutoMLPartialFailureReason_1_e: dict[str, tuple[Pred, Explain]] = {
+    "PartialFailureMessage": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
 }
 X_aws_AutoMLPartialFailureReason_2 = frozenset(("PartialFailureMessage",))
 F_aws_AutoMLCandidate: Facts = {
@@ -7053,19 +7091,19 @@ X_aws_AutoMLCandidate_1_p: dict[str, Pred] = {
     "CandidateProperties": _check_aws_CandidateProperties,
     "InferenceContainerDefinitions": _check_aws_AutoMLInferenceContainerDefinitions,
 }
-X_aws_AutoMLCandidate_1_e: dict[str, Explain] = {
-    "CandidateName": _explain_aws_CandidateName,
-    "FinalAutoMLJobObjectiveMetric": _explain_aws_FinalAutoMLJobObjectiveMetric,
-    "ObjectiveStatus": _explain_aws_ObjectiveStatus,
-    "CandidateSteps": _explain_aws_CandidateSteps,
-    "CandidateStatus": _explain_aws_CandidateStatus,
-    "InferenceContainers": _explain_aws_AutoMLContainerDefinitions,
-    "CreationTime": _explain_aws_Timestamp,
-    "EndTime": _explain_aws_Timestamp,
-    "LastModifiedTime": _explain_aws_Timestamp,
-    "FailureReason": _explain_aws_AutoMLFailureReason,
-    "CandidateProperties": _explain_aws_CandidateProperties,
-    "InferenceContainerDefinitions": _explain_aws_AutoMLInferenceContainerDefinitions,
+X_aws_AutoMLCandidate_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateName": (_check_aws_CandidateName, _explain_aws_CandidateName),
+    "FinalAutoMLJobObjectiveMetric": (_check_aws_FinalAutoMLJobObjectiveMetric, _explain_aws_FinalAutoMLJobObjectiveMetric),
+    "ObjectiveStatus": (_check_aws_ObjectiveStatus, _explain_aws_ObjectiveStatus),
+    "CandidateSteps": (_check_aws_CandidateSteps, _explain_aws_CandidateSteps),
+    "CandidateStatus": (_check_aws_CandidateStatus, _explain_aws_CandidateStatus),
+    "InferenceContainers": (_check_aws_AutoMLContainerDefinitions, _explain_aws_AutoMLContainerDefinitions),
+    "CreationTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "EndTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "LastModifiedTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "FailureReason": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
+    "CandidateProperties": (_check_aws_CandidateProperties, _explain_aws_CandidateProperties),
+    "InferenceContainerDefinitions": (_check_aws_AutoMLInferenceContainerDefinitions, _explain_aws_AutoMLInferenceContainerDefinitions),
 }
 X_aws_AutoMLCandidate_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
 X_aws_AutoMLCandidate_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
@@ -7076,11 +7114,11 @@ F_aws_FinalAutoMLJobObjectiveMetric: Facts = {
     "properties": ("Type", "MetricName", "Value", "StandardMetricName"),
     "required": ("MetricName", "Value"),
 }
-X_aws_FinalAutoMLJobObjectiveMetric_1_e: dict[str, Explain] = {
-    "Type": _explain_aws_AutoMLJobObjectiveType,
-    "MetricName": _explain_aws_AutoMLMetricEnum,
-    "Value": _explain_aws_MetricValue,
-    "StandardMetricName": _explain_aws_AutoMLMetricEnum,
+X_aws_FinalAutoMLJobObjectiveMetric_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Type": (_check_aws_AutoMLJobObjectiveType, _explain_aws_AutoMLJobObjectiveType),
+    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
+    "Value": (_check_aws_MetricValue, _explain_aws_MetricValue),
+    "StandardMetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
 }
 X_aws_FinalAutoMLJobObjectiveMetric_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
 X_aws_FinalAutoMLJobObjectiveMetric_3 = frozenset(("MetricName", "Value"))
@@ -7101,10 +7139,10 @@ F_aws_AutoMLCandidateStep: Facts = {
     "properties": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
     "required": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
 }
-X_aws_AutoMLCandidateStep_1_e: dict[str, Explain] = {
-    "CandidateStepType": _explain_aws_CandidateStepType,
-    "CandidateStepArn": _explain_aws_CandidateStepArn,
-    "CandidateStepName": _explain_aws_CandidateName,
+X_aws_AutoMLCandidateStep_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateStepType": (_check_aws_CandidateStepType, _explain_aws_CandidateStepType),
+    "CandidateStepArn": (_check_aws_CandidateStepArn, _explain_aws_CandidateStepArn),
+    "CandidateStepName": (_check_aws_CandidateName, _explain_aws_CandidateName),
 }
 X_aws_AutoMLCandidateStep_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
 X_aws_AutoMLCandidateStep_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
@@ -7127,10 +7165,10 @@ F_aws_AutoMLContainerDefinition: Facts = {
     "properties": ("Image", "ModelDataUrl", "Environment"),
     "required": ("Image", "ModelDataUrl"),
 }
-X_aws_AutoMLContainerDefinition_1_e: dict[str, Explain] = {
-    "Image": _explain_aws_ContainerImage,
-    "ModelDataUrl": _explain_aws_S3Uri,
-    "Environment": _explain_aws_EnvironmentMap,
+X_aws_AutoMLContainerDefinition_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Image": (_check_aws_ContainerImage, _explain_aws_ContainerImage),
+    "ModelDataUrl": (_check_aws_S3Uri, _explain_aws_S3Uri),
+    "Environment": (_check_aws_EnvironmentMap, _explain_aws_EnvironmentMap),
 }
 X_aws_AutoMLContainerDefinition_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
 X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
@@ -7155,9 +7193,9 @@ F_aws_CandidateProperties: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
 }
-X_aws_CandidateProperties_1_e: dict[str, Explain] = {
-    "CandidateArtifactLocations": _explain_aws_CandidateArtifactLocations,
-    "CandidateMetrics": _explain_aws_MetricDataList,
+X_aws_CandidateProperties_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateArtifactLocations": (_check_aws_CandidateArtifactLocations, _explain_aws_CandidateArtifactLocations),
+    "CandidateMetrics": (_check_aws_MetricDataList, _explain_aws_MetricDataList),
 }
 X_aws_CandidateProperties_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
 F_aws_CandidateArtifactLocations: Facts = {
@@ -7165,10 +7203,10 @@ F_aws_CandidateArtifactLocations: Facts = {
     "properties": ("Explainability", "ModelInsights", "BacktestResults"),
     "required": ("Explainability",),
 }
-X_aws_CandidateArtifactLocations_1_e: dict[str, Explain] = {
-    "Explainability": _explain_aws_TargetAttributeName,
-    "ModelInsights": _explain_aws_TargetAttributeName,
-    "BacktestResults": _explain_aws_TargetAttributeName,
+X_aws_CandidateArtifactLocations_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Explainability": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
+    "ModelInsights": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
+    "BacktestResults": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
 }
 X_aws_CandidateArtifactLocations_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
 X_aws_CandidateArtifactLocations_3 = frozenset(("Explainability",))
@@ -7178,11 +7216,11 @@ F_aws_MetricDatum: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName", "StandardMetricName", "Value", "Set"),
 }
-X_aws_MetricDatum_1_e: dict[str, Explain] = {
-    "MetricName": _explain_aws_AutoMLMetricEnum,
-    "StandardMetricName": _explain_aws_AutoMLMetricExtendedEnum,
-    "Value": _explain_aws_MetricValue,
-    "Set": _explain_aws_MetricSetSource,
+X_aws_MetricDatum_1_e: dict[str, tuple[Pred, Explain]] = {
+    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
+    "StandardMetricName": (_check_aws_AutoMLMetricExtendedEnum, _explain_aws_AutoMLMetricExtendedEnum),
+    "Value": (_check_aws_MetricValue, _explain_aws_MetricValue),
+    "Set": (_check_aws_MetricSetSource, _explain_aws_MetricSetSource),
 }
 X_aws_MetricDatum_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
 F_aws_AutoMLMetricExtendedEnum: Facts = {
@@ -7209,28 +7247,28 @@ F_aws_AutoMLJobArtifacts: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"),
 }
-X_aws_AutoMLJobArtifacts_1_e: dict[str, Explain] = {
-    "CandidateDefinitionNotebookLocation": _explain_aws_TargetAttributeName,
-    "DataExplorationNotebookLocation": _explain_aws_TargetAttributeName,
+X_aws_AutoMLJobArtifacts_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateDefinitionNotebookLocation": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
+    "DataExplorationNotebookLocation": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
 }
 X_aws_AutoMLJobArtifacts_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
 F_aws_ResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "ProblemType", "CompletionCriteria"),
 }
-X_aws_ResolvedAttributes_1_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
-    "ProblemType": _explain_aws_ProblemType,
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+X_aws_ResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
+    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
 }
 X_aws_ResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
 F_aws_ModelDeployConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AutoGenerateEndpointName", "EndpointName"),
 }
-X_aws_ModelDeployConfig_1_e: dict[str, Explain] = {
-    "AutoGenerateEndpointName": _explain_aws_Boolean,
-    "EndpointName": _explain_aws_EndpointName,
+X_aws_ModelDeployConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoGenerateEndpointName": (_check_aws_Boolean, _explain_aws_Boolean),
+    "EndpointName": (_check_aws_EndpointName, _explain_aws_EndpointName),
 }
 X_aws_ModelDeployConfig_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
 F_aws_EndpointName: Facts = {
@@ -7242,8 +7280,8 @@ F_aws_ModelDeployResult: Facts = {
     "additionalProperties": False,
     "properties": ("EndpointName",),
 }
-X_aws_ModelDeployResult_1_e: dict[str, Explain] = {
-    "EndpointName": _explain_aws_EndpointName,
+X_aws_ModelDeployResult_1_e: dict[str, tuple[Pred, Explain]] = {
+    "EndpointName": (_check_aws_EndpointName, _explain_aws_EndpointName),
 }
 X_aws_ModelDeployResult_2 = frozenset(("EndpointName",))
 F_create_auto_ml_job_request_shape: Facts = {
@@ -7264,17 +7302,17 @@ X_create_auto_ml_job_request_shape_1_p: dict[str, Pred] = {
     "Tags": _check_aws_TagList,
     "ModelDeployConfig": _check_aws_ModelDeployConfig,
 }
-X_create_auto_ml_job_request_shape_1_e: dict[str, Explain] = {
-    "AutoMLJobName": _explain_aws_AutoMLJobName,
-    "InputDataConfig": _explain_aws_AutoMLInputDataConfig,
-    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
-    "ProblemType": _explain_aws_ProblemType,
-    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
-    "AutoMLJobConfig": _explain_aws_AutoMLJobConfig,
-    "RoleArn": _explain_aws_RoleArn,
-    "GenerateCandidateDefinitionsOnly": _explain_aws_Boolean,
-    "Tags": _explain_aws_TagList,
-    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
+X_create_auto_ml_job_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
+    "InputDataConfig": (_check_aws_AutoMLInputDataConfig, _explain_aws_AutoMLInputDataConfig),
+    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
+    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
+    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
+    "AutoMLJobConfig": (_check_aws_AutoMLJobConfig, _explain_aws_AutoMLJobConfig),
+    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
+    "GenerateCandidateDefinitionsOnly": (_check_aws_Boolean, _explain_aws_Boolean),
+    "Tags": (_check_aws_TagList, _explain_aws_TagList),
+    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
 }
 X_create_auto_ml_job_request_shape_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
 X_create_auto_ml_job_request_shape_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
@@ -7285,9 +7323,9 @@ F_aws_Tag: Facts = {
     "properties": ("Key", "Value"),
     "required": ("Key", "Value"),
 }
-X_aws_Tag_1_e: dict[str, Explain] = {
-    "Key": _explain_aws_TagKey,
-    "Value": _explain_aws_TagValue,
+X_aws_Tag_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Key": (_check_aws_TagKey, _explain_aws_TagKey),
+    "Value": (_check_aws_TagValue, _explain_aws_TagValue),
 }
 X_aws_Tag_2 = frozenset(("Key", "Value"))
 X_aws_Tag_3 = frozenset(("Key", "Value"))
@@ -7332,30 +7370,30 @@ X_describe_auto_ml_job_v2_response_shape_1_p: dict[str, Pred] = {
     "SecurityConfig": _check_aws_AutoMLSecurityConfig,
     "AutoMLComputeConfig": _check_aws_AutoMLComputeConfig,
 }
-X_describe_auto_ml_job_v2_response_shape_1_e: dict[str, Explain] = {
-    "AutoMLJobName": _explain_aws_AutoMLJobName,
-    "AutoMLJobArn": _explain_aws_AutoMLJobArn,
-    "AutoMLJobInputDataConfig": _explain_aws_AutoMLJobInputDataConfig,
-    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
-    "RoleArn": _explain_aws_RoleArn,
-    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
-    "AutoMLProblemTypeConfig": _explain_aws_AutoMLProblemTypeConfig,
-    "AutoMLProblemTypeConfigName": _explain_aws_AutoMLProblemTypeConfigName,
-    "CreationTime": _explain_aws_Timestamp,
-    "EndTime": _explain_aws_Timestamp,
-    "LastModifiedTime": _explain_aws_Timestamp,
-    "FailureReason": _explain_aws_AutoMLFailureReason,
-    "PartialFailureReasons": _explain_aws_AutoMLPartialFailureReasons,
-    "BestCandidate": _explain_aws_AutoMLCandidate,
-    "AutoMLJobStatus": _explain_aws_CandidateStatus,
-    "AutoMLJobSecondaryStatus": _explain_aws_AutoMLJobSecondaryStatus,
-    "AutoMLJobArtifacts": _explain_aws_AutoMLJobArtifacts,
-    "ResolvedAttributes": _explain_aws_AutoMLResolvedAttributes,
-    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
-    "ModelDeployResult": _explain_aws_ModelDeployResult,
-    "DataSplitConfig": _explain_aws_AutoMLDataSplitConfig,
-    "SecurityConfig": _explain_aws_AutoMLSecurityConfig,
-    "AutoMLComputeConfig": _explain_aws_AutoMLComputeConfig,
+X_describe_auto_ml_job_v2_response_shape_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
+    "AutoMLJobArn": (_check_aws_AutoMLJobArn, _explain_aws_AutoMLJobArn),
+    "AutoMLJobInputDataConfig": (_check_aws_AutoMLJobInputDataConfig, _explain_aws_AutoMLJobInputDataConfig),
+    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
+    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
+    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
+    "AutoMLProblemTypeConfig": (_check_aws_AutoMLProblemTypeConfig, _explain_aws_AutoMLProblemTypeConfig),
+    "AutoMLProblemTypeConfigName": (_check_aws_AutoMLProblemTypeConfigName, _explain_aws_AutoMLProblemTypeConfigName),
+    "CreationTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "EndTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "LastModifiedTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
+    "FailureReason": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
+    "PartialFailureReasons": (_check_aws_AutoMLPartialFailureReasons, _explain_aws_AutoMLPartialFailureReasons),
+    "BestCandidate": (_check_aws_AutoMLCandidate, _explain_aws_AutoMLCandidate),
+    "AutoMLJobStatus": (_check_aws_CandidateStatus, _explain_aws_CandidateStatus),
+    "AutoMLJobSecondaryStatus": (_check_aws_AutoMLJobSecondaryStatus, _explain_aws_AutoMLJobSecondaryStatus),
+    "AutoMLJobArtifacts": (_check_aws_AutoMLJobArtifacts, _explain_aws_AutoMLJobArtifacts),
+    "ResolvedAttributes": (_check_aws_AutoMLResolvedAttributes, _explain_aws_AutoMLResolvedAttributes),
+    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
+    "ModelDeployResult": (_check_aws_ModelDeployResult, _explain_aws_ModelDeployResult),
+    "DataSplitConfig": (_check_aws_AutoMLDataSplitConfig, _explain_aws_AutoMLDataSplitConfig),
+    "SecurityConfig": (_check_aws_AutoMLSecurityConfig, _explain_aws_AutoMLSecurityConfig),
+    "AutoMLComputeConfig": (_check_aws_AutoMLComputeConfig, _explain_aws_AutoMLComputeConfig),
 }
 X_describe_auto_ml_job_v2_response_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "AutoMLProblemTypeConfig", "AutoMLProblemTypeConfigName", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult", "DataSplitConfig", "SecurityConfig", "AutoMLComputeConfig"))
 X_describe_auto_ml_job_v2_response_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
@@ -7365,11 +7403,11 @@ F_aws_AutoMLJobChannel: Facts = {
     "additionalProperties": False,
     "properties": ("ChannelType", "ContentType", "CompressionType", "DataSource"),
 }
-X_aws_AutoMLJobChannel_1_e: dict[str, Explain] = {
-    "ChannelType": _explain_aws_AutoMLChannelType,
-    "ContentType": _explain_aws_ContentType,
-    "CompressionType": _explain_aws_CompressionType,
-    "DataSource": _explain_aws_AutoMLDataSource,
+X_aws_AutoMLJobChannel_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ChannelType": (_check_aws_AutoMLChannelType, _explain_aws_AutoMLChannelType),
+    "ContentType": (_check_aws_ContentType, _explain_aws_ContentType),
+    "CompressionType": (_check_aws_CompressionType, _explain_aws_CompressionType),
+    "DataSource": (_check_aws_AutoMLDataSource, _explain_aws_AutoMLDataSource),
 }
 X_aws_AutoMLJobChannel_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
 F_aws_AutoMLProblemTypeConfig: Facts = {
@@ -7383,20 +7421,20 @@ X_aws_AutoMLProblemTypeConfig_1_p: dict[str, Pred] = {
     "TabularJobConfig": _check_aws_TabularJobConfig,
     "TextGenerationJobConfig": _check_aws_TextGenerationJobConfig,
 }
-X_aws_AutoMLProblemTypeConfig_1_e: dict[str, Explain] = {
-    "ImageClassificationJobConfig": _explain_aws_ImageClassificationJobConfig,
-    "TextClassificationJobConfig": _explain_aws_TextClassificationJobConfig,
-    "TimeSeriesForecastingJobConfig": _explain_aws_TimeSeriesForecastingJobConfig,
-    "TabularJobConfig": _explain_aws_TabularJobConfig,
-    "TextGenerationJobConfig": _explain_aws_TextGenerationJobConfig,
+X_aws_AutoMLProblemTypeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ImageClassificationJobConfig": (_check_aws_ImageClassificationJobConfig, _explain_aws_ImageClassificationJobConfig),
+    "TextClassificationJobConfig": (_check_aws_TextClassificationJobConfig, _explain_aws_TextClassificationJobConfig),
+    "TimeSeriesForecastingJobConfig": (_check_aws_TimeSeriesForecastingJobConfig, _explain_aws_TimeSeriesForecastingJobConfig),
+    "TabularJobConfig": (_check_aws_TabularJobConfig, _explain_aws_TabularJobConfig),
+    "TextGenerationJobConfig": (_check_aws_TextGenerationJobConfig, _explain_aws_TextGenerationJobConfig),
 }
 X_aws_AutoMLProblemTypeConfig_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
 F_aws_ImageClassificationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria",),
 }
-X_aws_ImageClassificationJobConfig_1_e: dict[str, Explain] = {
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
+X_aws_ImageClassificationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
 }
 X_aws_ImageClassificationJobConfig_2 = frozenset(("CompletionCriteria",))
 F_aws_TextClassificationJobConfig: Facts = {
@@ -7404,10 +7442,10 @@ F_aws_TextClassificationJobConfig: Facts = {
     "properties": ("CompletionCriteria", "ContentColumn", "TargetLabelColumn"),
     "required": ("ContentColumn", "TargetLabelColumn"),
 }
-X_aws_TextClassificationJobConfig_1_e: dict[str, Explain] = {
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
-    "ContentColumn": _explain_aws_ContentColumn,
-    "TargetLabelColumn": _explain_aws_ContentColumn,
+X_aws_TextClassificationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
+    "ContentColumn": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
+    "TargetLabelColumn": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
 }
 X_aws_TextClassificationJobConfig_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
 X_aws_TextClassificationJobConfig_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
@@ -7429,16 +7467,16 @@ X_aws_TimeSeriesForecastingJobConfig_1_p: dict[str, Pred] = {
     "HolidayConfig": _check_aws_HolidayConfig,
     "CandidateGenerationConfig": _check_aws_CandidateGenerationConfig,
 }
-X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, Explain] = {
-    "FeatureSpecificationS3Uri": _explain_aws_S3Uri,
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
-    "ForecastFrequency": _explain_aws_ForecastFrequency,
-    "ForecastHorizon": _explain_aws_MaxRuntimePerTrainingJobInSeconds,
-    "ForecastQuantiles": _explain_aws_ForecastQuantiles,
-    "Transformations": _explain_aws_TimeSeriesTransformations,
-    "TimeSeriesConfig": _explain_aws_TimeSeriesConfig,
-    "HolidayConfig": _explain_aws_HolidayConfig,
-    "CandidateGenerationConfig": _explain_aws_CandidateGenerationConfig,
+X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
+    "ForecastFrequency": (_check_aws_ForecastFrequency, _explain_aws_ForecastFrequency),
+    "ForecastHorizon": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
+    "ForecastQuantiles": (_check_aws_ForecastQuantiles, _explain_aws_ForecastQuantiles),
+    "Transformations": (_check_aws_TimeSeriesTransformations, _explain_aws_TimeSeriesTransformations),
+    "TimeSeriesConfig": (_check_aws_TimeSeriesConfig, _explain_aws_TimeSeriesConfig),
+    "HolidayConfig": (_check_aws_HolidayConfig, _explain_aws_HolidayConfig),
+    "CandidateGenerationConfig": (_check_aws_CandidateGenerationConfig, _explain_aws_CandidateGenerationConfig),
 }
 X_aws_TimeSeriesForecastingJobConfig_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
 X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
@@ -7456,9 +7494,9 @@ F_aws_TimeSeriesTransformations: Facts = {
     "additionalProperties": False,
     "properties": ("Filling", "Aggregation"),
 }
-X_aws_TimeSeriesTransformations_1_e: dict[str, Explain] = {
-    "Filling": _explain_aws_FillingTransformations,
-    "Aggregation": _explain_aws_AggregationTransformations,
+X_aws_TimeSeriesTransformations_1_e: dict[str, tuple[Pred, Explain]] = {
+    "Filling": (_check_aws_FillingTransformations, _explain_aws_FillingTransformations),
+    "Aggregation": (_check_aws_AggregationTransformations, _explain_aws_AggregationTransformations),
 }
 X_aws_TimeSeriesTransformations_2 = frozenset(("Filling", "Aggregation"))
 F_aws_FillingTransformations: Facts = {
@@ -7491,11 +7529,11 @@ F_aws_TimeSeriesConfig: Facts = {
     "properties": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"),
     "required": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"),
 }
-X_aws_TimeSeriesConfig_1_e: dict[str, Explain] = {
-    "TargetAttributeName": _explain_aws_TargetAttributeName,
-    "TimestampAttributeName": _explain_aws_ContentColumn,
-    "ItemIdentifierAttributeName": _explain_aws_ContentColumn,
-    "GroupingAttributeNames": _explain_aws_GroupingAttributeNames,
+X_aws_TimeSeriesConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
+    "TimestampAttributeName": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
+    "ItemIdentifierAttributeName": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
+    "GroupingAttributeNames": (_check_aws_GroupingAttributeNames, _explain_aws_GroupingAttributeNames),
 }
 X_aws_TimeSeriesConfig_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
 X_aws_TimeSeriesConfig_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
@@ -7507,8 +7545,8 @@ F_aws_HolidayConfigAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("CountryCode",),
 }
-X_aws_HolidayConfigAttributes_1_e: dict[str, Explain] = {
-    "CountryCode": _explain_aws_CountryCode,
+X_aws_HolidayConfigAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CountryCode": (_check_aws_CountryCode, _explain_aws_CountryCode),
 }
 X_aws_HolidayConfigAttributes_2 = frozenset(("CountryCode",))
 F_aws_CountryCode: Facts = {
@@ -7520,8 +7558,8 @@ F_aws_CandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AlgorithmsConfig",),
 }
-X_aws_CandidateGenerationConfig_1_e: dict[str, Explain] = {
-    "AlgorithmsConfig": _explain_aws_AutoMLAlgorithmsConfig,
+X_aws_CandidateGenerationConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AlgorithmsConfig": (_check_aws_AutoMLAlgorithmsConfig, _explain_aws_AutoMLAlgorithmsConfig),
 }
 X_aws_CandidateGenerationConfig_2 = frozenset(("AlgorithmsConfig",))
 F_aws_TabularJobConfig: Facts = {
@@ -7539,15 +7577,15 @@ X_aws_TabularJobConfig_1_p: dict[str, Pred] = {
     "TargetAttributeName": _check_aws_TargetAttributeName,
     "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
 }
-X_aws_TabularJobConfig_1_e: dict[str, Explain] = {
-    "CandidateGenerationConfig": _explain_aws_CandidateGenerationConfig,
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
-    "FeatureSpecificationS3Uri": _explain_aws_S3Uri,
-    "Mode": _explain_aws_AutoMLMode,
-    "GenerateCandidateDefinitionsOnly": _explain_aws_Boolean,
-    "ProblemType": _explain_aws_ProblemType,
-    "TargetAttributeName": _explain_aws_TargetAttributeName,
-    "SampleWeightAttributeName": _explain_aws_SampleWeightAttributeName,
+X_aws_TabularJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CandidateGenerationConfig": (_check_aws_CandidateGenerationConfig, _explain_aws_CandidateGenerationConfig),
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
+    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
+    "Mode": (_check_aws_AutoMLMode, _explain_aws_AutoMLMode),
+    "GenerateCandidateDefinitionsOnly": (_check_aws_Boolean, _explain_aws_Boolean),
+    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
+    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
+    "SampleWeightAttributeName": (_check_aws_SampleWeightAttributeName, _explain_aws_SampleWeightAttributeName),
 }
 X_aws_TabularJobConfig_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
 X_aws_TabularJobConfig_3 = frozenset(("TargetAttributeName",))
@@ -7555,11 +7593,11 @@ F_aws_TextGenerationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"),
 }
-X_aws_TextGenerationJobConfig_1_e: dict[str, Explain] = {
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
-    "BaseModelName": _explain_aws_BaseModelName,
-    "TextGenerationHyperParameters": _explain_aws_TextGenerationHyperParameters,
-    "ModelAccessConfig": _explain_aws_ModelAccessConfig,
+X_aws_TextGenerationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
+    "BaseModelName": (_check_aws_BaseModelName, _explain_aws_BaseModelName),
+    "TextGenerationHyperParameters": (_check_aws_TextGenerationHyperParameters, _explain_aws_TextGenerationHyperParameters),
+    "ModelAccessConfig": (_check_aws_ModelAccessConfig, _explain_aws_ModelAccessConfig),
 }
 X_aws_TextGenerationJobConfig_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
 F_aws_BaseModelName: Facts = {
@@ -7586,8 +7624,8 @@ F_aws_ModelAccessConfig: Facts = {
     "properties": ("AcceptEula",),
     "required": ("AcceptEula",),
 }
-X_aws_ModelAccessConfig_1_e: dict[str, Explain] = {
-    "AcceptEula": _explain_aws_Boolean,
+X_aws_ModelAccessConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AcceptEula": (_check_aws_Boolean, _explain_aws_Boolean),
 }
 X_aws_ModelAccessConfig_2 = frozenset(("AcceptEula",))
 X_aws_ModelAccessConfig_3 = frozenset(("AcceptEula",))
@@ -7599,43 +7637,43 @@ F_aws_AutoMLResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"),
 }
-X_aws_AutoMLResolvedAttributes_1_e: dict[str, Explain] = {
-    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
-    "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
-    "AutoMLProblemTypeResolvedAttributes": _explain_aws_AutoMLProblemTypeResolvedAttributes,
+X_aws_AutoMLResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
+    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
+    "AutoMLProblemTypeResolvedAttributes": (_check_aws_AutoMLProblemTypeResolvedAttributes, _explain_aws_AutoMLProblemTypeResolvedAttributes),
 }
 X_aws_AutoMLResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"))
 F_aws_AutoMLProblemTypeResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("TabularResolvedAttributes", "TextGenerationResolvedAttributes"),
 }
-X_aws_AutoMLProblemTypeResolvedAttributes_1_e: dict[str, Explain] = {
-    "TabularResolvedAttributes": _explain_aws_TabularResolvedAttributes,
-    "TextGenerationResolvedAttributes": _explain_aws_TextGenerationResolvedAttributes,
+X_aws_AutoMLProblemTypeResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
+    "TabularResolvedAttributes": (_check_aws_TabularResolvedAttributes, _explain_aws_TabularResolvedAttributes),
+    "TextGenerationResolvedAttributes": (_check_aws_TextGenerationResolvedAttributes, _explain_aws_TextGenerationResolvedAttributes),
 }
 X_aws_AutoMLProblemTypeResolvedAttributes_2 = frozenset(("TabularResolvedAttributes", "TextGenerationResolvedAttributes"))
 F_aws_TabularResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("ProblemType",),
 }
-X_aws_TabularResolvedAttributes_1_e: dict[str, Explain] = {
-    "ProblemType": _explain_aws_ProblemType,
+X_aws_TabularResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
 }
 X_aws_TabularResolvedAttributes_2 = frozenset(("ProblemType",))
 F_aws_TextGenerationResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("BaseModelName",),
 }
-X_aws_TextGenerationResolvedAttributes_1_e: dict[str, Explain] = {
-    "BaseModelName": _explain_aws_BaseModelName,
+X_aws_TextGenerationResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
+    "BaseModelName": (_check_aws_BaseModelName, _explain_aws_BaseModelName),
 }
 X_aws_TextGenerationResolvedAttributes_2 = frozenset(("BaseModelName",))
 F_aws_AutoMLComputeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("EmrServerlessComputeConfig",),
 }
-X_aws_AutoMLComputeConfig_1_e: dict[str, Explain] = {
-    "EmrServerlessComputeConfig": _explain_aws_EmrServerlessComputeConfig,
+X_aws_AutoMLComputeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "EmrServerlessComputeConfig": (_check_aws_EmrServerlessComputeConfig, _explain_aws_EmrServerlessComputeConfig),
 }
 X_aws_AutoMLComputeConfig_2 = frozenset(("EmrServerlessComputeConfig",))
 F_aws_EmrServerlessComputeConfig: Facts = {
@@ -7643,8 +7681,8 @@ F_aws_EmrServerlessComputeConfig: Facts = {
     "properties": ("ExecutionRoleARN",),
     "required": ("ExecutionRoleARN",),
 }
-X_aws_EmrServerlessComputeConfig_1_e: dict[str, Explain] = {
-    "ExecutionRoleARN": _explain_aws_RoleArn,
+X_aws_EmrServerlessComputeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
+    "ExecutionRoleARN": (_check_aws_RoleArn, _explain_aws_RoleArn),
 }
 X_aws_EmrServerlessComputeConfig_2 = frozenset(("ExecutionRoleARN",))
 X_aws_EmrServerlessComputeConfig_3 = frozenset(("ExecutionRoleARN",))
@@ -7667,18 +7705,18 @@ X_create_auto_ml_job_v2_request_shape_1_p: dict[str, Pred] = {
     "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
     "AutoMLComputeConfig": _check_aws_AutoMLComputeConfig,
 }
-X_create_auto_ml_job_v2_request_shape_1_e: dict[str, Explain] = {
-    "AutoMLJobName": _explain_aws_AutoMLJobName,
-    "AutoMLJobInputDataConfig": _explain_aws_AutoMLJobInputDataConfig,
-    "OutputDataConfig": _explain_aws_AutoMLOutputDataConfig,
-    "AutoMLProblemTypeConfig": _explain_aws_AutoMLProblemTypeConfig,
-    "RoleArn": _explain_aws_RoleArn,
-    "Tags": _explain_aws_TagList,
-    "SecurityConfig": _explain_aws_AutoMLSecurityConfig,
-    "AutoMLJobObjective": _explain_aws_AutoMLJobObjective,
-    "ModelDeployConfig": _explain_aws_ModelDeployConfig,
-    "DataSplitConfig": _explain_aws_AutoMLDataSplitConfig,
-    "AutoMLComputeConfig": _explain_aws_AutoMLComputeConfig,
+X_create_auto_ml_job_v2_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
+    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
+    "AutoMLJobInputDataConfig": (_check_aws_AutoMLJobInputDataConfig, _explain_aws_AutoMLJobInputDataConfig),
+    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
+    "AutoMLProblemTypeConfig": (_check_aws_AutoMLProblemTypeConfig, _explain_aws_AutoMLProblemTypeConfig),
+    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
+    "Tags": (_check_aws_TagList, _explain_aws_TagList),
+    "SecurityConfig": (_check_aws_AutoMLSecurityConfig, _explain_aws_AutoMLSecurityConfig),
+    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
+    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
+    "DataSplitConfig": (_check_aws_AutoMLDataSplitConfig, _explain_aws_AutoMLDataSplitConfig),
+    "AutoMLComputeConfig": (_check_aws_AutoMLComputeConfig, _explain_aws_AutoMLComputeConfig),
 }
 X_create_auto_ml_job_v2_request_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"))
 X_create_auto_ml_job_v2_request_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"))

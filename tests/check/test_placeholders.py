@@ -158,3 +158,20 @@ def test_a_document_of_no_known_kind_is_skipped_whatever_placeholders_it_holds(
     assert found.skipped and found.findings == []
     named = validate_file(path)
     assert [f.code for f in named.findings] == ["unknown-document"]
+
+
+@pytest.mark.parametrize(
+    ("data", "paths"),
+    [
+        ({"a": [{"b": "${B}"}], "c": "x$Y"}, [("a", 0, "b")]),
+        ([[["$A"]], {"k": ["v", "${C}"]}], [(0, 0, 0), (1, "k", 1)]),
+        ({"a": {"b": [1, 2.5, None, True, "no $X here"]}}, []),
+        ({"$KEY": "value"}, []),
+        ("${WHOLE}", []),
+        (7, []),
+    ],
+)
+def test_placeholders_are_found_at_any_depth_and_only_in_values(
+    data: Any, paths: list[tuple[Any, ...]]
+) -> None:
+    assert find(data) == paths

@@ -5,7 +5,6 @@ words, only the findings' paths."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,6 +58,26 @@ def _channels() -> list[Failure]:
     return checker.failures(document, checker.kind_of(document) or AUTO)
 
 
+def _names_only() -> list[Failure]:
+    """Failures whose words read only member names: those of the fixtures, and one of each
+    pair of :data:`wording.NAMES_ONLY` from documents made for it."""
+    made: list[Any] = [
+        {"AutoMLProblemTypeConfig": {}},
+        {"AutoMLProblemTypeConfig": {"TabularJobConfig": {}, "TextGenerationJobConfig": {}}},
+        {"AutoMLJobName": 1, "AutoMLProblemTypeConfig": {"TabularJobConfig": {"Oops": 1}}},
+        {"Metricname": "AUC", "Other": [1, 2]},
+        {"AutoMLJobObjective": {"MetricNme": "F1", "Extra": {"a": 1}}},
+        {"AutoMLJobObjective": {"MetricName": {"a": [1]}}},
+    ]
+    checker = default_checker()
+    found = [f for data in made for f in checker.failures(data, checker.kind_of(data) or AUTO)]
+    return [
+        f
+        for f in [*FAILURES, *found]
+        if (f.code, f.keyword) in wording.NAMES_ONLY and f.instance.__class__ is dict
+    ]
+
+
 FAILURES = _failures() + _channels()
 
 
@@ -77,10 +96,7 @@ def _shifted(failure: Failure, by: int) -> Failure:
 
 def _shift_paths(found: list[Located], failure: Failure, by: int) -> list[Located]:
     size = len(failure.path)
-    return [
-        dataclasses.replace(item, path=_shifted(failure, by).path + item.path[size:])
-        for item in found
-    ]
+    return [item._replace(path=_shifted(failure, by).path + item.path[size:]) for item in found]
 
 
 def test_the_fixtures_give_failures_of_every_kind() -> None:
@@ -135,3 +151,53 @@ def test_values_equal_in_python_but_not_in_json_are_told_apart(values: list[Any]
             Code.INVALID_TYPE, False, ("Thing",), "type", value, expected_types, facts
         )
         assert wording.explain_remembered(failure, catalog) == explain_all(failure, catalog)
+
+
+_OTHER_VALUES: list[Any] = [
+    None,
+    0,
+    1.5,
+    True,
+    "",
+    "x" * 100,
+    "$X",
+    [],
+    [1, {"a": 2}],
+    {},
+    {"b": None},
+]
+
+
+def _with_values(failure: Failure, value: Any) -> Failure:
+    return failure._replace(instance=dict.fromkeys(failure.instance, value))
+
+
+def test_every_names_only_pair_is_tried() -> None:
+    tried = {(f.code, f.keyword) for f in _names_only()}
+    assert tried == wording.NAMES_ONLY
+
+
+def test_the_words_of_a_names_only_failure_ignore_the_members_values() -> None:
+    """The safety rule of the memory: a failure of a :data:`wording.NAMES_ONLY` pair is
+    remembered by its object's member names, so its words must not change with the values;
+    and remembered words, learnt from one object, stay right for another with those names."""
+    catalog = default_checker().catalog
+    for failure in _names_only():
+        expected = explain_all(failure, catalog)
+        for value in _OTHER_VALUES:
+            other = _with_values(failure, value)
+            assert explain_all(other, catalog) == expected, (failure, value)
+            wording._MEMORY.clear()
+            wording.explain_remembered(other, catalog)
+            assert wording.explain_remembered(failure, catalog) == expected
+
+
+def test_a_failure_at_the_same_path_gets_equal_findings_each_time() -> None:
+    catalog = default_checker().catalog
+    wording._MEMORY.clear()
+    for failure in FAILURES:
+        first = wording.explain_remembered(failure, catalog)
+        again = wording.explain_remembered(failure, catalog)
+        assert again == first == explain_all(failure, catalog)
+        again.append(failure)  # type: ignore[arg-type]
+        assert wording.explain_remembered(failure, catalog) == first  # its own list each time

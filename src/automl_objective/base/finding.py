@@ -69,7 +69,11 @@ class Finding:
 
 
 def json_pointer(path: Iterable[str | int]) -> str:
-    return "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in path)
+    tokens = [str(t) for t in path]
+    joined = "/".join(tokens)
+    if "~" not in joined and joined.count("/") == len(tokens) - 1:  # nothing to escape
+        return "/" + joined if tokens else ""
+    return "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
 
 
 def pointer_tokens(pointer: str) -> tuple[str, ...]:

@@ -12,8 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from automl_objective.base.codes import Code, Severity
 from automl_objective.base.quoting import shown_name
@@ -87,9 +86,11 @@ def member_name(path: Path, schema: Mapping[str, Any]) -> str:
     return str(schema.get("title", "the document")) if path == () else "an item"
 
 
-@dataclass(frozen=True)
-class Located:
-    """A finding before its position is looked up: the path and whether to point at the key."""
+class Located(NamedTuple):
+    """A finding before its position is looked up: the path and whether to point at the key.
+
+    A named tuple, not a dataclass: a document with findings builds one per finding, and
+    :func:`one_per_cause` hashes and compares each (as a tuple, in C)."""
 
     severity: Severity
     code: Code
@@ -126,13 +127,38 @@ def _one_per_value(items: list[Located]) -> list[Located]:
 def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     """Drop findings that another finding already explains, and exact repeats.
 
-    Linear in the number of findings: each is checked against sets keyed by path.
+    Linear in the number of findings: each is checked against sets keyed by path. Each rule
+    runs only where the codes present can make it drop something.
     """
-    unique = _one_per_value([item for item in dict.fromkeys(items) if item is not None])
-    specific = {f.path for f in unique if f.code not in _GENERIC}
-    unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
+    unique = [item for item in dict.fromkeys(items) if item is not None]
+    if len(unique) < 2:
+        return unique
+    return _without_explained(_without_generic_repeats(unique))
+
+
+def _without_generic_repeats(unique: list[Located]) -> list[Located]:
+    """One ``schema-violation`` finding per value, and no generic finding where a specific
+    one is at the same path."""
+    codes = {item.code for item in unique}
+    if Code.SCHEMA_VIOLATION in codes:
+        unique = _one_per_value(unique)
+    if not codes.isdisjoint(_GENERIC) and not codes <= _GENERIC:
+        specific = {f.path for f in unique if f.code not in _GENERIC}
+        unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
+    return unique
+
+
+def _without_explained(unique: list[Located]) -> list[Located]:
+    """No finding inside a value of the wrong type, nor one a finding at its path supersedes."""
     type_errors = {f.path for f in unique if f.code == Code.INVALID_TYPE}
-    superseded = {(item.path, code) for item in unique for code in _SUPERSEDES.get(item.code, ())}
+    superseded = {
+        (item.path, code)
+        for item in unique
+        if item.code in _SUPERSEDES
+        for code in _SUPERSEDES[item.code]
+    }
+    if not type_errors and not superseded:
+        return unique
     kept = []
     for item in unique:
         if (

@@ -449,9 +449,12 @@ def explain(failure: Failure, catalog: Catalog) -> Located | None:
     """One failure, said in AutoML terms; None when another failure says it better."""
     if failure.keyword == "additionalProperties" and "propertyNames" in failure.facts:
         return None  # the propertyNames failure names the unknown key itself
+    return _explainer(failure)(failure, catalog)
+
+
+def _explainer(failure: Failure) -> Explainer:
     code = _code(failure.code)
-    explainer = MESSAGES.get(code, _generic) if code is not None else _generic
-    return explainer(failure, catalog)
+    return MESSAGES.get(code, _generic) if code is not None else _generic
 
 
 def _code(value: str) -> Code | None:
@@ -464,14 +467,17 @@ def _code(value: str) -> Code | None:
 
 def explain_all(failure: Failure, catalog: Catalog) -> list[Located]:
     """Every finding one failure holds: an ``additionalProperties`` failure covers all the
-    unknown (a ``required`` one all the missing) members of an object, each its own finding."""
-    first = explain(failure, catalog)
-    if first is None:
-        return []
-    if not isinstance(failure.instance, dict):
-        return [first]
-    if first.code == Code.UNKNOWN_MEMBER and failure.keyword == "additionalProperties":
-        return unknown_members(failure)
-    if first.code == Code.MISSING_MEMBER and failure.keyword == "required":
-        return missing_members(failure)
-    return [first]
+    unknown (a ``required`` one all the missing) members of an object, each its own finding.
+
+    The explainer is chosen once: the generic one of an object's unknown or missing members
+    lists them all here, not once for its first finding and again for all of them."""
+    if failure.keyword == "additionalProperties" and "propertyNames" in failure.facts:
+        return []  # as explain() says
+    explainer = _explainer(failure)
+    if explainer is _generic and isinstance(failure.instance, dict):
+        if failure.keyword == "additionalProperties":
+            return unknown_members(failure)
+        if failure.keyword == "required":
+            return missing_members(failure)
+    first = explainer(failure, catalog)
+    return [] if first is None else [first]

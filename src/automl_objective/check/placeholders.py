@@ -34,6 +34,8 @@ def placeholder_name(value: Any) -> str | None:
 def find(data: Any) -> list[Path]:
     """The paths of the placeholder values in ``data``, in document order (a document that
     is a string is not a request with a placeholder in it: it is the wrong type)."""
+    if not _may_hold_one(data):
+        return []  # the common case, found without building a path for every value
     found: list[Path] = []
     stack: list[tuple[Any, Path]] = [(data, ())]
     while stack:
@@ -45,6 +47,23 @@ def find(data: Any) -> list[Path]:
         elif at and placeholder_name(value) is not None:  # a whole document is no value
             found.append(at)
     return found
+
+
+def _may_hold_one(data: Any) -> bool:
+    """Whether a value inside ``data`` is a string that starts with ``$``."""
+    stack = [data] if isinstance(data, (dict, list)) else []
+    while stack:
+        value = stack.pop()
+        for item in value.values() if isinstance(value, dict) else value:
+            kind = item.__class__
+            if kind is str:
+                if item.startswith("$"):
+                    return True
+            elif kind is dict or kind is list or isinstance(item, (dict, list)):
+                stack.append(item)
+            elif isinstance(item, str) and item.startswith("$"):
+                return True
+    return False
 
 
 def as_dynamic(data: Any, paths: list[Path]) -> Any:

@@ -6,16 +6,17 @@ the catalog, nothing else, so equal inputs give equal words. A failure is rememb
 everything it holds: its code, keyword and severity; its schema node and its keyword's value
 (the same objects: the compiled checks keep one of each per node); its instance, compared
 with its types (``1``, ``1.0`` and ``True`` are three values; a float by its text, so
-``-0.0`` is not ``0.0``); and its path, except the array indices along it, which the
+``-0.0`` is not ``0.0``), or only by its type and member names where the words read no
+more (:data:`NAMES_ONLY`); and its path, except the array indices along it, which the
 findings' paths take from the failure itself. An instance that is large (over
-:data:`MAX_NODES` values) or not plain JSON (an open object of code, say) is not remembered,
-nor is a failure with a finding placed outside its path. The tests compare remembered and
-fresh words on every fixture, and check that the words ignore the indices along the path.
+:data:`MAX_NODES` values, or :data:`MAX_NAMES` names) or not plain JSON (an open object of
+code, say) is not remembered, nor is a failure with a finding placed outside its path. The
+tests compare remembered and fresh words on every fixture, check that the words ignore the
+indices along the path, and that the words of a :data:`NAMES_ONLY` failure ignore the values.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Hashable
 from typing import Any
 
@@ -31,15 +32,34 @@ MAX_ENTRIES = 2_000
 """Remembered failures; the memory is emptied when full."""
 
 _LOCATED_FIELDS = ("severity", "code", "path", "message", "at_key", "says_most")
-_REMEMBERS = tuple(field.name for field in dataclasses.fields(Located)) == _LOCATED_FIELDS
+_REMEMBERS = Located._fields == _LOCATED_FIELDS
 """Whether a remembered finding can be rebuilt whole (a new field of Located, until this
 module learns to rebuild it, turns the memory off rather than lose it)."""
 
+NAMES_ONLY = frozenset(
+    {
+        ("unknown-member", "additionalProperties"),
+        ("missing-member", "required"),
+        ("invalid-type", "type"),
+        ("problem-type-config", "minProperties"),
+        ("problem-type-config", "maxProperties"),
+        ("unknown-document", "not"),
+    }
+)
+"""The (code, keyword) pairs whose words read an object's member names, never its members'
+values: such a failure is remembered by its object's type and names, however large the
+values are (a request's unknown member at its root). The tests change the values of every
+such failure of the fixtures and check that the words stay."""
+MAX_NAMES = 64
+"""The most member names a failure is remembered by."""
+
 Words = list[tuple[Any, Any, Path, str, bool, bool]]
 """What a failure's findings are, each with only the path below the failure's own."""
-_MEMORY: dict[Hashable, tuple[Any, Any, Catalog, Words]] = {}
-"""Each remembered failure's node and keyword value (kept, so that their ids, in the key,
-stay theirs), the catalog, and the findings."""
+Entry = tuple[Any, Any, Catalog, Words, Path, list[Located]]
+"""A remembered failure: its node and keyword value (kept, so that their ids, in the key,
+stay theirs), the catalog, the findings as :data:`Words`, and the path and findings of the
+failure remembered (given back as they are to a failure at that same path)."""
+_MEMORY: dict[Hashable, Entry] = {}
 
 
 class _TooLarge(Exception):
@@ -62,8 +82,10 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         and entry[2] is catalog
     ):
         path = failure.path
+        if path == entry[4]:
+            return list(entry[5])
         return [
-            Located(s, code, (*path, *below), m, at, most)
+            Located(s, code, (*path, *below) if below else path, m, at, most)
             for s, code, below, m, at, most in entry[3]
         ]
     found = messages.explain_all(failure, catalog)
@@ -71,19 +93,29 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     if words is not None:
         if len(_MEMORY) >= MAX_ENTRIES:
             _MEMORY.clear()
-        _MEMORY[key] = (failure.facts, failure.value, catalog, words)
+        _MEMORY[key] = (failure.facts, failure.value, catalog, words, failure.path, found[:])
     return found
 
 
 def _key(failure: Failure) -> Hashable:
-    shape = tuple(None if token.__class__ is int else token for token in failure.path)
+    shape = tuple([None if token.__class__ is int else token for token in failure.path])
+    instance = failure.instance
+    names: Hashable
+    if instance.__class__ is str:
+        names = instance  # as _frozen keys a string, without the call
+    elif instance.__class__ is dict and (failure.code, failure.keyword) in NAMES_ONLY:
+        if len(instance) > MAX_NAMES:
+            raise _TooLarge
+        names = (instance.__class__, tuple([_frozen(k, [1]) for k in instance]))
+    else:
+        names = _frozen(instance, [MAX_NODES])
     return (
         failure.code,
         failure.keyword,
         failure.warn,
         id(failure.facts),
         id(failure.value),
-        _frozen(failure.instance, [MAX_NODES]),
+        names,
         shape,
     )
 

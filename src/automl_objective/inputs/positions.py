@@ -59,6 +59,15 @@ def line_columns(text: str, offsets: Sequence[int]) -> list[Position]:
     order = sorted(range(len(offsets)), key=offsets.__getitem__)
     result: list[Position] = [(0, 0)] * len(offsets)
     line, line_start, done = 1, 0, 0
+    if "\r" not in text:  # the common case: every line ends at an LF
+        for index in order:
+            offset = offsets[index]
+            if offset > done:
+                line += text.count("\n", done, offset)
+                line_start = max(line_start, text.rfind("\n", done, offset) + 1)
+                done = offset
+            result[index] = (line, offset - line_start + 1)
+        return result
     for index in order:
         offset = offsets[index]
         if offset > done:
@@ -274,6 +283,8 @@ _NAME_END = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
 def _array_index(token: str | int, size: int) -> int | None:
     """The item ``token`` names in an array of ``size`` items, as the walker reads tokens
     (``str(token)`` equal to an index: ``"3"`` and ``3``, never ``"03"``); None if none."""
+    if token.__class__ is int:  # a failure's own index: no text to read
+        return token if 0 <= token < size else None
     text = str(token)
     if not (text.isascii() and text.isdigit()) or str(int(text)) != text:
         return None
@@ -331,13 +342,22 @@ def _name_ranks(data: Any, wanted: dict[str, set[int]]) -> tuple[NameRanks, dict
     return ranks, counts
 
 
+_SPELT: dict[str, str] = {}
+"""Each member name searched for, as ``json.dumps`` spells it (a run asks for the same few
+names in every file; bounded: emptied when full)."""
+
+
 def _name_spans(text: str, name: str, plain: bool) -> list[tuple[int, int]]:
     """Where each member named ``name`` is spelt as ``json.dumps`` spells it in ``text``: the
     span from its opening quote to its value. ``str.find`` looks for the spelling (C speed,
     and nothing to compile, whatever the name's length), then its colon must follow. In
     ``plain`` text (no backslash anywhere) every quote is a string's edge; otherwise a quote
     right after a backslash is inside a string."""
-    spelt = json.dumps(name, ensure_ascii=False)
+    spelt = _SPELT.get(name)
+    if spelt is None:
+        if len(_SPELT) >= 4096:
+            _SPELT.clear()
+        spelt = _SPELT[name] = json.dumps(name, ensure_ascii=False)
     spans = []
     at = text.find(spelt)
     while at >= 0:

@@ -3,12 +3,11 @@ standard library's ``json``)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from automl_objective.base.quoting import printable_data
 from automl_objective.check.results import FileResult
+from automl_objective.report.indented_json import dumps_printable
 from automl_objective.report.reporter import Reporter
 from automl_objective.report.schema_version import versioned
 
@@ -28,4 +27,4 @@ class JsonReporter(Reporter):
         document = versioned(
             {"valid": all(r.valid for r in results), "files": [r.as_dict() for r in results]}
         )
-        out.write(json.dumps(printable_data(document), indent=2) + "\n")
+        out.write(dumps_printable(document) + "\n")

@@ -21,10 +21,11 @@ class Reporter:
         raise NotImplementedError
 
 
-def location(path: str, finding: Finding) -> str:
-    """``path:line:column`` (the path made printable); no part that is not known. In a
-    notebook, ``path:cell N:line:column``, as ruff says it."""
-    where = printable(path)
+def location(path: str, finding: Finding, shown_path: str | None = None) -> str:
+    """``path:line:column`` (the path made printable, or as ``shown_path`` already shows
+    it); no part that is not known. In a notebook, ``path:cell N:line:column``, as ruff
+    says it."""
+    where = printable(path) if shown_path is None else shown_path
     if finding.cell is not None:
         where += f":cell {finding.cell}"
     if finding.line is not None:

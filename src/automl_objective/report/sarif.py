@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from typing import TextIO
 
 from automl_objective.base.finding import Related
-from automl_objective.base.quoting import printable, printable_data
+from automl_objective.base.quoting import printable
 from automl_objective.check.results import FileResult
+from automl_objective.report.indented_json import dumps_printable
 from automl_objective.report.reporter import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -57,7 +57,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        out.write(json.dumps(printable_data(log), indent=2) + "\n")
+        out.write(dumps_printable(log) + "\n")
 
 
 def _physical(path: str, line: int | None, column: int | None) -> dict[str, object]:

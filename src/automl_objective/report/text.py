@@ -26,11 +26,18 @@ class TextReporter(Reporter):
 
     def report(self, results: Sequence[FileResult], out: TextIO) -> None:
         for result in results:
-            for finding in result.findings:
-                where, severity = location(result.path, finding), str(finding.severity)
-                if self.colour:
-                    where = f"{_BOLD}{where}{_RESET}"
-                    severity = f"{_COLOURS[severity]}{severity}{_RESET}"
-                message = printable(finding.message + finding.related_words())
-                out.write(f"{where}: {severity} [{finding.code}] {message}\n")
+            if result.findings:
+                out.write(self._lines(result))  # one write a file: a reader that left is seen
         out.write(summary(results) + "\n")
+
+    def _lines(self, result: FileResult) -> str:
+        shown_path = printable(result.path)  # once a file, not once a finding
+        lines = []
+        for finding in result.findings:
+            where, severity = location(result.path, finding, shown_path), str(finding.severity)
+            if self.colour:
+                where = f"{_BOLD}{where}{_RESET}"
+                severity = f"{_COLOURS[severity]}{severity}{_RESET}"
+            said = finding.message + finding.related_words() if finding.related else finding.message
+            lines.append(f"{where}: {severity} [{finding.code}] {printable(said)}\n")
+        return "".join(lines)

@@ -48,7 +48,7 @@ TEMPLATE = """
 {% elif s.op.rest is not none %}
     if isinstance(v, dict):
         for key, item in v.items():
-            if key not in {{ s.c }}:
+            if key not in {{ s.c }} and not {{ s.check(s.op.rest) }}(item):
                 {{ s.explain(s.op.rest) }}(item, (*path, key), out, warn)
 {% endif %}
 {% endmacro %}

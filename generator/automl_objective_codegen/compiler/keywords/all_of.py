@@ -38,7 +38,8 @@ TEMPLATE = """
 {% endmacro %}
 {% macro explain(s) %}
 {% for child in s.op.children %}
-    {{ s.explain(child) }}(v, path, out, warn)
+    if not {{ s.check(child) }}(v):
+        {{ s.explain(child) }}(v, path, out, warn)
 {% endfor %}
 {% endmacro %}
 {% macro surely(s) %}

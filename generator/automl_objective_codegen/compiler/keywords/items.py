@@ -30,7 +30,8 @@ TEMPLATE = """
 {% macro explain(s) %}
     if isinstance(v, list):
         for index, item in enumerate(v):
-            {{ s.explain(s.op.child) }}(item, (*path, index), out, warn)
+            if not {{ s.check(s.op.child) }}(item):
+                {{ s.explain(s.op.child) }}(item, (*path, index), out, warn)
 {% endmacro %}
 {% macro surely(s) %}
     if isinstance(v, list):

@@ -58,8 +58,8 @@ TEMPLATE = """
 {% endmacro %}
 {% macro explain(s) %}
     if isinstance(v, dict):
-        for key, explain in {{ s.c }}_e.items():
-            if key in v:
+        for key, (check, explain) in {{ s.c }}_e.items():
+            if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
 {% endmacro %}
 {% macro surely(s) %}
@@ -76,9 +76,9 @@ TEMPLATE = """
 {% endfor %}
 }
 {% endif %}
-{{ s.c }}_e: dict[str, Explain] = {
+{{ s.c }}_e: dict[str, tuple[Pred, Explain]] = {
 {% for key, child in s.op.members %}
-    {{ key | py }}: {{ s.explain(child) }},
+    {{ key | py }}: ({{ s.check(child) }}, {{ s.explain(child) }}),
 {% endfor %}
 }
 {% endmacro %}

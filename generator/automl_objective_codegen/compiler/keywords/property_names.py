@@ -30,7 +30,8 @@ TEMPLATE = """
 {% macro explain(s) %}
     if isinstance(v, dict):
         for key in v:
-            {{ s.explain(s.op.child) }}(key, path, out, warn)
+            if not {{ s.check(s.op.child) }}(key):
+                {{ s.explain(s.op.child) }}(key, path, out, warn)
 {% endmacro %}
 {% macro surely(s) %}
     if isinstance(v, dict):

@@ -37,7 +37,8 @@ TEMPLATE = """
         return False
 {% endmacro %}
 {% macro explain(s) %}
-    {{ s.explain(s.op.child) }}(v, path, out, {% if s.op.warn %}True{% else %}warn{% endif %})
+    if not {{ s.check(s.op.child) }}(v):
+        {{ s.explain(s.op.child) }}(v, path, out, {% if s.op.warn %}True{% else %}warn{% endif %})
 {% endmacro %}
 {% macro surely(s) %}
     if not {{ s.surely(s.op.child) }}(v):
