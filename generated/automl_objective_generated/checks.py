@@ -63,8 +63,8 @@ def check_document(v: Any) -> bool:
     """The canonical schema: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if _check_document_if(v):
-        if not check_auto_ml_job_objective(v) and _surely_document_if(v):
+    if (not (isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (((not (not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject) and not ((("MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v.keys() <= X_auto_ml_job_objective_3)) if isinstance(v, dict) else v is DYNAMIC)) and _surely_document_if(v):
             return False
     elif not _check_document_else(v):
         return False
@@ -89,7 +89,7 @@ def check_auto_ml_job_objective(v: Any) -> bool:
         return v is DYNAMIC
     if not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "MetricName" in v and not check_metric_name(v["MetricName"]):
+    if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
         return False
     if not v.keys() <= X_auto_ml_job_objective_3:
         return False
@@ -132,10 +132,10 @@ def explain_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) 
 
 
 def _check_document_else(v: Any) -> bool:
-    if _check_document_else_if(v):
+    if (not (not ((not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject))))):
         if not check_create_auto_ml_job_v2_request(v) and _surely_document_else_if(v):
             return False
-    elif not _check_document_else_else(v):
+    elif not (not (((not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v)) if (not (not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))))) else not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v)))))):
         return False
     return True
 
@@ -157,33 +157,33 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
         return False
     if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
         return False
-    if "AutoMLJobObjective" in v and not check_auto_ml_job_objective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not (not X_auto_ml_job_objective_1 <= v_2.keys() and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v_2.keys() <= X_auto_ml_job_objective_3)) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
-    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_8_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)):
         if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
             return False
     return True
@@ -244,11 +244,16 @@ def check_auto_ml_problem_type_config(v: Any) -> bool:
             return False
     if len(v) > 1:
         return False
-    table = X_auto_ml_problem_type_config_4_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ImageClassificationJobConfig" in v and not (((v_11 := v["ImageClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
+    if "TextClassificationJobConfig" in v and not (((v_11 := v["TextClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
+    if "TimeSeriesForecastingJobConfig" in v and not (((v_11 := v["TimeSeriesForecastingJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
+    if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
+        return False
+    if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
     if not v.keys() <= X_auto_ml_problem_type_config_5:
         return False
     return True
@@ -302,7 +307,7 @@ def _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v: Any, path:
 def _check_AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
         return False
     return True
 
@@ -346,7 +351,7 @@ def _surely_problem_type(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
     return True
@@ -360,11 +365,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_0(v: Any, path: JsonPath, out: list[
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             return False
     return True
 
@@ -380,8 +385,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then(v: Any, path: JsonPath, out: 
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             return False
     return True
 
@@ -395,7 +400,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any, path: JsonPat
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))):
             return False
     return True
 
@@ -410,7 +415,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any, path: Js
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any) -> bool:
     if isinstance(v, dict):
-        if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+        if "TabularJobConfig" in v and not (((v_20 := v["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject))):
             return False
     return True
 
@@ -461,7 +466,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any) -> bool:
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             return False
     return True
 
@@ -491,7 +496,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v_25.keys() and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_26.keys() and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))):
             return False
     return True
 
@@ -523,7 +528,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeCo
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_26 := v["TabularJobConfig"]) is v_26) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_26.keys() and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))):
         return False
     return True
 
@@ -586,7 +591,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))):
             return False
     return True
 
@@ -643,7 +648,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any)
 
 def _check_CreateAutoMLJobV2Request_allOf_1(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             return False
     return True
 
@@ -657,7 +662,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_1_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))):
             return False
     return True
 
@@ -672,7 +677,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_regression_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_33 := v["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC))):
             return False
     return True
 
@@ -703,7 +708,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_35 := v["AutoMLProblemTypeConfig"]) is v_35) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v_35.keys() and v_35.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_35 and not (((v_36 := v_35["TabularJobConfig"]) is v_36) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_36.keys() and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))))))) if isinstance(v_35, dict) else v_35 is DYNAMIC))):
             return False
     return True
 
@@ -735,7 +740,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any) 
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_36 := v["TabularJobConfig"]) is v_36) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_36.keys() and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))):
         return False
     return True
 
@@ -771,7 +776,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabular
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
         return False
     return True
 
@@ -824,7 +829,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabula
 
 def _check_CreateAutoMLJobV2Request_allOf_2(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             return False
     return True
 
@@ -838,7 +843,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_2_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))):
             return False
     return True
 
@@ -853,7 +858,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_binary_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_42 := v["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC))):
             return False
     return True
 
@@ -884,7 +889,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_44 := v["AutoMLProblemTypeConfig"]) is v_44) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v_44.keys() and v_44.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_44 and not (((v_45 := v_44["TabularJobConfig"]) is v_45) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_45.keys() and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))))))) if isinstance(v_44, dict) else v_44 is DYNAMIC))):
             return False
     return True
 
@@ -916,7 +921,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any) 
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_45 := v["TabularJobConfig"]) is v_45) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_45.keys() and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))):
         return False
     return True
 
@@ -952,7 +957,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabular
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
         return False
     return True
 
@@ -1005,7 +1010,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabula
 
 def _check_CreateAutoMLJobV2Request_allOf_3(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             return False
     return True
 
@@ -1019,7 +1024,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_3_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1034,7 +1039,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_multiclass_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_51 := v["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC))):
             return False
     return True
 
@@ -1065,7 +1070,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_53 := v["AutoMLProblemTypeConfig"]) is v_53) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v_53.keys() and v_53.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_53 and not (((v_54 := v_53["TabularJobConfig"]) is v_54) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_54.keys() and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))))))) if isinstance(v_53, dict) else v_53 is DYNAMIC))):
             return False
     return True
 
@@ -1097,7 +1102,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any) 
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_54 := v["TabularJobConfig"]) is v_54) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_54.keys() and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))):
         return False
     return True
 
@@ -1133,7 +1138,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabular
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
         return False
     return True
 
@@ -1185,8 +1190,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabula
 
 
 def _check_CreateAutoMLJobV2Request_allOf_4(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
     return True
 
@@ -1200,7 +1205,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_4(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_4_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1215,7 +1220,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_image_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_60 := v["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC))):
             return False
     return True
 
@@ -1246,7 +1251,7 @@ def _check_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))):
             return False
     return True
 
@@ -1302,8 +1307,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_5(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
     return True
 
@@ -1317,7 +1322,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_5(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_5_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1332,7 +1337,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_text_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_67 := v["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC))):
             return False
     return True
 
@@ -1363,7 +1368,7 @@ def _check_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))):
             return False
     return True
 
@@ -1419,8 +1424,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_6(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
     return True
 
@@ -1434,7 +1439,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_6(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_6_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1449,7 +1454,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_time_series_forecasting_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_74 := v["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC))):
             return False
     return True
 
@@ -1480,7 +1485,7 @@ def _check_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))):
             return False
     return True
 
@@ -1536,8 +1541,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_7(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
     return True
 
@@ -1551,7 +1556,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_7(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_7_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
             return False
     return True
 
@@ -1566,7 +1571,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_text_generation_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
             return False
     return True
 
@@ -1581,9 +1586,9 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any, p
 
 def check_text_generation_metric_name(v: Any) -> bool:
     """The canonical schema's $defs/TextGenerationMetricName: True when no failure is certain."""
-    if not check_metric_name(v):
+    if not ((((v in X_metric_name_1 or v is DYNAMIC)) if isinstance(v, str) else v is DYNAMIC)):
         return False
-    if not _check_TextGenerationMetricName_x_warn(v):
+    if not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v))):
         return False
     return True
 
@@ -1596,7 +1601,7 @@ def explain_text_generation_metric_name(v: Any, path: JsonPath, out: list[Failur
 
 
 def _check_TextGenerationMetricName_x_warn(v: Any) -> bool:
-    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
+    if (True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
         return False
     return True
 
@@ -1625,7 +1630,7 @@ def _check_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))):
             return False
     return True
 
@@ -1681,7 +1686,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_8(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_8_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)):
         if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
             return False
     return True
@@ -1696,7 +1701,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_8(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_8_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_88 := v["AutoMLProblemTypeConfig"]) is v_88) and (not (isinstance(v_88, dict) and (("TabularJobConfig" in v_88 and not check_tabular_algorithm_choice(v_88["TabularJobConfig"])) or ("TimeSeriesForecastingJobConfig" in v_88 and not (((v_122 := v_88["TimeSeriesForecastingJobConfig"]) is v_122) and (not (isinstance(v_122, dict) and (("CandidateGenerationConfig" in v_122 and not (((v_123 := v_122["CandidateGenerationConfig"]) is v_123) and (not (isinstance(v_123, dict) and (("AlgorithmsConfig" in v_123 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_123["AlgorithmsConfig"])))))))))))))))):
             return False
     return True
 
@@ -1713,7 +1718,7 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: Any
     if isinstance(v, dict):
         if "TabularJobConfig" in v and not check_tabular_algorithm_choice(v["TabularJobConfig"]):
             return False
-        if "TimeSeriesForecastingJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"]):
+        if "TimeSeriesForecastingJobConfig" in v and not (((v_122 := v["TimeSeriesForecastingJobConfig"]) is v_122) and (not (isinstance(v_122, dict) and (("CandidateGenerationConfig" in v_122 and not (((v_123 := v_122["CandidateGenerationConfig"]) is v_123) and (not (isinstance(v_123, dict) and (("AlgorithmsConfig" in v_123 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_123["AlgorithmsConfig"]))))))))))):
             return False
     return True
 
@@ -1728,14 +1733,14 @@ def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: A
 
 def check_tabular_algorithm_choice(v: Any) -> bool:
     """The canonical schema's $defs/TabularAlgorithmChoice: True when no failure is certain."""
-    if _check_TabularAlgorithmChoice_allOf_0_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_0_then(v) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
             return False
-    if _check_TabularAlgorithmChoice_allOf_1_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_1_then(v) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
             return False
-    if _check_TabularAlgorithmChoice_allOf_2_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_2_then(v) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
             return False
     return True
 
@@ -1755,8 +1760,8 @@ def explain_tabular_algorithm_choice(v: Any, path: JsonPath, out: list[Failure],
 
 
 def _check_TabularAlgorithmChoice_allOf_0(v: Any) -> bool:
-    if _check_TabularAlgorithmChoice_allOf_0_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_0_then(v) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
             return False
     return True
 
@@ -1770,7 +1775,7 @@ def _explain_TabularAlgorithmChoice_allOf_0(v: Any, path: JsonPath, out: list[Fa
 
 def _check_TabularAlgorithmChoice_allOf_0_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -1845,7 +1850,7 @@ def _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__Algorit
 
 def check_tabular_algorithm(v: Any) -> bool:
     """The canonical schema's $defs/TabularAlgorithm: True when no failure is certain."""
-    if not (check_ensembling_algorithm(v) or check_hyperparameter_tuning_algorithm(v)):
+    if not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))):
         return False
     return True
 
@@ -1932,8 +1937,8 @@ def _surely_TabularAlgorithmChoice_allOf_0_if(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_1(v: Any) -> bool:
-    if _check_TabularAlgorithmChoice_allOf_1_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_1_then(v) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
             return False
     return True
 
@@ -1947,7 +1952,7 @@ def _explain_TabularAlgorithmChoice_allOf_1(v: Any, path: JsonPath, out: list[Fa
 
 def _check_TabularAlgorithmChoice_allOf_1_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -2021,8 +2026,8 @@ def _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__Algorit
 
 
 def _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(v: Any) -> bool:
-    if check_tabular_algorithm(v):
-        if not check_ensembling_algorithm(v) and _surely_tabular_algorithm(v):
+    if (not (not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))):
+        if not (((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) and _surely_tabular_algorithm(v):
             return False
     return True
 
@@ -2038,7 +2043,7 @@ def _check_TabularAlgorithmChoice_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "Mode" in v and not _check_TabularAlgorithmChoice_allOf_1_if__Mode(v["Mode"]):
+        if "Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))):
             return False
     return True
 
@@ -2086,8 +2091,8 @@ def _surely_TabularAlgorithmChoice_allOf_1_if__Mode(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_2(v: Any) -> bool:
-    if _check_TabularAlgorithmChoice_allOf_2_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_2_then(v) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
             return False
     return True
 
@@ -2101,7 +2106,7 @@ def _explain_TabularAlgorithmChoice_allOf_2(v: Any, path: JsonPath, out: list[Fa
 
 def _check_TabularAlgorithmChoice_allOf_2_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -2175,8 +2180,8 @@ def _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__Algorit
 
 
 def _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(v: Any) -> bool:
-    if check_tabular_algorithm(v):
-        if not check_hyperparameter_tuning_algorithm(v) and _surely_tabular_algorithm(v):
+    if (not (not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))):
+        if not (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC)) and _surely_tabular_algorithm(v):
             return False
     return True
 
@@ -2192,7 +2197,7 @@ def _check_TabularAlgorithmChoice_allOf_2_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "Mode" in v and not _check_TabularAlgorithmChoice_allOf_2_if__Mode(v["Mode"]):
+        if "Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))):
             return False
     return True
 
@@ -2241,7 +2246,7 @@ def _surely_TabularAlgorithmChoice_allOf_2_if__Mode(v: Any) -> bool:
 
 def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_123 := v["CandidateGenerationConfig"]) is v_123) and (not (isinstance(v_123, dict) and (("AlgorithmsConfig" in v_123 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_123["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -2351,10 +2356,10 @@ def _surely_CreateAutoMLJobV2Request_allOf_8_if(v: Any) -> bool:
 
 
 def _check_document_else_else(v: Any) -> bool:
-    if _check_document_else_else_if(v):
+    if (not (not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))))):
         if not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v):
             return False
-    elif not _check_document_else_else_else(v):
+    elif not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v))):
         return False
     return True
 
@@ -2372,25 +2377,25 @@ def check_create_auto_ml_job_request(v: Any) -> bool:
     """The canonical schema's $defs/CreateAutoMLJobRequest: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
         return False
-    if "AutoMLJobObjective" in v and not check_auto_ml_job_objective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not (not X_auto_ml_job_objective_1 <= v_2.keys() and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v_2.keys() <= X_auto_ml_job_objective_3)) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
-    if not _check_CreateAutoMLJobRequest_allOf_0(v):
+    if not (not (not _check_CreateAutoMLJobRequest_allOf_0_x_warn(v))):
         return False
-    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
-    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
-    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
-    if not _check_CreateAutoMLJobRequest_allOf_4_if(v) and not _check_CreateAutoMLJobRequest_allOf_4_else(v):
+    if not (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_143 := v["AutoMLJobObjective"]) is v_143) and (not (isinstance(v_143, dict) and (("MetricName" in v_143 and not (((v_145 := v_143["MetricName"]) is v_145) and (not (not ((((isinstance(v_145, str) and v_145 in X_regression_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_binary_classification_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_multiclass_classification_metric_name_0) or v_145 is DYNAMIC))))))))))))))):
         return False
-    if _check_CreateAutoMLJobRequest_allOf_5_if(v):
-        if not _check_CreateAutoMLJobRequest_allOf_5_then(v) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
     return True
 
@@ -2454,8 +2459,8 @@ def _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any, path: JsonPath, out: 
 
 
 def _check_CreateAutoMLJobRequest_allOf_1(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
     return True
 
@@ -2471,7 +2476,7 @@ def _check_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
             return False
     return True
 
@@ -2499,8 +2504,8 @@ def _surely_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_2(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
     return True
 
@@ -2516,7 +2521,7 @@ def _check_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
             return False
     return True
 
@@ -2544,8 +2549,8 @@ def _surely_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_3(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
     return True
 
@@ -2561,7 +2566,7 @@ def _check_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
             return False
     return True
 
@@ -2589,7 +2594,7 @@ def _surely_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_4(v: Any) -> bool:
-    if not _check_CreateAutoMLJobRequest_allOf_4_if(v) and not _check_CreateAutoMLJobRequest_allOf_4_else(v):
+    if not (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_143 := v["AutoMLJobObjective"]) is v_143) and (not (isinstance(v_143, dict) and (("MetricName" in v_143 and not (((v_145 := v_143["MetricName"]) is v_145) and (not (not ((((isinstance(v_145, str) and v_145 in X_regression_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_binary_classification_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_multiclass_classification_metric_name_0) or v_145 is DYNAMIC))))))))))))))):
         return False
     return True
 
@@ -2602,7 +2607,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4(v: Any, path: JsonPath, out: list[Fa
 
 def _check_CreateAutoMLJobRequest_allOf_4_else(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_143 := v["AutoMLJobObjective"]) is v_143) and (not (isinstance(v_143, dict) and (("MetricName" in v_143 and not (((v_145 := v_143["MetricName"]) is v_145) and (not (not ((((isinstance(v_145, str) and v_145 in X_regression_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_binary_classification_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_multiclass_classification_metric_name_0) or v_145 is DYNAMIC))))))))))):
             return False
     return True
 
@@ -2617,7 +2622,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_else(v: Any, path: JsonPath, out: li
 
 def _check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_create_auto_ml_job_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_145 := v["MetricName"]) is v_145) and (not (not ((((isinstance(v_145, str) and v_145 in X_regression_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_binary_classification_metric_name_0) or v_145 is DYNAMIC)) or (((isinstance(v_145, str) and v_145 in X_multiclass_classification_metric_name_0) or v_145 is DYNAMIC)))))):
             return False
     return True
 
@@ -2632,7 +2637,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any, pat
 
 def check_create_auto_ml_job_metric_name(v: Any) -> bool:
     """The canonical schema's $defs/CreateAutoMLJobMetricName: True when no failure is certain."""
-    if not (check_regression_metric_name(v) or check_binary_classification_metric_name(v) or check_multiclass_classification_metric_name(v)):
+    if not ((((isinstance(v, str) and v in X_regression_metric_name_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_binary_classification_metric_name_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_multiclass_classification_metric_name_0) or v is DYNAMIC))):
         return False
     return True
 
@@ -2648,7 +2653,7 @@ def _check_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             return False
     return True
 
@@ -2676,8 +2681,8 @@ def _surely_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_5(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_5_if(v):
-        if not _check_CreateAutoMLJobRequest_allOf_5_then(v) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
     return True
 
@@ -2727,7 +2732,7 @@ def _surely_CreateAutoMLJobRequest_allOf_5_if(v: Any) -> bool:
 
 
 def _check_document_else_else_else(v: Any) -> bool:
-    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
+    if (True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
         return False
     return True
 
@@ -2739,7 +2744,7 @@ def _explain_document_else_else_else(v: Any, path: JsonPath, out: list[Failure],
 
 
 def _check_document_else_else_if(v: Any) -> bool:
-    if not (_check_document_else_else_if_anyOf_0(v) or _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v) or _check_document_else_else_if_anyOf_2(v) or _check_CreateAutoMLJobRequest_allOf_5_if(v)):
+    if not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))):
         return False
     return True
 
@@ -2803,7 +2808,7 @@ def _surely_document_else_else_if_anyOf_2(v: Any) -> bool:
 
 
 def _check_document_else_if(v: Any) -> bool:
-    if not (_check_CreateAutoMLJobV2Request_allOf_8_if(v) or _check_document_else_if_anyOf_1(v)):
+    if not ((not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject))):
         return False
     return True
 
@@ -2979,11 +2984,18 @@ def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure
 def _check_aws_AutoMLChannel(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLChannel_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
+        return False
+    if "CompressionType" in v and not (((v_175 := v["CompressionType"]) is v_175) and ((((v_175 in X_aws_CompressionType_1 or v_175 is DYNAMIC)) if isinstance(v_175, str) else v_175 is DYNAMIC))):
+        return False
+    if "TargetAttributeName" in v and not (((v_177 := v["TargetAttributeName"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
+        return False
+    if "ContentType" in v and not (((v_179 := v["ContentType"]) is v_179) and (((not (len(v_179) < 0) and not (len(v_179) > 256) and not (X_aws_ContentType_3(v_179) is None)) if isinstance(v_179, str) else v_179 is DYNAMIC))):
+        return False
+    if "ChannelType" in v and not (((v_181 := v["ChannelType"]) is v_181) and ((((v_181 in X_aws_AutoMLChannelType_1 or v_181 is DYNAMIC)) if isinstance(v_181, str) else v_181 is DYNAMIC))):
+        return False
+    if "SampleWeightAttributeName" in v and not (((v_183 := v["SampleWeightAttributeName"]) is v_183) and (((not (len(v_183) < 1) and not (len(v_183) > 256) and not (X_aws_SampleWeightAttributeName_3(v_183) is None)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_AutoMLChannel_2:
         return False
     if not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3010,7 +3022,7 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_AutoMLDataSource(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "S3DataSource" in v and not _check_aws_AutoMLS3DataSource(v["S3DataSource"]):
+    if "S3DataSource" in v and not (((v_169 := v["S3DataSource"]) is v_169) and (((not ((("S3DataType" in v_169 and not (((v_171 := v_169["S3DataType"]) is v_171) and ((((v_171 in X_aws_AutoMLS3DataType_1 or v_171 is DYNAMIC)) if isinstance(v_171, str) else v_171 is DYNAMIC)))) or ("S3Uri" in v_169 and not (((v_173 := v_169["S3Uri"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC)))))) and not (not v_169.keys() <= X_aws_AutoMLS3DataSource_2) and not (not X_aws_AutoMLS3DataSource_3 <= v_169.keys() and v_169.__class__ is not OpenObject)) if isinstance(v_169, dict) else v_169 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLDataSource_2:
         return False
@@ -3038,9 +3050,9 @@ def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_AutoMLS3DataSource(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "S3DataType" in v and not _check_aws_AutoMLS3DataType(v["S3DataType"]):
+    if "S3DataType" in v and not (((v_171 := v["S3DataType"]) is v_171) and ((((v_171 in X_aws_AutoMLS3DataType_1 or v_171 is DYNAMIC)) if isinstance(v_171, str) else v_171 is DYNAMIC))):
         return False
-    if "S3Uri" in v and not _check_aws_S3Uri(v["S3Uri"]):
+    if "S3Uri" in v and not (((v_173 := v["S3Uri"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLS3DataSource_2:
         return False
@@ -3204,9 +3216,9 @@ def _explain_aws_SampleWeightAttributeName(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_AutoMLOutputDataConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "KmsKeyId" in v and not _check_aws_KmsKeyId(v["KmsKeyId"]):
+    if "KmsKeyId" in v and not (((v_187 := v["KmsKeyId"]) is v_187) and (((not (len(v_187) < 0) and not (len(v_187) > 2048) and not (X_aws_KmsKeyId_3(v_187) is None)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
-    if "S3OutputPath" in v and not _check_aws_S3Uri(v["S3OutputPath"]):
+    if "S3OutputPath" in v and not (((v_173 := v["S3OutputPath"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         return False
@@ -3282,7 +3294,7 @@ def _explain_aws_RoleArn(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_AutoMLJobObjective(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
+    if "MetricName" in v and not (((v_193 := v["MetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLJobObjective_2:
         return False
@@ -3342,11 +3354,16 @@ def _explain_aws_ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: b
 def _check_aws_AutoMLJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLJobConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+        return False
+    if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+        return False
+    if "CandidateGenerationConfig" in v and not (((v_221 := v["CandidateGenerationConfig"]) is v_221) and (((not ((("FeatureSpecificationS3Uri" in v_221 and not (((v_173 := v_221["FeatureSpecificationS3Uri"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC)))) or ("AlgorithmsConfig" in v_221 and not _check_aws_AutoMLAlgorithmsConfig(v_221["AlgorithmsConfig"])))) and not (not v_221.keys() <= X_aws_AutoMLCandidateGenerationConfig_2)) if isinstance(v_221, dict) else v_221 is DYNAMIC))):
+        return False
+    if "DataSplitConfig" in v and not (((v_231 := v["DataSplitConfig"]) is v_231) and (((not ((("ValidationFraction" in v_231 and not (((v_233 := v_231["ValidationFraction"]) is v_233) and (((not (isinstance(v_233, (int, float)) and not isinstance(v_233, bool) and v_233 < 0) and not (isinstance(v_233, (int, float)) and not isinstance(v_233, bool) and v_233 > 1)) if (isinstance(v_233, (int, float)) and not isinstance(v_233, bool)) else v_233 is DYNAMIC)))))) and not (not v_231.keys() <= X_aws_AutoMLDataSplitConfig_2)) if isinstance(v_231, dict) else v_231 is DYNAMIC))):
+        return False
+    if "Mode" in v and not (((v_235 := v["Mode"]) is v_235) and ((((v_235 in X_aws_AutoMLMode_1 or v_235 is DYNAMIC)) if isinstance(v_235, str) else v_235 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_AutoMLJobConfig_2:
         return False
     return True
@@ -3367,11 +3384,11 @@ def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], war
 def _check_aws_AutoMLJobCompletionCriteria(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MaxCandidates" in v and not _check_aws_MaxCandidates(v["MaxCandidates"]):
+    if "MaxCandidates" in v and not (((v_201 := v["MaxCandidates"]) is v_201) and (((not (isinstance(v_201, (int, float)) and not isinstance(v_201, bool) and v_201 < 1) and not (isinstance(v_201, (int, float)) and not isinstance(v_201, bool) and v_201 > 750)) if (isinstance(v_201, int) and not isinstance(v_201, bool)) else v_201 is DYNAMIC))):
         return False
-    if "MaxRuntimePerTrainingJobInSeconds" in v and not _check_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxRuntimePerTrainingJobInSeconds"]):
+    if "MaxRuntimePerTrainingJobInSeconds" in v and not (((v_203 := v["MaxRuntimePerTrainingJobInSeconds"]) is v_203) and (((not (isinstance(v_203, (int, float)) and not isinstance(v_203, bool) and v_203 < 1) and not (isinstance(v_203, (int, float)) and not isinstance(v_203, bool) and v_203 > 2147483647)) if (isinstance(v_203, int) and not isinstance(v_203, bool)) else v_203 is DYNAMIC))):
         return False
-    if "MaxAutoMLJobRuntimeInSeconds" in v and not _check_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxAutoMLJobRuntimeInSeconds"]):
+    if "MaxAutoMLJobRuntimeInSeconds" in v and not (((v_203 := v["MaxAutoMLJobRuntimeInSeconds"]) is v_203) and (((not (isinstance(v_203, (int, float)) and not isinstance(v_203, bool) and v_203 < 1) and not (isinstance(v_203, (int, float)) and not isinstance(v_203, bool) and v_203 > 2147483647)) if (isinstance(v_203, int) and not isinstance(v_203, bool)) else v_203 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
         return False
@@ -3433,11 +3450,11 @@ def _explain_aws_MaxRuntimePerTrainingJobInSeconds(v: Any, path: JsonPath, out: 
 def _check_aws_AutoMLSecurityConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "VolumeKmsKeyId" in v and not _check_aws_KmsKeyId(v["VolumeKmsKeyId"]):
+    if "VolumeKmsKeyId" in v and not (((v_187 := v["VolumeKmsKeyId"]) is v_187) and (((not (len(v_187) < 0) and not (len(v_187) > 2048) and not (X_aws_KmsKeyId_3(v_187) is None)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
-    if "EnableInterContainerTrafficEncryption" in v and not _check_aws_Boolean(v["EnableInterContainerTrafficEncryption"]):
+    if "EnableInterContainerTrafficEncryption" in v and not (((v_209 := v["EnableInterContainerTrafficEncryption"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC))):
         return False
-    if "VpcConfig" in v and not _check_aws_VpcConfig(v["VpcConfig"]):
+    if "VpcConfig" in v and not (((v_211 := v["VpcConfig"]) is v_211) and (((not ((("SecurityGroupIds" in v_211 and not _check_aws_VpcSecurityGroupIds(v_211["SecurityGroupIds"])) or ("Subnets" in v_211 and not _check_aws_Subnets(v_211["Subnets"])))) and not (not v_211.keys() <= X_aws_VpcConfig_2) and not (not X_aws_VpcConfig_3 <= v_211.keys() and v_211.__class__ is not OpenObject)) if isinstance(v_211, dict) else v_211 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLSecurityConfig_2:
         return False
@@ -3583,7 +3600,7 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_AutoMLCandidateGenerationConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not _check_aws_S3Uri(v["FeatureSpecificationS3Uri"]):
+    if "FeatureSpecificationS3Uri" in v and not (((v_173 := v["FeatureSpecificationS3Uri"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC))):
         return False
     if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
@@ -3709,7 +3726,7 @@ def _explain_aws_AutoMLAlgorithm(v: Any, path: JsonPath, out: list[Failure], war
 def _check_aws_AutoMLDataSplitConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ValidationFraction" in v and not _check_aws_ValidationFraction(v["ValidationFraction"]):
+    if "ValidationFraction" in v and not (((v_233 := v["ValidationFraction"]) is v_233) and (((not (isinstance(v_233, (int, float)) and not isinstance(v_233, bool) and v_233 < 0) and not (isinstance(v_233, (int, float)) and not isinstance(v_233, bool) and v_233 > 1)) if (isinstance(v_233, (int, float)) and not isinstance(v_233, bool)) else v_233 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
         return False
@@ -3828,7 +3845,7 @@ def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[F
 def _check_aws_AutoMLPartialFailureReason(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "PartialFailureMessage" in v and not _check_aws_AutoMLFailureReason(v["PartialFailureMessage"]):
+    if "PartialFailureMessage" in v and not (((v_239 := v["PartialFailureMessage"]) is v_239) and (((not (len(v_239) < 0) and not (len(v_239) > 1024)) if isinstance(v_239, str) else v_239 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
         return False
@@ -3850,11 +3867,30 @@ def _explain_aws_AutoMLPartialFailureReason(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_AutoMLCandidate(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLCandidate_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CandidateName" in v and not (((v_247 := v["CandidateName"]) is v_247) and (((not (len(v_247) < 1) and not (len(v_247) > 64)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+        return False
+    if "FinalAutoMLJobObjectiveMetric" in v and not _check_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"]):
+        return False
+    if "ObjectiveStatus" in v and not (((v_255 := v["ObjectiveStatus"]) is v_255) and ((((v_255 in X_aws_ObjectiveStatus_1 or v_255 is DYNAMIC)) if isinstance(v_255, str) else v_255 is DYNAMIC))):
+        return False
+    if "CandidateSteps" in v and not _check_aws_CandidateSteps(v["CandidateSteps"]):
+        return False
+    if "CandidateStatus" in v and not (((v_267 := v["CandidateStatus"]) is v_267) and ((((v_267 in X_aws_CandidateStatus_1 or v_267 is DYNAMIC)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
+        return False
+    if "InferenceContainers" in v and not _check_aws_AutoMLContainerDefinitions(v["InferenceContainers"]):
+        return False
+    if "CreationTime" in v and not (((v_237 := v["CreationTime"]) is v_237) and (((isinstance(v_237, str) or (isinstance(v_237, (int, float)) and not isinstance(v_237, bool))) or v_237 is DYNAMIC))):
+        return False
+    if "EndTime" in v and not (((v_237 := v["EndTime"]) is v_237) and (((isinstance(v_237, str) or (isinstance(v_237, (int, float)) and not isinstance(v_237, bool))) or v_237 is DYNAMIC))):
+        return False
+    if "LastModifiedTime" in v and not (((v_237 := v["LastModifiedTime"]) is v_237) and (((isinstance(v_237, str) or (isinstance(v_237, (int, float)) and not isinstance(v_237, bool))) or v_237 is DYNAMIC))):
+        return False
+    if "FailureReason" in v and not (((v_239 := v["FailureReason"]) is v_239) and (((not (len(v_239) < 0) and not (len(v_239) > 1024)) if isinstance(v_239, str) else v_239 is DYNAMIC))):
+        return False
+    if "CandidateProperties" in v and not _check_aws_CandidateProperties(v["CandidateProperties"]):
+        return False
+    if "InferenceContainerDefinitions" in v and not _check_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"]):
+        return False
     if not v.keys() <= X_aws_AutoMLCandidate_2:
         return False
     if not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3901,13 +3937,13 @@ def _explain_aws_CandidateName(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_FinalAutoMLJobObjectiveMetric(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Type" in v and not _check_aws_AutoMLJobObjectiveType(v["Type"]):
+    if "Type" in v and not (((v_251 := v["Type"]) is v_251) and ((((v_251 in X_aws_AutoMLJobObjectiveType_1 or v_251 is DYNAMIC)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
         return False
-    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
+    if "MetricName" in v and not (((v_193 := v["MetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "Value" in v and not _check_aws_MetricValue(v["Value"]):
+    if "Value" in v and not (((v_253 := v["Value"]) is v_253) and (((isinstance(v_253, (int, float)) and not isinstance(v_253, bool)) or v_253 is DYNAMIC))):
         return False
-    if "StandardMetricName" in v and not _check_aws_AutoMLMetricEnum(v["StandardMetricName"]):
+    if "StandardMetricName" in v and not (((v_193 := v["StandardMetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         return False
@@ -3998,11 +4034,11 @@ def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn
 def _check_aws_AutoMLCandidateStep(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateStepType" in v and not _check_aws_CandidateStepType(v["CandidateStepType"]):
+    if "CandidateStepType" in v and not (((v_261 := v["CandidateStepType"]) is v_261) and ((((v_261 in X_aws_CandidateStepType_1 or v_261 is DYNAMIC)) if isinstance(v_261, str) else v_261 is DYNAMIC))):
         return False
-    if "CandidateStepArn" in v and not _check_aws_CandidateStepArn(v["CandidateStepArn"]):
+    if "CandidateStepArn" in v and not (((v_263 := v["CandidateStepArn"]) is v_263) and (((not (len(v_263) < 1) and not (len(v_263) > 256) and not (X_aws_CandidateStepArn_3(v_263) is None)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
         return False
-    if "CandidateStepName" in v and not _check_aws_CandidateName(v["CandidateStepName"]):
+    if "CandidateStepName" in v and not (((v_247 := v["CandidateStepName"]) is v_247) and (((not (len(v_247) < 1) and not (len(v_247) > 64)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLCandidateStep_2:
         return False
@@ -4115,9 +4151,9 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_AutoMLContainerDefinition(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Image" in v and not _check_aws_ContainerImage(v["Image"]):
+    if "Image" in v and not (((v_273 := v["Image"]) is v_273) and (((not (len(v_273) < 0) and not (len(v_273) > 255) and not (X_aws_ContainerImage_3(v_273) is None)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
         return False
-    if "ModelDataUrl" in v and not _check_aws_S3Uri(v["ModelDataUrl"]):
+    if "ModelDataUrl" in v and not (((v_173 := v["ModelDataUrl"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC))):
         return False
     if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
         return False
@@ -4256,7 +4292,7 @@ def _explain_aws_EnvironmentValue(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_CandidateProperties(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateArtifactLocations" in v and not _check_aws_CandidateArtifactLocations(v["CandidateArtifactLocations"]):
+    if "CandidateArtifactLocations" in v and not (((v_285 := v["CandidateArtifactLocations"]) is v_285) and (((not ((("Explainability" in v_285 and not (((v_177 := v_285["Explainability"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC)))) or ("ModelInsights" in v_285 and not (((v_177 := v_285["ModelInsights"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC)))) or ("BacktestResults" in v_285 and not (((v_177 := v_285["BacktestResults"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC)))))) and not (not v_285.keys() <= X_aws_CandidateArtifactLocations_2) and not (not X_aws_CandidateArtifactLocations_3 <= v_285.keys() and v_285.__class__ is not OpenObject)) if isinstance(v_285, dict) else v_285 is DYNAMIC))):
         return False
     if "CandidateMetrics" in v and not _check_aws_MetricDataList(v["CandidateMetrics"]):
         return False
@@ -4280,11 +4316,11 @@ def _explain_aws_CandidateProperties(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_CandidateArtifactLocations(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Explainability" in v and not _check_aws_TargetAttributeName(v["Explainability"]):
+    if "Explainability" in v and not (((v_177 := v["Explainability"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
         return False
-    if "ModelInsights" in v and not _check_aws_TargetAttributeName(v["ModelInsights"]):
+    if "ModelInsights" in v and not (((v_177 := v["ModelInsights"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
         return False
-    if "BacktestResults" in v and not _check_aws_TargetAttributeName(v["BacktestResults"]):
+    if "BacktestResults" in v and not (((v_177 := v["BacktestResults"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_CandidateArtifactLocations_2:
         return False
@@ -4341,13 +4377,13 @@ def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn
 def _check_aws_MetricDatum(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
+    if "MetricName" in v and not (((v_193 := v["MetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "StandardMetricName" in v and not _check_aws_AutoMLMetricExtendedEnum(v["StandardMetricName"]):
+    if "StandardMetricName" in v and not (((v_297 := v["StandardMetricName"]) is v_297) and ((((v_297 in X_aws_AutoMLMetricExtendedEnum_1 or v_297 is DYNAMIC)) if isinstance(v_297, str) else v_297 is DYNAMIC))):
         return False
-    if "Value" in v and not _check_aws_MetricValue(v["Value"]):
+    if "Value" in v and not (((v_253 := v["Value"]) is v_253) and (((isinstance(v_253, (int, float)) and not isinstance(v_253, bool)) or v_253 is DYNAMIC))):
         return False
-    if "Set" in v and not _check_aws_MetricSetSource(v["Set"]):
+    if "Set" in v and not (((v_301 := v["Set"]) is v_301) and ((((v_301 in X_aws_MetricSetSource_1 or v_301 is DYNAMIC)) if isinstance(v_301, str) else v_301 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_MetricDatum_2:
         return False
@@ -4470,9 +4506,9 @@ def _explain_aws_AutoMLJobSecondaryStatus(v: Any, path: JsonPath, out: list[Fail
 def _check_aws_AutoMLJobArtifacts(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateDefinitionNotebookLocation" in v and not _check_aws_TargetAttributeName(v["CandidateDefinitionNotebookLocation"]):
+    if "CandidateDefinitionNotebookLocation" in v and not (((v_177 := v["CandidateDefinitionNotebookLocation"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
         return False
-    if "DataExplorationNotebookLocation" in v and not _check_aws_TargetAttributeName(v["DataExplorationNotebookLocation"]):
+    if "DataExplorationNotebookLocation" in v and not (((v_177 := v["DataExplorationNotebookLocation"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLJobArtifacts_2:
         return False
@@ -4494,9 +4530,9 @@ def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], 
 def _check_aws_ResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not _check_aws_AutoMLJobObjective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_191 := v["AutoMLJobObjective"]) is v_191) and (((not ((("MetricName" in v_191 and not (((v_193 := v_191["MetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC)))))) and not (not v_191.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_191.keys() and v_191.__class__ is not OpenObject)) if isinstance(v_191, dict) else v_191 is DYNAMIC))):
         return False
-    if "ProblemType" in v and not _check_aws_ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_195 := v["ProblemType"]) is v_195) and ((((v_195 in X_aws_ProblemType_1 or v_195 is DYNAMIC)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
@@ -4520,9 +4556,9 @@ def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], 
 def _check_aws_ModelDeployConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoGenerateEndpointName" in v and not _check_aws_Boolean(v["AutoGenerateEndpointName"]):
+    if "AutoGenerateEndpointName" in v and not (((v_209 := v["AutoGenerateEndpointName"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC))):
         return False
-    if "EndpointName" in v and not _check_aws_EndpointName(v["EndpointName"]):
+    if "EndpointName" in v and not (((v_325 := v["EndpointName"]) is v_325) and (((not (len(v_325) < 0) and not (len(v_325) > 63) and not (X_aws_EndpointName_3(v_325) is None)) if isinstance(v_325, str) else v_325 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_ModelDeployConfig_2:
         return False
@@ -4568,7 +4604,7 @@ def _explain_aws_EndpointName(v: Any, path: JsonPath, out: list[Failure], warn: 
 def _check_aws_ModelDeployResult(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EndpointName" in v and not _check_aws_EndpointName(v["EndpointName"]):
+    if "EndpointName" in v and not (((v_325 := v["EndpointName"]) is v_325) and (((not (len(v_325) < 0) and not (len(v_325) > 63) and not (X_aws_EndpointName_3(v_325) is None)) if isinstance(v_325, str) else v_325 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_ModelDeployResult_2:
         return False
@@ -4591,11 +4627,26 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobRequest shape (kind create-auto-ml-job-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_create_auto_ml_job_request_shape_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoMLJobName" in v and not (((v_159 := v["AutoMLJobName"]) is v_159) and (((not (len(v_159) < 1) and not (len(v_159) > 32) and not (X_aws_AutoMLJobName_3(v_159) is None)) if isinstance(v_159, str) else v_159 is DYNAMIC))):
+        return False
+    if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
+        return False
+    if "OutputDataConfig" in v and not (((v_185 := v["OutputDataConfig"]) is v_185) and (((not ((("KmsKeyId" in v_185 and not (((v_187 := v_185["KmsKeyId"]) is v_187) and (((not (len(v_187) < 0) and not (len(v_187) > 2048) and not (X_aws_KmsKeyId_3(v_187) is None)) if isinstance(v_187, str) else v_187 is DYNAMIC)))) or ("S3OutputPath" in v_185 and not (((v_173 := v_185["S3OutputPath"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC)))))) and not (not v_185.keys() <= X_aws_AutoMLOutputDataConfig_2) and not (not X_aws_AutoMLOutputDataConfig_3 <= v_185.keys() and v_185.__class__ is not OpenObject)) if isinstance(v_185, dict) else v_185 is DYNAMIC))):
+        return False
+    if "ProblemType" in v and not (((v_195 := v["ProblemType"]) is v_195) and ((((v_195 in X_aws_ProblemType_1 or v_195 is DYNAMIC)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+        return False
+    if "AutoMLJobObjective" in v and not (((v_191 := v["AutoMLJobObjective"]) is v_191) and (((not ((("MetricName" in v_191 and not (((v_193 := v_191["MetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC)))))) and not (not v_191.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_191.keys() and v_191.__class__ is not OpenObject)) if isinstance(v_191, dict) else v_191 is DYNAMIC))):
+        return False
+    if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
+        return False
+    if "RoleArn" in v and not (((v_189 := v["RoleArn"]) is v_189) and (((not (len(v_189) < 20) and not (len(v_189) > 2048) and not (X_aws_RoleArn_3(v_189) is None)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+        return False
+    if "GenerateCandidateDefinitionsOnly" in v and not (((v_209 := v["GenerateCandidateDefinitionsOnly"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC))):
+        return False
+    if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+        return False
+    if "ModelDeployConfig" in v and not (((v_321 := v["ModelDeployConfig"]) is v_321) and (((not ((("AutoGenerateEndpointName" in v_321 and not (((v_209 := v_321["AutoGenerateEndpointName"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC)))) or ("EndpointName" in v_321 and not (((v_325 := v_321["EndpointName"]) is v_325) and (((not (len(v_325) < 0) and not (len(v_325) > 63) and not (X_aws_EndpointName_3(v_325) is None)) if isinstance(v_325, str) else v_325 is DYNAMIC)))))) and not (not v_321.keys() <= X_aws_ModelDeployConfig_2)) if isinstance(v_321, dict) else v_321 is DYNAMIC))):
+        return False
     if not v.keys() <= X_create_auto_ml_job_request_shape_2:
         return False
     if not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4652,9 +4703,9 @@ def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_Tag(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Key" in v and not _check_aws_TagKey(v["Key"]):
+    if "Key" in v and not (((v_412 := v["Key"]) is v_412) and (((not (len(v_412) < 1) and not (len(v_412) > 128) and not (X_aws_TagKey_3(v_412) is None)) if isinstance(v_412, str) else v_412 is DYNAMIC))):
         return False
-    if "Value" in v and not _check_aws_TagValue(v["Value"]):
+    if "Value" in v and not (((v_414 := v["Value"]) is v_414) and (((not (len(v_414) < 0) and not (len(v_414) > 256) and not (X_aws_TagValue_3(v_414) is None)) if isinstance(v_414, str) else v_414 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_Tag_2:
         return False
@@ -4792,11 +4843,11 @@ def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Fail
 def _check_aws_AutoMLJobChannel(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ChannelType" in v and not _check_aws_AutoMLChannelType(v["ChannelType"]):
+    if "ChannelType" in v and not (((v_181 := v["ChannelType"]) is v_181) and ((((v_181 in X_aws_AutoMLChannelType_1 or v_181 is DYNAMIC)) if isinstance(v_181, str) else v_181 is DYNAMIC))):
         return False
-    if "ContentType" in v and not _check_aws_ContentType(v["ContentType"]):
+    if "ContentType" in v and not (((v_179 := v["ContentType"]) is v_179) and (((not (len(v_179) < 0) and not (len(v_179) > 256) and not (X_aws_ContentType_3(v_179) is None)) if isinstance(v_179, str) else v_179 is DYNAMIC))):
         return False
-    if "CompressionType" in v and not _check_aws_CompressionType(v["CompressionType"]):
+    if "CompressionType" in v and not (((v_175 := v["CompressionType"]) is v_175) and ((((v_175 in X_aws_CompressionType_1 or v_175 is DYNAMIC)) if isinstance(v_175, str) else v_175 is DYNAMIC))):
         return False
     if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
         return False
@@ -4820,11 +4871,16 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLProblemTypeConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ImageClassificationJobConfig" in v and not (((v_457 := v["ImageClassificationJobConfig"]) is v_457) and (((not ((("CompletionCriteria" in v_457 and not _check_aws_AutoMLJobCompletionCriteria(v_457["CompletionCriteria"])))) and not (not v_457.keys() <= X_aws_ImageClassificationJobConfig_2)) if isinstance(v_457, dict) else v_457 is DYNAMIC))):
+        return False
+    if "TextClassificationJobConfig" in v and not (((v_467 := v["TextClassificationJobConfig"]) is v_467) and (((not ((("CompletionCriteria" in v_467 and not _check_aws_AutoMLJobCompletionCriteria(v_467["CompletionCriteria"])) or ("ContentColumn" in v_467 and not (((v_469 := v_467["ContentColumn"]) is v_469) and (((not (len(v_469) < 1) and not (len(v_469) > 256)) if isinstance(v_469, str) else v_469 is DYNAMIC)))) or ("TargetLabelColumn" in v_467 and not (((v_469 := v_467["TargetLabelColumn"]) is v_469) and (((not (len(v_469) < 1) and not (len(v_469) > 256)) if isinstance(v_469, str) else v_469 is DYNAMIC)))))) and not (not v_467.keys() <= X_aws_TextClassificationJobConfig_2) and not (not X_aws_TextClassificationJobConfig_3 <= v_467.keys() and v_467.__class__ is not OpenObject)) if isinstance(v_467, dict) else v_467 is DYNAMIC))):
+        return False
+    if "TimeSeriesForecastingJobConfig" in v and not _check_aws_TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"]):
+        return False
+    if "TabularJobConfig" in v and not _check_aws_TabularJobConfig(v["TabularJobConfig"]):
+        return False
+    if "TextGenerationJobConfig" in v and not _check_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"]):
+        return False
     if not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         return False
     if len(v) < 1:
@@ -4879,9 +4935,9 @@ def _check_aws_TextClassificationJobConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "ContentColumn" in v and not _check_aws_ContentColumn(v["ContentColumn"]):
+    if "ContentColumn" in v and not (((v_469 := v["ContentColumn"]) is v_469) and (((not (len(v_469) < 1) and not (len(v_469) > 256)) if isinstance(v_469, str) else v_469 is DYNAMIC))):
         return False
-    if "TargetLabelColumn" in v and not _check_aws_ContentColumn(v["TargetLabelColumn"]):
+    if "TargetLabelColumn" in v and not (((v_469 := v["TargetLabelColumn"]) is v_469) and (((not (len(v_469) < 1) and not (len(v_469) > 256)) if isinstance(v_469, str) else v_469 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TextClassificationJobConfig_2:
         return False
@@ -4929,11 +4985,24 @@ def _explain_aws_ContentColumn(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_TimeSeriesForecastingJobConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "FeatureSpecificationS3Uri" in v and not (((v_173 := v["FeatureSpecificationS3Uri"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC))):
+        return False
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+        return False
+    if "ForecastFrequency" in v and not (((v_475 := v["ForecastFrequency"]) is v_475) and (((not (len(v_475) < 1) and not (len(v_475) > 5) and not (X_aws_ForecastFrequency_3(v_475) is None)) if isinstance(v_475, str) else v_475 is DYNAMIC))):
+        return False
+    if "ForecastHorizon" in v and not (((v_203 := v["ForecastHorizon"]) is v_203) and (((not (isinstance(v_203, (int, float)) and not isinstance(v_203, bool) and v_203 < 1) and not (isinstance(v_203, (int, float)) and not isinstance(v_203, bool) and v_203 > 2147483647)) if (isinstance(v_203, int) and not isinstance(v_203, bool)) else v_203 is DYNAMIC))):
+        return False
+    if "ForecastQuantiles" in v and not _check_aws_ForecastQuantiles(v["ForecastQuantiles"]):
+        return False
+    if "Transformations" in v and not (((v_483 := v["Transformations"]) is v_483) and (((not ((("Filling" in v_483 and not _check_aws_FillingTransformations(v_483["Filling"])) or ("Aggregation" in v_483 and not _check_aws_AggregationTransformations(v_483["Aggregation"])))) and not (not v_483.keys() <= X_aws_TimeSeriesTransformations_2)) if isinstance(v_483, dict) else v_483 is DYNAMIC))):
+        return False
+    if "TimeSeriesConfig" in v and not _check_aws_TimeSeriesConfig(v["TimeSeriesConfig"]):
+        return False
+    if "HolidayConfig" in v and not _check_aws_HolidayConfig(v["HolidayConfig"]):
+        return False
+    if "CandidateGenerationConfig" in v and not (((v_517 := v["CandidateGenerationConfig"]) is v_517) and (((not ((("AlgorithmsConfig" in v_517 and not _check_aws_AutoMLAlgorithmsConfig(v_517["AlgorithmsConfig"])))) and not (not v_517.keys() <= X_aws_CandidateGenerationConfig_2)) if isinstance(v_517, dict) else v_517 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         return False
     if not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5228,11 +5297,11 @@ def _explain_aws_AggregationTransformationValue(v: Any, path: JsonPath, out: lis
 def _check_aws_TimeSeriesConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "TargetAttributeName" in v and not _check_aws_TargetAttributeName(v["TargetAttributeName"]):
+    if "TargetAttributeName" in v and not (((v_177 := v["TargetAttributeName"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
         return False
-    if "TimestampAttributeName" in v and not _check_aws_ContentColumn(v["TimestampAttributeName"]):
+    if "TimestampAttributeName" in v and not (((v_469 := v["TimestampAttributeName"]) is v_469) and (((not (len(v_469) < 1) and not (len(v_469) > 256)) if isinstance(v_469, str) else v_469 is DYNAMIC))):
         return False
-    if "ItemIdentifierAttributeName" in v and not _check_aws_ContentColumn(v["ItemIdentifierAttributeName"]):
+    if "ItemIdentifierAttributeName" in v and not (((v_469 := v["ItemIdentifierAttributeName"]) is v_469) and (((not (len(v_469) < 1) and not (len(v_469) > 256)) if isinstance(v_469, str) else v_469 is DYNAMIC))):
         return False
     if "GroupingAttributeNames" in v and not _check_aws_GroupingAttributeNames(v["GroupingAttributeNames"]):
         return False
@@ -5320,7 +5389,7 @@ def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_HolidayConfigAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CountryCode" in v and not _check_aws_CountryCode(v["CountryCode"]):
+    if "CountryCode" in v and not (((v_515 := v["CountryCode"]) is v_515) and (((not (len(v_515) < 2) and not (len(v_515) > 2) and not (X_aws_CountryCode_3(v_515) is None)) if isinstance(v_515, str) else v_515 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_HolidayConfigAttributes_2:
         return False
@@ -5388,11 +5457,22 @@ def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_TabularJobConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CandidateGenerationConfig" in v and not (((v_517 := v["CandidateGenerationConfig"]) is v_517) and (((not ((("AlgorithmsConfig" in v_517 and not _check_aws_AutoMLAlgorithmsConfig(v_517["AlgorithmsConfig"])))) and not (not v_517.keys() <= X_aws_CandidateGenerationConfig_2)) if isinstance(v_517, dict) else v_517 is DYNAMIC))):
+        return False
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+        return False
+    if "FeatureSpecificationS3Uri" in v and not (((v_173 := v["FeatureSpecificationS3Uri"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC))):
+        return False
+    if "Mode" in v and not (((v_235 := v["Mode"]) is v_235) and ((((v_235 in X_aws_AutoMLMode_1 or v_235 is DYNAMIC)) if isinstance(v_235, str) else v_235 is DYNAMIC))):
+        return False
+    if "GenerateCandidateDefinitionsOnly" in v and not (((v_209 := v["GenerateCandidateDefinitionsOnly"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC))):
+        return False
+    if "ProblemType" in v and not (((v_195 := v["ProblemType"]) is v_195) and ((((v_195 in X_aws_ProblemType_1 or v_195 is DYNAMIC)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+        return False
+    if "TargetAttributeName" in v and not (((v_177 := v["TargetAttributeName"]) is v_177) and (((not (len(v_177) < 1)) if isinstance(v_177, str) else v_177 is DYNAMIC))):
+        return False
+    if "SampleWeightAttributeName" in v and not (((v_183 := v["SampleWeightAttributeName"]) is v_183) and (((not (len(v_183) < 1) and not (len(v_183) > 256) and not (X_aws_SampleWeightAttributeName_3(v_183) is None)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_TabularJobConfig_2:
         return False
     if not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5421,11 +5501,11 @@ def _check_aws_TextGenerationJobConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "BaseModelName" in v and not _check_aws_BaseModelName(v["BaseModelName"]):
+    if "BaseModelName" in v and not (((v_539 := v["BaseModelName"]) is v_539) and (((not (len(v_539) < 1) and not (len(v_539) > 256) and not (X_aws_BaseModelName_3(v_539) is None)) if isinstance(v_539, str) else v_539 is DYNAMIC))):
         return False
     if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
         return False
-    if "ModelAccessConfig" in v and not _check_aws_ModelAccessConfig(v["ModelAccessConfig"]):
+    if "ModelAccessConfig" in v and not (((v_547 := v["ModelAccessConfig"]) is v_547) and (((not ((("AcceptEula" in v_547 and not (((v_209 := v_547["AcceptEula"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC)))))) and not (not v_547.keys() <= X_aws_ModelAccessConfig_2) and not (not X_aws_ModelAccessConfig_3 <= v_547.keys() and v_547.__class__ is not OpenObject)) if isinstance(v_547, dict) else v_547 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TextGenerationJobConfig_2:
         return False
@@ -5556,7 +5636,7 @@ def _explain_aws_TextGenerationHyperParameterValue(v: Any, path: JsonPath, out: 
 def _check_aws_ModelAccessConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AcceptEula" in v and not _check_aws_Boolean(v["AcceptEula"]):
+    if "AcceptEula" in v and not (((v_209 := v["AcceptEula"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_ModelAccessConfig_2:
         return False
@@ -5600,7 +5680,7 @@ def _explain_aws_AutoMLProblemTypeConfigName(v: Any, path: JsonPath, out: list[F
 def _check_aws_AutoMLResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not _check_aws_AutoMLJobObjective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_191 := v["AutoMLJobObjective"]) is v_191) and (((not ((("MetricName" in v_191 and not (((v_193 := v_191["MetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC)))))) and not (not v_191.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_191.keys() and v_191.__class__ is not OpenObject)) if isinstance(v_191, dict) else v_191 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
@@ -5626,9 +5706,9 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
 def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "TabularResolvedAttributes" in v and not _check_aws_TabularResolvedAttributes(v["TabularResolvedAttributes"]):
+    if "TabularResolvedAttributes" in v and not (((v_637 := v["TabularResolvedAttributes"]) is v_637) and (((not ((("ProblemType" in v_637 and not (((v_195 := v_637["ProblemType"]) is v_195) and ((((v_195 in X_aws_ProblemType_1 or v_195 is DYNAMIC)) if isinstance(v_195, str) else v_195 is DYNAMIC)))))) and not (not v_637.keys() <= X_aws_TabularResolvedAttributes_2)) if isinstance(v_637, dict) else v_637 is DYNAMIC))):
         return False
-    if "TextGenerationResolvedAttributes" in v and not _check_aws_TextGenerationResolvedAttributes(v["TextGenerationResolvedAttributes"]):
+    if "TextGenerationResolvedAttributes" in v and not (((v_639 := v["TextGenerationResolvedAttributes"]) is v_639) and (((not ((("BaseModelName" in v_639 and not (((v_539 := v_639["BaseModelName"]) is v_539) and (((not (len(v_539) < 1) and not (len(v_539) > 256) and not (X_aws_BaseModelName_3(v_539) is None)) if isinstance(v_539, str) else v_539 is DYNAMIC)))))) and not (not v_639.keys() <= X_aws_TextGenerationResolvedAttributes_2)) if isinstance(v_639, dict) else v_639 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         return False
@@ -5660,7 +5740,7 @@ def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out
 def _check_aws_TabularResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not _check_aws_ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_195 := v["ProblemType"]) is v_195) and ((((v_195 in X_aws_ProblemType_1 or v_195 is DYNAMIC)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TabularResolvedAttributes_2:
         return False
@@ -5682,7 +5762,7 @@ def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_TextGenerationResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "BaseModelName" in v and not _check_aws_BaseModelName(v["BaseModelName"]):
+    if "BaseModelName" in v and not (((v_539 := v["BaseModelName"]) is v_539) and (((not (len(v_539) < 1) and not (len(v_539) > 256) and not (X_aws_BaseModelName_3(v_539) is None)) if isinstance(v_539, str) else v_539 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
         return False
@@ -5704,7 +5784,7 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
 def _check_aws_AutoMLComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EmrServerlessComputeConfig" in v and not _check_aws_EmrServerlessComputeConfig(v["EmrServerlessComputeConfig"]):
+    if "EmrServerlessComputeConfig" in v and not (((v_669 := v["EmrServerlessComputeConfig"]) is v_669) and (((not ((("ExecutionRoleARN" in v_669 and not (((v_189 := v_669["ExecutionRoleARN"]) is v_189) and (((not (len(v_189) < 20) and not (len(v_189) > 2048) and not (X_aws_RoleArn_3(v_189) is None)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not v_669.keys() <= X_aws_EmrServerlessComputeConfig_2) and not (not X_aws_EmrServerlessComputeConfig_3 <= v_669.keys() and v_669.__class__ is not OpenObject)) if isinstance(v_669, dict) else v_669 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLComputeConfig_2:
         return False
@@ -5726,7 +5806,7 @@ def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_EmrServerlessComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ExecutionRoleARN" in v and not _check_aws_RoleArn(v["ExecutionRoleARN"]):
+    if "ExecutionRoleARN" in v and not (((v_189 := v["ExecutionRoleARN"]) is v_189) and (((not (len(v_189) < 20) and not (len(v_189) > 2048) and not (X_aws_RoleArn_3(v_189) is None)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         return False
@@ -5755,11 +5835,28 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobV2Request shape (kind create-auto-ml-job-v2-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_create_auto_ml_job_v2_request_shape_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoMLJobName" in v and not (((v_159 := v["AutoMLJobName"]) is v_159) and (((not (len(v_159) < 1) and not (len(v_159) > 32) and not (X_aws_AutoMLJobName_3(v_159) is None)) if isinstance(v_159, str) else v_159 is DYNAMIC))):
+        return False
+    if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
+        return False
+    if "OutputDataConfig" in v and not (((v_185 := v["OutputDataConfig"]) is v_185) and (((not ((("KmsKeyId" in v_185 and not (((v_187 := v_185["KmsKeyId"]) is v_187) and (((not (len(v_187) < 0) and not (len(v_187) > 2048) and not (X_aws_KmsKeyId_3(v_187) is None)) if isinstance(v_187, str) else v_187 is DYNAMIC)))) or ("S3OutputPath" in v_185 and not (((v_173 := v_185["S3OutputPath"]) is v_173) and (((not (len(v_173) < 0) and not (len(v_173) > 1024) and not (X_aws_S3Uri_3(v_173) is None)) if isinstance(v_173, str) else v_173 is DYNAMIC)))))) and not (not v_185.keys() <= X_aws_AutoMLOutputDataConfig_2) and not (not X_aws_AutoMLOutputDataConfig_3 <= v_185.keys() and v_185.__class__ is not OpenObject)) if isinstance(v_185, dict) else v_185 is DYNAMIC))):
+        return False
+    if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        return False
+    if "RoleArn" in v and not (((v_189 := v["RoleArn"]) is v_189) and (((not (len(v_189) < 20) and not (len(v_189) > 2048) and not (X_aws_RoleArn_3(v_189) is None)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+        return False
+    if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+        return False
+    if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+        return False
+    if "AutoMLJobObjective" in v and not (((v_191 := v["AutoMLJobObjective"]) is v_191) and (((not ((("MetricName" in v_191 and not (((v_193 := v_191["MetricName"]) is v_193) and ((((v_193 in X_aws_AutoMLMetricEnum_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC)))))) and not (not v_191.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_191.keys() and v_191.__class__ is not OpenObject)) if isinstance(v_191, dict) else v_191 is DYNAMIC))):
+        return False
+    if "ModelDeployConfig" in v and not (((v_321 := v["ModelDeployConfig"]) is v_321) and (((not ((("AutoGenerateEndpointName" in v_321 and not (((v_209 := v_321["AutoGenerateEndpointName"]) is v_209) and ((isinstance(v_209, bool) or v_209 is DYNAMIC)))) or ("EndpointName" in v_321 and not (((v_325 := v_321["EndpointName"]) is v_325) and (((not (len(v_325) < 0) and not (len(v_325) > 63) and not (X_aws_EndpointName_3(v_325) is None)) if isinstance(v_325, str) else v_325 is DYNAMIC)))))) and not (not v_321.keys() <= X_aws_ModelDeployConfig_2)) if isinstance(v_321, dict) else v_321 is DYNAMIC))):
+        return False
+    if "DataSplitConfig" in v and not (((v_231 := v["DataSplitConfig"]) is v_231) and (((not ((("ValidationFraction" in v_231 and not (((v_233 := v_231["ValidationFraction"]) is v_233) and (((not (isinstance(v_233, (int, float)) and not isinstance(v_233, bool) and v_233 < 0) and not (isinstance(v_233, (int, float)) and not isinstance(v_233, bool) and v_233 > 1)) if (isinstance(v_233, (int, float)) and not isinstance(v_233, bool)) else v_233 is DYNAMIC)))))) and not (not v_231.keys() <= X_aws_AutoMLDataSplitConfig_2)) if isinstance(v_231, dict) else v_231 is DYNAMIC))):
+        return False
+    if "AutoMLComputeConfig" in v and not (((v_667 := v["AutoMLComputeConfig"]) is v_667) and (((not ((("EmrServerlessComputeConfig" in v_667 and not (((v_669 := v_667["EmrServerlessComputeConfig"]) is v_669) and (((not ((("ExecutionRoleARN" in v_669 and not (((v_189 := v_669["ExecutionRoleARN"]) is v_189) and (((not (len(v_189) < 20) and not (len(v_189) > 2048) and not (X_aws_RoleArn_3(v_189) is None)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not v_669.keys() <= X_aws_EmrServerlessComputeConfig_2) and not (not X_aws_EmrServerlessComputeConfig_3 <= v_669.keys() and v_669.__class__ is not OpenObject)) if isinstance(v_669, dict) else v_669 is DYNAMIC)))))) and not (not v_667.keys() <= X_aws_AutoMLComputeConfig_2)) if isinstance(v_667, dict) else v_667 is DYNAMIC))):
+        return False
     if not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         return False
     if not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5826,13 +5923,6 @@ F_auto_ml_problem_type_config: Facts = {
     "propertyNames": True,
     "title": "AutoMLProblemTypeConfig",
     "x-code": "problem-type-config",
-}
-X_auto_ml_problem_type_config_4_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TextClassificationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TimeSeriesForecastingJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TabularJobConfig": _check_AutoMLProblemTypeConfig__TabularJobConfig,
-    "TextGenerationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
 }
 X_auto_ml_problem_type_config_4_e: dict[str, Explain] = {
     "ImageClassificationJobConfig": _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
@@ -6569,14 +6659,6 @@ F_aws_AutoMLChannel: Facts = {
     "properties": ("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
 }
-X_aws_AutoMLChannel_1_p: dict[str, Pred] = {
-    "DataSource": _check_aws_AutoMLDataSource,
-    "CompressionType": _check_aws_CompressionType,
-    "TargetAttributeName": _check_aws_TargetAttributeName,
-    "ContentType": _check_aws_ContentType,
-    "ChannelType": _check_aws_AutoMLChannelType,
-    "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
-}
 X_aws_AutoMLChannel_1_e: dict[str, Explain] = {
     "DataSource": _explain_aws_AutoMLDataSource,
     "CompressionType": _explain_aws_CompressionType,
@@ -6676,13 +6758,6 @@ X_aws_ProblemType_1 = frozenset(("BinaryClassification", "MulticlassClassificati
 F_aws_AutoMLJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"),
-}
-X_aws_AutoMLJobConfig_1_p: dict[str, Pred] = {
-    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
-    "SecurityConfig": _check_aws_AutoMLSecurityConfig,
-    "CandidateGenerationConfig": _check_aws_AutoMLCandidateGenerationConfig,
-    "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
-    "Mode": _check_aws_AutoMLMode,
 }
 X_aws_AutoMLJobConfig_1_e: dict[str, Explain] = {
     "CompletionCriteria": _explain_aws_AutoMLJobCompletionCriteria,
@@ -6797,20 +6872,6 @@ F_aws_AutoMLCandidate: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"),
     "required": ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"),
-}
-X_aws_AutoMLCandidate_1_p: dict[str, Pred] = {
-    "CandidateName": _check_aws_CandidateName,
-    "FinalAutoMLJobObjectiveMetric": _check_aws_FinalAutoMLJobObjectiveMetric,
-    "ObjectiveStatus": _check_aws_ObjectiveStatus,
-    "CandidateSteps": _check_aws_CandidateSteps,
-    "CandidateStatus": _check_aws_CandidateStatus,
-    "InferenceContainers": _check_aws_AutoMLContainerDefinitions,
-    "CreationTime": _check_aws_Timestamp,
-    "EndTime": _check_aws_Timestamp,
-    "LastModifiedTime": _check_aws_Timestamp,
-    "FailureReason": _check_aws_AutoMLFailureReason,
-    "CandidateProperties": _check_aws_CandidateProperties,
-    "InferenceContainerDefinitions": _check_aws_AutoMLInferenceContainerDefinitions,
 }
 X_aws_AutoMLCandidate_1_e: dict[str, Explain] = {
     "CandidateName": _explain_aws_CandidateName,
@@ -7011,18 +7072,6 @@ F_create_auto_ml_job_request_shape: Facts = {
     "required": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"),
     "title": "CreateAutoMLJobRequest",
 }
-X_create_auto_ml_job_request_shape_1_p: dict[str, Pred] = {
-    "AutoMLJobName": _check_aws_AutoMLJobName,
-    "InputDataConfig": _check_aws_AutoMLInputDataConfig,
-    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
-    "ProblemType": _check_aws_ProblemType,
-    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
-    "AutoMLJobConfig": _check_aws_AutoMLJobConfig,
-    "RoleArn": _check_aws_RoleArn,
-    "GenerateCandidateDefinitionsOnly": _check_aws_Boolean,
-    "Tags": _check_aws_TagList,
-    "ModelDeployConfig": _check_aws_ModelDeployConfig,
-}
 X_create_auto_ml_job_request_shape_1_e: dict[str, Explain] = {
     "AutoMLJobName": _explain_aws_AutoMLJobName,
     "InputDataConfig": _explain_aws_AutoMLInputDataConfig,
@@ -7135,13 +7184,6 @@ F_aws_AutoMLProblemTypeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
 }
-X_aws_AutoMLProblemTypeConfig_1_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": _check_aws_ImageClassificationJobConfig,
-    "TextClassificationJobConfig": _check_aws_TextClassificationJobConfig,
-    "TimeSeriesForecastingJobConfig": _check_aws_TimeSeriesForecastingJobConfig,
-    "TabularJobConfig": _check_aws_TabularJobConfig,
-    "TextGenerationJobConfig": _check_aws_TextGenerationJobConfig,
-}
 X_aws_AutoMLProblemTypeConfig_1_e: dict[str, Explain] = {
     "ImageClassificationJobConfig": _explain_aws_ImageClassificationJobConfig,
     "TextClassificationJobConfig": _explain_aws_TextClassificationJobConfig,
@@ -7176,17 +7218,6 @@ F_aws_TimeSeriesForecastingJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"),
     "required": ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"),
-}
-X_aws_TimeSeriesForecastingJobConfig_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": _check_aws_S3Uri,
-    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
-    "ForecastFrequency": _check_aws_ForecastFrequency,
-    "ForecastHorizon": _check_aws_MaxRuntimePerTrainingJobInSeconds,
-    "ForecastQuantiles": _check_aws_ForecastQuantiles,
-    "Transformations": _check_aws_TimeSeriesTransformations,
-    "TimeSeriesConfig": _check_aws_TimeSeriesConfig,
-    "HolidayConfig": _check_aws_HolidayConfig,
-    "CandidateGenerationConfig": _check_aws_CandidateGenerationConfig,
 }
 X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, Explain] = {
     "FeatureSpecificationS3Uri": _explain_aws_S3Uri,
@@ -7287,16 +7318,6 @@ F_aws_TabularJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
-}
-X_aws_TabularJobConfig_1_p: dict[str, Pred] = {
-    "CandidateGenerationConfig": _check_aws_CandidateGenerationConfig,
-    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
-    "FeatureSpecificationS3Uri": _check_aws_S3Uri,
-    "Mode": _check_aws_AutoMLMode,
-    "GenerateCandidateDefinitionsOnly": _check_aws_Boolean,
-    "ProblemType": _check_aws_ProblemType,
-    "TargetAttributeName": _check_aws_TargetAttributeName,
-    "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
 }
 X_aws_TabularJobConfig_1_e: dict[str, Explain] = {
     "CandidateGenerationConfig": _explain_aws_CandidateGenerationConfig,
@@ -7412,19 +7433,6 @@ F_create_auto_ml_job_v2_request_shape: Facts = {
     "properties": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"),
     "required": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"),
     "title": "CreateAutoMLJobV2Request",
-}
-X_create_auto_ml_job_v2_request_shape_1_p: dict[str, Pred] = {
-    "AutoMLJobName": _check_aws_AutoMLJobName,
-    "AutoMLJobInputDataConfig": _check_aws_AutoMLJobInputDataConfig,
-    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
-    "AutoMLProblemTypeConfig": _check_aws_AutoMLProblemTypeConfig,
-    "RoleArn": _check_aws_RoleArn,
-    "Tags": _check_aws_TagList,
-    "SecurityConfig": _check_aws_AutoMLSecurityConfig,
-    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
-    "ModelDeployConfig": _check_aws_ModelDeployConfig,
-    "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
-    "AutoMLComputeConfig": _check_aws_AutoMLComputeConfig,
 }
 X_create_auto_ml_job_v2_request_shape_1_e: dict[str, Explain] = {
     "AutoMLJobName": _explain_aws_AutoMLJobName,

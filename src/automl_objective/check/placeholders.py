@@ -34,6 +34,8 @@ def placeholder_name(value: Any) -> str | None:
 def find(data: Any) -> list[Path]:
     """The paths of the placeholder values in ``data``, in document order (a document that
     is a string is not a request with a placeholder in it: it is the wrong type)."""
+    if not _holds_dollar_string(data):
+        return []  # the common case, told without building a path
     found: list[Path] = []
     stack: list[tuple[Any, Path]] = [(data, ())]
     while stack:
@@ -45,6 +47,23 @@ def find(data: Any) -> list[Path]:
         elif at and placeholder_name(value) is not None:  # a whole document is no value
             found.append(at)
     return found
+
+
+def _holds_dollar_string(data: Any) -> bool:
+    """Whether a string starting with ``$`` is among the values inside ``data`` (every
+    placeholder is one): one pass over the containers alone, no path built."""
+    if not isinstance(data, (dict, list)):
+        return False
+    stack: list[Any] = [data]
+    while stack:
+        container = stack.pop()
+        for item in container.values() if isinstance(container, dict) else container:
+            if isinstance(item, str):
+                if item[:1] == "$":
+                    return True
+            elif isinstance(item, (dict, list)):
+                stack.append(item)
+    return False
 
 
 def as_dynamic(data: Any, paths: list[Path]) -> Any:
