@@ -63,8 +63,8 @@ def check_document(v: Any) -> bool:
     """The canonical schema: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if _check_document_if(v):
-        if not check_auto_ml_job_objective(v) and _surely_document_if(v):
+    if (not (isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (((not (not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject) and not ((("MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v.keys() <= X_auto_ml_job_objective_3)) if isinstance(v, dict) else v is DYNAMIC)) and _surely_document_if(v):
             return False
     elif not _check_document_else(v):
         return False
@@ -89,7 +89,7 @@ def check_auto_ml_job_objective(v: Any) -> bool:
         return v is DYNAMIC
     if not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "MetricName" in v and not check_metric_name(v["MetricName"]):
+    if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
         return False
     if not v.keys() <= X_auto_ml_job_objective_3:
         return False
@@ -132,10 +132,10 @@ def explain_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) 
 
 
 def _check_document_else(v: Any) -> bool:
-    if _check_document_else_if(v):
+    if (not (not ((not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject))))):
         if not check_create_auto_ml_job_v2_request(v) and _surely_document_else_if(v):
             return False
-    elif not _check_document_else_else(v):
+    elif not (not (((not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v)) if (not (not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))))) else not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v)))))):
         return False
     return True
 
@@ -157,33 +157,33 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
         return False
     if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
         return False
-    if "AutoMLJobObjective" in v and not check_auto_ml_job_objective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not (not X_auto_ml_job_objective_1 <= v_2.keys() and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v_2.keys() <= X_auto_ml_job_objective_3)) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
-    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_8_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)):
         if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
             return False
     return True
@@ -244,11 +244,16 @@ def check_auto_ml_problem_type_config(v: Any) -> bool:
             return False
     if len(v) > 1:
         return False
-    table = X_auto_ml_problem_type_config_4_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ImageClassificationJobConfig" in v and not (((v_11 := v["ImageClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
+    if "TextClassificationJobConfig" in v and not (((v_11 := v["TextClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
+    if "TimeSeriesForecastingJobConfig" in v and not (((v_11 := v["TimeSeriesForecastingJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
+    if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
+        return False
+    if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+        return False
     if not v.keys() <= X_auto_ml_problem_type_config_5:
         return False
     return True
@@ -303,7 +308,7 @@ def _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v: Any, path:
 def _check_AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
         return False
     return True
 
@@ -347,7 +352,7 @@ def _surely_problem_type(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
     return True
@@ -361,11 +366,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_0(v: Any, path: JsonPath, out: list[
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             return False
     return True
 
@@ -381,8 +386,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then(v: Any, path: JsonPath, out: 
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             return False
     return True
 
@@ -396,7 +401,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any, path: JsonPat
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))):
             return False
     return True
 
@@ -411,7 +416,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any, path: Js
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any) -> bool:
     if isinstance(v, dict):
-        if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+        if "TabularJobConfig" in v and not (((v_20 := v["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject))):
             return False
     return True
 
@@ -462,7 +467,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any) -> bool:
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             return False
     return True
 
@@ -492,7 +497,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v_25.keys() and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_26.keys() and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))):
             return False
     return True
 
@@ -524,7 +529,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeCo
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_26 := v["TabularJobConfig"]) is v_26) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_26.keys() and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))):
         return False
     return True
 
@@ -587,7 +592,7 @@ def _check_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))):
             return False
     return True
 
@@ -644,7 +649,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any)
 
 def _check_CreateAutoMLJobV2Request_allOf_1(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
             return False
     return True
 
@@ -658,7 +663,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_1_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))):
             return False
     return True
 
@@ -673,7 +678,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_regression_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_33 := v["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC))):
             return False
     return True
 
@@ -704,7 +709,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_35 := v["AutoMLProblemTypeConfig"]) is v_35) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v_35.keys() and v_35.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_35 and not (((v_36 := v_35["TabularJobConfig"]) is v_36) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_36.keys() and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))))))) if isinstance(v_35, dict) else v_35 is DYNAMIC))):
             return False
     return True
 
@@ -736,7 +741,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any) 
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_36 := v["TabularJobConfig"]) is v_36) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_36.keys() and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))):
         return False
     return True
 
@@ -772,7 +777,7 @@ def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabular
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
         return False
     return True
 
@@ -825,7 +830,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabula
 
 def _check_CreateAutoMLJobV2Request_allOf_2(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
             return False
     return True
 
@@ -839,7 +844,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_2_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))):
             return False
     return True
 
@@ -854,7 +859,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_binary_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_42 := v["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC))):
             return False
     return True
 
@@ -885,7 +890,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_44 := v["AutoMLProblemTypeConfig"]) is v_44) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v_44.keys() and v_44.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_44 and not (((v_45 := v_44["TabularJobConfig"]) is v_45) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_45.keys() and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))))))) if isinstance(v_44, dict) else v_44 is DYNAMIC))):
             return False
     return True
 
@@ -917,7 +922,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any) 
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_45 := v["TabularJobConfig"]) is v_45) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_45.keys() and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))):
         return False
     return True
 
@@ -953,7 +958,7 @@ def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabular
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
         return False
     return True
 
@@ -1006,7 +1011,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabula
 
 def _check_CreateAutoMLJobV2Request_allOf_3(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             return False
     return True
 
@@ -1020,7 +1025,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_3_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1035,7 +1040,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_multiclass_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_51 := v["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC))):
             return False
     return True
 
@@ -1066,7 +1071,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_53 := v["AutoMLProblemTypeConfig"]) is v_53) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v_53.keys() and v_53.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_53 and not (((v_54 := v_53["TabularJobConfig"]) is v_54) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_54.keys() and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))))))) if isinstance(v_53, dict) else v_53 is DYNAMIC))):
             return False
     return True
 
@@ -1098,7 +1103,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any) 
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
+    if "TabularJobConfig" in v and not (((v_54 := v["TabularJobConfig"]) is v_54) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_54.keys() and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))):
         return False
     return True
 
@@ -1134,7 +1139,7 @@ def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabular
         return v is DYNAMIC
     if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         return False
-    if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
         return False
     return True
 
@@ -1186,8 +1191,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabula
 
 
 def _check_CreateAutoMLJobV2Request_allOf_4(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
     return True
 
@@ -1201,7 +1206,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_4(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_4_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1216,7 +1221,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_image_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_60 := v["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC))):
             return False
     return True
 
@@ -1247,7 +1252,7 @@ def _check_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))):
             return False
     return True
 
@@ -1303,8 +1308,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_5(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
     return True
 
@@ -1318,7 +1323,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_5(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_5_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1333,7 +1338,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_text_classification_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_67 := v["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC))):
             return False
     return True
 
@@ -1364,7 +1369,7 @@ def _check_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))):
             return False
     return True
 
@@ -1420,8 +1425,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_6(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
     return True
 
@@ -1435,7 +1440,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_6(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_6_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))):
             return False
     return True
 
@@ -1450,7 +1455,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_time_series_forecasting_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_74 := v["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC))):
             return False
     return True
 
@@ -1481,7 +1486,7 @@ def _check_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))):
             return False
     return True
 
@@ -1537,8 +1542,8 @@ def _surely_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_7(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
     return True
 
@@ -1552,7 +1557,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_7(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_7_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
             return False
     return True
 
@@ -1567,7 +1572,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_then(v: Any, path: JsonPath, out: 
 
 def _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_text_generation_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
             return False
     return True
 
@@ -1582,9 +1587,9 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any, p
 
 def check_text_generation_metric_name(v: Any) -> bool:
     """The canonical schema's $defs/TextGenerationMetricName: True when no failure is certain."""
-    if not check_metric_name(v):
+    if not ((((v in X_metric_name_1 or v is DYNAMIC)) if isinstance(v, str) else v is DYNAMIC)):
         return False
-    if not _check_TextGenerationMetricName_x_warn(v):
+    if not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v))):
         return False
     return True
 
@@ -1599,7 +1604,7 @@ def explain_text_generation_metric_name(v: Any, path: JsonPath, out: list[Failur
 
 
 def _check_TextGenerationMetricName_x_warn(v: Any) -> bool:
-    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
+    if (True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
         return False
     return True
 
@@ -1628,7 +1633,7 @@ def _check_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))):
             return False
     return True
 
@@ -1684,7 +1689,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any)
 
 
 def _check_CreateAutoMLJobV2Request_allOf_8(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_8_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)):
         if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
             return False
     return True
@@ -1699,7 +1704,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_8(v: Any, path: JsonPath, out: list[
 
 def _check_CreateAutoMLJobV2Request_allOf_8_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        if "AutoMLProblemTypeConfig" in v and not (((v_88 := v["AutoMLProblemTypeConfig"]) is v_88) and (not (isinstance(v_88, dict) and (("TabularJobConfig" in v_88 and not check_tabular_algorithm_choice(v_88["TabularJobConfig"])) or ("TimeSeriesForecastingJobConfig" in v_88 and not (((v_134 := v_88["TimeSeriesForecastingJobConfig"]) is v_134) and (not (isinstance(v_134, dict) and (("CandidateGenerationConfig" in v_134 and not (((v_135 := v_134["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"])))))))))))))))):
             return False
     return True
 
@@ -1716,7 +1721,7 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: Any
     if isinstance(v, dict):
         if "TabularJobConfig" in v and not check_tabular_algorithm_choice(v["TabularJobConfig"]):
             return False
-        if "TimeSeriesForecastingJobConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"]):
+        if "TimeSeriesForecastingJobConfig" in v and not (((v_134 := v["TimeSeriesForecastingJobConfig"]) is v_134) and (not (isinstance(v_134, dict) and (("CandidateGenerationConfig" in v_134 and not (((v_135 := v_134["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"]))))))))))):
             return False
     return True
 
@@ -1731,17 +1736,17 @@ def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: A
 
 def check_tabular_algorithm_choice(v: Any) -> bool:
     """The canonical schema's $defs/TabularAlgorithmChoice: True when no failure is certain."""
-    if _check_TabularAlgorithmChoice_allOf_0_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_0_then(v) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
             return False
-    if _check_TabularAlgorithmChoice_allOf_1_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_1_then(v) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
             return False
-    if _check_TabularAlgorithmChoice_allOf_2_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_2_then(v) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
             return False
-    if _check_TabularAlgorithmChoice_allOf_3_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_3_then(v) and _surely_TabularAlgorithmChoice_allOf_3_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_124 := v["CandidateGenerationConfig"]) is v_124) and (not (isinstance(v_124, dict) and (("AlgorithmsConfig" in v_124 and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v_124["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_3_if(v):
             return False
     return True
 
@@ -1764,8 +1769,8 @@ def explain_tabular_algorithm_choice(v: Any, path: JsonPath, out: list[Failure],
 
 
 def _check_TabularAlgorithmChoice_allOf_0(v: Any) -> bool:
-    if _check_TabularAlgorithmChoice_allOf_0_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_0_then(v) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
             return False
     return True
 
@@ -1779,7 +1784,7 @@ def _explain_TabularAlgorithmChoice_allOf_0(v: Any, path: JsonPath, out: list[Fa
 
 def _check_TabularAlgorithmChoice_allOf_0_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -1856,7 +1861,7 @@ def _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__Algorit
 
 def check_tabular_algorithm(v: Any) -> bool:
     """The canonical schema's $defs/TabularAlgorithm: True when no failure is certain."""
-    if not (check_ensembling_algorithm(v) or check_hyperparameter_tuning_algorithm(v)):
+    if not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))):
         return False
     return True
 
@@ -1943,8 +1948,8 @@ def _surely_TabularAlgorithmChoice_allOf_0_if(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_1(v: Any) -> bool:
-    if _check_TabularAlgorithmChoice_allOf_1_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_1_then(v) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
             return False
     return True
 
@@ -1958,7 +1963,7 @@ def _explain_TabularAlgorithmChoice_allOf_1(v: Any, path: JsonPath, out: list[Fa
 
 def _check_TabularAlgorithmChoice_allOf_1_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -2034,8 +2039,8 @@ def _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__Algorit
 
 
 def _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(v: Any) -> bool:
-    if check_tabular_algorithm(v):
-        if not check_ensembling_algorithm(v) and _surely_tabular_algorithm(v):
+    if (not (not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))):
+        if not (((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) and _surely_tabular_algorithm(v):
             return False
     return True
 
@@ -2051,7 +2056,7 @@ def _check_TabularAlgorithmChoice_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "Mode" in v and not _check_TabularAlgorithmChoice_allOf_1_if__Mode(v["Mode"]):
+        if "Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))):
             return False
     return True
 
@@ -2099,8 +2104,8 @@ def _surely_TabularAlgorithmChoice_allOf_1_if__Mode(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_2(v: Any) -> bool:
-    if _check_TabularAlgorithmChoice_allOf_2_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_2_then(v) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
             return False
     return True
 
@@ -2114,7 +2119,7 @@ def _explain_TabularAlgorithmChoice_allOf_2(v: Any, path: JsonPath, out: list[Fa
 
 def _check_TabularAlgorithmChoice_allOf_2_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -2190,8 +2195,8 @@ def _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__Algorit
 
 
 def _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(v: Any) -> bool:
-    if check_tabular_algorithm(v):
-        if not check_hyperparameter_tuning_algorithm(v) and _surely_tabular_algorithm(v):
+    if (not (not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))):
+        if not (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC)) and _surely_tabular_algorithm(v):
             return False
     return True
 
@@ -2207,7 +2212,7 @@ def _check_TabularAlgorithmChoice_allOf_2_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "Mode" in v and not _check_TabularAlgorithmChoice_allOf_2_if__Mode(v["Mode"]):
+        if "Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))):
             return False
     return True
 
@@ -2255,8 +2260,8 @@ def _surely_TabularAlgorithmChoice_allOf_2_if__Mode(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_3(v: Any) -> bool:
-    if _check_TabularAlgorithmChoice_allOf_3_if(v):
-        if not _check_TabularAlgorithmChoice_allOf_3_then(v) and _surely_TabularAlgorithmChoice_allOf_3_if(v):
+    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_124 := v["CandidateGenerationConfig"]) is v_124) and (not (isinstance(v_124, dict) and (("AlgorithmsConfig" in v_124 and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v_124["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_3_if(v):
             return False
     return True
 
@@ -2270,7 +2275,7 @@ def _explain_TabularAlgorithmChoice_allOf_3(v: Any, path: JsonPath, out: list[Fa
 
 def _check_TabularAlgorithmChoice_allOf_3_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_124 := v["CandidateGenerationConfig"]) is v_124) and (not (isinstance(v_124, dict) and (("AlgorithmsConfig" in v_124 and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v_124["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -2346,7 +2351,7 @@ def _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__Algorit
 
 
 def _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(v: Any) -> bool:
-    if not _check_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn(v):
+    if not (not (not ((not ((not (not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))) and v is not DYNAMIC and _surely_tabular_algorithm(v))) or (not (not (((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC))) and not (not (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))))):
         return False
     return True
 
@@ -2358,7 +2363,7 @@ def _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsCon
 
 
 def _check_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn(v: Any) -> bool:
-    if not (_check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_0(v) or _check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_1(v)):
+    if not ((not ((not (not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))) and v is not DYNAMIC and _surely_tabular_algorithm(v))) or (not (not (((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC))) and not (not (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))):
         return False
     return True
 
@@ -2370,7 +2375,7 @@ def _explain_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_ite
 
 
 def _check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_0(v: Any) -> bool:
-    if check_tabular_algorithm(v) and v is not DYNAMIC and _surely_tabular_algorithm(v):
+    if (not (not ((((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC))))) and v is not DYNAMIC and _surely_tabular_algorithm(v):
         return False
     return True
 
@@ -2382,9 +2387,9 @@ def _explain_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__Auto
 
 
 def _check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_1(v: Any) -> bool:
-    if not check_ensembling_algorithm(v):
+    if not (((isinstance(v, str) and v in X_ensembling_algorithm_0) or v is DYNAMIC)):
         return False
-    if not check_hyperparameter_tuning_algorithm(v):
+    if not (((isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) or v is DYNAMIC)):
         return False
     return True
 
@@ -2401,7 +2406,7 @@ def _check_TabularAlgorithmChoice_allOf_3_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "Mode" in v and not _check_TabularAlgorithmChoice_allOf_3_if__Mode(v["Mode"]):
+        if "Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))):
             return False
     return True
 
@@ -2450,7 +2455,7 @@ def _surely_TabularAlgorithmChoice_allOf_3_if__Mode(v: Any) -> bool:
 
 def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v: Any) -> bool:
     if isinstance(v, dict):
-        if "CandidateGenerationConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig(v["CandidateGenerationConfig"]):
+        if "CandidateGenerationConfig" in v and not (((v_135 := v["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"])))))):
             return False
     return True
 
@@ -2562,10 +2567,10 @@ def _surely_CreateAutoMLJobV2Request_allOf_8_if(v: Any) -> bool:
 
 
 def _check_document_else_else(v: Any) -> bool:
-    if _check_document_else_else_if(v):
+    if (not (not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))))):
         if not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v):
             return False
-    elif not _check_document_else_else_else(v):
+    elif not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v))):
         return False
     return True
 
@@ -2583,25 +2588,25 @@ def check_create_auto_ml_job_request(v: Any) -> bool:
     """The canonical schema's $defs/CreateAutoMLJobRequest: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
         return False
-    if "AutoMLJobObjective" in v and not check_auto_ml_job_objective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not (not X_auto_ml_job_objective_1 <= v_2.keys() and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v_2.keys() <= X_auto_ml_job_objective_3)) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
-    if not _check_CreateAutoMLJobRequest_allOf_0(v):
+    if not (not (not _check_CreateAutoMLJobRequest_allOf_0_x_warn(v))):
         return False
-    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
-    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
-    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
-    if not _check_CreateAutoMLJobRequest_allOf_4_if(v) and not _check_CreateAutoMLJobRequest_allOf_4_else(v):
+    if not (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
         return False
-    if _check_CreateAutoMLJobRequest_allOf_5_if(v):
-        if not _check_CreateAutoMLJobRequest_allOf_5_then(v) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
     return True
 
@@ -2667,8 +2672,8 @@ def _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any, path: JsonPath, out: 
 
 
 def _check_CreateAutoMLJobRequest_allOf_1(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
     return True
 
@@ -2684,7 +2689,7 @@ def _check_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
             return False
     return True
 
@@ -2712,8 +2717,8 @@ def _surely_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_2(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
     return True
 
@@ -2729,7 +2734,7 @@ def _check_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
             return False
     return True
 
@@ -2757,8 +2762,8 @@ def _surely_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_3(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
     return True
 
@@ -2774,7 +2779,7 @@ def _check_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
             return False
     return True
 
@@ -2802,7 +2807,7 @@ def _surely_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_4(v: Any) -> bool:
-    if not _check_CreateAutoMLJobRequest_allOf_4_if(v) and not _check_CreateAutoMLJobRequest_allOf_4_else(v):
+    if not (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
         return False
     return True
 
@@ -2815,7 +2820,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4(v: Any, path: JsonPath, out: list[Fa
 
 def _check_CreateAutoMLJobRequest_allOf_4_else(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not _check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v["AutoMLJobObjective"]):
+        if "AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))):
             return False
     return True
 
@@ -2830,7 +2835,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_else(v: Any, path: JsonPath, out: li
 
 def _check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not check_create_auto_ml_job_metric_name(v["MetricName"]):
+        if "MetricName" in v and not (((v_157 := v["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC)))))):
             return False
     return True
 
@@ -2845,7 +2850,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any, pat
 
 def check_create_auto_ml_job_metric_name(v: Any) -> bool:
     """The canonical schema's $defs/CreateAutoMLJobMetricName: True when no failure is certain."""
-    if not (check_regression_metric_name(v) or check_binary_classification_metric_name(v) or check_multiclass_classification_metric_name(v)):
+    if not ((((isinstance(v, str) and v in X_regression_metric_name_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_binary_classification_metric_name_0) or v is DYNAMIC)) or (((isinstance(v, str) and v in X_multiclass_classification_metric_name_0) or v is DYNAMIC))):
         return False
     return True
 
@@ -2861,7 +2866,7 @@ def _check_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not check_problem_type(v["ProblemType"]):
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             return False
     return True
 
@@ -2889,8 +2894,8 @@ def _surely_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_5(v: Any) -> bool:
-    if _check_CreateAutoMLJobRequest_allOf_5_if(v):
-        if not _check_CreateAutoMLJobRequest_allOf_5_then(v) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
+    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
     return True
 
@@ -2940,7 +2945,7 @@ def _surely_CreateAutoMLJobRequest_allOf_5_if(v: Any) -> bool:
 
 
 def _check_document_else_else_else(v: Any) -> bool:
-    if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
+    if (True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
         return False
     return True
 
@@ -2952,7 +2957,7 @@ def _explain_document_else_else_else(v: Any, path: JsonPath, out: list[Failure],
 
 
 def _check_document_else_else_if(v: Any) -> bool:
-    if not (_check_document_else_else_if_anyOf_0(v) or _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v) or _check_document_else_else_if_anyOf_2(v) or _check_CreateAutoMLJobRequest_allOf_5_if(v)):
+    if not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))):
         return False
     return True
 
@@ -3016,7 +3021,7 @@ def _surely_document_else_else_if_anyOf_2(v: Any) -> bool:
 
 
 def _check_document_else_if(v: Any) -> bool:
-    if not (_check_CreateAutoMLJobV2Request_allOf_8_if(v) or _check_document_else_if_anyOf_1(v)):
+    if not ((not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject))):
         return False
     return True
 
@@ -3193,11 +3198,18 @@ def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure
 def _check_aws_AutoMLChannel(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLChannel_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
+        return False
+    if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+        return False
+    if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+        return False
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) < 0) and not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+        return False
+    if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+        return False
+    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (X_aws_SampleWeightAttributeName_3(v_195) is None)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_AutoMLChannel_2:
         return False
     if not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3224,7 +3236,7 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_AutoMLDataSource(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "S3DataSource" in v and not _check_aws_AutoMLS3DataSource(v["S3DataSource"]):
+    if "S3DataSource" in v and not (((v_181 := v["S3DataSource"]) is v_181) and (((not ((("S3DataType" in v_181 and not (((v_183 := v_181["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC)))) or ("S3Uri" in v_181 and not (((v_185 := v_181["S3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not v_181.keys() <= X_aws_AutoMLS3DataSource_2) and not (not X_aws_AutoMLS3DataSource_3 <= v_181.keys() and v_181.__class__ is not OpenObject)) if isinstance(v_181, dict) else v_181 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLDataSource_2:
         return False
@@ -3252,9 +3264,9 @@ def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_AutoMLS3DataSource(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "S3DataType" in v and not _check_aws_AutoMLS3DataType(v["S3DataType"]):
+    if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
         return False
-    if "S3Uri" in v and not _check_aws_S3Uri(v["S3Uri"]):
+    if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLS3DataSource_2:
         return False
@@ -3418,9 +3430,9 @@ def _explain_aws_SampleWeightAttributeName(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_AutoMLOutputDataConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "KmsKeyId" in v and not _check_aws_KmsKeyId(v["KmsKeyId"]):
+    if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
-    if "S3OutputPath" in v and not _check_aws_S3Uri(v["S3OutputPath"]):
+    if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         return False
@@ -3496,7 +3508,7 @@ def _explain_aws_RoleArn(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_AutoMLJobObjective(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
+    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLJobObjective_2:
         return False
@@ -3556,11 +3568,16 @@ def _explain_aws_ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: b
 def _check_aws_AutoMLJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLJobConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+        return False
+    if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+        return False
+    if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not v_233.keys() <= X_aws_AutoMLCandidateGenerationConfig_2)) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
+        return False
+    if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not v_243.keys() <= X_aws_AutoMLDataSplitConfig_2)) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+        return False
+    if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_AutoMLJobConfig_2:
         return False
     return True
@@ -3581,11 +3598,11 @@ def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], war
 def _check_aws_AutoMLJobCompletionCriteria(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MaxCandidates" in v and not _check_aws_MaxCandidates(v["MaxCandidates"]):
+    if "MaxCandidates" in v and not (((v_213 := v["MaxCandidates"]) is v_213) and (((not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 < 1) and not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 > 750)) if (isinstance(v_213, int) and not isinstance(v_213, bool)) else v_213 is DYNAMIC))):
         return False
-    if "MaxRuntimePerTrainingJobInSeconds" in v and not _check_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxRuntimePerTrainingJobInSeconds"]):
+    if "MaxRuntimePerTrainingJobInSeconds" in v and not (((v_215 := v["MaxRuntimePerTrainingJobInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
         return False
-    if "MaxAutoMLJobRuntimeInSeconds" in v and not _check_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxAutoMLJobRuntimeInSeconds"]):
+    if "MaxAutoMLJobRuntimeInSeconds" in v and not (((v_215 := v["MaxAutoMLJobRuntimeInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
         return False
@@ -3647,11 +3664,11 @@ def _explain_aws_MaxRuntimePerTrainingJobInSeconds(v: Any, path: JsonPath, out: 
 def _check_aws_AutoMLSecurityConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "VolumeKmsKeyId" in v and not _check_aws_KmsKeyId(v["VolumeKmsKeyId"]):
+    if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
-    if "EnableInterContainerTrafficEncryption" in v and not _check_aws_Boolean(v["EnableInterContainerTrafficEncryption"]):
+    if "EnableInterContainerTrafficEncryption" in v and not (((v_221 := v["EnableInterContainerTrafficEncryption"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if "VpcConfig" in v and not _check_aws_VpcConfig(v["VpcConfig"]):
+    if "VpcConfig" in v and not (((v_223 := v["VpcConfig"]) is v_223) and (((not ((("SecurityGroupIds" in v_223 and not _check_aws_VpcSecurityGroupIds(v_223["SecurityGroupIds"])) or ("Subnets" in v_223 and not _check_aws_Subnets(v_223["Subnets"])))) and not (not v_223.keys() <= X_aws_VpcConfig_2) and not (not X_aws_VpcConfig_3 <= v_223.keys() and v_223.__class__ is not OpenObject)) if isinstance(v_223, dict) else v_223 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLSecurityConfig_2:
         return False
@@ -3799,7 +3816,7 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_AutoMLCandidateGenerationConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not _check_aws_S3Uri(v["FeatureSpecificationS3Uri"]):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
@@ -3927,7 +3944,7 @@ def _explain_aws_AutoMLAlgorithm(v: Any, path: JsonPath, out: list[Failure], war
 def _check_aws_AutoMLDataSplitConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ValidationFraction" in v and not _check_aws_ValidationFraction(v["ValidationFraction"]):
+    if "ValidationFraction" in v and not (((v_245 := v["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
         return False
@@ -4047,7 +4064,7 @@ def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[F
 def _check_aws_AutoMLPartialFailureReason(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "PartialFailureMessage" in v and not _check_aws_AutoMLFailureReason(v["PartialFailureMessage"]):
+    if "PartialFailureMessage" in v and not (((v_251 := v["PartialFailureMessage"]) is v_251) and (((not (len(v_251) < 0) and not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
         return False
@@ -4069,11 +4086,30 @@ def _explain_aws_AutoMLPartialFailureReason(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_AutoMLCandidate(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLCandidate_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CandidateName" in v and not (((v_259 := v["CandidateName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
+        return False
+    if "FinalAutoMLJobObjectiveMetric" in v and not _check_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"]):
+        return False
+    if "ObjectiveStatus" in v and not (((v_267 := v["ObjectiveStatus"]) is v_267) and ((((v_267 in X_aws_ObjectiveStatus_1 or v_267 is DYNAMIC)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
+        return False
+    if "CandidateSteps" in v and not _check_aws_CandidateSteps(v["CandidateSteps"]):
+        return False
+    if "CandidateStatus" in v and not (((v_279 := v["CandidateStatus"]) is v_279) and ((((v_279 in X_aws_CandidateStatus_1 or v_279 is DYNAMIC)) if isinstance(v_279, str) else v_279 is DYNAMIC))):
+        return False
+    if "InferenceContainers" in v and not _check_aws_AutoMLContainerDefinitions(v["InferenceContainers"]):
+        return False
+    if "CreationTime" in v and not (((v_249 := v["CreationTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+        return False
+    if "EndTime" in v and not (((v_249 := v["EndTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+        return False
+    if "LastModifiedTime" in v and not (((v_249 := v["LastModifiedTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+        return False
+    if "FailureReason" in v and not (((v_251 := v["FailureReason"]) is v_251) and (((not (len(v_251) < 0) and not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
+        return False
+    if "CandidateProperties" in v and not _check_aws_CandidateProperties(v["CandidateProperties"]):
+        return False
+    if "InferenceContainerDefinitions" in v and not _check_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"]):
+        return False
     if not v.keys() <= X_aws_AutoMLCandidate_2:
         return False
     if not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4120,13 +4156,13 @@ def _explain_aws_CandidateName(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_FinalAutoMLJobObjectiveMetric(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Type" in v and not _check_aws_AutoMLJobObjectiveType(v["Type"]):
+    if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1 or v_263 is DYNAMIC)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
         return False
-    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
+    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
-    if "Value" in v and not _check_aws_MetricValue(v["Value"]):
+    if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
         return False
-    if "StandardMetricName" in v and not _check_aws_AutoMLMetricEnum(v["StandardMetricName"]):
+    if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         return False
@@ -4218,11 +4254,11 @@ def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn
 def _check_aws_AutoMLCandidateStep(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateStepType" in v and not _check_aws_CandidateStepType(v["CandidateStepType"]):
+    if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1 or v_273 is DYNAMIC)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
         return False
-    if "CandidateStepArn" in v and not _check_aws_CandidateStepArn(v["CandidateStepArn"]):
+    if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not (X_aws_CandidateStepArn_3(v_275) is None)) if isinstance(v_275, str) else v_275 is DYNAMIC))):
         return False
-    if "CandidateStepName" in v and not _check_aws_CandidateName(v["CandidateStepName"]):
+    if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLCandidateStep_2:
         return False
@@ -4336,9 +4372,9 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_AutoMLContainerDefinition(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Image" in v and not _check_aws_ContainerImage(v["Image"]):
+    if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) < 0) and not (len(v_285) > 255) and not (X_aws_ContainerImage_3(v_285) is None)) if isinstance(v_285, str) else v_285 is DYNAMIC))):
         return False
-    if "ModelDataUrl" in v and not _check_aws_S3Uri(v["ModelDataUrl"]):
+    if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
         return False
@@ -4478,7 +4514,7 @@ def _explain_aws_EnvironmentValue(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_CandidateProperties(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateArtifactLocations" in v and not _check_aws_CandidateArtifactLocations(v["CandidateArtifactLocations"]):
+    if "CandidateArtifactLocations" in v and not (((v_297 := v["CandidateArtifactLocations"]) is v_297) and (((not ((("Explainability" in v_297 and not (((v_189 := v_297["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("ModelInsights" in v_297 and not (((v_189 := v_297["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("BacktestResults" in v_297 and not (((v_189 := v_297["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not v_297.keys() <= X_aws_CandidateArtifactLocations_2) and not (not X_aws_CandidateArtifactLocations_3 <= v_297.keys() and v_297.__class__ is not OpenObject)) if isinstance(v_297, dict) else v_297 is DYNAMIC))):
         return False
     if "CandidateMetrics" in v and not _check_aws_MetricDataList(v["CandidateMetrics"]):
         return False
@@ -4502,11 +4538,11 @@ def _explain_aws_CandidateProperties(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_CandidateArtifactLocations(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Explainability" in v and not _check_aws_TargetAttributeName(v["Explainability"]):
+    if "Explainability" in v and not (((v_189 := v["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "ModelInsights" in v and not _check_aws_TargetAttributeName(v["ModelInsights"]):
+    if "ModelInsights" in v and not (((v_189 := v["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "BacktestResults" in v and not _check_aws_TargetAttributeName(v["BacktestResults"]):
+    if "BacktestResults" in v and not (((v_189 := v["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_CandidateArtifactLocations_2:
         return False
@@ -4564,13 +4600,13 @@ def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn
 def _check_aws_MetricDatum(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MetricName" in v and not _check_aws_AutoMLMetricEnum(v["MetricName"]):
+    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
-    if "StandardMetricName" in v and not _check_aws_AutoMLMetricExtendedEnum(v["StandardMetricName"]):
+    if "StandardMetricName" in v and not (((v_309 := v["StandardMetricName"]) is v_309) and ((((v_309 in X_aws_AutoMLMetricExtendedEnum_1 or v_309 is DYNAMIC)) if isinstance(v_309, str) else v_309 is DYNAMIC))):
         return False
-    if "Value" in v and not _check_aws_MetricValue(v["Value"]):
+    if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
         return False
-    if "Set" in v and not _check_aws_MetricSetSource(v["Set"]):
+    if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1 or v_313 is DYNAMIC)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_MetricDatum_2:
         return False
@@ -4694,9 +4730,9 @@ def _explain_aws_AutoMLJobSecondaryStatus(v: Any, path: JsonPath, out: list[Fail
 def _check_aws_AutoMLJobArtifacts(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateDefinitionNotebookLocation" in v and not _check_aws_TargetAttributeName(v["CandidateDefinitionNotebookLocation"]):
+    if "CandidateDefinitionNotebookLocation" in v and not (((v_189 := v["CandidateDefinitionNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "DataExplorationNotebookLocation" in v and not _check_aws_TargetAttributeName(v["DataExplorationNotebookLocation"]):
+    if "DataExplorationNotebookLocation" in v and not (((v_189 := v["DataExplorationNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLJobArtifacts_2:
         return False
@@ -4718,9 +4754,9 @@ def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], 
 def _check_aws_ResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not _check_aws_AutoMLJobObjective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
-    if "ProblemType" in v and not _check_aws_ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
@@ -4744,9 +4780,9 @@ def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], 
 def _check_aws_ModelDeployConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoGenerateEndpointName" in v and not _check_aws_Boolean(v["AutoGenerateEndpointName"]):
+    if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if "EndpointName" in v and not _check_aws_EndpointName(v["EndpointName"]):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_ModelDeployConfig_2:
         return False
@@ -4792,7 +4828,7 @@ def _explain_aws_EndpointName(v: Any, path: JsonPath, out: list[Failure], warn: 
 def _check_aws_ModelDeployResult(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EndpointName" in v and not _check_aws_EndpointName(v["EndpointName"]):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_ModelDeployResult_2:
         return False
@@ -4815,11 +4851,26 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobRequest shape (kind create-auto-ml-job-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_create_auto_ml_job_request_shape_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not (X_aws_AutoMLJobName_3(v_171) is None)) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+        return False
+    if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
+        return False
+    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not v_197.keys() <= X_aws_AutoMLOutputDataConfig_2) and not (not X_aws_AutoMLOutputDataConfig_3 <= v_197.keys() and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+        return False
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+        return False
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+        return False
+    if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
+        return False
+    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+        return False
+    if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+        return False
+    if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+        return False
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not v_333.keys() <= X_aws_ModelDeployConfig_2)) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+        return False
     if not v.keys() <= X_create_auto_ml_job_request_shape_2:
         return False
     if not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4877,9 +4928,9 @@ def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_Tag(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Key" in v and not _check_aws_TagKey(v["Key"]):
+    if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not (X_aws_TagKey_3(v_424) is None)) if isinstance(v_424, str) else v_424 is DYNAMIC))):
         return False
-    if "Value" in v and not _check_aws_TagValue(v["Value"]):
+    if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) < 0) and not (len(v_426) > 256) and not (X_aws_TagValue_3(v_426) is None)) if isinstance(v_426, str) else v_426 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_Tag_2:
         return False
@@ -5018,11 +5069,11 @@ def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Fail
 def _check_aws_AutoMLJobChannel(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ChannelType" in v and not _check_aws_AutoMLChannelType(v["ChannelType"]):
+    if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "ContentType" in v and not _check_aws_ContentType(v["ContentType"]):
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) < 0) and not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
         return False
-    if "CompressionType" in v and not _check_aws_CompressionType(v["CompressionType"]):
+    if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
     if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
         return False
@@ -5046,11 +5097,16 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_AutoMLProblemTypeConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "ImageClassificationJobConfig" in v and not (((v_469 := v["ImageClassificationJobConfig"]) is v_469) and (((not ((("CompletionCriteria" in v_469 and not _check_aws_AutoMLJobCompletionCriteria(v_469["CompletionCriteria"])))) and not (not v_469.keys() <= X_aws_ImageClassificationJobConfig_2)) if isinstance(v_469, dict) else v_469 is DYNAMIC))):
+        return False
+    if "TextClassificationJobConfig" in v and not (((v_479 := v["TextClassificationJobConfig"]) is v_479) and (((not ((("CompletionCriteria" in v_479 and not _check_aws_AutoMLJobCompletionCriteria(v_479["CompletionCriteria"])) or ("ContentColumn" in v_479 and not (((v_481 := v_479["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))) or ("TargetLabelColumn" in v_479 and not (((v_481 := v_479["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))))) and not (not v_479.keys() <= X_aws_TextClassificationJobConfig_2) and not (not X_aws_TextClassificationJobConfig_3 <= v_479.keys() and v_479.__class__ is not OpenObject)) if isinstance(v_479, dict) else v_479 is DYNAMIC))):
+        return False
+    if "TimeSeriesForecastingJobConfig" in v and not _check_aws_TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"]):
+        return False
+    if "TabularJobConfig" in v and not _check_aws_TabularJobConfig(v["TabularJobConfig"]):
+        return False
+    if "TextGenerationJobConfig" in v and not _check_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"]):
+        return False
     if not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         return False
     if len(v) < 1:
@@ -5105,9 +5161,9 @@ def _check_aws_TextClassificationJobConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "ContentColumn" in v and not _check_aws_ContentColumn(v["ContentColumn"]):
+    if "ContentColumn" in v and not (((v_481 := v["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
         return False
-    if "TargetLabelColumn" in v and not _check_aws_ContentColumn(v["TargetLabelColumn"]):
+    if "TargetLabelColumn" in v and not (((v_481 := v["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TextClassificationJobConfig_2:
         return False
@@ -5155,11 +5211,24 @@ def _explain_aws_ContentColumn(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_TimeSeriesForecastingJobConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        return False
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+        return False
+    if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not (X_aws_ForecastFrequency_3(v_487) is None)) if isinstance(v_487, str) else v_487 is DYNAMIC))):
+        return False
+    if "ForecastHorizon" in v and not (((v_215 := v["ForecastHorizon"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
+        return False
+    if "ForecastQuantiles" in v and not _check_aws_ForecastQuantiles(v["ForecastQuantiles"]):
+        return False
+    if "Transformations" in v and not (((v_495 := v["Transformations"]) is v_495) and (((not ((("Filling" in v_495 and not _check_aws_FillingTransformations(v_495["Filling"])) or ("Aggregation" in v_495 and not _check_aws_AggregationTransformations(v_495["Aggregation"])))) and not (not v_495.keys() <= X_aws_TimeSeriesTransformations_2)) if isinstance(v_495, dict) else v_495 is DYNAMIC))):
+        return False
+    if "TimeSeriesConfig" in v and not _check_aws_TimeSeriesConfig(v["TimeSeriesConfig"]):
+        return False
+    if "HolidayConfig" in v and not _check_aws_HolidayConfig(v["HolidayConfig"]):
+        return False
+    if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not v_529.keys() <= X_aws_CandidateGenerationConfig_2)) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         return False
     if not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5458,11 +5527,11 @@ def _explain_aws_AggregationTransformationValue(v: Any, path: JsonPath, out: lis
 def _check_aws_TimeSeriesConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "TargetAttributeName" in v and not _check_aws_TargetAttributeName(v["TargetAttributeName"]):
+    if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "TimestampAttributeName" in v and not _check_aws_ContentColumn(v["TimestampAttributeName"]):
+    if "TimestampAttributeName" in v and not (((v_481 := v["TimestampAttributeName"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
         return False
-    if "ItemIdentifierAttributeName" in v and not _check_aws_ContentColumn(v["ItemIdentifierAttributeName"]):
+    if "ItemIdentifierAttributeName" in v and not (((v_481 := v["ItemIdentifierAttributeName"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
         return False
     if "GroupingAttributeNames" in v and not _check_aws_GroupingAttributeNames(v["GroupingAttributeNames"]):
         return False
@@ -5552,7 +5621,7 @@ def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_HolidayConfigAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CountryCode" in v and not _check_aws_CountryCode(v["CountryCode"]):
+    if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not (X_aws_CountryCode_3(v_527) is None)) if isinstance(v_527, str) else v_527 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_HolidayConfigAttributes_2:
         return False
@@ -5620,11 +5689,22 @@ def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_aws_TabularJobConfig_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not v_529.keys() <= X_aws_CandidateGenerationConfig_2)) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+        return False
+    if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+        return False
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        return False
+    if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+        return False
+    if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+        return False
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+        return False
+    if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+        return False
+    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (X_aws_SampleWeightAttributeName_3(v_195) is None)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+        return False
     if not v.keys() <= X_aws_TabularJobConfig_2:
         return False
     if not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5653,11 +5733,11 @@ def _check_aws_TextGenerationJobConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "BaseModelName" in v and not _check_aws_BaseModelName(v["BaseModelName"]):
+    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC))):
         return False
     if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
         return False
-    if "ModelAccessConfig" in v and not _check_aws_ModelAccessConfig(v["ModelAccessConfig"]):
+    if "ModelAccessConfig" in v and not (((v_559 := v["ModelAccessConfig"]) is v_559) and (((not ((("AcceptEula" in v_559 and not (((v_221 := v_559["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))))) and not (not v_559.keys() <= X_aws_ModelAccessConfig_2) and not (not X_aws_ModelAccessConfig_3 <= v_559.keys() and v_559.__class__ is not OpenObject)) if isinstance(v_559, dict) else v_559 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TextGenerationJobConfig_2:
         return False
@@ -5789,7 +5869,7 @@ def _explain_aws_TextGenerationHyperParameterValue(v: Any, path: JsonPath, out: 
 def _check_aws_ModelAccessConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AcceptEula" in v and not _check_aws_Boolean(v["AcceptEula"]):
+    if "AcceptEula" in v and not (((v_221 := v["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_ModelAccessConfig_2:
         return False
@@ -5833,7 +5913,7 @@ def _explain_aws_AutoMLProblemTypeConfigName(v: Any, path: JsonPath, out: list[F
 def _check_aws_AutoMLResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not _check_aws_AutoMLJobObjective(v["AutoMLJobObjective"]):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
@@ -5859,9 +5939,9 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
 def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "TabularResolvedAttributes" in v and not _check_aws_TabularResolvedAttributes(v["TabularResolvedAttributes"]):
+    if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not v_649.keys() <= X_aws_TabularResolvedAttributes_2)) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
         return False
-    if "TextGenerationResolvedAttributes" in v and not _check_aws_TextGenerationResolvedAttributes(v["TextGenerationResolvedAttributes"]):
+    if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not v_651.keys() <= X_aws_TextGenerationResolvedAttributes_2)) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         return False
@@ -5893,7 +5973,7 @@ def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out
 def _check_aws_TabularResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not _check_aws_ProblemType(v["ProblemType"]):
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TabularResolvedAttributes_2:
         return False
@@ -5915,7 +5995,7 @@ def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_TextGenerationResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "BaseModelName" in v and not _check_aws_BaseModelName(v["BaseModelName"]):
+    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
         return False
@@ -5937,7 +6017,7 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
 def _check_aws_AutoMLComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EmrServerlessComputeConfig" in v and not _check_aws_EmrServerlessComputeConfig(v["EmrServerlessComputeConfig"]):
+    if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not v_681.keys() <= X_aws_EmrServerlessComputeConfig_2) and not (not X_aws_EmrServerlessComputeConfig_3 <= v_681.keys() and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_AutoMLComputeConfig_2:
         return False
@@ -5959,7 +6039,7 @@ def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_EmrServerlessComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ExecutionRoleARN" in v and not _check_aws_RoleArn(v["ExecutionRoleARN"]):
+    if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
     if not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         return False
@@ -5988,11 +6068,28 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobV2Request shape (kind create-auto-ml-job-v2-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    table = X_create_auto_ml_job_v2_request_shape_1_p
-    for key, item in v.items():
-        check = table.get(key)
-        if check is not None and not check(item):
-            return False
+    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not (X_aws_AutoMLJobName_3(v_171) is None)) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+        return False
+    if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
+        return False
+    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not v_197.keys() <= X_aws_AutoMLOutputDataConfig_2) and not (not X_aws_AutoMLOutputDataConfig_3 <= v_197.keys() and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+        return False
+    if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+        return False
+    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+        return False
+    if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+        return False
+    if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+        return False
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+        return False
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not v_333.keys() <= X_aws_ModelDeployConfig_2)) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+        return False
+    if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not v_243.keys() <= X_aws_AutoMLDataSplitConfig_2)) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+        return False
+    if "AutoMLComputeConfig" in v and not (((v_679 := v["AutoMLComputeConfig"]) is v_679) and (((not ((("EmrServerlessComputeConfig" in v_679 and not (((v_681 := v_679["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not v_681.keys() <= X_aws_EmrServerlessComputeConfig_2) and not (not X_aws_EmrServerlessComputeConfig_3 <= v_681.keys() and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC)))))) and not (not v_679.keys() <= X_aws_AutoMLComputeConfig_2)) if isinstance(v_679, dict) else v_679 is DYNAMIC))):
+        return False
     if not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         return False
     if not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -6059,13 +6156,6 @@ F_auto_ml_problem_type_config: Facts = {
     "propertyNames": True,
     "title": "AutoMLProblemTypeConfig",
     "x-code": "problem-type-config",
-}
-X_auto_ml_problem_type_config_4_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TextClassificationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TimeSeriesForecastingJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    "TabularJobConfig": _check_AutoMLProblemTypeConfig__TabularJobConfig,
-    "TextGenerationJobConfig": _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
 }
 X_auto_ml_problem_type_config_4_e: dict[str, tuple[Pred, Explain]] = {
     "ImageClassificationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
@@ -6848,14 +6938,6 @@ F_aws_AutoMLChannel: Facts = {
     "properties": ("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
 }
-X_aws_AutoMLChannel_1_p: dict[str, Pred] = {
-    "DataSource": _check_aws_AutoMLDataSource,
-    "CompressionType": _check_aws_CompressionType,
-    "TargetAttributeName": _check_aws_TargetAttributeName,
-    "ContentType": _check_aws_ContentType,
-    "ChannelType": _check_aws_AutoMLChannelType,
-    "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
-}
 X_aws_AutoMLChannel_1_e: dict[str, tuple[Pred, Explain]] = {
     "DataSource": (_check_aws_AutoMLDataSource, _explain_aws_AutoMLDataSource),
     "CompressionType": (_check_aws_CompressionType, _explain_aws_CompressionType),
@@ -6955,13 +7037,6 @@ X_aws_ProblemType_1 = frozenset(("BinaryClassification", "MulticlassClassificati
 F_aws_AutoMLJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"),
-}
-X_aws_AutoMLJobConfig_1_p: dict[str, Pred] = {
-    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
-    "SecurityConfig": _check_aws_AutoMLSecurityConfig,
-    "CandidateGenerationConfig": _check_aws_AutoMLCandidateGenerationConfig,
-    "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
-    "Mode": _check_aws_AutoMLMode,
 }
 X_aws_AutoMLJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
     "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
@@ -7076,20 +7151,6 @@ F_aws_AutoMLCandidate: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"),
     "required": ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"),
-}
-X_aws_AutoMLCandidate_1_p: dict[str, Pred] = {
-    "CandidateName": _check_aws_CandidateName,
-    "FinalAutoMLJobObjectiveMetric": _check_aws_FinalAutoMLJobObjectiveMetric,
-    "ObjectiveStatus": _check_aws_ObjectiveStatus,
-    "CandidateSteps": _check_aws_CandidateSteps,
-    "CandidateStatus": _check_aws_CandidateStatus,
-    "InferenceContainers": _check_aws_AutoMLContainerDefinitions,
-    "CreationTime": _check_aws_Timestamp,
-    "EndTime": _check_aws_Timestamp,
-    "LastModifiedTime": _check_aws_Timestamp,
-    "FailureReason": _check_aws_AutoMLFailureReason,
-    "CandidateProperties": _check_aws_CandidateProperties,
-    "InferenceContainerDefinitions": _check_aws_AutoMLInferenceContainerDefinitions,
 }
 X_aws_AutoMLCandidate_1_e: dict[str, tuple[Pred, Explain]] = {
     "CandidateName": (_check_aws_CandidateName, _explain_aws_CandidateName),
@@ -7290,18 +7351,6 @@ F_create_auto_ml_job_request_shape: Facts = {
     "required": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"),
     "title": "CreateAutoMLJobRequest",
 }
-X_create_auto_ml_job_request_shape_1_p: dict[str, Pred] = {
-    "AutoMLJobName": _check_aws_AutoMLJobName,
-    "InputDataConfig": _check_aws_AutoMLInputDataConfig,
-    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
-    "ProblemType": _check_aws_ProblemType,
-    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
-    "AutoMLJobConfig": _check_aws_AutoMLJobConfig,
-    "RoleArn": _check_aws_RoleArn,
-    "GenerateCandidateDefinitionsOnly": _check_aws_Boolean,
-    "Tags": _check_aws_TagList,
-    "ModelDeployConfig": _check_aws_ModelDeployConfig,
-}
 X_create_auto_ml_job_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
     "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
     "InputDataConfig": (_check_aws_AutoMLInputDataConfig, _explain_aws_AutoMLInputDataConfig),
@@ -7414,13 +7463,6 @@ F_aws_AutoMLProblemTypeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
 }
-X_aws_AutoMLProblemTypeConfig_1_p: dict[str, Pred] = {
-    "ImageClassificationJobConfig": _check_aws_ImageClassificationJobConfig,
-    "TextClassificationJobConfig": _check_aws_TextClassificationJobConfig,
-    "TimeSeriesForecastingJobConfig": _check_aws_TimeSeriesForecastingJobConfig,
-    "TabularJobConfig": _check_aws_TabularJobConfig,
-    "TextGenerationJobConfig": _check_aws_TextGenerationJobConfig,
-}
 X_aws_AutoMLProblemTypeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
     "ImageClassificationJobConfig": (_check_aws_ImageClassificationJobConfig, _explain_aws_ImageClassificationJobConfig),
     "TextClassificationJobConfig": (_check_aws_TextClassificationJobConfig, _explain_aws_TextClassificationJobConfig),
@@ -7455,17 +7497,6 @@ F_aws_TimeSeriesForecastingJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"),
     "required": ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"),
-}
-X_aws_TimeSeriesForecastingJobConfig_1_p: dict[str, Pred] = {
-    "FeatureSpecificationS3Uri": _check_aws_S3Uri,
-    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
-    "ForecastFrequency": _check_aws_ForecastFrequency,
-    "ForecastHorizon": _check_aws_MaxRuntimePerTrainingJobInSeconds,
-    "ForecastQuantiles": _check_aws_ForecastQuantiles,
-    "Transformations": _check_aws_TimeSeriesTransformations,
-    "TimeSeriesConfig": _check_aws_TimeSeriesConfig,
-    "HolidayConfig": _check_aws_HolidayConfig,
-    "CandidateGenerationConfig": _check_aws_CandidateGenerationConfig,
 }
 X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
     "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
@@ -7566,16 +7597,6 @@ F_aws_TabularJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
-}
-X_aws_TabularJobConfig_1_p: dict[str, Pred] = {
-    "CandidateGenerationConfig": _check_aws_CandidateGenerationConfig,
-    "CompletionCriteria": _check_aws_AutoMLJobCompletionCriteria,
-    "FeatureSpecificationS3Uri": _check_aws_S3Uri,
-    "Mode": _check_aws_AutoMLMode,
-    "GenerateCandidateDefinitionsOnly": _check_aws_Boolean,
-    "ProblemType": _check_aws_ProblemType,
-    "TargetAttributeName": _check_aws_TargetAttributeName,
-    "SampleWeightAttributeName": _check_aws_SampleWeightAttributeName,
 }
 X_aws_TabularJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
     "CandidateGenerationConfig": (_check_aws_CandidateGenerationConfig, _explain_aws_CandidateGenerationConfig),
@@ -7691,19 +7712,6 @@ F_create_auto_ml_job_v2_request_shape: Facts = {
     "properties": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"),
     "required": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"),
     "title": "CreateAutoMLJobV2Request",
-}
-X_create_auto_ml_job_v2_request_shape_1_p: dict[str, Pred] = {
-    "AutoMLJobName": _check_aws_AutoMLJobName,
-    "AutoMLJobInputDataConfig": _check_aws_AutoMLJobInputDataConfig,
-    "OutputDataConfig": _check_aws_AutoMLOutputDataConfig,
-    "AutoMLProblemTypeConfig": _check_aws_AutoMLProblemTypeConfig,
-    "RoleArn": _check_aws_RoleArn,
-    "Tags": _check_aws_TagList,
-    "SecurityConfig": _check_aws_AutoMLSecurityConfig,
-    "AutoMLJobObjective": _check_aws_AutoMLJobObjective,
-    "ModelDeployConfig": _check_aws_ModelDeployConfig,
-    "DataSplitConfig": _check_aws_AutoMLDataSplitConfig,
-    "AutoMLComputeConfig": _check_aws_AutoMLComputeConfig,
 }
 X_create_auto_ml_job_v2_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
     "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),

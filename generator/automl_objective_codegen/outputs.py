@@ -125,7 +125,7 @@ def render_outputs(source: Source) -> dict[str, str]:
         "schema_file": source.display_path,
         "title": source.schema.get("title", ""),
     }
-    code_context = {
+    code_context: dict[str, Any] = {
         "header": python_header.rstrip("\n"),
         "catalog": catalog,
         "tabular_job_config": TABULAR_JOB_CONFIG,

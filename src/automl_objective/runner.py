@@ -12,7 +12,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import astuple, dataclass
 from typing import IO, Any
 
 from automl_objective.base.finding import Finding, Related
@@ -48,20 +47,39 @@ def _require_int(argument: str, value: object, minimum: int) -> None:
         raise OptionError(argument, f"must be at least {minimum}, not {value}")
 
 
-@dataclass(frozen=True)
 class CheckOptions:
-    """How to check: checked on creation, so a bad value fails here, not mid-run."""
+    """How to check: checked on creation, so a bad value fails here, not mid-run.
 
-    kind: str = AUTO
-    problem_type: str | None = None
-    strict: bool = False
-    max_bytes: int = MAX_BYTES
-    jobs: int = 1
-    placeholders: Placeholders = "report"
-    """A template placeholder (``${NAME}``, ``$NAME``) is a finding (``report``) or a value
-    known only at run time (``dynamic``)."""
+    Frozen, compared and shown by its fields, as a dataclass would be; a plain class, since
+    every run builds one and a dataclass costs about a millisecond of start-up.
+    ``placeholders``: a template placeholder (``${NAME}``, ``$NAME``) is a finding
+    (``report``) or a value known only at run time (``dynamic``)."""
 
-    def __post_init__(self) -> None:
+    __slots__ = ("jobs", "kind", "max_bytes", "placeholders", "problem_type", "strict")
+    _FIELDS = ("kind", "problem_type", "strict", "max_bytes", "jobs", "placeholders")
+
+    kind: str
+    problem_type: str | None
+    strict: bool
+    max_bytes: int
+    jobs: int
+    placeholders: Placeholders
+
+    def __init__(
+        self,
+        kind: str = AUTO,
+        problem_type: str | None = None,
+        strict: bool = False,
+        max_bytes: int = MAX_BYTES,
+        jobs: int = 1,
+        placeholders: Placeholders = "report",
+    ) -> None:
+        values = (kind, problem_type, strict, max_bytes, jobs, placeholders)
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+        self._check()
+
+    def _check(self) -> None:
         if not isinstance(self.kind, str):
             raise TypeError(f"kind must be a str, not {type(self.kind).__name__}")
         if self.problem_type is not None and not isinstance(self.problem_type, str):
@@ -75,6 +93,28 @@ class CheckOptions:
         if self.placeholders not in PLACEHOLDER_MODES:
             choices = " or ".join(map(repr, PLACEHOLDER_MODES))
             raise OptionError("placeholders", f"must be {choices}, not {self.placeholders!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, CheckOptions)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(self._FIELDS, self._values(), strict=True))
+        return f"CheckOptions({shown})"
 
 
 def default_jobs() -> int:
@@ -200,6 +240,8 @@ travels back from a worker (pickling a finding object per file costs more than c
 
 
 def _check_range(bounds: tuple[int, int]) -> Outcomes:
+    from dataclasses import astuple  # in a worker only
+
     start, stop = bounds
     assert _WORK is not None
     sources, options = _WORK

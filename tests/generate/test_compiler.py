@@ -23,6 +23,7 @@ from automl_objective_codegen.compiler.ir import Op, Pointer, Ref
 from automl_objective_codegen.compiler.keywords.json_type import TypeOp
 from automl_objective_codegen.compiler.names import MAX_NAME
 from automl_objective_codegen.compiler.registry import EMITTERS, KEYWORDS, keyword_table
+from automl_objective_codegen.compiler.render import renamed, render_checks
 from tests.support.compiled import compiled_module
 from tests.support.paths import ROOT
 
@@ -196,3 +197,82 @@ def test_an_emitters_template_cannot_paste_schema_text_as_code() -> None:
     )
     with pytest.raises(UnsafeTemplateValue):
         compiled_module(EVEN_COUNT, (*EMITTERS, unsafe))
+
+
+# A request's shape: small nodes the root's check writes in line, a loop it calls.
+IN_LINE = {
+    "$defs": {
+        "Metric": {"type": "string", "enum": ["AUC", "F1"]},
+        "Name": {"type": "string", "minLength": 1, "pattern": "^[a-z]+$"},
+        "Tags": {"type": "array", "items": {"$ref": "#/$defs/Name"}},
+    },
+    "type": "object",
+    "required": ["Metric"],
+    "properties": {
+        "Metric": {"$ref": "#/$defs/Metric"},
+        "Objective": {
+            "type": "object",
+            "properties": {"MetricName": {"$ref": "#/$defs/Metric"}},
+            "additionalProperties": False,
+        },
+        "Name": {"$ref": "#/$defs/Name"},
+        "Tags": {"$ref": "#/$defs/Tags"},
+        "Size": {"type": "integer", "minimum": 1, "maximum": 9},
+        "Mode": {"anyOf": [{"const": "FAST"}, {"const": "SLOW"}]},
+        "Note": {"not": {"type": "null"}},
+    },
+    "if": {"properties": {"Metric": {"const": "AUC"}}},
+    "then": {"required": ["Name"]},
+    "else": {"properties": {"Name": {"maxLength": 3}}},
+}
+
+
+def test_a_small_nodes_check_is_written_in_line_and_judges_the_same() -> None:
+    text = render_checks(compile_checks(IN_LINE, [], RULE_CODES), "# in a test")
+    root = ast.parse(text)
+    functions = {f.name: f for f in root.body if isinstance(f, ast.FunctionDef)}
+    called = {
+        node.func.id
+        for node in ast.walk(functions["check_document"])
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+    # The definitions without a loop are written in line; the list of tags is called.
+    assert "check_metric" not in called and "check_name" not in called
+    assert "check_tags" in called
+    module = compiled_module(IN_LINE)
+    check = module.ROOT[0]
+    reference = Draft202012Validator(IN_LINE)
+    values: list[Any] = [
+        {"Metric": "AUC", "Name": "ab"},
+        {"Metric": "AUC"},
+        {"Metric": "F1", "Name": "abcd"},
+        {"Metric": "F1", "Name": "ab", "Objective": {"MetricName": "F1"}},
+        {"Metric": "F1", "Objective": {"MetricName": "RMSE"}},
+        {"Metric": "F1", "Objective": {"Other": 1}},
+        {"Metric": "F1", "Objective": "F1"},
+        {"Metric": "F1", "Tags": ["a", "B"]},
+        {"Metric": "F1", "Size": 0},
+        {"Metric": "F1", "Size": 5, "Mode": "FAST", "Note": 1},
+        {"Metric": "F1", "Mode": "fast"},
+        {"Metric": "F1", "Note": None},
+        {"Metric": "F1", "Name": ""},
+        {"Metric": 5},
+        {},
+        [],
+        "AUC",
+    ]
+    for value in values:
+        expected = not list(reference.iter_errors(value))
+        assert check(value) is expected, value
+        assert (_failures(module, value) == []) is expected, value
+    # A value known only at run time is never a certain failure.
+    assert check({"Metric": DYNAMIC, "Name": DYNAMIC, "Objective": DYNAMIC}) is True
+
+
+def test_a_value_written_in_line_is_renamed_outside_string_literals_only() -> None:
+    assert renamed('v.keys() <= X and "v" in v and "a\\"v" != v', "w") == (
+        'w.keys() <= X and "v" in w and "a\\"v" != w'
+    )
+    assert renamed("isinstance(v, str) and v_2 is v", 'v["k"]') == (
+        'isinstance(v["k"], str) and v_2 is v["k"]'
+    )

@@ -22,6 +22,7 @@ from automl_objective.api import validate_file
 from automl_objective.base.quoting import printable_data
 from automl_objective.cli import main
 from automl_objective.inputs import reading as documents
+from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.reading import MAX_BYTES
 from tests.support.paths import BAD_INPUTS, FIXTURES, VENDOR
 
@@ -740,3 +741,50 @@ def test_printable_is_one_safe_line_for_any_text() -> None:
     assert printable("::error::x") == "\\x3a:error::x"
     assert printable("  ::x") == "  \\x3a:x"
     assert printable("a::b ###[c]") == "a::b ###\\x5bc]"
+
+
+def test_a_regular_file_is_read_in_one_call_within_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "job.json"
+    path.write_bytes(VALID.read_bytes())
+    asked: list[int] = []
+    real_read = os.read
+
+    def counted(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(os, "read", counted)
+    assert documents.read_file(path, "job.json") == VALID.read_bytes()
+    assert asked == [len(VALID.read_bytes()) + 1]  # one byte more than its size: the end seen
+    # A file larger than the limit is refused before any read; one that grows past it while
+    # it is read is refused after at most max_bytes + 1 bytes.
+    asked.clear()
+    with pytest.raises(LoadError, match="size limit"):
+        documents.read_file(path, "job.json", max_bytes=10)
+    assert asked == []
+    size = len(VALID.read_bytes())
+    grown = iter([VALID.read_bytes() + b" " * 5, b" " * 100, b""])
+    monkeypatch.setattr(os, "read", lambda fd, n: next(grown)[:n])
+    with pytest.raises(LoadError, match="size limit"):
+        documents.read_file(path, "job.json", max_bytes=size + 3)
+
+
+def test_a_file_that_grows_while_read_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "job.json"
+    path.write_bytes(b"{}")
+    # The first call fills what it asked (the file grew after fstat): reading goes on, and
+    # stops at the first call that returns less than it asked.
+    chunks = iter([b'{"M', b'etricName": "F1"}'])
+    asked: list[int] = []
+
+    def grown(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return next(chunks)[:size]
+
+    monkeypatch.setattr(os, "read", grown)
+    assert documents.read_file(path, "job.json") == b'{"MetricName": "F1"}'
+    assert asked == [3, 65536]

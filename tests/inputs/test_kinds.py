@@ -155,3 +155,18 @@ def test_every_kind_is_one_family_and_says_what_it_holds() -> None:
 def test_the_readme_holds_the_rendered_kinds_table() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert render_kinds_table() in readme
+
+
+def test_suffix_globs_match_as_their_regular_expression_does() -> None:
+    from automl_objective.inputs.globs import Globs
+
+    names = ["a.py", "dir/b.PY", "c.pyx", "d.ipynb", "x.py/y", "py", ".py", "e.Py", "f.json"]
+    names += ["deep/g.tar.gz", "h.TAR.GZ", "i.tar.GZ", "j.yml", "k.YAML", "dir.py/l.json"]
+    for patterns in (("*.py",), ("*.ipynb", "*.py"), ("*.tar.gz",), ("*.json", "*.yaml", "*.yml")):
+        fast = Globs(patterns)
+        assert fast._endings is not None
+        slow = Globs(patterns)
+        slow._endings = None  # the regular expression every other pattern goes through
+        for name in names:
+            assert fast(name) == slow(name), (patterns, name)
+    assert Globs(("*.py", "src/*.json"))._endings is None

@@ -4,12 +4,16 @@ module laid out by ``templates/checks.py.jinja2``.
 Every node gets a check (``v -> bool``: no failure is certain) and an explainer (appends the
 certain failures); a node whose "surely passes" is asked (by an ``if`` condition, a ``not``, a
 ``oneOf`` member, or a node inside one) gets that function too.
+
+A check calls a small node's check by writing it in line (:class:`Inliner`): a clean document
+runs a few calls, not one per schema node.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -26,6 +30,10 @@ from automl_objective_codegen.environment import (
 _py: Callable[[Any], PyCode] = PYTHON_FILTERS["py"]
 _ident: Callable[[Any], PyCode] = PYTHON_FILTERS["ident"]
 _SEPARATORS = frozenset({" or ", ", "})
+MAX_INLINE = 700
+"""The longest expression a check writes in line instead of calling the node's check."""
+# The name ``v`` outside string literals (and not an attribute): what a value is renamed at.
+_NAME_V = re.compile(r"(\"(?:[^\"\\]|\\.)*\")|(?<![.\w])v\b")
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class Snippet:
     c: PyCode  # the name of this op's module-level constant(s)
     facts: PyCode  # the name of the node's facts
     functions: Functions
+    inliner: Inliner | None = None
 
     def check(self, ref: Ref) -> PyCode:
         return self.functions.check(ref)
@@ -68,6 +77,20 @@ class Snippet:
 
     def surely(self, ref: Ref) -> PyCode:
         return self.functions.surely(ref)
+
+    def passes(self, ref: Ref, value: str) -> PyCode:
+        """An expression, True when the node's check passes ``value`` (a name or a subscript
+        of one: it may be read more than once): the check written in line when it is small,
+        else a call of it."""
+        if self.inliner is None:
+            return PyCode(f"{self.check(ref)}({value})")
+        return self.inliner.passes(ref, value)
+
+    def passes_each(self, refs: Iterable[Ref], joined: str) -> PyCode:
+        """:meth:`passes` of ``v`` for each node, joined by `` and `` or `` or ``."""
+        if joined not in (" and ", " or "):
+            raise ValueError(f"no junction {joined!r}")
+        return PyCode(joined.join(self.passes(ref, "v") for ref in refs))
 
     def calls(self, role: str, refs: Iterable[Ref], separator: str) -> PyCode:
         """``f(v)`` for the ``role`` function (check, surely) of each node, joined by
@@ -130,20 +153,107 @@ def surely_asked(nodes: Iterable[Node]) -> set[int]:
     return asked
 
 
+def _one_line(text: str) -> str:
+    """A macro's expression on one line (a string literal never holds a line break): its
+    lines joined by a space, none after an opening or before a closing parenthesis."""
+    joined = ""
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        tight = not joined or joined.endswith("(") or line.startswith(")")
+        joined += line if tight else f" {line}"
+    return joined
+
+
+def renamed(expression: str, value: str) -> str:
+    """``expression`` (about ``v``) about ``value`` instead: every ``v`` outside its string
+    literals replaced (the generated code quotes strings with double quotes only)."""
+    return _NAME_V.sub(lambda m: m.group(1) or value, expression)
+
+
+def _ordered(ops: Iterable[Op]) -> list[tuple[int, Op]]:
+    """A check's ops in the order it runs them: a type test first (what follows may rely on
+    it, and its guard goes)."""
+    numbered = list(enumerate(ops))
+    ordered = [pair for pair in numbered if pair[1].narrows() is not None]
+    return ordered + [pair for pair in numbered if pair[1].narrows() is None]
+
+
+@dataclass
+class Inliner:
+    """Each node's check as one expression about ``v``, where every op of the node has one:
+    ``fails(s)`` (the check returns False when it holds) or ``holds(s)`` (the check returns
+    ``v is DYNAMIC`` when it does not). Folded in the order the check runs them, the
+    expression returns what the check returns, evaluating the same tests in the same order;
+    a node with a loop, a recursive one, or one longer than :data:`MAX_INLINE` is called."""
+
+    emitters: dict[type[Op], Emitter]
+    functions: Functions
+    nodes: dict[int, Node]
+    _found: dict[int, str | None] = field(default_factory=dict)
+
+    def passes(self, ref: Ref, value: str) -> PyCode:
+        expression = self.expression(ref)
+        if expression is None:
+            return PyCode(f"{self.functions.check(ref)}({value})")
+        if value == "v":
+            return PyCode(expression)
+        uses = sum(1 for found in _NAME_V.finditer(expression) if not found.group(1))
+        if uses <= 1:
+            return PyCode(renamed(expression, value))
+        # Read once: bound to a local named after the node (a node never holds itself in
+        # line, so the name is not rebound while it is in use).
+        local = f"v_{ref.number}"
+        return PyCode(f"((({local} := {value}) is {local}) and {renamed(expression, local)})")
+
+    def expression(self, ref: Ref) -> str | None:
+        number = ref.number
+        if number not in self._found:
+            self._found[number] = None  # a node inside itself is called
+            self._found[number] = self._folded(self.nodes[number])
+        return self._found[number]
+
+    def _folded(self, node: Node) -> str | None:
+        ordered = _ordered(node.ops)
+        sure = ordered[0][1].narrows() if ordered else None
+        name = self.functions.name(node.ref)
+        tests = []
+        for index, op in ordered:
+            snippet = Snippet(
+                op, sure, _ident(f"X_{name}_{index}"), _ident(f"F_{name}"), self.functions, self
+            )
+            emitter = self.emitters[type(op)]
+            if not _emitted(emitter, "check", snippet).strip():
+                continue  # the op never fails
+            fails = _one_line(_emitted(emitter, "fails", snippet))
+            holds = _one_line(_emitted(emitter, "holds", snippet))
+            if not (fails or holds):
+                return None
+            tests.append((fails, holds))
+        result = "True"
+        for fails, holds in reversed(tests):
+            if fails:
+                result = f"not ({fails})" if result == "True" else f"not ({fails}) and {result}"
+            else:
+                result = (
+                    f"({holds} or v is DYNAMIC)"
+                    if result == "True"
+                    else f"(({result}) if {holds} else v is DYNAMIC)"
+                )
+        return f"({result})" if len(result) <= MAX_INLINE else None
+
+
 @dataclass(frozen=True)
 class _Renderer:
     emitters: dict[type[Op], Emitter]
     functions: Functions
     asked: set[int]
     docs: dict[int, str]
+    inliner: Inliner
 
     def node(self, node: Node) -> RenderedNode:
         ref = node.ref
         name = self.functions.name(ref)
         numbered = list(enumerate(node.ops))
-        # The check runs a type test first: what follows may rely on it (its guard goes).
-        ordered = [pair for pair in numbered if pair[1].narrows() is not None]
-        ordered += [pair for pair in numbered if pair[1].narrows() is None]
+        ordered = _ordered(node.ops)
         sure = ordered[0][1].narrows() if ordered else None
 
         def body(macro: str, ops: list[tuple[int, Op]], narrowed: str | None) -> PyCode:
@@ -167,7 +277,12 @@ class _Renderer:
 
     def _op(self, macro: str, op: Op, index: int, sure: str | None, name: str) -> str:
         snippet = Snippet(
-            op, sure, _ident(f"X_{name}_{index}"), _ident(f"F_{name}"), self.functions
+            op,
+            sure,
+            _ident(f"X_{name}_{index}"),
+            _ident(f"F_{name}"),
+            self.functions,
+            self.inliner if macro == "check" else None,
         )
         return _emitted(self.emitters[type(op)], macro, snippet)
 
@@ -181,11 +296,13 @@ def render_checks(compiled: Compiled, header: str) -> str:
     docs: dict[int, str] = {}
     for entry in entries:
         docs.setdefault(entry.ref.number, entry.doc)
+    emitters = {emitter.op: emitter for emitter in compiled.emitters}
     renderer = _Renderer(
-        {emitter.op: emitter for emitter in compiled.emitters},
+        emitters,
         functions,
         surely_asked(compiled.nodes),
         docs,
+        Inliner(emitters, functions, {node.number: node for node in compiled.nodes}),
     )
     return render(
         "checks.py.jinja2",

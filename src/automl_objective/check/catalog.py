@@ -3,16 +3,16 @@
 Nothing here is a second copy of the rules: every value is read from the schema's ``$defs``
 (``MetricName`` with its ``x-metrics`` annotation, and one ``<ProblemType>MetricName``
 definition per problem type, marked with ``x-problem-type``).
+
+The records are NamedTuples, not frozen dataclasses, and this module's annotations are real
+(no ``from __future__ import annotations``, which makes typing compile each field's): every
+``validate`` imports it, and a dataclass costs about a millisecond of start-up each.
 """
 
-from __future__ import annotations
-
-import dataclasses
 import keyword
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from automl_objective.base.schema import Schema, load_schema
 
@@ -23,8 +23,7 @@ class SchemaContentError(ValueError):
     """The schema does not have the shape this toolkit reads its facts from."""
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):
     name: str
     title: str
     direction: str  # "Maximize" or "Minimize", as AWS's AutoMLJobObjectiveType spells it
@@ -42,8 +41,7 @@ class Metric:
         }
 
 
-@dataclass(frozen=True)
-class ProblemTypeRule:
+class ProblemTypeRule(NamedTuple):
     name: str
     title: str
     job_config: str
@@ -67,8 +65,7 @@ class ProblemTypeRule:
         return self.job_config == TABULAR_JOB_CONFIG
 
 
-@dataclass(frozen=True)
-class AlgorithmRule:
+class AlgorithmRule(NamedTuple):
     """The algorithms AWS lets a problem-type config choose in AlgorithmsConfig, in one
     training mode (``None``: the config has no modes)."""
 
@@ -77,8 +74,7 @@ class AlgorithmRule:
     allowed: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     metrics: tuple[Metric, ...]
     problem_types: tuple[ProblemTypeRule, ...]
     tabular_problem_types: tuple[str, ...]
@@ -293,7 +289,7 @@ def _in_metric_order(rule: ProblemTypeRule, metrics: tuple[Metric, ...]) -> Prob
     lacks goes last, for catalog_problems to report."""
     rank = {metric.name: index for index, metric in enumerate(metrics)}
     ordered = tuple(sorted(rule.allowed, key=lambda name: rank.get(name, len(rank))))
-    return dataclasses.replace(rule, allowed=ordered)
+    return rule._replace(allowed=ordered)
 
 
 def _algorithm_rules(defs: Mapping[str, Any]) -> tuple[AlgorithmRule, ...]:

@@ -7,7 +7,6 @@ circle."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from automl_objective.base.codes import Code
@@ -20,46 +19,97 @@ Locator = Callable[[Sequence[Request]], list[Spot]]
 """Where each ``(path, at_key)`` request points in one document's source, found in one pass."""
 
 
-@dataclass
+# Plain classes, not dataclasses: every run imports this module, and a dataclass costs
+# about a millisecond of start-up each.
+
+
 class LoadError(Exception):
     """A document that could not be read or parsed; ``line``/``column`` are 1-based or None."""
 
-    path: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    code: Code = Code.PARSE_ERROR
-
-    def __post_init__(self) -> None:
-        self.message = " ".join(self.message.split())  # always one line
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        code: Code = Code.PARSE_ERROR,
+    ) -> None:
+        self.path = path
+        self.message = " ".join(message.split())  # always one line
         # 1-based, or unknown: a parser's 0 (Python's SyntaxError without a column) is unknown
-        if self.line is not None and self.line < 1:
-            self.line = None
-        if self.column is not None and self.column < 1:
-            self.column = None
+        self.line = line if line is None or line >= 1 else None
+        self.column = column if column is None or column >= 1 else None
+        self.code = code
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.path, self.message, self.line, self.column, self.code)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, LoadError)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as it always was
+
+    def __repr__(self) -> str:
+        path, message, line, column, code = self._fields()
+        return (
+            f"LoadError(path={path!r}, message={message!r}, line={line!r}, "
+            f"column={column!r}, code={code!r})"
+        )
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
 
-@dataclass
 class Document:
-    """A parsed document and what is needed to locate a JSON Pointer in its source."""
+    """A parsed document and what is needed to locate a JSON Pointer in its source.
 
-    path: str
-    data: Any
-    text: str
-    format: Format
-    locator: Locator | None = field(default=None, repr=False)
-    """How the parser locates paths (YAML keeps its node tree; JSON searches its text with
-    the parsed data's help); None: the JSON text is walked."""
-    duplicates: tuple[tuple[tuple[str | int, ...], LoadError], ...] = ()
-    """A CloudFormation template's member names written twice in one mapping (CloudFormation
+    ``locator``: how the parser locates paths (YAML keeps its node tree; JSON searches its
+    text with the parsed data's help); None: the JSON text is walked. ``duplicates``: a
+    CloudFormation template's member names written twice in one mapping (CloudFormation
     takes the last; any other document is refused instead): the member's path, the finding
-    that says so. The template kind reports those inside an AutoML request."""
-    max_bytes: int | None = None
-    """The size limit of the run that read it, for another file it names and a kind reads
-    (a SAM template's ``DefinitionUri``); None: the default limit."""
+    that says so. The template kind reports those inside an AutoML request. ``max_bytes``:
+    the size limit of the run that read it, for another file it names and a kind reads (a
+    SAM template's ``DefinitionUri``); None: the default limit."""
+
+    __slots__ = ("data", "duplicates", "format", "locator", "max_bytes", "path", "text")
+
+    def __init__(
+        self,
+        path: str,
+        data: Any,
+        text: str,
+        format: Format,
+        locator: Locator | None = None,
+        duplicates: tuple[tuple[tuple[str | int, ...], LoadError], ...] = (),
+        max_bytes: int | None = None,
+    ) -> None:
+        self.path = path
+        self.max_bytes = max_bytes
+        self.data = data
+        self.text = text
+        self.format: Format = format
+        self.locator = locator
+        self.duplicates = duplicates
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.path, self.data, self.text, self.format, self.locator, self.duplicates)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Document)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as it always was
+
+    def __repr__(self) -> str:
+        return (
+            f"Document(path={self.path!r}, data={self.data!r}, text={self.text!r}, "
+            f"format={self.format!r}, duplicates={self.duplicates!r})"
+        )
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position | None:
         """1-based (line, column) of the value at ``path``, or of its member name."""

@@ -23,8 +23,16 @@ class Globs:
         translated = (fnmatch.translate(_lower_suffix(p)) for p in patterns)
         joined = "|".join(f"(?:{t})" for t in translated) or "(?!)"
         self._match = re.compile(joined).match
+        # ``*.py``-like patterns only (the input kinds'): a path matches when it ends with
+        # one of their suffixes, told without a regular expression (every file asks).
+        plain = bool(patterns) and all(
+            p.startswith("*") and not any(c in p[1:] for c in "*?[/") for p in patterns
+        )
+        self._endings = tuple(_lower_suffix(p)[1:] for p in patterns) if plain else None
 
     def __call__(self, relative: str) -> bool:
         relative = _lower_suffix(relative)
+        if self._endings is not None:
+            return relative.endswith(self._endings)
         name = relative.rsplit("/", 1)[-1]
         return self._match(name) is not None or self._match(relative) is not None

@@ -101,7 +101,8 @@ def read_stream(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
 
     Never more than ``max_bytes + 1`` bytes are read, whatever the reported size: files in
     /proc report 0, and a file can grow while it is read. A regular file whose size is known
-    is read in one call (plus one that sees its end).
+    is read in one call (plus one that sees its end: a stream may return less than asked
+    before its end).
     """
     try:
         info = os.fstat(handle.fileno())
@@ -134,14 +135,27 @@ def _waiting_reader(handle: IO[bytes]) -> Callable[[int], bytes]:
     return read
 
 
-def _read_at_most(path: str, read: Callable[[int], bytes], max_bytes: int, first: int) -> bytes:
+def _read_at_most(
+    path: str,
+    read: Callable[[int], bytes],
+    max_bytes: int,
+    first: int,
+    *,
+    short_is_end: bool = False,
+) -> bytes:
+    """Chunks until the end, or until more than ``max_bytes`` came. With ``short_is_end``
+    (a regular file), a read that returns less than it asked for is the end: no further
+    call is made only to see it."""
     chunks, total, want = [], 0, first
     while total <= max_bytes:
-        chunk = read(min(want, max_bytes + 1 - total))
+        asked = min(want, max_bytes + 1 - total)
+        chunk = read(asked)
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
+        if short_is_end and len(chunk) < asked:
+            break
         want = _CHUNK
     if total > max_bytes:
         raise _too_large(path, max_bytes)
@@ -174,11 +188,19 @@ def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
             if why is not None and not os.fspath(path).startswith(_STREAM_PATHS):
                 raise LoadError(name, why, code=Code.UNREADABLE)
             os.set_blocking(fd, True)
-        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+        regular = stat.S_ISREG(info.st_mode)
+        size = info.st_size if regular else 0
         if size > max_bytes:
             raise _too_large(name, max_bytes)
+        # A regular file's read returns less than asked only at its end (asking one byte
+        # more than its size sees the end in the same call; a file grown meanwhile fills
+        # the call and is read on, within the limit).
         return _read_at_most(
-            name, lambda n: os.read(fd, n), max_bytes, size + 1 if size else _CHUNK
+            name,
+            lambda n: os.read(fd, n),
+            max_bytes,
+            size + 1 if size else _CHUNK,
+            short_is_end=regular,
         )
     finally:
         os.close(fd)

@@ -41,6 +41,11 @@ TEMPLATE = """
                 return False
 {% endif %}
 {% endmacro %}
+{% macro fails(s) %}
+{% if not s.op.allowed %}
+{{ s.guard("dict") }}not v.keys() <= {{ s.c }}
+{% endif %}
+{% endmacro %}
 {% macro explain(s) %}
 {% if not s.op.allowed %}
     if isinstance(v, dict) and not v.keys() <= {{ s.c }}:

@@ -32,10 +32,11 @@ def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer)
 TEMPLATE = """
 {% macro check(s) %}
 {% for child in s.op.children %}
-    if not {{ s.check(child) }}(v):
+    if not {{ s.passes(child, "v") }}:
         return False
 {% endfor %}
 {% endmacro %}
+{% macro fails(s) %}not ({{ s.passes_each(s.op.children, " and ") }}){% endmacro %}
 {% macro explain(s) %}
 {% for child in s.op.children %}
     if not {{ s.check(child) }}(v):

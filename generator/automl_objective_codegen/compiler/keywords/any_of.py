@@ -23,9 +23,10 @@ def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer)
 
 TEMPLATE = """
 {% macro check(s) %}
-    if not ({{ s.calls("check", s.op.children, " or ") }}):
+    if not ({{ s.passes_each(s.op.children, " or ") }}):
         return False
 {% endmacro %}
+{% macro fails(s) %}not ({{ s.passes_each(s.op.children, " or ") }}){% endmacro %}
 {% macro explain(s) %}
     if not ({{ s.calls("check", s.op.children, " or ") }}):
         {{ s.fail(None) }}

@@ -36,6 +36,7 @@ TEMPLATE = """
     if {{ s.op.failing() }}:
         return False
 {% endmacro %}
+{% macro fails(s) %}{{ s.op.failing() }}{% endmacro %}
 {% macro explain(s) %}
     if {{ s.op.failing() }}:
         {{ s.fail(s.op.limit) }}

@@ -39,18 +39,31 @@ def build(context: Context, schema: Mapping[str, Any], value: Any, at: Pointer) 
 # only when its check fails (a check is cheaper than an explainer that finds nothing).
 TEMPLATE = """
 {% macro check(s) %}
-{% set condition = s.check(s.op.condition) %}
+{% set condition = s.passes(s.op.condition, "v") %}
 {% if s.op.then is not none %}
-    if {{ condition }}(v):
-        if not {{ s.check(s.op.then) }}(v) and {{ s.surely(s.op.condition) }}(v):
+    if {{ condition }}:
+        if not {{ s.passes(s.op.then, "v") }} and {{ s.surely(s.op.condition) }}(v):
             return False
 {% if s.op.otherwise is not none %}
-    elif not {{ s.check(s.op.otherwise) }}(v):
+    elif not {{ s.passes(s.op.otherwise, "v") }}:
         return False
 {% endif %}
 {% elif s.op.otherwise is not none %}
-    if not {{ condition }}(v) and not {{ s.check(s.op.otherwise) }}(v):
+    if not {{ condition }} and not {{ s.passes(s.op.otherwise, "v") }}:
         return False
+{% endif %}
+{% endmacro %}
+{% macro fails(s) %}
+{% set condition = s.passes(s.op.condition, "v") %}
+{% if s.op.then is not none and s.op.otherwise is not none %}
+((not {{ s.passes(s.op.then, "v") }} and {{ s.surely(s.op.condition) }}(v))
+ if {{ condition }} else not {{ s.passes(s.op.otherwise, "v") }})
+{% elif s.op.then is not none %}
+{{ condition }} and not {{ s.passes(s.op.then, "v") }} and {{ s.surely(s.op.condition) }}(v)
+{% elif s.op.otherwise is not none %}
+not {{ condition }} and not {{ s.passes(s.op.otherwise, "v") }}
+{% else %}
+False
 {% endif %}
 {% endmacro %}
 {% macro explain(s) %}

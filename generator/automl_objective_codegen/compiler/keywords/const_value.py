@@ -34,6 +34,7 @@ TEMPLATE = """
     if not {{ s.op.test() }}:
         return v is DYNAMIC
 {% endmacro %}
+{% macro holds(s) %}{{ s.op.test() }}{% endmacro %}
 {% macro explain(s) %}
     if not {{ s.op.test() }} and v is not DYNAMIC:
         {{ s.fail(s.op.value) }}

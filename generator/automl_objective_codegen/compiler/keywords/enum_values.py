@@ -41,6 +41,7 @@ TEMPLATE = """
     if not {{ s.op.test(s.sure, s.c) }}:
         return v is DYNAMIC
 {% endmacro %}
+{% macro holds(s) %}{{ s.op.test(s.sure, s.c) }}{% endmacro %}
 {% macro explain(s) %}
     if not {{ s.op.test(s.sure, s.c) }} and v is not DYNAMIC:
         {{ s.fail(s.op.values) }}

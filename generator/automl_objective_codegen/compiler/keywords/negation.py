@@ -24,8 +24,11 @@ def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer)
 
 TEMPLATE = """
 {% macro check(s) %}
-    if {{ s.check(s.op.child) }}(v) and v is not DYNAMIC and {{ s.surely(s.op.child) }}(v):
+    if {{ s.passes(s.op.child, "v") }} and v is not DYNAMIC and {{ s.surely(s.op.child) }}(v):
         return False
+{% endmacro %}
+{% macro fails(s) %}
+{{ s.passes(s.op.child, "v") }} and v is not DYNAMIC and {{ s.surely(s.op.child) }}(v)
 {% endmacro %}
 {% macro explain(s) %}
     if {{ s.check(s.op.child) }}(v) and v is not DYNAMIC and {{ s.surely(s.op.child) }}(v):

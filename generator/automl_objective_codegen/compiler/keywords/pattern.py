@@ -35,6 +35,7 @@ TEMPLATE = """
     if {{ s.guard("str") }}{{ s.c }}(v) is None:
         return False
 {% endmacro %}
+{% macro fails(s) %}{{ s.guard("str") }}{{ s.c }}(v) is None{% endmacro %}
 {% macro explain(s) %}
     if isinstance(v, str) and {{ s.c }}(v) is None:
         {{ s.fail(s.op.pattern) }}

@@ -33,9 +33,10 @@ def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer)
 
 TEMPLATE = """
 {% macro check(s) %}
-    if not {{ s.check(s.op.child) }}(v):
+    if not {{ s.passes(s.op.child, "v") }}:
         return False
 {% endmacro %}
+{% macro fails(s) %}not {{ s.passes(s.op.child, "v") }}{% endmacro %}
 {% macro explain(s) %}
     if not {{ s.check(s.op.child) }}(v):
         {{ s.explain(s.op.child) }}(v, path, out, {% if s.op.warn %}True{% else %}warn{% endif %})

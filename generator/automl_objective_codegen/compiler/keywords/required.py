@@ -31,6 +31,9 @@ TEMPLATE = """
     if {{ s.guard("dict") }}not {{ s.c }} <= v.keys() and v.__class__ is not OpenObject:
         return False
 {% endmacro %}
+{% macro fails(s) %}
+{{ s.guard("dict") }}not {{ s.c }} <= v.keys() and v.__class__ is not OpenObject
+{% endmacro %}
 {% macro explain(s) %}
     if isinstance(v, dict) and not {{ s.c }} <= v.keys() and v.__class__ is not OpenObject:
         for key in {{ s.op.names | py }}:

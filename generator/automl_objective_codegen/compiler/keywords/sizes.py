@@ -57,6 +57,12 @@ TEMPLATE = """
         return False
 {% endif %}
 {% endmacro %}
+{% macro fails(s) %}
+{{ s.op.failing(s.guard(s.op.of)) }}
+{% if s.op.least and s.op.open_form() %}
+ and v.__class__ is not {{ s.op.open_form() }}
+{% endif %}
+{% endmacro %}
 {% macro explain(s) %}
     if {{ s.op.failing(s.guard(s.op.of)) }}:
 {% if s.op.least and s.op.open_form() %}
