@@ -284,11 +284,14 @@ def without_defaults(node: Any, members: bool = False) -> Any:
     if not isinstance(node, dict):
         return node
     dropped = () if members else ("x-warn", "default")
-    return {
+    kept = {
         k: without_defaults(v, not members and k in ("properties", "$defs"))
         for k, v in node.items()
         if k not in dropped
     }
+    if not members and kept.get("items") == {}:
+        del kept["items"]  # held only a warning: `items: {}` adds nothing (sourcemeta lint)
+    return kept
 
 
 def editor_defs(schema: Schema, catalog: Catalog) -> dict[str, Any]:
