@@ -12,7 +12,13 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from automl_objective.inputs.positions import Request, locate_json_all, locate_parsed_json
+from automl_objective.inputs import positions
+from automl_objective.inputs.positions import (
+    NameIndex,
+    Request,
+    locate_json_all,
+    locate_parsed_json,
+)
 from automl_objective.inputs.syntax import parse_text
 
 # Names that look like JSON structure or hide a member inside a string.
@@ -71,6 +77,72 @@ def test_searching_names_agrees_with_walking_the_text(
     parsed = json.loads(text)
     requests = _requests(parsed)
     assert locate_parsed_json(text, parsed, requests) == locate_json_all(text, requests)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.dictionaries(st.sampled_from(NAMES), _values(), max_size=5),
+    indent=st.sampled_from([None, 1]),
+    line_end=st.sampled_from(["\n", "\r\n", "\r"]),
+    escaped_a=st.booleans(),
+    batches=st.integers(min_value=1, max_value=4),
+    one_pass=st.booleans(),
+)
+def test_what_one_request_learns_is_kept_for_the_next_and_agrees_with_the_walker(
+    data: dict[str, Any],
+    indent: int | None,
+    line_end: str,
+    escaped_a: bool,
+    batches: int,
+    one_pass: bool,
+) -> None:
+    """A document with many requests (a pipeline's steps) is asked again and again: one
+    NameIndex answers them all, names searched one by one or all in one pass over the
+    text's strings, lines counted from a table after the first call."""
+    text = json.dumps(data, indent=indent).replace("\n", line_end)
+    if escaped_a:
+        text = text.replace('"a"', '"\\u0061"')
+    parsed = json.loads(text)
+    requests = _requests(parsed)
+    index = NameIndex(text, parsed)
+    many = positions._MANY_NAMES
+    positions._MANY_NAMES = 0 if one_pass else many
+    try:
+        answers = []
+        for batch in range(batches):
+            asked = requests[batch::batches]
+            answers.append((asked, locate_parsed_json(text, parsed, asked, index)))
+    finally:
+        positions._MANY_NAMES = many
+    for asked, found in answers:
+        assert found == locate_json_all(text, asked)
+
+
+def test_a_document_of_many_requests_costs_linear_time() -> None:
+    """A pipeline of 4,000 steps was quadratic: each step's positions searched the whole
+    text, walked the whole data and counted lines from the top (49 s; now well under 1 s).
+    Counted in steps, not timed: the index searches each name once for the document."""
+    step = {"Arguments": {"AutoMLJobObjective": {"MetricName": "F1"}}}
+    data = {"Steps": [step] * 200}
+    text = json.dumps(data, indent=1)
+    parsed = json.loads(text)
+    index = NameIndex(text, parsed)
+    searched: list[str] = []
+    real = positions._name_spans
+
+    def counting(text: str, name: str, plain: bool) -> list[tuple[int, int]]:
+        searched.append(name)
+        return real(text, name, plain)
+
+    positions._name_spans = counting
+    try:
+        for number in range(200):
+            path = ("Steps", number, "Arguments", "AutoMLJobObjective", "MetricName")
+            [found] = locate_parsed_json(text, parsed, [(path, False)], index)
+            assert found == locate_json_all(text, [(path, False)])[0]
+    finally:
+        positions._name_spans = real
+    assert searched == ["MetricName"]  # once for the document, not once a step
 
 
 def test_a_name_matched_from_a_closing_quote_is_not_taken_for_a_member() -> None:

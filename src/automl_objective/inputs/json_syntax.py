@@ -25,6 +25,7 @@ from automl_objective.base.codes import Code
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import (
+    NameIndex,
     Request,
     Spot,
     find_bare_token,
@@ -187,13 +188,15 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
         document = Document(path, data, text, "json")
         document.duplicates = repeats.duplicates(path, text, data)
         return document
-    return Document(path, data, text, "json", functools.partial(_spots, text, data))
+    return Document(path, data, text, "json", functools.partial(_spots, NameIndex(text, data)))
 
 
-def _spots(text: str, data: Any, requests: Sequence[Request]) -> list[Spot]:
-    """Positions in the text ``data`` was parsed from (no duplicate names: the parsed
-    objects keep the text's order, which :func:`locate_parsed_json` relies on)."""
-    return [(position, None) for position in locate_parsed_json(text, data, requests)]
+def _spots(index: NameIndex, requests: Sequence[Request]) -> list[Spot]:
+    """Positions in the text the data was parsed from (no duplicate names: the parsed
+    objects keep the text's order, which :func:`locate_parsed_json` relies on); what one
+    request learns of the document is kept for the next (``index``)."""
+    found = locate_parsed_json(index.text, index.data, requests, index)
+    return [(position, None) for position in found]
 
 
 def _is_bad_number(token: str) -> bool:

@@ -10,6 +10,7 @@ which walks the text itself, using ``json.decoder.scanstring`` for strings.
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import re
@@ -315,11 +316,11 @@ def _resolve(data: Any, path: Sequence[str | int]) -> tuple[Any, str | int | Non
 NameRanks = dict[tuple[int, str], int]
 
 
-def _name_ranks(data: Any, wanted: dict[str, set[int]]) -> tuple[NameRanks, dict[str, int]]:
+def _name_ranks(data: Any, wanted: Iterable[str]) -> tuple[NameRanks, dict[str, int]]:
     """Walking ``data`` in document order (a parsed object keeps its members' order): for
-    each wanted (id of the object, name), how many members with that name come before it;
-    and how many members carry each wanted name in all. Recursive (the caller falls back to
-    the walker on RecursionError)."""
+    each object holding a wanted name, (id of the object, name), how many members with that
+    name come before it; and how many members carry each wanted name in all. Recursive (the
+    caller falls back to the walker on RecursionError)."""
     counts = dict.fromkeys(wanted, 0)
     ranks: NameRanks = {}
 
@@ -327,8 +328,7 @@ def _name_ranks(data: Any, wanted: dict[str, set[int]]) -> tuple[NameRanks, dict
         if node.__class__ is dict:
             for name, child in node.items():
                 if name in counts:
-                    if id(node) in wanted[name]:
-                        ranks[(id(node), name)] = counts[name]
+                    ranks[(id(node), name)] = counts[name]
                     counts[name] += 1
                 if child.__class__ is dict or child.__class__ is list:
                     walk(child)
@@ -372,7 +372,102 @@ def _name_spans(text: str, name: str, plain: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def locate_parsed_json(text: str, data: Any, requests: Sequence[Request]) -> list[Position | None]:
+_MANY_NAMES = 16
+"""More names than this not yet searched for: one pass over the text's strings finds them
+all, rather than a search of the whole text for each."""
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
+def _spans_in_one_pass(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """:func:`_name_spans` of many names at once: every string of the text, in order (a
+    string matched whole never starts a match inside it), that a colon follows is a member
+    name; its name read as JSON reads it."""
+    spans: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    for match in _JSON_STRING.finditer(text):
+        colon = _NAME_END.match(text, match.end())
+        if colon is None:
+            continue
+        spelt = match.group()
+        name = spelt[1:-1] if "\\" not in spelt else json.loads(spelt)
+        found = spans.get(name)
+        if found is not None:
+            found.append((match.start(), colon.end()))
+    return spans
+
+
+class NameIndex:
+    """What :func:`locate_parsed_json` learns of one document, kept for its later calls: a
+    document with many requests (a pipeline's thousand steps) asks for the same names again
+    and again, and each search of the text, walk of the data and count of lines would
+    otherwise cost the whole document each time (quadratic)."""
+
+    __slots__ = (
+        "calls",
+        "counts",
+        "data",
+        "deep",
+        "line_starts",
+        "plain",
+        "ranks",
+        "spans",
+        "text",
+    )
+
+    def __init__(self, text: str, data: Any) -> None:
+        self.text, self.data = text, data
+        self.plain: bool | None = None  # no backslash in the text; known once searched
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.ranks: NameRanks = {}
+        self.counts: dict[str, int] = {}
+        self.deep = False
+        self.calls = 0
+        self.line_starts: list[int] | None = None
+
+    def search(self, names: Iterable[str]) -> bool:
+        """Find the spans of each name not searched for yet; whether the text is plain."""
+        if self.plain is None:
+            self.plain = "\\" not in self.text
+        missing = {name for name in names if name not in self.spans}
+        if len(missing) > _MANY_NAMES:
+            self.spans.update(_spans_in_one_pass(self.text, missing))
+        else:
+            for name in missing:
+                self.spans[name] = _name_spans(self.text, name, self.plain)
+        return self.plain
+
+    def rank(self, names: Iterable[str]) -> bool:
+        """Count the members of each name not counted yet, ranking every one of them; False
+        when the data is too deep to count."""
+        missing = {name for name in names if name not in self.counts}
+        if missing and not self.deep:
+            try:
+                ranks, counts = _name_ranks(self.data, missing)
+            except RecursionError:
+                self.deep = True
+            else:
+                self.ranks.update(ranks)
+                self.counts.update(counts)
+        return not self.deep
+
+    def positions(self, offsets: list[int]) -> list[Position]:
+        """:func:`line_columns`, from a table of line starts once the document is asked more
+        than once (each sweep would start from the top again)."""
+        self.calls += 1
+        if self.calls == 1:
+            return line_columns(self.text, offsets)
+        if self.line_starts is None:
+            self.line_starts = [0, *(m.end() for m in LINE_BREAKS.finditer(self.text))]
+        starts = self.line_starts
+        found: list[Position] = []
+        for offset in offsets:
+            line = bisect.bisect_right(starts, offset)
+            found.append((line, offset - starts[line - 1] + 1))
+        return found
+
+
+def locate_parsed_json(
+    text: str, data: Any, requests: Sequence[Request], index: NameIndex | None = None
+) -> list[Position | None]:
     """What :func:`locate_json_all` answers, for JSON ``text`` that parsed into ``data``
     (duplicate names refused), found by searching for member names instead of walking.
 
@@ -383,7 +478,8 @@ def locate_parsed_json(text: str, data: Any, requests: Sequence[Request]) -> lis
     to the walker."""
     resolved = [(*_resolve(data, path), len(path), key) for path, key in requests]
     owners = _owners(resolved)
-    found = None if owners is None else _found(text, data, owners)
+    index = NameIndex(text, data) if index is None else index
+    found = None if owners is None else _found(index, owners)
     if found is None:
         return locate_json_all(text, requests)
     spans, ranks = found
@@ -396,7 +492,7 @@ def locate_parsed_json(text: str, data: Any, requests: Sequence[Request]) -> lis
         assert isinstance(token, str)  # _owners refused array items
         start, end = spans[token][ranks.get((id(parent), token), 0)]
         offsets.append(start if key and depth == length else end)
-    return list(line_columns(text, offsets))
+    return list(index.positions(offsets))
 
 
 Resolved = tuple[Any, str | int | None, int, int, bool]
@@ -417,21 +513,19 @@ def _owners(resolved: list[Resolved]) -> dict[str, set[int]] | None:
 
 
 def _found(
-    text: str, data: Any, owners: dict[str, set[int]]
+    index: NameIndex, owners: dict[str, set[int]]
 ) -> tuple[dict[str, list[tuple[int, int]]], NameRanks] | None:
-    """Where each wanted name is spelt, and the rank of each wanted member among those of
-    its name (none needed for a name found once in plain text); None when the spans found
-    and the data disagree (a name spelt with escapes) or the data is too deep to count."""
-    plain = "\\" not in text
-    spans = {name: _name_spans(text, name, plain) for name in owners}
+    """Where each wanted name is spelt, and the rank of each member among those of its name
+    (none needed for a name found once in plain text); None when the spans found and the
+    data disagree (a name spelt with escapes) or the data is too deep to count."""
+    plain = index.search(owners)
+    spans = index.spans
     # In plain text every member is spelt canonically, so one span means one member.
-    repeated = {name: ids for name, ids in owners.items() if len(spans[name]) > 1 or not plain}
+    repeated = [name for name in owners if len(spans[name]) > 1 or not plain]
     if not repeated:
         return spans, {}
-    try:
-        ranks, counts = _name_ranks(data, repeated)
-    except RecursionError:
+    if not index.rank(repeated):
         return None
-    if any(len(spans[name]) != count for name, count in counts.items()):
+    if any(len(spans[name]) != index.counts[name] for name in repeated):
         return None
-    return spans, ranks
+    return spans, index.ranks
