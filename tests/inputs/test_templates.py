@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -504,6 +505,35 @@ def test_a_definition_file_is_read_within_the_size_limit_of_the_run(
     assert main(["validate", "--max-bytes", str(limit), "--format", "json", str(path)]) == 1
     [result] = json.loads(capsys.readouterr().out)["files"]
     assert [f["code"] for f in result["findings"]] == ["too-large"]
+
+
+def test_a_definition_file_many_resources_name_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forty resources naming one 6.8 MB file read it forty times (1 GB, found by an
+    attack): read and parsed once now, its findings at each resource's URI."""
+    from automl_objective.inputs import reading
+
+    (tmp_path / "retrain.asl.json").write_bytes((TEMPLATES / "retrain.asl.json").read_bytes())
+    resource = "  M{0}:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+    resource += "      DefinitionUri: retrain.asl.json\n"
+    text = "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+    text += "".join(resource.format(i) for i in range(3))
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    reads: list[str] = []
+    real = reading.read_file
+
+    def counted(path: Any, display: str, limit: int) -> bytes:
+        reads.append(display)
+        return real(path, display, limit)
+
+    monkeypatch.setattr(reading, "read_file", counted)
+    found = [(f.code, f.line, f.column) for f in validate_file(path).findings]
+    assert found == [("metric-not-allowed", 6 + 4 * i, 22) for i in range(3)]
+    assert [name for name in reads if name.endswith("retrain.asl.json")] == [
+        str(tmp_path / "retrain.asl.json")
+    ]
 
 
 def test_json_string_escapes_map_to_their_backslash() -> None:

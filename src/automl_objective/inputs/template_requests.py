@@ -112,6 +112,9 @@ class Reading:
         self.source = Source(document.text, document.format)
         self.parts: list[Part] = []
         self.problems: list[Finding] = []
+        self.named_files: dict[str, Document | LoadError] = {}
+        """Each local file the template names (``DefinitionUri``), read and parsed once
+        however many resources name it."""
 
     def locator(self, prefix: Prefix) -> Locator:
         def locate(requests: Any) -> list[Spot]:
@@ -390,16 +393,22 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
 
     where = (*at, "DefinitionUri")
     path = Path(reading.document.path).parent / uri
-    try:
-        if os.path.abspath(path).startswith(("/dev/", "/proc/")):  # never a stream
-            raise LoadError(str(path), "not a regular file", code=Code.UNREADABLE)
-        limit = reading.document.max_bytes or MAX_BYTES  # the run's, as for the template
-        raw = read_file(path, str(path), limit)
-        document = parse_text(str(path), decode(str(path), raw))
-    except LoadError as error:
-        message = f"its DefinitionUri {shown(uri)} cannot be read: {error.message}"
-        reading.problem(error.code, where, reading.located([where])[0], message)
+    named = reading.named_files.get(str(path))
+    if named is None:
+        try:
+            if os.path.abspath(path).startswith(("/dev/", "/proc/")):  # never a stream
+                raise LoadError(str(path), "not a regular file", code=Code.UNREADABLE)
+            limit = reading.document.max_bytes or MAX_BYTES  # the run's, as for the template
+            raw = read_file(path, str(path), limit)
+            named = parse_text(str(path), decode(str(path), raw))
+        except LoadError as error:
+            named = error
+        reading.named_files[str(path)] = named
+    if isinstance(named, LoadError):
+        message = f"its DefinitionUri {shown(uri)} cannot be read: {named.message}"
+        reading.problem(named.code, where, reading.located([where])[0], message)
         return
+    document = named
     if (contents := _read(state_machines.KIND, document)) is not None:
         spot = reading.located([where])[0]
         reading.lift(contents, where, lambda found: [spot] * len(found))
