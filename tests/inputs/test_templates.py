@@ -414,6 +414,39 @@ def test_properties_chosen_by_a_condition_are_checked_branch_by_branch(tmp_path:
     assert found == [("metric-not-allowed", 10, column, pointer)]
 
 
+@pytest.mark.parametrize("properties", ["", "    Properties:\n", "    Properties: ~\n"])
+def test_an_automl_job_without_properties_misses_what_it_requires(
+    tmp_path: Path, properties: str
+) -> None:
+    """Missing or null Properties passed as valid (found by an attack): the job's required
+    properties are missing, as with ``Properties: {}``."""
+    head = "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  J:\n"
+    path = tmp_path / "t.yaml"
+    path.write_text(head + "    Type: AWS::SageMaker::AutoMLJob\n" + properties, "utf-8")
+    found = validate_file(path).findings
+    path.write_text(head + "    Type: AWS::SageMaker::AutoMLJob\n    Properties: {}\n", "utf-8")
+    empty = validate_file(path).findings
+    assert len(empty) == 3 and {f.code for f in empty} == {"missing-member"}
+    assert [f.message for f in found] == [f.message for f in empty]
+
+
+@pytest.mark.parametrize("written", ["[P, {}]", "[P, {}, {}, {}]", "[]", "P", "{a: b}"])
+def test_an_if_of_another_shape_is_refused(tmp_path: Path, written: str) -> None:
+    text = (
+        "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  J:\n"
+        f"    Type: AWS::SageMaker::AutoMLJob\n    Properties: !If {written}\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, "utf-8")
+    [finding] = validate_file(path).findings
+    assert (finding.code, finding.line, finding.pointer) == (
+        "parse-error",
+        5,
+        "/Resources/J/Properties/Fn::If",
+    )
+    assert finding.message.startswith("Fn::If takes three items")
+
+
 def test_the_job_name_is_given_by_cloudformation_and_functions_are_dynamic() -> None:
     contents = read("t.yaml", (TEMPLATES / "automl-job.yaml").read_bytes())
     by_name = {part.prefix[1]: part for part in contents.parts}

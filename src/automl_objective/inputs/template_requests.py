@@ -495,8 +495,9 @@ def _global_runtime(template: dict[str, Any], name: str) -> Any:
     return found
 
 
+_AUTOML_JOB = "AWS::SageMaker::AutoMLJob"
 _RESOURCES: dict[str, Callable[[Reading, dict[str, Any], Prefix, str], None]] = {
-    "AWS::SageMaker::AutoMLJob": _automl_job,
+    _AUTOML_JOB: _automl_job,
     "AWS::StepFunctions::StateMachine": _state_machine,
     "AWS::Serverless::StateMachine": _state_machine,
     "AWS::SageMaker::Pipeline": _pipeline,
@@ -518,17 +519,29 @@ def _duplicates_inside(reading: Reading) -> None:
 _REFUSED = "CloudFormation refuses the template"
 
 
-def _branches(value: Any, at: Prefix) -> Iterator[tuple[Prefix, Any]]:
+_IF_SHAPE = (
+    "Fn::If takes three items (a condition's name, the value if true, the value if false): "
+    + _REFUSED
+)
+
+
+def _branches(reading: Reading, value: Any, at: Prefix) -> Iterator[tuple[Prefix, Any]]:
     """The values ``Properties`` may take, each with its path: an ``Fn::If``'s two branches
-    (either may be deployed, as the condition says), nested ones too; any other function
-    (``AWS::NoValue`` included) decides them at deployment, so none is known."""
+    (either may be deployed, as the condition says), nested ones too (one of another shape
+    is a finding); any other function (``AWS::NoValue`` included) decides them at
+    deployment, so none is known."""
     if not _intrinsic(value):
         yield at, value
         return
     [(name, argument)] = value.items()
-    if name == "Fn::If" and isinstance(argument, list) and len(argument) == 3:
-        for index in (1, 2):
-            yield from _branches(argument[index], (*at, "Fn::If", index))
+    if name != "Fn::If":
+        return
+    if not (isinstance(argument, list) and len(argument) == 3):
+        where = (*at, "Fn::If")
+        reading.problem(Code.PARSE_ERROR, where, reading.located([where])[0], _IF_SHAPE)
+        return
+    for index in (1, 2):
+        yield from _branches(reading, argument[index], (*at, "Fn::If", index))
 
 
 def _resources(reading: Reading, resources: Any) -> list[tuple[Prefix, str, dict[str, Any]]]:
@@ -540,9 +553,11 @@ def _resources(reading: Reading, resources: Any) -> list[tuple[Prefix, str, dict
         if not isinstance(resource, dict):
             continue
         kind, written = resource.get("Type"), resource.get("Properties")
-        if not (isinstance(kind, str) and kind in _RESOURCES) or written is None:
+        if not (isinstance(kind, str) and kind in _RESOURCES):
             continue
-        for at, properties in _branches(written, ("Resources", name, "Properties")):
+        if written is None and kind == _AUTOML_JOB:
+            written = {}  # no properties: the job's required ones are missing
+        for at, properties in _branches(reading, written, ("Resources", name, "Properties")):
             if isinstance(properties, dict):
                 found.append((at, kind, properties))
             elif properties is not None:  # a branch may also be null: no properties
