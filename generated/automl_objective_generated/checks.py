@@ -3168,15 +3168,15 @@ def _explain_aws_AutoMLJobArn(v: Any, path: JsonPath, out: list[Failure], warn: 
 def _check_aws_AutoMLInputDataConfig(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_AutoMLChannel(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 2:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_AutoMLChannel(item):
+                return False
     return True
 
 
@@ -3732,15 +3732,15 @@ def _explain_aws_VpcConfig(v: Any, path: JsonPath, out: list[Failure], warn: boo
 def _check_aws_VpcSecurityGroupIds(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_SecurityGroupId(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_SecurityGroupId(item):
+                return False
     return True
 
 
@@ -3786,15 +3786,15 @@ def _explain_aws_SecurityGroupId(v: Any, path: JsonPath, out: list[Failure], war
 def _check_aws_Subnets(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_SecurityGroupId(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 16:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_SecurityGroupId(item):
+                return False
     return True
 
 
@@ -3840,15 +3840,15 @@ def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: li
 def _check_aws_AutoMLAlgorithmsConfig(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_AutoMLAlgorithmConfig(item):
-                return False
     if len(v) < 0:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 1:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_AutoMLAlgorithmConfig(item):
+                return False
     return True
 
 
@@ -3898,15 +3898,15 @@ def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure
 def _check_aws_AutoMLAlgorithms(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_AutoMLAlgorithm(item):
-                return False
     if len(v) < 0:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 11:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_AutoMLAlgorithm(item):
+                return False
     return True
 
 
@@ -4034,15 +4034,15 @@ def _explain_aws_AutoMLFailureReason(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_AutoMLPartialFailureReasons(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_AutoMLPartialFailureReason(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_AutoMLPartialFailureReason(item):
+                return False
     return True
 
 
@@ -4342,15 +4342,15 @@ def _explain_aws_CandidateStatus(v: Any, path: JsonPath, out: list[Failure], war
 def _check_aws_AutoMLContainerDefinitions(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_AutoMLContainerDefinition(item):
-                return False
     if len(v) < 0:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_AutoMLContainerDefinition(item):
+                return False
     return True
 
 
@@ -4570,15 +4570,15 @@ def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_MetricDataList(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_MetricDatum(item):
-                return False
     if len(v) < 0:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 40:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_MetricDatum(item):
+                return False
     return True
 
 
@@ -4898,15 +4898,15 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
 def _check_aws_TagList(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_Tag(item):
-                return False
     if len(v) < 0:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 50:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_Tag(item):
+                return False
     return True
 
 
@@ -5039,15 +5039,15 @@ def explain_describe_auto_ml_job_v2_response_shape(v: Any, path: JsonPath, out: 
 def _check_aws_AutoMLJobInputDataConfig(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_AutoMLJobChannel(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 2:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_AutoMLJobChannel(item):
+                return False
     return True
 
 
@@ -5279,15 +5279,15 @@ def _explain_aws_ForecastFrequency(v: Any, path: JsonPath, out: list[Failure], w
 def _check_aws_ForecastQuantiles(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_ForecastQuantile(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_ForecastQuantile(item):
+                return False
     return True
 
 
@@ -5561,15 +5561,15 @@ def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_GroupingAttributeNames(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_ContentColumn(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 5:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_ContentColumn(item):
+                return False
     return True
 
 
@@ -5591,15 +5591,15 @@ def _explain_aws_GroupingAttributeNames(v: Any, path: JsonPath, out: list[Failur
 def _check_aws_HolidayConfig(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if isinstance(v, list):
-        for item in v:
-            if not _check_aws_HolidayConfigAttributes(item):
-                return False
     if len(v) < 1:
         if v.__class__ is not OpenArray:
             return False
     if len(v) > 1:
         return False
+    if isinstance(v, list):
+        for item in v:
+            if not _check_aws_HolidayConfigAttributes(item):
+                return False
     return True
 
 

@@ -57,6 +57,11 @@ class Op:
         the predicate runs such an op first and drops the guards it implies."""
         return None
 
+    def loops(self) -> bool:
+        """Whether this op's test goes over every item of a value: the predicate runs it
+        after the node's other tests, so that a list too long fails before it is read."""
+        return False
+
     def accepts_anything(self) -> bool:
         """Whether this op passes every value (a value known only at run time included)."""
         return False

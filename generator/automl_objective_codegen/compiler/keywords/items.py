@@ -15,6 +15,9 @@ from automl_objective_codegen.compiler.ir import Op, Pointer, Ref
 class ItemsOp(Op):
     child: Ref
 
+    def loops(self) -> bool:
+        return True
+
 
 def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer) -> ItemsOp:
     return ItemsOp(child=context.node(value, at))
