@@ -131,8 +131,8 @@ NEAR_ITS_END = {"line": 0, "character": len(ONE_LINE_JSON) - 3}
 async def test_cancelled_completions_on_a_huge_line_free_their_workers() -> None:
     """The attack's scenario, scaled: completions on a huge one-line JSON document, each
     cancelled at once, must not hold the workers a small document's hover needs. Its
-    hover is answered in less than half the time one (uncancelled) completion on the huge
-    document takes; before, the cancelled ones ran on for seconds each."""
+    hover is answered in less than 0.8 of the time one (uncancelled) completion on the huge
+    document takes (measured: 0.47 of it; before, when the cancelled ones ran on, 1.29)."""
     async with raw_server() as client:
         loop = asyncio.get_running_loop()
         huge = "file:///work/huge.json"
@@ -178,7 +178,7 @@ async def test_cancelled_completions_on_a_huge_line_free_their_workers() -> None
         )
         hover = loop.time() - started
         assert "MSE" in reply["result"]["contents"]["value"]
-        assert hover < one_completion / 2, (hover, one_completion)
+        assert hover < 0.8 * one_completion, (hover, one_completion)
         for n in range(6):
             reply = await client.until(lambda n=n: client.replies.pop(f"c{n}", None), f"c{n}")
             assert reply["error"]["code"] == REQUEST_CANCELLED
