@@ -39,8 +39,11 @@ class RawClient:
 
     def send(self, message: dict[str, Any], jsonrpc: bool = True) -> None:
         """A message written as it is given, with ``"jsonrpc": "2.0"`` unless told not to."""
+        self.send_body(json.dumps({"jsonrpc": "2.0", **message} if jsonrpc else message).encode())
+
+    def send_body(self, body: bytes) -> None:
+        """A body written as it is given (not JSON, say), with its Content-Length header."""
         assert self.process.stdin is not None
-        body = json.dumps({"jsonrpc": "2.0", **message} if jsonrpc else message).encode()
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
     async def until(self, found: Any, what: str) -> Any:

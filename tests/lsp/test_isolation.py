@@ -5,6 +5,7 @@ serves on."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -114,3 +115,70 @@ async def test_a_cancelled_request_is_answered_request_cancelled(
             params={"textDocument": {"uri": small}, "position": {"line": 2, "character": 15}},
         )
         assert "MSE" in reply["result"]["contents"]["value"]
+
+
+ONE_LINE_JSON = (
+    '{"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "MSE"}, "Tags": ['
+    + ",".join(f'{{"Key": "k{i}", "Value": "v"}}' for i in range(16_000))
+    + "]}"
+)
+"""Half a megabyte on one line: a position near its end was found character by character
+(seconds), with no look at whether the request was still wanted."""
+NEAR_ITS_END = {"line": 0, "character": len(ONE_LINE_JSON) - 3}
+
+
+@pytest.mark.asyncio
+async def test_cancelled_completions_on_a_huge_line_free_their_workers() -> None:
+    """The attack's scenario, scaled: completions on a huge one-line JSON document, each
+    cancelled at once, must not hold the workers a small document's hover needs. Its
+    hover is answered in less than 0.8 of the time one (uncancelled) completion on the huge
+    document takes (measured: 0.47 of it; before, when the cancelled ones ran on, 1.29)."""
+    async with raw_server() as client:
+        loop = asyncio.get_running_loop()
+        huge = "file:///work/huge.json"
+        client.notify(
+            "textDocument/didOpen",
+            params={
+                "textDocument": {
+                    "uri": huge,
+                    "languageId": "json",
+                    "version": 1,
+                    "text": ONE_LINE_JSON,
+                }
+            },
+        )
+        await client.until(
+            lambda: [
+                n
+                for n in client.notifications
+                if n["method"] == "textDocument/publishDiagnostics" and n["params"]["uri"] == huge
+            ],
+            "the huge document's diagnostics",
+        )
+        where = {"textDocument": {"uri": huge}, "position": NEAR_ITS_END}
+        started = loop.time()
+        reply = await client.request("one", "textDocument/completion", params=where)
+        one_completion = loop.time() - started
+        assert "result" in reply, reply
+        for n in range(6):
+            client.send({"id": f"c{n}", "method": "textDocument/completion", "params": where})
+            client.notify("$/cancelRequest", params={"id": f"c{n}"})
+        small = "file:///work/small.yaml"
+        client.notify(
+            "textDocument/didOpen",
+            params={
+                "textDocument": {"uri": small, "languageId": "yaml", "version": 1, "text": SMALL}
+            },
+        )
+        started = loop.time()
+        reply = await client.request(
+            "hover",
+            "textDocument/hover",
+            params={"textDocument": {"uri": small}, "position": {"line": 2, "character": 15}},
+        )
+        hover = loop.time() - started
+        assert "MSE" in reply["result"]["contents"]["value"]
+        assert hover < 0.8 * one_completion, (hover, one_completion)
+        for n in range(6):
+            reply = await client.until(lambda n=n: client.replies.pop(f"c{n}", None), f"c{n}")
+            assert reply["error"]["code"] == REQUEST_CANCELLED

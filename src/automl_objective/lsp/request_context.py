@@ -16,7 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from automl_objective.api import Catalog
-from automl_objective.lsp.lexer import CLOSE, NAME, OPEN, STRING, Token, string_content, tokens
+from automl_objective.lsp.cancellation import stop_if_cancelled
+from automl_objective.lsp.lexer import (
+    CLOSE,
+    LOOK_EVERY,
+    NAME,
+    OPEN,
+    STRING,
+    Token,
+    string_content,
+    tokens,
+)
 from automl_objective.lsp.text_units import LINE_BREAK
 from automl_objective.lsp.value_spans import YAML
 
@@ -78,6 +88,8 @@ class _Code:
         self.partner: dict[int, int] = {}
         stack: list[int] = []
         for index, token in enumerate(self.tokens):
+            if index % LOOK_EVERY == 0:
+                stop_if_cancelled()
             if token.kind == OPEN:
                 stack.append(index)
             elif token.kind == CLOSE and stack:

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types
-from pygls.exceptions import FeatureRequestError, JsonRpcInvalidParams
+from pygls.exceptions import FeatureRequestError, JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 
 from automl_objective import __version__
@@ -291,8 +291,12 @@ class AutomlObjectiveServer(LanguageServer):
     def report_server_error(self, error: Exception, source: Any) -> None:
         """A failure pygls caught: a request's is in its error reply already; any other (a
         notification's handler, a message that is not JSON) is a log message, not the
-        pop-up pygls would show."""
-        if source is not FeatureRequestError:
+        pop-up pygls would show. A body ``json.loads`` refused is answered ParseError."""
+        protocol = self.protocol
+        unparsable = isinstance(error, ValueError | RecursionError)
+        if source is JsonRpcException and unparsable and isinstance(protocol, AnsweringProtocol):
+            protocol.refuse_unparsable(error)  # json.loads refused the body
+        elif source is not FeatureRequestError:
             self.report_failure("a message from the client", error)
 
     def report_failure(self, what: str, error: BaseException) -> None:
