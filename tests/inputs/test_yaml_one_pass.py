@@ -151,3 +151,52 @@ def test_remembered_tags_stay_bounded() -> None:
     data: Any = yaml_syntax.parse_yaml("x.yaml", text).data
     assert len(data) == 3 * yaml_one_pass.MAX_REMEMBERED_TAGS
     assert len(yaml_one_pass._remembered_tags) <= yaml_one_pass.MAX_REMEMBERED_TAGS
+
+
+_WITHOUT_LIBYAML = """
+import sys, yaml
+for name in [n for n in dir(yaml) if n.startswith("C") and n.endswith(("Loader", "Parser"))]:
+    delattr(yaml, name)
+yaml.__with_libyaml__ = False
+from automl_objective.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_pyyaml_built_without_libyaml_reads_the_same(tmp_path: Any) -> None:
+    """PyYAML built without libyaml has no C loader (a fresh environment on Python 3.13 had
+    none, and every YAML file was an internal error): its Python loader composes instead,
+    with the same findings (a parse error's words are that loader's own)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.support.paths import ROOT
+
+    folders = [str(ROOT / "tests" / "fixtures"), str(ROOT / "examples")]
+    command = ["validate", "--format", "json", *folders]
+    script = tmp_path / "without_libyaml.py"
+    script.write_text(_WITHOUT_LIBYAML, "utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), *command], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1, done.stderr  # the fixtures hold invalid files
+    from automl_objective.cli import main
+
+    def findings(output: str) -> list[tuple[Any, ...]]:
+        return [
+            (f["path"], g["code"], g["line"], g["pointer"])
+            for f in json.loads(output)["files"]
+            for g in f["findings"]
+        ]
+
+    without = findings(done.stdout)
+    assert "internal-error" not in {code for _, code, _, _ in without}
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(command)
+    assert without == findings(out.getvalue())
+    assert any(path.endswith((".yaml", ".yml")) for path, *_ in without)

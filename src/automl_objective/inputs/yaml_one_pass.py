@@ -13,7 +13,7 @@ given to this path: without an anchor every node is reached once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -44,8 +44,15 @@ _resolve: Callable[..., str] = yaml.resolver.BaseResolver.resolve
 _remembered_tags: dict[str, str] = {}
 
 
-class LeanLoader(yaml.CSafeLoader):
-    """The C loader, used only to compose. No path resolver is ever added to it (a test says
+if TYPE_CHECKING:
+    _Composer = yaml.CSafeLoader
+else:  # PyYAML built without libyaml has only its Python loader: slower, the same nodes
+    _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LeanLoader(_Composer):
+    """The C loader (PyYAML's Python one where it was built without libyaml), used only to
+    compose. No path resolver is ever added to it (a test says
     so), so descending and ascending have nothing to do, and the implicit tag of a plain
     scalar depends on its text alone: it is remembered (within bounds) by that text."""
 
