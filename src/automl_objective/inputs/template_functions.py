@@ -13,10 +13,11 @@ import difflib
 import re
 from typing import Any
 
+from automl_objective.inputs.yaml_one_pass import UNPREFIXED_FUNCTIONS
+
 FUNCTIONS = frozenset(
     {
-        "Ref",
-        "Condition",
+        *UNPREFIXED_FUNCTIONS,
         *(
             f"Fn::{name}"
             for name in (

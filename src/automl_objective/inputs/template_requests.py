@@ -44,6 +44,7 @@ from automl_objective.inputs.document import (
 from automl_objective.inputs.embedded import IN_STRING, Builder, Source, Text, holds_unknown
 from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
+from automl_objective.inputs.yaml_one_pass import UNPREFIXED_FUNCTIONS
 
 _AUTOML_MARKS = ("AutoML", "create_auto_ml_job")
 """Text that a definition or code holding an AutoML request cannot lack (``createAutoMLJob``,
@@ -101,7 +102,7 @@ def _intrinsic(value: Any) -> bool:
     if not isinstance(value, dict) or len(value) != 1:
         return False
     key = next(iter(value))
-    return key in ("Ref", "Condition") or (isinstance(key, str) and key.startswith("Fn::"))
+    return key in UNPREFIXED_FUNCTIONS or (isinstance(key, str) and key.startswith("Fn::"))
 
 
 class Reading:

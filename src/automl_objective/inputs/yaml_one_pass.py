@@ -30,14 +30,14 @@ MAX_REMEMBERED_TAGS = 4096
 MAX_REMEMBERED_TEXT = 64
 """A plain scalar's implicit tag is remembered for texts this short, this many at most."""
 
-_UNPREFIXED = frozenset({"Ref", "Condition"})
+UNPREFIXED_FUNCTIONS = frozenset({"Ref", "Condition"})
 """CloudFormation functions whose long form has no ``Fn::`` (``!Ref`` is ``Ref``)."""
 
 
 def function_name(tag: str) -> str:
     """The long form of a CloudFormation short-form tag: ``!Sub`` -> ``Fn::Sub``."""
     suffix = tag[1:]
-    return suffix if suffix in _UNPREFIXED else f"Fn::{suffix}"
+    return suffix if suffix in UNPREFIXED_FUNCTIONS else f"Fn::{suffix}"
 
 
 _resolve: Callable[..., str] = yaml.resolver.BaseResolver.resolve
