@@ -433,6 +433,13 @@ def test_heldout_findings_are_the_known_ones() -> None:
 
 
 _FORECAST = "mzazon-forecasting-recipe-heredoc.json"
+_VTL = "snowflake-autopilot-customer-stack-vtl.yml"
+_VTL_WHY = (
+    "the request is an API Gateway VTL mapping template (Integration.RequestTemplates of an "
+    "AWS::ApiGateway::Method, X-Amz-Target SageMaker.CreateAutoMLJob): the template reader "
+    "reads Step Functions and pipeline definitions, not API Gateway integrations, and the "
+    "body is no JSON until VTL runs ($input.json(...), #set lines): a known blind spot"
+)
 MINED_KNOWN: dict[tuple[str, str, int, str], str] = {
     ("miss", _FORECAST, 1, "missing-member"): "reported as one finding with its cause, at the "
     "unknown member's line 18: unknown AutoMLJobOutputDataConfig, 'did you mean OutputDataConfig? "
@@ -441,6 +448,8 @@ MINED_KNOWN: dict[tuple[str, str, int, str], str] = {
     ("miss", "mzazon-autopilot-cdk-app.ts", 276, "incomplete-pair"): "the request is a CLI "
     "command inside a TypeScript template literal: no input kind reads TypeScript, so a folder "
     "scan passes over the file (a known blind spot, not a bug)",
+    ("miss", _VTL, 425, "missing-member"): _VTL_WHY,
+    ("miss", _VTL, 427, "unknown-member"): _VTL_WHY,
 }
 """What the tool gets wrong on the mined set, and why (same keys as ``HELDOUT_KNOWN``). A fix
 fails the test too, so the ledger stays true. Not listed: the forecasting recipe's EndpointName
