@@ -42,8 +42,11 @@ FILES = CORPUS / "files"
 ENTRIES: list[dict[str, Any]] = json.loads((CORPUS / "corpus.json").read_text("utf-8"))["files"]
 HELDOUT: list[dict[str, Any]] = json.loads((CORPUS / "heldout.json").read_text("utf-8"))["files"]
 """The held-out set: judged before the tool ran on it (its files may be absent alone)."""
-SETS = {"corpus": ENTRIES, "heldout": HELDOUT}
-ALL_ENTRIES = ENTRIES + HELDOUT
+MINED: list[dict[str, Any]] = json.loads((CORPUS / "mined.json").read_text("utf-8"))["files"]
+"""Batch 2, mined: real mistakes kept or made by commits that changed a request, and
+infrastructure-as-code; judged before the tool ran on it (its files may be absent alone)."""
+SETS = {"corpus": ENTRIES, "heldout": HELDOUT, "mined": MINED}
+ALL_ENTRIES = ENTRIES + HELDOUT + MINED
 
 LICENCES = {"Apache-2.0", "MIT", "MIT-0"}
 """Licences of the repositories the corpus was read from (recorded, not redistributed)."""
@@ -59,6 +62,16 @@ def _heldout_here() -> bool:
 needs_heldout_files = pytest.mark.skipif(
     not _heldout_here(),
     reason="the held-out files are not in tests/corpus/files/ (see tests/corpus/README.md)",
+)
+
+
+def _mined_here() -> bool:
+    return FILES.is_dir() and all((FILES / entry["file"]).is_file() for entry in MINED)
+
+
+needs_mined_files = pytest.mark.skipif(
+    not _mined_here(),
+    reason="the mined files are not in tests/corpus/files/ (see tests/corpus/README.md)",
 )
 KINDS = {
     "python",
@@ -97,6 +110,8 @@ def _ids(entry: dict[str, Any]) -> str:
 def _skip_absent_heldout(entry: dict[str, Any]) -> None:
     if entry in HELDOUT and not _heldout_here():
         pytest.skip("the held-out files are not in tests/corpus/files/")
+    if entry in MINED and not _mined_here():
+        pytest.skip("the mined files are not in tests/corpus/files/")
 
 
 def _text(name: str) -> str:
@@ -117,10 +132,15 @@ def test_every_file_has_one_entry_and_every_entry_its_file() -> None:
     listed = [entry["file"] for entry in ALL_ENTRIES]
     assert len(listed) == len(set(listed))  # no name in both sets either
     present = sorted(p.name for p in FILES.iterdir())
-    corpus = sorted(entry["file"] for entry in ENTRIES)
-    assert present in (corpus, sorted(listed))  # the held-out files come all or none
+    corpus = [entry["file"] for entry in ENTRIES]
+    heldout = [entry["file"] for entry in HELDOUT]
+    mined = [entry["file"] for entry in MINED]
+    # the held-out and the mined files each come all or none
+    allowed = [corpus, corpus + heldout, corpus + mined, corpus + heldout + mined]
+    assert present in [sorted(names) for names in allowed]
     assert len(ENTRIES) >= 60
     assert len(HELDOUT) >= 30
+    assert len(MINED) >= 10
 
 
 @needs_files
@@ -307,11 +327,22 @@ def _scan() -> dict[str, api.FileResult]:
     return {Path(r.path).name: r for r in api.check_sources(discover([str(FILES)]))}
 
 
+def measure_unscanned(entry: dict[str, Any]) -> FileMeasure:
+    """A file a folder scan passes over (no input kind reads it, e.g. TypeScript): nothing is
+    read and every expected mistake is missed."""
+    return FileMeasure(entry["file"], entry["calls"], misses=list(entry["expected"]))
+
+
 def measure(entries: list[dict[str, Any]] | None = None) -> tuple[list[FileMeasure], Totals]:
     """Every file of a set (``corpus.json``'s by default) measured as a folder scan sees it,
     and the totals over all of them."""
     results = _scan()
-    measured = [measure_file(entry, results[entry["file"]]) for entry in entries or ENTRIES]
+    measured = [
+        measure_file(entry, results[entry["file"]])
+        if entry["file"] in results
+        else measure_unscanned(entry)
+        for entry in entries or ENTRIES
+    ]
     totals = Totals()
     for one in measured:
         totals.add(one)
@@ -324,6 +355,8 @@ def test_measure_puts_every_expectation_in_exactly_one_bucket(name: str) -> None
     entries = SETS[name]
     if name == "heldout" and not _heldout_here():
         pytest.skip("the held-out files are not in tests/corpus/files/")
+    if name == "mined" and not _mined_here():
+        pytest.skip("the mined files are not in tests/corpus/files/")
     measured, totals = measure(entries)
     assert totals.files == len(entries)
     assert totals.expected == sum(len(entry["expected"]) for entry in entries)
@@ -397,6 +430,45 @@ def test_heldout_findings_are_the_known_ones() -> None:
     assert sorted(found) == sorted(HELDOUT_KNOWN), "update HELDOUT_KNOWN and say why"
     # one key per finding: none hides behind another
     assert totals.false_alarms == sum(1 for known in HELDOUT_KNOWN if known[0] == "false alarm")
+
+
+_FORECAST = "mzazon-forecasting-recipe-heredoc.json"
+_VTL = "snowflake-autopilot-customer-stack-vtl.yml"
+_VTL_WHY = (
+    "the request is an API Gateway VTL mapping template (Integration.RequestTemplates of an "
+    "AWS::ApiGateway::Method, X-Amz-Target SageMaker.CreateAutoMLJob): the template reader "
+    "reads Step Functions and pipeline definitions, not API Gateway integrations, and the "
+    "body is no JSON until VTL runs ($input.json(...), #set lines): a known blind spot"
+)
+MINED_KNOWN: dict[tuple[str, str, int, str], str] = {
+    ("miss", _FORECAST, 1, "missing-member"): "reported as one finding with its cause, at the "
+    "unknown member's line 18: unknown AutoMLJobOutputDataConfig, 'did you mean OutputDataConfig? "
+    "(OutputDataConfig is required and missing)' (as KNOWN_MISSES has it for the same request in "
+    "the corpus's deploy.sh copy); decided, not a bug",
+    ("miss", "mzazon-autopilot-cdk-app.ts", 276, "incomplete-pair"): "the request is a CLI "
+    "command inside a TypeScript template literal: no input kind reads TypeScript, so a folder "
+    "scan passes over the file (a known blind spot, not a bug)",
+    ("miss", _VTL, 425, "missing-member"): _VTL_WHY,
+    ("miss", _VTL, 427, "unknown-member"): _VTL_WHY,
+}
+"""What the tool gets wrong on the mined set, and why (same keys as ``HELDOUT_KNOWN``). A fix
+fails the test too, so the ledger stays true. Not listed: the forecasting recipe's EndpointName
+'automl-forecast-endpoint-${RANDOM_SUFFIX}' (line 61), expected as ``placeholder`` and reported
+as ``schema-violation`` (the wrong-code bucket: the placeholder is inside the value, so the
+pattern error is what is left to say; the value is still reported at its line)."""
+
+
+@needs_mined_files
+def test_mined_findings_are_the_known_ones() -> None:
+    measured, totals = measure(MINED)
+    found = _heldout_findings(measured)
+    assert sorted(found) == sorted(MINED_KNOWN), "update MINED_KNOWN and say why"
+    assert totals.false_alarms == 0
+    assert totals.failing_without_request == 0
+    wrong_code = [
+        (one.file, e["line"], e["code"], f.code) for one in measured for e, f in one.wrong_code
+    ]
+    assert wrong_code == [(_FORECAST, 61, "placeholder", Code.SCHEMA_VIOLATION)]
 
 
 def _report(measured: list[FileMeasure], totals: Totals) -> Iterator[str]:
