@@ -515,6 +515,36 @@ def test_a_missing_definition_file_is_a_finding_at_its_uri(tmp_path: Path) -> No
     assert finding.code == "unreadable" and "not a regular file" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("uri", "why"),
+    [
+        (
+            "\ud800x.json",
+            "the path holds a lone surrogate ('\\ud800'), which no file name can hold",
+        ),
+        ("a\x00b.json", "the path contains a NUL byte"),
+        ("nowhere.json", "no such file"),
+        (".", "is a directory"),
+    ],
+)
+def test_a_definition_uri_that_names_no_readable_file_says_why_at_its_uri(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], uri: str, why: str
+) -> None:
+    """A JSON template's escapes may write any code point in a ``DefinitionUri``: one no
+    file name can hold (a lone surrogate) is said so, not taken for a NUL byte."""
+    resource = {"Type": "AWS::Serverless::StateMachine", "Properties": {"DefinitionUri": uri}}
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"Resources": {"M": resource}}), "utf-8")
+    [finding] = validate_file(path).findings
+    key = '"DefinitionUri": '
+    column = path.read_text("utf-8").index(key) + len(key) + 1  # the URI's opening quote
+    assert (finding.code, finding.line, finding.column) == ("unreadable", 1, column)
+    assert finding.message == f"its DefinitionUri {uri!r} cannot be read: {why}"
+    assert main(["validate", str(path)]) == 1
+    [line, _summary] = capsys.readouterr().out.splitlines()
+    assert line.endswith(f"[unreadable] its DefinitionUri {uri!r} cannot be read: {why}")
+
+
 def test_a_definition_file_is_read_within_the_size_limit_of_the_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
