@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from automl_objective.api import validate_file
+from automl_objective.api import check_text, validate_file
 from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.cli import main
 from automl_objective.inputs.document import LoadError
@@ -568,6 +568,9 @@ def test_a_definition_file_is_read_within_the_size_limit_of_the_run(
     assert main(["validate", "--max-bytes", str(limit), "--format", "json", str(path)]) == 1
     [result] = json.loads(capsys.readouterr().out)["files"]
     assert [f["code"] for f in result["findings"]] == ["too-large"]
+    # an editor's buffer (check_text, the language server's entry) is bounded alike
+    assert check_text(text, str(path), max_bytes=limit).findings == [finding]
+    assert [f.code for f in check_text(text, str(path)).findings] == ["metric-not-allowed"]
 
 
 def test_a_definition_file_many_resources_name_is_read_once(
