@@ -602,6 +602,60 @@ def test_a_definition_file_many_resources_name_is_read_once(
     ]
 
 
+def _machine_file(folder: Path) -> None:
+    """A state machine file of several AutoML tasks, with a finding of the file (an
+    optimised integration Step Functions has not) and findings of its requests."""
+    task = json.loads((TEMPLATES / "retrain.asl.json").read_text("utf-8"))["States"]["Retrain"]
+    states: dict[str, Any] = {}
+    for index in range(3):
+        states[f"T{index}"] = {**task, "End": False, "Next": f"T{index + 1}"}
+    states["T1"] = {**states["T1"], "Parameters": {"ProblemType": "Bogus"}}
+    states["T2"] = {**states["T2"], "Resource": "arn:aws:states:::sagemaker:createAutoMLJob"}
+    states["T3"] = {"Type": "Succeed"}
+    (folder / "machine.asl.json").write_text(json.dumps({"StartAt": "T0", "States": states}))
+
+
+def test_a_definition_file_many_resources_name_is_checked_once_and_reported_at_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forty resources naming one 6.8 MB file checked its requests forty times (measured
+    26 s): each request is checked once now, its findings reported at each resource's
+    ``DefinitionUri``, the same as each resource alone gives."""
+    from automl_objective.check.checker import Checker
+
+    _machine_file(tmp_path)
+    resource = "  M{0}:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+    resource += "      DefinitionUri: machine.asl.json\n"
+    head = "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(head + resource.format(0), "utf-8")
+    many = tmp_path / "many.yaml"
+    many.write_text(head + "".join(resource.format(i) for i in range(4)), "utf-8")
+    calls: list[str] = []
+    validate = Checker.validate
+
+    def counted(self: Checker, document: Any, **options: Any) -> Any:
+        calls.append(document.path)
+        return validate(self, document, **options)
+
+    monkeypatch.setattr(Checker, "validate", counted)
+    one = validate_file(alone).findings
+    assert len(calls) == 3  # the file's three requests
+    assert {f.code for f in one} >= {"unknown-problem-type", "no-such-integration"}
+    calls.clear()
+    found = validate_file(many).findings
+    assert len(calls) == 3  # not 3 for each of the 4 resources
+    expected = [
+        (f.code, f.message, f.pointer.replace("/M0/", f"/M{i}/"), f.line + 4 * i, f.column)
+        for i in range(4)
+        for f in one
+        if f.line is not None
+    ]
+    assert sorted((f.code, f.message, f.pointer, f.line, f.column) for f in found) == sorted(
+        expected
+    )
+
+
 def test_json_string_escapes_map_to_their_backslash() -> None:
     text = '{"a": "x\\n\\u00e9\\ud83d\\ude00\\"y"}'
     source = Source(text, "json")
