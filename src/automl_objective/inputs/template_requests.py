@@ -406,7 +406,10 @@ def _pipeline(reading: Reading, properties: dict[str, Any], at: Prefix, name: st
 def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -> None:
     """A SAM state machine's ``DefinitionUri`` naming a local file (next to the template):
     read as the state machine it is, its findings at the ``DefinitionUri`` (their pointers
-    say where in the file). An S3 location is not read."""
+    say where in the file). An S3 location is not read. The resource's
+    ``DefinitionSubstitutions`` are not applied to the file, so its requests are the same
+    for every resource naming it: read and checked once (a key with the substitutions is
+    needed the day they are)."""
     uri = properties.get("DefinitionUri")
     if not isinstance(uri, str) or "://" in uri or not uri:
         return
