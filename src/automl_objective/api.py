@@ -168,12 +168,15 @@ def check_text(
     strict: bool = False,
     skip_unknown: bool = False,
     placeholders: Placeholders = "report",
+    max_bytes: int = MAX_BYTES,
 ) -> FileResult:
     """Validate a document's text as :func:`validate_file` would if it were the file at
     ``path`` (an editor's unsaved buffer): the name says what it is (``.py`` and ``.ipynb``:
     code; otherwise JSON or YAML, pipelines and state machines split into their requests).
-    ``skip_unknown`` is :func:`check_sources`'s, ``placeholders`` :func:`validate_file`'s."""
-    options = _options(kind, problem_type, strict, placeholders=placeholders)
+    ``skip_unknown`` is :func:`check_sources`'s, ``placeholders`` :func:`validate_file`'s;
+    ``max_bytes`` bounds the files the text names (a SAM ``DefinitionUri``), as
+    :func:`validate_file`'s does (the text itself is already read)."""
+    options = _options(kind, problem_type, strict, placeholders=placeholders, max_bytes=max_bytes)
     result = _check_text(text, path, options)
     if skip_unknown and kind == AUTO:
         return _skip_if_unknown(result)
@@ -186,7 +189,8 @@ def _check_text(text: str, path: str, options: CheckOptions) -> FileResult:
     if not isinstance(path, str):
         raise TypeError(f"path must be a str, not {type(path).__name__}")
     try:
-        contents = registry.read_decoded(path, text, by_kind=options.kind == AUTO)
+        by_kind = options.kind == AUTO
+        contents = registry.read_decoded(path, text, by_kind=by_kind, max_bytes=options.max_bytes)
     except LoadError as error:
         return load_error_result(error)
     return runner.check(default_checker(), contents, options)

@@ -561,6 +561,18 @@ def test_a_nul_byte_in_an_api_path_is_an_unreadable_result() -> None:
     ]
 
 
+def test_a_lone_surrogate_in_an_api_path_is_an_unreadable_result() -> None:
+    """The API may be given any ``str``; one no file name can hold is said so (it was
+    worded as a NUL byte, and ``discover`` raised ``UnicodeEncodeError``)."""
+    why = "the path holds a lone surrogate ('\\ud800'), which no file name can hold"
+    assert [(f.code, f.message) for f in validate_file("job\ud800.json").findings] == [
+        ("unreadable", why)
+    ]
+    for named in (["x\ud800/job.json"], [f"x\ud800/job{i}.json" for i in range(70)]):
+        results = check_sources(discover(named))  # 70: the folder listings' path
+        assert {(f.code, f.message) for r in results for f in r.findings} == {("unreadable", why)}
+
+
 def test_a_file_replaced_by_a_folder_mid_run_is_a_finding(tmp_path: Path) -> None:
     path = tmp_path / "job.json"
     path.write_text(VALID_TEXT)

@@ -178,10 +178,69 @@ def test_a_sagemaker_client_called_with_no_argument_misses_every_required_member
     assert {(f.line, f.column) for f in found} == {(line, column)}
 
 
+def _messages(tmp_path: Path, source: str) -> list[tuple[int | None, str, str]]:
+    path = tmp_path / "job.py"
+    path.write_text(source, encoding="utf-8")
+    return [(f.line, f.code, f.message) for f in validate_file(path).findings]
+
+
+_CLIENT = 'import boto3\nsm = boto3.client("sagemaker")\n'
+
+
+@pytest.mark.parametrize(
+    "arguments", ["**{}", "*[]", "*()", "*[], **{}", "**{}, **dict()", "*nothing", "**empty"]
+)
+def test_a_sagemaker_client_given_only_spreads_of_nothing_sends_an_empty_request(
+    tmp_path: Path, arguments: str
+) -> None:
+    """``**{}`` and ``*[]`` (or names bound once to them) add nothing to a call: a known
+    client's call given only these sends the empty request, as the call with no argument."""
+    names = "nothing = ()\nempty = {}\n"
+    found = _messages(tmp_path, f"{_CLIENT}{names}sm.create_auto_ml_job({arguments})\n")
+    bare = _messages(tmp_path, f"{_CLIENT}{names}sm.create_auto_ml_job()\n")
+    assert bare and {code for _, code, _ in bare} == {"missing-member"}
+    assert found == bare
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        '**{"AutoMLJobName": "j", "ProblemType": "Bogus"}',
+        '*[], AutoMLJobName="j", ProblemType="Bogus"',
+        'AutoMLJobName="j", *(), **{"ProblemType": "Bogus"}, **{}',
+    ],
+)
+def test_spreads_written_in_a_call_are_read_as_its_keywords(tmp_path: Path, arguments: str) -> None:
+    keywords = _messages(
+        tmp_path, f'{_CLIENT}sm.create_auto_ml_job(AutoMLJobName="j", ProblemType="Bogus")\n'
+    )
+    assert {"missing-member", "unknown-problem-type"} <= {code for _, code, _ in keywords}
+    assert _messages(tmp_path, f"{_CLIENT}sm.create_auto_ml_job({arguments})\n") == keywords
+
+
+def test_an_empty_star_in_an_sdk_call_or_a_list_adds_nothing(tmp_path: Path) -> None:
+    sdk = (
+        "from sagemaker.automl.automl import AutoML\n"
+        'AutoML({}role="r", target_attribute_name="y", problem_type="Regression")\n'
+    )
+    written = _messages(tmp_path, sdk.format(""))
+    assert "incomplete-pair" in {code for _, code, _ in written}
+    assert _messages(tmp_path, sdk.format("*[], ")) == written
+    channels = (
+        f"{_CLIENT}sm.create_auto_ml_job_v2(AutoMLJobInputDataConfig="
+        '[{}{{"ChannelType": "bogus"}}])\n'
+    )
+    written = _messages(tmp_path, channels.format(""))
+    assert "invalid-value" in {code for _, code, _ in written}
+    assert _messages(tmp_path, channels.format("*(), ")) == written
+
+
 @pytest.mark.parametrize(
     "source",
     [
         "client.create_auto_ml_job()\n",  # a receiver not known here: a user's own method
+        "client.create_auto_ml_job(**{})\n",
+        "client.create_auto_ml_job(*[])\n",
         "self.sagemaker.create_auto_ml_job_v2()\n",
         "sm = make_client()\nsm.create_auto_ml_job()\n",
         'sm = boto3.client("s3")\nsm.create_auto_ml_job()\n',
@@ -196,11 +255,18 @@ def test_a_call_with_no_argument_on_a_receiver_not_known_stays_unread(
 
 
 @pytest.mark.parametrize("receiver", ["self.backend", "client", "sm = make_client()\nsm"])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        'auto_ml_job_name=name, role_arn="arn", tags=[]',
+        '**{"auto_ml_job_name": name, "role_arn": "arn"}, tags=[]',  # keywords written so
+    ],
+)
 def test_snake_case_keywords_on_a_receiver_not_known_are_another_objects_method(
-    tmp_path: Path, receiver: str
+    tmp_path: Path, receiver: str, arguments: str
 ) -> None:
     # moto's server-side handler calls its own backend method of boto3's name (held-out corpus)
-    call = 'create_auto_ml_job_v2(auto_ml_job_name=name, role_arn="arn", tags=[])\n'
+    call = f"create_auto_ml_job_v2({arguments})\n"
     assert _check(tmp_path, f"import boto3\n{receiver}.{call}") == []
 
 

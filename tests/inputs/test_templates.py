@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from automl_objective.api import validate_file
+from automl_objective.api import check_text, validate_file
 from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.cli import main
 from automl_objective.inputs.document import LoadError
@@ -515,6 +515,36 @@ def test_a_missing_definition_file_is_a_finding_at_its_uri(tmp_path: Path) -> No
     assert finding.code == "unreadable" and "not a regular file" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("uri", "why"),
+    [
+        (
+            "\ud800x.json",
+            "the path holds a lone surrogate ('\\ud800'), which no file name can hold",
+        ),
+        ("a\x00b.json", "the path contains a NUL byte"),
+        ("nowhere.json", "no such file"),
+        (".", "is a directory"),
+    ],
+)
+def test_a_definition_uri_that_names_no_readable_file_says_why_at_its_uri(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], uri: str, why: str
+) -> None:
+    """A JSON template's escapes may write any code point in a ``DefinitionUri``: one no
+    file name can hold (a lone surrogate) is said so, not taken for a NUL byte."""
+    resource = {"Type": "AWS::Serverless::StateMachine", "Properties": {"DefinitionUri": uri}}
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"Resources": {"M": resource}}), "utf-8")
+    [finding] = validate_file(path).findings
+    key = '"DefinitionUri": '
+    column = path.read_text("utf-8").index(key) + len(key) + 1  # the URI's opening quote
+    assert (finding.code, finding.line, finding.column) == ("unreadable", 1, column)
+    assert finding.message == f"its DefinitionUri {uri!r} cannot be read: {why}"
+    assert main(["validate", str(path)]) == 1
+    [line, _summary] = capsys.readouterr().out.splitlines()
+    assert line.endswith(f"[unreadable] its DefinitionUri {uri!r} cannot be read: {why}")
+
+
 def test_a_definition_file_is_read_within_the_size_limit_of_the_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -538,6 +568,9 @@ def test_a_definition_file_is_read_within_the_size_limit_of_the_run(
     assert main(["validate", "--max-bytes", str(limit), "--format", "json", str(path)]) == 1
     [result] = json.loads(capsys.readouterr().out)["files"]
     assert [f["code"] for f in result["findings"]] == ["too-large"]
+    # an editor's buffer (check_text, the language server's entry) is bounded alike
+    assert check_text(text, str(path), max_bytes=limit).findings == [finding]
+    assert [f.code for f in check_text(text, str(path)).findings] == ["metric-not-allowed"]
 
 
 def test_a_definition_file_many_resources_name_is_read_once(
@@ -567,6 +600,60 @@ def test_a_definition_file_many_resources_name_is_read_once(
     assert [name for name in reads if name.endswith("retrain.asl.json")] == [
         str(tmp_path / "retrain.asl.json")
     ]
+
+
+def _machine_file(folder: Path) -> None:
+    """A state machine file of several AutoML tasks, with a finding of the file (an
+    optimised integration Step Functions has not) and findings of its requests."""
+    task = json.loads((TEMPLATES / "retrain.asl.json").read_text("utf-8"))["States"]["Retrain"]
+    states: dict[str, Any] = {}
+    for index in range(3):
+        states[f"T{index}"] = {**task, "End": False, "Next": f"T{index + 1}"}
+    states["T1"] = {**states["T1"], "Parameters": {"ProblemType": "Bogus"}}
+    states["T2"] = {**states["T2"], "Resource": "arn:aws:states:::sagemaker:createAutoMLJob"}
+    states["T3"] = {"Type": "Succeed"}
+    (folder / "machine.asl.json").write_text(json.dumps({"StartAt": "T0", "States": states}))
+
+
+def test_a_definition_file_many_resources_name_is_checked_once_and_reported_at_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forty resources naming one 6.8 MB file checked its requests forty times (measured
+    26 s): each request is checked once now, its findings reported at each resource's
+    ``DefinitionUri``, the same as each resource alone gives."""
+    from automl_objective.check.checker import Checker
+
+    _machine_file(tmp_path)
+    resource = "  M{0}:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+    resource += "      DefinitionUri: machine.asl.json\n"
+    head = "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(head + resource.format(0), "utf-8")
+    many = tmp_path / "many.yaml"
+    many.write_text(head + "".join(resource.format(i) for i in range(4)), "utf-8")
+    calls: list[str] = []
+    validate = Checker.validate
+
+    def counted(self: Checker, document: Any, **options: Any) -> Any:
+        calls.append(document.path)
+        return validate(self, document, **options)
+
+    monkeypatch.setattr(Checker, "validate", counted)
+    one = validate_file(alone).findings
+    assert len(calls) == 3  # the file's three requests
+    assert {f.code for f in one} >= {"unknown-problem-type", "no-such-integration"}
+    calls.clear()
+    found = validate_file(many).findings
+    assert len(calls) == 3  # not 3 for each of the 4 resources
+    expected = [
+        (f.code, f.message, f.pointer.replace("/M0/", f"/M{i}/"), f.line + 4 * i, f.column)
+        for i in range(4)
+        for f in one
+        if f.line is not None
+    ]
+    assert sorted((f.code, f.message, f.pointer, f.line, f.column) for f in found) == sorted(
+        expected
+    )
 
 
 def test_json_string_escapes_map_to_their_backslash() -> None:

@@ -17,6 +17,7 @@ function serverSettings(): Record<string, unknown> {
     strict: config.get<boolean>("strict", false),
     skipUnknown: config.get<boolean>("skipUnknown", true),
     placeholders: config.get<string>("placeholders", "report"),
+    maxBytes: config.get<number>("maxBytes", 10485760),
   };
 }
 

@@ -10,7 +10,7 @@ outer document, and their notebook cell.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 
 from automl_objective.base.finding import Finding, json_pointer, pointer_tokens
@@ -18,6 +18,7 @@ from automl_objective.check.checker import Checker
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.results import FileResult
 from automl_objective.inputs.document import Contents, Document, Part
+from automl_objective.inputs.positions import Position
 
 
 def check_parts(
@@ -33,13 +34,10 @@ def check_parts(
     """One result for a file holding ``parts``; ``extra`` are findings about the file itself
     (a notebook cell that is not Python, say)."""
     findings = list(extra)
+    checked: dict[Hashable, tuple[Position, list[Finding]]] = {}
     for part in parts:
-        document = Document(path, part.data, "", "json", part.locator)
-        result = checker.validate(
-            document, kind=part.kind, strict=strict, placeholders=placeholders
-        )
         prefix = json_pointer(part.prefix)
-        for finding in result.findings:
+        for finding in _validated(checker, path, part, checked, strict, placeholders):
             if part.explain is not None:
                 explained = part.explain(finding)
                 if explained is None:
@@ -54,6 +52,32 @@ def check_parts(
             findings.append(replace(finding, pointer=pointer, cell=cell, related=related))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
     return FileResult(path, findings, kind)
+
+
+def _validated(
+    checker: Checker,
+    path: str,
+    part: Part,
+    checked: dict[Hashable, tuple[Position, list[Finding]]],
+    strict: bool,
+    placeholders: Placeholders,
+) -> list[Finding]:
+    """The checker's findings on a part; for a part the same as one checked before
+    (:attr:`Part.same_as`), that one's findings, moved from its place to this part's."""
+    key = part.same_as
+    [(here, _)] = part.locator([((), False)]) if key is not None else [(None, None)]
+    if key is not None and here is not None and key in checked:
+        first, found = checked[key]
+        line, column = here
+        return [
+            replace(f, line=line, column=column) if (f.line, f.column) == first else f
+            for f in found
+        ]
+    document = Document(path, part.data, "", "json", part.locator)
+    result = checker.validate(document, kind=part.kind, strict=strict, placeholders=placeholders)
+    if key is not None and here is not None:
+        checked.setdefault(key, (here, result.findings))
+    return result.findings
 
 
 def check_contents(

@@ -75,7 +75,7 @@ class _Listings:
             try:
                 with os.scandir(folder or ".") as entries:
                     self._folders[folder] = {entry.name: entry for entry in entries}
-            except OSError:
+            except (OSError, UnicodeEncodeError):
                 self._folders[folder] = {}
         entry = self._folders[folder].get(name)
         if entry is None or entry.is_symlink():
@@ -96,11 +96,12 @@ def _named_path_excluded(raw: str, exclude: Globs) -> bool:
 def _is_directory(raw: str, listings: _Listings | None) -> bool:
     """Whether a named path is a directory. A path that does not exist, a broken link or an
     unreadable path is not: checking it reports why, as an ``unreadable`` finding of that file
-    (the API's rule too), and the other files are still checked."""
+    (the API's rule too), and the other files are still checked; so is a path no file name
+    can hold (a lone surrogate, which the API may be given)."""
     known = listings.is_dir(raw) if listings is not None else None
     try:
         return known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
-    except OSError:
+    except (OSError, UnicodeEncodeError):
         return False
 
 

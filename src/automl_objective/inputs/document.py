@@ -6,7 +6,7 @@ circle."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Literal, NamedTuple
 
 from automl_objective.base.codes import Code
@@ -157,6 +157,11 @@ class Part(NamedTuple):
     written: Callable[[tuple[str, ...]], tuple[str | int, ...]] | None = None
     """A request path as it is written in the file, where the two differ (a state
     machine's ``Key.$`` is the request's member ``Key``): the pointer a finding reports."""
+    same_as: Hashable | None = None
+    """Parts with the same key (not None) hold the same request (``data``, ``kind``) and
+    each places every finding at one place, whatever its path (a file that many SAM
+    resources name, reported at each one's ``DefinitionUri``): the request is checked
+    once, its findings placed for each."""
 
 
 class Contents(NamedTuple):

@@ -236,5 +236,9 @@ def read_file(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise LoadError(name, "no such file", code=Code.UNREADABLE) from None
     except OSError as error:
         raise LoadError(name, _os_problem(path, error), code=Code.UNREADABLE) from None
+    except UnicodeEncodeError as error:  # a lone surrogate no byte stands for
+        surrogate = repr(error.object[error.start])
+        why = f"the path holds a lone surrogate ({surrogate}), which no file name can hold"
+        raise LoadError(name, why, code=Code.UNREADABLE) from None
     except ValueError:  # a NUL byte in the name
         raise LoadError(name, "the path contains a NUL byte", code=Code.UNREADABLE) from None

@@ -131,13 +131,19 @@ def read_text(
 
 
 def read_decoded(
-    name: str, text: str, *, format: Format | None = None, by_kind: bool = True
+    name: str,
+    text: str,
+    *,
+    format: Format | None = None,
+    by_kind: bool = True,
+    max_bytes: int = MAX_BYTES,
 ) -> Contents:
     """What a file's text holds, as :func:`read` reads its bytes: an editor's unsaved buffer,
-    already decoded, judged as the saved file would be."""
+    already decoded, judged as the saved file would be (``max_bytes`` bounds the files it
+    names)."""
     kind = claim(name) if format is None else None
     if kind is None:
-        return read_text(name, text, format=format, by_kind=by_kind)
+        return read_text(name, text, format=format, by_kind=by_kind, max_bytes=max_bytes)
     reader = kind.read_decoded
     assert reader is not None, f"{kind.name} reads decoded text"
     try:

@@ -113,9 +113,11 @@ class Reading:
         self.source = Source(document.text, document.format)
         self.parts: list[Part] = []
         self.problems: list[Finding] = []
-        self.named_files: dict[str, Document | LoadError] = {}
-        """Each local file the template names (``DefinitionUri``), read and parsed once
-        however many resources name it."""
+        self.named_files: dict[str, Contents | LoadError | None] = {}
+        """Each local file the template names (``DefinitionUri``): read, parsed and read as
+        a state machine once however many resources name it (None: not one), what the
+        template fills in marked; each resource's request is then checked once too
+        (:attr:`Part.same_as`)."""
 
     def locator(self, prefix: Prefix) -> Locator:
         def locate(requests: Any) -> list[Spot]:
@@ -149,6 +151,26 @@ class Reading:
             found = [_moved(f, spot) for f, spot in zip(found, spots, strict=True)]
         pointer = json_pointer(prefix)
         self.problems.extend(replace(f, pointer=pointer + f.pointer, cell=None) for f in found)
+
+    def lift_named(self, contents: Contents, prefix: Prefix, key: str) -> None:
+        """The requests and findings of a file the template names at ``prefix``, each
+        reported there (:meth:`lift` with every position at ``prefix``): ``contents``
+        marked already, shared by every resource naming the file (``key``)."""
+        spot = self.located([prefix])[0]
+
+        def locate(requests: Any) -> list[Spot]:
+            return [(spot, None)] * len(requests)
+
+        for index, part in enumerate(contents.parts):
+            shared = (key, index)
+            at = (*prefix, *part.prefix)
+            self.parts.append(part._replace(locator=locate, prefix=at, same_as=shared))
+        pointer = json_pointer(prefix)
+        line, column = spot or (None, None)
+        self.problems.extend(
+            replace(f, pointer=pointer + f.pointer, line=line, column=column, cell=None)
+            for f in contents.problems
+        )
 
     def text_mapper(self, text: Text) -> Mapper:
         """Positions in ``text`` -> positions in the template."""
@@ -384,7 +406,10 @@ def _pipeline(reading: Reading, properties: dict[str, Any], at: Prefix, name: st
 def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -> None:
     """A SAM state machine's ``DefinitionUri`` naming a local file (next to the template):
     read as the state machine it is, its findings at the ``DefinitionUri`` (their pointers
-    say where in the file). An S3 location is not read."""
+    say where in the file). An S3 location is not read. The resource's
+    ``DefinitionSubstitutions`` are not applied to the file, so its requests are the same
+    for every resource naming it: read and checked once (a key with the substitutions is
+    needed the day they are)."""
     uri = properties.get("DefinitionUri")
     if not isinstance(uri, str) or "://" in uri or not uri:
         return
@@ -394,25 +419,35 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
 
     where = (*at, "DefinitionUri")
     path = Path(reading.document.path).parent / uri
-    named = reading.named_files.get(str(path))
-    if named is None:
+    key = str(path)
+    if key not in reading.named_files:
         try:
             if os.path.abspath(path).startswith(("/dev/", "/proc/")):  # never a stream
-                raise LoadError(str(path), "not a regular file", code=Code.UNREADABLE)
+                raise LoadError(key, "not a regular file", code=Code.UNREADABLE)
             limit = reading.document.max_bytes or MAX_BYTES  # the run's, as for the template
-            raw = read_file(path, str(path), limit)
-            named = parse_text(str(path), decode(str(path), raw))
+            document = parse_text(key, decode(key, read_file(path, key, limit)))
         except LoadError as error:
-            named = error
-        reading.named_files[str(path)] = named
+            reading.named_files[key] = error
+        else:
+            reading.named_files[key] = _marked_contents(_read(state_machines.KIND, document))
+    named = reading.named_files[key]
     if isinstance(named, LoadError):
         message = f"its DefinitionUri {shown(uri)} cannot be read: {named.message}"
         reading.problem(named.code, where, reading.located([where])[0], message)
-        return
-    document = named
-    if (contents := _read(state_machines.KIND, document)) is not None:
-        spot = reading.located([where])[0]
-        reading.lift(contents, where, lambda found: [spot] * len(found))
+    elif named is not None:
+        reading.lift_named(named, where, key)
+
+
+def _marked_contents(contents: Contents | None) -> Contents | None:
+    """A definition file's requests with what the template fills in marked (as
+    :meth:`Reading.lift` marks them)."""
+    if contents is None:
+        return None
+    parts = tuple(
+        part._replace(data=_marked(part.data, holds_unknown), cell_of=None)
+        for part in contents.parts
+    )
+    return contents._replace(parts=parts)
 
 
 def _may_hold_automl(value: Any) -> bool:

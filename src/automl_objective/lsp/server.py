@@ -120,6 +120,7 @@ class RecentChecks:
             strict=settings.strict,
             skip_unknown=settings.skip_unknown,
             placeholders="dynamic" if settings.placeholders == "dynamic" else "report",
+            max_bytes=settings.max_bytes,
         )
 
 

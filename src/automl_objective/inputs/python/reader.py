@@ -1,7 +1,8 @@
 """Find the AutoML requests a Python program sends, from its literals (standard ``ast`` only).
 
 A call is read as the request it sends: boto3's ``create_auto_ml_job(_v2)`` on any receiver
-(with no argument at all, only on one known to be a SageMaker client),
+(with no member at all, only on one known to be a SageMaker client; ``**{...}`` written in
+the call is read as its keywords, ``*[]`` and ``**{}`` add nothing),
 the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-core)
 ``AutoMLJob(V2).create`` with its shape classes (see :mod:`.sdk_names`).
 Arguments are read where they are literals, or names bound once, in the same function or
@@ -269,7 +270,8 @@ class _Reader:
         self, node: ast.List | ast.Tuple, scope: Scope, chunk: Chunk, path: Path, depth: int
     ) -> Any:
         values: list[Any] = []
-        for index, item in enumerate(node.elts):
+        items = [item for item in node.elts if not self.adds_nothing(item, scope)]
+        for index, item in enumerate(items):
             if isinstance(item, ast.Starred):  # the items from here on are at unknown indices
                 return OpenArray(values)
             child = (*path, str(index))
@@ -308,6 +310,25 @@ class _Reader:
             return OpenObject(shaped) if is_open else shaped
         return DYNAMIC
 
+    def adds_nothing(self, node: ast.expr, scope: Scope) -> bool:
+        """``*[]``, ``*()`` (or a name bound once to one): a spread of no item, which adds
+        nothing to a call's arguments or a list."""
+        if not isinstance(node, ast.Starred):
+            return False
+        spread = node.value
+        for _ in range(_MAX_DEPTH):
+            if not isinstance(spread, ast.Name) or self.changed(spread.id):
+                break
+            bound = scope.lookup(spread.id)
+            if bound is None:
+                break
+            spread, _, scope = bound
+        return isinstance(spread, (ast.List, ast.Tuple)) and not spread.elts
+
+    def positional(self, node: ast.Call, scope: Scope) -> list[ast.expr]:
+        """A call's positional arguments, without the spreads that add nothing."""
+        return [argument for argument in node.args if not self.adds_nothing(argument, scope)]
+
     _READERS: ClassVar[dict[type[ast.AST], Callable[..., Any]]] = {
         ast.Dict: _dict,
         ast.List: _list,
@@ -322,7 +343,7 @@ class _Reader:
     ) -> Any:
         """A pipeline parameter's default (DYNAMIC without one): see
         :class:`PipelineParameter`."""
-        given, _ = self._given(kind, sdk_names.PIPELINE_PARAMETER, node, chunk)
+        given, _ = self._given(kind, sdk_names.PIPELINE_PARAMETER, node, scope, chunk)
         found: dict[str, Any] = {}
         for param in ("name", "default_value", "enum_values"):
             if param in given:
@@ -370,7 +391,7 @@ class _Reader:
         """What an SDK v2 object (or Session method, or Airflow operator) sends, built from
         its arguments as the SDK builds it; arguments it does not take are noted as problems.
         ``channel`` arguments are kept in :attr:`channel_members` for the channels fit() builds."""
-        given, is_open = self._given(name, sdk, node, chunk)
+        given, is_open = self._given(name, sdk, node, scope, chunk)
         result: dict[str, Any] = OpenObject() if is_open else {}
         extras: Any = None
         for param in sdk.params:
@@ -393,14 +414,14 @@ class _Reader:
         return result
 
     def _given(
-        self, name: str, sdk: sdk_names.SdkClass, node: ast.Call, chunk: Chunk
+        self, name: str, sdk: sdk_names.SdkClass, node: ast.Call, scope: Scope, chunk: Chunk
     ) -> tuple[dict[str, tuple[ast.AST, ast.expr]], bool]:
         """The arguments of a call by parameter name, and whether more may be given
         (``*args``, ``**kwargs``)."""
         given: dict[str, tuple[ast.AST, ast.expr]] = {}
         is_open = False
         keyword_only = name == sdk_names.AIRFLOW_OPERATOR
-        for index, argument in enumerate(node.args):
+        for index, argument in enumerate(self.positional(node, scope)):
             if isinstance(argument, ast.Starred):
                 is_open = True
                 break
@@ -593,17 +614,18 @@ def _request_of(
         if _someone_elses_method(node, scope):
             return None
         # boto3 takes keywords only: a positional argument fails before anything is sent
-        if reader.keywords(data, node, None, scope, chunk, (), 0) or node.args:
+        if reader.keywords(data, node, None, scope, chunk, (), 0) or reader.positional(node, scope):
             data = OpenObject(data)
-        elif not node.keywords and _sagemaker_client(node, scope):
-            return _extracted(version, data, reader, chunk.place(node))  # sends no member
+        elif not data and _sagemaker_client(node, scope):
+            # no member, written so (no argument, ``**{}``, ``*[]``): an empty request
+            return _extracted(version, data, reader, chunk.place(node))
     else:  # sagemaker-core's AutoMLJob(V2).create
         reader.rename = sdk_names.all_members()
         members = sdk_names.request_members(version)
         spread = reader.keywords(
             data, node, members, scope, chunk, (), 0, ignore=sdk_names.SDK_V3_NOT_MEMBERS
         )
-        if spread or node.args:
+        if spread or reader.positional(node, scope):
             data = OpenObject(data)
     if not data and not reader.problems:
         return None  # nothing known to check
@@ -625,11 +647,30 @@ def _extracted(version: str, data: dict[str, Any], reader: _Reader, call: Place)
 def _someone_elses_method(node: ast.Call, scope: Scope) -> bool:
     """A method of boto3's name whose keywords are all snake_case (no ``**`` spread), on a
     receiver not known to be a SageMaker client: another object's method (moto's backend,
-    a wrapper, the SDK's internals), since every member of AWS's requests is PascalCase."""
-    keywords = node.keywords
-    if not keywords or any(k.arg is None or not k.arg[:1].islower() for k in keywords):
+    a wrapper, the SDK's internals), since every member of AWS's requests is PascalCase.
+    A literal dict spread's keys are keywords written another way."""
+    names = _keyword_names(node)
+    if not names or any(not name[:1].islower() for name in names):
         return False
     return not _sagemaker_client(node, scope)
+
+
+def _keyword_names(node: ast.Call) -> list[str] | None:
+    """The names a call's keywords give, those of a ``**{...}`` literal's string keys
+    included; None when a spread's names are not written in the call."""
+    names: list[str] = []
+    for keyword in node.keywords:
+        if keyword.arg is not None:
+            names.append(keyword.arg)
+            continue
+        spread = keyword.value
+        if not isinstance(spread, ast.Dict):
+            return None
+        for key in spread.keys:
+            if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+                return None
+            names.append(key.value)
+    return names
 
 
 def _sagemaker_client(node: ast.Call, scope: Scope) -> bool:
