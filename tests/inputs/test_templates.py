@@ -656,6 +656,48 @@ def test_a_definition_file_many_resources_name_is_checked_once_and_reported_at_e
     )
 
 
+def test_a_definition_file_gets_its_resources_substitutions(tmp_path: Path) -> None:
+    """SAM hands ``DefinitionSubstitutions`` to Step Functions, which fills in the
+    ``${Name}`` of a ``DefinitionUri`` file as of a ``Definition``: a name the template
+    fills in is no placeholder to report (it was, a false alarm on the commonest SAM
+    layout), a plain value is checked as written, and resources naming one file with
+    other substitutions are each checked with their own."""
+    channel = {
+        "ChannelType": "training",
+        "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "${Uri}"}},
+    }
+    request = {
+        "AutoMLJobName": "job-1",
+        "RoleArn": "${RoleArn}",
+        "AutoMLJobInputDataConfig": [channel],
+        "OutputDataConfig": {"S3OutputPath": "s3://b/out"},
+        "AutoMLProblemTypeConfig": {
+            "TabularJobConfig": {"TargetAttributeName": "y", "ProblemType": "Regression"}
+        },
+        "AutoMLJobObjective": {"MetricName": "MSE"},
+    }
+    state = {"Type": "Task", "Parameters": request, "End": True}
+    state["Resource"] = "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2"
+    machine = {"StartAt": "Create", "States": {"Create": state}}
+    (tmp_path / "machine.asl.json").write_text(json.dumps(machine), "utf-8")
+    resource = (
+        "  {name}:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+        "      DefinitionUri: machine.asl.json\n      DefinitionSubstitutions:\n"
+        "        RoleArn: !GetAtt Role.Arn\n        Uri: {uri}\n"
+    )
+    template = tmp_path / "template.yaml"
+    template.write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        + resource.format(name="Good", uri="s3://b/train")
+        + resource.format(name="Bad", uri="'not a uri'"),
+        "utf-8",
+    )
+    found = validate_file(template).findings
+    assert [f.code for f in found if f.code == "placeholder"] == []
+    assert {(f.code, f.pointer.split("/")[2]) for f in found} == {("schema-violation", "Bad")}
+    assert all(f.line == 13 for f in found)  # at the Bad resource's DefinitionUri
+
+
 def test_json_string_escapes_map_to_their_backslash() -> None:
     text = '{"a": "x\\n\\u00e9\\ud83d\\ude00\\"y"}'
     source = Source(text, "json")

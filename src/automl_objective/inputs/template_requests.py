@@ -22,8 +22,9 @@ a key written twice is reported only inside an AutoML request.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -115,9 +116,12 @@ class Reading:
         self.problems: list[Finding] = []
         self.named_files: dict[str, Contents | LoadError | None] = {}
         """Each local file the template names (``DefinitionUri``): read, parsed and read as
-        a state machine once however many resources name it (None: not one), what the
-        template fills in marked; each resource's request is then checked once too
-        (:attr:`Part.same_as`)."""
+        a state machine once however many resources name it (None: not one)."""
+        self.filled_files: dict[tuple[str, str], Contents] = {}
+        """Such a file's requests with one resource's ``DefinitionSubstitutions`` filled in
+        and what the template fills in marked, by file and substitutions: each resource
+        naming the file with the same substitutions shares them, and its request is checked
+        once (:attr:`Part.same_as`)."""
 
     def locator(self, prefix: Prefix) -> Locator:
         def locate(requests: Any) -> list[Spot]:
@@ -152,7 +156,7 @@ class Reading:
         pointer = json_pointer(prefix)
         self.problems.extend(replace(f, pointer=pointer + f.pointer, cell=None) for f in found)
 
-    def lift_named(self, contents: Contents, prefix: Prefix, key: str) -> None:
+    def lift_named(self, contents: Contents, prefix: Prefix, key: Hashable) -> None:
         """The requests and findings of a file the template names at ``prefix``, each
         reported there (:meth:`lift` with every position at ``prefix``): ``contents``
         marked already, shared by every resource naming the file (``key``)."""
@@ -405,11 +409,11 @@ def _pipeline(reading: Reading, properties: dict[str, Any], at: Prefix, name: st
 
 def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -> None:
     """A SAM state machine's ``DefinitionUri`` naming a local file (next to the template):
-    read as the state machine it is, its findings at the ``DefinitionUri`` (their pointers
-    say where in the file). An S3 location is not read. The resource's
-    ``DefinitionSubstitutions`` are not applied to the file, so its requests are the same
-    for every resource naming it: read and checked once (a key with the substitutions is
-    needed the day they are)."""
+    read as the state machine it is, with the resource's ``DefinitionSubstitutions`` filled
+    in as they are for a ``Definition`` (SAM passes them to Step Functions, which fills in
+    the file's ``${Name}`` too), its findings at the ``DefinitionUri`` (their pointers say
+    where in the file). An S3 location is not read. The file is read once per template;
+    its requests are checked once for each set of substitutions naming it."""
     uri = properties.get("DefinitionUri")
     if not isinstance(uri, str) or "://" in uri or not uri:
         return
@@ -429,22 +433,27 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
         except LoadError as error:
             reading.named_files[key] = error
         else:
-            reading.named_files[key] = _marked_contents(_read(state_machines.KIND, document))
+            reading.named_files[key] = _read(state_machines.KIND, document)
     named = reading.named_files[key]
     if isinstance(named, LoadError):
         message = f"its DefinitionUri {shown(uri)} cannot be read: {named.message}"
         reading.problem(named.code, where, reading.located([where])[0], message)
     elif named is not None:
-        reading.lift_named(named, where, key)
+        variables = properties.get("DefinitionSubstitutions")
+        variables = variables if isinstance(variables, dict) else {}
+        filled_key = (key, json.dumps(variables, sort_keys=True, default=repr))
+        if filled_key not in reading.filled_files:
+            reading.filled_files[filled_key] = _filled_contents(named, variables)
+        reading.lift_named(reading.filled_files[filled_key], where, filled_key)
 
 
-def _marked_contents(contents: Contents | None) -> Contents | None:
-    """A definition file's requests with what the template fills in marked (as
-    :meth:`Reading.lift` marks them)."""
-    if contents is None:
-        return None
+def _filled_contents(contents: Contents, variables: Mapping[str, Any]) -> Contents:
+    """A definition file's requests with ``variables`` filled in and what the template
+    fills in marked (as :meth:`Reading.lift` marks them)."""
     parts = tuple(
-        part._replace(data=_marked(part.data, holds_unknown), cell_of=None)
+        part._replace(
+            data=_marked(_definition_data(part.data, variables), holds_unknown), cell_of=None
+        )
         for part in contents.parts
     )
     return contents._replace(parts=parts)
