@@ -270,7 +270,8 @@ class Checker:
         # The root only picks the kind by the members present; validating against that kind's
         # definition directly gives the same failures without re-evaluating the root's chain.
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
-        data, filled = document.data, _placeholders.find(document.data)
+        data = document.data
+        filled = _placeholders.find(data, document.text if document.parsed else None)
         if filled:
             data = _placeholders.as_dynamic(data, filled)
         failures = self.failures(data, direct, problem_type)
