@@ -114,10 +114,11 @@ _GENERIC = {Code.UNKNOWN_MEMBER, Code.INVALID_VALUE, Code.SCHEMA_VIOLATION}
 def _one_per_value(items: list[Located]) -> list[Located]:
     """One ``schema-violation`` finding per value: the one that says most (its pattern in
     words), else the first."""
+    violations = [item for item in items if item.code == Code.SCHEMA_VIOLATION]
+    if len({item.path for item in violations}) == len(violations):
+        return items  # one a value already: none to drop
     chosen: dict[Path, Located] = {}
-    for item in items:
-        if item.code != Code.SCHEMA_VIOLATION:
-            continue
+    for item in violations:
         kept = chosen.get(item.path)
         if kept is None or (item.says_most and not kept.says_most):
             chosen[item.path] = item

@@ -98,7 +98,9 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
 
 
 def _key(failure: Failure) -> Hashable:
-    shape = tuple([None if token.__class__ is int else token for token in failure.path])
+    path = failure.path
+    plain = path.__class__ is tuple and _NO_INDEX.issuperset(map(type, path))
+    shape = path if plain else _shape(path)
     instance = failure.instance
     names: Hashable
     if instance.__class__ is str:
@@ -106,7 +108,10 @@ def _key(failure: Failure) -> Hashable:
     elif instance.__class__ is dict and (failure.code, failure.keyword) in NAMES_ONLY:
         if len(instance) > MAX_NAMES:
             raise _TooLarge
-        names = (instance.__class__, tuple([_frozen(k, [1]) for k in instance]))
+        listed = tuple(instance)
+        if not _NO_INDEX.issuperset(map(type, listed)):  # as _frozen keys them, one by one
+            listed = tuple([_frozen(k, [1]) for k in listed])
+        names = (dict, listed)
     else:
         names = _frozen(instance, [MAX_NODES])
     return (
@@ -118,6 +123,16 @@ def _key(failure: Failure) -> Hashable:
         names,
         shape,
     )
+
+
+_NO_INDEX = frozenset({str})
+"""A path, or an object's member names, made of plain strings only: its own key (tested in C,
+by the types of its tokens; a ``str`` subclass is not plain)."""
+
+
+def _shape(path: Path) -> Hashable:
+    """The path without its array indices (the findings' paths take those from the failure)."""
+    return tuple([None if token.__class__ is int else token for token in path])
 
 
 def _frozen(value: Any, budget: list[int]) -> Hashable:
