@@ -32,7 +32,7 @@ from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import document_kind
 from automl_objective.check.results import FileResult, internal_error
 from automl_objective.inputs.document import Document
-from automl_objective.inputs.positions import Position
+from automl_objective.inputs.positions import Spot
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -337,21 +337,14 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     one finding per cause, not one per alias.
     """
     spots = document.spots([(item.path, item.at_key) for item in located])
-    first: dict[tuple[int, str], int] = {}  # (node, code) -> the first finding kept for it
-    others: dict[int, set[Path]] = {}  # that finding -> the other paths to the same node
-    kept: list[tuple[Located, Position | None]] = []
-    for item, (position, node) in zip(located, spots, strict=True):
-        if node is not None:
-            seen = first.setdefault((node, item.code), len(kept))
-            if kept[seen:] and kept[seen][0].path != item.path:
-                others.setdefault(seen, set()).add(item.path)
-                continue
-        kept.append((item, position))
+    others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
+    if any(node is not None for _, node in spots):  # nodes that aliases may share
+        located, spots, others = _first_per_node(located, spots)
     findings = []
-    for index, (item, position) in enumerate(kept):
+    for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
         line, column = position if position else (None, None)
         message = item.message
-        if index in others:
+        if others and index in others:
             more = len(others[index])
             message += f" (the same YAML node, through aliases, at {more:,} more places)"
         severity: Severity = "error" if strict else item.severity
@@ -359,3 +352,24 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
             Finding(severity, item.code, json_pointer(item.path), line, column, message)
         )
     return findings
+
+
+def _first_per_node(
+    located: list[Located], spots: list[Spot]
+) -> tuple[list[Located], list[Spot], dict[int, set[Path]]]:
+    """The findings kept (the first of a code at a node), their spots, and for each kept
+    (by its index) the other paths that reach its node."""
+    first: dict[tuple[int, str], int] = {}  # (node, code) -> the first finding kept for it
+    others: dict[int, set[Path]] = {}
+    kept: list[Located] = []
+    kept_spots: list[Spot] = []
+    for item, spot in zip(located, spots, strict=True):
+        node = spot[1]
+        if node is not None:
+            seen = first.setdefault((node, item.code), len(kept))
+            if kept[seen:] and kept[seen].path != item.path:
+                others.setdefault(seen, set()).add(item.path)
+                continue
+        kept.append(item)
+        kept_spots.append(spot)
+    return kept, kept_spots, others

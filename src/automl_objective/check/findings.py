@@ -160,12 +160,13 @@ def _without_explained(unique: list[Located]) -> list[Located]:
     }
     if not type_errors and not superseded:
         return unique
+    depths = sorted({len(path) for path in type_errors})  # a prefix can only be this long
     kept = []
     for item in unique:
         if (
             type_errors
             and item.code != Code.INVALID_TYPE
-            and any(item.path[:depth] in type_errors for depth in range(len(item.path) + 1))
+            and any(item.path[:depth] in type_errors for depth in depths)
         ):
             continue  # a value of the wrong type: what is inside it does not matter
         if superseded and (item.path, item.code) in superseded:

@@ -102,10 +102,13 @@ def _key(failure: Failure) -> Hashable:
     plain = path.__class__ is tuple and _NO_INDEX.issuperset(map(type, path))
     shape = path if plain else _shape(path)
     instance = failure.instance
+    kind = instance.__class__
     names: Hashable
-    if instance.__class__ is str:
-        names = instance  # as _frozen keys a string, without the call
-    elif instance.__class__ is dict and (failure.code, failure.keyword) in NAMES_ONLY:
+    if kind is str:
+        names = instance  # as _frozen keys a scalar, without the call
+    elif kind is int or kind is bool or instance is None:
+        names = (kind, instance)
+    elif kind is dict and (failure.code, failure.keyword) in NAMES_ONLY:
         if len(instance) > MAX_NAMES:
             raise _TooLarge
         listed = tuple(instance)
