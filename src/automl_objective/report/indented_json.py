@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import json.encoder
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from automl_objective.base.quoting import printable, printable_data
 
@@ -27,20 +27,33 @@ def dumps_printable(value: Any) -> str:
     """``json.dumps(printable_data(value), indent=2)``."""
     parts: list[str] = []
     try:
-        _write(value, parts, "\n", {})
+        _write(value, parts, "\n", _Said({}, {}))
     except (_NotPlain, RecursionError):
         return json.dumps(printable_data(value), indent=2)
     return "".join(parts)
 
 
-def _write(value: Any, parts: list[str], newline: str, keys: dict[str, str]) -> None:
-    """Append ``value``'s text; ``newline`` is a line break with the indent of its level,
-    ``keys`` each key's text (with its colon) already written at the level below."""
+class _Said(NamedTuple):
+    """Texts already written: each key's (with its colon), and each string value's. Ten
+    thousand findings repeat a few messages and paths: each is made printable and quoted
+    once."""
+
+    keys: dict[str, str]
+    values: dict[str, str]
+
+
+def _write(value: Any, parts: list[str], newline: str, said: _Said) -> None:
+    """Append ``value``'s text; ``newline`` is a line break with the indent of its level."""
     kind = value.__class__
-    if kind is str or isinstance(value, str):
+    if kind is str:
+        text = said.values.get(value)
+        if text is None:
+            text = said.values[value] = _quote(printable(value))
+        parts.append(text)
+    elif isinstance(value, str):  # a str subclass (a code): read by its own methods each time
         parts.append(_quote(printable(value)))
     elif kind is dict:
-        _write_object(value, parts, newline, keys)
+        _write_object(value, parts, newline, said)
     elif kind is list or kind is tuple:
         if not value:
             parts.append("[]")
@@ -50,16 +63,14 @@ def _write(value: Any, parts: list[str], newline: str, keys: dict[str, str]) -> 
         separator = inner
         for item in value:
             parts.append(separator)
-            _write(item, parts, inner, keys)
+            _write(item, parts, inner, said)
             separator = "," + inner
         parts.append(newline + "]")
     else:
         parts.append(_scalar(value))
 
 
-def _write_object(
-    value: dict[Any, Any], parts: list[str], newline: str, keys: dict[str, str]
-) -> None:
+def _write_object(value: dict[Any, Any], parts: list[str], newline: str, said: _Said) -> None:
     if not value:
         parts.append("{}")
         return
@@ -69,12 +80,12 @@ def _write_object(
     for key, item in value.items():
         if key.__class__ is not str:
             raise _NotPlain
-        said = keys.get(key)
-        if said is None:
-            said = keys[key] = _quote(printable(key)) + ": "
+        named = said.keys.get(key)
+        if named is None:
+            named = said.keys[key] = _quote(printable(key)) + ": "
         parts.append(separator)
-        parts.append(said)
-        _write(item, parts, inner, keys)
+        parts.append(named)
+        _write(item, parts, inner, said)
         separator = "," + inner
     parts.append(newline + "}")
 
