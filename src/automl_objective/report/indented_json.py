@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import json.encoder
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from automl_objective.base.quoting import printable, printable_data
 
 _quote: Callable[[str], str] = json.encoder.encode_basestring_ascii
 _INDENT = "  "
+_Said = tuple[dict[str, str], dict[str, str]]
 
 
 class _NotPlain(Exception):
@@ -27,28 +28,22 @@ def dumps_printable(value: Any) -> str:
     """``json.dumps(printable_data(value), indent=2)``."""
     parts: list[str] = []
     try:
-        _write(value, parts, "\n", _Said({}, {}))
+        _write(value, parts, "\n", ({}, {}))
     except (_NotPlain, RecursionError):
         return json.dumps(printable_data(value), indent=2)
     return "".join(parts)
 
 
-class _Said(NamedTuple):
-    """Texts already written: each key's (with its colon), and each string value's. Ten
-    thousand findings repeat a few messages and paths: each is made printable and quoted
-    once."""
-
-    keys: dict[str, str]
-    values: dict[str, str]
-
-
 def _write(value: Any, parts: list[str], newline: str, said: _Said) -> None:
-    """Append ``value``'s text; ``newline`` is a line break with the indent of its level."""
+    """Append ``value``'s text; ``newline`` is a line break with the indent of its level,
+    ``said`` the texts already written: each key's (with its colon), and each string
+    value's (ten thousand findings repeat a few messages and paths: each is made printable
+    and quoted once)."""
     kind = value.__class__
     if kind is str:
-        text = said.values.get(value)
+        text = said[1].get(value)
         if text is None:
-            text = said.values[value] = _quote(printable(value))
+            text = said[1][value] = _quote(printable(value))
         parts.append(text)
     elif isinstance(value, str):  # a str subclass (a code): read by its own methods each time
         parts.append(_quote(printable(value)))
@@ -80,9 +75,9 @@ def _write_object(value: dict[Any, Any], parts: list[str], newline: str, said: _
     for key, item in value.items():
         if key.__class__ is not str:
             raise _NotPlain
-        named = said.keys.get(key)
+        named = said[0].get(key)
         if named is None:
-            named = said.keys[key] = _quote(printable(key)) + ": "
+            named = said[0][key] = _quote(printable(key)) + ": "
         parts.append(separator)
         parts.append(named)
         _write(item, parts, inner, said)
