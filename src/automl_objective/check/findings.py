@@ -134,13 +134,16 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     unique = [item for item in dict.fromkeys(items) if item is not None]
     if len(unique) < 2:
         return unique
-    return _without_explained(_without_generic_repeats(unique))
-
-
-def _without_generic_repeats(unique: list[Located]) -> list[Located]:
-    """One ``schema-violation`` finding per value, and no generic finding where a specific
-    one is at the same path."""
     codes = {item.code for item in unique}
+    unique = _without_generic_repeats(unique, codes)
+    if Code.INVALID_TYPE not in codes and codes.isdisjoint(_SUPERSEDES):
+        return unique  # nothing inside a value of the wrong type, nothing superseded
+    return _without_explained(unique)
+
+
+def _without_generic_repeats(unique: list[Located], codes: set[Code]) -> list[Located]:
+    """One ``schema-violation`` finding per value, and no generic finding where a specific
+    one is at the same path (``codes``: the codes of ``unique``)."""
     if Code.SCHEMA_VIOLATION in codes:
         unique = _one_per_value(unique)
     if not codes.isdisjoint(_GENERIC) and not codes <= _GENERIC:
