@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from automl_objective.api import check_sources, validate_file
 from automl_objective.check.placeholders import as_dynamic, find, placeholder_name
@@ -175,3 +177,72 @@ def test_placeholders_are_found_at_any_depth_and_only_in_values(
     data: Any, paths: list[tuple[Any, ...]]
 ) -> None:
     assert find(data) == paths
+
+
+# Every way JSON and YAML write a ``$``: literally, and each escape that writes one.
+_DOLLARS = [
+    ('{"RoleArn": "\\u0024ROLE"}', "json"),
+    ('{"RoleArn": "$ROLE"}', "json"),
+    ('RoleArn: "\\x24ROLE"\n', "yaml"),
+    ('RoleArn: "\\u0024ROLE"\n', "yaml"),
+    ('RoleArn: "\\U00000024ROLE"\n', "yaml"),
+    ("RoleArn: '$ROLE'\n", "yaml"),
+    ("RoleArn: |-\n  $ROLE\n", "yaml"),
+]
+
+
+@pytest.mark.parametrize(("text", "syntax"), _DOLLARS)
+def test_a_placeholder_written_with_an_escape_is_found(text: str, syntax: str) -> None:
+    """The text is searched first (no ``$`` and no escape that writes one: no placeholder,
+    and the data is not walked): every spelling of ``$`` must still be found."""
+    from automl_objective.inputs.json_syntax import parse_json
+    from automl_objective.inputs.yaml_syntax import parse_yaml
+
+    document = (parse_json if syntax == "json" else parse_yaml)("job", text)
+    assert document.parsed
+    assert placeholder_name(document.data["RoleArn"]) == "ROLE"
+    assert find(document.data, document.text) == [("RoleArn",)]
+
+
+def test_the_text_decides_only_for_data_parsed_from_it() -> None:
+    """A document built by hand says nothing of its text: its data is walked."""
+    from automl_objective.check.checker import default_checker
+    from automl_objective.inputs.document import Document
+
+    document = Document("job", {"MetricName": "$METRIC"}, "", "json")
+    assert not document.parsed
+    codes = [f.code for f in default_checker().validate(document).findings]
+    assert codes == ["placeholder"]
+
+
+_PIECES = ["$", "\\", "u0024", "x24", "U00000024", "{A}", "A", " ", "é", "\n", '"', "'", "N"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    values=st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), max_size=6),
+    ascii_only=st.booleans(),
+)
+def test_a_text_without_a_dollar_never_hides_a_placeholder(
+    values: list[str], ascii_only: bool
+) -> None:
+    """Whatever the strings (escapes of ``$`` among them), JSON and YAML written by their
+    libraries, in every quoting style: the text's answer is the walk's whenever it says none."""
+    import yaml
+
+    from automl_objective.inputs.json_syntax import parse_json
+    from automl_objective.inputs.yaml_syntax import parse_yaml
+
+    data = {"Items": values, "Object": dict(zip(values, values, strict=False))}
+    written = json.dumps(data, ensure_ascii=ascii_only)
+    texts = [("json", written), ("json", written.replace("$", "\\u0024"))]
+    for style in (None, '"', "'", "|"):
+        texts.append(("yaml", yaml.safe_dump(data, default_style=style, allow_unicode=True)))
+    quoted = yaml.safe_dump(data, default_style='"', allow_unicode=not ascii_only)
+    texts += [
+        ("yaml", quoted.replace("$", escape)) for escape in ("\\x24", "\\u0024", "\\U00000024")
+    ]
+    for syntax, text in texts:
+        document = (parse_json if syntax == "json" else parse_yaml)("job", text)
+        assert document.data == data
+        assert find(document.data, text) == find(document.data)

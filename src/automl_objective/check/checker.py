@@ -10,6 +10,7 @@ compiled checks and the jsonschema validator built here apply it and mark what i
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -32,7 +33,7 @@ from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import document_kind
 from automl_objective.check.results import FileResult, internal_error
 from automl_objective.inputs.document import Document
-from automl_objective.inputs.positions import Position
+from automl_objective.inputs.positions import Spot
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -270,7 +271,8 @@ class Checker:
         # The root only picks the kind by the members present; validating against that kind's
         # definition directly gives the same failures without re-evaluating the root's chain.
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
-        data, filled = document.data, _placeholders.find(document.data)
+        data = document.data
+        filled = _placeholders.find(data, document.text if document.parsed else None)
         if filled:
             data = _placeholders.as_dynamic(data, filled)
         failures = self.failures(data, direct, problem_type)
@@ -283,9 +285,7 @@ class Checker:
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located += _placeholders.findings(document.data, filled)
-        findings = _place_all(document, located, strict)
-        findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-        return FileResult(document.path, findings, chosen)
+        return FileResult(document.path, _place_all(document, located, strict), chosen)
 
 
 _ABSENT: Any = object()
@@ -329,32 +329,59 @@ def validate_document(
 
 
 def _place_all(document: Document, located: list[Located], strict: bool) -> list[Finding]:
-    """Findings with their positions, all looked up in one pass over the source.
+    """Findings with their positions, all looked up in one pass over the source, sorted by
+    position (those without one first) and code.
 
     A YAML node reached through several aliases is reported at the first path that reaches
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
     one finding per cause, not one per alias.
     """
     spots = document.spots([(item.path, item.at_key) for item in located])
-    first: dict[tuple[int, str], int] = {}  # (node, code) -> the first finding kept for it
-    others: dict[int, set[Path]] = {}  # that finding -> the other paths to the same node
-    kept: list[tuple[Located, Position | None]] = []
-    for item, (position, node) in zip(located, spots, strict=True):
-        if node is not None:
-            seen = first.setdefault((node, item.code), len(kept))
-            if kept[seen:] and kept[seen][0].path != item.path:
-                others.setdefault(seen, set()).add(item.path)
-                continue
-        kept.append((item, position))
+    others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
+    if any(node is not None for _, node in spots):  # nodes that aliases may share
+        located, spots, others = _first_per_node(located, spots)
     findings = []
-    for index, (item, position) in enumerate(kept):
-        line, column = position if position else (None, None)
+    unplaced = False
+    for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
+        if position is None:
+            unplaced = True
+            line, column = None, None
+        else:
+            line, column = position
         message = item.message
-        if index in others:
+        if others and index in others:
             more = len(others[index])
             message += f" (the same YAML node, through aliases, at {more:,} more places)"
         severity: Severity = "error" if strict else item.severity
         findings.append(
             Finding(severity, item.code, json_pointer(item.path), line, column, message)
         )
+    if unplaced:
+        findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    else:  # every line and column known (1-based): the same order, by a key made in C
+        findings.sort(key=_BY_PLACE)
     return findings
+
+
+_BY_PLACE = operator.attrgetter("line", "column", "code")
+
+
+def _first_per_node(
+    located: list[Located], spots: list[Spot]
+) -> tuple[list[Located], list[Spot], dict[int, set[Path]]]:
+    """The findings kept (the first of a code at a node), their spots, and for each kept
+    (by its index) the other paths that reach its node."""
+    first: dict[tuple[int, str], int] = {}  # (node, code) -> the first finding kept for it
+    others: dict[int, set[Path]] = {}
+    kept: list[Located] = []
+    kept_spots: list[Spot] = []
+    for item, spot in zip(located, spots, strict=True):
+        node = spot[1]
+        if node is not None:
+            seen = first.setdefault((node, item.code), len(kept))
+            if kept[seen:] and kept[seen].path != item.path:
+                others.setdefault(seen, set()).add(item.path)
+                continue
+        kept.append(item)
+        kept_spots.append(spot)
+    return kept, kept_spots, others

@@ -114,10 +114,11 @@ _GENERIC = {Code.UNKNOWN_MEMBER, Code.INVALID_VALUE, Code.SCHEMA_VIOLATION}
 def _one_per_value(items: list[Located]) -> list[Located]:
     """One ``schema-violation`` finding per value: the one that says most (its pattern in
     words), else the first."""
+    violations = [item for item in items if item.code == Code.SCHEMA_VIOLATION]
+    if len({item.path for item in violations}) == len(violations):
+        return items  # one a value already: none to drop
     chosen: dict[Path, Located] = {}
-    for item in items:
-        if item.code != Code.SCHEMA_VIOLATION:
-            continue
+    for item in violations:
         kept = chosen.get(item.path)
         if kept is None or (item.says_most and not kept.says_most):
             chosen[item.path] = item
@@ -133,13 +134,16 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     unique = [item for item in dict.fromkeys(items) if item is not None]
     if len(unique) < 2:
         return unique
-    return _without_explained(_without_generic_repeats(unique))
-
-
-def _without_generic_repeats(unique: list[Located]) -> list[Located]:
-    """One ``schema-violation`` finding per value, and no generic finding where a specific
-    one is at the same path."""
     codes = {item.code for item in unique}
+    unique = _without_generic_repeats(unique, codes)
+    if Code.INVALID_TYPE not in codes and codes.isdisjoint(_SUPERSEDES):
+        return unique  # nothing inside a value of the wrong type, nothing superseded
+    return _without_explained(unique)
+
+
+def _without_generic_repeats(unique: list[Located], codes: set[Code]) -> list[Located]:
+    """One ``schema-violation`` finding per value, and no generic finding where a specific
+    one is at the same path (``codes``: the codes of ``unique``)."""
     if Code.SCHEMA_VIOLATION in codes:
         unique = _one_per_value(unique)
     if not codes.isdisjoint(_GENERIC) and not codes <= _GENERIC:
@@ -159,12 +163,13 @@ def _without_explained(unique: list[Located]) -> list[Located]:
     }
     if not type_errors and not superseded:
         return unique
+    depths = sorted({len(path) for path in type_errors})  # a prefix can only be this long
     kept = []
     for item in unique:
         if (
             type_errors
             and item.code != Code.INVALID_TYPE
-            and any(item.path[:depth] in type_errors for depth in range(len(item.path) + 1))
+            and any(item.path[:depth] in type_errors for depth in depths)
         ):
             continue  # a value of the wrong type: what is inside it does not matter
         if superseded and (item.path, item.code) in superseded:

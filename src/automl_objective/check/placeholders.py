@@ -20,6 +20,11 @@ Placeholders = Literal["report", "dynamic"]
 PLACEHOLDER_MODES: tuple[Placeholders, ...] = ("report", "dynamic")
 
 _PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_DOLLAR_ESCAPES = ("\\u0024", "\\x24", "\\U00000024")
+"""Every escape that writes ``$`` in JSON (``\\u0024``) or in a YAML double-quoted scalar
+(``\\x24``, ``\\u0024``, ``\\U00000024``; the letter's case counts, ``24`` has no hex
+letter to write in another case); one after an escaped backslash is found too (no harm: the
+data is then walked). Searched for as plain text: no pattern to compile on start-up."""
 
 
 def placeholder_name(value: Any) -> str | None:
@@ -31,11 +36,15 @@ def placeholder_name(value: Any) -> str | None:
     return None if found is None else found[1] or found[2]
 
 
-def find(data: Any) -> list[Path]:
+def find(data: Any, text: str | None = None) -> list[Path]:
     """The paths of the placeholder values in ``data``, in document order (a document that
-    is a string is not a request with a placeholder in it: it is the wrong type)."""
+    is a string is not a request with a placeholder in it: it is the wrong type). ``text``:
+    the text ``data`` was parsed from, if it was: a text that cannot spell a ``$`` holds no
+    placeholder, and the data is then not walked."""
+    if text is not None and not may_spell_a_dollar(text):
+        return []  # the common case, decided by two or three searches of the text in C
     if not _may_hold_one(data):
-        return []  # the common case, found without building a path for every value
+        return []  # found without building a path for every value
     found: list[Path] = []
     stack: list[tuple[Any, Path]] = [(data, ())]
     while stack:
@@ -47,6 +56,12 @@ def find(data: Any) -> list[Path]:
         elif at and placeholder_name(value) is not None:  # a whole document is no value
             found.append(at)
     return found
+
+
+def may_spell_a_dollar(text: str) -> bool:
+    """Whether JSON or YAML ``text`` may write a ``$`` in a value: literally, or by an escape
+    (:data:`_DOLLAR_ESCAPES`; YAML's other escapes, ``\\N`` say, write other characters)."""
+    return "$" in text or ("\\" in text and any(escape in text for escape in _DOLLAR_ESCAPES))
 
 
 def _may_hold_one(data: Any) -> bool:

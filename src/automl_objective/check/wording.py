@@ -98,15 +98,23 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
 
 
 def _key(failure: Failure) -> Hashable:
-    shape = tuple([None if token.__class__ is int else token for token in failure.path])
+    path = failure.path
+    plain = path.__class__ is tuple and _NO_INDEX.issuperset(map(type, path))
+    shape = path if plain else _shape(path)
     instance = failure.instance
+    kind = instance.__class__
     names: Hashable
-    if instance.__class__ is str:
-        names = instance  # as _frozen keys a string, without the call
-    elif instance.__class__ is dict and (failure.code, failure.keyword) in NAMES_ONLY:
+    if kind is str:
+        names = instance  # as _frozen keys a scalar, without the call
+    elif kind is int or kind is bool or instance is None:
+        names = (kind, instance)
+    elif kind is dict and (failure.code, failure.keyword) in NAMES_ONLY:
         if len(instance) > MAX_NAMES:
             raise _TooLarge
-        names = (instance.__class__, tuple([_frozen(k, [1]) for k in instance]))
+        listed = tuple(instance)
+        if not _NO_INDEX.issuperset(map(type, listed)):  # as _frozen keys them, one by one
+            listed = tuple([_frozen(k, [1]) for k in listed])
+        names = (dict, listed)
     else:
         names = _frozen(instance, [MAX_NODES])
     return (
@@ -118,6 +126,16 @@ def _key(failure: Failure) -> Hashable:
         names,
         shape,
     )
+
+
+_NO_INDEX = frozenset({str})
+"""A path, or an object's member names, made of plain strings only: its own key (tested in C,
+by the types of its tokens; a ``str`` subclass is not plain)."""
+
+
+def _shape(path: Path) -> Hashable:
+    """The path without its array indices (the findings' paths take those from the failure)."""
+    return tuple([None if token.__class__ is int else token for token in path])
 
 
 def _frozen(value: Any, budget: list[int]) -> Hashable:

@@ -72,9 +72,13 @@ class Document:
     takes the last; any other document is refused instead): the member's path, the finding
     that says so. The template kind reports those inside an AutoML request. ``max_bytes``:
     the size limit of the run that read it, for another file it names and a kind reads (a
-    SAM template's ``DefinitionUri``); None: the default limit."""
+    SAM template's ``DefinitionUri``); None: the default limit. ``parsed``: ``data`` was
+    parsed from ``text`` (a parser's document), so every string in it is written there,
+    literally or by an escape: what the text lacks, the data cannot hold (a placeholder's
+    ``$``); False (a document built by hand, or a request's data taken out of a file) says
+    nothing."""
 
-    __slots__ = ("data", "duplicates", "format", "locator", "max_bytes", "path", "text")
+    __slots__ = ("data", "duplicates", "format", "locator", "max_bytes", "parsed", "path", "text")
 
     def __init__(
         self,
@@ -85,8 +89,11 @@ class Document:
         locator: Locator | None = None,
         duplicates: tuple[tuple[tuple[str | int, ...], LoadError], ...] = (),
         max_bytes: int | None = None,
+        *,
+        parsed: bool = False,
     ) -> None:
         self.path = path
+        self.parsed = parsed
         self.max_bytes = max_bytes
         self.data = data
         self.text = text

@@ -185,10 +185,11 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
     if repeats is not None:
         # a template's names written twice: the parsed objects no longer hold every name
         # the text does, so the text itself is walked
-        document = Document(path, data, text, "json")
+        document = Document(path, data, text, "json", parsed=True)
         document.duplicates = repeats.duplicates(path, text, data)
         return document
-    return Document(path, data, text, "json", functools.partial(_spots, NameIndex(text, data)))
+    locator = functools.partial(_spots, NameIndex(text, data))
+    return Document(path, data, text, "json", locator, parsed=True)
 
 
 def _spots(index: NameIndex, requests: Sequence[Request]) -> list[Spot]:

@@ -64,8 +64,10 @@ def line_columns(text: str, offsets: Sequence[int]) -> list[Position]:
         for index in order:
             offset = offsets[index]
             if offset > done:
-                line += text.count("\n", done, offset)
-                line_start = max(line_start, text.rfind("\n", done, offset) + 1)
+                last = text.rfind("\n", done, offset)
+                if last >= 0:  # a line break between: counted, the last starts the line
+                    line += text.count("\n", done, last) + 1
+                    line_start = last + 1
                 done = offset
             result[index] = (line, offset - line_start + 1)
         return result
@@ -301,11 +303,14 @@ def _resolve(data: Any, path: Sequence[str | int]) -> tuple[Any, str | int | Non
     node, depth = data, 0
     for step in path:
         if isinstance(node, dict):
-            key = str(step)
+            key = step if step.__class__ is str else str(step)
             if key not in node:
                 break
             parent, token, node = node, key, node[key]
-        elif isinstance(node, list) and (index := _array_index(step, len(node))) is not None:
+        elif isinstance(node, list) and (
+            (index := step if step.__class__ is int and 0 <= step < len(node) else None) is not None
+            or (index := _array_index(step, len(node))) is not None
+        ):
             parent, token, node = node, index, node[index]
         else:
             break

@@ -270,7 +270,8 @@ def _one_pass(path: str, text: str, cloudformation: bool) -> Document | None:
         return None
     if pieces is not None and root is not None:
         remember_whole(text, pieces, root)
-    return Document(path, data, text, "yaml", functools.partial(locate_yaml_all, root, text))
+    locator = functools.partial(locate_yaml_all, root, text)
+    return Document(path, data, text, "yaml", locator, parsed=True)
 
 
 def _from_pieces(path: str, text: str, pieces: list[Piece]) -> Document | None:
@@ -282,7 +283,7 @@ def _from_pieces(path: str, text: str, pieces: list[Piece]) -> Document | None:
     except Exception:  # read whole, where anything refused is worded
         return None
     locator = functools.partial(locate_assembled, assembled, text)
-    return Document(path, data, text, "yaml", locator)
+    return Document(path, data, text, "yaml", locator, parsed=True)
 
 
 def _careful(path: str, text: str, cloudformation: bool) -> Document:
@@ -304,7 +305,7 @@ def _careful(path: str, text: str, cloudformation: bool) -> Document:
     finally:
         loader.dispose()
     located = functools.partial(locate_yaml_all, root, text)
-    document = Document(path, data, text, "yaml", located)
+    document = Document(path, data, text, "yaml", located, parsed=True)
     if duplicates:
         document.duplicates = _duplicate_paths(root, duplicates)
     return document

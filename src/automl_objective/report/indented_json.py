@@ -17,6 +17,7 @@ from automl_objective.base.quoting import printable, printable_data
 
 _quote: Callable[[str], str] = json.encoder.encode_basestring_ascii
 _INDENT = "  "
+_Said = tuple[dict[str, str], dict[str, str]]
 
 
 class _NotPlain(Exception):
@@ -27,20 +28,27 @@ def dumps_printable(value: Any) -> str:
     """``json.dumps(printable_data(value), indent=2)``."""
     parts: list[str] = []
     try:
-        _write(value, parts, "\n", {})
+        _write(value, parts, "\n", ({}, {}))
     except (_NotPlain, RecursionError):
         return json.dumps(printable_data(value), indent=2)
     return "".join(parts)
 
 
-def _write(value: Any, parts: list[str], newline: str, keys: dict[str, str]) -> None:
+def _write(value: Any, parts: list[str], newline: str, said: _Said) -> None:
     """Append ``value``'s text; ``newline`` is a line break with the indent of its level,
-    ``keys`` each key's text (with its colon) already written at the level below."""
+    ``said`` the texts already written: each key's (with its colon), and each string
+    value's (ten thousand findings repeat a few messages and paths: each is made printable
+    and quoted once)."""
     kind = value.__class__
-    if kind is str or isinstance(value, str):
+    if kind is str:
+        text = said[1].get(value)
+        if text is None:
+            text = said[1][value] = _quote(printable(value))
+        parts.append(text)
+    elif isinstance(value, str):  # a str subclass (a code): read by its own methods each time
         parts.append(_quote(printable(value)))
     elif kind is dict:
-        _write_object(value, parts, newline, keys)
+        _write_object(value, parts, newline, said)
     elif kind is list or kind is tuple:
         if not value:
             parts.append("[]")
@@ -50,16 +58,14 @@ def _write(value: Any, parts: list[str], newline: str, keys: dict[str, str]) -> 
         separator = inner
         for item in value:
             parts.append(separator)
-            _write(item, parts, inner, keys)
+            _write(item, parts, inner, said)
             separator = "," + inner
         parts.append(newline + "]")
     else:
         parts.append(_scalar(value))
 
 
-def _write_object(
-    value: dict[Any, Any], parts: list[str], newline: str, keys: dict[str, str]
-) -> None:
+def _write_object(value: dict[Any, Any], parts: list[str], newline: str, said: _Said) -> None:
     if not value:
         parts.append("{}")
         return
@@ -69,12 +75,12 @@ def _write_object(
     for key, item in value.items():
         if key.__class__ is not str:
             raise _NotPlain
-        said = keys.get(key)
-        if said is None:
-            said = keys[key] = _quote(printable(key)) + ": "
+        named = said[0].get(key)
+        if named is None:
+            named = said[0][key] = _quote(printable(key)) + ": "
         parts.append(separator)
-        parts.append(said)
-        _write(item, parts, inner, keys)
+        parts.append(named)
+        _write(item, parts, inner, said)
         separator = "," + inner
     parts.append(newline + "}")
 

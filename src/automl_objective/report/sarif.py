@@ -25,13 +25,15 @@ class SarifReporter(Reporter):
 
         used = sorted({f.code for r in results for f in r.findings})
         rules = [{"id": code, "shortDescription": {"text": code.description}} for code in used]
+        index = {code: at for at, code in enumerate(used)}
         findings = []
         for result in results:
+            uri = _uri(result.path) if result.findings else ""  # once a file
             for finding in result.findings:
-                location = _physical(result.path, finding.line, finding.column)
+                location = _physical(result.path, finding.line, finding.column, uri)
                 entry: dict[str, object] = {
                     "ruleId": finding.code,
-                    "ruleIndex": used.index(finding.code),
+                    "ruleIndex": index[finding.code],
                     "level": finding.severity,
                     "message": {"text": printable(finding.message)},
                     "locations": [{"physicalLocation": location}],
@@ -60,13 +62,19 @@ class SarifReporter(Reporter):
         out.write(dumps_printable(log) + "\n")
 
 
-def _physical(path: str, line: int | None, column: int | None) -> dict[str, object]:
-    """A SARIF physicalLocation: the file, and the place in it when known."""
+def _uri(path: str) -> str:
+    """The file's artifactLocation URI: its path percent-encoded, with forward slashes."""
     from urllib.parse import quote
 
-    location: dict[str, object] = {
-        "artifactLocation": {"uri": quote(_path_bytes(path.replace("\\", "/")))}
-    }
+    return quote(_path_bytes(path.replace("\\", "/")))
+
+
+def _physical(
+    path: str, line: int | None, column: int | None, uri: str | None = None
+) -> dict[str, object]:
+    """A SARIF physicalLocation: the file (``uri``, when already made from ``path``), and the
+    place in it when known."""
+    location: dict[str, object] = {"artifactLocation": {"uri": _uri(path) if uri is None else uri}}
     if line is not None:
         location["region"] = {"startLine": line, "startColumn": column or 1}
     return location

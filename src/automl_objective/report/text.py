@@ -32,6 +32,8 @@ class TextReporter(Reporter):
 
     def _lines(self, result: FileResult) -> str:
         shown_path = printable(result.path)  # once a file, not once a finding
+        shown: dict[str, str] = {}  # each message made printable once a file (a long list's
+        # items that fail alike say the same)
         lines = []
         for finding in result.findings:
             where, severity = location(result.path, finding, shown_path), str(finding.severity)
@@ -39,5 +41,8 @@ class TextReporter(Reporter):
                 where = f"{_BOLD}{where}{_RESET}"
                 severity = f"{_COLOURS[severity]}{severity}{_RESET}"
             said = finding.message + finding.related_words() if finding.related else finding.message
-            lines.append(f"{where}: {severity} [{finding.code}] {printable(said)}\n")
+            words = shown.get(said)
+            if words is None:
+                words = shown[said] = printable(said)
+            lines.append(f"{where}: {severity} [{finding.code}] {words}\n")
         return "".join(lines)
