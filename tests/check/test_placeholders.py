@@ -61,6 +61,23 @@ def test_placeholders_taken_as_dynamic_leave_only_real_mistakes(tmp_path: Path) 
     assert validate_file(_write(tmp_path, clean), placeholders="dynamic").valid
 
 
+def test_a_value_holding_a_braced_placeholder_is_one_too(tmp_path: Path) -> None:
+    """A name built by a shell (``forecast-${RUN_ID}``, from a mined real file) was a
+    ``schema-violation`` of its pattern, even with placeholders taken as dynamic (a false
+    alarm there); a bare ``$NAME`` inside a longer value stays a value."""
+    request = {**REQUEST, "AutoMLJobName": "forecast-${RUN_ID}", "RoleArn": "r$X"}
+    request["AutoMLJobObjective"] = {"MetricName": "MSE"}
+    findings = validate_file(_write(tmp_path, request)).findings
+    name = [f for f in findings if f.pointer == "/AutoMLJobName"]
+    assert [f.code for f in name] == ["placeholder"]
+    assert name[0].message.startswith(
+        "AutoMLJobName 'forecast-${RUN_ID}' holds a template placeholder (RUN_ID): fill it in"
+    )
+    assert [f.code for f in findings if f.pointer == "/RoleArn"] == ["schema-violation"]
+    dynamic = validate_file(_write(tmp_path, request), placeholders="dynamic").findings
+    assert [(f.code, f.pointer) for f in dynamic] == [("schema-violation", "/RoleArn")]
+
+
 def test_the_command_line_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(_write(tmp_path, {**REQUEST, "AutoMLJobObjective": {"MetricName": "MSE"}}))
     assert main(["validate", path]) == 1
@@ -100,6 +117,10 @@ def test_placeholders_in_code_and_definitions_too(tmp_path: Path) -> None:
         ("$AUTOML_JOB_NAME", "AUTOML_JOB_NAME"),
         ("$sagemaker_role_arn", "sagemaker_role_arn"),
         ("s3://$BUCKET/x", None),
+        ("job-${RUN_ID}", "RUN_ID"),
+        ("s3://${BUCKET}/${PREFIX}/x", "BUCKET"),
+        ("arn:aws:iam::${AWS::AccountId}:role/r", None),
+        ("$X-${Y}", "Y"),
         ("$", None),
         ("${}", None),
         ("${AWS::Region}", None),

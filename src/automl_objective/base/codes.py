@@ -130,8 +130,8 @@ ABOUT: dict[Code, About] = {
     Code.PLACEHOLDER: About(
         "error",
         "a value that is a template placeholder (`${NAME}`, `$NAME`), not a value",
-        "in place of the pattern and length errors it would get; an option takes them as values "
-        "known only at run time",
+        "in place of the pattern and length errors it would get (a value holding a `${NAME}`: "
+        "when its text fails its checks); an option takes them as values known only at run time",
     ),
     Code.NO_SUCH_INTEGRATION: About(
         "error",

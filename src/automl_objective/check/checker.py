@@ -273,6 +273,10 @@ class Checker:
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
         data = document.data
         filled = _placeholders.find(data, document.text if document.parsed else None)
+        # a value holding a placeholder is checked as written unless they are dynamic
+        held = _placeholders.held(data, filled) if filled and placeholders == "report" else []
+        if held:
+            filled = [path for path in filled if path not in held]
         if filled:
             data = _placeholders.as_dynamic(data, filled)
         failures = self.failures(data, direct, problem_type)
@@ -284,8 +288,21 @@ class Checker:
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
-            located += _placeholders.findings(document.data, filled)
+            located = _with_placeholders(document.data, located, filled, held)
         return FileResult(document.path, _place_all(document, located, strict), chosen)
+
+
+def _with_placeholders(
+    data: Any, located: list[Located], filled: list[Path], held: list[Path]
+) -> list[Located]:
+    """``located`` and one ``placeholder`` finding for each value that is a placeholder
+    (``filled``), and for each value holding one (``held``) that has findings, in their
+    place."""
+    failing = {f.path for f in located}.intersection(held) if held else set()
+    if failing:
+        located = [f for f in located if f.path not in failing]
+        filled = [*filled, *(path for path in held if path in failing)]
+    return located + _placeholders.findings(data, filled)
 
 
 _ABSENT: Any = object()

@@ -1,8 +1,12 @@
-"""Template placeholders: a string value that is entirely ``${NAME}`` or ``$NAME``, written
-to be filled in by a shell (``envsubst``, a heredoc) or a template engine before the request
-is sent. Such a value is no typo of a value: it gets one ``placeholder`` finding naming it,
-never the pattern or length errors the placeholder text itself would get; or, when the
-caller says placeholders are filled in at run time, it is checked as a value known only then
+"""Template placeholders: a string value that is entirely ``${NAME}`` or ``$NAME``, or that
+holds a ``${NAME}`` (``job-${RUN_ID}``), written to be filled in by a shell (``envsubst``, a
+heredoc) or a template engine before the request is sent (a bare ``$NAME`` inside a longer
+value is not taken for one: ``price $5``, a pattern's ``$``). Such a value is no typo of a
+value: a value that is one gets one ``placeholder`` finding naming it, never the pattern or
+length errors the placeholder text itself would get; a value that holds one is checked as
+written, and its findings, if any, become that one ``placeholder`` finding (``s3://${BUCKET}/in``
+is a valid S3 URI whatever the bucket: nothing to say). When the caller says placeholders are
+filled in at run time, either is checked as a value known only then
 (:data:`~automl_objective.base.dynamic.DYNAMIC`)."""
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ Placeholders = Literal["report", "dynamic"]
 PLACEHOLDER_MODES: tuple[Placeholders, ...] = ("report", "dynamic")
 
 _PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_HELD = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _DOLLAR_ESCAPES = ("\\u0024", "\\x24", "\\U00000024")
 """Every escape that writes ``$`` in JSON (``\\u0024``) or in a YAML double-quoted scalar
 (``\\x24``, ``\\u0024``, ``\\U00000024``; the letter's case counts, ``24`` has no hex
@@ -28,12 +33,14 @@ data is then walked). Searched for as plain text: no pattern to compile on start
 
 
 def placeholder_name(value: Any) -> str | None:
-    """The name of the placeholder ``value`` is entirely (``ROLE_ARN`` for ``${ROLE_ARN}``),
-    or None."""
-    if not isinstance(value, str) or not value.startswith("$"):
+    """The name of the placeholder ``value`` is entirely (``ROLE_ARN`` for ``${ROLE_ARN}``)
+    or holds first (``RUN_ID`` for ``job-${RUN_ID}``), or None."""
+    if not isinstance(value, str) or "$" not in value:
         return None
-    found = _PLACEHOLDER.fullmatch(value)
-    return None if found is None else found[1] or found[2]
+    if value.startswith("$") and (whole := _PLACEHOLDER.fullmatch(value)) is not None:
+        return whole[1] or whole[2]
+    held = _HELD.search(value) if "${" in value else None
+    return None if held is None else held[1]
 
 
 def find(data: Any, text: str | None = None) -> list[Path]:
@@ -58,6 +65,15 @@ def find(data: Any, text: str | None = None) -> list[Path]:
     return found
 
 
+def held(data: Any, paths: list[Path]) -> list[Path]:
+    """Those of ``paths`` whose value holds a placeholder but is not one."""
+    return [path for path in paths if not _is_one(_at(data, path))]
+
+
+def _is_one(value: str) -> bool:
+    return value.startswith("$") and _PLACEHOLDER.fullmatch(value) is not None
+
+
 def may_spell_a_dollar(text: str) -> bool:
     """Whether JSON or YAML ``text`` may write a ``$`` in a value: literally, or by an escape
     (:data:`_DOLLAR_ESCAPES`; YAML's other escapes, ``\\N`` say, write other characters)."""
@@ -65,18 +81,18 @@ def may_spell_a_dollar(text: str) -> bool:
 
 
 def _may_hold_one(data: Any) -> bool:
-    """Whether a value inside ``data`` is a string that starts with ``$``."""
+    """Whether a value inside ``data`` is a string that holds a ``$``."""
     stack = [data] if isinstance(data, (dict, list)) else []
     while stack:
         value = stack.pop()
         for item in value.values() if isinstance(value, dict) else value:
             kind = item.__class__
             if kind is str:
-                if item.startswith("$"):
+                if "$" in item:
                     return True
             elif kind is dict or kind is list or isinstance(item, (dict, list)):
                 stack.append(item)
-            elif isinstance(item, str) and item.startswith("$"):
+            elif isinstance(item, str) and "$" in item:
                 return True
     return False
 
@@ -108,9 +124,9 @@ def findings(data: Any, paths: list[Path]) -> list[Located]:
         value = _at(data, path)
         name = member_name(path, {}) if path else "the document"
         message = (
-            f"{name} {shown(value)} is a template placeholder ({placeholder_name(value)}): fill "
-            "it in before this request is sent, or check it with placeholders taken as values "
-            "known only at run time"
+            f"{name} {shown(value)} {'is' if _is_one(value) else 'holds'} a template placeholder "
+            f"({placeholder_name(value)}): fill it in before this request is sent, or check "
+            "it with placeholders taken as values known only at run time"
         )
         found.append(Located(Code.PLACEHOLDER.severity, Code.PLACEHOLDER, path, message))
     return found
