@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from automl_objective.base.codes import Severity
+from automl_objective.base.codes import Code, Severity
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
     Schema,
@@ -296,11 +296,13 @@ def _with_placeholders(
     data: Any, located: list[Located], filled: list[Path], held: list[Path]
 ) -> list[Located]:
     """``located`` and one ``placeholder`` finding for each value that is a placeholder
-    (``filled``), and for each value holding one (``held``) that has findings, in their
-    place."""
-    failing = {f.path for f in located}.intersection(held) if held else set()
+    (``filled``), and for each value holding one (``held``) in place of the pattern or length
+    errors its text gets (a value of a list of names, ``F${X}1`` for a metric, is still
+    none of them)."""
+    errors = {f.path for f in located if f.code == Code.SCHEMA_VIOLATION} if held else set()
+    failing = errors.intersection(held)
     if failing:
-        located = [f for f in located if f.path not in failing]
+        located = [f for f in located if f.code != Code.SCHEMA_VIOLATION or f.path not in failing]
         filled = [*filled, *(path for path in held if path in failing)]
     return located + _placeholders.findings(data, filled)
 
