@@ -28,6 +28,7 @@ MAX_BYTES = 10 * 1024 * 1024
 """Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -39,8 +40,11 @@ def decode(path: str, raw: bytes) -> str:
         raise LoadError(
             path, "binary data (a NUL byte), not a JSON or YAML document", line, code=Code.ENCODING
         )
+    # As the "utf-8-sig" codec decodes (its offsets too: past the mark), by the C decoder
+    # without that codec's Python function call.
+    body = raw[3:] if raw.startswith(_UTF8_BOM) else raw
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
         raise LoadError(
