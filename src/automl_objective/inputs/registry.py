@@ -59,6 +59,10 @@ class _Tables(NamedTuple):
     endings: tuple[str, ...] | None
     """Every suffix those globs match by (None: one of them is not a plain suffix): a name
     with none of them is claimed by no kind, told by one test."""
+    extensions_only: bool
+    """Every one of ``endings`` is one extension (``.py``, not ``.tar.gz``): then a name ends
+    with one, after :func:`lower_suffix`, exactly when the text from its last dot, lowered,
+    does (a last dot before a ``/`` leaves text with a ``/``, which no such suffix holds)."""
     recognisers: tuple[tuple[Callable[[Any], bool], InputKind], ...]
     """The kinds of JSON or YAML document told apart by their members, in order."""
     fallback: InputKind
@@ -74,7 +78,10 @@ def _laid_out(kinds: tuple[InputKind, ...]) -> _Tables:
     fallback = next((kind for kind in documents if kind.recognises is None), None)
     assert fallback is not None, "the registry holds a kind for any other document"
     recognisers = tuple((k.recognises, k) for k in documents if k.recognises is not None)
-    return _Tables(kinds, claimers, endings, recognisers, fallback)
+    extensions_only = endings is not None and all(
+        e.startswith(".") and e.count(".") == 1 for e in endings
+    )
+    return _Tables(kinds, claimers, endings, extensions_only, recognisers, fallback)
 
 
 _tables: _Tables | None = None
@@ -89,9 +96,11 @@ def _laid_out_kinds() -> _Tables:
 
 def claim(path: str) -> InputKind | None:
     """The kind with a syntax of its own that reads ``path`` by its name, if one does."""
-    tables = _laid_out_kinds()
-    if tables.endings is not None and not lower_suffix(path).endswith(tables.endings):
-        return None  # the common case (a JSON or YAML file), told by one test
+    tables = _tables if _tables is not None and _tables.kinds is KINDS else _laid_out_kinds()
+    if tables.endings is not None:  # the common case (a JSON or YAML file), told by one test
+        ending = path[path.rfind(".") :].lower() if tables.extensions_only else lower_suffix(path)
+        if not ending.endswith(tables.endings):
+            return None
     for kind, globs in tables.claimers:
         if globs(path):
             return kind
