@@ -40,15 +40,16 @@ def decode(path: str, raw: bytes) -> str:
         raise LoadError(
             path, "binary data (a NUL byte), not a JSON or YAML document", line, code=Code.ENCODING
         )
-    # As the "utf-8-sig" codec decodes (its offsets too: past the mark), by the C decoder
-    # without that codec's Python function call.
-    body = raw[3:] if raw.startswith(_UTF8_BOM) else raw
+    # As the "utf-8-sig" codec decodes, by the C decoder without that codec's Python
+    # function call; a bad byte's offset counted in the file (the mark's bytes too).
+    marked = raw.startswith(_UTF8_BOM)
     try:
-        return body.decode("utf-8")
+        return (raw[3:] if marked else raw).decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _byte_position(raw, error.start)
+        offset = error.start + (3 if marked else 0)
+        line, column = _byte_position(raw, offset)
         raise LoadError(
-            path, f"not UTF-8 text (byte {error.start})", line, column, code=Code.ENCODING
+            path, f"not UTF-8 text (byte {offset})", line, column, code=Code.ENCODING
         ) from None
 
 
