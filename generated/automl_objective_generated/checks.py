@@ -46,13 +46,15 @@ def _unicode(pattern: str) -> Callable[[str], object]:
     return search
 
 
-def _compiled_on_first_use(name: str, pattern: str) -> Callable[[str], object]:
-    """The search of ``pattern``, compiled when first called, not at import (a run uses a few
-    of these patterns; compiling them all cost about 4 ms a start): the first call puts the
-    compiled search in the module global ``name``, so later calls go straight to it."""
+def _compiled_on_first_use(name: str, pattern: str, whole: bool = False) -> Callable[[str], object]:
+    """The search of ``pattern`` (with ``whole``: its ``fullmatch``), compiled when first
+    called, not at import (a run uses a few of these patterns; compiling them all cost about
+    4 ms a start): the first call puts the compiled search in the module global ``name``, so
+    later calls go straight to it."""
 
     def first(value: str) -> object:
-        search = re.compile(pattern).search
+        compiled = re.compile(pattern)
+        search = compiled.fullmatch if whole else compiled.search
         globals()[name] = search
         return search(value)
 
@@ -63,8 +65,8 @@ def check_document(v: Any) -> bool:
     """The canonical schema: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if (not (isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject)):
-        if not (((not (not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject) and not ((("MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v.keys() <= X_auto_ml_job_objective_3)) if isinstance(v, dict) else v is DYNAMIC)) and _surely_document_if(v):
+    if (not (isinstance(v, dict) and "MetricName" not in v and v.__class__ is not OpenObject)):
+        if not (((not ("MetricName" not in v and v.__class__ is not OpenObject) and not ((("MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v))) if isinstance(v, dict) else v is DYNAMIC)) and _surely_document_if(v):
             return False
     elif not _check_document_else(v):
         return False
@@ -87,11 +89,11 @@ def check_auto_ml_job_objective(v: Any) -> bool:
     """The canonical schema's $defs/AutoMLJobObjective: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "MetricName" not in v and v.__class__ is not OpenObject:
         return False
     if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
         return False
-    if not v.keys() <= X_auto_ml_job_objective_3:
+    if not X_auto_ml_job_objective_3.issuperset(v):
         return False
     return True
 
@@ -132,10 +134,10 @@ def explain_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) 
 
 
 def _check_document_else(v: Any) -> bool:
-    if (not (not ((not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject))))):
+    if (not (not ((not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobInputDataConfig" not in v and v.__class__ is not OpenObject))))):
         if not check_create_auto_ml_job_v2_request(v) and _surely_document_else_if(v):
             return False
-    elif not (not (((not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v)) if (not (not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))))) else not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v)))))):
+    elif not (not (((not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v)) if (not (not ((not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "InputDataConfig" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject))))) else not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v)))))):
         return False
     return True
 
@@ -153,13 +155,13 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
     """The canonical schema's $defs/CreateAutoMLJobV2Request: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_create_auto_ml_job_v2_request_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
         return False
-    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not (not X_auto_ml_job_objective_1 <= v_2.keys() and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v_2.keys() <= X_auto_ml_job_objective_3)) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
     if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
@@ -171,19 +173,19 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
     if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject)):
         if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
             return False
     return True
@@ -254,7 +256,7 @@ def check_auto_ml_problem_type_config(v: Any) -> bool:
         return False
     if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
         return False
-    if not v.keys() <= X_auto_ml_problem_type_config_5:
+    if not X_auto_ml_problem_type_config_5.issuperset(v):
         return False
     return True
 
@@ -352,7 +354,7 @@ def _surely_problem_type(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             return False
     return True
@@ -366,11 +368,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_0(v: Any, path: JsonPath, out: list[
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
-        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+    if (not (isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if not (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not ("TabularJobConfig" not in v_25 and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             return False
     return True
 
@@ -386,8 +388,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then(v: Any, path: JsonPath, out: 
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
-        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
+    if (not (isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject)):
+        if not (not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v):
             return False
     return True
 
@@ -401,7 +403,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any, path: JsonPat
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject)))))))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject)))))))):
             return False
     return True
 
@@ -416,7 +418,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any, path: Js
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any) -> bool:
     if isinstance(v, dict):
-        if "TabularJobConfig" in v and not (((v_20 := v["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v_20.keys() and v_20.__class__ is not OpenObject))):
+        if "TabularJobConfig" in v and not (((v_20 := v["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject))):
             return False
     return True
 
@@ -430,7 +432,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTy
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -444,7 +446,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTy
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -460,14 +462,14 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any, path: Json
 def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLJobObjective" not in v:
         return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any) -> bool:
-    if _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
-        if not (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not ("TabularJobConfig" not in v_25 and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))))))):
+        if not (not (isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v):
             return False
     return True
 
@@ -480,7 +482,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1(v: Any, path: JsonPat
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -494,10 +496,10 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any, path: Js
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v_25.keys() and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_26.keys() and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not ("TabularJobConfig" not in v_25 and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))):
             return False
     return True
 
@@ -517,7 +519,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: Json
 def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -527,9 +529,9 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TabularJobConfig" not in v and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not (((v_26 := v["TabularJobConfig"]) is v_26) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_26.keys() and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))):
+    if "TabularJobConfig" in v and not (((v_26 := v["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))):
         return False
     return True
 
@@ -553,7 +555,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeC
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TabularJobConfig" not in v:
         return False
     if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -563,7 +565,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeC
 def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -583,16 +585,16 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeC
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+    if "ProblemType" not in v:
         return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not (not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v_28.keys() and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))):
             return False
     return True
 
@@ -612,7 +614,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -622,7 +624,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TabularJobConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -642,7 +644,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TabularJobConfig" not in v:
         return False
     return True
 
@@ -706,10 +708,10 @@ def explain_regression_metric_name(v: Any, path: JsonPath, out: list[Failure], w
 
 
 def _check_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_35 := v["AutoMLProblemTypeConfig"]) is v_35) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v_35.keys() and v_35.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_35 and not (((v_36 := v_35["TabularJobConfig"]) is v_36) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_36.keys() and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))))))) if isinstance(v_35, dict) else v_35 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_35 := v["AutoMLProblemTypeConfig"]) is v_35) and (((not ("TabularJobConfig" not in v_35 and v_35.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_35 and not (((v_36 := v_35["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))))))) if isinstance(v_35, dict) else v_35 is DYNAMIC))):
             return False
     return True
 
@@ -729,7 +731,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -739,9 +741,9 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TabularJobConfig" not in v and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not (((v_36 := v["TabularJobConfig"]) is v_36) and (((not (not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_36.keys() and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))):
+    if "TabularJobConfig" in v and not (((v_36 := v["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))):
         return False
     return True
 
@@ -765,7 +767,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TabularJobConfig" not in v:
         return False
     if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -775,7 +777,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any)
 def _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
         return False
@@ -801,7 +803,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabula
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+    if "ProblemType" not in v:
         return False
     if "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -887,10 +889,10 @@ def explain_binary_classification_metric_name(v: Any, path: JsonPath, out: list[
 
 
 def _check_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_44 := v["AutoMLProblemTypeConfig"]) is v_44) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v_44.keys() and v_44.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_44 and not (((v_45 := v_44["TabularJobConfig"]) is v_45) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_45.keys() and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))))))) if isinstance(v_44, dict) else v_44 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_44 := v["AutoMLProblemTypeConfig"]) is v_44) and (((not ("TabularJobConfig" not in v_44 and v_44.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_44 and not (((v_45 := v_44["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))))))) if isinstance(v_44, dict) else v_44 is DYNAMIC))):
             return False
     return True
 
@@ -910,7 +912,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -920,9 +922,9 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TabularJobConfig" not in v and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not (((v_45 := v["TabularJobConfig"]) is v_45) and (((not (not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_45.keys() and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))):
+    if "TabularJobConfig" in v and not (((v_45 := v["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))):
         return False
     return True
 
@@ -946,7 +948,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TabularJobConfig" not in v:
         return False
     if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -956,7 +958,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any)
 def _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
         return False
@@ -982,7 +984,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabula
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+    if "ProblemType" not in v:
         return False
     if "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -1068,10 +1070,10 @@ def explain_multiclass_classification_metric_name(v: Any, path: JsonPath, out: l
 
 
 def _check_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_53 := v["AutoMLProblemTypeConfig"]) is v_53) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v_53.keys() and v_53.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_53 and not (((v_54 := v_53["TabularJobConfig"]) is v_54) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_54.keys() and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))))))) if isinstance(v_53, dict) else v_53 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_53 := v["AutoMLProblemTypeConfig"]) is v_53) and (((not ("TabularJobConfig" not in v_53 and v_53.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_53 and not (((v_54 := v_53["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))))))) if isinstance(v_53, dict) else v_53 is DYNAMIC))):
             return False
     return True
 
@@ -1091,7 +1093,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -1101,9 +1103,9 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TabularJobConfig" not in v and v.__class__ is not OpenObject:
         return False
-    if "TabularJobConfig" in v and not (((v_54 := v["TabularJobConfig"]) is v_54) and (((not (not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v_54.keys() and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))):
+    if "TabularJobConfig" in v and not (((v_54 := v["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))):
         return False
     return True
 
@@ -1127,7 +1129,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TabularJobConfig" not in v:
         return False
     if "TabularJobConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"]):
         return False
@@ -1137,7 +1139,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any)
 def _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
         return False
@@ -1163,7 +1165,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabula
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys():
+    if "ProblemType" not in v:
         return False
     if "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -1191,7 +1193,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabula
 
 
 def _check_CreateAutoMLJobV2Request_allOf_4(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
             return False
     return True
@@ -1249,10 +1251,10 @@ def explain_image_classification_metric_name(v: Any, path: JsonPath, out: list[F
 
 
 def _check_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not (not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v_62.keys() and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))):
             return False
     return True
 
@@ -1272,7 +1274,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -1282,7 +1284,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_4_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "ImageClassificationJobConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1302,13 +1304,13 @@ def _surely_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "ImageClassificationJobConfig" not in v:
         return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_5(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
             return False
     return True
@@ -1366,10 +1368,10 @@ def explain_text_classification_metric_name(v: Any, path: JsonPath, out: list[Fa
 
 
 def _check_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not (not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v_69.keys() and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))):
             return False
     return True
 
@@ -1389,7 +1391,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -1399,7 +1401,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_5_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TextClassificationJobConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1419,13 +1421,13 @@ def _surely_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TextClassificationJobConfig" not in v:
         return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_6(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
             return False
     return True
@@ -1483,10 +1485,10 @@ def explain_time_series_forecasting_metric_name(v: Any, path: JsonPath, out: lis
 
 
 def _check_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not (not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v_76.keys() and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))):
             return False
     return True
 
@@ -1506,7 +1508,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -1516,7 +1518,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_6_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TimeSeriesForecastingJobConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1536,13 +1538,13 @@ def _surely_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TimeSeriesForecastingJobConfig" not in v:
         return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_7(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
     return True
@@ -1630,10 +1632,10 @@ def _surely_TextGenerationMetricName_x_warn_not(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not (not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v_85.keys() and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))):
+        if "AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))):
             return False
     return True
 
@@ -1653,7 +1655,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     if isinstance(v, dict) and "AutoMLProblemTypeConfig" in v and not _surely_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -1663,7 +1665,7 @@ def _surely_CreateAutoMLJobV2Request_allOf_7_if(v: Any) -> bool:
 def _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
+    if "TextGenerationJobConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1683,13 +1685,13 @@ def _surely_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any)
         return False
     if not isinstance(v, dict):
         return False
-    if not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys():
+    if "TextGenerationJobConfig" not in v:
         return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_8(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject)):
         if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
             return False
     return True
@@ -1736,16 +1738,16 @@ def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: A
 
 def check_tabular_algorithm_choice(v: Any) -> bool:
     """The canonical schema's $defs/TabularAlgorithmChoice: True when no failure is certain."""
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+    if (not (isinstance(v, dict) and "CandidateGenerationConfig" not in v and v.__class__ is not OpenObject)):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_124 := v["CandidateGenerationConfig"]) is v_124) and (not (isinstance(v_124, dict) and (("AlgorithmsConfig" in v_124 and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v_124["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_3_if(v):
             return False
     return True
@@ -1769,7 +1771,7 @@ def explain_tabular_algorithm_choice(v: Any, path: JsonPath, out: list[Failure],
 
 
 def _check_TabularAlgorithmChoice_allOf_0(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+    if (not (isinstance(v, dict) and "CandidateGenerationConfig" not in v and v.__class__ is not OpenObject)):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_0_if(v):
             return False
     return True
@@ -1926,7 +1928,7 @@ def _surely_hyperparameter_tuning_algorithm(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_0_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "CandidateGenerationConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -1942,13 +1944,13 @@ def _explain_TabularAlgorithmChoice_allOf_0_if(v: Any, path: JsonPath, out: list
 def _surely_TabularAlgorithmChoice_allOf_0_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys():
+    if isinstance(v, dict) and "CandidateGenerationConfig" not in v:
         return False
     return True
 
 
 def _check_TabularAlgorithmChoice_allOf_1(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_1_if(v):
             return False
     return True
@@ -2053,7 +2055,7 @@ def _explain_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsCon
 
 
 def _check_TabularAlgorithmChoice_allOf_1_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))):
@@ -2076,7 +2078,7 @@ def _explain_TabularAlgorithmChoice_allOf_1_if(v: Any, path: JsonPath, out: list
 def _surely_TabularAlgorithmChoice_allOf_1_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys():
+    if isinstance(v, dict) and "Mode" not in v:
         return False
     if isinstance(v, dict) and "Mode" in v and not _surely_TabularAlgorithmChoice_allOf_1_if__Mode(v["Mode"]):
         return False
@@ -2104,7 +2106,7 @@ def _surely_TabularAlgorithmChoice_allOf_1_if__Mode(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_2(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_2_if(v):
             return False
     return True
@@ -2209,7 +2211,7 @@ def _explain_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsCon
 
 
 def _check_TabularAlgorithmChoice_allOf_2_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))):
@@ -2232,7 +2234,7 @@ def _explain_TabularAlgorithmChoice_allOf_2_if(v: Any, path: JsonPath, out: list
 def _surely_TabularAlgorithmChoice_allOf_2_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys():
+    if isinstance(v, dict) and "Mode" not in v:
         return False
     if isinstance(v, dict) and "Mode" in v and not _surely_TabularAlgorithmChoice_allOf_2_if__Mode(v["Mode"]):
         return False
@@ -2260,7 +2262,7 @@ def _surely_TabularAlgorithmChoice_allOf_2_if__Mode(v: Any) -> bool:
 
 
 def _check_TabularAlgorithmChoice_allOf_3(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("CandidateGenerationConfig" in v and not (((v_124 := v["CandidateGenerationConfig"]) is v_124) and (not (isinstance(v_124, dict) and (("AlgorithmsConfig" in v_124 and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v_124["AlgorithmsConfig"])))))))))) and _surely_TabularAlgorithmChoice_allOf_3_if(v):
             return False
     return True
@@ -2403,7 +2405,7 @@ def _explain_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__Auto
 
 
 def _check_TabularAlgorithmChoice_allOf_3_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "Mode" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))):
@@ -2426,7 +2428,7 @@ def _explain_TabularAlgorithmChoice_allOf_3_if(v: Any, path: JsonPath, out: list
 def _surely_TabularAlgorithmChoice_allOf_3_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys():
+    if isinstance(v, dict) and "Mode" not in v:
         return False
     if isinstance(v, dict) and "Mode" in v and not _surely_TabularAlgorithmChoice_allOf_3_if__Mode(v["Mode"]):
         return False
@@ -2545,7 +2547,7 @@ def explain_time_series_forecasting_algorithm(v: Any, path: JsonPath, out: list[
 
 
 def _check_CreateAutoMLJobV2Request_allOf_8_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2561,13 +2563,13 @@ def _explain_CreateAutoMLJobV2Request_allOf_8_if(v: Any, path: JsonPath, out: li
 def _surely_CreateAutoMLJobV2Request_allOf_8_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v:
         return False
     return True
 
 
 def _check_document_else_else(v: Any) -> bool:
-    if (not (not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))))):
+    if (not (not ((not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "InputDataConfig" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject))))):
         if not check_create_auto_ml_job_request(v) and _surely_document_else_else_if(v):
             return False
     elif not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v))):
@@ -2590,22 +2592,22 @@ def check_create_auto_ml_job_request(v: Any) -> bool:
         return v is DYNAMIC
     if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
         return False
-    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not (not X_auto_ml_job_objective_1 <= v_2.keys() and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not v_2.keys() <= X_auto_ml_job_objective_3)) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
     if not (not (not _check_CreateAutoMLJobRequest_allOf_0_x_warn(v))):
         return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
-    if not (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
+    if not (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
         return False
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+    if (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject)):
         if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
     return True
@@ -2672,7 +2674,7 @@ def _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any, path: JsonPath, out: 
 
 
 def _check_CreateAutoMLJobRequest_allOf_1(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
             return False
     return True
@@ -2686,7 +2688,7 @@ def _explain_CreateAutoMLJobRequest_allOf_1(v: Any, path: JsonPath, out: list[Fa
 
 
 def _check_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
@@ -2709,7 +2711,7 @@ def _explain_CreateAutoMLJobRequest_allOf_1_if(v: Any, path: JsonPath, out: list
 def _surely_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys():
+    if isinstance(v, dict) and "ProblemType" not in v:
         return False
     if isinstance(v, dict) and "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -2717,7 +2719,7 @@ def _surely_CreateAutoMLJobRequest_allOf_1_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_2(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
             return False
     return True
@@ -2731,7 +2733,7 @@ def _explain_CreateAutoMLJobRequest_allOf_2(v: Any, path: JsonPath, out: list[Fa
 
 
 def _check_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
@@ -2754,7 +2756,7 @@ def _explain_CreateAutoMLJobRequest_allOf_2_if(v: Any, path: JsonPath, out: list
 def _surely_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys():
+    if isinstance(v, dict) and "ProblemType" not in v:
         return False
     if isinstance(v, dict) and "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -2762,7 +2764,7 @@ def _surely_CreateAutoMLJobRequest_allOf_2_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_3(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
+    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
         if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
             return False
     return True
@@ -2776,7 +2778,7 @@ def _explain_CreateAutoMLJobRequest_allOf_3(v: Any, path: JsonPath, out: list[Fa
 
 
 def _check_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
@@ -2799,7 +2801,7 @@ def _explain_CreateAutoMLJobRequest_allOf_3_if(v: Any, path: JsonPath, out: list
 def _surely_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys():
+    if isinstance(v, dict) and "ProblemType" not in v:
         return False
     if isinstance(v, dict) and "ProblemType" in v and not _surely_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"]):
         return False
@@ -2807,7 +2809,7 @@ def _surely_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_4(v: Any) -> bool:
-    if not (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
+    if not (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
         return False
     return True
 
@@ -2863,7 +2865,7 @@ def explain_create_auto_ml_job_metric_name(v: Any, path: JsonPath, out: list[Fai
 
 
 def _check_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
@@ -2886,7 +2888,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_if(v: Any, path: JsonPath, out: list
 def _surely_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys():
+    if isinstance(v, dict) and "ProblemType" not in v:
         return False
     if isinstance(v, dict) and "ProblemType" in v and not _surely_problem_type(v["ProblemType"]):
         return False
@@ -2894,7 +2896,7 @@ def _surely_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_5(v: Any) -> bool:
-    if (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject)):
+    if (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject)):
         if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
     return True
@@ -2923,7 +2925,7 @@ def _explain_CreateAutoMLJobRequest_allOf_5_then(v: Any, path: JsonPath, out: li
 
 
 def _check_CreateAutoMLJobRequest_allOf_5_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2939,7 +2941,7 @@ def _explain_CreateAutoMLJobRequest_allOf_5_if(v: Any, path: JsonPath, out: list
 def _surely_CreateAutoMLJobRequest_allOf_5_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLJobConfig" not in v:
         return False
     return True
 
@@ -2957,7 +2959,7 @@ def _explain_document_else_else_else(v: Any, path: JsonPath, out: list[Failure],
 
 
 def _check_document_else_else_if(v: Any) -> bool:
-    if not ((not (isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject))):
+    if not ((not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobObjective" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "InputDataConfig" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject))):
         return False
     return True
 
@@ -2977,7 +2979,7 @@ def _surely_document_else_else_if(v: Any) -> bool:
 
 
 def _check_document_else_else_if_anyOf_0(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -2993,13 +2995,13 @@ def _explain_document_else_else_if_anyOf_0(v: Any, path: JsonPath, out: list[Fai
 def _surely_document_else_else_if_anyOf_0(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys():
+    if isinstance(v, dict) and "ProblemType" not in v:
         return False
     return True
 
 
 def _check_document_else_else_if_anyOf_2(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "InputDataConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3015,13 +3017,13 @@ def _explain_document_else_else_if_anyOf_2(v: Any, path: JsonPath, out: list[Fai
 def _surely_document_else_else_if_anyOf_2(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys():
+    if isinstance(v, dict) and "InputDataConfig" not in v:
         return False
     return True
 
 
 def _check_document_else_if(v: Any) -> bool:
-    if not ((not (isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject))):
+    if not ((not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject)) or (not (isinstance(v, dict) and "AutoMLJobInputDataConfig" not in v and v.__class__ is not OpenObject))):
         return False
     return True
 
@@ -3041,7 +3043,7 @@ def _surely_document_else_if(v: Any) -> bool:
 
 
 def _check_document_else_if_anyOf_1(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "AutoMLJobInputDataConfig" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3057,13 +3059,13 @@ def _explain_document_else_if_anyOf_1(v: Any, path: JsonPath, out: list[Failure]
 def _surely_document_else_if_anyOf_1(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys():
+    if isinstance(v, dict) and "AutoMLJobInputDataConfig" not in v:
         return False
     return True
 
 
 def _check_document_if(v: Any) -> bool:
-    if isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject:
+    if isinstance(v, dict) and "MetricName" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3079,7 +3081,7 @@ def _explain_document_if(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _surely_document_if(v: Any) -> bool:
     if v is DYNAMIC:
         return False
-    if isinstance(v, dict) and not X_document_if_0 <= v.keys():
+    if isinstance(v, dict) and "MetricName" not in v:
         return False
     return True
 
@@ -3093,7 +3095,7 @@ def check_describe_auto_ml_job_response_shape(v: Any) -> bool:
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X_describe_auto_ml_job_response_shape_2:
+    if not X_describe_auto_ml_job_response_shape_2.issuperset(v):
         return False
     if not X_describe_auto_ml_job_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
@@ -3204,15 +3206,15 @@ def _check_aws_AutoMLChannel(v: Any) -> bool:
         return False
     if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) < 0) and not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
         return False
     if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
     if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (X_aws_SampleWeightAttributeName_3(v_195) is None)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLChannel_2:
+    if not X_aws_AutoMLChannel_2.issuperset(v):
         return False
-    if not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "TargetAttributeName" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3236,11 +3238,11 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_AutoMLDataSource(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "S3DataSource" in v and not (((v_181 := v["S3DataSource"]) is v_181) and (((not ((("S3DataType" in v_181 and not (((v_183 := v_181["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC)))) or ("S3Uri" in v_181 and not (((v_185 := v_181["S3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not v_181.keys() <= X_aws_AutoMLS3DataSource_2) and not (not X_aws_AutoMLS3DataSource_3 <= v_181.keys() and v_181.__class__ is not OpenObject)) if isinstance(v_181, dict) else v_181 is DYNAMIC))):
+    if "S3DataSource" in v and not (((v_181 := v["S3DataSource"]) is v_181) and (((not ((("S3DataType" in v_181 and not (((v_183 := v_181["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC)))) or ("S3Uri" in v_181 and not (((v_185 := v_181["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLS3DataSource_2.issuperset(v_181)) and not (not ("S3DataType" in v_181 and "S3Uri" in v_181) and v_181.__class__ is not OpenObject)) if isinstance(v_181, dict) else v_181 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLDataSource_2:
+    if not X_aws_AutoMLDataSource_2.issuperset(v):
         return False
-    if not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "S3DataSource" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3266,11 +3268,11 @@ def _check_aws_AutoMLS3DataSource(v: Any) -> bool:
         return v is DYNAMIC
     if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
         return False
-    if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLS3DataSource_2:
+    if not X_aws_AutoMLS3DataSource_2.issuperset(v):
         return False
-    if not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("S3DataType" in v and "S3Uri" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3310,8 +3312,6 @@ def _explain_aws_AutoMLS3DataType(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_S3Uri(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 1024:
         return False
     if X_aws_S3Uri_3(v) is None:
@@ -3366,8 +3366,6 @@ def _explain_aws_TargetAttributeName(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_ContentType(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 256:
         return False
     if X_aws_ContentType_3(v) is None:
@@ -3430,13 +3428,13 @@ def _explain_aws_SampleWeightAttributeName(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_AutoMLOutputDataConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+    if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
-    if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
+    if not X_aws_AutoMLOutputDataConfig_2.issuperset(v):
         return False
-    if not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "S3OutputPath" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3460,8 +3458,6 @@ def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failur
 def _check_aws_KmsKeyId(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 2048:
         return False
     if X_aws_KmsKeyId_3(v) is None:
@@ -3510,9 +3506,9 @@ def _check_aws_AutoMLJobObjective(v: Any) -> bool:
         return v is DYNAMIC
     if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLJobObjective_2:
+    if not X_aws_AutoMLJobObjective_2.issuperset(v):
         return False
-    if not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "MetricName" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3572,13 +3568,13 @@ def _check_aws_AutoMLJobConfig(v: Any) -> bool:
         return False
     if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
         return False
-    if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not v_233.keys() <= X_aws_AutoMLCandidateGenerationConfig_2)) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
+    if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
         return False
-    if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not v_243.keys() <= X_aws_AutoMLDataSplitConfig_2)) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+    if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
         return False
     if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLJobConfig_2:
+    if not X_aws_AutoMLJobConfig_2.issuperset(v):
         return False
     return True
 
@@ -3604,7 +3600,7 @@ def _check_aws_AutoMLJobCompletionCriteria(v: Any) -> bool:
         return False
     if "MaxAutoMLJobRuntimeInSeconds" in v and not (((v_215 := v["MaxAutoMLJobRuntimeInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
+    if not X_aws_AutoMLJobCompletionCriteria_2.issuperset(v):
         return False
     return True
 
@@ -3664,13 +3660,13 @@ def _explain_aws_MaxRuntimePerTrainingJobInSeconds(v: Any, path: JsonPath, out: 
 def _check_aws_AutoMLSecurityConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+    if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
     if "EnableInterContainerTrafficEncryption" in v and not (((v_221 := v["EnableInterContainerTrafficEncryption"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if "VpcConfig" in v and not (((v_223 := v["VpcConfig"]) is v_223) and (((not ((("SecurityGroupIds" in v_223 and not _check_aws_VpcSecurityGroupIds(v_223["SecurityGroupIds"])) or ("Subnets" in v_223 and not _check_aws_Subnets(v_223["Subnets"])))) and not (not v_223.keys() <= X_aws_VpcConfig_2) and not (not X_aws_VpcConfig_3 <= v_223.keys() and v_223.__class__ is not OpenObject)) if isinstance(v_223, dict) else v_223 is DYNAMIC))):
+    if "VpcConfig" in v and not (((v_223 := v["VpcConfig"]) is v_223) and (((not ((("SecurityGroupIds" in v_223 and not _check_aws_VpcSecurityGroupIds(v_223["SecurityGroupIds"])) or ("Subnets" in v_223 and not _check_aws_Subnets(v_223["Subnets"])))) and not (not X_aws_VpcConfig_2.issuperset(v_223)) and not (not ("SecurityGroupIds" in v_223 and "Subnets" in v_223) and v_223.__class__ is not OpenObject)) if isinstance(v_223, dict) else v_223 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLSecurityConfig_2:
+    if not X_aws_AutoMLSecurityConfig_2.issuperset(v):
         return False
     return True
 
@@ -3706,9 +3702,9 @@ def _check_aws_VpcConfig(v: Any) -> bool:
         return False
     if "Subnets" in v and not _check_aws_Subnets(v["Subnets"]):
         return False
-    if not v.keys() <= X_aws_VpcConfig_2:
+    if not X_aws_VpcConfig_2.issuperset(v):
         return False
-    if not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("SecurityGroupIds" in v and "Subnets" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3762,8 +3758,6 @@ def _explain_aws_VpcSecurityGroupIds(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_SecurityGroupId(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 32:
         return False
     if X_aws_SecurityGroupId_3(v) is None:
@@ -3816,11 +3810,11 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_AutoMLCandidateGenerationConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
-    if not v.keys() <= X_aws_AutoMLCandidateGenerationConfig_2:
+    if not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v):
         return False
     return True
 
@@ -3840,9 +3834,6 @@ def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: li
 def _check_aws_AutoMLAlgorithmsConfig(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if len(v) < 0:
-        if v.__class__ is not OpenArray:
-            return False
     if len(v) > 1:
         return False
     if isinstance(v, list):
@@ -3872,9 +3863,9 @@ def _check_aws_AutoMLAlgorithmConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "AutoMLAlgorithms" in v and not _check_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"]):
         return False
-    if not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
+    if not X_aws_AutoMLAlgorithmConfig_2.issuperset(v):
         return False
-    if not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "AutoMLAlgorithms" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -3898,9 +3889,6 @@ def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure
 def _check_aws_AutoMLAlgorithms(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if len(v) < 0:
-        if v.__class__ is not OpenArray:
-            return False
     if len(v) > 11:
         return False
     if isinstance(v, list):
@@ -3946,7 +3934,7 @@ def _check_aws_AutoMLDataSplitConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "ValidationFraction" in v and not (((v_245 := v["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
+    if not X_aws_AutoMLDataSplitConfig_2.issuperset(v):
         return False
     return True
 
@@ -4014,8 +4002,6 @@ def _explain_aws_Timestamp(v: Any, path: JsonPath, out: list[Failure], warn: boo
 def _check_aws_AutoMLFailureReason(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 1024:
         return False
     return True
@@ -4064,9 +4050,9 @@ def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[F
 def _check_aws_AutoMLPartialFailureReason(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "PartialFailureMessage" in v and not (((v_251 := v["PartialFailureMessage"]) is v_251) and (((not (len(v_251) < 0) and not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
+    if "PartialFailureMessage" in v and not (((v_251 := v["PartialFailureMessage"]) is v_251) and (((not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
+    if not X_aws_AutoMLPartialFailureReason_2.issuperset(v):
         return False
     return True
 
@@ -4104,13 +4090,13 @@ def _check_aws_AutoMLCandidate(v: Any) -> bool:
         return False
     if "LastModifiedTime" in v and not (((v_249 := v["LastModifiedTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
         return False
-    if "FailureReason" in v and not (((v_251 := v["FailureReason"]) is v_251) and (((not (len(v_251) < 0) and not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
+    if "FailureReason" in v and not (((v_251 := v["FailureReason"]) is v_251) and (((not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
         return False
     if "CandidateProperties" in v and not _check_aws_CandidateProperties(v["CandidateProperties"]):
         return False
     if "InferenceContainerDefinitions" in v and not _check_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"]):
         return False
-    if not v.keys() <= X_aws_AutoMLCandidate_2:
+    if not X_aws_AutoMLCandidate_2.issuperset(v):
         return False
     if not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
@@ -4164,9 +4150,9 @@ def _check_aws_FinalAutoMLJobObjectiveMetric(v: Any) -> bool:
         return False
     if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
+    if not X_aws_FinalAutoMLJobObjectiveMetric_2.issuperset(v):
         return False
-    if not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("MetricName" in v and "Value" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4260,9 +4246,9 @@ def _check_aws_AutoMLCandidateStep(v: Any) -> bool:
         return False
     if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLCandidateStep_2:
+    if not X_aws_AutoMLCandidateStep_2.issuperset(v):
         return False
-    if not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("CandidateStepType" in v and "CandidateStepArn" in v and "CandidateStepName" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4342,9 +4328,6 @@ def _explain_aws_CandidateStatus(v: Any, path: JsonPath, out: list[Failure], war
 def _check_aws_AutoMLContainerDefinitions(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if len(v) < 0:
-        if v.__class__ is not OpenArray:
-            return False
     if len(v) > 5:
         return False
     if isinstance(v, list):
@@ -4372,15 +4355,15 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_AutoMLContainerDefinition(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) < 0) and not (len(v_285) > 255) and not (X_aws_ContainerImage_3(v_285) is None)) if isinstance(v_285, str) else v_285 is DYNAMIC))):
+    if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not (X_aws_ContainerImage_3(v_285) is None)) if isinstance(v_285, str) else v_285 is DYNAMIC))):
         return False
-    if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
         return False
-    if not v.keys() <= X_aws_AutoMLContainerDefinition_2:
+    if not X_aws_AutoMLContainerDefinition_2.issuperset(v):
         return False
-    if not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("Image" in v and "ModelDataUrl" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4404,8 +4387,6 @@ def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_ContainerImage(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 255:
         return False
     if X_aws_ContainerImage_3(v) is None:
@@ -4436,9 +4417,6 @@ def _check_aws_EnvironmentMap(v: Any) -> bool:
         for key, item in v.items():
             if key not in X_aws_EnvironmentMap_2 and not _check_aws_EnvironmentValue(item):
                 return False
-    if len(v) < 0:
-        if v.__class__ is not OpenObject:
-            return False
     if len(v) > 100:
         return False
     return True
@@ -4466,8 +4444,6 @@ def _explain_aws_EnvironmentMap(v: Any, path: JsonPath, out: list[Failure], warn
 def _check_aws_EnvironmentKey(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 1024:
         return False
     if X_aws_EnvironmentKey_3(v) is None:
@@ -4490,8 +4466,6 @@ def _explain_aws_EnvironmentKey(v: Any, path: JsonPath, out: list[Failure], warn
 def _check_aws_EnvironmentValue(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 1024:
         return False
     if X_aws_EnvironmentValue_3(v) is None:
@@ -4514,11 +4488,11 @@ def _explain_aws_EnvironmentValue(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_CandidateProperties(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateArtifactLocations" in v and not (((v_297 := v["CandidateArtifactLocations"]) is v_297) and (((not ((("Explainability" in v_297 and not (((v_189 := v_297["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("ModelInsights" in v_297 and not (((v_189 := v_297["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("BacktestResults" in v_297 and not (((v_189 := v_297["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not v_297.keys() <= X_aws_CandidateArtifactLocations_2) and not (not X_aws_CandidateArtifactLocations_3 <= v_297.keys() and v_297.__class__ is not OpenObject)) if isinstance(v_297, dict) else v_297 is DYNAMIC))):
+    if "CandidateArtifactLocations" in v and not (((v_297 := v["CandidateArtifactLocations"]) is v_297) and (((not ((("Explainability" in v_297 and not (((v_189 := v_297["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("ModelInsights" in v_297 and not (((v_189 := v_297["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("BacktestResults" in v_297 and not (((v_189 := v_297["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not X_aws_CandidateArtifactLocations_2.issuperset(v_297)) and not ("Explainability" not in v_297 and v_297.__class__ is not OpenObject)) if isinstance(v_297, dict) else v_297 is DYNAMIC))):
         return False
     if "CandidateMetrics" in v and not _check_aws_MetricDataList(v["CandidateMetrics"]):
         return False
-    if not v.keys() <= X_aws_CandidateProperties_2:
+    if not X_aws_CandidateProperties_2.issuperset(v):
         return False
     return True
 
@@ -4544,9 +4518,9 @@ def _check_aws_CandidateArtifactLocations(v: Any) -> bool:
         return False
     if "BacktestResults" in v and not (((v_189 := v["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_CandidateArtifactLocations_2:
+    if not X_aws_CandidateArtifactLocations_2.issuperset(v):
         return False
-    if not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "Explainability" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4570,9 +4544,6 @@ def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_MetricDataList(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if len(v) < 0:
-        if v.__class__ is not OpenArray:
-            return False
     if len(v) > 40:
         return False
     if isinstance(v, list):
@@ -4608,7 +4579,7 @@ def _check_aws_MetricDatum(v: Any) -> bool:
         return False
     if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1 or v_313 is DYNAMIC)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_MetricDatum_2:
+    if not X_aws_MetricDatum_2.issuperset(v):
         return False
     return True
 
@@ -4668,9 +4639,6 @@ def _check_aws_AutoMLInferenceContainerDefinitions(v: Any) -> bool:
         for key, item in v.items():
             if key not in X_aws_AutoMLInferenceContainerDefinitions_2 and not _check_aws_AutoMLContainerDefinitions(item):
                 return False
-    if len(v) < 0:
-        if v.__class__ is not OpenObject:
-            return False
     if len(v) > 2:
         return False
     return True
@@ -4734,7 +4702,7 @@ def _check_aws_AutoMLJobArtifacts(v: Any) -> bool:
         return False
     if "DataExplorationNotebookLocation" in v and not (((v_189 := v["DataExplorationNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLJobArtifacts_2:
+    if not X_aws_AutoMLJobArtifacts_2.issuperset(v):
         return False
     return True
 
@@ -4754,13 +4722,13 @@ def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], 
 def _check_aws_ResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
     if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if not v.keys() <= X_aws_ResolvedAttributes_2:
+    if not X_aws_ResolvedAttributes_2.issuperset(v):
         return False
     return True
 
@@ -4782,9 +4750,9 @@ def _check_aws_ModelDeployConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_ModelDeployConfig_2:
+    if not X_aws_ModelDeployConfig_2.issuperset(v):
         return False
     return True
 
@@ -4804,8 +4772,6 @@ def _explain_aws_ModelDeployConfig(v: Any, path: JsonPath, out: list[Failure], w
 def _check_aws_EndpointName(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 63:
         return False
     if X_aws_EndpointName_3(v) is None:
@@ -4828,9 +4794,9 @@ def _explain_aws_EndpointName(v: Any, path: JsonPath, out: list[Failure], warn: 
 def _check_aws_ModelDeployResult(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_ModelDeployResult_2:
+    if not X_aws_ModelDeployResult_2.issuperset(v):
         return False
     return True
 
@@ -4855,11 +4821,11 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
         return False
     if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
         return False
-    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not v_197.keys() <= X_aws_AutoMLOutputDataConfig_2) and not (not X_aws_AutoMLOutputDataConfig_3 <= v_197.keys() and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLOutputDataConfig_2.issuperset(v_197)) and not ("S3OutputPath" not in v_197 and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
         return False
     if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
     if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
         return False
@@ -4869,11 +4835,11 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
         return False
     if "Tags" in v and not _check_aws_TagList(v["Tags"]):
         return False
-    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not v_333.keys() <= X_aws_ModelDeployConfig_2)) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
         return False
-    if not v.keys() <= X_create_auto_ml_job_request_shape_2:
+    if not X_create_auto_ml_job_request_shape_2.issuperset(v):
         return False
-    if not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("AutoMLJobName" in v and "InputDataConfig" in v and "OutputDataConfig" in v and "RoleArn" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4898,9 +4864,6 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
 def _check_aws_TagList(v: Any) -> bool:
     if not isinstance(v, list):
         return v is DYNAMIC
-    if len(v) < 0:
-        if v.__class__ is not OpenArray:
-            return False
     if len(v) > 50:
         return False
     if isinstance(v, list):
@@ -4930,11 +4893,11 @@ def _check_aws_Tag(v: Any) -> bool:
         return v is DYNAMIC
     if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not (X_aws_TagKey_3(v_424) is None)) if isinstance(v_424, str) else v_424 is DYNAMIC))):
         return False
-    if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) < 0) and not (len(v_426) > 256) and not (X_aws_TagValue_3(v_426) is None)) if isinstance(v_426, str) else v_426 is DYNAMIC))):
+    if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not (X_aws_TagValue_3(v_426) is None)) if isinstance(v_426, str) else v_426 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_Tag_2:
+    if not X_aws_Tag_2.issuperset(v):
         return False
-    if not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("Key" in v and "Value" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -4982,8 +4945,6 @@ def _explain_aws_TagKey(v: Any, path: JsonPath, out: list[Failure], warn: bool) 
 def _check_aws_TagValue(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 256:
         return False
     if X_aws_TagValue_3(v) is None:
@@ -5012,7 +4973,7 @@ def check_describe_auto_ml_job_v2_response_shape(v: Any) -> bool:
         check = table.get(key)
         if check is not None and not check(item):
             return False
-    if not v.keys() <= X_describe_auto_ml_job_v2_response_shape_2:
+    if not X_describe_auto_ml_job_v2_response_shape_2.issuperset(v):
         return False
     if not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
@@ -5071,13 +5032,13 @@ def _check_aws_AutoMLJobChannel(v: Any) -> bool:
         return v is DYNAMIC
     if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) < 0) and not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
         return False
     if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
     if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
         return False
-    if not v.keys() <= X_aws_AutoMLJobChannel_2:
+    if not X_aws_AutoMLJobChannel_2.issuperset(v):
         return False
     return True
 
@@ -5097,9 +5058,9 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
 def _check_aws_AutoMLProblemTypeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ImageClassificationJobConfig" in v and not (((v_469 := v["ImageClassificationJobConfig"]) is v_469) and (((not ((("CompletionCriteria" in v_469 and not _check_aws_AutoMLJobCompletionCriteria(v_469["CompletionCriteria"])))) and not (not v_469.keys() <= X_aws_ImageClassificationJobConfig_2)) if isinstance(v_469, dict) else v_469 is DYNAMIC))):
+    if "ImageClassificationJobConfig" in v and not (((v_469 := v["ImageClassificationJobConfig"]) is v_469) and (((not ((("CompletionCriteria" in v_469 and not _check_aws_AutoMLJobCompletionCriteria(v_469["CompletionCriteria"])))) and not (not X_aws_ImageClassificationJobConfig_2.issuperset(v_469))) if isinstance(v_469, dict) else v_469 is DYNAMIC))):
         return False
-    if "TextClassificationJobConfig" in v and not (((v_479 := v["TextClassificationJobConfig"]) is v_479) and (((not ((("CompletionCriteria" in v_479 and not _check_aws_AutoMLJobCompletionCriteria(v_479["CompletionCriteria"])) or ("ContentColumn" in v_479 and not (((v_481 := v_479["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))) or ("TargetLabelColumn" in v_479 and not (((v_481 := v_479["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))))) and not (not v_479.keys() <= X_aws_TextClassificationJobConfig_2) and not (not X_aws_TextClassificationJobConfig_3 <= v_479.keys() and v_479.__class__ is not OpenObject)) if isinstance(v_479, dict) else v_479 is DYNAMIC))):
+    if "TextClassificationJobConfig" in v and not (((v_479 := v["TextClassificationJobConfig"]) is v_479) and (((not ((("CompletionCriteria" in v_479 and not _check_aws_AutoMLJobCompletionCriteria(v_479["CompletionCriteria"])) or ("ContentColumn" in v_479 and not (((v_481 := v_479["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))) or ("TargetLabelColumn" in v_479 and not (((v_481 := v_479["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))))) and not (not X_aws_TextClassificationJobConfig_2.issuperset(v_479)) and not (not ("ContentColumn" in v_479 and "TargetLabelColumn" in v_479) and v_479.__class__ is not OpenObject)) if isinstance(v_479, dict) else v_479 is DYNAMIC))):
         return False
     if "TimeSeriesForecastingJobConfig" in v and not _check_aws_TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"]):
         return False
@@ -5107,7 +5068,7 @@ def _check_aws_AutoMLProblemTypeConfig(v: Any) -> bool:
         return False
     if "TextGenerationJobConfig" in v and not _check_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"]):
         return False
-    if not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
+    if not X_aws_AutoMLProblemTypeConfig_2.issuperset(v):
         return False
     if len(v) < 1:
         if v.__class__ is not OpenObject:
@@ -5139,7 +5100,7 @@ def _check_aws_ImageClassificationJobConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if not v.keys() <= X_aws_ImageClassificationJobConfig_2:
+    if not X_aws_ImageClassificationJobConfig_2.issuperset(v):
         return False
     return True
 
@@ -5165,9 +5126,9 @@ def _check_aws_TextClassificationJobConfig(v: Any) -> bool:
         return False
     if "TargetLabelColumn" in v and not (((v_481 := v["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_TextClassificationJobConfig_2:
+    if not X_aws_TextClassificationJobConfig_2.issuperset(v):
         return False
-    if not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("ContentColumn" in v and "TargetLabelColumn" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -5211,7 +5172,7 @@ def _explain_aws_ContentColumn(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
@@ -5221,17 +5182,17 @@ def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
         return False
     if "ForecastQuantiles" in v and not _check_aws_ForecastQuantiles(v["ForecastQuantiles"]):
         return False
-    if "Transformations" in v and not (((v_495 := v["Transformations"]) is v_495) and (((not ((("Filling" in v_495 and not _check_aws_FillingTransformations(v_495["Filling"])) or ("Aggregation" in v_495 and not _check_aws_AggregationTransformations(v_495["Aggregation"])))) and not (not v_495.keys() <= X_aws_TimeSeriesTransformations_2)) if isinstance(v_495, dict) else v_495 is DYNAMIC))):
+    if "Transformations" in v and not (((v_495 := v["Transformations"]) is v_495) and (((not ((("Filling" in v_495 and not _check_aws_FillingTransformations(v_495["Filling"])) or ("Aggregation" in v_495 and not _check_aws_AggregationTransformations(v_495["Aggregation"])))) and not (not X_aws_TimeSeriesTransformations_2.issuperset(v_495))) if isinstance(v_495, dict) else v_495 is DYNAMIC))):
         return False
     if "TimeSeriesConfig" in v and not _check_aws_TimeSeriesConfig(v["TimeSeriesConfig"]):
         return False
     if "HolidayConfig" in v and not _check_aws_HolidayConfig(v["HolidayConfig"]):
         return False
-    if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not v_529.keys() <= X_aws_CandidateGenerationConfig_2)) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+    if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
+    if not X_aws_TimeSeriesForecastingJobConfig_2.issuperset(v):
         return False
-    if not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("ForecastFrequency" in v and "ForecastHorizon" in v and "TimeSeriesConfig" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -5337,7 +5298,7 @@ def _check_aws_TimeSeriesTransformations(v: Any) -> bool:
         return False
     if "Aggregation" in v and not _check_aws_AggregationTransformations(v["Aggregation"]):
         return False
-    if not v.keys() <= X_aws_TimeSeriesTransformations_2:
+    if not X_aws_TimeSeriesTransformations_2.issuperset(v):
         return False
     return True
 
@@ -5535,9 +5496,9 @@ def _check_aws_TimeSeriesConfig(v: Any) -> bool:
         return False
     if "GroupingAttributeNames" in v and not _check_aws_GroupingAttributeNames(v["GroupingAttributeNames"]):
         return False
-    if not v.keys() <= X_aws_TimeSeriesConfig_2:
+    if not X_aws_TimeSeriesConfig_2.issuperset(v):
         return False
-    if not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if not ("TargetAttributeName" in v and "TimestampAttributeName" in v and "ItemIdentifierAttributeName" in v) and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -5623,7 +5584,7 @@ def _check_aws_HolidayConfigAttributes(v: Any) -> bool:
         return v is DYNAMIC
     if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not (X_aws_CountryCode_3(v_527) is None)) if isinstance(v_527, str) else v_527 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_HolidayConfigAttributes_2:
+    if not X_aws_HolidayConfigAttributes_2.issuperset(v):
         return False
     return True
 
@@ -5669,7 +5630,7 @@ def _check_aws_CandidateGenerationConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
-    if not v.keys() <= X_aws_CandidateGenerationConfig_2:
+    if not X_aws_CandidateGenerationConfig_2.issuperset(v):
         return False
     return True
 
@@ -5689,11 +5650,11 @@ def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not v_529.keys() <= X_aws_CandidateGenerationConfig_2)) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+    if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
         return False
@@ -5705,9 +5666,9 @@ def _check_aws_TabularJobConfig(v: Any) -> bool:
         return False
     if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (X_aws_SampleWeightAttributeName_3(v_195) is None)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_TabularJobConfig_2:
+    if not X_aws_TabularJobConfig_2.issuperset(v):
         return False
-    if not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "TargetAttributeName" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -5737,9 +5698,9 @@ def _check_aws_TextGenerationJobConfig(v: Any) -> bool:
         return False
     if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
         return False
-    if "ModelAccessConfig" in v and not (((v_559 := v["ModelAccessConfig"]) is v_559) and (((not ((("AcceptEula" in v_559 and not (((v_221 := v_559["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))))) and not (not v_559.keys() <= X_aws_ModelAccessConfig_2) and not (not X_aws_ModelAccessConfig_3 <= v_559.keys() and v_559.__class__ is not OpenObject)) if isinstance(v_559, dict) else v_559 is DYNAMIC))):
+    if "ModelAccessConfig" in v and not (((v_559 := v["ModelAccessConfig"]) is v_559) and (((not ((("AcceptEula" in v_559 and not (((v_221 := v_559["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))))) and not (not X_aws_ModelAccessConfig_2.issuperset(v_559)) and not ("AcceptEula" not in v_559 and v_559.__class__ is not OpenObject)) if isinstance(v_559, dict) else v_559 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_TextGenerationJobConfig_2:
+    if not X_aws_TextGenerationJobConfig_2.issuperset(v):
         return False
     return True
 
@@ -5791,9 +5752,6 @@ def _check_aws_TextGenerationHyperParameters(v: Any) -> bool:
         for key, item in v.items():
             if key not in X_aws_TextGenerationHyperParameters_2 and not _check_aws_TextGenerationHyperParameterValue(item):
                 return False
-    if len(v) < 0:
-        if v.__class__ is not OpenObject:
-            return False
     if len(v) > 30:
         return False
     return True
@@ -5821,8 +5779,6 @@ def _explain_aws_TextGenerationHyperParameters(v: Any, path: JsonPath, out: list
 def _check_aws_TextGenerationHyperParameterKey(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 32:
         return False
     if X_aws_TextGenerationHyperParameterKey_3(v) is None:
@@ -5845,8 +5801,6 @@ def _explain_aws_TextGenerationHyperParameterKey(v: Any, path: JsonPath, out: li
 def _check_aws_TextGenerationHyperParameterValue(v: Any) -> bool:
     if not isinstance(v, str):
         return v is DYNAMIC
-    if len(v) < 0:
-        return False
     if len(v) > 16:
         return False
     if X_aws_TextGenerationHyperParameterValue_3(v) is None:
@@ -5871,9 +5825,9 @@ def _check_aws_ModelAccessConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "AcceptEula" in v and not (((v_221 := v["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_ModelAccessConfig_2:
+    if not X_aws_ModelAccessConfig_2.issuperset(v):
         return False
-    if not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "AcceptEula" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -5913,13 +5867,13 @@ def _explain_aws_AutoMLProblemTypeConfigName(v: Any, path: JsonPath, out: list[F
 def _check_aws_AutoMLResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
     if "AutoMLProblemTypeResolvedAttributes" in v and not _check_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"]):
         return False
-    if not v.keys() <= X_aws_AutoMLResolvedAttributes_2:
+    if not X_aws_AutoMLResolvedAttributes_2.issuperset(v):
         return False
     return True
 
@@ -5939,11 +5893,11 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
 def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not v_649.keys() <= X_aws_TabularResolvedAttributes_2)) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
+    if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
         return False
-    if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not v_651.keys() <= X_aws_TextGenerationResolvedAttributes_2)) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
+    if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
+    if not X_aws_AutoMLProblemTypeResolvedAttributes_2.issuperset(v):
         return False
     if len(v) < 1:
         if v.__class__ is not OpenObject:
@@ -5975,7 +5929,7 @@ def _check_aws_TabularResolvedAttributes(v: Any) -> bool:
         return v is DYNAMIC
     if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_TabularResolvedAttributes_2:
+    if not X_aws_TabularResolvedAttributes_2.issuperset(v):
         return False
     return True
 
@@ -5997,7 +5951,7 @@ def _check_aws_TextGenerationResolvedAttributes(v: Any) -> bool:
         return v is DYNAMIC
     if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
+    if not X_aws_TextGenerationResolvedAttributes_2.issuperset(v):
         return False
     return True
 
@@ -6017,9 +5971,9 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
 def _check_aws_AutoMLComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not v_681.keys() <= X_aws_EmrServerlessComputeConfig_2) and not (not X_aws_EmrServerlessComputeConfig_3 <= v_681.keys() and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
+    if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_AutoMLComputeConfig_2:
+    if not X_aws_AutoMLComputeConfig_2.issuperset(v):
         return False
     return True
 
@@ -6041,9 +5995,9 @@ def _check_aws_EmrServerlessComputeConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
-    if not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
+    if not X_aws_EmrServerlessComputeConfig_2.issuperset(v):
         return False
-    if not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
+    if "ExecutionRoleARN" not in v and v.__class__ is not OpenObject:
         return False
     return True
 
@@ -6072,7 +6026,7 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
         return False
     if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
         return False
-    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) < 0) and not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) < 0) and not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not v_197.keys() <= X_aws_AutoMLOutputDataConfig_2) and not (not X_aws_AutoMLOutputDataConfig_3 <= v_197.keys() and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLOutputDataConfig_2.issuperset(v_197)) and not ("S3OutputPath" not in v_197 and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
         return False
     if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
@@ -6082,15 +6036,15 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
         return False
     if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
         return False
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not v_203.keys() <= X_aws_AutoMLJobObjective_2) and not (not X_aws_AutoMLJobObjective_3 <= v_203.keys() and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
-    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) < 0) and not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not v_333.keys() <= X_aws_ModelDeployConfig_2)) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
         return False
-    if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not v_243.keys() <= X_aws_AutoMLDataSplitConfig_2)) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+    if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
         return False
-    if "AutoMLComputeConfig" in v and not (((v_679 := v["AutoMLComputeConfig"]) is v_679) and (((not ((("EmrServerlessComputeConfig" in v_679 and not (((v_681 := v_679["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not v_681.keys() <= X_aws_EmrServerlessComputeConfig_2) and not (not X_aws_EmrServerlessComputeConfig_3 <= v_681.keys() and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC)))))) and not (not v_679.keys() <= X_aws_AutoMLComputeConfig_2)) if isinstance(v_679, dict) else v_679 is DYNAMIC))):
+    if "AutoMLComputeConfig" in v and not (((v_679 := v["AutoMLComputeConfig"]) is v_679) and (((not ((("EmrServerlessComputeConfig" in v_679 and not (((v_681 := v_679["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC)))))) and not (not X_aws_AutoMLComputeConfig_2.issuperset(v_679))) if isinstance(v_679, dict) else v_679 is DYNAMIC))):
         return False
-    if not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
+    if not X_create_auto_ml_job_v2_request_shape_2.issuperset(v):
         return False
     if not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         return False
@@ -6926,11 +6880,11 @@ F_aws_AutoMLJobName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
 }
-X_aws_AutoMLJobName_3 = _compiled_on_first_use("X_aws_AutoMLJobName_3", "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])")
+X_aws_AutoMLJobName_3 = _compiled_on_first_use("X_aws_AutoMLJobName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,31}", whole=True)
 F_aws_AutoMLJobArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
 }
-X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])")
+X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
 F_aws_AutoMLInputDataConfig: Facts = {
 }
 F_aws_AutoMLChannel: Facts = {
@@ -6976,7 +6930,7 @@ X_aws_AutoMLS3DataType_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedMani
 F_aws_S3Uri: Facts = {
     "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
 }
-X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])")
+X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "(?:https|s3)://(?:[^/]+)/?(?:[^\\n\\r\\u0085\\u2028\\u2029]*)", whole=True)
 F_aws_CompressionType: Facts = {
     "enum": ("None", "Gzip"),
 }
@@ -6986,7 +6940,7 @@ F_aws_TargetAttributeName: Facts = {
 F_aws_ContentType: Facts = {
     "x-aws-pattern": ".*",
 }
-X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])")
+X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
 F_aws_AutoMLChannelType: Facts = {
     "enum": ("training", "validation"),
 }
@@ -6995,7 +6949,7 @@ F_aws_SampleWeightAttributeName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9_-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X_aws_SampleWeightAttributeName_3 = _compiled_on_first_use("X_aws_SampleWeightAttributeName_3", "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])")
+X_aws_SampleWeightAttributeName_3 = _compiled_on_first_use("X_aws_SampleWeightAttributeName_3", "[a-zA-Z0-9_\\-]+", whole=True)
 F_aws_AutoMLOutputDataConfig: Facts = {
     "additionalProperties": False,
     "properties": ("KmsKeyId", "S3OutputPath"),
@@ -7011,11 +6965,11 @@ F_aws_KmsKeyId: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
     "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
 }
-X_aws_KmsKeyId_3 = _compiled_on_first_use("X_aws_KmsKeyId_3", "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])")
+X_aws_KmsKeyId_3 = _compiled_on_first_use("X_aws_KmsKeyId_3", "[a-zA-Z0-9:/_\\-]*", whole=True)
 F_aws_RoleArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
 }
-X_aws_RoleArn_3 = _compiled_on_first_use("X_aws_RoleArn_3", "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])")
+X_aws_RoleArn_3 = _compiled_on_first_use("X_aws_RoleArn_3", "arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+", whole=True)
 F_aws_AutoMLJobObjective: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName",),
@@ -7089,7 +7043,7 @@ F_aws_SecurityGroupId: Facts = {
     "x-aws-pattern": "[-0-9a-zA-Z]+",
     "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
 }
-X_aws_SecurityGroupId_3 = _compiled_on_first_use("X_aws_SecurityGroupId_3", "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])")
+X_aws_SecurityGroupId_3 = _compiled_on_first_use("X_aws_SecurityGroupId_3", "[\\-0-9a-zA-Z]+", whole=True)
 F_aws_Subnets: Facts = {
 }
 F_aws_AutoMLCandidateGenerationConfig: Facts = {
@@ -7214,7 +7168,7 @@ X_aws_CandidateStepType_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::Sage
 F_aws_CandidateStepArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
 }
-X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])")
+X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
 F_aws_CandidateStatus: Facts = {
     "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
 }
@@ -7236,7 +7190,7 @@ X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
 F_aws_ContainerImage: Facts = {
     "x-aws-pattern": "[\\S]+",
 }
-X_aws_ContainerImage_3 = _compiled_on_first_use("X_aws_ContainerImage_3", "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])")
+X_aws_ContainerImage_3 = _compiled_on_first_use("X_aws_ContainerImage_3", "(?:[^\\t\\n\\x0B\\f\\r ])+", whole=True)
 F_aws_EnvironmentMap: Facts = {
     "propertyNames": True,
 }
@@ -7245,11 +7199,11 @@ F_aws_EnvironmentKey: Facts = {
     "x-aws-pattern": "[a-zA-Z_][a-zA-Z0-9_]*",
     "x-pattern-description": "only letters, underscores (_) and digits, starting with a letter or an underscore, at most 1024 characters",
 }
-X_aws_EnvironmentKey_3 = _compiled_on_first_use("X_aws_EnvironmentKey_3", "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])")
+X_aws_EnvironmentKey_3 = _compiled_on_first_use("X_aws_EnvironmentKey_3", "[a-zA-Z_][a-zA-Z0-9_]*", whole=True)
 F_aws_EnvironmentValue: Facts = {
     "x-aws-pattern": "[\\S\\s]*",
 }
-X_aws_EnvironmentValue_3 = _compiled_on_first_use("X_aws_EnvironmentValue_3", "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])")
+X_aws_EnvironmentValue_3 = _compiled_on_first_use("X_aws_EnvironmentValue_3", "(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*", whole=True)
 F_aws_CandidateProperties: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
@@ -7336,7 +7290,7 @@ F_aws_EndpointName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
 }
-X_aws_EndpointName_3 = _compiled_on_first_use("X_aws_EndpointName_3", "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])")
+X_aws_EndpointName_3 = _compiled_on_first_use("X_aws_EndpointName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}", whole=True)
 F_aws_ModelDeployResult: Facts = {
     "additionalProperties": False,
     "properties": ("EndpointName",),
@@ -7514,13 +7468,13 @@ X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "Foreca
 F_aws_ForecastFrequency: Facts = {
     "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
 }
-X_aws_ForecastFrequency_3 = _compiled_on_first_use("X_aws_ForecastFrequency_3", "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])")
+X_aws_ForecastFrequency_3 = _compiled_on_first_use("X_aws_ForecastFrequency_3", "(?:1Y|Y|(?:[1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|(?:[1-9]|1[0-9]|2[0-3])H|H|(?:[1-9]|[1-5][0-9])min)", whole=True)
 F_aws_ForecastQuantiles: Facts = {
 }
 F_aws_ForecastQuantile: Facts = {
     "x-aws-pattern": "(^p[1-9]\\d?$)",
 }
-X_aws_ForecastQuantile_3 = _compiled_on_first_use("X_aws_ForecastQuantile_3", "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])")
+X_aws_ForecastQuantile_3 = _compiled_on_first_use("X_aws_ForecastQuantile_3", "(?:^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S])))", whole=True)
 F_aws_TimeSeriesTransformations: Facts = {
     "additionalProperties": False,
     "properties": ("Filling", "Aggregation"),
@@ -7546,7 +7500,7 @@ F_aws_FillingTransformationValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9\\_\\-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X_aws_FillingTransformationValue_3 = _compiled_on_first_use("X_aws_FillingTransformationValue_3", "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])")
+X_aws_FillingTransformationValue_3 = _compiled_on_first_use("X_aws_FillingTransformationValue_3", "[a-zA-Z0-9_\\-]+", whole=True)
 F_aws_AggregationTransformations: Facts = {
     "propertyNames": True,
 }
@@ -7584,7 +7538,7 @@ F_aws_CountryCode: Facts = {
     "x-aws-pattern": "[A-Z]{2}",
     "x-pattern-description": "only capital letters, 2 to 2 characters",
 }
-X_aws_CountryCode_3 = _compiled_on_first_use("X_aws_CountryCode_3", "^(?:[A-Z]{2})(?![\\s\\S])")
+X_aws_CountryCode_3 = _compiled_on_first_use("X_aws_CountryCode_3", "[A-Z]{2}", whole=True)
 F_aws_CandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AlgorithmsConfig",),
@@ -7625,7 +7579,7 @@ F_aws_BaseModelName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
 }
-X_aws_BaseModelName_3 = _compiled_on_first_use("X_aws_BaseModelName_3", "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])")
+X_aws_BaseModelName_3 = _compiled_on_first_use("X_aws_BaseModelName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9])*", whole=True)
 F_aws_TextGenerationHyperParameters: Facts = {
     "propertyNames": True,
 }
@@ -7634,12 +7588,12 @@ F_aws_TextGenerationHyperParameterKey: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 32 characters",
 }
-X_aws_TextGenerationHyperParameterKey_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterKey_3", "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])")
+X_aws_TextGenerationHyperParameterKey_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterKey_3", "[a-zA-Z0-9._\\-]+", whole=True)
 F_aws_TextGenerationHyperParameterValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 16 characters",
 }
-X_aws_TextGenerationHyperParameterValue_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterValue_3", "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])")
+X_aws_TextGenerationHyperParameterValue_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterValue_3", "[a-zA-Z0-9._\\-]+", whole=True)
 F_aws_ModelAccessConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AcceptEula",),

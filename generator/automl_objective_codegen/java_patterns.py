@@ -11,6 +11,7 @@ a silent approximation would judge documents differently from AWS.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # Java's line terminators: what "." does not match, and what "$" may stand before.
@@ -326,3 +327,60 @@ def describe(translation: Translation) -> str | None:
     if first is not None and first[0] != words[0]:
         text += ", starting with " + _join(first[1], "or")
     return text
+
+
+def fullmatch_body(pattern: str) -> str | None:
+    """What the generated checks run with ``re.fullmatch`` in place of ``re.search`` of a
+    schema ``pattern``, or None where they search it as written.
+
+    The rule: a pattern written as :data:`WHOLE_VALUE` around a body that compiles on its own
+    (so the wrapper's group is the one that closes at its end) and refers to no group (no
+    ``\\1``, no ``(?P=``) is that body, each capturing group made non-capturing. Searching
+    ``^(?:body)(?![\\s\\S])`` finds a match only from the start to the end of the value,
+    which is what ``fullmatch`` of the body finds; a group that captures nothing anyone reads
+    changes no answer, only the time (a capture inside a repetition is the dearest part of
+    the job name's pattern, measured)."""
+    start, end = WHOLE_VALUE.split("{body}")
+    if not (pattern.startswith(start) and pattern.endswith(end)):
+        return None
+    body = pattern[len(start) : len(pattern) - len(end)]
+    try:
+        re.compile(body)
+    except re.error:
+        return None
+    out: list[str] = []
+    at, in_class = 0, False
+    while at < len(body):
+        token = _next_token(body, at, in_class)
+        if token is None:
+            return None
+        taken, written = token
+        if in_class:
+            in_class = taken != "]"
+        elif taken.startswith("["):
+            in_class = True
+        out.append(written)
+        at += len(taken)
+    return "".join(out)
+
+
+_CLASS_OPENINGS = ("[^]", "[^", "[]", "[")
+"""How a class may open: a "]" first in it is one of its characters."""
+
+
+def _next_token(body: str, at: int, in_class: bool) -> tuple[str, str] | None:
+    """The text at ``at`` (an escape, a class's opening, a group's opening or one character)
+    and what it is written as without captures; None for a reference to a group."""
+    if body.startswith("\\", at):
+        escaped = body[at : at + 2]
+        return None if not in_class and escaped[1:].isdigit() else (escaped, escaped)
+    if in_class:
+        return body[at], body[at]
+    if body.startswith("[", at):
+        opening = next(o for o in _CLASS_OPENINGS if body.startswith(o, at))
+        return opening, opening
+    if body.startswith("(?P=", at):
+        return None
+    if body.startswith("(", at) and not body.startswith("(?", at):
+        return "(", "(?:"
+    return body[at], body[at]

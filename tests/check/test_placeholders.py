@@ -267,3 +267,43 @@ def test_a_text_without_a_dollar_never_hides_a_placeholder(
         document = (parse_json if syntax == "json" else parse_yaml)("job", text)
         assert document.data == data
         assert find(document.data, text) == find(document.data)
+
+
+_JSON_REST = '"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "MSE"}}'
+_YAML_REST = "ProblemType: Regression\nAutoMLJobObjective: {MetricName: MSE}\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("request.json", '{"RoleArn": "\\u0024ROLE_ARN", ' + _JSON_REST),
+        ("request.json", '{"RoleArn": "$ROLE_ARN", ' + _JSON_REST),
+        ("request.yaml", 'RoleArn: "\\x24ROLE_ARN"\n' + _YAML_REST),
+        ("request.yaml", 'RoleArn: "\\u0024{ROLE_ARN}"\n' + _YAML_REST),
+        ("request.yaml", 'RoleArn: "\\U00000024ROLE_ARN"\n' + _YAML_REST),
+        ("request.yaml", "RoleArn: $ROLE_ARN\n" + _YAML_REST),
+    ],
+)
+def test_a_placeholder_written_with_an_escape_is_found_as_one_written_plainly(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    # The text tells that no value can start with "$" only when it has no "$" and no escape.
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    findings = validate_file(path).findings
+    assert [(f.code, f.pointer) for f in findings] == [("placeholder", "/RoleArn")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": "x", "b": ["$Y"]}',
+        '{"a": "\\u0024Y"}',
+        '{"a": "no dollar", "b": {"c": "d"}}',
+        '{"a": "a \\\\ backslash"}',
+        '{"$KEY": "value"}',
+    ],
+)
+def test_the_text_a_document_was_parsed_from_never_changes_what_is_found(text: str) -> None:
+    data = json.loads(text)
+    assert find(data, text) == find(data)

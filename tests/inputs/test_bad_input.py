@@ -89,6 +89,10 @@ BUILT: dict[str, tuple[Callable[[Path], Path], dict[str, Any]]] = {
         _write(b'{\n  "MetricName": "F\xff1"\n}\n'),
         {"code": "encoding", "message": "not UTF-8 text (byte 20)", "line": 2, "column": 19},
     ),
+    "invalid-utf-8-after-a-byte-order-mark": (  # the mark is no character, its bytes count
+        _write(b'\xef\xbb\xbf{\n  "MetricName": "F\xff1"\n}\n'),
+        {"code": "encoding", "message": "not UTF-8 text (byte 23)", "line": 2, "column": 19},
+    ),
     "binary-garbage": (
         _write(bytes(range(256)) * 4),
         {"code": "encoding", "message": "binary data (a NUL byte)", "line": 1},

@@ -170,3 +170,19 @@ def test_suffix_globs_match_as_their_regular_expression_does() -> None:
         for name in names:
             assert fast(name) == slow(name), (patterns, name)
     assert Globs(("*.py", "src/*.json"))._endings is None
+
+
+def test_a_kind_claims_a_file_by_one_suffix_test_as_its_globs_would() -> None:
+    from automl_objective.inputs.globs import Globs
+
+    names = ["a.py", "A.PY", "b.Py", "c.pyc", "d.ipynb", "e.IPYNB", "x.py/y", "py", ".py"]
+    names += ["dir.py/f.json", "g.json", "h", "i.", "j.İpynb", "k.tar.gz", "l.py.json", "m/.py"]
+    names += ["n.\u212aipynb", "o./p", "<stdin>", "q.py ", "r.yml", "s.pY"]
+
+    def by_globs(name: str) -> str | None:
+        found = [k for k in registry.KINDS if k.read is not None and Globs(k.globs)(name)]
+        return found[0].name if found else None
+
+    for name in names:
+        claimed = registry.claim(name)
+        assert (claimed.name if claimed is not None else None) == by_globs(name), name

@@ -30,7 +30,7 @@ from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
 from automl_objective.check.findings import Located, Path
 from automl_objective.check.findings import one_per_cause as _one_per_cause
 from automl_objective.check.placeholders import Placeholders
-from automl_objective.check.resolve import document_kind
+from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.positions import Spot
@@ -107,12 +107,13 @@ class Checker:
         # Whole request and response files: AWS's shapes on top of the objective rules.
         self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
         self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
+        self._document_kind = DocumentKinds(self.catalog, self.aws_index)
         self._validators: dict[tuple[str, str | None], Validator] = {}
         self._parts: dict[tuple[str, str | None], list[Part]] = {}
 
     def kind_of(self, data: Any) -> str | None:
         """The kind the document is checked as (see :func:`resolve.document_kind`)."""
-        return document_kind(data, self.catalog, self.aws_index)
+        return self._document_kind(data)
 
     def all_kinds(self) -> list[str]:
         return [*self.kinds, *self.aws_kinds]

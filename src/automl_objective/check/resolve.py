@@ -37,6 +37,35 @@ class Resolution:
         }
 
 
+class DocumentKinds:
+    """What :func:`document_kind` reads of the catalog and AWS's index, laid out once (a
+    checker asks for every document): calling it gives the same kind."""
+
+    __slots__ = ("_catalog", "_marker", "_tolerance", "_whole")
+
+    def __init__(self, catalog: Catalog, aws_index: dict[str, Any] | None = None) -> None:
+        self._catalog = catalog
+        self._marker = aws_index.get("whole_document_marker") if aws_index else None
+        self._tolerance = aws_index.get("whole_when_missing_at_most", 0) if aws_index else 0
+        # base kind -> (members that select it, members AWS requires, the whole kind), in order
+        self._whole: dict[str, list[tuple[frozenset[str], frozenset[str], str]]] = {}
+        for entry in (aws_index or {}).get("kinds", ()) if self._marker is not None else ():
+            when, required = frozenset(entry["when"]), frozenset(entry.get("required", ()))
+            self._whole.setdefault(entry["base"], []).append((when, required, str(entry["kind"])))
+
+    def __call__(self, data: Any) -> str | None:
+        base = self._catalog.kind_of(data)
+        entries = self._whole.get(base) if base is not None else None
+        if not entries:
+            return base
+        whole = self._marker in data
+        keys = data.keys()
+        for when, required, kind in entries:
+            if keys >= when and (whole or len(required - keys) <= self._tolerance):
+                return kind
+        return base
+
+
 def document_kind(
     data: Any, catalog: Catalog, aws_index: dict[str, Any] | None = None
 ) -> str | None:
@@ -44,20 +73,9 @@ def document_kind(
     and, given AWS's index, a whole request or response when it has the whole-document marker
     (AutoMLJobName) or all but one of the AWS shape's required members (a typo in the marker).
     Only member names decide, so a request holding parts known only at run time is the kind
-    its members say (a V2 call is V2 whatever its values are)."""
-    base = catalog.kind_of(data)
-    marker = aws_index.get("whole_document_marker") if aws_index else None
-    if base is None or marker is None or aws_index is None:
-        return base
-    tolerance = aws_index.get("whole_when_missing_at_most", 0)
-    whole = marker in data
-    keys = data.keys()
-    for entry in aws_index["kinds"]:
-        if entry["base"] != base or not keys >= set(entry["when"]):
-            continue
-        if whole or len(set(entry.get("required", ())) - keys) <= tolerance:
-            return str(entry["kind"])
-    return base
+    its members say (a V2 call is V2 whatever its values are). (A caller asking for many
+    documents makes one :class:`DocumentKinds` and calls it.)"""
+    return DocumentKinds(catalog, aws_index)(data)
 
 
 def _base_kind(kind: str | None) -> str | None:

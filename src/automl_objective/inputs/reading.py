@@ -28,6 +28,7 @@ MAX_BYTES = 10 * 1024 * 1024
 """Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -39,12 +40,16 @@ def decode(path: str, raw: bytes) -> str:
         raise LoadError(
             path, "binary data (a NUL byte), not a JSON or YAML document", line, code=Code.ENCODING
         )
+    # As the "utf-8-sig" codec decodes, by the C decoder without that codec's Python
+    # function call; a bad byte's offset counted in the file (the mark's bytes too).
+    marked = raw.startswith(_UTF8_BOM)
     try:
-        return raw.decode("utf-8-sig")
+        return (raw[3:] if marked else raw).decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _byte_position(raw, error.start)
+        offset = error.start + (3 if marked else 0)
+        line, column = _byte_position(raw, offset)
         raise LoadError(
-            path, f"not UTF-8 text (byte {error.start})", line, column, code=Code.ENCODING
+            path, f"not UTF-8 text (byte {offset})", line, column, code=Code.ENCODING
         ) from None
 
 
@@ -142,11 +147,12 @@ def _read_at_most(
     first: int,
     *,
     short_is_end: bool = False,
+    read_before: bytes = b"",
 ) -> bytes:
-    """Chunks until the end, or until more than ``max_bytes`` came. With ``short_is_end``
-    (a regular file), a read that returns less than it asked for is the end: no further
-    call is made only to see it."""
-    chunks, total, want = [], 0, first
+    """Chunks until the end, or until more than ``max_bytes`` came (``read_before``
+    included). With ``short_is_end`` (a regular file), a read that returns less than it asked
+    for is the end: no further call is made only to see it."""
+    chunks, total, want = [read_before] if read_before else [], len(read_before), first
     while total <= max_bytes:
         asked = min(want, max_bytes + 1 - total)
         chunk = read(asked)
@@ -193,14 +199,18 @@ def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise _too_large(name, max_bytes)
         # A regular file's read returns less than asked only at its end (asking one byte
-        # more than its size sees the end in the same call; a file grown meanwhile fills
-        # the call and is read on, within the limit).
+        # more than its size sees the end in the same call, the common case, read here; a
+        # file grown meanwhile fills the call and is read on, within the limit).
+        read_before = os.read(fd, size + 1) if size else b""
+        if size and len(read_before) <= size:
+            return read_before
         return _read_at_most(
             name,
             lambda n: os.read(fd, n),
             max_bytes,
-            size + 1 if size else _CHUNK,
+            _CHUNK,
             short_is_end=regular,
+            read_before=read_before,
         )
     finally:
         os.close(fd)

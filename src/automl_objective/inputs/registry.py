@@ -11,8 +11,8 @@ the reading (``ast``, PyYAML, nbformat) only when it reads a file.
 
 from __future__ import annotations
 
-from functools import cache
-from typing import IO
+from collections.abc import Callable
+from typing import IO, Any, NamedTuple
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import internal_error_message
@@ -25,7 +25,7 @@ from automl_objective.inputs import (
     templates,
 )
 from automl_objective.inputs.document import Contents, Document, Format, LoadError
-from automl_objective.inputs.globs import Globs
+from automl_objective.inputs.globs import Globs, lower_suffix
 from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file, read_stream
 from automl_objective.inputs.source import Source
@@ -49,31 +49,71 @@ def default_include() -> tuple[str, ...]:
     return tuple(dict.fromkeys(glob for kind in KINDS for glob in kind.globs))
 
 
+class _Tables(NamedTuple):
+    """What :data:`KINDS` says, laid out once for the questions every file asks."""
+
+    kinds: tuple[InputKind, ...]
+    """The :data:`KINDS` these were made from (a test may register a kind by replacing it)."""
+    claimers: tuple[tuple[InputKind, Globs], ...]
+    """The kinds with a syntax of their own, each with its globs, in order."""
+    endings: tuple[str, ...] | None
+    """Every suffix those globs match by (None: one of them is not a plain suffix): a name
+    with none of them is claimed by no kind, told by one test."""
+    extensions_only: bool
+    """Every one of ``endings`` is one extension (``.py``, not ``.tar.gz``): then a name ends
+    with one, after :func:`lower_suffix`, exactly when the text from its last dot, lowered,
+    does (a last dot before a ``/`` leaves text with a ``/``, which no such suffix holds)."""
+    recognisers: tuple[tuple[Callable[[Any], bool], InputKind], ...]
+    """The kinds of JSON or YAML document told apart by their members, in order."""
+    fallback: InputKind
+    """The kind of every other JSON or YAML document."""
+
+
+def _laid_out(kinds: tuple[InputKind, ...]) -> _Tables:
+    claimers = tuple((kind, Globs(kind.globs)) for kind in kinds if kind.read is not None)
+    endings: tuple[str, ...] | None = ()
+    for _, globs in claimers:
+        endings = None if endings is None or globs.endings is None else endings + globs.endings
+    documents = [kind for kind in kinds if kind.requests is not None]
+    fallback = next((kind for kind in documents if kind.recognises is None), None)
+    assert fallback is not None, "the registry holds a kind for any other document"
+    recognisers = tuple((k.recognises, k) for k in documents if k.recognises is not None)
+    extensions_only = endings is not None and all(
+        e.startswith(".") and e.count(".") == 1 for e in endings
+    )
+    return _Tables(kinds, claimers, endings, extensions_only, recognisers, fallback)
+
+
+_tables: _Tables | None = None
+
+
+def _laid_out_kinds() -> _Tables:
+    global _tables
+    if _tables is None or _tables.kinds is not KINDS:
+        _tables = _laid_out(KINDS)
+    return _tables
+
+
 def claim(path: str) -> InputKind | None:
     """The kind with a syntax of its own that reads ``path`` by its name, if one does."""
-    for kind in KINDS:
-        if kind.read is not None and _compiled(kind.globs)(path):
+    tables = _tables if _tables is not None and _tables.kinds is KINDS else _laid_out_kinds()
+    if tables.endings is not None:  # the common case (a JSON or YAML file), told by one test
+        ending = path[path.rfind(".") :].lower() if tables.extensions_only else lower_suffix(path)
+        if not ending.endswith(tables.endings):
+            return None
+    for kind, globs in tables.claimers:
+        if globs(path):
             return kind
     return None
 
 
-@cache
-def _compiled(globs: tuple[str, ...]) -> Globs:
-    return Globs(globs)
-
-
 def recognise(data: object) -> InputKind:
     """The kind of a parsed JSON or YAML document."""
-    fallback = None
-    for kind in KINDS:
-        if kind.requests is None:
-            continue
-        if kind.recognises is None:
-            fallback = fallback or kind
-        elif kind.recognises(data):
+    tables = _laid_out_kinds()
+    for recognises, kind in tables.recognisers:
+        if recognises(data):
             return kind
-    assert fallback is not None, "the registry holds a kind for any other document"
-    return fallback
+    return tables.fallback
 
 
 def split(document: Document) -> Contents:

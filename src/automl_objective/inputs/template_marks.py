@@ -21,9 +21,10 @@ def recognises(data: Any) -> bool:
     if "AWSTemplateFormatVersion" in data:
         return True
     transform = data.get("Transform")
-    transforms = transform if isinstance(transform, list) else [transform]
-    if any(isinstance(t, str) and t.startswith("AWS::") for t in transforms):
-        return True
+    if transform is not None:  # most documents have none (every document asks, so cheaply)
+        transforms = transform if isinstance(transform, list) else [transform]
+        if any(isinstance(t, str) and t.startswith("AWS::") for t in transforms):
+            return True
     resources = data.get("Resources")
     return (
         isinstance(resources, dict)

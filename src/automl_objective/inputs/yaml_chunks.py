@@ -22,10 +22,10 @@ edits both ways and compare the data, every position, the nodes shared and every
 
 from __future__ import annotations
 
+import _thread
 import functools
 import itertools
 import re
-import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -141,7 +141,9 @@ when it was read."""
 
 _remembered: OrderedDict[tuple[str, str], Remembered] = OrderedDict()
 _remembered_chars = 0
-_lock = threading.Lock()  # the language server checks documents in several threads
+# The language server checks documents in several threads. threading.Lock is this lock;
+# threading itself (about a millisecond to import) is no import of a command-line run.
+_lock = _thread.allocate_lock()
 
 
 def _recall(keys: list[tuple[str, str]]) -> list[Remembered | None]:

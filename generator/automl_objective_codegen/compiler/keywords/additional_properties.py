@@ -1,5 +1,7 @@
 """``additionalProperties``: members the node does not name (``false``: none allowed, a
-schema: each checked by it). Members shown are checked even on an open object."""
+schema: each checked by it). Members shown are checked even on an open object. A check asks
+``known.issuperset(v)``: the same answer as ``v.keys() <= known`` without making a keys view
+(a quarter cheaper, measured)."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def build(context: Context, schema: Mapping[str, Any], value: Any, at: Pointer) 
 TEMPLATE = """
 {% macro check(s) %}
 {% if not s.op.allowed %}
-    if {{ s.guard("dict") }}not v.keys() <= {{ s.c }}:
+    if {{ s.guard("dict") }}not {{ s.c }}.issuperset(v):
         return False
 {% elif s.op.rest is not none %}
     if isinstance(v, dict):
@@ -43,7 +45,7 @@ TEMPLATE = """
 {% endmacro %}
 {% macro fails(s) %}
 {% if not s.op.allowed %}
-{{ s.guard("dict") }}not v.keys() <= {{ s.c }}
+{{ s.guard("dict") }}not {{ s.c }}.issuperset(v)
 {% endif %}
 {% endmacro %}
 {% macro explain(s) %}
@@ -59,7 +61,7 @@ TEMPLATE = """
 {% endmacro %}
 {% macro surely(s) %}
 {% if not s.op.allowed %}
-    if {{ s.guard("dict") }}(v.__class__ is OpenObject or not v.keys() <= {{ s.c }}):
+    if {{ s.guard("dict") }}(v.__class__ is OpenObject or not {{ s.c }}.issuperset(v)):
         return False
 {% elif s.op.rest is not none %}
     if isinstance(v, dict):

@@ -1,5 +1,6 @@
 """``pattern`` and ``x-unicode-pattern``: a string matches a regular expression (the latter
-with \\p{..} classes, by the regex library)."""
+with \\p{..} classes, by the regex library). A whole-value pattern (AWS's, translated) runs
+as ``fullmatch`` of its body without captures: the same answers, sooner."""
 
 from __future__ import annotations
 
@@ -11,23 +12,28 @@ from typing import Any
 from automl_objective.check.aws_keywords import UNICODE_PATTERN
 from automl_objective_codegen.compiler.emitter import Context, Emitter, need
 from automl_objective_codegen.compiler.ir import Op, Pointer
+from automl_objective_codegen.java_patterns import fullmatch_body
 
 
 @dataclass(frozen=True, kw_only=True)
 class PatternOp(Op):
     pattern: str
     unicode: bool
+    whole: str | None = None
+    """What ``fullmatch`` runs in place of searching ``pattern`` (see
+    :func:`~automl_objective_codegen.java_patterns.fullmatch_body`), if anything."""
 
 
 def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer) -> PatternOp:
     need(context, isinstance(value, str), at, "a pattern must be a string")
     unicode = at[-1] == UNICODE_PATTERN
-    if not unicode:
-        try:
-            re.compile(value)
-        except re.error as error:
-            context.refuse(at, str(error))
-    return PatternOp(pattern=value, unicode=unicode)
+    if unicode:
+        return PatternOp(pattern=value, unicode=True)
+    try:
+        re.compile(value)
+    except re.error as error:
+        context.refuse(at, str(error))
+    return PatternOp(pattern=value, unicode=False, whole=fullmatch_body(value))
 
 
 TEMPLATE = """
@@ -47,6 +53,8 @@ TEMPLATE = """
 {% macro tables(s) %}
 {% if s.op.unicode %}
 {{ s.c }} = _unicode({{ s.op.pattern | py }})
+{% elif s.op.whole is not none %}
+{{ s.c }} = _compiled_on_first_use({{ s.c | py }}, {{ s.op.whole | py }}, whole=True)
 {% else %}
 {{ s.c }} = _compiled_on_first_use({{ s.c | py }}, {{ s.op.pattern | py }})
 {% endif %}

@@ -34,6 +34,10 @@ class SizeOp(Op):
         """The class of the open form of ``of``, if it has one."""
         return None if self.of not in OPEN else PyCode(OPEN[self.of])
 
+    def never_fails(self) -> bool:
+        """A minimum of 0 or less: no value is shorter (the check tests nothing for it)."""
+        return self.least and self.limit <= 0
+
     def failing(self, guard: PyCode) -> PyCode:
         """The expression that is True when the size, as shown, fails the limit."""
         compare = "<" if self.least else ">"
@@ -49,12 +53,14 @@ def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer)
 
 TEMPLATE = """
 {% macro check(s) %}
+{% if not s.op.never_fails() %}
     if {{ s.op.failing(s.guard(s.op.of)) }}:
 {% if s.op.least and s.op.open_form() %}
         if v.__class__ is not {{ s.op.open_form() }}:
             return False
 {% else %}
         return False
+{% endif %}
 {% endif %}
 {% endmacro %}
 {% macro fails(s) %}
@@ -73,7 +79,8 @@ TEMPLATE = """
 {% endif %}
 {% endmacro %}
 {% macro surely(s) %}
-{% if s.op.least or not s.op.open_form() %}
+{% if s.op.never_fails() %}
+{% elif s.op.least or not s.op.open_form() %}
     if {{ s.op.failing(s.guard(s.op.of)) }}:
         return False
 {% else %}
