@@ -11,7 +11,6 @@ outer document, and their notebook cell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from automl_objective.base.finding import Finding, json_pointer, pointer_tokens
 from automl_objective.check.checker import Checker
@@ -40,6 +39,8 @@ def check_parts(
         )
         prefix = json_pointer(part.prefix)
         for finding in result.findings:
+            from dataclasses import replace  # only for a part with findings
+
             if part.explain is not None:
                 explained = part.explain(finding)
                 if explained is None:
