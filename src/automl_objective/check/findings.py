@@ -6,8 +6,9 @@ line and column), the rule that drops a finding another one already says better
 :mod:`automl_objective.check.checker`.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 import functools
 import re
 import unicodedata

@@ -1,0 +1,73 @@
+"""A clean ``validate FILE`` pays for what it uses only: what it imports and compiles is
+pinned here, so that a change that puts start-up cost back fails a test, not a benchmark
+(benchmarks/run.py measures the cold file against the floor)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.paths import ROOT
+
+NOT_ON_THE_CLEAN_PATH = (
+    "dataclasses",  # the API's records build their dataclass metadata when asked
+    "inspect",
+    "ast",
+    "tokenize",
+    "argparse",  # a plain command line is read without it
+    "automl_objective.check.wording",  # words only for a document that fails
+    "automl_objective.check.messages",
+)
+"""Modules a clean run over one small JSON request never imports (each cost 1 to 45 M
+instructions of a run of about 170 M)."""
+
+_PROGRAM = """
+import builtins, json, sys
+compiled = []
+real_compile = builtins.compile
+
+def spy(source, *args, **kwargs):
+    caller = sys._getframe(1).f_code.co_filename
+    if isinstance(source, (str, bytes)) and not caller.startswith("<frozen importlib"):
+        compiled.append(str(source[:80]))  # not a module imported from its source
+    return real_compile(source, *args, **kwargs)
+
+builtins.compile = spy
+from automl_objective.cli import main
+code = main(sys.argv[1:])
+builtins.compile = real_compile
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "compiled": compiled}),
+      file=sys.stderr)
+"""
+
+
+def _clean_run(tmp_path: Path) -> dict[str, object]:
+    request = ROOT / "examples" / "create-auto-ml-job-v2.json"
+    (tmp_path / "job.json").write_bytes(request.read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-c", _PROGRAM, "validate", "job.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.startswith("1 file checked: 1 valid"), done.stdout + done.stderr
+    report: dict[str, object] = json.loads(done.stderr.splitlines()[-1])
+    assert report["code"] == 0
+    return report
+
+
+def test_a_clean_validate_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    modules = _clean_run(tmp_path)["modules"]
+    assert isinstance(modules, list)
+    assert [name for name in NOT_ON_THE_CLEAN_PATH if name in modules] == []
+
+
+def test_a_clean_validate_compiles_no_source(tmp_path: Path) -> None:
+    """typing compiles a string annotation of a NamedTuple field (a module with ``from
+    __future__ import annotations``); the first compile of a process costs about 10 M
+    instructions. (A module imported from its source, with no bytecode cached, is compiled
+    by the import system: that is not counted.)"""
+    assert _clean_run(tmp_path)["compiled"] == []
