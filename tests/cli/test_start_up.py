@@ -71,3 +71,30 @@ def test_a_clean_validate_compiles_no_source(tmp_path: Path) -> None:
     instructions. (A module imported from its source, with no bytecode cached, is compiled
     by the import system: that is not counted.)"""
     assert _clean_run(tmp_path)["compiled"] == []
+
+
+def test_the_collector_is_off_during_start_up_only(tmp_path: Path) -> None:
+    """The command line's start-up runs without the garbage collector; the run itself (a
+    corpus of any size) is collected as usual, so memory stays bounded."""
+    program = (
+        "import gc, sys\n"
+        "import automl_objective.cli.validate as validate\n"
+        "run = validate.run_validate\n"
+        "def spy(args, out):\n"
+        "    print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "    return run(args, out)\n"
+        "validate.run_validate = spy\n"
+        "from automl_objective.cli import entry\n"
+        "print(gc.isenabled(), file=sys.stderr)\n"
+        "entry()\n"
+    )
+    (tmp_path / "job.json").write_text('{"MetricName": "F1"}', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", program, "validate", "job.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == ["True", "True True"]
