@@ -74,18 +74,23 @@ def test_a_clean_validate_compiles_no_source(tmp_path: Path) -> None:
 
 
 def test_the_collector_is_off_during_start_up_only(tmp_path: Path) -> None:
-    """The command line's start-up runs without the garbage collector; the run itself (a
-    corpus of any size) is collected as usual, so memory stays bounded."""
+    """The command line's start-up (imports, the checker) runs without the garbage
+    collector; the checking itself (a corpus of any size) is collected as usual, so memory
+    stays bounded. A caller of ``main()`` keeps its collector as it is."""
     program = (
         "import gc, sys\n"
         "import automl_objective.cli.validate as validate\n"
-        "run = validate.run_validate\n"
-        "def spy(args, out):\n"
-        "    print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "run, check = validate.run_validate, validate.check_sources\n"
+        "def spy_run(args, out):\n"
+        "    print('run', gc.isenabled(), file=sys.stderr)\n"
         "    return run(args, out)\n"
-        "validate.run_validate = spy\n"
-        "from automl_objective.cli import entry\n"
-        "print(gc.isenabled(), file=sys.stderr)\n"
+        "def spy_check(*args, **kwargs):\n"
+        "    print('check', gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "    return check(*args, **kwargs)\n"
+        "validate.run_validate, validate.check_sources = spy_run, spy_check\n"
+        "from automl_objective.cli import entry, main\n"
+        "main(sys.argv[1:])\n"
+        "print('after main', gc.isenabled(), file=sys.stderr)\n"
         "entry()\n"
     )
     (tmp_path / "job.json").write_text('{"MetricName": "F1"}', encoding="utf-8")
@@ -97,4 +102,10 @@ def test_the_collector_is_off_during_start_up_only(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines() == ["True", "True True"]
+    assert done.stderr.splitlines() == [
+        "run True",  # main(): the caller's collector, untouched
+        "check True False",
+        "after main True",
+        "run False",  # entry(): off during start-up
+        "check True True",  # on for the checking, start-up's objects frozen
+    ]

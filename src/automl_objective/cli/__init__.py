@@ -9,13 +9,12 @@ see :mod:`.exits`. Each command is a module of its own, imported only when it ru
 
 from __future__ import annotations
 
-import gc
 import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from automl_objective.cli import signals
+from automl_objective.cli import signals, start_up
 from automl_objective.cli.exits import EXIT_OK, EXIT_PIPE, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE
 from automl_objective.cli.streams import Output, OutputError, discard_output, say
 
@@ -51,7 +50,7 @@ def _command(name: str) -> Command:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command, for a caller in Python. SIGTERM is handled as SIGINT is: the run
     stops (and stops its workers) and returns 143 (130 for SIGINT), without a traceback."""
-    return _main(argv, signals.raise_for, collect_during_start_up=True)
+    return _main(argv, signals.raise_for)
 
 
 def entry() -> None:
@@ -64,19 +63,17 @@ def entry() -> None:
     (results are printed only at its end; generate's files are each old or new, and its
     temporaries go with the next run; workers die with the process), so it ends at once.
 
-    The garbage collector waits until the command's modules are imported (see
-    :func:`_started`).
+    The garbage collector waits until the command's start-up is over (:mod:`.start_up`).
     """
-    sys.exit(_main(None, signals.exit_for, collect_during_start_up=False))
+    start_up.pause()
+    sys.exit(_main(None, signals.exit_for))
 
 
-def _main(argv: Sequence[str] | None, handler: Any, *, collect_during_start_up: bool) -> int:
+def _main(argv: Sequence[str] | None, handler: Any) -> int:
     previous: dict[int, Any] = {}
-    if not collect_during_start_up:
-        gc.disable()
     try:  # installed inside the try: a signal right after it is still handled here
         previous = signals.handle_signals(handler)
-        return _run(argv, collect_during_start_up)
+        return _run(argv)
     except (KeyboardInterrupt, signals.Interrupted):
         return EXIT_SIGINT
     except signals.Terminated:
@@ -86,7 +83,7 @@ def _main(argv: Sequence[str] | None, handler: Any, *, collect_during_start_up: 
             signal.signal(number, handler)
 
 
-def _run(argv: Sequence[str] | None, collect_during_start_up: bool) -> int:
+def _run(argv: Sequence[str] | None) -> int:
     if sys.stdout is None:
         say("automl-objective: error: standard output is closed; no result could be reported")
         return EXIT_USAGE
@@ -102,8 +99,8 @@ def _run(argv: Sequence[str] | None, collect_during_start_up: bool) -> int:
     out = Output(sys.stdout)
     try:
         command = _command(args.command)
-        if not collect_during_start_up:
-            _started()
+        if args.command != "validate":  # validate says when: once its checker is built
+            start_up.done()
         code = command(args, cast(TextIO, out))
         out.flush()
     except OutputError as error:
@@ -123,16 +120,6 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
 
         args = parse_arguments(argv)
     return args
-
-
-def _started() -> None:
-    """Start-up is over: the command's modules are imported, with the collector off (it
-    ran a dozen times over what the imports build, all of which lives as long as the
-    process). Those objects are frozen out of its sight, for the run and for the final
-    collection at exit, and it collects the run's own garbage from here on. A cold
-    ``validate`` of one small file: 169 -> 153 M instructions."""
-    gc.freeze()
-    gc.enable()
 
 
 def _flushed_or_usage() -> int:
