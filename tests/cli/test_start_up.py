@@ -38,8 +38,16 @@ builtins.compile = spy
 from automl_objective.cli import main
 code = main(sys.argv[1:])
 builtins.compile = real_compile
-print(json.dumps({"code": code, "modules": sorted(sys.modules), "compiled": compiled}),
-      file=sys.stderr)
+from automl_objective.base.patterns import _OnFirstUse
+patterns = [
+    f"{module.__name__}.{name}"
+    for module in list(sys.modules.values())
+    for name, value in list(vars(module).items())
+    if isinstance(value, _OnFirstUse) and len(vars(value)) > 1  # a method was asked for
+]
+report = {"code": code, "modules": sorted(sys.modules), "compiled": compiled,
+          "patterns": patterns}
+print(json.dumps(report), file=sys.stderr)
 """
 
 
@@ -63,6 +71,24 @@ def test_a_clean_validate_imports_nothing_it_does_not_use(tmp_path: Path) -> Non
     modules = _clean_run(tmp_path)["modules"]
     assert isinstance(modules, list)
     assert [name for name in NOT_ON_THE_CLEAN_PATH if name in modules] == []
+
+
+def test_a_clean_validate_compiles_no_pattern_only_failures_need(tmp_path: Path) -> None:
+    """Patterns of words, positions and other kinds of file (base/patterns.py) stay
+    uncompiled: a clean document never asks for them."""
+    assert _clean_run(tmp_path)["patterns"] == []
+
+
+def test_a_pattern_on_first_use_is_the_pattern() -> None:
+    from automl_objective.base.patterns import on_first_use
+
+    lazy = on_first_use(r"(\d+)-(\d+)")
+    assert "match" not in vars(lazy)
+    assert lazy.match("12-34") is not None and lazy.match("12-34").groups() == ("12", "34")  # type: ignore[union-attr]
+    assert lazy.sub(r"\2-\1", "1-2 and 3-4") == "2-1 and 4-3"
+    kept = vars(lazy)["match"]
+    assert lazy.match("5-6") is not None and vars(lazy)["match"] is kept  # compiled once
+    assert [m.span() for m in lazy.finditer("1-2 3-4")] == [(0, 3), (4, 7)]
 
 
 def test_a_clean_validate_compiles_no_source(tmp_path: Path) -> None:

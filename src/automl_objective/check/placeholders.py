@@ -7,11 +7,11 @@ caller says placeholders are filled in at run time, it is checked as a value kno
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.check.findings import Located, Path, member_name
 
@@ -19,7 +19,7 @@ Placeholders = Literal["report", "dynamic"]
 """What a placeholder is: a finding (``report``), or a value known only at run time."""
 PLACEHOLDER_MODES: tuple[Placeholders, ...] = ("report", "dynamic")
 
-_PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_PLACEHOLDER = on_first_use(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def placeholder_name(value: Any) -> str | None:

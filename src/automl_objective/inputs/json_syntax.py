@@ -16,12 +16,12 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from automl_objective.base.codes import Code
+from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import (
@@ -35,9 +35,9 @@ from automl_objective.inputs.positions import (
     locate_parsed_json,
 )
 
-_COMMENT = re.compile(r"\s*(//|/\*)")
-_COMMA_THEN_CLOSE = re.compile(r",\s*[}\]]")
-_LAST_COMMA = re.compile(r",\s*$")
+_COMMENT = on_first_use(r"\s*(//|/\*)")
+_COMMA_THEN_CLOSE = on_first_use(r",\s*[}\]]")
+_LAST_COMMA = on_first_use(r",\s*$")
 MAX_NUMBER_CHARS = 4300
 """Python's limit on the digits of an integer read from text (sys.int_info)."""
 
