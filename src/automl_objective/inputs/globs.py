@@ -5,8 +5,9 @@ kind claims a file by its name. Extensions match whatever their case (``*.json``
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Sequence
+
+from automl_objective.base.patterns import on_first_use
 
 
 def _lower_suffix(name: str) -> str:
@@ -22,7 +23,7 @@ class Globs:
     def __init__(self, patterns: Sequence[str]) -> None:
         translated = (fnmatch.translate(_lower_suffix(p)) for p in patterns)
         joined = "|".join(f"(?:{t})" for t in translated) or "(?!)"
-        self._match = re.compile(joined).match
+        self._pattern = on_first_use(joined)  # the input kinds' globs never need it
         # ``*.py``-like patterns only (the input kinds'): a path matches when it ends with
         # one of their suffixes, told without a regular expression (every file asks).
         plain = bool(patterns) and all(
@@ -35,4 +36,5 @@ class Globs:
         if self._endings is not None:
             return relative.endswith(self._endings)
         name = relative.rsplit("/", 1)[-1]
-        return self._match(name) is not None or self._match(relative) is not None
+        match = self._pattern.match
+        return match(name) is not None or match(relative) is not None
