@@ -19,6 +19,7 @@ NOT_ON_THE_CLEAN_PATH = (
     "argparse",  # a plain command line is read without it
     "automl_objective.check.wording",  # words only for a document that fails
     "automl_objective.check.messages",
+    "unicodedata",  # a C library, for hints about odd characters only
     "automl_objective.report.json_report",  # the formats not asked for
     "automl_objective.report.sarif",
     "automl_objective.report.junit",

@@ -10,7 +10,6 @@ line and column), the rule that drops a finding another one already says better
 # annotation when it is a string, and the first compile of a run costs about 10 M
 # instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 import functools
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -70,6 +69,8 @@ def hint(value: Any, candidates: Sequence[str]) -> str:
         parts.append("it has leading or trailing whitespace")
     odd = _ODD.search(value.strip())
     if odd:
+        import unicodedata  # a C library loaded only for a name with such a character
+
         char = odd.group()
         kind = "a lone surrogate" if unicodedata.category(char) == "Cs" else "a control character"
         name = unicodedata.name(char, kind)
