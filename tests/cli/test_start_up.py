@@ -20,6 +20,8 @@ NOT_ON_THE_CLEAN_PATH = (
     "automl_objective.check.wording",  # words only for a document that fails
     "automl_objective.check.messages",
     "unicodedata",  # a C library, for hints about odd characters only
+    "math",  # libraries of their own to load: big numbers, positions of findings
+    "bisect",
     "automl_objective.report.json_report",  # the formats not asked for
     "automl_objective.report.sarif",
     "automl_objective.report.junit",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -38,6 +37,8 @@ from automl_objective.inputs.positions import (
 _COMMENT = on_first_use(r"\s*(//|/\*)")
 _COMMA_THEN_CLOSE = on_first_use(r",\s*[}\]]")
 _LAST_COMMA = on_first_use(r",\s*$")
+_INFINITIES = (float("inf"), float("-inf"))
+"""What a number too large for a double reads as (``math`` is a library of its own to load)."""
 MAX_NUMBER_CHARS = 4300
 """Python's limit on the digits of an integer read from text (sys.int_info)."""
 
@@ -68,7 +69,7 @@ def shown_number(text: str, limit: int = 40) -> str:
 
 def _float(text: str) -> float:
     value = float(text)
-    if math.isinf(value):
+    if value in _INFINITIES:
         raise _BadNumber(f"the number {shown_number(text)} is too large")
     return value
 
@@ -205,6 +206,6 @@ def _is_bad_number(token: str) -> bool:
     if token in ("true", "false", "null"):
         return False
     try:
-        return math.isinf(float(token))
+        return float(token) in _INFINITIES
     except ValueError:
         return False

@@ -10,7 +10,6 @@ which walks the text itself, using ``json.decoder.scanstring`` for strings.
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -458,10 +457,12 @@ class NameIndex:
             return line_columns(self.text, offsets)
         if self.line_starts is None:
             self.line_starts = [0, *(m.end() for m in LINE_BREAKS.finditer(self.text))]
+        from bisect import bisect_right  # a library of its own, loaded only for findings
+
         starts = self.line_starts
         found: list[Position] = []
         for offset in offsets:
-            line = bisect.bisect_right(starts, offset)
+            line = bisect_right(starts, offset)
             found.append((line, offset - starts[line - 1] + 1))
         return found
 
