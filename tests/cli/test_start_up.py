@@ -22,6 +22,7 @@ NOT_ON_THE_CLEAN_PATH = (
     "unicodedata",  # a C library, for hints about odd characters only
     "math",  # libraries of their own to load: big numbers, positions of findings
     "bisect",
+    "encodings.utf_8_sig",  # a codec module: its decoding is done in place
     "automl_objective.report.json_report",  # the formats not asked for
     "automl_objective.report.sarif",
     "automl_objective.report.junit",

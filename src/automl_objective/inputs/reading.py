@@ -28,6 +28,7 @@ MAX_BYTES = 10 * 1024 * 1024
 """Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -39,8 +40,8 @@ def decode(path: str, raw: bytes) -> str:
         raise LoadError(
             path, "binary data (a NUL byte), not a JSON or YAML document", line, code=Code.ENCODING
         )
-    try:
-        return raw.decode("utf-8-sig")
+    try:  # as "utf-8-sig" decodes, without importing that codec's module on every start
+        return raw[3:].decode() if raw.startswith(_UTF8_BOM) else raw.decode()
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
         raise LoadError(
