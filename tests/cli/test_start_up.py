@@ -23,6 +23,7 @@ NOT_ON_THE_CLEAN_PATH = (
     "math",  # libraries of their own to load: big numbers, positions of findings
     "bisect",
     "encodings.utf_8_sig",  # a codec module: its decoding is done in place
+    "fnmatch",  # globs of a folder scan, not of a named file
     "automl_objective.report.json_report",  # the formats not asked for
     "automl_objective.report.sarif",
     "automl_objective.report.junit",

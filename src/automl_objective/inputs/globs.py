@@ -4,10 +4,8 @@ kind claims a file by its name. Extensions match whatever their case (``*.json``
 
 from __future__ import annotations
 
-import fnmatch
-from collections.abc import Sequence
-
-from automl_objective.base.patterns import on_first_use
+import re
+from collections.abc import Callable, Sequence
 
 
 def _lower_suffix(name: str) -> str:
@@ -21,9 +19,8 @@ class Globs:
     Extensions are compared without regard to case (``*.json`` matches ``job.JSON``)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        translated = (fnmatch.translate(_lower_suffix(p)) for p in patterns)
-        joined = "|".join(f"(?:{t})" for t in translated) or "(?!)"
-        self._pattern = on_first_use(joined)  # the input kinds' globs never need it
+        self._globs = tuple(patterns)
+        self._match: Callable[[str], object] | None = None  # compiled when first needed
         # ``*.py``-like patterns only (the input kinds'): a path matches when it ends with
         # one of their suffixes, told without a regular expression (every file asks).
         plain = bool(patterns) and all(
@@ -36,5 +33,15 @@ class Globs:
         if self._endings is not None:
             return relative.endswith(self._endings)
         name = relative.rsplit("/", 1)[-1]
-        match = self._pattern.match
+        match = self._match or self._compiled()
         return match(name) is not None or match(relative) is not None
+
+    def _compiled(self) -> Callable[[str], object]:
+        """The globs as one regular expression (fnmatch's), made once, when first needed:
+        the input kinds' globs, told by their suffixes, never need it."""
+        import fnmatch
+
+        translated = (fnmatch.translate(_lower_suffix(p)) for p in self._globs)
+        joined = "|".join(f"(?:{t})" for t in translated) or "(?!)"
+        self._match = re.compile(joined).match
+        return self._match
