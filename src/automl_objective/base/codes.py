@@ -7,8 +7,9 @@ named here and nowhere written as a string: the readers, the checks' messages
 names its code in ``x-code``, by value; ``generate`` refuses one that is not a rule code.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from enum import StrEnum
 from typing import Literal, NamedTuple
 

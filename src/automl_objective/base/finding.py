@@ -4,15 +4,19 @@ report shows."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from automl_objective.base.codes import Code, Severity
+
+if TYPE_CHECKING:  # what they are to their users and the type checker
+    from dataclasses import dataclass as record
+else:  # the same, without importing dataclasses on start-up (see base/records.py)
+    from automl_objective.base.records import record
 
 __all__ = ["Finding", "Related", "Severity", "json_pointer", "pointer_tokens"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Related:
     """Another place a finding concerns, in the same file: where a value shared by several
     calls is defined, when the finding is reported at the call it breaks."""
@@ -24,6 +28,15 @@ class Related:
     cell: int | None = None
     """The notebook cell ``line`` is in (1-based); None elsewhere."""
 
+    def __init__(
+        self, line: int | None, column: int | None, message: str, cell: int | None = None
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "line", line)
+        setter(self, "column", column)
+        setter(self, "message", message)
+        setter(self, "cell", cell)
+
     def as_dict(self) -> dict[str, Any]:
         found = {"line": self.line, "column": self.column, "message": self.message}
         return found if self.cell is None else {**found, "cell": self.cell}
@@ -34,8 +47,11 @@ class Related:
         return place if self.cell is None else f"cell {self.cell}, {place}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
+    """One thing wrong (or worth a warning) in a file: its code, where (a JSON Pointer into
+    the document, and the line and column it is written at) and the words a report shows."""
+
     severity: Severity
     code: Code
     pointer: str
@@ -46,6 +62,27 @@ class Finding:
     """The notebook cell (1-based, counting every cell) that ``line`` is in; None elsewhere."""
     related: tuple[Related, ...] = ()
     """Other places it concerns (where the value it is about is defined)."""
+
+    def __init__(
+        self,
+        severity: Severity,
+        code: Code,
+        pointer: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        cell: int | None = None,
+        related: tuple[Related, ...] = (),
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "severity", severity)
+        setter(self, "code", code)
+        setter(self, "pointer", pointer)
+        setter(self, "line", line)
+        setter(self, "column", column)
+        setter(self, "message", message)
+        setter(self, "cell", cell)
+        setter(self, "related", related)
 
     def as_dict(self) -> dict[str, Any]:
         found: dict[str, Any] = {

@@ -16,6 +16,7 @@ import reprlib
 from typing import Any
 
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.base.patterns import on_first_use
 
 MAX_SHOWN = 60
 """Longest string shown in full; a longer one is cut and its length said."""
@@ -53,7 +54,7 @@ _LIMITS.maxlevel = 2
 for _name in ("maxlist", "maxtuple", "maxdict", "maxset", "maxfrozenset"):
     setattr(_LIMITS, _name, 4)
 
-_NOT_PLAIN = re.compile(r"\A( *)::|##\[|[^ -~]")
+_NOT_PLAIN = on_first_use(r"\A( *)::|##\[|[^ -~]")
 """What :func:`printable` rewrites: a leading ``::`` (after spaces), ``##[``, and anything
 but printable ASCII, which is looked at one character at a time."""
 

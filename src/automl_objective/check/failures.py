@@ -1,11 +1,12 @@
 """The failure record: one rule of a schema failing at one place, before it is put in words.
 
 The compiled checks (generated ``checks.py``) produce these records, and so does the adapter
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from jsonschema errors (:func:`from_error`), the reference the tests compare with: both go
 through the same messages (:mod:`automl_objective.check.messages`), so the comparison is exact.
 """
-
-from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -101,7 +102,7 @@ class Failure(NamedTuple):
     facts: Facts
 
 
-def from_error(error: ValidationError) -> Failure:
+def from_error(error: "ValidationError") -> Failure:
     """The failure record of one jsonschema error (the reference path)."""
     facts = facts_of(error.schema)
     keyword = str(error.validator)

@@ -6,15 +6,15 @@ line and column), the rule that drops a finding another one already says better
 :mod:`automl_objective.check.checker`.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 import functools
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from automl_objective.base.codes import Code, Severity
+from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown_name
 
 Path = tuple[str | int, ...]
@@ -57,7 +57,7 @@ def _suggest(value: str, candidates: tuple[str, ...]) -> str | None:
 
 
 # Characters a name never holds: anything but printable ASCII other than the space.
-_ODD = re.compile(r"[^!-~]")
+_ODD = on_first_use(r"[^!-~]")
 
 
 def hint(value: Any, candidates: Sequence[str]) -> str:
@@ -69,6 +69,8 @@ def hint(value: Any, candidates: Sequence[str]) -> str:
         parts.append("it has leading or trailing whitespace")
     odd = _ODD.search(value.strip())
     if odd:
+        import unicodedata  # a C library loaded only for a name with such a character
+
         char = odd.group()
         kind = "a lone surrogate" if unicodedata.category(char) == "Cs" else "a control character"
         name = unicodedata.name(char, kind)

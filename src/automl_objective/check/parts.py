@@ -11,7 +11,6 @@ outer document, and their notebook cell.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import replace
 
 from automl_objective.base.finding import Finding, json_pointer, pointer_tokens
 from automl_objective.check.checker import Checker
@@ -49,6 +48,8 @@ def check_parts(
             if part.written is not None:
                 inner = json_pointer(part.written(pointer_tokens(inner)))
             pointer = prefix + inner
+            from dataclasses import replace  # only for a part with findings
+
             findings.append(replace(finding, pointer=pointer, cell=cell, related=related))
     findings.sort(key=lambda f: (f.cell or 0, f.line or 0, f.column or 0, f.code))
     return FileResult(path, findings, kind)
@@ -67,6 +68,8 @@ def _validated(
     key = part.same_as
     [(here, _)] = part.locator([((), False)]) if key is not None else [(None, None)]
     if key is not None and here is not None and key in checked:
+        from dataclasses import replace  # only for a part checked before
+
         first, found = checked[key]
         line, column = here
         return [

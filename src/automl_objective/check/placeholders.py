@@ -11,11 +11,11 @@ filled in at run time, either is checked as a value known only then
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.check.findings import Located, Path, member_name
 
@@ -23,8 +23,8 @@ Placeholders = Literal["report", "dynamic"]
 """What a placeholder is: a finding (``report``), or a value known only at run time."""
 PLACEHOLDER_MODES: tuple[Placeholders, ...] = ("report", "dynamic")
 
-_PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
-_HELD = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_PLACEHOLDER = on_first_use(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_HELD = on_first_use(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _DOLLAR_ESCAPES = ("\\u0024", "\\x24", "\\U00000024")
 """Every escape that writes ``$`` in JSON (``\\u0024``) or in a YAML double-quoted scalar
 (``\\x24``, ``\\u0024``, ``\\U00000024``; the letter's case counts, ``24`` has no hex

@@ -6,16 +6,20 @@ The validator, ``resolve`` and the generated models all ask here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, load_catalog
 
+if TYPE_CHECKING:  # a dataclass to its users; see base/records.py
+    from dataclasses import dataclass as record
+else:
+    from automl_objective.base.records import record
+
 Source = Literal["explicit", "default", "unused", "undetermined"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Resolution:
     """The objective AWS will optimise for a document (the generated models'
     ``effective_objective()`` returns one too)."""
@@ -25,6 +29,21 @@ class Resolution:
     direction: str | None
     source: Source
     note: str
+
+    def __init__(
+        self,
+        problem_type: str | None,
+        metric: str | None,
+        direction: str | None,
+        source: Source,
+        note: str,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "problem_type", problem_type)
+        setter(self, "metric", metric)
+        setter(self, "direction", direction)
+        setter(self, "source", source)
+        setter(self, "note", note)
 
     def as_dict(self) -> dict[str, Any]:
         """The fields by their attribute names, as every JSON output names them."""

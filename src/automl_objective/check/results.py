@@ -3,23 +3,42 @@ to report."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, internal_error_message
 from automl_objective.inputs.document import LoadError
 
+if TYPE_CHECKING:  # a dataclass to its users; see base/records.py
+    from dataclasses import dataclass as record
+    from dataclasses import field
+else:
+    from automl_objective.base.records import field, record
 
-@dataclass
+_NEW_LIST: Any = field(default_factory=list)
+
+
+@record()
 class FileResult:
     """The verdict on one document."""
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = _NEW_LIST
     kind: str | None = None
     skipped: str | None = None
     """Why the document was not checked (a caller may skip documents of no known kind)."""
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] = _NEW_LIST,
+        kind: str | None = None,
+        skipped: str | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is _NEW_LIST else findings
+        self.kind = kind
+        self.skipped = skipped
 
     @property
     def valid(self) -> bool:

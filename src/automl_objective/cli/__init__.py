@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from automl_objective.cli import signals
+from automl_objective.cli import signals, start_up
 from automl_objective.cli.exits import EXIT_OK, EXIT_PIPE, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE
 from automl_objective.cli.streams import Output, OutputError, discard_output, say
 
@@ -62,7 +62,10 @@ def entry() -> None:
     -2) and CPython 3.13 hang at exit. Nothing of a run needs cleaning up on an interrupt
     (results are printed only at its end; generate's files are each old or new, and its
     temporaries go with the next run; workers die with the process), so it ends at once.
+
+    The garbage collector waits until the command's start-up is over (:mod:`.start_up`).
     """
+    start_up.pause()
     sys.exit(_main(None, signals.exit_for))
 
 
@@ -95,7 +98,10 @@ def _run(argv: Sequence[str] | None) -> int:
 
     out = Output(sys.stdout)
     try:
-        code = _command(args.command)(args, cast(TextIO, out))
+        command = _command(args.command)
+        if args.command != "validate":  # validate says when: once its checker is built
+            start_up.done()
+        code = command(args, cast(TextIO, out))
         out.flush()
     except OutputError as error:
         return _write_failed(error.cause)

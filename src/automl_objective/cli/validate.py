@@ -9,10 +9,12 @@ from automl_objective.api import check_sources
 from automl_objective.check.checker import UsageError, check_options
 from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
 from automl_objective.cli.notes import note_problem_type_ignored
+from automl_objective.cli.start_up import done as start_up_done
 from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
-from automl_objective.report import REPORTERS, TextReporter
+from automl_objective.report import REPORTERS
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
+from automl_objective.report.text import TextReporter
 from automl_objective.runner import (
     PARALLEL_THRESHOLD,
     CheckOptions,
@@ -30,7 +32,8 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         if args.jobs is not None and args.jobs < 0:
             return usage(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
         CheckOptions(max_bytes=args.max_bytes, jobs=args.jobs or 1)
-        check_options(args.kind, args.problem_type)
+        check_options(args.kind, args.problem_type)  # builds the checker
+        start_up_done()
         sources = discover(
             args.paths,
             include=args.include,

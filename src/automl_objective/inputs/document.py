@@ -4,8 +4,9 @@ holds (:class:`Contents`). A leaf module: the readers, every parser, every kind 
 checker import it, and it imports none of them, so they never import each other in a
 circle."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Literal, NamedTuple
 
@@ -187,6 +188,6 @@ class Contents(NamedTuple):
     """Findings about the file itself (a notebook cell that is not Python, say)."""
 
     @staticmethod
-    def whole(document: Document) -> Contents:
+    def whole(document: Document) -> "Contents":
         """A file that is one request document."""
         return Contents(document.path, None, document)

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import functools
 import json
-import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from automl_objective.base.codes import Code
+from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import (
@@ -35,9 +34,11 @@ from automl_objective.inputs.positions import (
     locate_parsed_json,
 )
 
-_COMMENT = re.compile(r"\s*(//|/\*)")
-_COMMA_THEN_CLOSE = re.compile(r",\s*[}\]]")
-_LAST_COMMA = re.compile(r",\s*$")
+_COMMENT = on_first_use(r"\s*(//|/\*)")
+_COMMA_THEN_CLOSE = on_first_use(r",\s*[}\]]")
+_LAST_COMMA = on_first_use(r",\s*$")
+_INFINITIES = (float("inf"), float("-inf"))
+"""What a number too large for a double reads as (``math`` is a library of its own to load)."""
 MAX_NUMBER_CHARS = 4300
 """Python's limit on the digits of an integer read from text (sys.int_info)."""
 
@@ -68,7 +69,7 @@ def shown_number(text: str, limit: int = 40) -> str:
 
 def _float(text: str) -> float:
     value = float(text)
-    if math.isinf(value):
+    if value in _INFINITIES:
         raise _BadNumber(f"the number {shown_number(text)} is too large")
     return value
 
@@ -206,6 +207,6 @@ def _is_bad_number(token: str) -> bool:
     if token in ("true", "false", "null"):
         return False
     try:
-        return math.isinf(float(token))
+        return float(token) in _INFINITIES
     except ValueError:
         return False

@@ -17,8 +17,9 @@ kind's ``globs``. The registry that lists the kinds is :mod:`automl_objective.in
 millisecond of start-up each.)
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from collections.abc import Callable
 from typing import Any, NamedTuple
 

@@ -10,16 +10,16 @@ which walks the text itself, using ``json.decoder.scanstring`` for strings.
 
 from __future__ import annotations
 
-import bisect
 import json
 import json.decoder
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-_STRUCTURE = re.compile(r'["{}\[\]]')
-_SCALAR = re.compile(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|true|false|null|NaN")
+from automl_objective.base.patterns import on_first_use
+
+_WHITESPACE = on_first_use(r"[ \t\n\r]*")
+_STRUCTURE = on_first_use(r'["{}\[\]]')
+_SCALAR = on_first_use(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|true|false|null|NaN")
 
 Position = tuple[int, int]
 Path = tuple[str, ...]
@@ -40,7 +40,7 @@ def line_column(text: str, offset: int) -> Position:
     return line_columns(text, [offset])[0]
 
 
-LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+LINE_BREAKS = on_first_use(r"\r\n|\r|\n")
 """Where a line ends, for every position reported: LF, CRLF and a lone CR, as YAML 1.2,
 JSON, Python, editors and GitHub count lines. NEL (U+0085), LINE SEPARATOR (U+2028) and
 PARAGRAPH SEPARATOR (U+2029), line breaks only to YAML 1.1 (so to PyYAML's marks), and form
@@ -279,7 +279,7 @@ follow a string's closing quote, so only with one of them could ``"name":`` be m
 closing quote (``"x",":y":`` holds ``",":``) rather than from a member name's opening quote."""
 
 
-_NAME_END = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
+_NAME_END = on_first_use(r"[ \t\n\r]*:[ \t\n\r]*")
 """What follows a member name: its colon, with the white space around it."""
 
 
@@ -380,7 +380,7 @@ def _name_spans(text: str, name: str, plain: bool) -> list[tuple[int, int]]:
 _MANY_NAMES = 16
 """More names than this not yet searched for: one pass over the text's strings finds them
 all, rather than a search of the whole text for each."""
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_STRING = on_first_use(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 def _spans_in_one_pass(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
@@ -462,10 +462,12 @@ class NameIndex:
             return line_columns(self.text, offsets)
         if self.line_starts is None:
             self.line_starts = [0, *(m.end() for m in LINE_BREAKS.finditer(self.text))]
+        from bisect import bisect_right  # a library of its own, loaded only for findings
+
         starts = self.line_starts
         found: list[Position] = []
         for offset in offsets:
-            line = bisect.bisect_right(starts, offset)
+            line = bisect_right(starts, offset)
             found.append((line, offset - starts[line - 1] + 1))
         return found
 

@@ -1,7 +1,8 @@
 """A source: one file to check, or standard input; what discovery finds and the runner reads."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from typing import NamedTuple
 
 STDIN_NAME = "-"

@@ -13,11 +13,11 @@ in a template's ``Fn::Sub``, or whatever stands for it)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from automl_objective.base.codes import Code
+from automl_objective.base.patterns import on_first_use
 from automl_objective.inputs.definition import (
     UNCHECKED,
     Prefix,
@@ -28,7 +28,7 @@ from automl_objective.inputs.definition import (
 from automl_objective.inputs.document import WHOLE_KINDS, Contents, Document
 from automl_objective.inputs.kind import InputKind
 
-_TASK = re.compile(
+_TASK = on_first_use(
     r"arn:(?:\$\{[^}]*\}|[^:]+):states:::(?P<via>aws-sdk:|)sagemaker:createAutoMLJob(?P<v2>V2)?"
     r"(?P<pattern>\.sync(?::2)?|\.waitForTaskToken)?"
 )

@@ -5,11 +5,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Protocol
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import internal_error_message
+from automl_objective.base.patterns import on_first_use
 from automl_objective.inputs.document import Document, Format, LoadError
 from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
@@ -58,7 +58,7 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
 
 
-_TEMPLATE_MARK = re.compile(r"AWSTemplateFormatVersion|AWS::")
+_TEMPLATE_MARK = on_first_use(r"AWSTemplateFormatVersion|AWS::")
 
 
 def _as_template(path: str, text: str, error: LoadError, parse: Parser) -> Document:

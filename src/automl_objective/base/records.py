@@ -1,0 +1,149 @@
+"""Dataclasses that cost nothing to define: :func:`record` for the public types every run
+builds (a finding, a file's result).
+
+Importing :mod:`dataclasses` (and with it ``inspect``, ``ast``, ``dis``, ``tokenize``) and
+letting it write each class's methods cost about a quarter of a cold ``validate``'s
+instructions (measured: 57 M of 229 M). A class made a :func:`record` writes its own
+``__init__`` (for speed: findings are built by the thousand) and gets ``__repr__``,
+``__eq__``, ``__hash__``, ``__match_args__``, ``__replace__`` and, when frozen, ``__setattr__`` and
+``__delattr__`` here, each as the dataclass would write it. What makes it a dataclass to its
+users, ``__dataclass_fields__`` and ``__dataclass_params__``, is built by :mod:`dataclasses`
+itself, from the class's annotations and defaults, the first time anything asks for it
+(``dataclasses.fields``, ``replace``, ``asdict``, ``is_dataclass``): a run that never asks
+never imports it. The type checker is told the class is a dataclass (``@dataclass`` under
+``TYPE_CHECKING``); tests/api/test_public_records.py holds each record to the dataclass of
+the same fields, behaviour by behaviour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, TypeVar
+
+T = TypeVar("T", bound=type)
+
+
+class _Factory:
+    """A default made by calling ``make`` for each instance (``field(default_factory=...)``)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+def field(*, default_factory: Callable[[], Any]) -> Any:
+    """``dataclasses.field(default_factory=...)``, for a :func:`record`."""
+    return _Factory(default_factory)
+
+
+class _Metadata:
+    """``__dataclass_fields__`` or ``__dataclass_params__`` of a record: on first access both
+    are built by :mod:`dataclasses` (a dataclass of the same annotations and defaults) and
+    put on the class in place of this descriptor."""
+
+    def __init__(self, owner: type, frozen: bool, factories: dict[str, Callable[[], Any]]) -> None:
+        self.owner, self.frozen, self.factories = owner, frozen, factories
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        import dataclasses
+
+        cls = self.owner
+        namespace: dict[str, Any] = {
+            "__annotations__": dict(cls.__annotations__),
+            "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__,
+        }
+        for name in cls.__annotations__:
+            if name in self.factories:
+                namespace[name] = dataclasses.field(default_factory=self.factories[name])
+            elif name in cls.__dict__:
+                namespace[name] = cls.__dict__[name]
+        reference: type = dataclasses.dataclass(frozen=self.frozen)(
+            type(cls.__name__, (), namespace)
+        )
+        for attribute in ("__dataclass_fields__", "__dataclass_params__"):
+            setattr(cls, attribute, getattr(reference, attribute))
+        return getattr(cls, self.name)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+
+def record(*, frozen: bool = False) -> Callable[[T], T]:
+    """Make ``cls`` (with its own ``__init__``) a dataclass as ``@dataclass(frozen=...)``
+    would, without importing :mod:`dataclasses` (see the module's docstring)."""
+
+    def make(cls: T) -> T:
+        assert cls.__bases__ == (object,), "a record builds on nothing (its methods assume it)"
+        names = tuple(cls.__annotations__)
+        factories = {}
+        for name in names:
+            default = cls.__dict__.get(name)
+            if isinstance(default, _Factory):
+                factories[name] = default.make
+                delattr(cls, name)  # as dataclass does: no class attribute for a factory
+        for attribute in ("__dataclass_fields__", "__dataclass_params__"):
+            metadata = _Metadata(cls, frozen, factories)
+            metadata.__set_name__(cls, attribute)
+            setattr(cls, attribute, metadata)
+        _add_methods(cls, names, frozen)
+        return cls
+
+    return make
+
+
+def _add_methods(cls: type, names: tuple[str, ...], frozen: bool) -> None:
+    owner: type = cls
+    values = attrgetter(*names) if len(names) > 1 else (lambda self: (getattr(self, names[0]),))
+    shown = [f"{name}={{!r}}" for name in names]
+    layout = ", ".join(shown)
+
+    def __repr__(self: Any) -> str:
+        return f"{self.__class__.__qualname__}({layout.format(*values(self))})"
+
+    def __eq__(self: Any, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return bool(values(self) == values(other))
+        return NotImplemented
+
+    def __replace__(self: Any, /, **changes: Any) -> Any:  # copy.replace (Python 3.13)
+        import dataclasses
+
+        return dataclasses.replace(self, **changes)
+
+    methods: dict[str, Any] = {
+        "__match_args__": names,
+        "__repr__": __repr__,
+        "__eq__": __eq__,
+        "__hash__": None,
+        "__replace__": __replace__,
+    }
+    if frozen:
+
+        def __hash__(self: Any) -> int:
+            return hash(values(self))
+
+        def __setattr__(self: Any, name: str, value: object) -> None:
+            if type(self) is owner or name in names:
+                from dataclasses import FrozenInstanceError
+
+                raise FrozenInstanceError(f"cannot assign to field {name!r}")
+            object.__setattr__(self, name, value)  # a record's base
+
+        def __delattr__(self: Any, name: str) -> None:
+            if type(self) is owner or name in names:
+                from dataclasses import FrozenInstanceError
+
+                raise FrozenInstanceError(f"cannot delete field {name!r}")
+            object.__delattr__(self, name)
+
+        methods.update(__hash__=__hash__, __setattr__=__setattr__, __delattr__=__delattr__)
+    for name, method in methods.items():
+        if callable(method):
+            method.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)

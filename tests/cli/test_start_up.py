@@ -1,0 +1,146 @@
+"""A clean ``validate FILE`` pays for what it uses only: what it imports and compiles is
+pinned here, so that a change that puts start-up cost back fails a test, not a benchmark
+(benchmarks/run.py measures the cold file against the floor)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.paths import ROOT
+
+NOT_ON_THE_CLEAN_PATH = (
+    "dataclasses",  # the API's records build their dataclass metadata when asked
+    "inspect",
+    "ast",
+    "tokenize",
+    "argparse",  # a plain command line is read without it
+    "automl_objective.check.wording",  # words only for a document that fails
+    "automl_objective.check.messages",
+    "unicodedata",  # a C library, for hints about odd characters only
+    "math",  # libraries of their own to load: big numbers, positions of findings
+    "bisect",
+    "encodings.utf_8_sig",  # a codec module: its decoding is done in place
+    "fnmatch",  # globs of a folder scan, not of a named file
+    "automl_objective.report.json_report",  # the formats not asked for
+    "automl_objective.report.sarif",
+    "automl_objective.report.junit",
+    "automl_objective.report.github",
+)
+"""Modules a clean run over one small JSON request never imports (each cost 1 to 45 M
+instructions of a run of about 170 M)."""
+
+_PROGRAM = """
+import builtins, json, sys
+compiled = []
+real_compile = builtins.compile
+
+def spy(source, *args, **kwargs):
+    caller = sys._getframe(1).f_code.co_filename
+    if isinstance(source, (str, bytes)) and not caller.startswith("<frozen importlib"):
+        compiled.append(str(source[:80]))  # not a module imported from its source
+    return real_compile(source, *args, **kwargs)
+
+builtins.compile = spy
+from automl_objective.cli import main
+code = main(sys.argv[1:])
+builtins.compile = real_compile
+from automl_objective.base.patterns import _OnFirstUse
+patterns = [
+    f"{module.__name__}.{name}"
+    for module in list(sys.modules.values())
+    for name, value in list(vars(module).items())
+    if isinstance(value, _OnFirstUse) and len(vars(value)) > 1  # a method was asked for
+]
+report = {"code": code, "modules": sorted(sys.modules), "compiled": compiled,
+          "patterns": patterns}
+print(json.dumps(report), file=sys.stderr)
+"""
+
+
+def _clean_run(tmp_path: Path) -> dict[str, object]:
+    request = ROOT / "examples" / "create-auto-ml-job-v2.json"
+    (tmp_path / "job.json").write_bytes(request.read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-c", _PROGRAM, "validate", "job.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.startswith("1 file checked: 1 valid"), done.stdout + done.stderr
+    report: dict[str, object] = json.loads(done.stderr.splitlines()[-1])
+    assert report["code"] == 0
+    return report
+
+
+def test_a_clean_validate_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    modules = _clean_run(tmp_path)["modules"]
+    assert isinstance(modules, list)
+    assert [name for name in NOT_ON_THE_CLEAN_PATH if name in modules] == []
+
+
+def test_a_clean_validate_compiles_no_pattern_only_failures_need(tmp_path: Path) -> None:
+    """Patterns of words, positions and other kinds of file (base/patterns.py) stay
+    uncompiled: a clean document never asks for them."""
+    assert _clean_run(tmp_path)["patterns"] == []
+
+
+def test_a_pattern_on_first_use_is_the_pattern() -> None:
+    from automl_objective.base.patterns import on_first_use
+
+    lazy = on_first_use(r"(\d+)-(\d+)")
+    assert "match" not in vars(lazy)
+    assert lazy.match("12-34") is not None and lazy.match("12-34").groups() == ("12", "34")  # type: ignore[union-attr]
+    assert lazy.sub(r"\2-\1", "1-2 and 3-4") == "2-1 and 4-3"
+    kept = vars(lazy)["match"]
+    assert lazy.match("5-6") is not None and vars(lazy)["match"] is kept  # compiled once
+    assert [m.span() for m in lazy.finditer("1-2 3-4")] == [(0, 3), (4, 7)]
+
+
+def test_a_clean_validate_compiles_no_source(tmp_path: Path) -> None:
+    """typing compiles a string annotation of a NamedTuple field (a module with ``from
+    __future__ import annotations``); the first compile of a process costs about 10 M
+    instructions. (A module imported from its source, with no bytecode cached, is compiled
+    by the import system: that is not counted.)"""
+    assert _clean_run(tmp_path)["compiled"] == []
+
+
+def test_the_collector_is_off_during_start_up_only(tmp_path: Path) -> None:
+    """The command line's start-up (imports, the checker) runs without the garbage
+    collector; the checking itself (a corpus of any size) is collected as usual, so memory
+    stays bounded. A caller of ``main()`` keeps its collector as it is."""
+    program = (
+        "import gc, sys\n"
+        "import automl_objective.cli.validate as validate\n"
+        "run, check = validate.run_validate, validate.check_sources\n"
+        "def spy_run(args, out):\n"
+        "    print('run', gc.isenabled(), file=sys.stderr)\n"
+        "    return run(args, out)\n"
+        "def spy_check(*args, **kwargs):\n"
+        "    print('check', gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "    return check(*args, **kwargs)\n"
+        "validate.run_validate, validate.check_sources = spy_run, spy_check\n"
+        "from automl_objective.cli import entry, main\n"
+        "main(sys.argv[1:])\n"
+        "print('after main', gc.isenabled(), file=sys.stderr)\n"
+        "entry()\n"
+    )
+    (tmp_path / "job.json").write_text('{"MetricName": "F1"}', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", program, "validate", "job.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "run True",  # main(): the caller's collector, untouched
+        "check True False",
+        "after main True",
+        "run False",  # entry(): off during start-up
+        "check True True",  # on for the checking, start-up's objects frozen
+    ]
