@@ -1,6 +1,7 @@
 """A document's bytes are decoded as the ``utf-8-sig`` codec decodes them (a UTF-8
-byte-order mark dropped, the same text, an error at the same byte), without importing that
-codec's module on every start."""
+byte-order mark dropped, the same text, an error at the same byte, counted in the file: the
+mark's three bytes too, where the codec counts after them), without importing that codec's
+module on every start."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def _as_the_codec_decodes(raw: bytes) -> str | int:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return error.start
+        return error.start + (len(BOM) if raw.startswith(BOM) else 0)  # the byte in the file
 
 
 def _as_decoded(raw: bytes) -> str | int:
@@ -45,4 +46,4 @@ def test_bytes_decode_as_the_utf_8_sig_codec_decodes_them(start: bytes, rest: by
 def test_text_and_marks() -> None:
     for raw in (b"{}", BOM + b"{}", BOM + "é".encode(), "\u2028".encode(), BOM + BOM + b"a"):
         assert _as_decoded(raw) == raw.decode("utf-8-sig")
-    assert _as_decoded(BOM + b"ab\xff") == 2  # counted after the mark, as the codec counts
+    assert _as_decoded(BOM + b"ab\xff") == 5  # counted in the file, the mark's bytes too

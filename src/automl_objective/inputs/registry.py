@@ -9,8 +9,8 @@ tests/end_to_end/test_precommit.py). The kinds' modules are light: each imports 
 the reading (``ast``, PyYAML, nbformat) only when it reads a file.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string (see inputs/document.py; tests/cli/test_start_up.py).
 from collections.abc import Callable
 from typing import IO, Any, NamedTuple
 
