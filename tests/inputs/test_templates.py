@@ -825,3 +825,37 @@ def test_a_function_filled_in_at_deployment_stays_dynamic(tmp_path: Path) -> Non
     path.write_text(text, encoding="utf-8")
     codes = {f.code for f in validate_file(path).findings}
     assert not codes & {"metric-not-allowed", "unknown-metric"}
+
+
+_ESCAPED_JOB = (
+    "Resources:\n  Job:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties:\n"
+    "      RoleArn: {job}\n"
+)
+_ESCAPED_MACHINE = (
+    "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+    "      Definition:\n        StartAt: T\n        States:\n          T:\n"
+    "            Type: Task\n"
+    "            Resource: arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2\n"
+    "            End: true\n            Parameters:\n              RoleArn: {job}\n"
+)
+
+
+@pytest.mark.parametrize("layout", [_ESCAPED_JOB, _ESCAPED_MACHINE], ids=["resource", "machine"])
+@pytest.mark.parametrize(
+    "job", ["!Sub 'role/${!X}'", "!Sub '${!X}'", "!Join ['', [!Sub 'role/${!X}']]"]
+)
+@pytest.mark.parametrize("placeholders", ["report", "dynamic"])
+def test_an_escaped_placeholder_is_the_literal_text_cloudformation_sends(
+    tmp_path: Path, layout: str, job: str, placeholders: str
+) -> None:
+    """Found by an attack: ``!Sub 'role/${!X}'`` is CloudFormation's escape for the literal
+    ``role/${X}``, the text AWS is sent and refuses; it was a ``placeholder`` to fill in (and
+    silent with placeholders dynamic), as if a template engine still had to fill it."""
+    if layout is _ESCAPED_MACHINE and job.startswith("!Join"):
+        pytest.skip("a Definition's Fn::Join is filled in at deployment (dynamic)")
+    path = tmp_path / "template.yaml"
+    path.write_text(layout.format(job=job), encoding="utf-8")
+    findings = check_text(path.read_text("utf-8"), str(path), placeholders=placeholders).findings  # type: ignore[arg-type]
+    named = [f for f in findings if f.pointer.endswith("/RoleArn")]
+    assert [f.code for f in named] == ["schema-violation"], findings
+    assert "${X}" in named[0].message

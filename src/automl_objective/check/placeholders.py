@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.base.literal import LiteralText
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.check.findings import Located, Path, member_name
@@ -34,8 +35,9 @@ data is then walked). Searched for as plain text: no pattern to compile on start
 
 def placeholder_name(value: Any) -> str | None:
     """The name of the placeholder ``value`` is entirely (``ROLE_ARN`` for ``${ROLE_ARN}``)
-    or holds first (``RUN_ID`` for ``job-${RUN_ID}``), or None."""
-    if not isinstance(value, str) or "$" not in value:
+    or holds first (``RUN_ID`` for ``job-${RUN_ID}``), or None (for text a template writes as
+    it is too: :class:`LiteralText`)."""
+    if not isinstance(value, str) or "$" not in value or value.__class__ is LiteralText:
         return None
     if value.startswith("$") and (whole := _PLACEHOLDER.fullmatch(value)) is not None:
         return whole[1] or whole[2]

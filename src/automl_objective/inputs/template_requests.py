@@ -32,6 +32,7 @@ from typing import Any
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.base.literal import LiteralText
 from automl_objective.base.quoting import json_type, shown
 from automl_objective.inputs.definition import Prefix
 from automl_objective.inputs.document import (
@@ -86,16 +87,28 @@ def known_text(value: Any) -> str | None:
             argument = argument[0]
         if not isinstance(argument, str) or "${" in argument.replace("${!", ""):
             return None
-        return argument.replace("${!", "${")
+        return _unescaped(argument)
     if name == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
-        delimiter, items = argument
-        if not isinstance(delimiter, str) or not isinstance(items, list):
-            return None
-        texts = [known_text(item) for item in items]
-        if any(text is None for text in texts):
-            return None
-        return delimiter.join(text for text in texts if text is not None)
+        return _joined(*argument)
     return None
+
+
+def _joined(delimiter: Any, items: Any) -> str | None:
+    """The text of ``Fn::Join`` of texts the template alone decides, or None."""
+    if not isinstance(delimiter, str) or not isinstance(items, list):
+        return None
+    texts = [known_text(item) for item in items]
+    if any(text is None for text in texts):
+        return None
+    joined = delimiter.join(text for text in texts if text is not None)
+    literal = any(text.__class__ is LiteralText for text in texts)
+    return LiteralText(joined) if literal and "${" not in delimiter else joined
+
+
+def _unescaped(text: str) -> str:
+    """``Fn::Sub`` text naming no variable, as CloudFormation writes it: ``${!X}`` is the
+    literal ``${X}`` (:class:`LiteralText`: no placeholder, whatever the checks are told)."""
+    return LiteralText(text.replace("${!", "${")) if "${!" in text else text
 
 
 def _intrinsic(value: Any) -> bool:
@@ -299,7 +312,8 @@ def _definition_data(value: Any, variables: Mapping[str, Any]) -> Any:
         if value == {"Ref": "AWS::Partition"}:
             return "aws"
         if name == "Fn::Sub" and isinstance(argument, str):
-            return _filled(argument, variables)
+            filled = _filled(argument, variables)
+            return LiteralText(filled) if "${!" in argument and "${" in filled else filled
         return IN_STRING
     if isinstance(value, dict):
         return {key: _definition_data(item, variables) for key, item in value.items()}
