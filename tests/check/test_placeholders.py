@@ -121,6 +121,9 @@ def test_placeholders_in_code_and_definitions_too(tmp_path: Path) -> None:
         ("s3://${BUCKET}/${PREFIX}/x", "BUCKET"),
         ("arn:aws:iam::${AWS::AccountId}:role/r", None),
         ("$X-${Y}", "Y"),
+        ("job-$${X}", None),  # $$ and \$ escape a $ in compose files and shells: text
+        ("job-\\${X}", None),
+        ("$${X}-${Y}", "Y"),
         ("$", None),
         ("${}", None),
         ("${AWS::Region}", None),

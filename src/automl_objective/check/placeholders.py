@@ -25,7 +25,7 @@ Placeholders = Literal["report", "dynamic"]
 PLACEHOLDER_MODES: tuple[Placeholders, ...] = ("report", "dynamic")
 
 _PLACEHOLDER = on_first_use(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
-_HELD = on_first_use(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_HELD = on_first_use(r"(?<![$\\])\$\{([A-Za-z_][A-Za-z0-9_]*)\}")  # not $${X}, \${X}: escapes
 _DOLLAR_ESCAPES = ("\\u0024", "\\x24", "\\U00000024")
 """Every escape that writes ``$`` in JSON (``\\u0024``) or in a YAML double-quoted scalar
 (``\\x24``, ``\\u0024``, ``\\U00000024``; the letter's case counts, ``24`` has no hex
