@@ -34,7 +34,8 @@ instructions of a run of about 170 M)."""
 
 _PROGRAM = """
 import builtins, json, sys
-compiled = []
+before = set(sys.modules)  # the interpreter's own start-up (3.13's site reads .pth files
+compiled = []              # with the utf-8-sig codec, say): not this command's cost
 real_compile = builtins.compile
 
 def spy(source, *args, **kwargs):
@@ -54,7 +55,7 @@ patterns = [
     for name, value in list(vars(module).items())
     if isinstance(value, _OnFirstUse) and len(vars(value)) > 1  # a method was asked for
 ]
-report = {"code": code, "modules": sorted(sys.modules), "compiled": compiled,
+report = {"code": code, "modules": sorted(set(sys.modules) - before), "compiled": compiled,
           "patterns": patterns}
 print(json.dumps(report), file=sys.stderr)
 """
