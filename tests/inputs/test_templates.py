@@ -698,6 +698,27 @@ def test_a_definition_file_gets_its_resources_substitutions(tmp_path: Path) -> N
     assert all(f.line == 13 for f in found)  # at the Bad resource's DefinitionUri
 
 
+def test_a_definition_file_holds_no_cloudformation_function(tmp_path: Path) -> None:
+    """CloudFormation never reads a ``DefinitionUri`` file: only the substitutions are filled
+    in, and an object shaped like a function (``{"Ref": "Role"}``) is the object Step
+    Functions sends, of the wrong type for a RoleArn (it was taken as a value the template
+    fills in, and passed)."""
+    request = {"AutoMLJobName": "job-1", "RoleArn": {"Ref": "Role"}}
+    state = {"Type": "Task", "Parameters": request, "End": True}
+    state["Resource"] = "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2"
+    machine = {"StartAt": "Create", "States": {"Create": state}}
+    (tmp_path / "machine.asl.json").write_text(json.dumps(machine), "utf-8")
+    template = tmp_path / "template.yaml"
+    template.write_text(
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n"
+        "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+        "      DefinitionUri: machine.asl.json\n",
+        "utf-8",
+    )
+    found = validate_file(template).findings
+    assert [f.code for f in found if f.pointer.endswith("/RoleArn")] == ["invalid-type"]
+
+
 def test_json_string_escapes_map_to_their_backslash() -> None:
     text = '{"a": "x\\n\\u00e9\\ud83d\\ude00\\"y"}'
     source = Source(text, "json")

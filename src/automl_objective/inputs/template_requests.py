@@ -303,11 +303,13 @@ def _automl_job(reading: Reading, properties: dict[str, Any], at: Prefix, name: 
     reading.parts.append(Part(data, version_kind("v1"), reading.locator(at), at))
 
 
-def _definition_data(value: Any, variables: Mapping[str, Any]) -> Any:
+def _definition_data(value: Any, variables: Mapping[str, Any], *, functions: bool = True) -> Any:
     """A definition written as the template's own object, as the template fills it in:
     ``Fn::Sub`` strings, ``${Name}`` of its substitutions, ``AWS::Partition`` (``aws``);
-    what is known only once deployed holds :data:`IN_STRING` (dynamic)."""
-    if _intrinsic(value):
+    what is known only once deployed holds :data:`IN_STRING` (dynamic). Without
+    ``functions`` (a ``DefinitionUri`` file, which CloudFormation never reads: only the
+    substitutions are filled in) an object shaped like a function is the object it is."""
+    if functions and _intrinsic(value):
         name, argument = next(iter(value.items()))
         if value == {"Ref": "AWS::Partition"}:
             return "aws"
@@ -316,12 +318,21 @@ def _definition_data(value: Any, variables: Mapping[str, Any]) -> Any:
             return LiteralText(filled) if "${!" in argument and "${" in filled else filled
         return IN_STRING
     if isinstance(value, dict):
-        return {key: _definition_data(item, variables) for key, item in value.items()}
+        return {
+            key: _definition_data(item, variables, functions=functions)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
-        return [_definition_data(item, variables) for item in value]
+        return [_definition_data(item, variables, functions=functions) for item in value]
     if isinstance(value, str) and "${" in value:
         return _filled(value, variables)
     return value
+
+
+def _substitutions(properties: dict[str, Any]) -> dict[str, Any]:
+    """A state machine's ``DefinitionSubstitutions`` (none when it is not an object)."""
+    variables = properties.get("DefinitionSubstitutions")
+    return variables if isinstance(variables, dict) else {}
 
 
 def _filled(value: str, variables: Mapping[str, Any]) -> str:
@@ -342,8 +353,7 @@ def _read_definition(
 ) -> None:
     """A definition written as an object (``object_name``) or as a string
     (``string_name``), read as ``kind`` (the state machine or the pipeline kind) reads one."""
-    variables = properties.get("DefinitionSubstitutions")
-    variables = variables if isinstance(variables, dict) else {}
+    variables = _substitutions(properties)
     document = reading.document
     written, where = _definition_object(properties, at, object_name, string_name)
     if written is not None:
@@ -453,8 +463,7 @@ def _definition_file(reading: Reading, properties: dict[str, Any], at: Prefix) -
         message = f"its DefinitionUri {shown(uri)} cannot be read: {named.message}"
         reading.problem(named.code, where, reading.located([where])[0], message)
     elif named is not None:
-        variables = properties.get("DefinitionSubstitutions")
-        variables = variables if isinstance(variables, dict) else {}
+        variables = _substitutions(properties)
         filled_key = (key, json.dumps(variables, sort_keys=True, default=repr))
         if filled_key not in reading.filled_files:
             reading.filled_files[filled_key] = _filled_contents(named, variables)
@@ -466,7 +475,8 @@ def _filled_contents(contents: Contents, variables: Mapping[str, Any]) -> Conten
     fills in marked (as :meth:`Reading.lift` marks them)."""
     parts = tuple(
         part._replace(
-            data=_marked(_definition_data(part.data, variables), holds_unknown), cell_of=None
+            data=_marked(_definition_data(part.data, variables, functions=False), holds_unknown),
+            cell_of=None,
         )
         for part in contents.parts
     )
