@@ -4,9 +4,10 @@ heredoc) or a template engine before the request is sent (a bare ``$NAME`` insid
 value is not taken for one: ``price $5``, a pattern's ``$``). Such a value is no typo of a
 value: a value that is one gets one ``placeholder`` finding naming it, never the pattern or
 length errors the placeholder text itself would get; a value that holds one is checked as
-written, and its findings, if any, become that one ``placeholder`` finding (``s3://${BUCKET}/in``
-is a valid S3 URI whatever the bucket: nothing to say). When the caller says placeholders are
-filled in at run time, either is checked as a value known only then
+written, and its pattern and length errors, if any, become that one ``placeholder`` finding
+(``s3://${BUCKET}/in`` is a valid S3 URI whatever the bucket: nothing to say; ``F${X}1`` is
+still no metric; ``$${X}`` and ``\\${X}`` are escapes, text). When the caller says
+placeholders are filled in at run time, either is checked as a value known only then
 (:data:`~automl_objective.base.dynamic.DYNAMIC`)."""
 
 from __future__ import annotations
