@@ -282,3 +282,65 @@ def _cut(text: str, rng: random.Random) -> tuple[str, ...]:
     cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, 4)))
     pieces = [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     return (*pieces[0::2], *([""] if len(pieces) % 2 == 0 else []))
+
+
+_TEMPLATE = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Job:
+    Type: AWS::SageMaker::AutoMLJob
+    Properties:
+      ProblemType: Regression
+      AutoMLJobObjective: {{MetricName: MSE}}
+      InputDataConfig:
+        - TargetAttributeName: y
+          DataSource: {{S3DataSource: {{S3DataType: S3Prefix, S3Uri: !Sub "s3://${{B}}/in/"}}}}
+      OutputDataConfig: {{S3OutputPath: {output}}}
+      RoleArn: {role}
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: !GetAtt R.Arn
+      DefinitionSubstitutions: {{Prefix: !Ref P, Known: known}}
+      DefinitionString: !Sub |
+        {{"StartAt": "A", "States": {{"A": {{"Type": "Task", "End": true,
+          "Resource": "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob",
+          "Parameters": {{"AutoMLJobName": "{name}", "ProblemType": "Regression",
+            "AutoMLJobObjective": {{"MetricName": "MSE"}}, "RoleArn": "${{Role}}",
+            "InputDataConfig": [{{"TargetAttributeName": "y", "DataSource": {{"S3DataSource":
+              {{"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}}}}}],
+            "OutputDataConfig": {{"S3OutputPath": "s3://${{Bucket}}/o"}}}}}}}}}}
+"""
+
+
+def _template(tmp_path: Path, **written: str) -> list[tuple[int | None, str, str]]:
+    given = {
+        "output": '!Sub "s3://${B}/out/"',
+        "role": '!Join ["", ["arn:aws:iam::", !Ref "AWS::AccountId", ":role/", !Ref R]]',
+        "name": "job-${Prefix}",
+        **written,
+    }
+    path = tmp_path / "template.yaml"
+    path.write_text(_TEMPLATE.format(**given), encoding="utf-8")
+    return [(f.line, f.pointer, f.message) for f in validate_file(path).findings]
+
+
+def test_a_template_value_known_in_part_is_found_where_no_fill_mends_it(tmp_path: Path) -> None:
+    """``!Sub``, ``!Join`` of a ``!Ref`` and a definition's ``${Name}`` were dynamic."""
+    assert _template(tmp_path) == []
+    found = _template(
+        tmp_path,
+        output='!Sub "s3_://${B}/out/"',
+        role='!Join ["", ["arn:aws:iam::", !Ref "AWS::AccountId", ":role/", !Ref R, " "]]',
+        name="job_${Prefix}-${Known}",
+    )
+    assert [(line, pointer) for line, pointer, _ in found] == [
+        (11, "/Resources/Job/Properties/OutputDataConfig/S3OutputPath"),
+        (12, "/Resources/Job/Properties/RoleArn"),
+        (21, "/Resources/Machine/Properties/DefinitionString/States/A/Parameters/AutoMLJobName"),
+    ]
+    assert found[0][2].startswith(
+        "S3OutputPath 's3_://${B}/out/' is not valid whatever ${B} is: AWS's pattern is"
+    )
+    assert "whatever !Ref AWS::AccountId and !Ref R are" in found[1][2]
+    assert "'job_${...}-known' is not valid whatever the template fills in" in found[2][2]

@@ -86,7 +86,8 @@ class PartialText:
     only at run time (any string, possibly empty). Not a ``str``: code that does not know it
     never takes it for the text it is not. ``written``: the value as a message shows it
     (``"f'job_{x}'"``); ``fields``: what fills its unknown pieces, as written (``"{x}"``,
-    ``"${RUN_ID}"``), each once."""
+    ``"${RUN_ID}"``), each once; none where a template fills them in unnamed (an embedded
+    definition's ``${Name}``)."""
 
     __slots__ = ("fields", "pieces", "written")
 

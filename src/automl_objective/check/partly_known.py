@@ -110,7 +110,10 @@ def certain(failures: list[Failure], texts: dict[Path, PartialText]) -> list[Loc
 
 
 def _filling(fields: tuple[str, ...]) -> str:
-    """``{x} is``, ``{x} and ${Y} are``, ``{a}, {b} and 2 more are``."""
+    """``{x} is``, ``{x} and ${Y} are``, ``{a}, {b} and 2 more are``; with no field
+    named, what a template fills in."""
+    if not fields:
+        return "the template fills in"
     if len(fields) == 1:
         return f"{fields[0]} is"
     named = ", ".join(fields[:2]) + (f" and {len(fields) - 2} more" if fields[2:] else "")

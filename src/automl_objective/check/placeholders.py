@@ -80,8 +80,10 @@ def partly_known(data: Any, paths: list[Path]) -> dict[Path, PartialText]:
     texts = {}
     for path in paths:
         value = _at(data, path)
-        names = tuple(dict.fromkeys(match[0] for match in _HELD.finditer(value)))
-        texts[path] = PartialText(tuple(_UNKNOWN.split(value)), shown(value), names)
+        pieces = tuple(_UNKNOWN.split(value))
+        if any(pieces):  # else nothing is known of it
+            names = tuple(dict.fromkeys(match[0] for match in _HELD.finditer(value)))
+            texts[path] = PartialText(pieces, shown(value), names)
     return texts
 
 

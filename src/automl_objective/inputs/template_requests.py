@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from automl_objective.base.codes import Code
-from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.literal import LiteralText
 from automl_objective.base.quoting import json_type, shown
@@ -43,7 +44,16 @@ from automl_objective.inputs.document import (
     Part,
     version_kind,
 )
-from automl_objective.inputs.embedded import IN_STRING, Builder, Source, Text, holds_unknown
+from automl_objective.inputs.embedded import (
+    IN_CODE,
+    IN_STRING,
+    UNKNOWN_CHARS,
+    WHOLE_VALUE,
+    Builder,
+    Source,
+    Text,
+    holds_unknown,
+)
 from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
 from automl_objective.inputs.yaml_one_pass import UNPREFIXED_FUNCTIONS
@@ -60,10 +70,18 @@ Mapper = Callable[[list[Position | None]], list[Position | None]]
 
 def _marked(value: Any, dynamic: Callable[[Any], bool]) -> Any:
     """``value`` with :data:`~automl_objective.base.dynamic.DYNAMIC` for what the template
-    fills in (what ``dynamic`` says is); an open object or array of code read stays open."""
+    fills in (what ``dynamic`` says is), or a :class:`PartialText` where that is a string
+    known in part; an open object or array of code read stays open."""
     if dynamic(value):  # a function the template alone decides is its text
-        known = known_text(value) if isinstance(value, dict) else None
+        known: Any = None
+        if isinstance(value, dict):
+            known = known_text(value)
+            known = _partly_known(value) if known is None else known
+        elif isinstance(value, str):
+            known = _in_string(value)
         return DYNAMIC if known is None else known
+    if value.__class__ is PartialText and any(_unknown_in(piece) for piece in value.pieces):
+        return DYNAMIC  # code's text the template writes into: it may end the string
     if isinstance(value, dict):
         members = {key: _marked(item, dynamic) for key, item in value.items()}
         return OpenObject(members) if isinstance(value, OpenObject) else members
@@ -91,6 +109,87 @@ def known_text(value: Any) -> str | None:
     if name == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined(*argument)
     return None
+
+
+def _in_string(value: str) -> PartialText | None:
+    """A string of a definition holding pieces the template fills in (:data:`IN_STRING`):
+    the string known in part it is; None where a piece stands for a whole value or code."""
+    if WHOLE_VALUE in value or IN_CODE in value:
+        return None
+    pieces = tuple(_FILLED_IN.split(value))
+    if not any(pieces):
+        return None  # nothing known of it
+    return PartialText(pieces, shown(_FILLED_IN.sub("${...}", value)), ())
+
+
+_FILLED_IN = re.compile(f"{IN_STRING}+")
+
+
+def _unknown_in(text: str) -> bool:
+    return any(char in text for char in UNKNOWN_CHARS)
+
+
+def _partly_known(value: dict[str, Any]) -> PartialText | None:
+    """``Fn::Sub`` of a string (its ``${Name}`` filled in by the template, unless a string
+    variable of its own names it; ``${!Name}`` the literal ``${Name}``) or ``Fn::Join`` of
+    such texts and other functions: the string known in part it gives, or None."""
+    [(name, argument)] = value.items()
+    pieces, fields = [""], []
+    if name == "Fn::Sub":
+        variables: Any = {}
+        if isinstance(argument, list) and len(argument) == 2:
+            argument, variables = argument
+        if not isinstance(argument, str) or not isinstance(variables, dict):
+            return None
+        done = 0
+        for match in _SUBSTITUTED.finditer(argument):
+            pieces[-1] += argument[done : match.start()]
+            done = match.end()
+            variable = match[1]
+            if variable.startswith("!"):
+                pieces[-1] += "${" + variable[1:] + "}"
+            elif isinstance(variables.get(variable), str):
+                pieces[-1] += variables[variable]
+            else:
+                fields.append(match[0])
+                pieces.append("")
+        pieces[-1] += argument[done:]
+        written = shown(argument)
+    elif name == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
+        delimiter, items = argument
+        if not isinstance(delimiter, str) or not isinstance(items, list):
+            return None
+        for index, item in enumerate(items):
+            if index:
+                pieces[-1] += delimiter
+            text = known_text(item)
+            if text is not None:
+                pieces[-1] += text
+            else:
+                fields.append(_function_name(item))
+                pieces.append("")
+        written = shown("${...}".join(pieces))
+    else:
+        return None
+    if not fields or not any(pieces) or any(_unknown_in(piece) for piece in pieces):
+        return None
+    return PartialText(tuple(pieces), written, tuple(dict.fromkeys(fields)))
+
+
+_SUBSTITUTED = re.compile(r"\$\{([^}]*)\}")
+
+
+def _function_name(value: Any) -> str:
+    """How a message names a function among a join's items (``Ref Bucket``)."""
+    if isinstance(value, dict) and len(value) == 1:
+        [(name, argument)] = value.items()
+        said = ".".join(map(str, argument)) if isinstance(argument, list) else str(argument)
+        return _short(f"!{str(name).removeprefix('Fn::')} {said}")
+    return "an item"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _joined(delimiter: Any, items: Any) -> str | None:

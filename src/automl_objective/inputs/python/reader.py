@@ -558,9 +558,11 @@ def _texty(node: ast.expr) -> bool:
     return isinstance(node, ast.JoinedStr)
 
 
-def _partial(pieces: list[str], node: ast.expr, fields: list[str]) -> PartialText:
+def _partial(pieces: list[str], node: ast.expr, fields: list[str]) -> Any:
     """The string known in part ``node`` is: its known ``pieces``, each unknown one filled
-    by one of ``fields``."""
+    by one of ``fields`` (DYNAMIC when no piece is known)."""
+    if not any(pieces):
+        return DYNAMIC
     return PartialText(
         tuple(pieces), printable(_cut(ast.unparse(node))), tuple(map(_cut, dict.fromkeys(fields)))
     )
