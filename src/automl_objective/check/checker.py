@@ -281,21 +281,10 @@ class Checker:
         # The root only picks the kind by the members present; validating against that kind's
         # definition directly gives the same failures without re-evaluating the root's chain.
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
-        data = document.data
-        filled = _placeholders.find(data, document.text if document.parsed else None)
-        held = _placeholders.held(data, filled) if filled else []
-        if held and placeholders == "report":
-            # a value holding a placeholder is checked as written unless they are dynamic
-            filled = [path for path in filled if path not in held]
-        if filled:
-            data = _placeholders.as_dynamic(data, filled)
+        filled, held = _placeholder_paths(document, placeholders)
+        data = _placeholders.as_dynamic(document.data, filled) if filled else document.data
         failures = self.failures(data, direct, problem_type)
-        if held and placeholders == "report":
-            failing = {f.path for f in failures}
-            held_failing = [path for path in held if path in failing]
-        else:
-            held_failing = held
-        texts = {**partial, **_placeholders.partly_known(document.data, held_failing)}
+        texts = _known_in_part(document.data, held, failures, placeholders, partial)
         certain = self._certain(data, texts, direct, problem_type) if texts else []
         if not failures and not certain and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
@@ -303,10 +292,7 @@ class Checker:
 
         said = wording.explain_remembered
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
-        if certain:  # what no fill can mend says it in place of the errors its text gets
-            mended = {item.path for item in certain}
-            located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
-            held = [path for path in held if path not in mended]
+        located, held = _unmendable_first(located, certain, held)
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held)
@@ -322,6 +308,46 @@ class Checker:
 
         probe = partly_known.probe(data, texts)
         return partly_known.certain(self.failures(probe, kind, problem_type), texts)
+
+
+def _placeholder_paths(
+    document: Document, placeholders: Placeholders
+) -> tuple[list[Path], list[Path]]:
+    """The paths of the placeholders the checks take as values known only at run time
+    (``filled``), and of the values holding one (``held``, among them unless placeholders
+    are reported: such a value is then checked as written)."""
+    filled = _placeholders.find(document.data, document.text if document.parsed else None)
+    held = _placeholders.held(document.data, filled) if filled else []
+    if held and placeholders == "report":
+        filled = [path for path in filled if path not in held]
+    return filled, held
+
+
+def _known_in_part(
+    data: Any,
+    held: list[Path],
+    failures: list[Failure],
+    placeholders: Placeholders,
+    partial: dict[Path, PartialText],
+) -> dict[Path, PartialText]:
+    """The values known in part: ``partial`` (a reader's) and the values holding a
+    placeholder (when placeholders are reported, those whose text fails)."""
+    if held and placeholders == "report":
+        failing = {f.path for f in failures}
+        held = [path for path in held if path in failing]
+    return {**partial, **_placeholders.partly_known(data, held)} if held else partial
+
+
+def _unmendable_first(
+    located: list[Located], certain: list[Located], held: list[Path]
+) -> tuple[list[Located], list[Path]]:
+    """What no fill can mend (``certain``) says it in place of the errors of its code the
+    value's text gets, and of the placeholder finding of a value holding one."""
+    if not certain:
+        return located, held
+    mended = {item.path for item in certain}
+    located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
+    return located, [path for path in held if path not in mended]
 
 
 _DECIDED = frozenset({Code.SCHEMA_VIOLATION})

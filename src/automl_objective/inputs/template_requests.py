@@ -134,46 +134,60 @@ def _partly_known(value: dict[str, Any]) -> PartialText | None:
     variable of its own names it; ``${!Name}`` the literal ``${Name}``) or ``Fn::Join`` of
     such texts and other functions: the string known in part it gives, or None."""
     [(name, argument)] = value.items()
-    pieces, fields = [""], []
-    if name == "Fn::Sub":
-        variables: Any = {}
-        if isinstance(argument, list) and len(argument) == 2:
-            argument, variables = argument
-        if not isinstance(argument, str) or not isinstance(variables, dict):
-            return None
-        done = 0
-        for match in _SUBSTITUTED.finditer(argument):
-            pieces[-1] += argument[done : match.start()]
-            done = match.end()
-            variable = match[1]
-            if variable.startswith("!"):
-                pieces[-1] += "${" + variable[1:] + "}"
-            elif isinstance(variables.get(variable), str):
-                pieces[-1] += variables[variable]
-            else:
-                fields.append(match[0])
-                pieces.append("")
-        pieces[-1] += argument[done:]
-        written = shown(argument)
-    elif name == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
-        delimiter, items = argument
-        if not isinstance(delimiter, str) or not isinstance(items, list):
-            return None
-        for index, item in enumerate(items):
-            if index:
-                pieces[-1] += delimiter
-            text = known_text(item)
-            if text is not None:
-                pieces[-1] += text
-            else:
-                fields.append(_function_name(item))
-                pieces.append("")
-        written = shown("${...}".join(pieces))
-    else:
+    read = _sub_pieces if name == "Fn::Sub" else _join_pieces if name == "Fn::Join" else None
+    found = read(argument) if read is not None else None
+    if found is None:
         return None
+    pieces, fields, written = found
     if not fields or not any(pieces) or any(_unknown_in(piece) for piece in pieces):
         return None
     return PartialText(tuple(pieces), written, tuple(dict.fromkeys(fields)))
+
+
+Pieces = tuple[list[str], list[str], str]
+"""A text known in part: its known pieces, what fills each gap between two, how a message
+shows it."""
+
+
+def _sub_pieces(argument: Any) -> Pieces | None:
+    variables: Any = {}
+    if isinstance(argument, list) and len(argument) == 2:
+        argument, variables = argument
+    if not isinstance(argument, str) or not isinstance(variables, dict):
+        return None
+    pieces, fields, done = [""], [], 0
+    for match in _SUBSTITUTED.finditer(argument):
+        pieces[-1] += argument[done : match.start()]
+        done = match.end()
+        variable = match[1]
+        if variable.startswith("!"):
+            pieces[-1] += "${" + variable[1:] + "}"
+        elif isinstance(variables.get(variable), str):
+            pieces[-1] += variables[variable]
+        else:
+            fields.append(match[0])
+            pieces.append("")
+    pieces[-1] += argument[done:]
+    return pieces, fields, shown(argument)
+
+
+def _join_pieces(argument: Any) -> Pieces | None:
+    if not isinstance(argument, list) or len(argument) != 2:
+        return None
+    delimiter, items = argument
+    if not isinstance(delimiter, str) or not isinstance(items, list):
+        return None
+    pieces, fields = [""], []
+    for index, item in enumerate(items):
+        if index:
+            pieces[-1] += delimiter
+        text = known_text(item)
+        if text is not None:
+            pieces[-1] += text
+        else:
+            fields.append(_function_name(item))
+            pieces.append("")
+    return pieces, fields, shown("${...}".join(pieces))
 
 
 _SUBSTITUTED = re.compile(r"\$\{([^}]*)\}")
