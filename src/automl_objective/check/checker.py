@@ -250,7 +250,7 @@ class Checker:
         becomes an ``internal-error`` finding for this document alone, so that one odd
         document never costs the other files of the run their results.
         """
-        partial: dict[Path, PartialText] = {}
+        partial = _NOTHING_PARTLY_KNOWN
         if not document.parsed:  # a parser's document holds no value known in part
             from automl_objective.check import partly_known
 
@@ -281,46 +281,50 @@ class Checker:
         # The root only picks the kind by the members present; validating against that kind's
         # definition directly gives the same failures without re-evaluating the root's chain.
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
-        filled, held = _placeholder_paths(document, placeholders)
-        data = _placeholders.as_dynamic(document.data, filled) if filled else document.data
+        data = document.data
+        filled = _placeholders.find(data, document.text if document.parsed else None)
+        held = _placeholders.held(data, filled) if filled else []
+        if held and placeholders == "report":
+            # a value holding a placeholder is checked as written unless they are dynamic
+            filled = [path for path in filled if path not in held]
+        if filled:
+            data = _placeholders.as_dynamic(data, filled)
         failures = self.failures(data, direct, problem_type)
-        texts = _known_in_part(document.data, held, failures, placeholders, partial)
-        certain = self._certain(data, texts, direct, problem_type) if texts else []
+        certain: list[Located] = []
+        if held or partial:  # values known in part: what no fill can mend
+            texts = _known_in_part(document.data, held, failures, placeholders, partial)
+            certain = self._certain(data, texts, direct, problem_type)
         if not failures and not certain and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
+        located = self._located(failures, certain)
+        if placeholders == "report" and chosen is not None:
+            # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
+            located = _with_placeholders(document.data, located, filled, held, certain)
+        return FileResult(document.path, _place_all(document, located + certain, strict), chosen)
+
+    def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
+        """The findings of ``failures``, without those of the rules a value known in part
+        fails whatever fills it (``certain`` says them)."""
         from automl_objective.check import wording  # only for documents with failures
 
         said = wording.explain_remembered
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
-        located, held = _unmendable_first(located, certain, held)
-        if placeholders == "report" and chosen is not None:
-            # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
-            located = _with_placeholders(document.data, located, filled, held)
-        located += certain
-        return FileResult(document.path, _place_all(document, located, strict), chosen)
+        if certain:
+            mended = {item.path for item in certain}
+            located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
+        return located
 
     def _certain(
         self, data: Any, texts: dict[Path, PartialText], kind: str, problem_type: str | None
     ) -> list[Located]:
         """What no fill of the values known in part (``texts``) can mend: the rules they
         fail with their unknown pieces empty (a probe), each decided for every fill."""
+        if not texts:
+            return []
         from automl_objective.check import partly_known
 
         probe = partly_known.probe(data, texts)
         return partly_known.certain(self.failures(probe, kind, problem_type), texts)
-
-
-def _placeholder_paths(
-    document: Document, placeholders: Placeholders
-) -> tuple[list[Path], list[Path]]:
-    """The paths of the placeholders the checks take as values known only at run time
-    (``filled``), and of the values holding one (``held``, among them unless placeholders
-    are reported: such a value is then checked as written)."""
-    filled = _placeholders.find(document.data, document.text if document.parsed else None)
-    held = _placeholders.held(document.data, filled) if filled else []
-    if held and placeholders == "report":
-        filled = [path for path in filled if path not in held]
-    return filled, held
 
 
 def _known_in_part(
@@ -338,18 +342,8 @@ def _known_in_part(
     return {**partial, **_placeholders.partly_known(data, held)} if held else partial
 
 
-def _unmendable_first(
-    located: list[Located], certain: list[Located], held: list[Path]
-) -> tuple[list[Located], list[Path]]:
-    """What no fill can mend (``certain``) says it in place of the errors of its code the
-    value's text gets, and of the placeholder finding of a value holding one."""
-    if not certain:
-        return located, held
-    mended = {item.path for item in certain}
-    located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
-    return located, [path for path in held if path not in mended]
-
-
+_NOTHING_PARTLY_KNOWN: dict[Path, PartialText] = {}
+"""A document's values known in part when it has none (never changed: read only)."""
 _DECIDED = frozenset({Code.SCHEMA_VIOLATION})
 """The codes of the rules :mod:`~automl_objective.check.partly_known` decides (AWS's length
 and pattern rules): a value's finding of such a code that no fill can mend replaces them."""
@@ -370,12 +364,19 @@ def _with_data(document: Document, data: Any) -> Document:
 
 
 def _with_placeholders(
-    data: Any, located: list[Located], filled: list[Path], held: list[Path]
+    data: Any,
+    located: list[Located],
+    filled: list[Path],
+    held: list[Path],
+    certain: list[Located],
 ) -> list[Located]:
     """``located`` and one ``placeholder`` finding for each value that is a placeholder
     (``filled``), and for each value holding one (``held``) in place of the pattern or length
     errors its text gets (a value of a list of names, ``F${X}1`` for a metric, is still
-    none of them)."""
+    none of them), unless no fill can mend them (``certain`` says so)."""
+    if certain:
+        mended = {item.path for item in certain}
+        held = [path for path in held if path not in mended]
     errors = {f.path for f in located if f.code == Code.SCHEMA_VIOLATION} if held else set()
     failing = errors.intersection(held)
     if failing:
