@@ -886,3 +886,36 @@ def test_an_escaped_placeholder_is_the_literal_text_cloudformation_sends(
     named = [f for f in findings if f.pointer.endswith("/RoleArn")]
     assert [f.code for f in named] == ["schema-violation"], findings
     assert "${X}" in named[0].message
+
+
+def test_a_number_or_boolean_substitution_is_filled_in_as_its_text(tmp_path: Path) -> None:
+    """CloudFormation's resource schema takes a ``DefinitionSubstitutions`` value that is a
+    string, an integer or a boolean, and hands each to Step Functions as text (``1``,
+    ``true``): a number was unknown here, so a horizon of 0 passed."""
+    text = (
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Machine:\n"
+        "    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+        "      RoleArn: !GetAtt R.Arn\n"
+        "      DefinitionSubstitutions: {{Horizon: {horizon}, Flag: {flag}}}\n"
+        "      DefinitionString: |\n"
+        '        {{"StartAt": "A", "States": {{"A": {{"Type": "Task", "End": true,\n'
+        '          "Resource": "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2",\n'
+        '          "Parameters": {{"AutoMLJobName": "job-${{Horizon}}", "RoleArn": "${{R}}",\n'
+        '            "ModelDeployConfig": {{"AutoGenerateEndpointName": ${{Flag}}}},\n'
+        '            "AutoMLProblemTypeConfig": {{"TimeSeriesForecastingJobConfig": {{\n'
+        '              "ForecastFrequency": "D", "ForecastHorizon": ${{Horizon}},\n'
+        '              "TimeSeriesConfig": {{"TargetAttributeName": "y",\n'
+        '                "TimestampAttributeName": "t", "ItemIdentifierAttributeName": "i"}}}}}},\n'
+        '            "AutoMLJobInputDataConfig": [{{"ChannelType": "training", "DataSource":\n'
+        '              {{"S3DataSource": {{"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}}}}}],\n'
+        '            "OutputDataConfig": {{"S3OutputPath": "s3://b/o"}}}}}}}}}}\n'
+    )
+    path = tmp_path / "template.yaml"
+    path.write_text(text.format(horizon=48, flag="true"), "utf-8")
+    assert validate_file(path).findings == []
+    path.write_text(text.format(horizon=0, flag=1), "utf-8")
+    found = [(f.code, f.line, f.pointer.rsplit("/", 1)[1]) for f in validate_file(path).findings]
+    assert found == [
+        ("invalid-type", 12, "AutoGenerateEndpointName"),
+        ("schema-violation", 14, "ForecastHorizon"),
+    ]

@@ -443,9 +443,24 @@ def _definition_data(value: Any, variables: Mapping[str, Any], *, functions: boo
 
 
 def _substitutions(properties: dict[str, Any]) -> dict[str, Any]:
-    """A state machine's ``DefinitionSubstitutions`` (none when it is not an object)."""
+    """A state machine's ``DefinitionSubstitutions`` (none when it is not an object), an
+    integer or a boolean as the text it is filled in as (``1``, ``true``)."""
     variables = properties.get("DefinitionSubstitutions")
-    return variables if isinstance(variables, dict) else {}
+    if not isinstance(variables, dict):
+        return {}
+    return {name: _as_substituted(value) for name, value in variables.items()}
+
+
+def _as_substituted(value: Any) -> Any:
+    """A substitution's value as CloudFormation hands it to Step Functions: its resource
+    schema takes a string, an integer or a boolean, and passes each as text (``1`` as
+    ``"1"``, ``true`` as ``"true"``), which Step Functions writes for ``${Name}``; anything
+    else is left as it is (a function: unknown)."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is int:
+        return str(value)
+    return value
 
 
 def _filled(value: str, variables: Mapping[str, Any]) -> str:
