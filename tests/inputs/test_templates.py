@@ -860,6 +860,14 @@ _ESCAPED_MACHINE = (
     "            End: true\n            Parameters:\n              RoleArn: {job}\n"
 )
 
+_ESCAPED_STRING = (
+    "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+    "      DefinitionString: !Sub |\n"
+    '        {{"StartAt": "T", "States": {{"T": {{"Type": "Task", "End": true,\n'
+    '          "Resource": "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2",\n'
+    '          "Parameters": {{"RoleArn": "{job}"}}}}}}}}\n'
+)
+
 
 @pytest.mark.parametrize(
     ("layout", "job"),
@@ -870,8 +878,21 @@ _ESCAPED_MACHINE = (
         (_ESCAPED_MACHINE, "!Sub 'role/${!X}'"),
         (_ESCAPED_MACHINE, "!Sub '${!X}'"),
         # (a Definition's Fn::Join is filled in at deployment: dynamic, nothing to say)
+        # the escape inside a DefinitionString's JSON: the text is parsed, the mark kept
+        (_ESCAPED_STRING, "role/${!X}"),
+        (_ESCAPED_STRING, "${!X}"),
+        (_ESCAPED_STRING, "role/${!X}-${Unknown}"),
     ],
-    ids=["resource-sub", "resource-whole", "resource-join", "machine-sub", "machine-whole"],
+    ids=[
+        "resource-sub",
+        "resource-whole",
+        "resource-join",
+        "machine-sub",
+        "machine-whole",
+        "string-sub",
+        "string-whole",
+        "string-sub-and-unknown",
+    ],
 )
 @pytest.mark.parametrize("placeholders", ["report", "dynamic"])
 def test_an_escaped_placeholder_is_the_literal_text_cloudformation_sends(

@@ -47,6 +47,7 @@ from automl_objective.inputs.document import (
 from automl_objective.inputs.embedded import (
     IN_CODE,
     IN_STRING,
+    LITERAL_DOLLAR,
     UNKNOWN_CHARS,
     WHOLE_VALUE,
     Builder,
@@ -82,6 +83,8 @@ def _marked(value: Any, dynamic: Callable[[Any], bool]) -> Any:
         return DYNAMIC if known is None else known
     if value.__class__ is PartialText and any(_unknown_in(piece) for piece in value.pieces):
         return DYNAMIC  # code's text the template writes into: it may end the string
+    if isinstance(value, str) and LITERAL_DOLLAR in value:
+        return LiteralText(value.replace(LITERAL_DOLLAR, "$"))
     if isinstance(value, dict):
         members = {key: _marked(item, dynamic) for key, item in value.items()}
         return OpenObject(members) if isinstance(value, OpenObject) else members
@@ -116,10 +119,10 @@ def _in_string(value: str) -> PartialText | None:
     the string known in part it is; None where a piece stands for a whole value or code."""
     if WHOLE_VALUE in value or IN_CODE in value:
         return None
-    pieces = tuple(_FILLED_IN.split(value))
+    pieces = tuple(_FILLED_IN.split(value.replace(LITERAL_DOLLAR, "$")))
     if not any(pieces):
         return None  # nothing known of it
-    return PartialText(pieces, shown(_FILLED_IN.sub("${...}", value)), ())
+    return PartialText(pieces, shown("${...}".join(pieces)), ())
 
 
 _FILLED_IN = re.compile(f"{IN_STRING}+")
