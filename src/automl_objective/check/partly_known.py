@@ -14,6 +14,13 @@ a false alarm):
   taken as empty. A pattern it cannot read (``\\p{L}`` classes, a lookahead) decides
   nothing: silent.
 
+Why automata, not a small hand-written test (every known character in the pattern's
+alphabet, the first and the last one allowed there): on 300 random forms a pattern, the test
+decides as many for the character-class patterns, but fewer for those with structure (the
+role ARN 148 of the 195 the automata decide, the job ARN 83 of 119, the S3 URI 153 of 157:
+``f"arn:aws:iam:{account}:role/x"``, a colon short, is all allowed characters), and it
+needs each pattern's alphabet, itself a reading of the pattern.
+
 Which values and which rules: the rules the checks report at that value when its unknown
 pieces are empty (a probe), those of its code (``schema-violation``); AWS's string rules apply
 to a value whatever the rest of the request holds, so a rule found by the probe applies
