@@ -212,6 +212,31 @@ def _aws_patterns() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def _keywords(node: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.update(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def test_the_rules_decided_apply_whatever_the_rest_of_the_request_holds() -> None:
+    """Soundness rests on this: the probe (unknown pieces empty) finds the length and pattern
+    rules at a value, and they hold for every fill only if nothing chooses them by a value;
+    AWS's shapes choose nothing, and the objective schema, which does, has no such rule."""
+    from automl_objective.base.schema import load_schema
+
+    for entry in load_aws_index()["kinds"]:
+        used = _keywords(load_aws_schema(entry["file"]))
+        assert not used & {"if", "then", "else", "anyOf", "oneOf", "not", "dependentSchemas"}
+    assert not _keywords(load_schema()) & {"pattern", "x-unicode-pattern", "maxLength"}
+
+
 def _read(pattern: str) -> bool:
     return _automaton(pattern) is not None
 

@@ -356,7 +356,8 @@ class _Reader:
         pieces = [""]
         fields: list[str] = []
         for side in (node.left, node.right):
-            value = self.value(side, scope, chunk, ("<text>",), depth + 1)  # places unused
+            value = self.value(side, scope, chunk, _TEXT, depth + 1)  # places unused
+            self.uses.pop(_TEXT, None)  # a name read for a piece: no value another call uses
             if isinstance(value, str):
                 pieces[-1] += value
             elif value.__class__ is PartialText:
@@ -547,6 +548,10 @@ class _Reader:
                 continue
             self.member(result, member, keyword, keyword.value, scope, chunk, path, depth)
         return is_open
+
+
+_TEXT: Path = ("<text>",)
+"""Where the sides of a sum of text are read: no path of a request."""
 
 
 def _texty(node: ast.expr) -> bool:
