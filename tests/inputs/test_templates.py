@@ -16,7 +16,7 @@ from automl_objective.api import check_text, validate_file
 from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.cli import main
 from automl_objective.inputs.document import LoadError
-from automl_objective.inputs.embedded import Builder, Source
+from automl_objective.inputs.embedded import LITERAL_DOLLAR, Builder, Source
 from automl_objective.inputs.registry import read
 from automl_objective.inputs.syntax import parse_text
 from automl_objective.inputs.template_marks import recognises
@@ -745,7 +745,8 @@ def test_placeholders_become_unknown_text_of_the_same_place() -> None:
     data = json.loads(built.chars)
     assert data["a"] == "x\ue000\ue000\ue000\ue000"
     assert data["b"] == "\ue001\ue001\ue001\ue001"
-    assert data["c"] == "${Lit}" and data["p"] == "aws"
+    # the escape's $ marked inside a string: the literal ${Lit} once read (LiteralText)
+    assert data["c"] == LITERAL_DOLLAR + "{Lit}" and data["p"] == "aws"
     assert len(built.offsets) == len(built.chars)
 
 
