@@ -186,3 +186,30 @@ def test_a_kind_claims_a_file_by_one_suffix_test_as_its_globs_would() -> None:
     for name in names:
         claimed = registry.claim(name)
         assert (claimed.name if claimed is not None else None) == by_globs(name), name
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "language"),
+    [
+        ("stack.ts", 'new sfn.CustomState(this, "Create", { stateJson: {} });\n', "TypeScript"),
+        ("STACK.TS", "export const name = 'job_1';\n", "TypeScript"),
+        ("app.mjs", "const x = { AutoMLJobName: 'a' };\n", "JavaScript"),
+    ],
+)
+def test_a_file_of_a_language_no_kind_reads_says_so_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, language: str
+) -> None:
+    """A ``.ts`` file named was read as a request document and said "invalid YAML" (true,
+    but no help); a JSON or YAML object in one is still read as the request it is."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    [line, summary] = capsys.readouterr().out.splitlines()
+    assert line == (
+        f"{path}: error [parse-error] no input kind reads {language}: a {language} file named "
+        "is read as a JSON or YAML request document, and this is none (check a CDK app's "
+        "synthesised template, cdk.out/*.template.json, instead)"
+    )
+    assert summary.startswith("1 file checked: 0 valid, 1 invalid")
+    path.write_text('{"MetricName": "F1"}', encoding="utf-8")
+    assert main(["validate", str(path)]) == 0

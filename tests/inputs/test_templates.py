@@ -16,7 +16,7 @@ from automl_objective.api import check_text, validate_file
 from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.cli import main
 from automl_objective.inputs.document import LoadError
-from automl_objective.inputs.embedded import Builder, Source
+from automl_objective.inputs.embedded import LITERAL_DOLLAR, Builder, Source
 from automl_objective.inputs.registry import read
 from automl_objective.inputs.syntax import parse_text
 from automl_objective.inputs.template_marks import recognises
@@ -745,7 +745,8 @@ def test_placeholders_become_unknown_text_of_the_same_place() -> None:
     data = json.loads(built.chars)
     assert data["a"] == "x\ue000\ue000\ue000\ue000"
     assert data["b"] == "\ue001\ue001\ue001\ue001"
-    assert data["c"] == "${Lit}" and data["p"] == "aws"
+    # the escape's $ marked inside a string: the literal ${Lit} once read (LiteralText)
+    assert data["c"] == LITERAL_DOLLAR + "{Lit}" and data["p"] == "aws"
     assert len(built.offsets) == len(built.chars)
 
 
@@ -860,6 +861,14 @@ _ESCAPED_MACHINE = (
     "            End: true\n            Parameters:\n              RoleArn: {job}\n"
 )
 
+_ESCAPED_STRING = (
+    "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+    "      DefinitionString: !Sub |\n"
+    '        {{"StartAt": "T", "States": {{"T": {{"Type": "Task", "End": true,\n'
+    '          "Resource": "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2",\n'
+    '          "Parameters": {{"RoleArn": "{job}"}}}}}}}}\n'
+)
+
 
 @pytest.mark.parametrize(
     ("layout", "job"),
@@ -870,8 +879,21 @@ _ESCAPED_MACHINE = (
         (_ESCAPED_MACHINE, "!Sub 'role/${!X}'"),
         (_ESCAPED_MACHINE, "!Sub '${!X}'"),
         # (a Definition's Fn::Join is filled in at deployment: dynamic, nothing to say)
+        # the escape inside a DefinitionString's JSON: the text is parsed, the mark kept
+        (_ESCAPED_STRING, "role/${!X}"),
+        (_ESCAPED_STRING, "${!X}"),
+        (_ESCAPED_STRING, "role/${!X}-${Unknown}"),
     ],
-    ids=["resource-sub", "resource-whole", "resource-join", "machine-sub", "machine-whole"],
+    ids=[
+        "resource-sub",
+        "resource-whole",
+        "resource-join",
+        "machine-sub",
+        "machine-whole",
+        "string-sub",
+        "string-whole",
+        "string-sub-and-unknown",
+    ],
 )
 @pytest.mark.parametrize("placeholders", ["report", "dynamic"])
 def test_an_escaped_placeholder_is_the_literal_text_cloudformation_sends(
@@ -886,3 +908,36 @@ def test_an_escaped_placeholder_is_the_literal_text_cloudformation_sends(
     named = [f for f in findings if f.pointer.endswith("/RoleArn")]
     assert [f.code for f in named] == ["schema-violation"], findings
     assert "${X}" in named[0].message
+
+
+def test_a_number_or_boolean_substitution_is_filled_in_as_its_text(tmp_path: Path) -> None:
+    """CloudFormation's resource schema takes a ``DefinitionSubstitutions`` value that is a
+    string, an integer or a boolean, and hands each to Step Functions as text (``1``,
+    ``true``): a number was unknown here, so a horizon of 0 passed."""
+    text = (
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Machine:\n"
+        "    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+        "      RoleArn: !GetAtt R.Arn\n"
+        "      DefinitionSubstitutions: {{Horizon: {horizon}, Flag: {flag}}}\n"
+        "      DefinitionString: |\n"
+        '        {{"StartAt": "A", "States": {{"A": {{"Type": "Task", "End": true,\n'
+        '          "Resource": "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2",\n'
+        '          "Parameters": {{"AutoMLJobName": "job-${{Horizon}}", "RoleArn": "${{R}}",\n'
+        '            "ModelDeployConfig": {{"AutoGenerateEndpointName": ${{Flag}}}},\n'
+        '            "AutoMLProblemTypeConfig": {{"TimeSeriesForecastingJobConfig": {{\n'
+        '              "ForecastFrequency": "D", "ForecastHorizon": ${{Horizon}},\n'
+        '              "TimeSeriesConfig": {{"TargetAttributeName": "y",\n'
+        '                "TimestampAttributeName": "t", "ItemIdentifierAttributeName": "i"}}}}}},\n'
+        '            "AutoMLJobInputDataConfig": [{{"ChannelType": "training", "DataSource":\n'
+        '              {{"S3DataSource": {{"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}}}}}],\n'
+        '            "OutputDataConfig": {{"S3OutputPath": "s3://b/o"}}}}}}}}}}\n'
+    )
+    path = tmp_path / "template.yaml"
+    path.write_text(text.format(horizon=48, flag="true"), "utf-8")
+    assert validate_file(path).findings == []
+    path.write_text(text.format(horizon=0, flag=1), "utf-8")
+    found = [(f.code, f.line, f.pointer.rsplit("/", 1)[1]) for f in validate_file(path).findings]
+    assert found == [
+        ("invalid-type", 12, "AutoGenerateEndpointName"),
+        ("schema-violation", 14, "ForecastHorizon"),
+    ]

@@ -132,7 +132,8 @@ ABOUT: dict[Code, About] = {
         "error",
         "a value that is a template placeholder (`${NAME}`, `$NAME`), not a value",
         "in place of the pattern and length errors it would get (a value holding a `${NAME}`: "
-        "when its text fails its checks); an option takes them as values known only at run time",
+        "when its text fails its checks, unless no fill can mend them); an option takes them "
+        "as values known only at run time",
     ),
     Code.NO_SUCH_INTEGRATION: About(
         "error",

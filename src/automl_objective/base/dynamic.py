@@ -10,6 +10,11 @@ A request written in code often holds values computed when it runs (an f-string 
 - :class:`OpenArray` for an array that may hold items it does not show (a ``*spread``); the
   items it shows are checked at their own indices.
 
+- :class:`PartialText` for a string known in part (``f"job_{x}"``, ``job_${RUN_ID}``): its
+  known pieces, an unknown one (any string, possibly empty) between each two. The checks
+  take it as :data:`DYNAMIC` and then report only what no fill of its unknown pieces can
+  mend (:mod:`automl_objective.check.partly_known`).
+
 The checks then report only what fails whatever the unknown parts turn out to be: a dynamic
 value passes every check of its own (type, enum, const, pattern, length, range); a member
 present with a dynamic value counts as present; a missing member, a ``dependentRequired``
@@ -75,9 +80,45 @@ class OpenArray(list[Any]):
         return f"OpenArray({list.__repr__(self)})"
 
 
+@final
+class PartialText:
+    """A string known in part: ``pieces`` known, and between each two of them a piece known
+    only at run time (any string, possibly empty). Not a ``str``: code that does not know it
+    never takes it for the text it is not. ``written``: the value as a message shows it
+    (``"f'job_{x}'"``); ``fields``: what fills its unknown pieces, as written (``"{x}"``,
+    ``"${RUN_ID}"``), each once; none where a template fills them in unnamed (an embedded
+    definition's ``${Name}``)."""
+
+    __slots__ = ("fields", "pieces", "written")
+
+    def __init__(self, pieces: tuple[str, ...], written: str, fields: tuple[str, ...]) -> None:
+        self.pieces = pieces
+        self.written = written
+        self.fields = fields
+
+    def known(self) -> str:
+        """The known pieces, each unknown piece taken as empty."""
+        return "".join(self.pieces)
+
+    def _key(self) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+        return (self.pieces, self.written, self.fields)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not PartialText:
+            return NotImplemented
+        assert isinstance(other, PartialText)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"PartialText{self._key()!r}"
+
+
 def is_dynamic(value: Any) -> bool:
     """Whether ``value`` is, or holds, a part known only at run time."""
-    if value is DYNAMIC or isinstance(value, (OpenObject, OpenArray)):
+    if value is DYNAMIC or isinstance(value, (OpenObject, OpenArray, PartialText)):
         return True
     if isinstance(value, dict):
         return any(is_dynamic(item) for item in value.values())

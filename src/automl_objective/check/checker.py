@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from automl_objective.base.codes import Code, Severity
+from automl_objective.base.dynamic import PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
     Schema,
@@ -249,12 +250,19 @@ class Checker:
         becomes an ``internal-error`` finding for this document alone, so that one odd
         document never costs the other files of the run their results.
         """
+        partial = _NOTHING_PARTLY_KNOWN
+        if not document.parsed:  # a parser's document holds no value known in part
+            from automl_objective.check import partly_known
+
+            partial = partly_known.find(document.data)
+            if partial:  # a value known only at run time to the checks; see _validate
+                document = _with_data(document, _placeholders.as_dynamic(document.data, [*partial]))
         if kind == AUTO and problem_type is not None and self.kind_of(document.data) != OBJECTIVE:
             # A request or response states its own problem type: the option is for objectives
             # (in a folder of both, each is checked by what it is).
             problem_type = None
         try:
-            return self._validate(document, kind, problem_type, strict, placeholders)
+            return self._validate(document, kind, problem_type, strict, placeholders, partial)
         except UsageError:
             raise
         except Exception as error:  # turned into a finding, see above
@@ -267,6 +275,7 @@ class Checker:
         problem_type: str | None,
         strict: bool,
         placeholders: Placeholders,
+        partial: dict[Path, PartialText],
     ) -> FileResult:
         chosen = kind if kind != AUTO else self.kind_of(document.data)
         # The root only picks the kind by the members present; validating against that kind's
@@ -274,32 +283,100 @@ class Checker:
         direct = kind if (kind != AUTO or chosen is None or problem_type) else chosen
         data = document.data
         filled = _placeholders.find(data, document.text if document.parsed else None)
-        # a value holding a placeholder is checked as written unless they are dynamic
-        held = _placeholders.held(data, filled) if filled and placeholders == "report" else []
-        if held:
+        held = _placeholders.held(data, filled) if filled else []
+        if held and placeholders == "report":
+            # a value holding a placeholder is checked as written unless they are dynamic
             filled = [path for path in filled if path not in held]
         if filled:
             data = _placeholders.as_dynamic(data, filled)
         failures = self.failures(data, direct, problem_type)
-        if not failures and (not filled or placeholders == "dynamic"):
+        certain: list[Located] = []
+        if held or partial:  # values known in part: what no fill can mend
+            texts = _known_in_part(document.data, held, failures, placeholders, partial)
+            certain = self._certain(data, texts, direct, problem_type)
+        if not failures and not certain and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
+        located = self._located(failures, certain)
+        if placeholders == "report" and chosen is not None:
+            # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
+            located = _with_placeholders(document.data, located, filled, held, certain)
+        return FileResult(document.path, _place_all(document, located + certain, strict), chosen)
+
+    def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
+        """The findings of ``failures``, without those of the rules a value known in part
+        fails whatever fills it (``certain`` says them)."""
         from automl_objective.check import wording  # only for documents with failures
 
         said = wording.explain_remembered
         located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
-        if placeholders == "report" and chosen is not None:
-            # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
-            located = _with_placeholders(document.data, located, filled, held)
-        return FileResult(document.path, _place_all(document, located, strict), chosen)
+        if certain:
+            mended = {item.path for item in certain}
+            located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
+        return located
+
+    def _certain(
+        self, data: Any, texts: dict[Path, PartialText], kind: str, problem_type: str | None
+    ) -> list[Located]:
+        """What no fill of the values known in part (``texts``) can mend: the rules they
+        fail with their unknown pieces empty (a probe), each decided for every fill."""
+        if not texts:
+            return []
+        from automl_objective.check import partly_known
+
+        probe = partly_known.probe(data, texts)
+        return partly_known.certain(self.failures(probe, kind, problem_type), texts)
+
+
+def _known_in_part(
+    data: Any,
+    held: list[Path],
+    failures: list[Failure],
+    placeholders: Placeholders,
+    partial: dict[Path, PartialText],
+) -> dict[Path, PartialText]:
+    """The values known in part: ``partial`` (a reader's) and the values holding a
+    placeholder (when placeholders are reported, those whose text fails)."""
+    if held and placeholders == "report":
+        failing = {f.path for f in failures}
+        held = [path for path in held if path in failing]
+    return {**partial, **_placeholders.partly_known(data, held)} if held else partial
+
+
+_NOTHING_PARTLY_KNOWN: dict[Path, PartialText] = {}
+"""A document's values known in part when it has none (never changed: read only)."""
+_DECIDED = frozenset({Code.SCHEMA_VIOLATION})
+"""The codes of the rules :mod:`~automl_objective.check.partly_known` decides (AWS's length
+and pattern rules): a value's finding of such a code that no fill can mend replaces them."""
+
+
+def _with_data(document: Document, data: Any) -> Document:
+    """``document`` holding ``data`` in place of its own."""
+    return Document(
+        document.path,
+        data,
+        document.text,
+        document.format,
+        document.locator,
+        document.duplicates,
+        document.max_bytes,
+        parsed=document.parsed,
+    )
 
 
 def _with_placeholders(
-    data: Any, located: list[Located], filled: list[Path], held: list[Path]
+    data: Any,
+    located: list[Located],
+    filled: list[Path],
+    held: list[Path],
+    certain: list[Located],
 ) -> list[Located]:
     """``located`` and one ``placeholder`` finding for each value that is a placeholder
     (``filled``), and for each value holding one (``held``) in place of the pattern or length
     errors its text gets (a value of a list of names, ``F${X}1`` for a metric, is still
-    none of them)."""
+    none of them), unless no fill can mend them (``certain`` says so)."""
+    if certain:
+        mended = {item.path for item in certain}
+        held = [path for path in held if path not in mended]
     errors = {f.path for f in located if f.code == Code.SCHEMA_VIOLATION} if held else set()
     failing = errors.intersection(held)
     if failing:

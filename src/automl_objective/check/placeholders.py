@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from automl_objective.base.codes import Code
-from automl_objective.base.dynamic import DYNAMIC
+from automl_objective.base.dynamic import DYNAMIC, PartialText
 from automl_objective.base.literal import LiteralText
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
@@ -71,6 +71,25 @@ def find(data: Any, text: str | None = None) -> list[Path]:
 def held(data: Any, paths: list[Path]) -> list[Path]:
     """Those of ``paths`` whose value holds a placeholder but is not one."""
     return [path for path in paths if not _is_one(_at(data, path))]
+
+
+def partly_known(data: Any, paths: list[Path]) -> dict[Path, PartialText]:
+    """Each value at ``paths`` (holding a placeholder) as the string known in part it is:
+    each ``${NAME}`` an unknown piece, and so each ``$`` and backslash besides (an escape
+    the template engine may rewrite: ``$${X}`` is sent as ``${X}``)."""
+    texts = {}
+    for path in paths:
+        value = _at(data, path)
+        pieces = tuple(_UNKNOWN.split(value))
+        if any(pieces):  # else nothing is known of it
+            names = tuple(dict.fromkeys(match[0] for match in _HELD.finditer(value)))
+            texts[path] = PartialText(pieces, shown(value), names)
+    return texts
+
+
+_UNKNOWN = on_first_use(r"(?<![$\\])\$\{[A-Za-z_][A-Za-z0-9_]*\}|[$\\]")
+"""What a value holding a placeholder does not say for certain: each held ``${NAME}``, and
+each other ``$`` or backslash (an escape, or a placeholder of another form)."""
 
 
 def _is_one(value: str) -> bool:

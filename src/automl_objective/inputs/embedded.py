@@ -30,6 +30,10 @@ IN_CODE = "\u3007"
 """Stands for an unknown piece of Python code: an identifier character (an unbound name, so
 a dynamic value) that is also a string's character (a string holding it is dynamic)."""
 UNKNOWN_CHARS = (IN_STRING, WHOLE_VALUE, IN_CODE)
+LITERAL_DOLLAR = "\ue002"
+"""Stands for the ``$`` of ``Fn::Sub``'s escape ``${!Name}`` inside a JSON string: the
+literal text ``${Name}``, no placeholder (the template reader makes a string holding it
+:class:`~automl_objective.base.literal.LiteralText` once the text is parsed)."""
 
 _PARTITION = "AWS::Partition"
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -229,7 +233,8 @@ class Builder:
             here = offsets[match.start() : match.end()]
             name = match.group(1)
             if name.startswith("!"):
-                self.literal("${" + name[1:] + "}", [here[0], here[1], *here[3:]])
+                dollar = LITERAL_DOLLAR if self.json and self._inside else "$"
+                self.literal(dollar + "{" + name[1:] + "}", [here[0], here[1], *here[3:]])
             elif isinstance(variables.get(name), str):
                 filled = variables[name]
                 self.literal(filled, [here[0]] * len(filled))

@@ -164,10 +164,38 @@ def read_text(
     by_kind: bool = True,
     max_bytes: int = MAX_BYTES,
 ) -> Contents:
-    """What a JSON or YAML document's text holds (see :func:`read`)."""
-    document = parse_text(name, text, format)
+    """What a JSON or YAML document's text holds (see :func:`read`). A file of a language
+    no kind reads (TypeScript, JavaScript: a CDK app's source), named and read as a request
+    document, that is not a JSON or YAML object is one ``parse-error`` saying so."""
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if dot > name.rfind("/") else ""
+    language = OTHER_LANGUAGES.get(suffix) if format is None else None
+    try:
+        document = parse_text(name, text, format)
+    except LoadError as error:
+        if language is None or error.code != Code.PARSE_ERROR:
+            raise
+        raise _unread(name, language) from None
+    if language is not None and not isinstance(document.data, dict):
+        raise _unread(name, language)
     document.max_bytes = max_bytes  # for a file it names, read by its kind
     return split(document) if by_kind else Contents.whole(document)
+
+
+OTHER_LANGUAGES = {
+    **dict.fromkeys((".ts", ".tsx", ".mts", ".cts"), "TypeScript"),
+    **dict.fromkeys((".js", ".jsx", ".mjs", ".cjs"), "JavaScript"),
+}
+"""Languages AutoML requests are written in that no input kind reads, by suffix."""
+
+
+def _unread(name: str, language: str) -> LoadError:
+    message = (
+        f"no input kind reads {language}: a {language} file named is read as a JSON or "
+        "YAML request document, and this is none (check a CDK app's synthesised template, "
+        "cdk.out/*.template.json, instead)"
+    )
+    return LoadError(name, message, code=Code.PARSE_ERROR)
 
 
 def read_decoded(

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from automl_objective.base.codes import Code
-from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.literal import LiteralText
 from automl_objective.base.quoting import json_type, shown
@@ -43,7 +44,17 @@ from automl_objective.inputs.document import (
     Part,
     version_kind,
 )
-from automl_objective.inputs.embedded import IN_STRING, Builder, Source, Text, holds_unknown
+from automl_objective.inputs.embedded import (
+    IN_CODE,
+    IN_STRING,
+    LITERAL_DOLLAR,
+    UNKNOWN_CHARS,
+    WHOLE_VALUE,
+    Builder,
+    Source,
+    Text,
+    holds_unknown,
+)
 from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
 from automl_objective.inputs.yaml_one_pass import UNPREFIXED_FUNCTIONS
@@ -60,10 +71,20 @@ Mapper = Callable[[list[Position | None]], list[Position | None]]
 
 def _marked(value: Any, dynamic: Callable[[Any], bool]) -> Any:
     """``value`` with :data:`~automl_objective.base.dynamic.DYNAMIC` for what the template
-    fills in (what ``dynamic`` says is); an open object or array of code read stays open."""
+    fills in (what ``dynamic`` says is), or a :class:`PartialText` where that is a string
+    known in part; an open object or array of code read stays open."""
     if dynamic(value):  # a function the template alone decides is its text
-        known = known_text(value) if isinstance(value, dict) else None
+        known: Any = None
+        if isinstance(value, dict):
+            known = known_text(value)
+            known = _partly_known(value) if known is None else known
+        elif isinstance(value, str):
+            known = _in_string(value)
         return DYNAMIC if known is None else known
+    if value.__class__ is PartialText and any(_unknown_in(piece) for piece in value.pieces):
+        return DYNAMIC  # code's text the template writes into: it may end the string
+    if isinstance(value, str) and LITERAL_DOLLAR in value:
+        return LiteralText(value.replace(LITERAL_DOLLAR, "$"))
     if isinstance(value, dict):
         members = {key: _marked(item, dynamic) for key, item in value.items()}
         return OpenObject(members) if isinstance(value, OpenObject) else members
@@ -91,6 +112,101 @@ def known_text(value: Any) -> str | None:
     if name == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined(*argument)
     return None
+
+
+def _in_string(value: str) -> PartialText | None:
+    """A string of a definition holding pieces the template fills in (:data:`IN_STRING`):
+    the string known in part it is; None where a piece stands for a whole value or code."""
+    if WHOLE_VALUE in value or IN_CODE in value:
+        return None
+    pieces = tuple(_FILLED_IN.split(value.replace(LITERAL_DOLLAR, "$")))
+    if not any(pieces):
+        return None  # nothing known of it
+    return PartialText(pieces, shown("${...}".join(pieces)), ())
+
+
+_FILLED_IN = re.compile(f"{IN_STRING}+")
+
+
+def _unknown_in(text: str) -> bool:
+    return any(char in text for char in UNKNOWN_CHARS)
+
+
+def _partly_known(value: dict[str, Any]) -> PartialText | None:
+    """``Fn::Sub`` of a string (its ``${Name}`` filled in by the template, unless a string
+    variable of its own names it; ``${!Name}`` the literal ``${Name}``) or ``Fn::Join`` of
+    such texts and other functions: the string known in part it gives, or None."""
+    [(name, argument)] = value.items()
+    read = _sub_pieces if name == "Fn::Sub" else _join_pieces if name == "Fn::Join" else None
+    found = read(argument) if read is not None else None
+    if found is None:
+        return None
+    pieces, fields, written = found
+    if not fields or not any(pieces) or any(_unknown_in(piece) for piece in pieces):
+        return None
+    return PartialText(tuple(pieces), written, tuple(dict.fromkeys(fields)))
+
+
+Pieces = tuple[list[str], list[str], str]
+"""A text known in part: its known pieces, what fills each gap between two, how a message
+shows it."""
+
+
+def _sub_pieces(argument: Any) -> Pieces | None:
+    variables: Any = {}
+    if isinstance(argument, list) and len(argument) == 2:
+        argument, variables = argument
+    if not isinstance(argument, str) or not isinstance(variables, dict):
+        return None
+    pieces, fields, done = [""], [], 0
+    for match in _SUBSTITUTED.finditer(argument):
+        pieces[-1] += argument[done : match.start()]
+        done = match.end()
+        variable = match[1]
+        if variable.startswith("!"):
+            pieces[-1] += "${" + variable[1:] + "}"
+        elif isinstance(variables.get(variable), str):
+            pieces[-1] += variables[variable]
+        else:
+            fields.append(match[0])
+            pieces.append("")
+    pieces[-1] += argument[done:]
+    return pieces, fields, shown(argument)
+
+
+def _join_pieces(argument: Any) -> Pieces | None:
+    if not isinstance(argument, list) or len(argument) != 2:
+        return None
+    delimiter, items = argument
+    if not isinstance(delimiter, str) or not isinstance(items, list):
+        return None
+    pieces, fields = [""], []
+    for index, item in enumerate(items):
+        if index:
+            pieces[-1] += delimiter
+        text = known_text(item)
+        if text is not None:
+            pieces[-1] += text
+        else:
+            fields.append(_function_name(item))
+            pieces.append("")
+    return pieces, fields, shown("${...}".join(pieces))
+
+
+_SUBSTITUTED = re.compile(r"\$\{([^}]*)\}")
+
+
+def _function_name(value: Any) -> str:
+    """How a message names a function among a join's items (``Ref Bucket``)."""
+    if isinstance(value, dict) and len(value) == 1:
+        [(name, argument)] = value.items()
+        said = ".".join(map(str, argument)) if isinstance(argument, list) else str(argument)
+        return _short(f"!{str(name).removeprefix('Fn::')} {said}")
+    return "an item"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _joined(delimiter: Any, items: Any) -> str | None:
@@ -330,9 +446,24 @@ def _definition_data(value: Any, variables: Mapping[str, Any], *, functions: boo
 
 
 def _substitutions(properties: dict[str, Any]) -> dict[str, Any]:
-    """A state machine's ``DefinitionSubstitutions`` (none when it is not an object)."""
+    """A state machine's ``DefinitionSubstitutions`` (none when it is not an object), an
+    integer or a boolean as the text it is filled in as (``1``, ``true``)."""
     variables = properties.get("DefinitionSubstitutions")
-    return variables if isinstance(variables, dict) else {}
+    if not isinstance(variables, dict):
+        return {}
+    return {name: _as_substituted(value) for name, value in variables.items()}
+
+
+def _as_substituted(value: Any) -> Any:
+    """A substitution's value as CloudFormation hands it to Step Functions: its resource
+    schema takes a string, an integer or a boolean, and passes each as text (``1`` as
+    ``"1"``, ``true`` as ``"true"``), which Step Functions writes for ``${Name}``; anything
+    else is left as it is (a function: unknown)."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is int:
+        return str(value)
+    return value
 
 
 def _filled(value: str, variables: Mapping[str, Any]) -> str:

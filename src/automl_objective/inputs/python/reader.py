@@ -29,7 +29,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, is_dynamic
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText, is_dynamic
+from automl_objective.base.quoting import MAX_SHOWN, printable
 from automl_objective.inputs.positions import Path
 from automl_objective.inputs.python import sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
@@ -329,6 +330,45 @@ class _Reader:
         """A call's positional arguments, without the spreads that add nothing."""
         return [argument for argument in node.args if not self.adds_nothing(argument, scope)]
 
+    def _joined(
+        self, node: ast.JoinedStr, scope: Scope, chunk: Chunk, path: Path, depth: int
+    ) -> Any:
+        """An f-string: its text where it has no field, else a string known in part (each
+        field any text: a conversion or a format spec changes only which)."""
+        pieces = [""]
+        fields: list[str] = []
+        for part in node.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                pieces[-1] += part.value
+            else:
+                assert isinstance(part, ast.FormattedValue)
+                fields.append("{" + ast.unparse(part.value) + "}")
+                pieces.append("")
+        return pieces[0] if not fields else _partial(pieces, node, fields)
+
+    def _added(self, node: ast.BinOp, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
+        """``"job-" + name``: where one side is written as text (a string literal, an
+        f-string, such a sum), a string known in part, the other side's text unknown
+        unless it is known (``+`` of a string and anything but a string fails, unless that
+        thing's type defines its own ``+``: no value of a request is made so)."""
+        if not isinstance(node.op, ast.Add) or not (_texty(node.left) or _texty(node.right)):
+            return DYNAMIC
+        pieces = [""]
+        fields: list[str] = []
+        for side in (node.left, node.right):
+            value = self.value(side, scope, chunk, _TEXT, depth + 1)  # places unused
+            self.uses.pop(_TEXT, None)  # a name read for a piece: no value another call uses
+            if isinstance(value, str):
+                pieces[-1] += value
+            elif value.__class__ is PartialText:
+                pieces[-1] += value.pieces[0]
+                pieces.extend(value.pieces[1:])
+                fields.extend(value.fields)
+            else:
+                fields.append(ast.unparse(side))
+                pieces.append("")
+        return pieces[0] if not fields else _partial(pieces, node, fields)
+
     _READERS: ClassVar[dict[type[ast.AST], Callable[..., Any]]] = {
         ast.Dict: _dict,
         ast.List: _list,
@@ -336,6 +376,8 @@ class _Reader:
         ast.Set: _set,
         ast.Name: _name_node,
         ast.Call: _call,
+        ast.JoinedStr: _joined,
+        ast.BinOp: _added,
     }
 
     def _pipeline_parameter(
@@ -508,6 +550,38 @@ class _Reader:
         return is_open
 
 
+_TEXT: Path = ("<text>",)
+"""Where the sides of a sum of text are read: no path of a request."""
+
+
+def _texty(node: ast.expr) -> bool:
+    """An expression written as text: a string literal, an f-string, a sum holding one."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _texty(node.left) or _texty(node.right)
+    return isinstance(node, ast.JoinedStr)
+
+
+def _partial(pieces: list[str], node: ast.expr, fields: list[str]) -> Any:
+    """The string known in part ``node`` is: its known ``pieces``, each unknown one filled
+    by one of ``fields`` (DYNAMIC when no piece is known)."""
+    if not any(pieces):
+        return DYNAMIC
+    return PartialText(
+        tuple(pieces), printable(_cut(ast.unparse(node))), tuple(map(_cut, dict.fromkeys(fields)))
+    )
+
+
+def _cut(text: str) -> str:
+    """``text`` as a message shows a piece of source: at most :data:`MAX_SHOWN` characters."""
+    return (
+        text
+        if len(text) <= MAX_SHOWN
+        else f"{text[: MAX_SHOWN - 20]}... ({len(text):,} characters)"
+    )
+
+
 def _falsy(value: Any) -> bool:
     """A value known to be falsy (a dynamic one may be anything)."""
     if value is DYNAMIC or isinstance(value, (OpenObject, OpenArray)):
@@ -527,11 +601,14 @@ def _tags(value: Any) -> Any:
 
 
 def _text(value: Any) -> Any:
-    return value if value is DYNAMIC or isinstance(value, str) else DYNAMIC
+    return value if value is DYNAMIC or isinstance(value, (str, PartialText)) else DYNAMIC
 
 
 def _role(value: Any) -> Any:
-    """``expand_role``: a role name without ``/`` is looked up in IAM, an ARN kept."""
+    """``expand_role``: a role name without ``/`` is looked up in IAM, an ARN kept (one
+    known in part only when its known pieces hold a ``/``)."""
+    if value.__class__ is PartialText:
+        return value if "/" in value.known() else DYNAMIC
     return value if not isinstance(value, str) or "/" in value else DYNAMIC
 
 
@@ -540,7 +617,7 @@ _FORMS: dict[str, Callable[[Any], Any]] = {
     "role": _role,
     "algorithms": lambda value: [{"AutoMLAlgorithms": value}],
     "holiday": lambda value: [{"CountryCode": value}],
-    "gzip": lambda value: "Gzip" if value is not DYNAMIC else DYNAMIC,
+    "gzip": lambda value: DYNAMIC if value is DYNAMIC or value.__class__ is PartialText else "Gzip",
 }
 
 
@@ -756,6 +833,8 @@ def _jinja(value: Any) -> Any:
     is known only at run time."""
     if isinstance(value, str):
         return DYNAMIC if "{{" in value or "{%" in value else value
+    if value.__class__ is PartialText:  # its unknown pieces may be rendered too
+        return DYNAMIC
     if isinstance(value, dict):
         rendered = {key: _jinja(item) for key, item in value.items()}
         return OpenObject(rendered) if isinstance(value, OpenObject) else rendered

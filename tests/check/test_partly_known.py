@@ -1,0 +1,371 @@
+"""Strings known in part (``f"job_{x}"``, ``"job-" + name``, ``job_${RUN_ID}``): a finding
+only where no fill of their unknown pieces can mend the value, never a false alarm."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from automl_objective.api import validate_file
+from automl_objective.base.schema import load_aws_index, load_aws_schema
+from automl_objective.check.partly_known import _automaton, never_matches
+
+REQUEST: dict[str, Any] = {
+    "AutoMLJobName": "job-1",
+    "AutoMLJobInputDataConfig": [
+        {
+            "ChannelType": "training",
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}},
+        }
+    ],
+    "OutputDataConfig": {"S3OutputPath": "s3://b/out/"},
+    "RoleArn": "arn:aws:iam::123456789012:role/r",
+    "AutoMLProblemTypeConfig": {
+        "TabularJobConfig": {"TargetAttributeName": "y", "ProblemType": "Regression"}
+    },
+    "AutoMLJobObjective": {"MetricName": "MSE"},
+}
+
+
+def _findings(tmp_path: Path, placeholders: str = "dynamic", **members: Any) -> list[Any]:
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps({**REQUEST, **members}, indent=2), encoding="utf-8")
+    return validate_file(path, placeholders=placeholders).findings  # type: ignore[arg-type]
+
+
+def test_a_placeholder_no_fill_can_mend_is_its_pattern_error_under_dynamic(
+    tmp_path: Path,
+) -> None:
+    """``job_${RUN_ID}`` passed with placeholders taken as dynamic: no fill mends its ``_``."""
+    findings = _findings(tmp_path, AutoMLJobName="job_${RUN_ID}")
+    assert [(f.code, f.pointer, f.line) for f in findings] == [
+        ("schema-violation", "/AutoMLJobName", 2)
+    ]
+    assert findings[0].message.startswith(
+        "AutoMLJobName 'job_${RUN_ID}' is not valid whatever ${RUN_ID} is: AWS allows only "
+        "letters, digits and hyphens (-)"
+    )
+
+
+def test_a_placeholder_no_fill_can_mend_is_its_pattern_error_by_default(tmp_path: Path) -> None:
+    """By default such a value was a ``placeholder`` finding: filling it in mends nothing."""
+    findings = _findings(tmp_path, "report", AutoMLJobName="job_${RUN_ID}")
+    assert [(f.code, f.pointer) for f in findings] == [("schema-violation", "/AutoMLJobName")]
+    assert "whatever ${RUN_ID} is" in findings[0].message
+    # no name AWS takes ends with a hyphen
+    findings = _findings(tmp_path, "report", AutoMLJobName="${A}-")
+    assert [(f.code, f.pointer) for f in findings] == [("schema-violation", "/AutoMLJobName")]
+
+
+def test_known_characters_over_the_maximum_are_too_long_whatever_the_fill(
+    tmp_path: Path,
+) -> None:
+    name = "abcdefghij-" * 3 + "${SUFFIX}"  # 33 known characters, AWS allows 32
+    findings = _findings(tmp_path, AutoMLJobName=name)
+    assert [(f.code, f.pointer) for f in findings] == [("schema-violation", "/AutoMLJobName")]
+    endpoint = "e" * 64 + "${X}"
+    findings = _findings(
+        tmp_path,
+        ModelDeployConfig={"AutoGenerateEndpointName": False, "EndpointName": endpoint},
+    )
+    assert [f.pointer for f in findings] == ["/ModelDeployConfig/EndpointName"]
+    assert "its known characters alone are 64, and AWS allows at most 63" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {"AutoMLJobName": "job-${RUN_ID}"},
+        {"AutoMLJobName": "${A}${B}"},
+        {"AutoMLJobName": "${A}-x"},  # ${A} may start it well
+        {"AutoMLJobName": "a" * 31 + "${X}"},
+        {"AutoMLJobName": "job$${X}"},  # an escape: the value as written, checked as before
+        {"OutputDataConfig": {"S3OutputPath": "s3://${BUCKET}/out/"}},
+        {"RoleArn": "arn:aws:iam::${ACCOUNT}:role/r"},
+        {"RoleArn": "arn:${PARTITION}:iam::123456789012:role/r"},
+    ],
+)
+def test_a_value_some_fill_mends_stays_silent(tmp_path: Path, members: dict[str, Any]) -> None:
+    findings = _findings(tmp_path, **members)
+    if members.get("AutoMLJobName") == "job$${X}":
+        assert [f.code for f in findings] == ["schema-violation"]  # its $ as written
+        assert "whatever" not in findings[0].message
+    else:
+        assert findings == []
+
+
+def test_a_pattern_the_automata_cannot_read_decides_nothing(tmp_path: Path) -> None:
+    """Tag keys and values are checked by ``\\p{L}`` classes interegular does not read."""
+    tags = [{"Key": "\u0001${X}", "Value": "\u0002${Y}"}]
+    assert _findings(tmp_path, Tags=tags) == []
+    assert [f.pointer for f in _findings(tmp_path, "report", Tags=tags)] == [
+        "/Tags/0/Key",
+        "/Tags/0/Value",
+    ]  # placeholder findings, as before: each value's text fails its pattern
+
+
+_CLIENT = 'import boto3\nsm = boto3.client("sagemaker")\n'
+_CALL = (
+    "sm.create_auto_ml_job_v2(\n"
+    "    AutoMLJobName={name},\n"
+    '    AutoMLJobInputDataConfig=[{{"ChannelType": "training", "DataSource": {{'
+    '"S3DataSource": {{"S3DataType": "S3Prefix", "S3Uri": f"s3://{{bucket}}/in/"}}}}}}],\n'
+    '    OutputDataConfig={{"S3OutputPath": "s3://b/" + prefix}},\n'
+    '    AutoMLProblemTypeConfig={{"TabularJobConfig": {{"TargetAttributeName": "y"}}}},\n'
+    "    RoleArn=role,\n"
+    ")\n"
+)
+
+
+def _python(tmp_path: Path, source: str) -> list[tuple[int | None, str, str]]:
+    path = tmp_path / "job.py"
+    path.write_text(source, encoding="utf-8")
+    return [(f.line, f.code, f.message) for f in validate_file(path).findings]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "whatever"),
+    [
+        ('f"job_{run_id}"', "f'job_{run_id}'", "{run_id} is"),
+        ('"job_" + run_id', "'job_' + run_id", "run_id is"),
+        ('run_id + "_job"', "run_id + '_job'", "run_id is"),
+        ('f"{a}-{b}" + "_x"', "f'{a}-{b}' + '_x'", "{a} and {b} are"),
+        ('f"-{run_id}"', "f'-{run_id}'", "{run_id} is"),
+    ],
+)
+def test_an_f_string_or_a_sum_no_fill_can_mend_is_found_at_its_literal(
+    tmp_path: Path, name: str, shown: str, whatever: str
+) -> None:
+    """Each was dynamic, whatever its known characters."""
+    found = _python(tmp_path, _CLIENT + _CALL.format(name=name))
+    assert [(line, code) for line, code, _ in found] == [(4, "schema-violation")]
+    assert found[0][2].startswith(f"AutoMLJobName {shown} is not valid whatever {whatever}: ")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        'f"job-{run_id}"',
+        '"job-" + run_id',
+        'f"{a}{b}"',
+        'f"job{n:_>5}"',  # a format spec: the field any text
+        'f"{{x}}"[0] + name',  # not a sum of text: dynamic
+        '"ab" * 2 + name',
+        "str(run_id)",
+    ],
+)
+def test_an_f_string_or_a_sum_some_fill_mends_stays_silent(tmp_path: Path, name: str) -> None:
+    assert _python(tmp_path, _CLIENT + _CALL.format(name=name)) == []
+
+
+def test_a_literal_f_string_is_its_text(tmp_path: Path) -> None:
+    found = _python(tmp_path, _CLIENT + _CALL.format(name='f"job_1"'))
+    assert [(line, code) for line, code, _ in found] == [(4, "schema-violation")]
+    assert "'job_1' is not valid: AWS allows" in found[0][2]
+
+
+def test_an_sdk_role_name_known_in_part_is_looked_up_not_sent(tmp_path: Path) -> None:
+    """The SDK sends a role name without ``/`` as the ARN IAM gives for it: a role known in
+    part is the ARN only when its known pieces hold a ``/``."""
+    source = (
+        "from sagemaker import AutoML\n"
+        'AutoML(role=f"MyRole-{env}", target_attribute_name="y")\n'
+        'AutoML(role=f"arn:aws:iam::{account}:role/x" + "\\n", target_attribute_name="y")\n'
+    )
+    found = _python(tmp_path, source)
+    assert [(line, code) for line, code, _ in found] == [(3, "schema-violation")]
+
+
+def test_an_f_string_member_name_is_a_spread(tmp_path: Path) -> None:
+    source = _CLIENT + (
+        'sm.create_auto_ml_job_v2(AutoMLJobName="j", **{f"{x}": 1, "AutoMLJobObjective": '
+        '{"MetricName": "Nope"}})\n'
+    )
+    assert [code for _, code, _ in _python(tmp_path, source)] == ["unknown-metric"]
+
+
+# --- the automata against Python's own matching ----------------------------------------
+
+
+@cache
+def _aws_patterns() -> tuple[str, ...]:
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("pattern", "x-unicode-pattern") and isinstance(value, str):
+                    found.add(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for entry in load_aws_index()["kinds"]:
+        walk(load_aws_schema(entry["file"]))
+    return tuple(sorted(found))
+
+
+def _keywords(node: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.update(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def test_the_rules_decided_apply_whatever_the_rest_of_the_request_holds() -> None:
+    """Soundness rests on this: the probe (unknown pieces empty) finds the length and pattern
+    rules at a value, and they hold for every fill only if nothing chooses them by a value;
+    AWS's shapes choose nothing, and the objective schema, which does, has no such rule."""
+    from automl_objective.base.schema import load_schema
+
+    for entry in load_aws_index()["kinds"]:
+        used = _keywords(load_aws_schema(entry["file"]))
+        assert not used & {"if", "then", "else", "anyOf", "oneOf", "not", "dependentSchemas"}
+    assert not _keywords(load_schema()) & {"pattern", "x-unicode-pattern", "maxLength"}
+
+
+def _read(pattern: str) -> bool:
+    return _automaton(pattern) is not None
+
+
+def test_the_automata_read_all_but_two_of_aws_patterns() -> None:
+    """What interegular decides, measured: every AWS pattern but the ``\\p{..}`` classes of
+    tag keys and values and the quantile's lookahead (each then undecided: silent)."""
+    unread = [pattern for pattern in _aws_patterns() if not _read(pattern)]
+    assert len(_aws_patterns()) >= 15
+    assert all("\\p{" in pattern or "(?=" in pattern for pattern in unread), unread
+    assert len(unread) == 2
+
+
+_ODD = "-_./:@+=,é\u2028\u0085\n\r \t\x0b\x00Z9a"
+
+
+def _samples(pattern: str, rng: random.Random) -> list[str]:
+    """Strings near the pattern: its literal characters, odd ones, and prefixes of ARNs."""
+    letters = sorted(set(re.sub(r"\\[a-z]", "", pattern)) | set(_ODD) | set("arnwsim0123456789"))
+    seeds = ["", "s3://b/k", "https://h/p", "arn:aws:iam::123456789012:role/r", "p10", "1D", "AB"]
+    seeds += [f"arn:aws:sagemaker:us-east-1:123456789012:{kind}/j" for kind in ("automl-job", "x")]
+    found = []
+    for _ in range(400):
+        text = rng.choice(seeds)
+        for _ in range(rng.randrange(4)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + "".join(rng.choices(letters, k=rng.randrange(1, 4))) + text[at:]
+        if rng.random() < 0.3 and text:
+            at = rng.randrange(len(text))
+            text = text[:at] + text[at + 1 :]
+        found.append(text)
+    return found
+
+
+@pytest.mark.parametrize("pattern", [p for p in _aws_patterns() if _read(p)])
+def test_each_automaton_accepts_what_python_matches(pattern: str) -> None:
+    automaton = _automaton(pattern)
+    assert automaton is not None
+    compiled = re.compile(pattern)
+    for text in _samples(pattern, random.Random(pattern)):
+        assert automaton.accepts(text) == bool(compiled.match(text)), (pattern, text)
+
+
+@pytest.mark.parametrize("pattern", [p for p in _aws_patterns() if _read(p)])
+def test_a_value_cut_into_pieces_from_a_valid_one_is_never_said_unmendable(pattern: str) -> None:
+    """Soundness: the form of any valid value with pieces left unknown has a fill that
+    mends it (that value), so it is never reported; and a form no valid sample fits is
+    reported only when Python's matching agrees on every sample tried."""
+    compiled = re.compile(pattern)
+    rng = random.Random(pattern)
+    valid = [text for text in _samples(pattern, rng) if compiled.match(text)]
+    assert valid, pattern
+    for text in valid[:60]:
+        kept = _cut(text, rng)
+        assert not never_matches(pattern, kept), (pattern, text, kept)
+        assert not never_matches(pattern, (text,))
+    fills = _samples(pattern, rng)
+    for text in _samples(pattern, rng)[:100]:
+        kept = _cut(text, rng)
+        if never_matches(pattern, kept):
+            for _ in range(40):
+                filled = kept[0] + "".join(rng.choice(fills) + piece for piece in kept[1:])
+                assert not compiled.match(filled), (pattern, kept, filled)
+
+
+def _cut(text: str, rng: random.Random) -> tuple[str, ...]:
+    """``text``'s form with some of its pieces unknown: the known pieces, in order."""
+    cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, 4)))
+    pieces = [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return (*pieces[0::2], *([""] if len(pieces) % 2 == 0 else []))
+
+
+_TEMPLATE = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Job:
+    Type: AWS::SageMaker::AutoMLJob
+    Properties:
+      ProblemType: Regression
+      AutoMLJobObjective: {{MetricName: MSE}}
+      InputDataConfig:
+        - TargetAttributeName: y
+          DataSource: {{S3DataSource: {{S3DataType: S3Prefix, S3Uri: !Sub "s3://${{B}}/in/"}}}}
+      OutputDataConfig: {{S3OutputPath: {output}}}
+      RoleArn: {role}
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: !GetAtt R.Arn
+      DefinitionSubstitutions: {{Prefix: !Ref P, Known: known}}
+      DefinitionString: !Sub |
+        {{"StartAt": "A", "States": {{"A": {{"Type": "Task", "End": true,
+          "Resource": "arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob",
+          "Parameters": {{"AutoMLJobName": "{name}", "ProblemType": "Regression",
+            "AutoMLJobObjective": {{"MetricName": "MSE"}}, "RoleArn": "${{Role}}",
+            "InputDataConfig": [{{"TargetAttributeName": "y", "DataSource": {{"S3DataSource":
+              {{"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}}}}}],
+            "OutputDataConfig": {{"S3OutputPath": "s3://${{Bucket}}/o"}}}}}}}}}}
+"""
+
+
+def _template(tmp_path: Path, **written: str) -> list[tuple[int | None, str, str]]:
+    given = {
+        "output": '!Sub "s3://${B}/out/"',
+        "role": '!Join ["", ["arn:aws:iam::", !Ref "AWS::AccountId", ":role/", !Ref R]]',
+        "name": "job-${Prefix}",
+        **written,
+    }
+    path = tmp_path / "template.yaml"
+    path.write_text(_TEMPLATE.format(**given), encoding="utf-8")
+    return [(f.line, f.pointer, f.message) for f in validate_file(path).findings]
+
+
+def test_a_template_value_known_in_part_is_found_where_no_fill_mends_it(tmp_path: Path) -> None:
+    """``!Sub``, ``!Join`` of a ``!Ref`` and a definition's ``${Name}`` were dynamic."""
+    assert _template(tmp_path) == []
+    found = _template(
+        tmp_path,
+        output='!Sub "s3_://${B}/out/"',
+        role='!Join ["", ["arn:aws:iam::", !Ref "AWS::AccountId", ":role/", !Ref R, " "]]',
+        name="job_${Prefix}-${Known}",
+    )
+    assert [(line, pointer) for line, pointer, _ in found] == [
+        (11, "/Resources/Job/Properties/OutputDataConfig/S3OutputPath"),
+        (12, "/Resources/Job/Properties/RoleArn"),
+        (21, "/Resources/Machine/Properties/DefinitionString/States/A/Parameters/AutoMLJobName"),
+    ]
+    assert found[0][2].startswith(
+        "S3OutputPath 's3_://${B}/out/' is not valid whatever ${B} is: AWS's pattern is"
+    )
+    assert "whatever !Ref AWS::AccountId and !Ref R are" in found[1][2]
+    assert "'job_${...}-known' is not valid whatever the template fills in" in found[2][2]
