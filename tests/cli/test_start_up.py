@@ -17,6 +17,7 @@ NOT_ON_THE_CLEAN_PATH = (
     "ast",
     "tokenize",
     "argparse",  # a plain command line is read without it
+    "signal",  # its enums; the handlers are set by the C module it wraps, _signal
     "automl_objective.check.wording",  # words only for a document that fails
     "automl_objective.check.messages",
     "unicodedata",  # a C library, for hints about odd characters only
