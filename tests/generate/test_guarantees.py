@@ -462,7 +462,15 @@ def test_sync_reads_the_recorded_botocore_version_without_blocking(
 
 # --- schema text never becomes code -----------------------------------------------------------
 
-PY_FILES = ("__init__.py", "tables.py", "rules.py", "models.py", "checks.py", "requests.py")
+PY_FILES = (
+    "__init__.py",
+    "tables.py",
+    "rules.py",
+    "models.py",
+    "checks.py",
+    "explainers.py",
+    "requests.py",
+)
 
 
 def _hostile_schema(text: str) -> dict[str, Any]:
