@@ -26,6 +26,9 @@ NOT_ON_THE_CLEAN_PATH = (
     "bisect",
     "encodings.utf_8_sig",  # a codec module: its decoding is done in place
     "fnmatch",  # globs of a folder scan, not of a named file
+    "errno",  # the reason a file cannot be read
+    "importlib",  # a package's names on first use: the modules asked for are named
+    "automl_objective.cli.notes",  # a note on --problem-type, for a run that gave it
     "automl_objective.report.json_report",  # the formats not asked for
     "automl_objective.report.sarif",
     "automl_objective.report.junit",
