@@ -20,6 +20,7 @@ NOT_ON_THE_CLEAN_PATH = (
     "signal",  # its enums; the handlers are set by the C module it wraps, _signal
     "automl_objective.check.wording",  # words only for a document that fails
     "automl_objective.check.messages",
+    "automl_objective.check.findings",  # a document's findings, placeholders' among them
     "automl_objective_generated.explainers",  # the compiled checks' explainers
     "unicodedata",  # a C library, for hints about odd characters only
     "math",  # libraries of their own to load: big numbers, positions of findings

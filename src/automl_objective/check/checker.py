@@ -27,8 +27,6 @@ from automl_objective.base.schema import (
 from automl_objective.check import placeholders as _placeholders
 from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
-from automl_objective.check.findings import Located, Path
-from automl_objective.check.findings import one_per_cause as _one_per_cause
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
@@ -38,6 +36,8 @@ from automl_objective.inputs.positions import Spot
 if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
+
+    from automl_objective.check.findings import Located, Path
 
 AUTO = "auto"
 OBJECTIVE = "objective"
@@ -290,9 +290,10 @@ class Checker:
         if not failures and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
         from automl_objective.check import wording  # only for documents with failures
+        from automl_objective.check.findings import one_per_cause
 
         said = wording.explain_remembered
-        located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
+        located = one_per_cause(item for f in failures for item in said(f, self.catalog))
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held)
