@@ -16,7 +16,7 @@ This module holds the checks (and the ``_surely_`` functions); the explainers, t
 they report and their tables are in the ``explainers`` module, imported when an entry
 point's explainer is first called: a run whose documents all pass never loads them.
 
-A value may hold parts known only at run time (automl_objective.check.dynamic): ``DYNAMIC`` for an
+A value may hold parts known only at run time (automl_objective.base.dynamic): ``DYNAMIC`` for an
 unknown value, ``OpenObject`` / ``OpenArray`` for an object or array that may hold more
 members or items than it shows. A failure is reported only where it is certain whatever those
 parts are; a document without them is judged exactly as jsonschema judges it. The agreement
@@ -29,8 +29,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from automl_objective.check.aws_keywords import unicode_pattern
-from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.check.failures import Failure, JsonPath, json_equal
 
 Pred = Callable[[Any], bool]
@@ -42,9 +41,12 @@ def _in(value: Any, options: tuple[Any, ...]) -> bool:
 
 
 def _unicode(pattern: str) -> Callable[[str], object]:
-    """The search of a \\p{..} pattern, by the regex library, imported on first use."""
+    """The search of a \\p{..} pattern, by the regex library, imported on first use (and
+    its module with it: a run whose values meet none of these patterns never loads it)."""
 
     def search(value: str) -> object:
+        from automl_objective.check.aws_keywords import unicode_pattern
+
         return unicode_pattern(pattern)(value)
 
     return search

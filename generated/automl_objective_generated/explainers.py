@@ -17,8 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from automl_objective.check.aws_keywords import unicode_pattern
-from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject
+from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.check.failures import Facts, Failure, JsonPath, json_equal
 
 from .checks import (
@@ -298,9 +297,12 @@ def _in(value: Any, options: tuple[Any, ...]) -> bool:
 
 
 def _unicode(pattern: str) -> Callable[[str], object]:
-    """The search of a \\p{..} pattern, by the regex library, imported on first use."""
+    """The search of a \\p{..} pattern, by the regex library, imported on first use (and
+    its module with it: a run whose values meet none of these patterns never loads it)."""
 
     def search(value: str) -> object:
+        from automl_objective.check.aws_keywords import unicode_pattern
+
         return unicode_pattern(pattern)(value)
 
     return search

@@ -22,6 +22,8 @@ NOT_ON_THE_CLEAN_PATH = (
     "automl_objective.check.messages",
     "automl_objective.check.findings",  # a document's findings, placeholders' among them
     "automl_objective_generated.explainers",  # the compiled checks' explainers
+    "automl_objective.check.aws_keywords",  # the regex library's patterns (\p{L}), when met
+    "automl_objective.check.dynamic",  # the checks take the markers from base.dynamic
     "unicodedata",  # a C library, for hints about odd characters only
     "math",  # libraries of their own to load: big numbers, positions of findings
     "bisect",
