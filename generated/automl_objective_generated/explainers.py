@@ -300,10 +300,14 @@ def _unicode(pattern: str) -> Callable[[str], object]:
     """The search of a \\p{..} pattern, by the regex library, imported on first use (and
     its module with it: a run whose values meet none of these patterns never loads it)."""
 
-    def search(value: str) -> object:
-        from automl_objective.check.aws_keywords import unicode_pattern
+    found: list[Callable[[str], object]] = []
 
-        return unicode_pattern(pattern)(value)
+    def search(value: str) -> object:
+        if not found:
+            from automl_objective.check.aws_keywords import unicode_pattern
+
+            found.append(unicode_pattern(pattern))
+        return found[0](value)
 
     return search
 
