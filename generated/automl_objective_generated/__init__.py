@@ -13,7 +13,6 @@ Names are imported on first use, so that importing one submodule (the validator 
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -96,4 +95,6 @@ def __getattr__(name: str) -> Any:
         name = new
     if name not in _HOME:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module  # not when a submodule is imported: checks is
+
     return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)

@@ -101,9 +101,9 @@ def _where(catalog: Catalog) -> dict[str, str]:
     }
 
 
-def aws_and_checks(source: Source) -> tuple[dict[str, str], str]:
-    """Two steps in one worker: the AWS schemas (from botocore's model), then checks.py,
-    compiled from them and the canonical schema."""
+def aws_and_checks(source: Source) -> tuple[dict[str, str], dict[str, str]]:
+    """Two steps in one worker: the AWS schemas (from botocore's model), then checks.py and
+    explainers.py, compiled from them and the canonical schema."""
     from automl_objective_codegen.compiler import checks_module
 
     aws_texts = aws_schemas(source.schema, header_lines(source))
@@ -147,7 +147,7 @@ def render_outputs(source: Source) -> dict[str, str]:
     editor = editor_files(source.schema, catalog, " ".join(header_lines(source)), aws_texts)
     return {
         **aws,
-        f"{PACKAGE}/checks.py": checks,
+        **{f"{PACKAGE}/{name}": text for name, text in checks.items()},
         f"{PACKAGE}/__init__.py": render("package_init.py.jinja2", **code_context),
         f"{PACKAGE}/py.typed": python_header,
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from automl_objective.base.finding import Finding, Related
 from automl_objective.check.checker import AUTO, Checker, default_checker
@@ -23,6 +22,11 @@ from automl_objective.inputs import registry
 from automl_objective.inputs.document import Contents, Document, LoadError
 from automl_objective.inputs.reading import MAX_BYTES
 from automl_objective.inputs.source import Source
+
+if TYPE_CHECKING:
+    import signal
+else:  # the C module that `signal` wraps (cli/signals.py says why)
+    import _signal as signal
 
 # Below this many files, starting worker processes costs more than it saves (measured with
 # benchmarks/run.py on 2 CPUs).

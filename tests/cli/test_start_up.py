@@ -17,13 +17,21 @@ NOT_ON_THE_CLEAN_PATH = (
     "ast",
     "tokenize",
     "argparse",  # a plain command line is read without it
+    "signal",  # its enums; the handlers are set by the C module it wraps, _signal
     "automl_objective.check.wording",  # words only for a document that fails
     "automl_objective.check.messages",
+    "automl_objective.check.findings",  # a document's findings, placeholders' among them
+    "automl_objective_generated.explainers",  # the compiled checks' explainers
+    "automl_objective.check.aws_keywords",  # the regex library's patterns (\p{L}), when met
+    "automl_objective.check.dynamic",  # the checks take the markers from base.dynamic
     "unicodedata",  # a C library, for hints about odd characters only
     "math",  # libraries of their own to load: big numbers, positions of findings
     "bisect",
     "encodings.utf_8_sig",  # a codec module: its decoding is done in place
     "fnmatch",  # globs of a folder scan, not of a named file
+    "errno",  # the reason a file cannot be read
+    "importlib",  # a package's names on first use: the modules asked for are named
+    "automl_objective.cli.notes",  # a note on --problem-type, for a run that gave it
     "automl_objective.report.json_report",  # the formats not asked for
     "automl_objective.report.sarif",
     "automl_objective.report.junit",

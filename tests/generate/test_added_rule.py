@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -25,20 +26,23 @@ def _document(data: Any) -> Document:
     return Document("request.json", data, json.dumps(data, indent=2), "json")
 
 
-def _import(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
+def _import_checks(folder: Path, name: str) -> ModuleType:
+    """The checks module of the generated package in ``folder``, imported as package
+    ``name`` (its explainers are imported from beside it when first called)."""
+    spec = importlib.util.spec_from_file_location(
+        name, folder / "__init__.py", submodule_search_locations=[str(folder)]
+    )
     assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[name]
-    return module
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[name] = package
+    spec.loader.exec_module(package)
+    return importlib.import_module(f"{name}.checks")
 
 
 @pytest.fixture(scope="module")
-def added(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], ModuleType]:
+def added(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[dict[str, Any], ModuleType]]:
     """The schema with ``OutputDataConfig: {required: [S3OutputPath]}`` added to V1
     requests, and the checks `generate` compiles from it."""
     folder = tmp_path_factory.mktemp("added")
@@ -49,8 +53,11 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Mod
     path = folder / "schema" / SCHEMA.name
     path.write_text(json.dumps(schema, indent=2) + "\n")
     generate(path, folder / "generated")
-    checks = _import(folder / "generated/automl_objective_generated/checks.py", "added_checks")
-    return schema, checks
+    package = folder / "generated/automl_objective_generated"
+    checks = _import_checks(package, "added_generated")
+    yield schema, checks
+    for module in [m for m in sys.modules if m.partition(".")[0] == "added_generated"]:
+        del sys.modules[module]
 
 
 DOCUMENTS = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -111,8 +112,10 @@ def test_every_emitter_is_registered_once_and_says_what_it_handles() -> None:
             assert f"{{% macro {macro}(s) %}}" in emitter.template, (emitter.keywords, macro)
 
 
-def test_the_template_holds_no_keyword_branches() -> None:
-    template = (ROOT / "generator/automl_objective_codegen/templates/checks.py.jinja2").read_text()
+@pytest.mark.parametrize("name", ["checks", "explainers", "check_helpers"])
+def test_the_template_holds_no_keyword_branches(name: str) -> None:
+    templates = ROOT / "generator/automl_objective_codegen/templates"
+    template = (templates / f"{name}.py.jinja2").read_text()
     assert "op.k" not in template
     assert not re.search(r"\bif\b[^%]*\b(type|enum|required|properties)\b", template)
 
@@ -184,8 +187,28 @@ def test_checks_py_is_its_own_generate_step() -> None:
 
     aws_files = aws_schemas(load_schema(), ["a header"])
     assert not [name for name in aws_files if name.endswith(".py")]
-    text = checks_module(load_schema(), aws_files, "# a header")
-    assert "def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:" in text
+    texts = checks_module(load_schema(), aws_files, "# a header")
+    assert sorted(texts) == ["checks.py", "explainers.py"]
+    assert "def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:" in texts["checks.py"]
+    assert "def explain_create_auto_ml_job_v2_request_shape(" in texts["explainers.py"]
+
+
+def test_the_explainers_are_a_module_a_passing_document_never_loads() -> None:
+    """checks.py holds the checks only; each entry's explainer is in explainers.py, imported
+    by its first call (a cold run over clean files never unmarshals them)."""
+    module = compiled_module(EVEN_COUNT, WITH_MULTIPLE_OF)
+    package = sys.modules[module.__name__.rpartition(".")[0]]
+    explainers = sys.modules.pop(f"{package.__name__}.explainers")
+    delattr(package, "explainers")  # as before the first failure: not imported yet
+    assert not [n for n in vars(module) if n.startswith(("explain_", "_explain_", "F_"))]
+    assert module.ROOT[0](4) and not module.ROOT[0](3)
+    with pytest.raises(ImportError, match="explainers"):
+        _failures(module, 3)  # looked for at its first call, in the module beside the checks
+    sys.modules[explainers.__name__] = explainers
+    assert [f.keyword for f in _failures(module, 3)] == ["multipleOf"]
+    checks = CHECKS.read_text("utf-8")
+    assert "def explain_" not in checks and "def _explain_" not in checks
+    assert "def explain_document(" in (CHECKS.parent / "explainers.py").read_text("utf-8")
 
 
 def test_an_emitters_template_cannot_paste_schema_text_as_code() -> None:
@@ -228,7 +251,7 @@ IN_LINE = {
 
 
 def test_a_small_nodes_check_is_written_in_line_and_judges_the_same() -> None:
-    text = render_checks(compile_checks(IN_LINE, [], RULE_CODES), "# in a test")
+    text = render_checks(compile_checks(IN_LINE, [], RULE_CODES), "# in a test")["checks.py"]
     root = ast.parse(text)
     functions = {f.name: f for f in root.body if isinstance(f, ast.FunctionDef)}
     called = {

@@ -23,6 +23,7 @@ from automl_objective.base.schema import ExternalReferenceError, load_schema
 from automl_objective.check.checker import Checker
 from automl_objective_codegen import tree
 from automl_objective_codegen.run import GenerateError, generate, read_source
+from automl_objective_generated import checks
 from tests.support.hostile import hostile, used_names
 from tests.support.paths import ROOT
 
@@ -44,6 +45,12 @@ def test_external_refs_are_refused(ref: str, tmp_path: Path) -> None:
     schema["$defs"]["MetricName"]["$ref"] = ref
     with pytest.raises(ExternalReferenceError, match="is refused"):
         Checker(schema)
+    # With compiled checks (they hold no reference), jsonschema's validator is still refused
+    # before it could resolve one; the compiled checks never fetch anything.
+    with_checks = Checker(schema, checks=checks)
+    assert with_checks.failures({"MetricName": "F1"}) == []
+    with pytest.raises(ExternalReferenceError, match="is refused"):
+        with_checks.validator()
     path = tmp_path / "schema" / "s.schema.json"
     path.parent.mkdir()
     path.write_text(json.dumps(schema))
@@ -455,7 +462,15 @@ def test_sync_reads_the_recorded_botocore_version_without_blocking(
 
 # --- schema text never becomes code -----------------------------------------------------------
 
-PY_FILES = ("__init__.py", "tables.py", "rules.py", "models.py", "checks.py", "requests.py")
+PY_FILES = (
+    "__init__.py",
+    "tables.py",
+    "rules.py",
+    "models.py",
+    "checks.py",
+    "explainers.py",
+    "requests.py",
+)
 
 
 def _hostile_schema(text: str) -> dict[str, Any]:

@@ -10,7 +10,10 @@ template of macros, each taking one :class:`Snippet`-like argument ``s`` (``s.op
   each certain failure;
 - ``surely(s)``: lines of the "surely passes" function: ``return False`` unless the keyword
   passes for every value the dynamic parts may take;
-- ``tables(s)`` (optional): module-level constants the other macros name as ``s.c``.
+- ``tables(s)`` (optional): module-level constants the other macros name as ``s.c``
+  (laid out in both generated modules, the checks' and the explainers');
+- ``explain_tables(s)`` (optional): module-level constants only the explainers name (they
+  may name explainers), laid out in the explainers' module alone.
 
 The registry (``registry.py``) lists the emitters; adding a keyword is one emitter module and
 one line there.

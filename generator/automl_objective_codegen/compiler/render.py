@@ -1,5 +1,6 @@
-"""From nodes to the text of ``checks.py``: each op rendered by its emitter's macros, the
-module laid out by ``templates/checks.py.jinja2``.
+"""From nodes to the text of ``checks.py`` and ``explainers.py``: each op rendered by its
+emitter's macros, the modules laid out by ``templates/checks.py.jinja2`` (the checks) and
+``templates/explainers.py.jinja2`` (the explainers, which a clean run never imports).
 
 Every node gets a check (``v -> bool``: no failure is certain) and an explainer (appends the
 certain failures); a node whose "surely passes" is asked (by an ``if`` condition, a ``not``, a
@@ -128,6 +129,7 @@ class RenderedNode:
     facts_name: PyCode
     facts: Facts
     tables: PyCode
+    explain_tables: PyCode
 
 
 @cache
@@ -276,6 +278,7 @@ class _Renderer:
             facts_name=_ident(f"F_{name}"),
             facts=node.facts,
             tables=body("tables", numbered, None),
+            explain_tables=body("explain_tables", numbered, None),
         )
 
     def _op(self, macro: str, op: Op, index: int, sure: str | None, name: str) -> str:
@@ -290,8 +293,14 @@ class _Renderer:
         return _emitted(self.emitters[type(op)], macro, snippet)
 
 
-def render_checks(compiled: Compiled, header: str) -> str:
-    """The text of ``checks.py``."""
+CHECKS_FILE = "checks.py"
+EXPLAINERS_FILE = "explainers.py"
+_FUNCTION_NAME = re.compile(r"\b(?:_?check|_surely)_\w+")
+
+
+def render_checks(compiled: Compiled, header: str) -> dict[str, str]:
+    """The text of ``checks.py`` and of ``explainers.py``, by file name (the two modules of
+    one package: the explainers import the checks they call, by a relative import)."""
     entries = compiled.entries
     functions = Functions(
         node_names(list(compiled.nodes), entries), frozenset(e.ref.number for e in entries)
@@ -307,16 +316,28 @@ def render_checks(compiled: Compiled, header: str) -> str:
         docs,
         Inliner(emitters, functions, {node.number: node for node in compiled.nodes}),
     )
+    nodes = [renderer.node(node) for node in compiled.nodes]
+    tables = {
+        table: [
+            (e.key, functions.check(e.ref), functions.explain(e.ref))
+            for e in entries
+            if e.table == table
+        ]
+        for table in ("ROOT", "DEFS", "AWS")
+    }
+    checks = render("checks.py.jinja2", header=header, nodes=nodes, tables=tables)
+    return {CHECKS_FILE: checks, EXPLAINERS_FILE: _explainers(header, nodes)}
+
+
+def _explainers(header: str, nodes: list[RenderedNode]) -> str:
+    """The explainers' module, importing from the checks' module each function of it that
+    they call (its checks and ``_surely_`` functions)."""
+    defined = {n.check for n in nodes} | {n.surely for n in nodes if n.surely is not None}
+    called = "".join(n.explain_body + n.tables + n.explain_tables for n in nodes)
+    imported = sorted(defined.intersection(_FUNCTION_NAME.findall(called)))
     return render(
-        "checks.py.jinja2",
+        "explainers.py.jinja2",
         header=header,
-        nodes=[renderer.node(node) for node in compiled.nodes],
-        tables={
-            table: [
-                (e.key, functions.check(e.ref), functions.explain(e.ref))
-                for e in entries
-                if e.table == table
-            ]
-            for table in ("ROOT", "DEFS", "AWS")
-        },
+        nodes=nodes,
+        imported=[PyCode(name) for name in imported],
     )

@@ -1,5 +1,6 @@
-"""The generate step that writes ``checks.py``: the canonical schema and the AWS request and
-response schemas (as the ``aws`` step rendered them), compiled and rendered."""
+"""The generate step that writes ``checks.py`` and ``explainers.py``: the canonical schema
+and the AWS request and response schemas (as the ``aws`` step rendered them), compiled and
+rendered."""
 
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ def aws_shapes(aws_files: dict[str, str]) -> list[AwsShape]:
     return shapes
 
 
-def checks_module(canonical: dict[str, Any], aws_files: dict[str, str], header: str) -> str:
-    """The text of ``checks.py`` (``header``: its comment lines)."""
+def checks_module(
+    canonical: dict[str, Any], aws_files: dict[str, str], header: str
+) -> dict[str, str]:
+    """The text of ``checks.py`` and of ``explainers.py``, by file name (``header``: their
+    comment lines)."""
     from automl_objective.check.messages import RULE_CODES
 
     compiled = compile_checks(dict(canonical), aws_shapes(aws_files), RULE_CODES)

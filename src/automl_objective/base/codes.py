@@ -7,11 +7,8 @@ named here and nowhere written as a string: the readers, the checks' messages
 names its code in ``x-code``, by value; ``generate`` refuses one that is not a rule code.
 """
 
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string, and the first compile of a run costs about 10 M
-# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from enum import StrEnum
-from typing import Literal, NamedTuple
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -62,10 +59,17 @@ class Code(StrEnum):
         return ABOUT[self].details
 
 
-class About(NamedTuple):
-    severity: Severity
-    description: str
-    details: str = ""
+class About:
+    """What a code means. (A plain class: a NamedTuple cost about 0.5 M instructions of
+    every run's start-up, for three attributes read by name.)"""
+
+    __slots__ = ("description", "details", "severity")
+
+    def __init__(self, severity: Severity, description: str, details: str = "") -> None:
+        self.severity, self.description, self.details = severity, description, details
+
+    def __repr__(self) -> str:
+        return f"About({self.severity!r}, {self.description!r}, {self.details!r})"
 
 
 ABOUT: dict[Code, About] = {

@@ -28,8 +28,6 @@ from automl_objective.base.schema import (
 from automl_objective.check import placeholders as _placeholders
 from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
-from automl_objective.check.findings import Located, Path
-from automl_objective.check.findings import one_per_cause as _one_per_cause
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
@@ -39,6 +37,8 @@ from automl_objective.inputs.positions import Spot
 if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
+
+    from automl_objective.check.findings import Located, Path
 
 AUTO = "auto"
 OBJECTIVE = "objective"
@@ -91,6 +91,10 @@ class Checker:
 
     With ``checks`` (the generated ``checks`` module of this schema) the compiled checks
     decide and explain; without, jsonschema does (the reference the tests compare with).
+    A ``$ref`` outside the schema is refused before jsonschema could resolve it: when the
+    checker is built without compiled checks, else when its jsonschema validator is (the
+    compiled checks hold no reference; generate refused the schema's own). A cold run's
+    walk of the bundled schema for them cost 2.5 M instructions.
     """
 
     def __init__(
@@ -100,7 +104,8 @@ class Checker:
         checks: CompiledChecks | None = None,
         aws_index: dict[str, Any] | None = None,
     ) -> None:
-        refuse_external_refs(schema)
+        if checks is None:  # jsonschema resolves the references: refused before it runs
+            refuse_external_refs(schema)
         self.schema = schema
         self.catalog = catalog or catalog_from_schema(schema)
         self.checks = checks
@@ -142,6 +147,7 @@ class Checker:
         return self._validators[key]
 
     def _build(self, kind: str, problem_type: str | None) -> Validator:
+        refuse_external_refs(self.schema)  # compiled checks never resolve one: refused here
         from jsonschema import Draft202012Validator, validators
         from referencing import Registry, Resource
         from referencing.jsonschema import DRAFT202012
@@ -306,9 +312,10 @@ class Checker:
         """The findings of ``failures``, without those of the rules a value known in part
         fails whatever fills it (``certain`` says them)."""
         from automl_objective.check import wording  # only for documents with failures
+        from automl_objective.check.findings import one_per_cause
 
         said = wording.explain_remembered
-        located = _one_per_cause(item for f in failures for item in said(f, self.catalog))
+        located = one_per_cause(item for f in failures for item in said(f, self.catalog))
         if certain:
             mended = {item.path for item in certain}
             located = [f for f in located if f.code not in _DECIDED or f.path not in mended]

@@ -12,14 +12,16 @@ placeholders are filled in at run time, either is checked as a value known only 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, PartialText
 from automl_objective.base.literal import LiteralText
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
-from automl_objective.check.findings import Located, Path, member_name
+
+if TYPE_CHECKING:  # findings' module only for a document that has one
+    from automl_objective.check.findings import Located, Path
 
 Placeholders = Literal["report", "dynamic"]
 """What a placeholder is: a finding (``report``), or a value known only at run time."""
@@ -141,6 +143,8 @@ def _rebuilt(value: Any, trie: dict[Any, Any]) -> Any:
 
 def findings(data: Any, paths: list[Path]) -> list[Located]:
     """One ``placeholder`` finding for each placeholder value."""
+    from automl_objective.check.findings import Located, member_name
+
     found = []
     for path in paths:
         value = _at(data, path)

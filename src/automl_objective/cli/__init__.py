@@ -9,7 +9,6 @@ see :mod:`.exits`. Each command is a module of its own, imported only when it ru
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -79,8 +78,7 @@ def _main(argv: Sequence[str] | None, handler: Any) -> int:
     except signals.Terminated:
         return EXIT_SIGTERM
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        signals.restore(previous)
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -4,10 +4,14 @@ command ends at once (exit 130 / 143)."""
 from __future__ import annotations
 
 import os
-import signal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from automl_objective.cli.exits import EXIT_SIGINT, EXIT_SIGTERM
+
+if TYPE_CHECKING:
+    import signal
+else:  # the C module that `signal` wraps: the same functions and numbers, without the
+    import _signal as signal  # enums `signal` builds at import (3 M instructions a start)
 
 
 class Terminated(BaseException):
@@ -39,3 +43,9 @@ def handle_signals(handler: Any) -> dict[int, Any]:
     except ValueError:  # not the main thread (main() called from a thread): leave it be
         pass
     return previous
+
+
+def restore(previous: dict[int, Any]) -> None:
+    """Put back the handlers :func:`handle_signals` replaced."""
+    for number, handler in previous.items():
+        signal.signal(number, handler)

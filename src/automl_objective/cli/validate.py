@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, TextIO
 from automl_objective.api import check_sources
 from automl_objective.check.checker import UsageError, check_options
 from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
-from automl_objective.cli.notes import note_problem_type_ignored
 from automl_objective.cli.start_up import done as start_up_done
 from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
@@ -80,7 +79,10 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         else REPORTERS[args.format]()
     )
     reporter.report(results, out)
-    note_problem_type_ignored(args.problem_type, results)
+    if args.problem_type is not None:  # its module only for a run that gave the option
+        from automl_objective.cli.notes import note_problem_type_ignored
+
+        note_problem_type_ignored(args.problem_type, results)
     return EXIT_OK if all(r.valid for r in results) else EXIT_INVALID
 
 

@@ -12,7 +12,6 @@ where there is one.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from collections.abc import Callable
@@ -223,6 +222,8 @@ def _too_large(path: str, max_bytes: int) -> LoadError:
 
 
 def _os_problem(path: str | Path, error: OSError) -> str:
+    import errno  # a module to load, for a file that cannot be read only
+
     if error.errno == errno.ENXIO:  # opening a socket
         try:
             why = _not_regular(os.stat(path).st_mode)

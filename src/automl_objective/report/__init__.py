@@ -11,7 +11,6 @@ one it writes with, not the other four.
 from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from automl_objective.report.reporter import Reporter
@@ -55,6 +54,8 @@ class _Registry(MutableMapping[str, type[Reporter]]):
         if name not in self._found:
             if name not in _HOMES or name not in self._names:
                 raise KeyError(name)
+            from importlib import import_module  # not at start-up: text's module is named
+
             module, cls = _HOMES[name]
             self._found[name] = getattr(import_module(f"{__name__}.{module}"), cls)
         return self._found[name]

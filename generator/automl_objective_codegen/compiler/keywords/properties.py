@@ -88,6 +88,8 @@ TEMPLATE = """
 {% endfor %}
 }
 {% endif %}
+{% endmacro %}
+{% macro explain_tables(s) %}
 {{ s.c }}_e: dict[str, tuple[Pred, Explain]] = {
 {% for key, child in s.op.members %}
     {{ key | py }}: ({{ s.check(child) }}, {{ s.explain(child) }}),
