@@ -161,33 +161,40 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
         return False
     if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
-    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
+    if "AutoMLProblemTypeConfig" in v:
+        d_1 = v["AutoMLProblemTypeConfig"]
+        if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
             return False
-    if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
-            return False
-    if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
-            return False
-    if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
-            return False
-    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
-            return False
-    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
-            return False
-    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
-            return False
-    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
-            return False
-    if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject)):
-        if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
-            return False
+        if isinstance(d_1, dict):
+            if "TabularJobConfig" in d_1:
+                d_2 = d_1["TabularJobConfig"]
+                if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
+                    return False
+                if isinstance(d_2, dict):
+                    if "ProblemType" in d_2:
+                        d_3 = d_2["ProblemType"]
+                        if isinstance(d_3, str):
+                            if d_3 == "Regression":
+                                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _check_CreateAutoMLJobV2Request_allOf_1_if(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+                                    return False
+                            elif d_3 == "BinaryClassification":
+                                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _check_CreateAutoMLJobV2Request_allOf_2_if(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+                                    return False
+                            elif d_3 == "MulticlassClassification":
+                                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _check_CreateAutoMLJobV2Request_allOf_3_if(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+                                    return False
+            if "ImageClassificationJobConfig" in d_1:
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))))))) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+                    return False
+            if "TextClassificationJobConfig" in d_1:
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))))))) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+                    return False
+            if "TimeSeriesForecastingJobConfig" in d_1:
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+                    return False
+            if "TextGenerationJobConfig" in d_1:
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+                    return False
     return True
 
 
@@ -2596,20 +2603,23 @@ def check_create_auto_ml_job_request(v: Any) -> bool:
         return False
     if not (not (not _check_CreateAutoMLJobRequest_allOf_0_x_warn(v))):
         return False
-    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
-            return False
-    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
-            return False
-    if (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+    if "ProblemType" in v:
+        d_1 = v["ProblemType"]
+        if isinstance(d_1, str):
+            if d_1 == "Regression":
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))))))) and (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+                    return False
+            elif d_1 == "BinaryClassification":
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))))))) and (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+                    return False
+            elif d_1 == "MulticlassClassification":
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))))))) and (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+                    return False
+    if "AutoMLJobConfig" in v:
+        if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
     if not (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
         return False
-    if (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject)):
-        if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
-            return False
     return True
 
 
