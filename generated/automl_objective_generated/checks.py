@@ -62,21 +62,15 @@ def _compiled_on_first_use(name: str, pattern: str, whole: bool = False) -> Call
 
 
 REMEMBERED = 256
-"""How many values a pattern's check remembers as matching (each at most REMEMBERED_LENGTH
-characters): a bounded memory, a few hundred kilobytes at worst for all patterns."""
+"""How many values a pattern's check remembers as matching (in the set ``X_..._ok`` beside
+the pattern), each of at most REMEMBERED_LENGTH characters: requests repeat their role ARNs,
+buckets and names, and a set lookup costs a tenth of running the pattern. A value the
+pattern matched is added (``set.add`` returns None: the test stays false); a pattern is a
+pure function of the string, so a remembered value is one it matches. Bounded: a few
+hundred kilobytes at worst for all patterns. A longer value is not looked up (hashing it
+would cost as much as the pattern). Only the checks remember; the explainers and "surely"
+run the pattern."""
 REMEMBERED_LENGTH = 256
-
-
-def _matches(search: Callable[[str], object], known: set[str], value: str) -> bool:
-    """Whether ``search`` finds ``value``; a value found is remembered in ``known`` (up to
-    :data:`REMEMBERED` of them): requests repeat their role ARNs, buckets and names, and a set
-    lookup costs a tenth of running the pattern. Only the checks use this: a pattern is a
-    pure function of the string, so a remembered value is one the search finds."""
-    if search(value) is None:
-        return False
-    if len(known) < REMEMBERED and len(value) <= REMEMBERED_LENGTH:
-        known.add(value)
-    return True
 
 
 def check_document(v: Any) -> bool:
@@ -3154,7 +3148,10 @@ def _check_aws_AutoMLJobName(v: Any) -> bool:
         return False
     if len(v) > 32:
         return False
-    if v not in X_aws_AutoMLJobName_3_ok and not _matches(X_aws_AutoMLJobName_3, X_aws_AutoMLJobName_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_AutoMLJobName_3_ok) and (
+        X_aws_AutoMLJobName_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3178,7 +3175,10 @@ def _check_aws_AutoMLJobArn(v: Any) -> bool:
         return False
     if len(v) > 256:
         return False
-    if v not in X_aws_AutoMLJobArn_3_ok and not _matches(X_aws_AutoMLJobArn_3, X_aws_AutoMLJobArn_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_AutoMLJobArn_3_ok) and (
+        X_aws_AutoMLJobArn_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobArn_3_ok) < REMEMBERED and X_aws_AutoMLJobArn_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3228,17 +3228,17 @@ def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure
 def _check_aws_AutoMLChannel(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
+    if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
         return False
     if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
     if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not (v_191 not in X_aws_ContentType_3_ok and not _matches(X_aws_ContentType_3, X_aws_ContentType_3_ok, v_191))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
         return False
     if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (v_195 not in X_aws_SampleWeightAttributeName_3_ok and not _matches(X_aws_SampleWeightAttributeName_3, X_aws_SampleWeightAttributeName_3_ok, v_195))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
     if not X_aws_AutoMLChannel_2.issuperset(v):
         return False
@@ -3266,7 +3266,7 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_AutoMLDataSource(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "S3DataSource" in v and not (((v_181 := v["S3DataSource"]) is v_181) and (((not ((("S3DataType" in v_181 and not (((v_183 := v_181["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC)))) or ("S3Uri" in v_181 and not (((v_185 := v_181["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLS3DataSource_2.issuperset(v_181)) and not (not ("S3DataType" in v_181 and "S3Uri" in v_181) and v_181.__class__ is not OpenObject)) if isinstance(v_181, dict) else v_181 is DYNAMIC))):
+    if "S3DataSource" in v and not _check_aws_AutoMLS3DataSource(v["S3DataSource"]):
         return False
     if not X_aws_AutoMLDataSource_2.issuperset(v):
         return False
@@ -3296,7 +3296,7 @@ def _check_aws_AutoMLS3DataSource(v: Any) -> bool:
         return v is DYNAMIC
     if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
         return False
-    if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if not X_aws_AutoMLS3DataSource_2.issuperset(v):
         return False
@@ -3342,7 +3342,10 @@ def _check_aws_S3Uri(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 1024:
         return False
-    if v not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_S3Uri_3_ok) and (
+        X_aws_S3Uri_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3396,7 +3399,10 @@ def _check_aws_ContentType(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 256:
         return False
-    if v not in X_aws_ContentType_3_ok and not _matches(X_aws_ContentType_3, X_aws_ContentType_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ContentType_3_ok) and (
+        X_aws_ContentType_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3436,7 +3442,10 @@ def _check_aws_SampleWeightAttributeName(v: Any) -> bool:
         return False
     if len(v) > 256:
         return False
-    if v not in X_aws_SampleWeightAttributeName_3_ok and not _matches(X_aws_SampleWeightAttributeName_3, X_aws_SampleWeightAttributeName_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_SampleWeightAttributeName_3_ok) and (
+        X_aws_SampleWeightAttributeName_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3456,9 +3465,9 @@ def _explain_aws_SampleWeightAttributeName(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_AutoMLOutputDataConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (v_199 not in X_aws_KmsKeyId_3_ok and not _matches(X_aws_KmsKeyId_3, X_aws_KmsKeyId_3_ok, v_199))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+    if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
-    if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if not X_aws_AutoMLOutputDataConfig_2.issuperset(v):
         return False
@@ -3488,7 +3497,10 @@ def _check_aws_KmsKeyId(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 2048:
         return False
-    if v not in X_aws_KmsKeyId_3_ok and not _matches(X_aws_KmsKeyId_3, X_aws_KmsKeyId_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_KmsKeyId_3_ok) and (
+        X_aws_KmsKeyId_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3512,7 +3524,10 @@ def _check_aws_RoleArn(v: Any) -> bool:
         return False
     if len(v) > 2048:
         return False
-    if v not in X_aws_RoleArn_3_ok and not _matches(X_aws_RoleArn_3, X_aws_RoleArn_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_RoleArn_3_ok) and (
+        X_aws_RoleArn_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3596,7 +3611,7 @@ def _check_aws_AutoMLJobConfig(v: Any) -> bool:
         return False
     if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
         return False
-    if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
+    if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
         return False
     if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
         return False
@@ -3688,7 +3703,7 @@ def _explain_aws_MaxRuntimePerTrainingJobInSeconds(v: Any, path: JsonPath, out: 
 def _check_aws_AutoMLSecurityConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (v_199 not in X_aws_KmsKeyId_3_ok and not _matches(X_aws_KmsKeyId_3, X_aws_KmsKeyId_3_ok, v_199))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+    if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
     if "EnableInterContainerTrafficEncryption" in v and not (((v_221 := v["EnableInterContainerTrafficEncryption"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
@@ -3788,7 +3803,10 @@ def _check_aws_SecurityGroupId(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 32:
         return False
-    if v not in X_aws_SecurityGroupId_3_ok and not _matches(X_aws_SecurityGroupId_3, X_aws_SecurityGroupId_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_SecurityGroupId_3_ok) and (
+        X_aws_SecurityGroupId_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_SecurityGroupId_3_ok) < REMEMBERED and X_aws_SecurityGroupId_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -3838,7 +3856,7 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_AutoMLCandidateGenerationConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
@@ -4270,7 +4288,7 @@ def _check_aws_AutoMLCandidateStep(v: Any) -> bool:
         return v is DYNAMIC
     if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1 or v_273 is DYNAMIC)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
         return False
-    if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not (v_275 not in X_aws_CandidateStepArn_3_ok and not _matches(X_aws_CandidateStepArn_3, X_aws_CandidateStepArn_3_ok, v_275))) if isinstance(v_275, str) else v_275 is DYNAMIC))):
+    if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not ((len(v_275) > REMEMBERED_LENGTH or v_275 not in X_aws_CandidateStepArn_3_ok) and (X_aws_CandidateStepArn_3(v_275) is None or (len(v_275) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.add(v_275))))) if isinstance(v_275, str) else v_275 is DYNAMIC))):
         return False
     if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
         return False
@@ -4320,7 +4338,10 @@ def _check_aws_CandidateStepArn(v: Any) -> bool:
         return False
     if len(v) > 256:
         return False
-    if v not in X_aws_CandidateStepArn_3_ok and not _matches(X_aws_CandidateStepArn_3, X_aws_CandidateStepArn_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_CandidateStepArn_3_ok) and (
+        X_aws_CandidateStepArn_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -4383,9 +4404,9 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
 def _check_aws_AutoMLContainerDefinition(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not (v_285 not in X_aws_ContainerImage_3_ok and not _matches(X_aws_ContainerImage_3, X_aws_ContainerImage_3_ok, v_285))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
+    if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not ((len(v_285) > REMEMBERED_LENGTH or v_285 not in X_aws_ContainerImage_3_ok) and (X_aws_ContainerImage_3(v_285) is None or (len(v_285) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.add(v_285))))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
         return False
-    if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
         return False
@@ -4417,7 +4438,10 @@ def _check_aws_ContainerImage(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 255:
         return False
-    if v not in X_aws_ContainerImage_3_ok and not _matches(X_aws_ContainerImage_3, X_aws_ContainerImage_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ContainerImage_3_ok) and (
+        X_aws_ContainerImage_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -4474,7 +4498,10 @@ def _check_aws_EnvironmentKey(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 1024:
         return False
-    if v not in X_aws_EnvironmentKey_3_ok and not _matches(X_aws_EnvironmentKey_3, X_aws_EnvironmentKey_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_EnvironmentKey_3_ok) and (
+        X_aws_EnvironmentKey_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_EnvironmentKey_3_ok) < REMEMBERED and X_aws_EnvironmentKey_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -4496,7 +4523,10 @@ def _check_aws_EnvironmentValue(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 1024:
         return False
-    if v not in X_aws_EnvironmentValue_3_ok and not _matches(X_aws_EnvironmentValue_3, X_aws_EnvironmentValue_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_EnvironmentValue_3_ok) and (
+        X_aws_EnvironmentValue_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_EnvironmentValue_3_ok) < REMEMBERED and X_aws_EnvironmentValue_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -4778,7 +4808,7 @@ def _check_aws_ModelDeployConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (v_337 not in X_aws_EndpointName_3_ok and not _matches(X_aws_EndpointName_3, X_aws_EndpointName_3_ok, v_337))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
     if not X_aws_ModelDeployConfig_2.issuperset(v):
         return False
@@ -4802,7 +4832,10 @@ def _check_aws_EndpointName(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 63:
         return False
-    if v not in X_aws_EndpointName_3_ok and not _matches(X_aws_EndpointName_3, X_aws_EndpointName_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_EndpointName_3_ok) and (
+        X_aws_EndpointName_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -4822,7 +4855,7 @@ def _explain_aws_EndpointName(v: Any, path: JsonPath, out: list[Failure], warn: 
 def _check_aws_ModelDeployResult(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (v_337 not in X_aws_EndpointName_3_ok and not _matches(X_aws_EndpointName_3, X_aws_EndpointName_3_ok, v_337))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
     if not X_aws_ModelDeployResult_2.issuperset(v):
         return False
@@ -4845,11 +4878,11 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobRequest shape (kind create-auto-ml-job-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not (v_171 not in X_aws_AutoMLJobName_3_ok and not _matches(X_aws_AutoMLJobName_3, X_aws_AutoMLJobName_3_ok, v_171))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
         return False
     if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
         return False
-    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (v_199 not in X_aws_KmsKeyId_3_ok and not _matches(X_aws_KmsKeyId_3, X_aws_KmsKeyId_3_ok, v_199))) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLOutputDataConfig_2.issuperset(v_197)) and not ("S3OutputPath" not in v_197 and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+    if "OutputDataConfig" in v and not _check_aws_AutoMLOutputDataConfig(v["OutputDataConfig"]):
         return False
     if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
@@ -4857,13 +4890,13 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
         return False
     if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
         return False
-    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (v_201 not in X_aws_RoleArn_3_ok and not _matches(X_aws_RoleArn_3, X_aws_RoleArn_3_ok, v_201))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
     if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
     if "Tags" in v and not _check_aws_TagList(v["Tags"]):
         return False
-    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (v_337 not in X_aws_EndpointName_3_ok and not _matches(X_aws_EndpointName_3, X_aws_EndpointName_3_ok, v_337))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
         return False
     if not X_create_auto_ml_job_request_shape_2.issuperset(v):
         return False
@@ -4919,9 +4952,9 @@ def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool)
 def _check_aws_Tag(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not (v_424 not in X_aws_TagKey_3_ok and not _matches(X_aws_TagKey_3, X_aws_TagKey_3_ok, v_424))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
+    if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not ((len(v_424) > REMEMBERED_LENGTH or v_424 not in X_aws_TagKey_3_ok) and (X_aws_TagKey_3(v_424) is None or (len(v_424) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.add(v_424))))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
         return False
-    if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not (v_426 not in X_aws_TagValue_3_ok and not _matches(X_aws_TagValue_3, X_aws_TagValue_3_ok, v_426))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
+    if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not ((len(v_426) > REMEMBERED_LENGTH or v_426 not in X_aws_TagValue_3_ok) and (X_aws_TagValue_3(v_426) is None or (len(v_426) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.add(v_426))))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
         return False
     if not X_aws_Tag_2.issuperset(v):
         return False
@@ -4953,7 +4986,10 @@ def _check_aws_TagKey(v: Any) -> bool:
         return False
     if len(v) > 128:
         return False
-    if v not in X_aws_TagKey_3_ok and not _matches(X_aws_TagKey_3, X_aws_TagKey_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TagKey_3_ok) and (
+        X_aws_TagKey_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -4975,7 +5011,10 @@ def _check_aws_TagValue(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 256:
         return False
-    if v not in X_aws_TagValue_3_ok and not _matches(X_aws_TagValue_3, X_aws_TagValue_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TagValue_3_ok) and (
+        X_aws_TagValue_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5060,11 +5099,11 @@ def _check_aws_AutoMLJobChannel(v: Any) -> bool:
         return v is DYNAMIC
     if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not (v_191 not in X_aws_ContentType_3_ok and not _matches(X_aws_ContentType_3, X_aws_ContentType_3_ok, v_191))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
         return False
     if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
-    if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
+    if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
         return False
     if not X_aws_AutoMLJobChannel_2.issuperset(v):
         return False
@@ -5200,11 +5239,11 @@ def _explain_aws_ContentColumn(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not (v_487 not in X_aws_ForecastFrequency_3_ok and not _matches(X_aws_ForecastFrequency_3, X_aws_ForecastFrequency_3_ok, v_487))) if isinstance(v_487, str) else v_487 is DYNAMIC))):
+    if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not ((len(v_487) > REMEMBERED_LENGTH or v_487 not in X_aws_ForecastFrequency_3_ok) and (X_aws_ForecastFrequency_3(v_487) is None or (len(v_487) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.add(v_487))))) if isinstance(v_487, str) else v_487 is DYNAMIC))):
         return False
     if "ForecastHorizon" in v and not (((v_215 := v["ForecastHorizon"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
         return False
@@ -5248,7 +5287,10 @@ def _check_aws_ForecastFrequency(v: Any) -> bool:
         return False
     if len(v) > 5:
         return False
-    if v not in X_aws_ForecastFrequency_3_ok and not _matches(X_aws_ForecastFrequency_3, X_aws_ForecastFrequency_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ForecastFrequency_3_ok) and (
+        X_aws_ForecastFrequency_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5302,7 +5344,10 @@ def _check_aws_ForecastQuantile(v: Any) -> bool:
         return False
     if len(v) > 4:
         return False
-    if v not in X_aws_ForecastQuantile_3_ok and not _matches(X_aws_ForecastQuantile_3, X_aws_ForecastQuantile_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ForecastQuantile_3_ok) and (
+        X_aws_ForecastQuantile_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ForecastQuantile_3_ok) < REMEMBERED and X_aws_ForecastQuantile_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5442,7 +5487,10 @@ def _check_aws_FillingTransformationValue(v: Any) -> bool:
         return False
     if len(v) > 256:
         return False
-    if v not in X_aws_FillingTransformationValue_3_ok and not _matches(X_aws_FillingTransformationValue_3, X_aws_FillingTransformationValue_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_FillingTransformationValue_3_ok) and (
+        X_aws_FillingTransformationValue_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_FillingTransformationValue_3_ok) < REMEMBERED and X_aws_FillingTransformationValue_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5610,7 +5658,7 @@ def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn:
 def _check_aws_HolidayConfigAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not (v_527 not in X_aws_CountryCode_3_ok and not _matches(X_aws_CountryCode_3, X_aws_CountryCode_3_ok, v_527))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
+    if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not ((len(v_527) > REMEMBERED_LENGTH or v_527 not in X_aws_CountryCode_3_ok) and (X_aws_CountryCode_3(v_527) is None or (len(v_527) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.add(v_527))))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
         return False
     if not X_aws_HolidayConfigAttributes_2.issuperset(v):
         return False
@@ -5636,7 +5684,10 @@ def _check_aws_CountryCode(v: Any) -> bool:
         return False
     if len(v) > 2:
         return False
-    if v not in X_aws_CountryCode_3_ok and not _matches(X_aws_CountryCode_3, X_aws_CountryCode_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_CountryCode_3_ok) and (
+        X_aws_CountryCode_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5682,7 +5733,7 @@ def _check_aws_TabularJobConfig(v: Any) -> bool:
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
         return False
@@ -5692,7 +5743,7 @@ def _check_aws_TabularJobConfig(v: Any) -> bool:
         return False
     if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (v_195 not in X_aws_SampleWeightAttributeName_3_ok and not _matches(X_aws_SampleWeightAttributeName_3, X_aws_SampleWeightAttributeName_3_ok, v_195))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
     if not X_aws_TabularJobConfig_2.issuperset(v):
         return False
@@ -5722,7 +5773,7 @@ def _check_aws_TextGenerationJobConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (v_551 not in X_aws_BaseModelName_3_ok and not _matches(X_aws_BaseModelName_3, X_aws_BaseModelName_3_ok, v_551))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
         return False
     if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
         return False
@@ -5752,7 +5803,10 @@ def _check_aws_BaseModelName(v: Any) -> bool:
         return False
     if len(v) > 256:
         return False
-    if v not in X_aws_BaseModelName_3_ok and not _matches(X_aws_BaseModelName_3, X_aws_BaseModelName_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_BaseModelName_3_ok) and (
+        X_aws_BaseModelName_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5809,7 +5863,10 @@ def _check_aws_TextGenerationHyperParameterKey(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 32:
         return False
-    if v not in X_aws_TextGenerationHyperParameterKey_3_ok and not _matches(X_aws_TextGenerationHyperParameterKey_3, X_aws_TextGenerationHyperParameterKey_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TextGenerationHyperParameterKey_3_ok) and (
+        X_aws_TextGenerationHyperParameterKey_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TextGenerationHyperParameterKey_3_ok) < REMEMBERED and X_aws_TextGenerationHyperParameterKey_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5831,7 +5888,10 @@ def _check_aws_TextGenerationHyperParameterValue(v: Any) -> bool:
         return v is DYNAMIC
     if len(v) > 16:
         return False
-    if v not in X_aws_TextGenerationHyperParameterValue_3_ok and not _matches(X_aws_TextGenerationHyperParameterValue_3, X_aws_TextGenerationHyperParameterValue_3_ok, v):
+    if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TextGenerationHyperParameterValue_3_ok) and (
+        X_aws_TextGenerationHyperParameterValue_3(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TextGenerationHyperParameterValue_3_ok) < REMEMBERED and X_aws_TextGenerationHyperParameterValue_3_ok.add(v))
+    ):
         return False
     return True
 
@@ -5923,7 +5983,7 @@ def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
         return v is DYNAMIC
     if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
         return False
-    if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (v_551 not in X_aws_BaseModelName_3_ok and not _matches(X_aws_BaseModelName_3, X_aws_BaseModelName_3_ok, v_551))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
+    if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
         return False
     if not X_aws_AutoMLProblemTypeResolvedAttributes_2.issuperset(v):
         return False
@@ -5977,7 +6037,7 @@ def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Fai
 def _check_aws_TextGenerationResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (v_551 not in X_aws_BaseModelName_3_ok and not _matches(X_aws_BaseModelName_3, X_aws_BaseModelName_3_ok, v_551))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
         return False
     if not X_aws_TextGenerationResolvedAttributes_2.issuperset(v):
         return False
@@ -5999,7 +6059,7 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
 def _check_aws_AutoMLComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (v_201 not in X_aws_RoleArn_3_ok and not _matches(X_aws_RoleArn_3, X_aws_RoleArn_3_ok, v_201))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
+    if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
         return False
     if not X_aws_AutoMLComputeConfig_2.issuperset(v):
         return False
@@ -6021,7 +6081,7 @@ def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure],
 def _check_aws_EmrServerlessComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (v_201 not in X_aws_RoleArn_3_ok and not _matches(X_aws_RoleArn_3, X_aws_RoleArn_3_ok, v_201))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+    if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
     if not X_aws_EmrServerlessComputeConfig_2.issuperset(v):
         return False
@@ -6050,15 +6110,15 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobV2Request shape (kind create-auto-ml-job-v2-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not (v_171 not in X_aws_AutoMLJobName_3_ok and not _matches(X_aws_AutoMLJobName_3, X_aws_AutoMLJobName_3_ok, v_171))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
         return False
     if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
         return False
-    if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (v_199 not in X_aws_KmsKeyId_3_ok and not _matches(X_aws_KmsKeyId_3, X_aws_KmsKeyId_3_ok, v_199))) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (v_185 not in X_aws_S3Uri_3_ok and not _matches(X_aws_S3Uri_3, X_aws_S3Uri_3_ok, v_185))) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLOutputDataConfig_2.issuperset(v_197)) and not ("S3OutputPath" not in v_197 and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+    if "OutputDataConfig" in v and not _check_aws_AutoMLOutputDataConfig(v["OutputDataConfig"]):
         return False
     if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
-    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (v_201 not in X_aws_RoleArn_3_ok and not _matches(X_aws_RoleArn_3, X_aws_RoleArn_3_ok, v_201))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
     if "Tags" in v and not _check_aws_TagList(v["Tags"]):
         return False
@@ -6066,7 +6126,7 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
         return False
     if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
-    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (v_337 not in X_aws_EndpointName_3_ok and not _matches(X_aws_EndpointName_3, X_aws_EndpointName_3_ok, v_337))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
         return False
     if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
         return False
