@@ -3970,10 +3970,12 @@ F_aws_AutoMLJobName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
 }
+X_aws_AutoMLJobName_3_ok: set[str] = set()
 X_aws_AutoMLJobName_3 = _compiled_on_first_use("X_aws_AutoMLJobName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,31}", whole=True)
 F_aws_AutoMLJobArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
 }
+X_aws_AutoMLJobArn_3_ok: set[str] = set()
 X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
 F_aws_AutoMLInputDataConfig: Facts = {
 }
@@ -4020,6 +4022,7 @@ X_aws_AutoMLS3DataType_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedMani
 F_aws_S3Uri: Facts = {
     "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
 }
+X_aws_S3Uri_3_ok: set[str] = set()
 X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "(?:https|s3)://(?:[^/]+)/?(?:[^\\n\\r\\u0085\\u2028\\u2029]*)", whole=True)
 F_aws_CompressionType: Facts = {
     "enum": ("None", "Gzip"),
@@ -4030,6 +4033,7 @@ F_aws_TargetAttributeName: Facts = {
 F_aws_ContentType: Facts = {
     "x-aws-pattern": ".*",
 }
+X_aws_ContentType_3_ok: set[str] = set()
 X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
 F_aws_AutoMLChannelType: Facts = {
     "enum": ("training", "validation"),
@@ -4039,6 +4043,7 @@ F_aws_SampleWeightAttributeName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9_-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
+X_aws_SampleWeightAttributeName_3_ok: set[str] = set()
 X_aws_SampleWeightAttributeName_3 = _compiled_on_first_use("X_aws_SampleWeightAttributeName_3", "[a-zA-Z0-9_\\-]+", whole=True)
 F_aws_AutoMLOutputDataConfig: Facts = {
     "additionalProperties": False,
@@ -4055,10 +4060,12 @@ F_aws_KmsKeyId: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
     "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
 }
+X_aws_KmsKeyId_3_ok: set[str] = set()
 X_aws_KmsKeyId_3 = _compiled_on_first_use("X_aws_KmsKeyId_3", "[a-zA-Z0-9:/_\\-]*", whole=True)
 F_aws_RoleArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
 }
+X_aws_RoleArn_3_ok: set[str] = set()
 X_aws_RoleArn_3 = _compiled_on_first_use("X_aws_RoleArn_3", "arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+", whole=True)
 F_aws_AutoMLJobObjective: Facts = {
     "additionalProperties": False,
@@ -4133,6 +4140,7 @@ F_aws_SecurityGroupId: Facts = {
     "x-aws-pattern": "[-0-9a-zA-Z]+",
     "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
 }
+X_aws_SecurityGroupId_3_ok: set[str] = set()
 X_aws_SecurityGroupId_3 = _compiled_on_first_use("X_aws_SecurityGroupId_3", "[\\-0-9a-zA-Z]+", whole=True)
 F_aws_Subnets: Facts = {
 }
@@ -4258,6 +4266,7 @@ X_aws_CandidateStepType_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::Sage
 F_aws_CandidateStepArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
 }
+X_aws_CandidateStepArn_3_ok: set[str] = set()
 X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
 F_aws_CandidateStatus: Facts = {
     "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
@@ -4280,6 +4289,7 @@ X_aws_AutoMLContainerDefinition_1_e: dict[str, tuple[Pred, Explain]] = {
 F_aws_ContainerImage: Facts = {
     "x-aws-pattern": "[\\S]+",
 }
+X_aws_ContainerImage_3_ok: set[str] = set()
 X_aws_ContainerImage_3 = _compiled_on_first_use("X_aws_ContainerImage_3", "(?:[^\\t\\n\\x0B\\f\\r ])+", whole=True)
 F_aws_EnvironmentMap: Facts = {
     "propertyNames": True,
@@ -4289,10 +4299,12 @@ F_aws_EnvironmentKey: Facts = {
     "x-aws-pattern": "[a-zA-Z_][a-zA-Z0-9_]*",
     "x-pattern-description": "only letters, underscores (_) and digits, starting with a letter or an underscore, at most 1024 characters",
 }
+X_aws_EnvironmentKey_3_ok: set[str] = set()
 X_aws_EnvironmentKey_3 = _compiled_on_first_use("X_aws_EnvironmentKey_3", "[a-zA-Z_][a-zA-Z0-9_]*", whole=True)
 F_aws_EnvironmentValue: Facts = {
     "x-aws-pattern": "[\\S\\s]*",
 }
+X_aws_EnvironmentValue_3_ok: set[str] = set()
 X_aws_EnvironmentValue_3 = _compiled_on_first_use("X_aws_EnvironmentValue_3", "(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*", whole=True)
 F_aws_CandidateProperties: Facts = {
     "additionalProperties": False,
@@ -4380,6 +4392,7 @@ F_aws_EndpointName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
 }
+X_aws_EndpointName_3_ok: set[str] = set()
 X_aws_EndpointName_3 = _compiled_on_first_use("X_aws_EndpointName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}", whole=True)
 F_aws_ModelDeployResult: Facts = {
     "additionalProperties": False,
@@ -4426,11 +4439,13 @@ F_aws_TagKey: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
+X_aws_TagKey_3_ok: set[str] = set()
 X_aws_TagKey_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
 F_aws_TagValue: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
+X_aws_TagValue_3_ok: set[str] = set()
 X_aws_TagValue_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
 F_describe_auto_ml_job_v2_response_shape: Facts = {
     "additionalProperties": False,
@@ -4558,12 +4573,14 @@ X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
 F_aws_ForecastFrequency: Facts = {
     "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
 }
+X_aws_ForecastFrequency_3_ok: set[str] = set()
 X_aws_ForecastFrequency_3 = _compiled_on_first_use("X_aws_ForecastFrequency_3", "(?:1Y|Y|(?:[1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|(?:[1-9]|1[0-9]|2[0-3])H|H|(?:[1-9]|[1-5][0-9])min)", whole=True)
 F_aws_ForecastQuantiles: Facts = {
 }
 F_aws_ForecastQuantile: Facts = {
     "x-aws-pattern": "(^p[1-9]\\d?$)",
 }
+X_aws_ForecastQuantile_3_ok: set[str] = set()
 X_aws_ForecastQuantile_3 = _compiled_on_first_use("X_aws_ForecastQuantile_3", "(?:^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S])))", whole=True)
 F_aws_TimeSeriesTransformations: Facts = {
     "additionalProperties": False,
@@ -4590,6 +4607,7 @@ F_aws_FillingTransformationValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9\\_\\-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
+X_aws_FillingTransformationValue_3_ok: set[str] = set()
 X_aws_FillingTransformationValue_3 = _compiled_on_first_use("X_aws_FillingTransformationValue_3", "[a-zA-Z0-9_\\-]+", whole=True)
 F_aws_AggregationTransformations: Facts = {
     "propertyNames": True,
@@ -4628,6 +4646,7 @@ F_aws_CountryCode: Facts = {
     "x-aws-pattern": "[A-Z]{2}",
     "x-pattern-description": "only capital letters, 2 to 2 characters",
 }
+X_aws_CountryCode_3_ok: set[str] = set()
 X_aws_CountryCode_3 = _compiled_on_first_use("X_aws_CountryCode_3", "[A-Z]{2}", whole=True)
 F_aws_CandidateGenerationConfig: Facts = {
     "additionalProperties": False,
@@ -4669,6 +4688,7 @@ F_aws_BaseModelName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
 }
+X_aws_BaseModelName_3_ok: set[str] = set()
 X_aws_BaseModelName_3 = _compiled_on_first_use("X_aws_BaseModelName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9])*", whole=True)
 F_aws_TextGenerationHyperParameters: Facts = {
     "propertyNames": True,
@@ -4678,11 +4698,13 @@ F_aws_TextGenerationHyperParameterKey: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 32 characters",
 }
+X_aws_TextGenerationHyperParameterKey_3_ok: set[str] = set()
 X_aws_TextGenerationHyperParameterKey_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterKey_3", "[a-zA-Z0-9._\\-]+", whole=True)
 F_aws_TextGenerationHyperParameterValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 16 characters",
 }
+X_aws_TextGenerationHyperParameterValue_3_ok: set[str] = set()
 X_aws_TextGenerationHyperParameterValue_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterValue_3", "[a-zA-Z0-9._\\-]+", whole=True)
 F_aws_ModelAccessConfig: Facts = {
     "additionalProperties": False,

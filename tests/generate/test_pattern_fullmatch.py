@@ -64,7 +64,11 @@ def test_the_compiled_check_runs_the_fullmatch() -> None:
     module = compiled_module({"type": "string", "pattern": pattern})
     passes = module.ROOT[0]
     assert passes("bench-v2") and not passes("bench_v2") and not passes("bench-v2\n")
-    runs = [value for name, value in vars(module).items() if name.startswith("X_")]
+    runs = [
+        value
+        for name, value in vars(module).items()
+        if name.startswith("X_") and not name.endswith("_ok")  # _ok: the values it matched
+    ]
     assert [(run.__name__, run.__self__.pattern) for run in runs] == [
         ("fullmatch", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,31}")
     ]

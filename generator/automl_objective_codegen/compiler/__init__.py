@@ -4,7 +4,8 @@ Stages: ``build`` hands each keyword to its emitter (``registry``: keyword -> em
 module per emitter under ``keywords/``) and gets typed, frozen nodes (``ir``); ``optimize``
 removes aliases, merges equal nodes and inlines pass-on ``allOf`` members; ``names`` names
 each function after what it checks; ``render`` lays out the module, each op rendered by its
-emitter's macros. ``step`` is the generate step that runs them all.
+emitter's macros, a check's ``if``/``then`` rules tested where the facts their conditions
+imply hold (``dispatch``). ``step`` is the generate step that runs them all.
 """
 
 from automl_objective_codegen.compiler.build import CompileError

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from automl_objective_codegen.compiler.dispatch import plan, render_dispatch
 from automl_objective_codegen.compiler.emitter import Emitter
 from automl_objective_codegen.compiler.ir import Compiled, Facts, Node, Op, Ref
 from automl_objective_codegen.compiler.names import node_names
@@ -253,6 +254,7 @@ class _Renderer:
     asked: set[int]
     docs: dict[int, str]
     inliner: Inliner
+    dispatch: bool
 
     def node(self, node: Node) -> RenderedNode:
         ref = node.ref
@@ -271,7 +273,7 @@ class _Renderer:
             explain=self.functions.explain(ref),
             surely=self.functions.surely(ref) if wanted else None,
             doc=None if doc is None else PYTHON_FILTERS["doc"](doc),
-            check_body=body("check", ordered, sure),
+            check_body=self._check_body(node, ordered, sure, name),
             explain_body=body("explain", numbered, None),
             surely_body=body("surely", ordered, sure) if wanted else PyCode(""),
             accepts_anything=node.accepts_anything(),
@@ -280,6 +282,25 @@ class _Renderer:
             tables=body("tables", numbered, None),
             explain_tables=body("explain_tables", numbered, None),
         )
+
+    def _check_body(
+        self, node: Node, ordered: list[tuple[int, Op]], sure: str | None, name: str
+    ) -> PyCode:
+        """The check's lines: each op's, but the ``if`` rules :mod:`.dispatch` gates are
+        tested together, where the first of them was."""
+        dispatch = plan(self.inliner.nodes, node, sure) if self.dispatch else None
+        text = ""
+        for index, op in ordered:
+            if dispatch is None or index not in dispatch.indexes:
+                text += self._op("check", op, index, sure, name)
+            elif index == min(dispatch.indexes):
+                text += render_dispatch(
+                    dispatch,
+                    lambda ref: self.inliner.passes(ref, "v"),
+                    self.functions.surely,
+                    sure == "dict",
+                )
+        return PyCode(text)
 
     def _op(self, macro: str, op: Op, index: int, sure: str | None, name: str) -> str:
         snippet = Snippet(
@@ -298,9 +319,10 @@ EXPLAINERS_FILE = "explainers.py"
 _FUNCTION_NAME = re.compile(r"\b(?:_?check|_surely)_\w+")
 
 
-def render_checks(compiled: Compiled, header: str) -> dict[str, str]:
+def render_checks(compiled: Compiled, header: str, *, dispatch: bool = True) -> dict[str, str]:
     """The text of ``checks.py`` and of ``explainers.py``, by file name (the two modules of
-    one package: the explainers import the checks they call, by a relative import)."""
+    one package: the explainers import the checks they call, by a relative import);
+    ``dispatch`` False: every ``if`` by the general code, for the tests that compare the two."""
     entries = compiled.entries
     functions = Functions(
         node_names(list(compiled.nodes), entries), frozenset(e.ref.number for e in entries)
@@ -315,6 +337,7 @@ def render_checks(compiled: Compiled, header: str) -> dict[str, str]:
         surely_asked(compiled.nodes),
         docs,
         Inliner(emitters, functions, {node.number: node for node in compiled.nodes}),
+        dispatch,
     )
     nodes = [renderer.node(node) for node in compiled.nodes]
     tables = {

@@ -56,11 +56,24 @@ class Resolution:
         }
 
 
+KNOWN_NAME_LISTS = 256
+"""How many lists of member names a :class:`DocumentKinds` remembers the kind of."""
+KNOWN_NAMES_AT_MOST = 64
+"""A document with more members is told its kind afresh (what is kept stays small)."""
+_UNKNOWN: Any = object()
+
+
 class DocumentKinds:
     """What :func:`document_kind` reads of the catalog and AWS's index, laid out once (a
-    checker asks for every document): calling it gives the same kind."""
+    checker asks for every document): calling it gives the same kind.
 
-    __slots__ = ("_catalog", "_marker", "_tolerance", "_whole")
+    Only member names decide a kind, so the kind of each list of names is remembered (up to
+    :data:`KNOWN_NAME_LISTS` lists of at most :data:`KNOWN_NAMES_AT_MOST` names): the
+    documents of a project repeat their members, and a lookup of the names costs a quarter of
+    telling the kind. Names that compare equal (``1`` and ``True`` as YAML keys) are alike to
+    every test here, which compares them with member names."""
+
+    __slots__ = ("_catalog", "_known", "_marker", "_tolerance", "_whole")
 
     def __init__(self, catalog: Catalog, aws_index: dict[str, Any] | None = None) -> None:
         self._catalog = catalog
@@ -71,8 +84,20 @@ class DocumentKinds:
         for entry in (aws_index or {}).get("kinds", ()) if self._marker is not None else ():
             when, required = frozenset(entry["when"]), frozenset(entry.get("required", ()))
             self._whole.setdefault(entry["base"], []).append((when, required, str(entry["kind"])))
+        self._known: dict[tuple[Any, ...], str | None] = {}
 
     def __call__(self, data: Any) -> str | None:
+        if not isinstance(data, dict) or len(data) > KNOWN_NAMES_AT_MOST:
+            return self._kind(data)
+        names = tuple(data)
+        kind = self._known.get(names, _UNKNOWN)
+        if kind is _UNKNOWN:
+            kind = self._kind(data)
+            if len(self._known) < KNOWN_NAME_LISTS:
+                self._known[names] = kind
+        return kind  # type: ignore[no-any-return]
+
+    def _kind(self, data: Any) -> str | None:
         base = self._catalog.kind_of(data)
         entries = self._whole.get(base) if base is not None else None
         if not entries:

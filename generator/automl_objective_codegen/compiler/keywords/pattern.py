@@ -1,6 +1,8 @@
 """``pattern`` and ``x-unicode-pattern``: a string matches a regular expression (the latter
 with \\p{..} classes, by the regex library). A whole-value pattern (AWS's, translated) runs
-as ``fullmatch`` of its body without captures: the same answers, sooner."""
+as ``fullmatch`` of its body without captures: the same answers, sooner. A check remembers
+the values its pattern matched (``_ok``, bounded: see ``REMEMBERED`` in checks.py) and tests
+a value it has seen by a set lookup; the explainer and "surely" run the pattern."""
 
 from __future__ import annotations
 
@@ -38,10 +40,18 @@ def build(context: Context, _schema: Mapping[str, Any], value: Any, at: Pointer)
 
 TEMPLATE = """
 {% macro check(s) %}
-    if {{ s.guard("str") }}{{ s.c }}(v) is None:
+    if {{ s.guard("str") }}(len(v) > REMEMBERED_LENGTH or v not in {{ s.c }}_ok) and (
+        {{ s.c }}(v) is None
+        or (len(v) <= REMEMBERED_LENGTH and len({{ s.c }}_ok) < REMEMBERED and {{ s.c }}_ok.add(v))
+    ):
         return False
 {% endmacro %}
-{% macro fails(s) %}{{ s.guard("str") }}{{ s.c }}(v) is None{% endmacro %}
+{% macro fails(s) %}
+{{ s.guard("str") }}(len(v) > REMEMBERED_LENGTH or v not in {{ s.c }}_ok) and (
+{{ s.c }}(v) is None
+or (len(v) <= REMEMBERED_LENGTH and len({{ s.c }}_ok) < REMEMBERED and {{ s.c }}_ok.add(v))
+)
+{% endmacro %}
 {% macro explain(s) %}
     if isinstance(v, str) and {{ s.c }}(v) is None:
         {{ s.fail(s.op.pattern) }}
@@ -51,6 +61,7 @@ TEMPLATE = """
         return False
 {% endmacro %}
 {% macro tables(s) %}
+{{ s.c }}_ok: set[str] = set()
 {% if s.op.unicode %}
 {{ s.c }} = _unicode({{ s.op.pattern | py }})
 {% elif s.op.whole is not none %}
