@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from automl_objective.check.alike import explain_items
 from automl_objective.check.aws_keywords import unicode_pattern
 from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.check.failures import Facts, Failure, JsonPath, json_equal
@@ -1824,9 +1825,7 @@ def _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
@@ -1855,9 +1854,7 @@ def _check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__Algorithm
 
 def _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not check_tabular_algorithm(item):
-                explain_tabular_algorithm(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, check_tabular_algorithm, explain_tabular_algorithm)
     return
 
 
@@ -2003,9 +2000,7 @@ def _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
@@ -2034,9 +2029,7 @@ def _check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__Algorithm
 
 def _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
-                _explain_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items, _explain_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items)
     return
 
 
@@ -2159,9 +2152,7 @@ def _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
@@ -2190,9 +2181,7 @@ def _check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__Algorithm
 
 def _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
-                _explain_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items, _explain_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items)
     return
 
 
@@ -2315,9 +2304,7 @@ def _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
@@ -2346,9 +2333,7 @@ def _check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__Algorithm
 
 def _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
-                _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items, _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items)
     return
 
 
@@ -2495,9 +2480,7 @@ def _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGen
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
@@ -2526,9 +2509,7 @@ def _check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__Algorithm
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not check_time_series_forecasting_algorithm(item):
-                explain_time_series_forecasting_algorithm(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, check_time_series_forecasting_algorithm, explain_time_series_forecasting_algorithm)
     return
 
 
@@ -3186,9 +3167,7 @@ def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLInputDataConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLChannel(item):
-                _explain_aws_AutoMLChannel(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLChannel, _explain_aws_AutoMLChannel)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLInputDataConfig))
@@ -3744,9 +3723,7 @@ def _explain_aws_VpcSecurityGroupIds(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_VpcSecurityGroupIds))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_SecurityGroupId(item):
-                _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_SecurityGroupId, _explain_aws_SecurityGroupId)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_VpcSecurityGroupIds))
@@ -3796,9 +3773,7 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_Subnets))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_SecurityGroupId(item):
-                _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_SecurityGroupId, _explain_aws_SecurityGroupId)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_Subnets))
@@ -3847,9 +3822,7 @@ def _explain_aws_AutoMLAlgorithmsConfig(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithmsConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLAlgorithmConfig(item):
-                _explain_aws_AutoMLAlgorithmConfig(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLAlgorithmConfig, _explain_aws_AutoMLAlgorithmConfig)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithmsConfig))
@@ -3902,9 +3875,7 @@ def _explain_aws_AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithms))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLAlgorithm(item):
-                _explain_aws_AutoMLAlgorithm(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLAlgorithm, _explain_aws_AutoMLAlgorithm)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithms))
@@ -4036,9 +4007,7 @@ def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLPartialFailureReasons))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLPartialFailureReason(item):
-                _explain_aws_AutoMLPartialFailureReason(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLPartialFailureReason, _explain_aws_AutoMLPartialFailureReason)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLPartialFailureReasons))
@@ -4231,9 +4200,7 @@ def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_CandidateSteps))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLCandidateStep(item):
-                _explain_aws_AutoMLCandidateStep(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLCandidateStep, _explain_aws_AutoMLCandidateStep)
     return
 
 
@@ -4341,9 +4308,7 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLContainerDefinitions))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLContainerDefinition(item):
-                _explain_aws_AutoMLContainerDefinition(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLContainerDefinition, _explain_aws_AutoMLContainerDefinition)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLContainerDefinitions))
@@ -4557,9 +4522,7 @@ def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_MetricDataList))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_MetricDatum(item):
-                _explain_aws_MetricDatum(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_MetricDatum, _explain_aws_MetricDatum)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_MetricDataList))
@@ -4877,9 +4840,7 @@ def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool)
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_TagList))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_Tag(item):
-                _explain_aws_Tag(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_Tag, _explain_aws_Tag)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_TagList))
@@ -5016,9 +4977,7 @@ def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Fail
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLJobInputDataConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLJobChannel(item):
-                _explain_aws_AutoMLJobChannel(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLJobChannel, _explain_aws_AutoMLJobChannel)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLJobInputDataConfig))
@@ -5256,9 +5215,7 @@ def _explain_aws_ForecastQuantiles(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_ForecastQuantiles))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_ForecastQuantile(item):
-                _explain_aws_ForecastQuantile(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_ForecastQuantile, _explain_aws_ForecastQuantile)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_ForecastQuantiles))
@@ -5538,9 +5495,7 @@ def _explain_aws_GroupingAttributeNames(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_GroupingAttributeNames))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_ContentColumn(item):
-                _explain_aws_ContentColumn(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_ContentColumn, _explain_aws_ContentColumn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_GroupingAttributeNames))
@@ -5568,9 +5523,7 @@ def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn:
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_HolidayConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_HolidayConfigAttributes(item):
-                _explain_aws_HolidayConfigAttributes(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_HolidayConfigAttributes, _explain_aws_HolidayConfigAttributes)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_HolidayConfig))
