@@ -60,6 +60,7 @@ Entry = tuple[Any, Any, Catalog, Words, Path, list[Located]]
 stay theirs), the catalog, the findings as :data:`Words`, and the path and findings of the
 failure remembered (given back as they are to a failure at that same path)."""
 _MEMORY: dict[Hashable, Entry] = {}
+_NEW = tuple.__new__  # a Located from all its fields (as Located._make, without the call)
 
 
 class _TooLarge(Exception):
@@ -85,7 +86,7 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         if path == entry[4]:
             return list(entry[5])
         return [
-            Located(s, code, (*path, *below) if below else path, m, at, most)
+            _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
             for s, code, below, m, at, most in entry[3]
         ]
     found = messages.explain_all(failure, catalog)
