@@ -135,8 +135,12 @@ by the types of its tokens; a ``str`` subclass is not plain)."""
 
 
 def _shape(path: Path) -> Hashable:
-    """The path without its array indices (the findings' paths take those from the failure)."""
-    return tuple([None if token.__class__ is int else token for token in path])
+    """The path without its array indices (the findings' paths take those from the failure):
+    each token looked up by its type, in C (an ``int`` gives None, any other the token)."""
+    return tuple(map(_INDEX_AS_NONE.get, map(type, path), path))
+
+
+_INDEX_AS_NONE: dict[type, None] = {int: None}
 
 
 def _frozen(value: Any, budget: list[int]) -> Hashable:
