@@ -25,7 +25,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from automl_objective.check.alike import explain_items
 from automl_objective.check.aws_keywords import unicode_pattern
 from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.check.failures import Facts, Failure, JsonPath, json_equal
@@ -60,6 +59,18 @@ def _compiled_on_first_use(name: str, pattern: str, whole: bool = False) -> Call
         return search(value)
 
     return first
+
+
+def explain_items(
+    items: list[Any], path: JsonPath, out: list[Failure], warn: bool, check: Pred, explain: Explain
+) -> None:
+    """check.alike.explain_items, imported when a list is first explained (a clean document
+    never is): the first call puts it in this module's globals, so later calls go straight to
+    it."""
+    from automl_objective.check.alike import explain_items as explain_alike
+
+    globals()["explain_items"] = explain_alike
+    explain_alike(items, path, out, warn, check, explain)
 
 
 def check_document(v: Any) -> bool:
