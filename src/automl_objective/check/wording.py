@@ -61,10 +61,11 @@ stay theirs), the catalog, the findings as :data:`Words`, and the path and findi
 failure remembered (given back as they are to a failure at that same path)."""
 _MEMORY: dict[Hashable, Entry] = {}
 _NEW = tuple.__new__  # a Located from all its fields (as Located._make, without the call)
-_LAST: list[Any] = [None, None, None]
+_LAST: tuple[Any, Any, Any] = (None, None, None)
 """The last failure looked up, its path's shape and its entry: a failure that differs from
 it only by the indices along its path (the items of a list failing alike) has its key, so
-its entry, without the key being built (the same objects as instance, node and value)."""
+its entry, without the key being built (the same objects as instance, node and value). It
+keeps that one failure's value alive until the next lookup: one value, whatever the run."""
 
 
 class _TooLarge(Exception):
@@ -73,19 +74,9 @@ class _TooLarge(Exception):
 
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
-    last, shape, entry = _LAST
-    if (
-        last is not None
-        and failure[4] is last[4]  # the same instance, node and keyword value (objects)
-        and failure[6] is last[6]
-        and failure[5] is last[5]
-        and failure[3] == last[3]  # keyword, code, warning
-        and failure[0] == last[0]
-        and failure[1] == last[1]
-        and entry[2] is catalog
-        and len(failure[2]) == len(last[2])
-        and _shape(failure[2]) == shape
-    ):
+    global _LAST
+    last, _, entry = _LAST
+    if last is not None and failure[4] is last[4] and _alike_last(failure, catalog):
         # what the key would be is the last one's: its entry, without building the key
         return _rebuilt(entry, failure.path)
     try:
@@ -101,8 +92,14 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         and entry[1] is failure.value
         and entry[2] is catalog
     ):
-        _LAST[:] = (failure, key[-1], entry)
-        return _rebuilt(entry, failure.path)
+        _LAST = (failure, key[-1], entry)
+        path = failure.path
+        if path == entry[4]:
+            return list(entry[5])
+        return [
+            _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
+            for s, code, below, m, at, most in entry[3]
+        ]
     found = messages.explain_all(failure, catalog)
     words = _below(found, failure.path)
     if words is not None:
@@ -110,12 +107,28 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
             _MEMORY.clear()
         entry = (failure.facts, failure.value, catalog, words, failure.path, found[:])
         _MEMORY[key] = entry
-        _LAST[:] = (failure, key[-1], entry)
+        _LAST = (failure, key[-1], entry)
     return found
 
 
+def _alike_last(failure: Failure, catalog: Catalog) -> bool:
+    """Whether ``failure`` (of the last one's instance) has the last one's key: the same node
+    and keyword value (objects), keyword, code and severity, and path but for its indices."""
+    last, shape, entry = _LAST
+    return (
+        failure[6] is last[6]
+        and failure[5] is last[5]
+        and failure[3] == last[3]
+        and failure[0] == last[0]
+        and failure[1] == last[1]
+        and entry[2] is catalog
+        and len(failure[2]) == len(last[2])
+        and _shape(failure[2]) == shape
+    )
+
+
 def _rebuilt(entry: Entry, path: Path) -> list[Located]:
-    """The findings of a remembered failure, for one at ``path``."""
+    """The findings of a remembered failure, for one at ``path`` (as the lookup above)."""
     if path == entry[4]:
         return list(entry[5])
     return [
@@ -161,12 +174,8 @@ by the types of its tokens; a ``str`` subclass is not plain)."""
 
 
 def _shape(path: Path) -> Hashable:
-    """The path without its array indices (the findings' paths take those from the failure):
-    each token looked up by its type, in C (an ``int`` gives None, any other the token)."""
-    return tuple(map(_INDEX_AS_NONE.get, map(type, path), path))
-
-
-_INDEX_AS_NONE: dict[type, None] = {int: None}
+    """The path without its array indices (the findings' paths take those from the failure)."""
+    return tuple([None if token.__class__ is int else token for token in path])
 
 
 def _frozen(value: Any, budget: list[int]) -> Hashable:
