@@ -119,9 +119,8 @@ def explain_auto_ml_job_objective(v: Any, path: JsonPath, out: list[Failure], wa
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective))
     if isinstance(v, dict):
-        for key, (check, explain) in X_auto_ml_job_objective_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
+            explain_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_job_objective_3:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_auto_ml_job_objective))
     return
@@ -212,9 +211,10 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_create_auto_ml_job_v2_request))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_v2_request_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
+            explain_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+            explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
@@ -287,9 +287,16 @@ def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failur
     if isinstance(v, dict) and len(v) > 1:
         out.append(Failure("problem-type-config", warn, path, "maxProperties", v, 1, F_auto_ml_problem_type_config))
     if isinstance(v, dict):
-        for key, (check, explain) in X_auto_ml_problem_type_config_4_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ImageClassificationJobConfig" in v and not (((v_11 := v["ImageClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["ImageClassificationJobConfig"], (*path, "ImageClassificationJobConfig"), out, warn)
+        if "TextClassificationJobConfig" in v and not (((v_11 := v["TextClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TextClassificationJobConfig"], (*path, "TextClassificationJobConfig"), out, warn)
+        if "TimeSeriesForecastingJobConfig" in v and not (((v_11 := v["TimeSeriesForecastingJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TimeSeriesForecastingJobConfig"], (*path, "TimeSeriesForecastingJobConfig"), out, warn)
+        if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
+        if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TextGenerationJobConfig"], (*path, "TextGenerationJobConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_problem_type_config_5:
         out.append(Failure("problem-type-config", warn, path, "additionalProperties", v, False, F_auto_ml_problem_type_config))
     return
@@ -331,9 +338,8 @@ def _explain_AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, o
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_AutoMLProblemTypeConfig__TabularJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+            explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -422,9 +428,8 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -437,9 +442,8 @@ def _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemType
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_20 := v["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -522,9 +526,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: Json
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not ("TabularJobConfig" not in v_25 and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -556,9 +559,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemType
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_26 := v["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -617,9 +619,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -684,9 +685,8 @@ def _check_CreateAutoMLJobV2Request_allOf_1_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -699,9 +699,8 @@ def _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_33 := v["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC))):
+            explain_regression_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -734,9 +733,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_35 := v["AutoMLProblemTypeConfig"]) is v_35) and (((not ("TabularJobConfig" not in v_35 and v_35.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_35 and not (((v_36 := v_35["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))))))) if isinstance(v_35, dict) else v_35 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -768,9 +766,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_36 := v["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -804,9 +801,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -865,9 +861,8 @@ def _check_CreateAutoMLJobV2Request_allOf_2_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -880,9 +875,8 @@ def _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_42 := v["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC))):
+            explain_binary_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -915,9 +909,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_2_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_44 := v["AutoMLProblemTypeConfig"]) is v_44) and (((not ("TabularJobConfig" not in v_44 and v_44.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_44 and not (((v_45 := v_44["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))))))) if isinstance(v_44, dict) else v_44 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -949,9 +942,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_45 := v["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -985,9 +977,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -1046,9 +1037,8 @@ def _check_CreateAutoMLJobV2Request_allOf_3_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -1061,9 +1051,8 @@ def _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_51 := v["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC))):
+            explain_multiclass_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -1096,9 +1085,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_3_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_53 := v["AutoMLProblemTypeConfig"]) is v_53) and (((not ("TabularJobConfig" not in v_53 and v_53.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_53 and not (((v_54 := v_53["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))))))) if isinstance(v_53, dict) else v_53 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -1130,9 +1118,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_54 := v["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -1166,9 +1153,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -1227,9 +1213,8 @@ def _check_CreateAutoMLJobV2Request_allOf_4_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -1242,9 +1227,8 @@ def _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_60 := v["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC))):
+            explain_image_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -1277,9 +1261,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_4_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -1344,9 +1327,8 @@ def _check_CreateAutoMLJobV2Request_allOf_5_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -1359,9 +1341,8 @@ def _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_67 := v["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC))):
+            explain_text_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -1394,9 +1375,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_5_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -1461,9 +1441,8 @@ def _check_CreateAutoMLJobV2Request_allOf_6_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -1476,9 +1455,8 @@ def _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_74 := v["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC))):
+            explain_time_series_forecasting_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -1511,9 +1489,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_6_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -1578,9 +1555,8 @@ def _check_CreateAutoMLJobV2Request_allOf_7_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -1593,9 +1569,8 @@ def _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any) -> 
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
+            explain_text_generation_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -1658,9 +1633,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_7_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -1725,9 +1699,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_88 := v["AutoMLProblemTypeConfig"]) is v_88) and (not (isinstance(v_88, dict) and (("TabularJobConfig" in v_88 and not check_tabular_algorithm_choice(v_88["TabularJobConfig"])) or ("TimeSeriesForecastingJobConfig" in v_88 and not (((v_134 := v_88["TimeSeriesForecastingJobConfig"]) is v_134) and (not (isinstance(v_134, dict) and (("CandidateGenerationConfig" in v_134 and not (((v_135 := v_134["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"])))))))))))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -1742,9 +1715,10 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: Any
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not check_tabular_algorithm_choice(v["TabularJobConfig"]):
+            explain_tabular_algorithm_choice(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
+        if "TimeSeriesForecastingJobConfig" in v and not (((v_134 := v["TimeSeriesForecastingJobConfig"]) is v_134) and (not (isinstance(v_134, dict) and (("CandidateGenerationConfig" in v_134 and not (((v_135 := v_134["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"]))))))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"], (*path, "TimeSeriesForecastingJobConfig"), out, warn)
     return
 
 
@@ -1805,9 +1779,8 @@ def _check_TabularAlgorithmChoice_allOf_0_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
@@ -1820,9 +1793,8 @@ def _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
@@ -1849,9 +1821,8 @@ def _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
@@ -1980,9 +1951,8 @@ def _check_TabularAlgorithmChoice_allOf_1_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
@@ -1995,9 +1965,8 @@ def _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
@@ -2024,9 +1993,8 @@ def _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
@@ -2073,9 +2041,8 @@ def _explain_TabularAlgorithmChoice_allOf_1_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))):
+            _explain_TabularAlgorithmChoice_allOf_1_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
     return
 
 
@@ -2132,9 +2099,8 @@ def _check_TabularAlgorithmChoice_allOf_2_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_2_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
@@ -2147,9 +2113,8 @@ def _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
@@ -2176,9 +2141,8 @@ def _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
@@ -2225,9 +2189,8 @@ def _explain_TabularAlgorithmChoice_allOf_2_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_2_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))):
+            _explain_TabularAlgorithmChoice_allOf_2_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
     return
 
 
@@ -2284,9 +2247,8 @@ def _check_TabularAlgorithmChoice_allOf_3_then(v: Any) -> bool:
 
 def _explain_TabularAlgorithmChoice_allOf_3_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_124 := v["CandidateGenerationConfig"]) is v_124) and (not (isinstance(v_124, dict) and (("AlgorithmsConfig" in v_124 and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v_124["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
@@ -2299,9 +2261,8 @@ def _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v: Any
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
@@ -2328,9 +2289,8 @@ def _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__Algor
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
@@ -2415,9 +2375,8 @@ def _explain_TabularAlgorithmChoice_allOf_3_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_3_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))):
+            _explain_TabularAlgorithmChoice_allOf_3_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
     return
 
 
@@ -2460,9 +2419,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeS
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_135 := v["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"])))))):
+            _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
@@ -2475,9 +2433,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobCo
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
@@ -2504,9 +2461,8 @@ def _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGeneratio
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
@@ -2610,9 +2566,10 @@ def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_request_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+            explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+            explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     if not _check_CreateAutoMLJobRequest_allOf_0(v):
         _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
     if _check_CreateAutoMLJobRequest_allOf_1_if(v):
@@ -2694,9 +2651,8 @@ def _explain_CreateAutoMLJobRequest_allOf_1_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -2739,9 +2695,8 @@ def _explain_CreateAutoMLJobRequest_allOf_2_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_2_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_2_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -2784,9 +2739,8 @@ def _explain_CreateAutoMLJobRequest_allOf_3_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_3_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_3_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -2821,9 +2775,8 @@ def _check_CreateAutoMLJobRequest_allOf_4_else(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobRequest_allOf_4_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_else_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))):
+            _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
@@ -2836,9 +2789,8 @@ def _check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any) -> bo
 
 def _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_157 := v["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC)))))):
+            explain_create_auto_ml_job_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -2871,9 +2823,8 @@ def _explain_CreateAutoMLJobRequest_allOf_4_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_4_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+            explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -2910,9 +2861,8 @@ def _check_CreateAutoMLJobRequest_allOf_5_then(v: Any) -> bool:
 
 def _explain_CreateAutoMLJobRequest_allOf_5_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_5_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]):
+            explain_tabular_algorithm_choice(v["AutoMLJobConfig"], (*path, "AutoMLJobConfig"), out, warn)
     return
 
 
@@ -3213,9 +3163,18 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLChannel))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLChannel_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
+            _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
+        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+            _explain_aws_CompressionType(v["CompressionType"], (*path, "CompressionType"), out, warn)
+        if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
+        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+            _explain_aws_ContentType(v["ContentType"], (*path, "ContentType"), out, warn)
+        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+            _explain_aws_AutoMLChannelType(v["ChannelType"], (*path, "ChannelType"), out, warn)
+        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (X_aws_SampleWeightAttributeName_3(v_195) is None)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+            _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLChannel_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel))
     if isinstance(v, dict) and not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3241,9 +3200,8 @@ def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSource))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLDataSource_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "S3DataSource" in v and not (((v_181 := v["S3DataSource"]) is v_181) and (((not ((("S3DataType" in v_181 and not (((v_183 := v_181["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC)))) or ("S3Uri" in v_181 and not (((v_185 := v_181["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLS3DataSource_2.issuperset(v_181)) and not (not ("S3DataType" in v_181 and "S3Uri" in v_181) and v_181.__class__ is not OpenObject)) if isinstance(v_181, dict) else v_181 is DYNAMIC))):
+            _explain_aws_AutoMLS3DataSource(v["S3DataSource"], (*path, "S3DataSource"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSource))
     if isinstance(v, dict) and not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3271,9 +3229,10 @@ def _explain_aws_AutoMLS3DataSource(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLS3DataSource))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLS3DataSource_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
+            _explain_aws_AutoMLS3DataType(v["S3DataType"], (*path, "S3DataType"), out, warn)
+        if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["S3Uri"], (*path, "S3Uri"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLS3DataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource))
     if isinstance(v, dict) and not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3433,9 +3392,10 @@ def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLOutputDataConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLOutputDataConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+            _explain_aws_KmsKeyId(v["KmsKeyId"], (*path, "KmsKeyId"), out, warn)
+        if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["S3OutputPath"], (*path, "S3OutputPath"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig))
     if isinstance(v, dict) and not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3507,9 +3467,8 @@ def _explain_aws_AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobObjective))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobObjective_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobObjective_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective))
     if isinstance(v, dict) and not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3573,9 +3532,16 @@ def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], war
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+            _explain_aws_AutoMLSecurityConfig(v["SecurityConfig"], (*path, "SecurityConfig"), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
+            _explain_aws_AutoMLCandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
+        if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+            _explain_aws_AutoMLDataSplitConfig(v["DataSplitConfig"], (*path, "DataSplitConfig"), out, warn)
+        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+            _explain_aws_AutoMLMode(v["Mode"], (*path, "Mode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobConfig))
     return
@@ -3599,9 +3565,12 @@ def _explain_aws_AutoMLJobCompletionCriteria(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobCompletionCriteria))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobCompletionCriteria_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MaxCandidates" in v and not (((v_213 := v["MaxCandidates"]) is v_213) and (((not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 < 1) and not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 > 750)) if (isinstance(v_213, int) and not isinstance(v_213, bool)) else v_213 is DYNAMIC))):
+            _explain_aws_MaxCandidates(v["MaxCandidates"], (*path, "MaxCandidates"), out, warn)
+        if "MaxRuntimePerTrainingJobInSeconds" in v and not (((v_215 := v["MaxRuntimePerTrainingJobInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
+            _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxRuntimePerTrainingJobInSeconds"], (*path, "MaxRuntimePerTrainingJobInSeconds"), out, warn)
+        if "MaxAutoMLJobRuntimeInSeconds" in v and not (((v_215 := v["MaxAutoMLJobRuntimeInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
+            _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxAutoMLJobRuntimeInSeconds"], (*path, "MaxAutoMLJobRuntimeInSeconds"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobCompletionCriteria))
     return
@@ -3665,9 +3634,12 @@ def _explain_aws_AutoMLSecurityConfig(v: Any, path: JsonPath, out: list[Failure]
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLSecurityConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLSecurityConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+            _explain_aws_KmsKeyId(v["VolumeKmsKeyId"], (*path, "VolumeKmsKeyId"), out, warn)
+        if "EnableInterContainerTrafficEncryption" in v and not (((v_221 := v["EnableInterContainerTrafficEncryption"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["EnableInterContainerTrafficEncryption"], (*path, "EnableInterContainerTrafficEncryption"), out, warn)
+        if "VpcConfig" in v and not (((v_223 := v["VpcConfig"]) is v_223) and (((not ((("SecurityGroupIds" in v_223 and not _check_aws_VpcSecurityGroupIds(v_223["SecurityGroupIds"])) or ("Subnets" in v_223 and not _check_aws_Subnets(v_223["Subnets"])))) and not (not X_aws_VpcConfig_2.issuperset(v_223)) and not (not ("SecurityGroupIds" in v_223 and "Subnets" in v_223) and v_223.__class__ is not OpenObject)) if isinstance(v_223, dict) else v_223 is DYNAMIC))):
+            _explain_aws_VpcConfig(v["VpcConfig"], (*path, "VpcConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLSecurityConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLSecurityConfig))
     return
@@ -3703,9 +3675,10 @@ def _explain_aws_VpcConfig(v: Any, path: JsonPath, out: list[Failure], warn: boo
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_VpcConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_VpcConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "SecurityGroupIds" in v and not _check_aws_VpcSecurityGroupIds(v["SecurityGroupIds"]):
+            _explain_aws_VpcSecurityGroupIds(v["SecurityGroupIds"], (*path, "SecurityGroupIds"), out, warn)
+        if "Subnets" in v and not _check_aws_Subnets(v["Subnets"]):
+            _explain_aws_Subnets(v["Subnets"], (*path, "Subnets"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_VpcConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_VpcConfig))
     if isinstance(v, dict) and not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3809,9 +3782,10 @@ def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: li
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLCandidateGenerationConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
+        if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateGenerationConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateGenerationConfig))
     return
@@ -3858,9 +3832,8 @@ def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLAlgorithmConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLAlgorithmConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLAlgorithmConfig))
     if isinstance(v, dict) and not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3925,9 +3898,8 @@ def _explain_aws_AutoMLDataSplitConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSplitConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLDataSplitConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ValidationFraction" in v and not (((v_245 := v["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC))):
+            _explain_aws_ValidationFraction(v["ValidationFraction"], (*path, "ValidationFraction"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSplitConfig))
     return
@@ -4041,9 +4013,8 @@ def _explain_aws_AutoMLPartialFailureReason(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLPartialFailureReason))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLPartialFailureReason_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "PartialFailureMessage" in v and not (((v_251 := v["PartialFailureMessage"]) is v_251) and (((not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
+            _explain_aws_AutoMLFailureReason(v["PartialFailureMessage"], (*path, "PartialFailureMessage"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLPartialFailureReason))
     return
@@ -4087,9 +4058,30 @@ def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], war
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidate))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLCandidate_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateName" in v and not (((v_259 := v["CandidateName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
+            _explain_aws_CandidateName(v["CandidateName"], (*path, "CandidateName"), out, warn)
+        if "FinalAutoMLJobObjectiveMetric" in v and not _check_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"]):
+            _explain_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"], (*path, "FinalAutoMLJobObjectiveMetric"), out, warn)
+        if "ObjectiveStatus" in v and not (((v_267 := v["ObjectiveStatus"]) is v_267) and ((((v_267 in X_aws_ObjectiveStatus_1 or v_267 is DYNAMIC)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
+            _explain_aws_ObjectiveStatus(v["ObjectiveStatus"], (*path, "ObjectiveStatus"), out, warn)
+        if "CandidateSteps" in v and not _check_aws_CandidateSteps(v["CandidateSteps"]):
+            _explain_aws_CandidateSteps(v["CandidateSteps"], (*path, "CandidateSteps"), out, warn)
+        if "CandidateStatus" in v and not (((v_279 := v["CandidateStatus"]) is v_279) and ((((v_279 in X_aws_CandidateStatus_1 or v_279 is DYNAMIC)) if isinstance(v_279, str) else v_279 is DYNAMIC))):
+            _explain_aws_CandidateStatus(v["CandidateStatus"], (*path, "CandidateStatus"), out, warn)
+        if "InferenceContainers" in v and not _check_aws_AutoMLContainerDefinitions(v["InferenceContainers"]):
+            _explain_aws_AutoMLContainerDefinitions(v["InferenceContainers"], (*path, "InferenceContainers"), out, warn)
+        if "CreationTime" in v and not (((v_249 := v["CreationTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+            _explain_aws_Timestamp(v["CreationTime"], (*path, "CreationTime"), out, warn)
+        if "EndTime" in v and not (((v_249 := v["EndTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+            _explain_aws_Timestamp(v["EndTime"], (*path, "EndTime"), out, warn)
+        if "LastModifiedTime" in v and not (((v_249 := v["LastModifiedTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+            _explain_aws_Timestamp(v["LastModifiedTime"], (*path, "LastModifiedTime"), out, warn)
+        if "FailureReason" in v and not (((v_251 := v["FailureReason"]) is v_251) and (((not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
+            _explain_aws_AutoMLFailureReason(v["FailureReason"], (*path, "FailureReason"), out, warn)
+        if "CandidateProperties" in v and not _check_aws_CandidateProperties(v["CandidateProperties"]):
+            _explain_aws_CandidateProperties(v["CandidateProperties"], (*path, "CandidateProperties"), out, warn)
+        if "InferenceContainerDefinitions" in v and not _check_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"]):
+            _explain_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"], (*path, "InferenceContainerDefinitions"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidate_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidate))
     if isinstance(v, dict) and not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4141,9 +4133,14 @@ def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FinalAutoMLJobObjectiveMetric))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_FinalAutoMLJobObjectiveMetric_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1 or v_263 is DYNAMIC)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjectiveType(v["Type"], (*path, "Type"), out, warn)
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
+        if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
+            _explain_aws_MetricValue(v["Value"], (*path, "Value"), out, warn)
+        if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["StandardMetricName"], (*path, "StandardMetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric))
     if isinstance(v, dict) and not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4235,9 +4232,12 @@ def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateStep))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLCandidateStep_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1 or v_273 is DYNAMIC)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
+            _explain_aws_CandidateStepType(v["CandidateStepType"], (*path, "CandidateStepType"), out, warn)
+        if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not (X_aws_CandidateStepArn_3(v_275) is None)) if isinstance(v_275, str) else v_275 is DYNAMIC))):
+            _explain_aws_CandidateStepArn(v["CandidateStepArn"], (*path, "CandidateStepArn"), out, warn)
+        if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
+            _explain_aws_CandidateName(v["CandidateStepName"], (*path, "CandidateStepName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateStep_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateStep))
     if isinstance(v, dict) and not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4348,9 +4348,12 @@ def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLContainerDefinition))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLContainerDefinition_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not (X_aws_ContainerImage_3(v_285) is None)) if isinstance(v_285, str) else v_285 is DYNAMIC))):
+            _explain_aws_ContainerImage(v["Image"], (*path, "Image"), out, warn)
+        if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["ModelDataUrl"], (*path, "ModelDataUrl"), out, warn)
+        if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
+            _explain_aws_EnvironmentMap(v["Environment"], (*path, "Environment"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLContainerDefinition_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLContainerDefinition))
     if isinstance(v, dict) and not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4477,9 +4480,10 @@ def _explain_aws_CandidateProperties(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateProperties))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_CandidateProperties_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateArtifactLocations" in v and not (((v_297 := v["CandidateArtifactLocations"]) is v_297) and (((not ((("Explainability" in v_297 and not (((v_189 := v_297["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("ModelInsights" in v_297 and not (((v_189 := v_297["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("BacktestResults" in v_297 and not (((v_189 := v_297["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not X_aws_CandidateArtifactLocations_2.issuperset(v_297)) and not ("Explainability" not in v_297 and v_297.__class__ is not OpenObject)) if isinstance(v_297, dict) else v_297 is DYNAMIC))):
+            _explain_aws_CandidateArtifactLocations(v["CandidateArtifactLocations"], (*path, "CandidateArtifactLocations"), out, warn)
+        if "CandidateMetrics" in v and not _check_aws_MetricDataList(v["CandidateMetrics"]):
+            _explain_aws_MetricDataList(v["CandidateMetrics"], (*path, "CandidateMetrics"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateProperties_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateProperties))
     return
@@ -4505,9 +4509,12 @@ def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateArtifactLocations))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_CandidateArtifactLocations_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Explainability" in v and not (((v_189 := v["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["Explainability"], (*path, "Explainability"), out, warn)
+        if "ModelInsights" in v and not (((v_189 := v["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["ModelInsights"], (*path, "ModelInsights"), out, warn)
+        if "BacktestResults" in v and not (((v_189 := v["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["BacktestResults"], (*path, "BacktestResults"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateArtifactLocations_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateArtifactLocations))
     if isinstance(v, dict) and not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4562,9 +4569,14 @@ def _explain_aws_MetricDatum(v: Any, path: JsonPath, out: list[Failure], warn: b
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_MetricDatum))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_MetricDatum_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
+        if "StandardMetricName" in v and not (((v_309 := v["StandardMetricName"]) is v_309) and ((((v_309 in X_aws_AutoMLMetricExtendedEnum_1 or v_309 is DYNAMIC)) if isinstance(v_309, str) else v_309 is DYNAMIC))):
+            _explain_aws_AutoMLMetricExtendedEnum(v["StandardMetricName"], (*path, "StandardMetricName"), out, warn)
+        if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
+            _explain_aws_MetricValue(v["Value"], (*path, "Value"), out, warn)
+        if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1 or v_313 is DYNAMIC)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
+            _explain_aws_MetricSetSource(v["Set"], (*path, "Set"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_MetricDatum_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_MetricDatum))
     return
@@ -4685,9 +4697,10 @@ def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobArtifacts))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobArtifacts_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateDefinitionNotebookLocation" in v and not (((v_189 := v["CandidateDefinitionNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["CandidateDefinitionNotebookLocation"], (*path, "CandidateDefinitionNotebookLocation"), out, warn)
+        if "DataExplorationNotebookLocation" in v and not (((v_189 := v["DataExplorationNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["DataExplorationNotebookLocation"], (*path, "DataExplorationNotebookLocation"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobArtifacts_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobArtifacts))
     return
@@ -4711,9 +4724,12 @@ def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ResolvedAttributes))
     return
@@ -4735,9 +4751,10 @@ def _explain_aws_ModelDeployConfig(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ModelDeployConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["AutoGenerateEndpointName"], (*path, "AutoGenerateEndpointName"), out, warn)
+        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+            _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployConfig))
     return
@@ -4779,9 +4796,8 @@ def _explain_aws_ModelDeployResult(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployResult))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ModelDeployResult_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+            _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployResult_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployResult))
     return
@@ -4823,9 +4839,26 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request_shape))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_request_shape_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not (X_aws_AutoMLJobName_3(v_171) is None)) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+            _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
+        if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
+            _explain_aws_AutoMLInputDataConfig(v["InputDataConfig"], (*path, "InputDataConfig"), out, warn)
+        if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLOutputDataConfig_2.issuperset(v_197)) and not ("S3OutputPath" not in v_197 and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+            _explain_aws_AutoMLOutputDataConfig(v["OutputDataConfig"], (*path, "OutputDataConfig"), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
+            _explain_aws_AutoMLJobConfig(v["AutoMLJobConfig"], (*path, "AutoMLJobConfig"), out, warn)
+        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+            _explain_aws_RoleArn(v["RoleArn"], (*path, "RoleArn"), out, warn)
+        if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["GenerateCandidateDefinitionsOnly"], (*path, "GenerateCandidateDefinitionsOnly"), out, warn)
+        if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+            _explain_aws_TagList(v["Tags"], (*path, "Tags"), out, warn)
+        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+            _explain_aws_ModelDeployConfig(v["ModelDeployConfig"], (*path, "ModelDeployConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape))
     if isinstance(v, dict) and not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -4878,9 +4911,10 @@ def _explain_aws_Tag(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_Tag))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_Tag_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not (X_aws_TagKey_3(v_424) is None)) if isinstance(v_424, str) else v_424 is DYNAMIC))):
+            _explain_aws_TagKey(v["Key"], (*path, "Key"), out, warn)
+        if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not (X_aws_TagValue_3(v_426) is None)) if isinstance(v_426, str) else v_426 is DYNAMIC))):
+            _explain_aws_TagValue(v["Value"], (*path, "Value"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_Tag_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag))
     if isinstance(v, dict) and not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5017,9 +5051,14 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobChannel))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobChannel_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+            _explain_aws_AutoMLChannelType(v["ChannelType"], (*path, "ChannelType"), out, warn)
+        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not (X_aws_ContentType_3(v_191) is None)) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+            _explain_aws_ContentType(v["ContentType"], (*path, "ContentType"), out, warn)
+        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+            _explain_aws_CompressionType(v["CompressionType"], (*path, "CompressionType"), out, warn)
+        if "DataSource" in v and not _check_aws_AutoMLDataSource(v["DataSource"]):
+            _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobChannel_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobChannel))
     return
@@ -5052,9 +5091,16 @@ def _explain_aws_AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLProblemTypeConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ImageClassificationJobConfig" in v and not (((v_469 := v["ImageClassificationJobConfig"]) is v_469) and (((not ((("CompletionCriteria" in v_469 and not _check_aws_AutoMLJobCompletionCriteria(v_469["CompletionCriteria"])))) and not (not X_aws_ImageClassificationJobConfig_2.issuperset(v_469))) if isinstance(v_469, dict) else v_469 is DYNAMIC))):
+            _explain_aws_ImageClassificationJobConfig(v["ImageClassificationJobConfig"], (*path, "ImageClassificationJobConfig"), out, warn)
+        if "TextClassificationJobConfig" in v and not (((v_479 := v["TextClassificationJobConfig"]) is v_479) and (((not ((("CompletionCriteria" in v_479 and not _check_aws_AutoMLJobCompletionCriteria(v_479["CompletionCriteria"])) or ("ContentColumn" in v_479 and not (((v_481 := v_479["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))) or ("TargetLabelColumn" in v_479 and not (((v_481 := v_479["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))))) and not (not X_aws_TextClassificationJobConfig_2.issuperset(v_479)) and not (not ("ContentColumn" in v_479 and "TargetLabelColumn" in v_479) and v_479.__class__ is not OpenObject)) if isinstance(v_479, dict) else v_479 is DYNAMIC))):
+            _explain_aws_TextClassificationJobConfig(v["TextClassificationJobConfig"], (*path, "TextClassificationJobConfig"), out, warn)
+        if "TimeSeriesForecastingJobConfig" in v and not _check_aws_TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"]):
+            _explain_aws_TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"], (*path, "TimeSeriesForecastingJobConfig"), out, warn)
+        if "TabularJobConfig" in v and not _check_aws_TabularJobConfig(v["TabularJobConfig"]):
+            _explain_aws_TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
+        if "TextGenerationJobConfig" in v and not _check_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"]):
+            _explain_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"], (*path, "TextGenerationJobConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict) and len(v) < 1:
@@ -5079,9 +5125,8 @@ def _explain_aws_ImageClassificationJobConfig(v: Any, path: JsonPath, out: list[
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ImageClassificationJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ImageClassificationJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ImageClassificationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ImageClassificationJobConfig))
     return
@@ -5107,9 +5152,12 @@ def _explain_aws_TextClassificationJobConfig(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextClassificationJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TextClassificationJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "ContentColumn" in v and not (((v_481 := v["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["ContentColumn"], (*path, "ContentColumn"), out, warn)
+        if "TargetLabelColumn" in v and not (((v_481 := v["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["TargetLabelColumn"], (*path, "TargetLabelColumn"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextClassificationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextClassificationJobConfig))
     if isinstance(v, dict) and not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5171,9 +5219,24 @@ def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesForecastingJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TimeSeriesForecastingJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not (X_aws_ForecastFrequency_3(v_487) is None)) if isinstance(v_487, str) else v_487 is DYNAMIC))):
+            _explain_aws_ForecastFrequency(v["ForecastFrequency"], (*path, "ForecastFrequency"), out, warn)
+        if "ForecastHorizon" in v and not (((v_215 := v["ForecastHorizon"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
+            _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["ForecastHorizon"], (*path, "ForecastHorizon"), out, warn)
+        if "ForecastQuantiles" in v and not _check_aws_ForecastQuantiles(v["ForecastQuantiles"]):
+            _explain_aws_ForecastQuantiles(v["ForecastQuantiles"], (*path, "ForecastQuantiles"), out, warn)
+        if "Transformations" in v and not (((v_495 := v["Transformations"]) is v_495) and (((not ((("Filling" in v_495 and not _check_aws_FillingTransformations(v_495["Filling"])) or ("Aggregation" in v_495 and not _check_aws_AggregationTransformations(v_495["Aggregation"])))) and not (not X_aws_TimeSeriesTransformations_2.issuperset(v_495))) if isinstance(v_495, dict) else v_495 is DYNAMIC))):
+            _explain_aws_TimeSeriesTransformations(v["Transformations"], (*path, "Transformations"), out, warn)
+        if "TimeSeriesConfig" in v and not _check_aws_TimeSeriesConfig(v["TimeSeriesConfig"]):
+            _explain_aws_TimeSeriesConfig(v["TimeSeriesConfig"], (*path, "TimeSeriesConfig"), out, warn)
+        if "HolidayConfig" in v and not _check_aws_HolidayConfig(v["HolidayConfig"]):
+            _explain_aws_HolidayConfig(v["HolidayConfig"], (*path, "HolidayConfig"), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+            _explain_aws_CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesForecastingJobConfig))
     if isinstance(v, dict) and not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5275,9 +5338,10 @@ def _explain_aws_TimeSeriesTransformations(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesTransformations))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TimeSeriesTransformations_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Filling" in v and not _check_aws_FillingTransformations(v["Filling"]):
+            _explain_aws_FillingTransformations(v["Filling"], (*path, "Filling"), out, warn)
+        if "Aggregation" in v and not _check_aws_AggregationTransformations(v["Aggregation"]):
+            _explain_aws_AggregationTransformations(v["Aggregation"], (*path, "Aggregation"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesTransformations_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesTransformations))
     return
@@ -5475,9 +5539,14 @@ def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TimeSeriesConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
+        if "TimestampAttributeName" in v and not (((v_481 := v["TimestampAttributeName"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["TimestampAttributeName"], (*path, "TimestampAttributeName"), out, warn)
+        if "ItemIdentifierAttributeName" in v and not (((v_481 := v["ItemIdentifierAttributeName"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["ItemIdentifierAttributeName"], (*path, "ItemIdentifierAttributeName"), out, warn)
+        if "GroupingAttributeNames" in v and not _check_aws_GroupingAttributeNames(v["GroupingAttributeNames"]):
+            _explain_aws_GroupingAttributeNames(v["GroupingAttributeNames"], (*path, "GroupingAttributeNames"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesConfig))
     if isinstance(v, dict) and not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5557,9 +5626,8 @@ def _explain_aws_HolidayConfigAttributes(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_HolidayConfigAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_HolidayConfigAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not (X_aws_CountryCode_3(v_527) is None)) if isinstance(v_527, str) else v_527 is DYNAMIC))):
+            _explain_aws_CountryCode(v["CountryCode"], (*path, "CountryCode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_HolidayConfigAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_HolidayConfigAttributes))
     return
@@ -5603,9 +5671,8 @@ def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_CandidateGenerationConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateGenerationConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateGenerationConfig))
     return
@@ -5641,9 +5708,22 @@ def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TabularJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+            _explain_aws_CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
+        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+            _explain_aws_AutoMLMode(v["Mode"], (*path, "Mode"), out, warn)
+        if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["GenerateCandidateDefinitionsOnly"], (*path, "GenerateCandidateDefinitionsOnly"), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
+        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not (X_aws_SampleWeightAttributeName_3(v_195) is None)) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+            _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig))
     if isinstance(v, dict) and not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5673,9 +5753,14 @@ def _explain_aws_TextGenerationJobConfig(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TextGenerationJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+            _explain_aws_BaseModelName(v["BaseModelName"], (*path, "BaseModelName"), out, warn)
+        if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
+            _explain_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"], (*path, "TextGenerationHyperParameters"), out, warn)
+        if "ModelAccessConfig" in v and not (((v_559 := v["ModelAccessConfig"]) is v_559) and (((not ((("AcceptEula" in v_559 and not (((v_221 := v_559["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))))) and not (not X_aws_ModelAccessConfig_2.issuperset(v_559)) and not ("AcceptEula" not in v_559 and v_559.__class__ is not OpenObject)) if isinstance(v_559, dict) else v_559 is DYNAMIC))):
+            _explain_aws_ModelAccessConfig(v["ModelAccessConfig"], (*path, "ModelAccessConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationJobConfig))
     return
@@ -5800,9 +5885,8 @@ def _explain_aws_ModelAccessConfig(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelAccessConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ModelAccessConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AcceptEula" in v and not (((v_221 := v["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["AcceptEula"], (*path, "AcceptEula"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelAccessConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelAccessConfig))
     if isinstance(v, dict) and not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -5846,9 +5930,12 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "AutoMLProblemTypeResolvedAttributes" in v and not _check_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"]):
+            _explain_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"], (*path, "AutoMLProblemTypeResolvedAttributes"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLResolvedAttributes))
     return
@@ -5875,9 +5962,10 @@ def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLProblemTypeResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
+            _explain_aws_TabularResolvedAttributes(v["TabularResolvedAttributes"], (*path, "TabularResolvedAttributes"), out, warn)
+        if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
+            _explain_aws_TextGenerationResolvedAttributes(v["TextGenerationResolvedAttributes"], (*path, "TextGenerationResolvedAttributes"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict) and len(v) < 1:
@@ -5902,9 +5990,8 @@ def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TabularResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularResolvedAttributes))
     return
@@ -5924,9 +6011,8 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TextGenerationResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not (X_aws_BaseModelName_3(v_551) is None)) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+            _explain_aws_BaseModelName(v["BaseModelName"], (*path, "BaseModelName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationResolvedAttributes))
     return
@@ -5946,9 +6032,8 @@ def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLComputeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLComputeConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
+            _explain_aws_EmrServerlessComputeConfig(v["EmrServerlessComputeConfig"], (*path, "EmrServerlessComputeConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLComputeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLComputeConfig))
     return
@@ -5970,9 +6055,8 @@ def _explain_aws_EmrServerlessComputeConfig(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EmrServerlessComputeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_EmrServerlessComputeConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+            _explain_aws_RoleArn(v["ExecutionRoleARN"], (*path, "ExecutionRoleARN"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig))
     if isinstance(v, dict) and not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -6020,9 +6104,28 @@ def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request_shape))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_v2_request_shape_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not (X_aws_AutoMLJobName_3(v_171) is None)) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+            _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
+        if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
+            _explain_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"], (*path, "AutoMLJobInputDataConfig"), out, warn)
+        if "OutputDataConfig" in v and not (((v_197 := v["OutputDataConfig"]) is v_197) and (((not ((("KmsKeyId" in v_197 and not (((v_199 := v_197["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not (X_aws_KmsKeyId_3(v_199) is None)) if isinstance(v_199, str) else v_199 is DYNAMIC)))) or ("S3OutputPath" in v_197 and not (((v_185 := v_197["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not (X_aws_S3Uri_3(v_185) is None)) if isinstance(v_185, str) else v_185 is DYNAMIC)))))) and not (not X_aws_AutoMLOutputDataConfig_2.issuperset(v_197)) and not ("S3OutputPath" not in v_197 and v_197.__class__ is not OpenObject)) if isinstance(v_197, dict) else v_197 is DYNAMIC))):
+            _explain_aws_AutoMLOutputDataConfig(v["OutputDataConfig"], (*path, "OutputDataConfig"), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+            _explain_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
+        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+            _explain_aws_RoleArn(v["RoleArn"], (*path, "RoleArn"), out, warn)
+        if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+            _explain_aws_TagList(v["Tags"], (*path, "Tags"), out, warn)
+        if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+            _explain_aws_AutoMLSecurityConfig(v["SecurityConfig"], (*path, "SecurityConfig"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not (X_aws_EndpointName_3(v_337) is None)) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+            _explain_aws_ModelDeployConfig(v["ModelDeployConfig"], (*path, "ModelDeployConfig"), out, warn)
+        if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+            _explain_aws_AutoMLDataSplitConfig(v["DataSplitConfig"], (*path, "DataSplitConfig"), out, warn)
+        if "AutoMLComputeConfig" in v and not (((v_679 := v["AutoMLComputeConfig"]) is v_679) and (((not ((("EmrServerlessComputeConfig" in v_679 and not (((v_681 := v_679["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not (X_aws_RoleArn_3(v_201) is None)) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC)))))) and not (not X_aws_AutoMLComputeConfig_2.issuperset(v_679))) if isinstance(v_679, dict) else v_679 is DYNAMIC))):
+            _explain_aws_AutoMLComputeConfig(v["AutoMLComputeConfig"], (*path, "AutoMLComputeConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_v2_request_shape))
     if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -6044,9 +6147,6 @@ F_auto_ml_job_objective: Facts = {
     "x-kind": "objective",
 }
 X_auto_ml_job_objective_1 = frozenset(("MetricName",))
-X_auto_ml_job_objective_2_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_metric_name, explain_metric_name),
-}
 X_auto_ml_job_objective_3 = frozenset(("MetricName",))
 F_metric_name: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
@@ -6064,23 +6164,12 @@ F_create_auto_ml_job_v2_request: Facts = {
     "x-kind": "create-auto-ml-job-v2",
 }
 X_create_auto_ml_job_v2_request_1 = frozenset(("AutoMLProblemTypeConfig",))
-X_create_auto_ml_job_v2_request_2_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (check_auto_ml_problem_type_config, explain_auto_ml_problem_type_config),
-    "AutoMLJobObjective": (check_auto_ml_job_objective, explain_auto_ml_job_objective),
-}
 F_auto_ml_problem_type_config: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
     "propertyNames": True,
     "title": "AutoMLProblemTypeConfig",
     "x-code": "problem-type-config",
-}
-X_auto_ml_problem_type_config_4_e: dict[str, tuple[Pred, Explain]] = {
-    "ImageClassificationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
-    "TextClassificationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
-    "TimeSeriesForecastingJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
-    "TabularJobConfig": (_check_AutoMLProblemTypeConfig__TabularJobConfig, _explain_AutoMLProblemTypeConfig__TabularJobConfig),
-    "TextGenerationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
 }
 X_auto_ml_problem_type_config_5 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
 F_AutoMLProblemTypeConfig_propertyNames: Facts = {
@@ -6094,9 +6183,6 @@ F_AutoMLProblemTypeConfig__ImageClassificationJobConfig: Facts = {
 F_AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "additionalProperties": True,
     "properties": ("ProblemType",),
-}
-X_AutoMLProblemTypeConfig__TabularJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (check_problem_type, explain_problem_type),
 }
 F_problem_type: Facts = {
     "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
@@ -6113,14 +6199,8 @@ F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0: Facts = {
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
-}
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
@@ -6143,17 +6223,11 @@ F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
 }
@@ -6163,9 +6237,6 @@ F_CreateAutoMLJobV2Request_allOf_0_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TabularJobConfig",),
 }
@@ -6175,14 +6246,8 @@ F_CreateAutoMLJobV2Request_allOf_1: Facts = {
 F_CreateAutoMLJobV2Request_allOf_1_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_1_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_regression_metric_name, explain_regression_metric_name),
 }
 F_regression_metric_name: Facts = {
     "enum": ("MSE", "RMSE", "R2", "MAE"),
@@ -6197,25 +6262,16 @@ F_CreateAutoMLJobV2Request_allOf_1_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "Regression",
 }
@@ -6224,14 +6280,8 @@ F_CreateAutoMLJobV2Request_allOf_2: Facts = {
 F_CreateAutoMLJobV2Request_allOf_2_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_2_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_binary_classification_metric_name, explain_binary_classification_metric_name),
 }
 F_binary_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"),
@@ -6246,25 +6296,16 @@ F_CreateAutoMLJobV2Request_allOf_2_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "BinaryClassification",
 }
@@ -6273,14 +6314,8 @@ F_CreateAutoMLJobV2Request_allOf_3: Facts = {
 F_CreateAutoMLJobV2Request_allOf_3_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_3_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_multiclass_classification_metric_name, explain_multiclass_classification_metric_name),
 }
 F_multiclass_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"),
@@ -6295,25 +6330,16 @@ F_CreateAutoMLJobV2Request_allOf_3_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "MulticlassClassification",
 }
@@ -6322,14 +6348,8 @@ F_CreateAutoMLJobV2Request_allOf_4: Facts = {
 F_CreateAutoMLJobV2Request_allOf_4_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_4_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_image_classification_metric_name, explain_image_classification_metric_name),
 }
 F_image_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
@@ -6344,9 +6364,6 @@ F_CreateAutoMLJobV2Request_allOf_4_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_4_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_4_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("ImageClassificationJobConfig",),
 }
@@ -6356,14 +6373,8 @@ F_CreateAutoMLJobV2Request_allOf_5: Facts = {
 F_CreateAutoMLJobV2Request_allOf_5_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_5_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_text_classification_metric_name, explain_text_classification_metric_name),
 }
 F_text_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
@@ -6378,9 +6389,6 @@ F_CreateAutoMLJobV2Request_allOf_5_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_5_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_5_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextClassificationJobConfig",),
 }
@@ -6390,14 +6398,8 @@ F_CreateAutoMLJobV2Request_allOf_6: Facts = {
 F_CreateAutoMLJobV2Request_allOf_6_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_6_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_time_series_forecasting_metric_name, explain_time_series_forecasting_metric_name),
 }
 F_time_series_forecasting_metric_name: Facts = {
     "enum": ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
@@ -6412,9 +6414,6 @@ F_CreateAutoMLJobV2Request_allOf_6_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_6_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_6_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TimeSeriesForecastingJobConfig",),
 }
@@ -6424,14 +6423,8 @@ F_CreateAutoMLJobV2Request_allOf_7: Facts = {
 F_CreateAutoMLJobV2Request_allOf_7_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_7_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_text_generation_metric_name, explain_text_generation_metric_name),
 }
 F_text_generation_metric_name: Facts = {
     "title": "MetricName for TextGeneration",
@@ -6450,9 +6443,6 @@ F_CreateAutoMLJobV2Request_allOf_7_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_7_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_7_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextGenerationJobConfig",),
 }
@@ -6462,15 +6452,8 @@ F_CreateAutoMLJobV2Request_allOf_8: Facts = {
 F_CreateAutoMLJobV2Request_allOf_8_then: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_8_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig", "TimeSeriesForecastingJobConfig"),
-}
-X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (check_tabular_algorithm_choice, explain_tabular_algorithm_choice),
-    "TimeSeriesForecastingJobConfig": (_check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig, _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig),
 }
 F_tabular_algorithm_choice: Facts = {
     "title": "Algorithms of a tabular job, by training mode",
@@ -6480,22 +6463,13 @@ F_TabularAlgorithmChoice_allOf_0: Facts = {
 F_TabularAlgorithmChoice_allOf_0_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_0_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6529,22 +6503,13 @@ F_TabularAlgorithmChoice_allOf_1: Facts = {
 F_TabularAlgorithmChoice_allOf_1_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_1_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6555,9 +6520,6 @@ F_TabularAlgorithmChoice_allOf_1_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_1_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Mode": (_check_TabularAlgorithmChoice_allOf_1_if__Mode, _explain_TabularAlgorithmChoice_allOf_1_if__Mode),
-}
 F_TabularAlgorithmChoice_allOf_1_if__Mode: Facts = {
     "const": "ENSEMBLING",
 }
@@ -6566,22 +6528,13 @@ F_TabularAlgorithmChoice_allOf_2: Facts = {
 F_TabularAlgorithmChoice_allOf_2_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_2_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6592,9 +6545,6 @@ F_TabularAlgorithmChoice_allOf_2_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_2_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Mode": (_check_TabularAlgorithmChoice_allOf_2_if__Mode, _explain_TabularAlgorithmChoice_allOf_2_if__Mode),
-}
 F_TabularAlgorithmChoice_allOf_2_if__Mode: Facts = {
     "const": "HYPERPARAMETER_TUNING",
 }
@@ -6603,22 +6553,13 @@ F_TabularAlgorithmChoice_allOf_3: Facts = {
 F_TabularAlgorithmChoice_allOf_3_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_3_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6638,31 +6579,19 @@ F_TabularAlgorithmChoice_allOf_3_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_3_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Mode": (_check_TabularAlgorithmChoice_allOf_3_if__Mode, _explain_TabularAlgorithmChoice_allOf_3_if__Mode),
-}
 F_TabularAlgorithmChoice_allOf_3_if__Mode: Facts = {
     "const": "AUTO",
 }
 F_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig, _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig, _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -6685,10 +6614,6 @@ F_create_auto_ml_job_request: Facts = {
     "title": "CreateAutoMLJobRequest",
     "x-kind": "create-auto-ml-job",
 }
-X_create_auto_ml_job_request_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (check_problem_type, explain_problem_type),
-    "AutoMLJobObjective": (check_auto_ml_job_objective, explain_auto_ml_job_objective),
-}
 F_CreateAutoMLJobRequest_allOf_0: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_0_x_warn: Facts = {
@@ -6701,9 +6626,6 @@ F_CreateAutoMLJobRequest_allOf_1_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_1_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobRequest_allOf_2: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_2_if: Facts = {
@@ -6711,9 +6633,6 @@ F_CreateAutoMLJobRequest_allOf_2_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_2_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobRequest_allOf_3: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_3_if: Facts = {
@@ -6721,22 +6640,13 @@ F_CreateAutoMLJobRequest_allOf_3_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_3_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobRequest_allOf_4: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_4_else: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobRequest_allOf_4_else_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective, _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective),
-}
 F_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_create_auto_ml_job_metric_name, explain_create_auto_ml_job_metric_name),
 }
 F_create_auto_ml_job_metric_name: Facts = {
     "title": "MetricName of a CreateAutoMLJob (V1) request",
@@ -6748,16 +6658,10 @@ F_CreateAutoMLJobRequest_allOf_4_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_4_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_4_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (check_problem_type, explain_problem_type),
-}
 F_CreateAutoMLJobRequest_allOf_5: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_5_then: Facts = {
     "properties": ("AutoMLJobConfig",),
-}
-X_CreateAutoMLJobRequest_allOf_5_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobConfig": (check_tabular_algorithm_choice, explain_tabular_algorithm_choice),
 }
 F_CreateAutoMLJobRequest_allOf_5_if: Facts = {
     "required": ("AutoMLJobConfig",),
@@ -6856,14 +6760,6 @@ F_aws_AutoMLChannel: Facts = {
     "properties": ("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
 }
-X_aws_AutoMLChannel_1_e: dict[str, tuple[Pred, Explain]] = {
-    "DataSource": (_check_aws_AutoMLDataSource, _explain_aws_AutoMLDataSource),
-    "CompressionType": (_check_aws_CompressionType, _explain_aws_CompressionType),
-    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "ContentType": (_check_aws_ContentType, _explain_aws_ContentType),
-    "ChannelType": (_check_aws_AutoMLChannelType, _explain_aws_AutoMLChannelType),
-    "SampleWeightAttributeName": (_check_aws_SampleWeightAttributeName, _explain_aws_SampleWeightAttributeName),
-}
 X_aws_AutoMLChannel_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
 X_aws_AutoMLChannel_3 = frozenset(("TargetAttributeName",))
 F_aws_AutoMLDataSource: Facts = {
@@ -6871,19 +6767,12 @@ F_aws_AutoMLDataSource: Facts = {
     "properties": ("S3DataSource",),
     "required": ("S3DataSource",),
 }
-X_aws_AutoMLDataSource_1_e: dict[str, tuple[Pred, Explain]] = {
-    "S3DataSource": (_check_aws_AutoMLS3DataSource, _explain_aws_AutoMLS3DataSource),
-}
 X_aws_AutoMLDataSource_2 = frozenset(("S3DataSource",))
 X_aws_AutoMLDataSource_3 = frozenset(("S3DataSource",))
 F_aws_AutoMLS3DataSource: Facts = {
     "additionalProperties": False,
     "properties": ("S3DataType", "S3Uri"),
     "required": ("S3DataType", "S3Uri"),
-}
-X_aws_AutoMLS3DataSource_1_e: dict[str, tuple[Pred, Explain]] = {
-    "S3DataType": (_check_aws_AutoMLS3DataType, _explain_aws_AutoMLS3DataType),
-    "S3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
 }
 X_aws_AutoMLS3DataSource_2 = frozenset(("S3DataType", "S3Uri"))
 X_aws_AutoMLS3DataSource_3 = frozenset(("S3DataType", "S3Uri"))
@@ -6919,10 +6808,6 @@ F_aws_AutoMLOutputDataConfig: Facts = {
     "properties": ("KmsKeyId", "S3OutputPath"),
     "required": ("S3OutputPath",),
 }
-X_aws_AutoMLOutputDataConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "KmsKeyId": (_check_aws_KmsKeyId, _explain_aws_KmsKeyId),
-    "S3OutputPath": (_check_aws_S3Uri, _explain_aws_S3Uri),
-}
 X_aws_AutoMLOutputDataConfig_2 = frozenset(("KmsKeyId", "S3OutputPath"))
 X_aws_AutoMLOutputDataConfig_3 = frozenset(("S3OutputPath",))
 F_aws_KmsKeyId: Facts = {
@@ -6939,9 +6824,6 @@ F_aws_AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
     "required": ("MetricName",),
 }
-X_aws_AutoMLJobObjective_1_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
-}
 X_aws_AutoMLJobObjective_2 = frozenset(("MetricName",))
 X_aws_AutoMLJobObjective_3 = frozenset(("MetricName",))
 F_aws_AutoMLMetricEnum: Facts = {
@@ -6956,22 +6838,10 @@ F_aws_AutoMLJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"),
 }
-X_aws_AutoMLJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "SecurityConfig": (_check_aws_AutoMLSecurityConfig, _explain_aws_AutoMLSecurityConfig),
-    "CandidateGenerationConfig": (_check_aws_AutoMLCandidateGenerationConfig, _explain_aws_AutoMLCandidateGenerationConfig),
-    "DataSplitConfig": (_check_aws_AutoMLDataSplitConfig, _explain_aws_AutoMLDataSplitConfig),
-    "Mode": (_check_aws_AutoMLMode, _explain_aws_AutoMLMode),
-}
 X_aws_AutoMLJobConfig_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
 F_aws_AutoMLJobCompletionCriteria: Facts = {
     "additionalProperties": False,
     "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
-}
-X_aws_AutoMLJobCompletionCriteria_1_e: dict[str, tuple[Pred, Explain]] = {
-    "MaxCandidates": (_check_aws_MaxCandidates, _explain_aws_MaxCandidates),
-    "MaxRuntimePerTrainingJobInSeconds": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
-    "MaxAutoMLJobRuntimeInSeconds": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
 }
 X_aws_AutoMLJobCompletionCriteria_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
 F_aws_MaxCandidates: Facts = {
@@ -6982,11 +6852,6 @@ F_aws_AutoMLSecurityConfig: Facts = {
     "additionalProperties": False,
     "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
 }
-X_aws_AutoMLSecurityConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "VolumeKmsKeyId": (_check_aws_KmsKeyId, _explain_aws_KmsKeyId),
-    "EnableInterContainerTrafficEncryption": (_check_aws_Boolean, _explain_aws_Boolean),
-    "VpcConfig": (_check_aws_VpcConfig, _explain_aws_VpcConfig),
-}
 X_aws_AutoMLSecurityConfig_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
 F_aws_Boolean: Facts = {
 }
@@ -6994,10 +6859,6 @@ F_aws_VpcConfig: Facts = {
     "additionalProperties": False,
     "properties": ("SecurityGroupIds", "Subnets"),
     "required": ("SecurityGroupIds", "Subnets"),
-}
-X_aws_VpcConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "SecurityGroupIds": (_check_aws_VpcSecurityGroupIds, _explain_aws_VpcSecurityGroupIds),
-    "Subnets": (_check_aws_Subnets, _explain_aws_Subnets),
 }
 X_aws_VpcConfig_2 = frozenset(("SecurityGroupIds", "Subnets"))
 X_aws_VpcConfig_3 = frozenset(("SecurityGroupIds", "Subnets"))
@@ -7014,10 +6875,6 @@ F_aws_AutoMLCandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "AlgorithmsConfig"),
 }
-X_aws_AutoMLCandidateGenerationConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "AlgorithmsConfig": (_check_aws_AutoMLAlgorithmsConfig, _explain_aws_AutoMLAlgorithmsConfig),
-}
 X_aws_AutoMLCandidateGenerationConfig_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
 F_aws_AutoMLAlgorithmsConfig: Facts = {
 }
@@ -7025,9 +6882,6 @@ F_aws_AutoMLAlgorithmConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLAlgorithms",),
     "required": ("AutoMLAlgorithms",),
-}
-X_aws_AutoMLAlgorithmConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_aws_AutoMLAlgorithms, _explain_aws_AutoMLAlgorithms),
 }
 X_aws_AutoMLAlgorithmConfig_2 = frozenset(("AutoMLAlgorithms",))
 X_aws_AutoMLAlgorithmConfig_3 = frozenset(("AutoMLAlgorithms",))
@@ -7040,9 +6894,6 @@ X_aws_AutoMLAlgorithm_1 = frozenset(("xgboost", "linear-learner", "mlp", "lightg
 F_aws_AutoMLDataSplitConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ValidationFraction",),
-}
-X_aws_AutoMLDataSplitConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ValidationFraction": (_check_aws_ValidationFraction, _explain_aws_ValidationFraction),
 }
 X_aws_AutoMLDataSplitConfig_2 = frozenset(("ValidationFraction",))
 F_aws_ValidationFraction: Facts = {
@@ -7061,28 +6912,11 @@ F_aws_AutoMLPartialFailureReason: Facts = {
     "additionalProperties": False,
     "properties": ("PartialFailureMessage",),
 }
-X_aws_AutoMLPartialFailureReason_1_e: dict[str, tuple[Pred, Explain]] = {
-    "PartialFailureMessage": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
-}
 X_aws_AutoMLPartialFailureReason_2 = frozenset(("PartialFailureMessage",))
 F_aws_AutoMLCandidate: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"),
     "required": ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"),
-}
-X_aws_AutoMLCandidate_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateName": (_check_aws_CandidateName, _explain_aws_CandidateName),
-    "FinalAutoMLJobObjectiveMetric": (_check_aws_FinalAutoMLJobObjectiveMetric, _explain_aws_FinalAutoMLJobObjectiveMetric),
-    "ObjectiveStatus": (_check_aws_ObjectiveStatus, _explain_aws_ObjectiveStatus),
-    "CandidateSteps": (_check_aws_CandidateSteps, _explain_aws_CandidateSteps),
-    "CandidateStatus": (_check_aws_CandidateStatus, _explain_aws_CandidateStatus),
-    "InferenceContainers": (_check_aws_AutoMLContainerDefinitions, _explain_aws_AutoMLContainerDefinitions),
-    "CreationTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
-    "EndTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
-    "LastModifiedTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
-    "FailureReason": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
-    "CandidateProperties": (_check_aws_CandidateProperties, _explain_aws_CandidateProperties),
-    "InferenceContainerDefinitions": (_check_aws_AutoMLInferenceContainerDefinitions, _explain_aws_AutoMLInferenceContainerDefinitions),
 }
 X_aws_AutoMLCandidate_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
 X_aws_AutoMLCandidate_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
@@ -7092,12 +6926,6 @@ F_aws_FinalAutoMLJobObjectiveMetric: Facts = {
     "additionalProperties": False,
     "properties": ("Type", "MetricName", "Value", "StandardMetricName"),
     "required": ("MetricName", "Value"),
-}
-X_aws_FinalAutoMLJobObjectiveMetric_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Type": (_check_aws_AutoMLJobObjectiveType, _explain_aws_AutoMLJobObjectiveType),
-    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
-    "Value": (_check_aws_MetricValue, _explain_aws_MetricValue),
-    "StandardMetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
 }
 X_aws_FinalAutoMLJobObjectiveMetric_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
 X_aws_FinalAutoMLJobObjectiveMetric_3 = frozenset(("MetricName", "Value"))
@@ -7117,11 +6945,6 @@ F_aws_AutoMLCandidateStep: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
     "required": ("CandidateStepType", "CandidateStepArn", "CandidateStepName"),
-}
-X_aws_AutoMLCandidateStep_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateStepType": (_check_aws_CandidateStepType, _explain_aws_CandidateStepType),
-    "CandidateStepArn": (_check_aws_CandidateStepArn, _explain_aws_CandidateStepArn),
-    "CandidateStepName": (_check_aws_CandidateName, _explain_aws_CandidateName),
 }
 X_aws_AutoMLCandidateStep_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
 X_aws_AutoMLCandidateStep_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
@@ -7143,11 +6966,6 @@ F_aws_AutoMLContainerDefinition: Facts = {
     "additionalProperties": False,
     "properties": ("Image", "ModelDataUrl", "Environment"),
     "required": ("Image", "ModelDataUrl"),
-}
-X_aws_AutoMLContainerDefinition_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Image": (_check_aws_ContainerImage, _explain_aws_ContainerImage),
-    "ModelDataUrl": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "Environment": (_check_aws_EnvironmentMap, _explain_aws_EnvironmentMap),
 }
 X_aws_AutoMLContainerDefinition_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
 X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
@@ -7172,20 +6990,11 @@ F_aws_CandidateProperties: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
 }
-X_aws_CandidateProperties_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateArtifactLocations": (_check_aws_CandidateArtifactLocations, _explain_aws_CandidateArtifactLocations),
-    "CandidateMetrics": (_check_aws_MetricDataList, _explain_aws_MetricDataList),
-}
 X_aws_CandidateProperties_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
 F_aws_CandidateArtifactLocations: Facts = {
     "additionalProperties": False,
     "properties": ("Explainability", "ModelInsights", "BacktestResults"),
     "required": ("Explainability",),
-}
-X_aws_CandidateArtifactLocations_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Explainability": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "ModelInsights": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "BacktestResults": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
 }
 X_aws_CandidateArtifactLocations_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
 X_aws_CandidateArtifactLocations_3 = frozenset(("Explainability",))
@@ -7194,12 +7003,6 @@ F_aws_MetricDataList: Facts = {
 F_aws_MetricDatum: Facts = {
     "additionalProperties": False,
     "properties": ("MetricName", "StandardMetricName", "Value", "Set"),
-}
-X_aws_MetricDatum_1_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
-    "StandardMetricName": (_check_aws_AutoMLMetricExtendedEnum, _explain_aws_AutoMLMetricExtendedEnum),
-    "Value": (_check_aws_MetricValue, _explain_aws_MetricValue),
-    "Set": (_check_aws_MetricSetSource, _explain_aws_MetricSetSource),
 }
 X_aws_MetricDatum_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
 F_aws_AutoMLMetricExtendedEnum: Facts = {
@@ -7226,28 +7029,15 @@ F_aws_AutoMLJobArtifacts: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"),
 }
-X_aws_AutoMLJobArtifacts_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateDefinitionNotebookLocation": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "DataExplorationNotebookLocation": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-}
 X_aws_AutoMLJobArtifacts_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
 F_aws_ResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "ProblemType", "CompletionCriteria"),
 }
-X_aws_ResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-}
 X_aws_ResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
 F_aws_ModelDeployConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AutoGenerateEndpointName", "EndpointName"),
-}
-X_aws_ModelDeployConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoGenerateEndpointName": (_check_aws_Boolean, _explain_aws_Boolean),
-    "EndpointName": (_check_aws_EndpointName, _explain_aws_EndpointName),
 }
 X_aws_ModelDeployConfig_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
 F_aws_EndpointName: Facts = {
@@ -7259,27 +7049,12 @@ F_aws_ModelDeployResult: Facts = {
     "additionalProperties": False,
     "properties": ("EndpointName",),
 }
-X_aws_ModelDeployResult_1_e: dict[str, tuple[Pred, Explain]] = {
-    "EndpointName": (_check_aws_EndpointName, _explain_aws_EndpointName),
-}
 X_aws_ModelDeployResult_2 = frozenset(("EndpointName",))
 F_create_auto_ml_job_request_shape: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"),
     "required": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"),
     "title": "CreateAutoMLJobRequest",
-}
-X_create_auto_ml_job_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
-    "InputDataConfig": (_check_aws_AutoMLInputDataConfig, _explain_aws_AutoMLInputDataConfig),
-    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "AutoMLJobConfig": (_check_aws_AutoMLJobConfig, _explain_aws_AutoMLJobConfig),
-    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
-    "GenerateCandidateDefinitionsOnly": (_check_aws_Boolean, _explain_aws_Boolean),
-    "Tags": (_check_aws_TagList, _explain_aws_TagList),
-    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
 }
 X_create_auto_ml_job_request_shape_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
 X_create_auto_ml_job_request_shape_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
@@ -7289,10 +7064,6 @@ F_aws_Tag: Facts = {
     "additionalProperties": False,
     "properties": ("Key", "Value"),
     "required": ("Key", "Value"),
-}
-X_aws_Tag_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Key": (_check_aws_TagKey, _explain_aws_TagKey),
-    "Value": (_check_aws_TagValue, _explain_aws_TagValue),
 }
 X_aws_Tag_2 = frozenset(("Key", "Value"))
 X_aws_Tag_3 = frozenset(("Key", "Value"))
@@ -7370,42 +7141,21 @@ F_aws_AutoMLJobChannel: Facts = {
     "additionalProperties": False,
     "properties": ("ChannelType", "ContentType", "CompressionType", "DataSource"),
 }
-X_aws_AutoMLJobChannel_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ChannelType": (_check_aws_AutoMLChannelType, _explain_aws_AutoMLChannelType),
-    "ContentType": (_check_aws_ContentType, _explain_aws_ContentType),
-    "CompressionType": (_check_aws_CompressionType, _explain_aws_CompressionType),
-    "DataSource": (_check_aws_AutoMLDataSource, _explain_aws_AutoMLDataSource),
-}
 X_aws_AutoMLJobChannel_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
 F_aws_AutoMLProblemTypeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
-}
-X_aws_AutoMLProblemTypeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ImageClassificationJobConfig": (_check_aws_ImageClassificationJobConfig, _explain_aws_ImageClassificationJobConfig),
-    "TextClassificationJobConfig": (_check_aws_TextClassificationJobConfig, _explain_aws_TextClassificationJobConfig),
-    "TimeSeriesForecastingJobConfig": (_check_aws_TimeSeriesForecastingJobConfig, _explain_aws_TimeSeriesForecastingJobConfig),
-    "TabularJobConfig": (_check_aws_TabularJobConfig, _explain_aws_TabularJobConfig),
-    "TextGenerationJobConfig": (_check_aws_TextGenerationJobConfig, _explain_aws_TextGenerationJobConfig),
 }
 X_aws_AutoMLProblemTypeConfig_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
 F_aws_ImageClassificationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria",),
 }
-X_aws_ImageClassificationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-}
 X_aws_ImageClassificationJobConfig_2 = frozenset(("CompletionCriteria",))
 F_aws_TextClassificationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "ContentColumn", "TargetLabelColumn"),
     "required": ("ContentColumn", "TargetLabelColumn"),
-}
-X_aws_TextClassificationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "ContentColumn": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
-    "TargetLabelColumn": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
 }
 X_aws_TextClassificationJobConfig_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
 X_aws_TextClassificationJobConfig_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
@@ -7415,17 +7165,6 @@ F_aws_TimeSeriesForecastingJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"),
     "required": ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"),
-}
-X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "ForecastFrequency": (_check_aws_ForecastFrequency, _explain_aws_ForecastFrequency),
-    "ForecastHorizon": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
-    "ForecastQuantiles": (_check_aws_ForecastQuantiles, _explain_aws_ForecastQuantiles),
-    "Transformations": (_check_aws_TimeSeriesTransformations, _explain_aws_TimeSeriesTransformations),
-    "TimeSeriesConfig": (_check_aws_TimeSeriesConfig, _explain_aws_TimeSeriesConfig),
-    "HolidayConfig": (_check_aws_HolidayConfig, _explain_aws_HolidayConfig),
-    "CandidateGenerationConfig": (_check_aws_CandidateGenerationConfig, _explain_aws_CandidateGenerationConfig),
 }
 X_aws_TimeSeriesForecastingJobConfig_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
 X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
@@ -7442,10 +7181,6 @@ X_aws_ForecastQuantile_3 = _compiled_on_first_use("X_aws_ForecastQuantile_3", "(
 F_aws_TimeSeriesTransformations: Facts = {
     "additionalProperties": False,
     "properties": ("Filling", "Aggregation"),
-}
-X_aws_TimeSeriesTransformations_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Filling": (_check_aws_FillingTransformations, _explain_aws_FillingTransformations),
-    "Aggregation": (_check_aws_AggregationTransformations, _explain_aws_AggregationTransformations),
 }
 X_aws_TimeSeriesTransformations_2 = frozenset(("Filling", "Aggregation"))
 F_aws_FillingTransformations: Facts = {
@@ -7478,12 +7213,6 @@ F_aws_TimeSeriesConfig: Facts = {
     "properties": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"),
     "required": ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"),
 }
-X_aws_TimeSeriesConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "TimestampAttributeName": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
-    "ItemIdentifierAttributeName": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
-    "GroupingAttributeNames": (_check_aws_GroupingAttributeNames, _explain_aws_GroupingAttributeNames),
-}
 X_aws_TimeSeriesConfig_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
 X_aws_TimeSeriesConfig_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
 F_aws_GroupingAttributeNames: Facts = {
@@ -7493,9 +7222,6 @@ F_aws_HolidayConfig: Facts = {
 F_aws_HolidayConfigAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("CountryCode",),
-}
-X_aws_HolidayConfigAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CountryCode": (_check_aws_CountryCode, _explain_aws_CountryCode),
 }
 X_aws_HolidayConfigAttributes_2 = frozenset(("CountryCode",))
 F_aws_CountryCode: Facts = {
@@ -7507,36 +7233,17 @@ F_aws_CandidateGenerationConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AlgorithmsConfig",),
 }
-X_aws_CandidateGenerationConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_aws_AutoMLAlgorithmsConfig, _explain_aws_AutoMLAlgorithmsConfig),
-}
 X_aws_CandidateGenerationConfig_2 = frozenset(("AlgorithmsConfig",))
 F_aws_TabularJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"),
     "required": ("TargetAttributeName",),
 }
-X_aws_TabularJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_aws_CandidateGenerationConfig, _explain_aws_CandidateGenerationConfig),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "Mode": (_check_aws_AutoMLMode, _explain_aws_AutoMLMode),
-    "GenerateCandidateDefinitionsOnly": (_check_aws_Boolean, _explain_aws_Boolean),
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "SampleWeightAttributeName": (_check_aws_SampleWeightAttributeName, _explain_aws_SampleWeightAttributeName),
-}
 X_aws_TabularJobConfig_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
 X_aws_TabularJobConfig_3 = frozenset(("TargetAttributeName",))
 F_aws_TextGenerationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"),
-}
-X_aws_TextGenerationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "BaseModelName": (_check_aws_BaseModelName, _explain_aws_BaseModelName),
-    "TextGenerationHyperParameters": (_check_aws_TextGenerationHyperParameters, _explain_aws_TextGenerationHyperParameters),
-    "ModelAccessConfig": (_check_aws_ModelAccessConfig, _explain_aws_ModelAccessConfig),
 }
 X_aws_TextGenerationJobConfig_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
 F_aws_BaseModelName: Facts = {
@@ -7563,9 +7270,6 @@ F_aws_ModelAccessConfig: Facts = {
     "properties": ("AcceptEula",),
     "required": ("AcceptEula",),
 }
-X_aws_ModelAccessConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AcceptEula": (_check_aws_Boolean, _explain_aws_Boolean),
-}
 X_aws_ModelAccessConfig_2 = frozenset(("AcceptEula",))
 X_aws_ModelAccessConfig_3 = frozenset(("AcceptEula",))
 F_aws_AutoMLProblemTypeConfigName: Facts = {
@@ -7576,52 +7280,31 @@ F_aws_AutoMLResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"),
 }
-X_aws_AutoMLResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "AutoMLProblemTypeResolvedAttributes": (_check_aws_AutoMLProblemTypeResolvedAttributes, _explain_aws_AutoMLProblemTypeResolvedAttributes),
-}
 X_aws_AutoMLResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"))
 F_aws_AutoMLProblemTypeResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("TabularResolvedAttributes", "TextGenerationResolvedAttributes"),
-}
-X_aws_AutoMLProblemTypeResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularResolvedAttributes": (_check_aws_TabularResolvedAttributes, _explain_aws_TabularResolvedAttributes),
-    "TextGenerationResolvedAttributes": (_check_aws_TextGenerationResolvedAttributes, _explain_aws_TextGenerationResolvedAttributes),
 }
 X_aws_AutoMLProblemTypeResolvedAttributes_2 = frozenset(("TabularResolvedAttributes", "TextGenerationResolvedAttributes"))
 F_aws_TabularResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("ProblemType",),
 }
-X_aws_TabularResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-}
 X_aws_TabularResolvedAttributes_2 = frozenset(("ProblemType",))
 F_aws_TextGenerationResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("BaseModelName",),
-}
-X_aws_TextGenerationResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "BaseModelName": (_check_aws_BaseModelName, _explain_aws_BaseModelName),
 }
 X_aws_TextGenerationResolvedAttributes_2 = frozenset(("BaseModelName",))
 F_aws_AutoMLComputeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("EmrServerlessComputeConfig",),
 }
-X_aws_AutoMLComputeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "EmrServerlessComputeConfig": (_check_aws_EmrServerlessComputeConfig, _explain_aws_EmrServerlessComputeConfig),
-}
 X_aws_AutoMLComputeConfig_2 = frozenset(("EmrServerlessComputeConfig",))
 F_aws_EmrServerlessComputeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ExecutionRoleARN",),
     "required": ("ExecutionRoleARN",),
-}
-X_aws_EmrServerlessComputeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ExecutionRoleARN": (_check_aws_RoleArn, _explain_aws_RoleArn),
 }
 X_aws_EmrServerlessComputeConfig_2 = frozenset(("ExecutionRoleARN",))
 X_aws_EmrServerlessComputeConfig_3 = frozenset(("ExecutionRoleARN",))
@@ -7630,19 +7313,6 @@ F_create_auto_ml_job_v2_request_shape: Facts = {
     "properties": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"),
     "required": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"),
     "title": "CreateAutoMLJobV2Request",
-}
-X_create_auto_ml_job_v2_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
-    "AutoMLJobInputDataConfig": (_check_aws_AutoMLJobInputDataConfig, _explain_aws_AutoMLJobInputDataConfig),
-    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
-    "AutoMLProblemTypeConfig": (_check_aws_AutoMLProblemTypeConfig, _explain_aws_AutoMLProblemTypeConfig),
-    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
-    "Tags": (_check_aws_TagList, _explain_aws_TagList),
-    "SecurityConfig": (_check_aws_AutoMLSecurityConfig, _explain_aws_AutoMLSecurityConfig),
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
-    "DataSplitConfig": (_check_aws_AutoMLDataSplitConfig, _explain_aws_AutoMLDataSplitConfig),
-    "AutoMLComputeConfig": (_check_aws_AutoMLComputeConfig, _explain_aws_AutoMLComputeConfig),
 }
 X_create_auto_ml_job_v2_request_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"))
 X_create_auto_ml_job_v2_request_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"))
