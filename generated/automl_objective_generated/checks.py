@@ -71,6 +71,18 @@ def _compiled_on_first_use(name: str, pattern: str, whole: bool = False) -> Call
     return first
 
 
+REMEMBERED = 256
+"""How many values a pattern's check remembers as matching (in the set ``X_..._ok`` beside
+the pattern), each of at most REMEMBERED_LENGTH characters: requests repeat their role ARNs,
+buckets and names, and a set lookup costs a tenth of running the pattern. A value the
+pattern matched is added (``set.add`` returns None: the test stays false); a pattern is a
+pure function of the string, so a remembered value is one it matches. Bounded: a few
+hundred kilobytes at worst for all patterns. A longer value is not looked up (hashing it
+would cost as much as the pattern). The predicates' tests remember (in this module and where
+an explainer tests a member in line: each module its own sets); "surely" runs the pattern."""
+REMEMBERED_LENGTH = 256
+
+
 def _explained_by(name: str) -> Explain:
     """The explainer ``name`` of the ``explainers`` module, which its first call imports."""
     found: list[Explain] = []
@@ -84,18 +96,6 @@ def _explained_by(name: str) -> Explain:
 
     explain.__name__ = explain.__qualname__ = name
     return explain
-
-
-REMEMBERED = 256
-"""How many values a pattern's check remembers as matching (in the set ``X_..._ok`` beside
-the pattern), each of at most REMEMBERED_LENGTH characters: requests repeat their role ARNs,
-buckets and names, and a set lookup costs a tenth of running the pattern. A value the
-pattern matched is added (``set.add`` returns None: the test stays false); a pattern is a
-pure function of the string, so a remembered value is one it matches. Bounded: a few
-hundred kilobytes at worst for all patterns. A longer value is not looked up (hashing it
-would cost as much as the pattern). Only the checks remember; the explainers and "surely"
-run the pattern."""
-REMEMBERED_LENGTH = 256
 
 
 def check_document(v: Any) -> bool:

@@ -23,8 +23,6 @@ from automl_objective.check.failures import Facts, Failure, JsonPath, json_equal
 from .checks import (
     Explain,
     Pred,
-    _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig,
-    _check_AutoMLProblemTypeConfig__TabularJobConfig,
     _check_AutoMLProblemTypeConfig_propertyNames,
     _check_CreateAutoMLJobRequest_allOf_0,
     _check_CreateAutoMLJobRequest_allOf_0_x_warn,
@@ -32,94 +30,58 @@ from .checks import (
     _check_CreateAutoMLJobRequest_allOf_2_if,
     _check_CreateAutoMLJobRequest_allOf_3_if,
     _check_CreateAutoMLJobRequest_allOf_4_else,
-    _check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective,
     _check_CreateAutoMLJobRequest_allOf_4_if,
     _check_CreateAutoMLJobRequest_allOf_5_if,
     _check_CreateAutoMLJobRequest_allOf_5_then,
     _check_CreateAutoMLJobV2Request_allOf_0_if,
-    _check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig,
     _check_CreateAutoMLJobV2Request_allOf_0_then,
     _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if,
     _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then,
-    _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig,
-    _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig,
     _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if,
-    _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig,
-    _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig,
     _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then,
     _check_CreateAutoMLJobV2Request_allOf_1_if,
-    _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig,
-    _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig,
-    _check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
     _check_CreateAutoMLJobV2Request_allOf_1_then,
-    _check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective,
     _check_CreateAutoMLJobV2Request_allOf_2_if,
-    _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig,
-    _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig,
-    _check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
     _check_CreateAutoMLJobV2Request_allOf_2_then,
-    _check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective,
     _check_CreateAutoMLJobV2Request_allOf_3_if,
-    _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig,
-    _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig,
-    _check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType,
     _check_CreateAutoMLJobV2Request_allOf_3_then,
-    _check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective,
     _check_CreateAutoMLJobV2Request_allOf_4_if,
-    _check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig,
     _check_CreateAutoMLJobV2Request_allOf_4_then,
-    _check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective,
     _check_CreateAutoMLJobV2Request_allOf_5_if,
-    _check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig,
     _check_CreateAutoMLJobV2Request_allOf_5_then,
-    _check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective,
     _check_CreateAutoMLJobV2Request_allOf_6_if,
-    _check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig,
     _check_CreateAutoMLJobV2Request_allOf_6_then,
-    _check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective,
     _check_CreateAutoMLJobV2Request_allOf_7_if,
-    _check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig,
     _check_CreateAutoMLJobV2Request_allOf_7_then,
-    _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective,
     _check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
     _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items,
-    _check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig,
     _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig,
     _check_CreateAutoMLJobV2Request_allOf_8_if,
     _check_CreateAutoMLJobV2Request_allOf_8_then,
-    _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig,
-    _check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig,
     _check_TabularAlgorithmChoice_allOf_0_if,
     _check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
     _check_TabularAlgorithmChoice_allOf_0_then,
-    _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig,
     _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig,
     _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items,
     _check_TabularAlgorithmChoice_allOf_1_if,
-    _check_TabularAlgorithmChoice_allOf_1_if__Mode,
     _check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
     _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items,
     _check_TabularAlgorithmChoice_allOf_1_then,
-    _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig,
     _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig,
     _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items,
     _check_TabularAlgorithmChoice_allOf_2_if,
-    _check_TabularAlgorithmChoice_allOf_2_if__Mode,
     _check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
     _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items,
     _check_TabularAlgorithmChoice_allOf_2_then,
-    _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig,
     _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig,
     _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items,
     _check_TabularAlgorithmChoice_allOf_3_if,
-    _check_TabularAlgorithmChoice_allOf_3_if__Mode,
     _check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms,
     _check_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn,
     _check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_0,
     _check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_1,
     _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items,
     _check_TabularAlgorithmChoice_allOf_3_then,
-    _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig,
     _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig,
     _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items,
     _check_TextGenerationMetricName_x_warn,
@@ -131,14 +93,11 @@ from .checks import (
     _check_aws_AutoMLAlgorithms,
     _check_aws_AutoMLAlgorithmsConfig,
     _check_aws_AutoMLCandidate,
-    _check_aws_AutoMLCandidateGenerationConfig,
     _check_aws_AutoMLCandidateStep,
     _check_aws_AutoMLChannel,
-    _check_aws_AutoMLChannelType,
     _check_aws_AutoMLComputeConfig,
     _check_aws_AutoMLContainerDefinition,
     _check_aws_AutoMLContainerDefinitions,
-    _check_aws_AutoMLDataSource,
     _check_aws_AutoMLDataSplitConfig,
     _check_aws_AutoMLFailureReason,
     _check_aws_AutoMLInferenceContainerDefinitions,
@@ -151,11 +110,7 @@ from .checks import (
     _check_aws_AutoMLJobInputDataConfig,
     _check_aws_AutoMLJobName,
     _check_aws_AutoMLJobObjective,
-    _check_aws_AutoMLJobObjectiveType,
     _check_aws_AutoMLJobSecondaryStatus,
-    _check_aws_AutoMLMetricEnum,
-    _check_aws_AutoMLMetricExtendedEnum,
-    _check_aws_AutoMLMode,
     _check_aws_AutoMLOutputDataConfig,
     _check_aws_AutoMLPartialFailureReason,
     _check_aws_AutoMLPartialFailureReasons,
@@ -165,25 +120,12 @@ from .checks import (
     _check_aws_AutoMLProcessingUnit,
     _check_aws_AutoMLResolvedAttributes,
     _check_aws_AutoMLS3DataSource,
-    _check_aws_AutoMLS3DataType,
     _check_aws_AutoMLSecurityConfig,
-    _check_aws_BaseModelName,
     _check_aws_Boolean,
-    _check_aws_CandidateArtifactLocations,
-    _check_aws_CandidateGenerationConfig,
-    _check_aws_CandidateName,
     _check_aws_CandidateProperties,
     _check_aws_CandidateStatus,
-    _check_aws_CandidateStepArn,
-    _check_aws_CandidateStepType,
     _check_aws_CandidateSteps,
-    _check_aws_CompressionType,
-    _check_aws_ContainerImage,
     _check_aws_ContentColumn,
-    _check_aws_ContentType,
-    _check_aws_CountryCode,
-    _check_aws_EmrServerlessComputeConfig,
-    _check_aws_EndpointName,
     _check_aws_EnvironmentKey,
     _check_aws_EnvironmentMap,
     _check_aws_EnvironmentValue,
@@ -192,50 +134,30 @@ from .checks import (
     _check_aws_FillingTransformations,
     _check_aws_FillingType,
     _check_aws_FinalAutoMLJobObjectiveMetric,
-    _check_aws_ForecastFrequency,
     _check_aws_ForecastQuantile,
     _check_aws_ForecastQuantiles,
     _check_aws_GroupingAttributeNames,
     _check_aws_HolidayConfig,
     _check_aws_HolidayConfigAttributes,
-    _check_aws_ImageClassificationJobConfig,
-    _check_aws_KmsKeyId,
-    _check_aws_MaxCandidates,
-    _check_aws_MaxRuntimePerTrainingJobInSeconds,
     _check_aws_MetricDataList,
     _check_aws_MetricDatum,
-    _check_aws_MetricSetSource,
-    _check_aws_MetricValue,
-    _check_aws_ModelAccessConfig,
     _check_aws_ModelDeployConfig,
     _check_aws_ModelDeployResult,
-    _check_aws_ObjectiveStatus,
     _check_aws_ProblemType,
     _check_aws_ResolvedAttributes,
     _check_aws_RoleArn,
-    _check_aws_S3Uri,
-    _check_aws_SampleWeightAttributeName,
     _check_aws_SecurityGroupId,
     _check_aws_Subnets,
     _check_aws_TabularJobConfig,
-    _check_aws_TabularResolvedAttributes,
     _check_aws_Tag,
-    _check_aws_TagKey,
     _check_aws_TagList,
-    _check_aws_TagValue,
-    _check_aws_TargetAttributeName,
-    _check_aws_TextClassificationJobConfig,
     _check_aws_TextGenerationHyperParameterKey,
     _check_aws_TextGenerationHyperParameterValue,
     _check_aws_TextGenerationHyperParameters,
     _check_aws_TextGenerationJobConfig,
-    _check_aws_TextGenerationResolvedAttributes,
     _check_aws_TimeSeriesConfig,
     _check_aws_TimeSeriesForecastingJobConfig,
-    _check_aws_TimeSeriesTransformations,
     _check_aws_Timestamp,
-    _check_aws_ValidationFraction,
-    _check_aws_VpcConfig,
     _check_aws_VpcSecurityGroupIds,
     _check_document_else,
     _check_document_else_else,
@@ -273,22 +195,16 @@ from .checks import (
     check_auto_ml_job_objective,
     check_auto_ml_problem_type_config,
     check_binary_classification_metric_name,
-    check_create_auto_ml_job_metric_name,
     check_create_auto_ml_job_request,
     check_create_auto_ml_job_v2_request,
     check_ensembling_algorithm,
     check_hyperparameter_tuning_algorithm,
-    check_image_classification_metric_name,
     check_metric_name,
     check_multiclass_classification_metric_name,
-    check_problem_type,
     check_regression_metric_name,
     check_tabular_algorithm,
     check_tabular_algorithm_choice,
-    check_text_classification_metric_name,
-    check_text_generation_metric_name,
     check_time_series_forecasting_algorithm,
-    check_time_series_forecasting_metric_name,
 )
 
 
@@ -327,6 +243,30 @@ def _compiled_on_first_use(name: str, pattern: str, whole: bool = False) -> Call
     return first
 
 
+REMEMBERED = 256
+"""How many values a pattern's check remembers as matching (in the set ``X_..._ok`` beside
+the pattern), each of at most REMEMBERED_LENGTH characters: requests repeat their role ARNs,
+buckets and names, and a set lookup costs a tenth of running the pattern. A value the
+pattern matched is added (``set.add`` returns None: the test stays false); a pattern is a
+pure function of the string, so a remembered value is one it matches. Bounded: a few
+hundred kilobytes at worst for all patterns. A longer value is not looked up (hashing it
+would cost as much as the pattern). The predicates' tests remember (in this module and where
+an explainer tests a member in line: each module its own sets); "surely" runs the pattern."""
+REMEMBERED_LENGTH = 256
+
+
+def explain_items(
+    items: list[Any], path: JsonPath, out: list[Failure], warn: bool, check: Pred, explain: Explain
+) -> None:
+    """check.alike.explain_items, imported when a list is first explained (a clean document
+    never is): the first call puts it in this module's globals, so later calls go straight to
+    it."""
+    from automl_objective.check.alike import explain_items as explain_alike
+
+    globals()["explain_items"] = explain_alike
+    explain_alike(items, path, out, warn, check, explain)
+
+
 def explain_document(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
@@ -348,9 +288,8 @@ def explain_auto_ml_job_objective(v: Any, path: JsonPath, out: list[Failure], wa
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective))
     if isinstance(v, dict):
-        for key, (check, explain) in X_auto_ml_job_objective_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
+            explain_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_job_objective_3:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_auto_ml_job_objective))
     return
@@ -383,9 +322,10 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_create_auto_ml_job_v2_request))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_v2_request_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
+            explain_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+            explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
             _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
@@ -430,9 +370,16 @@ def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failur
     if isinstance(v, dict) and len(v) > 1:
         out.append(Failure("problem-type-config", warn, path, "maxProperties", v, 1, F_auto_ml_problem_type_config))
     if isinstance(v, dict):
-        for key, (check, explain) in X_auto_ml_problem_type_config_4_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ImageClassificationJobConfig" in v and not (((v_11 := v["ImageClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["ImageClassificationJobConfig"], (*path, "ImageClassificationJobConfig"), out, warn)
+        if "TextClassificationJobConfig" in v and not (((v_11 := v["TextClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TextClassificationJobConfig"], (*path, "TextClassificationJobConfig"), out, warn)
+        if "TimeSeriesForecastingJobConfig" in v and not (((v_11 := v["TimeSeriesForecastingJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TimeSeriesForecastingJobConfig"], (*path, "TimeSeriesForecastingJobConfig"), out, warn)
+        if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
+        if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
+            _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TextGenerationJobConfig"], (*path, "TextGenerationJobConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_problem_type_config_5:
         out.append(Failure("problem-type-config", warn, path, "additionalProperties", v, False, F_auto_ml_problem_type_config))
     return
@@ -454,9 +401,8 @@ def _explain_AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, o
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_AutoMLProblemTypeConfig__TabularJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+            explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -495,17 +441,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0(v: Any, path: JsonPat
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_19 := v["AutoMLProblemTypeConfig"]) is v_19) and (not (isinstance(v_19, dict) and (("TabularJobConfig" in v_19 and not (((v_20 := v_19["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_20 := v["TabularJobConfig"]) is v_20) and (not (isinstance(v_20, dict) and "ProblemType" not in v_20 and v_20.__class__ is not OpenObject))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -546,9 +490,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: Json
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not ("TabularJobConfig" not in v_25 and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -560,9 +503,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemType
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_26 := v["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -582,9 +524,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_0_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -607,17 +548,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_1(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_31 := v["AutoMLJobObjective"]) is v_31) and (not (isinstance(v_31, dict) and (("MetricName" in v_31 and not (((v_33 := v_31["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_33 := v["MetricName"]) is v_33) and (((isinstance(v_33, str) and v_33 in X_regression_metric_name_0) or v_33 is DYNAMIC))):
+            explain_regression_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -634,9 +573,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_35 := v["AutoMLProblemTypeConfig"]) is v_35) and (((not ("TabularJobConfig" not in v_35 and v_35.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_35 and not (((v_36 := v_35["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))))))) if isinstance(v_35, dict) else v_35 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -648,9 +586,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_36 := v["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -662,9 +599,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -683,17 +619,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_2(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_40 := v["AutoMLJobObjective"]) is v_40) and (not (isinstance(v_40, dict) and (("MetricName" in v_40 and not (((v_42 := v_40["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_42 := v["MetricName"]) is v_42) and (((isinstance(v_42, str) and v_42 in X_binary_classification_metric_name_0) or v_42 is DYNAMIC))):
+            explain_binary_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -710,9 +644,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_2_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_44 := v["AutoMLProblemTypeConfig"]) is v_44) and (((not ("TabularJobConfig" not in v_44 and v_44.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_44 and not (((v_45 := v_44["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))))))) if isinstance(v_44, dict) else v_44 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -724,9 +657,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_45 := v["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -738,9 +670,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -759,17 +690,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_3(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_49 := v["AutoMLJobObjective"]) is v_49) and (not (isinstance(v_49, dict) and (("MetricName" in v_49 and not (((v_51 := v_49["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_51 := v["MetricName"]) is v_51) and (((isinstance(v_51, str) and v_51 in X_multiclass_classification_metric_name_0) or v_51 is DYNAMIC))):
+            explain_multiclass_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -786,9 +715,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_3_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_53 := v["AutoMLProblemTypeConfig"]) is v_53) and (((not ("TabularJobConfig" not in v_53 and v_53.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_53 and not (((v_54 := v_53["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))))))) if isinstance(v_53, dict) else v_53 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -800,9 +728,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not (((v_54 := v["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
     return
 
 
@@ -814,9 +741,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabul
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -835,17 +761,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_4(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_58 := v["AutoMLJobObjective"]) is v_58) and (not (isinstance(v_58, dict) and (("MetricName" in v_58 and not (((v_60 := v_58["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_60 := v["MetricName"]) is v_60) and (((isinstance(v_60, str) and v_60 in X_image_classification_metric_name_0) or v_60 is DYNAMIC))):
+            explain_image_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -862,9 +786,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_4_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_4_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -887,17 +810,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_5(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_65 := v["AutoMLJobObjective"]) is v_65) and (not (isinstance(v_65, dict) and (("MetricName" in v_65 and not (((v_67 := v_65["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_67 := v["MetricName"]) is v_67) and (((isinstance(v_67, str) and v_67 in X_text_classification_metric_name_0) or v_67 is DYNAMIC))):
+            explain_text_classification_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -914,9 +835,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_5_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_5_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -939,17 +859,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_6(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_74 := v["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC))):
+            explain_time_series_forecasting_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -966,9 +884,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_6_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_6_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -991,17 +908,15 @@ def _explain_CreateAutoMLJobV2Request_allOf_7(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
+            explain_text_generation_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -1030,9 +945,8 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: li
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_7_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_7_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
@@ -1055,17 +969,17 @@ def _explain_CreateAutoMLJobV2Request_allOf_8(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not (((v_88 := v["AutoMLProblemTypeConfig"]) is v_88) and (not (isinstance(v_88, dict) and (("TabularJobConfig" in v_88 and not check_tabular_algorithm_choice(v_88["TabularJobConfig"])) or ("TimeSeriesForecastingJobConfig" in v_88 and not (((v_134 := v_88["TimeSeriesForecastingJobConfig"]) is v_134) and (not (isinstance(v_134, dict) and (("CandidateGenerationConfig" in v_134 and not (((v_135 := v_134["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"])))))))))))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularJobConfig" in v and not check_tabular_algorithm_choice(v["TabularJobConfig"]):
+            explain_tabular_algorithm_choice(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
+        if "TimeSeriesForecastingJobConfig" in v and not (((v_134 := v["TimeSeriesForecastingJobConfig"]) is v_134) and (not (isinstance(v_134, dict) and (("CandidateGenerationConfig" in v_134 and not (((v_135 := v_134["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"]))))))))))):
+            _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"], (*path, "TimeSeriesForecastingJobConfig"), out, warn)
     return
 
 
@@ -1095,41 +1009,34 @@ def _explain_TabularAlgorithmChoice_allOf_0(v: Any, path: JsonPath, out: list[Fa
 
 def _explain_TabularAlgorithmChoice_allOf_0_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_93 := v["CandidateGenerationConfig"]) is v_93) and (not (isinstance(v_93, dict) and (("AlgorithmsConfig" in v_93 and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v_93["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not check_tabular_algorithm(item):
-                explain_tabular_algorithm(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, check_tabular_algorithm, explain_tabular_algorithm)
     return
 
 
@@ -1171,41 +1078,34 @@ def _explain_TabularAlgorithmChoice_allOf_1(v: Any, path: JsonPath, out: list[Fa
 
 def _explain_TabularAlgorithmChoice_allOf_1_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_106 := v["CandidateGenerationConfig"]) is v_106) and (not (isinstance(v_106, dict) and (("AlgorithmsConfig" in v_106 and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v_106["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
-                _explain_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items, _explain_TabularAlgorithmChoice_allOf_1_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items)
     return
 
 
@@ -1222,9 +1122,8 @@ def _explain_TabularAlgorithmChoice_allOf_1_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))):
+            _explain_TabularAlgorithmChoice_allOf_1_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
     return
 
 
@@ -1243,41 +1142,34 @@ def _explain_TabularAlgorithmChoice_allOf_2(v: Any, path: JsonPath, out: list[Fa
 
 def _explain_TabularAlgorithmChoice_allOf_2_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_115 := v["CandidateGenerationConfig"]) is v_115) and (not (isinstance(v_115, dict) and (("AlgorithmsConfig" in v_115 and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v_115["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
-                _explain_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items, _explain_TabularAlgorithmChoice_allOf_2_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items)
     return
 
 
@@ -1294,9 +1186,8 @@ def _explain_TabularAlgorithmChoice_allOf_2_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_2_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_2_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))):
+            _explain_TabularAlgorithmChoice_allOf_2_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
     return
 
 
@@ -1315,41 +1206,34 @@ def _explain_TabularAlgorithmChoice_allOf_3(v: Any, path: JsonPath, out: list[Fa
 
 def _explain_TabularAlgorithmChoice_allOf_3_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_124 := v["CandidateGenerationConfig"]) is v_124) and (not (isinstance(v_124, dict) and (("AlgorithmsConfig" in v_124 and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v_124["AlgorithmsConfig"])))))):
+            _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item):
-                _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items, _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items)
     return
 
 
@@ -1385,9 +1269,8 @@ def _explain_TabularAlgorithmChoice_allOf_3_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_3_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_TabularAlgorithmChoice_allOf_3_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))):
+            _explain_TabularAlgorithmChoice_allOf_3_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
     return
 
 
@@ -1399,41 +1282,34 @@ def _explain_TabularAlgorithmChoice_allOf_3_if__Mode(v: Any, path: JsonPath, out
 
 def _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_135 := v["CandidateGenerationConfig"]) is v_135) and (not (isinstance(v_135, dict) and (("AlgorithmsConfig" in v_135 and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v_135["AlgorithmsConfig"])))))):
+            _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(item):
-                _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items, _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not check_time_series_forecasting_algorithm(item):
-                explain_time_series_forecasting_algorithm(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, check_time_series_forecasting_algorithm, explain_time_series_forecasting_algorithm)
     return
 
 
@@ -1466,9 +1342,10 @@ def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_request_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+            explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+            explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     if not _check_CreateAutoMLJobRequest_allOf_0(v):
         _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
     if _check_CreateAutoMLJobRequest_allOf_1_if(v):
@@ -1517,9 +1394,8 @@ def _explain_CreateAutoMLJobRequest_allOf_1_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_1_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_1_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -1536,9 +1412,8 @@ def _explain_CreateAutoMLJobRequest_allOf_2_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_2_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_2_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -1555,9 +1430,8 @@ def _explain_CreateAutoMLJobRequest_allOf_3_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_3_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_3_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
+            _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -1569,17 +1443,15 @@ def _explain_CreateAutoMLJobRequest_allOf_4(v: Any, path: JsonPath, out: list[Fa
 
 def _explain_CreateAutoMLJobRequest_allOf_4_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_else_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))):
+            _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_157 := v["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC)))))):
+            explain_create_auto_ml_job_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
 
@@ -1596,9 +1468,8 @@ def _explain_CreateAutoMLJobRequest_allOf_4_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_4_if))
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_4_if_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+            explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
 
@@ -1611,9 +1482,8 @@ def _explain_CreateAutoMLJobRequest_allOf_5(v: Any, path: JsonPath, out: list[Fa
 
 def _explain_CreateAutoMLJobRequest_allOf_5_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        for key, (check, explain) in X_CreateAutoMLJobRequest_allOf_5_then_0_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]):
+            explain_tabular_algorithm_choice(v["AutoMLJobConfig"], (*path, "AutoMLJobConfig"), out, warn)
     return
 
 
@@ -1720,9 +1590,7 @@ def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLInputDataConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLChannel(item):
-                _explain_aws_AutoMLChannel(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLChannel, _explain_aws_AutoMLChannel)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLInputDataConfig))
@@ -1735,9 +1603,18 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLChannel))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLChannel_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
+            _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
+        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+            _explain_aws_CompressionType(v["CompressionType"], (*path, "CompressionType"), out, warn)
+        if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
+        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+            _explain_aws_ContentType(v["ContentType"], (*path, "ContentType"), out, warn)
+        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+            _explain_aws_AutoMLChannelType(v["ChannelType"], (*path, "ChannelType"), out, warn)
+        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+            _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLChannel_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel))
     if isinstance(v, dict) and not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -1751,9 +1628,8 @@ def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSource))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLDataSource_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "S3DataSource" in v and not _check_aws_AutoMLS3DataSource(v["S3DataSource"]):
+            _explain_aws_AutoMLS3DataSource(v["S3DataSource"], (*path, "S3DataSource"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSource))
     if isinstance(v, dict) and not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -1767,9 +1643,10 @@ def _explain_aws_AutoMLS3DataSource(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLS3DataSource))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLS3DataSource_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
+            _explain_aws_AutoMLS3DataType(v["S3DataType"], (*path, "S3DataType"), out, warn)
+        if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["S3Uri"], (*path, "S3Uri"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLS3DataSource_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource))
     if isinstance(v, dict) and not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -1851,9 +1728,10 @@ def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLOutputDataConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLOutputDataConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+            _explain_aws_KmsKeyId(v["KmsKeyId"], (*path, "KmsKeyId"), out, warn)
+        if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["S3OutputPath"], (*path, "S3OutputPath"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig))
     if isinstance(v, dict) and not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -1891,9 +1769,8 @@ def _explain_aws_AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobObjective))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobObjective_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobObjective_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective))
     if isinstance(v, dict) and not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -1923,9 +1800,16 @@ def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], war
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+            _explain_aws_AutoMLSecurityConfig(v["SecurityConfig"], (*path, "SecurityConfig"), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
+            _explain_aws_AutoMLCandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
+        if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+            _explain_aws_AutoMLDataSplitConfig(v["DataSplitConfig"], (*path, "DataSplitConfig"), out, warn)
+        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+            _explain_aws_AutoMLMode(v["Mode"], (*path, "Mode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobConfig))
     return
@@ -1935,9 +1819,12 @@ def _explain_aws_AutoMLJobCompletionCriteria(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobCompletionCriteria))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobCompletionCriteria_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MaxCandidates" in v and not (((v_213 := v["MaxCandidates"]) is v_213) and (((not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 < 1) and not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 > 750)) if (isinstance(v_213, int) and not isinstance(v_213, bool)) else v_213 is DYNAMIC))):
+            _explain_aws_MaxCandidates(v["MaxCandidates"], (*path, "MaxCandidates"), out, warn)
+        if "MaxRuntimePerTrainingJobInSeconds" in v and not (((v_215 := v["MaxRuntimePerTrainingJobInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
+            _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxRuntimePerTrainingJobInSeconds"], (*path, "MaxRuntimePerTrainingJobInSeconds"), out, warn)
+        if "MaxAutoMLJobRuntimeInSeconds" in v and not (((v_215 := v["MaxAutoMLJobRuntimeInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
+            _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxAutoMLJobRuntimeInSeconds"], (*path, "MaxAutoMLJobRuntimeInSeconds"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobCompletionCriteria))
     return
@@ -1967,9 +1854,12 @@ def _explain_aws_AutoMLSecurityConfig(v: Any, path: JsonPath, out: list[Failure]
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLSecurityConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLSecurityConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+            _explain_aws_KmsKeyId(v["VolumeKmsKeyId"], (*path, "VolumeKmsKeyId"), out, warn)
+        if "EnableInterContainerTrafficEncryption" in v and not (((v_221 := v["EnableInterContainerTrafficEncryption"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["EnableInterContainerTrafficEncryption"], (*path, "EnableInterContainerTrafficEncryption"), out, warn)
+        if "VpcConfig" in v and not (((v_223 := v["VpcConfig"]) is v_223) and (((not ((("SecurityGroupIds" in v_223 and not _check_aws_VpcSecurityGroupIds(v_223["SecurityGroupIds"])) or ("Subnets" in v_223 and not _check_aws_Subnets(v_223["Subnets"])))) and not (not X_aws_VpcConfig_2.issuperset(v_223)) and not (not ("SecurityGroupIds" in v_223 and "Subnets" in v_223) and v_223.__class__ is not OpenObject)) if isinstance(v_223, dict) else v_223 is DYNAMIC))):
+            _explain_aws_VpcConfig(v["VpcConfig"], (*path, "VpcConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLSecurityConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLSecurityConfig))
     return
@@ -1985,9 +1875,10 @@ def _explain_aws_VpcConfig(v: Any, path: JsonPath, out: list[Failure], warn: boo
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_VpcConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_VpcConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "SecurityGroupIds" in v and not _check_aws_VpcSecurityGroupIds(v["SecurityGroupIds"]):
+            _explain_aws_VpcSecurityGroupIds(v["SecurityGroupIds"], (*path, "SecurityGroupIds"), out, warn)
+        if "Subnets" in v and not _check_aws_Subnets(v["Subnets"]):
+            _explain_aws_Subnets(v["Subnets"], (*path, "Subnets"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_VpcConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_VpcConfig))
     if isinstance(v, dict) and not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2001,9 +1892,7 @@ def _explain_aws_VpcSecurityGroupIds(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_VpcSecurityGroupIds))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_SecurityGroupId(item):
-                _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_SecurityGroupId, _explain_aws_SecurityGroupId)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_VpcSecurityGroupIds))
@@ -2028,9 +1917,7 @@ def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool)
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_Subnets))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_SecurityGroupId(item):
-                _explain_aws_SecurityGroupId(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_SecurityGroupId, _explain_aws_SecurityGroupId)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_Subnets))
@@ -2043,9 +1930,10 @@ def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: li
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLCandidateGenerationConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
+        if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateGenerationConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateGenerationConfig))
     return
@@ -2055,9 +1943,7 @@ def _explain_aws_AutoMLAlgorithmsConfig(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithmsConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLAlgorithmConfig(item):
-                _explain_aws_AutoMLAlgorithmConfig(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLAlgorithmConfig, _explain_aws_AutoMLAlgorithmConfig)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithmsConfig))
@@ -2070,9 +1956,8 @@ def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLAlgorithmConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLAlgorithmConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLAlgorithms" in v and not _check_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"]):
+            _explain_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLAlgorithmConfig))
     if isinstance(v, dict) and not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2086,9 +1971,7 @@ def _explain_aws_AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithms))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLAlgorithm(item):
-                _explain_aws_AutoMLAlgorithm(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLAlgorithm, _explain_aws_AutoMLAlgorithm)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithms))
@@ -2109,9 +1992,8 @@ def _explain_aws_AutoMLDataSplitConfig(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSplitConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLDataSplitConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ValidationFraction" in v and not (((v_245 := v["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC))):
+            _explain_aws_ValidationFraction(v["ValidationFraction"], (*path, "ValidationFraction"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSplitConfig))
     return
@@ -2155,9 +2037,7 @@ def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLPartialFailureReasons))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLPartialFailureReason(item):
-                _explain_aws_AutoMLPartialFailureReason(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLPartialFailureReason, _explain_aws_AutoMLPartialFailureReason)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLPartialFailureReasons))
@@ -2170,9 +2050,8 @@ def _explain_aws_AutoMLPartialFailureReason(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLPartialFailureReason))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLPartialFailureReason_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "PartialFailureMessage" in v and not (((v_251 := v["PartialFailureMessage"]) is v_251) and (((not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
+            _explain_aws_AutoMLFailureReason(v["PartialFailureMessage"], (*path, "PartialFailureMessage"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLPartialFailureReason))
     return
@@ -2182,9 +2061,30 @@ def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], war
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidate))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLCandidate_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateName" in v and not (((v_259 := v["CandidateName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
+            _explain_aws_CandidateName(v["CandidateName"], (*path, "CandidateName"), out, warn)
+        if "FinalAutoMLJobObjectiveMetric" in v and not _check_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"]):
+            _explain_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"], (*path, "FinalAutoMLJobObjectiveMetric"), out, warn)
+        if "ObjectiveStatus" in v and not (((v_267 := v["ObjectiveStatus"]) is v_267) and ((((v_267 in X_aws_ObjectiveStatus_1 or v_267 is DYNAMIC)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
+            _explain_aws_ObjectiveStatus(v["ObjectiveStatus"], (*path, "ObjectiveStatus"), out, warn)
+        if "CandidateSteps" in v and not _check_aws_CandidateSteps(v["CandidateSteps"]):
+            _explain_aws_CandidateSteps(v["CandidateSteps"], (*path, "CandidateSteps"), out, warn)
+        if "CandidateStatus" in v and not (((v_279 := v["CandidateStatus"]) is v_279) and ((((v_279 in X_aws_CandidateStatus_1 or v_279 is DYNAMIC)) if isinstance(v_279, str) else v_279 is DYNAMIC))):
+            _explain_aws_CandidateStatus(v["CandidateStatus"], (*path, "CandidateStatus"), out, warn)
+        if "InferenceContainers" in v and not _check_aws_AutoMLContainerDefinitions(v["InferenceContainers"]):
+            _explain_aws_AutoMLContainerDefinitions(v["InferenceContainers"], (*path, "InferenceContainers"), out, warn)
+        if "CreationTime" in v and not (((v_249 := v["CreationTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+            _explain_aws_Timestamp(v["CreationTime"], (*path, "CreationTime"), out, warn)
+        if "EndTime" in v and not (((v_249 := v["EndTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+            _explain_aws_Timestamp(v["EndTime"], (*path, "EndTime"), out, warn)
+        if "LastModifiedTime" in v and not (((v_249 := v["LastModifiedTime"]) is v_249) and (((isinstance(v_249, str) or (isinstance(v_249, (int, float)) and not isinstance(v_249, bool))) or v_249 is DYNAMIC))):
+            _explain_aws_Timestamp(v["LastModifiedTime"], (*path, "LastModifiedTime"), out, warn)
+        if "FailureReason" in v and not (((v_251 := v["FailureReason"]) is v_251) and (((not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
+            _explain_aws_AutoMLFailureReason(v["FailureReason"], (*path, "FailureReason"), out, warn)
+        if "CandidateProperties" in v and not _check_aws_CandidateProperties(v["CandidateProperties"]):
+            _explain_aws_CandidateProperties(v["CandidateProperties"], (*path, "CandidateProperties"), out, warn)
+        if "InferenceContainerDefinitions" in v and not _check_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"]):
+            _explain_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"], (*path, "InferenceContainerDefinitions"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidate_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidate))
     if isinstance(v, dict) and not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2208,9 +2108,14 @@ def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FinalAutoMLJobObjectiveMetric))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_FinalAutoMLJobObjectiveMetric_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1 or v_263 is DYNAMIC)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjectiveType(v["Type"], (*path, "Type"), out, warn)
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
+        if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
+            _explain_aws_MetricValue(v["Value"], (*path, "Value"), out, warn)
+        if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["StandardMetricName"], (*path, "StandardMetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric))
     if isinstance(v, dict) and not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2246,9 +2151,7 @@ def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_CandidateSteps))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLCandidateStep(item):
-                _explain_aws_AutoMLCandidateStep(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLCandidateStep, _explain_aws_AutoMLCandidateStep)
     return
 
 
@@ -2256,9 +2159,12 @@ def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateStep))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLCandidateStep_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1 or v_273 is DYNAMIC)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
+            _explain_aws_CandidateStepType(v["CandidateStepType"], (*path, "CandidateStepType"), out, warn)
+        if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not ((len(v_275) > REMEMBERED_LENGTH or v_275 not in X_aws_CandidateStepArn_3_ok) and (X_aws_CandidateStepArn_3(v_275) is None or (len(v_275) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.add(v_275))))) if isinstance(v_275, str) else v_275 is DYNAMIC))):
+            _explain_aws_CandidateStepArn(v["CandidateStepArn"], (*path, "CandidateStepArn"), out, warn)
+        if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
+            _explain_aws_CandidateName(v["CandidateStepName"], (*path, "CandidateStepName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateStep_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateStep))
     if isinstance(v, dict) and not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2300,9 +2206,7 @@ def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLContainerDefinitions))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLContainerDefinition(item):
-                _explain_aws_AutoMLContainerDefinition(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLContainerDefinition, _explain_aws_AutoMLContainerDefinition)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLContainerDefinitions))
@@ -2315,9 +2219,12 @@ def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLContainerDefinition))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLContainerDefinition_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not ((len(v_285) > REMEMBERED_LENGTH or v_285 not in X_aws_ContainerImage_3_ok) and (X_aws_ContainerImage_3(v_285) is None or (len(v_285) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.add(v_285))))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
+            _explain_aws_ContainerImage(v["Image"], (*path, "Image"), out, warn)
+        if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["ModelDataUrl"], (*path, "ModelDataUrl"), out, warn)
+        if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
+            _explain_aws_EnvironmentMap(v["Environment"], (*path, "Environment"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLContainerDefinition_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLContainerDefinition))
     if isinstance(v, dict) and not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2386,9 +2293,10 @@ def _explain_aws_CandidateProperties(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateProperties))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_CandidateProperties_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateArtifactLocations" in v and not (((v_297 := v["CandidateArtifactLocations"]) is v_297) and (((not ((("Explainability" in v_297 and not (((v_189 := v_297["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("ModelInsights" in v_297 and not (((v_189 := v_297["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("BacktestResults" in v_297 and not (((v_189 := v_297["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not X_aws_CandidateArtifactLocations_2.issuperset(v_297)) and not ("Explainability" not in v_297 and v_297.__class__ is not OpenObject)) if isinstance(v_297, dict) else v_297 is DYNAMIC))):
+            _explain_aws_CandidateArtifactLocations(v["CandidateArtifactLocations"], (*path, "CandidateArtifactLocations"), out, warn)
+        if "CandidateMetrics" in v and not _check_aws_MetricDataList(v["CandidateMetrics"]):
+            _explain_aws_MetricDataList(v["CandidateMetrics"], (*path, "CandidateMetrics"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateProperties_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateProperties))
     return
@@ -2398,9 +2306,12 @@ def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateArtifactLocations))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_CandidateArtifactLocations_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Explainability" in v and not (((v_189 := v["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["Explainability"], (*path, "Explainability"), out, warn)
+        if "ModelInsights" in v and not (((v_189 := v["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["ModelInsights"], (*path, "ModelInsights"), out, warn)
+        if "BacktestResults" in v and not (((v_189 := v["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["BacktestResults"], (*path, "BacktestResults"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateArtifactLocations_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateArtifactLocations))
     if isinstance(v, dict) and not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2414,9 +2325,7 @@ def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_MetricDataList))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_MetricDatum(item):
-                _explain_aws_MetricDatum(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_MetricDatum, _explain_aws_MetricDatum)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_MetricDataList))
@@ -2429,9 +2338,14 @@ def _explain_aws_MetricDatum(v: Any, path: JsonPath, out: list[Failure], warn: b
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_MetricDatum))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_MetricDatum_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+            _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
+        if "StandardMetricName" in v and not (((v_309 := v["StandardMetricName"]) is v_309) and ((((v_309 in X_aws_AutoMLMetricExtendedEnum_1 or v_309 is DYNAMIC)) if isinstance(v_309, str) else v_309 is DYNAMIC))):
+            _explain_aws_AutoMLMetricExtendedEnum(v["StandardMetricName"], (*path, "StandardMetricName"), out, warn)
+        if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
+            _explain_aws_MetricValue(v["Value"], (*path, "Value"), out, warn)
+        if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1 or v_313 is DYNAMIC)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
+            _explain_aws_MetricSetSource(v["Set"], (*path, "Set"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_MetricDatum_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_MetricDatum))
     return
@@ -2492,9 +2406,10 @@ def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobArtifacts))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobArtifacts_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateDefinitionNotebookLocation" in v and not (((v_189 := v["CandidateDefinitionNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["CandidateDefinitionNotebookLocation"], (*path, "CandidateDefinitionNotebookLocation"), out, warn)
+        if "DataExplorationNotebookLocation" in v and not (((v_189 := v["DataExplorationNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["DataExplorationNotebookLocation"], (*path, "DataExplorationNotebookLocation"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobArtifacts_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobArtifacts))
     return
@@ -2504,9 +2419,12 @@ def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ResolvedAttributes))
     return
@@ -2516,9 +2434,10 @@ def _explain_aws_ModelDeployConfig(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ModelDeployConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["AutoGenerateEndpointName"], (*path, "AutoGenerateEndpointName"), out, warn)
+        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+            _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployConfig))
     return
@@ -2540,9 +2459,8 @@ def _explain_aws_ModelDeployResult(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployResult))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ModelDeployResult_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+            _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployResult_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployResult))
     return
@@ -2553,9 +2471,26 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request_shape))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_request_shape_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+            _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
+        if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
+            _explain_aws_AutoMLInputDataConfig(v["InputDataConfig"], (*path, "InputDataConfig"), out, warn)
+        if "OutputDataConfig" in v and not _check_aws_AutoMLOutputDataConfig(v["OutputDataConfig"]):
+            _explain_aws_AutoMLOutputDataConfig(v["OutputDataConfig"], (*path, "OutputDataConfig"), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
+            _explain_aws_AutoMLJobConfig(v["AutoMLJobConfig"], (*path, "AutoMLJobConfig"), out, warn)
+        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+            _explain_aws_RoleArn(v["RoleArn"], (*path, "RoleArn"), out, warn)
+        if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["GenerateCandidateDefinitionsOnly"], (*path, "GenerateCandidateDefinitionsOnly"), out, warn)
+        if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+            _explain_aws_TagList(v["Tags"], (*path, "Tags"), out, warn)
+        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+            _explain_aws_ModelDeployConfig(v["ModelDeployConfig"], (*path, "ModelDeployConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape))
     if isinstance(v, dict) and not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2569,9 +2504,7 @@ def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool)
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_TagList))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_Tag(item):
-                _explain_aws_Tag(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_Tag, _explain_aws_Tag)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_TagList))
@@ -2584,9 +2517,10 @@ def _explain_aws_Tag(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_Tag))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_Tag_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not ((len(v_424) > REMEMBERED_LENGTH or v_424 not in X_aws_TagKey_3_ok) and (X_aws_TagKey_3(v_424) is None or (len(v_424) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.add(v_424))))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
+            _explain_aws_TagKey(v["Key"], (*path, "Key"), out, warn)
+        if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not ((len(v_426) > REMEMBERED_LENGTH or v_426 not in X_aws_TagValue_3_ok) and (X_aws_TagValue_3(v_426) is None or (len(v_426) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.add(v_426))))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
+            _explain_aws_TagValue(v["Value"], (*path, "Value"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_Tag_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag))
     if isinstance(v, dict) and not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2641,9 +2575,7 @@ def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Fail
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLJobInputDataConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_AutoMLJobChannel(item):
-                _explain_aws_AutoMLJobChannel(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_AutoMLJobChannel, _explain_aws_AutoMLJobChannel)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLJobInputDataConfig))
@@ -2656,9 +2588,14 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobChannel))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLJobChannel_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+            _explain_aws_AutoMLChannelType(v["ChannelType"], (*path, "ChannelType"), out, warn)
+        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+            _explain_aws_ContentType(v["ContentType"], (*path, "ContentType"), out, warn)
+        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+            _explain_aws_CompressionType(v["CompressionType"], (*path, "CompressionType"), out, warn)
+        if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
+            _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobChannel_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobChannel))
     return
@@ -2668,9 +2605,16 @@ def _explain_aws_AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLProblemTypeConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ImageClassificationJobConfig" in v and not (((v_469 := v["ImageClassificationJobConfig"]) is v_469) and (((not ((("CompletionCriteria" in v_469 and not _check_aws_AutoMLJobCompletionCriteria(v_469["CompletionCriteria"])))) and not (not X_aws_ImageClassificationJobConfig_2.issuperset(v_469))) if isinstance(v_469, dict) else v_469 is DYNAMIC))):
+            _explain_aws_ImageClassificationJobConfig(v["ImageClassificationJobConfig"], (*path, "ImageClassificationJobConfig"), out, warn)
+        if "TextClassificationJobConfig" in v and not (((v_479 := v["TextClassificationJobConfig"]) is v_479) and (((not ((("CompletionCriteria" in v_479 and not _check_aws_AutoMLJobCompletionCriteria(v_479["CompletionCriteria"])) or ("ContentColumn" in v_479 and not (((v_481 := v_479["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))) or ("TargetLabelColumn" in v_479 and not (((v_481 := v_479["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC)))))) and not (not X_aws_TextClassificationJobConfig_2.issuperset(v_479)) and not (not ("ContentColumn" in v_479 and "TargetLabelColumn" in v_479) and v_479.__class__ is not OpenObject)) if isinstance(v_479, dict) else v_479 is DYNAMIC))):
+            _explain_aws_TextClassificationJobConfig(v["TextClassificationJobConfig"], (*path, "TextClassificationJobConfig"), out, warn)
+        if "TimeSeriesForecastingJobConfig" in v and not _check_aws_TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"]):
+            _explain_aws_TimeSeriesForecastingJobConfig(v["TimeSeriesForecastingJobConfig"], (*path, "TimeSeriesForecastingJobConfig"), out, warn)
+        if "TabularJobConfig" in v and not _check_aws_TabularJobConfig(v["TabularJobConfig"]):
+            _explain_aws_TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
+        if "TextGenerationJobConfig" in v and not _check_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"]):
+            _explain_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"], (*path, "TextGenerationJobConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeConfig))
     if isinstance(v, dict) and len(v) < 1:
@@ -2685,9 +2629,8 @@ def _explain_aws_ImageClassificationJobConfig(v: Any, path: JsonPath, out: list[
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ImageClassificationJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ImageClassificationJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ImageClassificationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ImageClassificationJobConfig))
     return
@@ -2697,9 +2640,12 @@ def _explain_aws_TextClassificationJobConfig(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextClassificationJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TextClassificationJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "ContentColumn" in v and not (((v_481 := v["ContentColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["ContentColumn"], (*path, "ContentColumn"), out, warn)
+        if "TargetLabelColumn" in v and not (((v_481 := v["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["TargetLabelColumn"], (*path, "TargetLabelColumn"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextClassificationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextClassificationJobConfig))
     if isinstance(v, dict) and not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2723,9 +2669,24 @@ def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesForecastingJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TimeSeriesForecastingJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not ((len(v_487) > REMEMBERED_LENGTH or v_487 not in X_aws_ForecastFrequency_3_ok) and (X_aws_ForecastFrequency_3(v_487) is None or (len(v_487) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.add(v_487))))) if isinstance(v_487, str) else v_487 is DYNAMIC))):
+            _explain_aws_ForecastFrequency(v["ForecastFrequency"], (*path, "ForecastFrequency"), out, warn)
+        if "ForecastHorizon" in v and not (((v_215 := v["ForecastHorizon"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
+            _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["ForecastHorizon"], (*path, "ForecastHorizon"), out, warn)
+        if "ForecastQuantiles" in v and not _check_aws_ForecastQuantiles(v["ForecastQuantiles"]):
+            _explain_aws_ForecastQuantiles(v["ForecastQuantiles"], (*path, "ForecastQuantiles"), out, warn)
+        if "Transformations" in v and not (((v_495 := v["Transformations"]) is v_495) and (((not ((("Filling" in v_495 and not _check_aws_FillingTransformations(v_495["Filling"])) or ("Aggregation" in v_495 and not _check_aws_AggregationTransformations(v_495["Aggregation"])))) and not (not X_aws_TimeSeriesTransformations_2.issuperset(v_495))) if isinstance(v_495, dict) else v_495 is DYNAMIC))):
+            _explain_aws_TimeSeriesTransformations(v["Transformations"], (*path, "Transformations"), out, warn)
+        if "TimeSeriesConfig" in v and not _check_aws_TimeSeriesConfig(v["TimeSeriesConfig"]):
+            _explain_aws_TimeSeriesConfig(v["TimeSeriesConfig"], (*path, "TimeSeriesConfig"), out, warn)
+        if "HolidayConfig" in v and not _check_aws_HolidayConfig(v["HolidayConfig"]):
+            _explain_aws_HolidayConfig(v["HolidayConfig"], (*path, "HolidayConfig"), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+            _explain_aws_CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesForecastingJobConfig))
     if isinstance(v, dict) and not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2751,9 +2712,7 @@ def _explain_aws_ForecastQuantiles(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_ForecastQuantiles))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_ForecastQuantile(item):
-                _explain_aws_ForecastQuantile(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_ForecastQuantile, _explain_aws_ForecastQuantile)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_ForecastQuantiles))
@@ -2778,9 +2737,10 @@ def _explain_aws_TimeSeriesTransformations(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesTransformations))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TimeSeriesTransformations_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "Filling" in v and not _check_aws_FillingTransformations(v["Filling"]):
+            _explain_aws_FillingTransformations(v["Filling"], (*path, "Filling"), out, warn)
+        if "Aggregation" in v and not _check_aws_AggregationTransformations(v["Aggregation"]):
+            _explain_aws_AggregationTransformations(v["Aggregation"], (*path, "Aggregation"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesTransformations_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesTransformations))
     return
@@ -2875,9 +2835,14 @@ def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TimeSeriesConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
+        if "TimestampAttributeName" in v and not (((v_481 := v["TimestampAttributeName"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["TimestampAttributeName"], (*path, "TimestampAttributeName"), out, warn)
+        if "ItemIdentifierAttributeName" in v and not (((v_481 := v["ItemIdentifierAttributeName"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
+            _explain_aws_ContentColumn(v["ItemIdentifierAttributeName"], (*path, "ItemIdentifierAttributeName"), out, warn)
+        if "GroupingAttributeNames" in v and not _check_aws_GroupingAttributeNames(v["GroupingAttributeNames"]):
+            _explain_aws_GroupingAttributeNames(v["GroupingAttributeNames"], (*path, "GroupingAttributeNames"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesConfig))
     if isinstance(v, dict) and not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2891,9 +2856,7 @@ def _explain_aws_GroupingAttributeNames(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_GroupingAttributeNames))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_ContentColumn(item):
-                _explain_aws_ContentColumn(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_ContentColumn, _explain_aws_ContentColumn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_GroupingAttributeNames))
@@ -2906,9 +2869,7 @@ def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn:
     if not isinstance(v, list) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_HolidayConfig))
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not _check_aws_HolidayConfigAttributes(item):
-                _explain_aws_HolidayConfigAttributes(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, _check_aws_HolidayConfigAttributes, _explain_aws_HolidayConfigAttributes)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
             out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_HolidayConfig))
@@ -2921,9 +2882,8 @@ def _explain_aws_HolidayConfigAttributes(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_HolidayConfigAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_HolidayConfigAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not ((len(v_527) > REMEMBERED_LENGTH or v_527 not in X_aws_CountryCode_3_ok) and (X_aws_CountryCode_3(v_527) is None or (len(v_527) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.add(v_527))))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
+            _explain_aws_CountryCode(v["CountryCode"], (*path, "CountryCode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_HolidayConfigAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_HolidayConfigAttributes))
     return
@@ -2945,9 +2905,8 @@ def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateGenerationConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_CandidateGenerationConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
+            _explain_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateGenerationConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateGenerationConfig))
     return
@@ -2957,9 +2916,22 @@ def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TabularJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
+            _explain_aws_CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+            _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
+        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+            _explain_aws_AutoMLMode(v["Mode"], (*path, "Mode"), out, warn)
+        if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["GenerateCandidateDefinitionsOnly"], (*path, "GenerateCandidateDefinitionsOnly"), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
+        if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
+            _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
+        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+            _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig))
     if isinstance(v, dict) and not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -2973,9 +2945,14 @@ def _explain_aws_TextGenerationJobConfig(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationJobConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TextGenerationJobConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+            _explain_aws_BaseModelName(v["BaseModelName"], (*path, "BaseModelName"), out, warn)
+        if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
+            _explain_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"], (*path, "TextGenerationHyperParameters"), out, warn)
+        if "ModelAccessConfig" in v and not (((v_559 := v["ModelAccessConfig"]) is v_559) and (((not ((("AcceptEula" in v_559 and not (((v_221 := v_559["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))))) and not (not X_aws_ModelAccessConfig_2.issuperset(v_559)) and not ("AcceptEula" not in v_559 and v_559.__class__ is not OpenObject)) if isinstance(v_559, dict) else v_559 is DYNAMIC))):
+            _explain_aws_ModelAccessConfig(v["ModelAccessConfig"], (*path, "ModelAccessConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationJobConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationJobConfig))
     return
@@ -3040,9 +3017,8 @@ def _explain_aws_ModelAccessConfig(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelAccessConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_ModelAccessConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AcceptEula" in v and not (((v_221 := v["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
+            _explain_aws_Boolean(v["AcceptEula"], (*path, "AcceptEula"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelAccessConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelAccessConfig))
     if isinstance(v, dict) and not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3064,9 +3040,12 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
+            _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
+        if "AutoMLProblemTypeResolvedAttributes" in v and not _check_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"]):
+            _explain_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"], (*path, "AutoMLProblemTypeResolvedAttributes"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLResolvedAttributes))
     return
@@ -3076,9 +3055,10 @@ def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLProblemTypeResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
+            _explain_aws_TabularResolvedAttributes(v["TabularResolvedAttributes"], (*path, "TabularResolvedAttributes"), out, warn)
+        if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
+            _explain_aws_TextGenerationResolvedAttributes(v["TextGenerationResolvedAttributes"], (*path, "TextGenerationResolvedAttributes"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes))
     if isinstance(v, dict) and len(v) < 1:
@@ -3093,9 +3073,8 @@ def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TabularResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+            _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularResolvedAttributes))
     return
@@ -3105,9 +3084,8 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationResolvedAttributes))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_TextGenerationResolvedAttributes_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+            _explain_aws_BaseModelName(v["BaseModelName"], (*path, "BaseModelName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationResolvedAttributes))
     return
@@ -3117,9 +3095,8 @@ def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLComputeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_AutoMLComputeConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
+            _explain_aws_EmrServerlessComputeConfig(v["EmrServerlessComputeConfig"], (*path, "EmrServerlessComputeConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLComputeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLComputeConfig))
     return
@@ -3129,9 +3106,8 @@ def _explain_aws_EmrServerlessComputeConfig(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EmrServerlessComputeConfig))
     if isinstance(v, dict):
-        for key, (check, explain) in X_aws_EmrServerlessComputeConfig_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+            _explain_aws_RoleArn(v["ExecutionRoleARN"], (*path, "ExecutionRoleARN"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig))
     if isinstance(v, dict) and not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3146,9 +3122,28 @@ def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request_shape))
     if isinstance(v, dict):
-        for key, (check, explain) in X_create_auto_ml_job_v2_request_shape_1_e.items():
-            if key in v and not check(v[key]):
-                explain(v[key], (*path, key), out, warn)
+        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+            _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
+        if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
+            _explain_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"], (*path, "AutoMLJobInputDataConfig"), out, warn)
+        if "OutputDataConfig" in v and not _check_aws_AutoMLOutputDataConfig(v["OutputDataConfig"]):
+            _explain_aws_AutoMLOutputDataConfig(v["OutputDataConfig"], (*path, "OutputDataConfig"), out, warn)
+        if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
+            _explain_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
+        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+            _explain_aws_RoleArn(v["RoleArn"], (*path, "RoleArn"), out, warn)
+        if "Tags" in v and not _check_aws_TagList(v["Tags"]):
+            _explain_aws_TagList(v["Tags"], (*path, "Tags"), out, warn)
+        if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
+            _explain_aws_AutoMLSecurityConfig(v["SecurityConfig"], (*path, "SecurityConfig"), out, warn)
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+            _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
+        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+            _explain_aws_ModelDeployConfig(v["ModelDeployConfig"], (*path, "ModelDeployConfig"), out, warn)
+        if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
+            _explain_aws_AutoMLDataSplitConfig(v["DataSplitConfig"], (*path, "DataSplitConfig"), out, warn)
+        if "AutoMLComputeConfig" in v and not _check_aws_AutoMLComputeConfig(v["AutoMLComputeConfig"]):
+            _explain_aws_AutoMLComputeConfig(v["AutoMLComputeConfig"], (*path, "AutoMLComputeConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
         out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_v2_request_shape))
     if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
@@ -3171,9 +3166,6 @@ F_auto_ml_job_objective: Facts = {
 }
 X_auto_ml_job_objective_1 = frozenset(("MetricName",))
 X_auto_ml_job_objective_3 = frozenset(("MetricName",))
-X_auto_ml_job_objective_2_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_metric_name, explain_metric_name),
-}
 F_metric_name: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
     "title": "MetricName",
@@ -3190,10 +3182,6 @@ F_create_auto_ml_job_v2_request: Facts = {
     "x-kind": "create-auto-ml-job-v2",
 }
 X_create_auto_ml_job_v2_request_1 = frozenset(("AutoMLProblemTypeConfig",))
-X_create_auto_ml_job_v2_request_2_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (check_auto_ml_problem_type_config, explain_auto_ml_problem_type_config),
-    "AutoMLJobObjective": (check_auto_ml_job_objective, explain_auto_ml_job_objective),
-}
 F_auto_ml_problem_type_config: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
@@ -3202,13 +3190,6 @@ F_auto_ml_problem_type_config: Facts = {
     "x-code": "problem-type-config",
 }
 X_auto_ml_problem_type_config_5 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
-X_auto_ml_problem_type_config_4_e: dict[str, tuple[Pred, Explain]] = {
-    "ImageClassificationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
-    "TextClassificationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
-    "TimeSeriesForecastingJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
-    "TabularJobConfig": (_check_AutoMLProblemTypeConfig__TabularJobConfig, _explain_AutoMLProblemTypeConfig__TabularJobConfig),
-    "TextGenerationJobConfig": (_check_AutoMLProblemTypeConfig__ImageClassificationJobConfig, _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig),
-}
 F_AutoMLProblemTypeConfig_propertyNames: Facts = {
     "enum": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
     "x-code": "unknown-job-config",
@@ -3220,9 +3201,6 @@ F_AutoMLProblemTypeConfig__ImageClassificationJobConfig: Facts = {
 F_AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "additionalProperties": True,
     "properties": ("ProblemType",),
-}
-X_AutoMLProblemTypeConfig__TabularJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (check_problem_type, explain_problem_type),
 }
 F_problem_type: Facts = {
     "enum": ("BinaryClassification", "MulticlassClassification", "Regression"),
@@ -3239,14 +3217,8 @@ F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0: Facts = {
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
-}
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
@@ -3269,17 +3241,11 @@ F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "required": ("ProblemType",),
 }
@@ -3289,9 +3255,6 @@ F_CreateAutoMLJobV2Request_allOf_0_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_0_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_0_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TabularJobConfig",),
 }
@@ -3301,14 +3264,8 @@ F_CreateAutoMLJobV2Request_allOf_1: Facts = {
 F_CreateAutoMLJobV2Request_allOf_1_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_1_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_regression_metric_name, explain_regression_metric_name),
 }
 F_regression_metric_name: Facts = {
     "enum": ("MSE", "RMSE", "R2", "MAE"),
@@ -3323,25 +3280,16 @@ F_CreateAutoMLJobV2Request_allOf_1_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "Regression",
 }
@@ -3350,14 +3298,8 @@ F_CreateAutoMLJobV2Request_allOf_2: Facts = {
 F_CreateAutoMLJobV2Request_allOf_2_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_2_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_binary_classification_metric_name, explain_binary_classification_metric_name),
 }
 F_binary_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"),
@@ -3372,25 +3314,16 @@ F_CreateAutoMLJobV2Request_allOf_2_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "BinaryClassification",
 }
@@ -3399,14 +3332,8 @@ F_CreateAutoMLJobV2Request_allOf_3: Facts = {
 F_CreateAutoMLJobV2Request_allOf_3_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_3_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_multiclass_classification_metric_name, explain_multiclass_classification_metric_name),
 }
 F_multiclass_classification_metric_name: Facts = {
     "enum": ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"),
@@ -3421,25 +3348,16 @@ F_CreateAutoMLJobV2Request_allOf_3_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig",),
     "required": ("TabularJobConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 = frozenset(("TabularJobConfig",))
-X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig: Facts = {
     "properties": ("ProblemType",),
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 = frozenset(("ProblemType",))
-X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_2_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType: Facts = {
     "const": "MulticlassClassification",
 }
@@ -3448,14 +3366,8 @@ F_CreateAutoMLJobV2Request_allOf_4: Facts = {
 F_CreateAutoMLJobV2Request_allOf_4_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_4_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_image_classification_metric_name, explain_image_classification_metric_name),
 }
 F_image_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
@@ -3470,9 +3382,6 @@ F_CreateAutoMLJobV2Request_allOf_4_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_4_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_4_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("ImageClassificationJobConfig",),
 }
@@ -3482,14 +3391,8 @@ F_CreateAutoMLJobV2Request_allOf_5: Facts = {
 F_CreateAutoMLJobV2Request_allOf_5_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_5_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_text_classification_metric_name, explain_text_classification_metric_name),
 }
 F_text_classification_metric_name: Facts = {
     "enum": ("Accuracy",),
@@ -3504,9 +3407,6 @@ F_CreateAutoMLJobV2Request_allOf_5_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_5_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_5_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextClassificationJobConfig",),
 }
@@ -3516,14 +3416,8 @@ F_CreateAutoMLJobV2Request_allOf_6: Facts = {
 F_CreateAutoMLJobV2Request_allOf_6_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_6_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_time_series_forecasting_metric_name, explain_time_series_forecasting_metric_name),
 }
 F_time_series_forecasting_metric_name: Facts = {
     "enum": ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
@@ -3538,9 +3432,6 @@ F_CreateAutoMLJobV2Request_allOf_6_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_6_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_6_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TimeSeriesForecastingJobConfig",),
 }
@@ -3550,14 +3441,8 @@ F_CreateAutoMLJobV2Request_allOf_7: Facts = {
 F_CreateAutoMLJobV2Request_allOf_7_then: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobV2Request_allOf_7_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective, _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective),
-}
 F_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_text_generation_metric_name, explain_text_generation_metric_name),
 }
 F_text_generation_metric_name: Facts = {
     "title": "MetricName for TextGeneration",
@@ -3576,9 +3461,6 @@ F_CreateAutoMLJobV2Request_allOf_7_if: Facts = {
     "required": ("AutoMLProblemTypeConfig",),
 }
 X_CreateAutoMLJobV2Request_allOf_7_if_0 = frozenset(("AutoMLProblemTypeConfig",))
-X_CreateAutoMLJobV2Request_allOf_7_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig: Facts = {
     "required": ("TextGenerationJobConfig",),
 }
@@ -3588,15 +3470,8 @@ F_CreateAutoMLJobV2Request_allOf_8: Facts = {
 F_CreateAutoMLJobV2Request_allOf_8_then: Facts = {
     "properties": ("AutoMLProblemTypeConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_8_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLProblemTypeConfig": (_check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig, _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig: Facts = {
     "properties": ("TabularJobConfig", "TimeSeriesForecastingJobConfig"),
-}
-X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularJobConfig": (check_tabular_algorithm_choice, explain_tabular_algorithm_choice),
-    "TimeSeriesForecastingJobConfig": (_check_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig, _explain_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig),
 }
 F_tabular_algorithm_choice: Facts = {
     "title": "Algorithms of a tabular job, by training mode",
@@ -3606,22 +3481,13 @@ F_TabularAlgorithmChoice_allOf_0: Facts = {
 F_TabularAlgorithmChoice_allOf_0_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_0_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_0_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -3655,22 +3521,13 @@ F_TabularAlgorithmChoice_allOf_1: Facts = {
 F_TabularAlgorithmChoice_allOf_1_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_1_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_1_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_1_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -3681,9 +3538,6 @@ F_TabularAlgorithmChoice_allOf_1_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_1_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Mode": (_check_TabularAlgorithmChoice_allOf_1_if__Mode, _explain_TabularAlgorithmChoice_allOf_1_if__Mode),
-}
 F_TabularAlgorithmChoice_allOf_1_if__Mode: Facts = {
     "const": "ENSEMBLING",
 }
@@ -3692,22 +3546,13 @@ F_TabularAlgorithmChoice_allOf_2: Facts = {
 F_TabularAlgorithmChoice_allOf_2_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_2_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_2_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_2_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -3718,9 +3563,6 @@ F_TabularAlgorithmChoice_allOf_2_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_2_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Mode": (_check_TabularAlgorithmChoice_allOf_2_if__Mode, _explain_TabularAlgorithmChoice_allOf_2_if__Mode),
-}
 F_TabularAlgorithmChoice_allOf_2_if__Mode: Facts = {
     "const": "HYPERPARAMETER_TUNING",
 }
@@ -3729,22 +3571,13 @@ F_TabularAlgorithmChoice_allOf_3: Facts = {
 F_TabularAlgorithmChoice_allOf_3_then: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_TabularAlgorithmChoice_allOf_3_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig),
-}
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig, _explain_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_TabularAlgorithmChoice_allOf_3_then__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_TabularAlgorithmChoice_allOf_3_th_andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -3764,31 +3597,19 @@ F_TabularAlgorithmChoice_allOf_3_if: Facts = {
     "required": ("Mode",),
 }
 X_TabularAlgorithmChoice_allOf_3_if_0 = frozenset(("Mode",))
-X_TabularAlgorithmChoice_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Mode": (_check_TabularAlgorithmChoice_allOf_3_if__Mode, _explain_TabularAlgorithmChoice_allOf_3_if__Mode),
-}
 F_TabularAlgorithmChoice_allOf_3_if__Mode: Facts = {
     "const": "AUTO",
 }
 F_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig: Facts = {
     "properties": ("CandidateGenerationConfig",),
 }
-X_CreateAutoMLJobV2Request_allOf_8_then__AutoMLProblemTypeConfig__TimeSeriesForecastingJobConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig, _explain_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig),
-}
 F_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
-}
-X_CreateAutoMLJobV2Request_allOf_8__eConfig__TimeSeriesForecastingJobConfig__CandidateGenerationConfig_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig, _explain_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig),
 }
 F_CreateAutoMLJobV2Request_allOf_8__sForecastingJobConfig__CandidateGenerationConfig__AlgorithmsConfig: Facts = {
 }
 F_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items: Facts = {
     "properties": ("AutoMLAlgorithms",),
-}
-X_CreateAutoMLJobV2Request_allOf_8__astingJobConfig__CandidateGenerationConfig__AlgorithmsConfig_items_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms, _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms),
 }
 F_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__AlgorithmsConfig_items__AutoMLAlgorithms: Facts = {
 }
@@ -3811,10 +3632,6 @@ F_create_auto_ml_job_request: Facts = {
     "title": "CreateAutoMLJobRequest",
     "x-kind": "create-auto-ml-job",
 }
-X_create_auto_ml_job_request_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (check_problem_type, explain_problem_type),
-    "AutoMLJobObjective": (check_auto_ml_job_objective, explain_auto_ml_job_objective),
-}
 F_CreateAutoMLJobRequest_allOf_0: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_0_x_warn: Facts = {
@@ -3827,9 +3644,6 @@ F_CreateAutoMLJobRequest_allOf_1_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_1_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_1_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobRequest_allOf_2: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_2_if: Facts = {
@@ -3837,9 +3651,6 @@ F_CreateAutoMLJobRequest_allOf_2_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_2_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_2_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobRequest_allOf_3: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_3_if: Facts = {
@@ -3847,22 +3658,13 @@ F_CreateAutoMLJobRequest_allOf_3_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_3_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_3_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType, _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType),
-}
 F_CreateAutoMLJobRequest_allOf_4: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_4_else: Facts = {
     "properties": ("AutoMLJobObjective",),
 }
-X_CreateAutoMLJobRequest_allOf_4_else_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective, _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective),
-}
 F_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective: Facts = {
     "properties": ("MetricName",),
-}
-X_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective_0_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (check_create_auto_ml_job_metric_name, explain_create_auto_ml_job_metric_name),
 }
 F_create_auto_ml_job_metric_name: Facts = {
     "title": "MetricName of a CreateAutoMLJob (V1) request",
@@ -3874,16 +3676,10 @@ F_CreateAutoMLJobRequest_allOf_4_if: Facts = {
     "required": ("ProblemType",),
 }
 X_CreateAutoMLJobRequest_allOf_4_if_0 = frozenset(("ProblemType",))
-X_CreateAutoMLJobRequest_allOf_4_if_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (check_problem_type, explain_problem_type),
-}
 F_CreateAutoMLJobRequest_allOf_5: Facts = {
 }
 F_CreateAutoMLJobRequest_allOf_5_then: Facts = {
     "properties": ("AutoMLJobConfig",),
-}
-X_CreateAutoMLJobRequest_allOf_5_then_0_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobConfig": (check_tabular_algorithm_choice, explain_tabular_algorithm_choice),
 }
 F_CreateAutoMLJobRequest_allOf_5_if: Facts = {
     "required": ("AutoMLJobConfig",),
@@ -3986,14 +3782,6 @@ F_aws_AutoMLChannel: Facts = {
 }
 X_aws_AutoMLChannel_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
 X_aws_AutoMLChannel_3 = frozenset(("TargetAttributeName",))
-X_aws_AutoMLChannel_1_e: dict[str, tuple[Pred, Explain]] = {
-    "DataSource": (_check_aws_AutoMLDataSource, _explain_aws_AutoMLDataSource),
-    "CompressionType": (_check_aws_CompressionType, _explain_aws_CompressionType),
-    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "ContentType": (_check_aws_ContentType, _explain_aws_ContentType),
-    "ChannelType": (_check_aws_AutoMLChannelType, _explain_aws_AutoMLChannelType),
-    "SampleWeightAttributeName": (_check_aws_SampleWeightAttributeName, _explain_aws_SampleWeightAttributeName),
-}
 F_aws_AutoMLDataSource: Facts = {
     "additionalProperties": False,
     "properties": ("S3DataSource",),
@@ -4001,9 +3789,6 @@ F_aws_AutoMLDataSource: Facts = {
 }
 X_aws_AutoMLDataSource_2 = frozenset(("S3DataSource",))
 X_aws_AutoMLDataSource_3 = frozenset(("S3DataSource",))
-X_aws_AutoMLDataSource_1_e: dict[str, tuple[Pred, Explain]] = {
-    "S3DataSource": (_check_aws_AutoMLS3DataSource, _explain_aws_AutoMLS3DataSource),
-}
 F_aws_AutoMLS3DataSource: Facts = {
     "additionalProperties": False,
     "properties": ("S3DataType", "S3Uri"),
@@ -4011,10 +3796,6 @@ F_aws_AutoMLS3DataSource: Facts = {
 }
 X_aws_AutoMLS3DataSource_2 = frozenset(("S3DataType", "S3Uri"))
 X_aws_AutoMLS3DataSource_3 = frozenset(("S3DataType", "S3Uri"))
-X_aws_AutoMLS3DataSource_1_e: dict[str, tuple[Pred, Explain]] = {
-    "S3DataType": (_check_aws_AutoMLS3DataType, _explain_aws_AutoMLS3DataType),
-    "S3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
-}
 F_aws_AutoMLS3DataType: Facts = {
     "enum": ("ManifestFile", "S3Prefix", "AugmentedManifestFile"),
 }
@@ -4052,10 +3833,6 @@ F_aws_AutoMLOutputDataConfig: Facts = {
 }
 X_aws_AutoMLOutputDataConfig_2 = frozenset(("KmsKeyId", "S3OutputPath"))
 X_aws_AutoMLOutputDataConfig_3 = frozenset(("S3OutputPath",))
-X_aws_AutoMLOutputDataConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "KmsKeyId": (_check_aws_KmsKeyId, _explain_aws_KmsKeyId),
-    "S3OutputPath": (_check_aws_S3Uri, _explain_aws_S3Uri),
-}
 F_aws_KmsKeyId: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
     "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
@@ -4074,9 +3851,6 @@ F_aws_AutoMLJobObjective: Facts = {
 }
 X_aws_AutoMLJobObjective_2 = frozenset(("MetricName",))
 X_aws_AutoMLJobObjective_3 = frozenset(("MetricName",))
-X_aws_AutoMLJobObjective_1_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
-}
 F_aws_AutoMLMetricEnum: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"),
 }
@@ -4090,23 +3864,11 @@ F_aws_AutoMLJobConfig: Facts = {
     "properties": ("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"),
 }
 X_aws_AutoMLJobConfig_2 = frozenset(("CompletionCriteria", "SecurityConfig", "CandidateGenerationConfig", "DataSplitConfig", "Mode"))
-X_aws_AutoMLJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "SecurityConfig": (_check_aws_AutoMLSecurityConfig, _explain_aws_AutoMLSecurityConfig),
-    "CandidateGenerationConfig": (_check_aws_AutoMLCandidateGenerationConfig, _explain_aws_AutoMLCandidateGenerationConfig),
-    "DataSplitConfig": (_check_aws_AutoMLDataSplitConfig, _explain_aws_AutoMLDataSplitConfig),
-    "Mode": (_check_aws_AutoMLMode, _explain_aws_AutoMLMode),
-}
 F_aws_AutoMLJobCompletionCriteria: Facts = {
     "additionalProperties": False,
     "properties": ("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"),
 }
 X_aws_AutoMLJobCompletionCriteria_2 = frozenset(("MaxCandidates", "MaxRuntimePerTrainingJobInSeconds", "MaxAutoMLJobRuntimeInSeconds"))
-X_aws_AutoMLJobCompletionCriteria_1_e: dict[str, tuple[Pred, Explain]] = {
-    "MaxCandidates": (_check_aws_MaxCandidates, _explain_aws_MaxCandidates),
-    "MaxRuntimePerTrainingJobInSeconds": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
-    "MaxAutoMLJobRuntimeInSeconds": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
-}
 F_aws_MaxCandidates: Facts = {
 }
 F_aws_MaxRuntimePerTrainingJobInSeconds: Facts = {
@@ -4116,11 +3878,6 @@ F_aws_AutoMLSecurityConfig: Facts = {
     "properties": ("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"),
 }
 X_aws_AutoMLSecurityConfig_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
-X_aws_AutoMLSecurityConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "VolumeKmsKeyId": (_check_aws_KmsKeyId, _explain_aws_KmsKeyId),
-    "EnableInterContainerTrafficEncryption": (_check_aws_Boolean, _explain_aws_Boolean),
-    "VpcConfig": (_check_aws_VpcConfig, _explain_aws_VpcConfig),
-}
 F_aws_Boolean: Facts = {
 }
 F_aws_VpcConfig: Facts = {
@@ -4130,10 +3887,6 @@ F_aws_VpcConfig: Facts = {
 }
 X_aws_VpcConfig_2 = frozenset(("SecurityGroupIds", "Subnets"))
 X_aws_VpcConfig_3 = frozenset(("SecurityGroupIds", "Subnets"))
-X_aws_VpcConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "SecurityGroupIds": (_check_aws_VpcSecurityGroupIds, _explain_aws_VpcSecurityGroupIds),
-    "Subnets": (_check_aws_Subnets, _explain_aws_Subnets),
-}
 F_aws_VpcSecurityGroupIds: Facts = {
 }
 F_aws_SecurityGroupId: Facts = {
@@ -4149,10 +3902,6 @@ F_aws_AutoMLCandidateGenerationConfig: Facts = {
     "properties": ("FeatureSpecificationS3Uri", "AlgorithmsConfig"),
 }
 X_aws_AutoMLCandidateGenerationConfig_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
-X_aws_AutoMLCandidateGenerationConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "AlgorithmsConfig": (_check_aws_AutoMLAlgorithmsConfig, _explain_aws_AutoMLAlgorithmsConfig),
-}
 F_aws_AutoMLAlgorithmsConfig: Facts = {
 }
 F_aws_AutoMLAlgorithmConfig: Facts = {
@@ -4162,9 +3911,6 @@ F_aws_AutoMLAlgorithmConfig: Facts = {
 }
 X_aws_AutoMLAlgorithmConfig_2 = frozenset(("AutoMLAlgorithms",))
 X_aws_AutoMLAlgorithmConfig_3 = frozenset(("AutoMLAlgorithms",))
-X_aws_AutoMLAlgorithmConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLAlgorithms": (_check_aws_AutoMLAlgorithms, _explain_aws_AutoMLAlgorithms),
-}
 F_aws_AutoMLAlgorithms: Facts = {
 }
 F_aws_AutoMLAlgorithm: Facts = {
@@ -4176,9 +3922,6 @@ F_aws_AutoMLDataSplitConfig: Facts = {
     "properties": ("ValidationFraction",),
 }
 X_aws_AutoMLDataSplitConfig_2 = frozenset(("ValidationFraction",))
-X_aws_AutoMLDataSplitConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ValidationFraction": (_check_aws_ValidationFraction, _explain_aws_ValidationFraction),
-}
 F_aws_ValidationFraction: Facts = {
 }
 F_aws_AutoMLMode: Facts = {
@@ -4196,9 +3939,6 @@ F_aws_AutoMLPartialFailureReason: Facts = {
     "properties": ("PartialFailureMessage",),
 }
 X_aws_AutoMLPartialFailureReason_2 = frozenset(("PartialFailureMessage",))
-X_aws_AutoMLPartialFailureReason_1_e: dict[str, tuple[Pred, Explain]] = {
-    "PartialFailureMessage": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
-}
 F_aws_AutoMLCandidate: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"),
@@ -4206,20 +3946,6 @@ F_aws_AutoMLCandidate: Facts = {
 }
 X_aws_AutoMLCandidate_2 = frozenset(("CandidateName", "FinalAutoMLJobObjectiveMetric", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "InferenceContainers", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "CandidateProperties", "InferenceContainerDefinitions"))
 X_aws_AutoMLCandidate_3 = frozenset(("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"))
-X_aws_AutoMLCandidate_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateName": (_check_aws_CandidateName, _explain_aws_CandidateName),
-    "FinalAutoMLJobObjectiveMetric": (_check_aws_FinalAutoMLJobObjectiveMetric, _explain_aws_FinalAutoMLJobObjectiveMetric),
-    "ObjectiveStatus": (_check_aws_ObjectiveStatus, _explain_aws_ObjectiveStatus),
-    "CandidateSteps": (_check_aws_CandidateSteps, _explain_aws_CandidateSteps),
-    "CandidateStatus": (_check_aws_CandidateStatus, _explain_aws_CandidateStatus),
-    "InferenceContainers": (_check_aws_AutoMLContainerDefinitions, _explain_aws_AutoMLContainerDefinitions),
-    "CreationTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
-    "EndTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
-    "LastModifiedTime": (_check_aws_Timestamp, _explain_aws_Timestamp),
-    "FailureReason": (_check_aws_AutoMLFailureReason, _explain_aws_AutoMLFailureReason),
-    "CandidateProperties": (_check_aws_CandidateProperties, _explain_aws_CandidateProperties),
-    "InferenceContainerDefinitions": (_check_aws_AutoMLInferenceContainerDefinitions, _explain_aws_AutoMLInferenceContainerDefinitions),
-}
 F_aws_CandidateName: Facts = {
 }
 F_aws_FinalAutoMLJobObjectiveMetric: Facts = {
@@ -4229,12 +3955,6 @@ F_aws_FinalAutoMLJobObjectiveMetric: Facts = {
 }
 X_aws_FinalAutoMLJobObjectiveMetric_2 = frozenset(("Type", "MetricName", "Value", "StandardMetricName"))
 X_aws_FinalAutoMLJobObjectiveMetric_3 = frozenset(("MetricName", "Value"))
-X_aws_FinalAutoMLJobObjectiveMetric_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Type": (_check_aws_AutoMLJobObjectiveType, _explain_aws_AutoMLJobObjectiveType),
-    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
-    "Value": (_check_aws_MetricValue, _explain_aws_MetricValue),
-    "StandardMetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
-}
 F_aws_AutoMLJobObjectiveType: Facts = {
     "enum": ("Maximize", "Minimize"),
 }
@@ -4254,11 +3974,6 @@ F_aws_AutoMLCandidateStep: Facts = {
 }
 X_aws_AutoMLCandidateStep_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
 X_aws_AutoMLCandidateStep_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
-X_aws_AutoMLCandidateStep_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateStepType": (_check_aws_CandidateStepType, _explain_aws_CandidateStepType),
-    "CandidateStepArn": (_check_aws_CandidateStepArn, _explain_aws_CandidateStepArn),
-    "CandidateStepName": (_check_aws_CandidateName, _explain_aws_CandidateName),
-}
 F_aws_CandidateStepType: Facts = {
     "enum": ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"),
 }
@@ -4281,11 +3996,6 @@ F_aws_AutoMLContainerDefinition: Facts = {
 }
 X_aws_AutoMLContainerDefinition_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
 X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
-X_aws_AutoMLContainerDefinition_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Image": (_check_aws_ContainerImage, _explain_aws_ContainerImage),
-    "ModelDataUrl": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "Environment": (_check_aws_EnvironmentMap, _explain_aws_EnvironmentMap),
-}
 F_aws_ContainerImage: Facts = {
     "x-aws-pattern": "[\\S]+",
 }
@@ -4311,10 +4021,6 @@ F_aws_CandidateProperties: Facts = {
     "properties": ("CandidateArtifactLocations", "CandidateMetrics"),
 }
 X_aws_CandidateProperties_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
-X_aws_CandidateProperties_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateArtifactLocations": (_check_aws_CandidateArtifactLocations, _explain_aws_CandidateArtifactLocations),
-    "CandidateMetrics": (_check_aws_MetricDataList, _explain_aws_MetricDataList),
-}
 F_aws_CandidateArtifactLocations: Facts = {
     "additionalProperties": False,
     "properties": ("Explainability", "ModelInsights", "BacktestResults"),
@@ -4322,11 +4028,6 @@ F_aws_CandidateArtifactLocations: Facts = {
 }
 X_aws_CandidateArtifactLocations_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
 X_aws_CandidateArtifactLocations_3 = frozenset(("Explainability",))
-X_aws_CandidateArtifactLocations_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Explainability": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "ModelInsights": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "BacktestResults": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-}
 F_aws_MetricDataList: Facts = {
 }
 F_aws_MetricDatum: Facts = {
@@ -4334,12 +4035,6 @@ F_aws_MetricDatum: Facts = {
     "properties": ("MetricName", "StandardMetricName", "Value", "Set"),
 }
 X_aws_MetricDatum_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
-X_aws_MetricDatum_1_e: dict[str, tuple[Pred, Explain]] = {
-    "MetricName": (_check_aws_AutoMLMetricEnum, _explain_aws_AutoMLMetricEnum),
-    "StandardMetricName": (_check_aws_AutoMLMetricExtendedEnum, _explain_aws_AutoMLMetricExtendedEnum),
-    "Value": (_check_aws_MetricValue, _explain_aws_MetricValue),
-    "Set": (_check_aws_MetricSetSource, _explain_aws_MetricSetSource),
-}
 F_aws_AutoMLMetricExtendedEnum: Facts = {
     "enum": ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"),
 }
@@ -4365,29 +4060,16 @@ F_aws_AutoMLJobArtifacts: Facts = {
     "properties": ("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"),
 }
 X_aws_AutoMLJobArtifacts_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
-X_aws_AutoMLJobArtifacts_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateDefinitionNotebookLocation": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "DataExplorationNotebookLocation": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-}
 F_aws_ResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobObjective", "ProblemType", "CompletionCriteria"),
 }
 X_aws_ResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
-X_aws_ResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-}
 F_aws_ModelDeployConfig: Facts = {
     "additionalProperties": False,
     "properties": ("AutoGenerateEndpointName", "EndpointName"),
 }
 X_aws_ModelDeployConfig_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
-X_aws_ModelDeployConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoGenerateEndpointName": (_check_aws_Boolean, _explain_aws_Boolean),
-    "EndpointName": (_check_aws_EndpointName, _explain_aws_EndpointName),
-}
 F_aws_EndpointName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
@@ -4399,9 +4081,6 @@ F_aws_ModelDeployResult: Facts = {
     "properties": ("EndpointName",),
 }
 X_aws_ModelDeployResult_2 = frozenset(("EndpointName",))
-X_aws_ModelDeployResult_1_e: dict[str, tuple[Pred, Explain]] = {
-    "EndpointName": (_check_aws_EndpointName, _explain_aws_EndpointName),
-}
 F_create_auto_ml_job_request_shape: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"),
@@ -4410,18 +4089,6 @@ F_create_auto_ml_job_request_shape: Facts = {
 }
 X_create_auto_ml_job_request_shape_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
 X_create_auto_ml_job_request_shape_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
-X_create_auto_ml_job_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
-    "InputDataConfig": (_check_aws_AutoMLInputDataConfig, _explain_aws_AutoMLInputDataConfig),
-    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "AutoMLJobConfig": (_check_aws_AutoMLJobConfig, _explain_aws_AutoMLJobConfig),
-    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
-    "GenerateCandidateDefinitionsOnly": (_check_aws_Boolean, _explain_aws_Boolean),
-    "Tags": (_check_aws_TagList, _explain_aws_TagList),
-    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
-}
 F_aws_TagList: Facts = {
 }
 F_aws_Tag: Facts = {
@@ -4431,10 +4098,6 @@ F_aws_Tag: Facts = {
 }
 X_aws_Tag_2 = frozenset(("Key", "Value"))
 X_aws_Tag_3 = frozenset(("Key", "Value"))
-X_aws_Tag_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Key": (_check_aws_TagKey, _explain_aws_TagKey),
-    "Value": (_check_aws_TagValue, _explain_aws_TagValue),
-}
 F_aws_TagKey: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
@@ -4512,32 +4175,16 @@ F_aws_AutoMLJobChannel: Facts = {
     "properties": ("ChannelType", "ContentType", "CompressionType", "DataSource"),
 }
 X_aws_AutoMLJobChannel_2 = frozenset(("ChannelType", "ContentType", "CompressionType", "DataSource"))
-X_aws_AutoMLJobChannel_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ChannelType": (_check_aws_AutoMLChannelType, _explain_aws_AutoMLChannelType),
-    "ContentType": (_check_aws_ContentType, _explain_aws_ContentType),
-    "CompressionType": (_check_aws_CompressionType, _explain_aws_CompressionType),
-    "DataSource": (_check_aws_AutoMLDataSource, _explain_aws_AutoMLDataSource),
-}
 F_aws_AutoMLProblemTypeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"),
 }
 X_aws_AutoMLProblemTypeConfig_2 = frozenset(("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"))
-X_aws_AutoMLProblemTypeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ImageClassificationJobConfig": (_check_aws_ImageClassificationJobConfig, _explain_aws_ImageClassificationJobConfig),
-    "TextClassificationJobConfig": (_check_aws_TextClassificationJobConfig, _explain_aws_TextClassificationJobConfig),
-    "TimeSeriesForecastingJobConfig": (_check_aws_TimeSeriesForecastingJobConfig, _explain_aws_TimeSeriesForecastingJobConfig),
-    "TabularJobConfig": (_check_aws_TabularJobConfig, _explain_aws_TabularJobConfig),
-    "TextGenerationJobConfig": (_check_aws_TextGenerationJobConfig, _explain_aws_TextGenerationJobConfig),
-}
 F_aws_ImageClassificationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria",),
 }
 X_aws_ImageClassificationJobConfig_2 = frozenset(("CompletionCriteria",))
-X_aws_ImageClassificationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-}
 F_aws_TextClassificationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "ContentColumn", "TargetLabelColumn"),
@@ -4545,11 +4192,6 @@ F_aws_TextClassificationJobConfig: Facts = {
 }
 X_aws_TextClassificationJobConfig_2 = frozenset(("CompletionCriteria", "ContentColumn", "TargetLabelColumn"))
 X_aws_TextClassificationJobConfig_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
-X_aws_TextClassificationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "ContentColumn": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
-    "TargetLabelColumn": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
-}
 F_aws_ContentColumn: Facts = {
 }
 F_aws_TimeSeriesForecastingJobConfig: Facts = {
@@ -4559,17 +4201,6 @@ F_aws_TimeSeriesForecastingJobConfig: Facts = {
 }
 X_aws_TimeSeriesForecastingJobConfig_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
 X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
-X_aws_TimeSeriesForecastingJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "ForecastFrequency": (_check_aws_ForecastFrequency, _explain_aws_ForecastFrequency),
-    "ForecastHorizon": (_check_aws_MaxRuntimePerTrainingJobInSeconds, _explain_aws_MaxRuntimePerTrainingJobInSeconds),
-    "ForecastQuantiles": (_check_aws_ForecastQuantiles, _explain_aws_ForecastQuantiles),
-    "Transformations": (_check_aws_TimeSeriesTransformations, _explain_aws_TimeSeriesTransformations),
-    "TimeSeriesConfig": (_check_aws_TimeSeriesConfig, _explain_aws_TimeSeriesConfig),
-    "HolidayConfig": (_check_aws_HolidayConfig, _explain_aws_HolidayConfig),
-    "CandidateGenerationConfig": (_check_aws_CandidateGenerationConfig, _explain_aws_CandidateGenerationConfig),
-}
 F_aws_ForecastFrequency: Facts = {
     "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
 }
@@ -4587,10 +4218,6 @@ F_aws_TimeSeriesTransformations: Facts = {
     "properties": ("Filling", "Aggregation"),
 }
 X_aws_TimeSeriesTransformations_2 = frozenset(("Filling", "Aggregation"))
-X_aws_TimeSeriesTransformations_1_e: dict[str, tuple[Pred, Explain]] = {
-    "Filling": (_check_aws_FillingTransformations, _explain_aws_FillingTransformations),
-    "Aggregation": (_check_aws_AggregationTransformations, _explain_aws_AggregationTransformations),
-}
 F_aws_FillingTransformations: Facts = {
     "propertyNames": True,
 }
@@ -4624,12 +4251,6 @@ F_aws_TimeSeriesConfig: Facts = {
 }
 X_aws_TimeSeriesConfig_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
 X_aws_TimeSeriesConfig_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
-X_aws_TimeSeriesConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "TimestampAttributeName": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
-    "ItemIdentifierAttributeName": (_check_aws_ContentColumn, _explain_aws_ContentColumn),
-    "GroupingAttributeNames": (_check_aws_GroupingAttributeNames, _explain_aws_GroupingAttributeNames),
-}
 F_aws_GroupingAttributeNames: Facts = {
 }
 F_aws_HolidayConfig: Facts = {
@@ -4639,9 +4260,6 @@ F_aws_HolidayConfigAttributes: Facts = {
     "properties": ("CountryCode",),
 }
 X_aws_HolidayConfigAttributes_2 = frozenset(("CountryCode",))
-X_aws_HolidayConfigAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CountryCode": (_check_aws_CountryCode, _explain_aws_CountryCode),
-}
 F_aws_CountryCode: Facts = {
     "x-aws-pattern": "[A-Z]{2}",
     "x-pattern-description": "only capital letters, 2 to 2 characters",
@@ -4653,9 +4271,6 @@ F_aws_CandidateGenerationConfig: Facts = {
     "properties": ("AlgorithmsConfig",),
 }
 X_aws_CandidateGenerationConfig_2 = frozenset(("AlgorithmsConfig",))
-X_aws_CandidateGenerationConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AlgorithmsConfig": (_check_aws_AutoMLAlgorithmsConfig, _explain_aws_AutoMLAlgorithmsConfig),
-}
 F_aws_TabularJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"),
@@ -4663,27 +4278,11 @@ F_aws_TabularJobConfig: Facts = {
 }
 X_aws_TabularJobConfig_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
 X_aws_TabularJobConfig_3 = frozenset(("TargetAttributeName",))
-X_aws_TabularJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CandidateGenerationConfig": (_check_aws_CandidateGenerationConfig, _explain_aws_CandidateGenerationConfig),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "FeatureSpecificationS3Uri": (_check_aws_S3Uri, _explain_aws_S3Uri),
-    "Mode": (_check_aws_AutoMLMode, _explain_aws_AutoMLMode),
-    "GenerateCandidateDefinitionsOnly": (_check_aws_Boolean, _explain_aws_Boolean),
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-    "TargetAttributeName": (_check_aws_TargetAttributeName, _explain_aws_TargetAttributeName),
-    "SampleWeightAttributeName": (_check_aws_SampleWeightAttributeName, _explain_aws_SampleWeightAttributeName),
-}
 F_aws_TextGenerationJobConfig: Facts = {
     "additionalProperties": False,
     "properties": ("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"),
 }
 X_aws_TextGenerationJobConfig_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
-X_aws_TextGenerationJobConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "BaseModelName": (_check_aws_BaseModelName, _explain_aws_BaseModelName),
-    "TextGenerationHyperParameters": (_check_aws_TextGenerationHyperParameters, _explain_aws_TextGenerationHyperParameters),
-    "ModelAccessConfig": (_check_aws_ModelAccessConfig, _explain_aws_ModelAccessConfig),
-}
 F_aws_BaseModelName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
@@ -4713,9 +4312,6 @@ F_aws_ModelAccessConfig: Facts = {
 }
 X_aws_ModelAccessConfig_2 = frozenset(("AcceptEula",))
 X_aws_ModelAccessConfig_3 = frozenset(("AcceptEula",))
-X_aws_ModelAccessConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AcceptEula": (_check_aws_Boolean, _explain_aws_Boolean),
-}
 F_aws_AutoMLProblemTypeConfigName: Facts = {
     "enum": ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"),
 }
@@ -4725,44 +4321,26 @@ F_aws_AutoMLResolvedAttributes: Facts = {
     "properties": ("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"),
 }
 X_aws_AutoMLResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "CompletionCriteria", "AutoMLProblemTypeResolvedAttributes"))
-X_aws_AutoMLResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "CompletionCriteria": (_check_aws_AutoMLJobCompletionCriteria, _explain_aws_AutoMLJobCompletionCriteria),
-    "AutoMLProblemTypeResolvedAttributes": (_check_aws_AutoMLProblemTypeResolvedAttributes, _explain_aws_AutoMLProblemTypeResolvedAttributes),
-}
 F_aws_AutoMLProblemTypeResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("TabularResolvedAttributes", "TextGenerationResolvedAttributes"),
 }
 X_aws_AutoMLProblemTypeResolvedAttributes_2 = frozenset(("TabularResolvedAttributes", "TextGenerationResolvedAttributes"))
-X_aws_AutoMLProblemTypeResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "TabularResolvedAttributes": (_check_aws_TabularResolvedAttributes, _explain_aws_TabularResolvedAttributes),
-    "TextGenerationResolvedAttributes": (_check_aws_TextGenerationResolvedAttributes, _explain_aws_TextGenerationResolvedAttributes),
-}
 F_aws_TabularResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("ProblemType",),
 }
 X_aws_TabularResolvedAttributes_2 = frozenset(("ProblemType",))
-X_aws_TabularResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ProblemType": (_check_aws_ProblemType, _explain_aws_ProblemType),
-}
 F_aws_TextGenerationResolvedAttributes: Facts = {
     "additionalProperties": False,
     "properties": ("BaseModelName",),
 }
 X_aws_TextGenerationResolvedAttributes_2 = frozenset(("BaseModelName",))
-X_aws_TextGenerationResolvedAttributes_1_e: dict[str, tuple[Pred, Explain]] = {
-    "BaseModelName": (_check_aws_BaseModelName, _explain_aws_BaseModelName),
-}
 F_aws_AutoMLComputeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("EmrServerlessComputeConfig",),
 }
 X_aws_AutoMLComputeConfig_2 = frozenset(("EmrServerlessComputeConfig",))
-X_aws_AutoMLComputeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "EmrServerlessComputeConfig": (_check_aws_EmrServerlessComputeConfig, _explain_aws_EmrServerlessComputeConfig),
-}
 F_aws_EmrServerlessComputeConfig: Facts = {
     "additionalProperties": False,
     "properties": ("ExecutionRoleARN",),
@@ -4770,9 +4348,6 @@ F_aws_EmrServerlessComputeConfig: Facts = {
 }
 X_aws_EmrServerlessComputeConfig_2 = frozenset(("ExecutionRoleARN",))
 X_aws_EmrServerlessComputeConfig_3 = frozenset(("ExecutionRoleARN",))
-X_aws_EmrServerlessComputeConfig_1_e: dict[str, tuple[Pred, Explain]] = {
-    "ExecutionRoleARN": (_check_aws_RoleArn, _explain_aws_RoleArn),
-}
 F_create_auto_ml_job_v2_request_shape: Facts = {
     "additionalProperties": False,
     "properties": ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"),
@@ -4781,16 +4356,3 @@ F_create_auto_ml_job_v2_request_shape: Facts = {
 }
 X_create_auto_ml_job_v2_request_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn", "Tags", "SecurityConfig", "AutoMLJobObjective", "ModelDeployConfig", "DataSplitConfig", "AutoMLComputeConfig"))
 X_create_auto_ml_job_v2_request_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"))
-X_create_auto_ml_job_v2_request_shape_1_e: dict[str, tuple[Pred, Explain]] = {
-    "AutoMLJobName": (_check_aws_AutoMLJobName, _explain_aws_AutoMLJobName),
-    "AutoMLJobInputDataConfig": (_check_aws_AutoMLJobInputDataConfig, _explain_aws_AutoMLJobInputDataConfig),
-    "OutputDataConfig": (_check_aws_AutoMLOutputDataConfig, _explain_aws_AutoMLOutputDataConfig),
-    "AutoMLProblemTypeConfig": (_check_aws_AutoMLProblemTypeConfig, _explain_aws_AutoMLProblemTypeConfig),
-    "RoleArn": (_check_aws_RoleArn, _explain_aws_RoleArn),
-    "Tags": (_check_aws_TagList, _explain_aws_TagList),
-    "SecurityConfig": (_check_aws_AutoMLSecurityConfig, _explain_aws_AutoMLSecurityConfig),
-    "AutoMLJobObjective": (_check_aws_AutoMLJobObjective, _explain_aws_AutoMLJobObjective),
-    "ModelDeployConfig": (_check_aws_ModelDeployConfig, _explain_aws_ModelDeployConfig),
-    "DataSplitConfig": (_check_aws_AutoMLDataSplitConfig, _explain_aws_AutoMLDataSplitConfig),
-    "AutoMLComputeConfig": (_check_aws_AutoMLComputeConfig, _explain_aws_AutoMLComputeConfig),
-}

@@ -201,3 +201,21 @@ def test_a_failure_at_the_same_path_gets_equal_findings_each_time() -> None:
         assert again == first == explain_all(failure, catalog)
         again.append(failure)  # type: ignore[arg-type]
         assert wording.explain_remembered(failure, catalog) == first  # its own list each time
+
+
+def test_a_failure_alike_the_last_but_for_its_indices_gets_its_words_and_no_other() -> None:
+    # the shortcut for the items of a list failing alike: the same instance, node and value
+    catalog = default_checker().catalog
+    for failure in FAILURES:
+        variants = [
+            failure,
+            failure._replace(path=(*failure.path, 7)),
+            failure._replace(path=(*failure.path, 8)),
+            failure._replace(path=(*failure.path, "Other")),  # another member: other words
+            failure._replace(path=(*failure.path, "8")),  # a name, not an index
+            failure._replace(path=(*failure.path, 9)),
+            failure._replace(path=failure.path[:-1]),
+            failure._replace(warn=not failure.warn),
+        ]
+        for variant in variants:
+            assert wording.explain_remembered(variant, catalog) == explain_all(variant, catalog)

@@ -197,3 +197,48 @@ def test_nesting_too_deep_to_count_along_goes_to_the_walker() -> None:
     finally:
         sys.setrecursionlimit(limit)
     assert positions == [(1, 2), (1, 15)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    items=st.lists(
+        st.dictionaries(st.sampled_from(NAMES), _values(), min_size=1, max_size=3), min_size=1
+    ),
+    repeats=st.integers(min_value=65, max_value=90),
+    separators=st.sampled_from([None, (",", ":"), (" , ", " : ")]),
+    escaped_a=st.booleans(),
+)
+def test_names_repeated_past_the_searchs_switch_to_one_pattern_agree_with_walking(
+    items: list[dict[str, Any]],
+    repeats: int,
+    separators: tuple[str, str] | None,
+    escaped_a: bool,
+) -> None:
+    # more members of one name than positions._MANY_SPANS: the rest are found by a pattern
+    data = {"L": items * repeats, "a": {"a": items}}
+    text = json.dumps(data, indent=1, ensure_ascii=False, separators=separators)
+    if escaped_a:
+        text = text.replace('"a"', '"\\u0061"', 70)
+    parsed = json.loads(text)
+    requests = _requests(parsed)[::7]
+    assert locate_parsed_json(text, parsed, requests) == locate_json_all(text, requests)
+
+
+def test_a_name_found_many_times_gives_the_spans_one_find_at_a_time_gives() -> None:
+    # without its colon, escaped, spaced, packed: the pattern finds what str.find finds
+    pieces = ['"k": 1', '"k" : 2', '"k"', '\\"k": 3', '"k":"k":', '"k"\n:\t4', 'x"k":5']
+    text = "".join(pieces[i % len(pieces)] + ", " for i in range(3 * positions._MANY_SPANS))
+    for plain in (True, False):
+        spans = positions._name_spans(text, "k", plain)
+        expected = []
+        at = text.find('"k"')
+        while at >= 0:
+            colon = positions._NAME_END.match(text, at + 3)
+            if colon is None:
+                at = text.find('"k"', at + 1)
+                continue
+            if plain or text[at - 1] != "\\":
+                expected.append((at, colon.end()))
+            at = text.find('"k"', colon.end())
+        assert spans == expected
+        assert len(spans) > positions._MANY_SPANS

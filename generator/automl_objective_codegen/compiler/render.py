@@ -309,7 +309,7 @@ class _Renderer:
             _ident(f"X_{name}_{index}"),
             _ident(f"F_{name}"),
             self.functions,
-            self.inliner if macro == "check" else None,
+            self.inliner if macro in ("check", "explain") else None,
         )
         return _emitted(self.emitters[type(op)], macro, snippet)
 

@@ -154,6 +154,9 @@ def _without_generic_repeats(unique: list[Located], codes: set[Code]) -> list[Lo
     return unique
 
 
+INVALID_TYPE = Code.INVALID_TYPE
+
+
 def _without_explained(unique: list[Located]) -> list[Located]:
     """No finding inside a value of the wrong type, nor one a finding at its path supersedes."""
     type_errors = {f.path for f in unique if f.code == Code.INVALID_TYPE}
@@ -168,13 +171,19 @@ def _without_explained(unique: list[Located]) -> list[Located]:
     depths = sorted({len(path) for path in type_errors})  # a prefix can only be this long
     kept = []
     for item in unique:
-        if (
-            type_errors
-            and item.code != Code.INVALID_TYPE
-            and any(item.path[:depth] in type_errors for depth in depths)
-        ):
+        if type_errors and item.code != INVALID_TYPE and _inside(item.path, type_errors, depths):
             continue  # a value of the wrong type: what is inside it does not matter
         if superseded and (item.path, item.code) in superseded:
             continue
         kept.append(item)
     return kept
+
+
+def _inside(path: Path, paths: set[Path], depths: list[int]) -> bool:
+    """Whether ``path`` is one of ``paths`` or inside one (their lengths: ``depths``)."""
+    for depth in depths:
+        if depth > len(path):
+            return False
+        if path[:depth] in paths:
+            return True
+    return False

@@ -60,6 +60,12 @@ Entry = tuple[Any, Any, Catalog, Words, Path, list[Located]]
 stay theirs), the catalog, the findings as :data:`Words`, and the path and findings of the
 failure remembered (given back as they are to a failure at that same path)."""
 _MEMORY: dict[Hashable, Entry] = {}
+_NEW = tuple.__new__  # a Located from all its fields (as Located._make, without the call)
+_LAST: tuple[Any, Any, Any] = (None, None, None)
+"""The last failure looked up, its path's shape and its entry: a failure that differs from
+it only by the indices along its path (the items of a list failing alike) has its key, so
+its entry, without the key being built (the same objects as instance, node and value). It
+keeps that one failure's value alive until the next lookup: one value, whatever the run."""
 
 
 class _TooLarge(Exception):
@@ -68,6 +74,11 @@ class _TooLarge(Exception):
 
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
+    global _LAST
+    last, _, entry = _LAST
+    if last is not None and failure[4] is last[4] and _alike_last(failure, catalog):
+        # what the key would be is the last one's: its entry, without building the key
+        return _rebuilt(entry, failure.path)
     try:
         key = _key(failure) if _REMEMBERS else None
     except _TooLarge:
@@ -81,11 +92,12 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         and entry[1] is failure.value
         and entry[2] is catalog
     ):
+        _LAST = (failure, key[-1], entry)
         path = failure.path
         if path == entry[4]:
             return list(entry[5])
         return [
-            Located(s, code, (*path, *below) if below else path, m, at, most)
+            _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
             for s, code, below, m, at, most in entry[3]
         ]
     found = messages.explain_all(failure, catalog)
@@ -93,11 +105,39 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     if words is not None:
         if len(_MEMORY) >= MAX_ENTRIES:
             _MEMORY.clear()
-        _MEMORY[key] = (failure.facts, failure.value, catalog, words, failure.path, found[:])
+        entry = (failure.facts, failure.value, catalog, words, failure.path, found[:])
+        _MEMORY[key] = entry
+        _LAST = (failure, key[-1], entry)
     return found
 
 
-def _key(failure: Failure) -> Hashable:
+def _alike_last(failure: Failure, catalog: Catalog) -> bool:
+    """Whether ``failure`` (of the last one's instance) has the last one's key: the same node
+    and keyword value (objects), keyword, code and severity, and path but for its indices."""
+    last, shape, entry = _LAST
+    return (
+        failure[6] is last[6]
+        and failure[5] is last[5]
+        and failure[3] == last[3]
+        and failure[0] == last[0]
+        and failure[1] == last[1]
+        and entry[2] is catalog
+        and len(failure[2]) == len(last[2])
+        and _shape(failure[2]) == shape
+    )
+
+
+def _rebuilt(entry: Entry, path: Path) -> list[Located]:
+    """The findings of a remembered failure, for one at ``path`` (as the lookup above)."""
+    if path == entry[4]:
+        return list(entry[5])
+    return [
+        _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
+        for s, code, below, m, at, most in entry[3]
+    ]
+
+
+def _key(failure: Failure) -> tuple[Hashable, ...]:
     path = failure.path
     plain = path.__class__ is tuple and _NO_INDEX.issuperset(map(type, path))
     shape = path if plain else _shape(path)

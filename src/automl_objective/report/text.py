@@ -35,14 +35,22 @@ class TextReporter(Reporter):
         shown: dict[str, str] = {}  # each message made printable once a file (a long list's
         # items that fail alike say the same)
         lines = []
+        colour = self.colour
         for finding in result.findings:
-            where, severity = location(result.path, finding, shown_path), str(finding.severity)
-            if self.colour:
-                where = f"{_BOLD}{where}{_RESET}"
-                severity = f"{_COLOURS[severity]}{severity}{_RESET}"
             said = finding.message + finding.related_words() if finding.related else finding.message
             words = shown.get(said)
             if words is None:
                 words = shown[said] = printable(said)
+            line, column = finding.line, finding.column
+            if line is not None and column is not None and finding.cell is None and not colour:
+                # the common line, in one piece: what location() and the branch below write
+                lines.append(
+                    f"{shown_path}:{line}:{column}: {finding.severity} [{finding.code}] {words}\n"
+                )
+                continue
+            where, severity = location(result.path, finding, shown_path), str(finding.severity)
+            if colour:
+                where = f"{_BOLD}{where}{_RESET}"
+                severity = f"{_COLOURS[severity]}{severity}{_RESET}"
             lines.append(f"{where}: {severity} [{finding.code}] {words}\n")
         return "".join(lines)

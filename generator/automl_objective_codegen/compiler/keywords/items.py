@@ -1,5 +1,6 @@
 """``items``: every item is checked by a subschema (an open array's unknown items are
-undecidable)."""
+undecidable). Failing items are explained by ``check.alike.explain_items``: an item equal to
+one explained before (type for type) gets that one's failures."""
 
 from __future__ import annotations
 
@@ -32,9 +33,7 @@ TEMPLATE = """
 {% endmacro %}
 {% macro explain(s) %}
     if isinstance(v, list):
-        for index, item in enumerate(v):
-            if not {{ s.check(s.op.child) }}(item):
-                {{ s.explain(s.op.child) }}(item, (*path, index), out, warn)
+        explain_items(v, path, out, warn, {{ s.check(s.op.child) }}, {{ s.explain(s.op.child) }})
 {% endmacro %}
 {% macro surely(s) %}
     if isinstance(v, list):

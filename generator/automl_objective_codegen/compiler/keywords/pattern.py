@@ -1,8 +1,9 @@
 """``pattern`` and ``x-unicode-pattern``: a string matches a regular expression (the latter
 with \\p{..} classes, by the regex library). A whole-value pattern (AWS's, translated) runs
 as ``fullmatch`` of its body without captures: the same answers, sooner. A check remembers
-the values its pattern matched (``_ok``, bounded: see ``REMEMBERED`` in checks.py) and tests
-a value it has seen by a set lookup; the explainer and "surely" run the pattern."""
+the values its pattern matched (``_ok``, bounded: see ``REMEMBERED`` in the generated
+modules) and tests a value it has seen by a set lookup, also where an explainer tests a
+member in line; the explainer's own test and "surely" run the pattern."""
 
 from __future__ import annotations
 

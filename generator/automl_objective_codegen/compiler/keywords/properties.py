@@ -69,10 +69,18 @@ TEMPLATE = """
 {% endif %}
 {% endmacro %}
 {% macro explain(s) %}
+{% if s.op.unrolled() %}
+    if isinstance(v, dict):
+{% for key, child in s.op.members %}
+        if {{ key | py }} in v and not {{ s.passes(child, "v[" ~ (key | py) ~ "]") }}:
+            {{ s.explain(child) }}(v[{{ key | py }}], (*path, {{ key | py }}), out, warn)
+{% endfor %}
+{% else %}
     if isinstance(v, dict):
         for key, (check, explain) in {{ s.c }}_e.items():
             if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
+{% endif %}
 {% endmacro %}
 {% macro surely(s) %}
 {% for key, child in s.op.members %}
@@ -90,11 +98,13 @@ TEMPLATE = """
 {% endif %}
 {% endmacro %}
 {% macro explain_tables(s) %}
+{% if not s.op.unrolled() %}
 {{ s.c }}_e: dict[str, tuple[Pred, Explain]] = {
 {% for key, child in s.op.members %}
     {{ key | py }}: ({{ s.check(child) }}, {{ s.explain(child) }}),
 {% endfor %}
 }
+{% endif %}
 {% endmacro %}
 """
 

@@ -1,0 +1,118 @@
+"""Items of one list that fail alike are explained once.
+
+A long list often repeats one mistake in every item (10,000 input channels with the same
+wrong ``ChannelType``). An explainer's failures depend on the value it explains, and on the
+path only as a prefix of theirs, so an item that is the same JSON as one explained before
+fails as that one did: its failures are the earlier item's, each path moved to its index.
+
+"The same JSON" is decided by :func:`marshal.dumps` (format 2, which has no references, so
+the bytes depend on the value alone), in C: it writes each value by its exact type (``1``,
+``1.0`` and ``True``, equal to ``==``, are three values to a message), a float by its bits
+(``-0.0`` is not ``0.0``), an object's members in their order (a message may list names in
+it), and refuses anything derived from a built-in type (a part known only at run time, an
+open object, a marked string): such an item is explained as it is. Only an item made of
+plain JSON values alone (``dict``, ``list``, ``str``, ``int``, ``float``, ``bool``,
+``None``) is remembered: marshal writes ``bytes`` and a ``bytearray`` alike, but its bytes
+read back one way, so an item written as a plain one is made of the same types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from marshal import dumps
+from typing import Any
+
+from automl_objective.check.failures import Failure, JsonPath
+
+REMEMBERED = 64
+"""The most failing items of one list remembered."""
+MAX_BYTES = 1 << 20
+"""The most bytes of remembered items one list keeps (a list of large items, each unlike
+the others, stops being remembered there)."""
+
+_NEW = tuple.__new__  # a Failure from its fields (as Failure._make does, without the call)
+Remembered = list[tuple[JsonPath, Failure]]
+"""An item's failures, each with the path below the item."""
+
+
+def explain_items(
+    items: list[Any],
+    path: JsonPath,
+    out: list[Failure],
+    warn: bool,
+    check: Callable[[Any], bool],
+    explain: Callable[[Any, JsonPath, list[Failure], bool], None],
+) -> None:
+    """``explain`` each item of ``items`` that ``check`` fails, at ``(*path, index)``,
+    appending to ``out``: an item that is the same JSON as one explained before gets that
+    one's failures (see the module's docstring). Nothing is remembered until a second item
+    fails (most lists have one mistake at most)."""
+    first: tuple[Any, JsonPath, list[Failure]] | None = None
+    seen: dict[bytes, Remembered] | None = None
+    room = MAX_BYTES
+    for index, item in enumerate(items):
+        if check(item):
+            continue
+        at = (*path, index)
+        key = None
+        if first is not None:
+            if seen is None:
+                seen = {}
+                room -= _remember(seen, _key(first[0]), *first)
+            key = _key(item) if room > 0 else None
+            if key is not None:
+                known = seen.get(key)
+                if known is not None:
+                    for below, f in known:
+                        out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+                    continue
+        start = len(out)
+        explain(item, at, out, warn)
+        if first is None:
+            first = (item, at, out[start:])
+        elif seen is not None and len(seen) < REMEMBERED:
+            room -= _remember(seen, key, item, at, out[start:])
+    return
+
+
+def _remember(
+    seen: dict[bytes, Remembered], key: bytes | None, item: Any, at: JsonPath, found: list[Failure]
+) -> int:
+    """Remember the failures ``found`` of ``item`` (at ``at``) under ``key``, each path cut to
+    what it adds below ``at``, if the item is plain JSON; the bytes kept."""
+    if key is None or not plain_json(item):
+        return 0
+    size = len(at)
+    if any(f.path[:size] != at for f in found):
+        return 0
+    seen[key] = [(f.path[size:], f) for f in found]
+    return len(key)
+
+
+def _key(item: Any) -> bytes | None:
+    """The item as bytes that tell it apart from every other JSON value, or None when it is
+    not plain JSON (or nested deeper than marshal writes)."""
+    try:
+        return dumps(item, 2)
+    except ValueError:
+        return None
+
+
+_PLAIN = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+def plain_json(value: Any) -> bool:
+    """Whether ``value`` is made of the exact types of JSON values alone (no recursion)."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        kind = node.__class__
+        if kind is dict:
+            if not _PLAIN.issuperset(map(type, node)):  # the names, typed in C
+                return False
+            stack.extend(node.values())
+        elif kind is list:
+            stack.extend(node)
+        elif kind not in _PLAIN:
+            return False
+    return True
