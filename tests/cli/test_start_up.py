@@ -31,7 +31,13 @@ NOT_ON_THE_CLEAN_PATH = (
     "fnmatch",  # globs of a folder scan, not of a named file
     "errno",  # the reason a file cannot be read
     "importlib",  # a package's names on first use: the modules asked for are named
-    "automl_objective.cli.notes",  # a note on --problem-type, for a run that gave it
+    "automl_objective.cli.notes",
+    "automl_objective.inputs.python_files",  # the kinds' readers, for a file of the kind
+    "automl_objective.inputs.notebooks",
+    "automl_objective.inputs.pipelines",
+    "automl_objective.inputs.state_machines",
+    "automl_objective.inputs.templates",
+    "automl_objective.inputs.definition",  # a note on --problem-type, for a run that gave it
     "automl_objective.report.json_report",  # the formats not asked for
     "automl_objective.report.sarif",
     "automl_objective.report.junit",

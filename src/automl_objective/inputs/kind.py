@@ -12,9 +12,10 @@ Two families:
 
 Every kind says in words what it holds and how it is told apart: the README's kinds table
 and ``--include``'s help are written from these, and a folder scan reads the files of every
-kind's ``globs``. The registry that lists the kinds is :mod:`automl_objective.inputs.registry`.
-(A NamedTuple, not a dataclass: every run imports every kind, and a dataclass costs a
-millisecond of start-up each.)
+kind's ``globs``. The registry that lists the kinds is :mod:`automl_objective.inputs.registry`:
+it declares each kind and names its functions (:class:`OnCall`), so that a run imports the
+module that reads a kind only when it reads a file of that kind. (A NamedTuple, not a
+dataclass: a dataclass costs a millisecond of start-up each.)
 """
 
 # No `from __future__ import annotations` here: typing compiles a NamedTuple field's
@@ -28,6 +29,30 @@ from automl_objective.inputs.document import Contents, Document
 Reader = Callable[[str, bytes], Contents]
 """(the file's name as reported, its bytes) -> what it holds; raises
 :class:`~automl_objective.inputs.document.LoadError` for a file that is not of the kind."""
+
+
+class OnCall:
+    """A kind's function named by its module and name, imported when it is first called: the
+    registry lists every kind, and a run over request documents imports no reader of Python,
+    notebooks, pipelines, state machines or templates (tests/cli/test_start_up.py)."""
+
+    __slots__ = ("_function", "module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self._function: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any) -> Any:
+        function = self._function
+        if function is None:
+            # __import__, not importlib: importlib is a module of its own to load.
+            module = __import__(self.module, fromlist=(self.name,))
+            function = self._function = getattr(module, self.name)
+        return function(*args)
+
+    def __repr__(self) -> str:
+        return f"OnCall({self.module!r}, {self.name!r})"
 
 
 class InputKind(NamedTuple):
