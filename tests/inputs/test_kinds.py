@@ -228,3 +228,27 @@ def test_each_kind_names_functions_its_module_has_and_the_module_holds_the_kind(
                 assert module.KIND is kind, kind.name
                 named += 1
     assert named >= 5
+
+
+def test_a_kind_and_what_a_file_holds_are_built_and_replaced_by_field() -> None:
+    """InputKind and Contents are plain classes (a NamedTuple's class cost 0.6 M instructions
+    of every start-up): what a kind's author and the readers use of them stays."""
+    assert (TOY.read_decoded, TOY.recognises, TOY.hook, TOY.hook_types, TOY.in_words) == (
+        None,
+        None,
+        None,
+        (),
+        "",
+    )
+    changed = TOY._replace(in_words="a toy file")
+    assert (changed.in_words, changed.globs, changed.read, TOY.in_words) == (
+        "a toy file",
+        TOY.globs,
+        _read_toy,
+        "",
+    )
+    contents = Contents("a.toy", None)
+    assert (contents.document, contents.parts, contents.problems) == (None, (), ())
+    kinded = contents._replace(kind=TOY.name)
+    assert (kinded.path, kinded.kind, contents.kind) == ("a.toy", "toy-file", None)
+    assert "kind='toy-file'" in repr(kinded)

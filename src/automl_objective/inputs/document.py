@@ -172,22 +172,52 @@ class Part(NamedTuple):
     once, its findings placed for each."""
 
 
-class Contents(NamedTuple):
+class Contents:
     """What a file holds, as its input kind reads it: either one request document, checked
-    whole as the kind its members say, or the requests written inside it."""
+    whole as the kind its members say, or the requests written inside it. (A plain slotted
+    class, not a NamedTuple: read by name only, and a NamedTuple's class costs 0.6 M
+    instructions of every start-up.)"""
+
+    __slots__ = ("document", "kind", "parts", "path", "problems")
+
+    def __init__(
+        self,
+        path: str,
+        kind: str | None,
+        document: "Document | None" = None,
+        parts: tuple["Part", ...] = (),
+        problems: tuple[Finding, ...] = (),
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.document = document
+        self.parts = parts
+        self.problems = problems
+
+    def _replace(self, **changes: Any) -> "Contents":
+        """A copy with ``changes`` (as a NamedTuple's ``_replace``)."""
+        fields = {name: getattr(self, name) for name in _CONTENTS_FIELDS}
+        return Contents(**(fields | changes))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CONTENTS_FIELDS)
+        return f"Contents({fields})"
 
     path: str
     kind: str | None
     """The input kind holding the requests (``python-source``, ...); None for a request
     document, whose kind the checker tells from its members."""
-    document: Document | None = None
+    document: Document | None
     """The file as one request document (``kind`` None)."""
-    parts: tuple[Part, ...] = ()
+    parts: tuple[Part, ...]
     """The requests inside the file."""
-    problems: tuple[Finding, ...] = ()
+    problems: tuple[Finding, ...]
     """Findings about the file itself (a notebook cell that is not Python, say)."""
 
     @staticmethod
     def whole(document: Document) -> "Contents":
         """A file that is one request document."""
         return Contents(document.path, None, document)
+
+
+_CONTENTS_FIELDS = ("path", "kind", "document", "parts", "problems")
