@@ -231,7 +231,7 @@ def test_each_kind_names_functions_its_module_has_and_the_module_holds_the_kind(
 
 
 def test_a_kind_and_what_a_file_holds_are_built_and_replaced_by_field() -> None:
-    """InputKind and Contents are plain classes (a NamedTuple's class cost 0.6 M instructions
+    """InputKind, Contents and Part are plain classes (a NamedTuple's class cost 0.6 M instructions
     of every start-up): what a kind's author and the readers use of them stays."""
     assert (TOY.read_decoded, TOY.recognises, TOY.hook, TOY.hook_types, TOY.in_words) == (
         None,
@@ -252,3 +252,19 @@ def test_a_kind_and_what_a_file_holds_are_built_and_replaced_by_field() -> None:
     kinded = contents._replace(kind=TOY.name)
     assert (kinded.path, kinded.kind, contents.kind) == ("a.toy", "toy-file", None)
     assert "kind='toy-file'" in repr(kinded)
+    part = Part({"MetricName": "F1"}, "objective", _read_toy)  # type: ignore[arg-type]
+    assert (part.prefix, part.cell_of, part.explain, part.written, part.same_as) == (
+        (),
+        None,
+        None,
+        None,
+        None,
+    )
+    moved = part._replace(prefix=("Resources", "Job"), same_as="key")
+    assert (moved.data, moved.kind, moved.prefix, moved.same_as, part.prefix) == (
+        part.data,
+        "objective",
+        ("Resources", "Job"),
+        "key",
+        (),
+    )
