@@ -1,5 +1,6 @@
 """The generated package's ``catalog.py``: the schema's facts as ``catalog_from_schema`` reads
-them, and the document kinds its ``x-kind`` definitions name, written as Python constants.
+them, the document kinds its ``x-kind`` definitions name and the AWS schemas' index
+(``aws/kinds.json``), written as Python constants.
 
 A run builds its checker from these: unmarshalling constants costs a fraction of parsing the
 bundled schema's JSON and walking it (1.4 M and 1.3 M instructions of a cold ``validate``).
@@ -10,6 +11,7 @@ fails when they are stale, and tests/generate/test_catalog_module.py holds them 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from automl_objective.base.schema import Schema
@@ -19,8 +21,9 @@ from automl_objective.check.checker import kinds
 MODULE = "catalog.py"
 
 _DOC = '''"""The schema's facts and document kinds, read from it by ``automl-objective generate``:
-``CATALOG`` is ``catalog_from_schema(schema)`` and ``KINDS`` is ``kinds(schema)``, so that a
-run needs not parse the schema to build its checker."""'''
+``CATALOG`` is ``catalog_from_schema(schema)``, ``KINDS`` is ``kinds(schema)`` and
+``AWS_INDEX`` is ``aws/kinds.json``, so that a run needs not parse a JSON file to build its
+checker."""'''
 
 
 def _field(name: str, value: Any) -> str:
@@ -30,17 +33,20 @@ def _field(name: str, value: Any) -> str:
     return f"    {name}={value!r},\n"
 
 
-def catalog_module(schema: Schema, header: str) -> str:
-    """The module's text (``header``: the generated files' comment lines)."""
+def catalog_module(schema: Schema, header: str, aws_index: str) -> str:
+    """The module's text (``header``: the generated files' comment lines; ``aws_index``: the
+    text of the AWS schemas' index, ``aws/kinds.json``)."""
     catalog = catalog_from_schema(schema)
     fields = "".join(_field(name, getattr(catalog, name)) for name in Catalog._fields)
     names = sorted({type(value).__name__ for value in _records(catalog)} | {"Catalog"})
     kinds_lines = "".join(f"    {k!r}: {v!r},\n" for k, v in kinds(schema).items())
     return (
         f"{header}{_DOC}\n\n"
+        "from typing import Any\n\n"
         f"from automl_objective.check.catalog import {', '.join(names)}\n\n"
         f"CATALOG = Catalog(\n{fields})\n\n"
-        f"KINDS: dict[str, str] = {{\n{kinds_lines}}}\n"
+        f"KINDS: dict[str, str] = {{\n{kinds_lines}}}\n\n"
+        f"AWS_INDEX: dict[str, Any] = {json.loads(aws_index)!r}\n"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from automl_objective.base.schema import load_schema
+from automl_objective.base.schema import load_aws_index, load_schema
 from automl_objective.check.catalog import catalog_from_schema, load_catalog
 from automl_objective.check.checker import Checker, default_checker, kinds
 from automl_objective_codegen.catalog_module import catalog_module
@@ -18,6 +18,7 @@ def test_the_emitted_catalog_is_the_schemas() -> None:
     assert catalog_from_schema(schema) == catalog.CATALOG
     assert kinds(schema) == catalog.KINDS
     assert load_catalog() is catalog.CATALOG
+    assert load_aws_index() == catalog.AWS_INDEX  # aws/kinds.json, parsed
 
 
 def test_the_emitted_module_follows_a_changed_fact() -> None:
@@ -25,7 +26,7 @@ def test_the_emitted_module_follows_a_changed_fact() -> None:
     schema = json.loads(SCHEMA.read_text("utf-8"))
     schema["$defs"]["MetricName"]["x-metrics"]["MSE"]["direction"] = "Maximize"
     namespace: dict[str, object] = {}
-    exec(catalog_module(schema, "# header\n"), namespace)
+    exec(catalog_module(schema, "# header\n", '{"kinds": []}'), namespace)
     changed = namespace["CATALOG"]
     assert changed == catalog_from_schema(schema) != catalog.CATALOG
 
@@ -35,3 +36,4 @@ def test_the_default_checker_parses_the_schema_only_when_asked() -> None:
     assert checker.kinds == kinds(load_schema())
     assert checker.schema is load_schema()
     assert Checker(None).catalog == checker.catalog
+    assert checker.aws_index == load_aws_index()

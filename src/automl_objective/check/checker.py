@@ -20,7 +20,6 @@ from automl_objective.base.dynamic import PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
     Schema,
-    load_aws_index,
     load_aws_schema,
     load_schema,
     refuse_external_refs,
@@ -426,7 +425,7 @@ def default_checker() -> Checker:
     """The checker of the bundled schema, built once per process, with its compiled checks."""
     from automl_objective_generated import catalog, checks
 
-    return Checker(None, load_catalog(), checks, load_aws_index(), catalog.KINDS)
+    return Checker(None, load_catalog(), checks, catalog.AWS_INDEX, catalog.KINDS)
 
 
 def check_options(kind: str, problem_type: str | None) -> None:
