@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from automl_objective import __version__
-from automl_objective.base.schema import AWS_FOLDER, GENERATED_PACKAGE, SCHEMA_FILENAME, Schema
+from automl_objective.base.schema import (
+    AWS_FOLDER,
+    AWS_INDEX,
+    GENERATED_PACKAGE,
+    SCHEMA_FILENAME,
+    Schema,
+)
 from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, catalog_from_schema
 from automl_objective_codegen.aws_schemas import aws_schemas
 from automl_objective_codegen.background import in_background
+from automl_objective_codegen.catalog_module import MODULE as CATALOG_MODULE
+from automl_objective_codegen.catalog_module import catalog_module
 from automl_objective_codegen.editor_files import editor_files
 from automl_objective_codegen.environment import render
 from automl_objective_codegen.examples import Example, examples
@@ -150,6 +158,9 @@ def render_outputs(source: Source) -> dict[str, str]:
         **{f"{PACKAGE}/{name}": text for name, text in checks.items()},
         f"{PACKAGE}/__init__.py": render("package_init.py.jinja2", **code_context),
         f"{PACKAGE}/py.typed": python_header,
+        f"{PACKAGE}/{CATALOG_MODULE}": catalog_module(
+            source.schema, python_header, aws_texts[AWS_INDEX]
+        ),
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),
         f"{PACKAGE}/rules.py": render("rules.py.jinja2", **code_context),
         f"{PACKAGE}/models.py": models,

@@ -6,6 +6,7 @@ kind claims what it says, in the order it says."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from automl_objective.cli import main
 from automl_objective.inputs import registry
 from automl_objective.inputs.discovery import discover
 from automl_objective.inputs.document import Contents, Part
-from automl_objective.inputs.kind import InputKind
+from automl_objective.inputs.kind import InputKind, OnCall
 from automl_objective.inputs.positions import Request, Spot
 from automl_objective.inputs.reading import decode
 from automl_objective_codegen.readme_table import render_kinds_table
@@ -213,3 +214,57 @@ def test_a_file_of_a_language_no_kind_reads_says_so_in_one_line(
     assert summary.startswith("1 file checked: 0 valid, 1 invalid")
     path.write_text('{"MetricName": "F1"}', encoding="utf-8")
     assert main(["validate", str(path)]) == 0
+
+
+def test_each_kind_names_functions_its_module_has_and_the_module_holds_the_kind() -> None:
+    """The registry names a kind's reader by module (imported when a file of the kind is
+    read): each name is a function of that module, whose ``KIND`` is the registry's."""
+    named = 0
+    for kind in registry.KINDS:
+        for function in (kind.read, kind.read_decoded, kind.requests):
+            if isinstance(function, OnCall):
+                module = importlib.import_module(function.module)
+                assert callable(getattr(module, function.name)), (kind.name, function)
+                assert module.KIND is kind, kind.name
+                named += 1
+    assert named >= 5
+
+
+def test_a_kind_and_what_a_file_holds_are_built_and_replaced_by_field() -> None:
+    """InputKind, Contents and Part are plain classes (a NamedTuple's class cost 0.6 M instructions
+    of every start-up): what a kind's author and the readers use of them stays."""
+    assert (TOY.read_decoded, TOY.recognises, TOY.hook, TOY.hook_types, TOY.in_words) == (
+        None,
+        None,
+        None,
+        (),
+        "",
+    )
+    changed = TOY._replace(in_words="a toy file")
+    assert (changed.in_words, changed.globs, changed.read, TOY.in_words) == (
+        "a toy file",
+        TOY.globs,
+        _read_toy,
+        "",
+    )
+    contents = Contents("a.toy", None)
+    assert (contents.document, contents.parts, contents.problems) == (None, (), ())
+    kinded = contents._replace(kind=TOY.name)
+    assert (kinded.path, kinded.kind, contents.kind) == ("a.toy", "toy-file", None)
+    assert "kind='toy-file'" in repr(kinded)
+    part = Part({"MetricName": "F1"}, "objective", _read_toy)  # type: ignore[arg-type]
+    assert (part.prefix, part.cell_of, part.explain, part.written, part.same_as) == (
+        (),
+        None,
+        None,
+        None,
+        None,
+    )
+    moved = part._replace(prefix=("Resources", "Job"), same_as="key")
+    assert (moved.data, moved.kind, moved.prefix, moved.same_as, part.prefix) == (
+        part.data,
+        "objective",
+        ("Resources", "Job"),
+        "key",
+        (),
+    )

@@ -11,10 +11,9 @@ The records are NamedTuples, not frozen dataclasses, and this module's annotatio
 
 import keyword
 from collections.abc import Mapping
-from functools import cache
 from typing import Any, NamedTuple
 
-from automl_objective.base.schema import Schema, load_schema
+from automl_objective.base.schema import Schema
 
 TABULAR_JOB_CONFIG = "TabularJobConfig"
 
@@ -341,10 +340,12 @@ def catalog_from_schema(schema: Schema) -> Catalog:
     )
 
 
-@cache
 def load_catalog() -> Catalog:
-    """The catalog of the bundled schema."""
-    return catalog_from_schema(load_schema())
+    """The catalog of the bundled schema, as ``generate`` read it from the schema into the
+    generated package (``catalog_from_schema(load_schema())``, without parsing the schema)."""
+    from automl_objective_generated.catalog import CATALOG
+
+    return CATALOG
 
 
 DIRECTIONS = ("Maximize", "Minimize")

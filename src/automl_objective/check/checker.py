@@ -20,7 +20,6 @@ from automl_objective.base.dynamic import PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
     Schema,
-    load_aws_index,
     load_aws_schema,
     load_schema,
     refuse_external_refs,
@@ -99,23 +98,37 @@ class Checker:
 
     def __init__(
         self,
-        schema: Schema,
+        schema: Schema | None,
         catalog: Catalog | None = None,
         checks: CompiledChecks | None = None,
         aws_index: dict[str, Any] | None = None,
+        schema_kinds: dict[str, str] | None = None,
     ) -> None:
+        """``schema`` None: the bundled schema, parsed when something asks for it (jsonschema,
+        :attr:`schema`); ``catalog`` and ``schema_kinds`` are then what generate read from it."""
         if checks is None:  # jsonschema resolves the references: refused before it runs
-            refuse_external_refs(schema)
-        self.schema = schema
-        self.catalog = catalog or catalog_from_schema(schema)
+            refuse_external_refs(self._schema_given(schema))
+        self._schema = schema
+        self.catalog = catalog or catalog_from_schema(self.schema)
         self.checks = checks
-        self.kinds = kinds(schema)
+        self.kinds = kinds(self.schema) if schema_kinds is None else schema_kinds
         # Whole request and response files: AWS's shapes on top of the objective rules.
         self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
         self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
         self._document_kind = DocumentKinds(self.catalog, self.aws_index)
         self._validators: dict[tuple[str, str | None], Validator] = {}
         self._parts: dict[tuple[str, str | None], list[Part]] = {}
+
+    @staticmethod
+    def _schema_given(schema: Schema | None) -> Schema:
+        return load_schema() if schema is None else schema
+
+    @property
+    def schema(self) -> Schema:
+        """The schema checked against (the bundled one parsed on first use)."""
+        if self._schema is None:
+            self._schema = load_schema()
+        return self._schema
 
     def kind_of(self, data: Any) -> str | None:
         """The kind the document is checked as (see :func:`resolve.document_kind`)."""
@@ -410,9 +423,9 @@ class CompiledChecks(Protocol):
 @cache
 def default_checker() -> Checker:
     """The checker of the bundled schema, built once per process, with its compiled checks."""
-    from automl_objective_generated import checks
+    from automl_objective_generated import catalog, checks
 
-    return Checker(load_schema(), load_catalog(), checks, load_aws_index())
+    return Checker(None, load_catalog(), checks, catalog.AWS_INDEX, catalog.KINDS)
 
 
 def check_options(kind: str, problem_type: str | None) -> None:

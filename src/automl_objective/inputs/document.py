@@ -4,11 +4,8 @@ holds (:class:`Contents`). A leaf module: the readers, every parser, every kind 
 checker import it, and it imports none of them, so they never import each other in a
 circle."""
 
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string, and the first compile of a run costs about 10 M
-# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, Related
@@ -141,53 +138,129 @@ def version_kind(version: str) -> str:
     return WHOLE_KINDS[version]
 
 
-class Part(NamedTuple):
+_PART_FIELDS = (
+    "data",
+    "kind",
+    "locator",
+    "prefix",
+    "cell_of",
+    "related_of",
+    "explain",
+    "written",
+    "same_as",
+)
+
+
+class Part:
     """One request inside a file. What it holds that is known only at run time is
     :data:`~automl_objective.base.dynamic.DYNAMIC` (or an open object or array) in ``data``:
-    the checks decide what is absent, nothing is left out."""
+    the checks decide what is absent, nothing is left out. (A plain slotted class, not a
+    NamedTuple: read by field name, and a NamedTuple's class costs 0.6 M instructions of every
+    start-up.)"""
+
+    __slots__ = _PART_FIELDS
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        kind: str,
+        locator: "Locator",
+        prefix: tuple[str | int, ...] = (),
+        cell_of: Callable[[Finding], int | None] | None = None,
+        related_of: Callable[[Finding], tuple[Related, ...]] | None = None,
+        explain: Callable[[Finding], Finding | None] | None = None,
+        written: Callable[[tuple[str, ...]], tuple[str | int, ...]] | None = None,
+        same_as: Hashable | None = None,
+    ) -> None:
+        self.data = data
+        self.kind = kind
+        self.locator = locator
+        self.prefix = prefix
+        self.cell_of = cell_of
+        self.related_of = related_of
+        self.explain = explain
+        self.written = written
+        self.same_as = same_as
+
+    def _replace(self, **changes: Any) -> "Part":
+        """A copy with ``changes`` (as a NamedTuple's ``_replace``)."""
+        return Part(**({name: getattr(self, name) for name in _PART_FIELDS} | changes))
+
+    def __repr__(self) -> str:
+        return f"Part(kind={self.kind!r}, prefix={self.prefix!r}, data={self.data!r})"
 
     data: dict[str, Any]
     kind: str
     """The document kind it is checked as (see :func:`version_kind`)."""
     locator: Locator
-    prefix: tuple[str | int, ...] = ()
+    prefix: tuple[str | int, ...]
     """The request's path in the outer document (its pointers are reported from there)."""
-    cell_of: Callable[[Finding], int | None] | None = None
+    cell_of: Callable[[Finding], int | None] | None
     """The notebook cell a finding of this request is in."""
-    related_of: Callable[[Finding], tuple[Related, ...]] | None = None
+    related_of: Callable[[Finding], tuple[Related, ...]] | None
     """Other places a finding of this request concerns: a reader that reports a value
     shared by several requests at each request using it (where its locator places the
     finding) says here where the value itself is written."""
-    explain: Callable[[Finding], Finding | None] | None = None
+    explain: Callable[[Finding], Finding | None] | None
     """A finding as the reader words it (a value that is a pipeline parameter's default says
     so), or None to leave it out (a request checked again for one value keeps only the
     findings about that value)."""
-    written: Callable[[tuple[str, ...]], tuple[str | int, ...]] | None = None
+    written: Callable[[tuple[str, ...]], tuple[str | int, ...]] | None
     """A request path as it is written in the file, where the two differ (a state
     machine's ``Key.$`` is the request's member ``Key``): the pointer a finding reports."""
-    same_as: Hashable | None = None
+    same_as: Hashable | None
     """Parts with the same key (not None) hold the same request (``data``, ``kind``) and
     each places every finding at one place, whatever its path (a file that many SAM
     resources name, reported at each one's ``DefinitionUri``): the request is checked
     once, its findings placed for each."""
 
 
-class Contents(NamedTuple):
+class Contents:
     """What a file holds, as its input kind reads it: either one request document, checked
-    whole as the kind its members say, or the requests written inside it."""
+    whole as the kind its members say, or the requests written inside it. (A plain slotted
+    class, not a NamedTuple: read by name only, and a NamedTuple's class costs 0.6 M
+    instructions of every start-up.)"""
+
+    __slots__ = ("document", "kind", "parts", "path", "problems")
+
+    def __init__(
+        self,
+        path: str,
+        kind: str | None,
+        document: "Document | None" = None,
+        parts: tuple["Part", ...] = (),
+        problems: tuple[Finding, ...] = (),
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.document = document
+        self.parts = parts
+        self.problems = problems
+
+    def _replace(self, **changes: Any) -> "Contents":
+        """A copy with ``changes`` (as a NamedTuple's ``_replace``)."""
+        fields = {name: getattr(self, name) for name in _CONTENTS_FIELDS}
+        return Contents(**(fields | changes))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CONTENTS_FIELDS)
+        return f"Contents({fields})"
 
     path: str
     kind: str | None
     """The input kind holding the requests (``python-source``, ...); None for a request
     document, whose kind the checker tells from its members."""
-    document: Document | None = None
+    document: Document | None
     """The file as one request document (``kind`` None)."""
-    parts: tuple[Part, ...] = ()
+    parts: tuple[Part, ...]
     """The requests inside the file."""
-    problems: tuple[Finding, ...] = ()
+    problems: tuple[Finding, ...]
     """Findings about the file itself (a notebook cell that is not Python, say)."""
 
     @staticmethod
     def whole(document: Document) -> "Contents":
         """A file that is one request document."""
         return Contents(document.path, None, document)
+
+
+_CONTENTS_FIELDS = ("path", "kind", "document", "parts", "problems")

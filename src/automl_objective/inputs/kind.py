@@ -12,16 +12,14 @@ Two families:
 
 Every kind says in words what it holds and how it is told apart: the README's kinds table
 and ``--include``'s help are written from these, and a folder scan reads the files of every
-kind's ``globs``. The registry that lists the kinds is :mod:`automl_objective.inputs.registry`.
-(A NamedTuple, not a dataclass: every run imports every kind, and a dataclass costs a
-millisecond of start-up each.)
+kind's ``globs``. The registry that lists the kinds is :mod:`automl_objective.inputs.registry`:
+it declares each kind and names its functions (:class:`OnCall`), so that a run imports the
+module that reads a kind only when it reads a file of that kind. (A plain class: a
+dataclass costs a millisecond of start-up, a NamedTuple 0.6 M instructions.)
 """
 
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string, and the first compile of a run costs about 10 M
-# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from automl_objective.inputs.document import Contents, Document
 
@@ -30,7 +28,87 @@ Reader = Callable[[str, bytes], Contents]
 :class:`~automl_objective.inputs.document.LoadError` for a file that is not of the kind."""
 
 
-class InputKind(NamedTuple):
+class OnCall:
+    """A kind's function named by its module and name, imported when it is first called: the
+    registry lists every kind, and a run over request documents imports no reader of Python,
+    notebooks, pipelines, state machines or templates (tests/cli/test_start_up.py)."""
+
+    __slots__ = ("_function", "module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self._function: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any) -> Any:
+        function = self._function
+        if function is None:
+            # __import__, not importlib: importlib is a module of its own to load.
+            module = __import__(self.module, fromlist=(self.name,))
+            function = self._function = getattr(module, self.name)
+        return function(*args)
+
+    def __repr__(self) -> str:
+        return f"OnCall({self.module!r}, {self.name!r})"
+
+
+_FIELDS = (
+    "name",
+    "globs",
+    "told_by",
+    "holds",
+    "read",
+    "read_decoded",
+    "recognises",
+    "requests",
+    "hook",
+    "hook_types",
+    "hook_globs",
+    "in_words",
+)
+
+
+class InputKind:
+    """A kind, declared in the registry. (A plain slotted class, not a NamedTuple: its fields
+    are read by name, and a NamedTuple's class costs 0.6 M instructions of every start-up.)"""
+
+    __slots__ = _FIELDS
+
+    def __init__(
+        self,
+        name: str,
+        globs: tuple[str, ...],
+        told_by: str,
+        holds: str,
+        read: Reader | None = None,
+        read_decoded: Callable[[str, str], Contents] | None = None,
+        recognises: Callable[[Any], bool] | None = None,
+        requests: Callable[[Document], Contents] | None = None,
+        hook: str | None = None,
+        hook_types: tuple[str, ...] = (),
+        hook_globs: tuple[str, ...] | None = None,
+        in_words: str = "",
+    ) -> None:
+        self.name = name
+        self.globs = globs
+        self.told_by = told_by
+        self.holds = holds
+        self.read = read
+        self.read_decoded = read_decoded
+        self.recognises = recognises
+        self.requests = requests
+        self.hook = hook
+        self.hook_types = hook_types
+        self.hook_globs = hook_globs
+        self.in_words = in_words
+
+    def _replace(self, **changes: Any) -> "InputKind":
+        """A copy with ``changes`` (a test registers a kind changed so)."""
+        return InputKind(**({name: getattr(self, name) for name in _FIELDS} | changes))
+
+    def __repr__(self) -> str:
+        return f"InputKind(name={self.name!r}, globs={self.globs!r})"
+
     name: str
     """What its results are called (``FileResult.kind``) and the README's kinds table says."""
     globs: tuple[str, ...]
@@ -39,24 +117,24 @@ class InputKind(NamedTuple):
     """How a file is known to be of this kind, in words (the README's kinds table)."""
     holds: str
     """The requests it holds, in words (the README's kinds table)."""
-    read: Reader | None = None
+    read: Reader | None
     """A kind with a syntax of its own: reads a file it claims by name."""
-    read_decoded: Callable[[str, str], Contents] | None = None
+    read_decoded: Callable[[str, str], Contents] | None
     """With ``read``: reads the text of a file it claims that is already decoded (an editor's
     buffer); its bytes' encoding (a PEP 263 line, say) then no longer applies."""
-    recognises: Callable[[Any], bool] | None = None
+    recognises: Callable[[Any], bool] | None
     """A kind of JSON or YAML document: whether a parsed document's data is one (cheap: it
     runs on every document). None, with ``requests``: every document no other kind
     recognises."""
-    requests: Callable[[Document], Contents] | None = None
+    requests: Callable[[Document], Contents] | None
     """A kind of JSON or YAML document: the requests a document of this kind holds."""
-    hook: str | None = None
+    hook: str | None
     """The pre-commit hook (an id of .pre-commit-hooks.yaml) that checks it by default."""
-    hook_types: tuple[str, ...] = ()
+    hook_types: tuple[str, ...]
     """The hook's ``types_or`` for this kind: the ``identify`` tags of its files."""
-    hook_globs: tuple[str, ...] | None = None
+    hook_globs: tuple[str, ...] | None
     """The file names the hook's default ``files`` selects (None: ``globs``)."""
-    in_words: str = ""
+    in_words: str
     """How a message names a file of this kind ("": ``a document of kind NAME``)."""
 
     @property

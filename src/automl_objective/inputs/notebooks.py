@@ -14,8 +14,8 @@ import json
 from typing import Any
 
 from automl_objective.inputs.document import Contents, LoadError
-from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.reading import decode
+from automl_objective.inputs.registry import kind_named
 
 
 def _text(value: Any, where: str) -> str:
@@ -88,14 +88,5 @@ def read_text(display: str, text: str) -> Contents:
     return code_contents(display, KIND.name, code, lambda: notebook_chunks(display, text))
 
 
-KIND = InputKind(
-    name="jupyter-notebook",
-    globs=("*.ipynb",),
-    told_by="its name",
-    holds="the AutoML calls of its code cells, read as one module; findings name the cell",
-    hook="automl-objective-code",
-    hook_types=("jupyter",),
-    in_words="code",
-    read=read,
-    read_decoded=read_text,
-)
+KIND = kind_named("jupyter-notebook")
+"""This kind, as the registry declares it."""

@@ -14,7 +14,7 @@ from automl_objective.base.dynamic import DYNAMIC
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.definition import UNCHECKED, Prefix, Split, with_dynamic
 from automl_objective.inputs.document import WHOLE_KINDS, Contents, Document
-from automl_objective.inputs.kind import InputKind
+from automl_objective.inputs.registry import kind_named
 
 # What AWS's pipeline definition schema (aws-sagemaker-mlops/sagemaker-model-building-
 # pipeline-definition-JSON-schema, AutoMLStep) asks of a step's Arguments beyond the
@@ -87,19 +87,5 @@ def requests(document: Document) -> Contents:
     return split.contents(KIND.name)
 
 
-def recognises(data: Any) -> bool:
-    return isinstance(data, dict) and "Version" in data and "Steps" in data
-
-
-KIND = InputKind(
-    name="sagemaker-pipeline-definition",
-    globs=("*.json", "*.yaml", "*.yml"),
-    told_by="`Version` and `Steps`",
-    holds="each `AutoML` step's `Arguments` (in Condition steps' branches too), checked "
-    "whole as a CreateAutoMLJob request, `Get` and `Std:` values dynamic",
-    hook="automl-objective",
-    hook_types=("json", "yaml"),
-    hook_globs=(),
-    recognises=recognises,
-    requests=requests,
-)
+KIND = kind_named("sagemaker-pipeline-definition")
+"""This kind, as the registry declares it."""

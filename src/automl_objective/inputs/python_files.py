@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from automl_objective.inputs.document import Contents
-from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.reading import decode_python
+from automl_objective.inputs.registry import kind_named
 
 if TYPE_CHECKING:
     from automl_objective.base.finding import Finding
@@ -35,16 +35,5 @@ def read(display: str, raw: bytes) -> Contents:
     return read_text(display, decode_python(display, raw))
 
 
-KIND = InputKind(
-    name="python-source",
-    globs=("*.py",),
-    told_by="its name",
-    holds="the requests its calls send: boto3's `create_auto_ml_job(_v2)`, the SageMaker "
-    "Python SDK's `AutoML(V2)`, `Session.auto_ml` / `create_auto_ml_v2` and "
-    "`AutoMLJob(V2).create`, Airflow's `SageMakerAutoMLOperator`",
-    hook="automl-objective-code",
-    hook_types=("python",),
-    in_words="code",
-    read=read,
-    read_decoded=read_text,
-)
+KIND = kind_named("python-source")
+"""This kind, as the registry declares it."""

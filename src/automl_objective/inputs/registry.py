@@ -1,47 +1,126 @@
 """The input kinds, in one table: every kind of file that AutoML requests are written in.
 
-A new kind is one module (its :class:`~automl_objective.inputs.kind.InputKind` and how it
-reads) and one line in :data:`KINDS`. The rest follows from the table: the files a folder
-scan reads (:func:`default_include`, ``--include``'s default and help), which kind reads a
-file (:func:`read`), the README's kinds table (rendered by ``automl-objective generate``) and
-the pre-commit hooks' patterns (.pre-commit-hooks.yaml, checked against the table by
-tests/end_to_end/test_precommit.py). The kinds' modules are light: each imports what does
-the reading (``ast``, PyYAML, nbformat) only when it reads a file.
+A new kind is one module (how it reads) and its
+:class:`~automl_objective.inputs.kind.InputKind` in :data:`KINDS`. The rest follows from the
+table: the files a folder scan reads (:func:`default_include`, ``--include``'s default and
+help), which kind reads a file (:func:`read`), the README's kinds table (rendered by
+``automl-objective generate``) and the pre-commit hooks' patterns (.pre-commit-hooks.yaml,
+checked against the table by tests/end_to_end/test_precommit.py). A kind's module (what
+reads it) is imported only when a file of the kind is read; it imports what does the
+reading (``ast``, PyYAML, nbformat) only then too.
 """
 
 # No `from __future__ import annotations` here: typing compiles a NamedTuple field's
 # annotation when it is a string (see inputs/document.py; tests/cli/test_start_up.py).
 from collections.abc import Callable
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import internal_error_message
-from automl_objective.inputs import (
-    notebooks,
-    pipelines,
-    python_files,
-    request_files,
-    state_machines,
-    templates,
-)
+from automl_objective.inputs import request_files
 from automl_objective.inputs.document import Contents, Document, Format, LoadError
 from automl_objective.inputs.globs import Globs, lower_suffix
-from automl_objective.inputs.kind import InputKind
+from automl_objective.inputs.kind import InputKind, OnCall
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file, read_stream
 from automl_objective.inputs.source import Source
 from automl_objective.inputs.syntax import parse_text
+from automl_objective.inputs.template_marks import recognises as _is_template
+
+
+def _is_pipeline(data: Any) -> bool:
+    return isinstance(data, dict) and "Version" in data and "Steps" in data
+
+
+def _is_state_machine(data: Any) -> bool:
+    return isinstance(data, dict) and "StartAt" in data and "States" in data
+
+
+def _in(module: str, name: str) -> OnCall:
+    return OnCall(f"automl_objective.inputs.{module}", name)
+
 
 KINDS: tuple[InputKind, ...] = (
     request_files.KIND,
-    pipelines.KIND,
-    state_machines.KIND,
-    templates.KIND,
-    python_files.KIND,
-    notebooks.KIND,
+    InputKind(
+        name="sagemaker-pipeline-definition",
+        globs=("*.json", "*.yaml", "*.yml"),
+        told_by="`Version` and `Steps`",
+        holds="each `AutoML` step's `Arguments` (in Condition steps' branches too), checked "
+        "whole as a CreateAutoMLJob request, `Get` and `Std:` values dynamic",
+        hook="automl-objective",
+        hook_types=("json", "yaml"),
+        hook_globs=(),
+        recognises=_is_pipeline,
+        requests=_in("pipelines", "requests"),
+    ),
+    InputKind(
+        name="step-functions-state-machine",
+        globs=("*.json", "*.yaml", "*.yml"),
+        told_by="`StartAt` and `States`",
+        holds="each task calling `createAutoMLJob` / `createAutoMLJobV2` (in Parallel "
+        "branches and Map processors too): its `Parameters` or `Arguments`, checked whole, "
+        "`Key.$` and `{% %}` values dynamic",
+        hook="automl-objective",
+        hook_types=("json", "yaml"),
+        hook_globs=(),
+        recognises=_is_state_machine,
+        requests=_in("state_machines", "requests"),
+    ),
+    InputKind(
+        name="cloudformation-template",
+        # Not ``*.template`` by default: a folder holds many that are no template (a .env's,
+        # a Dockerfile's); a template named so is read when named, or with ``--include``.
+        globs=("*.json", "*.yaml", "*.yml"),
+        told_by="`AWSTemplateFormatVersion`, an `AWS::` `Transform` (SAM) or `Resources` "
+        "each with a `Type` (CDK's `cdk.out/*.template.json`; `*.template` when named or "
+        "included); YAML short forms (`!Ref`, `!GetAtt`, `!Sub`, ...) read as CloudFormation "
+        "reads them. Terraform is not read",
+        holds="`AWS::SageMaker::AutoMLJob` properties (a CreateAutoMLJob request, job name "
+        "given by CloudFormation); state machines (`Definition`, `DefinitionString`, SAM's "
+        "`DefinitionUri`) and pipelines (`PipelineDefinitionBody`) as their kinds; Lambda "
+        "inline Python (`ZipFile`, `InlineCode`) as Python files; what the template fills "
+        "in is dynamic",
+        hook="automl-objective",
+        hook_types=("json", "yaml"),
+        hook_globs=(),
+        recognises=_is_template,
+        requests=_in("templates", "requests"),
+    ),
+    InputKind(
+        name="python-source",
+        globs=("*.py",),
+        told_by="its name",
+        holds="the requests its calls send: boto3's `create_auto_ml_job(_v2)`, the SageMaker "
+        "Python SDK's `AutoML(V2)`, `Session.auto_ml` / `create_auto_ml_v2` and "
+        "`AutoMLJob(V2).create`, Airflow's `SageMakerAutoMLOperator`",
+        hook="automl-objective-code",
+        hook_types=("python",),
+        in_words="code",
+        read=_in("python_files", "read"),
+        read_decoded=_in("python_files", "read_text"),
+    ),
+    InputKind(
+        name="jupyter-notebook",
+        globs=("*.ipynb",),
+        told_by="its name",
+        holds="the AutoML calls of its code cells, read as one module; findings name the cell",
+        hook="automl-objective-code",
+        hook_types=("jupyter",),
+        in_words="code",
+        read=_in("notebooks", "read"),
+        read_decoded=_in("notebooks", "read_text"),
+    ),
 )
 """Every input kind. Order matters: the first kind with a syntax of its own whose globs match
 a file's name reads it; a JSON or YAML document is of the first kind that recognises it, and
-otherwise of the kind that recognises none (the request document)."""
+otherwise of the kind that recognises none (the request document). Each kind is declared
+here, its functions named by module (:class:`~automl_objective.inputs.kind.OnCall`): a kind's
+reader is imported when a file of the kind is read, not by every run."""
+
+
+def kind_named(name: str) -> InputKind:
+    """The registered kind called ``name`` (a kind's module gets its ``KIND`` so)."""
+    return next(kind for kind in KINDS if kind.name == name)
 
 
 def default_include() -> tuple[str, ...]:
@@ -49,8 +128,35 @@ def default_include() -> tuple[str, ...]:
     return tuple(dict.fromkeys(glob for kind in KINDS for glob in kind.globs))
 
 
-class _Tables(NamedTuple):
-    """What :data:`KINDS` says, laid out once for the questions every file asks."""
+class _Tables:
+    """What :data:`KINDS` says, laid out once for the questions every file asks. (A plain
+    slotted class: its fields are read by name only, and a NamedTuple costs 0.6 M
+    instructions of every start-up.)"""
+
+    __slots__ = (
+        "claimers",
+        "endings",
+        "extensions_only",
+        "fallback",
+        "kinds",
+        "recognisers",
+    )
+
+    def __init__(
+        self,
+        kinds: tuple[InputKind, ...],
+        claimers: tuple[tuple[InputKind, Globs], ...],
+        endings: tuple[str, ...] | None,
+        extensions_only: bool,
+        recognisers: tuple[tuple[Callable[[Any], bool], InputKind], ...],
+        fallback: InputKind,
+    ) -> None:
+        self.kinds = kinds
+        self.claimers = claimers
+        self.endings = endings
+        self.extensions_only = extensions_only
+        self.recognisers = recognisers
+        self.fallback = fallback
 
     kinds: tuple[InputKind, ...]
     """The :data:`KINDS` these were made from (a test may register a kind by replacing it)."""

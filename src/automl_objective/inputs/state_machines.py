@@ -26,7 +26,7 @@ from automl_objective.inputs.definition import (
     with_dynamic,
 )
 from automl_objective.inputs.document import WHOLE_KINDS, Contents, Document
-from automl_objective.inputs.kind import InputKind
+from automl_objective.inputs.registry import kind_named
 
 _TASK = on_first_use(
     r"arn:(?:\$\{[^}]*\}|[^:]+):states:::(?P<via>aws-sdk:|)sagemaker:createAutoMLJob(?P<v2>V2)?"
@@ -137,20 +137,5 @@ def requests(document: Document) -> Contents:
     return split.contents(KIND.name)
 
 
-def recognises(data: Any) -> bool:
-    return isinstance(data, dict) and "StartAt" in data and "States" in data
-
-
-KIND = InputKind(
-    name="step-functions-state-machine",
-    globs=("*.json", "*.yaml", "*.yml"),
-    told_by="`StartAt` and `States`",
-    holds="each task calling `createAutoMLJob` / `createAutoMLJobV2` (in Parallel branches "
-    "and Map processors too): its `Parameters` or `Arguments`, checked whole, `Key.$` and "
-    "`{% %}` values dynamic",
-    hook="automl-objective",
-    hook_types=("json", "yaml"),
-    hook_globs=(),
-    recognises=recognises,
-    requests=requests,
-)
+KIND = kind_named("step-functions-state-machine")
+"""This kind, as the registry declares it."""

@@ -7,8 +7,7 @@ are read: :mod:`~automl_objective.inputs.template_requests` (imported only for a
 from __future__ import annotations
 
 from automl_objective.inputs.document import Contents, Document
-from automl_objective.inputs.kind import InputKind
-from automl_objective.inputs.template_marks import recognises
+from automl_objective.inputs.registry import kind_named
 
 
 def requests(document: Document) -> Contents:
@@ -18,23 +17,5 @@ def requests(document: Document) -> Contents:
     return template_requests.requests(document, KIND.name)
 
 
-KIND = InputKind(
-    name="cloudformation-template",
-    # Not ``*.template`` by default: a folder holds many that are no template (a .env's, a
-    # Dockerfile's); a template named so is read when named, or with ``--include``.
-    globs=("*.json", "*.yaml", "*.yml"),
-    told_by="`AWSTemplateFormatVersion`, an `AWS::` `Transform` (SAM) or `Resources` each "
-    "with a `Type` (CDK's `cdk.out/*.template.json`; `*.template` when named or included); "
-    "YAML short forms (`!Ref`, `!GetAtt`, `!Sub`, ...) read as CloudFormation reads them. "
-    "Terraform is not read",
-    holds="`AWS::SageMaker::AutoMLJob` properties (a CreateAutoMLJob request, job name "
-    "given by CloudFormation); state machines (`Definition`, `DefinitionString`, SAM's "
-    "`DefinitionUri`) and pipelines (`PipelineDefinitionBody`) as their kinds; Lambda "
-    "inline Python (`ZipFile`, `InlineCode`) as Python files; what the template fills in "
-    "is dynamic",
-    hook="automl-objective",
-    hook_types=("json", "yaml"),
-    hook_globs=(),
-    recognises=recognises,
-    requests=requests,
-)
+KIND = kind_named("cloudformation-template")
+"""This kind, as the registry declares it."""

@@ -1,0 +1,39 @@
+"""The generated package's catalog module: the schema's facts emitted by ``generate`` (a run
+builds its checker from them without parsing the schema), equal to what the schema says."""
+
+from __future__ import annotations
+
+import json
+
+from automl_objective.base.schema import load_aws_index, load_schema
+from automl_objective.check.catalog import catalog_from_schema, load_catalog
+from automl_objective.check.checker import Checker, default_checker, kinds
+from automl_objective_codegen.catalog_module import catalog_module
+from automl_objective_generated import catalog
+from tests.support.paths import SCHEMA
+
+
+def test_the_emitted_catalog_is_the_schemas() -> None:
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    assert catalog_from_schema(schema) == catalog.CATALOG
+    assert kinds(schema) == catalog.KINDS
+    assert load_catalog() is catalog.CATALOG
+    assert load_aws_index() == catalog.AWS_INDEX  # aws/kinds.json, parsed
+
+
+def test_the_emitted_module_follows_a_changed_fact() -> None:
+    """Derived, not copied: a metric's direction changed in the schema is the module's."""
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema["$defs"]["MetricName"]["x-metrics"]["MSE"]["direction"] = "Maximize"
+    namespace: dict[str, object] = {}
+    exec(catalog_module(schema, "# header\n", '{"kinds": []}'), namespace)
+    changed = namespace["CATALOG"]
+    assert changed == catalog_from_schema(schema) != catalog.CATALOG
+
+
+def test_the_default_checker_parses_the_schema_only_when_asked() -> None:
+    checker = default_checker()
+    assert checker.kinds == kinds(load_schema())
+    assert checker.schema is load_schema()
+    assert Checker(None).catalog == checker.catalog
+    assert checker.aws_index == load_aws_index()
