@@ -21,6 +21,8 @@ NOT_ON_THE_CLEAN_PATH = (
     "automl_objective.check.wording",  # words only for a document that fails
     "automl_objective.check.messages",
     "automl_objective.check.findings",  # a document's findings, placeholders' among them
+    "automl_objective.check.leaves",  # the walk for placeholders, when the text has a $
+    "automl_objective.check.partly_known",  # values known in part, when a document has one
     "automl_objective_generated.explainers",  # the compiled checks' explainers
     "automl_objective.check.aws_keywords",  # the regex library's patterns (\p{L}), when met
     "automl_objective.check.dynamic",  # the checks take the markers from base.dynamic

@@ -37,6 +37,7 @@ from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import PartialText
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Located, Path, member_name
+from automl_objective.check.leaves import leaves
 
 if TYPE_CHECKING:
     from interegular.fsm import FSM
@@ -56,17 +57,7 @@ AWS's longest pattern-checked value is 2,048 characters): a longer one is undeci
 
 def find(data: Any) -> dict[Path, PartialText]:
     """Each value of ``data`` known in part, by its path, in document order."""
-    found: dict[Path, PartialText] = {}
-    stack: list[tuple[Any, Path]] = [(data, ())]
-    while stack:
-        value, at = stack.pop()
-        if isinstance(value, dict):
-            stack.extend((item, (*at, key)) for key, item in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((item, (*at, index)) for index, item in reversed(list(enumerate(value))))
-        elif value.__class__ is PartialText:
-            found[at] = value
-    return found
+    return {at: value for value, at in leaves(data) if value.__class__ is PartialText}
 
 
 def probe(data: Any, texts: dict[Path, PartialText]) -> Any:

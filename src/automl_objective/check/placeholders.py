@@ -57,17 +57,10 @@ def find(data: Any, text: str | None = None) -> list[Path]:
         return []  # the common case, decided by two or three searches of the text in C
     if not _may_hold_one(data):
         return []  # found without building a path for every value
-    found: list[Path] = []
-    stack: list[tuple[Any, Path]] = [(data, ())]
-    while stack:
-        value, at = stack.pop()
-        if isinstance(value, dict):
-            stack.extend((item, (*at, key)) for key, item in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((item, (*at, index)) for index, item in reversed(list(enumerate(value))))
-        elif at and placeholder_name(value) is not None:  # a whole document is no value
-            found.append(at)
-    return found
+    from automl_objective.check.leaves import leaves  # not on a clean start's path
+
+    # a whole document (path ()) is no value
+    return [at for value, at in leaves(data) if at and placeholder_name(value) is not None]
 
 
 def held(data: Any, paths: list[Path]) -> list[Path]:
