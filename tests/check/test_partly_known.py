@@ -100,6 +100,40 @@ def test_a_value_some_fill_mends_stays_silent(tmp_path: Path, members: dict[str,
         assert findings == []
 
 
+@pytest.mark.parametrize(
+    ("members", "filled"),
+    [
+        # envsubst fills $SUFFIX_X too: job-1-abc
+        ({"AutoMLJobName": "job-${RUN}-$SUFFIX_X"}, {"AutoMLJobName": "job-1-abc"}),
+        # 34 characters as written, "jx" once envsubst fills both
+        ({"AutoMLJobName": "j${R}$" + "A" * 33}, {"AutoMLJobName": "jx"}),
+        # a shell's default: job-1-abc
+        ({"AutoMLJobName": "job-${RUN}-${X:-abc}"}, {"AutoMLJobName": "job-1-abc"}),
+        # a heredoc's command: job-1-1733530000
+        ({"AutoMLJobName": "job-${RUN}-$(date +%s)"}, {"AutoMLJobName": "job-1-1733530000"}),
+        ({"AutoMLJobName": "job-${RUN}-`date +%s`"}, {"AutoMLJobName": "job-1-1733530000"}),
+        # envsubst writes $$ {X} as $ and X's text: 1,023 characters, AWS allows 1,024
+        (
+            {"OutputDataConfig": {"S3OutputPath": "s3://b/" + "a" * 1015 + "${Y}$${X}"}},
+            {"OutputDataConfig": {"S3OutputPath": "s3://b/" + "a" * 1015 + "$"}},
+        ),
+    ],
+)
+def test_what_a_shell_fills_besides_a_placeholder_is_not_taken_as_known(
+    tmp_path: Path, members: dict[str, Any], filled: dict[str, Any]
+) -> None:
+    """A value holding ``${NAME}`` is filled by a shell (envsubst, a heredoc): its ``$NAME``,
+    ``${NAME:-default}``, ``$(command)``, a backquoted command and ``$${X}`` are filled too,
+    so none of their text is known (each value here has a fill AWS takes, ``filled``)."""
+    assert _findings(tmp_path, "report", **filled) == []
+    for placeholders in ("report", "dynamic"):
+        assert [
+            f.message
+            for f in _findings(tmp_path, placeholders, **members)
+            if "whatever" in f.message
+        ] == []
+
+
 def test_a_pattern_the_automata_cannot_read_decides_nothing(tmp_path: Path) -> None:
     """Tag keys and values are checked by ``\\p{L}`` classes interegular does not read."""
     tags = [{"Key": "\u0001${X}", "Value": "\u0002${Y}"}]
