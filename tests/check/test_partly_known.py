@@ -403,3 +403,20 @@ def test_a_template_value_known_in_part_is_found_where_no_fill_mends_it(tmp_path
     )
     assert "whatever !Ref AWS::AccountId and !Ref R are" in found[1][2]
     assert "'job_${...}-known' is not valid whatever the template fills in" in found[2][2]
+
+
+def test_a_form_of_many_long_pieces_is_decided() -> None:
+    """Found by an attack: the form was made an automaton and intersected with the pattern's,
+    in time growing with the square of its known text (4 pieces of 1,000 characters: 36 s,
+    one value); the pattern's automaton is now run over the form, in time linear in it."""
+    found = re.findall(
+        r'"pattern": ("[^"]*:iam::[^"]*")',
+        json.dumps(load_aws_schema("create-auto-ml-job-v2-request.schema.json")),
+    )
+    role = json.loads(found[0])
+    valid = "arn:aws:iam::123456789012:role/" + "a" * 1000
+    pieces = ("arn:aws:iam::", "2:role/" + "a" * 1000, "a" * 1000, "a" * 1000)
+    assert not never_matches(role, pieces)  # arn:aws:iam::123456789012:role/aaa...
+    assert never_matches(role, (*pieces, "é"))  # no role ARN ends with é
+    assert not never_matches(role, (valid[:500], valid[500:]))
+    assert never_matches(role, ("x" + valid, ""))
