@@ -100,6 +100,40 @@ def test_a_value_some_fill_mends_stays_silent(tmp_path: Path, members: dict[str,
         assert findings == []
 
 
+@pytest.mark.parametrize(
+    ("members", "filled"),
+    [
+        # envsubst fills $SUFFIX_X too: job-1-abc
+        ({"AutoMLJobName": "job-${RUN}-$SUFFIX_X"}, {"AutoMLJobName": "job-1-abc"}),
+        # 34 characters as written, "jx" once envsubst fills both
+        ({"AutoMLJobName": "j${R}$" + "A" * 33}, {"AutoMLJobName": "jx"}),
+        # a shell's default: job-1-abc
+        ({"AutoMLJobName": "job-${RUN}-${X:-abc}"}, {"AutoMLJobName": "job-1-abc"}),
+        # a heredoc's command: job-1-1733530000
+        ({"AutoMLJobName": "job-${RUN}-$(date +%s)"}, {"AutoMLJobName": "job-1-1733530000"}),
+        ({"AutoMLJobName": "job-${RUN}-`date +%s`"}, {"AutoMLJobName": "job-1-1733530000"}),
+        # envsubst writes $$ {X} as $ and X's text: 1,023 characters, AWS allows 1,024
+        (
+            {"OutputDataConfig": {"S3OutputPath": "s3://b/" + "a" * 1015 + "${Y}$${X}"}},
+            {"OutputDataConfig": {"S3OutputPath": "s3://b/" + "a" * 1015 + "$"}},
+        ),
+    ],
+)
+def test_what_a_shell_fills_besides_a_placeholder_is_not_taken_as_known(
+    tmp_path: Path, members: dict[str, Any], filled: dict[str, Any]
+) -> None:
+    """A value holding ``${NAME}`` is filled by a shell (envsubst, a heredoc): its ``$NAME``,
+    ``${NAME:-default}``, ``$(command)``, a backquoted command and ``$${X}`` are filled too,
+    so none of their text is known (each value here has a fill AWS takes, ``filled``)."""
+    assert _findings(tmp_path, "report", **filled) == []
+    for placeholders in ("report", "dynamic"):
+        assert [
+            f.message
+            for f in _findings(tmp_path, placeholders, **members)
+            if "whatever" in f.message
+        ] == []
+
+
 def test_a_pattern_the_automata_cannot_read_decides_nothing(tmp_path: Path) -> None:
     """Tag keys and values are checked by ``\\p{L}`` classes interegular does not read."""
     tags = [{"Key": "\u0001${X}", "Value": "\u0002${Y}"}]
@@ -369,3 +403,20 @@ def test_a_template_value_known_in_part_is_found_where_no_fill_mends_it(tmp_path
     )
     assert "whatever !Ref AWS::AccountId and !Ref R are" in found[1][2]
     assert "'job_${...}-known' is not valid whatever the template fills in" in found[2][2]
+
+
+def test_a_form_of_many_long_pieces_is_decided() -> None:
+    """Found by an attack: the form was made an automaton and intersected with the pattern's,
+    in time growing with the square of its known text (4 pieces of 1,000 characters: 36 s,
+    one value); the pattern's automaton is now run over the form, in time linear in it."""
+    found = re.findall(
+        r'"pattern": ("[^"]*:iam::[^"]*")',
+        json.dumps(load_aws_schema("create-auto-ml-job-v2-request.schema.json")),
+    )
+    role = json.loads(found[0])
+    valid = "arn:aws:iam::123456789012:role/" + "a" * 1000
+    pieces = ("arn:aws:iam::", "2:role/" + "a" * 1000, "a" * 1000, "a" * 1000)
+    assert not never_matches(role, pieces)  # arn:aws:iam::123456789012:role/aaa...
+    assert never_matches(role, (*pieces, "é"))  # no role ARN ends with é
+    assert not never_matches(role, (valid[:500], valid[500:]))
+    assert never_matches(role, ("x" + valid, ""))

@@ -941,3 +941,34 @@ def test_a_number_or_boolean_substitution_is_filled_in_as_its_text(tmp_path: Pat
         ("invalid-type", 12, "AutoGenerateEndpointName"),
         ("schema-violation", 14, "ForecastHorizon"),
     ]
+
+
+_SUBSTITUTED_MACHINE = (
+    "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+    "      DefinitionSubstitutions:\n        Role: arn:aws:iam::123456789012:role/r\n"
+    "        Who: !Ref P\n"
+)
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        _ESCAPED_STRING.split("Properties:\n", 1)[1].format(job="${!Role}"),
+        _ESCAPED_STRING.split("Properties:\n", 1)[1].format(job="${!Who}"),
+        _ESCAPED_MACHINE.split("Properties:\n", 1)[1].format(job="!Sub '${!Role}'"),
+        _ESCAPED_MACHINE.split("Properties:\n", 1)[1].format(job="!Sub '${!Who}'"),
+    ],
+    ids=["string", "string-unknown", "object", "object-unknown"],
+)
+@pytest.mark.parametrize("placeholders", ["report", "dynamic"])
+def test_an_escaped_name_of_the_definitions_substitutions_is_filled_in_by_them(
+    tmp_path: Path, definition: str, placeholders: str
+) -> None:
+    """Found by an attack: ``Fn::Sub`` writes ``${!Role}`` as ``${Role}``, which Step
+    Functions then fills in from the resource's ``DefinitionSubstitutions`` (a role ARN
+    here, a parameter's value for ``Who``): it was taken as the literal ``${Role}``, "not
+    valid" though the role sent is."""
+    path = tmp_path / "template.yaml"
+    path.write_text(_SUBSTITUTED_MACHINE + definition, encoding="utf-8")
+    findings = check_text(path.read_text("utf-8"), str(path), placeholders=placeholders).findings  # type: ignore[arg-type]
+    assert [f for f in findings if f.pointer.endswith("/RoleArn")] == []

@@ -8,11 +8,13 @@ a false alarm):
 
 - ``maxLength``: the known characters alone are more than the maximum;
 - an AWS ``pattern``: no string of the form matches it. The pattern (AWS's, as the schema
-  runs it: ``^(?:BODY)(?![\\s\\S])``) and the form are each made a finite automaton by
-  ``interegular`` (a library made for this: regular expression to FSM, intersection,
-  emptiness), imported only when such a value fails its pattern with its unknown pieces
-  taken as empty. A pattern it cannot read (``\\p{L}`` classes, a lookahead) decides
-  nothing: silent.
+  runs it: ``^(?:BODY)(?![\\s\\S])``) is made a finite automaton by ``interegular`` (a
+  library made for this: regular expression to FSM), imported only when such a value fails
+  its pattern with its unknown pieces taken as empty, and run over the form: the states its
+  known pieces may leave it in, an unknown piece taking it to any state it can reach; no
+  final state among them, no match (the same answer as the form's own automaton intersected
+  with the pattern's, in time linear in the known text, not growing with its square).
+  A pattern it cannot read (``\\p{L}`` classes, a lookahead) decides nothing: silent.
 
 Why automata, not a small hand-written test (every known character in the pattern's
 alphabet, the first and the last one allowed there): on 300 random forms a pattern, the test
@@ -49,7 +51,6 @@ _WRAPPED = re.compile(r"\^\(\?:(.*)\)\(\?!\[\\s\\S\]\)", re.DOTALL)
 """AWS's pattern as the schema runs it: ``^(?:BODY)(?![\\s\\S])``, a full match of BODY."""
 _CODE_POINT = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
 """A ``\\uXXXX`` escape (not an escaped backslash and a ``u``): interegular reads none."""
-_ANYTHING = r"[\s\S]*"
 MAX_KNOWN = 4096
 """The most known characters a pattern is decided for (its automaton has a state for each;
 AWS's longest pattern-checked value is 2,048 characters): a longer one is undecided."""
@@ -134,11 +135,40 @@ def never_matches(pattern: Any, pieces: tuple[str, ...]) -> bool:
     automaton = _automaton(pattern) if isinstance(pattern, str) else None
     if automaton is None:
         return False
-    from interegular import parse_pattern
+    # The automaton run over the form: the states its known pieces may leave it in, each
+    # unknown piece taking it to any state it can reach (time linear in the known text; an
+    # automaton of the form, intersected, took 36 s for 4 pieces of 3,000 characters).
+    moves, alphabet = automaton.map, automaton.alphabet
+    states = {automaton.initial}
+    for index, piece in enumerate(pieces):
+        if index:
+            states = _reachable(moves, states)
+        states = {
+            end for state in states if (end := _run(moves, alphabet, state, piece)) is not None
+        }
+        if not states:
+            return True
+    return states.isdisjoint(automaton.finals)
 
-    form = parse_pattern(_ANYTHING.join(map(_escaped, pieces))).to_fsm()
-    both = automaton.intersection(form)  # type: ignore[no-untyped-call]  # not annotated
-    return bool(both.empty())
+
+def _reachable(moves: dict[Any, dict[Any, Any]], states: set[Any]) -> set[Any]:
+    """The states reached from ``states`` by any string (the empty one too)."""
+    found, todo = set(states), list(states)
+    while todo:
+        for end in moves.get(todo.pop(), {}).values():
+            if end not in found:
+                found.add(end)
+                todo.append(end)
+    return found
+
+
+def _run(moves: dict[Any, dict[Any, Any]], alphabet: Any, state: Any, text: str) -> Any:
+    """The state ``text`` takes the automaton to from ``state``, or None (no match)."""
+    for char in text:
+        state = moves.get(state, {}).get(alphabet[char])
+        if state is None:
+            return None
+    return state
 
 
 @cache
@@ -161,10 +191,3 @@ def _code_point(match: re.Match[str]) -> str:
     stays a character, not syntax), else the character itself (never syntax)."""
     point = int(match[2], 16)
     return match[1] + (f"\\x{point:02x}" if point < 128 else chr(point))
-
-
-def _escaped(piece: str) -> str:
-    """``piece`` as a pattern matching itself alone: each ASCII character that is not a
-    letter or digit after a backslash (interegular reads each such escape as the character),
-    any other character as it is."""
-    return "".join(f"\\{char}" if char.isascii() and not char.isalnum() else char for char in piece)

@@ -82,9 +82,14 @@ def partly_known(data: Any, paths: list[Path]) -> dict[Path, PartialText]:
     return texts
 
 
-_UNKNOWN = on_first_use(r"(?<![$\\])\$\{[A-Za-z_][A-Za-z0-9_]*\}|[$\\]")
-"""What a value holding a placeholder does not say for certain: each held ``${NAME}``, and
-each other ``$`` or backslash (an escape, or a placeholder of another form)."""
+_UNKNOWN = on_first_use(
+    r"\$\{[^}]*\}|\$\(+[^)]*\)+|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9?!#@*-]|`[^`]*`|[$\\]"
+)
+"""What a value holding a placeholder does not say for certain, as the shell (envsubst, a
+heredoc) or template engine that fills it may write it: each ``${...}`` (``${NAME}``, a
+shell's ``${NAME:-default}``, the ``${X}`` of ``$${X}``, which envsubst fills), each ``$NAME``
+(envsubst fills those too), a command (``$(date +%s)``, a backquoted one), a shell's
+``$1``, ``$?``..., and each other ``$`` or backslash (an escape)."""
 
 
 def _is_one(value: str) -> bool:

@@ -221,10 +221,14 @@ class Builder:
         self.chars.extend(chars)
         self.offsets.extend(offsets)
 
-    def substituted(self, text: Text, variables: Mapping[str, Any]) -> None:
+    def substituted(
+        self, text: Text, variables: Mapping[str, Any], after: Mapping[str, Any] | None = None
+    ) -> None:
         """``text`` with each ``${Name}`` filled in as ``Fn::Sub`` does: a variable given as
         a plain string is its text, ``${AWS::Partition}`` is ``aws``, ``${!Name}`` is the
-        literal ``${Name}``, anything else unknown."""
+        literal ``${Name}``, anything else unknown. ``after``: what fills in the ``${Name}``
+        of the text ``Fn::Sub`` gives (a state machine's ``DefinitionSubstitutions``, which
+        Step Functions fills in once CloudFormation has written ``${!Name}`` as ``${Name}``)."""
         chars, offsets = text
         done = 0
         for match in _PLACEHOLDER.finditer(chars):
@@ -232,17 +236,24 @@ class Builder:
             done = match.end()
             here = offsets[match.start() : match.end()]
             name = match.group(1)
-            if name.startswith("!"):
+            if name.startswith("!") and after is not None and name[1:] in after:
+                self._filled(after[name[1:]], here)
+            elif name.startswith("!"):
                 dollar = LITERAL_DOLLAR if self.json and self._inside else "$"
                 self.literal(dollar + "{" + name[1:] + "}", [here[0], here[1], *here[3:]])
-            elif isinstance(variables.get(name), str):
-                filled = variables[name]
-                self.literal(filled, [here[0]] * len(filled))
-            elif name == _PARTITION:
+            elif name == _PARTITION and not isinstance(variables.get(name), str):
                 self.literal("aws", here[:3])
             else:
-                self.unknown(here)
+                self._filled(variables.get(name), here)
         self.literal(chars[done:], offsets[done:])
+
+    def _filled(self, value: Any, here: list[int]) -> None:
+        """A ``${Name}`` at ``here`` filled in with ``value``: its text if a string, else
+        unknown."""
+        if isinstance(value, str):
+            self.literal(value, [here[0]] * len(value))
+        else:
+            self.unknown(here)
 
     def text(self) -> Text:
         return Text("".join(self.chars), self.offsets)

@@ -340,19 +340,27 @@ class Reading:
             return None
         name, argument = next(iter(value.items()))
         if name == "Fn::Sub":
-            return self._sub(builder, argument, (*at, name), variables or {})
+            return self._sub(builder, argument, (*at, name), variables or {}, variables)
         if name == "Fn::Join":
             return self._join(builder, argument, (*at, name), variables)
         return None
 
     def _sub(
-        self, builder: Builder, argument: Any, at: Prefix, variables: Mapping[str, Any]
+        self,
+        builder: Builder,
+        argument: Any,
+        at: Prefix,
+        variables: Mapping[str, Any],
+        after: Mapping[str, Any] | None,
     ) -> Text | None:
+        """``Fn::Sub``'s text; ``after``: a definition's substitutions, which fill in the
+        ``${Name}`` it writes for ``${!Name}``."""
         if isinstance(argument, list) and len(argument) == 2 and isinstance(argument[1], dict):
             argument, at, variables = argument[0], (*at, 0), {**variables, **argument[1]}
         if not isinstance(argument, str):
             return None
-        builder.substituted(self.source.string(argument, self.located([at])[0]), variables)
+        text = self.source.string(argument, self.located([at])[0])
+        builder.substituted(text, variables, after)
         return builder.text()
 
     def _join(
@@ -430,7 +438,7 @@ def _definition_data(value: Any, variables: Mapping[str, Any], *, functions: boo
         if value == {"Ref": "AWS::Partition"}:
             return "aws"
         if name == "Fn::Sub" and isinstance(argument, str):
-            filled = _filled(argument, variables)
+            filled = _filled(argument, variables, after=variables)
             return LiteralText(filled) if "${!" in argument and "${" in filled else filled
         return IN_STRING
     if isinstance(value, dict):
@@ -466,11 +474,13 @@ def _as_substituted(value: Any) -> Any:
     return value
 
 
-def _filled(value: str, variables: Mapping[str, Any]) -> str:
+def _filled(
+    value: str, variables: Mapping[str, Any], after: Mapping[str, Any] | None = None
+) -> str:
     """A string with its ``${Name}`` filled in (see :meth:`Builder.substituted`)."""
     builder = Builder(json=True)
     builder.literal('"', [0])  # inside a string: an unknown piece is a string's characters
-    builder.substituted(Text(value, [0] * len(value)), variables)
+    builder.substituted(Text(value, [0] * len(value)), variables, after)
     return builder.text().chars[1:]
 
 
