@@ -112,6 +112,11 @@ def test_a_value_some_fill_mends_stays_silent(tmp_path: Path, members: dict[str,
         # a heredoc's command: job-1-1733530000
         ({"AutoMLJobName": "job-${RUN}-$(date +%s)"}, {"AutoMLJobName": "job-1-1733530000"}),
         ({"AutoMLJobName": "job-${RUN}-`date +%s`"}, {"AutoMLJobName": "job-1-1733530000"}),
+        # a default that is itself a placeholder, a command holding one: job-1-abc
+        ({"AutoMLJobName": "job-${RUN}-${X:-${Y}}"}, {"AutoMLJobName": "job-1-abc"}),
+        ({"AutoMLJobName": "job-${RUN}-${X:-${Y:-${Z:-${W}}}}"}, {"AutoMLJobName": "job-1-abc"}),
+        ({"AutoMLJobName": "job-${RUN}-$(echo $(date +%s) (x))"}, {"AutoMLJobName": "job-1-1"}),
+        ({"AutoMLJobName": "job-${RUN}-$(echo ${X:-a}"}, {"AutoMLJobName": "job-1-a"}),
         # envsubst writes $$ {X} as $ and X's text: 1,023 characters, AWS allows 1,024
         (
             {"OutputDataConfig": {"S3OutputPath": "s3://b/" + "a" * 1015 + "${Y}$${X}"}},

@@ -207,9 +207,9 @@ def test_a_file_of_a_language_no_kind_reads_says_so_in_one_line(
     assert main(["validate", str(path)]) == 1
     [line, summary] = capsys.readouterr().out.splitlines()
     assert line == (
-        f"{path}: error [parse-error] no input kind reads {language}: a {language} file named "
-        "is read as a JSON or YAML request document, and this is none (check a CDK app's "
-        "synthesised template, cdk.out/*.template.json, instead)"
+        f"{path}: error [parse-error] no input kind reads {language}, and this file is no "
+        "JSON or YAML request document (a file named on the command line is read as one; "
+        "check a CDK app's synthesised template, cdk.out/*.template.json, instead)"
     )
     assert summary.startswith("1 file checked: 0 valid, 1 invalid")
     path.write_text('{"MetricName": "F1"}', encoding="utf-8")

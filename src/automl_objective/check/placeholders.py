@@ -83,13 +83,17 @@ def partly_known(data: Any, paths: list[Path]) -> dict[Path, PartialText]:
 
 
 _UNKNOWN = on_first_use(
-    r"\$\{[^}]*\}|\$\(+[^)]*\)+|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9?!#@*-]|`[^`]*`|[$\\]"
+    r"(?s)\$\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\$\{.*"
+    r"|\$\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)|\$\(.*"
+    r"|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9?!#@*-]|`[^`]*`|`.*|[$\\]"
 )
 """What a value holding a placeholder does not say for certain, as the shell (envsubst, a
 heredoc) or template engine that fills it may write it: each ``${...}`` (``${NAME}``, a
 shell's ``${NAME:-default}``, the ``${X}`` of ``$${X}``, which envsubst fills), each ``$NAME``
 (envsubst fills those too), a command (``$(date +%s)``, a backquoted one), a shell's
-``$1``, ``$?``..., and each other ``$`` or backslash (an escape)."""
+``$1``, ``$?``..., and each other ``$`` or backslash (an escape). Braces and parentheses are
+matched three deep (``${X:-${Y}}``, ``$(echo $(date))``); one deeper or left open makes the
+rest of the value unknown, so no brace of a fill is ever taken for known text."""
 
 
 def _is_one(value: str) -> bool:

@@ -297,9 +297,9 @@ OTHER_LANGUAGES = {
 
 def _unread(name: str, language: str) -> LoadError:
     message = (
-        f"no input kind reads {language}: a {language} file named is read as a JSON or "
-        "YAML request document, and this is none (check a CDK app's synthesised template, "
-        "cdk.out/*.template.json, instead)"
+        f"no input kind reads {language}, and this file is no JSON or YAML request document "
+        "(a file named on the command line is read as one; check a CDK app's synthesised "
+        "template, cdk.out/*.template.json, instead)"
     )
     return LoadError(name, message, code=Code.PARSE_ERROR)
 
