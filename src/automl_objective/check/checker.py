@@ -106,9 +106,9 @@ class Checker:
     ) -> None:
         """``schema`` None: the bundled schema, parsed when something asks for it (jsonschema,
         :attr:`schema`); ``catalog`` and ``schema_kinds`` are then what generate read from it."""
-        if checks is None:  # jsonschema resolves the references: refused before it runs
-            refuse_external_refs(self._schema_given(schema))
         self._schema = schema
+        if checks is None:  # jsonschema resolves the references: refused before it runs
+            refuse_external_refs(self.schema)
         self.catalog = catalog or catalog_from_schema(self.schema)
         self.checks = checks
         self.kinds = kinds(self.schema) if schema_kinds is None else schema_kinds
@@ -118,10 +118,6 @@ class Checker:
         self._document_kind = DocumentKinds(self.catalog, self.aws_index)
         self._validators: dict[tuple[str, str | None], Validator] = {}
         self._parts: dict[tuple[str, str | None], list[Part]] = {}
-
-    @staticmethod
-    def _schema_given(schema: Schema | None) -> Schema:
-        return load_schema() if schema is None else schema
 
     @property
     def schema(self) -> Schema:

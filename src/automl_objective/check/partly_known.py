@@ -115,10 +115,9 @@ def _filling(fields: tuple[str, ...]) -> str:
         return "the template fills in"
     if len(fields) == 1:
         return f"{fields[0]} is"
-    named = ", ".join(fields[:2]) + (f" and {len(fields) - 2} more" if fields[2:] else "")
-    if not fields[2:]:
-        named = " and ".join(fields)
-    return f"{named} are"
+    if len(fields) == 2:
+        return f"{fields[0]} and {fields[1]} are"
+    return f"{fields[0]}, {fields[1]} and {len(fields) - 2} more are"
 
 
 def _rule(facts: Any) -> str:

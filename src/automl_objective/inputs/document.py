@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, Related
+from automl_objective.base.records import Replaceable
 from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
 
 Format = Literal["json", "yaml"]
@@ -151,7 +152,7 @@ _PART_FIELDS = (
 )
 
 
-class Part:
+class Part(Replaceable):
     """One request inside a file. What it holds that is known only at run time is
     :data:`~automl_objective.base.dynamic.DYNAMIC` (or an open object or array) in ``data``:
     the checks decide what is absent, nothing is left out. (A plain slotted class, not a
@@ -182,10 +183,6 @@ class Part:
         self.written = written
         self.same_as = same_as
 
-    def _replace(self, **changes: Any) -> "Part":
-        """A copy with ``changes`` (as a NamedTuple's ``_replace``)."""
-        return Part(**({name: getattr(self, name) for name in _PART_FIELDS} | changes))
-
     def __repr__(self) -> str:
         return f"Part(kind={self.kind!r}, prefix={self.prefix!r}, data={self.data!r})"
 
@@ -215,7 +212,7 @@ class Part:
     once, its findings placed for each."""
 
 
-class Contents:
+class Contents(Replaceable):
     """What a file holds, as its input kind reads it: either one request document, checked
     whole as the kind its members say, or the requests written inside it. (A plain slotted
     class, not a NamedTuple: read by name only, and a NamedTuple's class costs 0.6 M
@@ -236,11 +233,6 @@ class Contents:
         self.document = document
         self.parts = parts
         self.problems = problems
-
-    def _replace(self, **changes: Any) -> "Contents":
-        """A copy with ``changes`` (as a NamedTuple's ``_replace``)."""
-        fields = {name: getattr(self, name) for name in _CONTENTS_FIELDS}
-        return Contents(**(fields | changes))
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CONTENTS_FIELDS)

@@ -21,6 +21,7 @@ dataclass costs a millisecond of start-up, a NamedTuple 0.6 M instructions.)
 from collections.abc import Callable
 from typing import Any
 
+from automl_objective.base.records import Replaceable
 from automl_objective.inputs.document import Contents, Document
 
 Reader = Callable[[str, bytes], Contents]
@@ -68,7 +69,7 @@ _FIELDS = (
 )
 
 
-class InputKind:
+class InputKind(Replaceable):
     """A kind, declared in the registry. (A plain slotted class, not a NamedTuple: its fields
     are read by name, and a NamedTuple's class costs 0.6 M instructions of every start-up.)"""
 
@@ -101,10 +102,6 @@ class InputKind:
         self.hook_types = hook_types
         self.hook_globs = hook_globs
         self.in_words = in_words
-
-    def _replace(self, **changes: Any) -> "InputKind":
-        """A copy with ``changes`` (a test registers a kind changed so)."""
-        return InputKind(**({name: getattr(self, name) for name in _FIELDS} | changes))
 
     def __repr__(self) -> str:
         return f"InputKind(name={self.name!r}, globs={self.globs!r})"
