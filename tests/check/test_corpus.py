@@ -505,10 +505,10 @@ if sys.version_info < (3, 12):
     FRESH_KNOWN["false alarm", "ase-creditcard-fraud.ipynb", 3, "parse-error"] = (
         'cell 29 line 3 is f"...{best_candidate["CandidateName"]}/" (quotes of the f-string '
         "reused inside it, written by the commit that normalised the notebook's quotes): not "
-        "valid Python before 3.12 (PEP 701), so on 3.11 the cell is a parse-error and the file "
-        "fails, while on 3.12 and later it parses and nothing is reported. A true error of the "
-        "Python it was written for, outside the verdict (which judges AutoML requests only; the "
-        "request of cell 19 is read and valid either way)"
+        "valid Python before 3.12 (PEP 701), so on 3.11 the cell cannot be read: a parse-error "
+        "WARNING saying Python 3.12 may read it (the file passes; it failed the run before "
+        "inputs/python/newer_syntax.py), while on 3.12 and later it parses and nothing is "
+        "reported. The request of cell 19 is read and valid either way"
     )
 FRESH_UNREAD = {
     "sample-solution-vendored-sdk-automl.py": "L827 auto_ml.sagemaker_session.auto_ml(**args) "

@@ -195,6 +195,7 @@ def test_a_kind_claims_a_file_by_one_suffix_test_as_its_globs_would() -> None:
         ("stack.ts", 'new sfn.CustomState(this, "Create", { stateJson: {} });\n', "TypeScript"),
         ("STACK.TS", "export const name = 'job_1';\n", "TypeScript"),
         ("app.mjs", "const x = { AutoMLJobName: 'a' };\n", "JavaScript"),
+        ("main.tf", 'resource "aws_sfn_state_machine" "automl" {\n  name = "a"\n}\n', "Terraform"),
     ],
 )
 def test_a_file_of_a_language_no_kind_reads_says_so_in_one_line(
@@ -206,10 +207,15 @@ def test_a_file_of_a_language_no_kind_reads_says_so_in_one_line(
     path.write_text(text, encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     [line, summary] = capsys.readouterr().out.splitlines()
+    instead = (
+        "a state machine definition it reads from a .json or .yaml file is checked there"
+        if language == "Terraform"
+        else "check a CDK app's synthesised template, cdk.out/*.template.json, instead"
+    )
     assert line == (
         f"{path}: error [parse-error] no input kind reads {language}, and this file is no "
-        "JSON or YAML request document (a file named on the command line is read as one; "
-        "check a CDK app's synthesised template, cdk.out/*.template.json, instead)"
+        f"JSON or YAML request document (a file named on the command line is read as one; "
+        f"{instead})"
     )
     assert summary.startswith("1 file checked: 0 valid, 1 invalid")
     path.write_text('{"MetricName": "F1"}', encoding="utf-8")

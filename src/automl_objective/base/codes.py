@@ -151,7 +151,8 @@ ABOUT: dict[Code, About] = {
         "not valid JSON or YAML",
         "comments, trailing commas, NaN, numbers too large for a double, YAML tags, several "
         "YAML documents and alias bombs are called out by name; also a Python file or notebook "
-        "cell that is not Python, a notebook that is not one",
+        "cell that is not Python, a notebook that is not one; a warning, on Python 3.11, for "
+        "code whose error is in an f-string Python 3.12 may read (PEP 701)",
     ),
     Code.DUPLICATE_KEY: About(
         "error",

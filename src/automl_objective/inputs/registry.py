@@ -291,15 +291,21 @@ def read_text(
 OTHER_LANGUAGES = {
     **dict.fromkeys((".ts", ".tsx", ".mts", ".cts"), "TypeScript"),
     **dict.fromkeys((".js", ".jsx", ".mjs", ".cjs"), "JavaScript"),
+    **dict.fromkeys((".tf", ".tfvars", ".hcl"), "Terraform"),
 }
 """Languages AutoML requests are written in that no input kind reads, by suffix."""
+_INSTEAD = {
+    "TypeScript": "check a CDK app's synthesised template, cdk.out/*.template.json, instead",
+    "JavaScript": "check a CDK app's synthesised template, cdk.out/*.template.json, instead",
+    "Terraform": "a state machine definition it reads from a .json or .yaml file is checked there",
+}
+"""What to check instead, for each of those languages."""
 
 
 def _unread(name: str, language: str) -> LoadError:
     message = (
         f"no input kind reads {language}, and this file is no JSON or YAML request document "
-        "(a file named on the command line is read as one; check a CDK app's synthesised "
-        "template, cdk.out/*.template.json, instead)"
+        f"(a file named on the command line is read as one; {_INSTEAD[language]})"
     )
     return LoadError(name, message, code=Code.PARSE_ERROR)
 

@@ -21,6 +21,7 @@ from automl_objective.base.finding import Finding
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
 from automl_objective.inputs.python.bindings import Chunk
+from automl_objective.inputs.python.newer_syntax import may_be_newer_syntax, newer_syntax_note
 from automl_objective.inputs.python.pieces import LineState
 from automl_objective.inputs.python.reader import parse_chunk
 
@@ -88,6 +89,12 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
             line = getattr(error, "lineno", None)
             column = getattr(error, "offset", None)
             why = getattr(error, "msg", None) or str(error)
+            if isinstance(error, SyntaxError) and may_be_newer_syntax(error):
+                message = f"code cell is {newer_syntax_note(why)}"
+                problems.append(
+                    Finding("warning", Code.PARSE_ERROR, "", line, column, message, number)
+                )
+                continue
             message = f"code cell is not valid Python ({why}); its requests are not checked"
             problems.append(Finding("error", Code.PARSE_ERROR, "", line, column, message, number))
     return chunks, problems

@@ -1,0 +1,90 @@
+"""Code written for a newer Python than the one running the tool: an f-string that reuses its
+quotes (PEP 701, Python 3.12) is a warning on 3.11, read and checked on 3.12 and later; any
+other syntax error stays an error on every Python. The suite runs on 3.11 and 3.13, so each
+test asserts what its own Python must do."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from automl_objective.api import validate_file
+
+READS_PEP_701 = sys.version_info >= (3, 12)
+REQUEST = (
+    "import boto3\n"
+    "sm = boto3.client('sagemaker')\n"
+    "sm.create_auto_ml_job_v2(AutoMLJobName='a', AutoMLJobObjective={'MetricName': 'F9'})\n"
+)
+NEWER = 'def f(row):\n    return f"{row["name"]}"\n'
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    cells: list[dict[str, object]] = [
+        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": s}
+        for s in sources
+    ]
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(notebook), "utf-8")
+    return path
+
+
+def _codes(path: Path) -> list[tuple[str, str, int | None, int | None]]:
+    """The metric's finding and the syntax's (the request's other members are left out)."""
+    wanted = {"unknown-metric", "parse-error"}
+    found = validate_file(path).findings
+    return [(f.severity, f.code, f.cell, f.line) for f in found if f.code in wanted]
+
+
+def test_a_cell_with_a_pep_701_f_string_is_read_on_312_and_a_warning_before(
+    tmp_path: Path,
+) -> None:
+    path = _notebook(tmp_path / "n.ipynb", REQUEST, NEWER)
+    result = validate_file(path)
+    if READS_PEP_701:
+        assert _codes(path) == [("error", "unknown-metric", 1, 3)]
+    else:
+        assert _codes(path) == [("error", "unknown-metric", 1, 3), ("warning", "parse-error", 2, 2)]
+        message = next(f for f in result.findings if f.code == "parse-error").message
+        assert "not valid Python 3.11" in message and "PEP 701" in message
+        assert "Python 3.12 or later" in message
+
+
+def test_the_request_in_such_a_cell_is_checked_where_python_reads_it(tmp_path: Path) -> None:
+    path = _notebook(tmp_path / "n.ipynb", REQUEST + NEWER)
+    expected = (
+        [("error", "unknown-metric", 1, 3)] if READS_PEP_701 else [("warning", "parse-error", 1, 5)]
+    )
+    assert _codes(path) == expected
+    assert validate_file(path).valid is not READS_PEP_701
+
+
+def test_a_python_file_with_one_is_a_warning_before_312(tmp_path: Path) -> None:
+    path = tmp_path / "job.py"
+    path.write_text(REQUEST + NEWER, "utf-8")
+    expected = (
+        [("error", "unknown-metric", None, 3)]
+        if READS_PEP_701
+        else [("warning", "parse-error", None, 5)]
+    )
+    assert _codes(path) == expected
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "def f(:\n    pass\n",  # no f-string anywhere
+        "x = f'{1}' +* 2\n" if READS_PEP_701 else "x = 'a' +* f\n",
+        'x = f"{1 +}"\n',  # an f-string no Python reads (a field that is not an expression)
+    ],
+)
+def test_other_syntax_errors_stay_errors(tmp_path: Path, broken: str) -> None:
+    path = _notebook(tmp_path / "n.ipynb", REQUEST, broken)
+    found = _codes(path)
+    if READS_PEP_701 or 'f"' not in broken:
+        assert ("error", "parse-error", 2, 1) in found
+    else:  # 3.11 cannot tell a broken f-string from a 3.12 one: a warning, said as such
+        assert ("warning", "parse-error", 2, 1) in found
