@@ -425,3 +425,59 @@ def test_a_form_of_many_long_pieces_is_decided() -> None:
     assert never_matches(role, (*pieces, "é"))  # no role ARN ends with é
     assert not never_matches(role, (valid[:500], valid[500:]))
     assert never_matches(role, ("x" + valid, ""))
+
+
+def test_a_sub_fills_the_partition_as_a_definitions_sub_does(tmp_path: Path) -> None:
+    """A ``!Sub`` known in part took ``${AWS::Partition}`` as unknown where the rule that
+    fills a definition's ``Fn::Sub`` writes ``aws`` (every partition's name is ``aws``
+    and more, which AWS's ARN patterns take alike): ``arn:`` + anything + ``iam::`` was
+    mendable, ``arn:aws`` + ``iam::`` is not (a colon short)."""
+    role = '!Sub "arn:${AWS::Partition}iam::${AWS::AccountId}:role/r"'
+    found = _template(tmp_path, role=role)
+    assert [pointer for _, pointer, _ in found] == ["/Resources/Job/Properties/RoleArn"]
+    assert found[0][2].startswith(
+        "RoleArn 'arn:awsiam::${AWS::AccountId}:role/r' is not valid whatever "
+        "${AWS::AccountId} is: "
+    )
+    assert _template(tmp_path, role='!Sub "arn:${AWS::Partition}:iam::${A}:role/r"') == []
+    # all of it known once the partition is filled in: the text's own finding
+    found = _template(tmp_path, role='!Sub "arn:${AWS::Partition}:iam::123456789012:role/ r"')
+    assert [pointer for _, pointer, _ in found] == ["/Resources/Job/Properties/RoleArn"]
+    assert "'arn:aws:iam::123456789012:role/ r' is not valid: " in found[0][2]
+
+
+def test_a_sub_known_in_part_is_shown_with_its_variables_filled_in(tmp_path: Path) -> None:
+    """``!Sub ["${P}://${X}", {P: ftp}]`` was rightly reported, showing ``${P}`` as if the
+    template filled it in: it shows the text ``Fn::Sub`` gives, ``ftp://${X}``."""
+    found = _template(tmp_path, output='!Sub ["${P}://${X}/out/", {P: ftp}]')
+    assert [pointer for _, pointer, _ in found] == [
+        "/Resources/Job/Properties/OutputDataConfig/S3OutputPath"
+    ]
+    assert found[0][2].startswith(
+        "S3OutputPath 'ftp://${X}/out/' is not valid whatever ${X} is: AWS's pattern is"
+    )
+    # the escape is its literal text; a variable that is no string is filled in unknown
+    found = _template(tmp_path, output='!Sub ["${!P}${P}://${Q}", {P: s3, Q: !Ref B}]')
+    assert [pointer for _, pointer, _ in found] == [
+        "/Resources/Job/Properties/OutputDataConfig/S3OutputPath"
+    ]
+    assert found[0][2].startswith("S3OutputPath '${P}s3://${Q}' is not valid whatever ${Q} is")
+    assert _template(tmp_path, output='!Sub ["${P}://${Q}/o", {P: s3, Q: !Ref B}]') == []
+
+
+_PLAIN_STRING = _TEMPLATE.replace("DefinitionString: !Sub |", "DefinitionString: |")
+
+
+def test_a_plain_definition_string_keeps_an_escape_as_written(tmp_path: Path) -> None:
+    """``${!X}`` is ``Fn::Sub``'s escape; a ``DefinitionString`` that is no ``Fn::Sub`` is
+    sent as written, ``${!X}`` and all (it was shown as ``${X}``)."""
+    path = tmp_path / "template.yaml"
+    given = {
+        "output": '!Sub "s3://${B}/out/"',
+        "role": "arn:aws:iam::123456789012:role/r",
+        "name": "job-${!X}",
+    }
+    path.write_text(_PLAIN_STRING.format(**given), encoding="utf-8")
+    found = [f for f in validate_file(path).findings if f.pointer.endswith("/AutoMLJobName")]
+    assert [f.code for f in found] == ["schema-violation"]
+    assert found[0].message.startswith("AutoMLJobName 'job-${!X}' is not valid: ")
