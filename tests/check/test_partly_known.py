@@ -481,3 +481,115 @@ def test_a_plain_definition_string_keeps_an_escape_as_written(tmp_path: Path) ->
     found = [f for f in validate_file(path).findings if f.pointer.endswith("/AutoMLJobName")]
     assert [f.code for f in found] == ["schema-violation"]
     assert found[0].message.startswith("AutoMLJobName 'job-${!X}' is not valid: ")
+
+
+_ENUM_CALL = _CLIENT + (
+    "sm.create_auto_ml_job_v2(\n"
+    '    AutoMLJobName="job-1",\n'
+    '    AutoMLJobInputDataConfig=[{{"ChannelType": "training", "DataSource": {{'
+    '"S3DataSource": {{"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}}}}}],\n'
+    '    OutputDataConfig={{"S3OutputPath": "s3://b/out/"}},\n'
+    '    AutoMLProblemTypeConfig={{"TabularJobConfig": {{"TargetAttributeName": "y",\n'
+    '        "ProblemType": {problem}}}}},\n'
+    '    AutoMLJobObjective={{"MetricName": {metric}}},\n'
+    '    RoleArn="arn:aws:iam::123456789012:role/r",\n'
+    ")\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("problem", "metric", "found"),
+    [
+        # no metric Regression takes starts with F (F1 and F1macro are binary/multiclass)
+        (
+            '"Regression"',
+            'f"F{n}"',
+            (
+                9,
+                "metric-not-allowed",
+                "MetricName f'F{n}' is not valid whatever {n} is: no value of its form is one "
+                "of MSE, RMSE, R2, MAE, those allowed for ProblemType 'Regression'",
+            ),
+        ),
+        # no metric at all ends with "Loss1"
+        ('"Regression"', 'f"{n}Loss1"', (9, "unknown-metric", "whatever {n} is: no value")),
+        # no problem type starts with "Binar_"
+        ('"Binar_" + kind', '"MSE"', (8, "unknown-problem-type", "'Binar_' + kind is not")),
+    ],
+)
+def test_a_value_known_in_part_no_enum_member_fits_is_found(
+    tmp_path: Path, problem: str, metric: str, found: tuple[int, str, str]
+) -> None:
+    """Enums (metrics, problem types) were not decided for a value known in part."""
+    findings = _python(tmp_path, _ENUM_CALL.format(problem=problem, metric=metric))
+    assert [(line, code) for line, code, _ in findings] == [found[:2]]
+    assert found[2] in findings[0][2]
+
+
+@pytest.mark.parametrize(
+    ("problem", "metric"),
+    [
+        ('"BinaryClassification"', 'f"F{n}"'),  # F1
+        ('"MulticlassClassification"', 'f"F{n}"'),  # F1macro
+        ('"Binary" + kind', '"F1"'),  # BinaryClassification
+        ('kind + "Regression"', '"MSE"'),  # Regression
+        ('f"{a}{b}"', '"MSE"'),
+        # the problem type known in part: which metric rule applies is not known
+        ('"Regr" + kind', 'f"F{n}"'),
+        ('"Binary" + kind', 'f"{n}MSE"'),
+        ('"Regression"', 'f"{n}S{m}"'),  # MSE, MAPE, MASE
+        ('"Regression"', 'f"M{n}E"'),
+    ],
+)
+def test_a_value_known_in_part_some_enum_member_fits_stays_silent(
+    tmp_path: Path, problem: str, metric: str
+) -> None:
+    assert _python(tmp_path, _ENUM_CALL.format(problem=problem, metric=metric)) == []
+
+
+def test_an_enum_member_fits_a_form_as_python_says() -> None:
+    """``fits`` against a regular expression of the form, on random members and forms."""
+    from automl_objective.check.partly_known import fits
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        value = "".join(rng.choices("ab-", k=rng.randrange(7)))
+        pieces = tuple(
+            "".join(rng.choices("ab-", k=rng.randrange(3))) for _ in range(rng.randint(1, 4))
+        )
+        form = ".*".join(map(re.escape, pieces))
+        assert fits(value, pieces) == bool(re.fullmatch(form, value, re.DOTALL)), (value, pieces)
+
+
+def test_a_rule_chosen_by_a_value_itself_is_chosen_by_enum_membership_alone() -> None:
+    """Soundness of the enum decision rests on this: a condition on a value itself (an
+    algorithm ``if`` it is a tabular one) is an ``anyOf`` of enums with no ``else``, so a
+    fill no enum holds fails that ``anyOf`` (never an enum: nothing is decided), and a
+    fill of the form some enum holds is tried."""
+    from automl_objective.base.schema import load_schema
+
+    schema = load_schema()
+    found = []
+    stack: list[Any] = [schema]
+    for entry in load_aws_index()["kinds"]:
+        stack.append(load_aws_schema(entry["file"]))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            condition = node.get("if")
+            if isinstance(condition, dict) and not _on_members(condition):
+                found.append(condition)
+                assert "else" not in node, node
+                target = schema["$defs"][condition["$ref"].rsplit("/", 1)[1]]
+                assert set(target) & {"enum", "const"} == set() and "anyOf" in target
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    assert found  # the algorithm rules
+
+
+def _on_members(condition: dict[str, Any]) -> bool:
+    """Whether a condition tests only an object's members (other values than its own)."""
+    if not set(condition) <= {"required", "properties", "anyOf", "allOf"}:
+        return False
+    return all(_on_members(item) for key in ("anyOf", "allOf") for item in condition.get(key, ()))

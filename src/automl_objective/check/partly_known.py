@@ -32,11 +32,13 @@ whatever the fill. A shorter-than-minimum value is always mendable (a piece may 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from automl_objective.base.codes import Code
-from automl_objective.base.dynamic import PartialText
+from automl_objective.base.dynamic import DYNAMIC, PartialText
+from automl_objective.base.quoting import shown
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Located, Path, member_name
 from automl_objective.check.leaves import leaves
@@ -73,6 +75,19 @@ def probe(data: Any, texts: dict[Path, PartialText]) -> Any:
     return copy
 
 
+def probe_one(data: Any, texts: dict[Path, PartialText], path: Path, value: str) -> Any:
+    """``data`` with ``value`` at ``path`` and every other value of ``texts`` dynamic (a
+    rule chosen by another value known in part then runs in no branch): what the checks
+    see of the fill ``value``."""
+    copy = _copied(data)
+    for at in (*(at for at in texts if at != path), path):
+        parent = copy
+        for token in at[:-1]:
+            parent = parent[token]
+        parent[at[-1]] = DYNAMIC if at != path else value
+    return copy
+
+
 def _copied(value: Any) -> Any:
     if isinstance(value, dict):
         return type(value)({key: _copied(item) for key, item in value.items()})
@@ -106,6 +121,72 @@ def certain(failures: list[Failure], texts: dict[Path, PartialText]) -> list[Loc
         found.append(Located(severity, Code(failure.code), failure.path, message, says_most=True))
         said.add(failure.path)
     return found
+
+
+STRANGER = "\x00"
+"""A fill no enum of AWS or of the schema holds (any such fill meets the same rules)."""
+
+
+def enum_finding(
+    path: Path, text: PartialText, failing: Callable[[str], list[Failure]]
+) -> Located | None:
+    """A value known in part that no fill makes one of the values an enum allows, or None.
+    ``failing(fill)``: the failures at ``path`` with ``fill`` written there
+    (:func:`probe_one`).
+
+    Decided by the enum the known pieces alone fail when no member of it has the value's
+    form (each known piece in order, the first at its start, the last at its end). Sound
+    where a rule is chosen by the value itself (an algorithm ``if`` it is a tabular one
+    ``then`` one ensembling takes): a fill no enum holds (:data:`STRANGER`) must fail one
+    too, and so must each member of an enum failed here that has the value's form, the
+    fills a condition could tell apart from the stranger."""
+    known = [f for f in failing(text.known()) if f.keyword == "enum"]
+    stranger = [f for f in failing(STRANGER.join(text.pieces)) if f.keyword == "enum"]
+    # a rule the schema names says more than AWS's plain enum of the same values
+    decided = sorted(
+        (f for f in known if not _fitting(f.value, text.pieces)),
+        key=lambda f: f.code == Code.INVALID_VALUE,
+    )
+    if not decided or not stranger:
+        return None
+    candidates = {m for f in known + stranger for m in _fitting(f.value, text.pieces)}
+    for member in sorted(candidates):
+        if not any(f.keyword == "enum" for f in failing(member)):
+            return None  # that member passes every enum here
+    failure = decided[0]
+    allowed = ", ".join(str(member) for member in failure.value)
+    why = f"no value of its form is one of {allowed}"
+    if isinstance(problem := failure.facts.get("x-problem-type"), str):
+        why += f", those allowed for ProblemType {shown(problem)}"
+    name = member_name(path, failure.facts)
+    message = f"{name} {text.written} is not valid whatever {_filling(text.fields)}: {why}"
+    severity = "warning" if failure.warn else Code(failure.code).severity
+    return Located(severity, Code(failure.code), path, message, says_most=True)
+
+
+def _fitting(members: Any, pieces: tuple[str, ...]) -> list[str]:
+    """The members (strings) of an enum that have the form ``pieces``."""
+    if not isinstance(members, (list, tuple)):
+        return []
+    return [m for m in members if isinstance(m, str) and fits(m, pieces)]
+
+
+def fits(value: str, pieces: tuple[str, ...]) -> bool:
+    """Whether ``value`` is ``pieces[0]``, anything, ``pieces[1]``, ... (each unknown piece
+    any string, possibly empty): its start and end the first and last piece, the others in
+    order between them, each as early as it can be (an earlier place leaves more room)."""
+    first, last = pieces[0], pieces[-1]
+    if len(pieces) == 1:
+        return value == first
+    start, end = len(first), len(value) - len(last)
+    if end < start or not value.startswith(first) or not value.endswith(last):
+        return False
+    for piece in pieces[1:-1]:
+        found = value.find(piece, start, end)
+        if found < 0:
+            return False
+        start = found + len(piece)
+    return True
 
 
 def _filling(fields: tuple[str, ...]) -> str:
