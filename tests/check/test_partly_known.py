@@ -593,3 +593,45 @@ def _on_members(condition: dict[str, Any]) -> bool:
     if not set(condition) <= {"required", "properties", "anyOf", "allOf"}:
         return False
     return all(_on_members(item) for key in ("anyOf", "allOf") for item in condition.get(key, ()))
+
+
+@pytest.mark.parametrize(
+    ("bound", "metric", "problem", "code", "says"),
+    [
+        # a name bound once to an integer or a text: the field is its text
+        ("n = 1\n", 'f"F{n}"', '"Regression"', "metric-not-allowed", "'F1' is not allowed"),
+        (
+            'p = "Binar_"\n',
+            '"MSE"',
+            "p + kind",
+            "unknown-problem-type",
+            "p + kind is not valid whatever kind",
+        ),
+        ('p = "Binar"\n', '"MSE"', 'f"{p}_{kind}"', "unknown-problem-type", "{kind} is"),
+        ('p = f"Binar_{x}"\n', '"MSE"', 'f"{p}"', "unknown-problem-type", "{x} is"),
+    ],
+)
+def test_a_name_bound_once_to_text_is_its_text_in_an_f_string_or_sum(
+    tmp_path: Path, bound: str, metric: str, problem: str, code: str, says: str
+) -> None:
+    """Fields and sides naming a literal were wholly unknown (``n = 1; f"F{n}"``)."""
+    source = bound + _ENUM_CALL.format(problem=problem, metric=metric)
+    found = _python(tmp_path, source)
+    assert [c for _, c, _ in found] == [code]
+    assert says in found[0][2]
+
+
+@pytest.mark.parametrize(
+    "bound",
+    [
+        "n = 1\nn = 2\n",  # bound twice: not known
+        "n = 1.5\n",  # a float's text is not decided here
+        "n = True\n",
+        "n = x\n",
+    ],
+)
+def test_a_name_not_bound_once_to_text_stays_unknown(tmp_path: Path, bound: str) -> None:
+    source = bound + _ENUM_CALL.format(problem='"BinaryClassification"', metric='f"F{n}"')
+    assert _python(tmp_path, source) == []
+    source = bound + _ENUM_CALL.format(problem='"Regression"', metric='f"F{n}"')
+    assert [c for _, c, _ in _python(tmp_path, source)] == ["metric-not-allowed"]

@@ -334,25 +334,53 @@ class _Reader:
         self, node: ast.JoinedStr, scope: Scope, chunk: Chunk, path: Path, depth: int
     ) -> Any:
         """An f-string: its text where it has no field, else a string known in part (each
-        field any text: a conversion or a format spec changes only which)."""
+        field any text: a conversion or a format spec changes only which). A plain field
+        (``{n}``) naming a text or an integer it is bound to once is that text."""
         pieces = [""]
         fields: list[str] = []
         for part in node.values:
             if isinstance(part, ast.Constant) and isinstance(part.value, str):
                 pieces[-1] += part.value
+                continue
+            assert isinstance(part, ast.FormattedValue)
+            value = self._plain_field(part, scope, depth)
+            if isinstance(value, str):
+                pieces[-1] += value
+            elif value.__class__ is PartialText:
+                pieces[-1] += value.pieces[0]
+                pieces.extend(value.pieces[1:])
+                fields.extend(value.fields)
             else:
-                assert isinstance(part, ast.FormattedValue)
                 fields.append("{" + ast.unparse(part.value) + "}")
                 pieces.append("")
         return pieces[0] if not fields else _partial(pieces, node, fields)
+
+    def _plain_field(self, part: ast.FormattedValue, scope: Scope, depth: int) -> Any:
+        """What ``{name}`` writes in an f-string, where ``name`` is bound once to a text
+        (known or in part: ``format`` of a ``str`` with no spec is the ``str``) or to an
+        integer (its digits); else DYNAMIC."""
+        if part.conversion != -1 or part.format_spec is not None:
+            return DYNAMIC
+        if not isinstance(part.value, ast.Name):
+            return DYNAMIC
+        value = self._name(part.value.id, scope, _TEXT, depth + 1)
+        if type(value) is int:
+            return str(value)
+        return value if isinstance(value, str) or value.__class__ is PartialText else DYNAMIC
 
     def _added(self, node: ast.BinOp, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         """``"job-" + name``: where one side is written as text (a string literal, an
         f-string, such a sum), a string known in part, the other side's text unknown
         unless it is known (``+`` of a string and anything but a string fails, unless that
         thing's type defines its own ``+``: no value of a request is made so)."""
-        if not isinstance(node.op, ast.Add) or not (_texty(node.left) or _texty(node.right)):
+        if not isinstance(node.op, ast.Add):
             return DYNAMIC
+        if not (_texty(node.left) or _texty(node.right)):
+            # a side that is a name bound once to text is written as text too
+            sides = [side for side in (node.left, node.right) if isinstance(side, ast.Name)]
+            named = [self._name(side.id, scope, _TEXT, depth + 1) for side in sides]
+            if not any(isinstance(v, str) or v.__class__ is PartialText for v in named):
+                return DYNAMIC
         pieces = [""]
         fields: list[str] = []
         for side in (node.left, node.right):
