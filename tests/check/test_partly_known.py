@@ -635,3 +635,72 @@ def test_a_name_not_bound_once_to_text_stays_unknown(tmp_path: Path, bound: str)
     assert _python(tmp_path, source) == []
     source = bound + _ENUM_CALL.format(problem='"Regression"', metric='f"F{n}"')
     assert [c for _, c, _ in _python(tmp_path, source)] == ["metric-not-allowed"]
+
+
+@pytest.mark.parametrize(
+    ("name", "whatever"),
+    [
+        ('"job_%s" % run_id', "run_id is"),
+        ('"job_%d" % (n,)', "n is"),
+        ('"%s_%r" % (a, b)', "a and b are"),
+        ('"job_{}".format(run_id)', "run_id is"),
+        ('"job_{0}-{0}".format(run_id)', "run_id is"),
+        ('"job_{name}".format(name=run_id)', "run_id is"),
+        ('"job_{!r}".format(run_id)', "run_id is"),
+        ('"job_{}".format(*names)', "{0} is"),  # a spread: the argument any text
+        ('"job_{a}".format(**names)', "{a} is"),
+        ('"job_%s" % "x{}".format(y)', "y is"),
+    ],
+)
+def test_a_literal_format_is_a_string_known_in_part(
+    tmp_path: Path, name: str, whatever: str
+) -> None:
+    """``%`` and ``str.format`` of a literal were wholly unknown."""
+    found = _python(tmp_path, _CLIENT + _CALL.format(name=name))
+    assert [(line, code) for line, code, _ in found] == [(4, "schema-violation")]
+    assert f"is not valid whatever {whatever}: " in found[0][2]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        '"job-%s" % run_id',
+        '"job-{}".format(run_id)',
+        # formats whose text is not bounded here, or that Python refuses: unknown
+        '"job_%5s" % run_id',
+        '"job_%(a)s" % {"a": run_id}',
+        '"job_%x" % n',
+        '"job_%s-%s" % (run_id,)',
+        '"job_%s" % (a, b)',
+        '"job_%s %s" % pair',
+        '"job_{:>5}".format(run_id)',
+        '"job_{0.name}".format(run)',
+        '"job_{}{0}".format(run_id)',
+        '"job_{x}".format(y=run_id)',
+        '"job_{".format(run_id)',
+        '"job_{}{}".format(run_id)',
+        # all of it known and valid
+        '"{}-{}".format("a", 1)',
+        '"a-%d-%s" % (1, "b")',
+    ],
+)
+def test_a_format_not_bounded_or_some_fill_mends_stays_silent(tmp_path: Path, name: str) -> None:
+    assert _python(tmp_path, _CLIENT + _CALL.format(name=name)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ('"job_%s" % n', "'job_1'"),
+        ('"job_{}".format(n)', "'job_1'"),
+        ('"job-{t}".format(t=text)', "'job-x_y'"),
+        ('"job-%s" % text', "'job-x_y'"),
+    ],
+)
+def test_a_literal_format_of_known_values_is_its_text(
+    tmp_path: Path, name: str, shown: str
+) -> None:
+    source = 'n = 1\ntext = "x_y"\n' + _CLIENT + _CALL.format(name=name)
+    found = _python(tmp_path, source)
+    assert [(line, code) for line, code, _ in found] == [(6, "schema-violation")]
+    assert f"{shown} is not valid: " in found[0][2]

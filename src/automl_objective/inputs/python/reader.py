@@ -32,7 +32,7 @@ from typing import Any, ClassVar
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText, is_dynamic
 from automl_objective.base.quoting import MAX_SHOWN, printable
 from automl_objective.inputs.positions import Path
-from automl_objective.inputs.python import sdk_names
+from automl_objective.inputs.python import formatting, sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
 from automl_objective.inputs.python.pieces import (
     STATEMENT_LIMIT,
@@ -284,6 +284,12 @@ class _Reader:
 
     def _call(self, node: ast.Call, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         name = sdk_names.callee(node)
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "format":
+            template = _literal_text(func.value)
+            if template is not None:
+                written = formatting.braces(template, node)
+                return self._written(written, node, scope, chunk, depth)
         if name == "dict" and isinstance(node.func, ast.Name) and len(node.args) <= 1:
             result: dict[str, Any] = {}
             is_open = False
@@ -344,15 +350,36 @@ class _Reader:
                 continue
             assert isinstance(part, ast.FormattedValue)
             value = self._plain_field(part, scope, depth)
-            if isinstance(value, str):
-                pieces[-1] += value
-            elif value.__class__ is PartialText:
-                pieces[-1] += value.pieces[0]
-                pieces.extend(value.pieces[1:])
-                fields.extend(value.fields)
-            else:
-                fields.append("{" + ast.unparse(part.value) + "}")
-                pieces.append("")
+            _add_text(pieces, fields, value, "{" + ast.unparse(part.value) + "}")
+        return pieces[0] if not fields else _partial(pieces, node, fields)
+
+    def _written(
+        self,
+        written: formatting.Formatted | None,
+        node: ast.expr,
+        scope: Scope,
+        chunk: Chunk,
+        depth: int,
+    ) -> Any:
+        """What a literal format writes (:mod:`.formatting`): its text, a string known in
+        part, or DYNAMIC (None: a format not bounded here)."""
+        if written is None:
+            return DYNAMIC
+        pieces = [""]
+        fields: list[str] = []
+        for item in written:
+            if isinstance(item, str):
+                pieces[-1] += item
+                continue
+            value: Any = DYNAMIC
+            if item.node is not None:
+                value = self.value(item.node, scope, chunk, _TEXT, depth + 1)  # places unused
+                self.uses.pop(_TEXT, None)
+            if type(value) is int:
+                value = str(value)
+            elif not item.text:
+                value = DYNAMIC
+            _add_text(pieces, fields, value, item.name)
         return pieces[0] if not fields else _partial(pieces, node, fields)
 
     def _plain_field(self, part: ast.FormattedValue, scope: Scope, depth: int) -> Any:
@@ -373,6 +400,10 @@ class _Reader:
         f-string, such a sum), a string known in part, the other side's text unknown
         unless it is known (``+`` of a string and anything but a string fails, unless that
         thing's type defines its own ``+``: no value of a request is made so)."""
+        template = _literal_text(node.left) if isinstance(node.op, ast.Mod) else None
+        if template is not None:
+            written = formatting.percent(template, node.right)
+            return self._written(written, node, scope, chunk, depth)
         if not isinstance(node.op, ast.Add):
             return DYNAMIC
         if not (_texty(node.left) or _texty(node.right)):
@@ -386,15 +417,7 @@ class _Reader:
         for side in (node.left, node.right):
             value = self.value(side, scope, chunk, _TEXT, depth + 1)  # places unused
             self.uses.pop(_TEXT, None)  # a name read for a piece: no value another call uses
-            if isinstance(value, str):
-                pieces[-1] += value
-            elif value.__class__ is PartialText:
-                pieces[-1] += value.pieces[0]
-                pieces.extend(value.pieces[1:])
-                fields.extend(value.fields)
-            else:
-                fields.append(ast.unparse(side))
-                pieces.append("")
+            _add_text(pieces, fields, value, ast.unparse(side))
         return pieces[0] if not fields else _partial(pieces, node, fields)
 
     _READERS: ClassVar[dict[type[ast.AST], Callable[..., Any]]] = {
@@ -589,6 +612,25 @@ def _texty(node: ast.expr) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _texty(node.left) or _texty(node.right)
     return isinstance(node, ast.JoinedStr)
+
+
+def _literal_text(node: ast.expr) -> str | None:
+    """The text of a string literal (``"job-%s"`` in ``"job-%s" % x``), else None."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _add_text(pieces: list[str], fields: list[str], value: Any, name: str) -> None:
+    """``value`` written after ``pieces`` (a text; a string known in part, its pieces and
+    fields; anything else an unknown piece, filled by ``name``)."""
+    if isinstance(value, str):
+        pieces[-1] += value
+    elif value.__class__ is PartialText:
+        pieces[-1] += value.pieces[0]
+        pieces.extend(value.pieces[1:])
+        fields.extend(value.fields)
+    else:
+        fields.append(name)
+        pieces.append("")
 
 
 def _partial(pieces: list[str], node: ast.expr, fields: list[str]) -> Any:
