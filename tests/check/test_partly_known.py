@@ -704,3 +704,18 @@ def test_a_literal_format_of_known_values_is_its_text(
     found = _python(tmp_path, source)
     assert [(line, code) for line, code, _ in found] == [(6, "schema-violation")]
     assert f"{shown} is not valid: " in found[0][2]
+
+
+def test_a_template_function_is_cut_as_code_is_in_a_message(tmp_path: Path) -> None:
+    """The template reader cut a function's name at 40 characters with no length said, the
+    Python reader code at 60 with it (``quoting.cut`` now, for both)."""
+    resource = "R" * 70
+    role = (
+        '!Join ["", ["arn:aws:iam::", !Ref "AWS::AccountId", ":role/", '
+        f'!GetAtt [{resource}, Arn], " "]]'
+    )
+    found = _template(tmp_path, role=role)
+    written = f"!GetAtt {resource}.Arn"
+    assert f"{written[:40]}... ({len(written)} characters) are" in found[0][2]
+    found = _python(tmp_path, _CLIENT + _CALL.format(name=f'"job_" + {"x" * 70}'))
+    assert f"whatever {'x' * 40}... (70 characters) is" in found[0][2]

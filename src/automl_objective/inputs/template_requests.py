@@ -35,7 +35,7 @@ from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.literal import LiteralText
-from automl_objective.base.quoting import json_type, shown
+from automl_objective.base.quoting import cut, json_type, shown
 from automl_objective.inputs.definition import Prefix
 from automl_objective.inputs.document import (
     Contents,
@@ -210,12 +210,8 @@ def _function_name(value: Any) -> str:
     if isinstance(value, dict) and len(value) == 1:
         [(name, argument)] = value.items()
         said = ".".join(map(str, argument)) if isinstance(argument, list) else str(argument)
-        return _short(f"!{str(name).removeprefix('Fn::')} {said}")
+        return cut(f"!{str(name).removeprefix('Fn::')} {said}")
     return "an item"
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _joined(delimiter: Any, items: Any) -> str | None:

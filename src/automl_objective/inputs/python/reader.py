@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText, is_dynamic
-from automl_objective.base.quoting import MAX_SHOWN, printable
+from automl_objective.base.quoting import cut, printable
 from automl_objective.inputs.positions import Path
 from automl_objective.inputs.python import formatting, sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
@@ -639,16 +639,7 @@ def _partial(pieces: list[str], node: ast.expr, fields: list[str]) -> Any:
     if not any(pieces):
         return DYNAMIC
     return PartialText(
-        tuple(pieces), printable(_cut(ast.unparse(node))), tuple(map(_cut, dict.fromkeys(fields)))
-    )
-
-
-def _cut(text: str) -> str:
-    """``text`` as a message shows a piece of source: at most :data:`MAX_SHOWN` characters."""
-    return (
-        text
-        if len(text) <= MAX_SHOWN
-        else f"{text[: MAX_SHOWN - 20]}... ({len(text):,} characters)"
+        tuple(pieces), printable(cut(ast.unparse(node))), tuple(map(cut, dict.fromkeys(fields)))
     )
 
 
