@@ -3,6 +3,7 @@ only where no fill of their unknown pieces can mend the value, never a false ala
 
 from __future__ import annotations
 
+import collections
 import json
 import random
 import re
@@ -719,3 +720,69 @@ def test_a_template_function_is_cut_as_code_is_in_a_message(tmp_path: Path) -> N
     assert f"{written[:40]}... ({len(written)} characters) are" in found[0][2]
     found = _python(tmp_path, _CLIENT + _CALL.format(name=f'"job_" + {"x" * 70}'))
     assert f"whatever {'x' * 40}... (70 characters) is" in found[0][2]
+
+
+_FORMAT_CHARS = ["%s", "%d", "%r", "%%", "%5s", "%(a)s", "%", "{}", "{0}", "{1}", "{a}", "{!r}"]
+_FORMAT_CHARS += ["{:>3}", "{{", "}}", "{", "-", "ab", "{0.x}", "{}"]
+_ARGUMENTS = ["x", "y", "n", "t", '"q_"', "7", "(x,)", "*xs", "a=x", "a=n", "**kw", "[x]"]
+
+
+def _format_value(expression: str) -> Any:
+    from automl_objective.inputs import python_files
+
+    source = (
+        f"{_CLIENT}n = 12\nt = 'k%s{{}}'\nsm.create_auto_ml_job_v2(AutoMLJobName={expression})\n"
+    )
+    return python_files.read_text("x.py", source).parts[0].data["AutoMLJobName"]
+
+
+def test_what_a_format_is_read_as_holds_what_python_writes() -> None:
+    """Soundness of the reading of ``%`` and ``str.format``: for random formats and
+    arguments, every text Python writes (the unknown names given random values) has the
+    form the reader reads (or the reader reads it as unknown), never another."""
+    from automl_objective.base.dynamic import DYNAMIC, PartialText
+    from automl_objective.check.partly_known import fits
+
+    rng = random.Random(21)
+    values: list[Any] = ["", "a", "%s", "{}", "x_y", 0, -3, ("a",), ("a", "b"), {"a": 1}, 2.5]
+    checked = 0
+    kinds: collections.Counter[str] = collections.Counter()
+    for _ in range(1500):
+        template = "".join(rng.choices(_FORMAT_CHARS, k=rng.randrange(1, 5)))
+        given = rng.sample(_ARGUMENTS, k=rng.randrange(0, 3))
+        if rng.random() < 0.5:
+            positional = [g for g in given if "=" not in g and not g.startswith("**")]
+            right = positional[0] if len(positional) == 1 else f"({', '.join(positional)},)"
+            expression = f"{template!r} % {right}"
+        else:
+            ordered = sorted(given, key=lambda g: "=" in g or g.startswith("**"))
+            expression = f"{template!r}.format({', '.join(ordered)})"
+        try:
+            compile(expression, "x.py", "eval")
+        except SyntaxError:  # a source Python refuses: not this test's
+            continue
+        read = _format_value(expression)
+        kinds[type(read).__name__] += 1
+        for _ in range(10):
+            names = {
+                "x": rng.choice(values),
+                "y": rng.choice(values),
+                "xs": rng.choice([(), ("a",), (1, 2)]),
+                "kw": rng.choice([{}, {"a": "z"}]),
+                "n": 12,
+                "t": "k%s{}",
+            }
+            try:
+                written = eval(expression, {}, names)  # the test's own text
+            except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+                # Python refuses it: no request is sent
+                continue
+            checked += 1
+            if read is DYNAMIC:
+                continue
+            if read.__class__ is PartialText:
+                assert fits(written, read.pieces), (expression, names, read, written)
+            else:
+                assert read == written, (expression, names, read, written)
+    assert checked > 1000
+    assert min(kinds["PartialText"], kinds["str"], kinds["_Dynamic"]) > 50, kinds
