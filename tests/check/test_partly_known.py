@@ -578,7 +578,14 @@ def test_a_rule_chosen_by_a_value_itself_is_chosen_by_enum_membership_alone() ->
         node = stack.pop()
         if isinstance(node, dict):
             condition = node.get("if")
-            if isinstance(condition, dict) and not _on_members(condition):
+            if isinstance(condition, dict) and _on_members(condition):
+                # a value tested is never one the rule chosen constrains (a "Foo" that
+                # mends a value outside every enum would be no member tried)
+                tested = _tested(condition)
+                for branch in ("then", "else"):
+                    chosen = _constrained(node.get(branch, {}), schema, 8)
+                    assert not tested & chosen, (tested & chosen, node)
+            elif isinstance(condition, dict):
                 found.append(condition)
                 assert "else" not in node, node
                 target = schema["$defs"][condition["$ref"].rsplit("/", 1)[1]]
@@ -786,3 +793,38 @@ def test_what_a_format_is_read_as_holds_what_python_writes() -> None:
                 assert read == written, (expression, names, read, written)
     assert checked > 1000
     assert min(kinds["PartialText"], kinds["str"], kinds["_Dynamic"]) > 50, kinds
+
+
+def _tested(condition: dict[str, Any], at: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
+    """The paths (from the object tested) of the values a condition on members tests."""
+    found: set[tuple[str, ...]] = set()
+    for key in ("anyOf", "allOf"):
+        for item in condition.get(key, ()):
+            found |= _tested(item, at)
+    for name, sub in condition.get("properties", {}).items():
+        if set(sub) - {"required", "properties", "anyOf", "allOf", "type"}:
+            found.add((*at, name))
+        found |= _tested(sub, (*at, name))
+    return found
+
+
+def _constrained(
+    node: Any, schema: dict[str, Any], depth: int, at: tuple[str, ...] = ()
+) -> set[tuple[str, ...]]:
+    """The paths (from the object) of the values a schema node puts a rule on."""
+    if not isinstance(node, dict) or depth == 0:
+        return set()
+    found: set[tuple[str, ...]] = set()
+    if set(node) - {"properties", "$comment", "title", "description"}:
+        found.add(at)
+    if isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/$defs/"):
+        target = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        found |= _constrained(target, schema, depth - 1, at)
+    for key in ("allOf", "anyOf", "oneOf"):
+        for item in node.get(key, ()):
+            found |= _constrained(item, schema, depth - 1, at)
+    for key in ("then", "else"):
+        found |= _constrained(node.get(key), schema, depth - 1, at)
+    for name, sub in node.get("properties", {}).items():
+        found |= _constrained(sub, schema, depth - 1, (*at, name))
+    return found
