@@ -828,3 +828,16 @@ def _constrained(
     for name, sub in node.get("properties", {}).items():
         found |= _constrained(sub, schema, depth - 1, (*at, name))
     return found
+
+
+@pytest.mark.parametrize(
+    "name", ['f"j{n}"', '"j%s" % n', '"j%d" % (n,)', '"j{}".format(n)', '"j{0!r}".format(n)']
+)
+def test_an_integer_python_refuses_to_write_leaves_the_value_unknown(
+    tmp_path: Path, name: str
+) -> None:
+    """Found by trying: an integer of more than 4,300 digits (written in hex, which Python
+    parses) cannot be made text (``ValueError``: the run stops, no request is sent); its
+    digits were asked for, and reading the file failed."""
+    source = "n = 0x" + "f" * 4000 + "\n" + _CLIENT + _CALL.format(name=name)
+    assert _python(tmp_path, source) == []

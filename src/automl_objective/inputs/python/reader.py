@@ -376,7 +376,7 @@ class _Reader:
                 value = self.value(item.node, scope, chunk, _TEXT, depth + 1)  # places unused
                 self.uses.pop(_TEXT, None)
             if type(value) is int:
-                value = str(value)
+                value = _digits(value)
             elif not item.text:
                 value = DYNAMIC
             _add_text(pieces, fields, value, item.name)
@@ -392,7 +392,7 @@ class _Reader:
             return DYNAMIC
         value = self._name(part.value.id, scope, _TEXT, depth + 1)
         if type(value) is int:
-            return str(value)
+            return _digits(value)
         return value if isinstance(value, str) or value.__class__ is PartialText else DYNAMIC
 
     def _added(self, node: ast.BinOp, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
@@ -612,6 +612,15 @@ def _texty(node: ast.expr) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _texty(node.left) or _texty(node.right)
     return isinstance(node, ast.JoinedStr)
+
+
+def _digits(value: int) -> Any:
+    """An integer as Python writes it in text, or DYNAMIC where Python refuses to (over
+    4,300 digits, ``0xfff...`` written in hex: it raises, so no request is sent)."""
+    try:
+        return str(value)
+    except ValueError:
+        return DYNAMIC
 
 
 def _literal_text(node: ast.expr) -> str | None:
