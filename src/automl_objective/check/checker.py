@@ -350,7 +350,8 @@ class Checker:
         found = partly_known.certain(failures, texts)
         said = {item.path for item in found}
         enums = {f.path for f in failures if f.keyword == "enum" and f.path in texts}
-        for path in sorted(enums - said, key=list(texts).index):
+        order = {at: index for index, at in enumerate(texts)}
+        for path in sorted(enums - said, key=order.__getitem__)[: partly_known.MAX_ENUM_VALUES]:
 
             def failing(fill: str, path: Path = path) -> list[Failure]:
                 alone = partly_known.probe_one(data, texts, path, fill)

@@ -75,17 +75,54 @@ def probe(data: Any, texts: dict[Path, PartialText]) -> Any:
     return copy
 
 
+MAX_ENUM_VALUES = 32
+"""The most values known in part a document's enums are decided for (each costs a few
+checks of the document): the others are undecided, silent."""
+MAX_MEMBERS = 16
+"""The most enum members of a value's form tried, one check each: more, undecided."""
+
+
 def probe_one(data: Any, texts: dict[Path, PartialText], path: Path, value: str) -> Any:
-    """``data`` with ``value`` at ``path`` and every other value of ``texts`` dynamic (a
-    rule chosen by another value known in part then runs in no branch): what the checks
-    see of the fill ``value``."""
-    copy = _copied(data)
-    for at in (*(at for at in texts if at != path), path):
-        parent = copy
-        for token in at[:-1]:
-            parent = parent[token]
-        parent[at[-1]] = DYNAMIC if at != path else value
-    return copy
+    """``data`` with ``value`` at ``path``, every other value of ``texts`` dynamic (a rule
+    chosen by another value known in part then runs in no branch) and so is every other
+    item of each array on the way to ``path`` (a probe then costs little however long the
+    array): what the checks see at ``path`` of the fill ``value``. A dynamic part only
+    takes failures away (it passes every check, a condition on it runs no branch), so
+    a finding decided on it holds for the document itself. ``data`` is not changed."""
+    copied: set[int] = set()
+    root = parent = _fresh(data, copied)
+    for index, token in enumerate(path[:-1]):
+        child = _fresh(parent[token], copied)
+        if isinstance(child, list):
+            kept = path[index + 1]
+            child[:] = [item if at == kept else DYNAMIC for at, item in enumerate(child)]
+        parent[token] = parent = child
+    for at in texts:
+        if at != path:
+            _dynamic_at(root, at, copied)
+    parent[path[-1]] = value
+    return root
+
+
+def _fresh(value: Any, copied: set[int]) -> Any:
+    """A shallow copy of an object or array (of its own class), noted in ``copied``."""
+    if id(value) in copied:
+        return value
+    fresh = type(value)(value)
+    copied.add(id(fresh))
+    return fresh
+
+
+def _dynamic_at(root: Any, at: Path, copied: set[int]) -> None:
+    """The value at ``at`` made dynamic in ``root``, copying what is on the way (nothing
+    where a part on the way is dynamic already)."""
+    parent = root
+    for token in at[:-1]:
+        child = parent[token]
+        if child is DYNAMIC:
+            return
+        parent[token] = parent = _fresh(child, copied)
+    parent[at[-1]] = DYNAMIC
 
 
 def _copied(value: Any) -> Any:
@@ -150,6 +187,8 @@ def enum_finding(
     if not decided or not stranger:
         return None
     candidates = {m for f in known + stranger for m in _fitting(f.value, text.pieces)}
+    if len(candidates) > MAX_MEMBERS:
+        return None
     for member in sorted(candidates):
         if not any(f.keyword == "enum" for f in failing(member)):
             return None  # that member passes every enum here
