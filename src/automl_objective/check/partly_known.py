@@ -7,6 +7,9 @@ known pieces, anything between them) fails the same rule, so that no fill can me
 a false alarm):
 
 - ``maxLength``: the known characters alone are more than the maximum;
+- ``enum`` (a metric ``f"F{n}"`` for Regression): no member of the enum has the form, each
+  member of the form is tried and fails, and so does a fill no enum holds
+  (:func:`enum_finding`; a rule chosen by the value itself is so decided soundly);
 - an AWS ``pattern``: no string of the form matches it. The pattern (AWS's, as the schema
   runs it: ``^(?:BODY)(?![\\s\\S])``) is made a finite automaton by ``interegular`` (a
   library made for this: regular expression to FSM), imported only when such a value fails
@@ -26,7 +29,10 @@ needs each pattern's alphabet, itself a reading of the pattern.
 Which values and which rules: the rules the checks report at that value when its unknown
 pieces are empty (a probe), those of its code (``schema-violation``); AWS's string rules apply
 to a value whatever the rest of the request holds, so a rule found by the probe applies
-whatever the fill. A shorter-than-minimum value is always mendable (a piece may be long).
+whatever the fill. An enum is decided by probes of the one value (every other value known
+in part dynamic, so a rule another chooses runs in no branch), its finding keeping the
+enum's code (``metric-not-allowed``, ``unknown-problem-type``, ``invalid-value``). A
+shorter-than-minimum value is always mendable (a piece may be long).
 """
 
 from __future__ import annotations

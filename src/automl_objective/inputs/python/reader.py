@@ -6,9 +6,10 @@ the call is read as its keywords, ``*[]`` and ``**{}`` add nothing),
 the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-core)
 ``AutoMLJob(V2).create`` with its shape classes (see :mod:`.sdk_names`).
 Arguments are read where they are literals, or names bound once, in the same function or
-module, to literals (a dict, a string, a config object). Anything else (``event["X"]``,
-f-strings, results of calls, names bound twice, values that may be changed through any name
-for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic, never guessed: the
+module, to literals (a dict, a string, a config object). An f-string, a sum of text and a literal
+format (``%``, ``str.format``: :mod:`.formatting`) are strings known in part. Anything else
+(``event["X"]``, results of calls, names bound twice, values that may be changed through any
+name for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic, never guessed: the
 request holds :data:`~automl_objective.base.dynamic.DYNAMIC` there, an ``OpenObject`` where a
 ``**spread`` of something unknown may add members, an ``OpenArray`` after a ``*spread``; it is
 checked as the whole request of its kind, and the checks decide what stays certain. A set
