@@ -42,6 +42,14 @@ class _Bounded(reprlib.Repr):
         return super().repr1(x, level)
 
 
+def cut(text: str) -> str:
+    """Text a message shows as written, unquoted (a piece of code, a template's function),
+    cut as :func:`shown` cuts a string: past :data:`MAX_SHOWN` characters, its first few
+    dozen and its length. Not :func:`shown` itself: its quotes would say that the code
+    ``f'job_{x}'`` is the string ``"f'job_{x}'"``."""
+    return text if len(text) <= MAX_SHOWN else f"{text[:_KEPT]}... ({len(text):,} characters)"
+
+
 def _open(text: str, closer: str) -> str:
     return text[:-1] + (", ..." if len(text) > 2 else "...") + closer
 
@@ -59,6 +67,10 @@ _NOT_PLAIN = on_first_use(r"\A( *)::|##\[|[^ -~]")
 but printable ASCII, which is looked at one character at a time."""
 
 
+_KEPT = MAX_SHOWN - 20
+"""The characters a string longer than :data:`MAX_SHOWN` is shown by."""
+
+
 def shown(value: Any) -> str:
     """``repr(value)``, cut to a few dozen characters with the full length said; a value
     known only at run time in words."""
@@ -67,7 +79,7 @@ def shown(value: Any) -> str:
     if isinstance(value, str):
         if len(value) <= MAX_SHOWN:
             return repr(value)
-        head = repr(value[: MAX_SHOWN - 20])
+        head = repr(value[:_KEPT])
         return f"{head[:-1]}...{head[-1]} ({len(value):,} characters)"
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
         return f"an integer of {value.bit_length():,} bits"

@@ -327,7 +327,13 @@ class Checker:
         located = one_per_cause(item for f in failures for item in said(f, self.catalog))
         if certain:
             mended = {item.path for item in certain}
-            located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
+            decided = {(item.path, item.code) for item in certain}
+            located = [
+                f
+                for f in located
+                if (f.code not in _DECIDED or f.path not in mended)
+                and (f.path, f.code) not in decided
+            ]
         return located
 
     def _certain(
@@ -340,7 +346,20 @@ class Checker:
         from automl_objective.check import partly_known
 
         probe = partly_known.probe(data, texts)
-        return partly_known.certain(self.failures(probe, kind, problem_type), texts)
+        failures = self.failures(probe, kind, problem_type)
+        found = partly_known.certain(failures, texts)
+        said = {item.path for item in found}
+        enums = {f.path for f in failures if f.keyword == "enum" and f.path in texts}
+        order = {at: index for index, at in enumerate(texts)}
+        for path in sorted(enums - said, key=order.__getitem__)[: partly_known.MAX_ENUM_VALUES]:
+
+            def failing(fill: str, path: Path = path) -> list[Failure]:
+                alone = partly_known.probe_one(data, texts, path, fill)
+                return [f for f in self.failures(alone, kind, problem_type) if f.path == path]
+
+            if (finding := partly_known.enum_finding(path, texts[path], failing)) is not None:
+                found.append(finding)
+        return found
 
 
 def _known_in_part(

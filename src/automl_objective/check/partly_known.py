@@ -7,6 +7,9 @@ known pieces, anything between them) fails the same rule, so that no fill can me
 a false alarm):
 
 - ``maxLength``: the known characters alone are more than the maximum;
+- ``enum`` (a metric ``f"F{n}"`` for Regression): no member of the enum has the form, each
+  member of the form is tried and fails, and so does a fill no enum holds
+  (:func:`enum_finding`; a rule chosen by the value itself is so decided soundly);
 - an AWS ``pattern``: no string of the form matches it. The pattern (AWS's, as the schema
   runs it: ``^(?:BODY)(?![\\s\\S])``) is made a finite automaton by ``interegular`` (a
   library made for this: regular expression to FSM), imported only when such a value fails
@@ -26,17 +29,22 @@ needs each pattern's alphabet, itself a reading of the pattern.
 Which values and which rules: the rules the checks report at that value when its unknown
 pieces are empty (a probe), those of its code (``schema-violation``); AWS's string rules apply
 to a value whatever the rest of the request holds, so a rule found by the probe applies
-whatever the fill. A shorter-than-minimum value is always mendable (a piece may be long).
+whatever the fill. An enum is decided by probes of the one value (every other value known
+in part dynamic, so a rule another chooses runs in no branch), its finding keeping the
+enum's code (``metric-not-allowed``, ``unknown-problem-type``, ``invalid-value``). A
+shorter-than-minimum value is always mendable (a piece may be long).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from automl_objective.base.codes import Code
-from automl_objective.base.dynamic import PartialText
+from automl_objective.base.dynamic import DYNAMIC, PartialText
+from automl_objective.base.quoting import shown
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Located, Path, member_name
 from automl_objective.check.leaves import leaves
@@ -73,6 +81,56 @@ def probe(data: Any, texts: dict[Path, PartialText]) -> Any:
     return copy
 
 
+MAX_ENUM_VALUES = 32
+"""The most values known in part a document's enums are decided for (each costs a few
+checks of the document): the others are undecided, silent."""
+MAX_MEMBERS = 16
+"""The most enum members of a value's form tried, one check each: more, undecided."""
+
+
+def probe_one(data: Any, texts: dict[Path, PartialText], path: Path, value: str) -> Any:
+    """``data`` with ``value`` at ``path``, every other value of ``texts`` dynamic (a rule
+    chosen by another value known in part then runs in no branch) and so is every other
+    item of each array on the way to ``path`` (a probe then costs little however long the
+    array): what the checks see at ``path`` of the fill ``value``. A dynamic part only
+    takes failures away (it passes every check, a condition on it runs no branch), so
+    a finding decided on it holds for the document itself. ``data`` is not changed."""
+    copied: set[int] = set()
+    root = parent = _fresh(data, copied)
+    for index, token in enumerate(path[:-1]):
+        child = _fresh(parent[token], copied)
+        if isinstance(child, list):
+            kept = path[index + 1]
+            child[:] = [item if at == kept else DYNAMIC for at, item in enumerate(child)]
+        parent[token] = parent = child
+    for at in texts:
+        if at != path:
+            _dynamic_at(root, at, copied)
+    parent[path[-1]] = value
+    return root
+
+
+def _fresh(value: Any, copied: set[int]) -> Any:
+    """A shallow copy of an object or array (of its own class), noted in ``copied``."""
+    if id(value) in copied:
+        return value
+    fresh = type(value)(value)
+    copied.add(id(fresh))
+    return fresh
+
+
+def _dynamic_at(root: Any, at: Path, copied: set[int]) -> None:
+    """The value at ``at`` made dynamic in ``root``, copying what is on the way (nothing
+    where a part on the way is dynamic already)."""
+    parent = root
+    for token in at[:-1]:
+        child = parent[token]
+        if child is DYNAMIC:
+            return
+        parent[token] = parent = _fresh(child, copied)
+    parent[at[-1]] = DYNAMIC
+
+
 def _copied(value: Any) -> Any:
     if isinstance(value, dict):
         return type(value)({key: _copied(item) for key, item in value.items()})
@@ -106,6 +164,74 @@ def certain(failures: list[Failure], texts: dict[Path, PartialText]) -> list[Loc
         found.append(Located(severity, Code(failure.code), failure.path, message, says_most=True))
         said.add(failure.path)
     return found
+
+
+STRANGER = "\x00"
+"""A fill no enum of AWS or of the schema holds (any such fill meets the same rules)."""
+
+
+def enum_finding(
+    path: Path, text: PartialText, failing: Callable[[str], list[Failure]]
+) -> Located | None:
+    """A value known in part that no fill makes one of the values an enum allows, or None.
+    ``failing(fill)``: the failures at ``path`` with ``fill`` written there
+    (:func:`probe_one`).
+
+    Decided by the enum the known pieces alone fail when no member of it has the value's
+    form (each known piece in order, the first at its start, the last at its end). Sound
+    where a rule is chosen by the value itself (an algorithm ``if`` it is a tabular one
+    ``then`` one ensembling takes): a fill no enum holds (:data:`STRANGER`) must fail one
+    too, and so must each member of an enum failed here that has the value's form, the
+    fills a condition could tell apart from the stranger."""
+    known = [f for f in failing(text.known()) if f.keyword == "enum"]
+    stranger = [f for f in failing(STRANGER.join(text.pieces)) if f.keyword == "enum"]
+    # a rule the schema names says more than AWS's plain enum of the same values
+    decided = sorted(
+        (f for f in known if not _fitting(f.value, text.pieces)),
+        key=lambda f: f.code == Code.INVALID_VALUE,
+    )
+    if not decided or not stranger:
+        return None
+    candidates = {m for f in known + stranger for m in _fitting(f.value, text.pieces)}
+    if len(candidates) > MAX_MEMBERS:
+        return None
+    for member in sorted(candidates):
+        if not any(f.keyword == "enum" for f in failing(member)):
+            return None  # that member passes every enum here
+    failure = decided[0]
+    allowed = ", ".join(str(member) for member in failure.value)
+    why = f"no value of its form is one of {allowed}"
+    if isinstance(problem := failure.facts.get("x-problem-type"), str):
+        why += f", those allowed for ProblemType {shown(problem)}"
+    name = member_name(path, failure.facts)
+    message = f"{name} {text.written} is not valid whatever {_filling(text.fields)}: {why}"
+    severity = "warning" if failure.warn else Code(failure.code).severity
+    return Located(severity, Code(failure.code), path, message, says_most=True)
+
+
+def _fitting(members: Any, pieces: tuple[str, ...]) -> list[str]:
+    """The members (strings) of an enum that have the form ``pieces``."""
+    if not isinstance(members, (list, tuple)):
+        return []
+    return [m for m in members if isinstance(m, str) and fits(m, pieces)]
+
+
+def fits(value: str, pieces: tuple[str, ...]) -> bool:
+    """Whether ``value`` is ``pieces[0]``, anything, ``pieces[1]``, ... (each unknown piece
+    any string, possibly empty): its start and end the first and last piece, the others in
+    order between them, each as early as it can be (an earlier place leaves more room)."""
+    first, last = pieces[0], pieces[-1]
+    if len(pieces) == 1:
+        return value == first
+    start, end = len(first), len(value) - len(last)
+    if end < start or not value.startswith(first) or not value.endswith(last):
+        return False
+    for piece in pieces[1:-1]:
+        found = value.find(piece, start, end)
+        if found < 0:
+            return False
+        start = found + len(piece)
+    return True
 
 
 def _filling(fields: tuple[str, ...]) -> str:

@@ -222,13 +222,20 @@ class Builder:
         self.offsets.extend(offsets)
 
     def substituted(
-        self, text: Text, variables: Mapping[str, Any], after: Mapping[str, Any] | None = None
+        self,
+        text: Text,
+        variables: Mapping[str, Any],
+        after: Mapping[str, Any] | None = None,
+        *,
+        sub: bool = True,
     ) -> None:
         """``text`` with each ``${Name}`` filled in as ``Fn::Sub`` does: a variable given as
         a plain string is its text, ``${AWS::Partition}`` is ``aws``, ``${!Name}`` is the
         literal ``${Name}``, anything else unknown. ``after``: what fills in the ``${Name}``
         of the text ``Fn::Sub`` gives (a state machine's ``DefinitionSubstitutions``, which
-        Step Functions fills in once CloudFormation has written ``${!Name}`` as ``${Name}``)."""
+        Step Functions fills in once CloudFormation has written ``${!Name}`` as ``${Name}``).
+        Not ``sub``: a definition's string that is no ``Fn::Sub``, which only Step Functions
+        fills in: ``${!Name}`` is sent as written."""
         chars, offsets = text
         done = 0
         for match in _PLACEHOLDER.finditer(chars):
@@ -236,7 +243,9 @@ class Builder:
             done = match.end()
             here = offsets[match.start() : match.end()]
             name = match.group(1)
-            if name.startswith("!") and after is not None and name[1:] in after:
+            if name.startswith("!") and not sub:
+                self.literal(match[0], here)
+            elif name.startswith("!") and after is not None and name[1:] in after:
                 self._filled(after[name[1:]], here)
             elif name.startswith("!"):
                 dollar = LITERAL_DOLLAR if self.json and self._inside else "$"

@@ -27,6 +27,7 @@ import os
 import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.literal import LiteralText
-from automl_objective.base.quoting import json_type, shown
+from automl_objective.base.quoting import cut, json_type, shown
 from automl_objective.inputs.definition import Prefix
 from automl_objective.inputs.document import (
     Contents,
@@ -96,19 +97,20 @@ def _marked(value: Any, dynamic: Callable[[Any], bool]) -> Any:
 
 def known_text(value: Any) -> str | None:
     """The text a CloudFormation function gives when the template alone decides it: a string;
-    ``Fn::Sub`` of a text naming no variable (``${!X}`` is the literal ``${X}``), in either
-    form; ``Fn::Join`` of such texts. None for anything filled in at deployment."""
+    ``Fn::Sub`` of a text naming no variable but its own string ones and
+    ``AWS::Partition`` (``${!X}`` is the literal ``${X}``), in either form; ``Fn::Join`` of
+    such texts. None for anything filled in at deployment."""
     if isinstance(value, str):
         return value
     if not isinstance(value, dict) or len(value) != 1:
         return None
     [(name, argument)] = value.items()
     if name == "Fn::Sub":
-        if isinstance(argument, list) and len(argument) == 2:
-            argument = argument[0]
-        if not isinstance(argument, str) or "${" in argument.replace("${!", ""):
+        found = _sub_pieces(argument)
+        if found is None or found[1]:
             return None
-        return _unescaped(argument)
+        [text] = found[0]  # what Fn::Sub gives holds no placeholder to fill in
+        return LiteralText(text) if "${" in text else text
     if name == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
         return _joined(*argument)
     return None
@@ -153,25 +155,32 @@ shows it."""
 
 
 def _sub_pieces(argument: Any) -> Pieces | None:
+    """``Fn::Sub``'s text filled in as the template fills it (:meth:`Builder.substituted`,
+    the rule a definition's ``Fn::Sub`` is filled in by): shown with what it leaves to fill
+    in as written (``ftp://${X}``)."""
     variables: Any = {}
     if isinstance(argument, list) and len(argument) == 2:
         argument, variables = argument
     if not isinstance(argument, str) or not isinstance(variables, dict):
         return None
-    pieces, fields, done = [""], [], 0
-    for match in _SUBSTITUTED.finditer(argument):
-        pieces[-1] += argument[done : match.start()]
-        done = match.end()
-        variable = match[1]
-        if variable.startswith("!"):
-            pieces[-1] += "${" + variable[1:] + "}"
-        elif isinstance(variables.get(variable), str):
-            pieces[-1] += variables[variable]
-        else:
-            fields.append(match[0])
+    given = [argument, *(value for value in variables.values() if isinstance(value, str))]
+    if any(_unknown_in(text) for text in given):
+        return None  # its own text would be taken for a piece left to fill in
+    builder = Builder(json=False)  # (an unknown piece: IN_CODE, whatever the quotes)
+    builder.substituted(Text(argument, list(range(len(argument)))), variables)
+    chars, offsets = builder.text()
+    pieces, fields, written = [""], [], []
+    for unknown, run in groupby(range(len(chars)), key=lambda at: chars[at] == IN_CODE):
+        at = list(run)
+        if unknown:  # one or more ${Name} side by side, as written
+            placeholders = argument[offsets[at[0]] : offsets[at[-1]] + 1]
+            fields.extend(_SUBSTITUTED.findall(placeholders))
             pieces.append("")
-    pieces[-1] += argument[done:]
-    return pieces, fields, shown(argument)
+            written.append(placeholders)
+        else:
+            pieces[-1] = text = "".join(chars[index] for index in at)
+            written.append(text)
+    return pieces, fields, shown("".join(written))
 
 
 def _join_pieces(argument: Any) -> Pieces | None:
@@ -193,7 +202,7 @@ def _join_pieces(argument: Any) -> Pieces | None:
     return pieces, fields, shown("${...}".join(pieces))
 
 
-_SUBSTITUTED = re.compile(r"\$\{([^}]*)\}")
+_SUBSTITUTED = re.compile(r"\$\{[^}]*\}")
 
 
 def _function_name(value: Any) -> str:
@@ -201,12 +210,8 @@ def _function_name(value: Any) -> str:
     if isinstance(value, dict) and len(value) == 1:
         [(name, argument)] = value.items()
         said = ".".join(map(str, argument)) if isinstance(argument, list) else str(argument)
-        return _short(f"!{str(name).removeprefix('Fn::')} {said}")
+        return cut(f"!{str(name).removeprefix('Fn::')} {said}")
     return "an item"
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _joined(delimiter: Any, items: Any) -> str | None:
@@ -219,12 +224,6 @@ def _joined(delimiter: Any, items: Any) -> str | None:
     joined = delimiter.join(text for text in texts if text is not None)
     literal = any(text.__class__ is LiteralText for text in texts)
     return LiteralText(joined) if literal and "${" not in delimiter else joined
-
-
-def _unescaped(text: str) -> str:
-    """``Fn::Sub`` text naming no variable, as CloudFormation writes it: ``${!X}`` is the
-    literal ``${X}`` (:class:`LiteralText`: no placeholder, whatever the checks are told)."""
-    return LiteralText(text.replace("${!", "${")) if "${!" in text else text
 
 
 def _intrinsic(value: Any) -> bool:
@@ -390,7 +389,7 @@ def _add(builder: Builder, text: Text, variables: Mapping[str, Any] | None) -> N
     if variables is None:
         builder.literal(*text)
     else:
-        builder.substituted(text, variables)
+        builder.substituted(text, variables, sub=False)
 
 
 def _position(finding: Finding) -> Position | None:
@@ -449,7 +448,7 @@ def _definition_data(value: Any, variables: Mapping[str, Any], *, functions: boo
     if isinstance(value, list):
         return [_definition_data(item, variables, functions=functions) for item in value]
     if isinstance(value, str) and "${" in value:
-        return _filled(value, variables)
+        return _filled(value, variables, sub=False)
     return value
 
 
@@ -475,12 +474,16 @@ def _as_substituted(value: Any) -> Any:
 
 
 def _filled(
-    value: str, variables: Mapping[str, Any], after: Mapping[str, Any] | None = None
+    value: str,
+    variables: Mapping[str, Any],
+    after: Mapping[str, Any] | None = None,
+    *,
+    sub: bool = True,
 ) -> str:
     """A string with its ``${Name}`` filled in (see :meth:`Builder.substituted`)."""
     builder = Builder(json=True)
     builder.literal('"', [0])  # inside a string: an unknown piece is a string's characters
-    builder.substituted(Text(value, [0] * len(value)), variables, after)
+    builder.substituted(Text(value, [0] * len(value)), variables, after, sub=sub)
     return builder.text().chars[1:]
 
 

@@ -6,9 +6,10 @@ the call is read as its keywords, ``*[]`` and ``**{}`` add nothing),
 the SageMaker Python SDK v2's ``AutoML`` / ``AutoMLV2`` and the v3 (sagemaker-core)
 ``AutoMLJob(V2).create`` with its shape classes (see :mod:`.sdk_names`).
 Arguments are read where they are literals, or names bound once, in the same function or
-module, to literals (a dict, a string, a config object). Anything else (``event["X"]``,
-f-strings, results of calls, names bound twice, values that may be changed through any name
-for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic, never guessed: the
+module, to literals (a dict, a string, a config object). An f-string, a sum of text and a literal
+format (``%``, ``str.format``: :mod:`.formatting`) are strings known in part. Anything else
+(``event["X"]``, results of calls, names bound twice, values that may be changed through any
+name for them: see :mod:`automl_objective.inputs.python.bindings`) is dynamic, never guessed: the
 request holds :data:`~automl_objective.base.dynamic.DYNAMIC` there, an ``OpenObject`` where a
 ``**spread`` of something unknown may add members, an ``OpenArray`` after a ``*spread``; it is
 checked as the whole request of its kind, and the checks decide what stays certain. A set
@@ -30,9 +31,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject, PartialText, is_dynamic
-from automl_objective.base.quoting import MAX_SHOWN, printable
+from automl_objective.base.quoting import cut, printable
 from automl_objective.inputs.positions import Path
-from automl_objective.inputs.python import sdk_names
+from automl_objective.inputs.python import formatting, sdk_names
 from automl_objective.inputs.python.bindings import Binder, Chunk, Place, Scope
 from automl_objective.inputs.python.pieces import (
     STATEMENT_LIMIT,
@@ -284,6 +285,12 @@ class _Reader:
 
     def _call(self, node: ast.Call, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         name = sdk_names.callee(node)
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "format":
+            template = _literal_text(func.value)
+            if template is not None:
+                written = formatting.braces(template, node)
+                return self._written(written, node, scope, chunk, depth)
         if name == "dict" and isinstance(node.func, ast.Name) and len(node.args) <= 1:
             result: dict[str, Any] = {}
             is_open = False
@@ -334,39 +341,84 @@ class _Reader:
         self, node: ast.JoinedStr, scope: Scope, chunk: Chunk, path: Path, depth: int
     ) -> Any:
         """An f-string: its text where it has no field, else a string known in part (each
-        field any text: a conversion or a format spec changes only which)."""
+        field any text: a conversion or a format spec changes only which). A plain field
+        (``{n}``) naming a text or an integer it is bound to once is that text."""
         pieces = [""]
         fields: list[str] = []
         for part in node.values:
             if isinstance(part, ast.Constant) and isinstance(part.value, str):
                 pieces[-1] += part.value
-            else:
-                assert isinstance(part, ast.FormattedValue)
-                fields.append("{" + ast.unparse(part.value) + "}")
-                pieces.append("")
+                continue
+            assert isinstance(part, ast.FormattedValue)
+            value = self._plain_field(part, scope, depth)
+            _add_text(pieces, fields, value, "{" + ast.unparse(part.value) + "}")
         return pieces[0] if not fields else _partial(pieces, node, fields)
+
+    def _written(
+        self,
+        written: formatting.Formatted | None,
+        node: ast.expr,
+        scope: Scope,
+        chunk: Chunk,
+        depth: int,
+    ) -> Any:
+        """What a literal format writes (:mod:`.formatting`): its text, a string known in
+        part, or DYNAMIC (None: a format not bounded here)."""
+        if written is None:
+            return DYNAMIC
+        pieces = [""]
+        fields: list[str] = []
+        for item in written:
+            if isinstance(item, str):
+                pieces[-1] += item
+                continue
+            value: Any = DYNAMIC
+            if item.node is not None:
+                value = self.value(item.node, scope, chunk, _TEXT, depth + 1)  # places unused
+                self.uses.pop(_TEXT, None)
+            if type(value) is int:
+                value = _digits(value)
+            elif not item.text:
+                value = DYNAMIC
+            _add_text(pieces, fields, value, item.name)
+        return pieces[0] if not fields else _partial(pieces, node, fields)
+
+    def _plain_field(self, part: ast.FormattedValue, scope: Scope, depth: int) -> Any:
+        """What ``{name}`` writes in an f-string, where ``name`` is bound once to a text
+        (known or in part: ``format`` of a ``str`` with no spec is the ``str``) or to an
+        integer (its digits); else DYNAMIC."""
+        if part.conversion != -1 or part.format_spec is not None:
+            return DYNAMIC
+        if not isinstance(part.value, ast.Name):
+            return DYNAMIC
+        value = self._name(part.value.id, scope, _TEXT, depth + 1)
+        if type(value) is int:
+            return _digits(value)
+        return value if isinstance(value, str) or value.__class__ is PartialText else DYNAMIC
 
     def _added(self, node: ast.BinOp, scope: Scope, chunk: Chunk, path: Path, depth: int) -> Any:
         """``"job-" + name``: where one side is written as text (a string literal, an
         f-string, such a sum), a string known in part, the other side's text unknown
         unless it is known (``+`` of a string and anything but a string fails, unless that
         thing's type defines its own ``+``: no value of a request is made so)."""
-        if not isinstance(node.op, ast.Add) or not (_texty(node.left) or _texty(node.right)):
+        template = _literal_text(node.left) if isinstance(node.op, ast.Mod) else None
+        if template is not None:
+            written = formatting.percent(template, node.right)
+            return self._written(written, node, scope, chunk, depth)
+        if not isinstance(node.op, ast.Add):
             return DYNAMIC
+        if not (_texty(node.left) or _texty(node.right)):
+            # a side that is a name bound once to text is written as text too
+            sides = [side for side in (node.left, node.right) if isinstance(side, ast.Name)]
+            named = [self._name(side.id, scope, _TEXT, depth + 1) for side in sides]
+            if not any(isinstance(v, str) or v.__class__ is PartialText for v in named):
+                return DYNAMIC
         pieces = [""]
         fields: list[str] = []
         for side in (node.left, node.right):
             value = self.value(side, scope, chunk, _TEXT, depth + 1)  # places unused
             self.uses.pop(_TEXT, None)  # a name read for a piece: no value another call uses
-            if isinstance(value, str):
-                pieces[-1] += value
-            elif value.__class__ is PartialText:
-                pieces[-1] += value.pieces[0]
-                pieces.extend(value.pieces[1:])
-                fields.extend(value.fields)
-            else:
-                fields.append(ast.unparse(side))
-                pieces.append("")
+            _add_text(pieces, fields, value, ast.unparse(side))
         return pieces[0] if not fields else _partial(pieces, node, fields)
 
     _READERS: ClassVar[dict[type[ast.AST], Callable[..., Any]]] = {
@@ -563,22 +615,41 @@ def _texty(node: ast.expr) -> bool:
     return isinstance(node, ast.JoinedStr)
 
 
+def _digits(value: int) -> Any:
+    """An integer as Python writes it in text, or DYNAMIC where Python refuses to (over
+    4,300 digits, ``0xfff...`` written in hex: it raises, so no request is sent)."""
+    try:
+        return str(value)
+    except ValueError:
+        return DYNAMIC
+
+
+def _literal_text(node: ast.expr) -> str | None:
+    """The text of a string literal (``"job-%s"`` in ``"job-%s" % x``), else None."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _add_text(pieces: list[str], fields: list[str], value: Any, name: str) -> None:
+    """``value`` written after ``pieces`` (a text; a string known in part, its pieces and
+    fields; anything else an unknown piece, filled by ``name``)."""
+    if isinstance(value, str):
+        pieces[-1] += value
+    elif value.__class__ is PartialText:
+        pieces[-1] += value.pieces[0]
+        pieces.extend(value.pieces[1:])
+        fields.extend(value.fields)
+    else:
+        fields.append(name)
+        pieces.append("")
+
+
 def _partial(pieces: list[str], node: ast.expr, fields: list[str]) -> Any:
     """The string known in part ``node`` is: its known ``pieces``, each unknown one filled
     by one of ``fields`` (DYNAMIC when no piece is known)."""
     if not any(pieces):
         return DYNAMIC
     return PartialText(
-        tuple(pieces), printable(_cut(ast.unparse(node))), tuple(map(_cut, dict.fromkeys(fields)))
-    )
-
-
-def _cut(text: str) -> str:
-    """``text`` as a message shows a piece of source: at most :data:`MAX_SHOWN` characters."""
-    return (
-        text
-        if len(text) <= MAX_SHOWN
-        else f"{text[: MAX_SHOWN - 20]}... ({len(text):,} characters)"
+        tuple(pieces), printable(cut(ast.unparse(node))), tuple(map(cut, dict.fromkeys(fields)))
     )
 
 
