@@ -379,9 +379,19 @@ def _known_in_part(
 
 _NOTHING_PARTLY_KNOWN: dict[Path, PartialText] = {}
 """A document's values known in part when it has none (never changed: read only)."""
-_DECIDED = frozenset({Code.SCHEMA_VIOLATION})
+_DECIDED = frozenset(
+    {
+        Code.SCHEMA_VIOLATION,
+        Code.UNKNOWN_METRIC,
+        Code.METRIC_NOT_ALLOWED,
+        Code.UNKNOWN_PROBLEM_TYPE,
+        Code.INVALID_VALUE,
+    }
+)
 """The codes of the rules :mod:`~automl_objective.check.partly_known` decides (AWS's length
-and pattern rules): a value's finding of such a code that no fill can mend replaces them."""
+and pattern rules, the enums): a value's finding that no fill can mend replaces the findings
+of those codes its text as written gets (``F${X}`` under Regression is one finding, not an
+unknown metric as written beside a metric not allowed whatever fills it)."""
 
 
 def _with_data(document: Document, data: Any) -> Document:
