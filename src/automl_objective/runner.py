@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from automl_objective.base import collector
 from automl_objective.base.finding import Finding, Related
 from automl_objective.check.checker import AUTO, Checker, default_checker
 from automl_objective.check.parts import check_contents
@@ -196,15 +197,21 @@ def check_source(
 
 
 def check(checker: Checker, contents: Contents, options: CheckOptions) -> FileResult:
-    """What a file holds, checked with ``options``."""
-    return check_contents(
-        checker,
-        contents,
-        kind=options.kind,
-        problem_type=options.problem_type,
-        strict=options.strict,
-        placeholders=options.placeholders,
-    )
+    """What a file holds, checked with ``options`` (a large document with the collector
+    paused: :mod:`~automl_objective.base.collector`)."""
+    document = contents.document
+    paused = collector.pause(0 if document is None else len(document.text))
+    try:
+        return check_contents(
+            checker,
+            contents,
+            kind=options.kind,
+            problem_type=options.problem_type,
+            strict=options.strict,
+            placeholders=options.placeholders,
+        )
+    finally:
+        collector.resume(paused)
 
 
 def check_document(checker: Checker, document: Document, options: CheckOptions) -> FileResult:

@@ -242,3 +242,22 @@ def test_a_name_found_many_times_gives_the_spans_one_find_at_a_time_gives() -> N
             at = text.find('"k"', colon.end())
         assert spans == expected
         assert len(spans) > positions._MANY_SPANS
+
+
+def test_counting_repeated_names_leaves_no_reference_cycle() -> None:
+    """The count of a name along the data (a name in many objects) is garbage the moment it
+    is done: a recursive closure held its tables in a cycle until the collector came."""
+    import gc
+
+    data = {"items": [{"name": "a", "more": {"name": "b"}} for _ in range(50)]}
+    text = json.dumps(data, indent=1)
+    requests: list[Request] = [(("items", index, "name"), True) for index in range(0, 50, 2)]
+    gc.collect()
+    gc.disable()
+    try:
+        found = locate_parsed_json(text, data, requests)
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert found == locate_json_all(text, requests)
+    assert unreachable == 0

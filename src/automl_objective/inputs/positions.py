@@ -330,23 +330,25 @@ def _name_ranks(data: Any, wanted: Iterable[str]) -> tuple[NameRanks, dict[str, 
     caller falls back to the walker on RecursionError)."""
     counts = dict.fromkeys(wanted, 0)
     ranks: NameRanks = {}
-
-    def walk(node: Any) -> None:
-        if node.__class__ is dict:
-            for name, child in node.items():
-                if name in counts:
-                    ranks[(id(node), name)] = counts[name]
-                    counts[name] += 1
-                if child.__class__ is dict or child.__class__ is list:
-                    walk(child)
-        else:
-            for child in node:
-                if child.__class__ is dict or child.__class__ is list:
-                    walk(child)
-
     if data.__class__ is dict or data.__class__ is list:
-        walk(data)
+        _rank_below(data, counts, ranks)
     return ranks, counts
+
+
+def _rank_below(node: Any, counts: dict[str, int], ranks: NameRanks) -> None:
+    """:func:`_name_ranks` of one container (a function of its own, not a closure: a closure
+    that calls itself is a reference cycle, its tables left to the collector)."""
+    if node.__class__ is dict:
+        for name, child in node.items():
+            if name in counts:
+                ranks[(id(node), name)] = counts[name]
+                counts[name] += 1
+            if child.__class__ is dict or child.__class__ is list:
+                _rank_below(child, counts, ranks)
+    else:
+        for child in node:
+            if child.__class__ is dict or child.__class__ is list:
+                _rank_below(child, counts, ranks)
 
 
 _SPELT: dict[str, str] = {}
