@@ -13,14 +13,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from automl_objective.base import collector
 from automl_objective.base.finding import Finding, Related
 from automl_objective.check.checker import AUTO, Checker, default_checker
 from automl_objective.check.parts import check_contents
 from automl_objective.check.placeholders import PLACEHOLDER_MODES, Placeholders
 from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs import registry
-from automl_objective.inputs.document import Contents, Document, LoadError
+from automl_objective.inputs.document import LARGE, Contents, Document, LoadError
 from automl_objective.inputs.reading import MAX_BYTES
 from automl_objective.inputs.source import Source
 
@@ -200,7 +199,11 @@ def check(checker: Checker, contents: Contents, options: CheckOptions) -> FileRe
     """What a file holds, checked with ``options`` (a large document with the collector
     paused: :mod:`~automl_objective.base.collector`)."""
     document = contents.document
-    paused = collector.pause(0 if document is None else len(document.text))
+    paused = False
+    if document is not None and len(document.text) >= LARGE:
+        from automl_objective.base import collector  # a large document only
+
+        paused = collector.pause()
     try:
         return check_contents(
             checker,
@@ -211,7 +214,8 @@ def check(checker: Checker, contents: Contents, options: CheckOptions) -> FileRe
             placeholders=options.placeholders,
         )
     finally:
-        collector.resume(paused)
+        if paused:
+            collector.resume(paused)
 
 
 def check_document(checker: Checker, document: Document, options: CheckOptions) -> FileResult:

@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from automl_objective.base import collector
 from automl_objective.base.codes import Code
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
@@ -158,16 +157,7 @@ def _duplicate_error(
 
 def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Document:
     """A JSON document; with ``cloudformation``, a member written twice is kept (see the
-    module's docstring). A large one with the collector paused (decoding makes no cycle:
-    :mod:`~automl_objective.base.collector`)."""
-    paused = collector.pause(len(text))
-    try:
-        return _parse_json(path, text, cloudformation)
-    finally:
-        collector.resume(paused)
-
-
-def _parse_json(path: str, text: str, cloudformation: bool) -> Document:
+    module's docstring)."""
     repeats = _Repeats() if cloudformation else None
     try:
         if repeats is None:

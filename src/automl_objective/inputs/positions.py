@@ -512,7 +512,7 @@ def locate_parsed_json(
     resolved = [(*_resolve(data, path), len(path), key) for path, key in requests]
     owners = _owners(resolved)
     index = NameIndex(text, data) if index is None else index
-    found = None if owners is None else _found(index, owners)
+    found = None if owners is None else _found(index, owners, requests, resolved)
     if found is None:
         return locate_json_all(text, requests)
     spans, ranks = found
@@ -533,20 +533,25 @@ Resolved = tuple[Any, str | int | None, int, int, bool]
 tokens reach it, how many the path has, and whether the member name is wanted."""
 
 
-def _owners(resolved: list[Resolved]) -> dict[str, set[int]] | None:
-    """Each wanted member name, with the objects (ids) it is wanted in; None when a request
-    ends at an array item or at a name the search could take from a closing quote."""
-    owners: dict[str, set[int]] = {}
-    for parent, token, _, _, _ in resolved:
+Owners = dict[str, dict[int, int]]
+"""Each wanted member name, with the objects it is wanted in: by id, the place of a request
+for it in the list of requests."""
+
+
+def _owners(resolved: list[Resolved]) -> Owners | None:
+    """Each wanted member name, with the objects it is wanted in; None when a request ends
+    at an array item or at a name the search could take from a closing quote."""
+    owners: Owners = {}
+    for at, (parent, token, _, _, _) in enumerate(resolved):
         if isinstance(token, int) or (token and token[0] in _NOT_FIRST_IN_A_FOUND_NAME):
             return None
         if token is not None:
-            owners.setdefault(token, set()).add(id(parent))
+            owners.setdefault(token, {})[id(parent)] = at
     return owners
 
 
 def _found(
-    index: NameIndex, owners: dict[str, set[int]]
+    index: NameIndex, owners: Owners, requests: Sequence[Request], resolved: list[Resolved]
 ) -> tuple[dict[str, list[tuple[int, int]]], NameRanks] | None:
     """Where each wanted name is spelt, and the rank of each member among those of its name
     (none needed for a name found once in plain text); None when the spans found and the
@@ -557,8 +562,49 @@ def _found(
     repeated = [name for name in owners if len(spans[name]) > 1 or not plain]
     if not repeated:
         return spans, {}
+    if plain:
+        for name in repeated:
+            _rank_siblings(index, name, owners[name], requests, resolved)
     if not index.rank(repeated):
         return None
     if any(len(spans[name]) != index.counts[name] for name in repeated):
         return None
     return spans, index.ranks
+
+
+def _rank_siblings(
+    index: NameIndex,
+    name: str,
+    wanted: dict[int, int],
+    requests: Sequence[Request],
+    resolved: list[Resolved],
+) -> None:
+    """Rank the members named ``name`` without walking the data when each of them is wanted
+    (in plain text, as many spans as objects that want it) and the objects holding them
+    are all items of one list: their order in the document is their order in the list. The
+    walk (:meth:`NameIndex.rank`) ranks any other name."""
+    if name in index.counts or len(index.spans[name]) != len(wanted):
+        return
+    first = next(iter(wanted.values()))
+    path, depth = requests[first][0], resolved[first][2]
+    if depth < 2:
+        return
+    prefix = path[: depth - 2]
+    parent, token, reached = _resolve(index.data, prefix)
+    items = index.data if token is None else parent[token]
+    if reached != len(prefix) or items.__class__ is not list:
+        return
+    slots: list[int | None] = [None] * len(items)
+    for owner, at in wanted.items():
+        path = requests[at][0]
+        if resolved[at][2] != depth or path[: depth - 2] != prefix:
+            return
+        step = path[depth - 2]
+        slots[step if step.__class__ is int else int(step)] = owner
+    ranks = index.ranks
+    rank = 0
+    for held in slots:
+        if held is not None:
+            ranks[(held, name)] = rank
+            rank += 1
+    index.counts[name] = rank
