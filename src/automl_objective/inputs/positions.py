@@ -509,8 +509,7 @@ def locate_parsed_json(
     the n-th found is the n-th in document order); a name spelt with escapes, a name that
     starts as :data:`_NOT_FIRST_IN_A_FOUND_NAME` says, or a path ending at an array item goes
     to the walker."""
-    resolved = [(*_resolve(data, path), len(path), key) for path, key in requests]
-    owners = _owners(resolved)
+    resolved, owners = _resolve_requests(data, requests)
     index = NameIndex(text, data) if index is None else index
     found = None if owners is None else _found(index, owners, requests, resolved)
     if found is None:
@@ -538,16 +537,26 @@ Owners = dict[str, dict[int, int]]
 for it in the list of requests."""
 
 
-def _owners(resolved: list[Resolved]) -> Owners | None:
-    """Each wanted member name, with the objects it is wanted in; None when a request ends
-    at an array item or at a name the search could take from a closing quote."""
-    owners: Owners = {}
-    for at, (parent, token, _, _, _) in enumerate(resolved):
-        if isinstance(token, int) or (token and token[0] in _NOT_FIRST_IN_A_FOUND_NAME):
-            return None
-        if token is not None:
-            owners.setdefault(token, {})[id(parent)] = at
-    return owners
+def _resolve_requests(
+    data: Any, requests: Sequence[Request]
+) -> tuple[list[Resolved], Owners | None]:
+    """Each request resolved against the data (:func:`_resolve`), and each wanted member
+    name with the objects it is wanted in; no names (None) when a request ends at an array
+    item or at a name the search could take from a closing quote. One pass: a document
+    with 10,000 findings makes each step count."""
+    resolved: list[Resolved] = []
+    owners: Owners | None = {}
+    for at, (path, key) in enumerate(requests):
+        parent, token, depth = _resolve(data, path)
+        resolved.append((parent, token, depth, len(path), key))
+        if owners is None or token is None:
+            continue
+        name: str = token  # type: ignore[assignment]  # if not an index (told apart below)
+        if token.__class__ is not str or (name and name[0] in _NOT_FIRST_IN_A_FOUND_NAME):
+            owners = None
+        else:
+            owners.setdefault(name, {})[id(parent)] = at
+    return resolved, owners
 
 
 def _found(
