@@ -63,13 +63,15 @@ def explain_items(
             if seen is None:
                 seen = {}
                 room -= _remember(seen, _key(first[0]), *first)
-            key = _key(item) if room > 0 else None
-            if key is not None:
-                known = seen.get(key)
-                if known is not None:
-                    for below, f in known:
-                        out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
-                    continue
+            try:  # _key, in line: this runs for every failing item
+                key = dumps(item, 4) if room > 0 else None
+            except ValueError:
+                key = None
+            known = seen.get(key) if key is not None else None
+            if known is not None:
+                for below, f in known:
+                    out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+                continue
         start = len(out)
         explain(item, at, out, warn)
         if first is None:
