@@ -360,6 +360,8 @@ _REPEATED: dict[str, re.Pattern[str]] = {}
 _MANY_SPANS = 64
 """Spans found one ``str.find`` at a time before the rest are found by one pattern: a
 pattern costs a compile (about as much as 200 finds), a find some Python for each span."""
+_SPAN = re.Match.span
+"""A match's span, called in C by ``map`` (a comprehension runs bytecode for each match)."""
 _LONGEST_PATTERN = 200
 """The longest spelling compiled into a pattern (a name of any length may be asked for)."""
 
@@ -380,7 +382,7 @@ def _name_spans(text: str, name: str, plain: bool) -> list[tuple[int, int]]:
     at = text.find(spelt)
     while at >= 0:
         if len(spans) == _MANY_SPANS and len(spelt) <= _LONGEST_PATTERN:
-            spans += [match.span() for match in _pattern(spelt).finditer(text, at)]
+            spans += map(_SPAN, _pattern(spelt).finditer(text, at))
             break
         colon = _NAME_END.match(text, at + len(spelt))
         if colon is None:
