@@ -19,7 +19,7 @@ from automl_objective.check.parts import check_contents
 from automl_objective.check.placeholders import PLACEHOLDER_MODES, Placeholders
 from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs import registry
-from automl_objective.inputs.document import Contents, Document, LoadError
+from automl_objective.inputs.document import LARGE, Contents, Document, LoadError
 from automl_objective.inputs.reading import MAX_BYTES
 from automl_objective.inputs.source import Source
 
@@ -196,15 +196,26 @@ def check_source(
 
 
 def check(checker: Checker, contents: Contents, options: CheckOptions) -> FileResult:
-    """What a file holds, checked with ``options``."""
-    return check_contents(
-        checker,
-        contents,
-        kind=options.kind,
-        problem_type=options.problem_type,
-        strict=options.strict,
-        placeholders=options.placeholders,
-    )
+    """What a file holds, checked with ``options`` (a large document with the collector
+    paused: :mod:`~automl_objective.base.collector`)."""
+    document = contents.document
+    paused = False
+    if document is not None and len(document.text) >= LARGE:
+        from automl_objective.base import collector  # a large document only
+
+        paused = collector.pause()
+    try:
+        return check_contents(
+            checker,
+            contents,
+            kind=options.kind,
+            problem_type=options.problem_type,
+            strict=options.strict,
+            placeholders=options.placeholders,
+        )
+    finally:
+        if paused:
+            collector.resume(paused)
 
 
 def check_document(checker: Checker, document: Document, options: CheckOptions) -> FileResult:

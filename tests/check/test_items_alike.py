@@ -6,6 +6,7 @@ for the plain values they equal), and so are the words of every finding."""
 from __future__ import annotations
 
 import copy
+import marshal
 from collections.abc import Callable
 from typing import Any
 
@@ -140,3 +141,18 @@ def test_an_item_alike_one_explained_before_is_not_explained_again() -> None:
         "invalid-type",
         "invalid-value",
     ] * 100
+
+
+def test_an_item_written_with_shared_objects_is_told_by_its_value() -> None:
+    """marshal's format 4 writes an object met twice in an item as a reference: an item
+    sharing one string and one holding two equal copies of it are written apart (a miss),
+    while their failures stay each item's own."""
+    shared = "".join(["bo", "gus"])
+    items = [
+        _channel(shared, uri=shared),
+        _channel("".join(["bo", "gus"]), uri="".join(["bo", "gus"])),
+        _channel(shared, uri=shared),
+        _channel("".join(["bo", "gus"]), uri="".join(["bo", "gus"])),
+    ]
+    assert marshal.dumps(items[0], 4) != marshal.dumps(items[1], 4)
+    _assert_same(items, CHANNEL)

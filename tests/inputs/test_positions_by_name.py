@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -242,3 +243,83 @@ def test_a_name_found_many_times_gives_the_spans_one_find_at_a_time_gives() -> N
             at = text.find('"k"', colon.end())
         assert spans == expected
         assert len(spans) > positions._MANY_SPANS
+
+
+def test_counting_repeated_names_leaves_no_reference_cycle() -> None:
+    """The count of a name along the data (a name in many objects) is garbage the moment it
+    is done: a recursive closure held its tables in a cycle until the collector came."""
+    import gc
+
+    data = {"items": [{"name": "a", "more": {"name": "b"}} for _ in range(50)]}
+    text = json.dumps(data, indent=1)
+    requests: list[Request] = [(("items", index, "name"), True) for index in range(0, 50, 2)]
+    gc.collect()
+    gc.disable()
+    try:
+        found = locate_parsed_json(text, data, requests)
+        unreachable = gc.collect()
+    finally:
+        gc.enable()
+    assert found == locate_json_all(text, requests)
+    assert unreachable == 0
+
+
+def _channels(count: int, *, every: int = 1) -> dict[str, Any]:
+    """Items of one list, every ``every``-th holding ``name`` (the others only ``other``)."""
+    items = [
+        {"name": f"v{index}", "more": {"x": 1}} if index % every == 0 else {"other": index}
+        for index in range(count)
+    ]
+    return {"first": {"other": 0}, "items": items, "last": [1]}
+
+
+@pytest.mark.parametrize("every", [1, 3])
+@pytest.mark.parametrize("key", [True, False])
+def test_items_of_one_list_are_ranked_by_their_index_without_walking_the_data(
+    monkeypatch: pytest.MonkeyPatch, every: int, key: bool
+) -> None:
+    """Every member of a repeated name wanted, each in an item of one list: their order is
+    the items' order, asked in any order and by index or by its text."""
+
+    def no_walk(*_: object) -> None:
+        raise AssertionError("the data was walked")
+
+    data = _channels(40, every=every)
+    text = json.dumps(data, indent=2)
+    holders = [index for index in range(40) if index % every == 0]
+    requests: list[Request] = [
+        (("items", index if index % 2 else str(index), "name"), key) for index in reversed(holders)
+    ]
+    expected = locate_json_all(text, requests)
+    monkeypatch.setattr(positions, "_name_ranks", no_walk)
+    assert locate_parsed_json(text, data, requests) == expected
+    assert len(set(expected)) == len(holders)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data["first"].update(name="elsewhere"),  # the name outside the list
+        lambda data: data["items"][4]["more"].update(name="below"),  # and inside an item
+        lambda data: data["items"][4]["more"].update(name=[{"name": 1}]),  # and deeper
+    ],
+)
+def test_a_name_also_held_outside_the_wanted_items_is_ranked_by_the_walk(
+    change: Any,
+) -> None:
+    data = _channels(12)
+    change(data)
+    text = json.dumps(data, indent=1)
+    requests: list[Request] = [(("items", index, "name"), True) for index in range(12)]
+    requests.append((("items", 4, "more", "name"), True))
+    assert locate_parsed_json(text, data, requests) == locate_json_all(text, requests)
+    assert locate_parsed_json(text, data, requests[:-1]) == locate_json_all(text, requests[:-1])
+
+
+def test_wanted_items_of_two_lists_are_ranked_by_the_walk() -> None:
+    data = {"a": [{"name": 1}, {"name": 2}], "b": [{"name": 3}, {"name": 4}]}
+    text = json.dumps(data)
+    requests: list[Request] = [
+        ((list_name, index, "name"), False) for list_name in "ba" for index in (1, 0)
+    ]
+    assert locate_parsed_json(text, data, requests) == locate_json_all(text, requests)

@@ -13,6 +13,9 @@ from automl_objective.base.records import Replaceable
 from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
 
 Format = Literal["json", "yaml"]
+LARGE = 1 << 20
+"""Characters of text from which a document is large: checked with the garbage collector
+paused (:mod:`automl_objective.base.collector`)."""
 
 Locator = Callable[[Sequence[Request]], list[Spot]]
 """Where each ``(path, at_key)`` request points in one document's source, found in one pass."""
