@@ -25,7 +25,6 @@ from automl_objective.base.schema import (
     refuse_external_refs,
 )
 from automl_objective.check import placeholders as _placeholders
-from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
 from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import DocumentKinds
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
+    from automl_objective.check.catalog import Catalog
     from automl_objective.check.findings import Located, Path
 
 AUTO = "auto"
@@ -105,17 +105,19 @@ class Checker:
         schema_kinds: dict[str, str] | None = None,
     ) -> None:
         """``schema`` None: the bundled schema, parsed when something asks for it (jsonschema,
-        :attr:`schema`); ``catalog`` and ``schema_kinds`` are then what generate read from it."""
+        :attr:`schema`); its catalog and ``schema_kinds`` are then what generate read from it.
+        A ``catalog`` not given is made when first asked for (:attr:`catalog`)."""
         self._schema = schema
+        self._bundled = schema is None
         if checks is None:  # jsonschema resolves the references: refused before it runs
             refuse_external_refs(self.schema)
-        self.catalog = catalog or catalog_from_schema(self.schema)
+        self._catalog = catalog
         self.checks = checks
         self.kinds = kinds(self.schema) if schema_kinds is None else schema_kinds
         # Whole request and response files: AWS's shapes on top of the objective rules.
         self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
         self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
-        self._document_kind = DocumentKinds(self.catalog, self.aws_index)
+        self._document_kind = DocumentKinds(self._document_kinds(), self.aws_index)
         self._validators: dict[tuple[str, str | None], Validator] = {}
         self._parts: dict[tuple[str, str | None], list[Part]] = {}
 
@@ -125,6 +127,25 @@ class Checker:
         if self._schema is None:
             self._schema = load_schema()
         return self._schema
+
+    @property
+    def catalog(self) -> Catalog:
+        """The schema's facts (metrics, problem types), made on first use: a clean document
+        never asks, and their records' classes cost a cold run 4 M instructions."""
+        if self._catalog is None:
+            from automl_objective.check.catalog import catalog_from_schema, load_catalog
+
+            self._catalog = load_catalog() if self._bundled else catalog_from_schema(self.schema)
+        return self._catalog
+
+    def _document_kinds(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(kind, members that select it), in order: of the bundled schema, as generate
+        wrote them (plain data: no catalog is made for them)."""
+        if self._catalog is None and self._bundled:
+            from automl_objective_generated.catalog import DOCUMENT_KINDS
+
+            return DOCUMENT_KINDS
+        return self.catalog.document_kinds
 
     def kind_of(self, data: Any) -> str | None:
         """The kind the document is checked as (see :func:`resolve.document_kind`)."""
@@ -421,7 +442,7 @@ def default_checker() -> Checker:
     """The checker of the bundled schema, built once per process, with its compiled checks."""
     from automl_objective_generated import catalog, checks
 
-    return Checker(None, load_catalog(), checks, catalog.AWS_INDEX, catalog.KINDS)
+    return Checker(None, None, checks, catalog.AWS_INDEX, catalog.KINDS)
 
 
 def check_options(kind: str, problem_type: str | None) -> None:
