@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from automl_objective import runner
-from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding
 from automl_objective.check.checker import AUTO, check_options, default_checker
 from automl_objective.check.checker import validate_document as _validate_document
@@ -268,7 +267,6 @@ def check_sources(
     return results
 
 
-_NOT_A_KIND = frozenset({Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE})
 SKIPPED_UNKNOWN = "none of the known kinds"
 
 
@@ -278,7 +276,10 @@ def _skip_if_unknown(result: FileResult) -> FileResult:
     that cannot be read or parsed is never skipped: it may be a broken request."""
     if result.kind is not None or not result.findings:
         return result
-    if all(f.code in _NOT_A_KIND and f.pointer == "" for f in result.findings):
+    from automl_objective.base.codes import Code
+
+    not_a_kind = (Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE)
+    if all(f.code in not_a_kind and f.pointer == "" for f in result.findings):
         return FileResult(result.path, [], None, skipped=SKIPPED_UNKNOWN)
     return result
 
@@ -310,6 +311,8 @@ def _refuse_kinds_of_their_own(path: str) -> None:
     kind = registry.claim(path)
     if kind is not None:
         message = _HOLDS_REQUESTS.format(what=kind.called)
+        from automl_objective.base.codes import Code
+
         raise LoadError(path, message, code=Code.UNKNOWN_DOCUMENT)
 
 
@@ -342,6 +345,8 @@ def _resolve(contents: Contents, options: CheckOptions) -> tuple[FileResult, Res
     document = contents.document
     if document is None:  # a pipeline definition or a state machine: it holds requests
         message = _HOLDS_REQUESTS.format(what=f"a document of kind {contents.kind}")
+        from automl_objective.base.codes import Code
+
         error = LoadError(contents.path, message, code=Code.UNKNOWN_DOCUMENT)
         return load_error_result(error), None
     result = _validate_document(document, kind=options.kind, problem_type=options.problem_type)

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from automl_objective.base.codes import Code, Severity
 from automl_objective.base.dynamic import PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
@@ -25,7 +24,6 @@ from automl_objective.base.schema import (
     refuse_external_refs,
 )
 from automl_objective.check import placeholders as _placeholders
-from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
@@ -36,7 +34,9 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
+    from automl_objective.base.codes import Severity
     from automl_objective.check.catalog import Catalog
+    from automl_objective.check.failures import Failure
     from automl_objective.check.findings import Located, Path
 
 AUTO = "auto"
@@ -48,6 +48,8 @@ class UsageError(ValueError):
 
 
 def _warn(validator: Validator, subschema: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    from automl_objective.check.failures import WARN_KEYWORD
+
     # descend() exists on every jsonschema validator class but is not in the Validator protocol.
     yield from validator.descend(instance, subschema, schema_path=WARN_KEYWORD)  # type: ignore[attr-defined]
 
@@ -208,6 +210,7 @@ class Checker:
                 ]
             }
         from automl_objective.check.aws_keywords import aws_validator_class
+        from automl_objective.check.failures import WARN_KEYWORD
 
         cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
         cls = aws_validator_class(cls)
@@ -247,6 +250,8 @@ class Checker:
         """Every failure of the document (warnings included), by the compiled checks when
         the checker has them, else by jsonschema."""
         if self.checks is None:
+            from automl_objective.check.failures import from_error
+
             return [from_error(e) for e in self.iter_errors(data, kind, problem_type)]
         found: list[Failure] = []
         for at, passes, explain in self._compiled(kind, problem_type):
@@ -347,8 +352,11 @@ class Checker:
         said = wording.explain_remembered
         located = one_per_cause(item for f in failures for item in said(f, self.catalog))
         if certain:
+            from automl_objective.base.codes import Code
+
+            decided = Code.SCHEMA_VIOLATION  # AWS's length and pattern rules: partly_known's
             mended = {item.path for item in certain}
-            located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
+            located = [f for f in located if f.code != decided or f.path not in mended]
         return located
 
     def _certain(
@@ -381,9 +389,6 @@ def _known_in_part(
 
 _NOTHING_PARTLY_KNOWN: dict[Path, PartialText] = {}
 """A document's values known in part when it has none (never changed: read only)."""
-_DECIDED = frozenset({Code.SCHEMA_VIOLATION})
-"""The codes of the rules :mod:`~automl_objective.check.partly_known` decides (AWS's length
-and pattern rules): a value's finding of such a code that no fill can mend replaces them."""
 
 
 def _with_data(document: Document, data: Any) -> Document:
@@ -411,6 +416,8 @@ def _with_placeholders(
     (``filled``), and for each value holding one (``held``) in place of the pattern or length
     errors its text gets (a value of a list of names, ``F${X}1`` for a metric, is still
     none of them), unless no fill can mend them (``certain`` says so)."""
+    from automl_objective.base.codes import Code
+
     if certain:
         mended = {item.path for item in certain}
         held = [path for path in held if path not in mended]
@@ -423,9 +430,10 @@ def _with_placeholders(
 
 
 _ABSENT: Any = object()
-Part = tuple[
-    tuple[str, ...], Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]
-]
+if TYPE_CHECKING:
+    Part = tuple[
+        tuple[str, ...], Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]
+    ]
 
 
 class CompiledChecks(Protocol):
