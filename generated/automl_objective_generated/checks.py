@@ -41,9 +41,9 @@ Pred = Callable[[Any], bool]
 
 
 def json_equal(one: Any, two: Any) -> bool:
-    """check.failures.json_equal, imported when first called (a const or an enum of other
-    than strings): the first call puts it in this module's globals, so later calls go
-    straight to it."""
+    """check.failures.json_equal, imported when first called (a const, or a list of values,
+    of other than strings): the first call puts it in this module's globals, so later calls
+    go straight to it."""
     from automl_objective.check.failures import json_equal as equal
 
     globals()["json_equal"] = equal

@@ -12,10 +12,9 @@ that a run whose documents are clean never builds it (tests/cli/test_start_up.py
 """
 
 from enum import StrEnum
+from typing import Literal
 
-from automl_objective.base.finding import Severity
-
-__all__ = ["ABOUT", "About", "Code", "Severity"]
+Severity = Literal["error", "warning"]
 
 
 class Code(StrEnum):

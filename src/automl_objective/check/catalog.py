@@ -104,10 +104,15 @@ class Catalog(NamedTuple):
         return tuple(key for _, keys in self.document_kinds for key in keys)
 
     def kind_of(self, data: Any) -> str | None:
-        """The document kind the schema assigns to ``data`` (None: not an object, or none)."""
-        from automl_objective.check.resolve import kind_by_members
-
-        return kind_by_members(data, self.document_kinds)
+        """The document kind the schema assigns to ``data`` (None: not an object, or none).
+        (A checker tells it from the generated plain data: ``resolve.kind_by_members``, the
+        same rule, tests/check/test_kind_memory.py.)"""
+        if not isinstance(data, dict):
+            return None
+        for kind, keys in self.document_kinds:
+            if not data.keys().isdisjoint(keys):
+                return kind
+        return None
 
     @property
     def metric_names(self) -> tuple[str, ...]:

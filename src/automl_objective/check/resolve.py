@@ -61,7 +61,8 @@ def kind_by_members(
     data: Any, document_kinds: tuple[tuple[str, tuple[str, ...]], ...]
 ) -> str | None:
     """The first kind of ``document_kinds`` (a catalog's: kind, members that select it) one
-    of whose members ``data`` has (None: not an object, or none)."""
+    of whose members ``data`` has (None: not an object, or none): ``Catalog.kind_of``, for a
+    checker that has no catalog made (a clean run never makes one)."""
     if not isinstance(data, dict):
         return None
     for kind, keys in document_kinds:
