@@ -2,57 +2,23 @@
 # (sha256 c3090e75a293d06794b1f0e52feb6a36eb955b7c2017a9e30c9103d590e17b87).
 # Do not edit: change the schema or a template, then run `automl-objective generate`.
 """The schema's facts and document kinds, read from it by ``automl-objective generate``:
-``CATALOG`` is ``catalog_from_schema(schema)``, ``KINDS`` is ``kinds(schema)`` and
-``AWS_INDEX`` is ``aws/kinds.json``, so that a run needs not parse a JSON file to build its
-checker."""
+``build_catalog()`` is ``catalog_from_schema(schema)``, ``DOCUMENT_KINDS`` its
+``document_kinds``, ``KINDS`` is ``kinds(schema)`` and ``AWS_INDEX`` is ``aws/kinds.json``, so
+that a run needs not parse a JSON file to build its checker. The checker reads the plain data;
+the catalog's records are built by the first caller that asks (``load_catalog``): a clean run
+never imports their classes."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from automl_objective.check.catalog import AlgorithmRule, Catalog, Metric, ProblemTypeRule
+if TYPE_CHECKING:
+    from automl_objective.check.catalog import Catalog
 
-CATALOG = Catalog(
-    metrics=(
-        Metric(name='Accuracy', title='Accuracy', direction='Maximize', description='Share of items classified correctly: correct predictions divided by all predictions.', aliases=()),
-        Metric(name='MSE', title='Mean squared error', direction='Minimize', description='Mean of the squared differences between predicted and actual values.', aliases=()),
-        Metric(name='F1', title='F1 score', direction='Maximize', description='Harmonic mean of precision and recall for the positive class of a binary problem.', aliases=()),
-        Metric(name='F1macro', title='Macro-averaged F1 score', direction='Maximize', description='F1 score computed for each class, then averaged with equal weight per class.', aliases=()),
-        Metric(name='AUC', title='Area under the ROC curve', direction='Maximize', description='Probability that a random positive is ranked above a random negative, from the area under the ROC curve.', aliases=()),
-        Metric(name='RMSE', title='Root mean squared error', direction='Minimize', description='Square root of the mean squared error, in the units of the target.', aliases=()),
-        Metric(name='BalancedAccuracy', title='Balanced accuracy', direction='Maximize', description='Mean of the recall of each class, robust to imbalanced classes.', aliases=()),
-        Metric(name='R2', title='Coefficient of determination (R squared)', direction='Maximize', description="Share of the target's variance that the model explains.", aliases=()),
-        Metric(name='Recall', title='Recall', direction='Maximize', description='True positives divided by all actual positives of a binary problem.', aliases=()),
-        Metric(name='RecallMacro', title='Macro-averaged recall', direction='Maximize', description='Recall computed for each class, then averaged with equal weight per class.', aliases=()),
-        Metric(name='Precision', title='Precision', direction='Maximize', description='True positives divided by all predicted positives of a binary problem.', aliases=()),
-        Metric(name='PrecisionMacro', title='Macro-averaged precision', direction='Maximize', description='Precision computed for each class, then averaged with equal weight per class.', aliases=()),
-        Metric(name='MAE', title='Mean absolute error', direction='Minimize', description='Mean of the absolute differences between predicted and actual values.', aliases=()),
-        Metric(name='MAPE', title='Mean absolute percentage error', direction='Minimize', description='Mean of the absolute errors divided by the actual values, as a percentage.', aliases=()),
-        Metric(name='MASE', title='Mean absolute scaled error', direction='Minimize', description='Mean absolute error divided by that of a naive seasonal forecast.', aliases=()),
-        Metric(name='WAPE', title='Weighted absolute percentage error', direction='Minimize', description='Sum of the absolute errors divided by the sum of the absolute actual values.', aliases=()),
-        Metric(name='AverageWeightedQuantileLoss', title='Average weighted quantile loss (Average wQL)', direction='Minimize', description="Weighted quantile loss averaged over the forecast quantiles (AWS's prose calls it 'wQL' and 'Average wQL').", aliases=('wQL', 'Average wQL')),
-    ),
-    problem_types=(
-        ProblemTypeRule(name='Regression', title='MetricName for Regression', job_config='TabularJobConfig', allowed=('MSE', 'RMSE', 'R2', 'MAE'), default='MSE', objective_used=True, definition='RegressionMetricName'),
-        ProblemTypeRule(name='BinaryClassification', title='MetricName for BinaryClassification', job_config='TabularJobConfig', allowed=('Accuracy', 'F1', 'AUC', 'BalancedAccuracy', 'Recall', 'Precision'), default='F1', objective_used=True, definition='BinaryClassificationMetricName'),
-        ProblemTypeRule(name='MulticlassClassification', title='MetricName for MulticlassClassification', job_config='TabularJobConfig', allowed=('Accuracy', 'F1macro', 'BalancedAccuracy', 'RecallMacro', 'PrecisionMacro'), default='Accuracy', objective_used=True, definition='MulticlassClassificationMetricName'),
-        ProblemTypeRule(name='ImageClassification', title='MetricName for ImageClassification', job_config='ImageClassificationJobConfig', allowed=('Accuracy',), default='Accuracy', objective_used=True, definition='ImageClassificationMetricName'),
-        ProblemTypeRule(name='TextClassification', title='MetricName for TextClassification', job_config='TextClassificationJobConfig', allowed=('Accuracy',), default='Accuracy', objective_used=True, definition='TextClassificationMetricName'),
-        ProblemTypeRule(name='TimeSeriesForecasting', title='MetricName for TimeSeriesForecasting', job_config='TimeSeriesForecastingJobConfig', allowed=('RMSE', 'MAPE', 'MASE', 'WAPE', 'AverageWeightedQuantileLoss'), default='AverageWeightedQuantileLoss', objective_used=True, definition='TimeSeriesForecastingMetricName'),
-        ProblemTypeRule(name='TextGeneration', title='MetricName for TextGeneration', job_config='TextGenerationJobConfig', allowed=(), default=None, objective_used=False, definition='TextGenerationMetricName'),
-    ),
-    tabular_problem_types=('BinaryClassification', 'MulticlassClassification', 'Regression'),
-    job_configs=('ImageClassificationJobConfig', 'TextClassificationJobConfig', 'TimeSeriesForecastingJobConfig', 'TabularJobConfig', 'TextGenerationJobConfig'),
-    known_inconsistencies=("AWS's prose lists the time-series metrics as RMSE, wQL, Average wQL, MASE, MAPE, WAPE. 'wQL' and 'Average wQL' are not valid values: the API value is AverageWeightedQuantileLoss, which the same prose names as the default.", "AWS's prose says AutoMLJobObjective 'Required: Yes' for the MetricName member only; the objective itself is optional in both requests, and the default then depends on the problem type.", 'The V1 CreateAutoMLJob reference states no both-or-none rule for ProblemType and AutoMLJobObjective; the V2 reference does, and the SageMaker Python SDK enforces it for V1 too. This schema reports a half-specified V1 pair as a warning.', 'Text generation (LLM fine-tuning) ignores AutoMLJobObjective: fine-tuning optimises the cross-entropy loss. AWS does not reject an objective there; this schema warns.'),
-    document_kinds=(
-        ('objective', ('MetricName',)),
-        ('create-auto-ml-job-v2', ('AutoMLProblemTypeConfig', 'AutoMLJobInputDataConfig')),
-        ('create-auto-ml-job', ('ProblemType', 'AutoMLJobObjective', 'InputDataConfig', 'AutoMLJobConfig')),
-    ),
-    algorithms=(
-        AlgorithmRule(job_config='TabularJobConfig', mode='ENSEMBLING', allowed=('catboost', 'extra-trees', 'fastai', 'lightgbm', 'linear-learner', 'nn-torch', 'randomforest', 'xgboost')),
-        AlgorithmRule(job_config='TabularJobConfig', mode='HYPERPARAMETER_TUNING', allowed=('linear-learner', 'mlp', 'xgboost')),
-        AlgorithmRule(job_config='TimeSeriesForecastingJobConfig', mode=None, allowed=('cnn-qr', 'deepar', 'prophet', 'arima', 'npts', 'ets')),
-    ),
+DOCUMENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ('objective', ('MetricName',)),
+    ('create-auto-ml-job-v2', ('AutoMLProblemTypeConfig', 'AutoMLJobInputDataConfig')),
+    ('create-auto-ml-job', ('ProblemType', 'AutoMLJobObjective', 'InputDataConfig', 'AutoMLJobConfig')),
 )
+"""(kind, members whose presence selects it), in the order the schema tries them."""
 
 KINDS: dict[str, str] = {
     'objective': 'AutoMLJobObjective',
@@ -61,3 +27,48 @@ KINDS: dict[str, str] = {
 }
 
 AWS_INDEX: dict[str, Any] = {'$comment': 'Generated by automl-objective 0.2.0 from schema/automl_job_objective.schema.json (sha256 c3090e75a293d06794b1f0e52feb6a36eb955b7c2017a9e30c9103d590e17b87). Do not edit: change the schema or a template, then run `automl-objective generate`.', 'botocore_version': '1.44.8', 'whole_document_marker': 'AutoMLJobName', 'whole_when_missing_at_most': 1, 'kinds': [{'kind': 'describe-auto-ml-job-response', 'file': 'describe-auto-ml-job-response.schema.json', 'shape': 'DescribeAutoMLJobResponse', 'base': 'create-auto-ml-job', 'when': ['AutoMLJobArn'], 'required': ['AutoMLJobName', 'AutoMLJobArn', 'InputDataConfig', 'OutputDataConfig', 'RoleArn', 'CreationTime', 'LastModifiedTime', 'AutoMLJobStatus', 'AutoMLJobSecondaryStatus']}, {'kind': 'create-auto-ml-job-request', 'file': 'create-auto-ml-job-request.schema.json', 'shape': 'CreateAutoMLJobRequest', 'base': 'create-auto-ml-job', 'when': [], 'required': ['AutoMLJobName', 'InputDataConfig', 'OutputDataConfig', 'RoleArn']}, {'kind': 'describe-auto-ml-job-v2-response', 'file': 'describe-auto-ml-job-v2-response.schema.json', 'shape': 'DescribeAutoMLJobV2Response', 'base': 'create-auto-ml-job-v2', 'when': ['AutoMLJobArn'], 'required': ['AutoMLJobName', 'AutoMLJobArn', 'AutoMLJobInputDataConfig', 'OutputDataConfig', 'RoleArn', 'CreationTime', 'LastModifiedTime', 'AutoMLJobStatus', 'AutoMLJobSecondaryStatus']}, {'kind': 'create-auto-ml-job-v2-request', 'file': 'create-auto-ml-job-v2-request.schema.json', 'shape': 'CreateAutoMLJobV2Request', 'base': 'create-auto-ml-job-v2', 'when': [], 'required': ['AutoMLJobName', 'AutoMLJobInputDataConfig', 'OutputDataConfig', 'AutoMLProblemTypeConfig', 'RoleArn']}]}
+
+
+def build_catalog() -> "Catalog":
+    """``catalog_from_schema(schema)``, built anew (``load_catalog`` keeps one)."""
+    from automl_objective.check.catalog import AlgorithmRule, Catalog, Metric, ProblemTypeRule
+
+    return Catalog(
+        metrics=(
+            Metric(name='Accuracy', title='Accuracy', direction='Maximize', description='Share of items classified correctly: correct predictions divided by all predictions.', aliases=()),
+            Metric(name='MSE', title='Mean squared error', direction='Minimize', description='Mean of the squared differences between predicted and actual values.', aliases=()),
+            Metric(name='F1', title='F1 score', direction='Maximize', description='Harmonic mean of precision and recall for the positive class of a binary problem.', aliases=()),
+            Metric(name='F1macro', title='Macro-averaged F1 score', direction='Maximize', description='F1 score computed for each class, then averaged with equal weight per class.', aliases=()),
+            Metric(name='AUC', title='Area under the ROC curve', direction='Maximize', description='Probability that a random positive is ranked above a random negative, from the area under the ROC curve.', aliases=()),
+            Metric(name='RMSE', title='Root mean squared error', direction='Minimize', description='Square root of the mean squared error, in the units of the target.', aliases=()),
+            Metric(name='BalancedAccuracy', title='Balanced accuracy', direction='Maximize', description='Mean of the recall of each class, robust to imbalanced classes.', aliases=()),
+            Metric(name='R2', title='Coefficient of determination (R squared)', direction='Maximize', description="Share of the target's variance that the model explains.", aliases=()),
+            Metric(name='Recall', title='Recall', direction='Maximize', description='True positives divided by all actual positives of a binary problem.', aliases=()),
+            Metric(name='RecallMacro', title='Macro-averaged recall', direction='Maximize', description='Recall computed for each class, then averaged with equal weight per class.', aliases=()),
+            Metric(name='Precision', title='Precision', direction='Maximize', description='True positives divided by all predicted positives of a binary problem.', aliases=()),
+            Metric(name='PrecisionMacro', title='Macro-averaged precision', direction='Maximize', description='Precision computed for each class, then averaged with equal weight per class.', aliases=()),
+            Metric(name='MAE', title='Mean absolute error', direction='Minimize', description='Mean of the absolute differences between predicted and actual values.', aliases=()),
+            Metric(name='MAPE', title='Mean absolute percentage error', direction='Minimize', description='Mean of the absolute errors divided by the actual values, as a percentage.', aliases=()),
+            Metric(name='MASE', title='Mean absolute scaled error', direction='Minimize', description='Mean absolute error divided by that of a naive seasonal forecast.', aliases=()),
+            Metric(name='WAPE', title='Weighted absolute percentage error', direction='Minimize', description='Sum of the absolute errors divided by the sum of the absolute actual values.', aliases=()),
+            Metric(name='AverageWeightedQuantileLoss', title='Average weighted quantile loss (Average wQL)', direction='Minimize', description="Weighted quantile loss averaged over the forecast quantiles (AWS's prose calls it 'wQL' and 'Average wQL').", aliases=('wQL', 'Average wQL')),
+        ),
+        problem_types=(
+            ProblemTypeRule(name='Regression', title='MetricName for Regression', job_config='TabularJobConfig', allowed=('MSE', 'RMSE', 'R2', 'MAE'), default='MSE', objective_used=True, definition='RegressionMetricName'),
+            ProblemTypeRule(name='BinaryClassification', title='MetricName for BinaryClassification', job_config='TabularJobConfig', allowed=('Accuracy', 'F1', 'AUC', 'BalancedAccuracy', 'Recall', 'Precision'), default='F1', objective_used=True, definition='BinaryClassificationMetricName'),
+            ProblemTypeRule(name='MulticlassClassification', title='MetricName for MulticlassClassification', job_config='TabularJobConfig', allowed=('Accuracy', 'F1macro', 'BalancedAccuracy', 'RecallMacro', 'PrecisionMacro'), default='Accuracy', objective_used=True, definition='MulticlassClassificationMetricName'),
+            ProblemTypeRule(name='ImageClassification', title='MetricName for ImageClassification', job_config='ImageClassificationJobConfig', allowed=('Accuracy',), default='Accuracy', objective_used=True, definition='ImageClassificationMetricName'),
+            ProblemTypeRule(name='TextClassification', title='MetricName for TextClassification', job_config='TextClassificationJobConfig', allowed=('Accuracy',), default='Accuracy', objective_used=True, definition='TextClassificationMetricName'),
+            ProblemTypeRule(name='TimeSeriesForecasting', title='MetricName for TimeSeriesForecasting', job_config='TimeSeriesForecastingJobConfig', allowed=('RMSE', 'MAPE', 'MASE', 'WAPE', 'AverageWeightedQuantileLoss'), default='AverageWeightedQuantileLoss', objective_used=True, definition='TimeSeriesForecastingMetricName'),
+            ProblemTypeRule(name='TextGeneration', title='MetricName for TextGeneration', job_config='TextGenerationJobConfig', allowed=(), default=None, objective_used=False, definition='TextGenerationMetricName'),
+        ),
+        tabular_problem_types=('BinaryClassification', 'MulticlassClassification', 'Regression'),
+        job_configs=('ImageClassificationJobConfig', 'TextClassificationJobConfig', 'TimeSeriesForecastingJobConfig', 'TabularJobConfig', 'TextGenerationJobConfig'),
+        known_inconsistencies=("AWS's prose lists the time-series metrics as RMSE, wQL, Average wQL, MASE, MAPE, WAPE. 'wQL' and 'Average wQL' are not valid values: the API value is AverageWeightedQuantileLoss, which the same prose names as the default.", "AWS's prose says AutoMLJobObjective 'Required: Yes' for the MetricName member only; the objective itself is optional in both requests, and the default then depends on the problem type.", 'The V1 CreateAutoMLJob reference states no both-or-none rule for ProblemType and AutoMLJobObjective; the V2 reference does, and the SageMaker Python SDK enforces it for V1 too. This schema reports a half-specified V1 pair as a warning.', 'Text generation (LLM fine-tuning) ignores AutoMLJobObjective: fine-tuning optimises the cross-entropy loss. AWS does not reject an objective there; this schema warns.'),
+        document_kinds=DOCUMENT_KINDS,
+        algorithms=(
+            AlgorithmRule(job_config='TabularJobConfig', mode='ENSEMBLING', allowed=('catboost', 'extra-trees', 'fastai', 'lightgbm', 'linear-learner', 'nn-torch', 'randomforest', 'xgboost')),
+            AlgorithmRule(job_config='TabularJobConfig', mode='HYPERPARAMETER_TUNING', allowed=('linear-learner', 'mlp', 'xgboost')),
+            AlgorithmRule(job_config='TimeSeriesForecastingJobConfig', mode=None, allowed=('cnn-qr', 'deepar', 'prophet', 'arima', 'npts', 'ets')),
+        ),
+    )

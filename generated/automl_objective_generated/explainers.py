@@ -3772,7 +3772,7 @@ F_aws_AutoMLJobArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
 }
 X_aws_AutoMLJobArn_3_ok: set[str] = set()
-X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
+X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 F_aws_AutoMLInputDataConfig: Facts = {
 }
 F_aws_AutoMLChannel: Facts = {
@@ -3804,7 +3804,7 @@ F_aws_S3Uri: Facts = {
     "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
 }
 X_aws_S3Uri_3_ok: set[str] = set()
-X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "(?:https|s3)://(?:[^/]+)/?(?:[^\\n\\r\\u0085\\u2028\\u2029]*)", whole=True)
+X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "(?:https|s3)://(?:[^/]+)/?(?:(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*)", whole=True)
 F_aws_CompressionType: Facts = {
     "enum": ("None", "Gzip"),
 }
@@ -3815,7 +3815,7 @@ F_aws_ContentType: Facts = {
     "x-aws-pattern": ".*",
 }
 X_aws_ContentType_3_ok: set[str] = set()
-X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
+X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 F_aws_AutoMLChannelType: Facts = {
     "enum": ("training", "validation"),
 }
@@ -3982,7 +3982,7 @@ F_aws_CandidateStepArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
 }
 X_aws_CandidateStepArn_3_ok: set[str] = set()
-X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*", whole=True)
+X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*/(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 F_aws_CandidateStatus: Facts = {
     "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
 }

@@ -4,6 +4,10 @@ them, the document kinds its ``x-kind`` definitions name and the AWS schemas' in
 
 A run builds its checker from these: unmarshalling constants costs a fraction of parsing the
 bundled schema's JSON and walking it (1.4 M and 1.3 M instructions of a cold ``validate``).
+The checker reads only plain data (``DOCUMENT_KINDS``, ``KINDS``, ``AWS_INDEX``); the public
+records of the catalog (:mod:`automl_objective.check.catalog`'s NamedTuples, whose classes
+cost 4 M instructions to build) are made by ``build_catalog()`` for the first caller that
+asks (``load_catalog``), so a run whose documents are clean never imports their module.
 They are derived from the schema by ``generate``, never written by hand; ``generate --check``
 fails when they are stale, and tests/generate/test_catalog_module.py holds them equal to
 ``catalog_from_schema`` of the schema.
@@ -21,16 +25,20 @@ from automl_objective.check.checker import kinds
 MODULE = "catalog.py"
 
 _DOC = '''"""The schema's facts and document kinds, read from it by ``automl-objective generate``:
-``CATALOG`` is ``catalog_from_schema(schema)``, ``KINDS`` is ``kinds(schema)`` and
-``AWS_INDEX`` is ``aws/kinds.json``, so that a run needs not parse a JSON file to build its
-checker."""'''
+``build_catalog()`` is ``catalog_from_schema(schema)``, ``DOCUMENT_KINDS`` its
+``document_kinds``, ``KINDS`` is ``kinds(schema)`` and ``AWS_INDEX`` is ``aws/kinds.json``, so
+that a run needs not parse a JSON file to build its checker. The checker reads the plain data;
+the catalog's records are built by the first caller that asks (``load_catalog``): a clean run
+never imports their classes."""'''
 
 
 def _field(name: str, value: Any) -> str:
+    if name == "document_kinds":
+        return f"        {name}=DOCUMENT_KINDS,\n"
     if isinstance(value, tuple) and value and isinstance(value[0], tuple):
-        items = "".join(f"        {item!r},\n" for item in value)
-        return f"    {name}=(\n{items}    ),\n"
-    return f"    {name}={value!r},\n"
+        items = "".join(f"            {item!r},\n" for item in value)
+        return f"        {name}=(\n{items}        ),\n"
+    return f"        {name}={value!r},\n"
 
 
 def catalog_module(schema: Schema, header: str, aws_index: str) -> str:
@@ -40,13 +48,21 @@ def catalog_module(schema: Schema, header: str, aws_index: str) -> str:
     fields = "".join(_field(name, getattr(catalog, name)) for name in Catalog._fields)
     names = sorted({type(value).__name__ for value in _records(catalog)} | {"Catalog"})
     kinds_lines = "".join(f"    {k!r}: {v!r},\n" for k, v in kinds(schema).items())
+    document_kinds = "".join(f"    {item!r},\n" for item in catalog.document_kinds)
     return (
         f"{header}{_DOC}\n\n"
-        "from typing import Any\n\n"
-        f"from automl_objective.check.catalog import {', '.join(names)}\n\n"
-        f"CATALOG = Catalog(\n{fields})\n\n"
+        "from typing import TYPE_CHECKING, Any\n\n"
+        "if TYPE_CHECKING:\n"
+        "    from automl_objective.check.catalog import Catalog\n\n"
+        "DOCUMENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (\n"
+        f"{document_kinds})\n"
+        '"""(kind, members whose presence selects it), in the order the schema tries them."""\n\n'
         f"KINDS: dict[str, str] = {{\n{kinds_lines}}}\n\n"
-        f"AWS_INDEX: dict[str, Any] = {json.loads(aws_index)!r}\n"
+        f"AWS_INDEX: dict[str, Any] = {json.loads(aws_index)!r}\n\n\n"
+        'def build_catalog() -> "Catalog":\n'
+        '    """``catalog_from_schema(schema)``, built anew (``load_catalog`` keeps one)."""\n'
+        f"    from automl_objective.check.catalog import {', '.join(names)}\n\n"
+        f"    return Catalog(\n{fields}    )\n"
     )
 
 

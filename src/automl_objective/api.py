@@ -10,9 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from automl_objective import runner
-from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding
-from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule, load_catalog
 from automl_objective.check.checker import AUTO, check_options, default_checker
 from automl_objective.check.checker import validate_document as _validate_document
 from automl_objective.check.placeholders import Placeholders
@@ -27,6 +25,24 @@ from automl_objective.runner import CheckOptions, OptionError
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule
+else:
+
+    def __getattr__(name: str) -> Any:
+        """The catalog's records (``Catalog``, ``Metric``, ``ProblemTypeRule``), imported
+        when first asked for: their classes cost a cold ``validate``, which never uses them,
+        4 M instructions. (Not seen by the type checker: to it they are imported above.)"""
+        if name in _CATALOG_RECORDS:
+            from automl_objective.check import catalog as records
+
+            value = getattr(records, name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_CATALOG_RECORDS = ("Catalog", "Metric", "ProblemTypeRule")
 
 FORMATS = (None, "json", "yaml")
 
@@ -52,10 +68,14 @@ __all__ = [
 
 def catalog() -> Catalog:
     """Metrics and problem types as the canonical schema states them."""
+    from automl_objective.check.catalog import load_catalog
+
     return load_catalog()
 
 
 def _problem_type_rule(problem_type: object) -> ProblemTypeRule:
+    from automl_objective.check.catalog import load_catalog
+
     if not isinstance(problem_type, str):
         raise TypeError(f"problem_type must be a str, not {type(problem_type).__name__}")
     known = load_catalog()
@@ -247,7 +267,6 @@ def check_sources(
     return results
 
 
-_NOT_A_KIND = frozenset({Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE})
 SKIPPED_UNKNOWN = "none of the known kinds"
 
 
@@ -257,7 +276,10 @@ def _skip_if_unknown(result: FileResult) -> FileResult:
     that cannot be read or parsed is never skipped: it may be a broken request."""
     if result.kind is not None or not result.findings:
         return result
-    if all(f.code in _NOT_A_KIND and f.pointer == "" for f in result.findings):
+    from automl_objective.base.codes import Code
+
+    not_a_kind = (Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE)
+    if all(f.code in not_a_kind and f.pointer == "" for f in result.findings):
         return FileResult(result.path, [], None, skipped=SKIPPED_UNKNOWN)
     return result
 
@@ -289,6 +311,8 @@ def _refuse_kinds_of_their_own(path: str) -> None:
     kind = registry.claim(path)
     if kind is not None:
         message = _HOLDS_REQUESTS.format(what=kind.called)
+        from automl_objective.base.codes import Code
+
         raise LoadError(path, message, code=Code.UNKNOWN_DOCUMENT)
 
 
@@ -321,6 +345,8 @@ def _resolve(contents: Contents, options: CheckOptions) -> tuple[FileResult, Res
     document = contents.document
     if document is None:  # a pipeline definition or a state machine: it holds requests
         message = _HOLDS_REQUESTS.format(what=f"a document of kind {contents.kind}")
+        from automl_objective.base.codes import Code
+
         error = LoadError(contents.path, message, code=Code.UNKNOWN_DOCUMENT)
         return load_error_result(error), None
     result = _validate_document(document, kind=options.kind, problem_type=options.problem_type)

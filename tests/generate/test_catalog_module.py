@@ -15,9 +15,10 @@ from tests.support.paths import SCHEMA
 
 def test_the_emitted_catalog_is_the_schemas() -> None:
     schema = json.loads(SCHEMA.read_text("utf-8"))
-    assert catalog_from_schema(schema) == catalog.CATALOG
+    assert catalog_from_schema(schema) == catalog.build_catalog() == load_catalog()
+    assert catalog_from_schema(schema).document_kinds == catalog.DOCUMENT_KINDS
     assert kinds(schema) == catalog.KINDS
-    assert load_catalog() is catalog.CATALOG
+    assert load_catalog() is load_catalog()  # built once
     assert load_aws_index() == catalog.AWS_INDEX  # aws/kinds.json, parsed
 
 
@@ -27,8 +28,8 @@ def test_the_emitted_module_follows_a_changed_fact() -> None:
     schema["$defs"]["MetricName"]["x-metrics"]["MSE"]["direction"] = "Maximize"
     namespace: dict[str, object] = {}
     exec(catalog_module(schema, "# header\n", '{"kinds": []}'), namespace)
-    changed = namespace["CATALOG"]
-    assert changed == catalog_from_schema(schema) != catalog.CATALOG
+    changed = namespace["build_catalog"]()  # type: ignore[operator]
+    assert changed == catalog_from_schema(schema) != load_catalog()
 
 
 def test_the_default_checker_parses_the_schema_only_when_asked() -> None:
@@ -36,4 +37,17 @@ def test_the_default_checker_parses_the_schema_only_when_asked() -> None:
     assert checker.kinds == kinds(load_schema())
     assert checker.schema is load_schema()
     assert Checker(None).catalog == checker.catalog
+    assert checker.catalog is load_catalog()  # the generated one, made when asked
+    assert Checker(load_schema()).catalog == checker.catalog  # read from the schema given
     assert checker.aws_index == load_aws_index()
+
+
+def test_a_changed_schema_tells_kinds_by_its_own_facts() -> None:
+    """A checker of a schema given (not the bundled one) reads its document kinds from that
+    schema, not from the generated plain data."""
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema["if"]["required"] = ["ObjectiveMetric"]  # the objective kind's selecting member
+    checker = Checker(schema)
+    assert checker.kind_of({"ObjectiveMetric": "F1"}) == "objective"
+    assert checker.kind_of({"MetricName": "F1"}) is None
+    assert default_checker().kind_of({"MetricName": "F1"}) == "objective"

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from automl_objective.base.schema import load_aws_index, load_aws_schema
-from automl_objective_codegen.java_patterns import fullmatch_body
+from automl_objective_codegen.java_patterns import ANY, ANY_COMPILED_FAST, fullmatch_body
 from tests.support.compiled import compiled_module
 from tests.support.hostile import hostile
 from tests.support.paths import ROOT
@@ -37,12 +37,24 @@ PATTERNS = _patterns()
 def _probes(name: str, canary: Path) -> list[str]:
     cases = [probe for probe, _ in ORACLE[name]["cases"]] + hostile(canary)
     edges = [f"{probe}\n" for probe in cases] + [f"\n{probe}" for probe in cases]
-    return cases + edges + [f"{probe}\r\n" for probe in cases] + [probe * 2 for probe in cases]
+    # Java's other line terminators (a "." takes none of them), inside and at each end
+    inside = [f"{probe[:1]}{t}{probe[1:]}{t}" for probe in cases for t in "\r\x85\u2028\u2029"]
+    return cases + edges + inside + [f"{probe}\r\n" for probe in cases] + [p * 2 for p in cases]
 
 
 def test_every_aws_pattern_runs_as_a_fullmatch() -> None:
     assert len(PATTERNS) >= 20
     assert {name for name, p in PATTERNS.items() if fullmatch_body(p) is None} == set()
+    rewritten = [name for name, p in PATTERNS.items() if ANY in p]
+    assert rewritten  # Java's "." is in AWS's patterns (S3 URIs, ARNs): each one spelt fast
+    assert not [name for name in rewritten if ANY in (fullmatch_body(PATTERNS[name]) or ANY)]
+
+
+def test_java_any_spelt_fast_is_the_same_characters() -> None:
+    """Every character (all of Unicode, surrogates included) is taken by both or neither."""
+    slow, fast = re.compile(ANY).fullmatch, re.compile(ANY_COMPILED_FAST).fullmatch
+    assert all((slow(c) is None) == (fast(c) is None) for c in map(chr, range(0x110000)))
+    assert sum(slow(c) is None for c in map(chr, range(0x110000))) == 5
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
@@ -87,11 +99,15 @@ def test_the_compiled_check_runs_the_fullmatch() -> None:
         ("^(?:a)|(b)(?![\\s\\S])", None),  # not one wrapper around one body
         ("^(?:a\\)(?![\\s\\S])", None),
         ("[a-z]+", None),
+        # Java's "." (as translate writes it), spelt as Python compiles it fast
+        ("^(?:a[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", f"a{ANY_COMPILED_FAST}*"),
+        ("^(?:[^\\n\\r\\u0085\\u2028\\u2029]x])(?![\\s\\S])", f"{ANY_COMPILED_FAST}x]"),
     ],
 )
 def test_what_runs_as_a_fullmatch_and_what_is_searched(pattern: str, body: str | None) -> None:
     assert fullmatch_body(pattern) == body
     if body is not None:
-        for probe in ("", "a", "ab", "s3://b/x", "](x", "xy", "]()c", "b\n", "ab\n"):
+        probes = ("", "a", "ab", "s3://b/x", "](x", "xy", "]()c", "b\n", "ab\n", "x]", "\u2028x]")
+        for probe in (*probes, "a\x85b", "a\u2029", "ab\u2028c", "a\u2027\u202a\U0001f600"):
             expected = re.search(pattern, probe) is None
             assert (re.fullmatch(body, probe) is None) == expected, (pattern, probe)

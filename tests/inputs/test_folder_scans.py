@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from automl_objective.api import check_sources
 from automl_objective.cli import main
+from automl_objective.inputs import discovery
 from automl_objective.inputs.discovery import discover
 
 
@@ -52,3 +54,51 @@ def test_an_explicit_kind_checks_every_file_found(folder: Path) -> None:
     assert not results[0].valid
     found = {Path(r.path).name: r for r in check_sources(discover([str(folder)]), kind="objective")}
     assert not found["config.json"].valid
+
+
+@pytest.mark.parametrize("named", [1, 70, 150, 400])
+def test_many_named_paths_are_told_files_or_folders_however_large_their_folder(
+    tmp_path: Path, named: int
+) -> None:
+    """Named paths are told apart from the folder's listing where it is small beside them,
+    and by a stat each where it is not (a few named out of many): the same sources either
+    way, a folder named like a file (``sub.json``) searched, a symlink and a missing path
+    left for reading to judge, paths spelt with ``./`` and repeated slashes too."""
+    for index in range(400):
+        (tmp_path / f"{index:03d}.json").write_text("{}")
+    (tmp_path / "sub.json").mkdir()
+    (tmp_path / "sub.json" / "inner.json").write_text("{}")
+    (tmp_path / "link.json").symlink_to(tmp_path / "000.json")
+    spelt = (f"{tmp_path}/./", f"{tmp_path}//", f"{tmp_path}/")
+    paths = [f"{spelt[i % 3] if i < 9 else spelt[2]}{i:03d}.json" for i in range(named)]
+    paths += [f"{tmp_path}/sub.json", f"{tmp_path}//link.json", f"{tmp_path}/missing.json"]
+    listed = []
+    real_listing = discovery._Listings._listing
+
+    def spy(self: Any, folder: str) -> Any:
+        listing = real_listing(self, folder)
+        listed.append(listing is not None)
+        return listing
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(discovery._Listings, "_listing", spy)
+        sources = discover(paths)
+    assert any(listed) == (named == 400)  # else each path is told by a stat
+    assert [(s.path, s.found) for s in sources] == [
+        *((path, False) for path in paths[:named]),
+        (f"{tmp_path}/sub.json/inner.json", True),
+        (f"{tmp_path}//link.json", False),
+        (f"{tmp_path}/missing.json", False),
+    ]
+
+
+def test_a_path_is_split_as_posixpath_splits_it() -> None:
+    import itertools
+    import posixpath
+
+    from automl_objective.inputs.discovery import _posix_split
+
+    for size in range(6):
+        for parts in itertools.product(["a", "/", ".", "//", ""], repeat=size):
+            path = "".join(parts)
+            assert _posix_split(path) == posixpath.split(path), path

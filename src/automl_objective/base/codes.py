@@ -5,6 +5,10 @@ named here and nowhere written as a string: the readers, the checks' messages
 (:mod:`automl_objective.check.messages`), the reporters and the README's code table
 (rendered by ``automl-objective generate``) all take it from :class:`Code`. A schema rule
 names its code in ``x-code``, by value; ``generate`` refuses one that is not a rule code.
+
+Building the enum costs 2.8 M instructions, a tenth of a cold ``validate``'s own: the modules
+a clean run imports name :class:`Code` only where a finding is made, importing it there, so
+that a run whose documents are clean never builds it (tests/cli/test_start_up.py).
 """
 
 from enum import StrEnum

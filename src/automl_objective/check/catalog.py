@@ -5,12 +5,15 @@ Nothing here is a second copy of the rules: every value is read from the schema'
 definition per problem type, marked with ``x-problem-type``).
 
 The records are NamedTuples, not frozen dataclasses, and this module's annotations are real
-(no ``from __future__ import annotations``, which makes typing compile each field's): every
-``validate`` imports it, and a dataclass costs about a millisecond of start-up each.
+(no ``from __future__ import annotations``, which makes typing compile each field's): a
+dataclass costs about a millisecond of start-up each. A clean ``validate`` does not import this
+module at all (its checker reads the generated plain data; the four classes cost 4 M
+instructions): the first caller that needs a record does (tests/cli/test_start_up.py).
 """
 
 import keyword
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, NamedTuple
 
 from automl_objective.base.schema import Schema
@@ -101,7 +104,9 @@ class Catalog(NamedTuple):
         return tuple(key for _, keys in self.document_kinds for key in keys)
 
     def kind_of(self, data: Any) -> str | None:
-        """The document kind the schema assigns to ``data`` (None: not an object, or none)."""
+        """The document kind the schema assigns to ``data`` (None: not an object, or none).
+        (A checker tells it from the generated plain data: ``resolve.kind_by_members``, the
+        same rule, tests/check/test_kind_memory.py.)"""
         if not isinstance(data, dict):
             return None
         for kind, keys in self.document_kinds:
@@ -340,12 +345,14 @@ def catalog_from_schema(schema: Schema) -> Catalog:
     )
 
 
+@cache
 def load_catalog() -> Catalog:
     """The catalog of the bundled schema, as ``generate`` read it from the schema into the
-    generated package (``catalog_from_schema(load_schema())``, without parsing the schema)."""
-    from automl_objective_generated.catalog import CATALOG
+    generated package (``catalog_from_schema(load_schema())``, without parsing the schema),
+    built once per process, for the first caller that asks."""
+    from automl_objective_generated.catalog import build_catalog
 
-    return CATALOG
+    return build_catalog()
 
 
 DIRECTIONS = ("Maximize", "Minimize")

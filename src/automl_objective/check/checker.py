@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from automl_objective.base.codes import Code, Severity
 from automl_objective.base.dynamic import PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
@@ -25,8 +24,6 @@ from automl_objective.base.schema import (
     refuse_external_refs,
 )
 from automl_objective.check import placeholders as _placeholders
-from automl_objective.check.catalog import Catalog, catalog_from_schema, load_catalog
-from automl_objective.check.failures import WARN_KEYWORD, Failure, from_error
 from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
@@ -37,6 +34,9 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
+    from automl_objective.base.codes import Severity
+    from automl_objective.check.catalog import Catalog
+    from automl_objective.check.failures import Failure
     from automl_objective.check.findings import Located, Path
 
 AUTO = "auto"
@@ -48,6 +48,8 @@ class UsageError(ValueError):
 
 
 def _warn(validator: Validator, subschema: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    from automl_objective.check.failures import WARN_KEYWORD
+
     # descend() exists on every jsonschema validator class but is not in the Validator protocol.
     yield from validator.descend(instance, subschema, schema_path=WARN_KEYWORD)  # type: ignore[attr-defined]
 
@@ -105,17 +107,19 @@ class Checker:
         schema_kinds: dict[str, str] | None = None,
     ) -> None:
         """``schema`` None: the bundled schema, parsed when something asks for it (jsonschema,
-        :attr:`schema`); ``catalog`` and ``schema_kinds`` are then what generate read from it."""
+        :attr:`schema`); its catalog and ``schema_kinds`` are then what generate read from it.
+        A ``catalog`` not given is made when first asked for (:attr:`catalog`)."""
         self._schema = schema
+        self._bundled = schema is None
         if checks is None:  # jsonschema resolves the references: refused before it runs
             refuse_external_refs(self.schema)
-        self.catalog = catalog or catalog_from_schema(self.schema)
+        self._catalog = catalog
         self.checks = checks
         self.kinds = kinds(self.schema) if schema_kinds is None else schema_kinds
         # Whole request and response files: AWS's shapes on top of the objective rules.
         self.aws_index = aws_index or {"kinds": [], "whole_document_marker": None}
         self.aws_kinds = {entry["kind"]: entry for entry in self.aws_index["kinds"]}
-        self._document_kind = DocumentKinds(self.catalog, self.aws_index)
+        self._document_kind = DocumentKinds(self._document_kinds(), self.aws_index)
         self._validators: dict[tuple[str, str | None], Validator] = {}
         self._parts: dict[tuple[str, str | None], list[Part]] = {}
 
@@ -125,6 +129,25 @@ class Checker:
         if self._schema is None:
             self._schema = load_schema()
         return self._schema
+
+    @property
+    def catalog(self) -> Catalog:
+        """The schema's facts (metrics, problem types), made on first use: a clean document
+        never asks, and their records' classes cost a cold run 4 M instructions."""
+        if self._catalog is None:
+            from automl_objective.check.catalog import catalog_from_schema, load_catalog
+
+            self._catalog = load_catalog() if self._bundled else catalog_from_schema(self.schema)
+        return self._catalog
+
+    def _document_kinds(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(kind, members that select it), in order: of the bundled schema, as generate
+        wrote them (plain data: no catalog is made for them)."""
+        if self._catalog is None and self._bundled:
+            from automl_objective_generated.catalog import DOCUMENT_KINDS
+
+            return DOCUMENT_KINDS
+        return self.catalog.document_kinds
 
     def kind_of(self, data: Any) -> str | None:
         """The kind the document is checked as (see :func:`resolve.document_kind`)."""
@@ -187,6 +210,7 @@ class Checker:
                 ]
             }
         from automl_objective.check.aws_keywords import aws_validator_class
+        from automl_objective.check.failures import WARN_KEYWORD
 
         cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
         cls = aws_validator_class(cls)
@@ -226,6 +250,8 @@ class Checker:
         """Every failure of the document (warnings included), by the compiled checks when
         the checker has them, else by jsonschema."""
         if self.checks is None:
+            from automl_objective.check.failures import from_error
+
             return [from_error(e) for e in self.iter_errors(data, kind, problem_type)]
         found: list[Failure] = []
         for at, passes, explain in self._compiled(kind, problem_type):
@@ -326,12 +352,25 @@ class Checker:
         said = wording.explain_remembered
         located = one_per_cause(item for f in failures for item in said(f, self.catalog))
         if certain:
+            from automl_objective.base.codes import Code
+
+            # AWS's length and pattern rules and the enums, partly_known's: a value's finding
+            # that no fill can mend replaces the findings of those codes its text as written
+            # gets (F${X} under Regression is one finding, not an unknown metric as written
+            # beside a metric not allowed whatever fills it)
+            replaced = {
+                Code.SCHEMA_VIOLATION,
+                Code.UNKNOWN_METRIC,
+                Code.METRIC_NOT_ALLOWED,
+                Code.UNKNOWN_PROBLEM_TYPE,
+                Code.INVALID_VALUE,
+            }
             mended = {item.path for item in certain}
             decided = {(item.path, item.code) for item in certain}
             located = [
                 f
                 for f in located
-                if (f.code not in _DECIDED or f.path not in mended)
+                if (f.code not in replaced or f.path not in mended)
                 and (f.path, f.code) not in decided
             ]
         return located
@@ -379,19 +418,6 @@ def _known_in_part(
 
 _NOTHING_PARTLY_KNOWN: dict[Path, PartialText] = {}
 """A document's values known in part when it has none (never changed: read only)."""
-_DECIDED = frozenset(
-    {
-        Code.SCHEMA_VIOLATION,
-        Code.UNKNOWN_METRIC,
-        Code.METRIC_NOT_ALLOWED,
-        Code.UNKNOWN_PROBLEM_TYPE,
-        Code.INVALID_VALUE,
-    }
-)
-"""The codes of the rules :mod:`~automl_objective.check.partly_known` decides (AWS's length
-and pattern rules, the enums): a value's finding that no fill can mend replaces the findings
-of those codes its text as written gets (``F${X}`` under Regression is one finding, not an
-unknown metric as written beside a metric not allowed whatever fills it)."""
 
 
 def _with_data(document: Document, data: Any) -> Document:
@@ -419,6 +445,8 @@ def _with_placeholders(
     (``filled``), and for each value holding one (``held``) in place of the pattern or length
     errors its text gets (a value of a list of names, ``F${X}1`` for a metric, is still
     none of them), unless no fill can mend them (``certain`` says so)."""
+    from automl_objective.base.codes import Code
+
     if certain:
         mended = {item.path for item in certain}
         held = [path for path in held if path not in mended]
@@ -431,9 +459,10 @@ def _with_placeholders(
 
 
 _ABSENT: Any = object()
-Part = tuple[
-    tuple[str, ...], Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]
-]
+if TYPE_CHECKING:
+    Part = tuple[
+        tuple[str, ...], Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]
+    ]
 
 
 class CompiledChecks(Protocol):
@@ -450,7 +479,7 @@ def default_checker() -> Checker:
     """The checker of the bundled schema, built once per process, with its compiled checks."""
     from automl_objective_generated import catalog, checks
 
-    return Checker(None, load_catalog(), checks, catalog.AWS_INDEX, catalog.KINDS)
+    return Checker(None, None, checks, catalog.AWS_INDEX, catalog.KINDS)
 
 
 def check_options(kind: str, problem_type: str | None) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, PartialText
 from automl_objective.base.literal import LiteralText
 from automl_objective.base.patterns import on_first_use
@@ -156,6 +155,8 @@ def findings(data: Any, paths: list[Path]) -> list[Located]:
             f"({placeholder_name(value)}): fill it in before this request is sent, or check "
             "it with placeholders taken as values known only at run time"
         )
+        from automl_objective.base.codes import Code
+
         found.append(Located(Code.PLACEHOLDER.severity, Code.PLACEHOLDER, path, message))
     return found
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from automl_objective.base.dynamic import DYNAMIC
-from automl_objective.check.catalog import TABULAR_JOB_CONFIG, Catalog, load_catalog
 
 if TYPE_CHECKING:  # a dataclass to its users; see base/records.py
     from dataclasses import dataclass as record
+
+    from automl_objective.check.catalog import Catalog
 else:
     from automl_objective.base.records import record
 
@@ -56,6 +57,20 @@ class Resolution:
         }
 
 
+def kind_by_members(
+    data: Any, document_kinds: tuple[tuple[str, tuple[str, ...]], ...]
+) -> str | None:
+    """The first kind of ``document_kinds`` (a catalog's: kind, members that select it) one
+    of whose members ``data`` has (None: not an object, or none): ``Catalog.kind_of``, for a
+    checker that has no catalog made (a clean run never makes one)."""
+    if not isinstance(data, dict):
+        return None
+    for kind, keys in document_kinds:
+        if not data.keys().isdisjoint(keys):
+            return kind
+    return None
+
+
 KNOWN_NAME_LISTS = 256
 """How many lists of member names a :class:`DocumentKinds` remembers the kind of."""
 KNOWN_NAMES_AT_MOST = 64
@@ -64,8 +79,8 @@ _UNKNOWN: Any = object()
 
 
 class DocumentKinds:
-    """What :func:`document_kind` reads of the catalog and AWS's index, laid out once (a
-    checker asks for every document): calling it gives the same kind.
+    """What :func:`document_kind` reads of the catalog (its ``document_kinds``) and AWS's
+    index, laid out once (a checker asks for every document): calling it gives the same kind.
 
     Only member names decide a kind, so the kind of each list of names is remembered (up to
     :data:`KNOWN_NAME_LISTS` lists of at most :data:`KNOWN_NAMES_AT_MOST` names): the
@@ -73,10 +88,14 @@ class DocumentKinds:
     telling the kind. Names that compare equal (``1`` and ``True`` as YAML keys) are alike to
     every test here, which compares them with member names."""
 
-    __slots__ = ("_catalog", "_known", "_marker", "_tolerance", "_whole")
+    __slots__ = ("_by_members", "_known", "_marker", "_tolerance", "_whole")
 
-    def __init__(self, catalog: Catalog, aws_index: dict[str, Any] | None = None) -> None:
-        self._catalog = catalog
+    def __init__(
+        self,
+        document_kinds: tuple[tuple[str, tuple[str, ...]], ...],
+        aws_index: dict[str, Any] | None = None,
+    ) -> None:
+        self._by_members = document_kinds
         self._marker = aws_index.get("whole_document_marker") if aws_index else None
         self._tolerance = aws_index.get("whole_when_missing_at_most", 0) if aws_index else 0
         # base kind -> (members that select it, members AWS requires, the whole kind), in order
@@ -98,7 +117,7 @@ class DocumentKinds:
         return kind  # type: ignore[no-any-return]
 
     def _kind(self, data: Any) -> str | None:
-        base = self._catalog.kind_of(data)
+        base = kind_by_members(data, self._by_members)
         entries = self._whole.get(base) if base is not None else None
         if not entries:
             return base
@@ -119,7 +138,7 @@ def document_kind(
     Only member names decide, so a request holding parts known only at run time is the kind
     its members say (a V2 call is V2 whatever its values are). (A caller asking for many
     documents makes one :class:`DocumentKinds` and calls it.)"""
-    return DocumentKinds(catalog, aws_index)(data)
+    return DocumentKinds(catalog.document_kinds, aws_index)(data)
 
 
 def _base_kind(kind: str | None) -> str | None:
@@ -136,6 +155,8 @@ def _base_kind(kind: str | None) -> str | None:
 
 def problem_type_of(data: Any, kind: str | None, catalog: Catalog) -> str | None:
     """The problem type a (valid) document states, or None where it leaves it to AWS."""
+    from automl_objective.check.catalog import TABULAR_JOB_CONFIG
+
     kind = _base_kind(kind)
     if not isinstance(data, dict):
         return None
@@ -160,6 +181,8 @@ _RUN_TIME = "the {} is known only at run time"
 
 def _problem_type_at_run_time(data: Any, kind: str | None) -> bool:
     """Whether the problem type a request states is known only at run time."""
+    from automl_objective.check.catalog import TABULAR_JOB_CONFIG
+
     if not isinstance(data, dict):
         return False
     base = _base_kind(kind)
@@ -180,7 +203,10 @@ def resolve_objective(
     problem type or metric known only at run time
     (:data:`~automl_objective.base.dynamic.DYNAMIC`) leaves the objective undetermined:
     nothing is guessed."""
-    catalog = catalog or load_catalog()
+    if catalog is None:
+        from automl_objective.check.catalog import load_catalog
+
+        catalog = load_catalog()
     if _base_kind(kind) != "objective":
         problem_type = problem_type_of(data, kind, catalog)
     objective = data if _base_kind(kind) == "objective" else (data or {}).get("AutoMLJobObjective")

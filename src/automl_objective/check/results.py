@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, internal_error_message
 from automl_objective.inputs.document import LoadError
 
@@ -56,6 +55,8 @@ class FileResult:
 def internal_error(error: BaseException) -> Finding:
     """A finding for a failure of the checker itself, in one bounded line."""
     message = internal_error_message(error, "checking")
+    from automl_objective.base.codes import Code
+
     return Finding("error", Code.INTERNAL_ERROR, "", None, None, message)
 
 

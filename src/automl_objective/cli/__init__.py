@@ -9,6 +9,7 @@ see :mod:`.exits`. Each command is a module of its own, imported only when it ru
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -63,9 +64,43 @@ def entry() -> None:
     temporaries go with the next run; workers die with the process), so it ends at once.
 
     The garbage collector waits until the command's start-up is over (:mod:`.start_up`).
+    The process ends without the interpreter's teardown (:func:`_leave`).
     """
     start_up.pause()
-    sys.exit(_main(None, signals.exit_for))
+    _leave(_main(None, signals.exit_for))
+
+
+def _leave(code: int) -> None:
+    """End the process with ``code``, once standard output and error are flushed, without
+    the interpreter's teardown: freeing every module and object one by one, and a last full
+    collection, cost 4.3 M instructions of a cold ``validate`` and 14 M of one over a
+    thousand files, for memory the process gives back whole. Nothing a command leaves needs
+    it: results are written and flushed, files written are closed, workers are reaped.
+    Where something asked to run at exit (an ``atexit`` handler) or a thread still runs, or
+    a stream cannot be flushed, the interpreter exits as usual, doing what it does then."""
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    if _exit_handlers() or _threading_active():
+        sys.exit(code)
+    os._exit(code)
+
+
+def _exit_handlers() -> int:
+    """How many ``atexit`` handlers are registered (one, to be safe, where it cannot tell)."""
+    import atexit  # built in: nothing to load
+
+    count = getattr(atexit, "_ncallbacks", None)
+    return count() if callable(count) else 1
+
+
+def _threading_active() -> bool:
+    """Whether a thread other than the main one may run (only if threading was imported)."""
+    threading = sys.modules.get("threading")
+    return threading is not None and threading.active_count() > 1
 
 
 def _main(argv: Sequence[str] | None, handler: Any) -> int:

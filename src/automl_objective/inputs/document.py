@@ -5,12 +5,14 @@ checker import it, and it imports none of them, so they never import each other 
 circle."""
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding, Related
 from automl_objective.base.records import Replaceable
 from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
+
+if TYPE_CHECKING:
+    from automl_objective.base.codes import Code
 
 Format = Literal["json", "yaml"]
 LARGE = 1 << 20
@@ -34,8 +36,14 @@ class LoadError(Exception):
         message: str,
         line: int | None = None,
         column: int | None = None,
-        code: Code = Code.PARSE_ERROR,
+        code: "Code | None" = None,
     ) -> None:
+        """``code`` None: ``parse-error``. (No default member: the codes' enum is built by
+        the first finding, never by a clean run; base/codes.py.)"""
+        if code is None:
+            from automl_objective.base.codes import Code
+
+            code = Code.PARSE_ERROR
         self.path = path
         self.message = " ".join(message.split())  # always one line
         # 1-based, or unknown: a parser's 0 (Python's SyntaxError without a column) is unknown

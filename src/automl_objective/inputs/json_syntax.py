@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from automl_objective.base.codes import Code
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
@@ -146,6 +145,8 @@ def _duplicate_error(
         where, counts = f"line {line}", "CloudFormation takes the last"
     else:
         where, counts = f"lines {first_line} and {line}", "parsers disagree on which one counts"
+    from automl_objective.base.codes import Code
+
     return LoadError(
         path,
         f"member {shown(name)} appears twice in one object ({where}): {counts}",

@@ -17,7 +17,6 @@ import stat
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
-from automl_objective.base.codes import Code
 from automl_objective.inputs.document import LoadError
 
 if TYPE_CHECKING:
@@ -33,9 +32,13 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 def decode(path: str, raw: bytes) -> str:
     """UTF-8 text (a byte-order mark is dropped), or a :class:`LoadError` that says why not."""
     if raw.startswith(_UTF16_BOMS):
+        from automl_objective.base.codes import Code
+
         raise LoadError(path, "UTF-16 text: save the file as UTF-8", code=Code.ENCODING)
     if b"\x00" in raw:
         line, _ = _byte_position(raw, raw.index(b"\x00"))
+        from automl_objective.base.codes import Code
+
         raise LoadError(
             path, "binary data (a NUL byte), not a JSON or YAML document", line, code=Code.ENCODING
         )
@@ -47,6 +50,8 @@ def decode(path: str, raw: bytes) -> str:
     except UnicodeDecodeError as error:
         offset = error.start + (3 if marked else 0)
         line, column = _byte_position(raw, offset)
+        from automl_objective.base.codes import Code
+
         raise LoadError(
             path, f"not UTF-8 text (byte {offset})", line, column, code=Code.ENCODING
         ) from None
@@ -56,9 +61,13 @@ def decode_python(display: str, raw: bytes) -> str:
     """A ``.py`` file's text, decoded as Python decodes it (``tokenize.detect_encoding``).
     Raises LoadError (code ``encoding``) for bytes that are not text in that encoding."""
     if raw.startswith(_UTF16_BOMS):
+        from automl_objective.base.codes import Code
+
         raise LoadError(display, "UTF-16 text: save the file as UTF-8", code=Code.ENCODING)
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        from automl_objective.base.codes import Code
+
         raise LoadError(display, "binary data (a NUL byte), not Python", line, code=Code.ENCODING)
     import codecs
     import io
@@ -71,6 +80,8 @@ def decode_python(display: str, raw: bytes) -> str:
         if why.startswith("encoding problem") and raw.startswith(codecs.BOM_UTF8):
             why = "a UTF-8 byte-order mark, and a coding line naming another encoding"
         if "invalid or missing encoding declaration" not in why:
+            from automl_objective.base.codes import Code
+
             raise LoadError(display, why, code=Code.ENCODING) from None
         encoding = "utf-8"  # no declaration, and not UTF-8: said with its place below
     try:
@@ -80,8 +91,12 @@ def decode_python(display: str, raw: bytes) -> str:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         named = "UTF-8" if encoding.startswith("utf-8") else encoding
         message = f"not {named} text (byte {error.start})"
+        from automl_objective.base.codes import Code
+
         raise LoadError(display, message, line, column, code=Code.ENCODING) from None
     except LookupError as error:  # a codec Python knows for source but cannot decode with
+        from automl_objective.base.codes import Code
+
         raise LoadError(display, f"cannot decode: {error}", code=Code.ENCODING) from None
 
 
@@ -113,6 +128,8 @@ def read_stream(path: str, handle: IO[bytes], max_bytes: int) -> bytes:
     except (OSError, AttributeError, ValueError):  # e.g. an in-memory stream
         info = None
     if info is not None and stat.S_ISDIR(info.st_mode):
+        from automl_objective.base.codes import Code
+
         raise LoadError(path, "is a directory", code=Code.UNREADABLE)
     size = info.st_size if info is not None and stat.S_ISREG(info.st_mode) else 0
     if size > max_bytes:
@@ -187,10 +204,14 @@ def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
+            from automl_objective.base.codes import Code
+
             raise LoadError(name, "is a directory", code=Code.UNREADABLE)
         if not stat.S_ISREG(info.st_mode):
             why = _not_regular(info.st_mode)
             if why is not None and not os.fspath(path).startswith(_STREAM_PATHS):
+                from automl_objective.base.codes import Code
+
                 raise LoadError(name, why, code=Code.UNREADABLE)
             os.set_blocking(fd, True)
         regular = stat.S_ISREG(info.st_mode)
@@ -216,6 +237,8 @@ def _read_path(path: str | Path, name: str, max_bytes: int) -> bytes:
 
 
 def _too_large(path: str, max_bytes: int) -> LoadError:
+    from automl_objective.base.codes import Code
+
     return LoadError(
         path, f"larger than the {max_bytes:,}-byte size limit; not read", code=Code.TOO_LARGE
     )
@@ -241,15 +264,25 @@ def read_file(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     except FileNotFoundError:
         if os.path.islink(path):
             target = os.readlink(path)
+            from automl_objective.base.codes import Code
+
             raise LoadError(
                 name, f"broken symbolic link (to {target})", code=Code.UNREADABLE
             ) from None
+        from automl_objective.base.codes import Code
+
         raise LoadError(name, "no such file", code=Code.UNREADABLE) from None
     except OSError as error:
+        from automl_objective.base.codes import Code
+
         raise LoadError(name, _os_problem(path, error), code=Code.UNREADABLE) from None
     except UnicodeEncodeError as error:  # a lone surrogate no byte stands for
         surrogate = repr(error.object[error.start])
         why = f"the path holds a lone surrogate ({surrogate}), which no file name can hold"
+        from automl_objective.base.codes import Code
+
         raise LoadError(name, why, code=Code.UNREADABLE) from None
     except ValueError:  # a NUL byte in the name
+        from automl_objective.base.codes import Code
+
         raise LoadError(name, "the path contains a NUL byte", code=Code.UNREADABLE) from None

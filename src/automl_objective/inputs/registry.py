@@ -15,7 +15,6 @@ reading (``ast``, PyYAML, nbformat) only then too.
 from collections.abc import Callable
 from typing import IO, Any
 
-from automl_objective.base.codes import Code
 from automl_objective.base.finding import internal_error_message
 from automl_objective.inputs import request_files
 from automl_objective.inputs.document import Contents, Document, Format, LoadError
@@ -231,6 +230,8 @@ def split(document: Document) -> Contents:
         return requests(document)
     except Exception as error:
         message = internal_error_message(error, "checking")
+        from automl_objective.base.codes import Code
+
         raise LoadError(document.path, message, code=Code.INTERNAL_ERROR) from None
 
 
@@ -259,6 +260,8 @@ def read(
         raise
     except Exception as error:  # the kind's own failure: one finding for this file alone
         message = internal_error_message(error, "reading")
+        from automl_objective.base.codes import Code
+
         raise LoadError(name, message, code=Code.INTERNAL_ERROR) from None
 
 
@@ -279,6 +282,8 @@ def read_text(
     try:
         document = parse_text(name, text, format)
     except LoadError as error:
+        from automl_objective.base.codes import Code
+
         if language is None or error.code != Code.PARSE_ERROR:
             raise
         raise _unread(name, language) from None
@@ -307,6 +312,8 @@ def _unread(name: str, language: str) -> LoadError:
         f"no input kind reads {language}, and this file is no JSON or YAML request document "
         f"(a file named on the command line is read as one; {_INSTEAD[language]})"
     )
+    from automl_objective.base.codes import Code
+
     return LoadError(name, message, code=Code.PARSE_ERROR)
 
 
@@ -332,6 +339,8 @@ def read_decoded(
         raise
     except Exception as error:  # the kind's own failure: one finding for this file alone
         message = internal_error_message(error, "reading")
+        from automl_objective.base.codes import Code
+
         raise LoadError(name, message, code=Code.INTERNAL_ERROR) from None
 
 
@@ -346,6 +355,8 @@ def read_source(
     """What one source holds: a file, or standard input (from ``stdin_text``, else read from
     the binary stream ``stdin``), read within ``max_bytes``."""
     if source.problem is not None:
+        from automl_objective.base.codes import Code
+
         raise LoadError(source.display, source.problem, code=Code.UNREADABLE)
     if source.path is not None:
         raw = read_file(source.path, source.display, max_bytes)
@@ -353,10 +364,14 @@ def read_source(
     if stdin_text is not None:
         return read_text(source.display, stdin_text, by_kind=by_kind, max_bytes=max_bytes)
     if stdin is None:
+        from automl_objective.base.codes import Code
+
         raise LoadError(source.display, "no standard input was given", code=Code.UNREADABLE)
     try:
         raw = read_stream(source.display, stdin, max_bytes)
     except OSError as error:
         why = f"cannot read: {error.strerror or error}"
+        from automl_objective.base.codes import Code
+
         raise LoadError(source.display, why, code=Code.UNREADABLE) from None
     return read(source.display, raw, by_kind=by_kind, max_bytes=max_bytes)

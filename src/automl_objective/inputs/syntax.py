@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from automl_objective.base.codes import Code
 from automl_objective.base.finding import internal_error_message
 from automl_objective.base.patterns import on_first_use
 from automl_objective.inputs.document import Document, Format, LoadError
@@ -38,6 +37,8 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text or text.isspace():
+        from automl_objective.base.codes import Code
+
         raise LoadError(path, "empty document", code=Code.EMPTY_DOCUMENT)
     try:
         if (format or detect_format(path, text)) == "yaml":
@@ -55,6 +56,8 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         raise
     except Exception as error:  # a parser's own failure: one finding for this file alone
         message = internal_error_message(error, "reading")
+        from automl_objective.base.codes import Code
+
         raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
 
 
@@ -65,6 +68,8 @@ def _as_template(path: str, text: str, error: LoadError, parse: Parser) -> Docum
     """A document refused for a YAML tag or a key written twice, read again as a
     CloudFormation template would be, which allows both (:mod:`.templates`); ``error`` for
     any document that is no template."""
+    from automl_objective.base.codes import Code
+
     if error.code not in (Code.PARSE_ERROR, Code.DUPLICATE_KEY):
         raise error
     if not _TEMPLATE_MARK.search(text):
