@@ -147,3 +147,25 @@ def test_the_records_module_imports_no_dataclasses() -> None:
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_records_type_hints_resolve_before_any_finding_is_made() -> None:
+    """A clean run never builds the codes' enum, so ``Finding`` names it through a module
+    imported when its annotations are resolved: ``typing.get_type_hints`` (pydantic,
+    serialisers) gives the types themselves, in a process that has not imported the codes
+    (s7-cold's first form of this raised NameError)."""
+    program = (
+        "import sys, typing\n"
+        "from automl_objective.api import FileResult, Finding\n"
+        "assert 'automl_objective.base.codes' not in sys.modules, 'imported'\n"
+        "hints = typing.get_type_hints(Finding)\n"
+        "from automl_objective.base.codes import Code, Severity\n"
+        "assert hints['code'] is Code and hints['severity'] == Severity, hints\n"
+        "assert typing.get_type_hints(FileResult)['findings'] == list[Finding]\n"
+        "import pydantic\n"
+        "dumped = pydantic.TypeAdapter(Finding).dump_python(\n"
+        "    Finding('error', Code.UNKNOWN_METRIC, '/MetricName', 1, 2, 'm'), mode='json')\n"
+        "assert dumped['code'] == 'unknown-metric', dumped\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what they are to their users and the type checker
     from dataclasses import dataclass as record
 
-    # Not imported at run time: a clean run never builds the codes' enum (its first finding
-    # does; 2.8 M instructions of a cold ``validate``), so Finding's annotations name them
-    # for the type checker only.
-    from automl_objective.base.codes import Code, Severity
+    from automl_objective.base import codes as _codes
 else:  # the same, without importing dataclasses on start-up (see base/records.py)
-    from automl_objective.base.records import record
+    from automl_objective.base.records import ModuleOnFirstUse, record
+
+    # A clean run never builds the codes' enum (its first finding does; 2.8 M instructions
+    # of a cold ``validate``): Finding's annotations reach it through a module imported when
+    # they are resolved (typing.get_type_hints), not by this import.
+    _codes = ModuleOnFirstUse("automl_objective.base.codes")
 
 __all__ = ["Finding", "Related", "json_pointer", "pointer_tokens"]
 
@@ -55,8 +57,8 @@ class Finding:
     """One thing wrong (or worth a warning) in a file: its code, where (a JSON Pointer into
     the document, and the line and column it is written at) and the words a report shows."""
 
-    severity: Severity
-    code: Code
+    severity: _codes.Severity
+    code: _codes.Code
     pointer: str
     line: int | None
     column: int | None
@@ -68,8 +70,8 @@ class Finding:
 
     def __init__(
         self,
-        severity: Severity,
-        code: Code,
+        severity: _codes.Severity,
+        code: _codes.Code,
         pointer: str,
         line: int | None,
         column: int | None,

@@ -162,3 +162,18 @@ def _add_methods(cls: type, names: tuple[str, ...], frozen: bool) -> None:
         if callable(method):
             method.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, method)
+
+
+class ModuleOnFirstUse:
+    """A module whose names are imported when the first one is read: for the annotations of a
+    public record naming types a clean run never builds (``Finding.code: _codes.Code``), so
+    that ``typing.get_type_hints`` (pydantic, serialisers) still resolves them to the types
+    themselves, while ``validate`` over clean files never imports the module."""
+
+    __slots__ = ("_module",)
+
+    def __init__(self, module: str) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(__import__(self._module, fromlist=[name]), name)
