@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from automl_objective.base.codes import Code, Severity
+from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import PartialText
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.base.schema import (
@@ -449,25 +449,32 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
     one finding per cause, not one per alias.
     """
-    spots = document.spots([(item.path, item.at_key) for item in located])
+    spots = document.spots(list(map(_REQUEST, located)))
     others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
-    if any(node is not None for _, node in spots):  # nodes that aliases may share
+    if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
         located, spots, others = _first_per_node(located, spots)
     findings = []
     unplaced = False
+    pointers = _POINTERS
     for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
         if position is None:
             unplaced = True
             line, column = None, None
         else:
             line, column = position
-        message = item.message
+        severity, code, path, message = item[:4]
         if others and index in others:
             more = len(others[index])
             message += f" (the same YAML node, through aliases, at {more:,} more places)"
-        severity: Severity = "error" if strict else item.severity
+        pointer = pointers.get(path)
+        if pointer is None:
+            pointer = json_pointer(path)
+            if len(path) <= _POINTER_DEPTH and _PLAIN_TOKENS.issuperset(map(type, path)):
+                if len(pointers) >= _MAX_POINTERS:
+                    pointers.clear()
+                pointers[path] = pointer
         findings.append(
-            Finding(severity, item.code, json_pointer(item.path), line, column, message)
+            Finding("error" if strict else severity, code, pointer, line, column, message)
         )
     if unplaced:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
@@ -477,6 +484,16 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
 
 
 _BY_PLACE = operator.attrgetter("line", "column", "code")
+_REQUEST = operator.itemgetter(2, 4)  # a Located's (path, at_key): what a spot is asked for
+_NODE = operator.itemgetter(1)
+_POINTERS: dict[Path, str] = {}
+"""The JSON Pointer of each path placed, across the documents of a run (documents of one
+form fail at the same paths); only for paths of plain strings and integers (``True`` and
+``1`` are equal keys of different pointers), up to :data:`_POINTER_DEPTH` deep; emptied when
+full."""
+_MAX_POINTERS = 4_096
+_POINTER_DEPTH = 16
+_PLAIN_TOKENS = frozenset({str, int})
 
 
 def _first_per_node(
