@@ -320,11 +320,12 @@ class Checker:
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
         """The findings of ``failures``, without those of the rules a value known in part
         fails whatever fills it (``certain`` says them)."""
-        from automl_objective.check import wording  # only for documents with failures
-        from automl_objective.check.findings import one_per_cause
-
-        said = wording.explain_remembered
-        located = one_per_cause(item for f in failures for item in said(f, self.catalog))
+        said, one_per_cause = _explaining()
+        catalog = self.catalog
+        found: list[Located] = []
+        for failure in failures:
+            found += said(failure, catalog)
+        located = one_per_cause(found)
         if certain:
             mended = {item.path for item in certain}
             located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
@@ -356,6 +357,25 @@ def _known_in_part(
         failing = {f.path for f in failures}
         held = [path for path in held if path in failing]
     return {**partial, **_placeholders.partly_known(data, held)} if held else partial
+
+
+_Explaining = tuple[
+    Callable[[Failure, Catalog], list["Located"]], Callable[[list["Located"]], list["Located"]]
+]
+_EXPLAINING: _Explaining | None = None
+
+
+def _explaining() -> _Explaining:
+    """The wording's remembered explainer and one-per-cause, imported by the first document
+    with failures (a clean run never loads the wording), then kept: a document with
+    failures runs no import statement to reach them (two cost about 1.5 us)."""
+    global _EXPLAINING
+    if _EXPLAINING is None:
+        from automl_objective.check.findings import one_per_cause
+        from automl_objective.check.wording import explain_remembered
+
+        _EXPLAINING = (explain_remembered, one_per_cause)
+    return _EXPLAINING
 
 
 _NOTHING_PARTLY_KNOWN: dict[Path, PartialText] = {}

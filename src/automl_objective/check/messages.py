@@ -445,10 +445,17 @@ RULE_CODES = frozenset(MESSAGES)
 """Codes a schema rule (x-code) may name: those with a message for a failure."""
 
 
+def said_by_another(keyword: str, facts: Mapping[str, Any]) -> bool:
+    """Whether a failure of ``keyword`` at a node of these facts has no words of its own:
+    an object's unknown members where its member names are checked (the ``propertyNames``
+    failure names the unknown key itself)."""
+    return keyword == "additionalProperties" and "propertyNames" in facts
+
+
 def explain(failure: Failure, catalog: Catalog) -> Located | None:
     """One failure, said in AutoML terms; None when another failure says it better."""
-    if failure.keyword == "additionalProperties" and "propertyNames" in failure.facts:
-        return None  # the propertyNames failure names the unknown key itself
+    if said_by_another(failure.keyword, failure.facts):
+        return None
     return _explainer(failure)(failure, catalog)
 
 
@@ -471,8 +478,8 @@ def explain_all(failure: Failure, catalog: Catalog) -> list[Located]:
 
     The explainer is chosen once: the generic one of an object's unknown or missing members
     lists them all here, not once for its first finding and again for all of them."""
-    if failure.keyword == "additionalProperties" and "propertyNames" in failure.facts:
-        return []  # as explain() says
+    if said_by_another(failure.keyword, failure.facts):
+        return []
     explainer = _explainer(failure)
     if explainer is _generic and isinstance(failure.instance, dict):
         if failure.keyword == "additionalProperties":

@@ -75,80 +75,75 @@ class _TooLarge(Exception):
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
     global _LAST
-    last, _, entry = _LAST
-    if last is not None and failure[4] is last[4] and _alike_last(failure, catalog):
-        # what the key would be is the last one's: its entry, without building the key
-        return _rebuilt(entry, failure.path)
+    code, warn, path, keyword, instance, value, facts = failure
+    last, shape, entry = _LAST
+    if (
+        last is not None
+        and instance is last[4]
+        and facts is last[6]
+        and value is last[5]
+        and keyword == last[3]
+        and code == last[0]
+        and warn == last[1]
+        and entry[2] is catalog
+        and len(path) == len(last[2])
+        and _shape(path) == shape
+    ):  # the last failure's key, but for the indices along its path: its entry
+        return _rebuilt(entry, path)
+    if keyword == "additionalProperties" and messages.said_by_another(keyword, facts):
+        return []  # no words to remember (keying its object would cost more)
     try:
-        key = _key(failure) if _REMEMBERS else None
+        key = _key(code, warn, path, keyword, instance, value, facts) if _REMEMBERS else None
     except _TooLarge:
         key = None
     if key is None:
         return messages.explain_all(failure, catalog)
     entry = _MEMORY.get(key)
-    if (
-        entry is not None
-        and entry[0] is failure.facts
-        and entry[1] is failure.value
-        and entry[2] is catalog
-    ):
+    if entry is not None and entry[0] is facts and entry[1] is value and entry[2] is catalog:
         _LAST = (failure, key[-1], entry)
-        path = failure.path
-        if path == entry[4]:
-            return list(entry[5])
-        return [
-            _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
-            for s, code, below, m, at, most in entry[3]
-        ]
+        return _rebuilt(entry, path)
     found = messages.explain_all(failure, catalog)
-    words = _below(found, failure.path)
+    words = _below(found, path)
     if words is not None:
         if len(_MEMORY) >= MAX_ENTRIES:
             _MEMORY.clear()
-        entry = (failure.facts, failure.value, catalog, words, failure.path, found[:])
+        entry = (facts, value, catalog, words, path, found[:])
         _MEMORY[key] = entry
         _LAST = (failure, key[-1], entry)
     return found
 
 
-def _alike_last(failure: Failure, catalog: Catalog) -> bool:
-    """Whether ``failure`` (of the last one's instance) has the last one's key: the same node
-    and keyword value (objects), keyword, code and severity, and path but for its indices."""
-    last, shape, entry = _LAST
-    return (
-        failure[6] is last[6]
-        and failure[5] is last[5]
-        and failure[3] == last[3]
-        and failure[0] == last[0]
-        and failure[1] == last[1]
-        and entry[2] is catalog
-        and len(failure[2]) == len(last[2])
-        and _shape(failure[2]) == shape
-    )
-
-
 def _rebuilt(entry: Entry, path: Path) -> list[Located]:
-    """The findings of a remembered failure, for one at ``path`` (as the lookup above)."""
+    """The findings of a remembered failure, for one at ``path``: those remembered when it
+    is theirs, else each with ``path`` before what it adds below it."""
     if path == entry[4]:
-        return list(entry[5])
+        return entry[5][:]
     return [
         _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
         for s, code, below, m, at, most in entry[3]
     ]
 
 
-def _key(failure: Failure) -> tuple[Hashable, ...]:
-    path = failure.path
+def _key(
+    code: str,
+    warn: bool,
+    path: Path,
+    keyword: str,
+    instance: Any,
+    value: Any,
+    facts: Any,
+) -> tuple[Hashable, ...]:
+    """What a failure is remembered by (its fields, as :func:`explain_remembered` unpacked
+    them once): see the module's docstring."""
     plain = path.__class__ is tuple and _NO_INDEX.issuperset(map(type, path))
     shape = path if plain else _shape(path)
-    instance = failure.instance
     kind = instance.__class__
     names: Hashable
     if kind is str:
         names = instance  # as _frozen keys a scalar, without the call
     elif kind is int or kind is bool or instance is None:
         names = (kind, instance)
-    elif kind is dict and (failure.code, failure.keyword) in NAMES_ONLY:
+    elif kind is dict and (code, keyword) in NAMES_ONLY:
         if len(instance) > MAX_NAMES:
             raise _TooLarge
         listed = tuple(instance)
@@ -157,15 +152,7 @@ def _key(failure: Failure) -> tuple[Hashable, ...]:
         names = (dict, listed)
     else:
         names = _frozen(instance, [MAX_NODES])
-    return (
-        failure.code,
-        failure.keyword,
-        failure.warn,
-        id(failure.facts),
-        id(failure.value),
-        names,
-        shape,
-    )
+    return (code, keyword, warn, id(facts), id(value), names, shape)
 
 
 _NO_INDEX = frozenset({str})
