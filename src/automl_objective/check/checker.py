@@ -312,7 +312,7 @@ class Checker:
         if not failures and not certain and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
         located = self._located(failures, certain)
-        if placeholders == "report" and chosen is not None:
+        if placeholders == "report" and chosen is not None and (filled or held):
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held, certain)
         return FileResult(document.path, _place_all(document, located + certain, strict), chosen)
