@@ -320,12 +320,7 @@ class Checker:
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
         """The findings of ``failures``, without those of the rules a value known in part
         fails whatever fills it (``certain`` says them)."""
-        said, one_per_cause = _explaining()
-        catalog = self.catalog
-        found: list[Located] = []
-        for failure in failures:
-            found += said(failure, catalog)
-        located = one_per_cause(found)
+        located = _explaining()(failures, self.catalog)
         if certain:
             mended = {item.path for item in certain}
             located = [f for f in located if f.code not in _DECIDED or f.path not in mended]
@@ -359,22 +354,19 @@ def _known_in_part(
     return {**partial, **_placeholders.partly_known(data, held)} if held else partial
 
 
-_Explaining = tuple[
-    Callable[[Failure, Catalog], list["Located"]], Callable[[list["Located"]], list["Located"]]
-]
+_Explaining = Callable[[list[Failure], Catalog], list["Located"]]
 _EXPLAINING: _Explaining | None = None
 
 
 def _explaining() -> _Explaining:
-    """The wording's remembered explainer and one-per-cause, imported by the first document
+    """:func:`automl_objective.check.wording.findings_of`, imported by the first document
     with failures (a clean run never loads the wording), then kept: a document with
-    failures runs no import statement to reach them (two cost about 1.5 us)."""
+    failures runs no import statement to reach it (two cost about 1.5 us)."""
     global _EXPLAINING
     if _EXPLAINING is None:
-        from automl_objective.check.findings import one_per_cause
-        from automl_objective.check.wording import explain_remembered
+        from automl_objective.check.wording import findings_of
 
-        _EXPLAINING = (explain_remembered, one_per_cause)
+        _EXPLAINING = findings_of
     return _EXPLAINING
 
 

@@ -423,6 +423,19 @@ def _generic(failure: Failure, catalog: Catalog) -> Located | None:
     return Located(severity, Code.SCHEMA_VIOLATION, path, f"{name}: {library_message(failure)}")
 
 
+PLAIN_CODES: dict[tuple[str, str], Code] = {
+    (code, keyword): Code.SCHEMA_VIOLATION
+    for code in (Code.SCHEMA_VIOLATION.value, Code.INVALID_VALUE.value)
+    for keyword in ("minProperties", "maxProperties", "minItems", "maxItems")
+}
+"""The failures (code, keyword) whose words (:func:`_generic`'s) are one finding at the
+failure's own path, neither at its key nor saying most, of the code given here, and quote
+an object or array: what that finding is, but its message, is known before it is worded,
+and wording it costs. The wording words such a failure only if one-per-cause keeps its
+finding (an object with one member too many in a request is also a problem-type-config
+finding, which says it better; quoting the object was a fifth of the wording's cost on
+the 70% corpus). The tests hold every such failure of the fixtures to it."""
+
 MESSAGES: dict[Code, Explainer] = {
     Code.METRIC_NOT_ALLOWED: _metric_not_allowed,
     Code.ALGORITHM_NOT_ALLOWED: _algorithm_not_allowed,

@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from automl_objective.base.codes import Severity
 from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
-from automl_objective.check.findings import Located, Path
+from automl_objective.check.findings import Located, Path, one_per_cause
 
 MAX_NODES = 16
 """The largest instance remembered, in values (its members and items count): a larger one
@@ -70,6 +71,64 @@ keeps that one failure's value alive until the next lookup: one value, whatever 
 
 class _TooLarge(Exception):
     pass
+
+
+def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
+    """The findings of a document's failures, one per cause (see
+    :func:`~automl_objective.check.findings.one_per_cause`), each failure worded by
+    :func:`explain_remembered`; a failure whose finding is known before its words
+    (:data:`~automl_objective.check.messages.PLAIN_CODES`) is worded only if one-per-cause
+    keeps that finding."""
+    found: list[Located] = []
+    unworded = False
+    plain_codes = messages.PLAIN_CODES
+    for failure in failures:
+        code = plain_codes.get((failure[0], failure[3]))
+        if code is None:
+            found += explain_remembered(failure, catalog)
+        else:
+            severity: Severity = "warning" if failure[1] else "error"
+            found.append(
+                _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
+            )
+            unworded = True
+    kept = one_per_cause(found)
+    return _worded(kept, catalog) if unworded else kept
+
+
+class _Unworded(str):
+    """The message of a finding not worded yet, holding its failure: equal to nothing but
+    itself, so that one-per-cause takes no two of them for one repeat (their words, once
+    made, may differ)."""
+
+    __hash__ = object.__hash__
+    failure: Failure
+
+    def __new__(cls, failure: Failure) -> _Unworded:
+        made = super().__new__(cls, "\x00unworded")
+        made.failure = failure
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+
+def _worded(located: list[Located], catalog: Catalog) -> list[Located]:
+    """``located`` with each finding kept unworded in its words (the one finding its
+    failure's words give), then without exact repeats, as one-per-cause would have left
+    them: its rules decide by code and path alone, which the words do not change, so two
+    findings that word alike were kept or dropped alike."""
+    worded: list[Located] = []
+    for item in located:
+        message = item.message
+        if isinstance(message, _Unworded):
+            worded += explain_remembered(message.failure, catalog)
+        else:
+            worded.append(item)
+    return list(dict.fromkeys(worded))
 
 
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
