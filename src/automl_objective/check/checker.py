@@ -354,11 +354,10 @@ def _known_in_part(
     return {**partial, **_placeholders.partly_known(data, held)} if held else partial
 
 
-_Explaining = Callable[[list[Failure], Catalog], list["Located"]]
-_EXPLAINING: _Explaining | None = None
+_EXPLAINING: Callable[[list[Failure], Catalog], list[Located]] | None = None
 
 
-def _explaining() -> _Explaining:
+def _explaining() -> Callable[[list[Failure], Catalog], list[Located]]:
     """:func:`automl_objective.check.wording.findings_of`, imported by the first document
     with failures (a clean run never loads the wording), then kept: a document with
     failures runs no import statement to reach it (two cost about 1.5 us)."""

@@ -137,7 +137,9 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     what no rule drops. Each rule is applied only where the codes present can make it drop
     something.
     """
-    unique = [item for item in dict.fromkeys(items) if item is not None]
+    distinct = dict.fromkeys(items)
+    distinct.pop(None, None)
+    unique: list[Located] = list(distinct)  # type: ignore[arg-type]  # None popped
     if len(unique) < 2:
         return unique
     specific: set[Path] = set()  # the paths of the findings of a rule's own code

@@ -436,6 +436,9 @@ finding (an object with one member too many in a request is also a problem-type-
 finding, which says it better; quoting the object was a fifth of the wording's cost on
 the 70% corpus). The tests hold every such failure of the fixtures to it."""
 
+PLAIN_KEYWORDS = frozenset(keyword for _, keyword in PLAIN_CODES)
+"""The keywords of :data:`PLAIN_CODES` (most failures are of none: told by one lookup)."""
+
 MESSAGES: dict[Code, Explainer] = {
     Code.METRIC_NOT_ALLOWED: _metric_not_allowed,
     Code.ALGORITHM_NOT_ALLOWED: _algorithm_not_allowed,

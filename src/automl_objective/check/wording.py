@@ -81,9 +81,9 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     keeps that finding."""
     found: list[Located] = []
     unworded = False
-    plain_codes = messages.PLAIN_CODES
+    plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
     for failure in failures:
-        code = plain_codes.get((failure[0], failure[3]))
+        code = plain_codes.get((failure[0], failure[3])) if failure[3] in plain_keywords else None
         if code is None:
             found += explain_remembered(failure, catalog)
         else:
