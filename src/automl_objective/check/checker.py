@@ -312,7 +312,7 @@ class Checker:
         if not failures and not certain and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
         located = self._located(failures, certain)
-        if placeholders == "report" and chosen is not None and (filled or held):
+        if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held, certain)
         return FileResult(document.path, _place_all(document, located + certain, strict), chosen)
@@ -401,6 +401,8 @@ def _with_placeholders(
     (``filled``), and for each value holding one (``held``) in place of the pattern or length
     errors its text gets (a value of a list of names, ``F${X}1`` for a metric, is still
     none of them), unless no fill can mend them (``certain`` says so)."""
+    if not filled and not held:
+        return located  # no placeholder: nothing to add or drop
     if certain:
         mended = {item.path for item in certain}
         held = [path for path in held if path not in mended]

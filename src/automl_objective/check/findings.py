@@ -142,21 +142,7 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
     unique: list[Located] = list(distinct)  # type: ignore[arg-type]  # None popped
     if len(unique) < 2:
         return unique
-    specific: set[Path] = set()  # the paths of the findings of a rule's own code
-    type_errors: set[Path] = set()
-    superseded: set[tuple[Path, Code]] = set()
-    generic = violations = 0
-    for item in unique:
-        code = item.code
-        if code in _GENERIC:
-            generic += 1
-            violations += code == _VIOLATION
-            continue
-        specific.add(item.path)
-        if code == INVALID_TYPE:
-            type_errors.add(item.path)
-        elif code in _SUPERSEDES:
-            superseded.update((item.path, other) for other in _SUPERSEDES[code])
+    specific, type_errors, superseded, generic, violations = _gathered(unique)
     if violations > 1:
         unique = _one_per_value(unique)
     if not (generic and specific) and not type_errors and not superseded:
@@ -173,6 +159,30 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
             continue
         kept.append(item)
     return kept
+
+
+def _gathered(
+    unique: list[Located],
+) -> tuple[set[Path], set[Path], set[tuple[Path, Code]], int, int]:
+    """What the rules of :func:`one_per_cause` need: the paths of the findings of a rule's
+    own code, and of the type errors, the (path, code) pairs superseded, how many findings
+    are generic and how many of those are ``schema-violation``."""
+    specific: set[Path] = set()
+    type_errors: set[Path] = set()
+    superseded: set[tuple[Path, Code]] = set()
+    generic = violations = 0
+    for item in unique:
+        code = item.code
+        if code in _GENERIC:
+            generic += 1
+            violations += code == _VIOLATION
+            continue
+        specific.add(item.path)
+        if code == INVALID_TYPE:
+            type_errors.add(item.path)
+        elif code in _SUPERSEDES:
+            superseded.update((item.path, other) for other in _SUPERSEDES[code])
+    return specific, type_errors, superseded, generic, violations
 
 
 INVALID_TYPE = Code.INVALID_TYPE

@@ -135,19 +135,9 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
     global _LAST
     code, warn, path, keyword, instance, value, facts = failure
-    last, shape, entry = _LAST
-    if (
-        last is not None
-        and instance is last[4]
-        and facts is last[6]
-        and value is last[5]
-        and keyword == last[3]
-        and code == last[0]
-        and warn == last[1]
-        and entry[2] is catalog
-        and len(path) == len(last[2])
-        and _shape(path) == shape
-    ):  # the last failure's key, but for the indices along its path: its entry
+    last, _, entry = _LAST
+    if last is not None and instance is last[4] and _alike_last(failure, catalog):
+        # what the key would be is the last one's: its entry, without building the key
         return _rebuilt(entry, path)
     if keyword == "additionalProperties" and messages.said_by_another(keyword, facts):
         return []  # no words to remember (keying its object would cost more)
@@ -170,6 +160,22 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         _MEMORY[key] = entry
         _LAST = (failure, key[-1], entry)
     return found
+
+
+def _alike_last(failure: Failure, catalog: Catalog) -> bool:
+    """Whether ``failure`` (of the last one's instance) has the last one's key: the same node
+    and keyword value (objects), keyword, code and severity, and path but for its indices."""
+    last, shape, entry = _LAST
+    return (
+        failure[6] is last[6]
+        and failure[5] is last[5]
+        and failure[3] == last[3]
+        and failure[0] == last[0]
+        and failure[1] == last[1]
+        and entry[2] is catalog
+        and len(failure[2]) == len(last[2])
+        and _shape(failure[2]) == shape
+    )
 
 
 def _rebuilt(entry: Entry, path: Path) -> list[Located]:
