@@ -78,20 +78,22 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     :func:`~automl_objective.check.findings.one_per_cause`), each failure worded by
     :func:`explain_remembered`; a failure whose finding is known before its words
     (:data:`~automl_objective.check.messages.PLAIN_CODES`) is worded only if one-per-cause
-    keeps that finding."""
+    keeps that finding, and one that another failure says (``said_by_another``: no words)
+    is not looked up (keying its object would cost more than knowing that)."""
     found: list[Located] = []
     unworded = False
     plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
     for failure in failures:
-        code = plain_codes.get((failure[0], failure[3])) if failure[3] in plain_keywords else None
-        if code is None:
-            found += explain_remembered(failure, catalog)
-        else:
+        keyword = failure[3]
+        code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
+        if code is not None:
             severity: Severity = "warning" if failure[1] else "error"
             found.append(
                 _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
             )
             unworded = True
+        elif keyword != "additionalProperties" or not messages.said_by_another(keyword, failure[6]):
+            found += explain_remembered(failure, catalog)
     kept = one_per_cause(found)
     return _worded(kept, catalog) if unworded else kept
 
@@ -135,47 +137,46 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
     global _LAST
     code, warn, path, keyword, instance, value, facts = failure
-    last, _, entry = _LAST
-    if last is not None and instance is last[4] and _alike_last(failure, catalog):
-        # what the key would be is the last one's: its entry, without building the key
+    last, shape, entry = _LAST
+    if (
+        last is not None
+        and instance is last[4]
+        and facts is last[6]
+        and value is last[5]
+        and keyword == last[3]
+        and code == last[0]
+        and warn == last[1]
+        and entry[2] is catalog
+        and len(path) == len(last[2])
+        and _shape(path) == shape
+    ):  # the last failure's key, but for the indices along its path (a list's items
+        # failing alike): its entry, without building the key (tested here, not by a call:
+        # 10,000 items of the 5 MB file come this way)
         return _rebuilt(entry, path)
-    if keyword == "additionalProperties" and messages.said_by_another(keyword, facts):
-        return []  # no words to remember (keying its object would cost more)
     try:
-        key = _key(code, warn, path, keyword, instance, value, facts) if _REMEMBERS else None
+        key = _key(code, warn, path, keyword, instance, value, facts)
     except _TooLarge:
-        key = None
-    if key is None:
         return messages.explain_all(failure, catalog)
     entry = _MEMORY.get(key)
     if entry is not None and entry[0] is facts and entry[1] is value and entry[2] is catalog:
         _LAST = (failure, key[-1], entry)
         return _rebuilt(entry, path)
+    return _remembered(failure, catalog, key)
+
+
+def _remembered(failure: Failure, catalog: Catalog, key: tuple[Hashable, ...]) -> list[Located]:
+    """The words of a failure not remembered yet, remembered under ``key`` (unless a finding
+    is placed outside its path)."""
+    global _LAST
     found = messages.explain_all(failure, catalog)
-    words = _below(found, path)
+    words = _below(found, failure.path)
     if words is not None:
         if len(_MEMORY) >= MAX_ENTRIES:
             _MEMORY.clear()
-        entry = (facts, value, catalog, words, path, found[:])
+        entry = (failure.facts, failure.value, catalog, words, failure.path, found[:])
         _MEMORY[key] = entry
         _LAST = (failure, key[-1], entry)
     return found
-
-
-def _alike_last(failure: Failure, catalog: Catalog) -> bool:
-    """Whether ``failure`` (of the last one's instance) has the last one's key: the same node
-    and keyword value (objects), keyword, code and severity, and path but for its indices."""
-    last, shape, entry = _LAST
-    return (
-        failure[6] is last[6]
-        and failure[5] is last[5]
-        and failure[3] == last[3]
-        and failure[0] == last[0]
-        and failure[1] == last[1]
-        and entry[2] is catalog
-        and len(failure[2]) == len(last[2])
-        and _shape(failure[2]) == shape
-    )
 
 
 def _rebuilt(entry: Entry, path: Path) -> list[Located]:
@@ -199,7 +200,9 @@ def _key(
     facts: Any,
 ) -> tuple[Hashable, ...]:
     """What a failure is remembered by (its fields, as :func:`explain_remembered` unpacked
-    them once): see the module's docstring."""
+    them once): see the module's docstring. _TooLarge: not remembered."""
+    if not _REMEMBERS:
+        raise _TooLarge
     plain = path.__class__ is tuple and _NO_INDEX.issuperset(map(type, path))
     shape = path if plain else _shape(path)
     kind = instance.__class__
