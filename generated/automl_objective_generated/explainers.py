@@ -254,6 +254,10 @@ would cost as much as the pattern). The predicates' tests remember (in this modu
 an explainer tests a member in line: each module its own sets); "surely" runs the pattern."""
 REMEMBERED_LENGTH = 256
 
+_NEW = tuple.__new__
+"""``_NEW(Failure, (code, warn, path, keyword, instance, value, facts))`` is
+``Failure(code, ...)`` without the call of the named tuple's Python ``__new__``."""
+
 
 def explain_items(
     items: list[Any], path: JsonPath, out: list[Failure], warn: bool, check: Pred, explain: Explain
@@ -270,7 +274,7 @@ def explain_items(
 def explain_document(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_document))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_document)))
     if _check_document_if(v):
         if not check_auto_ml_job_objective(v) and _surely_document_if(v):
             explain_auto_ml_job_objective(v, path, out, warn)
@@ -282,25 +286,25 @@ def explain_document(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> 
 def explain_auto_ml_job_objective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/AutoMLJobObjective: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_auto_ml_job_objective))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_auto_ml_job_objective)))
     if isinstance(v, dict) and not X_auto_ml_job_objective_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective)))
     if isinstance(v, dict):
         if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
             explain_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_job_objective_3:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_auto_ml_job_objective))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_auto_ml_job_objective)))
     return
 
 
 def explain_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/MetricName: append each certain failure to ``out``."""
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_metric_name))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_metric_name)))
     if not (isinstance(v, str) and v in X_metric_name_1) and v is not DYNAMIC:
-        out.append(Failure("unknown-metric", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_metric_name))
+        out.append(_NEW(Failure, ("unknown-metric", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_metric_name)))
     return
 
 
@@ -316,11 +320,11 @@ def _explain_document_else(v: Any, path: JsonPath, out: list[Failure], warn: boo
 def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/CreateAutoMLJobV2Request: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request)))
     if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_create_auto_ml_job_v2_request))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_create_auto_ml_job_v2_request)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
             explain_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -359,16 +363,16 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
 def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/AutoMLProblemTypeConfig: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_auto_ml_problem_type_config))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_auto_ml_problem_type_config)))
     if isinstance(v, dict):
         for key in v:
             if not _check_AutoMLProblemTypeConfig_propertyNames(key):
                 _explain_AutoMLProblemTypeConfig_propertyNames(key, path, out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
-            out.append(Failure("problem-type-config", warn, path, "minProperties", v, 1, F_auto_ml_problem_type_config))
+            out.append(_NEW(Failure, ("problem-type-config", warn, path, "minProperties", v, 1, F_auto_ml_problem_type_config)))
     if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("problem-type-config", warn, path, "maxProperties", v, 1, F_auto_ml_problem_type_config))
+        out.append(_NEW(Failure, ("problem-type-config", warn, path, "maxProperties", v, 1, F_auto_ml_problem_type_config)))
     if isinstance(v, dict):
         if "ImageClassificationJobConfig" in v and not (((v_11 := v["ImageClassificationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
             _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["ImageClassificationJobConfig"], (*path, "ImageClassificationJobConfig"), out, warn)
@@ -381,25 +385,25 @@ def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failur
         if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
             _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TextGenerationJobConfig"], (*path, "TextGenerationJobConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_problem_type_config_5:
-        out.append(Failure("problem-type-config", warn, path, "additionalProperties", v, False, F_auto_ml_problem_type_config))
+        out.append(_NEW(Failure, ("problem-type-config", warn, path, "additionalProperties", v, False, F_auto_ml_problem_type_config)))
     return
 
 
 def _explain_AutoMLProblemTypeConfig_propertyNames(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) and v in X_AutoMLProblemTypeConfig_propertyNames_0) and v is not DYNAMIC:
-        out.append(Failure("unknown-job-config", warn, path, "enum", v, ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"), F_AutoMLProblemTypeConfig_propertyNames))
+        out.append(_NEW(Failure, ("unknown-job-config", warn, path, "enum", v, ("ImageClassificationJobConfig", "TextClassificationJobConfig", "TimeSeriesForecastingJobConfig", "TabularJobConfig", "TextGenerationJobConfig"), F_AutoMLProblemTypeConfig_propertyNames)))
     return
 
 
 def _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__ImageClassificationJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__ImageClassificationJobConfig)))
     return
 
 
 def _explain_AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__TabularJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -409,9 +413,9 @@ def _explain_AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, o
 def explain_problem_type(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/ProblemType: append each certain failure to ``out``."""
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_problem_type))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_problem_type)))
     if not (isinstance(v, str) and v in X_problem_type_1) and v is not DYNAMIC:
-        out.append(Failure("unknown-problem-type", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F_problem_type))
+        out.append(_NEW(Failure, ("unknown-problem-type", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F_problem_type)))
     return
 
 
@@ -457,7 +461,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTy
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("incomplete-pair", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig))
+                out.append(_NEW(Failure, ("incomplete-pair", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_then__AutoMLProblemTypeConfig__TabularJobConfig)))
     return
 
 
@@ -465,7 +469,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v: Any, path: Json
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobObjective",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if)))
     return
 
 
@@ -480,7 +484,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then(v: Any, path: Js
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobObjective",):
             if key not in v:
-                out.append(Failure("incomplete-pair", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then))
+                out.append(_NEW(Failure, ("incomplete-pair", warn, path, "required", v, ("AutoMLJobObjective",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_then)))
     return
 
 
@@ -488,7 +492,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: Json
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_25 := v["AutoMLProblemTypeConfig"]) is v_25) and (((not ("TabularJobConfig" not in v_25 and v_25.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_25 and not (((v_26 := v_25["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))))))) if isinstance(v_25, dict) else v_25 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -497,11 +501,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if(v: Any, path: Json
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict):
         if "TabularJobConfig" in v and not (((v_26 := v["TabularJobConfig"]) is v_26) and (((not ("ProblemType" not in v_26 and v_26.__class__ is not OpenObject)) if isinstance(v_26, dict) else v_26 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
@@ -510,11 +514,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemType
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_0_then_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     return
 
 
@@ -522,7 +526,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_0_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_28 := v["AutoMLProblemTypeConfig"]) is v_28) and (((not ("TabularJobConfig" not in v_28 and v_28.__class__ is not OpenObject)) if isinstance(v_28, dict) else v_28 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -531,11 +535,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_0_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_0_if__AutoMLProblemTypeConfig)))
     return
 
 
@@ -563,7 +567,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_then__AutoMLJobObjective(v: Any, p
 def explain_regression_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/RegressionMetricName: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_regression_metric_name_0) and v is not DYNAMIC:
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("MSE", "RMSE", "R2", "MAE"), F_regression_metric_name))
+        out.append(_NEW(Failure, ("metric-not-allowed", warn, path, "enum", v, ("MSE", "RMSE", "R2", "MAE"), F_regression_metric_name)))
     return
 
 
@@ -571,7 +575,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_1_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_1_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_35 := v["AutoMLProblemTypeConfig"]) is v_35) and (((not ("TabularJobConfig" not in v_35 and v_35.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_35 and not (((v_36 := v_35["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))))))) if isinstance(v_35, dict) else v_35 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -580,11 +584,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict):
         if "TabularJobConfig" in v and not (((v_36 := v["TabularJobConfig"]) is v_36) and (((not ("ProblemType" not in v_36 and v_36.__class__ is not OpenObject) and not ((("ProblemType" in v_36 and not (((v_37 := v_36["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))))))) if isinstance(v_36, dict) else v_36 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
@@ -593,11 +597,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig(v: Any
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -606,7 +610,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__Tabul
 
 def _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) and v == "Regression") and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "const", v, "Regression", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "const", v, "Regression", F_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType)))
     return
 
 
@@ -634,7 +638,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_then__AutoMLJobObjective(v: Any, p
 def explain_binary_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/BinaryClassificationMetricName: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_binary_classification_metric_name_0) and v is not DYNAMIC:
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"), F_binary_classification_metric_name))
+        out.append(_NEW(Failure, ("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1", "AUC", "BalancedAccuracy", "Recall", "Precision"), F_binary_classification_metric_name)))
     return
 
 
@@ -642,7 +646,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_2_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_2_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_44 := v["AutoMLProblemTypeConfig"]) is v_44) and (((not ("TabularJobConfig" not in v_44 and v_44.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_44 and not (((v_45 := v_44["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))))))) if isinstance(v_44, dict) else v_44 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -651,11 +655,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict):
         if "TabularJobConfig" in v and not (((v_45 := v["TabularJobConfig"]) is v_45) and (((not ("ProblemType" not in v_45 and v_45.__class__ is not OpenObject) and not ((("ProblemType" in v_45 and not (((v_46 := v_45["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))))))) if isinstance(v_45, dict) else v_45 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
@@ -664,11 +668,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig(v: Any
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -677,7 +681,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__Tabul
 
 def _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) and v == "BinaryClassification") and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "const", v, "BinaryClassification", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "const", v, "BinaryClassification", F_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType)))
     return
 
 
@@ -705,7 +709,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_then__AutoMLJobObjective(v: Any, p
 def explain_multiclass_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/MulticlassClassificationMetricName: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_multiclass_classification_metric_name_0) and v is not DYNAMIC:
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"), F_multiclass_classification_metric_name))
+        out.append(_NEW(Failure, ("metric-not-allowed", warn, path, "enum", v, ("Accuracy", "F1macro", "BalancedAccuracy", "RecallMacro", "PrecisionMacro"), F_multiclass_classification_metric_name)))
     return
 
 
@@ -713,7 +717,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_3_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_3_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_53 := v["AutoMLProblemTypeConfig"]) is v_53) and (((not ("TabularJobConfig" not in v_53 and v_53.__class__ is not OpenObject) and not ((("TabularJobConfig" in v_53 and not (((v_54 := v_53["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))))))) if isinstance(v_53, dict) else v_53 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -722,11 +726,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TabularJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TabularJobConfig",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict):
         if "TabularJobConfig" in v and not (((v_54 := v["TabularJobConfig"]) is v_54) and (((not ("ProblemType" not in v_54 and v_54.__class__ is not OpenObject) and not ((("ProblemType" in v_54 and not (((v_55 := v_54["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))))))) if isinstance(v_54, dict) else v_54 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
@@ -735,11 +739,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig(v: Any
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -748,7 +752,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__Tabul
 
 def _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) and v == "MulticlassClassification") and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "const", v, "MulticlassClassification", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "const", v, "MulticlassClassification", F_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType)))
     return
 
 
@@ -776,7 +780,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_then__AutoMLJobObjective(v: Any, p
 def explain_image_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/ImageClassificationMetricName: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_image_classification_metric_name_0) and v is not DYNAMIC:
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F_image_classification_metric_name))
+        out.append(_NEW(Failure, ("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F_image_classification_metric_name)))
     return
 
 
@@ -784,7 +788,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_4_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_4_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_62 := v["AutoMLProblemTypeConfig"]) is v_62) and (((not ("ImageClassificationJobConfig" not in v_62 and v_62.__class__ is not OpenObject)) if isinstance(v_62, dict) else v_62 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -793,11 +797,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_4_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ImageClassificationJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ImageClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ImageClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_4_if__AutoMLProblemTypeConfig)))
     return
 
 
@@ -825,7 +829,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_then__AutoMLJobObjective(v: Any, p
 def explain_text_classification_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/TextClassificationMetricName: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_text_classification_metric_name_0) and v is not DYNAMIC:
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F_text_classification_metric_name))
+        out.append(_NEW(Failure, ("metric-not-allowed", warn, path, "enum", v, ("Accuracy",), F_text_classification_metric_name)))
     return
 
 
@@ -833,7 +837,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_5_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_5_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_69 := v["AutoMLProblemTypeConfig"]) is v_69) and (((not ("TextClassificationJobConfig" not in v_69 and v_69.__class__ is not OpenObject)) if isinstance(v_69, dict) else v_69 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -842,11 +846,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_5_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TextClassificationJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TextClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TextClassificationJobConfig",), F_CreateAutoMLJobV2Request_allOf_5_if__AutoMLProblemTypeConfig)))
     return
 
 
@@ -874,7 +878,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_then__AutoMLJobObjective(v: Any, p
 def explain_time_series_forecasting_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/TimeSeriesForecastingMetricName: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_time_series_forecasting_metric_name_0) and v is not DYNAMIC:
-        out.append(Failure("metric-not-allowed", warn, path, "enum", v, ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_time_series_forecasting_metric_name))
+        out.append(_NEW(Failure, ("metric-not-allowed", warn, path, "enum", v, ("RMSE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_time_series_forecasting_metric_name)))
     return
 
 
@@ -882,7 +886,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_6_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_6_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -891,11 +895,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_6_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TimeSeriesForecastingJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TimeSeriesForecastingJobConfig",), F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TimeSeriesForecastingJobConfig",), F_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig)))
     return
 
 
@@ -931,7 +935,7 @@ def explain_text_generation_metric_name(v: Any, path: JsonPath, out: list[Failur
 
 def _explain_TextGenerationMetricName_x_warn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
-        out.append(Failure("objective-ignored", warn, path, "not", v, None, F_TextGenerationMetricName_x_warn))
+        out.append(_NEW(Failure, ("objective-ignored", warn, path, "not", v, None, F_TextGenerationMetricName_x_warn)))
     return
 
 
@@ -943,7 +947,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_7_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_7_if)))
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
@@ -952,11 +956,11 @@ def _explain_CreateAutoMLJobV2Request_allOf_7_if(v: Any, path: JsonPath, out: li
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig_1 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TextGenerationJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TextGenerationJobConfig",), F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TextGenerationJobConfig",), F_CreateAutoMLJobV2Request_allOf_7_if__AutoMLProblemTypeConfig)))
     return
 
 
@@ -1043,21 +1047,21 @@ def _explain_TabularAlgorithmChoice_allOf_0_th_andidateGenerationConfig__Algorit
 def explain_tabular_algorithm(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/TabularAlgorithm: append each certain failure to ``out``."""
     if not (check_ensembling_algorithm(v) or check_hyperparameter_tuning_algorithm(v)):
-        out.append(Failure("algorithm-not-allowed", warn, path, "anyOf", v, None, F_tabular_algorithm))
+        out.append(_NEW(Failure, ("algorithm-not-allowed", warn, path, "anyOf", v, None, F_tabular_algorithm)))
     return
 
 
 def explain_ensembling_algorithm(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/EnsemblingAlgorithm: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_ensembling_algorithm_0) and v is not DYNAMIC:
-        out.append(Failure("algorithm-not-allowed", warn, path, "enum", v, ("catboost", "extra-trees", "fastai", "lightgbm", "linear-learner", "nn-torch", "randomforest", "xgboost"), F_ensembling_algorithm))
+        out.append(_NEW(Failure, ("algorithm-not-allowed", warn, path, "enum", v, ("catboost", "extra-trees", "fastai", "lightgbm", "linear-learner", "nn-torch", "randomforest", "xgboost"), F_ensembling_algorithm)))
     return
 
 
 def explain_hyperparameter_tuning_algorithm(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/HyperparameterTuningAlgorithm: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_hyperparameter_tuning_algorithm_0) and v is not DYNAMIC:
-        out.append(Failure("algorithm-not-allowed", warn, path, "enum", v, ("linear-learner", "mlp", "xgboost"), F_hyperparameter_tuning_algorithm))
+        out.append(_NEW(Failure, ("algorithm-not-allowed", warn, path, "enum", v, ("linear-learner", "mlp", "xgboost"), F_hyperparameter_tuning_algorithm)))
     return
 
 
@@ -1065,7 +1069,7 @@ def _explain_TabularAlgorithmChoice_allOf_0_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_0_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("CandidateGenerationConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateGenerationConfig",), F_TabularAlgorithmChoice_allOf_0_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("CandidateGenerationConfig",), F_TabularAlgorithmChoice_allOf_0_if)))
     return
 
 
@@ -1120,7 +1124,7 @@ def _explain_TabularAlgorithmChoice_allOf_1_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Mode",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_1_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_1_if)))
     if isinstance(v, dict):
         if "Mode" in v and not (((v_112 := v["Mode"]) is v_112) and (((isinstance(v_112, str) and v_112 == "ENSEMBLING") or v_112 is DYNAMIC))):
             _explain_TabularAlgorithmChoice_allOf_1_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
@@ -1129,7 +1133,7 @@ def _explain_TabularAlgorithmChoice_allOf_1_if(v: Any, path: JsonPath, out: list
 
 def _explain_TabularAlgorithmChoice_allOf_1_if__Mode(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) and v == "ENSEMBLING") and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "const", v, "ENSEMBLING", F_TabularAlgorithmChoice_allOf_1_if__Mode))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "const", v, "ENSEMBLING", F_TabularAlgorithmChoice_allOf_1_if__Mode)))
     return
 
 
@@ -1184,7 +1188,7 @@ def _explain_TabularAlgorithmChoice_allOf_2_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Mode",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_2_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_2_if)))
     if isinstance(v, dict):
         if "Mode" in v and not (((v_121 := v["Mode"]) is v_121) and (((isinstance(v_121, str) and v_121 == "HYPERPARAMETER_TUNING") or v_121 is DYNAMIC))):
             _explain_TabularAlgorithmChoice_allOf_2_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
@@ -1193,7 +1197,7 @@ def _explain_TabularAlgorithmChoice_allOf_2_if(v: Any, path: JsonPath, out: list
 
 def _explain_TabularAlgorithmChoice_allOf_2_if__Mode(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) and v == "HYPERPARAMETER_TUNING") and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "const", v, "HYPERPARAMETER_TUNING", F_TabularAlgorithmChoice_allOf_2_if__Mode))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "const", v, "HYPERPARAMETER_TUNING", F_TabularAlgorithmChoice_allOf_2_if__Mode)))
     return
 
 
@@ -1245,13 +1249,13 @@ def _explain_TabularAlgorithmChoice_allOf_3_th_teGenerationConfig__AlgorithmsCon
 
 def _explain_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (_check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_0(v) or _check_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_1(v)):
-        out.append(Failure("algorithm-not-allowed", warn, path, "anyOf", v, None, F_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn))
+        out.append(_NEW(Failure, ("algorithm-not-allowed", warn, path, "anyOf", v, None, F_TabularAlgorithmChoice_allOf_3_th_ationConfig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn)))
     return
 
 
 def _explain_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_0(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if check_tabular_algorithm(v) and v is not DYNAMIC and _surely_tabular_algorithm(v):
-        out.append(Failure("schema-violation", warn, path, "not", v, None, F_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_0))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "not", v, None, F_TabularAlgorithmChoice_allOf_3_th_fig__AlgorithmsConfig_items__AutoMLAlgorithms_items_x_warn_anyOf_0)))
     return
 
 
@@ -1267,7 +1271,7 @@ def _explain_TabularAlgorithmChoice_allOf_3_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_TabularAlgorithmChoice_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Mode",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_3_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("Mode",), F_TabularAlgorithmChoice_allOf_3_if)))
     if isinstance(v, dict):
         if "Mode" in v and not (((v_133 := v["Mode"]) is v_133) and (((isinstance(v_133, str) and v_133 == "AUTO") or v_133 is DYNAMIC))):
             _explain_TabularAlgorithmChoice_allOf_3_if__Mode(v["Mode"], (*path, "Mode"), out, warn)
@@ -1276,7 +1280,7 @@ def _explain_TabularAlgorithmChoice_allOf_3_if(v: Any, path: JsonPath, out: list
 
 def _explain_TabularAlgorithmChoice_allOf_3_if__Mode(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) and v == "AUTO") and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "const", v, "AUTO", F_TabularAlgorithmChoice_allOf_3_if__Mode))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "const", v, "AUTO", F_TabularAlgorithmChoice_allOf_3_if__Mode)))
     return
 
 
@@ -1316,7 +1320,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_8__andidateGenerationConfig__Algorit
 def explain_time_series_forecasting_algorithm(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/TimeSeriesForecastingAlgorithm: append each certain failure to ``out``."""
     if not (isinstance(v, str) and v in X_time_series_forecasting_algorithm_0) and v is not DYNAMIC:
-        out.append(Failure("algorithm-not-allowed", warn, path, "enum", v, ("cnn-qr", "deepar", "prophet", "arima", "npts", "ets"), F_time_series_forecasting_algorithm))
+        out.append(_NEW(Failure, ("algorithm-not-allowed", warn, path, "enum", v, ("cnn-qr", "deepar", "prophet", "arima", "npts", "ets"), F_time_series_forecasting_algorithm)))
     return
 
 
@@ -1324,7 +1328,7 @@ def _explain_CreateAutoMLJobV2Request_allOf_8_if(v: Any, path: JsonPath, out: li
     if isinstance(v, dict) and not X_CreateAutoMLJobV2Request_allOf_8_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLProblemTypeConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_8_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLProblemTypeConfig",), F_CreateAutoMLJobV2Request_allOf_8_if)))
     return
 
 
@@ -1340,7 +1344,7 @@ def _explain_document_else_else(v: Any, path: JsonPath, out: list[Failure], warn
 def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/CreateAutoMLJobRequest: append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -1377,7 +1381,7 @@ def _explain_CreateAutoMLJobRequest_allOf_0_x_warn(v: Any, path: JsonPath, out: 
             if key in v:
                 for dep in deps:
                     if dep not in v:
-                        out.append(Failure("incomplete-pair", warn, path, "dependentRequired", v, None, F_CreateAutoMLJobRequest_allOf_0_x_warn))
+                        out.append(_NEW(Failure, ("incomplete-pair", warn, path, "dependentRequired", v, None, F_CreateAutoMLJobRequest_allOf_0_x_warn)))
     return
 
 
@@ -1392,7 +1396,7 @@ def _explain_CreateAutoMLJobRequest_allOf_1_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_1_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_1_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_1_if)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_37 := v["ProblemType"]) is v_37) and (((isinstance(v_37, str) and v_37 == "Regression") or v_37 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_1_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -1410,7 +1414,7 @@ def _explain_CreateAutoMLJobRequest_allOf_2_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_2_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_2_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_2_if)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_46 := v["ProblemType"]) is v_46) and (((isinstance(v_46, str) and v_46 == "BinaryClassification") or v_46 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_2_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -1428,7 +1432,7 @@ def _explain_CreateAutoMLJobRequest_allOf_3_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_3_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_3_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_3_if)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_55 := v["ProblemType"]) is v_55) and (((isinstance(v_55, str) and v_55 == "MulticlassClassification") or v_55 is DYNAMIC))):
             _explain_CreateAutoMLJobV2Request_allOf_3_if__AutoMLProblemTypeConfig__TabularJobConfig__ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -1458,7 +1462,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_else__AutoMLJobObjective(v: Any, pat
 def explain_create_auto_ml_job_metric_name(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """The canonical schema's $defs/CreateAutoMLJobMetricName: append each certain failure to ``out``."""
     if not (check_regression_metric_name(v) or check_binary_classification_metric_name(v) or check_multiclass_classification_metric_name(v)):
-        out.append(Failure("metric-not-allowed", warn, path, "anyOf", v, None, F_create_auto_ml_job_metric_name))
+        out.append(_NEW(Failure, ("metric-not-allowed", warn, path, "anyOf", v, None, F_create_auto_ml_job_metric_name)))
     return
 
 
@@ -1466,7 +1470,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_4_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_4_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_4_if)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
@@ -1491,19 +1495,19 @@ def _explain_CreateAutoMLJobRequest_allOf_5_if(v: Any, path: JsonPath, out: list
     if isinstance(v, dict) and not X_CreateAutoMLJobRequest_allOf_5_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobConfig",), F_CreateAutoMLJobRequest_allOf_5_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLJobConfig",), F_CreateAutoMLJobRequest_allOf_5_if)))
     return
 
 
 def _explain_document_else_else_else(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if _check_TextGenerationMetricName_x_warn_not(v) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v):
-        out.append(Failure("unknown-document", warn, path, "not", v, None, F_document_else_else_else))
+        out.append(_NEW(Failure, ("unknown-document", warn, path, "not", v, None, F_document_else_else_else)))
     return
 
 
 def _explain_document_else_else_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (_check_document_else_else_if_anyOf_0(v) or _check_CreateAutoMLJobV2Request_allOf_0_then_allOf_0_if(v) or _check_document_else_else_if_anyOf_2(v) or _check_CreateAutoMLJobRequest_allOf_5_if(v)):
-        out.append(Failure("schema-violation", warn, path, "anyOf", v, None, F_document_else_else_if))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "anyOf", v, None, F_document_else_else_if)))
     return
 
 
@@ -1511,7 +1515,7 @@ def _explain_document_else_else_if_anyOf_0(v: Any, path: JsonPath, out: list[Fai
     if isinstance(v, dict) and not X_document_else_else_if_anyOf_0_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ProblemType",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ProblemType",), F_document_else_else_if_anyOf_0))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_document_else_else_if_anyOf_0)))
     return
 
 
@@ -1519,13 +1523,13 @@ def _explain_document_else_else_if_anyOf_2(v: Any, path: JsonPath, out: list[Fai
     if isinstance(v, dict) and not X_document_else_else_if_anyOf_2_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("InputDataConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("InputDataConfig",), F_document_else_else_if_anyOf_2))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("InputDataConfig",), F_document_else_else_if_anyOf_2)))
     return
 
 
 def _explain_document_else_if(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (_check_CreateAutoMLJobV2Request_allOf_8_if(v) or _check_document_else_if_anyOf_1(v)):
-        out.append(Failure("schema-violation", warn, path, "anyOf", v, None, F_document_else_if))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "anyOf", v, None, F_document_else_if)))
     return
 
 
@@ -1533,7 +1537,7 @@ def _explain_document_else_if_anyOf_1(v: Any, path: JsonPath, out: list[Failure]
     if isinstance(v, dict) and not X_document_else_if_anyOf_1_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobInputDataConfig",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobInputDataConfig",), F_document_else_if_anyOf_1))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLJobInputDataConfig",), F_document_else_if_anyOf_1)))
     return
 
 
@@ -1541,67 +1545,67 @@ def _explain_document_if(v: Any, path: JsonPath, out: list[Failure], warn: bool)
     if isinstance(v, dict) and not X_document_if_0 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_document_if))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("MetricName",), F_document_if)))
     return
 
 
 def explain_describe_auto_ml_job_response_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """AWS's DescribeAutoMLJobResponse shape (kind describe-auto-ml-job-response): append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_response_shape))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_response_shape)))
     if isinstance(v, dict):
         for key, (check, explain) in X_describe_auto_ml_job_response_shape_1_e.items():
             if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_response_shape_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_response_shape))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_response_shape)))
     if isinstance(v, dict) and not X_describe_auto_ml_job_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_response_shape))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_response_shape)))
     return
 
 
 def _explain_aws_AutoMLJobName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobName))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobName)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_AutoMLJobName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_AutoMLJobName)))
     if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F_aws_AutoMLJobName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 32, F_aws_AutoMLJobName)))
     if isinstance(v, str) and X_aws_AutoMLJobName_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])", F_aws_AutoMLJobName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})(?![\\s\\S])", F_aws_AutoMLJobName)))
     return
 
 
 def _explain_aws_AutoMLJobArn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobArn))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobArn)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_AutoMLJobArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_AutoMLJobArn)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_AutoMLJobArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_AutoMLJobArn)))
     if isinstance(v, str) and X_aws_AutoMLJobArn_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_AutoMLJobArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_AutoMLJobArn)))
     return
 
 
 def _explain_aws_AutoMLInputDataConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLInputDataConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLInputDataConfig)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_AutoMLChannel, _explain_aws_AutoMLChannel)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLInputDataConfig))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLInputDataConfig)))
     if isinstance(v, list) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLInputDataConfig))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLInputDataConfig)))
     return
 
 
 def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLChannel))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLChannel)))
     if isinstance(v, dict):
         if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
             _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
@@ -1616,189 +1620,189 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
         if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
             _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLChannel_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel)))
     if isinstance(v, dict) and not X_aws_AutoMLChannel_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_AutoMLChannel))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_AutoMLChannel)))
     return
 
 
 def _explain_aws_AutoMLDataSource(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSource))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSource)))
     if isinstance(v, dict):
         if "S3DataSource" in v and not _check_aws_AutoMLS3DataSource(v["S3DataSource"]):
             _explain_aws_AutoMLS3DataSource(v["S3DataSource"], (*path, "S3DataSource"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSource_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSource))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSource)))
     if isinstance(v, dict) and not X_aws_AutoMLDataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3DataSource",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataSource",), F_aws_AutoMLDataSource))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("S3DataSource",), F_aws_AutoMLDataSource)))
     return
 
 
 def _explain_aws_AutoMLS3DataSource(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLS3DataSource))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLS3DataSource)))
     if isinstance(v, dict):
         if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
             _explain_aws_AutoMLS3DataType(v["S3DataType"], (*path, "S3DataType"), out, warn)
         if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["S3Uri"], (*path, "S3Uri"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLS3DataSource_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource)))
     if isinstance(v, dict) and not X_aws_AutoMLS3DataSource_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3DataType", "S3Uri"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F_aws_AutoMLS3DataSource))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("S3DataType", "S3Uri"), F_aws_AutoMLS3DataSource)))
     return
 
 
 def _explain_aws_AutoMLS3DataType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLS3DataType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLS3DataType)))
     if not (isinstance(v, str) and v in X_aws_AutoMLS3DataType_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ManifestFile", "S3Prefix", "AugmentedManifestFile"), F_aws_AutoMLS3DataType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("ManifestFile", "S3Prefix", "AugmentedManifestFile"), F_aws_AutoMLS3DataType)))
     return
 
 
 def _explain_aws_S3Uri(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_S3Uri))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_S3Uri)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_S3Uri))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_S3Uri)))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_S3Uri))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 1024, F_aws_S3Uri)))
     if isinstance(v, str) and X_aws_S3Uri_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F_aws_S3Uri))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:(https|s3)://([^/]+)/?([^\\n\\r\\u0085\\u2028\\u2029]*))(?![\\s\\S])", F_aws_S3Uri)))
     return
 
 
 def _explain_aws_CompressionType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CompressionType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_CompressionType)))
     if not (isinstance(v, str) and v in X_aws_CompressionType_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("None", "Gzip"), F_aws_CompressionType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("None", "Gzip"), F_aws_CompressionType)))
     return
 
 
 def _explain_aws_TargetAttributeName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TargetAttributeName))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_TargetAttributeName)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_TargetAttributeName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_TargetAttributeName)))
     return
 
 
 def _explain_aws_ContentType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ContentType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_ContentType)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_ContentType))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_ContentType)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_ContentType))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_ContentType)))
     if isinstance(v, str) and X_aws_ContentType_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_ContentType))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_ContentType)))
     return
 
 
 def _explain_aws_AutoMLChannelType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLChannelType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLChannelType)))
     if not (isinstance(v, str) and v in X_aws_AutoMLChannelType_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("training", "validation"), F_aws_AutoMLChannelType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("training", "validation"), F_aws_AutoMLChannelType)))
     return
 
 
 def _explain_aws_SampleWeightAttributeName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_SampleWeightAttributeName))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_SampleWeightAttributeName)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_SampleWeightAttributeName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_SampleWeightAttributeName)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_SampleWeightAttributeName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_SampleWeightAttributeName)))
     if isinstance(v, str) and X_aws_SampleWeightAttributeName_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F_aws_SampleWeightAttributeName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F_aws_SampleWeightAttributeName)))
     return
 
 
 def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLOutputDataConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLOutputDataConfig)))
     if isinstance(v, dict):
         if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
             _explain_aws_KmsKeyId(v["KmsKeyId"], (*path, "KmsKeyId"), out, warn)
         if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["S3OutputPath"], (*path, "S3OutputPath"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig)))
     if isinstance(v, dict) and not X_aws_AutoMLOutputDataConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("S3OutputPath",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("S3OutputPath",), F_aws_AutoMLOutputDataConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("S3OutputPath",), F_aws_AutoMLOutputDataConfig)))
     return
 
 
 def _explain_aws_KmsKeyId(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_KmsKeyId))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_KmsKeyId)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_KmsKeyId))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_KmsKeyId)))
     if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F_aws_KmsKeyId))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 2048, F_aws_KmsKeyId)))
     if isinstance(v, str) and X_aws_KmsKeyId_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])", F_aws_KmsKeyId))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9:/_\\-]*)(?![\\s\\S])", F_aws_KmsKeyId)))
     return
 
 
 def _explain_aws_RoleArn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_RoleArn))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_RoleArn)))
     if isinstance(v, str) and len(v) < 20:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 20, F_aws_RoleArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 20, F_aws_RoleArn)))
     if isinstance(v, str) and len(v) > 2048:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2048, F_aws_RoleArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 2048, F_aws_RoleArn)))
     if isinstance(v, str) and X_aws_RoleArn_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F_aws_RoleArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)(?![\\s\\S])", F_aws_RoleArn)))
     return
 
 
 def _explain_aws_AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobObjective))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobObjective)))
     if isinstance(v, dict):
         if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
             _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobObjective_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective)))
     if isinstance(v, dict) and not X_aws_AutoMLJobObjective_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName",), F_aws_AutoMLJobObjective))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("MetricName",), F_aws_AutoMLJobObjective)))
     return
 
 
 def _explain_aws_AutoMLMetricEnum(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMetricEnum))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMetricEnum)))
     if not (isinstance(v, str) and v in X_aws_AutoMLMetricEnum_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_aws_AutoMLMetricEnum))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "BalancedAccuracy", "R2", "Recall", "RecallMacro", "Precision", "PrecisionMacro", "MAE", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss"), F_aws_AutoMLMetricEnum)))
     return
 
 
 def _explain_aws_ProblemType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ProblemType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_ProblemType)))
     if not (isinstance(v, str) and v in X_aws_ProblemType_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F_aws_ProblemType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("BinaryClassification", "MulticlassClassification", "Regression"), F_aws_ProblemType)))
     return
 
 
 def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobConfig)))
     if isinstance(v, dict):
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
@@ -1811,13 +1815,13 @@ def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], war
         if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
             _explain_aws_AutoMLMode(v["Mode"], (*path, "Mode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobConfig)))
     return
 
 
 def _explain_aws_AutoMLJobCompletionCriteria(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobCompletionCriteria))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobCompletionCriteria)))
     if isinstance(v, dict):
         if "MaxCandidates" in v and not (((v_213 := v["MaxCandidates"]) is v_213) and (((not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 < 1) and not (isinstance(v_213, (int, float)) and not isinstance(v_213, bool) and v_213 > 750)) if (isinstance(v_213, int) and not isinstance(v_213, bool)) else v_213 is DYNAMIC))):
             _explain_aws_MaxCandidates(v["MaxCandidates"], (*path, "MaxCandidates"), out, warn)
@@ -1826,33 +1830,33 @@ def _explain_aws_AutoMLJobCompletionCriteria(v: Any, path: JsonPath, out: list[F
         if "MaxAutoMLJobRuntimeInSeconds" in v and not (((v_215 := v["MaxAutoMLJobRuntimeInSeconds"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
             _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["MaxAutoMLJobRuntimeInSeconds"], (*path, "MaxAutoMLJobRuntimeInSeconds"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobCompletionCriteria_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobCompletionCriteria))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobCompletionCriteria)))
     return
 
 
 def _explain_aws_MaxCandidates(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, int) and not isinstance(v, bool)) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F_aws_MaxCandidates))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "integer", F_aws_MaxCandidates)))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F_aws_MaxCandidates))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minimum", v, 1, F_aws_MaxCandidates)))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 750:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 750, F_aws_MaxCandidates))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maximum", v, 750, F_aws_MaxCandidates)))
     return
 
 
 def _explain_aws_MaxRuntimePerTrainingJobInSeconds(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, int) and not isinstance(v, bool)) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "integer", F_aws_MaxRuntimePerTrainingJobInSeconds))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "integer", F_aws_MaxRuntimePerTrainingJobInSeconds)))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 1:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 1, F_aws_MaxRuntimePerTrainingJobInSeconds))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minimum", v, 1, F_aws_MaxRuntimePerTrainingJobInSeconds)))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 2147483647:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 2147483647, F_aws_MaxRuntimePerTrainingJobInSeconds))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maximum", v, 2147483647, F_aws_MaxRuntimePerTrainingJobInSeconds)))
     return
 
 
 def _explain_aws_AutoMLSecurityConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLSecurityConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLSecurityConfig)))
     if isinstance(v, dict):
         if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
             _explain_aws_KmsKeyId(v["VolumeKmsKeyId"], (*path, "VolumeKmsKeyId"), out, warn)
@@ -1861,205 +1865,205 @@ def _explain_aws_AutoMLSecurityConfig(v: Any, path: JsonPath, out: list[Failure]
         if "VpcConfig" in v and not (((v_223 := v["VpcConfig"]) is v_223) and (((not ((("SecurityGroupIds" in v_223 and not _check_aws_VpcSecurityGroupIds(v_223["SecurityGroupIds"])) or ("Subnets" in v_223 and not _check_aws_Subnets(v_223["Subnets"])))) and not (not X_aws_VpcConfig_2.issuperset(v_223)) and not (not ("SecurityGroupIds" in v_223 and "Subnets" in v_223) and v_223.__class__ is not OpenObject)) if isinstance(v_223, dict) else v_223 is DYNAMIC))):
             _explain_aws_VpcConfig(v["VpcConfig"], (*path, "VpcConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLSecurityConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLSecurityConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLSecurityConfig)))
     return
 
 
 def _explain_aws_Boolean(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, bool) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "boolean", F_aws_Boolean))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "boolean", F_aws_Boolean)))
     return
 
 
 def _explain_aws_VpcConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_VpcConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_VpcConfig)))
     if isinstance(v, dict):
         if "SecurityGroupIds" in v and not _check_aws_VpcSecurityGroupIds(v["SecurityGroupIds"]):
             _explain_aws_VpcSecurityGroupIds(v["SecurityGroupIds"], (*path, "SecurityGroupIds"), out, warn)
         if "Subnets" in v and not _check_aws_Subnets(v["Subnets"]):
             _explain_aws_Subnets(v["Subnets"], (*path, "Subnets"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_VpcConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_VpcConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_VpcConfig)))
     if isinstance(v, dict) and not X_aws_VpcConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("SecurityGroupIds", "Subnets"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F_aws_VpcConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("SecurityGroupIds", "Subnets"), F_aws_VpcConfig)))
     return
 
 
 def _explain_aws_VpcSecurityGroupIds(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_VpcSecurityGroupIds))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_VpcSecurityGroupIds)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_SecurityGroupId, _explain_aws_SecurityGroupId)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_VpcSecurityGroupIds))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_VpcSecurityGroupIds)))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_VpcSecurityGroupIds))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 5, F_aws_VpcSecurityGroupIds)))
     return
 
 
 def _explain_aws_SecurityGroupId(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_SecurityGroupId))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_SecurityGroupId)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_SecurityGroupId))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_SecurityGroupId)))
     if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F_aws_SecurityGroupId))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 32, F_aws_SecurityGroupId)))
     if isinstance(v, str) and X_aws_SecurityGroupId_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F_aws_SecurityGroupId))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[\\-0-9a-zA-Z]+)(?![\\s\\S])", F_aws_SecurityGroupId)))
     return
 
 
 def _explain_aws_Subnets(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_Subnets))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_Subnets)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_SecurityGroupId, _explain_aws_SecurityGroupId)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_Subnets))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_Subnets)))
     if isinstance(v, list) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 16, F_aws_Subnets))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 16, F_aws_Subnets)))
     return
 
 
 def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateGenerationConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateGenerationConfig)))
     if isinstance(v, dict):
         if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
         if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
             _explain_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateGenerationConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateGenerationConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateGenerationConfig)))
     return
 
 
 def _explain_aws_AutoMLAlgorithmsConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithmsConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithmsConfig)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_AutoMLAlgorithmConfig, _explain_aws_AutoMLAlgorithmConfig)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithmsConfig))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithmsConfig)))
     if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F_aws_AutoMLAlgorithmsConfig))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 1, F_aws_AutoMLAlgorithmsConfig)))
     return
 
 
 def _explain_aws_AutoMLAlgorithmConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLAlgorithmConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLAlgorithmConfig)))
     if isinstance(v, dict):
         if "AutoMLAlgorithms" in v and not _check_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"]):
             _explain_aws_AutoMLAlgorithms(v["AutoMLAlgorithms"], (*path, "AutoMLAlgorithms"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLAlgorithmConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLAlgorithmConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLAlgorithmConfig)))
     if isinstance(v, dict) and not X_aws_AutoMLAlgorithmConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLAlgorithms",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F_aws_AutoMLAlgorithmConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLAlgorithms",), F_aws_AutoMLAlgorithmConfig)))
     return
 
 
 def _explain_aws_AutoMLAlgorithms(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithms))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLAlgorithms)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_AutoMLAlgorithm, _explain_aws_AutoMLAlgorithm)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithms))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLAlgorithms)))
     if isinstance(v, list) and len(v) > 11:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 11, F_aws_AutoMLAlgorithms))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 11, F_aws_AutoMLAlgorithms)))
     return
 
 
 def _explain_aws_AutoMLAlgorithm(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLAlgorithm))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLAlgorithm)))
     if not (isinstance(v, str) and v in X_aws_AutoMLAlgorithm_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F_aws_AutoMLAlgorithm))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("xgboost", "linear-learner", "mlp", "lightgbm", "catboost", "randomforest", "extra-trees", "nn-torch", "fastai", "cnn-qr", "deepar", "prophet", "npts", "arima", "ets"), F_aws_AutoMLAlgorithm)))
     return
 
 
 def _explain_aws_AutoMLDataSplitConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSplitConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLDataSplitConfig)))
     if isinstance(v, dict):
         if "ValidationFraction" in v and not (((v_245 := v["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC))):
             _explain_aws_ValidationFraction(v["ValidationFraction"], (*path, "ValidationFraction"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLDataSplitConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSplitConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLDataSplitConfig)))
     return
 
 
 def _explain_aws_ValidationFraction(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, (int, float)) and not isinstance(v, bool)) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F_aws_ValidationFraction))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "number", F_aws_ValidationFraction)))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-        out.append(Failure("schema-violation", warn, path, "minimum", v, 0, F_aws_ValidationFraction))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minimum", v, 0, F_aws_ValidationFraction)))
     if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 1:
-        out.append(Failure("schema-violation", warn, path, "maximum", v, 1, F_aws_ValidationFraction))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maximum", v, 1, F_aws_ValidationFraction)))
     return
 
 
 def _explain_aws_AutoMLMode(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMode))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMode)))
     if not (isinstance(v, str) and v in X_aws_AutoMLMode_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F_aws_AutoMLMode))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("AUTO", "ENSEMBLING", "HYPERPARAMETER_TUNING"), F_aws_AutoMLMode)))
     return
 
 
 def _explain_aws_Timestamp(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool))) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, ("string", "number"), F_aws_Timestamp))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, ("string", "number"), F_aws_Timestamp)))
     return
 
 
 def _explain_aws_AutoMLFailureReason(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLFailureReason))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLFailureReason)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_AutoMLFailureReason))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_AutoMLFailureReason)))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_AutoMLFailureReason))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 1024, F_aws_AutoMLFailureReason)))
     return
 
 
 def _explain_aws_AutoMLPartialFailureReasons(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLPartialFailureReasons))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLPartialFailureReasons)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_AutoMLPartialFailureReason, _explain_aws_AutoMLPartialFailureReason)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLPartialFailureReasons))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLPartialFailureReasons)))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLPartialFailureReasons))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLPartialFailureReasons)))
     return
 
 
 def _explain_aws_AutoMLPartialFailureReason(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLPartialFailureReason))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLPartialFailureReason)))
     if isinstance(v, dict):
         if "PartialFailureMessage" in v and not (((v_251 := v["PartialFailureMessage"]) is v_251) and (((not (len(v_251) > 1024)) if isinstance(v_251, str) else v_251 is DYNAMIC))):
             _explain_aws_AutoMLFailureReason(v["PartialFailureMessage"], (*path, "PartialFailureMessage"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLPartialFailureReason_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLPartialFailureReason))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLPartialFailureReason)))
     return
 
 
 def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidate))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidate)))
     if isinstance(v, dict):
         if "CandidateName" in v and not (((v_259 := v["CandidateName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
             _explain_aws_CandidateName(v["CandidateName"], (*path, "CandidateName"), out, warn)
@@ -2086,27 +2090,27 @@ def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], war
         if "InferenceContainerDefinitions" in v and not _check_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"]):
             _explain_aws_AutoMLInferenceContainerDefinitions(v["InferenceContainerDefinitions"], (*path, "InferenceContainerDefinitions"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidate_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidate))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidate)))
     if isinstance(v, dict) and not X_aws_AutoMLCandidate_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F_aws_AutoMLCandidate))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("CandidateName", "ObjectiveStatus", "CandidateSteps", "CandidateStatus", "CreationTime", "LastModifiedTime"), F_aws_AutoMLCandidate)))
     return
 
 
 def _explain_aws_CandidateName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateName))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_CandidateName)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_CandidateName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_CandidateName)))
     if isinstance(v, str) and len(v) > 64:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 64, F_aws_CandidateName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 64, F_aws_CandidateName)))
     return
 
 
 def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FinalAutoMLJobObjectiveMetric))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_FinalAutoMLJobObjectiveMetric)))
     if isinstance(v, dict):
         if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1 or v_263 is DYNAMIC)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
             _explain_aws_AutoMLJobObjectiveType(v["Type"], (*path, "Type"), out, warn)
@@ -2117,39 +2121,39 @@ def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list
         if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
             _explain_aws_AutoMLMetricEnum(v["StandardMetricName"], (*path, "StandardMetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric)))
     if isinstance(v, dict) and not X_aws_FinalAutoMLJobObjectiveMetric_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("MetricName", "Value"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("MetricName", "Value"), F_aws_FinalAutoMLJobObjectiveMetric))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("MetricName", "Value"), F_aws_FinalAutoMLJobObjectiveMetric)))
     return
 
 
 def _explain_aws_AutoMLJobObjectiveType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobObjectiveType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobObjectiveType)))
     if not (isinstance(v, str) and v in X_aws_AutoMLJobObjectiveType_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Maximize", "Minimize"), F_aws_AutoMLJobObjectiveType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("Maximize", "Minimize"), F_aws_AutoMLJobObjectiveType)))
     return
 
 
 def _explain_aws_MetricValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not (isinstance(v, (int, float)) and not isinstance(v, bool)) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "number", F_aws_MetricValue))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "number", F_aws_MetricValue)))
     return
 
 
 def _explain_aws_ObjectiveStatus(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ObjectiveStatus))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_ObjectiveStatus)))
     if not (isinstance(v, str) and v in X_aws_ObjectiveStatus_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Succeeded", "Pending", "Failed"), F_aws_ObjectiveStatus))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("Succeeded", "Pending", "Failed"), F_aws_ObjectiveStatus)))
     return
 
 
 def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_CandidateSteps))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_CandidateSteps)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_AutoMLCandidateStep, _explain_aws_AutoMLCandidateStep)
     return
@@ -2157,7 +2161,7 @@ def _explain_aws_CandidateSteps(v: Any, path: JsonPath, out: list[Failure], warn
 
 def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateStep))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateStep)))
     if isinstance(v, dict):
         if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1 or v_273 is DYNAMIC)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
             _explain_aws_CandidateStepType(v["CandidateStepType"], (*path, "CandidateStepType"), out, warn)
@@ -2166,58 +2170,58 @@ def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure],
         if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
             _explain_aws_CandidateName(v["CandidateStepName"], (*path, "CandidateStepName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLCandidateStep_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateStep))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLCandidateStep)))
     if isinstance(v, dict) and not X_aws_AutoMLCandidateStep_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("CandidateStepType", "CandidateStepArn", "CandidateStepName"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F_aws_AutoMLCandidateStep))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("CandidateStepType", "CandidateStepArn", "CandidateStepName"), F_aws_AutoMLCandidateStep)))
     return
 
 
 def _explain_aws_CandidateStepType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStepType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStepType)))
     if not (isinstance(v, str) and v in X_aws_CandidateStepType_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"), F_aws_CandidateStepType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"), F_aws_CandidateStepType)))
     return
 
 
 def _explain_aws_CandidateStepArn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStepArn))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStepArn)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_CandidateStepArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_CandidateStepArn)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_CandidateStepArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_CandidateStepArn)))
     if isinstance(v, str) and X_aws_CandidateStepArn_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_CandidateStepArn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\u0085\\u2028\\u2029]*/[^\\n\\r\\u0085\\u2028\\u2029]*)(?![\\s\\S])", F_aws_CandidateStepArn)))
     return
 
 
 def _explain_aws_CandidateStatus(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStatus))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_CandidateStatus)))
     if not (isinstance(v, str) and v in X_aws_CandidateStatus_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F_aws_CandidateStatus))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("Completed", "InProgress", "Failed", "Stopped", "Stopping"), F_aws_CandidateStatus)))
     return
 
 
 def _explain_aws_AutoMLContainerDefinitions(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLContainerDefinitions))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLContainerDefinitions)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_AutoMLContainerDefinition, _explain_aws_AutoMLContainerDefinition)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLContainerDefinitions))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 0, F_aws_AutoMLContainerDefinitions)))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLContainerDefinitions))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 5, F_aws_AutoMLContainerDefinitions)))
     return
 
 
 def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLContainerDefinition))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLContainerDefinition)))
     if isinstance(v, dict):
         if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not ((len(v_285) > REMEMBERED_LENGTH or v_285 not in X_aws_ContainerImage_3_ok) and (X_aws_ContainerImage_3(v_285) is None or (len(v_285) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.add(v_285))))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
             _explain_aws_ContainerImage(v["Image"], (*path, "Image"), out, warn)
@@ -2226,29 +2230,29 @@ def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Fai
         if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
             _explain_aws_EnvironmentMap(v["Environment"], (*path, "Environment"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLContainerDefinition_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLContainerDefinition))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLContainerDefinition)))
     if isinstance(v, dict) and not X_aws_AutoMLContainerDefinition_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Image", "ModelDataUrl"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F_aws_AutoMLContainerDefinition))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("Image", "ModelDataUrl"), F_aws_AutoMLContainerDefinition)))
     return
 
 
 def _explain_aws_ContainerImage(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ContainerImage))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_ContainerImage)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_ContainerImage))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_ContainerImage)))
     if isinstance(v, str) and len(v) > 255:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 255, F_aws_ContainerImage))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 255, F_aws_ContainerImage)))
     if isinstance(v, str) and X_aws_ContainerImage_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])", F_aws_ContainerImage))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:(?:[^\\t\\n\\x0B\\f\\r ])+)(?![\\s\\S])", F_aws_ContainerImage)))
     return
 
 
 def _explain_aws_EnvironmentMap(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EnvironmentMap))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_EnvironmentMap)))
     if isinstance(v, dict):
         for key in v:
             if not _check_aws_EnvironmentKey(key):
@@ -2259,52 +2263,52 @@ def _explain_aws_EnvironmentMap(v: Any, path: JsonPath, out: list[Failure], warn
                 _explain_aws_EnvironmentValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_EnvironmentMap))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 0, F_aws_EnvironmentMap)))
     if isinstance(v, dict) and len(v) > 100:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 100, F_aws_EnvironmentMap))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 100, F_aws_EnvironmentMap)))
     return
 
 
 def _explain_aws_EnvironmentKey(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_EnvironmentKey))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_EnvironmentKey)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_EnvironmentKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_EnvironmentKey)))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_EnvironmentKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 1024, F_aws_EnvironmentKey)))
     if isinstance(v, str) and X_aws_EnvironmentKey_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])", F_aws_EnvironmentKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z_][a-zA-Z0-9_]*)(?![\\s\\S])", F_aws_EnvironmentKey)))
     return
 
 
 def _explain_aws_EnvironmentValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_EnvironmentValue))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_EnvironmentValue)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_EnvironmentValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_EnvironmentValue)))
     if isinstance(v, str) and len(v) > 1024:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 1024, F_aws_EnvironmentValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 1024, F_aws_EnvironmentValue)))
     if isinstance(v, str) and X_aws_EnvironmentValue_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])", F_aws_EnvironmentValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*)(?![\\s\\S])", F_aws_EnvironmentValue)))
     return
 
 
 def _explain_aws_CandidateProperties(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateProperties))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_CandidateProperties)))
     if isinstance(v, dict):
         if "CandidateArtifactLocations" in v and not (((v_297 := v["CandidateArtifactLocations"]) is v_297) and (((not ((("Explainability" in v_297 and not (((v_189 := v_297["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("ModelInsights" in v_297 and not (((v_189 := v_297["ModelInsights"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))) or ("BacktestResults" in v_297 and not (((v_189 := v_297["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC)))))) and not (not X_aws_CandidateArtifactLocations_2.issuperset(v_297)) and not ("Explainability" not in v_297 and v_297.__class__ is not OpenObject)) if isinstance(v_297, dict) else v_297 is DYNAMIC))):
             _explain_aws_CandidateArtifactLocations(v["CandidateArtifactLocations"], (*path, "CandidateArtifactLocations"), out, warn)
         if "CandidateMetrics" in v and not _check_aws_MetricDataList(v["CandidateMetrics"]):
             _explain_aws_MetricDataList(v["CandidateMetrics"], (*path, "CandidateMetrics"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateProperties_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateProperties))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateProperties)))
     return
 
 
 def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateArtifactLocations))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_CandidateArtifactLocations)))
     if isinstance(v, dict):
         if "Explainability" in v and not (((v_189 := v["Explainability"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
             _explain_aws_TargetAttributeName(v["Explainability"], (*path, "Explainability"), out, warn)
@@ -2313,30 +2317,30 @@ def _explain_aws_CandidateArtifactLocations(v: Any, path: JsonPath, out: list[Fa
         if "BacktestResults" in v and not (((v_189 := v["BacktestResults"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
             _explain_aws_TargetAttributeName(v["BacktestResults"], (*path, "BacktestResults"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateArtifactLocations_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateArtifactLocations))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateArtifactLocations)))
     if isinstance(v, dict) and not X_aws_CandidateArtifactLocations_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Explainability",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Explainability",), F_aws_CandidateArtifactLocations))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("Explainability",), F_aws_CandidateArtifactLocations)))
     return
 
 
 def _explain_aws_MetricDataList(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_MetricDataList))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_MetricDataList)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_MetricDatum, _explain_aws_MetricDatum)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_MetricDataList))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 0, F_aws_MetricDataList)))
     if isinstance(v, list) and len(v) > 40:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 40, F_aws_MetricDataList))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 40, F_aws_MetricDataList)))
     return
 
 
 def _explain_aws_MetricDatum(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_MetricDatum))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_MetricDatum)))
     if isinstance(v, dict):
         if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
             _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
@@ -2347,29 +2351,29 @@ def _explain_aws_MetricDatum(v: Any, path: JsonPath, out: list[Failure], warn: b
         if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1 or v_313 is DYNAMIC)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
             _explain_aws_MetricSetSource(v["Set"], (*path, "Set"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_MetricDatum_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_MetricDatum))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_MetricDatum)))
     return
 
 
 def _explain_aws_AutoMLMetricExtendedEnum(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMetricExtendedEnum))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLMetricExtendedEnum)))
     if not (isinstance(v, str) and v in X_aws_AutoMLMetricExtendedEnum_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"), F_aws_AutoMLMetricExtendedEnum))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"), F_aws_AutoMLMetricExtendedEnum)))
     return
 
 
 def _explain_aws_MetricSetSource(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_MetricSetSource))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_MetricSetSource)))
     if not (isinstance(v, str) and v in X_aws_MetricSetSource_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Train", "Validation", "Test"), F_aws_MetricSetSource))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("Train", "Validation", "Test"), F_aws_MetricSetSource)))
     return
 
 
 def _explain_aws_AutoMLInferenceContainerDefinitions(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLInferenceContainerDefinitions))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLInferenceContainerDefinitions)))
     if isinstance(v, dict):
         for key in v:
             if not _check_aws_AutoMLProcessingUnit(key):
@@ -2380,44 +2384,44 @@ def _explain_aws_AutoMLInferenceContainerDefinitions(v: Any, path: JsonPath, out
                 _explain_aws_AutoMLContainerDefinitions(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_AutoMLInferenceContainerDefinitions))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 0, F_aws_AutoMLInferenceContainerDefinitions)))
     if isinstance(v, dict) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 2, F_aws_AutoMLInferenceContainerDefinitions))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 2, F_aws_AutoMLInferenceContainerDefinitions)))
     return
 
 
 def _explain_aws_AutoMLProcessingUnit(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLProcessingUnit))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLProcessingUnit)))
     if not (isinstance(v, str) and v in X_aws_AutoMLProcessingUnit_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("CPU", "GPU"), F_aws_AutoMLProcessingUnit))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("CPU", "GPU"), F_aws_AutoMLProcessingUnit)))
     return
 
 
 def _explain_aws_AutoMLJobSecondaryStatus(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobSecondaryStatus))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLJobSecondaryStatus)))
     if not (isinstance(v, str) and v in X_aws_AutoMLJobSecondaryStatus_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"), F_aws_AutoMLJobSecondaryStatus))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"), F_aws_AutoMLJobSecondaryStatus)))
     return
 
 
 def _explain_aws_AutoMLJobArtifacts(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobArtifacts))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobArtifacts)))
     if isinstance(v, dict):
         if "CandidateDefinitionNotebookLocation" in v and not (((v_189 := v["CandidateDefinitionNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
             _explain_aws_TargetAttributeName(v["CandidateDefinitionNotebookLocation"], (*path, "CandidateDefinitionNotebookLocation"), out, warn)
         if "DataExplorationNotebookLocation" in v and not (((v_189 := v["DataExplorationNotebookLocation"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
             _explain_aws_TargetAttributeName(v["DataExplorationNotebookLocation"], (*path, "DataExplorationNotebookLocation"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobArtifacts_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobArtifacts))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobArtifacts)))
     return
 
 
 def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ResolvedAttributes))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_ResolvedAttributes)))
     if isinstance(v, dict):
         if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
             _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
@@ -2426,50 +2430,50 @@ def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], 
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ResolvedAttributes_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ResolvedAttributes))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ResolvedAttributes)))
     return
 
 
 def _explain_aws_ModelDeployConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployConfig)))
     if isinstance(v, dict):
         if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
             _explain_aws_Boolean(v["AutoGenerateEndpointName"], (*path, "AutoGenerateEndpointName"), out, warn)
         if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
             _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployConfig)))
     return
 
 
 def _explain_aws_EndpointName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_EndpointName))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_EndpointName)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_EndpointName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_EndpointName)))
     if isinstance(v, str) and len(v) > 63:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 63, F_aws_EndpointName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 63, F_aws_EndpointName)))
     if isinstance(v, str) and X_aws_EndpointName_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F_aws_EndpointName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})(?![\\s\\S])", F_aws_EndpointName)))
     return
 
 
 def _explain_aws_ModelDeployResult(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployResult))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployResult)))
     if isinstance(v, dict):
         if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
             _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployResult_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployResult))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployResult)))
     return
 
 
 def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """AWS's CreateAutoMLJobRequest shape (kind create-auto-ml-job-request): append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request_shape))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request_shape)))
     if isinstance(v, dict):
         if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
             _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
@@ -2492,101 +2496,101 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
         if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
             _explain_aws_ModelDeployConfig(v["ModelDeployConfig"], (*path, "ModelDeployConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_request_shape_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape)))
     if isinstance(v, dict) and not X_create_auto_ml_job_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"), F_create_auto_ml_job_request_shape))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"), F_create_auto_ml_job_request_shape)))
     return
 
 
 def _explain_aws_TagList(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_TagList))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_TagList)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_Tag, _explain_aws_Tag)
     if isinstance(v, list) and len(v) < 0:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 0, F_aws_TagList))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 0, F_aws_TagList)))
     if isinstance(v, list) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 50, F_aws_TagList))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 50, F_aws_TagList)))
     return
 
 
 def _explain_aws_Tag(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_Tag))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_Tag)))
     if isinstance(v, dict):
         if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not ((len(v_424) > REMEMBERED_LENGTH or v_424 not in X_aws_TagKey_3_ok) and (X_aws_TagKey_3(v_424) is None or (len(v_424) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.add(v_424))))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
             _explain_aws_TagKey(v["Key"], (*path, "Key"), out, warn)
         if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not ((len(v_426) > REMEMBERED_LENGTH or v_426 not in X_aws_TagValue_3_ok) and (X_aws_TagValue_3(v_426) is None or (len(v_426) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.add(v_426))))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
             _explain_aws_TagValue(v["Value"], (*path, "Value"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_Tag_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag)))
     if isinstance(v, dict) and not X_aws_Tag_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("Key", "Value"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("Key", "Value"), F_aws_Tag))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("Key", "Value"), F_aws_Tag)))
     return
 
 
 def _explain_aws_TagKey(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TagKey))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_TagKey)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_TagKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_TagKey)))
     if isinstance(v, str) and len(v) > 128:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 128, F_aws_TagKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 128, F_aws_TagKey)))
     if isinstance(v, str) and X_aws_TagKey_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F_aws_TagKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F_aws_TagKey)))
     return
 
 
 def _explain_aws_TagValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TagValue))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_TagValue)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_TagValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_TagValue)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_TagValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_TagValue)))
     if isinstance(v, str) and X_aws_TagValue_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F_aws_TagValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "x-unicode-pattern", v, "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])", F_aws_TagValue)))
     return
 
 
 def explain_describe_auto_ml_job_v2_response_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """AWS's DescribeAutoMLJobV2Response shape (kind describe-auto-ml-job-v2-response): append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_v2_response_shape))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_describe_auto_ml_job_v2_response_shape)))
     if isinstance(v, dict):
         for key, (check, explain) in X_describe_auto_ml_job_v2_response_shape_1_e.items():
             if key in v and not check(v[key]):
                 explain(v[key], (*path, key), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_describe_auto_ml_job_v2_response_shape_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_v2_response_shape))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_describe_auto_ml_job_v2_response_shape)))
     if isinstance(v, dict) and not X_describe_auto_ml_job_v2_response_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_v2_response_shape))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobArn", "AutoMLJobInputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"), F_describe_auto_ml_job_v2_response_shape)))
     return
 
 
 def _explain_aws_AutoMLJobInputDataConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLJobInputDataConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_AutoMLJobInputDataConfig)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_AutoMLJobChannel, _explain_aws_AutoMLJobChannel)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLJobInputDataConfig))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_AutoMLJobInputDataConfig)))
     if isinstance(v, list) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLJobInputDataConfig))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 2, F_aws_AutoMLJobInputDataConfig)))
     return
 
 
 def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobChannel))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobChannel)))
     if isinstance(v, dict):
         if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
             _explain_aws_AutoMLChannelType(v["ChannelType"], (*path, "ChannelType"), out, warn)
@@ -2597,13 +2601,13 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
         if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
             _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobChannel_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobChannel))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobChannel)))
     return
 
 
 def _explain_aws_AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeConfig)))
     if isinstance(v, dict):
         if "ImageClassificationJobConfig" in v and not (((v_469 := v["ImageClassificationJobConfig"]) is v_469) and (((not ((("CompletionCriteria" in v_469 and not _check_aws_AutoMLJobCompletionCriteria(v_469["CompletionCriteria"])))) and not (not X_aws_ImageClassificationJobConfig_2.issuperset(v_469))) if isinstance(v_469, dict) else v_469 is DYNAMIC))):
             _explain_aws_ImageClassificationJobConfig(v["ImageClassificationJobConfig"], (*path, "ImageClassificationJobConfig"), out, warn)
@@ -2616,29 +2620,29 @@ def _explain_aws_AutoMLProblemTypeConfig(v: Any, path: JsonPath, out: list[Failu
         if "TextGenerationJobConfig" in v and not _check_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"]):
             _explain_aws_TextGenerationJobConfig(v["TextGenerationJobConfig"], (*path, "TextGenerationJobConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeConfig))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeConfig)))
     if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeConfig))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeConfig)))
     return
 
 
 def _explain_aws_ImageClassificationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ImageClassificationJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_ImageClassificationJobConfig)))
     if isinstance(v, dict):
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ImageClassificationJobConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ImageClassificationJobConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ImageClassificationJobConfig)))
     return
 
 
 def _explain_aws_TextClassificationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextClassificationJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TextClassificationJobConfig)))
     if isinstance(v, dict):
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
@@ -2647,27 +2651,27 @@ def _explain_aws_TextClassificationJobConfig(v: Any, path: JsonPath, out: list[F
         if "TargetLabelColumn" in v and not (((v_481 := v["TargetLabelColumn"]) is v_481) and (((not (len(v_481) < 1) and not (len(v_481) > 256)) if isinstance(v_481, str) else v_481 is DYNAMIC))):
             _explain_aws_ContentColumn(v["TargetLabelColumn"], (*path, "TargetLabelColumn"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextClassificationJobConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextClassificationJobConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextClassificationJobConfig)))
     if isinstance(v, dict) and not X_aws_TextClassificationJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ContentColumn", "TargetLabelColumn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F_aws_TextClassificationJobConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ContentColumn", "TargetLabelColumn"), F_aws_TextClassificationJobConfig)))
     return
 
 
 def _explain_aws_ContentColumn(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ContentColumn))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_ContentColumn)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_ContentColumn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_ContentColumn)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_ContentColumn))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_ContentColumn)))
     return
 
 
 def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesForecastingJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesForecastingJobConfig)))
     if isinstance(v, dict):
         if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
@@ -2688,67 +2692,67 @@ def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: lis
         if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
             _explain_aws_CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesForecastingJobConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesForecastingJobConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesForecastingJobConfig)))
     if isinstance(v, dict) and not X_aws_TimeSeriesForecastingJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F_aws_TimeSeriesForecastingJobConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"), F_aws_TimeSeriesForecastingJobConfig)))
     return
 
 
 def _explain_aws_ForecastFrequency(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ForecastFrequency))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_ForecastFrequency)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_ForecastFrequency))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_ForecastFrequency)))
     if isinstance(v, str) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 5, F_aws_ForecastFrequency))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 5, F_aws_ForecastFrequency)))
     if isinstance(v, str) and X_aws_ForecastFrequency_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])", F_aws_ForecastFrequency))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))(?![\\s\\S])", F_aws_ForecastFrequency)))
     return
 
 
 def _explain_aws_ForecastQuantiles(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_ForecastQuantiles))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_ForecastQuantiles)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_ForecastQuantile, _explain_aws_ForecastQuantile)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_ForecastQuantiles))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_ForecastQuantiles)))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_ForecastQuantiles))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 5, F_aws_ForecastQuantiles)))
     return
 
 
 def _explain_aws_ForecastQuantile(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_ForecastQuantile))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_ForecastQuantile)))
     if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F_aws_ForecastQuantile))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 2, F_aws_ForecastQuantile)))
     if isinstance(v, str) and len(v) > 4:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 4, F_aws_ForecastQuantile))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 4, F_aws_ForecastQuantile)))
     if isinstance(v, str) and X_aws_ForecastQuantile_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])", F_aws_ForecastQuantile))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:(^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))))(?![\\s\\S])", F_aws_ForecastQuantile)))
     return
 
 
 def _explain_aws_TimeSeriesTransformations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesTransformations))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesTransformations)))
     if isinstance(v, dict):
         if "Filling" in v and not _check_aws_FillingTransformations(v["Filling"]):
             _explain_aws_FillingTransformations(v["Filling"], (*path, "Filling"), out, warn)
         if "Aggregation" in v and not _check_aws_AggregationTransformations(v["Aggregation"]):
             _explain_aws_AggregationTransformations(v["Aggregation"], (*path, "Aggregation"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesTransformations_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesTransformations))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesTransformations)))
     return
 
 
 def _explain_aws_FillingTransformations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformations))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformations)))
     if isinstance(v, dict):
         for key in v:
             if not _check_aws_ContentColumn(key):
@@ -2759,15 +2763,15 @@ def _explain_aws_FillingTransformations(v: Any, path: JsonPath, out: list[Failur
                 _explain_aws_FillingTransformationMap(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformations))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformations)))
     if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F_aws_FillingTransformations))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 50, F_aws_FillingTransformations)))
     return
 
 
 def _explain_aws_FillingTransformationMap(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformationMap))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_FillingTransformationMap)))
     if isinstance(v, dict):
         for key in v:
             if not _check_aws_FillingType(key):
@@ -2778,35 +2782,35 @@ def _explain_aws_FillingTransformationMap(v: Any, path: JsonPath, out: list[Fail
                 _explain_aws_FillingTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformationMap))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 1, F_aws_FillingTransformationMap)))
     if isinstance(v, dict) and len(v) > 6:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 6, F_aws_FillingTransformationMap))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 6, F_aws_FillingTransformationMap)))
     return
 
 
 def _explain_aws_FillingType(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_FillingType))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_FillingType)))
     if not (isinstance(v, str) and v in X_aws_FillingType_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"), F_aws_FillingType))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"), F_aws_FillingType)))
     return
 
 
 def _explain_aws_FillingTransformationValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_FillingTransformationValue))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_FillingTransformationValue)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_FillingTransformationValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_FillingTransformationValue)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_FillingTransformationValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_FillingTransformationValue)))
     if isinstance(v, str) and X_aws_FillingTransformationValue_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F_aws_FillingTransformationValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9_\\-]+)(?![\\s\\S])", F_aws_FillingTransformationValue)))
     return
 
 
 def _explain_aws_AggregationTransformations(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AggregationTransformations))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AggregationTransformations)))
     if isinstance(v, dict):
         for key in v:
             if not _check_aws_ContentColumn(key):
@@ -2817,23 +2821,23 @@ def _explain_aws_AggregationTransformations(v: Any, path: JsonPath, out: list[Fa
                 _explain_aws_AggregationTransformationValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AggregationTransformations))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 1, F_aws_AggregationTransformations)))
     if isinstance(v, dict) and len(v) > 50:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 50, F_aws_AggregationTransformations))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 50, F_aws_AggregationTransformations)))
     return
 
 
 def _explain_aws_AggregationTransformationValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AggregationTransformationValue))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AggregationTransformationValue)))
     if not (isinstance(v, str) and v in X_aws_AggregationTransformationValue_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("sum", "avg", "first", "min", "max"), F_aws_AggregationTransformationValue))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("sum", "avg", "first", "min", "max"), F_aws_AggregationTransformationValue)))
     return
 
 
 def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesConfig)))
     if isinstance(v, dict):
         if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
             _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
@@ -2844,77 +2848,77 @@ def _explain_aws_TimeSeriesConfig(v: Any, path: JsonPath, out: list[Failure], wa
         if "GroupingAttributeNames" in v and not _check_aws_GroupingAttributeNames(v["GroupingAttributeNames"]):
             _explain_aws_GroupingAttributeNames(v["GroupingAttributeNames"], (*path, "GroupingAttributeNames"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TimeSeriesConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TimeSeriesConfig)))
     if isinstance(v, dict) and not X_aws_TimeSeriesConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F_aws_TimeSeriesConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"), F_aws_TimeSeriesConfig)))
     return
 
 
 def _explain_aws_GroupingAttributeNames(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_GroupingAttributeNames))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_GroupingAttributeNames)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_ContentColumn, _explain_aws_ContentColumn)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_GroupingAttributeNames))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_GroupingAttributeNames)))
     if isinstance(v, list) and len(v) > 5:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 5, F_aws_GroupingAttributeNames))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 5, F_aws_GroupingAttributeNames)))
     return
 
 
 def _explain_aws_HolidayConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, list) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "array", F_aws_HolidayConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "array", F_aws_HolidayConfig)))
     if isinstance(v, list):
         explain_items(v, path, out, warn, _check_aws_HolidayConfigAttributes, _explain_aws_HolidayConfigAttributes)
     if isinstance(v, list) and len(v) < 1:
         if v.__class__ is not OpenArray:
-            out.append(Failure("schema-violation", warn, path, "minItems", v, 1, F_aws_HolidayConfig))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minItems", v, 1, F_aws_HolidayConfig)))
     if isinstance(v, list) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxItems", v, 1, F_aws_HolidayConfig))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxItems", v, 1, F_aws_HolidayConfig)))
     return
 
 
 def _explain_aws_HolidayConfigAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_HolidayConfigAttributes))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_HolidayConfigAttributes)))
     if isinstance(v, dict):
         if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not ((len(v_527) > REMEMBERED_LENGTH or v_527 not in X_aws_CountryCode_3_ok) and (X_aws_CountryCode_3(v_527) is None or (len(v_527) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.add(v_527))))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
             _explain_aws_CountryCode(v["CountryCode"], (*path, "CountryCode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_HolidayConfigAttributes_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_HolidayConfigAttributes))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_HolidayConfigAttributes)))
     return
 
 
 def _explain_aws_CountryCode(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_CountryCode))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_CountryCode)))
     if isinstance(v, str) and len(v) < 2:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 2, F_aws_CountryCode))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 2, F_aws_CountryCode)))
     if isinstance(v, str) and len(v) > 2:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 2, F_aws_CountryCode))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 2, F_aws_CountryCode)))
     if isinstance(v, str) and X_aws_CountryCode_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[A-Z]{2})(?![\\s\\S])", F_aws_CountryCode))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[A-Z]{2})(?![\\s\\S])", F_aws_CountryCode)))
     return
 
 
 def _explain_aws_CandidateGenerationConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_CandidateGenerationConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_CandidateGenerationConfig)))
     if isinstance(v, dict):
         if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
             _explain_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_CandidateGenerationConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateGenerationConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_CandidateGenerationConfig)))
     return
 
 
 def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TabularJobConfig)))
     if isinstance(v, dict):
         if "CandidateGenerationConfig" in v and not (((v_529 := v["CandidateGenerationConfig"]) is v_529) and (((not ((("AlgorithmsConfig" in v_529 and not _check_aws_AutoMLAlgorithmsConfig(v_529["AlgorithmsConfig"])))) and not (not X_aws_CandidateGenerationConfig_2.issuperset(v_529))) if isinstance(v_529, dict) else v_529 is DYNAMIC))):
             _explain_aws_CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
@@ -2933,17 +2937,17 @@ def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], wa
         if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
             _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularJobConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig)))
     if isinstance(v, dict) and not X_aws_TabularJobConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("TargetAttributeName",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_TabularJobConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("TargetAttributeName",), F_aws_TabularJobConfig)))
     return
 
 
 def _explain_aws_TextGenerationJobConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationJobConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationJobConfig)))
     if isinstance(v, dict):
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
@@ -2954,25 +2958,25 @@ def _explain_aws_TextGenerationJobConfig(v: Any, path: JsonPath, out: list[Failu
         if "ModelAccessConfig" in v and not (((v_559 := v["ModelAccessConfig"]) is v_559) and (((not ((("AcceptEula" in v_559 and not (((v_221 := v_559["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))))) and not (not X_aws_ModelAccessConfig_2.issuperset(v_559)) and not ("AcceptEula" not in v_559 and v_559.__class__ is not OpenObject)) if isinstance(v_559, dict) else v_559 is DYNAMIC))):
             _explain_aws_ModelAccessConfig(v["ModelAccessConfig"], (*path, "ModelAccessConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationJobConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationJobConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationJobConfig)))
     return
 
 
 def _explain_aws_BaseModelName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_BaseModelName))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_BaseModelName)))
     if isinstance(v, str) and len(v) < 1:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 1, F_aws_BaseModelName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 1, F_aws_BaseModelName)))
     if isinstance(v, str) and len(v) > 256:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 256, F_aws_BaseModelName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 256, F_aws_BaseModelName)))
     if isinstance(v, str) and X_aws_BaseModelName_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])", F_aws_BaseModelName))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)(?![\\s\\S])", F_aws_BaseModelName)))
     return
 
 
 def _explain_aws_TextGenerationHyperParameters(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationHyperParameters))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationHyperParameters)))
     if isinstance(v, dict):
         for key in v:
             if not _check_aws_TextGenerationHyperParameterKey(key):
@@ -2983,62 +2987,62 @@ def _explain_aws_TextGenerationHyperParameters(v: Any, path: JsonPath, out: list
                 _explain_aws_TextGenerationHyperParameterValue(item, (*path, key), out, warn)
     if isinstance(v, dict) and len(v) < 0:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 0, F_aws_TextGenerationHyperParameters))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 0, F_aws_TextGenerationHyperParameters)))
     if isinstance(v, dict) and len(v) > 30:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 30, F_aws_TextGenerationHyperParameters))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 30, F_aws_TextGenerationHyperParameters)))
     return
 
 
 def _explain_aws_TextGenerationHyperParameterKey(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TextGenerationHyperParameterKey))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_TextGenerationHyperParameterKey)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_TextGenerationHyperParameterKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_TextGenerationHyperParameterKey)))
     if isinstance(v, str) and len(v) > 32:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 32, F_aws_TextGenerationHyperParameterKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 32, F_aws_TextGenerationHyperParameterKey)))
     if isinstance(v, str) and X_aws_TextGenerationHyperParameterKey_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F_aws_TextGenerationHyperParameterKey))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F_aws_TextGenerationHyperParameterKey)))
     return
 
 
 def _explain_aws_TextGenerationHyperParameterValue(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_TextGenerationHyperParameterValue))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_TextGenerationHyperParameterValue)))
     if isinstance(v, str) and len(v) < 0:
-        out.append(Failure("schema-violation", warn, path, "minLength", v, 0, F_aws_TextGenerationHyperParameterValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "minLength", v, 0, F_aws_TextGenerationHyperParameterValue)))
     if isinstance(v, str) and len(v) > 16:
-        out.append(Failure("schema-violation", warn, path, "maxLength", v, 16, F_aws_TextGenerationHyperParameterValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxLength", v, 16, F_aws_TextGenerationHyperParameterValue)))
     if isinstance(v, str) and X_aws_TextGenerationHyperParameterValue_3(v) is None:
-        out.append(Failure("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F_aws_TextGenerationHyperParameterValue))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "pattern", v, "^(?:[a-zA-Z0-9._\\-]+)(?![\\s\\S])", F_aws_TextGenerationHyperParameterValue)))
     return
 
 
 def _explain_aws_ModelAccessConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_ModelAccessConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_ModelAccessConfig)))
     if isinstance(v, dict):
         if "AcceptEula" in v and not (((v_221 := v["AcceptEula"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
             _explain_aws_Boolean(v["AcceptEula"], (*path, "AcceptEula"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelAccessConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelAccessConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelAccessConfig)))
     if isinstance(v, dict) and not X_aws_ModelAccessConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AcceptEula",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AcceptEula",), F_aws_ModelAccessConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AcceptEula",), F_aws_ModelAccessConfig)))
     return
 
 
 def _explain_aws_AutoMLProblemTypeConfigName(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, str) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLProblemTypeConfigName))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "string", F_aws_AutoMLProblemTypeConfigName)))
     if not (isinstance(v, str) and v in X_aws_AutoMLProblemTypeConfigName_1) and v is not DYNAMIC:
-        out.append(Failure("invalid-value", warn, path, "enum", v, ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"), F_aws_AutoMLProblemTypeConfigName))
+        out.append(_NEW(Failure, ("invalid-value", warn, path, "enum", v, ("ImageClassification", "TextClassification", "TimeSeriesForecasting", "Tabular", "TextGeneration"), F_aws_AutoMLProblemTypeConfigName)))
     return
 
 
 def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLResolvedAttributes))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLResolvedAttributes)))
     if isinstance(v, dict):
         if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
             _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
@@ -3047,80 +3051,80 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
         if "AutoMLProblemTypeResolvedAttributes" in v and not _check_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"]):
             _explain_aws_AutoMLProblemTypeResolvedAttributes(v["AutoMLProblemTypeResolvedAttributes"], (*path, "AutoMLProblemTypeResolvedAttributes"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLResolvedAttributes_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLResolvedAttributes))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLResolvedAttributes)))
     return
 
 
 def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeResolvedAttributes))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeResolvedAttributes)))
     if isinstance(v, dict):
         if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
             _explain_aws_TabularResolvedAttributes(v["TabularResolvedAttributes"], (*path, "TabularResolvedAttributes"), out, warn)
         if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
             _explain_aws_TextGenerationResolvedAttributes(v["TextGenerationResolvedAttributes"], (*path, "TextGenerationResolvedAttributes"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes)))
     if isinstance(v, dict) and len(v) < 1:
         if v.__class__ is not OpenObject:
-            out.append(Failure("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes))
+            out.append(_NEW(Failure, ("schema-violation", warn, path, "minProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes)))
     if isinstance(v, dict) and len(v) > 1:
-        out.append(Failure("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes))
+        out.append(_NEW(Failure, ("schema-violation", warn, path, "maxProperties", v, 1, F_aws_AutoMLProblemTypeResolvedAttributes)))
     return
 
 
 def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TabularResolvedAttributes))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TabularResolvedAttributes)))
     if isinstance(v, dict):
         if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
             _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularResolvedAttributes_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularResolvedAttributes))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularResolvedAttributes)))
     return
 
 
 def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationResolvedAttributes))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationResolvedAttributes)))
     if isinstance(v, dict):
         if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
             _explain_aws_BaseModelName(v["BaseModelName"], (*path, "BaseModelName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationResolvedAttributes))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationResolvedAttributes)))
     return
 
 
 def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLComputeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLComputeConfig)))
     if isinstance(v, dict):
         if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
             _explain_aws_EmrServerlessComputeConfig(v["EmrServerlessComputeConfig"], (*path, "EmrServerlessComputeConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLComputeConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLComputeConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLComputeConfig)))
     return
 
 
 def _explain_aws_EmrServerlessComputeConfig(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_aws_EmrServerlessComputeConfig))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_EmrServerlessComputeConfig)))
     if isinstance(v, dict):
         if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
             _explain_aws_RoleArn(v["ExecutionRoleARN"], (*path, "ExecutionRoleARN"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig)))
     if isinstance(v, dict) and not X_aws_EmrServerlessComputeConfig_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("ExecutionRoleARN",):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F_aws_EmrServerlessComputeConfig))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ExecutionRoleARN",), F_aws_EmrServerlessComputeConfig)))
     return
 
 
 def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     """AWS's CreateAutoMLJobV2Request shape (kind create-auto-ml-job-v2-request): append each certain failure to ``out``."""
     if not isinstance(v, dict) and v is not DYNAMIC:
-        out.append(Failure("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request_shape))
+        out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request_shape)))
     if isinstance(v, dict):
         if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
             _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
@@ -3145,11 +3149,11 @@ def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: lis
         if "AutoMLComputeConfig" in v and not _check_aws_AutoMLComputeConfig(v["AutoMLComputeConfig"]):
             _explain_aws_AutoMLComputeConfig(v["AutoMLComputeConfig"], (*path, "AutoMLComputeConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_v2_request_shape_2:
-        out.append(Failure("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_v2_request_shape))
+        out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_v2_request_shape)))
     if isinstance(v, dict) and not X_create_auto_ml_job_v2_request_shape_3 <= v.keys() and v.__class__ is not OpenObject:
         for key in ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"):
             if key not in v:
-                out.append(Failure("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"), F_create_auto_ml_job_v2_request_shape))
+                out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("AutoMLJobName", "AutoMLJobInputDataConfig", "OutputDataConfig", "AutoMLProblemTypeConfig", "RoleArn"), F_create_auto_ml_job_v2_request_shape)))
     return
 
 F_document: Facts = {

@@ -109,11 +109,13 @@ class Snippet:
         return PyCode(f"isinstance(v, {_ident(python_type)}) and ")
 
     def fail(self, value: Any, keyword: str | None = None) -> PyCode:
-        """The statement that records this op's failure at ``v``."""
+        """The statement that records this op's failure at ``v`` (a :class:`Failure` built
+        by ``tuple.__new__``, the explainers' ``_NEW``: without the call of the named tuple's
+        Python ``__new__``, half the cost)."""
         word = _py(self.op.keyword if keyword is None else keyword)
         return PyCode(
-            f"out.append(Failure({_py(self.op.code)}, warn, path, {word}, v, {_py(value)}, "
-            f"{self.facts}))"
+            f"out.append(_NEW(Failure, ({_py(self.op.code)}, warn, path, {word}, v, "
+            f"{_py(value)}, {self.facts})))"
         )
 
 

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
-    from automl_objective.base.codes import Severity
     from automl_objective.check.catalog import Catalog
     from automl_objective.check.failures import Failure
     from automl_objective.check.findings import Located, Path
@@ -346,11 +345,7 @@ class Checker:
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
         """The findings of ``failures``, without those of the rules a value known in part
         fails whatever fills it (``certain`` says them)."""
-        from automl_objective.check import wording  # only for documents with failures
-        from automl_objective.check.findings import one_per_cause
-
-        said = wording.explain_remembered
-        located = one_per_cause(item for f in failures for item in said(f, self.catalog))
+        located = _explaining()(failures, self.catalog)
         if certain:
             from automl_objective.base.codes import Code
 
@@ -416,6 +411,21 @@ def _known_in_part(
     return {**partial, **_placeholders.partly_known(data, held)} if held else partial
 
 
+_EXPLAINING: Callable[[list[Failure], Catalog], list[Located]] | None = None
+
+
+def _explaining() -> Callable[[list[Failure], Catalog], list[Located]]:
+    """:func:`automl_objective.check.wording.findings_of`, imported by the first document
+    with failures (a clean run never loads the wording), then kept: a document with
+    failures runs no import statement to reach it (two cost about 1.5 us)."""
+    global _EXPLAINING
+    if _EXPLAINING is None:
+        from automl_objective.check.wording import findings_of
+
+        _EXPLAINING = findings_of
+    return _EXPLAINING
+
+
 _NOTHING_PARTLY_KNOWN: dict[Path, PartialText] = {}
 """A document's values known in part when it has none (never changed: read only)."""
 
@@ -445,6 +455,8 @@ def _with_placeholders(
     (``filled``), and for each value holding one (``held``) in place of the pattern or length
     errors its text gets (a value of a list of names, ``F${X}1`` for a metric, is still
     none of them), unless no fill can mend them (``certain`` says so)."""
+    if not filled and not held:
+        return located  # no placeholder: nothing to add or drop
     from automl_objective.base.codes import Code
 
     if certain:
@@ -507,25 +519,32 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
     one finding per cause, not one per alias.
     """
-    spots = document.spots([(item.path, item.at_key) for item in located])
+    spots = document.spots(list(map(_REQUEST, located)))
     others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
-    if any(node is not None for _, node in spots):  # nodes that aliases may share
+    if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
         located, spots, others = _first_per_node(located, spots)
     findings = []
     unplaced = False
+    pointers = _POINTERS
     for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
         if position is None:
             unplaced = True
             line, column = None, None
         else:
             line, column = position
-        message = item.message
+        severity, code, path, message = item[:4]
         if others and index in others:
             more = len(others[index])
             message += f" (the same YAML node, through aliases, at {more:,} more places)"
-        severity: Severity = "error" if strict else item.severity
+        pointer = pointers.get(path)
+        if pointer is None:
+            pointer = json_pointer(path)
+            if len(path) <= _POINTER_DEPTH and _PLAIN_TOKENS.issuperset(map(type, path)):
+                if len(pointers) >= _MAX_POINTERS:
+                    pointers.clear()
+                pointers[path] = pointer
         findings.append(
-            Finding(severity, item.code, json_pointer(item.path), line, column, message)
+            Finding("error" if strict else severity, code, pointer, line, column, message)
         )
     if unplaced:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
@@ -535,6 +554,16 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
 
 
 _BY_PLACE = operator.attrgetter("line", "column", "code")
+_REQUEST = operator.itemgetter(2, 4)  # a Located's (path, at_key): what a spot is asked for
+_NODE = operator.itemgetter(1)
+_POINTERS: dict[Path, str] = {}
+"""The JSON Pointer of each path placed, across the documents of a run (documents of one
+form fail at the same paths); only for paths of plain strings and integers (``True`` and
+``1`` are equal keys of different pointers), up to :data:`_POINTER_DEPTH` deep; emptied when
+full."""
+_MAX_POINTERS = 4_096
+_POINTER_DEPTH = 16
+_PLAIN_TOKENS = frozenset({str, int})
 
 
 def _first_per_node(

@@ -128,55 +128,65 @@ def _one_per_value(items: list[Located]) -> list[Located]:
 
 
 def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
-    """Drop findings that another finding already explains, and exact repeats.
+    """Drop findings that another finding already explains, and exact repeats: a generic
+    finding where a specific one is at the same path, all but one ``schema-violation`` of a
+    value, what is inside a value of the wrong type, what a finding at its path supersedes.
 
-    Linear in the number of findings: each is checked against sets keyed by path. Each rule
-    runs only where the codes present can make it drop something.
+    Linear in the number of findings, in two passes: one gathers what the rules need (the
+    paths of the specific findings, of the type errors, what is superseded), the other keeps
+    what no rule drops. Each rule is applied only where the codes present can make it drop
+    something.
     """
-    unique = [item for item in dict.fromkeys(items) if item is not None]
+    distinct = dict.fromkeys(items)
+    distinct.pop(None, None)
+    unique: list[Located] = list(distinct)  # type: ignore[arg-type]  # None popped
     if len(unique) < 2:
         return unique
-    codes = {item.code for item in unique}
-    unique = _without_generic_repeats(unique, codes)
-    if Code.INVALID_TYPE not in codes and codes.isdisjoint(_SUPERSEDES):
-        return unique  # nothing inside a value of the wrong type, nothing superseded
-    return _without_explained(unique)
-
-
-def _without_generic_repeats(unique: list[Located], codes: set[Code]) -> list[Located]:
-    """One ``schema-violation`` finding per value, and no generic finding where a specific
-    one is at the same path (``codes``: the codes of ``unique``)."""
-    if Code.SCHEMA_VIOLATION in codes:
+    specific, type_errors, superseded, generic, violations = _gathered(unique)
+    if violations > 1:
         unique = _one_per_value(unique)
-    if not codes.isdisjoint(_GENERIC) and not codes <= _GENERIC:
-        specific = {f.path for f in unique if f.code not in _GENERIC}
-        unique = [f for f in unique if f.code not in _GENERIC or f.path not in specific]
-    return unique
-
-
-INVALID_TYPE = Code.INVALID_TYPE
-
-
-def _without_explained(unique: list[Located]) -> list[Located]:
-    """No finding inside a value of the wrong type, nor one a finding at its path supersedes."""
-    type_errors = {f.path for f in unique if f.code == Code.INVALID_TYPE}
-    superseded = {
-        (item.path, code)
-        for item in unique
-        if item.code in _SUPERSEDES
-        for code in _SUPERSEDES[item.code]
-    }
-    if not type_errors and not superseded:
+    if not (generic and specific) and not type_errors and not superseded:
         return unique
     depths = sorted({len(path) for path in type_errors})  # a prefix can only be this long
     kept = []
     for item in unique:
-        if type_errors and item.code != INVALID_TYPE and _inside(item.path, type_errors, depths):
+        code, path = item.code, item.path
+        if code in _GENERIC and path in specific:
+            continue  # a specific finding at the same path says it more clearly
+        if type_errors and code != INVALID_TYPE and _inside(path, type_errors, depths):
             continue  # a value of the wrong type: what is inside it does not matter
-        if superseded and (item.path, item.code) in superseded:
+        if superseded and (path, code) in superseded:
             continue
         kept.append(item)
     return kept
+
+
+def _gathered(
+    unique: list[Located],
+) -> tuple[set[Path], set[Path], set[tuple[Path, Code]], int, int]:
+    """What the rules of :func:`one_per_cause` need: the paths of the findings of a rule's
+    own code, and of the type errors, the (path, code) pairs superseded, how many findings
+    are generic and how many of those are ``schema-violation``."""
+    specific: set[Path] = set()
+    type_errors: set[Path] = set()
+    superseded: set[tuple[Path, Code]] = set()
+    generic = violations = 0
+    for item in unique:
+        code = item.code
+        if code in _GENERIC:
+            generic += 1
+            violations += code == _VIOLATION
+            continue
+        specific.add(item.path)
+        if code == INVALID_TYPE:
+            type_errors.add(item.path)
+        elif code in _SUPERSEDES:
+            superseded.update((item.path, other) for other in _SUPERSEDES[code])
+    return specific, type_errors, superseded, generic, violations
+
+
+INVALID_TYPE = Code.INVALID_TYPE
+_VIOLATION = Code.SCHEMA_VIOLATION
 
 
 def _inside(path: Path, paths: set[Path], depths: list[int]) -> bool:

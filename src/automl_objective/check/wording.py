@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from automl_objective.base.codes import Severity
 from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
-from automl_objective.check.findings import Located, Path
+from automl_objective.check.findings import Located, Path, one_per_cause
 
 MAX_NODES = 16
 """The largest instance remembered, in values (its members and items count): a larger one
@@ -72,34 +73,101 @@ class _TooLarge(Exception):
     pass
 
 
+def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
+    """The findings of a document's failures, one per cause (see
+    :func:`~automl_objective.check.findings.one_per_cause`), each failure worded by
+    :func:`explain_remembered`; a failure whose finding is known before its words
+    (:data:`~automl_objective.check.messages.PLAIN_CODES`) is worded only if one-per-cause
+    keeps that finding, and one that another failure says (``said_by_another``: no words)
+    is not looked up (keying its object would cost more than knowing that)."""
+    found: list[Located] = []
+    unworded = False
+    plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
+    for failure in failures:
+        keyword = failure[3]
+        code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
+        if code is not None:
+            severity: Severity = "warning" if failure[1] else "error"
+            found.append(
+                _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
+            )
+            unworded = True
+        elif keyword != "additionalProperties" or not messages.said_by_another(keyword, failure[6]):
+            found += explain_remembered(failure, catalog)
+    kept = one_per_cause(found)
+    return _worded(kept, catalog) if unworded else kept
+
+
+class _Unworded(str):
+    """The message of a finding not worded yet, holding its failure: equal to nothing but
+    itself, so that one-per-cause takes no two of them for one repeat (their words, once
+    made, may differ)."""
+
+    __hash__ = object.__hash__
+    failure: Failure
+
+    def __new__(cls, failure: Failure) -> _Unworded:
+        made = super().__new__(cls, "\x00unworded")
+        made.failure = failure
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+
+def _worded(located: list[Located], catalog: Catalog) -> list[Located]:
+    """``located`` with each finding kept unworded in its words (the one finding its
+    failure's words give), then without exact repeats, as one-per-cause would have left
+    them: its rules decide by code and path alone, which the words do not change, so two
+    findings that word alike were kept or dropped alike."""
+    worded: list[Located] = []
+    for item in located:
+        message = item.message
+        if isinstance(message, _Unworded):
+            worded += explain_remembered(message.failure, catalog)
+        else:
+            worded.append(item)
+    return list(dict.fromkeys(worded))
+
+
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
     global _LAST
-    last, _, entry = _LAST
-    if last is not None and failure[4] is last[4] and _alike_last(failure, catalog):
-        # what the key would be is the last one's: its entry, without building the key
-        return _rebuilt(entry, failure.path)
+    code, warn, path, keyword, instance, value, facts = failure
+    last, shape, entry = _LAST
+    if (
+        last is not None
+        and instance is last[4]
+        and facts is last[6]
+        and value is last[5]
+        and keyword == last[3]
+        and code == last[0]
+        and warn == last[1]
+        and entry[2] is catalog
+        and len(path) == len(last[2])
+        and _shape(path) == shape
+    ):  # the last failure's key, but for the indices along its path (a list's items
+        # failing alike): its entry, without building the key (tested here, not by a call:
+        # 10,000 items of the 5 MB file come this way)
+        return _rebuilt(entry, path)
     try:
-        key = _key(failure) if _REMEMBERS else None
+        key = _key(code, warn, path, keyword, instance, value, facts)
     except _TooLarge:
-        key = None
-    if key is None:
         return messages.explain_all(failure, catalog)
     entry = _MEMORY.get(key)
-    if (
-        entry is not None
-        and entry[0] is failure.facts
-        and entry[1] is failure.value
-        and entry[2] is catalog
-    ):
+    if entry is not None and entry[0] is facts and entry[1] is value and entry[2] is catalog:
         _LAST = (failure, key[-1], entry)
-        path = failure.path
-        if path == entry[4]:
-            return list(entry[5])
-        return [
-            _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
-            for s, code, below, m, at, most in entry[3]
-        ]
+        return _rebuilt(entry, path)
+    return _remembered(failure, catalog, key)
+
+
+def _remembered(failure: Failure, catalog: Catalog, key: tuple[Hashable, ...]) -> list[Located]:
+    """The words of a failure not remembered yet, remembered under ``key`` (unless a finding
+    is placed outside its path)."""
+    global _LAST
     found = messages.explain_all(failure, catalog)
     words = _below(found, failure.path)
     if words is not None:
@@ -111,44 +179,39 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     return found
 
 
-def _alike_last(failure: Failure, catalog: Catalog) -> bool:
-    """Whether ``failure`` (of the last one's instance) has the last one's key: the same node
-    and keyword value (objects), keyword, code and severity, and path but for its indices."""
-    last, shape, entry = _LAST
-    return (
-        failure[6] is last[6]
-        and failure[5] is last[5]
-        and failure[3] == last[3]
-        and failure[0] == last[0]
-        and failure[1] == last[1]
-        and entry[2] is catalog
-        and len(failure[2]) == len(last[2])
-        and _shape(failure[2]) == shape
-    )
-
-
 def _rebuilt(entry: Entry, path: Path) -> list[Located]:
-    """The findings of a remembered failure, for one at ``path`` (as the lookup above)."""
+    """The findings of a remembered failure, for one at ``path``: those remembered when it
+    is theirs, else each with ``path`` before what it adds below it."""
     if path == entry[4]:
-        return list(entry[5])
+        return entry[5][:]
     return [
         _NEW(Located, (s, code, (*path, *below) if below else path, m, at, most))
         for s, code, below, m, at, most in entry[3]
     ]
 
 
-def _key(failure: Failure) -> tuple[Hashable, ...]:
-    path = failure.path
+def _key(
+    code: str,
+    warn: bool,
+    path: Path,
+    keyword: str,
+    instance: Any,
+    value: Any,
+    facts: Any,
+) -> tuple[Hashable, ...]:
+    """What a failure is remembered by (its fields, as :func:`explain_remembered` unpacked
+    them once): see the module's docstring. _TooLarge: not remembered."""
+    if not _REMEMBERS:
+        raise _TooLarge
     plain = path.__class__ is tuple and _NO_INDEX.issuperset(map(type, path))
     shape = path if plain else _shape(path)
-    instance = failure.instance
     kind = instance.__class__
     names: Hashable
     if kind is str:
         names = instance  # as _frozen keys a scalar, without the call
     elif kind is int or kind is bool or instance is None:
         names = (kind, instance)
-    elif kind is dict and (failure.code, failure.keyword) in NAMES_ONLY:
+    elif kind is dict and (code, keyword) in NAMES_ONLY:
         if len(instance) > MAX_NAMES:
             raise _TooLarge
         listed = tuple(instance)
@@ -157,15 +220,7 @@ def _key(failure: Failure) -> tuple[Hashable, ...]:
         names = (dict, listed)
     else:
         names = _frozen(instance, [MAX_NODES])
-    return (
-        failure.code,
-        failure.keyword,
-        failure.warn,
-        id(failure.facts),
-        id(failure.value),
-        names,
-        shape,
-    )
+    return (code, keyword, warn, id(facts), id(value), names, shape)
 
 
 _NO_INDEX = frozenset({str})

@@ -42,10 +42,17 @@ def finding_line(path: str, finding: Finding) -> str:
 
 
 def summary(results: Sequence[FileResult]) -> str:
-    invalid = sum(not r.valid for r in results)
-    errors = sum(f.severity == "error" for r in results for f in r.findings)
-    warnings = sum(f.severity == "warning" for r in results for f in r.findings)
-    skipped = sum(r.skipped is not None for r in results)
+    """``N files checked: V valid, I invalid (E errors, W warnings)``: counted in one pass
+    over the results (a file is invalid when it has an error)."""
+    invalid = errors = warnings = skipped = 0
+    for result in results:
+        skipped += result.skipped is not None
+        if result.findings:
+            severities = [finding.severity for finding in result.findings]
+            found = severities.count("error")
+            errors += found
+            invalid += found > 0
+            warnings += severities.count("warning")
     files = "file" if len(results) == 1 else "files"
     also = f", {skipped} skipped as none of the known kinds" if skipped else ""
     return (

@@ -10,6 +10,14 @@ from automl_objective.check.results import FileResult
 from automl_objective.report.reporter import Reporter, location, summary
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
+MAX_REMEMBERED = 2_048
+"""Messages remembered as made printable, each of at most :data:`REMEMBERED_LENGTH`
+characters (a megabyte at most); the memory is emptied when full."""
+REMEMBERED_LENGTH = 512
+_PRINTABLE: dict[str, str] = {}
+"""Each message as :func:`printable` makes it, across the files of a run: documents that
+make the same mistake get the same words (the same string objects, from the wording's
+memory), and scanning a message costs more than looking it up."""
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
@@ -32,15 +40,18 @@ class TextReporter(Reporter):
 
     def _lines(self, result: FileResult) -> str:
         shown_path = printable(result.path)  # once a file, not once a finding
-        shown: dict[str, str] = {}  # each message made printable once a file (a long list's
-        # items that fail alike say the same)
+        shown = _PRINTABLE
         lines = []
         colour = self.colour
         for finding in result.findings:
             said = finding.message + finding.related_words() if finding.related else finding.message
             words = shown.get(said)
             if words is None:
-                words = shown[said] = printable(said)
+                words = printable(said)
+                if len(said) <= REMEMBERED_LENGTH:
+                    if len(shown) >= MAX_REMEMBERED:
+                        shown.clear()
+                    shown[said] = words
             line, column = finding.line, finding.column
             if line is not None and column is not None and finding.cell is None and not colour:
                 # the common line, in one piece: what location() and the branch below write
