@@ -27,7 +27,7 @@ from automl_objective.base.finding import Finding
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
 from automl_objective.inputs.python.bindings import Chunk
-from automl_objective.inputs.python.newer_syntax import may_be_newer_syntax, newer_syntax_note
+from automl_objective.inputs.python.newer_syntax import newer_syntax_error, newer_syntax_note
 from automl_objective.inputs.python.pieces import LineState
 from automl_objective.inputs.python.reader import parse_chunk
 
@@ -125,16 +125,21 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
         try:
             # Not the notebook's own name: CPython would read a syntax error's line from that file.
             chunks.append(parse_chunk(source, number, f"<cell {number}>"))
-        except (SyntaxError, ValueError, RecursionError) as error:
+        except (SyntaxError, ValueError, RecursionError) as raised:
+            error = (
+                newer_syntax_error(raised, source) if isinstance(raised, SyntaxError) else raised
+            )
+            if error is None:  # maybe an f-string a newer Python reads: a warning
+                assert isinstance(raised, SyntaxError)
+                message = f"code cell is {newer_syntax_note(raised.msg)}"
+                problem = Finding(
+                    "warning", Code.PARSE_ERROR, "", raised.lineno, raised.offset, message, number
+                )
+                problems.append(problem)
+                continue
             line = getattr(error, "lineno", None)
             column = getattr(error, "offset", None)
             why = getattr(error, "msg", None) or str(error)
-            if isinstance(error, SyntaxError) and may_be_newer_syntax(error):
-                message = f"code cell is {newer_syntax_note(why)}"
-                problems.append(
-                    Finding("warning", Code.PARSE_ERROR, "", line, column, message, number)
-                )
-                continue
             message = f"code cell is not valid Python ({why}); its requests are not checked"
             problems.append(Finding("error", Code.PARSE_ERROR, "", line, column, message, number))
     return chunks, problems
