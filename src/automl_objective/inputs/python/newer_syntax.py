@@ -23,6 +23,8 @@ import sys
 
 _F_STRING_START = re.compile(r"(?<!\w)(?:[fF][rR]?|[rR][fF])['\"]")
 _STRING_START = re.compile(r"(?<![\w])([rRbBuUfF]{0,2})('''|\"\"\"|'|\")")
+_NEXT = re.compile(r"#|(?<![\w])[rRbBuUfF]{0,2}['\"]")
+"""Where a comment or a string literal may start."""
 _READS_PEP_701 = (3, 12)
 _OPEN, _CLOSE = "([{", ")]}"
 
@@ -53,18 +55,14 @@ def blank_f_strings(source: str) -> str:
     length and the same line breaks; the rest as it is."""
     out: list[str] = []
     index, done = 0, 0
-    while index < len(source):
-        char = source[index]
-        if char == "#":
+    while (found := _NEXT.search(source, index)) is not None:
+        index = found.start()
+        if found.group() == "#":
             end = source.find("\n", index)
             index = len(source) if end < 0 else end
             continue
-        start = _STRING_START.match(source, index) if char in "'\"rRbBuUfF" else None
-        if start is None:
-            index += 1
-            continue
         end, closed = _string_end(source, index)
-        if closed and "f" in start.group(1).lower():
+        if closed and "f" in found.group().lower():
             out.append(source[done:index])
             out.append(_plain(source[index:end]))
             done = end
