@@ -91,6 +91,7 @@ def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | No
         ("if x:\n    a.b = !ls", "if x:\n    a.b = __ipython_magic__()"),
         ("%store -r metric  problem", "metric = problem = __ipython_magic__()"),
         ("%store metric", "pass"),  # stores it: binds nothing
+        ("%store -r class", "from __ipython_magic__ import *"),  # no name Python can bind
         # a magic that may bind any name: a star import at the top, globals() in a block
         ("%run setup.py", "from __ipython_magic__ import *"),
         ("%store -r", "from __ipython_magic__ import *"),

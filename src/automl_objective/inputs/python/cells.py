@@ -19,6 +19,7 @@ counting every cell, markdown ones too.
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 import warnings
 
@@ -74,12 +75,17 @@ def _python_for(line: str, indent: str) -> str:
         return "if 1:" + line[len("%time") :]
     if (runs := _RUNS_CODE.match(line)) is not None:
         restored = runs.group(1).split() if line.startswith("%store") else []
-        if restored and all(name.isidentifier() for name in restored):
+        if restored and all(_is_name(name) for name in restored):
             return " = ".join(restored) + f" = {_UNKNOWN}"
         # any name may be bound: a star import says so at a module's top level, globals()
         # anywhere (a star import is refused inside a function)
         return "globals()" if indent else f"from {_UNKNOWN[:-2]} import *"
     return "pass"
+
+
+def _is_name(word: str) -> bool:
+    """Whether ``word`` can be bound as a name (``class`` cannot)."""
+    return word.isidentifier() and not keyword.iskeyword(word)
 
 
 def _parses(code: str) -> bool:
