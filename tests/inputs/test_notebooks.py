@@ -100,6 +100,7 @@ def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | No
         # %time runs the line's Python, in the notebook's names
         ("%time metric = pick()", "if 1: metric = pick()"),
         ("%time !ls", "pass"),
+        ("%time for metric in pick(): f(metric)", "globals()"),
         ("%timeit metric = pick()", "pass"),  # runs it in a function of its own
     ],
 )

@@ -72,7 +72,10 @@ def _python_for(line: str, indent: str) -> str:
     if (assigned := _ASSIGNED.match(line)) is not None:
         return f"{assigned.group(1)} = {_UNKNOWN}"
     if line.startswith("%time ") and _parses(line[len("%time") :].strip()):
-        return "if 1:" + line[len("%time") :]
+        timed = "if 1:" + line[len("%time") :]
+        # a compound statement (for ...: f()) cannot follow "if 1:" on its line: it may bind
+        # any name then
+        return timed if _parses(timed) else "globals()"
     if (runs := _RUNS_CODE.match(line)) is not None:
         restored = runs.group(1).split() if line.startswith("%store") else []
         if restored and all(_is_name(name) for name in restored):
