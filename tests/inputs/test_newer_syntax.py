@@ -124,6 +124,7 @@ def test_an_error_beside_an_f_string_stays_an_error_where_it_is(
         "x = rf'\\{{{d['k']}\\}}' + f'\\N{EM DASH}{d['k']}'\n",
         'x = f"""{\n  a  # a comment\n}""" + f"{x:%H:%M}"  # f"{\n',
         "x = f'{f'{f'{1}'}'}' + F\"{ {1: 2}[1] }\" + f'{a!=b}'\n",
+        'x = f"{d["""\n"""]}"\n',  # 3.11 reads a string that ends on the next line
     ],
 )
 def test_code_3_12_reads_is_a_warning_before_3_12_however_its_f_strings_are_written(

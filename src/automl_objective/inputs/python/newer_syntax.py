@@ -8,7 +8,9 @@ written for, and the tool cannot tell (its requests are checked when it runs on 
 later). Any other syntax error stays an error, and on 3.12 and later every one is.
 
 Which is which, on 3.11: the code with each f-string blanked (read as 3.12 reads it, the
-whole literal made a plain string of the same length and lines) is parsed again. When it
+whole literal made a plain string of the same length and lines) is parsed again, whatever the
+error and wherever it is (3.11 may read a 3.12 f-string's quotes as a string that ends lines
+later). When it
 parses, only f-strings failed: a warning. When it fails, the code has another error, which is
 the one reported (``f"{a["b"]}"`` on one line and ``y = (`` on the next is an error at the
 bracket left open). A broken f-string 3.12 refuses too (``f"{}"``) is still a warning on 3.11,
@@ -21,7 +23,6 @@ import ast
 import re
 import sys
 
-_F_STRING_START = re.compile(r"(?<!\w)(?:[fF][rR]?|[rR][fF])['\"]")
 _STRING_START = re.compile(r"(?<![\w])([rRbBuUfF]{0,2})('''|\"\"\"|'|\")")
 _NEXT = re.compile(r"#|(?<![\w])[rRbBuUfF]{0,2}['\"]")
 """Where a comment or a string literal may start."""
@@ -32,7 +33,7 @@ _OPEN, _CLOSE = "([{", ")]}"
 def newer_syntax_error(error: SyntaxError, source: str) -> SyntaxError | None:
     """None where ``error`` (raised parsing ``source``) may come from an f-string a newer
     Python reads (see the module); else the syntax error to report."""
-    if sys.version_info >= _READS_PEP_701 or not _may_involve_an_f_string(error):
+    if sys.version_info >= _READS_PEP_701:
         return error
     try:
         ast.parse(blank_f_strings(source))
@@ -41,13 +42,6 @@ def newer_syntax_error(error: SyntaxError, source: str) -> SyntaxError | None:
     except ValueError:  # a null character: the error stands as it was
         return error
     return None
-
-
-def _may_involve_an_f_string(error: SyntaxError) -> bool:
-    if (error.msg or "").startswith("f-string"):
-        return True
-    text, offset = error.text or "", error.offset or 0
-    return _F_STRING_START.search(text, 0, offset + 1) is not None
 
 
 def blank_f_strings(source: str) -> str:
