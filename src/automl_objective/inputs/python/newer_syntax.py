@@ -19,7 +19,6 @@ which cannot tell the two apart (the warning says so).
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 
@@ -35,11 +34,16 @@ def newer_syntax_error(error: SyntaxError, source: str) -> SyntaxError | None:
     Python reads (see the module); else the syntax error to report."""
     if sys.version_info >= _READS_PEP_701:
         return error
-    try:
-        ast.parse(blank_f_strings(source))
+    from automl_objective.inputs.python.reader import parse_chunk
+
+    blanked = blank_f_strings(source)
+    if blanked == source:  # no f-string: the same error again
+        return error
+    try:  # a long source in pieces, as it was parsed (memory stays bounded)
+        parse_chunk(blanked, None, "<unknown>")
     except SyntaxError as other:
         return other
-    except ValueError:  # a null character: the error stands as it was
+    except (ValueError, RecursionError):  # a null character, deep nesting: as it was
         return error
     return None
 
