@@ -88,3 +88,48 @@ def test_other_syntax_errors_stay_errors(tmp_path: Path, broken: str) -> None:
         assert ("error", "parse-error", 2, 1) in found
     else:  # 3.11 cannot tell a broken f-string from a 3.12 one: a warning, said as such
         assert ("warning", "parse-error", 2, 1) in found
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "column"),
+    [
+        ('print(f"x") +)\n', 1, 14),  # an f-string before the error on its line
+        ('y = f"{a}" if\n', 1, 14),
+        ("x = f\"{a['b']}\" ; def :\n", 1, 19),
+        ('x = f"{a["b"]}"\ny = (\n', 2, 5),  # a 3.12 f-string, then an error 3.12 sees too
+        ('x = f"""{\n  a  # a comment\n}"""\nprint(f"{x}" +)\n', 4, 15),
+        ('x = f"abc\n', 1, 5),  # an f-string not closed
+    ],
+)
+def test_an_error_beside_an_f_string_stays_an_error_where_it_is(
+    tmp_path: Path, broken: str, line: int, column: int
+) -> None:
+    """On 3.11 too: the cell with its f-strings blanked still fails, at the same place as on
+    3.12, so the f-strings are not why it fails."""
+    for path in (_notebook(tmp_path / "n.ipynb", REQUEST, broken), tmp_path / "job.py"):
+        if path.suffix == ".py":
+            path.write_text(REQUEST + broken, "utf-8")
+            line_here = line + REQUEST.count("\n")
+        else:
+            line_here = line
+        [finding] = [f for f in validate_file(path).findings if f.code == "parse-error"]
+        assert (finding.severity, finding.line, finding.column) == ("error", line_here, column)
+        assert "3.12" not in finding.message
+
+
+@pytest.mark.parametrize(
+    "newer",
+    [
+        'x = f"{row["name"]!r:>{width}}"\n',
+        "x = rf'\\{{{d['k']}\\}}' + f'\\N{EM DASH}{d['k']}'\n",
+        'x = f"""{\n  a  # a comment\n}""" + f"{x:%H:%M}"  # f"{\n',
+        "x = f'{f'{f'{1}'}'}' + F\"{ {1: 2}[1] }\" + f'{a!=b}'\n",
+        'x = f"{d["""\n"""]}"\n',  # 3.11 reads a string that ends on the next line
+    ],
+)
+def test_code_3_12_reads_is_a_warning_before_3_12_however_its_f_strings_are_written(
+    tmp_path: Path, newer: str
+) -> None:
+    path = _notebook(tmp_path / "n.ipynb", REQUEST, newer)
+    severity = [f.severity for f in validate_file(path).findings if f.code == "parse-error"]
+    assert severity == ([] if READS_PEP_701 else ["warning"])

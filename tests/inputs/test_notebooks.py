@@ -73,7 +73,7 @@ def test_sarif_carries_the_cell_and_stays_valid() -> None:
     [
         ("%matplotlib inline\nx = 1", "pass\nx = 1"),
         ("if True:\n    !ls\n    y = 2", "if True:\n    pass\n    y = 2"),
-        ("files = !ls\nsm?\nsm.create??", "pass\npass\npass"),
+        ("files = !ls\nsm?\nsm.create??", "files = __ipython_magic__()\npass\npass"),
         ("%%time\nx = 1", "\nx = 1"),
         ("%%bash\necho hi", None),
         ('x = 1  # why?\ns = "what?"', 'x = 1  # why?\ns = "what?"'),
@@ -81,6 +81,63 @@ def test_sarif_carries_the_cell_and_stays_valid() -> None:
 )
 def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | None) -> None:
     assert neutralise(cell) == python
+
+
+@pytest.mark.parametrize(
+    ("cell", "python"),
+    [
+        # a magic that binds a name binds it still, to a value known only at run time
+        ("metric = %env METRIC", "metric = __ipython_magic__()"),
+        ("if x:\n    a.b = !ls", "if x:\n    a.b = __ipython_magic__()"),
+        ("%store -r metric  problem", "metric = problem = __ipython_magic__()"),
+        ("%store metric", "pass"),  # stores it: binds nothing
+        ("%store -r class", "from __ipython_magic__ import *"),  # no name Python can bind
+        # a magic that may bind any name: a star import at the top, globals() in a block
+        ("%run setup.py", "from __ipython_magic__ import *"),
+        ("%store -r", "from __ipython_magic__ import *"),
+        ("if x:\n    %run -i setup.py", "if x:\n    globals()"),
+        ("%runner", "pass"),
+        # %time runs the line's Python, in the notebook's names
+        ("%time metric = pick()", "if 1: metric = pick()"),
+        ("%time !ls", "pass"),
+        ("%time for metric in pick(): f(metric)", "globals()"),
+        ("%timeit metric = pick()", "pass"),  # runs it in a function of its own
+    ],
+)
+def test_a_magic_that_binds_a_name_is_a_binding(cell: str, python: str) -> None:
+    assert neutralise(cell) == python
+
+
+_REGRESSION_CALL = (
+    'sm.create_auto_ml_job(**rest, ProblemType="Regression", AutoMLJobObjective={"MetricName": %s})'
+)
+
+
+@pytest.mark.parametrize(
+    ("rebinding", "metric"),
+    [
+        ("metric = %env METRIC", "metric"),
+        ("metric = %env METRIC", 'f"{metric}"'),
+        ("metric = !cat metric.txt", '"%s" % metric'),
+        ("%store -r metric", "metric"),
+        ("%run choose_metric.py", "metric"),
+        ("%time metric = choose()", "metric"),
+        ('get_ipython().run_line_magic("store", "-r metric")', "metric"),
+        ('get_ipython().run_cell_magic("time", "", "metric = choose()")', "metric"),
+        ('get_ipython().user_ns["metric"] = choose()', "metric"),
+    ],
+)
+def test_a_name_a_magic_rebinds_is_not_taken_for_bound_once(
+    tmp_path: Path, rebinding: str, metric: str
+) -> None:
+    """``metric = "F1"``, then a magic binds it again (to MSE, say): F1 is not reported."""
+    path = tmp_path / "magic.ipynb"
+    path.write_text(
+        _notebook('metric = "F1"', rebinding, _REGRESSION_CALL % metric), encoding="utf-8"
+    )
+    assert validate_file(path).findings == []
+    path.write_text(_notebook('metric = "F1"', "%matplotlib inline", _REGRESSION_CALL % metric))
+    assert [f.code for f in validate_file(path).findings] == ["metric-not-allowed"]
 
 
 def test_a_file_that_is_not_a_notebook_is_one_parse_error(tmp_path: Path) -> None:
@@ -239,7 +296,7 @@ def test_python_lines_are_left_as_they_are(cell: str) -> None:
     [
         # IPython syntax at the start of a logical line, after Python of every shape
         ("x = (1,\n 2)\n!ls", "x = (1,\n 2)\npass"),
-        ('s = """a\nb"""\n%time f()', 's = """a\nb"""\npass'),
+        ('s = """a\nb"""\n%timeit f()', 's = """a\nb"""\npass'),
         ("y = 1 \\\n  + 2\nobj?", "y = 1 \\\n  + 2\npass"),
         ("d = {'k': '('}\n!ls", "d = {'k': '('}\npass"),
         # a shell line's own quotes and brackets do not leak into the next line

@@ -55,8 +55,15 @@ _OPAQUE = frozenset({"exec", "eval", "globals", "locals", "vars"})
 """Calls that can rebind or change any name by its spelling."""
 _OPAQUE_NAMES = _OPAQUE | {"__import__", "__builtins__"}
 """Names whose mere mention may hand such a call on (``g = globals; g()["X"] = ...``)."""
-_OPAQUE_ATTRIBUTES = frozenset({"__dict__", "f_globals", "f_locals"})
-"""Attributes that hold a namespace: names change through them by their spelling."""
+_OPAQUE_ATTRIBUTES = frozenset(
+    {"__dict__", "f_globals", "f_locals", "user_ns", "user_global_ns", "run_cell", "run_cell_magic"}
+)
+"""Attributes that hold a namespace: names change through them by their spelling (IPython's
+shell, ``get_ipython()``, holds a notebook's names and runs code in them)."""
+_IPYTHON_MAGIC_CALLS = frozenset({"run_line_magic", "magic"})
+"""``get_ipython().run_line_magic("store", "-r metric")``: a magic, which may bind names."""
+_INERT_MAGICS = frozenset({"matplotlib", "load_ext", "autoreload", "pip", "conda", "env", "who"})
+"""Line magics that bind no name of the notebook's (``%env X=1`` sets the environment)."""
 
 
 class Chunk:
@@ -191,6 +198,19 @@ def _reaches_a_namespace(node: ast.Attribute) -> bool:
     if owner in ("builtins", "__builtins__"):
         return node.attr in _OPAQUE_NAMES
     return owner == "sys" and node.attr == "modules"
+
+
+def _binds_by_magic(node: ast.Call, func: ast.Attribute) -> bool:
+    """A line magic run from Python (``get_ipython().run_line_magic("run", "setup.py")``,
+    ``%run`` or ``%store -r`` as nbconvert writes them) that may bind any name: all but the
+    magics known to bind none, named as a literal."""
+    if func.attr not in _IPYTHON_MAGIC_CALLS:
+        return False
+    first = node.args[0] if node.args else None
+    if not isinstance(first, ast.Constant) or not isinstance(first.value, str):
+        return True
+    words = first.value.split()
+    return not words or words[0] not in _INERT_MAGICS
 
 
 def _is_constant(value: ast.expr) -> bool:
@@ -496,7 +516,7 @@ class Binder(ast.NodeVisitor):
             self._arguments(node, self._handed)
 
     def _method(self, node: ast.Call, func: ast.Attribute, into: set[str] | None) -> None:
-        if _reaches_a_namespace(func):  # builtins.exec(...), builtins.globals()
+        if _reaches_a_namespace(func) or _binds_by_magic(node, func):  # builtins.exec(...)
             self._opaque = True
         receiver = func.value
         if func.attr == "fit" and self.chunk is not None:

@@ -14,7 +14,7 @@ from automl_objective.base.finding import Finding, Related, pointer_tokens
 from automl_objective.inputs.document import Contents, LoadError, Part, version_kind
 from automl_objective.inputs.positions import Path, Request, Spot, deepest
 from automl_objective.inputs.python.bindings import Chunk, Place
-from automl_objective.inputs.python.newer_syntax import may_be_newer_syntax, newer_syntax_note
+from automl_objective.inputs.python.newer_syntax import newer_syntax_error, newer_syntax_note
 from automl_objective.inputs.python.reader import (
     Extracted,
     PipelineParameter,
@@ -197,10 +197,13 @@ def code_contents(display: str, kind: str, code: str, chunks: Chunks) -> Content
         parsed, problems = chunks()
         found = extract(parsed)
         parts = [part for one in found for part in _parts(one)]
-    except SyntaxError as error:  # a .py file's (a notebook's cells are checked one by one)
-        if may_be_newer_syntax(error):
-            message = newer_syntax_note(error.msg)
-            warning = Finding("warning", Code.PARSE_ERROR, "", error.lineno, error.offset, message)
+    except SyntaxError as raised:  # a .py file's (a notebook's cells are checked one by one)
+        error = newer_syntax_error(raised, code)
+        if error is None:
+            message = newer_syntax_note(raised.msg)
+            warning = Finding(
+                "warning", Code.PARSE_ERROR, "", raised.lineno, raised.offset, message
+            )
             return Contents(display, kind, None, (), (warning,))
         message = f"not valid Python: {error.msg}"[:200]
         raise LoadError(display, message, error.lineno, error.offset) from None

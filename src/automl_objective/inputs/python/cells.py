@@ -3,16 +3,23 @@ notebook allows, :func:`~automl_objective.inputs.notebook_json.plain_code_cells`
 imported only when a notebook's code mentions an AutoML call), with IPython's own syntax
 neutralised before ``ast`` parses them.
 
-A line that starts a logical line and is a magic (``%time``), a shell escape (``!pip``,
-``x = !ls``) or a help request (``obj?``) becomes ``pass``, keeping every other line where it
-was; a line inside brackets, a string or after a backslash is Python (``!= "Completed"``
-wrapped onto its own line is a comparison). A cell magic (``%%bash``) makes the cell another
-language: it is skipped, except for the magics that run Python (``%%time``, ``%%capture``,
-...). Cells are numbered as ruff numbers them: from 1, counting every cell, markdown ones too.
+A line that starts a logical line and is a magic (``%matplotlib``), a shell escape (``!pip``)
+or a help request (``obj?``) becomes ``pass``, keeping every other line where it was; a line
+inside brackets, a string or after a backslash is Python (``!= "Completed"`` wrapped onto its
+own line is a comparison). A line that binds names stays a binding, to a value known only at
+run time (a name bound once before it is no longer bound once): ``m = %env METRIC`` and
+``x = !ls`` bind their target, ``%store -r a b`` binds ``a`` and ``b``, ``%run`` and
+``%store -r`` of every stored name may bind any name (as a star import does), and ``%time``
+runs the Python after it (``%time x = f()`` is ``if 1: x = f()``, the same width). A cell
+magic (``%%bash``) makes the cell another language: it is skipped, except for the magics that
+run Python (``%%time``, ``%%capture``, ...). Cells are numbered as ruff numbers them: from 1,
+counting every cell, markdown ones too.
 """
 
 from __future__ import annotations
 
+import ast
+import keyword
 import re
 import warnings
 
@@ -21,7 +28,7 @@ from automl_objective.base.finding import Finding
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
 from automl_objective.inputs.python.bindings import Chunk
-from automl_objective.inputs.python.newer_syntax import may_be_newer_syntax, newer_syntax_note
+from automl_objective.inputs.python.newer_syntax import newer_syntax_error, newer_syntax_note
 from automl_objective.inputs.python.pieces import LineState
 from automl_objective.inputs.python.reader import parse_chunk
 
@@ -44,11 +51,53 @@ def neutralise(source: str) -> str | None:
         line = parts[index]
         match = _IPYTHON_LINE.match(line) if state.at_start() else None
         if match is not None:
-            parts[index] = match.group(1) + "pass"
+            parts[index] = match.group(1) + _python_for(line[match.end(1) :], match.group(1))
             state.continued = False
         else:
             state.scan(line)
     return "".join(parts)
+
+
+_ASSIGNED = re.compile(r"([\w.]+)\s*=\s*[%!]")
+"""``x = !ls``, ``m = %env METRIC``: IPython binds ``x`` to what the magic gives."""
+_RUNS_CODE = re.compile(r"%(?:run\b|store\s+(?:-\w+\s+)*-r\b)(.*)")
+"""``%run script.py`` runs a script in the notebook's names; ``%store -r [names]`` restores."""
+_UNKNOWN = "__ipython_magic__()"
+"""What a magic gives, as Python: a call the reader knows nothing of (a value known only at
+run time)."""
+
+
+def _python_for(line: str, indent: str) -> str:
+    """The Python a line of IPython syntax (without its indent) stands for."""
+    if (assigned := _ASSIGNED.match(line)) is not None:
+        return f"{assigned.group(1)} = {_UNKNOWN}"
+    if line.startswith("%time ") and _parses(line[len("%time") :].strip()):
+        timed = "if 1:" + line[len("%time") :]
+        # a compound statement (for ...: f()) cannot follow "if 1:" on its line: it may bind
+        # any name then
+        return timed if _parses(timed) else "globals()"
+    if (runs := _RUNS_CODE.match(line)) is not None:
+        restored = runs.group(1).split() if line.startswith("%store") else []
+        if restored and all(_is_name(name) for name in restored):
+            return " = ".join(restored) + f" = {_UNKNOWN}"
+        # any name may be bound: a star import says so at a module's top level, globals()
+        # anywhere (a star import is refused inside a function)
+        return "globals()" if indent else f"from {_UNKNOWN[:-2]} import *"
+    return "pass"
+
+
+def _is_name(word: str) -> bool:
+    """Whether ``word`` can be bound as a name (``class`` cannot)."""
+    return word.isidentifier() and not keyword.iskeyword(word)
+
+
+def _parses(code: str) -> bool:
+    """Whether ``code`` is one line of Python (what ``%time`` runs)."""
+    try:
+        ast.parse(code)
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 def _read_by_nbformat(display: str, text: str) -> list[CodeCell]:
@@ -85,16 +134,21 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
         try:
             # Not the notebook's own name: CPython would read a syntax error's line from that file.
             chunks.append(parse_chunk(source, number, f"<cell {number}>"))
-        except (SyntaxError, ValueError, RecursionError) as error:
+        except (SyntaxError, ValueError, RecursionError) as raised:
+            error = (
+                newer_syntax_error(raised, source) if isinstance(raised, SyntaxError) else raised
+            )
+            if error is None:  # maybe an f-string a newer Python reads: a warning
+                assert isinstance(raised, SyntaxError)
+                message = f"code cell is {newer_syntax_note(raised.msg)}"
+                problem = Finding(
+                    "warning", Code.PARSE_ERROR, "", raised.lineno, raised.offset, message, number
+                )
+                problems.append(problem)
+                continue
             line = getattr(error, "lineno", None)
             column = getattr(error, "offset", None)
             why = getattr(error, "msg", None) or str(error)
-            if isinstance(error, SyntaxError) and may_be_newer_syntax(error):
-                message = f"code cell is {newer_syntax_note(why)}"
-                problems.append(
-                    Finding("warning", Code.PARSE_ERROR, "", line, column, message, number)
-                )
-                continue
             message = f"code cell is not valid Python ({why}); its requests are not checked"
             problems.append(Finding("error", Code.PARSE_ERROR, "", line, column, message, number))
     return chunks, problems
