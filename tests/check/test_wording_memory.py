@@ -219,3 +219,46 @@ def test_a_failure_alike_the_last_but_for_its_indices_gets_its_words_and_no_othe
         ]
         for variant in variants:
             assert wording.explain_remembered(variant, catalog) == explain_all(variant, catalog)
+
+
+def _problem_type_only() -> list[Failure]:
+    """V1 requests lacking half their objective pair: with and without a ProblemType (given
+    or not a problem type), among other members of every kind."""
+    base = json.loads((EXAMPLES / "create-auto-ml-job.json").read_text("utf-8"))
+    base.pop("AutoMLJobObjective", None)
+    base.pop("ProblemType", None)
+    made: list[Any] = [
+        {**base, "ProblemType": "BinaryClassification"},
+        {**base, "ProblemType": "Regression", "AutoMLJobName": 1},
+        {**base, "ProblemType": "NoSuchType"},
+        {**base, "ProblemType": ["Regression"]},
+        {**base, "AutoMLJobObjective": {"MetricName": "F1"}},
+        {**base, "AutoMLJobObjective": {"MetricName": 1}, "Extra": None},
+    ]
+    checker = default_checker()
+    found = [f for data in made for f in checker.failures(data, checker.kind_of(data) or AUTO)]
+    return [
+        f
+        for f in [*FAILURES, *found]
+        if (f.code, f.keyword) == wording.PROBLEM_TYPE_ONLY and f.instance.__class__ is dict
+    ]
+
+
+def test_the_words_of_a_problem_type_only_failure_ignore_the_other_members() -> None:
+    """The safety rule of :data:`wording.PROBLEM_TYPE_ONLY`: such a failure is remembered by
+    its request's ProblemType alone, so its words must not change with the other members;
+    and remembered words, learnt from one request, stay right for another."""
+    catalog = default_checker().catalog
+    failures = _problem_type_only()
+    assert {"ProblemType" in f.instance for f in failures} == {True, False}
+    for failure in failures:
+        expected = explain_all(failure, catalog)
+        kept = {k: failure.instance[k] for k in ("ProblemType",) if k in failure.instance}
+        for value in _OTHER_VALUES:
+            others = {k: value for k in failure.instance if k != "ProblemType"}
+            for instance in ({**others, **kept}, {**kept, "Other": value}, kept):
+                other = failure._replace(instance=instance)
+                assert explain_all(other, catalog) == expected, (failure, value)
+                wording._MEMORY.clear()
+                wording.explain_remembered(other, catalog)
+                assert wording.explain_remembered(failure, catalog) == expected

@@ -7,8 +7,9 @@ everything it holds: its code, keyword and severity; its schema node and its key
 (the same objects: the compiled checks keep one of each per node); its instance, compared
 with its types (``1``, ``1.0`` and ``True`` are three values; a float by its text, so
 ``-0.0`` is not ``0.0``), or only by its type and member names where the words read no
-more (:data:`NAMES_ONLY`); and its path, except the array indices along it, which the
-findings' paths take from the failure itself. An instance that is large (over
+more (:data:`NAMES_ONLY`; :data:`PROBLEM_TYPE_ONLY`: by its ``ProblemType``); and its
+path, except the array indices along it, which the findings' paths take from the failure
+itself. An instance that is large (over
 :data:`MAX_NODES` values, or :data:`MAX_NAMES` names) or not plain JSON (an open object of
 code, say) is not remembered, nor is a failure with a finding placed outside its path. The
 tests compare remembered and fresh words on every fixture, check that the words ignore the
@@ -51,6 +52,11 @@ NAMES_ONLY = frozenset(
 values: such a failure is remembered by its object's type and names, however large the
 values are (a request's unknown member at its root). The tests change the values of every
 such failure of the fixtures and check that the words stay."""
+PROBLEM_TYPE_ONLY = ("incomplete-pair", "dependentRequired")
+"""The (code, keyword) pair whose words read only whether its object holds ``ProblemType``
+and that member's value (a V1 request lacking half its objective pair): such a failure is
+remembered by those two, not by the whole request. The tests change the request's other
+members and check that the words stay."""
 MAX_NAMES = 64
 """The most member names a failure is remembered by."""
 
@@ -218,6 +224,9 @@ def _key(
         if not _NO_INDEX.issuperset(map(type, listed)):  # as _frozen keys them, one by one
             listed = tuple([_frozen(k, [1]) for k in listed])
         names = (dict, listed)
+    elif kind is dict and (code, keyword) == PROBLEM_TYPE_ONLY:
+        given = "ProblemType" in instance
+        names = (dict, given, _frozen(instance["ProblemType"], [MAX_NODES]) if given else None)
     else:
         names = _frozen(instance, [MAX_NODES])
     return (code, keyword, warn, id(facts), id(value), names, shape)

@@ -490,14 +490,26 @@ class NameIndex:
             return line_columns(self.text, offsets)
         if self.line_starts is None:
             self.line_starts = [0, *(m.end() for m in LINE_BREAKS.finditer(self.text))]
-        from bisect import bisect_right  # a library of its own, loaded only for findings
-
+        bisect_right = _BISECT_RIGHT or _bisect_right()
         starts = self.line_starts
         found: list[Position] = []
         for offset in offsets:
             line = bisect_right(starts, offset)
             found.append((line, offset - starts[line - 1] + 1))
         return found
+
+
+_BISECT_RIGHT: Callable[[list[int], int], int] | None = None
+"""``bisect.bisect_right``, once :meth:`NameIndex.positions` first needs it (a library of its
+own, loaded only for findings; imported once, not on every call)."""
+
+
+def _bisect_right() -> Callable[[list[int], int], int]:
+    global _BISECT_RIGHT
+    from bisect import bisect_right
+
+    _BISECT_RIGHT = bisect_right
+    return bisect_right
 
 
 def locate_parsed_json(
