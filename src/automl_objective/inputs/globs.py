@@ -14,6 +14,12 @@ def lower_suffix(name: str) -> str:
     return name if dot <= name.rfind("/") else name[:dot] + name[dot:].lower()
 
 
+def suffix(name: str) -> str:
+    """``app/Stack.TS`` -> ``.ts``: the extension, lowered (empty where there is none)."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > name.rfind("/") else ""
+
+
 class Globs:
     """Glob patterns compiled once; a path matches by its name or its relative path.
     Extensions are compared without regard to case (``*.json`` matches ``job.JSON``)."""

@@ -18,7 +18,7 @@ from typing import IO, Any
 from automl_objective.base.finding import internal_error_message
 from automl_objective.inputs import request_files
 from automl_objective.inputs.document import Contents, Document, Format, LoadError
-from automl_objective.inputs.globs import Globs, lower_suffix
+from automl_objective.inputs.globs import Globs, lower_suffix, suffix
 from automl_objective.inputs.kind import InputKind, OnCall
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file, read_stream
 from automl_objective.inputs.source import Source
@@ -274,11 +274,9 @@ def read_text(
     max_bytes: int = MAX_BYTES,
 ) -> Contents:
     """What a JSON or YAML document's text holds (see :func:`read`). A file of a language
-    no kind reads (TypeScript, JavaScript: a CDK app's source), named and read as a request
-    document, that is not a JSON or YAML object is one ``parse-error`` saying so."""
-    dot = name.rfind(".")
-    suffix = name[dot:].lower() if dot > name.rfind("/") else ""
-    language = OTHER_LANGUAGES.get(suffix) if format is None else None
+    no kind reads (:data:`OTHER_LANGUAGES`: a CDK app's source, Terraform), named and read as
+    a request document, that is not a JSON or YAML object is one ``parse-error`` saying so."""
+    language = OTHER_LANGUAGES.get(suffix(name)) if format is None else None
     try:
         document = parse_text(name, text, format)
     except LoadError as error:
