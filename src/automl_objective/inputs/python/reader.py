@@ -27,6 +27,7 @@ import copy
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -1022,7 +1023,8 @@ def _bind(chunks: Sequence[Chunk]) -> Binder:
         binder.chunk = chunk
         chunk.unread.clear()
         try:
-            _bind_chunk(binder, chunk)
+            with binder.own_scope() if chunk.own_scope else nullcontext():
+                _bind_chunk(binder, chunk)
         except SyntaxError:
             if chunk.resplit():
                 raise _Resplit from None
