@@ -41,7 +41,7 @@ from automl_objective.inputs.python.pieces import (
     STATEMENT_TOKENS,
     WHOLE_LIMIT,
     parse_python,
-    pieces,
+    split_by,
 )
 
 _MAX_DEPTH = 64
@@ -1078,7 +1078,9 @@ def parse_chunk(source: str, cell: int | None, filename: str, *, checked: bool =
     names are bound with the other cells')."""
     if len(source) <= WHOLE_LIMIT:
         return Chunk(cell, source, parse_python(source, filename))
-    chunk = Chunk(cell, source, None, pieces(source), filename)
+    found, chunk_quick = split_by(source)
+    chunk = Chunk(cell, source, None, found, filename)
+    chunk.quick = chunk_quick  # split by tokenize already (the source ends inside a bracket)
     if checked:
         try:
             chunk.check()
