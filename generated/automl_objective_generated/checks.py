@@ -117,7 +117,7 @@ def check_document(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
     if (not (isinstance(v, dict) and "MetricName" not in v and v.__class__ is not OpenObject)):
-        if not (((not ("MetricName" not in v and v.__class__ is not OpenObject) and not ((("MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v))) if isinstance(v, dict) else v is DYNAMIC)) and _surely_document_if(v):
+        if not (((not ("MetricName" not in v and v.__class__ is not OpenObject) and not ((("MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v))) if isinstance(v, dict) else v is DYNAMIC)) and _surely_document_if(v):
             return False
     elif not _check_document_else(v):
         return False
@@ -130,7 +130,7 @@ def check_auto_ml_job_objective(v: Any) -> bool:
         return v is DYNAMIC
     if "MetricName" not in v and v.__class__ is not OpenObject:
         return False
-    if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
+    if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
         return False
     if not X_auto_ml_job_objective_3.issuperset(v):
         return False
@@ -163,7 +163,7 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
         return False
     if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
         return False
-    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
     if "AutoMLProblemTypeConfig" in v:
         d_1 = v["AutoMLProblemTypeConfig"]
@@ -197,7 +197,7 @@ def check_create_auto_ml_job_v2_request(v: Any) -> bool:
                 if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_72 := v["AutoMLJobObjective"]) is v_72) and (not (isinstance(v_72, dict) and (("MetricName" in v_72 and not (((v_74 := v_72["MetricName"]) is v_74) and (((isinstance(v_74, str) and v_74 in X_time_series_forecasting_metric_name_0) or v_74 is DYNAMIC)))))))))))) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_76 := v["AutoMLProblemTypeConfig"]) is v_76) and (((not ("TimeSeriesForecastingJobConfig" not in v_76 and v_76.__class__ is not OpenObject)) if isinstance(v_76, dict) else v_76 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
                     return False
             if "TextGenerationJobConfig" in d_1:
-                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+                if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
                     return False
     return True
 
@@ -221,7 +221,7 @@ def check_auto_ml_problem_type_config(v: Any) -> bool:
         return False
     if "TimeSeriesForecastingJobConfig" in v and not (((v_11 := v["TimeSeriesForecastingJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
         return False
-    if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
+    if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
         return False
     if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
         return False
@@ -245,7 +245,7 @@ def _check_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v: Any) -> bool
 def _check_AutoMLProblemTypeConfig__TabularJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
         return False
     return True
 
@@ -948,28 +948,28 @@ def _surely_CreateAutoMLJobV2Request_allOf_6_if__AutoMLProblemTypeConfig(v: Any)
 
 def _check_CreateAutoMLJobV2Request_allOf_7(v: Any) -> bool:
     if (not (isinstance(v, dict) and "AutoMLProblemTypeConfig" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("AutoMLProblemTypeConfig" in v and not (((v_85 := v["AutoMLProblemTypeConfig"]) is v_85) and (((not ("TextGenerationJobConfig" not in v_85 and v_85.__class__ is not OpenObject)) if isinstance(v_85, dict) else v_85 is DYNAMIC))))))):
-        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+        if not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))))))) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
             return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_7_then(v: Any) -> bool:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
+        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
             return False
     return True
 
 
 def _check_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any) -> bool:
     if isinstance(v, dict):
-        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
+        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
             return False
     return True
 
 
 def check_text_generation_metric_name(v: Any) -> bool:
     """The canonical schema's $defs/TextGenerationMetricName: True when no failure is certain."""
-    if not ((((v in X_metric_name_1 or v is DYNAMIC)) if isinstance(v, str) else v is DYNAMIC)):
+    if not ((((v in X_metric_name_1)) if isinstance(v, str) else v is DYNAMIC)):
         return False
     if not (not ((True) and v is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v))):
         return False
@@ -1514,9 +1514,9 @@ def check_create_auto_ml_job_request(v: Any) -> bool:
     """The canonical schema's $defs/CreateAutoMLJobRequest: True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+    if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
         return False
-    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
         return False
     if not (not (not _check_CreateAutoMLJobRequest_allOf_0_x_warn(v))):
         return False
@@ -1535,7 +1535,7 @@ def check_create_auto_ml_job_request(v: Any) -> bool:
     if "AutoMLJobConfig" in v:
         if not (not (isinstance(v, dict) and (("AutoMLJobConfig" in v and not check_tabular_algorithm_choice(v["AutoMLJobConfig"]))))) and (not (isinstance(v, dict) and "AutoMLJobConfig" not in v and v.__class__ is not OpenObject)) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
             return False
-    if not (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
+    if not (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
         return False
     return True
 
@@ -1636,7 +1636,7 @@ def _surely_CreateAutoMLJobRequest_allOf_3_if(v: Any) -> bool:
 
 
 def _check_CreateAutoMLJobRequest_allOf_4(v: Any) -> bool:
-    if not (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
+    if not (not (isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject) and not (isinstance(v, dict) and (("ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) and not (not (isinstance(v, dict) and (("AutoMLJobObjective" in v and not (((v_155 := v["AutoMLJobObjective"]) is v_155) and (not (isinstance(v_155, dict) and (("MetricName" in v_155 and not (((v_157 := v_155["MetricName"]) is v_157) and (not (not ((((isinstance(v_157, str) and v_157 in X_regression_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_binary_classification_metric_name_0) or v_157 is DYNAMIC)) or (((isinstance(v_157, str) and v_157 in X_multiclass_classification_metric_name_0) or v_157 is DYNAMIC))))))))))))))):
         return False
     return True
 
@@ -1666,7 +1666,7 @@ def _check_CreateAutoMLJobRequest_allOf_4_if(v: Any) -> bool:
     if isinstance(v, dict) and "ProblemType" not in v and v.__class__ is not OpenObject:
         return False
     if isinstance(v, dict):
-        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             return False
     return True
 
@@ -1824,7 +1824,11 @@ def _check_aws_AutoMLJobName(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_AutoMLJobName_3_ok) and (
         X_aws_AutoMLJobName_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED
+            and X_aws_AutoMLJobName_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -1839,7 +1843,11 @@ def _check_aws_AutoMLJobArn(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_AutoMLJobArn_3_ok) and (
         X_aws_AutoMLJobArn_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobArn_3_ok) < REMEMBERED and X_aws_AutoMLJobArn_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_AutoMLJobArn_3_ok) < REMEMBERED
+            and X_aws_AutoMLJobArn_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -1865,15 +1873,15 @@ def _check_aws_AutoMLChannel(v: Any) -> bool:
         return v is DYNAMIC
     if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
         return False
-    if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+    if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
     if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.setdefault(v_191, False))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
         return False
-    if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+    if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.setdefault(v_195, False))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
     if not X_aws_AutoMLChannel_2.issuperset(v):
         return False
@@ -1897,9 +1905,9 @@ def _check_aws_AutoMLDataSource(v: Any) -> bool:
 def _check_aws_AutoMLS3DataSource(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
+    if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
         return False
-    if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if not X_aws_AutoMLS3DataSource_2.issuperset(v):
         return False
@@ -1923,7 +1931,11 @@ def _check_aws_S3Uri(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_S3Uri_3_ok) and (
         X_aws_S3Uri_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_S3Uri_3_ok) < REMEMBERED
+            and X_aws_S3Uri_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -1952,7 +1964,11 @@ def _check_aws_ContentType(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ContentType_3_ok) and (
         X_aws_ContentType_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_ContentType_3_ok) < REMEMBERED
+            and X_aws_ContentType_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -1975,7 +1991,11 @@ def _check_aws_SampleWeightAttributeName(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_SampleWeightAttributeName_3_ok) and (
         X_aws_SampleWeightAttributeName_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED
+            and X_aws_SampleWeightAttributeName_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -1984,9 +2004,9 @@ def _check_aws_SampleWeightAttributeName(v: Any) -> bool:
 def _check_aws_AutoMLOutputDataConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+    if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.setdefault(v_199, False))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
-    if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if not X_aws_AutoMLOutputDataConfig_2.issuperset(v):
         return False
@@ -2002,7 +2022,11 @@ def _check_aws_KmsKeyId(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_KmsKeyId_3_ok) and (
         X_aws_KmsKeyId_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_KmsKeyId_3_ok) < REMEMBERED
+            and X_aws_KmsKeyId_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2017,7 +2041,11 @@ def _check_aws_RoleArn(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_RoleArn_3_ok) and (
         X_aws_RoleArn_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_RoleArn_3_ok) < REMEMBERED
+            and X_aws_RoleArn_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2026,7 +2054,7 @@ def _check_aws_RoleArn(v: Any) -> bool:
 def _check_aws_AutoMLJobObjective(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
     if not X_aws_AutoMLJobObjective_2.issuperset(v):
         return False
@@ -2058,11 +2086,11 @@ def _check_aws_AutoMLJobConfig(v: Any) -> bool:
         return False
     if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
         return False
-    if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
+    if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
         return False
     if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
         return False
-    if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+    if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
         return False
     if not X_aws_AutoMLJobConfig_2.issuperset(v):
         return False
@@ -2106,7 +2134,7 @@ def _check_aws_MaxRuntimePerTrainingJobInSeconds(v: Any) -> bool:
 def _check_aws_AutoMLSecurityConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+    if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.setdefault(v_199, False))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
         return False
     if "EnableInterContainerTrafficEncryption" in v and not (((v_221 := v["EnableInterContainerTrafficEncryption"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
@@ -2159,7 +2187,11 @@ def _check_aws_SecurityGroupId(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_SecurityGroupId_3_ok) and (
         X_aws_SecurityGroupId_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_SecurityGroupId_3_ok) < REMEMBERED and X_aws_SecurityGroupId_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_SecurityGroupId_3_ok) < REMEMBERED
+            and X_aws_SecurityGroupId_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2183,7 +2215,7 @@ def _check_aws_Subnets(v: Any) -> bool:
 def _check_aws_AutoMLCandidateGenerationConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
         return False
@@ -2310,11 +2342,11 @@ def _check_aws_AutoMLCandidate(v: Any) -> bool:
         return False
     if "FinalAutoMLJobObjectiveMetric" in v and not _check_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"]):
         return False
-    if "ObjectiveStatus" in v and not (((v_267 := v["ObjectiveStatus"]) is v_267) and ((((v_267 in X_aws_ObjectiveStatus_1 or v_267 is DYNAMIC)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
+    if "ObjectiveStatus" in v and not (((v_267 := v["ObjectiveStatus"]) is v_267) and ((((v_267 in X_aws_ObjectiveStatus_1)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
         return False
     if "CandidateSteps" in v and not _check_aws_CandidateSteps(v["CandidateSteps"]):
         return False
-    if "CandidateStatus" in v and not (((v_279 := v["CandidateStatus"]) is v_279) and ((((v_279 in X_aws_CandidateStatus_1 or v_279 is DYNAMIC)) if isinstance(v_279, str) else v_279 is DYNAMIC))):
+    if "CandidateStatus" in v and not (((v_279 := v["CandidateStatus"]) is v_279) and ((((v_279 in X_aws_CandidateStatus_1)) if isinstance(v_279, str) else v_279 is DYNAMIC))):
         return False
     if "InferenceContainers" in v and not _check_aws_AutoMLContainerDefinitions(v["InferenceContainers"]):
         return False
@@ -2350,13 +2382,13 @@ def _check_aws_CandidateName(v: Any) -> bool:
 def _check_aws_FinalAutoMLJobObjectiveMetric(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1 or v_263 is DYNAMIC)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
+    if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
         return False
-    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
     if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
         return False
-    if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+    if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
     if not X_aws_FinalAutoMLJobObjectiveMetric_2.issuperset(v):
         return False
@@ -2400,9 +2432,9 @@ def _check_aws_CandidateSteps(v: Any) -> bool:
 def _check_aws_AutoMLCandidateStep(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1 or v_273 is DYNAMIC)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
+    if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
         return False
-    if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not ((len(v_275) > REMEMBERED_LENGTH or v_275 not in X_aws_CandidateStepArn_3_ok) and (X_aws_CandidateStepArn_3(v_275) is None or (len(v_275) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.add(v_275))))) if isinstance(v_275, str) else v_275 is DYNAMIC))):
+    if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not ((len(v_275) > REMEMBERED_LENGTH or v_275 not in X_aws_CandidateStepArn_3_ok) and (X_aws_CandidateStepArn_3(v_275) is None or (len(v_275) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.setdefault(v_275, False))))) if isinstance(v_275, str) else v_275 is DYNAMIC))):
         return False
     if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
         return False
@@ -2430,7 +2462,11 @@ def _check_aws_CandidateStepArn(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_CandidateStepArn_3_ok) and (
         X_aws_CandidateStepArn_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED
+            and X_aws_CandidateStepArn_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2459,9 +2495,9 @@ def _check_aws_AutoMLContainerDefinitions(v: Any) -> bool:
 def _check_aws_AutoMLContainerDefinition(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not ((len(v_285) > REMEMBERED_LENGTH or v_285 not in X_aws_ContainerImage_3_ok) and (X_aws_ContainerImage_3(v_285) is None or (len(v_285) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.add(v_285))))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
+    if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not ((len(v_285) > REMEMBERED_LENGTH or v_285 not in X_aws_ContainerImage_3_ok) and (X_aws_ContainerImage_3(v_285) is None or (len(v_285) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.setdefault(v_285, False))))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
         return False
-    if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
         return False
@@ -2479,7 +2515,11 @@ def _check_aws_ContainerImage(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ContainerImage_3_ok) and (
         X_aws_ContainerImage_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_ContainerImage_3_ok) < REMEMBERED
+            and X_aws_ContainerImage_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2508,7 +2548,11 @@ def _check_aws_EnvironmentKey(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_EnvironmentKey_3_ok) and (
         X_aws_EnvironmentKey_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_EnvironmentKey_3_ok) < REMEMBERED and X_aws_EnvironmentKey_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_EnvironmentKey_3_ok) < REMEMBERED
+            and X_aws_EnvironmentKey_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2521,7 +2565,11 @@ def _check_aws_EnvironmentValue(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_EnvironmentValue_3_ok) and (
         X_aws_EnvironmentValue_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_EnvironmentValue_3_ok) < REMEMBERED and X_aws_EnvironmentValue_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_EnvironmentValue_3_ok) < REMEMBERED
+            and X_aws_EnvironmentValue_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2570,13 +2618,13 @@ def _check_aws_MetricDataList(v: Any) -> bool:
 def _check_aws_MetricDatum(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+    if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
         return False
-    if "StandardMetricName" in v and not (((v_309 := v["StandardMetricName"]) is v_309) and ((((v_309 in X_aws_AutoMLMetricExtendedEnum_1 or v_309 is DYNAMIC)) if isinstance(v_309, str) else v_309 is DYNAMIC))):
+    if "StandardMetricName" in v and not (((v_309 := v["StandardMetricName"]) is v_309) and ((((v_309 in X_aws_AutoMLMetricExtendedEnum_1)) if isinstance(v_309, str) else v_309 is DYNAMIC))):
         return False
     if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
         return False
-    if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1 or v_313 is DYNAMIC)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
+    if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
         return False
     if not X_aws_MetricDatum_2.issuperset(v):
         return False
@@ -2646,9 +2694,9 @@ def _check_aws_AutoMLJobArtifacts(v: Any) -> bool:
 def _check_aws_ResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
-    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
@@ -2662,7 +2710,7 @@ def _check_aws_ModelDeployConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
     if not X_aws_ModelDeployConfig_2.issuperset(v):
         return False
@@ -2676,7 +2724,11 @@ def _check_aws_EndpointName(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_EndpointName_3_ok) and (
         X_aws_EndpointName_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_EndpointName_3_ok) < REMEMBERED
+            and X_aws_EndpointName_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2685,7 +2737,7 @@ def _check_aws_EndpointName(v: Any) -> bool:
 def _check_aws_ModelDeployResult(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+    if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
         return False
     if not X_aws_ModelDeployResult_2.issuperset(v):
         return False
@@ -2696,25 +2748,25 @@ def check_create_auto_ml_job_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobRequest shape (kind create-auto-ml-job-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.setdefault(v_171, False))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
         return False
     if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
         return False
     if "OutputDataConfig" in v and not _check_aws_AutoMLOutputDataConfig(v["OutputDataConfig"]):
         return False
-    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
     if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
         return False
-    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
     if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
     if "Tags" in v and not _check_aws_TagList(v["Tags"]):
         return False
-    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
         return False
     if not X_create_auto_ml_job_request_shape_2.issuperset(v):
         return False
@@ -2738,9 +2790,9 @@ def _check_aws_TagList(v: Any) -> bool:
 def _check_aws_Tag(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not ((len(v_424) > REMEMBERED_LENGTH or v_424 not in X_aws_TagKey_3_ok) and (X_aws_TagKey_3(v_424) is None or (len(v_424) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.add(v_424))))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
+    if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not ((len(v_424) > REMEMBERED_LENGTH or v_424 not in X_aws_TagKey_3_ok) and (X_aws_TagKey_3(v_424) is None or (len(v_424) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.setdefault(v_424, False))))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
         return False
-    if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not ((len(v_426) > REMEMBERED_LENGTH or v_426 not in X_aws_TagValue_3_ok) and (X_aws_TagValue_3(v_426) is None or (len(v_426) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.add(v_426))))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
+    if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not ((len(v_426) > REMEMBERED_LENGTH or v_426 not in X_aws_TagValue_3_ok) and (X_aws_TagValue_3(v_426) is None or (len(v_426) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.setdefault(v_426, False))))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
         return False
     if not X_aws_Tag_2.issuperset(v):
         return False
@@ -2758,7 +2810,11 @@ def _check_aws_TagKey(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TagKey_3_ok) and (
         X_aws_TagKey_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_TagKey_3_ok) < REMEMBERED
+            and X_aws_TagKey_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2771,7 +2827,11 @@ def _check_aws_TagValue(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TagValue_3_ok) and (
         X_aws_TagValue_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_TagValue_3_ok) < REMEMBERED
+            and X_aws_TagValue_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2811,11 +2871,11 @@ def _check_aws_AutoMLJobInputDataConfig(v: Any) -> bool:
 def _check_aws_AutoMLJobChannel(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+    if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
         return False
-    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+    if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.setdefault(v_191, False))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
         return False
-    if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+    if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
         return False
     if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
         return False
@@ -2886,11 +2946,11 @@ def _check_aws_ContentColumn(v: Any) -> bool:
 def _check_aws_TimeSeriesForecastingJobConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not ((len(v_487) > REMEMBERED_LENGTH or v_487 not in X_aws_ForecastFrequency_3_ok) and (X_aws_ForecastFrequency_3(v_487) is None or (len(v_487) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.add(v_487))))) if isinstance(v_487, str) else v_487 is DYNAMIC))):
+    if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not ((len(v_487) > REMEMBERED_LENGTH or v_487 not in X_aws_ForecastFrequency_3_ok) and (X_aws_ForecastFrequency_3(v_487) is None or (len(v_487) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.setdefault(v_487, False))))) if isinstance(v_487, str) else v_487 is DYNAMIC))):
         return False
     if "ForecastHorizon" in v and not (((v_215 := v["ForecastHorizon"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
         return False
@@ -2920,7 +2980,11 @@ def _check_aws_ForecastFrequency(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ForecastFrequency_3_ok) and (
         X_aws_ForecastFrequency_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED
+            and X_aws_ForecastFrequency_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -2950,7 +3014,11 @@ def _check_aws_ForecastQuantile(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_ForecastQuantile_3_ok) and (
         X_aws_ForecastQuantile_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_ForecastQuantile_3_ok) < REMEMBERED and X_aws_ForecastQuantile_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_ForecastQuantile_3_ok) < REMEMBERED
+            and X_aws_ForecastQuantile_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -3023,7 +3091,11 @@ def _check_aws_FillingTransformationValue(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_FillingTransformationValue_3_ok) and (
         X_aws_FillingTransformationValue_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_FillingTransformationValue_3_ok) < REMEMBERED and X_aws_FillingTransformationValue_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_FillingTransformationValue_3_ok) < REMEMBERED
+            and X_aws_FillingTransformationValue_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -3107,7 +3179,7 @@ def _check_aws_HolidayConfig(v: Any) -> bool:
 def _check_aws_HolidayConfigAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not ((len(v_527) > REMEMBERED_LENGTH or v_527 not in X_aws_CountryCode_3_ok) and (X_aws_CountryCode_3(v_527) is None or (len(v_527) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.add(v_527))))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
+    if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not ((len(v_527) > REMEMBERED_LENGTH or v_527 not in X_aws_CountryCode_3_ok) and (X_aws_CountryCode_3(v_527) is None or (len(v_527) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.setdefault(v_527, False))))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
         return False
     if not X_aws_HolidayConfigAttributes_2.issuperset(v):
         return False
@@ -3123,7 +3195,11 @@ def _check_aws_CountryCode(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_CountryCode_3_ok) and (
         X_aws_CountryCode_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_CountryCode_3_ok) < REMEMBERED
+            and X_aws_CountryCode_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -3146,17 +3222,17 @@ def _check_aws_TabularJobConfig(v: Any) -> bool:
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+    if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
         return False
-    if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+    if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
         return False
     if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
         return False
-    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
     if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
         return False
-    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+    if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.setdefault(v_195, False))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
         return False
     if not X_aws_TabularJobConfig_2.issuperset(v):
         return False
@@ -3170,7 +3246,7 @@ def _check_aws_TextGenerationJobConfig(v: Any) -> bool:
         return v is DYNAMIC
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
-    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.setdefault(v_551, False))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
         return False
     if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
         return False
@@ -3190,7 +3266,11 @@ def _check_aws_BaseModelName(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_BaseModelName_3_ok) and (
         X_aws_BaseModelName_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_BaseModelName_3_ok) < REMEMBERED
+            and X_aws_BaseModelName_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -3219,7 +3299,11 @@ def _check_aws_TextGenerationHyperParameterKey(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TextGenerationHyperParameterKey_3_ok) and (
         X_aws_TextGenerationHyperParameterKey_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TextGenerationHyperParameterKey_3_ok) < REMEMBERED and X_aws_TextGenerationHyperParameterKey_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_TextGenerationHyperParameterKey_3_ok) < REMEMBERED
+            and X_aws_TextGenerationHyperParameterKey_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -3232,7 +3316,11 @@ def _check_aws_TextGenerationHyperParameterValue(v: Any) -> bool:
         return False
     if (len(v) > REMEMBERED_LENGTH or v not in X_aws_TextGenerationHyperParameterValue_3_ok) and (
         X_aws_TextGenerationHyperParameterValue_3(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len(X_aws_TextGenerationHyperParameterValue_3_ok) < REMEMBERED and X_aws_TextGenerationHyperParameterValue_3_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len(X_aws_TextGenerationHyperParameterValue_3_ok) < REMEMBERED
+            and X_aws_TextGenerationHyperParameterValue_3_ok.setdefault(v, False)
+        )
     ):
         return False
     return True
@@ -3261,7 +3349,7 @@ def _check_aws_AutoMLProblemTypeConfigName(v: Any) -> bool:
 def _check_aws_AutoMLResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
     if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
         return False
@@ -3275,9 +3363,9 @@ def _check_aws_AutoMLResolvedAttributes(v: Any) -> bool:
 def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
+    if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
         return False
-    if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
+    if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.setdefault(v_551, False))))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
         return False
     if not X_aws_AutoMLProblemTypeResolvedAttributes_2.issuperset(v):
         return False
@@ -3292,7 +3380,7 @@ def _check_aws_AutoMLProblemTypeResolvedAttributes(v: Any) -> bool:
 def _check_aws_TabularResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+    if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
         return False
     if not X_aws_TabularResolvedAttributes_2.issuperset(v):
         return False
@@ -3302,7 +3390,7 @@ def _check_aws_TabularResolvedAttributes(v: Any) -> bool:
 def _check_aws_TextGenerationResolvedAttributes(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+    if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.setdefault(v_551, False))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
         return False
     if not X_aws_TextGenerationResolvedAttributes_2.issuperset(v):
         return False
@@ -3312,7 +3400,7 @@ def _check_aws_TextGenerationResolvedAttributes(v: Any) -> bool:
 def _check_aws_AutoMLComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
+    if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
         return False
     if not X_aws_AutoMLComputeConfig_2.issuperset(v):
         return False
@@ -3322,7 +3410,7 @@ def _check_aws_AutoMLComputeConfig(v: Any) -> bool:
 def _check_aws_EmrServerlessComputeConfig(v: Any) -> bool:
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+    if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
     if not X_aws_EmrServerlessComputeConfig_2.issuperset(v):
         return False
@@ -3335,7 +3423,7 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
     """AWS's CreateAutoMLJobV2Request shape (kind create-auto-ml-job-v2-request): True when no failure is certain."""
     if not isinstance(v, dict):
         return v is DYNAMIC
-    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+    if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.setdefault(v_171, False))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
         return False
     if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
         return False
@@ -3343,15 +3431,15 @@ def check_create_auto_ml_job_v2_request_shape(v: Any) -> bool:
         return False
     if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
         return False
-    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+    if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
         return False
     if "Tags" in v and not _check_aws_TagList(v["Tags"]):
         return False
     if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
         return False
-    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+    if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
         return False
-    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+    if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
         return False
     if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
         return False
@@ -3443,9 +3531,9 @@ X_describe_auto_ml_job_response_shape_1_p: dict[str, Pred] = {
 }
 X_describe_auto_ml_job_response_shape_2 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "AutoMLJobObjective", "ProblemType", "AutoMLJobConfig", "CreationTime", "EndTime", "LastModifiedTime", "FailureReason", "PartialFailureReasons", "BestCandidate", "AutoMLJobStatus", "AutoMLJobSecondaryStatus", "GenerateCandidateDefinitionsOnly", "AutoMLJobArtifacts", "ResolvedAttributes", "ModelDeployConfig", "ModelDeployResult"))
 X_describe_auto_ml_job_response_shape_3 = frozenset(("AutoMLJobName", "AutoMLJobArn", "InputDataConfig", "OutputDataConfig", "RoleArn", "CreationTime", "LastModifiedTime", "AutoMLJobStatus", "AutoMLJobSecondaryStatus"))
-X_aws_AutoMLJobName_3_ok: set[str] = set()
+X_aws_AutoMLJobName_3_ok: dict[str, bool] = {}
 X_aws_AutoMLJobName_3 = _compiled_on_first_use("X_aws_AutoMLJobName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,31}", whole=True)
-X_aws_AutoMLJobArn_3_ok: set[str] = set()
+X_aws_AutoMLJobArn_3_ok: dict[str, bool] = {}
 X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 X_aws_AutoMLChannel_2 = frozenset(("DataSource", "CompressionType", "TargetAttributeName", "ContentType", "ChannelType", "SampleWeightAttributeName"))
 X_aws_AutoMLChannel_3 = frozenset(("TargetAttributeName",))
@@ -3454,19 +3542,19 @@ X_aws_AutoMLDataSource_3 = frozenset(("S3DataSource",))
 X_aws_AutoMLS3DataSource_2 = frozenset(("S3DataType", "S3Uri"))
 X_aws_AutoMLS3DataSource_3 = frozenset(("S3DataType", "S3Uri"))
 X_aws_AutoMLS3DataType_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedManifestFile"))
-X_aws_S3Uri_3_ok: set[str] = set()
+X_aws_S3Uri_3_ok: dict[str, bool] = {}
 X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "(?:https|s3)://(?:[^/]+)/?(?:(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*)", whole=True)
 X_aws_CompressionType_1 = frozenset(("None", "Gzip"))
-X_aws_ContentType_3_ok: set[str] = set()
+X_aws_ContentType_3_ok: dict[str, bool] = {}
 X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 X_aws_AutoMLChannelType_1 = frozenset(("training", "validation"))
-X_aws_SampleWeightAttributeName_3_ok: set[str] = set()
+X_aws_SampleWeightAttributeName_3_ok: dict[str, bool] = {}
 X_aws_SampleWeightAttributeName_3 = _compiled_on_first_use("X_aws_SampleWeightAttributeName_3", "[a-zA-Z0-9_\\-]+", whole=True)
 X_aws_AutoMLOutputDataConfig_2 = frozenset(("KmsKeyId", "S3OutputPath"))
 X_aws_AutoMLOutputDataConfig_3 = frozenset(("S3OutputPath",))
-X_aws_KmsKeyId_3_ok: set[str] = set()
+X_aws_KmsKeyId_3_ok: dict[str, bool] = {}
 X_aws_KmsKeyId_3 = _compiled_on_first_use("X_aws_KmsKeyId_3", "[a-zA-Z0-9:/_\\-]*", whole=True)
-X_aws_RoleArn_3_ok: set[str] = set()
+X_aws_RoleArn_3_ok: dict[str, bool] = {}
 X_aws_RoleArn_3 = _compiled_on_first_use("X_aws_RoleArn_3", "arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+", whole=True)
 X_aws_AutoMLJobObjective_2 = frozenset(("MetricName",))
 X_aws_AutoMLJobObjective_3 = frozenset(("MetricName",))
@@ -3477,7 +3565,7 @@ X_aws_AutoMLJobCompletionCriteria_2 = frozenset(("MaxCandidates", "MaxRuntimePer
 X_aws_AutoMLSecurityConfig_2 = frozenset(("VolumeKmsKeyId", "EnableInterContainerTrafficEncryption", "VpcConfig"))
 X_aws_VpcConfig_2 = frozenset(("SecurityGroupIds", "Subnets"))
 X_aws_VpcConfig_3 = frozenset(("SecurityGroupIds", "Subnets"))
-X_aws_SecurityGroupId_3_ok: set[str] = set()
+X_aws_SecurityGroupId_3_ok: dict[str, bool] = {}
 X_aws_SecurityGroupId_3 = _compiled_on_first_use("X_aws_SecurityGroupId_3", "[\\-0-9a-zA-Z]+", whole=True)
 X_aws_AutoMLCandidateGenerationConfig_2 = frozenset(("FeatureSpecificationS3Uri", "AlgorithmsConfig"))
 X_aws_AutoMLAlgorithmConfig_2 = frozenset(("AutoMLAlgorithms",))
@@ -3495,17 +3583,17 @@ X_aws_ObjectiveStatus_1 = frozenset(("Succeeded", "Pending", "Failed"))
 X_aws_AutoMLCandidateStep_2 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
 X_aws_AutoMLCandidateStep_3 = frozenset(("CandidateStepType", "CandidateStepArn", "CandidateStepName"))
 X_aws_CandidateStepType_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::SageMaker::TransformJob", "AWS::SageMaker::ProcessingJob"))
-X_aws_CandidateStepArn_3_ok: set[str] = set()
+X_aws_CandidateStepArn_3_ok: dict[str, bool] = {}
 X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*/(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 X_aws_CandidateStatus_1 = frozenset(("Completed", "InProgress", "Failed", "Stopped", "Stopping"))
 X_aws_AutoMLContainerDefinition_2 = frozenset(("Image", "ModelDataUrl", "Environment"))
 X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
-X_aws_ContainerImage_3_ok: set[str] = set()
+X_aws_ContainerImage_3_ok: dict[str, bool] = {}
 X_aws_ContainerImage_3 = _compiled_on_first_use("X_aws_ContainerImage_3", "(?:[^\\t\\n\\x0B\\f\\r ])+", whole=True)
-X_aws_EnvironmentMap_2 = frozenset(())
-X_aws_EnvironmentKey_3_ok: set[str] = set()
+X_aws_EnvironmentMap_2: frozenset[str] = frozenset()
+X_aws_EnvironmentKey_3_ok: dict[str, bool] = {}
 X_aws_EnvironmentKey_3 = _compiled_on_first_use("X_aws_EnvironmentKey_3", "[a-zA-Z_][a-zA-Z0-9_]*", whole=True)
-X_aws_EnvironmentValue_3_ok: set[str] = set()
+X_aws_EnvironmentValue_3_ok: dict[str, bool] = {}
 X_aws_EnvironmentValue_3 = _compiled_on_first_use("X_aws_EnvironmentValue_3", "(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*", whole=True)
 X_aws_CandidateProperties_2 = frozenset(("CandidateArtifactLocations", "CandidateMetrics"))
 X_aws_CandidateArtifactLocations_2 = frozenset(("Explainability", "ModelInsights", "BacktestResults"))
@@ -3513,22 +3601,22 @@ X_aws_CandidateArtifactLocations_3 = frozenset(("Explainability",))
 X_aws_MetricDatum_2 = frozenset(("MetricName", "StandardMetricName", "Value", "Set"))
 X_aws_AutoMLMetricExtendedEnum_1 = frozenset(("Accuracy", "MSE", "F1", "F1macro", "AUC", "RMSE", "MAE", "R2", "BalancedAccuracy", "Precision", "PrecisionMacro", "Recall", "RecallMacro", "LogLoss", "InferenceLatency", "MAPE", "MASE", "WAPE", "AverageWeightedQuantileLoss", "Rouge1", "Rouge2", "RougeL", "RougeLSum", "Perplexity", "ValidationLoss", "TrainingLoss"))
 X_aws_MetricSetSource_1 = frozenset(("Train", "Validation", "Test"))
-X_aws_AutoMLInferenceContainerDefinitions_2 = frozenset(())
+X_aws_AutoMLInferenceContainerDefinitions_2: frozenset[str] = frozenset()
 X_aws_AutoMLProcessingUnit_1 = frozenset(("CPU", "GPU"))
 X_aws_AutoMLJobSecondaryStatus_1 = frozenset(("Starting", "MaxCandidatesReached", "Failed", "Stopped", "MaxAutoMLJobRuntimeReached", "Stopping", "CandidateDefinitionsGenerated", "Completed", "ExplainabilityError", "DeployingModel", "ModelDeploymentError", "GeneratingModelInsightsReport", "ModelInsightsError", "AnalyzingData", "FeatureEngineering", "ModelTuning", "GeneratingExplainabilityReport", "TrainingModels", "PreTraining"))
 X_aws_AutoMLJobArtifacts_2 = frozenset(("CandidateDefinitionNotebookLocation", "DataExplorationNotebookLocation"))
 X_aws_ResolvedAttributes_2 = frozenset(("AutoMLJobObjective", "ProblemType", "CompletionCriteria"))
 X_aws_ModelDeployConfig_2 = frozenset(("AutoGenerateEndpointName", "EndpointName"))
-X_aws_EndpointName_3_ok: set[str] = set()
+X_aws_EndpointName_3_ok: dict[str, bool] = {}
 X_aws_EndpointName_3 = _compiled_on_first_use("X_aws_EndpointName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}", whole=True)
 X_aws_ModelDeployResult_2 = frozenset(("EndpointName",))
 X_create_auto_ml_job_request_shape_2 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "ProblemType", "AutoMLJobObjective", "AutoMLJobConfig", "RoleArn", "GenerateCandidateDefinitionsOnly", "Tags", "ModelDeployConfig"))
 X_create_auto_ml_job_request_shape_3 = frozenset(("AutoMLJobName", "InputDataConfig", "OutputDataConfig", "RoleArn"))
 X_aws_Tag_2 = frozenset(("Key", "Value"))
 X_aws_Tag_3 = frozenset(("Key", "Value"))
-X_aws_TagKey_3_ok: set[str] = set()
+X_aws_TagKey_3_ok: dict[str, bool] = {}
 X_aws_TagKey_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
-X_aws_TagValue_3_ok: set[str] = set()
+X_aws_TagValue_3_ok: dict[str, bool] = {}
 X_aws_TagValue_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
 X_describe_auto_ml_job_v2_response_shape_1_p: dict[str, Pred] = {
     "AutoMLJobName": _check_aws_AutoMLJobName,
@@ -3564,33 +3652,33 @@ X_aws_TextClassificationJobConfig_2 = frozenset(("CompletionCriteria", "ContentC
 X_aws_TextClassificationJobConfig_3 = frozenset(("ContentColumn", "TargetLabelColumn"))
 X_aws_TimeSeriesForecastingJobConfig_2 = frozenset(("FeatureSpecificationS3Uri", "CompletionCriteria", "ForecastFrequency", "ForecastHorizon", "ForecastQuantiles", "Transformations", "TimeSeriesConfig", "HolidayConfig", "CandidateGenerationConfig"))
 X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "ForecastHorizon", "TimeSeriesConfig"))
-X_aws_ForecastFrequency_3_ok: set[str] = set()
+X_aws_ForecastFrequency_3_ok: dict[str, bool] = {}
 X_aws_ForecastFrequency_3 = _compiled_on_first_use("X_aws_ForecastFrequency_3", "(?:1Y|Y|(?:[1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|(?:[1-9]|1[0-9]|2[0-3])H|H|(?:[1-9]|[1-5][0-9])min)", whole=True)
-X_aws_ForecastQuantile_3_ok: set[str] = set()
+X_aws_ForecastQuantile_3_ok: dict[str, bool] = {}
 X_aws_ForecastQuantile_3 = _compiled_on_first_use("X_aws_ForecastQuantile_3", "(?:^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S])))", whole=True)
 X_aws_TimeSeriesTransformations_2 = frozenset(("Filling", "Aggregation"))
-X_aws_FillingTransformations_2 = frozenset(())
-X_aws_FillingTransformationMap_2 = frozenset(())
+X_aws_FillingTransformations_2: frozenset[str] = frozenset()
+X_aws_FillingTransformationMap_2: frozenset[str] = frozenset()
 X_aws_FillingType_1 = frozenset(("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"))
-X_aws_FillingTransformationValue_3_ok: set[str] = set()
+X_aws_FillingTransformationValue_3_ok: dict[str, bool] = {}
 X_aws_FillingTransformationValue_3 = _compiled_on_first_use("X_aws_FillingTransformationValue_3", "[a-zA-Z0-9_\\-]+", whole=True)
-X_aws_AggregationTransformations_2 = frozenset(())
+X_aws_AggregationTransformations_2: frozenset[str] = frozenset()
 X_aws_AggregationTransformationValue_1 = frozenset(("sum", "avg", "first", "min", "max"))
 X_aws_TimeSeriesConfig_2 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName", "GroupingAttributeNames"))
 X_aws_TimeSeriesConfig_3 = frozenset(("TargetAttributeName", "TimestampAttributeName", "ItemIdentifierAttributeName"))
 X_aws_HolidayConfigAttributes_2 = frozenset(("CountryCode",))
-X_aws_CountryCode_3_ok: set[str] = set()
+X_aws_CountryCode_3_ok: dict[str, bool] = {}
 X_aws_CountryCode_3 = _compiled_on_first_use("X_aws_CountryCode_3", "[A-Z]{2}", whole=True)
 X_aws_CandidateGenerationConfig_2 = frozenset(("AlgorithmsConfig",))
 X_aws_TabularJobConfig_2 = frozenset(("CandidateGenerationConfig", "CompletionCriteria", "FeatureSpecificationS3Uri", "Mode", "GenerateCandidateDefinitionsOnly", "ProblemType", "TargetAttributeName", "SampleWeightAttributeName"))
 X_aws_TabularJobConfig_3 = frozenset(("TargetAttributeName",))
 X_aws_TextGenerationJobConfig_2 = frozenset(("CompletionCriteria", "BaseModelName", "TextGenerationHyperParameters", "ModelAccessConfig"))
-X_aws_BaseModelName_3_ok: set[str] = set()
+X_aws_BaseModelName_3_ok: dict[str, bool] = {}
 X_aws_BaseModelName_3 = _compiled_on_first_use("X_aws_BaseModelName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9])*", whole=True)
-X_aws_TextGenerationHyperParameters_2 = frozenset(())
-X_aws_TextGenerationHyperParameterKey_3_ok: set[str] = set()
+X_aws_TextGenerationHyperParameters_2: frozenset[str] = frozenset()
+X_aws_TextGenerationHyperParameterKey_3_ok: dict[str, bool] = {}
 X_aws_TextGenerationHyperParameterKey_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterKey_3", "[a-zA-Z0-9._\\-]+", whole=True)
-X_aws_TextGenerationHyperParameterValue_3_ok: set[str] = set()
+X_aws_TextGenerationHyperParameterValue_3_ok: dict[str, bool] = {}
 X_aws_TextGenerationHyperParameterValue_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterValue_3", "[a-zA-Z0-9._\\-]+", whole=True)
 X_aws_ModelAccessConfig_2 = frozenset(("AcceptEula",))
 X_aws_ModelAccessConfig_3 = frozenset(("AcceptEula",))

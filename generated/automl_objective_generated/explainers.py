@@ -292,7 +292,7 @@ def explain_auto_ml_job_objective(v: Any, path: JsonPath, out: list[Failure], wa
             if key not in v:
                 out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("MetricName",), F_auto_ml_job_objective)))
     if isinstance(v, dict):
-        if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
+        if "MetricName" in v and not (((v_4 := v["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC))):
             explain_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_auto_ml_job_objective_3:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_auto_ml_job_objective)))
@@ -328,7 +328,7 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
     if isinstance(v, dict):
         if "AutoMLProblemTypeConfig" in v and not check_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"]):
             explain_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
-        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
             explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
         if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
@@ -380,7 +380,7 @@ def explain_auto_ml_problem_type_config(v: Any, path: JsonPath, out: list[Failur
             _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TextClassificationJobConfig"], (*path, "TextClassificationJobConfig"), out, warn)
         if "TimeSeriesForecastingJobConfig" in v and not (((v_11 := v["TimeSeriesForecastingJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
             _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TimeSeriesForecastingJobConfig"], (*path, "TimeSeriesForecastingJobConfig"), out, warn)
-        if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
+        if "TabularJobConfig" in v and not (((v_12 := v["TabularJobConfig"]) is v_12) and (((not ((("ProblemType" in v_12 and not (((v_14 := v_12["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))))))) if isinstance(v_12, dict) else v_12 is DYNAMIC))):
             _explain_AutoMLProblemTypeConfig__TabularJobConfig(v["TabularJobConfig"], (*path, "TabularJobConfig"), out, warn)
         if "TextGenerationJobConfig" in v and not (((v_11 := v["TextGenerationJobConfig"]) is v_11) and ((isinstance(v_11, dict) or v_11 is DYNAMIC))):
             _explain_AutoMLProblemTypeConfig__ImageClassificationJobConfig(v["TextGenerationJobConfig"], (*path, "TextGenerationJobConfig"), out, warn)
@@ -405,7 +405,7 @@ def _explain_AutoMLProblemTypeConfig__TabularJobConfig(v: Any, path: JsonPath, o
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_AutoMLProblemTypeConfig__TabularJobConfig)))
     if isinstance(v, dict):
-        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
@@ -912,14 +912,14 @@ def _explain_CreateAutoMLJobV2Request_allOf_7(v: Any, path: JsonPath, out: list[
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
+        if "AutoMLJobObjective" in v and not (((v_79 := v["AutoMLJobObjective"]) is v_79) and (not (isinstance(v_79, dict) and (("MetricName" in v_79 and not (((v_81 := v_79["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81))))))))))):
             _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     return
 
 
 def _explain_CreateAutoMLJobV2Request_allOf_7_then__AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> None:
     if isinstance(v, dict):
-        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1 or v_81 is DYNAMIC)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
+        if "MetricName" in v and not (((v_81 := v["MetricName"]) is v_81) and (not (not ((((v_81 in X_metric_name_1)) if isinstance(v_81, str) else v_81 is DYNAMIC))) and not (not (not ((True) and v_81 is not DYNAMIC and _surely_TextGenerationMetricName_x_warn_not(v_81)))))):
             explain_text_generation_metric_name(v["MetricName"], (*path, "MetricName"), out, warn)
     return
 
@@ -1346,9 +1346,9 @@ def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request)))
     if isinstance(v, dict):
-        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
-        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1 or v_4 is DYNAMIC)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
+        if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
             explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     if not _check_CreateAutoMLJobRequest_allOf_0(v):
         _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
@@ -1472,7 +1472,7 @@ def _explain_CreateAutoMLJobRequest_allOf_4_if(v: Any, path: JsonPath, out: list
             if key not in v:
                 out.append(_NEW(Failure, ("missing-member", warn, path, "required", v, ("ProblemType",), F_CreateAutoMLJobRequest_allOf_4_if)))
     if isinstance(v, dict):
-        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1 or v_14 is DYNAMIC)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_14 := v["ProblemType"]) is v_14) and ((((v_14 in X_problem_type_1)) if isinstance(v_14, str) else v_14 is DYNAMIC))):
             explain_problem_type(v["ProblemType"], (*path, "ProblemType"), out, warn)
     return
 
@@ -1609,15 +1609,15 @@ def _explain_aws_AutoMLChannel(v: Any, path: JsonPath, out: list[Failure], warn:
     if isinstance(v, dict):
         if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
             _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
-        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
             _explain_aws_CompressionType(v["CompressionType"], (*path, "CompressionType"), out, warn)
         if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
             _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
-        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.setdefault(v_191, False))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
             _explain_aws_ContentType(v["ContentType"], (*path, "ContentType"), out, warn)
-        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
             _explain_aws_AutoMLChannelType(v["ChannelType"], (*path, "ChannelType"), out, warn)
-        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.setdefault(v_195, False))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
             _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLChannel_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLChannel)))
@@ -1647,9 +1647,9 @@ def _explain_aws_AutoMLS3DataSource(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLS3DataSource)))
     if isinstance(v, dict):
-        if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1 or v_183 is DYNAMIC)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
+        if "S3DataType" in v and not (((v_183 := v["S3DataType"]) is v_183) and ((((v_183 in X_aws_AutoMLS3DataType_1)) if isinstance(v_183, str) else v_183 is DYNAMIC))):
             _explain_aws_AutoMLS3DataType(v["S3DataType"], (*path, "S3DataType"), out, warn)
-        if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        if "S3Uri" in v and not (((v_185 := v["S3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["S3Uri"], (*path, "S3Uri"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLS3DataSource_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLS3DataSource)))
@@ -1732,9 +1732,9 @@ def _explain_aws_AutoMLOutputDataConfig(v: Any, path: JsonPath, out: list[Failur
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLOutputDataConfig)))
     if isinstance(v, dict):
-        if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+        if "KmsKeyId" in v and not (((v_199 := v["KmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.setdefault(v_199, False))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
             _explain_aws_KmsKeyId(v["KmsKeyId"], (*path, "KmsKeyId"), out, warn)
-        if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        if "S3OutputPath" in v and not (((v_185 := v["S3OutputPath"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["S3OutputPath"], (*path, "S3OutputPath"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLOutputDataConfig_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLOutputDataConfig)))
@@ -1773,7 +1773,7 @@ def _explain_aws_AutoMLJobObjective(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobObjective)))
     if isinstance(v, dict):
-        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
             _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobObjective_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobObjective)))
@@ -1808,11 +1808,11 @@ def _explain_aws_AutoMLJobConfig(v: Any, path: JsonPath, out: list[Failure], war
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
         if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
             _explain_aws_AutoMLSecurityConfig(v["SecurityConfig"], (*path, "SecurityConfig"), out, warn)
-        if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
+        if "CandidateGenerationConfig" in v and not (((v_233 := v["CandidateGenerationConfig"]) is v_233) and (((not ((("FeatureSpecificationS3Uri" in v_233 and not (((v_185 := v_233["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC)))) or ("AlgorithmsConfig" in v_233 and not _check_aws_AutoMLAlgorithmsConfig(v_233["AlgorithmsConfig"])))) and not (not X_aws_AutoMLCandidateGenerationConfig_2.issuperset(v_233))) if isinstance(v_233, dict) else v_233 is DYNAMIC))):
             _explain_aws_AutoMLCandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
         if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
             _explain_aws_AutoMLDataSplitConfig(v["DataSplitConfig"], (*path, "DataSplitConfig"), out, warn)
-        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
             _explain_aws_AutoMLMode(v["Mode"], (*path, "Mode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLJobConfig_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLJobConfig)))
@@ -1858,7 +1858,7 @@ def _explain_aws_AutoMLSecurityConfig(v: Any, path: JsonPath, out: list[Failure]
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLSecurityConfig)))
     if isinstance(v, dict):
-        if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.add(v_199))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
+        if "VolumeKmsKeyId" in v and not (((v_199 := v["VolumeKmsKeyId"]) is v_199) and (((not (len(v_199) > 2048) and not ((len(v_199) > REMEMBERED_LENGTH or v_199 not in X_aws_KmsKeyId_3_ok) and (X_aws_KmsKeyId_3(v_199) is None or (len(v_199) <= REMEMBERED_LENGTH and len(X_aws_KmsKeyId_3_ok) < REMEMBERED and X_aws_KmsKeyId_3_ok.setdefault(v_199, False))))) if isinstance(v_199, str) else v_199 is DYNAMIC))):
             _explain_aws_KmsKeyId(v["VolumeKmsKeyId"], (*path, "VolumeKmsKeyId"), out, warn)
         if "EnableInterContainerTrafficEncryption" in v and not (((v_221 := v["EnableInterContainerTrafficEncryption"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
             _explain_aws_Boolean(v["EnableInterContainerTrafficEncryption"], (*path, "EnableInterContainerTrafficEncryption"), out, warn)
@@ -1934,7 +1934,7 @@ def _explain_aws_AutoMLCandidateGenerationConfig(v: Any, path: JsonPath, out: li
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateGenerationConfig)))
     if isinstance(v, dict):
-        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
         if "AlgorithmsConfig" in v and not _check_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"]):
             _explain_aws_AutoMLAlgorithmsConfig(v["AlgorithmsConfig"], (*path, "AlgorithmsConfig"), out, warn)
@@ -2069,11 +2069,11 @@ def _explain_aws_AutoMLCandidate(v: Any, path: JsonPath, out: list[Failure], war
             _explain_aws_CandidateName(v["CandidateName"], (*path, "CandidateName"), out, warn)
         if "FinalAutoMLJobObjectiveMetric" in v and not _check_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"]):
             _explain_aws_FinalAutoMLJobObjectiveMetric(v["FinalAutoMLJobObjectiveMetric"], (*path, "FinalAutoMLJobObjectiveMetric"), out, warn)
-        if "ObjectiveStatus" in v and not (((v_267 := v["ObjectiveStatus"]) is v_267) and ((((v_267 in X_aws_ObjectiveStatus_1 or v_267 is DYNAMIC)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
+        if "ObjectiveStatus" in v and not (((v_267 := v["ObjectiveStatus"]) is v_267) and ((((v_267 in X_aws_ObjectiveStatus_1)) if isinstance(v_267, str) else v_267 is DYNAMIC))):
             _explain_aws_ObjectiveStatus(v["ObjectiveStatus"], (*path, "ObjectiveStatus"), out, warn)
         if "CandidateSteps" in v and not _check_aws_CandidateSteps(v["CandidateSteps"]):
             _explain_aws_CandidateSteps(v["CandidateSteps"], (*path, "CandidateSteps"), out, warn)
-        if "CandidateStatus" in v and not (((v_279 := v["CandidateStatus"]) is v_279) and ((((v_279 in X_aws_CandidateStatus_1 or v_279 is DYNAMIC)) if isinstance(v_279, str) else v_279 is DYNAMIC))):
+        if "CandidateStatus" in v and not (((v_279 := v["CandidateStatus"]) is v_279) and ((((v_279 in X_aws_CandidateStatus_1)) if isinstance(v_279, str) else v_279 is DYNAMIC))):
             _explain_aws_CandidateStatus(v["CandidateStatus"], (*path, "CandidateStatus"), out, warn)
         if "InferenceContainers" in v and not _check_aws_AutoMLContainerDefinitions(v["InferenceContainers"]):
             _explain_aws_AutoMLContainerDefinitions(v["InferenceContainers"], (*path, "InferenceContainers"), out, warn)
@@ -2112,13 +2112,13 @@ def _explain_aws_FinalAutoMLJobObjectiveMetric(v: Any, path: JsonPath, out: list
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_FinalAutoMLJobObjectiveMetric)))
     if isinstance(v, dict):
-        if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1 or v_263 is DYNAMIC)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
+        if "Type" in v and not (((v_263 := v["Type"]) is v_263) and ((((v_263 in X_aws_AutoMLJobObjectiveType_1)) if isinstance(v_263, str) else v_263 is DYNAMIC))):
             _explain_aws_AutoMLJobObjectiveType(v["Type"], (*path, "Type"), out, warn)
-        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
             _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
         if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
             _explain_aws_MetricValue(v["Value"], (*path, "Value"), out, warn)
-        if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+        if "StandardMetricName" in v and not (((v_205 := v["StandardMetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
             _explain_aws_AutoMLMetricEnum(v["StandardMetricName"], (*path, "StandardMetricName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_FinalAutoMLJobObjectiveMetric_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_FinalAutoMLJobObjectiveMetric)))
@@ -2163,9 +2163,9 @@ def _explain_aws_AutoMLCandidateStep(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLCandidateStep)))
     if isinstance(v, dict):
-        if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1 or v_273 is DYNAMIC)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
+        if "CandidateStepType" in v and not (((v_273 := v["CandidateStepType"]) is v_273) and ((((v_273 in X_aws_CandidateStepType_1)) if isinstance(v_273, str) else v_273 is DYNAMIC))):
             _explain_aws_CandidateStepType(v["CandidateStepType"], (*path, "CandidateStepType"), out, warn)
-        if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not ((len(v_275) > REMEMBERED_LENGTH or v_275 not in X_aws_CandidateStepArn_3_ok) and (X_aws_CandidateStepArn_3(v_275) is None or (len(v_275) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.add(v_275))))) if isinstance(v_275, str) else v_275 is DYNAMIC))):
+        if "CandidateStepArn" in v and not (((v_275 := v["CandidateStepArn"]) is v_275) and (((not (len(v_275) < 1) and not (len(v_275) > 256) and not ((len(v_275) > REMEMBERED_LENGTH or v_275 not in X_aws_CandidateStepArn_3_ok) and (X_aws_CandidateStepArn_3(v_275) is None or (len(v_275) <= REMEMBERED_LENGTH and len(X_aws_CandidateStepArn_3_ok) < REMEMBERED and X_aws_CandidateStepArn_3_ok.setdefault(v_275, False))))) if isinstance(v_275, str) else v_275 is DYNAMIC))):
             _explain_aws_CandidateStepArn(v["CandidateStepArn"], (*path, "CandidateStepArn"), out, warn)
         if "CandidateStepName" in v and not (((v_259 := v["CandidateStepName"]) is v_259) and (((not (len(v_259) < 1) and not (len(v_259) > 64)) if isinstance(v_259, str) else v_259 is DYNAMIC))):
             _explain_aws_CandidateName(v["CandidateStepName"], (*path, "CandidateStepName"), out, warn)
@@ -2223,9 +2223,9 @@ def _explain_aws_AutoMLContainerDefinition(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLContainerDefinition)))
     if isinstance(v, dict):
-        if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not ((len(v_285) > REMEMBERED_LENGTH or v_285 not in X_aws_ContainerImage_3_ok) and (X_aws_ContainerImage_3(v_285) is None or (len(v_285) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.add(v_285))))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
+        if "Image" in v and not (((v_285 := v["Image"]) is v_285) and (((not (len(v_285) > 255) and not ((len(v_285) > REMEMBERED_LENGTH or v_285 not in X_aws_ContainerImage_3_ok) and (X_aws_ContainerImage_3(v_285) is None or (len(v_285) <= REMEMBERED_LENGTH and len(X_aws_ContainerImage_3_ok) < REMEMBERED and X_aws_ContainerImage_3_ok.setdefault(v_285, False))))) if isinstance(v_285, str) else v_285 is DYNAMIC))):
             _explain_aws_ContainerImage(v["Image"], (*path, "Image"), out, warn)
-        if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        if "ModelDataUrl" in v and not (((v_185 := v["ModelDataUrl"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["ModelDataUrl"], (*path, "ModelDataUrl"), out, warn)
         if "Environment" in v and not _check_aws_EnvironmentMap(v["Environment"]):
             _explain_aws_EnvironmentMap(v["Environment"], (*path, "Environment"), out, warn)
@@ -2342,13 +2342,13 @@ def _explain_aws_MetricDatum(v: Any, path: JsonPath, out: list[Failure], warn: b
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_MetricDatum)))
     if isinstance(v, dict):
-        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
+        if "MetricName" in v and not (((v_205 := v["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC))):
             _explain_aws_AutoMLMetricEnum(v["MetricName"], (*path, "MetricName"), out, warn)
-        if "StandardMetricName" in v and not (((v_309 := v["StandardMetricName"]) is v_309) and ((((v_309 in X_aws_AutoMLMetricExtendedEnum_1 or v_309 is DYNAMIC)) if isinstance(v_309, str) else v_309 is DYNAMIC))):
+        if "StandardMetricName" in v and not (((v_309 := v["StandardMetricName"]) is v_309) and ((((v_309 in X_aws_AutoMLMetricExtendedEnum_1)) if isinstance(v_309, str) else v_309 is DYNAMIC))):
             _explain_aws_AutoMLMetricExtendedEnum(v["StandardMetricName"], (*path, "StandardMetricName"), out, warn)
         if "Value" in v and not (((v_265 := v["Value"]) is v_265) and (((isinstance(v_265, (int, float)) and not isinstance(v_265, bool)) or v_265 is DYNAMIC))):
             _explain_aws_MetricValue(v["Value"], (*path, "Value"), out, warn)
-        if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1 or v_313 is DYNAMIC)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
+        if "Set" in v and not (((v_313 := v["Set"]) is v_313) and ((((v_313 in X_aws_MetricSetSource_1)) if isinstance(v_313, str) else v_313 is DYNAMIC))):
             _explain_aws_MetricSetSource(v["Set"], (*path, "Set"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_MetricDatum_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_MetricDatum)))
@@ -2423,9 +2423,9 @@ def _explain_aws_ResolvedAttributes(v: Any, path: JsonPath, out: list[Failure], 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_ResolvedAttributes)))
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
             _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
-        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
             _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
@@ -2440,7 +2440,7 @@ def _explain_aws_ModelDeployConfig(v: Any, path: JsonPath, out: list[Failure], w
     if isinstance(v, dict):
         if "AutoGenerateEndpointName" in v and not (((v_221 := v["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
             _explain_aws_Boolean(v["AutoGenerateEndpointName"], (*path, "AutoGenerateEndpointName"), out, warn)
-        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
             _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployConfig_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployConfig)))
@@ -2463,7 +2463,7 @@ def _explain_aws_ModelDeployResult(v: Any, path: JsonPath, out: list[Failure], w
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_ModelDeployResult)))
     if isinstance(v, dict):
-        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
+        if "EndpointName" in v and not (((v_337 := v["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC))):
             _explain_aws_EndpointName(v["EndpointName"], (*path, "EndpointName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_ModelDeployResult_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_ModelDeployResult)))
@@ -2475,25 +2475,25 @@ def explain_create_auto_ml_job_request_shape(v: Any, path: JsonPath, out: list[F
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_request_shape)))
     if isinstance(v, dict):
-        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.setdefault(v_171, False))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
             _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
         if "InputDataConfig" in v and not _check_aws_AutoMLInputDataConfig(v["InputDataConfig"]):
             _explain_aws_AutoMLInputDataConfig(v["InputDataConfig"], (*path, "InputDataConfig"), out, warn)
         if "OutputDataConfig" in v and not _check_aws_AutoMLOutputDataConfig(v["OutputDataConfig"]):
             _explain_aws_AutoMLOutputDataConfig(v["OutputDataConfig"], (*path, "OutputDataConfig"), out, warn)
-        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
             _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
-        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
             _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
         if "AutoMLJobConfig" in v and not _check_aws_AutoMLJobConfig(v["AutoMLJobConfig"]):
             _explain_aws_AutoMLJobConfig(v["AutoMLJobConfig"], (*path, "AutoMLJobConfig"), out, warn)
-        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
             _explain_aws_RoleArn(v["RoleArn"], (*path, "RoleArn"), out, warn)
         if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
             _explain_aws_Boolean(v["GenerateCandidateDefinitionsOnly"], (*path, "GenerateCandidateDefinitionsOnly"), out, warn)
         if "Tags" in v and not _check_aws_TagList(v["Tags"]):
             _explain_aws_TagList(v["Tags"], (*path, "Tags"), out, warn)
-        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
             _explain_aws_ModelDeployConfig(v["ModelDeployConfig"], (*path, "ModelDeployConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_create_auto_ml_job_request_shape_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_create_auto_ml_job_request_shape)))
@@ -2521,9 +2521,9 @@ def _explain_aws_Tag(v: Any, path: JsonPath, out: list[Failure], warn: bool) -> 
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_Tag)))
     if isinstance(v, dict):
-        if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not ((len(v_424) > REMEMBERED_LENGTH or v_424 not in X_aws_TagKey_3_ok) and (X_aws_TagKey_3(v_424) is None or (len(v_424) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.add(v_424))))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
+        if "Key" in v and not (((v_424 := v["Key"]) is v_424) and (((not (len(v_424) < 1) and not (len(v_424) > 128) and not ((len(v_424) > REMEMBERED_LENGTH or v_424 not in X_aws_TagKey_3_ok) and (X_aws_TagKey_3(v_424) is None or (len(v_424) <= REMEMBERED_LENGTH and len(X_aws_TagKey_3_ok) < REMEMBERED and X_aws_TagKey_3_ok.setdefault(v_424, False))))) if isinstance(v_424, str) else v_424 is DYNAMIC))):
             _explain_aws_TagKey(v["Key"], (*path, "Key"), out, warn)
-        if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not ((len(v_426) > REMEMBERED_LENGTH or v_426 not in X_aws_TagValue_3_ok) and (X_aws_TagValue_3(v_426) is None or (len(v_426) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.add(v_426))))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
+        if "Value" in v and not (((v_426 := v["Value"]) is v_426) and (((not (len(v_426) > 256) and not ((len(v_426) > REMEMBERED_LENGTH or v_426 not in X_aws_TagValue_3_ok) and (X_aws_TagValue_3(v_426) is None or (len(v_426) <= REMEMBERED_LENGTH and len(X_aws_TagValue_3_ok) < REMEMBERED and X_aws_TagValue_3_ok.setdefault(v_426, False))))) if isinstance(v_426, str) else v_426 is DYNAMIC))):
             _explain_aws_TagValue(v["Value"], (*path, "Value"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_Tag_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_Tag)))
@@ -2592,11 +2592,11 @@ def _explain_aws_AutoMLJobChannel(v: Any, path: JsonPath, out: list[Failure], wa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLJobChannel)))
     if isinstance(v, dict):
-        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1 or v_193 is DYNAMIC)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
+        if "ChannelType" in v and not (((v_193 := v["ChannelType"]) is v_193) and ((((v_193 in X_aws_AutoMLChannelType_1)) if isinstance(v_193, str) else v_193 is DYNAMIC))):
             _explain_aws_AutoMLChannelType(v["ChannelType"], (*path, "ChannelType"), out, warn)
-        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.add(v_191))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
+        if "ContentType" in v and not (((v_191 := v["ContentType"]) is v_191) and (((not (len(v_191) > 256) and not ((len(v_191) > REMEMBERED_LENGTH or v_191 not in X_aws_ContentType_3_ok) and (X_aws_ContentType_3(v_191) is None or (len(v_191) <= REMEMBERED_LENGTH and len(X_aws_ContentType_3_ok) < REMEMBERED and X_aws_ContentType_3_ok.setdefault(v_191, False))))) if isinstance(v_191, str) else v_191 is DYNAMIC))):
             _explain_aws_ContentType(v["ContentType"], (*path, "ContentType"), out, warn)
-        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1 or v_187 is DYNAMIC)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
+        if "CompressionType" in v and not (((v_187 := v["CompressionType"]) is v_187) and ((((v_187 in X_aws_CompressionType_1)) if isinstance(v_187, str) else v_187 is DYNAMIC))):
             _explain_aws_CompressionType(v["CompressionType"], (*path, "CompressionType"), out, warn)
         if "DataSource" in v and not (((v_179 := v["DataSource"]) is v_179) and (((not ((("S3DataSource" in v_179 and not _check_aws_AutoMLS3DataSource(v_179["S3DataSource"])))) and not (not X_aws_AutoMLDataSource_2.issuperset(v_179)) and not ("S3DataSource" not in v_179 and v_179.__class__ is not OpenObject)) if isinstance(v_179, dict) else v_179 is DYNAMIC))):
             _explain_aws_AutoMLDataSource(v["DataSource"], (*path, "DataSource"), out, warn)
@@ -2673,11 +2673,11 @@ def _explain_aws_TimeSeriesForecastingJobConfig(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TimeSeriesForecastingJobConfig)))
     if isinstance(v, dict):
-        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
-        if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not ((len(v_487) > REMEMBERED_LENGTH or v_487 not in X_aws_ForecastFrequency_3_ok) and (X_aws_ForecastFrequency_3(v_487) is None or (len(v_487) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.add(v_487))))) if isinstance(v_487, str) else v_487 is DYNAMIC))):
+        if "ForecastFrequency" in v and not (((v_487 := v["ForecastFrequency"]) is v_487) and (((not (len(v_487) < 1) and not (len(v_487) > 5) and not ((len(v_487) > REMEMBERED_LENGTH or v_487 not in X_aws_ForecastFrequency_3_ok) and (X_aws_ForecastFrequency_3(v_487) is None or (len(v_487) <= REMEMBERED_LENGTH and len(X_aws_ForecastFrequency_3_ok) < REMEMBERED and X_aws_ForecastFrequency_3_ok.setdefault(v_487, False))))) if isinstance(v_487, str) else v_487 is DYNAMIC))):
             _explain_aws_ForecastFrequency(v["ForecastFrequency"], (*path, "ForecastFrequency"), out, warn)
         if "ForecastHorizon" in v and not (((v_215 := v["ForecastHorizon"]) is v_215) and (((not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 < 1) and not (isinstance(v_215, (int, float)) and not isinstance(v_215, bool) and v_215 > 2147483647)) if (isinstance(v_215, int) and not isinstance(v_215, bool)) else v_215 is DYNAMIC))):
             _explain_aws_MaxRuntimePerTrainingJobInSeconds(v["ForecastHorizon"], (*path, "ForecastHorizon"), out, warn)
@@ -2886,7 +2886,7 @@ def _explain_aws_HolidayConfigAttributes(v: Any, path: JsonPath, out: list[Failu
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_HolidayConfigAttributes)))
     if isinstance(v, dict):
-        if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not ((len(v_527) > REMEMBERED_LENGTH or v_527 not in X_aws_CountryCode_3_ok) and (X_aws_CountryCode_3(v_527) is None or (len(v_527) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.add(v_527))))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
+        if "CountryCode" in v and not (((v_527 := v["CountryCode"]) is v_527) and (((not (len(v_527) < 2) and not (len(v_527) > 2) and not ((len(v_527) > REMEMBERED_LENGTH or v_527 not in X_aws_CountryCode_3_ok) and (X_aws_CountryCode_3(v_527) is None or (len(v_527) <= REMEMBERED_LENGTH and len(X_aws_CountryCode_3_ok) < REMEMBERED and X_aws_CountryCode_3_ok.setdefault(v_527, False))))) if isinstance(v_527, str) else v_527 is DYNAMIC))):
             _explain_aws_CountryCode(v["CountryCode"], (*path, "CountryCode"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_HolidayConfigAttributes_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_HolidayConfigAttributes)))
@@ -2924,17 +2924,17 @@ def _explain_aws_TabularJobConfig(v: Any, path: JsonPath, out: list[Failure], wa
             _explain_aws_CandidateGenerationConfig(v["CandidateGenerationConfig"], (*path, "CandidateGenerationConfig"), out, warn)
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
-        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.add(v_185))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
+        if "FeatureSpecificationS3Uri" in v and not (((v_185 := v["FeatureSpecificationS3Uri"]) is v_185) and (((not (len(v_185) > 1024) and not ((len(v_185) > REMEMBERED_LENGTH or v_185 not in X_aws_S3Uri_3_ok) and (X_aws_S3Uri_3(v_185) is None or (len(v_185) <= REMEMBERED_LENGTH and len(X_aws_S3Uri_3_ok) < REMEMBERED and X_aws_S3Uri_3_ok.setdefault(v_185, False))))) if isinstance(v_185, str) else v_185 is DYNAMIC))):
             _explain_aws_S3Uri(v["FeatureSpecificationS3Uri"], (*path, "FeatureSpecificationS3Uri"), out, warn)
-        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1 or v_247 is DYNAMIC)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
+        if "Mode" in v and not (((v_247 := v["Mode"]) is v_247) and ((((v_247 in X_aws_AutoMLMode_1)) if isinstance(v_247, str) else v_247 is DYNAMIC))):
             _explain_aws_AutoMLMode(v["Mode"], (*path, "Mode"), out, warn)
         if "GenerateCandidateDefinitionsOnly" in v and not (((v_221 := v["GenerateCandidateDefinitionsOnly"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC))):
             _explain_aws_Boolean(v["GenerateCandidateDefinitionsOnly"], (*path, "GenerateCandidateDefinitionsOnly"), out, warn)
-        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
             _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
         if "TargetAttributeName" in v and not (((v_189 := v["TargetAttributeName"]) is v_189) and (((not (len(v_189) < 1)) if isinstance(v_189, str) else v_189 is DYNAMIC))):
             _explain_aws_TargetAttributeName(v["TargetAttributeName"], (*path, "TargetAttributeName"), out, warn)
-        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.add(v_195))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
+        if "SampleWeightAttributeName" in v and not (((v_195 := v["SampleWeightAttributeName"]) is v_195) and (((not (len(v_195) < 1) and not (len(v_195) > 256) and not ((len(v_195) > REMEMBERED_LENGTH or v_195 not in X_aws_SampleWeightAttributeName_3_ok) and (X_aws_SampleWeightAttributeName_3(v_195) is None or (len(v_195) <= REMEMBERED_LENGTH and len(X_aws_SampleWeightAttributeName_3_ok) < REMEMBERED and X_aws_SampleWeightAttributeName_3_ok.setdefault(v_195, False))))) if isinstance(v_195, str) else v_195 is DYNAMIC))):
             _explain_aws_SampleWeightAttributeName(v["SampleWeightAttributeName"], (*path, "SampleWeightAttributeName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularJobConfig_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularJobConfig)))
@@ -2951,7 +2951,7 @@ def _explain_aws_TextGenerationJobConfig(v: Any, path: JsonPath, out: list[Failu
     if isinstance(v, dict):
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
-        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.setdefault(v_551, False))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
             _explain_aws_BaseModelName(v["BaseModelName"], (*path, "BaseModelName"), out, warn)
         if "TextGenerationHyperParameters" in v and not _check_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"]):
             _explain_aws_TextGenerationHyperParameters(v["TextGenerationHyperParameters"], (*path, "TextGenerationHyperParameters"), out, warn)
@@ -3044,7 +3044,7 @@ def _explain_aws_AutoMLResolvedAttributes(v: Any, path: JsonPath, out: list[Fail
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLResolvedAttributes)))
     if isinstance(v, dict):
-        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
             _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
         if "CompletionCriteria" in v and not _check_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"]):
             _explain_aws_AutoMLJobCompletionCriteria(v["CompletionCriteria"], (*path, "CompletionCriteria"), out, warn)
@@ -3059,9 +3059,9 @@ def _explain_aws_AutoMLProblemTypeResolvedAttributes(v: Any, path: JsonPath, out
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLProblemTypeResolvedAttributes)))
     if isinstance(v, dict):
-        if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
+        if "TabularResolvedAttributes" in v and not (((v_649 := v["TabularResolvedAttributes"]) is v_649) and (((not ((("ProblemType" in v_649 and not (((v_207 := v_649["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC)))))) and not (not X_aws_TabularResolvedAttributes_2.issuperset(v_649))) if isinstance(v_649, dict) else v_649 is DYNAMIC))):
             _explain_aws_TabularResolvedAttributes(v["TabularResolvedAttributes"], (*path, "TabularResolvedAttributes"), out, warn)
-        if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
+        if "TextGenerationResolvedAttributes" in v and not (((v_651 := v["TextGenerationResolvedAttributes"]) is v_651) and (((not ((("BaseModelName" in v_651 and not (((v_551 := v_651["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.setdefault(v_551, False))))) if isinstance(v_551, str) else v_551 is DYNAMIC)))))) and not (not X_aws_TextGenerationResolvedAttributes_2.issuperset(v_651))) if isinstance(v_651, dict) else v_651 is DYNAMIC))):
             _explain_aws_TextGenerationResolvedAttributes(v["TextGenerationResolvedAttributes"], (*path, "TextGenerationResolvedAttributes"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLProblemTypeResolvedAttributes_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLProblemTypeResolvedAttributes)))
@@ -3077,7 +3077,7 @@ def _explain_aws_TabularResolvedAttributes(v: Any, path: JsonPath, out: list[Fai
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TabularResolvedAttributes)))
     if isinstance(v, dict):
-        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1 or v_207 is DYNAMIC)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
+        if "ProblemType" in v and not (((v_207 := v["ProblemType"]) is v_207) and ((((v_207 in X_aws_ProblemType_1)) if isinstance(v_207, str) else v_207 is DYNAMIC))):
             _explain_aws_ProblemType(v["ProblemType"], (*path, "ProblemType"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TabularResolvedAttributes_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TabularResolvedAttributes)))
@@ -3088,7 +3088,7 @@ def _explain_aws_TextGenerationResolvedAttributes(v: Any, path: JsonPath, out: l
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_TextGenerationResolvedAttributes)))
     if isinstance(v, dict):
-        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.add(v_551))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
+        if "BaseModelName" in v and not (((v_551 := v["BaseModelName"]) is v_551) and (((not (len(v_551) < 1) and not (len(v_551) > 256) and not ((len(v_551) > REMEMBERED_LENGTH or v_551 not in X_aws_BaseModelName_3_ok) and (X_aws_BaseModelName_3(v_551) is None or (len(v_551) <= REMEMBERED_LENGTH and len(X_aws_BaseModelName_3_ok) < REMEMBERED and X_aws_BaseModelName_3_ok.setdefault(v_551, False))))) if isinstance(v_551, str) else v_551 is DYNAMIC))):
             _explain_aws_BaseModelName(v["BaseModelName"], (*path, "BaseModelName"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_TextGenerationResolvedAttributes_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_TextGenerationResolvedAttributes)))
@@ -3099,7 +3099,7 @@ def _explain_aws_AutoMLComputeConfig(v: Any, path: JsonPath, out: list[Failure],
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_AutoMLComputeConfig)))
     if isinstance(v, dict):
-        if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
+        if "EmrServerlessComputeConfig" in v and not (((v_681 := v["EmrServerlessComputeConfig"]) is v_681) and (((not ((("ExecutionRoleARN" in v_681 and not (((v_201 := v_681["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC)))))) and not (not X_aws_EmrServerlessComputeConfig_2.issuperset(v_681)) and not ("ExecutionRoleARN" not in v_681 and v_681.__class__ is not OpenObject)) if isinstance(v_681, dict) else v_681 is DYNAMIC))):
             _explain_aws_EmrServerlessComputeConfig(v["EmrServerlessComputeConfig"], (*path, "EmrServerlessComputeConfig"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_AutoMLComputeConfig_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_AutoMLComputeConfig)))
@@ -3110,7 +3110,7 @@ def _explain_aws_EmrServerlessComputeConfig(v: Any, path: JsonPath, out: list[Fa
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_aws_EmrServerlessComputeConfig)))
     if isinstance(v, dict):
-        if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+        if "ExecutionRoleARN" in v and not (((v_201 := v["ExecutionRoleARN"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
             _explain_aws_RoleArn(v["ExecutionRoleARN"], (*path, "ExecutionRoleARN"), out, warn)
     if isinstance(v, dict) and not v.keys() <= X_aws_EmrServerlessComputeConfig_2:
         out.append(_NEW(Failure, ("unknown-member", warn, path, "additionalProperties", v, False, F_aws_EmrServerlessComputeConfig)))
@@ -3126,7 +3126,7 @@ def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: lis
     if not isinstance(v, dict) and v is not DYNAMIC:
         out.append(_NEW(Failure, ("invalid-type", warn, path, "type", v, "object", F_create_auto_ml_job_v2_request_shape)))
     if isinstance(v, dict):
-        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.add(v_171))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
+        if "AutoMLJobName" in v and not (((v_171 := v["AutoMLJobName"]) is v_171) and (((not (len(v_171) < 1) and not (len(v_171) > 32) and not ((len(v_171) > REMEMBERED_LENGTH or v_171 not in X_aws_AutoMLJobName_3_ok) and (X_aws_AutoMLJobName_3(v_171) is None or (len(v_171) <= REMEMBERED_LENGTH and len(X_aws_AutoMLJobName_3_ok) < REMEMBERED and X_aws_AutoMLJobName_3_ok.setdefault(v_171, False))))) if isinstance(v_171, str) else v_171 is DYNAMIC))):
             _explain_aws_AutoMLJobName(v["AutoMLJobName"], (*path, "AutoMLJobName"), out, warn)
         if "AutoMLJobInputDataConfig" in v and not _check_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"]):
             _explain_aws_AutoMLJobInputDataConfig(v["AutoMLJobInputDataConfig"], (*path, "AutoMLJobInputDataConfig"), out, warn)
@@ -3134,15 +3134,15 @@ def explain_create_auto_ml_job_v2_request_shape(v: Any, path: JsonPath, out: lis
             _explain_aws_AutoMLOutputDataConfig(v["OutputDataConfig"], (*path, "OutputDataConfig"), out, warn)
         if "AutoMLProblemTypeConfig" in v and not _check_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"]):
             _explain_aws_AutoMLProblemTypeConfig(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
-        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.add(v_201))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
+        if "RoleArn" in v and not (((v_201 := v["RoleArn"]) is v_201) and (((not (len(v_201) < 20) and not (len(v_201) > 2048) and not ((len(v_201) > REMEMBERED_LENGTH or v_201 not in X_aws_RoleArn_3_ok) and (X_aws_RoleArn_3(v_201) is None or (len(v_201) <= REMEMBERED_LENGTH and len(X_aws_RoleArn_3_ok) < REMEMBERED and X_aws_RoleArn_3_ok.setdefault(v_201, False))))) if isinstance(v_201, str) else v_201 is DYNAMIC))):
             _explain_aws_RoleArn(v["RoleArn"], (*path, "RoleArn"), out, warn)
         if "Tags" in v and not _check_aws_TagList(v["Tags"]):
             _explain_aws_TagList(v["Tags"], (*path, "Tags"), out, warn)
         if "SecurityConfig" in v and not _check_aws_AutoMLSecurityConfig(v["SecurityConfig"]):
             _explain_aws_AutoMLSecurityConfig(v["SecurityConfig"], (*path, "SecurityConfig"), out, warn)
-        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1 or v_205 is DYNAMIC)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
+        if "AutoMLJobObjective" in v and not (((v_203 := v["AutoMLJobObjective"]) is v_203) and (((not ((("MetricName" in v_203 and not (((v_205 := v_203["MetricName"]) is v_205) and ((((v_205 in X_aws_AutoMLMetricEnum_1)) if isinstance(v_205, str) else v_205 is DYNAMIC)))))) and not (not X_aws_AutoMLJobObjective_2.issuperset(v_203)) and not ("MetricName" not in v_203 and v_203.__class__ is not OpenObject)) if isinstance(v_203, dict) else v_203 is DYNAMIC))):
             _explain_aws_AutoMLJobObjective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
-        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.add(v_337))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
+        if "ModelDeployConfig" in v and not (((v_333 := v["ModelDeployConfig"]) is v_333) and (((not ((("AutoGenerateEndpointName" in v_333 and not (((v_221 := v_333["AutoGenerateEndpointName"]) is v_221) and ((isinstance(v_221, bool) or v_221 is DYNAMIC)))) or ("EndpointName" in v_333 and not (((v_337 := v_333["EndpointName"]) is v_337) and (((not (len(v_337) > 63) and not ((len(v_337) > REMEMBERED_LENGTH or v_337 not in X_aws_EndpointName_3_ok) and (X_aws_EndpointName_3(v_337) is None or (len(v_337) <= REMEMBERED_LENGTH and len(X_aws_EndpointName_3_ok) < REMEMBERED and X_aws_EndpointName_3_ok.setdefault(v_337, False))))) if isinstance(v_337, str) else v_337 is DYNAMIC)))))) and not (not X_aws_ModelDeployConfig_2.issuperset(v_333))) if isinstance(v_333, dict) else v_333 is DYNAMIC))):
             _explain_aws_ModelDeployConfig(v["ModelDeployConfig"], (*path, "ModelDeployConfig"), out, warn)
         if "DataSplitConfig" in v and not (((v_243 := v["DataSplitConfig"]) is v_243) and (((not ((("ValidationFraction" in v_243 and not (((v_245 := v_243["ValidationFraction"]) is v_245) and (((not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 < 0) and not (isinstance(v_245, (int, float)) and not isinstance(v_245, bool) and v_245 > 1)) if (isinstance(v_245, (int, float)) and not isinstance(v_245, bool)) else v_245 is DYNAMIC)))))) and not (not X_aws_AutoMLDataSplitConfig_2.issuperset(v_243))) if isinstance(v_243, dict) else v_243 is DYNAMIC))):
             _explain_aws_AutoMLDataSplitConfig(v["DataSplitConfig"], (*path, "DataSplitConfig"), out, warn)
@@ -3770,12 +3770,12 @@ F_aws_AutoMLJobName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 32 characters",
 }
-X_aws_AutoMLJobName_3_ok: set[str] = set()
+X_aws_AutoMLJobName_3_ok: dict[str, bool] = {}
 X_aws_AutoMLJobName_3 = _compiled_on_first_use("X_aws_AutoMLJobName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,31}", whole=True)
 F_aws_AutoMLJobArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/.*",
 }
-X_aws_AutoMLJobArn_3_ok: set[str] = set()
+X_aws_AutoMLJobArn_3_ok: dict[str, bool] = {}
 X_aws_AutoMLJobArn_3 = _compiled_on_first_use("X_aws_AutoMLJobArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:automl-job/(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 F_aws_AutoMLInputDataConfig: Facts = {
 }
@@ -3807,7 +3807,7 @@ X_aws_AutoMLS3DataType_1 = frozenset(("ManifestFile", "S3Prefix", "AugmentedMani
 F_aws_S3Uri: Facts = {
     "x-aws-pattern": "(https|s3)://([^/]+)/?(.*)",
 }
-X_aws_S3Uri_3_ok: set[str] = set()
+X_aws_S3Uri_3_ok: dict[str, bool] = {}
 X_aws_S3Uri_3 = _compiled_on_first_use("X_aws_S3Uri_3", "(?:https|s3)://(?:[^/]+)/?(?:(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*)", whole=True)
 F_aws_CompressionType: Facts = {
     "enum": ("None", "Gzip"),
@@ -3818,7 +3818,7 @@ F_aws_TargetAttributeName: Facts = {
 F_aws_ContentType: Facts = {
     "x-aws-pattern": ".*",
 }
-X_aws_ContentType_3_ok: set[str] = set()
+X_aws_ContentType_3_ok: dict[str, bool] = {}
 X_aws_ContentType_3 = _compiled_on_first_use("X_aws_ContentType_3", "(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 F_aws_AutoMLChannelType: Facts = {
     "enum": ("training", "validation"),
@@ -3828,7 +3828,7 @@ F_aws_SampleWeightAttributeName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9_-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X_aws_SampleWeightAttributeName_3_ok: set[str] = set()
+X_aws_SampleWeightAttributeName_3_ok: dict[str, bool] = {}
 X_aws_SampleWeightAttributeName_3 = _compiled_on_first_use("X_aws_SampleWeightAttributeName_3", "[a-zA-Z0-9_\\-]+", whole=True)
 F_aws_AutoMLOutputDataConfig: Facts = {
     "additionalProperties": False,
@@ -3841,12 +3841,12 @@ F_aws_KmsKeyId: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9:/_-]*",
     "x-pattern-description": "only letters, digits, ':', '/', underscores (_) and hyphens (-), at most 2048 characters",
 }
-X_aws_KmsKeyId_3_ok: set[str] = set()
+X_aws_KmsKeyId_3_ok: dict[str, bool] = {}
 X_aws_KmsKeyId_3 = _compiled_on_first_use("X_aws_KmsKeyId_3", "[a-zA-Z0-9:/_\\-]*", whole=True)
 F_aws_RoleArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
 }
-X_aws_RoleArn_3_ok: set[str] = set()
+X_aws_RoleArn_3_ok: dict[str, bool] = {}
 X_aws_RoleArn_3 = _compiled_on_first_use("X_aws_RoleArn_3", "arn:aws[a-z\\-]*:iam::[0-9]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+", whole=True)
 F_aws_AutoMLJobObjective: Facts = {
     "additionalProperties": False,
@@ -3897,7 +3897,7 @@ F_aws_SecurityGroupId: Facts = {
     "x-aws-pattern": "[-0-9a-zA-Z]+",
     "x-pattern-description": "only hyphens (-), digits and letters, at most 32 characters",
 }
-X_aws_SecurityGroupId_3_ok: set[str] = set()
+X_aws_SecurityGroupId_3_ok: dict[str, bool] = {}
 X_aws_SecurityGroupId_3 = _compiled_on_first_use("X_aws_SecurityGroupId_3", "[\\-0-9a-zA-Z]+", whole=True)
 F_aws_Subnets: Facts = {
 }
@@ -3985,7 +3985,7 @@ X_aws_CandidateStepType_1 = frozenset(("AWS::SageMaker::TrainingJob", "AWS::Sage
 F_aws_CandidateStepArn: Facts = {
     "x-aws-pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*",
 }
-X_aws_CandidateStepArn_3_ok: set[str] = set()
+X_aws_CandidateStepArn_3_ok: dict[str, bool] = {}
 X_aws_CandidateStepArn_3 = _compiled_on_first_use("X_aws_CandidateStepArn_3", "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*/(?:(?![\\u2028\\u2029])[^\\n\\r\\u0085])*", whole=True)
 F_aws_CandidateStatus: Facts = {
     "enum": ("Completed", "InProgress", "Failed", "Stopped", "Stopping"),
@@ -4003,22 +4003,22 @@ X_aws_AutoMLContainerDefinition_3 = frozenset(("Image", "ModelDataUrl"))
 F_aws_ContainerImage: Facts = {
     "x-aws-pattern": "[\\S]+",
 }
-X_aws_ContainerImage_3_ok: set[str] = set()
+X_aws_ContainerImage_3_ok: dict[str, bool] = {}
 X_aws_ContainerImage_3 = _compiled_on_first_use("X_aws_ContainerImage_3", "(?:[^\\t\\n\\x0B\\f\\r ])+", whole=True)
 F_aws_EnvironmentMap: Facts = {
     "propertyNames": True,
 }
-X_aws_EnvironmentMap_2 = frozenset(())
+X_aws_EnvironmentMap_2: frozenset[str] = frozenset()
 F_aws_EnvironmentKey: Facts = {
     "x-aws-pattern": "[a-zA-Z_][a-zA-Z0-9_]*",
     "x-pattern-description": "only letters, underscores (_) and digits, starting with a letter or an underscore, at most 1024 characters",
 }
-X_aws_EnvironmentKey_3_ok: set[str] = set()
+X_aws_EnvironmentKey_3_ok: dict[str, bool] = {}
 X_aws_EnvironmentKey_3 = _compiled_on_first_use("X_aws_EnvironmentKey_3", "[a-zA-Z_][a-zA-Z0-9_]*", whole=True)
 F_aws_EnvironmentValue: Facts = {
     "x-aws-pattern": "[\\S\\s]*",
 }
-X_aws_EnvironmentValue_3_ok: set[str] = set()
+X_aws_EnvironmentValue_3_ok: dict[str, bool] = {}
 X_aws_EnvironmentValue_3 = _compiled_on_first_use("X_aws_EnvironmentValue_3", "(?:[\\t\\n\\x0B\\f\\r ]|[^\\t\\n\\x0B\\f\\r ])*", whole=True)
 F_aws_CandidateProperties: Facts = {
     "additionalProperties": False,
@@ -4050,7 +4050,7 @@ X_aws_MetricSetSource_1 = frozenset(("Train", "Validation", "Test"))
 F_aws_AutoMLInferenceContainerDefinitions: Facts = {
     "propertyNames": True,
 }
-X_aws_AutoMLInferenceContainerDefinitions_2 = frozenset(())
+X_aws_AutoMLInferenceContainerDefinitions_2: frozenset[str] = frozenset()
 F_aws_AutoMLProcessingUnit: Facts = {
     "enum": ("CPU", "GPU"),
 }
@@ -4078,7 +4078,7 @@ F_aws_EndpointName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 63 characters",
 }
-X_aws_EndpointName_3_ok: set[str] = set()
+X_aws_EndpointName_3_ok: dict[str, bool] = {}
 X_aws_EndpointName_3 = _compiled_on_first_use("X_aws_EndpointName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}", whole=True)
 F_aws_ModelDeployResult: Facts = {
     "additionalProperties": False,
@@ -4106,13 +4106,13 @@ F_aws_TagKey: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
-X_aws_TagKey_3_ok: set[str] = set()
+X_aws_TagKey_3_ok: dict[str, bool] = {}
 X_aws_TagKey_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
 F_aws_TagValue: Facts = {
     "x-aws-pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
     "x-unicode-pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])",
 }
-X_aws_TagValue_3_ok: set[str] = set()
+X_aws_TagValue_3_ok: dict[str, bool] = {}
 X_aws_TagValue_3 = _unicode("^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))(?![\\s\\S])")
 F_describe_auto_ml_job_v2_response_shape: Facts = {
     "additionalProperties": False,
@@ -4208,14 +4208,14 @@ X_aws_TimeSeriesForecastingJobConfig_3 = frozenset(("ForecastFrequency", "Foreca
 F_aws_ForecastFrequency: Facts = {
     "x-aws-pattern": "(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)",
 }
-X_aws_ForecastFrequency_3_ok: set[str] = set()
+X_aws_ForecastFrequency_3_ok: dict[str, bool] = {}
 X_aws_ForecastFrequency_3 = _compiled_on_first_use("X_aws_ForecastFrequency_3", "(?:1Y|Y|(?:[1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|(?:[1-9]|1[0-9]|2[0-3])H|H|(?:[1-9]|[1-5][0-9])min)", whole=True)
 F_aws_ForecastQuantiles: Facts = {
 }
 F_aws_ForecastQuantile: Facts = {
     "x-aws-pattern": "(^p[1-9]\\d?$)",
 }
-X_aws_ForecastQuantile_3_ok: set[str] = set()
+X_aws_ForecastQuantile_3_ok: dict[str, bool] = {}
 X_aws_ForecastQuantile_3 = _compiled_on_first_use("X_aws_ForecastQuantile_3", "(?:^p[1-9][0-9]?(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?(?![\\s\\S])))", whole=True)
 F_aws_TimeSeriesTransformations: Facts = {
     "additionalProperties": False,
@@ -4225,11 +4225,11 @@ X_aws_TimeSeriesTransformations_2 = frozenset(("Filling", "Aggregation"))
 F_aws_FillingTransformations: Facts = {
     "propertyNames": True,
 }
-X_aws_FillingTransformations_2 = frozenset(())
+X_aws_FillingTransformations_2: frozenset[str] = frozenset()
 F_aws_FillingTransformationMap: Facts = {
     "propertyNames": True,
 }
-X_aws_FillingTransformationMap_2 = frozenset(())
+X_aws_FillingTransformationMap_2: frozenset[str] = frozenset()
 F_aws_FillingType: Facts = {
     "enum": ("frontfill", "middlefill", "backfill", "futurefill", "frontfill_value", "middlefill_value", "backfill_value", "futurefill_value"),
 }
@@ -4238,12 +4238,12 @@ F_aws_FillingTransformationValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9\\_\\-]+",
     "x-pattern-description": "only letters, digits, underscores (_) and hyphens (-), at most 256 characters",
 }
-X_aws_FillingTransformationValue_3_ok: set[str] = set()
+X_aws_FillingTransformationValue_3_ok: dict[str, bool] = {}
 X_aws_FillingTransformationValue_3 = _compiled_on_first_use("X_aws_FillingTransformationValue_3", "[a-zA-Z0-9_\\-]+", whole=True)
 F_aws_AggregationTransformations: Facts = {
     "propertyNames": True,
 }
-X_aws_AggregationTransformations_2 = frozenset(())
+X_aws_AggregationTransformations_2: frozenset[str] = frozenset()
 F_aws_AggregationTransformationValue: Facts = {
     "enum": ("sum", "avg", "first", "min", "max"),
 }
@@ -4268,7 +4268,7 @@ F_aws_CountryCode: Facts = {
     "x-aws-pattern": "[A-Z]{2}",
     "x-pattern-description": "only capital letters, 2 to 2 characters",
 }
-X_aws_CountryCode_3_ok: set[str] = set()
+X_aws_CountryCode_3_ok: dict[str, bool] = {}
 X_aws_CountryCode_3 = _compiled_on_first_use("X_aws_CountryCode_3", "[A-Z]{2}", whole=True)
 F_aws_CandidateGenerationConfig: Facts = {
     "additionalProperties": False,
@@ -4291,23 +4291,23 @@ F_aws_BaseModelName: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     "x-pattern-description": "only letters, digits and hyphens (-), starting with a letter or a digit, at most 256 characters",
 }
-X_aws_BaseModelName_3_ok: set[str] = set()
+X_aws_BaseModelName_3_ok: dict[str, bool] = {}
 X_aws_BaseModelName_3 = _compiled_on_first_use("X_aws_BaseModelName_3", "[a-zA-Z0-9](?:-*[a-zA-Z0-9])*", whole=True)
 F_aws_TextGenerationHyperParameters: Facts = {
     "propertyNames": True,
 }
-X_aws_TextGenerationHyperParameters_2 = frozenset(())
+X_aws_TextGenerationHyperParameters_2: frozenset[str] = frozenset()
 F_aws_TextGenerationHyperParameterKey: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 32 characters",
 }
-X_aws_TextGenerationHyperParameterKey_3_ok: set[str] = set()
+X_aws_TextGenerationHyperParameterKey_3_ok: dict[str, bool] = {}
 X_aws_TextGenerationHyperParameterKey_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterKey_3", "[a-zA-Z0-9._\\-]+", whole=True)
 F_aws_TextGenerationHyperParameterValue: Facts = {
     "x-aws-pattern": "[a-zA-Z0-9._-]+",
     "x-pattern-description": "only letters, digits, dots (.), underscores (_) and hyphens (-), at most 16 characters",
 }
-X_aws_TextGenerationHyperParameterValue_3_ok: set[str] = set()
+X_aws_TextGenerationHyperParameterValue_3_ok: dict[str, bool] = {}
 X_aws_TextGenerationHyperParameterValue_3 = _compiled_on_first_use("X_aws_TextGenerationHyperParameterValue_3", "[a-zA-Z0-9._\\-]+", whole=True)
 F_aws_ModelAccessConfig: Facts = {
     "additionalProperties": False,

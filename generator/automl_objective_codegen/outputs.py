@@ -159,7 +159,10 @@ def render_outputs(source: Source) -> dict[str, str]:
         f"{PACKAGE}/__init__.py": render("package_init.py.jinja2", **code_context),
         f"{PACKAGE}/py.typed": python_header,
         f"{PACKAGE}/{CATALOG_MODULE}": catalog_module(
-            source.schema, python_header, aws_texts[AWS_INDEX]
+            source.schema,
+            python_header,
+            aws_texts[AWS_INDEX],
+            [json.loads(text) for name, text in aws_texts.items() if name != AWS_INDEX],
         ),
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),
         f"{PACKAGE}/rules.py": render("rules.py.jinja2", **code_context),

@@ -875,3 +875,77 @@ def test_the_enums_of_a_bounded_number_of_values_are_decided(tmp_path: Path) -> 
     decided = [message for _, _, message in found if "whatever {x} is" in message]
     assert len(decided) == MAX_ENUM_VALUES
     assert decided[0].startswith("ChannelType f'tr_{x}' is not valid whatever {x} is: ")
+
+
+def test_an_algorithm_no_fill_can_mend_is_one_finding(tmp_path: Path) -> None:
+    """``zz${Y}`` is no algorithm whatever ${Y} is: it was two findings, the algorithm its
+    text is as written beside AWS's enum no fill meets (the checker's hand list of the value
+    rules' codes lacked algorithm-not-allowed). One now, as ``F${X}`` is."""
+    config = {
+        "TargetAttributeName": "y",
+        "ProblemType": "Regression",
+        "Mode": "ENSEMBLING",
+        "CandidateGenerationConfig": {"AlgorithmsConfig": [{"AutoMLAlgorithms": ["zz${Y}"]}]},
+    }
+    findings = _findings(tmp_path, "report", AutoMLProblemTypeConfig={"TabularJobConfig": config})
+    pointer = "/AutoMLProblemTypeConfig/TabularJobConfig/CandidateGenerationConfig"
+    assert [(f.code, f.pointer) for f in findings] == [
+        ("invalid-value", f"{pointer}/AlgorithmsConfig/0/AutoMLAlgorithms/0")
+    ]
+    assert "'zz${Y}' is not valid whatever ${Y} is" in findings[0].message
+
+
+def _value_rule_codes_of(schemas: list[Any]) -> set[str]:
+    """The codes the value rules of ``schemas`` give, read from them here: each node with a
+    pattern, a length or an enum, by its ``x-code`` or, naming none, the code the checks give
+    that keyword's failure."""
+    from automl_objective.check.failures import code_for
+    from automl_objective.check.partly_known import VALUE_KEYWORDS
+
+    assert set(VALUE_KEYWORDS) == {"enum", "pattern", "x-unicode-pattern", "maxLength"}
+    codes: set[str] = set()
+    stack = list(schemas)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for keyword in VALUE_KEYWORDS:
+                if keyword in node:
+                    code = node.get("x-code")
+                    codes.add(code if isinstance(code, str) else str(code_for(keyword, {})))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return codes
+
+
+def _aws_schemas() -> list[Any]:
+    return [load_aws_schema(entry["file"]) for entry in load_aws_index()["kinds"]]
+
+
+def test_the_value_rule_codes_are_the_schemas() -> None:
+    """The codes whose as-written findings a decided one replaces are those of the bundled
+    schema's and AWS's value rules, as ``generate`` read them (not a list kept by hand)."""
+    from automl_objective.base.schema import load_schema
+    from automl_objective.check.checker import default_checker
+    from automl_objective_generated.catalog import VALUE_RULE_CODES
+
+    expected = _value_rule_codes_of([load_schema(), *_aws_schemas()])
+    assert {"algorithm-not-allowed", "schema-violation", "invalid-value"} <= expected
+    assert VALUE_RULE_CODES == expected == default_checker().value_rule_codes
+
+
+def test_a_value_rule_with_a_new_code_is_one_of_the_value_rule_codes() -> None:
+    """A schema that gains an enum naming a code no value rule had: the generated catalog
+    and a checker of that schema both count it."""
+    from automl_objective.base.schema import load_schema
+    from automl_objective.check.checker import Checker
+    from automl_objective_codegen.catalog_module import catalog_module
+
+    schema = json.loads(json.dumps(load_schema()))
+    schema["$defs"]["ProblemType"]["x-code"] = "unknown-member"
+    expected = _value_rule_codes_of([schema, *_aws_schemas()])
+    assert "unknown-member" in expected
+    namespace: dict[str, Any] = {}
+    exec(catalog_module(schema, "# header\n", '{"kinds": []}', _aws_schemas()), namespace)
+    assert namespace["VALUE_RULE_CODES"] == expected
+    assert Checker(schema, aws_index=load_aws_index()).value_rule_codes == expected

@@ -262,3 +262,34 @@ def test_the_words_of_a_problem_type_only_failure_ignore_the_other_members() -> 
                 wording._MEMORY.clear()
                 wording.explain_remembered(other, catalog)
                 assert wording.explain_remembered(failure, catalog) == expected
+
+
+def test_requests_lacking_half_their_pair_are_worded_once_a_problem_type(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The memory of :data:`wording.PROBLEM_TYPE_ONLY` at work, through the public path: V1
+    requests lacking their objective, each too large to be remembered whole and unlike the
+    others but for its ProblemType, have their incomplete pair worded once a ProblemType."""
+    from automl_objective.api import validate_data
+    from automl_objective.check import messages
+
+    worded: list[Any] = []
+    explain = messages.explain_all
+
+    def counting(failure: Failure, catalog: Any) -> list[Located]:
+        if (failure.code, failure.keyword) == wording.PROBLEM_TYPE_ONLY:
+            worded.append(failure.instance.get("ProblemType"))
+        return explain(failure, catalog)
+
+    monkeypatch.setattr(messages, "explain_all", counting)
+    wording._MEMORY.clear()
+    base = json.loads((EXAMPLES / "create-auto-ml-job.json").read_text("utf-8"))
+    base.pop("AutoMLJobObjective")
+    for index in range(6):
+        for problem_type in ("Regression", "BinaryClassification"):
+            tags = [{"Key": f"k{n}", "Value": f"v{index}"} for n in range(wording.MAX_NODES)]
+            data = {**base, "ProblemType": problem_type, "Tags": tags}
+            [finding] = validate_data(data).findings
+            assert finding.code == Code.INCOMPLETE_PAIR
+            assert finding.message.startswith(f"ProblemType {problem_type!r} is given without")
+    assert sorted(worded) == ["BinaryClassification", "Regression"]

@@ -133,3 +133,65 @@ def test_code_3_12_reads_is_a_warning_before_3_12_however_its_f_strings_are_writ
     path = _notebook(tmp_path / "n.ipynb", REQUEST, newer)
     severity = [f.severity for f in validate_file(path).findings if f.code == "parse-error"]
     assert severity == ([] if READS_PEP_701 else ["warning"])
+
+
+def _work(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[SyntaxError, SyntaxError | None, int]:
+    """The syntax error of ``source``, what :func:`newer_syntax_error` says of it (as it would
+    on 3.11), and its work: the characters its string reading went over (nested strings
+    counted in each around them, so a reading that went back over the text would count it
+    again)."""
+    from automl_objective.inputs.python import newer_syntax
+
+    work = [0]
+    string_end = newer_syntax._string_end
+
+    def counted(text: str, index: int) -> tuple[int, bool]:
+        found = string_end(text, index)
+        work[0] += found[0] - index
+        return found
+
+    monkeypatch.setattr(newer_syntax, "_string_end", counted)
+    monkeypatch.setattr(newer_syntax, "_READS_PEP_701", (99,))  # 3.12 and later return early
+    try:
+        compile(source, "<hostile>", "exec")
+    except SyntaxError as raised:
+        return raised, newer_syntax.newer_syntax_error(raised, source), work[0]
+    raise AssertionError("the hostile source parsed")
+
+
+def _hostile(lines: int, unclosed_in_each: bool) -> str:
+    """Python 3.12 f-strings, one a line, with an unclosed bracket: in each f-string's field,
+    or once, after the last."""
+    if unclosed_in_each:
+        return "".join(f'v{i:06d} = f"{{row["name"][{i}}}"\n' for i in range(lines))
+    return "".join(f'v{i:06d} = f"{{row["name"]}}" + "x"\n' for i in range(lines)) + "y = (\n"
+
+
+@pytest.mark.parametrize("unclosed_in_each", [True, False])
+def test_hostile_f_strings_are_read_in_linear_work_and_said_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, unclosed_in_each: bool
+) -> None:
+    """A field left open in each f-string opened one more nested reading a line (the string
+    after it holds the next line's f-string): past a thousand lines, a RecursionError, an
+    internal error of the run. It is the syntax error now, and the work grows no faster than
+    the file (counted, not timed)."""
+    works = []
+    for lines in (1_500, 3_000):
+        raised, said, work = _work(_hostile(lines, unclosed_in_each), monkeypatch)
+        works.append(work)
+        if unclosed_in_each:  # the error as this Python says it (3.12 says it too)
+            assert said is raised
+        else:  # the bracket left open, where 3.12 sees it
+            assert said is not None and (said.lineno, said.offset) == (lines + 1, 5)
+    assert works[1] <= 2 * works[0] + 1_000
+
+
+def test_a_file_of_fields_left_open_is_one_syntax_error_not_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "hostile.py"
+    path.write_text(REQUEST + _hostile(1_500, unclosed_in_each=True), "utf-8")
+    [finding] = validate_file(path).findings
+    assert (finding.severity, finding.code, finding.line) == ("error", "parse-error", 4)

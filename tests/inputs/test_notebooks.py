@@ -76,6 +76,9 @@ def test_sarif_carries_the_cell_and_stays_valid() -> None:
         ("files = !ls\nsm?\nsm.create??", "files = __ipython_magic__()\npass\npass"),
         ("%%time\nx = 1", "\nx = 1"),
         ("%%bash\necho hi", None),
+        # IPython drops the blank lines before a cell magic
+        ("\n%%bash\necho hi", None),
+        ("\n  \n%%time\nx = 1", "\n  \n\nx = 1"),
         ('x = 1  # why?\ns = "what?"', 'x = 1  # why?\ns = "what?"'),
     ],
 )
@@ -102,6 +105,10 @@ def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | No
         ("%time !ls", "pass"),
         ("%time for metric in pick(): f(metric)", "globals()"),
         ("%timeit metric = pick()", "pass"),  # runs it in a function of its own
+        # in a %%timeit cell (a function of its own) a restore binds the notebook's names
+        ("%%timeit\n%store -r metric", "\nglobals()"),
+        ("%%timeit\n%run setup.py", "\nglobals()"),
+        ("%%timeit\nmetric = %env METRIC", "\nmetric = __ipython_magic__()"),
     ],
 )
 def test_a_magic_that_binds_a_name_is_a_binding(cell: str, python: str) -> None:
@@ -138,6 +145,57 @@ def test_a_name_a_magic_rebinds_is_not_taken_for_bound_once(
     assert validate_file(path).findings == []
     path.write_text(_notebook('metric = "F1"', "%matplotlib inline", _REGRESSION_CALL % metric))
     assert [f.code for f in validate_file(path).findings] == ["metric-not-allowed"]
+
+
+@pytest.mark.parametrize("magic", ["%%time", "%%capture out", "%%prun -q", "%%debug", "%%memit"])
+def test_a_cell_magic_that_runs_the_cell_in_the_notebooks_names_rebinds(
+    tmp_path: Path, magic: str
+) -> None:
+    """IPython 9.19 (memory_profiler 0.61 for ``%%memit``): after ``metric = "MSE"`` under each of
+    these, ``metric`` is the notebook's "MSE": F1 is not reported."""
+    path = tmp_path / "magic.ipynb"
+    cells = ('metric = "F1"', f'{magic}\nmetric = "MSE"', _REGRESSION_CALL % "metric")
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    assert validate_file(path).findings == []
+
+
+@pytest.mark.parametrize(
+    ("cells", "found"),
+    [
+        # %%timeit runs the cell as a function's body: its "MSE" is that function's, the
+        # notebook's metric stays "AUC" (IPython 9.19: metric is unchanged after the cell)
+        (('metric = "AUC"', '%%timeit\nmetric = "MSE"', _REGRESSION_CALL % "metric"), [1]),
+        (
+            (
+                'metric = "AUC"',
+                '%%timeit -n1 -r1 x = 1\nmetric = "MSE"',
+                _REGRESSION_CALL % "metric",
+            ),
+            [1],
+        ),
+        # bound only there: the notebook has no metric (the call would fail, not send AUC)
+        (('%%timeit\nmetric = "AUC"', _REGRESSION_CALL % "metric"), []),
+        # a request the cell sends itself reads the cell's own names
+        (('metric = "MSE"\n', '%%timeit\nmetric = "AUC"\n' + _REGRESSION_CALL % "metric"), [2]),
+        # the notebook's own metric rebound from the cell: by `global`, or a magic restoring it
+        (
+            (
+                'metric = "AUC"',
+                '%%timeit\nglobal metric\nmetric = "MSE"',
+                _REGRESSION_CALL % "metric",
+            ),
+            [],
+        ),
+        (('metric = "AUC"', "%%timeit\n%store -r metric", _REGRESSION_CALL % "metric"), []),
+    ],
+)
+def test_a_timeit_cell_binds_its_own_names_not_the_notebooks(
+    tmp_path: Path, cells: tuple[str, ...], found: list[int]
+) -> None:
+    path = tmp_path / "timeit.ipynb"
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    findings = validate_file(path).findings
+    assert [(f.cell, f.code) for f in findings] == [(cell, "metric-not-allowed") for cell in found]
 
 
 def test_a_file_that_is_not_a_notebook_is_one_parse_error(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 import tracemalloc
 import warnings
 from pathlib import Path
@@ -153,6 +154,30 @@ def test_a_syntax_error_in_a_large_source_is_one_finding_where_python_says(
     with pytest.raises(SyntaxError) as raised:
         ast.parse(source)
     assert (line, column) == (raised.value.lineno, raised.value.offset)
+
+
+@pytest.mark.parametrize("f_strings", [False, True])
+def test_a_large_source_left_inside_a_bracket_is_tokenized_once_a_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, f_strings: bool
+) -> None:
+    """Such a source's quick split gives way to tokenize, whose pieces were split by tokenize
+    once more when one failed (the same pieces, the same error): once a reading now, the
+    source's own and, on a Python before 3.12, that of the source with its f-strings blanked
+    (counted, not timed)."""
+    source = _big(CALL + ('x = f"{1}"\n' if f_strings else "") + "x = (1,\n")
+    assert python_pieces.quick_statement_lines(source) is None
+    tokenized = python_pieces._tokenized
+    calls: list[int] = []
+
+    def counted(text: str) -> tuple[list[int], SyntaxError | None]:
+        calls.append(len(text))
+        return tokenized(text)
+
+    monkeypatch.setattr(python_pieces, "_tokenized", counted)
+    [(_, _, code)] = _findings(tmp_path, source)
+    assert code == "parse-error"
+    reparsed = f_strings and sys.version_info < (3, 12)
+    assert calls == [len(source)] * (2 if reparsed else 1)
 
 
 @pytest.mark.parametrize("wrong", [lambda source: list(range(1, source.count("\n"))), None])

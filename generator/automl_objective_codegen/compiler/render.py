@@ -224,7 +224,7 @@ class Inliner:
         sure = ordered[0][1].narrows() if ordered else None
         name = self.functions.name(node.ref)
         tests = []
-        for index, op in ordered:
+        for position, (index, op) in enumerate(ordered):
             snippet = Snippet(
                 op, sure, _ident(f"X_{name}_{index}"), _ident(f"F_{name}"), self.functions, self
             )
@@ -235,16 +235,21 @@ class Inliner:
             holds = _one_line(_emitted(emitter, "holds", snippet))
             if not (fails or holds):
                 return None
-            tests.append((fails, holds))
+            # after the op that narrows v (first, when one does: a type), v is of that type,
+            # so never DYNAMIC: what the check returns when a test does not hold is False
+            tests.append((fails, holds, sure is not None and position > 0))
         result = "True"
-        for fails, holds in reversed(tests):
+        for fails, holds, narrowed in reversed(tests):
+            otherwise = "False" if narrowed else "v is DYNAMIC"
             if fails:
                 result = f"not ({fails})" if result == "True" else f"not ({fails}) and {result}"
+            elif narrowed and result == "True":
+                result = f"({holds})"
             else:
                 result = (
-                    f"({holds} or v is DYNAMIC)"
+                    f"({holds} or {otherwise})"
                     if result == "True"
-                    else f"(({result}) if {holds} else v is DYNAMIC)"
+                    else f"(({result}) if {holds} else {otherwise})"
                 )
         return f"({result})" if len(result) <= MAX_INLINE else None
 

@@ -113,6 +113,7 @@ class Checker:
         if checks is None:  # jsonschema resolves the references: refused before it runs
             refuse_external_refs(self.schema)
         self._catalog = catalog
+        self._value_rule_codes: frozenset[str] | None = None
         self.checks = checks
         self.kinds = kinds(self.schema) if schema_kinds is None else schema_kinds
         # Whole request and response files: AWS's shapes on top of the objective rules.
@@ -138,6 +139,21 @@ class Checker:
 
             self._catalog = load_catalog() if self._bundled else catalog_from_schema(self.schema)
         return self._catalog
+
+    @property
+    def value_rule_codes(self) -> frozenset[str]:
+        """The codes of the value rules (pattern, length, enum) of the schema and AWS's
+        shapes: of the bundled schema, as generate wrote them; else read from the schemas."""
+        if self._value_rule_codes is None and self._bundled:
+            from automl_objective_generated.catalog import VALUE_RULE_CODES
+
+            self._value_rule_codes = VALUE_RULE_CODES
+        elif self._value_rule_codes is None:
+            from automl_objective.check.partly_known import value_rule_codes
+
+            aws = [load_aws_schema(entry["file"]) for entry in self.aws_index["kinds"]]
+            self._value_rule_codes = value_rule_codes([self.schema, *aws])
+        return self._value_rule_codes
 
     def _document_kinds(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(kind, members that select it), in order: of the bundled schema, as generate
@@ -347,19 +363,11 @@ class Checker:
         fails whatever fills it (``certain`` says them)."""
         located = _explaining()(failures, self.catalog)
         if certain:
-            from automl_objective.base.codes import Code
-
             # AWS's length and pattern rules and the enums, partly_known's: a value's finding
             # that no fill can mend replaces the findings of those codes its text as written
             # gets (F${X} under Regression is one finding, not an unknown metric as written
             # beside a metric not allowed whatever fills it)
-            replaced = {
-                Code.SCHEMA_VIOLATION,
-                Code.UNKNOWN_METRIC,
-                Code.METRIC_NOT_ALLOWED,
-                Code.UNKNOWN_PROBLEM_TYPE,
-                Code.INVALID_VALUE,
-            }
+            replaced = self.value_rule_codes
             mended = {item.path for item in certain}
             decided = {(item.path, item.code) for item in certain}
             located = [

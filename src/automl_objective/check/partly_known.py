@@ -38,14 +38,14 @@ shorter-than-minimum value is always mendable (a piece may be long).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, PartialText
 from automl_objective.base.quoting import shown
-from automl_objective.check.failures import Failure
+from automl_objective.check.failures import Failure, code_for
 from automl_objective.check.findings import Located, Path, member_name
 from automl_objective.check.leaves import leaves
 
@@ -54,6 +54,10 @@ if TYPE_CHECKING:
 
 DECIDED = ("maxLength", "pattern", "x-unicode-pattern")
 """The keywords a value known in part may fail whatever fills it."""
+VALUE_KEYWORDS = (*DECIDED, "enum")
+"""The keywords of the value rules decided for a value known in part (an enum by
+:func:`enum_finding`): a decided finding replaces the as-written ones of their codes at its
+path (:func:`value_rule_codes`)."""
 
 _WRAPPED = re.compile(r"\^\(\?:(.*)\)\(\?!\[\\s\\S\]\)", re.DOTALL)
 """AWS's pattern as the schema runs it: ``^(?:BODY)(?![\\s\\S])``, a full match of BODY."""
@@ -62,6 +66,21 @@ _CODE_POINT = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
 MAX_KNOWN = 4096
 """The most known characters a pattern is decided for (its automaton has a state for each;
 AWS's longest pattern-checked value is 2,048 characters): a longer one is undecided."""
+
+
+def value_rule_codes(schemas: Iterable[Any]) -> frozenset[str]:
+    """The codes the value rules (:data:`VALUE_KEYWORDS`) of ``schemas`` give their failures:
+    each node's ``x-code``, else the keyword's generic code (AWS's shapes name none)."""
+    codes: set[str] = set()
+    stack = list(schemas)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            codes.update(str(code_for(key, node)) for key in VALUE_KEYWORDS if key in node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(codes)
 
 
 def find(data: Any) -> dict[Path, PartialText]:

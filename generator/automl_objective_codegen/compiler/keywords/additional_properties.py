@@ -73,8 +73,10 @@ TEMPLATE = """
 {% endif %}
 {% endmacro %}
 {% macro tables(s) %}
-{% if not s.op.accepts_anything() %}
+{% if not s.op.accepts_anything() and s.op.known %}
 {{ s.c }} = frozenset({{ s.op.known | py }})
+{% elif not s.op.accepts_anything() %}
+{{ s.c }}: frozenset[str] = frozenset()
 {% endif %}
 {% endmacro %}
 """

@@ -2,8 +2,10 @@
 with \\p{..} classes, by the regex library). A whole-value pattern (AWS's, translated) runs
 as ``fullmatch`` of its body without captures: the same answers, sooner. A check remembers
 the values its pattern matched (``_ok``, bounded: see ``REMEMBERED`` in the generated
-modules) and tests a value it has seen by a set lookup, also where an explainer tests a
-member in line; the explainer's own test and "surely" run the pattern."""
+modules) and tests a value it has seen by a lookup, also where an explainer tests a member
+in line; the explainer's own test and "surely" run the pattern. ``_ok`` is a dict whose
+values are False, not a set: ``setdefault`` remembers a value and gives False in one
+expression, where ``set.add`` gives None (which ``mypy --strict`` refuses to test)."""
 
 from __future__ import annotations
 
@@ -43,14 +45,19 @@ TEMPLATE = """
 {% macro check(s) %}
     if {{ s.guard("str") }}(len(v) > REMEMBERED_LENGTH or v not in {{ s.c }}_ok) and (
         {{ s.c }}(v) is None
-        or (len(v) <= REMEMBERED_LENGTH and len({{ s.c }}_ok) < REMEMBERED and {{ s.c }}_ok.add(v))
+        or (
+            len(v) <= REMEMBERED_LENGTH
+            and len({{ s.c }}_ok) < REMEMBERED
+            and {{ s.c }}_ok.setdefault(v, False)
+        )
     ):
         return False
 {% endmacro %}
 {% macro fails(s) %}
 {{ s.guard("str") }}(len(v) > REMEMBERED_LENGTH or v not in {{ s.c }}_ok) and (
 {{ s.c }}(v) is None
-or (len(v) <= REMEMBERED_LENGTH and len({{ s.c }}_ok) < REMEMBERED and {{ s.c }}_ok.add(v))
+or (len(v) <= REMEMBERED_LENGTH and len({{ s.c }}_ok) < REMEMBERED
+and {{ s.c }}_ok.setdefault(v, False))
 )
 {% endmacro %}
 {% macro explain(s) %}
@@ -62,7 +69,7 @@ or (len(v) <= REMEMBERED_LENGTH and len({{ s.c }}_ok) < REMEMBERED and {{ s.c }}
         return False
 {% endmacro %}
 {% macro tables(s) %}
-{{ s.c }}_ok: set[str] = set()
+{{ s.c }}_ok: dict[str, bool] = {}
 {% if s.op.unicode %}
 {{ s.c }} = _unicode({{ s.op.pattern | py }})
 {% elif s.op.whole is not none %}

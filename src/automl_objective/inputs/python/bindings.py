@@ -24,6 +24,7 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from automl_objective.inputs.positions import LINE_BREAKS
@@ -85,6 +86,9 @@ class Chunk:
         self.pieces = pieces
         self.quick = True
         """The pieces come from the quick split (see :mod:`.pieces`)."""
+        self.own_scope = False
+        """The source runs as the body of a function of its own (a ``%%timeit`` cell), the
+        module's names its globals: what it binds is that function's."""
         self.filename = filename
         self.unread: list[tuple[int, str]] = []
         """(line, why) of AutoML calls not read for their size."""
@@ -552,6 +556,17 @@ class Binder(ast.NodeVisitor):
     def _body(self, statements: Iterable[ast.stmt]) -> None:
         for statement in statements:
             self.visit(statement)
+
+    @contextmanager
+    def own_scope(self) -> Iterator[None]:
+        """What is bound within is bound in a function's scope of its own (a chunk that runs
+        as a function's body), under the module's."""
+        outer, outer_visible = self.scope, self.visible
+        self.scope = self.visible = Scope(outer_visible)
+        try:
+            yield
+        finally:
+            self.scope, self.visible = outer, outer_visible
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
         arguments = node.args

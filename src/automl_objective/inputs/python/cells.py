@@ -12,8 +12,10 @@ run time (a name bound once before it is no longer bound once): ``m = %env METRI
 ``%store -r`` of every stored name may bind any name (as a star import does), and ``%time``
 runs the Python after it (``%time x = f()`` is ``if 1: x = f()``, the same width). A cell
 magic (``%%bash``) makes the cell another language: it is skipped, except for the magics that
-run Python (``%%time``, ``%%capture``, ...). Cells are numbered as ruff numbers them: from 1,
-counting every cell, markdown ones too.
+run Python (``%%time``, ``%%capture``, ...). Of those, ``%%timeit`` runs the cell as the body of
+a function of its own: the names the cell binds are that function's, not the notebook's
+(:func:`runs_in_own_scope`). Cells are numbered as ruff numbers them: from 1, counting every
+cell, markdown ones too.
 """
 
 from __future__ import annotations
@@ -33,25 +35,54 @@ from automl_objective.inputs.python.pieces import LineState
 from automl_objective.inputs.python.reader import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
+_OWN_SCOPE_CELL_MAGICS = frozenset({"timeit"})
+"""The cell magics of :data:`_PYTHON_CELL_MAGICS` that run the cell in a function of their own
+(IPython's ``%%timeit`` times an ``inner`` function whose body is the cell, the notebook's
+names its globals), so that a name the cell binds is not the notebook's. Asked of IPython 9.19
+itself: after a cell ``metric = 'F1'`` under each, ``metric`` is in the notebook's names for
+``%%time``, ``%%capture``, ``%%prun``, ``%%debug`` and memory_profiler's ``%%memit``, and not
+for ``%%timeit`` (unless the cell says ``global metric``)."""
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 """Where a cell's lines end, as Python ends them (IPython splits on these too)."""
 _IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
 
 
+def _cell_magic(parts: list[str]) -> tuple[int, str] | None:
+    """Where a cell's cell magic is in its ``parts`` (lines at even indices) and its name
+    (``""`` for a bare ``%%``), or None: on its first line that is not blank (IPython drops
+    blank lines before it)."""
+    for index in range(0, len(parts), 2):
+        line = parts[index].lstrip()
+        if line:
+            name = line[2:].split(maxsplit=1) if line.startswith("%%") else None
+            return None if name is None else (index, name[0] if name else "")
+    return None
+
+
+def runs_in_own_scope(source: str) -> bool:
+    """Whether a cell runs as a function of its own (``%%timeit``): what it binds is local."""
+    magic = _cell_magic(_LINE_END.split(source))
+    return magic is not None and magic[1] in _OWN_SCOPE_CELL_MAGICS
+
+
 def neutralise(source: str) -> str | None:
     """Python text for a cell's source, or None for a cell in another language."""
     parts = _LINE_END.split(source)  # lines at even indices, what ends each at odd ones
-    if parts[0].lstrip().startswith("%%"):
-        magic = parts[0].lstrip()[2:].split(maxsplit=1)
-        if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
+    magic = _cell_magic(parts)
+    if magic is not None:
+        if magic[1] not in _PYTHON_CELL_MAGICS:
             return None
-        parts[0] = ""
+        parts[magic[0]] = ""
+    # in a function of its own, a magic that binds names by their spelling binds the
+    # notebook's (IPython runs it in them), not the function's: any name, as in a block
+    own_scope = magic is not None and magic[1] in _OWN_SCOPE_CELL_MAGICS
     state = LineState()
     for index in range(0, len(parts), 2):
         line = parts[index]
         match = _IPYTHON_LINE.match(line) if state.at_start() else None
         if match is not None:
-            parts[index] = match.group(1) + _python_for(line[match.end(1) :], match.group(1))
+            indent = match.group(1)
+            parts[index] = indent + _python_for(line[match.end(1) :], indent, own_scope)
             state.continued = False
         else:
             state.scan(line)
@@ -67,8 +98,9 @@ _UNKNOWN = "__ipython_magic__()"
 run time)."""
 
 
-def _python_for(line: str, indent: str) -> str:
-    """The Python a line of IPython syntax (without its indent) stands for."""
+def _python_for(line: str, indent: str, own_scope: bool = False) -> str:
+    """The Python a line of IPython syntax (without its indent) stands for (``own_scope``: in
+    a cell run as a function of its own)."""
     if (assigned := _ASSIGNED.match(line)) is not None:
         return f"{assigned.group(1)} = {_UNKNOWN}"
     if line.startswith("%time ") and _parses(line[len("%time") :].strip()):
@@ -78,11 +110,11 @@ def _python_for(line: str, indent: str) -> str:
         return timed if _parses(timed) else "globals()"
     if (runs := _RUNS_CODE.match(line)) is not None:
         restored = runs.group(1).split() if line.startswith("%store") else []
-        if restored and all(_is_name(name) for name in restored):
+        if restored and all(_is_name(name) for name in restored) and not own_scope:
             return " = ".join(restored) + f" = {_UNKNOWN}"
         # any name may be bound: a star import says so at a module's top level, globals()
         # anywhere (a star import is refused inside a function)
-        return "globals()" if indent else f"from {_UNKNOWN[:-2]} import *"
+        return "globals()" if indent or own_scope else f"from {_UNKNOWN[:-2]} import *"
     return "pass"
 
 
@@ -133,7 +165,9 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
             continue
         try:
             # Not the notebook's own name: CPython would read a syntax error's line from that file.
-            chunks.append(parse_chunk(source, number, f"<cell {number}>"))
+            chunk = parse_chunk(source, number, f"<cell {number}>")
+            chunk.own_scope = runs_in_own_scope(text_of_cell)
+            chunks.append(chunk)
         except (SyntaxError, ValueError, RecursionError) as raised:
             error = (
                 newer_syntax_error(raised, source) if isinstance(raised, SyntaxError) else raised

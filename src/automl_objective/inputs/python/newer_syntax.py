@@ -14,7 +14,10 @@ later). When it
 parses, only f-strings failed: a warning. When it fails, the code has another error, which is
 the one reported (``f"{a["b"]}"`` on one line and ``y = (`` on the next is an error at the
 bracket left open). A broken f-string 3.12 refuses too (``f"{}"``) is still a warning on 3.11,
-which cannot tell the two apart (the warning says so).
+which cannot tell the two apart (the warning says so). Fields nested deeper than Python's
+recursion limit lets the reading follow (a field left open on each line of a file, ``f"{a[0}"``,
+opens one more: the string after it holds the next line's f-string) are an error, as 3.11
+says it: 3.12 nests f-strings 150 deep at most.
 """
 
 from __future__ import annotations
@@ -36,7 +39,10 @@ def newer_syntax_error(error: SyntaxError, source: str) -> SyntaxError | None:
         return error
     from automl_objective.inputs.python.reader import parse_chunk
 
-    blanked = blank_f_strings(source)
+    try:
+        blanked = blank_f_strings(source)
+    except RecursionError:  # fields nested past what the reading follows: as it was
+        return error
     if blanked == source:  # no f-string: the same error again
         return error
     try:  # a long source in pieces, as it was parsed (memory stays bounded)

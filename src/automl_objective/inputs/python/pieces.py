@@ -280,18 +280,24 @@ def _grouped(source: str, firsts: list[int]) -> list[Piece]:
 def pieces(source: str, *, quick: bool = True) -> list[Piece]:
     """The source in pieces of whole top-level statements (see the module's docstring),
     split by :func:`quick_statement_lines` or by tokenize."""
+    return split_by(source, quick=quick)[0]
+
+
+def split_by(source: str, *, quick: bool = True) -> tuple[list[Piece], bool]:
+    """:func:`pieces`, and whether the quick scan split them (False: tokenize did, its
+    verdict standing: a piece that does not parse is not worth splitting again)."""
     firsts = quick_statement_lines(source) if quick else None
     if firsts is not None:
         found = _grouped(source, firsts)
         if not any(_may_hold_statements(piece) for piece in found if piece.oversized):
-            return found
+            return found, True
         # an oversized piece is never parsed: tokenize must say it is one statement
     firsts, broken = _tokenized(source)
     found = _grouped(source, firsts)
     if broken is not None:  # the last piece holds the statement tokenize could not finish
         found[-1].broken = broken if found[-1].oversized else None
         found[-1].oversized = False
-    return found
+    return found, False
 
 
 _COLUMN_ZERO = re.compile(r"[\r\n](?:@|[^\W\d])")

@@ -27,6 +27,7 @@ import copy
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -40,7 +41,7 @@ from automl_objective.inputs.python.pieces import (
     STATEMENT_TOKENS,
     WHOLE_LIMIT,
     parse_python,
-    pieces,
+    split_by,
 )
 
 _MAX_DEPTH = 64
@@ -1022,7 +1023,8 @@ def _bind(chunks: Sequence[Chunk]) -> Binder:
         binder.chunk = chunk
         chunk.unread.clear()
         try:
-            _bind_chunk(binder, chunk)
+            with binder.own_scope() if chunk.own_scope else nullcontext():
+                _bind_chunk(binder, chunk)
         except SyntaxError:
             if chunk.resplit():
                 raise _Resplit from None
@@ -1076,7 +1078,9 @@ def parse_chunk(source: str, cell: int | None, filename: str, *, checked: bool =
     names are bound with the other cells')."""
     if len(source) <= WHOLE_LIMIT:
         return Chunk(cell, source, parse_python(source, filename))
-    chunk = Chunk(cell, source, None, pieces(source), filename)
+    found, chunk_quick = split_by(source)
+    chunk = Chunk(cell, source, None, found, filename)
+    chunk.quick = chunk_quick  # split by tokenize already (the source ends inside a bracket)
     if checked:
         try:
             chunk.check()
