@@ -14,6 +14,9 @@ from jsonschema import Draft4Validator
 from junitparser import Failure, JUnitXml
 
 from automl_objective.api import check_sources
+from automl_objective.base.codes import Code
+from automl_objective.base.finding import Finding
+from automl_objective.check.results import FileResult
 from automl_objective.inputs.discovery import discover
 from automl_objective.report import JunitReporter, SarifReporter, TextReporter
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
@@ -325,3 +328,23 @@ def test_text_json_github_and_junit_say_where_a_shared_value_is_defined() -> Non
     assert ",line=30,col=70," in github and "(value defined at line 7)" in github
     junit = _shared_report(JunitReporter())
     assert "(value defined at line 8)" in junit
+
+
+def test_text_lines_of_one_message_keep_each_findings_severity_and_code() -> None:
+    # the text format remembers each message's words with the end of the line it made last:
+    # the same words under another severity or code make a line of their own
+    said = "the same words"
+    findings = [
+        Finding("error", Code.INVALID_VALUE, "/a", 1, 2, said),
+        Finding("warning", Code.INVALID_VALUE, "/b", 3, 4, said),
+        Finding("warning", Code.UNKNOWN_MEMBER, "/c", 5, 6, said),
+        Finding("error", Code.INVALID_VALUE, "/d", 7, 8, said),
+    ]
+    out = io.StringIO()
+    TextReporter().report([FileResult("f.json", findings)], out)
+    assert out.getvalue().splitlines()[:4] == [
+        "f.json:1:2: error [invalid-value] the same words",
+        "f.json:3:4: warning [invalid-value] the same words",
+        "f.json:5:6: warning [unknown-member] the same words",
+        "f.json:7:8: error [invalid-value] the same words",
+    ]

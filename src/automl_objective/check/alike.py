@@ -53,6 +53,8 @@ def explain_items(
     fails (most lists have one mistake at most)."""
     first: tuple[Any, JsonPath, list[Failure]] | None = None
     seen: dict[bytes, Remembered] | None = None
+    last: tuple[bytes | None, Remembered | None] = (None, None)  # the key last found, and its
+    # failures: compared first, in C (memcmp), an item like the last costs no hash of its bytes
     room = MAX_BYTES
     for index, item in enumerate(items):
         if check(item):
@@ -67,7 +69,12 @@ def explain_items(
                 key = dumps(item, 4) if room > 0 else None
             except ValueError:
                 key = None
-            known = seen.get(key) if key is not None else None
+            if key is not None and key == last[0]:
+                known = last[1]
+            else:
+                known = seen.get(key) if key is not None else None
+                if known is not None:
+                    last = (key, known)
             if known is not None:
                 for below, f in known:
                     out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))

@@ -534,6 +534,7 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     findings = []
     unplaced = False
     pointers = _POINTERS
+    room = _POINTERS_A_DOCUMENT
     for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
         if position is None:
             unplaced = True
@@ -547,7 +548,8 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
         pointer = pointers.get(path)
         if pointer is None:
             pointer = json_pointer(path)
-            if len(path) <= _POINTER_DEPTH and _PLAIN_TOKENS.issuperset(map(type, path)):
+            if room and len(path) <= _POINTER_DEPTH and _PLAIN_TOKENS.issuperset(map(type, path)):
+                room -= 1
                 if len(pointers) >= _MAX_POINTERS:
                     pointers.clear()
                 pointers[path] = pointer
@@ -570,6 +572,10 @@ form fail at the same paths); only for paths of plain strings and integers (``Tr
 ``1`` are equal keys of different pointers), up to :data:`_POINTER_DEPTH` deep; emptied when
 full."""
 _MAX_POINTERS = 4_096
+_POINTERS_A_DOCUMENT = 256
+"""The most pointers one document adds to :data:`_POINTERS`: the 5 MB file's 10,001 findings,
+each at a path of its own (an item of a long list), would fill it again and again with paths
+no other document shares (42 M instructions of its 1,205 M)."""
 _POINTER_DEPTH = 16
 _PLAIN_TOKENS = frozenset({str, int})
 
