@@ -146,6 +146,16 @@ def test_a_clean_validate_of_yaml_compiles_no_source(tmp_path: Path) -> None:
     assert report["compiled"] == []
 
 
+def test_a_clean_validate_of_yaml_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """The pieces of big YAML texts an editor reads again (yaml_chunks, about 2.6 M
+    instructions) and the names of odd line breaks (unicodedata) are not loaded. (PyYAML
+    loads math, through datetime; the YAML reader names its codes at import.)"""
+    modules = _clean_run(tmp_path, "create-auto-ml-job-v2-forecast.yaml")["modules"]
+    assert isinstance(modules, list)
+    unused = ("automl_objective.inputs.yaml_chunks", "unicodedata")
+    assert [name for name in unused if name in modules] == []
+
+
 def test_the_collector_is_off_during_start_up_only(tmp_path: Path) -> None:
     """The command line's start-up (imports, the checker) runs without the garbage
     collector; the checking itself (a corpus of any size) is collected as usual, so memory
