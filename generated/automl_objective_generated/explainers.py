@@ -330,33 +330,42 @@ def explain_create_auto_ml_job_v2_request(v: Any, path: JsonPath, out: list[Fail
             explain_auto_ml_problem_type_config(v["AutoMLProblemTypeConfig"], (*path, "AutoMLProblemTypeConfig"), out, warn)
         if "AutoMLJobObjective" in v and not (((v_2 := v["AutoMLJobObjective"]) is v_2) and (((not ("MetricName" not in v_2 and v_2.__class__ is not OpenObject) and not ((("MetricName" in v_2 and not (((v_4 := v_2["MetricName"]) is v_4) and ((((v_4 in X_metric_name_1)) if isinstance(v_4, str) else v_4 is DYNAMIC)))))) and not (not X_auto_ml_job_objective_3.issuperset(v_2))) if isinstance(v_2, dict) else v_2 is DYNAMIC))):
             explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_4_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_5_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_6_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_7_then(v, path, out, warn)
-    if _check_CreateAutoMLJobV2Request_allOf_8_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_8_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "TabularJobConfig" in v["AutoMLProblemTypeConfig"]):
+        if _check_CreateAutoMLJobV2Request_allOf_0_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_0_then(v) and _surely_CreateAutoMLJobV2Request_allOf_0_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_0_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "TabularJobConfig" in v["AutoMLProblemTypeConfig"] and isinstance(v["AutoMLProblemTypeConfig"]["TabularJobConfig"], dict) and "ProblemType" in v["AutoMLProblemTypeConfig"]["TabularJobConfig"] and isinstance(v["AutoMLProblemTypeConfig"]["TabularJobConfig"]["ProblemType"], str) and v["AutoMLProblemTypeConfig"]["TabularJobConfig"]["ProblemType"] == "Regression"):
+        if _check_CreateAutoMLJobV2Request_allOf_1_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobV2Request_allOf_1_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "TabularJobConfig" in v["AutoMLProblemTypeConfig"] and isinstance(v["AutoMLProblemTypeConfig"]["TabularJobConfig"], dict) and "ProblemType" in v["AutoMLProblemTypeConfig"]["TabularJobConfig"] and isinstance(v["AutoMLProblemTypeConfig"]["TabularJobConfig"]["ProblemType"], str) and v["AutoMLProblemTypeConfig"]["TabularJobConfig"]["ProblemType"] == "BinaryClassification"):
+        if _check_CreateAutoMLJobV2Request_allOf_2_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobV2Request_allOf_2_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "TabularJobConfig" in v["AutoMLProblemTypeConfig"] and isinstance(v["AutoMLProblemTypeConfig"]["TabularJobConfig"], dict) and "ProblemType" in v["AutoMLProblemTypeConfig"]["TabularJobConfig"] and isinstance(v["AutoMLProblemTypeConfig"]["TabularJobConfig"]["ProblemType"], str) and v["AutoMLProblemTypeConfig"]["TabularJobConfig"]["ProblemType"] == "MulticlassClassification"):
+        if _check_CreateAutoMLJobV2Request_allOf_3_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobV2Request_allOf_3_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "ImageClassificationJobConfig" in v["AutoMLProblemTypeConfig"]):
+        if _check_CreateAutoMLJobV2Request_allOf_4_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_4_then(v) and _surely_CreateAutoMLJobV2Request_allOf_4_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_4_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "TextClassificationJobConfig" in v["AutoMLProblemTypeConfig"]):
+        if _check_CreateAutoMLJobV2Request_allOf_5_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_5_then(v) and _surely_CreateAutoMLJobV2Request_allOf_5_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_5_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "TimeSeriesForecastingJobConfig" in v["AutoMLProblemTypeConfig"]):
+        if _check_CreateAutoMLJobV2Request_allOf_6_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_6_then(v) and _surely_CreateAutoMLJobV2Request_allOf_6_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_6_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v and isinstance(v["AutoMLProblemTypeConfig"], dict) and "TextGenerationJobConfig" in v["AutoMLProblemTypeConfig"]):
+        if _check_CreateAutoMLJobV2Request_allOf_7_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_7_then(v) and _surely_CreateAutoMLJobV2Request_allOf_7_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_7_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLProblemTypeConfig" in v):
+        if _check_CreateAutoMLJobV2Request_allOf_8_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_8_then(v) and _surely_CreateAutoMLJobV2Request_allOf_8_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_8_then(v, path, out, warn)
     return
 
 
@@ -1352,20 +1361,24 @@ def explain_create_auto_ml_job_request(v: Any, path: JsonPath, out: list[Failure
             explain_auto_ml_job_objective(v["AutoMLJobObjective"], (*path, "AutoMLJobObjective"), out, warn)
     if not _check_CreateAutoMLJobRequest_allOf_0(v):
         _explain_CreateAutoMLJobRequest_allOf_0(v, path, out, warn)
-    if _check_CreateAutoMLJobRequest_allOf_1_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
-    if _check_CreateAutoMLJobRequest_allOf_2_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
-    if _check_CreateAutoMLJobRequest_allOf_3_if(v):
-        if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
-            _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("ProblemType" in v and isinstance(v["ProblemType"], str) and v["ProblemType"] == "Regression"):
+        if _check_CreateAutoMLJobRequest_allOf_1_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_1_then(v) and _surely_CreateAutoMLJobRequest_allOf_1_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_1_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("ProblemType" in v and isinstance(v["ProblemType"], str) and v["ProblemType"] == "BinaryClassification"):
+        if _check_CreateAutoMLJobRequest_allOf_2_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_2_then(v) and _surely_CreateAutoMLJobRequest_allOf_2_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_2_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("ProblemType" in v and isinstance(v["ProblemType"], str) and v["ProblemType"] == "MulticlassClassification"):
+        if _check_CreateAutoMLJobRequest_allOf_3_if(v):
+            if not _check_CreateAutoMLJobV2Request_allOf_3_then(v) and _surely_CreateAutoMLJobRequest_allOf_3_if(v):
+                _explain_CreateAutoMLJobV2Request_allOf_3_then(v, path, out, warn)
     if not _check_CreateAutoMLJobRequest_allOf_4_if(v) and not _check_CreateAutoMLJobRequest_allOf_4_else(v):
         _explain_CreateAutoMLJobRequest_allOf_4_else(v, path, out, warn)
-    if _check_CreateAutoMLJobRequest_allOf_5_if(v):
-        if not _check_CreateAutoMLJobRequest_allOf_5_then(v) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
-            _explain_CreateAutoMLJobRequest_allOf_5_then(v, path, out, warn)
+    if not isinstance(v, dict) or ("AutoMLJobConfig" in v):
+        if _check_CreateAutoMLJobRequest_allOf_5_if(v):
+            if not _check_CreateAutoMLJobRequest_allOf_5_then(v) and _surely_CreateAutoMLJobRequest_allOf_5_if(v):
+                _explain_CreateAutoMLJobRequest_allOf_5_then(v, path, out, warn)
     return
 
 

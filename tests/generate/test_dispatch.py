@@ -12,6 +12,7 @@ time too, which jsonschema cannot judge).
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Callable, Iterator
 from functools import cache
 from types import ModuleType
@@ -362,3 +363,84 @@ def _counted(function: Pred, calls: list[str]) -> Pred:
         return function(value)
 
     return counted
+
+
+# The explainers: each gated rule's explanation runs under its gate's test (gate_test), in op
+# order, and a document's failures are the general code's, in the same order.
+def _explainers(module: ModuleType) -> dict[str, Callable[[Any], list[Any]]]:
+    pairs = {"ROOT": module.ROOT}
+    pairs.update({f"DEFS/{k}": pair for k, pair in module.DEFS.items()})
+    pairs.update({f"AWS/{k}": pair for k, pair in module.AWS.items()})
+
+    def failures(pair: Any) -> Callable[[Any], list[Any]]:
+        def explained(document: Any) -> list[Any]:
+            out: list[Any] = []
+            pair[1](document, (), out, False)
+            return out
+
+        return explained
+
+    return {name: failures(pair) for name, pair in pairs.items()}
+
+
+@cache
+def _bundled_explainers() -> tuple[dict[str, Callable[[Any], list[Any]]], ...]:
+    return _explainers(_module(_bundle(), True)), _explainers(_module(_bundle(), False))
+
+
+def _assert_explained_alike(document: Any) -> None:
+    dispatched, general = _bundled_explainers()
+    for name, explain in dispatched.items():
+        assert explain(document) == general[name](document), (name, document)
+
+
+@pytest.mark.parametrize("unknown", [False, True], ids=["known", "with-unknown-parts"])
+def test_the_gated_explainers_explain_every_schema_document_as_the_general_code(
+    unknown: bool,
+) -> None:
+    rng = random.Random(22)
+    for document in [*canonical_documents(), *aws_documents()[:: 3 if unknown else 1]]:
+        _assert_explained_alike(_with_unknown_parts(document, rng) if unknown else document)
+    odd_values: list[Any] = [None, 1, "x", [], [{}], OpenObject({}), DYNAMIC]
+    for odd in odd_values:
+        _assert_explained_alike(odd)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_SCHEMA_DOCUMENTS, st.randoms(use_true_random=False))
+def test_generated_requests_are_explained_alike(document: Any, rng: random.Random) -> None:
+    _assert_explained_alike(document)
+    _assert_explained_alike(_with_unknown_parts(document, rng))
+
+
+def test_an_explainer_asks_only_the_rules_its_gate_selects() -> None:
+    """As the check: a document of one kind asks no other kind's condition (the general
+    explainer asks every condition of every document)."""
+    items = {"items": {"type": "string"}}
+    schema = {
+        "type": "object",
+        "required": ["Name"],
+        "allOf": [
+            _rule({**_kind_is(kind), **items}, {"required": [f"For{kind}"]}) for kind in "ABCD"
+        ],
+    }
+    compiled = compile_checks(schema, [], RULE_CODES)
+    reference = Draft202012Validator(schema)
+    asked: dict[bool, list[str]] = {}
+    found: dict[bool, list[list[Any]]] = {}
+    for dispatch in (True, False):
+        module = _module(compiled, dispatch)
+        explainers = sys.modules[module.__name__.rsplit(".", 1)[0] + ".explainers"]
+        asked[dispatch], found[dispatch] = [], []
+        for name in [n for n in vars(explainers) if n.endswith("_if")]:
+            setattr(explainers, name, _counted(getattr(explainers, name), asked[dispatch]))
+        for document in ({"Config": {"Kind": "B"}}, {"Config": {"Kind": "E"}}, {"Config": 5}):
+            assert not module.ROOT[0](document) and not reference.is_valid(document)
+            out: list[Any] = []
+            module.ROOT[1](document, (), out, False)
+            found[dispatch].append(out)
+    assert found[True] == found[False] and all(found[True])
+    # The general explainer asks each of the four conditions of each document, and for the
+    # document of kind B whether B's surely holds: 4 + 4 + 4 + 1; the gated one only the B
+    # rule's two, for that document.
+    assert {d: len(names) for d, names in asked.items()} == {False: 13, True: 2}

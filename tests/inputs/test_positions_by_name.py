@@ -323,3 +323,25 @@ def test_wanted_items_of_two_lists_are_ranked_by_the_walk() -> None:
         ((list_name, index, "name"), False) for list_name in "ba" for index in (1, 0)
     ]
     assert locate_parsed_json(text, data, requests) == locate_json_all(text, requests)
+
+
+def test_a_parsed_json_document_makes_its_name_index_when_first_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A clean document is never asked where anything is: its index is not made (about
+    2.6 K instructions a file); a document asked twice keeps the one index."""
+    from automl_objective.inputs import json_syntax
+
+    made: list[NameIndex] = []
+
+    class Counted(NameIndex):
+        def __init__(self, text: str, data: Any) -> None:
+            made.append(self)
+            super().__init__(text, data)
+
+    monkeypatch.setattr(json_syntax, "NameIndex", Counted)
+    document = parse_text("x.json", '{"a": {"b": 1}, "c": [2]}')
+    assert made == []
+    assert document.locate(["a", "b"]) == (1, 13)
+    assert document.locate(["c"], key=True) == (1, 17)
+    assert len(made) == 1 and made[0].calls == 2

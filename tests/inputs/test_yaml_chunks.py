@@ -89,6 +89,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every text is cut, and every member into its entries: the pieces of small texts; any
     piece not remembered is read alone."""
     monkeypatch.setattr(yaml_chunks, "CHUNKED_FROM", 1)
+    monkeypatch.setattr(yaml_syntax, "_CUT_FROM", 1)  # the reader loads the module for any
     monkeypatch.setattr(yaml_chunks, "SPLIT_FROM", 1)
     monkeypatch.setattr(yaml_chunks, "MOST_READ_ALONE", 10**9)
     yaml_chunks.forget()
@@ -199,3 +200,8 @@ def test_what_is_remembered_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> No
         assert yaml_chunks.remembered_chars() <= 200_000
     assert yaml_chunks.remembered_chars() > 100_000
     yaml_chunks.forget()
+
+
+def test_the_reader_loads_the_pieces_module_from_the_size_it_cuts_from() -> None:
+    """yaml_syntax leaves yaml_chunks unloaded for a text shorter than it would cut."""
+    assert yaml_syntax._CUT_FROM == yaml_chunks.CHUNKED_FROM

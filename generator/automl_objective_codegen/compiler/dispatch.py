@@ -107,24 +107,45 @@ class Branch:
 
 @dataclass(frozen=True)
 class Dispatch:
-    """The dispatched rules of one node's check (their places in its ops), and their trie."""
+    """The dispatched rules of one node's check (their places in its ops), and their trie;
+    ``gates``: each rule's gate, by its place."""
 
     indexes: frozenset[int]
     root: Branch
+    gates: Mapping[int, Gate] = field(default_factory=dict)
 
 
 def plan(nodes: Mapping[int, Node], node: Node, sure: str | None) -> Dispatch | None:
     """The node's rules that get a gate (``sure``: the Python type its check already knows
     ``v`` has), None when none does."""
     root = Branch()
-    indexes = set()
+    found: dict[int, Gate] = {}
     for index, op in enumerate(node.ops):
         if isinstance(op, IfOp):
             gate = gate_of(nodes, op, sure == "dict")
             if gate is not None:
                 root.add(gate, op)
-                indexes.add(index)
-    return Dispatch(frozenset(indexes), root) if indexes else None
+                found[index] = gate
+    return Dispatch(frozenset(found), root, found) if found else None
+
+
+def gate_test(gate: Gate) -> str:
+    """The gate as one test of ``v``, for an explainer, where ``v`` may be anything: true
+    when ``v`` is no object (the rule is then explained as the general code does, since the
+    gate's first facts were read as of an object), else when every fact holds. A rule's
+    explainer reports only where its condition surely holds, so where the test is false it
+    would report nothing: the test only spares the calls that find that out."""
+    facts = []
+    value = "v"
+    for number, (kind, name) in enumerate(gate):
+        if kind == HAS:
+            if number:
+                facts.append(f"isinstance({value}, dict)")
+            facts.append(f"{_py(name)} in {value}")
+            value = f"{value}[{_py(name)}]"
+        else:
+            facts.append(f"isinstance({value}, str) and {value} == {_py(name)}")
+    return f"not isinstance(v, dict) or ({' and '.join(facts)})"
 
 
 Expression = Callable[[Ref], str]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from automl_objective_codegen.compiler.dispatch import plan, render_dispatch
+from automl_objective_codegen.compiler.dispatch import gate_test, plan, render_dispatch
 from automl_objective_codegen.compiler.emitter import Emitter
 from automl_objective_codegen.compiler.ir import Compiled, Facts, Node, Op, Ref
 from automl_objective_codegen.compiler.names import node_names
@@ -281,7 +281,7 @@ class _Renderer:
             surely=self.functions.surely(ref) if wanted else None,
             doc=None if doc is None else PYTHON_FILTERS["doc"](doc),
             check_body=self._check_body(node, ordered, sure, name),
-            explain_body=body("explain", numbered, None),
+            explain_body=self._explain_body(node, numbered, sure, name),
             surely_body=body("surely", ordered, sure) if wanted else PyCode(""),
             accepts_anything=node.accepts_anything(),
             facts_name=_ident(f"F_{name}"),
@@ -307,6 +307,22 @@ class _Renderer:
                     self.functions.surely,
                     sure == "dict",
                 )
+        return PyCode(text)
+
+    def _explain_body(
+        self, node: Node, numbered: list[tuple[int, Op]], sure: str | None, name: str
+    ) -> PyCode:
+        """The explainer's lines: each op's, in op order, those of an ``if`` rule
+        :mod:`.dispatch` gates for the check each under its gate's test (:func:`gate_test`:
+        a document of one problem type skips the calls that ask each other type's rule)."""
+        dispatch = plan(self.inliner.nodes, node, sure) if self.dispatch else None
+        text = ""
+        for index, op in numbered:
+            code = self._op("explain", op, index, None, name)
+            if dispatch is not None and index in dispatch.indexes and code.strip():
+                inner = "".join(f"    {line}\n" if line else "\n" for line in code.splitlines())
+                code = f"    if {gate_test(dispatch.gates[index])}:\n{inner}"
+            text += code
         return PyCode(text)
 
     def _op(self, macro: str, op: Op, index: int, sure: str | None, name: str) -> str:

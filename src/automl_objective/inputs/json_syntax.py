@@ -190,15 +190,19 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
         document = Document(path, data, text, "json", parsed=True)
         document.duplicates = repeats.duplicates(path, text, data)
         return document
-    locator = functools.partial(_spots, NameIndex(text, data))
+    locator = functools.partial(_spots, text, data, [])
     return Document(path, data, text, "json", locator, parsed=True)
 
 
-def _spots(index: NameIndex, requests: Sequence[Request]) -> list[Spot]:
+def _spots(text: str, data: Any, known: list[NameIndex], requests: Sequence[Request]) -> list[Spot]:
     """Positions in the text the data was parsed from (no duplicate names: the parsed
     objects keep the text's order, which :func:`locate_parsed_json` relies on); what one
-    request learns of the document is kept for the next (``index``)."""
-    found = locate_parsed_json(index.text, index.data, requests, index)
+    request learns of the document is kept for the next (``known``: its NameIndex, made by
+    the first request, so that a clean document never makes one: about 2.6 K instructions
+    each)."""
+    if not known:
+        known.append(NameIndex(text, data))
+    found = locate_parsed_json(text, data, requests, known[0])
     return [(position, None) for position in found]
 
 

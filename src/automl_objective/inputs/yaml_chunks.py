@@ -20,8 +20,9 @@ or a quoted scalar crossing a cut is an error alone). Tests read random texts an
 edits both ways and compare the data, every position, the nodes shared and every refusal.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
+# annotation when it is a string, and the first compile of a run costs about 10 M
+# instructions (every run that reads a YAML file imports this module).
 import _thread
 import functools
 import itertools
@@ -32,6 +33,7 @@ from typing import NamedTuple
 
 import yaml
 
+from automl_objective.base.patterns import on_first_use
 from automl_objective.inputs.yaml_one_pass import TAG, compose
 
 CHUNKED_FROM = 32 * 1024
@@ -50,11 +52,11 @@ _UNSAFE = ("&", "\t", "\ufeff", "\x85", "\u2028", "\u2029")
 """What can make a piece mean something else in the whole text (an anchor and its aliases,
 tabs), or lines counted otherwise (YAML 1.1's line breaks). Directives and document markers
 are lines at column 0 that are no member: the text is not cut."""
-_AT_COLUMN_0 = re.compile(r"\n(?=[^ \r\n#])")
+_AT_COLUMN_0 = on_first_use(r"\n(?=[^ \r\n#])")
 _NAME = r"[A-Za-z_][A-Za-z0-9_.-]*:(?: |\r?\n|\r?$)"
-_MEMBER = re.compile(_NAME)
-_HEADER = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*:[ ]*(?:#[^\r\n]*)?\r?\n")
-_FIRST_LINE = re.compile(r"\n( *)(?=[^ \r\n#])")
+_MEMBER = on_first_use(_NAME)
+_HEADER = on_first_use(r"[A-Za-z_][A-Za-z0-9_.-]*:[ ]*(?:#[^\r\n]*)?\r?\n")
+_FIRST_LINE = on_first_use(r"\n( *)(?=[^ \r\n#])")
 
 
 @functools.cache

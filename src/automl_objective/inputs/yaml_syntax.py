@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import functools
 import math
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from automl_objective.base.codes import Code
+from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import (
@@ -41,13 +40,6 @@ from automl_objective.inputs.positions import (
     line_columns,
     trie,
 )
-from automl_objective.inputs.yaml_chunks import (
-    Assembled,
-    Piece,
-    pieces_of,
-    read_pieces,
-    remember_whole,
-)
 from automl_objective.inputs.yaml_one_pass import (
     MAX_NUMBER_CHARS,
     TAG,
@@ -55,6 +47,11 @@ from automl_objective.inputs.yaml_one_pass import (
     function_name,
     plain_data,
 )
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from automl_objective.inputs.yaml_chunks import Assembled, Piece
 
 NodePair = tuple[yaml.Node, yaml.Node]
 Duplicate = tuple[yaml.Node, str, LoadError]
@@ -258,9 +255,10 @@ def _one_pass(path: str, text: str, cloudformation: bool) -> Document | None:
     """The document read in one pass, or None for the careful reading to decide (anything
     unusual, anything refused, any error: the careful reading words it). A big text is read
     from its pieces where it can be (:mod:`.yaml_chunks`), reusing those read before."""
-    pieces = None if cloudformation else pieces_of(path, text)
-    if pieces is not None:
-        document = _from_pieces(path, text, pieces)
+    chunks = None if cloudformation else _chunks_for(text)
+    pieces = None if chunks is None else chunks.pieces_of(path, text)
+    if chunks is not None and pieces is not None:
+        document = _from_pieces(chunks, path, text, pieces)
         if document is not None:
             return document
     try:
@@ -268,14 +266,35 @@ def _one_pass(path: str, text: str, cloudformation: bool) -> Document | None:
         data = plain_data(root, cloudformation=cloudformation) if root is not None else None
     except Exception:  # read again by the careful reading, which words any refusal
         return None
-    if pieces is not None and root is not None:
-        remember_whole(text, pieces, root)
+    if chunks is not None and pieces is not None and root is not None:
+        chunks.remember_whole(text, pieces, root)
     locator = functools.partial(locate_yaml_all, root, text)
     return Document(path, data, text, "yaml", locator, parsed=True)
 
 
-def _from_pieces(path: str, text: str, pieces: list[Piece]) -> Document | None:
-    assembled = read_pieces(text, pieces)
+_CUT_FROM = 32 * 1024
+"""``yaml_chunks.CHUNKED_FROM`` (a test holds the two equal): a shorter text is never cut,
+so reading it needs not load that module."""
+_YAML_CHUNKS: ModuleType | None = None
+""":mod:`.yaml_chunks`, once a text long enough to be cut was read: its classes and
+bookkeeping cost a run of small files about 2.6 M instructions, for nothing."""
+
+
+def _chunks_for(text: str) -> ModuleType | None:
+    """:mod:`.yaml_chunks` when ``text`` is long enough to be cut, or once one was (the
+    module then decides by its own size, which its tests lower); else None."""
+    global _YAML_CHUNKS
+    if _YAML_CHUNKS is None:
+        if len(text) < _CUT_FROM:
+            return None
+        from automl_objective.inputs import yaml_chunks
+
+        _YAML_CHUNKS = yaml_chunks
+    return _YAML_CHUNKS
+
+
+def _from_pieces(chunks: ModuleType, path: str, text: str, pieces: list[Piece]) -> Document | None:
+    assembled = chunks.read_pieces(text, pieces)
     if assembled is None:
         return None
     try:
@@ -344,7 +363,7 @@ def _children_with_tokens(
     return []
 
 
-_YAML_1_1_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_1_1_BREAKS = on_first_use("[\x85\u2028\u2029]")
 """Line breaks to YAML 1.1 (PyYAML, libyaml, the AWS CLI's ruamel.yaml), not to YAML 1.2,
 editors or GitHub: read as YAML 1.1 reads them, reported where an editor shows them."""
 
@@ -360,6 +379,8 @@ def _syntax_error(path: str, text: str, error: yaml.MarkedYAMLError) -> LoadErro
         return LoadError(path, f"invalid YAML: {problem}")
     odd = _YAML_1_1_BREAKS.search(text, 0, mark.index)
     if odd is not None:
+        import unicodedata  # a C library, loaded only to name such a line break
+
         char = odd.group()
         name = unicodedata.name(char, "NEXT LINE (NEL)")
         line, column = line_column(text, odd.start())
