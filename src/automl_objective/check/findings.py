@@ -29,7 +29,7 @@ def suggest(value: str, candidates: Sequence[str]) -> str | None:
     """The candidate a user most likely meant, or None.
 
     A value far longer than every candidate is no typo of one: it gets no suggestion, so a
-    10 MB string costs nothing here (the matching is quadratic in it).
+    10 MB string costs nothing here (difflib is quadratic in it).
     """
     if len(value) > 2 * max(map(len, candidates), default=0) + 10:
         return None
@@ -39,7 +39,7 @@ def suggest(value: str, candidates: Sequence[str]) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def _suggest(value: str, candidates: tuple[str, ...]) -> str | None:
     """:func:`suggest`, remembered: a request repeating one wrong value asks many times."""
-    from automl_objective.check.close_matches import closest  # only findings need it
+    import difflib  # only findings need it: keep it off the start-up path
 
     folded = {c.casefold(): c for c in candidates}
     plain = value.strip().casefold()
@@ -49,11 +49,11 @@ def _suggest(value: str, candidates: tuple[str, ...]) -> str | None:
     stems = sorted((c for c in folded if len(plain) > 1 and c.startswith(plain)), key=len)
     if stems:
         return folded[stems[0]]
-    close = closest(value.strip(), candidates, 0.6)
-    if close is not None:
-        return close
-    close = closest(plain, folded, 0.6)
-    return None if close is None else folded[close]
+    close = difflib.get_close_matches(value.strip(), candidates, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    close = difflib.get_close_matches(plain, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
 
 
 # Characters a name never holds: anything but printable ASCII other than the space.
