@@ -1,15 +1,15 @@
 """Instructions, not seconds: callgrind's count for each corpus, ours beside the floor's.
 
-    python -m benchmarks.instructions [--cases cold,10%,70%,5MB] [--no-floor] [--keep DIR]
+    python -m benchmarks.instructions [--cases cold,10%,70%,5MB,code] [--no-floor] [--keep DIR]
 
 Wall time moves with the machine's load; an instruction count does not (the same binary,
 inputs and environment give the same total, whatever else runs). The speed work of issue 21
 is measured with this between wall-clock runs of ``benchmarks.run``: the same command line as
 the benchmark's (``automl-objective validate FILE...``, from the corpus's folder), on the
 first 1,000 files of each 10,000-file corpus (the corpora are seeded, so they are the same
-files), the cold file, and the 5 MB file; the floor is ``benchmarks/floor.py`` on the same
-files. ``PYTHONHASHSEED=0`` fixes the hash seed and the bytecode is compiled first, so that
-two runs of the same code count the same. Needs valgrind.
+files), the cold file, the 5 MB file and the Python files and notebooks; the floor is
+``benchmarks/floor.py`` on the same files. ``PYTHONHASHSEED=0`` fixes the hash seed and the
+bytecode is compiled first, so that two runs of the same code count the same. Needs valgrind.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.corpora import build_documents, build_findings_heavy
+from benchmarks.corpora import build_code, build_documents, build_findings_heavy
 from benchmarks.run import YAML_SHARE, precompile
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +43,7 @@ CASES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
         lambda folder: build_documents(folder, 1000, invalid=0.7, yaml_share=YAML_SHARE),
     ),
     "5MB": ("one 5 MB file, 10,001 findings", build_findings_heavy),
+    "code": ("1,000 Python files, 100 notebooks", build_code),
 }
 
 
