@@ -290,9 +290,7 @@ def check_sources(
     workers = worker_count(options.jobs, len(sources))
     if workers == 1 or any(s.is_stdin for s in sources):
         return check_each(sources, options, stdin_text, progress, stdin)
-    import multiprocessing  # only large runs pay for importing it
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):  # Windows
         return check_each(sources, options, stdin_text, progress, stdin)
     global _WORK
     default_checker()  # built once here; the forked workers inherit it
