@@ -305,6 +305,8 @@ def check_sources(
 
 def _finding(fields: tuple[Any, ...]) -> Finding:
     """A finding from the plain tuple a worker sent (:func:`_fields`)."""
+    if not fields[-1]:  # no related places (most findings): the tuple is the arguments
+        return Finding(*fields)
     severity, code, pointer, line, column, message, cell, related = fields
     places = tuple(Related(*place) for place in related)
     return Finding(severity, code, pointer, line, column, message, cell, places)
@@ -337,7 +339,8 @@ def _collect(
                     if progress is not None:
                         progress(len(kinds))
                     for offset, kind in enumerate(kinds):
-                        found = [_finding(f) for f in findings.get(offset, ())]
+                        sent = findings.get(offset)
+                        found = [_finding(f) for f in sent] if sent else []
                         yield FileResult(sources[start + offset].display, found, kind)
             finally:
                 collector.resume(paused)
