@@ -102,11 +102,15 @@ class Workers:
                 while index not in done:
                     self._receive(done)
                 yield done.pop(index)
+            while self._readers:  # each worker is ending: its end of file, then reaped
+                self._receive(done)
         finally:
             self.close()
 
     def close(self) -> None:
-        """Kill the workers still running, reap every one, close the pipes (idempotent)."""
+        """Kill the workers still running, reap every one, close the pipes (idempotent).
+        (After all the results, every pipe has been read to its end: the workers have
+        ended of themselves, and are not cut short in their exit.)"""
         self.kill()
         while self._pids:
             with contextlib.suppress(ChildProcessError):
