@@ -3,6 +3,7 @@ dies, even in the middle of sending a result, ends the run with WorkerDied, neve
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -35,11 +36,26 @@ def test_more_workers_than_pieces() -> None:
     assert list(Workers(_square, [2, 3], 8, _no_start).results()) == [4, 9]
 
 
-def test_an_exception_in_a_worker_is_raised_here_and_every_worker_is_reaped() -> None:
+def test_an_exception_in_a_worker_is_raised_here_and_every_worker_is_reaped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    forked = []
+    fork = os.fork
+
+    def recorded_fork() -> int:
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded_fork)
     pool = Workers(_fail_on_seven, list(range(12)), 2, _no_start)
     with pytest.raises(ValueError, match="seven"):
         list(pool.results())
-    assert all(process.exitcode is not None for process in pool._processes)
+    assert len(forked) == 2
+    for pid in forked:  # reaped: no longer a child of this process
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 DIES = """

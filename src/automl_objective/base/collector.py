@@ -8,7 +8,8 @@ one large document (``inputs.document.LARGE``) and :func:`resume` back on as it 
 cycles the document left (few: a checked document is trees of plain data) are collected by
 the next collection, which the allocations that follow start as they would have. Memory
 stays bounded: nothing is left uncollected past the document, and small documents (a run of
-many files) keep the collector as it is. Imported only for a large document.
+many files) keep the collector as it is. Imported only for a large document, and by a run
+split over workers, whose parent only gathers the results it keeps (``runner._collect``).
 """
 
 from __future__ import annotations
