@@ -286,7 +286,8 @@ def check_sources(
     progress: Progress | None = None,
 ) -> list[FileResult]:
     """Check every source. With ``options.jobs`` > 1 and many files, forked workers check
-    contiguous ranges (where fork is available; elsewhere one process does it all)."""
+    contiguous ranges, dealt to them in turn (where fork is available; elsewhere one process
+    does it all); the results come back in the sources' order."""
     workers = worker_count(options.jobs, len(sources))
     if workers == 1 or any(s.is_stdin for s in sources):
         return check_each(sources, options, stdin_text, progress, stdin)
