@@ -59,6 +59,18 @@ def _cell_magic(parts: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _cell_magic_binding(line: str) -> str:
+    """The Python a Python cell magic's line stands for: ``%%capture NAME`` binds NAME to the
+    captured output once the cell has run (IPython 9.19: ``NAME`` is a CapturedIO after it,
+    whatever the cell bound it to), an unknown value here (bound again by the cell, it is not
+    bound once either way); any other binds nothing."""
+    words = line.split()
+    if words[0] != "%%capture":
+        return ""
+    named = [word for word in words[1:] if not word.startswith("-")]  # its flags take no value
+    return f"{named[0]} = {_UNKNOWN}" if len(named) == 1 and _is_name(named[0]) else ""
+
+
 def runs_in_own_scope(source: str) -> bool:
     """Whether a cell runs as a function of its own (``%%timeit``): what it binds is local."""
     magic = _cell_magic(_LINE_END.split(source))
@@ -72,7 +84,7 @@ def neutralise(source: str) -> str | None:
     if magic is not None:
         if magic[1] not in _PYTHON_CELL_MAGICS:
             return None
-        parts[magic[0]] = ""
+        parts[magic[0]] = _cell_magic_binding(parts[magic[0]])
     # in a function of its own, a magic that binds names by their spelling binds the
     # notebook's (IPython runs it in them), not the function's: any name, as in a block
     own_scope = magic is not None and magic[1] in _OWN_SCOPE_CELL_MAGICS
