@@ -164,6 +164,29 @@ def test_a_cell_magic_that_runs_the_cell_in_the_notebooks_names_rebinds(
     assert validate_file(path).findings == []
 
 
+@pytest.mark.parametrize(
+    ("cells", "cell", "line", "column"),
+    [
+        # IPython removes the first line's indent from each line that starts with it: the
+        # cell runs (9.19: metric is "F1" after it); findings are placed as written (the
+        # same cells at the margin: cell 1, 1:10 for the first, cell 1, 1:91 for the others)
+        (('  metric = "F1"', "  " + _REGRESSION_CALL % "metric"), 1, 1, 12),
+        (('\n\t\tmetric = "F1"\n\t\tx = 1', _REGRESSION_CALL % "metric"), 1, 2, 12),
+        (("\n    " + _REGRESSION_CALL % '"F1"',), 1, 2, 95),
+        (("  %%time\n  if x:\n      y = 1\n  " + _REGRESSION_CALL % '"F1"',), 1, 4, 93),
+    ],
+)
+def test_a_cell_indented_as_a_whole_is_read_as_ipython_runs_it(
+    tmp_path: Path, cells: tuple[str, ...], cell: int, line: int, column: int
+) -> None:
+    path = tmp_path / "indented.ipynb"
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    findings = validate_file(path).findings
+    assert [(f.code, f.cell, f.line, f.column) for f in findings] == [
+        ("metric-not-allowed", cell, line, column)
+    ]
+
+
 @pytest.mark.parametrize("magic", ["%%capture metric", "%%capture --no-stderr metric"])
 def test_a_capture_cell_binds_the_name_it_is_given(tmp_path: Path, magic: str) -> None:
     """IPython 9.19: after ``metric = "F1"`` and a cell under ``%%capture metric``, the
