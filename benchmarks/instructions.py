@@ -87,7 +87,8 @@ def measure(keys: list[str], work: Path, floor: bool) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", default=",".join(CASES), help="of " + ", ".join(CASES))
+    listed = ", ".join(CASES).replace("%", "%%")  # argparse formats help with %
+    parser.add_argument("--cases", default=",".join(CASES), help=f"of {listed}")
     parser.add_argument("--no-floor", action="store_true", help="count ours only")
     parser.add_argument("--keep", type=Path, help="build the corpora and keep the counts here")
     args = parser.parse_args()

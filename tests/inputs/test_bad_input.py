@@ -792,3 +792,28 @@ def test_a_file_that_grows_while_read_is_read_to_its_end(
     monkeypatch.setattr(os, "read", grown)
     assert documents.read_file(path, "job.json") == b'{"MetricName": "F1"}'
     assert asked == [3, 65536]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # the second writing is an alias of the first (&k a): its own line, not the anchor's
+        ("X:\n  &k a: 1\n  *k : 2\n", (2, 3, 3)),
+        # the first writing is an alias of a value anchored earlier
+        ("Y: &k a\nX:\n  *k : 1\n  a: 2\n", (3, 4, 3)),
+        ("Y: &k a\nX:\n  a: 1\n  # *j\n  *k : 2\n", (3, 5, 3)),
+        ("Y: &k a\nX: {a: 1, *k : 2}\n", (2, 2, 11)),
+        ("Y: &k a\nX: {*k : 1, ? a : 2}\n", (2, 2, 15)),
+    ],
+)
+def test_a_duplicate_yaml_key_written_as_an_alias_is_placed_where_it_is_written(
+    tmp_path: Path, text: str, where: tuple[int, int, int]
+) -> None:
+    """An alias key is the anchored node itself to PyYAML, whose mark is the anchor's: each
+    writing of a key twice is placed where that writing is, never at the anchor."""
+    path = tmp_path / "alias-key.yaml"
+    path.write_text(text)
+    (finding,) = validate_file(path).findings
+    first, line, column = where
+    assert (finding.code, finding.line, finding.column) == ("duplicate-key", line, column)
+    assert f"(lines {first} and {line})" in finding.message

@@ -109,6 +109,11 @@ def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | No
         ("%%timeit\n%store -r metric", "\nglobals()"),
         ("%%timeit\n%run setup.py", "\nglobals()"),
         ("%%timeit\nmetric = %env METRIC", "\nmetric = __ipython_magic__()"),
+        # %%capture NAME binds NAME to the captured output when the cell has run
+        ("%%capture out\nprint(1)", "out = __ipython_magic__()\nprint(1)"),
+        ("%%capture --no-stderr out --no-display\nf()", "out = __ipython_magic__()\nf()"),
+        ("\n%%capture out\nf()", "\nout = __ipython_magic__()\nf()"),
+        ("%%capture --no-stdout\nf()", "\nf()"),  # no name: binds nothing
     ],
 )
 def test_a_magic_that_binds_a_name_is_a_binding(cell: str, python: str) -> None:
@@ -155,6 +160,39 @@ def test_a_cell_magic_that_runs_the_cell_in_the_notebooks_names_rebinds(
     these, ``metric`` is the notebook's "MSE": F1 is not reported."""
     path = tmp_path / "magic.ipynb"
     cells = ('metric = "F1"', f'{magic}\nmetric = "MSE"', _REGRESSION_CALL % "metric")
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    assert validate_file(path).findings == []
+
+
+@pytest.mark.parametrize(
+    ("cells", "cell", "line", "column"),
+    [
+        # IPython removes the first line's indent from each line that starts with it: the
+        # cell runs (9.19: metric is "F1" after it); findings are placed as written (the
+        # same cells at the margin: cell 1, 1:10 for the first, cell 1, 1:91 for the others)
+        (('  metric = "F1"', "  " + _REGRESSION_CALL % "metric"), 1, 1, 12),
+        (('\n\t\tmetric = "F1"\n\t\tx = 1', _REGRESSION_CALL % "metric"), 1, 2, 12),
+        (("\n    " + _REGRESSION_CALL % '"F1"',), 1, 2, 95),
+        (("  %%time\n  if x:\n      y = 1\n  " + _REGRESSION_CALL % '"F1"',), 1, 4, 93),
+    ],
+)
+def test_a_cell_indented_as_a_whole_is_read_as_ipython_runs_it(
+    tmp_path: Path, cells: tuple[str, ...], cell: int, line: int, column: int
+) -> None:
+    path = tmp_path / "indented.ipynb"
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    findings = validate_file(path).findings
+    assert [(f.code, f.cell, f.line, f.column) for f in findings] == [
+        ("metric-not-allowed", cell, line, column)
+    ]
+
+
+@pytest.mark.parametrize("magic", ["%%capture metric", "%%capture --no-stderr metric"])
+def test_a_capture_cell_binds_the_name_it_is_given(tmp_path: Path, magic: str) -> None:
+    """IPython 9.19: after ``metric = "F1"`` and a cell under ``%%capture metric``, the
+    notebook's ``metric`` is the captured output (a CapturedIO), not "F1": F1 is not reported."""
+    path = tmp_path / "capture.ipynb"
+    cells = ('metric = "F1"', f"{magic}\nprint(1)", _REGRESSION_CALL % "metric")
     path.write_text(_notebook(*cells), encoding="utf-8")
     assert validate_file(path).findings == []
 

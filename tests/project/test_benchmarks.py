@@ -124,3 +124,14 @@ def test_the_table_reports_ours_over_each_tool_round_by_round() -> None:
         "- corpus A: 2.00x the floor (goal: at most 1.5x): **not met**",
         "- corpus A: peak memory +17.5 MiB over the floor's (goal: at most +20 MiB): met",
     ]
+
+
+@pytest.mark.parametrize("module", ["benchmarks.instructions", "benchmarks.run"])
+def test_each_benchmark_command_says_its_help(module: str) -> None:
+    """``--help`` prints the usage and exits 0 (a help text holding ``%`` unescaped, as
+    the case names ``10%`` and ``70%`` do, is argparse's ValueError)."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--help"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("usage:")

@@ -114,6 +114,7 @@ def _check_graph(
     """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
     bombs, walking each distinct node once. With ``duplicates``, a duplicate key is listed
     there (the mapping holding it, the finding) instead of refused."""
+    writings: list[dict[int, list[int]]] = []  # _key_writings(text), once a key repeats
     expanded: dict[int, int] = {}  # node -> nodes in its expansion
     sizes: dict[int, int] = {}  # node -> characters of the scalars in its expansion
     visiting: set[int] = set()
@@ -132,7 +133,7 @@ def _check_graph(
         if isinstance(node, yaml.MappingNode) and children_done:  # checked on the way in
             children = [child for pair in node.value for child in pair]
         elif isinstance(node, yaml.MappingNode):
-            children = _mapping_children(path, text, node, duplicates)
+            children = _mapping_children(path, text, node, duplicates, writings)
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         if not children_done and children:
@@ -154,19 +155,26 @@ def _mapping_children(
     text: str,
     node: yaml.MappingNode,
     duplicates: list[Duplicate] | None,
+    writings: list[dict[int, list[int]]],
 ) -> list[yaml.Node]:
     """The keys and values of a mapping, refusing keys that are not strings or repeat (or
-    listing those that repeat in ``duplicates``)."""
+    listing those that repeat in ``duplicates``); ``writings`` holds the text's
+    :func:`_key_writings` once a key repeats."""
     children: list[yaml.Node] = []
-    seen: dict[Any, yaml.Node] = {}
-    for key, value in node.value:
+    seen: dict[Any, int] = {}  # each key's value -> the pair where it is first
+    for index, (key, value) in enumerate(node.value):
         children.extend((key, value))
         if key.tag == _MERGE:
             continue
         _check_key(path, text, key)
         if key.value in seen:
-            first = _where(text, seen[key.value])[0]
-            line, column = _where(text, key)
+            if not writings:
+                writings.append(_key_writings(text))
+            written = writings[0].get(node.start_mark.index)
+            if written is None or len(written) != len(node.value):  # never so: read alike
+                written = [pair[0].start_mark.index for pair in node.value]
+            first = line_column(text, written[seen[key.value]])[0]
+            line, column = line_column(text, written[index])
             counts = "CloudFormation takes the last" if duplicates is not None else DISAGREE
             error = LoadError(
                 path,
@@ -179,8 +187,39 @@ def _mapping_children(
             if duplicates is None:
                 raise error
             duplicates.append((node, key.value, error))
-        seen[key.value] = key
+        seen[key.value] = index
     return children
+
+
+def _key_writings(text: str) -> dict[int, list[int]]:
+    """Where each mapping's keys are written (their offsets, in order), by the offset where
+    the mapping starts. A key written as an alias (``*k : 2``) is, to PyYAML, the anchored
+    node itself, whose mark is the anchor's; the parser's events say where the alias is. Read
+    only to word a key written twice (once a text: a template may hold many)."""
+    places: dict[int, list[int]] = {}
+    frames: list[tuple[list[int] | None, list[int]]] = []  # per open collection: its keys'
+    # offsets (None: a sequence), and how many nodes it holds so far
+    for event in yaml.parse(text, Loader=_loader_class()):
+        if isinstance(event, yaml.CollectionEndEvent):
+            frames.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        at = 0 if event.start_mark is None else event.start_mark.index  # a parser's: marked
+        if frames:
+            keys, count = frames[-1]
+            if keys is not None and count[0] % 2 == 0:
+                keys.append(at)
+            count[0] += 1
+        if isinstance(event, yaml.MappingStartEvent):
+            # a mapping starting where its holder does (a key that is a mapping, refused as
+            # such) keeps a list of its own: the holder's is the one found by that offset
+            own: list[int] = []
+            places.setdefault(at, own)
+            frames.append((own, [0]))
+        elif isinstance(event, yaml.SequenceStartEvent):
+            frames.append((None, [0]))
+    return places
 
 
 def _refuse_bomb(path: str, text: str, node: yaml.Node, nodes: int, size: int) -> None:

