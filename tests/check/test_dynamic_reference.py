@@ -81,6 +81,11 @@ SCHEMA = {
             },
             "then": {"required": ["y"]},
         },
+        "untyped": {
+            "type": "object",
+            "if": {"properties": {"inner": {"required": ["x"]}}, "required": ["inner"]},
+            "then": {"required": ["y"]},
+        },
         "none": {"type": "object", "not": {"properties": {"a": {"const": 1}}, "required": ["a"]}},
         "one": {"oneOf": [{"type": "string"}, {"type": "object", "required": ["a"]}]},
         "any": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
@@ -99,6 +104,8 @@ DOCUMENTS = [
     {"nested": {"inner": DYNAMIC}},  # inner may be an object with x, or not
     {"nested": {"inner": {"x": DYNAMIC}}},  # surely passes: then runs
     {"nested": {"inner": {}}},  # surely fails: no else
+    {"untyped": {"inner": DYNAMIC}},  # may be {}: required of an object may fail
+    {"untyped": {"inner": {"x": DYNAMIC}}},  # surely passes
     {"none": {"a": DYNAMIC}},  # a may be 1: not certain
     {"none": {"a": 1}},
     {"one": {"a": DYNAMIC}},  # exactly one branch can pass
@@ -128,6 +135,8 @@ def test_the_branches_decided() -> None:
     assert found({"chosen": {"kind": DYNAMIC}}) == []
     assert found({"chosen": {"kind": "a"}}) == [(("chosen",), "required")]
     assert found({"nested": {"inner": {"x": DYNAMIC}}}) == [(("nested",), "required")]
+    assert found({"untyped": {"inner": DYNAMIC}}) == []
+    assert found({"untyped": {"inner": {"x": 1}}}) == [(("untyped",), "required")]
     assert found({"none": {"a": DYNAMIC}}) == []
     assert found({"none": {"a": 1}}) == [(("none",), "not")]
     assert found({"any": [DYNAMIC]}) == [(("any",), "anyOf")]

@@ -9,9 +9,10 @@ marker as the compiled checks do (:mod:`automl_objective.base.dynamic`), in thre
 - a failure is *certain* when it happens whatever the marker turns out to be: the marker
   passes every keyword of its own (a placeholder is one ``placeholder`` finding, or nothing
   under ``--placeholders dynamic``);
-- a subschema *surely passes* when no keyword can fail: there the marker is what jsonschema
-  takes it for, a value of no type that equals nothing (it fails ``type``, ``enum`` and
-  ``const`` and passes the keywords of one type, as the compiled "surely" functions read it);
+- a subschema *surely passes* when no keyword can fail whatever the marker is: the marker
+  surely passes no keyword but one that accepts anything (``additionalProperties: true``),
+  as the compiled "surely" functions read it (not even ``required``, which a value of
+  another type passes: the marker may be an object without the member);
 - ``if`` runs its ``then`` only when the condition surely passes, its ``else`` only when the
   condition certainly fails, neither otherwise; ``not`` fails only when its subschema surely
   passes; ``oneOf`` fails only when no branch can pass or two surely pass. ``allOf`` and
@@ -47,14 +48,21 @@ def _keyword(name: str, original: Keyword) -> Keyword:
 
     def run(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:
         surely = _SURELY[-1]
-        if instance is DYNAMIC and not surely:
-            return  # no failure of its own is certain
+        if instance is DYNAMIC:
+            if surely and not _accepts_anything(name, value):
+                yield _possible_failure()
+            return  # else no failure of its own is certain
         if decided is not None and is_dynamic(instance):
             yield from decided(validator, value, instance, schema, original, surely)
         else:
             yield from original(validator, value, instance, schema)
 
     return run
+
+
+def _accepts_anything(keyword: str, value: Any) -> bool:
+    """Whether ``keyword`` with ``value`` passes every value (the compiled ops' own say)."""
+    return keyword == "additionalProperties" and value in (True, {})
 
 
 def _reading(validator: Any, schema: Any, instance: Any, surely: bool) -> list[Any]:
