@@ -225,10 +225,11 @@ class Checker:
                 ]
             }
         from automl_objective.check.aws_keywords import aws_validator_class
+        from automl_objective.check.dynamic_keywords import dynamic_validator_class
         from automl_objective.check.failures import WARN_KEYWORD
 
         cls = validators.extend(Draft202012Validator, {WARN_KEYWORD: _warn})  # type: ignore[no-untyped-call]
-        cls = aws_validator_class(cls)
+        cls = dynamic_validator_class(aws_validator_class(cls))
         validator: Validator = cls(inline_local_refs(target, defs), registry=registry)
         return validator
 
