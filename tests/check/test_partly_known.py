@@ -278,6 +278,45 @@ def _keywords(node: Any) -> set[str]:
     return found
 
 
+@pytest.mark.parametrize("placeholders", ["report", "dynamic"])
+@pytest.mark.parametrize(
+    ("member", "value", "wanted"),
+    [
+        ("OutputDataConfig", "s3://${B}/out/", "an object"),
+        ("AutoMLJobInputDataConfig", "s3://${B}/in/", "an array"),
+        ("AutoMLProblemTypeConfig", "${CONFIG}-tabular", "an object"),
+    ],
+)
+def test_a_string_known_in_part_where_another_type_goes_is_one_finding_in_either_mode(
+    tmp_path: Path, placeholders: str, member: str, value: str, wanted: str
+) -> None:
+    """Whatever fills it, it is a string: the type rule fails for every fill (it was silent
+    with placeholders taken as dynamic)."""
+    findings = _findings(tmp_path, placeholders, **{member: value})
+    assert [(f.code, f.pointer) for f in findings] == [("invalid-type", f"/{member}")]
+    assert findings[0].message.endswith(f"it is a string, and AWS takes {wanted} here")
+
+
+def test_an_f_string_where_an_object_goes_is_found_at_its_literal(tmp_path: Path) -> None:
+    """``OutputDataConfig=f"s3://{bucket}/out"``: a string, whatever ``bucket`` is."""
+    source = _CLIENT + (
+        "sm.create_auto_ml_job_v2(\n"
+        '    AutoMLJobName="job-1",\n'
+        '    AutoMLJobInputDataConfig=[{"ChannelType": "training", "DataSource": {'
+        '"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/in/"}}}],\n'
+        '    OutputDataConfig=f"s3://{bucket}/out",\n'
+        '    AutoMLProblemTypeConfig={"TabularJobConfig": {"TargetAttributeName": "y"}},\n'
+        "    RoleArn=role,\n"
+        ")\n"
+    )
+    found = _python(tmp_path, source)
+    assert [(line, code) for line, code, _ in found] == [(6, "invalid-type")]
+    assert found[0][2] == (
+        "OutputDataConfig f's3://{bucket}/out' is not valid whatever {bucket} is: it is a "
+        "string, and AWS takes an object here"
+    )
+
+
 def test_the_rules_decided_apply_whatever_the_rest_of_the_request_holds() -> None:
     """Soundness rests on this: the probe (unknown pieces empty) finds the length and pattern
     rules at a value, and they hold for every fill only if nothing chooses them by a value;
@@ -288,6 +327,28 @@ def test_the_rules_decided_apply_whatever_the_rest_of_the_request_holds() -> Non
         used = _keywords(load_aws_schema(entry["file"]))
         assert not used & {"if", "then", "else", "anyOf", "oneOf", "not", "dependentSchemas"}
     assert not _keywords(load_schema()) & {"pattern", "x-unicode-pattern", "maxLength"}
+    # a type rule holds for every fill of a string (its type is the same) where no branch
+    # chosen by a value holds it: in the objective schema, a type is only a condition's test
+    assert _types_in_branches(load_schema()) == []
+
+
+def _types_in_branches(node: Any, at: str = "", inside: bool = False) -> list[str]:
+    """Where a ``type`` lies in a branch (then, else, anyOf, oneOf, not,
+    dependentSchemas), leaving out what an ``if`` only tests."""
+    found = []
+    if isinstance(node, dict):
+        if inside and "type" in node:
+            found.append(at)
+        for key, value in node.items():
+            if key != "if":
+                branch = inside or key in {"then", "else", "anyOf", "oneOf", "not"}
+                found += _types_in_branches(
+                    value, f"{at}/{key}", branch or key == "dependentSchemas"
+                )
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _types_in_branches(value, f"{at}/{index}", inside)
+    return found
 
 
 def _read(pattern: str) -> bool:

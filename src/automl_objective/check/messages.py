@@ -36,7 +36,7 @@ def _severity(failure: Failure) -> Severity:
     return "warning" if failure.warn else "error"
 
 
-_SCHEMA_TYPES = {
+SCHEMA_TYPE_WORDS = {  # a JSON Schema type as a message says it
     "object": "an object",
     "array": "an array",
     "string": "a string",
@@ -50,7 +50,7 @@ _SCHEMA_TYPES = {
 def _invalid_type(failure: Failure, catalog: Catalog) -> Located:
     path, instance = failure.path, failure.instance
     expected = as_list(failure.value)
-    wanted = " or ".join(_SCHEMA_TYPES.get(t, t) for t in expected)
+    wanted = " or ".join(SCHEMA_TYPE_WORDS.get(t, t) for t in expected)
     subject = member_name(path, {}) if path else "the document"
     message = f"{subject} must be {wanted}, not {json_type(instance)}"
     hint_ = _map_hint(failure) or _type_hint(subject, expected, instance, catalog)

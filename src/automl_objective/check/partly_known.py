@@ -6,6 +6,9 @@ once more as what is known of them: a finding only where every string of their f
 known pieces, anything between them) fails the same rule, so that no fill can mend it (never
 a false alarm):
 
+- ``type``: a string where AWS takes another type (``OutputDataConfig=f"s3://{b}/out"``,
+  an object): it is a string whatever fills it (the objective schema tests types only in
+  conditions, so no value chooses a type rule);
 - ``maxLength``: the known characters alone are more than the maximum;
 - ``enum`` (a metric ``f"F{n}"`` for Regression): no member of the enum has the form, each
   member of the form is tried and fails, and so does a fill no enum holds
@@ -46,15 +49,16 @@ from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import DYNAMIC, PartialText
 from automl_objective.base.quoting import shown
 from automl_objective.check.failures import Failure, code_for
-from automl_objective.check.findings import Located, Path, member_name
+from automl_objective.check.findings import Located, Path, as_list, member_name
 from automl_objective.check.leaves import leaves
 
 if TYPE_CHECKING:
     from interegular.fsm import FSM
 
-DECIDED = ("maxLength", "pattern", "x-unicode-pattern")
-"""The keywords a value known in part may fail whatever fills it."""
-VALUE_KEYWORDS = (*DECIDED, "enum")
+DECIDED = ("maxLength", "pattern", "x-unicode-pattern", "type")
+"""The keywords a value known in part may fail whatever fills it (``type``: it is a string
+whatever fills it, so a probe that fails for being one fails for every fill)."""
+VALUE_KEYWORDS = ("maxLength", "pattern", "x-unicode-pattern", "enum")
 """The keywords of the value rules decided for a value known in part (an enum by
 :func:`enum_finding`): a decided finding replaces the as-written ones of their codes at its
 path (:func:`value_rule_codes`)."""
@@ -167,7 +171,13 @@ def certain(failures: list[Failure], texts: dict[Path, PartialText]) -> list[Loc
         text = texts.get(failure.path)
         if text is None or failure.keyword not in DECIDED or failure.path in said:
             continue
-        if failure.keyword == "maxLength":
+        if failure.keyword == "type":
+            # the probe is a string, and so is every fill: the rule wants another type
+            from automl_objective.check.messages import SCHEMA_TYPE_WORDS
+
+            wanted = " or ".join(SCHEMA_TYPE_WORDS.get(t, t) for t in as_list(failure.value))
+            why = f"it is a string, and AWS takes {wanted} here"
+        elif failure.keyword == "maxLength":
             # the probe failed it: the known characters alone are more than the maximum
             why = (
                 f"its known characters alone are {len(text.known()):,}, and AWS allows at most "
