@@ -10,7 +10,7 @@ from typing import Any
 
 import nbformat
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
@@ -110,6 +110,14 @@ NOTEBOOK = st.fixed_dictionaries(
 
 @settings(max_examples=500, deadline=None)
 @given(notebook=NOTEBOOK | ODD)
+@example(  # a cell type that is no string: nbformat refuses the notebook (found by this test)
+    notebook={
+        "nbformat": 4,
+        "nbformat_minor": 0,
+        "metadata": {},
+        "cells": [{"cell_type": 5, "metadata": {}}],
+    }
+)
 def test_odd_notebooks_are_read_as_nbformat_reads_them_or_left_to_it(notebook: Any) -> None:
     _agree(json.dumps(notebook))
 

@@ -54,6 +54,8 @@ def _plain_notebook(notebook: Any) -> bool:
 def _plain_cell(cell: Any) -> bool:
     if not isinstance(cell, dict) or not isinstance(cell.get("metadata"), dict):
         return False
+    if not isinstance(cell.get("cell_type"), str):  # nbformat's reading fails on it
+        return False
     if not isinstance(cell.get("id", ""), str):  # nbformat repairs repeated ids in a set
         return False
     source = cell.get("source", "")
