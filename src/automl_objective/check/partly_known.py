@@ -55,10 +55,12 @@ from automl_objective.check.leaves import leaves
 if TYPE_CHECKING:
     from interegular.fsm import FSM
 
-DECIDED = ("maxLength", "pattern", "x-unicode-pattern", "type")
+_STRING_RULES = ("maxLength", "pattern", "x-unicode-pattern")
+DECIDED = (*_STRING_RULES, "type")
 """The keywords a value known in part may fail whatever fills it (``type``: it is a string
-whatever fills it, so a probe that fails for being one fails for every fill)."""
-VALUE_KEYWORDS = ("maxLength", "pattern", "x-unicode-pattern", "enum")
+whatever fills it, so a probe that fails for being one fails for every fill; its decided
+finding replaces the as-written one by having the same path and code)."""
+VALUE_KEYWORDS = (*_STRING_RULES, "enum")
 """The keywords of the value rules decided for a value known in part (an enum by
 :func:`enum_finding`): a decided finding replaces the as-written ones of their codes at its
 path (:func:`value_rule_codes`)."""
