@@ -549,18 +549,12 @@ def test_fresh_findings_are_the_known_ones() -> None:
     assert all(one.read == 0 for one in measured if one.calls == 0)  # look-alikes: none read
 
 
-_DUPLICATE = (
-    "a JSON file that is no AutoML request (the AutoMLProblemTypeConfig value a Lambda reads "
-    "from S3, 'promotion_email' written twice with the same value): a folder scan passes over "
-    "documents of none of the known kinds, but a member written twice fails the parse first, so "
-    "the file is reported (duplicate-key) instead of skipped"
-)
-FRESH2_KNOWN: dict[tuple[str, str, int, str], str] = {
-    ("false alarm", "community-automl-ts-problem-config.json", 28, "duplicate-key"): _DUPLICATE,
-    ("failing without request", "community-automl-ts-problem-config.json", 0, ""): _DUPLICATE,
-}
+FRESH2_KNOWN: dict[tuple[str, str, int, str], str] = {}
 """What the tool gets wrong on the fresh2 set, and why (same keys as ``HELDOUT_KNOWN``). A fix
-fails the test too, so the ledger stays true."""
+fails the test too, so the ledger stays true. Empty since its first finding was fixed: a JSON
+file that is no AutoML request (community-automl-ts-problem-config.json, the problem config a
+Lambda reads from S3) wrote a member twice, which failed the parse before a folder scan could
+pass over it: reported as duplicate-key instead of skipped."""
 
 
 @needs_fresh2_files
