@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import IO, TYPE_CHECKING, Any
 
 from automl_objective import runner
@@ -199,7 +200,7 @@ def check_text(
     options = _options(kind, problem_type, strict, placeholders=placeholders, max_bytes=max_bytes)
     result = _check_text(text, path, options)
     if skip_unknown and kind == AUTO:
-        return _skip_if_unknown(result)
+        return _skip_if_unknown(result, lambda: text)
     return result
 
 
@@ -261,7 +262,9 @@ def check_sources(
     )
     if options.kind == AUTO:
         results = [
-            _skip_if_unknown(result) if skip_unknown or source.found else result
+            _skip_if_unknown(result, partial(_text_of, source, options.max_bytes))
+            if skip_unknown or source.found
+            else result
             for source, result in zip(sources, results, strict=True)
         ]
     return results
@@ -270,10 +273,12 @@ def check_sources(
 SKIPPED_UNKNOWN = "none of the known kinds"
 
 
-def _skip_if_unknown(result: FileResult) -> FileResult:
+def _skip_if_unknown(result: FileResult, text: Callable[[], str | None]) -> FileResult:
     """A skipped result for a document that is none of the known kinds (not an object, or
     an object with none of the identifying members); any other result unchanged. A file
-    that cannot be read or parsed is never skipped: it may be a broken request."""
+    that cannot be read or parsed is never skipped: it may be a broken request. One refused
+    only for a member written twice is skipped when, read with the last one kept (``text``
+    gives its text again), it is none of the known kinds either."""
     if result.kind is not None or not result.findings:
         return result
     from automl_objective.base.codes import Code
@@ -281,7 +286,38 @@ def _skip_if_unknown(result: FileResult) -> FileResult:
     not_a_kind = (Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE)
     if all(f.code in not_a_kind and f.pointer == "" for f in result.findings):
         return FileResult(result.path, [], None, skipped=SKIPPED_UNKNOWN)
+    if all(f.code == Code.DUPLICATE_KEY for f in result.findings):
+        written = text()
+        if written is not None and _of_no_known_kind(result.path, written):
+            return FileResult(result.path, [], None, skipped=SKIPPED_UNKNOWN)
     return result
+
+
+def _of_no_known_kind(path: str, text: str) -> bool:
+    """Whether a JSON or YAML document, its members written twice kept as CloudFormation keeps
+    them, is none of the known kinds: no pipeline definition, state machine or template, and
+    no AutoML document (code, which an input kind reads by its name, never is one)."""
+    from automl_objective.inputs.syntax import parse_keeping_last
+
+    if registry.claim(path) is not None:
+        return False
+    try:
+        data = parse_keeping_last(path, text).data
+    except LoadError:
+        return False
+    return registry.recognise(data).recognises is None and default_checker().kind_of(data) is None
+
+
+def _text_of(source: Source, max_bytes: int) -> str | None:
+    """A found file's text read again, or None (standard input, or no longer readable)."""
+    if source.path is None:
+        return None
+    from automl_objective.inputs.reading import decode
+
+    try:
+        return decode(source.display, read_file(source.path, source.display, max_bytes))
+    except (LoadError, OSError):
+        return None
 
 
 def resolve_file(

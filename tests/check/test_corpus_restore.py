@@ -163,7 +163,7 @@ def test_a_missing_clones_folder_is_one_line_and_exit_2(
 
 def test_the_real_indexes_are_read_whole() -> None:
     entries = [entry for index in restore.INDEXES for entry in restore.read_index(index)]
-    assert len(entries) == len({entry.file for entry in entries}) >= 151
+    assert len(entries) == len({entry.file for entry in entries}) >= 171
     assert all(restore.raw_url(entry.url).startswith("https://github.com/") for entry in entries)
     assert all("/raw/" in restore.raw_url(entry.url) for entry in entries)
 

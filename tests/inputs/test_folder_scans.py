@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from automl_objective.api import check_sources
+from automl_objective.api import check_sources, check_text
 from automl_objective.cli import main
 from automl_objective.inputs import discovery
 from automl_objective.inputs.discovery import discover
@@ -102,3 +102,29 @@ def test_a_path_is_split_as_posixpath_splits_it() -> None:
         for parts in itertools.product(["a", "/", ".", "//", ""], repeat=size):
             path = "".join(parts)
             assert _posix_split(path) == posixpath.split(path), path
+
+
+def test_a_document_of_no_known_kind_is_passed_over_whatever_members_it_repeats(
+    tmp_path: Path,
+) -> None:
+    """A member written twice fails the strict parse first; a folder's file that, read with
+    the last one kept, is still none of the known kinds holds no request and is passed over
+    (a Lambda's config read from S3 in a real repository did this). A request, a state
+    machine or a file named keeps its ``duplicate-key`` finding."""
+    config = '{"stage": "dev", "filling": {"price": "zero", "price": "zero"}}'
+    (tmp_path / "config.json").write_text(config)
+    (tmp_path / "ci.yaml").write_text("name: build\nname: test\n")
+    (tmp_path / "job.json").write_text('{"MetricName": "F1", "MetricName": "AUC"}')
+    machine = {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True}}}
+    (tmp_path / "machine.json").write_text(json.dumps(machine)[:-1] + ', "StartAt": "A"}')
+    found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
+    for name in ("config.json", "ci.yaml"):
+        assert found[name].findings == [] and found[name].skipped is not None, name
+    for name in ("job.json", "machine.json"):
+        assert [f.code for f in found[name].findings] == ["duplicate-key"], name
+    [named] = check_sources(discover([str(tmp_path / "config.json")]))
+    assert [f.code for f in named.findings] == ["duplicate-key"]
+    [skipped] = check_sources(discover([str(tmp_path / "config.json")]), skip_unknown=True)
+    assert skipped.findings == [] and skipped.skipped is not None
+    unsaved = check_text(config, "config.json", skip_unknown=True)
+    assert unsaved.findings == [] and unsaved.skipped is not None

@@ -893,6 +893,27 @@ def test_a_name_rebound_by_its_spelling_in_disguise_is_dynamic(tmp_path: Path, c
     assert "metric-not-allowed" not in [code for _, _, code in _check(tmp_path, source)]
 
 
+@pytest.mark.parametrize(
+    "test",
+    [
+        "if 'logger' not in locals():\n    pass\n",
+        "found = 'request' in globals()\n",
+        "if 'x' in vars() or 'y' not in globals():\n    pass\n",
+    ],
+)
+def test_asking_whether_a_name_is_bound_changes_no_name(tmp_path: Path, test: str) -> None:
+    """Found on real code (a pipeline's ``except`` asked ``'logger' not in locals()``): a
+    membership test on ``locals()``, ``globals()`` or ``vars()`` reads the namespace's keys
+    only, so the request stays known; any other use of them still makes every name unknown."""
+    plain = _check(tmp_path, _REQUEST + _SEND)
+    assert (1, 78, "metric-not-allowed") in plain
+    asked = _check(tmp_path, _REQUEST + test + _SEND)
+    assert [code for *_, code in asked] == [code for *_, code in plain]
+    nested = "def main():\n    " + (_REQUEST + _SEND + test).replace("\n", "\n    ")
+    assert (2, 82, "metric-not-allowed") in _check(tmp_path, nested)
+    assert _check(tmp_path, _REQUEST + test + "locals()['request'] = {}\n" + _SEND) == []
+
+
 def test_a_models_eval_method_is_no_namespace(tmp_path: Path) -> None:
     source = (
         'OBJ = {"MetricName": "F1"}\n'

@@ -61,6 +61,19 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
 
 
+def parse_keeping_last(path: str, text: str) -> Document:
+    """The document as CloudFormation reads it: a member written twice is kept, the last one
+    (whether a document refused for it holds anything of a known kind). Raises
+    :class:`LoadError` for text that does not parse even so."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if detect_format(path, text) == "yaml":
+        from automl_objective.inputs.yaml_syntax import parse_yaml
+
+        return parse_yaml(path, text, cloudformation=True)
+    return parse_json(path, text, cloudformation=True)
+
+
 _TEMPLATE_MARK = on_first_use(r"AWSTemplateFormatVersion|AWS::")
 
 

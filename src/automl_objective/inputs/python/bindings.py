@@ -54,6 +54,8 @@ _SESSION = frozenset({"sagemaker_session"})
 """The SDK v2 estimators' session argument."""
 _OPAQUE = frozenset({"exec", "eval", "globals", "locals", "vars"})
 """Calls that can rebind or change any name by its spelling."""
+_NAMESPACES = frozenset({"globals", "locals", "vars"})
+"""Calls that give a namespace itself: asking whether a name is in it changes nothing."""
 _OPAQUE_NAMES = _OPAQUE | {"__import__", "__builtins__"}
 """Names whose mere mention may hand such a call on (``g = globals; g()["X"] = ...``)."""
 _OPAQUE_ATTRIBUTES = frozenset(
@@ -202,6 +204,18 @@ def _reaches_a_namespace(node: ast.Attribute) -> bool:
     if owner in ("builtins", "__builtins__"):
         return node.attr in _OPAQUE_NAMES
     return owner == "sys" and node.attr == "modules"
+
+
+def _names_a_namespace(node: ast.expr) -> bool:
+    """``locals()``, ``globals()`` or ``vars()`` as written, with no argument (a name rebound
+    to another function is opaque wherever it is bound: :meth:`Binder._name`)."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _NAMESPACES
+        and not node.args
+        and not node.keywords
+    )
 
 
 def _binds_by_magic(node: ast.Call, func: ast.Attribute) -> bool:
@@ -453,6 +467,14 @@ class Binder(ast.NodeVisitor):
         """A value holding none of its operands: a comparison, an f-string."""
         for child in ast.iter_child_nodes(node):
             self._expr(child, None)
+
+    def _compare(self, node: ast.Compare, into: set[str] | None) -> None:
+        """A comparison holds none of its operands; ``"x" in locals()`` (or ``globals()``,
+        ``vars()``) reads only which names are bound, so that namespace is not opaque there."""
+        self._expr(node.left, None)
+        for operator, operand in zip(node.ops, node.comparators, strict=True):
+            if not (isinstance(operator, (ast.In, ast.NotIn)) and _names_a_namespace(operand)):
+                self._expr(operand, None)
 
     def _handed_away(self, node: ast.Await | ast.Yield | ast.YieldFrom, into: Any) -> None:
         self._expr(node.value, self._handed)
@@ -715,7 +737,7 @@ _EXPRESSIONS: dict[type[ast.AST], Handler] = {
     ast.Name: Binder._name,
     ast.Attribute: Binder._attribute,
     ast.Subscript: Binder._subscript,
-    ast.Compare: Binder._unheld,
+    ast.Compare: Binder._compare,
     ast.JoinedStr: Binder._unheld,
     ast.Await: Binder._handed_away,
     ast.Yield: Binder._handed_away,
