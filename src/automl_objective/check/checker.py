@@ -13,6 +13,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, Protocol
 
 from automl_objective.base.dynamic import PartialText
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from automl_objective.check.catalog import Catalog
     from automl_objective.check.failures import Failure
     from automl_objective.check.findings import Located, Path
+    from automl_objective.check.item_runs import Run
 
 AUTO = "auto"
 OBJECTIVE = "objective"
@@ -528,35 +530,46 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
     one finding per cause, not one per alias.
     """
-    spots = document.spots(list(map(_REQUEST, located)))
+    spots, runs = _spots(document, located)
     others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
-    if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
+    if not runs and list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases
+        # may share (a run's spots have none)
         located, spots, others = _first_per_node(located, spots)
-    findings = []
+    findings: list[Finding] = []
     unplaced = False
     pointers = _POINTERS
     room = _POINTERS_A_DOCUMENT
-    for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
-        if position is None:
-            unplaced = True
-            line, column = None, None
-        else:
-            line, column = position
-        severity, code, path, message = item[:4]
-        if others and index in others:
-            more = len(others[index])
-            message += f" (the same YAML node, through aliases, at {more:,} more places)"
-        pointer = pointers.get(path)
-        if pointer is None:
-            pointer = json_pointer(path)
-            if room and len(path) <= _POINTER_DEPTH and _PLAIN_TOKENS.issuperset(map(type, path)):
-                room -= 1
-                if len(pointers) >= _MAX_POINTERS:
-                    pointers.clear()
-                pointers[path] = pointer
-        findings.append(
-            Finding("error" if strict else severity, code, pointer, line, column, message)
-        )
+    done = 0
+    for start, stop, depth in [*runs, (len(located), len(located), 0)]:
+        for index in range(done, start):  # the findings placed one by one
+            item, (position, _) = located[index], spots[index]
+            if position is None:
+                unplaced = True
+                line, column = None, None
+            else:
+                line, column = position
+            severity, code, path, message = item[:4]
+            if others and index in others:
+                more = len(others[index])
+                message += f" (the same YAML node, through aliases, at {more:,} more places)"
+            pointer = pointers.get(path)
+            if pointer is None:
+                pointer = json_pointer(path)
+                if (
+                    room
+                    and len(path) <= _POINTER_DEPTH
+                    and _PLAIN_TOKENS.issuperset(map(type, path))
+                ):
+                    room -= 1
+                    if len(pointers) >= _MAX_POINTERS:
+                        pointers.clear()
+                    pointers[path] = pointer
+            findings.append(
+                Finding("error" if strict else severity, code, pointer, line, column, message)
+            )
+        if start < stop:
+            findings += _run_findings(located[start:stop], spots[start:stop], depth, strict)
+        done = stop
     if unplaced:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     else:  # every line and column known (1-based): the same order, by a key made in C
@@ -564,6 +577,73 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     return findings
 
 
+def _run_findings(
+    located: list[Located], spots: list[Spot], depth: int, strict: bool
+) -> list[Finding]:
+    """The findings of a run placed at once: their pointers made from the run's first path
+    (one pointer before the index, one after), each finding's fields its own."""
+    first = located[0][2]
+    start: int = first[depth]  # type: ignore[assignment]  # a run's index: an int
+    before, after = json_pointer(first[:depth]) + "/", json_pointer(first[depth + 1 :])
+    pointers = map(before.__add__, map(str, range(start, start + len(located))))
+    if after:
+        pointers = map(str.__add__, pointers, repeat(after))
+    severities = repeat("error", len(located)) if strict else map(_SEVERITY, located)
+    positions = list(map(_POSITION, spots))  # each placed (a run's spots are)
+    lines, columns = map(_FIRST, positions), map(_SECOND, positions)
+    codes, messages = map(_CODE, located), map(_MESSAGE, located)
+    return list(map(Finding, severities, codes, pointers, lines, columns, messages))
+
+
+_SEVERITY, _CODE, _MESSAGE = (operator.itemgetter(at) for at in (0, 1, 3))  # a Located's
+_POSITION = _FIRST = operator.itemgetter(0)  # a Spot's position; a position's line
+_SECOND = operator.itemgetter(1)  # a position's column
+
+
+def _spots(document: Document, located: list[Located]) -> tuple[list[Spot], list[Run]]:
+    """Where each finding is, and the runs placed at once: a run of findings of one long
+    list's items failing alike (:mod:`~automl_objective.check.item_runs`) is, where the
+    document's locator can (a parsed JSON document's: by the text's period); the others are
+    placed in one pass."""
+    run = getattr(document.locator, "run", None) if len(located) >= _SHORTEST_RUN else None
+    if run is None:
+        return document.spots(list(map(_REQUEST, located))), []
+    from automl_objective.check.item_runs import item_runs  # a document of many findings only
+
+    runs = item_runs(located, _SHORTEST_RUN)
+    if not runs:
+        return document.spots(list(map(_REQUEST, located))), []
+    spots: list[Spot | None] = [None] * len(located)
+    placed_runs: list[Run] = []
+    rest: list[int] = []  # the findings not placed in a run
+    done = 0  # the findings before it are placed or in ``rest``
+    attempts = _RUN_ATTEMPTS
+    for start, stop, depth in runs:
+        rest += range(done, start)
+        at_key = located[start].at_key
+        while stop - start >= _SHORTEST_RUN and attempts:
+            attempts -= 1
+            placed = run(located[start].path, depth, stop - start, at_key)
+            if not placed:
+                break
+            spots[start : start + len(placed)] = placed
+            placed_runs.append((start, start + len(placed), depth))
+            start += len(placed)
+        rest += range(start, stop)
+        done = stop
+    rest += range(done, len(located))
+    if rest:
+        requests = [_REQUEST(located[at]) for at in rest]
+        for at, spot in zip(rest, document.spots(requests), strict=True):
+            spots[at] = spot
+    return spots, placed_runs  # type: ignore[return-value]  # every spot filled
+
+
+_SHORTEST_RUN = 32
+"""The fewest findings placed as a run (fewer are placed one by one, as any others)."""
+_RUN_ATTEMPTS = 16
+"""The most runs a document places at once (each walks the text up to its second item): a
+document of many short runs, or of runs broken again and again, places the rest one by one."""
 _BY_PLACE = operator.attrgetter("line", "column", "code")
 _REQUEST = operator.itemgetter(2, 4)  # a Located's (path, at_key): what a spot is asked for
 _NODE = operator.itemgetter(1)
