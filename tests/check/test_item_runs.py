@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from automl_objective.base.finding import Finding
+from automl_objective.check import wording
 from automl_objective.check.checker import default_checker
 from automl_objective.check.findings import Located
 from automl_objective.check.item_runs import item_runs
@@ -252,3 +253,47 @@ def test_run_positions_are_the_walkers_on_any_items(
     assert got == want[: len(got)]
     if spellings[0] == spellings[1]:
         assert len(got) >= 2
+
+
+WORDED: dict[str, Callable[[], dict[str, Any]]] = {
+    **HOSTILE,
+    "numbers equal but typed apart": lambda: _request(
+        [_channel(ChannelType=value) for value in [1] * ITEMS + [True] * ITEMS + [1.0] * ITEMS]
+    ),
+    "zeros of two signs": lambda: _request(
+        [_channel(ChannelType=value) for value in [0.0] * ITEMS + [-0.0] * ITEMS]
+    ),
+    "a run of unknown members beside its list's other mistakes": lambda: _request(
+        [_channel(Bogus=k % 3) for k in range(ITEMS * 2)]
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WORDED))
+def test_a_run_is_worded_as_each_alone(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failures of a run worded as one unit give the findings that wording each alone
+    gives (the same words, paths and order), whatever the instances (equal values of other
+    types are other failures)."""
+    text = json.dumps(WORDED[case](), indent=2)
+    as_runs = default_checker().validate(parse_json("t.json", text)).findings
+    monkeypatch.setattr(wording, "SHORTEST_RUN", 10**9)
+    alone = default_checker().validate(parse_json("t.json", text)).findings
+    assert as_runs == alone
+    assert len(as_runs) >= ITEMS
+
+
+def test_a_run_is_worded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's first failure is worded, and its words given to the others (each failure
+    going through the wording's memory alone would call it once each)."""
+    calls: list[object] = []
+    inner = wording.explain_remembered
+
+    def counting(failure: Any, catalog: Any) -> Any:
+        calls.append(failure)
+        return inner(failure, catalog)
+
+    monkeypatch.setattr(wording, "explain_remembered", counting)
+    text = json.dumps(_request([_channel() for _ in range(ITEMS * 3)]), indent=2)
+    found = default_checker().validate(parse_json("t.json", text)).findings
+    assert len([f for f in found if f.code == "invalid-value"]) == ITEMS * 3
+    assert len(calls) <= 3

@@ -1,6 +1,7 @@
-"""Runs of findings that differ only by one list index, counting up: the items of one long
-list failing alike (:mod:`automl_objective.check.alike` explains such an item once), placed
-as one unit (:func:`automl_objective.inputs.runs.run_positions`).
+"""Runs of findings (or failures) that differ only by one list index, counting up: the items
+of one long list failing alike (:mod:`automl_objective.check.alike` explains such an item
+once), worded as one (:mod:`automl_objective.check.wording`) and placed as one unit
+(:func:`automl_objective.inputs.runs.run_positions`).
 
 A run is found from two neighbours (the one token of their paths that differs, an integer
 one larger in the second), then followed in blocks of doubling size, each tested field by
@@ -10,48 +11,60 @@ one by one)."""
 
 from __future__ import annotations
 
-from operator import itemgetter
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from automl_objective.check.findings import Located
+from collections.abc import Sequence
+from itertools import repeat
+from operator import is_, itemgetter
+from typing import Any
 
 Run = tuple[int, int, int]
 """A run: its first finding's index, the index past its last, and which token of their
 paths is the list index that counts up."""
+Fields = tuple[tuple[int, ...], tuple[int, ...]]
+"""What else a run's rows share: the fields equal in all (``==``), and the fields that are
+one object in all (``is``). Every row's path is its field 2 (a Located's, a Failure's)."""
+
+PLACING: Fields = ((4,), ())
+"""Findings (:class:`~automl_objective.check.findings.Located`) placed as one unit: those
+asking for the same place (a member's name or its value); what they say does not matter."""
+WORDING: Fields = ((0, 1, 3), (4, 5, 6))
+"""Failures (:class:`~automl_objective.check.failures.Failure`) worded as one: the same
+code, severity and keyword, and the very same instance, keyword value and schema facts (what
+:mod:`~automl_objective.check.wording` remembers a failure by, but for the indices along its
+path)."""
 
 _FIRST_BLOCK = 32
 _PATH = itemgetter(2)
-_AT_KEY = itemgetter(4)
 
 
-def item_runs(located: list[Located], shortest: int) -> list[Run]:
-    """The runs of at least ``shortest`` findings in ``located``: consecutive findings that
-    ask for the same place (a member's name or its value) of paths that are one path but for
-    one integer token, one larger in each finding than in the one before. What a finding
-    says does not matter here: a run is a unit of placing."""
+def item_runs(rows: Sequence[Any], shortest: int, fields: Fields = PLACING) -> list[Run]:
+    """The runs of at least ``shortest`` rows (findings or failures): consecutive rows alike
+    in ``fields``, whose paths are one path but for one integer token, one larger in each
+    row than in the one before."""
     runs: list[Run] = []
-    start, size = 0, len(located)
+    start, size = 0, len(rows)
     while size - start >= shortest:
-        depth = _counted(located[start + 1], located[start])
+        depth = _counted(rows[start + 1], rows[start], fields)
         if depth < 0:
             start += 1
             continue
-        stop = _run_end(located, start, depth)
+        stop = _run_end(rows, start, depth, fields)
         if stop - start >= shortest:
             runs.append((start, stop, depth))
             start = stop
         else:
-            start = stop - 1  # its last finding may start another run
+            start = stop - 1  # its last row may start another run
     return runs
 
 
-def _counted(item: Located, before: Located) -> int:
-    """The token of ``item``'s path that is ``before``'s integer token plus one, all else
-    alike (and both asking for a member's name, or both for its value); -1 if none."""
-    if item[4] != before[4]:
+def _counted(row: Any, before: Any, fields: Fields) -> int:
+    """The token of ``row``'s path that is ``before``'s integer token plus one, all else
+    alike (``fields`` too); -1 if none."""
+    same, identical = fields
+    if any(row[at] != before[at] for at in same) or any(
+        row[at] is not before[at] for at in identical
+    ):
         return -1
-    path, earlier = item[2], before[2]
+    path, earlier = row[2], before[2]
     if len(path) != len(earlier):
         return -1
     differ = [at for at, (a, b) in enumerate(zip(path, earlier, strict=True)) if a != b]
@@ -64,28 +77,33 @@ def _counted(item: Located, before: Located) -> int:
     return at
 
 
-def _run_end(located: list[Located], start: int, depth: int) -> int:
-    """The index past the last finding of the run that starts at ``start`` (its list index
-    at token ``depth`` of the path)."""
-    first = located[start]
+def _run_end(rows: Sequence[Any], start: int, depth: int, fields: Fields) -> int:
+    """The index past the last row of the run that starts at ``start`` (its list index at
+    token ``depth`` of the path)."""
+    first = rows[start]
     stop, block = start, _FIRST_BLOCK
-    while stop < len(located):
-        part = located[stop : stop + block]
-        if not _all_fit(part, first, depth, stop - start):
-            return stop + _fitting(part, first, depth, stop - start)
+    while stop < len(rows):
+        part = rows[stop : stop + block]
+        if not _all_fit(part, first, depth, stop - start, fields):
+            return stop + _fitting(part, first, depth, stop - start, fields)
         stop += len(part)
         block *= 2
     return stop
 
 
-def _all_fit(part: list[Located], first: Located, depth: int, offset: int) -> bool:
-    """Whether every finding of ``part`` is of the run of ``first`` (its list index at token
-    ``depth`` of the path), the first of them ``offset`` findings after ``first``: tested
-    field by field, token by token, over the whole part, each by ``map`` and ``list.count``
-    (in C; ``__eq__`` by ``map`` costs a call from C to C for each finding)."""
+def _all_fit(part: Sequence[Any], first: Any, depth: int, offset: int, fields: Fields) -> bool:
+    """Whether every row of ``part`` is of the run of ``first`` (its list index at token
+    ``depth`` of the path), the first of them ``offset`` rows after ``first``: tested field
+    by field, token by token, over the whole part, each by ``map`` and ``list.count`` (in C;
+    ``__eq__`` by ``map`` costs a call from C to C for each row)."""
     size = len(part)
-    if list(map(_AT_KEY, part)).count(first[4]) != size:
-        return False
+    same, identical = fields
+    for field in same:
+        if list(map(itemgetter(field), part)).count(first[field]) != size:
+            return False
+    for field in identical:
+        if False in map(is_, map(itemgetter(field), part), repeat(first[field])):
+            return False
     path = first[2]
     paths = list(map(_PATH, part))
     if list(map(len, paths)).count(len(path)) != size:
@@ -94,27 +112,20 @@ def _all_fit(part: list[Located], first: Located, depth: int, offset: int) -> bo
         if at != depth and list(map(itemgetter(at), paths)).count(token) != size:
             return False
     indices = list(map(itemgetter(depth), paths))
-    start: int = path[depth] + offset  # type: ignore[operator]  # an int: _counted said so
+    start = path[depth] + offset
     return list(map(type, indices)).count(int) == size and indices == list(
         range(start, start + size)
     )
 
 
-def _fitting(part: list[Located], first: Located, depth: int, offset: int) -> int:
-    """How many findings of ``part``, from its first, are of the run (see :func:`_all_fit`),
-    tested one by one (once a run, where it ends)."""
-    path, at_key = first[2], first[4]
-    before, after = path[:depth], path[depth + 1 :]
-    following = path[depth] + offset  # type: ignore[operator]  # an int: _counted said so
-    for fit, item in enumerate(part):
-        p = item[2]
-        if (
-            item[4] != at_key
-            or len(p) != len(path)
-            or p[depth].__class__ is not int
-            or p[depth] != following + fit
-            or p[:depth] != before
-            or p[depth + 1 :] != after
-        ):
-            return fit
-    return len(part)
+def _fitting(part: Sequence[Any], first: Any, depth: int, offset: int, fields: Fields) -> int:
+    """How many rows of ``part``, from its first, are of the run (see :func:`_all_fit`): by
+    halving (each half tested in C as a whole), once a run, where it ends."""
+    fit, most = 0, len(part)  # part[:fit] is of the run, part[:most + 1] is not
+    while fit < most:
+        middle = (fit + most + 1) // 2
+        if _all_fit(part[fit:middle], first, depth, offset + fit, fields):
+            fit = middle
+        else:
+            most = middle - 1
+    return fit

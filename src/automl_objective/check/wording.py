@@ -19,6 +19,8 @@ indices along the path, and that the words of a :data:`NAMES_ONLY` failure ignor
 from __future__ import annotations
 
 from collections.abc import Hashable
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from automl_objective.base.codes import Severity
@@ -26,6 +28,7 @@ from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Located, Path, one_per_cause
+from automl_objective.check.item_runs import WORDING, item_runs
 
 MAX_NODES = 16
 """The largest instance remembered, in values (its members and items count): a larger one
@@ -89,19 +92,95 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     found: list[Located] = []
     unworded = False
     plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
-    for failure in failures:
-        keyword = failure[3]
-        code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
-        if code is not None:
-            severity: Severity = "warning" if failure[1] else "error"
-            found.append(
-                _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
-            )
-            unworded = True
-        elif keyword != "additionalProperties" or not messages.said_by_another(keyword, failure[6]):
-            found += explain_remembered(failure, catalog)
+    runs = item_runs(failures, SHORTEST_RUN, WORDING) if len(failures) >= SHORTEST_RUN else []
+    done = 0
+    for start, stop, _ in [*runs, (len(failures), len(failures), 0)]:
+        for failure in failures[done:start] if runs else failures:  # as _word_one words it
+            keyword = failure[3]
+            code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
+            if code is not None:
+                severity: Severity = "warning" if failure[1] else "error"
+                found.append(
+                    _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
+                )
+                unworded = True
+            elif keyword != "additionalProperties" or not messages.said_by_another(
+                keyword, failure[6]
+            ):
+                found += explain_remembered(failure, catalog)
+        if start < stop:
+            unworded |= _word_run(failures[start:stop], catalog, found)
+        done = stop
     kept = one_per_cause(found)
     return _worded(kept, catalog) if unworded else kept
+
+
+SHORTEST_RUN = 32
+"""The fewest failures worded as a run (:func:`_word_run`)."""
+_PATH = itemgetter(2)
+
+
+def _word_one(failure: Failure, catalog: Catalog, found: list[Located]) -> bool:
+    """Append the findings of one failure to ``found``, as :func:`findings_of` does in line;
+    whether one is left unworded."""
+    keyword = failure[3]
+    plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
+    code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
+    if code is not None:
+        severity: Severity = "warning" if failure[1] else "error"
+        found.append(_NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False)))
+        return True
+    if keyword != "additionalProperties" or not messages.said_by_another(keyword, failure[6]):
+        found += explain_remembered(failure, catalog)
+    return False
+
+
+def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
+    """Append the findings of a run of failures (:data:`~automl_objective.check.item_runs.
+    WORDING`: alike but for one index along their paths) to ``found``; whether one is left
+    unworded. The first is worded as any; when it is remembered with one finding, each other
+    failure's finding is that one at its own path, as :func:`explain_remembered` rebuilds it
+    for a failure like the last one (made here by ``map``, in C); else each is worded alone."""
+    first = run[0]
+    unworded = _word_one(first, catalog, found)
+    last, shape, entry = _LAST
+    rest = run[1:]
+    paths = list(map(_PATH, rest))
+    if (
+        unworded
+        or (last is not first and not _like(first, last, shape, entry, catalog))
+        or len(entry[3]) != 1
+        or list(map(type, paths)).count(tuple) != len(paths)
+    ):
+        for failure in rest:
+            unworded |= _word_one(failure, catalog, found)
+        return unworded
+    ((severity, code, below, message, at_key, most),) = entry[3]
+    if below:
+        paths = list(map(tuple.__add__, paths, repeat(below)))
+    fields = zip(
+        repeat(severity), repeat(code), paths, repeat(message), repeat(at_key), repeat(most)
+    )
+    found += map(_NEW, repeat(Located), fields)
+    return False
+
+
+def _like(failure: Failure, last: Any, shape: Any, entry: Any, catalog: Catalog) -> bool:
+    """Whether ``failure`` has the last failure's entry (``_LAST``), as the test in line in
+    :func:`explain_remembered` decides (kept in step with it)."""
+    code, warn, path, keyword, instance, value, facts = failure
+    return (
+        last is not None
+        and instance is last[4]
+        and facts is last[6]
+        and value is last[5]
+        and keyword == last[3]
+        and code == last[0]
+        and warn == last[1]
+        and entry[2] is catalog
+        and len(path) == len(last[2])
+        and _shape(path) == shape
+    )
 
 
 class _Unworded(str):
@@ -156,8 +235,8 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         and len(path) == len(last[2])
         and _shape(path) == shape
     ):  # the last failure's key, but for the indices along its path (a list's items
-        # failing alike): its entry, without building the key (tested here, not by a call:
-        # 10,000 items of the 5 MB file come this way)
+        # failing alike): its entry, without building the key (tested here, not by a call,
+        # as _like tests it for a run's first failure)
         return _rebuilt(entry, path)
     try:
         key = _key(code, warn, path, keyword, instance, value, facts)
