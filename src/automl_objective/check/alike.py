@@ -50,25 +50,44 @@ def explain_items(
     """``explain`` each item of ``items`` that ``check`` fails, at ``(*path, index)``,
     appending to ``out``: an item that is the same JSON as one explained before gets that
     one's failures (see the module's docstring). Nothing is remembered until a second item
-    fails (most lists have one mistake at most)."""
+    fails (most lists have one mistake at most). Once an item was found like one before, the
+    next is keyed before it is checked: one like the last needs no check (a long run of
+    items failing alike); an item that passes costs its key for nothing, and the next is
+    checked first again."""
     first: tuple[Any, JsonPath, list[Failure]] | None = None
     seen: dict[bytes, Remembered] | None = None
     last: tuple[bytes | None, Remembered | None] = (None, None)  # the key last found, and its
     # failures: compared first, in C (memcmp), an item like the last costs no hash of its bytes
     room = MAX_BYTES
     for index, item in enumerate(items):
+        key: bytes | None = None
+        keyed = False
+        if last[0] is not None and room > 0:  # the items before failed alike: this one is
+            # keyed first, and one like the last is not checked (the same JSON fails alike)
+            try:
+                key = dumps(item, 4)
+            except ValueError:
+                key = None
+            keyed = True
+            if key == last[0]:
+                at = (*path, index)
+                for below, f in last[1]:  # type: ignore[union-attr]  # a key found has them
+                    out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+                continue
         if check(item):
+            if keyed:  # keyed for nothing: not again until an item is found like one before
+                last = (None, None)
             continue
         at = (*path, index)
-        key = None
         if first is not None:
             if seen is None:
                 seen = {}
                 room -= _remember(seen, _key(first[0]), *first)
-            try:  # _key, in line: this runs for every failing item
-                key = dumps(item, 4) if room > 0 else None
-            except ValueError:
-                key = None
+            if not keyed:
+                try:  # _key, in line: this runs for every failing item
+                    key = dumps(item, 4) if room > 0 else None
+                except ValueError:
+                    key = None
             if key is not None and key == last[0]:
                 known = last[1]
             else:
