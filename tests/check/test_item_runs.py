@@ -6,7 +6,6 @@ member names (``at_key``) as for values."""
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -69,7 +68,12 @@ def _findings(text: str) -> list[Finding]:
     alone (a locator without runs) and found the same."""
     document = parse_json("t.json", text)
     found = default_checker().validate(document).findings
-    alone = functools.partial(json_syntax._spots, text, document.data, [])
+    known: list[Any] = []
+
+    def alone(requests: Any) -> Any:  # the same locator, not known to place runs
+        return json_syntax._spots(text, document.data, known, requests)
+
+    assert json_syntax.run_placer(alone) is None
     plain = Document("t.json", document.data, text, "json", alone, parsed=True)
     assert found == default_checker().validate(plain).findings
     return found
@@ -297,3 +301,44 @@ def test_a_run_is_worded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     found = default_checker().validate(parse_json("t.json", text)).findings
     assert len([f for f in found if f.code == "invalid-value"]) == ITEMS * 3
     assert len(calls) <= 3
+
+
+@given(
+    st.lists(st.integers(0, 5), min_size=0, max_size=40),
+    st.lists(st.tuples(st.integers(0, 39), st.lists(st.integers(0, 7), max_size=3)), max_size=5),
+)
+@settings(max_examples=300, deadline=None)
+def test_findings_left_unworded_are_worded_among_the_others_as_in_one_walk(
+    worded: list[int], unworded: list[tuple[int, list[int]]]
+) -> None:
+    """A few findings left unworded among many worded ones are worded in place, and exact
+    repeats dropped (the first kept), as one walk of them all does; whatever their words
+    repeat (another finding, each other, themselves)."""
+
+    def finding(k: int) -> Located:
+        return Located("error", "invalid-value", ("L", k % 6), f"words {k}")  # type: ignore[arg-type]
+
+    located = list(dict.fromkeys(finding(k) for k in worded))
+    said: dict[int, list[Located]] = {}
+    for at, words in unworded:
+        failure = object()  # only its identity is read (explain_remembered faked below)
+        marker = wording._Unworded(failure)  # type: ignore[arg-type]
+        said[id(failure)] = [finding(k) for k in words]
+        located.insert(min(at, len(located)), Located("error", "x", (), marker))  # type: ignore[arg-type]
+
+    def explain(failure: Any, catalog: Any) -> list[Located]:
+        return list(said[id(failure)])
+
+    one_walk: list[Located] = []
+    for item in located:
+        message = item.message
+        one_walk += (
+            explain(message.failure, None) if isinstance(message, wording._Unworded) else [item]
+        )
+    expected = list(dict.fromkeys(one_walk))
+    original = wording.explain_remembered
+    wording.explain_remembered = explain  # (hypothesis runs no fixture for each example)
+    try:
+        assert wording._worded(located, None) == expected  # type: ignore[arg-type]
+    finally:
+        wording.explain_remembered = original

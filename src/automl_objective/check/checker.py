@@ -528,53 +528,71 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
 
     A YAML node reached through several aliases is reported at the first path that reaches
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
-    one finding per cause, not one per alias.
+    one finding per cause, not one per alias. A run of findings of one long list's items
+    failing alike is placed as one unit, where the document's locator can (:func:`_runs`).
     """
-    spots, runs = _spots(document, located)
-    others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
-    if not runs and list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases
-        # may share (a run's spots have none)
-        located, spots, others = _first_per_node(located, spots)
-    findings: list[Finding] = []
-    unplaced = False
-    pointers = _POINTERS
-    room = _POINTERS_A_DOCUMENT
-    done = 0
-    for start, stop, depth in [*runs, (len(located), len(located), 0)]:
-        for index in range(done, start):  # the findings placed one by one
-            item, (position, _) = located[index], spots[index]
-            if position is None:
-                unplaced = True
-                line, column = None, None
-            else:
-                line, column = position
-            severity, code, path, message = item[:4]
-            if others and index in others:
-                more = len(others[index])
-                message += f" (the same YAML node, through aliases, at {more:,} more places)"
-            pointer = pointers.get(path)
-            if pointer is None:
-                pointer = json_pointer(path)
-                if (
-                    room
-                    and len(path) <= _POINTER_DEPTH
-                    and _PLAIN_TOKENS.issuperset(map(type, path))
-                ):
-                    room -= 1
-                    if len(pointers) >= _MAX_POINTERS:
-                        pointers.clear()
-                    pointers[path] = pointer
-            findings.append(
-                Finding("error" if strict else severity, code, pointer, line, column, message)
-            )
-        if start < stop:
-            findings += _run_findings(located[start:stop], spots[start:stop], depth, strict)
-        done = stop
+    runs = _runs(document, located) if len(located) >= _SHORTEST_RUN else None
+    if runs is None:
+        spots = document.spots(list(map(_REQUEST, located)))
+        others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
+        if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
+            located, spots, others = _first_per_node(located, spots)
+        findings, unplaced, _ = _one_by_one(located, spots, others, strict, _POINTERS_A_DOCUMENT)
+    else:  # a parsed JSON document's: no node shared
+        spots, placed = runs
+        findings, unplaced, room = [], False, _POINTERS_A_DOCUMENT
+        done = 0
+        for start, stop, depth in [*placed, (len(located), len(located), 0)]:
+            if done < start:
+                made, missing, room = _one_by_one(
+                    located[done:start], spots[done:start], {}, strict, room
+                )
+                findings += made
+                unplaced |= missing
+            if start < stop:
+                findings += _run_findings(located[start:stop], spots[start:stop], depth, strict)
+            done = stop
     if unplaced:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     else:  # every line and column known (1-based): the same order, by a key made in C
         findings.sort(key=_BY_PLACE)
     return findings
+
+
+def _one_by_one(
+    located: list[Located],
+    spots: list[Spot],
+    others: dict[int, set[Path]],
+    strict: bool,
+    room: int,
+) -> tuple[list[Finding], bool, int]:
+    """The findings of ``located`` at their ``spots``, each made alone: the findings, whether
+    one is not placed, and how many pointers the document may still remember (``room``)."""
+    findings = []
+    unplaced = False
+    pointers = _POINTERS
+    for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
+        if position is None:
+            unplaced = True
+            line, column = None, None
+        else:
+            line, column = position
+        severity, code, path, message = item[:4]
+        if others and index in others:
+            more = len(others[index])
+            message += f" (the same YAML node, through aliases, at {more:,} more places)"
+        pointer = pointers.get(path)
+        if pointer is None:
+            pointer = json_pointer(path)
+            if room and len(path) <= _POINTER_DEPTH and _PLAIN_TOKENS.issuperset(map(type, path)):
+                room -= 1
+                if len(pointers) >= _MAX_POINTERS:
+                    pointers.clear()
+                pointers[path] = pointer
+        findings.append(
+            Finding("error" if strict else severity, code, pointer, line, column, message)
+        )
+    return findings, unplaced, room
 
 
 def _run_findings(
@@ -600,19 +618,21 @@ _POSITION = _FIRST = operator.itemgetter(0)  # a Spot's position; a position's l
 _SECOND = operator.itemgetter(1)  # a position's column
 
 
-def _spots(document: Document, located: list[Located]) -> tuple[list[Spot], list[Run]]:
+def _runs(document: Document, located: list[Located]) -> tuple[list[Spot], list[Run]] | None:
     """Where each finding is, and the runs placed at once: a run of findings of one long
     list's items failing alike (:mod:`~automl_objective.check.item_runs`) is, where the
     document's locator can (a parsed JSON document's: by the text's period); the others are
-    placed in one pass."""
-    run = getattr(document.locator, "run", None) if len(located) >= _SHORTEST_RUN else None
+    placed in one pass. None: no run (or no such locator)."""
+    from automl_objective.inputs.json_syntax import run_placer  # many findings only
+
+    run = run_placer(document.locator)
     if run is None:
-        return document.spots(list(map(_REQUEST, located))), []
-    from automl_objective.check.item_runs import item_runs  # a document of many findings only
+        return None
+    from automl_objective.check.item_runs import item_runs
 
     runs = item_runs(located, _SHORTEST_RUN)
     if not runs:
-        return document.spots(list(map(_REQUEST, located))), []
+        return None
     spots: list[Spot | None] = [None] * len(located)
     placed_runs: list[Run] = []
     rest: list[int] = []  # the findings not placed in a run

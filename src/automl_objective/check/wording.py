@@ -28,7 +28,6 @@ from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Located, Path, one_per_cause
-from automl_objective.check.item_runs import WORDING, item_runs
 
 MAX_NODES = 16
 """The largest instance remembered, in values (its members and items count): a larger one
@@ -92,7 +91,7 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     found: list[Located] = []
     unworded = False
     plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
-    runs = item_runs(failures, SHORTEST_RUN, WORDING) if len(failures) >= SHORTEST_RUN else []
+    runs = _runs(failures) if len(failures) >= SHORTEST_RUN else []
     done = 0
     for start, stop, _ in [*runs, (len(failures), len(failures), 0)]:
         for failure in failures[done:start] if runs else failures:  # as _word_one words it
@@ -118,6 +117,13 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
 SHORTEST_RUN = 32
 """The fewest failures worded as a run (:func:`_word_run`)."""
 _PATH = itemgetter(2)
+
+
+def _runs(failures: list[Failure]) -> list[tuple[int, int, int]]:
+    """The runs of failures worded as one (imported by a document of many failures only)."""
+    from automl_objective.check.item_runs import WORDING, item_runs
+
+    return item_runs(failures, SHORTEST_RUN, WORDING)
 
 
 def _word_one(failure: Failure, catalog: Catalog, found: list[Located]) -> bool:
@@ -208,14 +214,36 @@ def _worded(located: list[Located], catalog: Catalog) -> list[Located]:
     failure's words give), then without exact repeats, as one-per-cause would have left
     them: its rules decide by code and path alone, which the words do not change, so two
     findings that word alike were kept or dropped alike."""
-    worded: list[Located] = []
-    for item in located:
-        message = item.message
-        if isinstance(message, _Unworded):
-            worded += explain_remembered(message.failure, catalog)
-        else:
-            worded.append(item)
-    return list(dict.fromkeys(worded))
+    kinds = list(map(type, map(_MESSAGE, located)))  # found in C: a run's thousands of
+    # findings worded already beside one left unworded (the list they are items of too long)
+    count = kinds.count(_Unworded)
+    if count > _FEW_UNWORDED or len(kinds) - count < 2 * _FEW_UNWORDED:
+        worded: list[Located] = []
+        for item in located:
+            message = item.message
+            if isinstance(message, _Unworded):
+                worded += explain_remembered(message.failure, catalog)
+            else:
+                worded.append(item)
+        return list(dict.fromkeys(worded))
+    worded, made, done = [], [], 0
+    for _ in range(count):
+        at = kinds.index(_Unworded, done)
+        worded += located[done:at]
+        words = explain_remembered(located[at].message.failure, catalog)  # type: ignore[attr-defined]
+        made += words
+        worded += words
+        done = at + 1
+    worded += located[done:]
+    if any(worded.count(item) > 1 for item in made):  # the others were told apart already
+        return list(dict.fromkeys(worded))
+    return worded
+
+
+_MESSAGE = itemgetter(3)
+_FEW_UNWORDED = 4
+"""The most findings left unworded that are worded among the others without a walk of
+them all (each one's repeats are counted in C: a walk of the whole list each)."""
 
 
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
