@@ -59,31 +59,29 @@ def explain_items(
     last: tuple[bytes | None, Remembered | None] = (None, None)  # the key last found, and its
     # failures: compared first, in C (memcmp), an item like the last costs no hash of its bytes
     room = MAX_BYTES
+    keying = False  # the last item was found like one before (and room is left): the next
+    # is keyed first, and one like the last is not checked (the same JSON fails alike)
     for index, item in enumerate(items):
-        key: bytes | None = None
-        keyed = False
-        if last[0] is not None and room > 0:  # the items before failed alike: this one is
-            # keyed first, and one like the last is not checked (the same JSON fails alike)
+        key: Any = _UNKEYED
+        if keying:
             try:
                 key = dumps(item, 4)
             except ValueError:
                 key = None
-            keyed = True
             if key == last[0]:
                 at = (*path, index)
                 for below, f in last[1]:  # type: ignore[union-attr]  # a key found has them
                     out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
                 continue
         if check(item):
-            if keyed:  # keyed for nothing: not again until an item is found like one before
-                last = (None, None)
+            keying = False  # keyed for nothing, if keyed: not again until one is found
             continue
         at = (*path, index)
         if first is not None:
             if seen is None:
                 seen = {}
                 room -= _remember(seen, _key(first[0]), *first)
-            if not keyed:
+            if key is _UNKEYED:
                 try:  # _key, in line: this runs for every failing item
                     key = dumps(item, 4) if room > 0 else None
                 except ValueError:
@@ -94,6 +92,7 @@ def explain_items(
                 known = seen.get(key) if key is not None else None
                 if known is not None:
                     last = (key, known)
+            keying = known is not None and room > 0
             if known is not None:
                 for below, f in known:
                     out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
@@ -105,6 +104,10 @@ def explain_items(
         elif seen is not None and len(seen) < REMEMBERED:
             room -= _remember(seen, key, item, at, out[start:])
     return
+
+
+_UNKEYED: Any = object()
+"""An item's key not made yet."""
 
 
 def _remember(

@@ -89,29 +89,31 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     keeps that finding, and one that another failure says (``said_by_another``: no words)
     is not looked up (keying its object would cost more than knowing that)."""
     found: list[Located] = []
-    unworded = False
-    plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
-    runs = _runs(failures) if len(failures) >= SHORTEST_RUN else []
-    done = 0
-    for start, stop, _ in [*runs, (len(failures), len(failures), 0)]:
-        for failure in failures[done:start] if runs else failures:  # as _word_one words it
-            keyword = failure[3]
-            code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
-            if code is not None:
-                severity: Severity = "warning" if failure[1] else "error"
-                found.append(
-                    _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
-                )
-                unworded = True
-            elif keyword != "additionalProperties" or not messages.said_by_another(
-                keyword, failure[6]
-            ):
-                found += explain_remembered(failure, catalog)
-        if start < stop:
-            unworded |= _word_run(failures[start:stop], catalog, found)
-        done = stop
+    if len(failures) >= SHORTEST_RUN and (runs := _runs(failures)):
+        unworded = _word_runs(failures, runs, catalog, found)
+    else:
+        unworded = _word_each(failures, catalog, found)
     kept = one_per_cause(found)
     return _worded(kept, catalog) if unworded else kept
+
+
+def _word_each(failures: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
+    """Append the findings of each failure to ``found`` (see :func:`findings_of`); whether
+    one is left unworded."""
+    unworded = False
+    plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
+    for failure in failures:
+        keyword = failure[3]
+        code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
+        if code is not None:
+            severity: Severity = "warning" if failure[1] else "error"
+            found.append(
+                _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
+            )
+            unworded = True
+        elif keyword != "additionalProperties" or not messages.said_by_another(keyword, failure[6]):
+            found += explain_remembered(failure, catalog)
+    return unworded
 
 
 SHORTEST_RUN = 32
@@ -126,19 +128,20 @@ def _runs(failures: list[Failure]) -> list[tuple[int, int, int]]:
     return item_runs(failures, SHORTEST_RUN, WORDING)
 
 
-def _word_one(failure: Failure, catalog: Catalog, found: list[Located]) -> bool:
-    """Append the findings of one failure to ``found``, as :func:`findings_of` does in line;
-    whether one is left unworded."""
-    keyword = failure[3]
-    plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
-    code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
-    if code is not None:
-        severity: Severity = "warning" if failure[1] else "error"
-        found.append(_NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False)))
-        return True
-    if keyword != "additionalProperties" or not messages.said_by_another(keyword, failure[6]):
-        found += explain_remembered(failure, catalog)
-    return False
+def _word_runs(
+    failures: list[Failure],
+    runs: list[tuple[int, int, int]],
+    catalog: Catalog,
+    found: list[Located],
+) -> bool:
+    """:func:`_word_each`, each run of ``runs`` worded as one (:func:`_word_run`)."""
+    unworded = False
+    done = 0
+    for start, stop, _ in runs:
+        unworded |= _word_each(failures[done:start], catalog, found)
+        unworded |= _word_run(failures[start:stop], catalog, found)
+        done = stop
+    return _word_each(failures[done:], catalog, found) or unworded
 
 
 def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
@@ -148,19 +151,19 @@ def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> boo
     failure's finding is that one at its own path, as :func:`explain_remembered` rebuilds it
     for a failure like the last one (made here by ``map``, in C); else each is worded alone."""
     first = run[0]
-    unworded = _word_one(first, catalog, found)
+    before = len(found)
+    unworded = _word_each(run[:1], catalog, found)
     last, shape, entry = _LAST
     rest = run[1:]
     paths = list(map(_PATH, rest))
     if (
         unworded
+        or len(found) != before + 1
         or (last is not first and not _like(first, last, shape, entry, catalog))
         or len(entry[3]) != 1
         or list(map(type, paths)).count(tuple) != len(paths)
     ):
-        for failure in rest:
-            unworded |= _word_one(failure, catalog, found)
-        return unworded
+        return _word_each(rest, catalog, found) or unworded
     ((severity, code, below, message, at_key, most),) = entry[3]
     if below:
         paths = list(map(tuple.__add__, paths, repeat(below)))
@@ -214,10 +217,11 @@ def _worded(located: list[Located], catalog: Catalog) -> list[Located]:
     failure's words give), then without exact repeats, as one-per-cause would have left
     them: its rules decide by code and path alone, which the words do not change, so two
     findings that word alike were kept or dropped alike."""
-    kinds = list(map(type, map(_MESSAGE, located)))  # found in C: a run's thousands of
-    # findings worded already beside one left unworded (the list they are items of too long)
+    # found in C: a run's thousands of findings worded already beside one left unworded
+    # (the list they are items of too long)
+    kinds = list(map(type, map(_MESSAGE, located))) if len(located) > _MANY_WORDED else []
     count = kinds.count(_Unworded)
-    if count > _FEW_UNWORDED or len(kinds) - count < 2 * _FEW_UNWORDED:
+    if not kinds or count > _FEW_UNWORDED:
         worded: list[Located] = []
         for item in located:
             message = item.message
@@ -241,6 +245,8 @@ def _worded(located: list[Located], catalog: Catalog) -> list[Located]:
 
 
 _MESSAGE = itemgetter(3)
+_MANY_WORDED = 16
+"""The fewest findings worded among without a walk (fewer are walked)."""
 _FEW_UNWORDED = 4
 """The most findings left unworded that are worded among the others without a walk of
 them all (each one's repeats are counted in C: a walk of the whole list each)."""
