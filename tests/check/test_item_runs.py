@@ -73,7 +73,7 @@ def _findings(text: str) -> list[Finding]:
     def alone(requests: Any) -> Any:  # the same locator, not known to place runs
         return json_syntax._spots(text, document.data, known, requests)
 
-    assert json_syntax.run_placer(alone) is None
+    assert runs.run_placer(alone) is None
     plain = Document("t.json", document.data, text, "json", alone, parsed=True)
     assert found == default_checker().validate(plain).findings
     return found

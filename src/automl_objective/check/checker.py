@@ -13,7 +13,6 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterator
 from functools import cache
-from itertools import repeat
 from typing import TYPE_CHECKING, Any, Protocol
 
 from automl_objective.base.dynamic import PartialText
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
     from automl_objective.check.catalog import Catalog
     from automl_objective.check.failures import Failure
     from automl_objective.check.findings import Located, Path
-    from automl_objective.check.item_runs import Run
 
 AUTO = "auto"
 OBJECTIVE = "objective"
@@ -529,29 +527,25 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     A YAML node reached through several aliases is reported at the first path that reaches
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
     one finding per cause, not one per alias. A run of findings of one long list's items
-    failing alike is placed as one unit, where the document's locator can (:func:`_runs`).
+    failing alike is placed as one unit, where the document's locator can
+    (:mod:`~automl_objective.check.run_placing`).
     """
-    runs = _runs(document, located) if len(located) >= _SHORTEST_RUN else None
-    if runs is None:
-        spots = document.spots(list(map(_REQUEST, located)))
-        others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
-        if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
-            located, spots, others = _first_per_node(located, spots)
-        findings, unplaced, _ = _one_by_one(located, spots, others, strict, _POINTERS_A_DOCUMENT)
-    else:  # a parsed JSON document's: no node shared
-        spots, placed = runs
-        findings, unplaced, room = [], False, _POINTERS_A_DOCUMENT
-        done = 0
-        for start, stop, depth in [*placed, (len(located), len(located), 0)]:
-            if done < start:
-                made, missing, room = _one_by_one(
-                    located[done:start], spots[done:start], {}, strict, room
-                )
-                findings += made
-                unplaced |= missing
-            if start < stop:
-                findings += _run_findings(located[start:stop], spots[start:stop], depth, strict)
-            done = stop
+    if len(located) >= _SHORTEST_RUN:
+        from automl_objective.check.run_placing import placed_in_runs  # many findings only
+
+        placed = placed_in_runs(document, located, strict)
+        if placed is not None:
+            return placed
+    spots = document.spots(list(map(_REQUEST, located)))
+    others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
+    if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
+        located, spots, others = _first_per_node(located, spots)
+    findings, unplaced, _ = placed_one_by_one(located, spots, others, strict, _POINTERS_A_DOCUMENT)
+    return sorted_by_place(findings, unplaced)
+
+
+def sorted_by_place(findings: list[Finding], unplaced: bool) -> list[Finding]:
+    """``findings`` sorted by position (those without one first, if ``unplaced``), then code."""
     if unplaced:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     else:  # every line and column known (1-based): the same order, by a key made in C
@@ -559,7 +553,7 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     return findings
 
 
-def _one_by_one(
+def placed_one_by_one(
     located: list[Located],
     spots: list[Spot],
     others: dict[int, set[Path]],
@@ -595,75 +589,8 @@ def _one_by_one(
     return findings, unplaced, room
 
 
-def _run_findings(
-    located: list[Located], spots: list[Spot], depth: int, strict: bool
-) -> list[Finding]:
-    """The findings of a run placed at once: their pointers made from the run's first path
-    (one pointer before the index, one after), each finding's fields its own."""
-    first = located[0][2]
-    start: int = first[depth]  # type: ignore[assignment]  # a run's index: an int
-    before, after = json_pointer(first[:depth]) + "/", json_pointer(first[depth + 1 :])
-    pointers = map(before.__add__, map(str, range(start, start + len(located))))
-    if after:
-        pointers = map(str.__add__, pointers, repeat(after))
-    severities = repeat("error", len(located)) if strict else map(_SEVERITY, located)
-    positions = list(map(_POSITION, spots))  # each placed (a run's spots are)
-    lines, columns = map(_FIRST, positions), map(_SECOND, positions)
-    codes, messages = map(_CODE, located), map(_MESSAGE, located)
-    return list(map(Finding, severities, codes, pointers, lines, columns, messages))
-
-
-_SEVERITY, _CODE, _MESSAGE = (operator.itemgetter(at) for at in (0, 1, 3))  # a Located's
-_POSITION = _FIRST = operator.itemgetter(0)  # a Spot's position; a position's line
-_SECOND = operator.itemgetter(1)  # a position's column
-
-
-def _runs(document: Document, located: list[Located]) -> tuple[list[Spot], list[Run]] | None:
-    """Where each finding is, and the runs placed at once: a run of findings of one long
-    list's items failing alike (:mod:`~automl_objective.check.item_runs`) is, where the
-    document's locator can (a parsed JSON document's: by the text's period); the others are
-    placed in one pass. None: no run (or no such locator)."""
-    from automl_objective.inputs.json_syntax import run_placer  # many findings only
-
-    run = run_placer(document.locator)
-    if run is None:
-        return None
-    from automl_objective.check.item_runs import item_runs
-
-    runs = item_runs(located, _SHORTEST_RUN)
-    if not runs:
-        return None
-    spots: list[Spot | None] = [None] * len(located)
-    placed_runs: list[Run] = []
-    rest: list[int] = []  # the findings not placed in a run
-    done = 0  # the findings before it are placed or in ``rest``
-    attempts = _RUN_ATTEMPTS
-    for start, stop, depth in runs:
-        rest += range(done, start)
-        at_key = located[start].at_key
-        while stop - start >= _SHORTEST_RUN and attempts:
-            attempts -= 1
-            placed = run(located[start].path, depth, stop - start, at_key)
-            if not placed:
-                break
-            spots[start : start + len(placed)] = placed
-            placed_runs.append((start, start + len(placed), depth))
-            start += len(placed)
-        rest += range(start, stop)
-        done = stop
-    rest += range(done, len(located))
-    if rest:
-        requests = [_REQUEST(located[at]) for at in rest]
-        for at, spot in zip(rest, document.spots(requests), strict=True):
-            spots[at] = spot
-    return spots, placed_runs  # type: ignore[return-value]  # every spot filled
-
-
 _SHORTEST_RUN = 32
 """The fewest findings placed as a run (fewer are placed one by one, as any others)."""
-_RUN_ATTEMPTS = 16
-"""The most runs a document places at once (each walks the text up to its second item): a
-document of many short runs, or of runs broken again and again, places the rest one by one."""
 _BY_PLACE = operator.attrgetter("line", "column", "code")
 _REQUEST = operator.itemgetter(2, 4)  # a Located's (path, at_key): what a spot is asked for
 _NODE = operator.itemgetter(1)

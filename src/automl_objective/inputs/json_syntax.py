@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from automl_objective.base.patterns import on_first_use
@@ -192,27 +192,6 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
         return document
     locator = functools.partial(_spots, text, data, [])
     return Document(path, data, text, "json", locator, parsed=True)
-
-
-def run_placer(
-    locator: object,
-) -> Callable[[Sequence[str | int], int, int, bool], list[Spot]] | None:
-    """How to place a run of list items at once (``first`` path, the ``depth`` of its index,
-    ``count``, ``at_key``: :func:`automl_objective.inputs.runs.run_positions`, as spots) in
-    the document whose locator is ``locator``: a parsed JSON document's; None for another's."""
-    if isinstance(locator, functools.partial) and locator.func is _spots:
-        return functools.partial(_run_spots, locator.args[0], locator.args[1])
-    return None
-
-
-def _run_spots(
-    text: str, data: Any, first: Sequence[str | int], depth: int, count: int, at_key: bool
-) -> list[Spot]:
-    from itertools import repeat
-
-    from automl_objective.inputs.runs import run_positions
-
-    return list(zip(run_positions(text, data, first, depth, count, at_key), repeat(None)))
 
 
 def _spots(text: str, data: Any, known: list[NameIndex], requests: Sequence[Request]) -> list[Spot]:

@@ -28,11 +28,13 @@ from there. A path that does not reach its member in the first or the last item 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
-from automl_objective.inputs.positions import Position, _resolve, json_offsets, line_columns
+from automl_objective.inputs import json_syntax
+from automl_objective.inputs.positions import Position, Spot, _resolve, json_offsets, line_columns
 
 BLOCK = 1 << 16
 """The most characters compared in one call while checking the period (the chunk repeated to
@@ -93,3 +95,20 @@ def _periods(text: str, at: int, chunk: str, most: int) -> int:
         at += period
         done += 1
     return done
+
+
+def run_placer(
+    locator: object,
+) -> Callable[[Sequence[str | int], int, int, bool], list[Spot]] | None:
+    """How to place a run of list items at once (``first`` path, the ``depth`` of its index,
+    ``count``, ``at_key``: :func:`run_positions`, as spots) in the document whose locator is
+    ``locator``: a parsed JSON document's; None for another's."""
+    if isinstance(locator, functools.partial) and locator.func is json_syntax._spots:
+        return functools.partial(_run_spots, locator.args[0], locator.args[1])
+    return None
+
+
+def _run_spots(
+    text: str, data: Any, first: Sequence[str | int], depth: int, count: int, at_key: bool
+) -> list[Spot]:
+    return list(zip(run_positions(text, data, first, depth, count, at_key), repeat(None)))
