@@ -19,10 +19,10 @@ from automl_objective.check import wording
 from automl_objective.check.checker import default_checker
 from automl_objective.check.findings import Located
 from automl_objective.check.item_runs import item_runs
-from automl_objective.inputs import json_syntax, runs
+from automl_objective.inputs import runs
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.json_syntax import parse_json
-from automl_objective.inputs.positions import locate_json_all
+from automl_objective.inputs.positions import locate_json_all, parsed_json_spots
 
 ITEMS = 40
 URI = "s3://b/t/x"
@@ -71,7 +71,7 @@ def _findings(text: str) -> list[Finding]:
     known: list[Any] = []
 
     def alone(requests: Any) -> Any:  # the same locator, not known to place runs
-        return json_syntax._spots(text, document.data, known, requests)
+        return parsed_json_spots(text, document.data, known, requests)
 
     assert runs.run_placer(alone) is None
     plain = Document("t.json", document.data, text, "json", alone, parsed=True)

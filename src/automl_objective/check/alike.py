@@ -64,14 +64,9 @@ def explain_items(
     for index, item in enumerate(items):
         key: Any = _UNKEYED
         if keying:
-            try:
-                key = dumps(item, 4)
-            except ValueError:
-                key = None
+            key = _key(item)
             if key == last[0]:
-                at = (*path, index)
-                for below, f in last[1]:  # type: ignore[union-attr]  # a key found has them
-                    out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+                _append(out, last[1], (*path, index))  # type: ignore[arg-type]  # found: set
                 continue
         if check(item):
             keying = False  # keyed for nothing, if keyed: not again until one is found
@@ -94,8 +89,7 @@ def explain_items(
                     last = (key, known)
             keying = known is not None and room > 0
             if known is not None:
-                for below, f in known:
-                    out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+                _append(out, known, at)
                 continue
         start = len(out)
         explain(item, at, out, warn)
@@ -104,6 +98,12 @@ def explain_items(
         elif seen is not None and len(seen) < REMEMBERED:
             room -= _remember(seen, key, item, at, out[start:])
     return
+
+
+def _append(out: list[Failure], known: Remembered, at: JsonPath) -> None:
+    """Append the failures ``known`` of an item like the one at ``at`` to ``out``."""
+    for below, f in known:
+        out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
 
 
 _UNKEYED: Any = object()

@@ -533,9 +533,11 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     if len(located) >= _SHORTEST_RUN:
         from automl_objective.check.run_placing import placed_in_runs  # many findings only
 
-        placed = placed_in_runs(document, located, strict)
+        placed = placed_in_runs(
+            document, located, strict, _SHORTEST_RUN, placed_one_by_one, _POINTERS_A_DOCUMENT
+        )
         if placed is not None:
-            return placed
+            return sorted_by_place(*placed)
     spots = document.spots(list(map(_REQUEST, located)))
     others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
     if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share

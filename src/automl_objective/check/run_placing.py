@@ -1,29 +1,29 @@
 """Placing a run of findings of one long list's items failing alike as one unit (imported
 by a document of many findings only): where the document's locator can (a parsed JSON
-document's, :func:`automl_objective.inputs.runs.run_placer`), two positions are walked and
-the rest read off the text's period; each finding's pointer is made from one pointer before
-the index and one after, the findings by ``map``. What :func:`~automl_objective.check.
-checker._place_all` does for the others, one by one, is done here for the findings between
-runs, in their order."""
+document's: :meth:`~automl_objective.inputs.document.Document.run_placer`), two positions
+are walked and the rest read off the text's period; each finding's pointer is made from one
+pointer before the index and one after, the findings by ``map``. The findings between runs
+are placed one by one as the checker places any (it hands its way in), in their order."""
 
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from itertools import repeat
 
 from automl_objective.base.finding import Finding, json_pointer
-from automl_objective.check.checker import (
-    _POINTERS_A_DOCUMENT,
-    _REQUEST,
-    _SHORTEST_RUN,
-    placed_one_by_one,
-    sorted_by_place,
-)
-from automl_objective.check.findings import Located
+from automl_objective.check.findings import Located, Path
 from automl_objective.check.item_runs import Run, item_runs
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.positions import Spot
-from automl_objective.inputs.runs import run_placer
+
+OneByOne = Callable[
+    [list[Located], list[Spot], dict[int, set[Path]], bool, int], tuple[list[Finding], bool, int]
+]
+"""How the checker places findings one by one (``placed_one_by_one``): the findings, at their
+spots, with no YAML node shared, severity made an error if strict, and the room left for
+pointers; what it gives back: the findings, whether one is not placed, the room left."""
+_REQUEST = operator.itemgetter(2, 4)  # a Located's (path, at_key): what a spot is asked for
 
 _RUN_ATTEMPTS = 16
 """The most runs a document places at once (each walks the text up to its second item): a
@@ -31,21 +31,27 @@ document of many short runs, or of runs broken again and again, places the rest 
 
 
 def placed_in_runs(
-    document: Document, located: list[Located], strict: bool
-) -> list[Finding] | None:
-    """The findings of ``located``, placed and sorted as :func:`~automl_objective.check.
-    checker._place_all` places them, its runs as units; None when there is no run to place
-    so (another locator, or none found)."""
-    runs = _runs(document, located)
+    document: Document,
+    located: list[Located],
+    strict: bool,
+    shortest: int,
+    one_by_one: OneByOne,
+    room: int,
+) -> tuple[list[Finding], bool] | None:
+    """The findings of ``located`` as the checker places them (not sorted yet), runs of at
+    least ``shortest`` as units, the others by ``one_by_one`` with ``room`` for pointers; and
+    whether one is not placed. None when there is no run to place so (another locator, or
+    no run found)."""
+    runs = _runs(document, located, shortest)
     if runs is None:
         return None
     spots, placed = runs
     findings: list[Finding] = []
-    unplaced, room = False, _POINTERS_A_DOCUMENT
+    unplaced = False
     done = 0
     for start, stop, depth in [*placed, (len(located), len(located), 0)]:
         if done < start:  # a parsed JSON document's: no node shared, so no others
-            made, missing, room = placed_one_by_one(
+            made, missing, room = one_by_one(
                 located[done:start], spots[done:start], {}, strict, room
             )
             findings += made
@@ -53,7 +59,7 @@ def placed_in_runs(
         if start < stop:
             findings += _run_findings(located[start:stop], spots[start:stop], depth, strict)
         done = stop
-    return sorted_by_place(findings, unplaced)
+    return findings, unplaced
 
 
 def _run_findings(
@@ -79,15 +85,17 @@ _POSITION = _FIRST = operator.itemgetter(0)  # a Spot's position; a position's l
 _SECOND = operator.itemgetter(1)  # a position's column
 
 
-def _runs(document: Document, located: list[Located]) -> tuple[list[Spot], list[Run]] | None:
+def _runs(
+    document: Document, located: list[Located], shortest: int
+) -> tuple[list[Spot], list[Run]] | None:
     """Where each finding is, and the runs placed at once: a run of findings of one long
     list's items failing alike (:mod:`~automl_objective.check.item_runs`) is, where the
     document's locator can (a parsed JSON document's: by the text's period); the others are
     placed in one pass. None: no run (or no such locator)."""
-    run = run_placer(document.locator)
+    run = document.run_placer()
     if run is None:
         return None
-    runs = item_runs(located, _SHORTEST_RUN)
+    runs = item_runs(located, shortest)
     if not runs:
         return None
     spots: list[Spot | None] = [None] * len(located)
@@ -98,7 +106,7 @@ def _runs(document: Document, located: list[Located]) -> tuple[list[Spot], list[
     for start, stop, depth in runs:
         rest += range(done, start)
         at_key = located[start].at_key
-        while stop - start >= _SHORTEST_RUN and attempts:
+        while stop - start >= shortest and attempts:
             attempts -= 1
             placed = run(located[start].path, depth, stop - start, at_key)
             if not placed:

@@ -33,8 +33,14 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
-from automl_objective.inputs import json_syntax
-from automl_objective.inputs.positions import Position, Spot, _resolve, json_offsets, line_columns
+from automl_objective.inputs.positions import (
+    Position,
+    Spot,
+    _resolve,
+    json_offsets,
+    line_columns,
+    parsed_json_spots,
+)
 
 BLOCK = 1 << 16
 """The most characters compared in one call while checking the period (the chunk repeated to
@@ -103,7 +109,7 @@ def run_placer(
     """How to place a run of list items at once (``first`` path, the ``depth`` of its index,
     ``count``, ``at_key``: :func:`run_positions`, as spots) in the document whose locator is
     ``locator``: a parsed JSON document's; None for another's."""
-    if isinstance(locator, functools.partial) and locator.func is json_syntax._spots:
+    if isinstance(locator, functools.partial) and locator.func is parsed_json_spots:
         return functools.partial(_run_spots, locator.args[0], locator.args[1])
     return None
 
