@@ -64,7 +64,10 @@ def explain_items(
     for index, item in enumerate(items):
         key: Any = _UNKEYED
         if keying:
-            key = _key(item)
+            try:  # _key, in line: this runs for every item of a run
+                key = dumps(item, 4)
+            except ValueError:
+                key = None
             if key == last[0]:
                 _append(out, last[1], (*path, index))  # type: ignore[arg-type]  # found: set
                 continue

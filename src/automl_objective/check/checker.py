@@ -530,24 +530,23 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     failing alike is placed as one unit, where the document's locator can
     (:mod:`~automl_objective.check.run_placing`).
     """
+    placed = None
     if len(located) >= _SHORTEST_RUN:
         from automl_objective.check.run_placing import placed_in_runs  # many findings only
 
         placed = placed_in_runs(
             document, located, strict, _SHORTEST_RUN, placed_one_by_one, _POINTERS_A_DOCUMENT
         )
-        if placed is not None:
-            return sorted_by_place(*placed)
-    spots = document.spots(list(map(_REQUEST, located)))
-    others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
-    if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
-        located, spots, others = _first_per_node(located, spots)
-    findings, unplaced, _ = placed_one_by_one(located, spots, others, strict, _POINTERS_A_DOCUMENT)
-    return sorted_by_place(findings, unplaced)
-
-
-def sorted_by_place(findings: list[Finding], unplaced: bool) -> list[Finding]:
-    """``findings`` sorted by position (those without one first, if ``unplaced``), then code."""
+    if placed is not None:
+        findings, unplaced = placed
+    else:
+        spots = document.spots(list(map(_REQUEST, located)))
+        others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
+        if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
+            located, spots, others = _first_per_node(located, spots)
+        findings, unplaced, _ = placed_one_by_one(
+            located, spots, others, strict, _POINTERS_A_DOCUMENT
+        )
     if unplaced:
         findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     else:  # every line and column known (1-based): the same order, by a key made in C
