@@ -61,8 +61,9 @@ def explain_items(
     room = MAX_BYTES
     keying = False  # the last item was found like one before (and room is left): the next
     # is keyed first, and one like the last is not checked (the same JSON fails alike)
+    unkeyed: Any = _UNKEYED  # (a local: read for every item)
     for index, item in enumerate(items):
-        key: Any = _UNKEYED
+        key = unkeyed
         if keying:
             try:  # _key, in line: this runs for every item of a run
                 key = dumps(item, 4)
@@ -79,7 +80,7 @@ def explain_items(
             if seen is None:
                 seen = {}
                 room -= _remember(seen, _key(first[0]), *first)
-            if key is _UNKEYED:
+            if key is unkeyed:
                 try:  # _key, in line: this runs for every failing item
                     key = dumps(item, 4) if room > 0 else None
                 except ValueError:
