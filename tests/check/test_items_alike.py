@@ -156,3 +156,24 @@ def test_an_item_written_with_shared_objects_is_told_by_its_value() -> None:
     ]
     assert marshal.dumps(items[0], 4) != marshal.dumps(items[1], 4)
     _assert_same(items, CHANNEL)
+
+
+def test_an_item_like_the_last_is_not_checked_and_items_that_pass_still_pass() -> None:
+    """Once items fail alike, the next is keyed before it is checked: one like the last is
+    not checked at all; one that passes, or fails otherwise, is checked as ever."""
+    checked: list[Any] = []
+
+    def check(value: Any) -> bool:
+        checked.append(value)
+        return bool(CHANNEL[0](value))
+
+    bad, good = _channel("bogus"), _channel("training")
+    items = [bad] * 5 + [good] * 3 + [copy.deepcopy(bad)] * 4 + [_channel(1), good, bad, bad]
+    _assert_same(items, CHANNEL)
+    _assert_same(items, (check, CHANNEL[1]))  # the same failures with the counting check
+    checked.clear()
+    _remembered(items, check, CHANNEL[1])
+    # checked: bad, bad (found like the first); not: three bads like the last; checked:
+    # good (keyed for nothing: the next is checked first), good, good, bad (found); not:
+    # three bads; checked: 1 (fails otherwise), good, bad (found); not: the last bad
+    assert len(checked) == 2 + 4 + 3

@@ -330,8 +330,6 @@ def test_a_parsed_json_document_makes_its_name_index_when_first_asked(
 ) -> None:
     """A clean document is never asked where anything is: its index is not made (about
     2.6 K instructions a file); a document asked twice keeps the one index."""
-    from automl_objective.inputs import json_syntax
-
     made: list[NameIndex] = []
 
     class Counted(NameIndex):
@@ -339,7 +337,7 @@ def test_a_parsed_json_document_makes_its_name_index_when_first_asked(
             made.append(self)
             super().__init__(text, data)
 
-    monkeypatch.setattr(json_syntax, "NameIndex", Counted)
+    monkeypatch.setattr(positions, "NameIndex", Counted)  # a parsed JSON document's locator's
     document = parse_text("x.json", '{"a": {"b": 1}, "c": [2]}')
     assert made == []
     assert document.locate(["a", "b"]) == (1, 13)

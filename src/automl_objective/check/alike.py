@@ -50,34 +50,50 @@ def explain_items(
     """``explain`` each item of ``items`` that ``check`` fails, at ``(*path, index)``,
     appending to ``out``: an item that is the same JSON as one explained before gets that
     one's failures (see the module's docstring). Nothing is remembered until a second item
-    fails (most lists have one mistake at most)."""
+    fails (most lists have one mistake at most). Once an item was found like one before, the
+    next is keyed before it is checked: one like the last needs no check (a long run of
+    items failing alike); an item that passes costs its key for nothing, and the next is
+    checked first again."""
     first: tuple[Any, JsonPath, list[Failure]] | None = None
     seen: dict[bytes, Remembered] | None = None
     last: tuple[bytes | None, Remembered | None] = (None, None)  # the key last found, and its
     # failures: compared first, in C (memcmp), an item like the last costs no hash of its bytes
     room = MAX_BYTES
+    keying = False  # the last item was found like one before (and room is left): the next
+    # is keyed first, and one like the last is not checked (the same JSON fails alike)
+    unkeyed: Any = _UNKEYED  # (a local: read for every item)
     for index, item in enumerate(items):
+        key = unkeyed
+        if keying:
+            try:  # _key, in line: this runs for every item of a run
+                key = dumps(item, 4)
+            except ValueError:
+                key = None
+            if key == last[0]:
+                _append(out, last[1], (*path, index))  # type: ignore[arg-type]  # found: set
+                continue
         if check(item):
+            keying = False  # keyed for nothing, if keyed: not again until one is found
             continue
         at = (*path, index)
-        key = None
         if first is not None:
             if seen is None:
                 seen = {}
                 room -= _remember(seen, _key(first[0]), *first)
-            try:  # _key, in line: this runs for every failing item
-                key = dumps(item, 4) if room > 0 else None
-            except ValueError:
-                key = None
+            if key is unkeyed:
+                try:  # _key, in line: this runs for every failing item
+                    key = dumps(item, 4) if room > 0 else None
+                except ValueError:
+                    key = None
             if key is not None and key == last[0]:
                 known = last[1]
             else:
                 known = seen.get(key) if key is not None else None
                 if known is not None:
                     last = (key, known)
+            keying = known is not None and room > 0
             if known is not None:
-                for below, f in known:
-                    out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+                _append(out, known, at)
                 continue
         start = len(out)
         explain(item, at, out, warn)
@@ -86,6 +102,16 @@ def explain_items(
         elif seen is not None and len(seen) < REMEMBERED:
             room -= _remember(seen, key, item, at, out[start:])
     return
+
+
+def _append(out: list[Failure], known: Remembered, at: JsonPath) -> None:
+    """Append the failures ``known`` of an item like the one at ``at`` to ``out``."""
+    for below, f in known:
+        out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+
+
+_UNKEYED: Any = object()
+"""An item's key not made yet."""
 
 
 def _remember(

@@ -526,16 +526,46 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
 
     A YAML node reached through several aliases is reported at the first path that reaches
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
-    one finding per cause, not one per alias.
+    one finding per cause, not one per alias. A run of findings of one long list's items
+    failing alike is placed as one unit, where the document's locator can
+    (:mod:`~automl_objective.check.run_placing`).
     """
-    spots = document.spots(list(map(_REQUEST, located)))
-    others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
-    if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
-        located, spots, others = _first_per_node(located, spots)
+    placed = None
+    if len(located) >= _SHORTEST_RUN:
+        from automl_objective.check.run_placing import placed_in_runs  # many findings only
+
+        placed = placed_in_runs(
+            document, located, strict, _SHORTEST_RUN, placed_one_by_one, _POINTERS_A_DOCUMENT
+        )
+    if placed is not None:
+        findings, unplaced = placed
+    else:
+        spots = document.spots(list(map(_REQUEST, located)))
+        others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node
+        if list(map(_NODE, spots)).count(None) != len(spots):  # nodes that aliases may share
+            located, spots, others = _first_per_node(located, spots)
+        findings, unplaced, _ = placed_one_by_one(
+            located, spots, others, strict, _POINTERS_A_DOCUMENT
+        )
+    if unplaced:
+        findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    else:  # every line and column known (1-based): the same order, by a key made in C
+        findings.sort(key=_BY_PLACE)
+    return findings
+
+
+def placed_one_by_one(
+    located: list[Located],
+    spots: list[Spot],
+    others: dict[int, set[Path]],
+    strict: bool,
+    room: int,
+) -> tuple[list[Finding], bool, int]:
+    """The findings of ``located`` at their ``spots``, each made alone: the findings, whether
+    one is not placed, and how many pointers the document may still remember (``room``)."""
     findings = []
     unplaced = False
     pointers = _POINTERS
-    room = _POINTERS_A_DOCUMENT
     for index, (item, (position, _)) in enumerate(zip(located, spots, strict=True)):
         if position is None:
             unplaced = True
@@ -557,13 +587,11 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
         findings.append(
             Finding("error" if strict else severity, code, pointer, line, column, message)
         )
-    if unplaced:
-        findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-    else:  # every line and column known (1-based): the same order, by a key made in C
-        findings.sort(key=_BY_PLACE)
-    return findings
+    return findings, unplaced, room
 
 
+_SHORTEST_RUN = 32
+"""The fewest findings placed as a run (fewer are placed one by one, as any others)."""
 _BY_PLACE = operator.attrgetter("line", "column", "code")
 _REQUEST = operator.itemgetter(2, 4)  # a Located's (path, at_key): what a spot is asked for
 _NODE = operator.itemgetter(1)

@@ -19,6 +19,8 @@ indices along the path, and that the words of a :data:`NAMES_ONLY` failure ignor
 from __future__ import annotations
 
 from collections.abc import Hashable
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from automl_objective.base.codes import Severity
@@ -87,6 +89,31 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     keeps that finding, and one that another failure says (``said_by_another``: no words)
     is not looked up (keying its object would cost more than knowing that)."""
     found: list[Located] = []
+    if len(failures) >= SHORTEST_RUN and (runs := _runs(failures)):
+        unworded = _word_runs(failures, runs, catalog, found)
+    else:  # _word_each, in line (most documents: a few failures, a call each counts)
+        unworded = False
+        plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
+        for failure in failures:
+            keyword = failure[3]
+            code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
+            if code is not None:
+                severity: Severity = "warning" if failure[1] else "error"
+                found.append(
+                    _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
+                )
+                unworded = True
+            elif keyword != "additionalProperties" or not messages.said_by_another(
+                keyword, failure[6]
+            ):
+                found += explain_remembered(failure, catalog)
+    kept = one_per_cause(found)
+    return _worded(kept, catalog) if unworded else kept
+
+
+def _word_each(failures: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
+    """Append the findings of each failure to ``found`` (see :func:`findings_of`, which does
+    the same in line); whether one is left unworded."""
     unworded = False
     plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
     for failure in failures:
@@ -100,8 +127,83 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
             unworded = True
         elif keyword != "additionalProperties" or not messages.said_by_another(keyword, failure[6]):
             found += explain_remembered(failure, catalog)
-    kept = one_per_cause(found)
-    return _worded(kept, catalog) if unworded else kept
+    return unworded
+
+
+SHORTEST_RUN = 32
+"""The fewest failures worded as a run (:func:`_word_run`)."""
+_PATH = itemgetter(2)
+
+
+def _runs(failures: list[Failure]) -> list[tuple[int, int, int]]:
+    """The runs of failures worded as one (imported by a document of many failures only)."""
+    from automl_objective.check.item_runs import WORDING, item_runs
+
+    return item_runs(failures, SHORTEST_RUN, WORDING)
+
+
+def _word_runs(
+    failures: list[Failure],
+    runs: list[tuple[int, int, int]],
+    catalog: Catalog,
+    found: list[Located],
+) -> bool:
+    """:func:`_word_each`, each run of ``runs`` worded as one (:func:`_word_run`)."""
+    unworded = False
+    done = 0
+    for start, stop, _ in runs:
+        unworded |= _word_each(failures[done:start], catalog, found)
+        unworded |= _word_run(failures[start:stop], catalog, found)
+        done = stop
+    return _word_each(failures[done:], catalog, found) or unworded
+
+
+def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
+    """Append the findings of a run of failures (:data:`~automl_objective.check.item_runs.
+    WORDING`: alike but for one index along their paths) to ``found``; whether one is left
+    unworded. The first is worded as any; when it is remembered with one finding, each other
+    failure's finding is that one at its own path, as :func:`explain_remembered` rebuilds it
+    for a failure like the last one (made here by ``map``, in C); else each is worded alone."""
+    first = run[0]
+    before = len(found)
+    unworded = _word_each(run[:1], catalog, found)
+    last, shape, entry = _LAST
+    rest = run[1:]
+    paths = list(map(_PATH, rest))
+    if (
+        unworded
+        or len(found) != before + 1
+        or (last is not first and not _like(first, last, shape, entry, catalog))
+        or len(entry[3]) != 1
+        or list(map(type, paths)).count(tuple) != len(paths)
+    ):
+        return _word_each(rest, catalog, found) or unworded
+    ((severity, code, below, message, at_key, most),) = entry[3]
+    if below:
+        paths = list(map(tuple.__add__, paths, repeat(below)))
+    fields = zip(
+        repeat(severity), repeat(code), paths, repeat(message), repeat(at_key), repeat(most)
+    )
+    found += map(_NEW, repeat(Located), fields)
+    return False
+
+
+def _like(failure: Failure, last: Any, shape: Any, entry: Any, catalog: Catalog) -> bool:
+    """Whether ``failure`` has the last failure's entry (``_LAST``), as the test in line in
+    :func:`explain_remembered` decides (kept in step with it)."""
+    code, warn, path, keyword, instance, value, facts = failure
+    return (
+        last is not None
+        and instance is last[4]
+        and facts is last[6]
+        and value is last[5]
+        and keyword == last[3]
+        and code == last[0]
+        and warn == last[1]
+        and entry[2] is catalog
+        and len(path) == len(last[2])
+        and _shape(path) == shape
+    )
 
 
 class _Unworded(str):
@@ -129,14 +231,39 @@ def _worded(located: list[Located], catalog: Catalog) -> list[Located]:
     failure's words give), then without exact repeats, as one-per-cause would have left
     them: its rules decide by code and path alone, which the words do not change, so two
     findings that word alike were kept or dropped alike."""
-    worded: list[Located] = []
-    for item in located:
-        message = item.message
-        if isinstance(message, _Unworded):
-            worded += explain_remembered(message.failure, catalog)
-        else:
-            worded.append(item)
-    return list(dict.fromkeys(worded))
+    # found in C: a run's thousands of findings worded already beside one left unworded
+    # (the list they are items of too long)
+    kinds = list(map(type, map(_MESSAGE, located))) if len(located) > _MANY_WORDED else []
+    count = kinds.count(_Unworded)
+    if not kinds or count > _FEW_UNWORDED:
+        worded: list[Located] = []
+        for item in located:
+            message = item.message
+            if isinstance(message, _Unworded):
+                worded += explain_remembered(message.failure, catalog)
+            else:
+                worded.append(item)
+        return list(dict.fromkeys(worded))
+    worded, made, done = [], [], 0
+    for _ in range(count):
+        at = kinds.index(_Unworded, done)
+        worded += located[done:at]
+        words = explain_remembered(located[at].message.failure, catalog)  # type: ignore[attr-defined]
+        made += words
+        worded += words
+        done = at + 1
+    worded += located[done:]
+    if any(worded.count(item) > 1 for item in made):  # the others were told apart already
+        return list(dict.fromkeys(worded))
+    return worded
+
+
+_MESSAGE = itemgetter(3)
+_MANY_WORDED = 16
+"""The fewest findings worded among without a walk (fewer are walked)."""
+_FEW_UNWORDED = 4
+"""The most findings left unworded that are worded among the others without a walk of
+them all (each one's repeats are counted in C: a walk of the whole list each)."""
 
 
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
@@ -156,8 +283,8 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
         and len(path) == len(last[2])
         and _shape(path) == shape
     ):  # the last failure's key, but for the indices along its path (a list's items
-        # failing alike): its entry, without building the key (tested here, not by a call:
-        # 10,000 items of the 5 MB file come this way)
+        # failing alike): its entry, without building the key (tested here, not by a call,
+        # as _like tests it for a run's first failure)
         return _rebuilt(entry, path)
     try:
         key = _key(code, warn, path, keyword, instance, value, facts)

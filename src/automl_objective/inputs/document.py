@@ -132,6 +132,14 @@ class Document:
         """1-based (line, column) of the value at ``path``, or of its member name."""
         return self.spots([(path, key)])[0][0]
 
+    def run_placer(self) -> Callable[[Sequence[str | int], int, int, bool], list[Spot]] | None:
+        """How to place a run of list items at once in this document, if its locator can (a
+        parsed JSON document's: :func:`automl_objective.inputs.runs.run_placer`); None
+        otherwise."""
+        from automl_objective.inputs.runs import run_placer  # many findings only
+
+        return run_placer(self.locator)
+
     def spots(self, requests: Sequence[Request]) -> list[Spot]:
         """Where each ``(path, at_key)`` request points, all found in one pass over the
         source; see :data:`automl_objective.inputs.positions.Spot`."""

@@ -16,21 +16,17 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from collections.abc import Sequence
 from typing import Any
 
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.positions import (
-    NameIndex,
-    Request,
-    Spot,
     find_bare_token,
     find_duplicate_member,
     line_column,
     locate_json_all,
-    locate_parsed_json,
+    parsed_json_spots,
 )
 
 _COMMENT = on_first_use(r"\s*(//|/\*)")
@@ -190,20 +186,8 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
         document = Document(path, data, text, "json", parsed=True)
         document.duplicates = repeats.duplicates(path, text, data)
         return document
-    locator = functools.partial(_spots, text, data, [])
+    locator = functools.partial(parsed_json_spots, text, data, [])
     return Document(path, data, text, "json", locator, parsed=True)
-
-
-def _spots(text: str, data: Any, known: list[NameIndex], requests: Sequence[Request]) -> list[Spot]:
-    """Positions in the text the data was parsed from (no duplicate names: the parsed
-    objects keep the text's order, which :func:`locate_parsed_json` relies on); what one
-    request learns of the document is kept for the next (``known``: its NameIndex, made by
-    the first request, so that a clean document never makes one: about 2.6 K instructions
-    each)."""
-    if not known:
-        known.append(NameIndex(text, data))
-    found = locate_parsed_json(text, data, requests, known[0])
-    return [(position, None) for position in found]
 
 
 def _is_bad_number(token: str) -> bool:

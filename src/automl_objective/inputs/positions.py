@@ -140,9 +140,14 @@ def trie(paths: Iterable[Sequence[str | int]]) -> Trie:
     return root
 
 
-def json_offsets(text: str, paths: Iterable[Sequence[str | int]]) -> dict[Path, tuple[int, int]]:
+def json_offsets(
+    text: str, paths: Iterable[Sequence[str | int]], *, unique: bool = False
+) -> dict[Path, tuple[int, int]]:
     """Key and value offsets of every wanted path (and each of its ancestors) present in the
     JSON ``text``, found in one pass: containers no path leads into are skipped whole.
+    ``unique``: the text has no member name twice in one object (it parsed so), and the walk
+    ends once every path that leads nowhere further is found (the rest of a long list is not
+    walked).
 
     A path's key offset is its value offset for array items and the root. Raises ValueError
     when the text cannot be walked.
@@ -151,7 +156,9 @@ def json_offsets(text: str, paths: Iterable[Sequence[str | int]]) -> dict[Path, 
     found: dict[Path, tuple[int, int]] = {(): (start, start)}
     # Open containers being walked: [is an object, trie node, path, next array index].
     stack: list[list[Any]] = []
-    pos = _enter(text, start, trie(paths), (), stack)
+    wanted = trie(paths)
+    ends = _leaves(wanted) if unique else -1  # paths still to find (-1: walk the whole text)
+    pos = _enter(text, start, wanted, (), stack)
     while stack:
         pos = _skip_ws(text, pos)
         if pos >= len(text):
@@ -180,8 +187,22 @@ def json_offsets(text: str, paths: Iterable[Sequence[str | int]]) -> dict[Path, 
             continue
         child_path = (*path, token)
         found[child_path] = (key_start, pos)  # the last duplicate wins, as in json.loads
+        if not child and ends > 0:
+            ends -= 1
+            if ends == 0:
+                return found
         pos = _enter(text, pos, child, child_path, stack)
     return found
+
+
+def _leaves(node: Trie) -> int:
+    """How many paths of the trie lead nowhere further."""
+    stack, count = [node], 0
+    while stack:
+        below = stack.pop()
+        count += not below
+        stack.extend(below.values())
+    return count
 
 
 def _enter(text: str, pos: int, node: Trie, path: Path, stack: list[list[Any]]) -> int:
@@ -631,3 +652,17 @@ def _rank_siblings(
             ranks[(held, name)] = rank
             rank += 1
     index.counts[name] = rank
+
+
+def parsed_json_spots(
+    text: str, data: Any, known: list[NameIndex], requests: Sequence[Request]
+) -> list[Spot]:
+    """Positions in the JSON text the data was parsed from (no duplicate names: the parsed
+    objects keep the text's order, which :func:`locate_parsed_json` relies on); what one
+    request learns of the document is kept for the next (``known``: its NameIndex, made by
+    the first request, so that a clean document never makes one: about 2.6 K instructions
+    each). A parsed JSON document's locator, with its text, data and ``known`` given."""
+    if not known:
+        known.append(NameIndex(text, data))
+    found = locate_parsed_json(text, data, requests, known[0])
+    return [(position, None) for position in found]

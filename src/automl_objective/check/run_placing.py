@@ -1,0 +1,124 @@
+"""Placing a run of findings of one long list's items failing alike as one unit (imported
+by a document of many findings only): where the document's locator can (a parsed JSON
+document's: :meth:`~automl_objective.inputs.document.Document.run_placer`), two positions
+are walked and the rest read off the text's period; each finding's pointer is made from one
+pointer before the index and one after, the findings by ``map``. The findings between runs
+are placed one by one as the checker places any (it hands its way in), in their order."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from itertools import repeat
+
+from automl_objective.base.finding import Finding, json_pointer
+from automl_objective.check.findings import Located, Path
+from automl_objective.check.item_runs import Run, item_runs
+from automl_objective.inputs.document import Document
+from automl_objective.inputs.positions import Spot
+
+OneByOne = Callable[
+    [list[Located], list[Spot], dict[int, set[Path]], bool, int], tuple[list[Finding], bool, int]
+]
+"""How the checker places findings one by one (``placed_one_by_one``): the findings, at their
+spots, with no YAML node shared, severity made an error if strict, and the room left for
+pointers; what it gives back: the findings, whether one is not placed, the room left."""
+_REQUEST = operator.itemgetter(2, 4)  # a Located's (path, at_key): what a spot is asked for
+
+_RUN_ATTEMPTS = 16
+"""The most runs a document places at once (each walks the text up to its second item): a
+document of many short runs, or of runs broken again and again, places the rest one by one."""
+
+
+def placed_in_runs(
+    document: Document,
+    located: list[Located],
+    strict: bool,
+    shortest: int,
+    one_by_one: OneByOne,
+    room: int,
+) -> tuple[list[Finding], bool] | None:
+    """The findings of ``located`` as the checker places them (not sorted yet), runs of at
+    least ``shortest`` as units, the others by ``one_by_one`` with ``room`` for pointers; and
+    whether one is not placed. None when there is no run to place so (another locator, or
+    no run found)."""
+    runs = _runs(document, located, shortest)
+    if runs is None:
+        return None
+    spots, placed = runs
+    findings: list[Finding] = []
+    unplaced = False
+    done = 0
+    for start, stop, depth in [*placed, (len(located), len(located), 0)]:
+        if done < start:  # a parsed JSON document's: no node shared, so no others
+            made, missing, room = one_by_one(
+                located[done:start], spots[done:start], {}, strict, room
+            )
+            findings += made
+            unplaced |= missing
+        if start < stop:
+            findings += _run_findings(located[start:stop], spots[start:stop], depth, strict)
+        done = stop
+    return findings, unplaced
+
+
+def _run_findings(
+    located: list[Located], spots: list[Spot], depth: int, strict: bool
+) -> list[Finding]:
+    """The findings of a run placed at once: their pointers made from the run's first path
+    (one pointer before the index, one after), each finding's fields its own."""
+    first = located[0][2]
+    start: int = first[depth]  # type: ignore[assignment]  # a run's index: an int
+    before, after = json_pointer(first[:depth]) + "/", json_pointer(first[depth + 1 :])
+    pointers = map(before.__add__, map(str, range(start, start + len(located))))
+    if after:
+        pointers = map(str.__add__, pointers, repeat(after))
+    severities = repeat("error", len(located)) if strict else map(_SEVERITY, located)
+    positions = list(map(_POSITION, spots))  # each placed (a run's spots are)
+    lines, columns = map(_FIRST, positions), map(_SECOND, positions)
+    codes, messages = map(_CODE, located), map(_MESSAGE, located)
+    return list(map(Finding, severities, codes, pointers, lines, columns, messages))
+
+
+_SEVERITY, _CODE, _MESSAGE = (operator.itemgetter(at) for at in (0, 1, 3))  # a Located's
+_POSITION = _FIRST = operator.itemgetter(0)  # a Spot's position; a position's line
+_SECOND = operator.itemgetter(1)  # a position's column
+
+
+def _runs(
+    document: Document, located: list[Located], shortest: int
+) -> tuple[list[Spot], list[Run]] | None:
+    """Where each finding is, and the runs placed at once: a run of findings of one long
+    list's items failing alike (:mod:`~automl_objective.check.item_runs`) is, where the
+    document's locator can (a parsed JSON document's: by the text's period); the others are
+    placed in one pass. None: no run (or no such locator)."""
+    run = document.run_placer()
+    if run is None:
+        return None
+    runs = item_runs(located, shortest)
+    if not runs:
+        return None
+    spots: list[Spot | None] = [None] * len(located)
+    placed_runs: list[Run] = []
+    rest: list[int] = []  # the findings not placed in a run
+    done = 0  # the findings before it are placed or in ``rest``
+    attempts = _RUN_ATTEMPTS
+    for start, stop, depth in runs:
+        rest += range(done, start)
+        at_key = located[start].at_key
+        while stop - start >= shortest and attempts:
+            attempts -= 1
+            placed = run(located[start].path, depth, stop - start, at_key)
+            if not placed:
+                break
+            spots[start : start + len(placed)] = placed
+            placed_runs.append((start, start + len(placed), depth))
+            start += len(placed)
+        rest += range(start, stop)
+        done = stop
+    rest += range(done, len(located))
+    if rest:
+        requests = [_REQUEST(located[at]) for at in rest]
+        for at, spot in zip(rest, document.spots(requests), strict=True):
+            spots[at] = spot
+    return spots, placed_runs  # type: ignore[return-value]  # every spot filled
