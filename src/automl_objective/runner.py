@@ -21,7 +21,7 @@ from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs import registry
 from automl_objective.inputs.document import LARGE, Contents, Document, LoadError
 from automl_objective.inputs.reading import MAX_BYTES
-from automl_objective.inputs.source import Source
+from automl_objective.inputs.source import Source, stdin_count
 
 if TYPE_CHECKING:
     import signal
@@ -290,7 +290,7 @@ def _fields(finding: Finding) -> tuple[Any, ...]:
 def _split(sources: Sequence[Source], options: CheckOptions) -> int:
     """The workers a run is split over; 1: checked in this process."""
     workers = worker_count(options.jobs, len(sources))
-    if workers == 1 or any(s.is_stdin for s in sources) or not hasattr(os, "fork"):  # Windows
+    if workers == 1 or stdin_count(sources) or not hasattr(os, "fork"):  # Windows
         return 1
     return workers
 

@@ -11,6 +11,7 @@ from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
 from automl_objective.cli.start_up import done as start_up_done
 from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
+from automl_objective.inputs.source import stdin_count
 from automl_objective.report import REPORTERS
 from automl_objective.report.reporter import FileLines
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
@@ -47,7 +48,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     except (UsageError, DiscoveryError) as error:
         return usage(str(error))
     jobs = _jobs(args.jobs, len(sources))
-    reading_stdin = sum(s.is_stdin for s in sources)
+    reading_stdin = stdin_count(sources)
     if reading_stdin > 1:
         return usage("'-' (standard input) can be given only once")
     if reading_stdin and sys.stdin is None:
