@@ -281,8 +281,9 @@ def digest_sources(
     """:func:`check_sources` (the same options), each run of consecutive sources handed to
     ``digest`` with its results where they were checked: in a forked worker when ``jobs``
     splits the run, so that only what ``digest`` makes of them (a report's lines, say)
-    travels back, not the findings. Its values come in the order of ``sources``; a run
-    checked in this process is one value."""
+    travels back, not the findings (so its value must pickle; what it raises there is raised
+    here). Its values come in the order of ``sources``; a run checked in this process is one
+    value."""
     options = _sources_options(
         sources,
         kind,
