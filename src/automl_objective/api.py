@@ -60,6 +60,7 @@ __all__ = [
     "check_sources",
     "check_text",
     "default_metric",
+    "digest_sources",
     "resolve_file",
     "resolve_source",
     "validate_data",
@@ -244,6 +245,79 @@ def check_sources(
     are passed over, as its code without an AutoML call is; a file named keeps its
     ``unknown-document`` finding. ``placeholders`` as for :func:`validate_file`.
     """
+    options = _sources_options(
+        sources,
+        kind,
+        problem_type,
+        strict,
+        max_bytes,
+        stdin_text,
+        stdin,
+        jobs,
+        progress,
+        placeholders,
+    )
+    results = runner.check_sources(
+        sources, options, stdin_text=stdin_text, stdin=stdin, progress=progress
+    )
+    return _skipped(sources, results, options, skip_unknown)
+
+
+def digest_sources(
+    sources: Sequence[Source],
+    digest: Callable[[Sequence[Source], list[FileResult]], runner.T],
+    *,
+    kind: str = AUTO,
+    problem_type: str | None = None,
+    strict: bool = False,
+    max_bytes: int = MAX_BYTES,
+    stdin_text: str | None = None,
+    stdin: IO[bytes] | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+    skip_unknown: bool = False,
+    placeholders: Placeholders = "report",
+) -> list[runner.T]:
+    """:func:`check_sources` (the same options), each run of consecutive sources handed to
+    ``digest`` with its results where they were checked: in a forked worker when ``jobs``
+    splits the run, so that only what ``digest`` makes of them (a report's lines, say)
+    travels back, not the findings (so its value must pickle; what it raises there is raised
+    here). Its values come in the order of ``sources``; a run checked in this process is one
+    value."""
+    options = _sources_options(
+        sources,
+        kind,
+        problem_type,
+        strict,
+        max_bytes,
+        stdin_text,
+        stdin,
+        jobs,
+        progress,
+        placeholders,
+    )
+
+    def digested(chunk: Sequence[Source], results: list[FileResult]) -> runner.T:
+        return digest(chunk, _skipped(chunk, results, options, skip_unknown))
+
+    return runner.digest_sources(
+        sources, options, digested, stdin_text=stdin_text, stdin=stdin, progress=progress
+    )
+
+
+def _sources_options(
+    sources: object,
+    kind: object,
+    problem_type: object,
+    strict: object,
+    max_bytes: object,
+    stdin_text: object,
+    stdin: object,
+    jobs: object,
+    progress: object,
+    placeholders: object,
+) -> CheckOptions:
+    """The options of a run over ``sources``, every argument checked (see :func:`_options`)."""
     options = _options(
         kind, problem_type, strict, max_bytes=max_bytes, jobs=jobs, placeholders=placeholders
     )
@@ -257,17 +331,22 @@ def check_sources(
         raise TypeError(f"stdin must be a binary stream, not {type(stdin).__name__}")
     if progress is not None and not callable(progress):
         raise TypeError("progress must be callable")
-    results = runner.check_sources(
-        sources, options, stdin_text=stdin_text, stdin=stdin, progress=progress
-    )
-    if options.kind == AUTO:
-        results = [
-            _skip_if_unknown(result, partial(_text_of, source, options.max_bytes))
-            if skip_unknown or source.found
-            else result
-            for source, result in zip(sources, results, strict=True)
-        ]
-    return results
+    return options
+
+
+def _skipped(
+    sources: Sequence[Source], results: list[FileResult], options: CheckOptions, unknown: bool
+) -> list[FileResult]:
+    """``results`` with each document of no known kind skipped where :func:`check_sources`
+    says (``unknown``: its ``skip_unknown``)."""
+    if options.kind != AUTO:
+        return results
+    return [
+        _skip_if_unknown(result, partial(_text_of, source, options.max_bytes))
+        if unknown or source.found
+        else result
+        for source, result in zip(sources, results, strict=True)
+    ]
 
 
 SKIPPED_UNKNOWN = "none of the known kinds"

@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from automl_objective.base.finding import Finding, Related
 from automl_objective.check.checker import AUTO, Checker, default_checker
@@ -21,7 +21,7 @@ from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs import registry
 from automl_objective.inputs.document import LARGE, Contents, Document, LoadError
 from automl_objective.inputs.reading import MAX_BYTES
-from automl_objective.inputs.source import Source
+from automl_objective.inputs.source import Source, stdin_count
 
 if TYPE_CHECKING:
     import signal
@@ -246,19 +246,29 @@ def check_each(
 
 # What forked workers check: set in the parent just before the pool starts, so that only
 # (start, stop) ranges travel to the workers, never the list of files.
-_WORK: tuple[Sequence[Source], CheckOptions] | None = None
+_WORK: tuple[Sequence[Source], CheckOptions, Digest[Any]] | None = None
+
+T = TypeVar("T")
+Digest = Callable[[Sequence[Source], list[FileResult]], T]
+"""What is made of a run of consecutive sources and their results where they were checked
+(in a forked worker, on a split run): only its value travels back to this process."""
 
 
-Outcomes = tuple[list[str | None], dict[int, list[tuple[Any, ...]]]]
-"""A range's kinds, and the findings of its files that have any, as plain tuples: what
-travels back from a worker (pickling a finding object per file costs more than checking it)."""
-
-
-def _check_range(bounds: tuple[int, int]) -> Outcomes:
+def _check_range(bounds: tuple[int, int]) -> Any:
     start, stop = bounds
     assert _WORK is not None
-    sources, options = _WORK
-    results = check_each(sources[start:stop], options)
+    sources, options, digest = _WORK
+    chunk = sources[start:stop]
+    return digest(chunk, check_each(chunk, options))
+
+
+Packed = tuple[list[str | None], dict[int, list[tuple[Any, ...]]]]
+"""A range's kinds, and the findings of its files that have any, as plain tuples: what
+travels back from a worker to :func:`check_sources` (pickling a finding object per file
+costs more than checking it)."""
+
+
+def _packed(sources: Sequence[Source], results: list[FileResult]) -> Packed:
     findings = {
         offset: [_fields(f) for f in result.findings]
         for offset, result in enumerate(results)
@@ -277,6 +287,14 @@ def _fields(finding: Finding) -> tuple[Any, ...]:
     return (f.severity, f.code, f.pointer, f.line, f.column, f.message, f.cell, related)
 
 
+def _split(sources: Sequence[Source], options: CheckOptions) -> int:
+    """The workers a run is split over; 1: checked in this process."""
+    workers = worker_count(options.jobs, len(sources))
+    if workers == 1 or stdin_count(sources) or not hasattr(os, "fork"):  # Windows
+        return 1
+    return workers
+
+
 def check_sources(
     sources: Sequence[Source],
     options: CheckOptions,
@@ -288,18 +306,53 @@ def check_sources(
     """Check every source. With ``options.jobs`` > 1 and many files, forked workers check
     contiguous ranges, dealt to them in turn (where fork is available; elsewhere one process
     does it all); the results come back in the sources' order."""
-    workers = worker_count(options.jobs, len(sources))
-    if workers == 1 or any(s.is_stdin for s in sources):
+    workers = _split(sources, options)
+    if workers == 1:
         return check_each(sources, options, stdin_text, progress, stdin)
-    if not hasattr(os, "fork"):  # Windows
-        return check_each(sources, options, stdin_text, progress, stdin)
+    results = []
+    for start, (kinds, findings) in _ranges_checked(sources, options, _packed, workers, progress):
+        for offset, kind in enumerate(kinds):
+            sent = findings.get(offset)
+            found = [_finding(f) for f in sent] if sent else []
+            results.append(FileResult(sources[start + offset].display, found, kind))
+    return results
+
+
+def digest_sources(
+    sources: Sequence[Source],
+    options: CheckOptions,
+    digest: Digest[T],
+    *,
+    stdin_text: str | None = None,
+    stdin: IO[bytes] | None = None,
+    progress: Progress | None = None,
+) -> list[T]:
+    """:func:`check_sources`, each run of results handed to ``digest`` where it was checked:
+    on a split run, in the worker, so that what travels back is ``digest``'s value (a
+    report's lines, say), not the findings, which this process would unpickle and rebuild
+    only to turn them into that value. The values come in the sources' order (one value
+    for a run checked in this process)."""
+    workers = _split(sources, options)
+    if workers == 1:
+        return [digest(sources, check_each(sources, options, stdin_text, progress, stdin))]
+    return [value for _, value in _ranges_checked(sources, options, digest, workers, progress)]
+
+
+def _ranges_checked(
+    sources: Sequence[Source],
+    options: CheckOptions,
+    digest: Digest[T],
+    workers: int,
+    progress: Progress | None,
+) -> Iterator[tuple[int, T]]:
+    """Each range's first index and its digest, in order, from forked workers."""
     global _WORK
     default_checker()  # built once here; the forked workers inherit it
-    _WORK = (sources, options)
+    _WORK = (sources, options, digest)
     size = -(-len(sources) // (workers * (16 if progress else 4)))
     ranges = [(start, min(start + size, len(sources))) for start in range(0, len(sources), size)]
     try:
-        return list(_collect(sources, ranges, workers, progress))
+        yield from _collect(ranges, workers, progress)
     finally:
         _WORK = None
 
@@ -318,11 +371,8 @@ class WorkerError(RuntimeError):
 
 
 def _collect(
-    sources: Sequence[Source],
-    ranges: list[tuple[int, int]],
-    workers: int,
-    progress: Progress | None,
-) -> Iterator[FileResult]:
+    ranges: list[tuple[int, int]], workers: int, progress: Progress | None
+) -> Iterator[tuple[int, Any]]:
     from automl_objective.base import collector
     from automl_objective.worker_pool import WorkerDied, Workers
 
@@ -336,13 +386,10 @@ def _collect(
             # instructions of the 10,000 files of the benchmark's 70% corpus).
             paused = collector.pause()
             try:
-                for (start, _), (kinds, findings) in zip(ranges, pool.results(), strict=True):
+                for (start, stop), value in zip(ranges, pool.results(), strict=True):
                     if progress is not None:
-                        progress(len(kinds))
-                    for offset, kind in enumerate(kinds):
-                        sent = findings.get(offset)
-                        found = [_finding(f) for f in sent] if sent else []
-                        yield FileResult(sources[start + offset].display, found, kind)
+                        progress(stop - start)
+                    yield start, value
             finally:
                 collector.resume(paused)
         except WorkerDied:

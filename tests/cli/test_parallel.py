@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from automl_objective.api import check_sources
+from automl_objective.check.results import FileResult
 from automl_objective.inputs.discovery import discover
 from automl_objective.runner import PARALLEL_THRESHOLD
 from tests.support.fixture_cases import cases
@@ -76,3 +77,44 @@ def test_related_places_and_placeholders_come_back_from_the_workers(tmp_path: Pa
     assert parallel == serial
     assert any(f.related for f in parallel[0].findings)
     assert {f.code for f in parallel[-1].findings} >= {"placeholder"}
+
+
+def test_a_split_run_is_digested_in_its_workers(many_files: Path) -> None:
+    """digest_sources hands each range of files to the digest in the worker that checked it:
+    what comes back is the digest's value, in the files' order, made of the results a
+    serial run gives."""
+    import os
+
+    from automl_objective.api import digest_sources
+
+    sources = discover([str(many_files)])
+    serial = [r.as_dict() for r in check_sources(sources, jobs=1)]
+
+    def where(chunk: object, results: list[FileResult]) -> tuple[int, list[dict[str, object]]]:
+        return os.getpid(), [r.as_dict() for r in results]
+
+    parallel = digest_sources(sources, where, jobs=2)
+    assert len(parallel) > 2
+    assert os.getpid() not in {pid for pid, _ in parallel}
+    assert [result for _, part in parallel for result in part] == serial
+    (alone,) = digest_sources(sources, where, jobs=1)
+    assert alone == (os.getpid(), serial)
+
+
+@pytest.mark.parametrize("format", ["text", "github"])
+def test_a_split_run_reports_what_a_serial_run_does(
+    many_files: Path, capsys: pytest.CaptureFixture[str], format: str
+) -> None:
+    """The lines of a format of each file's lines are made in the workers (their findings
+    never travel): the report, the summary (a skipped file counted) and the exit status are
+    the serial run's (the fixtures' documents of no known kind skipped)."""
+    from automl_objective.cli import main
+
+    paths = [str(many_files)]
+    reports = []
+    for jobs in ("1", "2"):
+        status = main(["validate", "--skip-unknown", "--format", format, "--jobs", jobs, *paths])
+        reports.append((status, capsys.readouterr().out))
+    assert reports[0] == reports[1]
+    assert reports[0][0] == 1
+    assert "skipped as none of the known kinds" in reports[0][1].splitlines()[-1]

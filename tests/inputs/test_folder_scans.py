@@ -14,6 +14,7 @@ from automl_objective.api import check_sources, check_text
 from automl_objective.cli import main
 from automl_objective.inputs import discovery
 from automl_objective.inputs.discovery import discover
+from automl_objective.inputs.source import Source
 
 
 @pytest.fixture
@@ -128,3 +129,34 @@ def test_a_document_of_no_known_kind_is_passed_over_whatever_members_it_repeats(
     assert skipped.findings == [] and skipped.skipped is not None
     unsaved = check_text(config, "config.json", skip_unknown=True)
     assert unsaved.findings == [] and unsaved.skipped is not None
+
+
+def test_files_named_in_listed_folders_are_told_all_at_once(tmp_path: Path) -> None:
+    """Paths that each name a regular file of a folder small enough to list (a shell glob's
+    files, over several folders) become their sources at once, no path told one by one;
+    one path that is not such a file (a link, a folder, a NUL byte) sends every path the
+    one-by-one way, with the same sources, or its error."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for index in range(40):
+            (tmp_path / folder / f"{index:02d}.json").write_text("{}")
+    (tmp_path / "a" / "link.json").symlink_to(tmp_path / "a" / "00.json")
+    paths = [f"{tmp_path}/{folder}/{index:02d}.json" for index in range(40) for folder in "ab"]
+    told_alone = []
+    real_is_file = discovery._Listings.is_file
+
+    def spy(self: Any, raw: str) -> bool:
+        told_alone.append(raw)
+        return real_is_file(self, raw)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(discovery._Listings, "is_file", spy)
+        sources = discover(paths)
+        assert told_alone == []
+        with_link = discover([*paths, f"{tmp_path}/a/link.json"])
+        assert told_alone[:3] == paths[:3]
+        with pytest.raises(discovery.DiscoveryError, match="not a usable path"):
+            discover([*paths, f"{tmp_path}/a\0b/x.json"])
+    assert sources == [(path, path, None, False) for path in paths]
+    assert [s.path for s in with_link] == [*paths, f"{tmp_path}/a/link.json"]
+    assert all(type(s) is Source for s in sources)

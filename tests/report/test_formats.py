@@ -348,3 +348,25 @@ def test_text_lines_of_one_message_keep_each_findings_severity_and_code() -> Non
         "f.json:5:6: warning [unknown-member] the same words",
         "f.json:7:8: error [invalid-value] the same words",
     ]
+
+
+@pytest.mark.parametrize("format", ["text", "github"])
+def test_a_report_written_from_digests_is_the_report(format: str) -> None:
+    """A format of each file's lines written from the digests of a run cut in parts (what a
+    split run's workers send) is its report of the whole run, and gives the run's counts."""
+    from automl_objective.report import REPORTERS
+    from automl_objective.report.reporter import FileLines
+
+    reporter = REPORTERS[format]()
+    assert isinstance(reporter, FileLines)
+    sources = discover([str(p) for p in FILES])
+    results = check_sources(sources)
+    whole = io.StringIO()
+    reporter.report(results, whole)
+    parts = [(sources[:2], results[:2]), ([], []), (sources[2:], results[2:])]
+    digests = [reporter.digest(chunk, part) for chunk, part in parts]
+    assert digests[1] == ("", (0, 0, 0, 0, 0))
+    out = io.StringIO()
+    counted = reporter.write(digests, out)
+    assert out.getvalue() == whole.getvalue()
+    assert counted == (5, 3, 3, 1, 0)  # 5 files, 3 invalid, 3 errors, 1 warning

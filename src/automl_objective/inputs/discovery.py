@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import collections
+import itertools
+import operator
 import os
 import stat
 from collections.abc import Sequence
+from typing import Any
 
 from automl_objective.base.quoting import printable
 from automl_objective.inputs.globs import Globs
@@ -83,41 +87,77 @@ class _Listings:
     files named out of a folder of ten thousand are told by a stat each. (Listing the whole
     folder cost 29 M instructions and 16 ms there, the stats 7 M and 3 ms; where most of a
     folder is named, the listing is the faster: 45 ms against 62 ms for ten thousand. A
-    listing given up after 1,064 entries cost 1.7 M.)"""
+    listing given up after 1,064 entries cost 1.7 M.)
+
+    A listing keeps only the names of its regular files (not symbolic links): a path named
+    is a file when its folder's listing holds its name, told by one set lookup; anything
+    else (a folder, a link, a name not there) is left to a stat."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        self._folders: dict[str, dict[str, os.DirEntry[str]] | None] = {}
-        self._named: dict[str, int] = {}
-        for raw in paths:
-            folder = _split(raw)[0]
-            self._named[folder] = self._named.get(folder, 0) + 1
+        self._paths = paths
+        self._folders: dict[str, frozenset[str] | None] = {}
+        self._named: dict[str, int] | None = None  # paths named in each folder, once asked
 
-    def is_dir(self, raw: str) -> bool | None:
-        """True or False from the listing; None when only a stat can tell."""
+    def named_files(self) -> list[Source] | None:
+        """The sources of the paths, when each is ``folder/name`` naming a regular file its
+        folder's listing holds (the common case: a shell glob's files): told for all of
+        them at once, by C loops (map, sets), with no Python run per path. None when a path
+        needs :meth:`is_file` or a stat (a folder, a link, a name with no folder, a folder
+        too large to list)."""
+        paths = self._paths
+        parts = list(map(str.rpartition, paths, itertools.repeat("/")))
+        folders = collections.Counter(map(_HEAD, parts))
+        if "" in folders or any(folder.endswith("/") for folder in folders):
+            return None  # no folder, the root, or slashes repeated: split one by one
+        self._named = dict(folders)
+        for folder in folders:
+            if folder not in self._folders:
+                self._folders[folder] = self._listing(folder)
+        if any(self._folders[folder] is None for folder in folders):
+            return None
+        listed: dict[str, frozenset[str]] = self._folders  # type: ignore[assignment]
+        if len(folders) == 1:
+            regular = listed[next(iter(folders))].issuperset(map(_TAIL, parts))
+        else:
+            files_of = map(listed.__getitem__, map(_HEAD, parts))
+            regular = all(map(frozenset.__contains__, files_of, map(_TAIL, parts)))
+        if not regular:
+            return None
+        fields = zip(paths, paths, itertools.repeat(None), itertools.repeat(False))
+        return list(map(_NEW_TUPLE, itertools.repeat(Source), fields))
+
+    def is_file(self, raw: str) -> bool:
+        """Whether the listing of the path's folder shows a regular file of its name; False
+        when only a stat can tell."""
         folder, name = _split(raw)
-        if not name or name in (".", ".."):
-            return None
-        if folder not in self._folders:
-            self._folders[folder] = self._listing(folder)
-        listing = self._folders[folder]
-        entry = listing.get(name) if listing is not None else None
-        if entry is None or entry.is_symlink():
-            return None
-        return entry.is_dir(follow_symlinks=False)
+        files = self._folders.get(folder, _UNLISTED)
+        if files is _UNLISTED:
+            files = self._folders[folder] = self._listing(folder)
+        return files is not None and name in files  # never "", "." or "..": no entry's name
 
-    def _listing(self, folder: str) -> dict[str, os.DirEntry[str]] | None:
-        """The folder's entries by name; None for one too large to list (see the class)."""
+    def _listing(self, folder: str) -> frozenset[str] | None:
+        """The names of the folder's regular files; None for a folder too large to list
+        (see the class)."""
+        if self._named is None:
+            self._named = {}
+            for raw in self._paths:
+                named = _split(raw)[0]
+                self._named[named] = self._named.get(named, 0) + 1
         most = LISTED_PER_NAMED * self._named.get(folder, 0) + LISTED_ANYWAY
-        found: dict[str, os.DirEntry[str]] = {}
         try:
             with os.scandir(folder or ".") as entries:
-                for entry in entries:
-                    if len(found) == most:
-                        return None
-                    found[entry.name] = entry
-        except (OSError, UnicodeEncodeError):
-            return {}
-        return found
+                listed = list(itertools.islice(entries, most + 1))
+            if len(listed) > most:
+                return None
+            # a regular file, not a link to one: from the entry's type (no system call)
+            return frozenset([e.name for e in listed if e.is_file(follow_symlinks=False)])
+        except (OSError, UnicodeEncodeError, ValueError):  # ValueError: a NUL in the name
+            return frozenset()  # (OSError: an entry gone since) each path told by a stat
+
+
+_UNLISTED: Any = object()
+_HEAD = operator.itemgetter(0)
+_TAIL = operator.itemgetter(2)
 
 
 LISTED_PER_NAMED = 1
@@ -135,16 +175,25 @@ def _named_path_excluded(raw: str, exclude: Globs) -> bool:
     return any(exclude(root + "/".join(parts[: i + 1])) for i in range(len(parts)))
 
 
-def _is_directory(raw: str, listings: _Listings | None) -> bool:
+def _is_directory(raw: str) -> bool:
     """Whether a named path is a directory. A path that does not exist, a broken link or an
     unreadable path is not: checking it reports why, as an ``unreadable`` finding of that file
     (the API's rule too), and the other files are still checked; so is a path no file name
     can hold (a lone surrogate, which the API may be given)."""
-    known = listings.is_dir(raw) if listings is not None else None
     try:
-        return known if known is not None else stat.S_ISDIR(os.stat(raw).st_mode)
+        return stat.S_ISDIR(os.stat(raw).st_mode)
     except (OSError, UnicodeEncodeError):
         return False
+
+
+def _named(raw: str) -> Source:
+    """The source of a file named on the command line: ``Source(raw, raw)``, made in C (a
+    NamedTuple's own ``__new__`` is a Python function, called for each of the files)."""
+    source: Source = _NEW_TUPLE(Source, (raw, raw, None, False))
+    return source
+
+
+_NEW_TUPLE: Any = tuple.__new__
 
 
 def discover(
@@ -168,6 +217,10 @@ def discover(
     excluded_by_name = False
     excluded = Globs(exclude) if force_exclude else None
     listings = _Listings(paths) if len(paths) > 64 else None
+    if listings is not None and excluded is None and STDIN_NAME not in paths:
+        named = listings.named_files()
+        if named is not None:
+            return named
     for raw in paths:
         if raw == STDIN_NAME:
             sources.append(Source(None, "<stdin>"))
@@ -179,7 +232,10 @@ def discover(
         if excluded is not None and _named_path_excluded(raw, excluded):
             excluded_by_name = True
             continue
-        is_dir = _is_directory(raw, listings)
+        if listings is not None and listings.is_file(raw):
+            sources.append(_named(raw))
+            continue
+        is_dir = _is_directory(raw)
         if is_dir and not allow_directories:
             raise DiscoveryError(
                 f"{printable(raw)}: is a directory (name one file, or - for stdin)"
@@ -188,7 +244,7 @@ def discover(
             searched.append(raw)
             sources.extend(_walk(raw, include, exclude))
         else:
-            sources.append(Source(raw, raw))
+            sources.append(_named(raw))
     if not sources and not excluded_by_name:
         raise DiscoveryError(
             printable(f"no files matched in {', '.join(searched)} (include: {', '.join(include)})")

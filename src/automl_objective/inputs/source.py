@@ -3,6 +3,8 @@
 # No `from __future__ import annotations` here: typing compiles a NamedTuple field's
 # annotation when it is a string, and the first compile of a run costs about 10 M
 # instructions (a cold validate's start-up; tests/cli/test_start_up.py).
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 STDIN_NAME = "-"
@@ -27,3 +29,14 @@ class Source(NamedTuple):
     @property
     def is_stdin(self) -> bool:
         return self.path is None and self.problem is None
+
+
+def stdin_count(sources: Sequence[Source]) -> int:
+    """How many of ``sources`` are standard input: told in C when none has no path (the
+    usual case), rather than by each source's property (ten thousand files: 8 M instructions)."""
+    if None not in map(_PATH, sources):
+        return 0
+    return sum(source.is_stdin for source in sources)
+
+
+_PATH = itemgetter(0)

@@ -12,6 +12,7 @@ given to this path: without an anchor every node is reached once.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -50,17 +51,21 @@ else:  # PyYAML built without libyaml has only its Python loader: slower, the sa
     _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_TWO_ARGUMENTS_IGNORED: Any = operator.is_
+_NO_ARGUMENT_IGNORED: Any = tuple
+
+
 class LeanLoader(_Composer):
     """The C loader (PyYAML's Python one where it was built without libyaml), used only to
     compose. No path resolver is ever added to it (a test says
     so), so descending and ascending have nothing to do, and the implicit tag of a plain
     scalar depends on its text alone: it is remembered (within bounds) by that text."""
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # The composer calls both for every node, and ignores what they return: C functions of
+    # the same arity that do nothing (a Python method's call cost 18 K instructions of a
+    # 288-character request's 270 K).
+    descend_resolver = staticmethod(_TWO_ARGUMENTS_IGNORED)
+    ascend_resolver = staticmethod(_NO_ARGUMENT_IGNORED)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode and implicit[0] and len(value) <= MAX_REMEMBERED_TEXT:

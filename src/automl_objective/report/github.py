@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TextIO
-
 from automl_objective.base.quoting import printable
 from automl_objective.check.results import FileResult
-from automl_objective.report.reporter import Reporter, location, summary
+from automl_objective.report.reporter import FileLines, location
 
 
 def _escape_data(text: str) -> str:
@@ -22,23 +19,23 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubReporter(Reporter):
+class GithubReporter(FileLines):
     """GitHub Actions workflow commands, so findings show inline on the pull request."""
 
     name = "github"
 
-    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
-        for result in results:
-            for finding in result.findings:
-                properties = [f"file={_escape_property(printable(result.path))}"]
-                message = printable(finding.message + finding.related_words())
-                if finding.cell is not None:  # a cell's line is no line of the .ipynb file
-                    where = location("", finding).removeprefix(":")
-                    message = f"{where}: {message}"
-                elif finding.line is not None:
-                    properties.append(f"line={finding.line}")
-                    if finding.column is not None:
-                        properties.append(f"col={finding.column}")
-                properties.append(f"title={_escape_property('automl-objective ' + finding.code)}")
-                out.write(f"::{finding.severity} {','.join(properties)}::{_escape_data(message)}\n")
-        out.write(summary(results) + "\n")
+    def lines(self, result: FileResult) -> str:
+        lines = []
+        for finding in result.findings:
+            properties = [f"file={_escape_property(printable(result.path))}"]
+            message = printable(finding.message + finding.related_words())
+            if finding.cell is not None:  # a cell's line is no line of the .ipynb file
+                where = location("", finding).removeprefix(":")
+                message = f"{where}: {message}"
+            elif finding.line is not None:
+                properties.append(f"line={finding.line}")
+                if finding.column is not None:
+                    properties.append(f"col={finding.column}")
+            properties.append(f"title={_escape_property('automl-objective ' + finding.code)}")
+            lines.append(f"::{finding.severity} {','.join(properties)}::{_escape_data(message)}\n")
+        return "".join(lines)

@@ -41,9 +41,13 @@ def finding_line(path: str, finding: Finding) -> str:
     return f"{location(path, finding)}: {finding.severity} [{finding.code}] {message}"
 
 
-def summary(results: Sequence[FileResult]) -> str:
-    """``N files checked: V valid, I invalid (E errors, W warnings)``: counted in one pass
-    over the results (a file is invalid when it has an error)."""
+Counts = tuple[int, int, int, int, int]
+"""A run's files, invalid files, errors, warnings and skipped files (:func:`counts`)."""
+
+
+def counts(results: Sequence[FileResult]) -> Counts:
+    """What the summary line says of ``results``, counted in one pass (a file is invalid
+    when it has an error); the counts of a run cut in parts are the parts' added up."""
     invalid = errors = warnings = skipped = 0
     for result in results:
         skipped += result.skipped is not None
@@ -53,10 +57,60 @@ def summary(results: Sequence[FileResult]) -> str:
             errors += found
             invalid += found > 0
             warnings += severities.count("warning")
-    files = "file" if len(results) == 1 else "files"
+    return len(results), invalid, errors, warnings, skipped
+
+
+def summary(results: Sequence[FileResult]) -> str:
+    """``N files checked: V valid, I invalid (E errors, W warnings)``."""
+    return summary_of(counts(results))
+
+
+def summary_of(counted: Counts) -> str:
+    """The summary line of a run's :func:`counts`."""
+    files, invalid, errors, warnings, skipped = counted
+    named = "file" if files == 1 else "files"
     also = f", {skipped} skipped as none of the known kinds" if skipped else ""
     return (
-        f"{len(results)} {files} checked: {len(results) - invalid - skipped} valid, "
+        f"{files} {named} checked: {files - invalid - skipped} valid, "
         f"{invalid} invalid{also} "
         f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
     )
+
+
+Digest = tuple[str, Counts]
+"""The lines of a run of files in a :class:`FileLines` format, and their counts."""
+
+
+class FileLines(Reporter):
+    """A format whose output is each file's lines, then the summary line: the lines of a
+    run of files can be made where they were checked (:meth:`digest`, in a forked worker),
+    and the report written from those alone (:meth:`write`)."""
+
+    def lines(self, result: FileResult) -> str:
+        """The lines of one file's findings ("" for none)."""
+        raise NotImplementedError
+
+    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
+        for result in results:
+            if result.findings:
+                out.write(self.lines(result))  # one write a file: a reader that left is seen
+        out.write(summary(results) + "\n")
+
+    def digest(self, sources: Sequence[object], results: Sequence[FileResult]) -> Digest:
+        """The lines of ``results`` and their counts (``sources``, the files they are of, are
+        not read: the digest of :func:`automl_objective.api.digest_sources`)."""
+        text = "".join([self.lines(result) for result in results if result.findings])
+        return text, counts(results)
+
+    def write(self, digests: Sequence[Digest], out: TextIO) -> Counts:
+        """The report of a run from the digests of its parts, in order: the same text as
+        :meth:`report` of their results. Returns the run's counts."""
+        files = invalid = errors = warnings = skipped = 0
+        for text, (files_, invalid_, errors_, warnings_, skipped_) in digests:
+            if text:
+                out.write(text)
+            files, invalid, errors = files + files_, invalid + invalid_, errors + errors_
+            warnings, skipped = warnings + warnings_, skipped + skipped_
+        run = (files, invalid, errors, warnings, skipped)
+        out.write(summary_of(run) + "\n")
+        return run

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TextIO
-
 from automl_objective.base.quoting import printable
 from automl_objective.check.results import FileResult
-from automl_objective.report.reporter import Reporter, location, summary
+from automl_objective.report.reporter import FileLines, location
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
 MAX_REMEMBERED = 2_048
@@ -24,7 +21,7 @@ file's 10,001 lines share one)."""
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-class TextReporter(Reporter):
+class TextReporter(FileLines):
     """``path:line:column: severity [code] message``, then a one-line summary.
 
     With ``colour``, the location is bold and the severity red or yellow; the text is the same.
@@ -35,13 +32,7 @@ class TextReporter(Reporter):
     def __init__(self, colour: bool = False) -> None:
         self.colour = colour
 
-    def report(self, results: Sequence[FileResult], out: TextIO) -> None:
-        for result in results:
-            if result.findings:
-                out.write(self._lines(result))  # one write a file: a reader that left is seen
-        out.write(summary(results) + "\n")
-
-    def _lines(self, result: FileResult) -> str:
+    def lines(self, result: FileResult) -> str:
         shown_path = printable(result.path)  # once a file, not once a finding
         shown = _PRINTABLE
         lines = []
