@@ -3,8 +3,9 @@ pass and several times faster: a report of ten thousand findings is mostly small
 objects, and the standard library's encoder falls back to its pure-Python, generator-based
 writer whenever ``indent`` is given (and :func:`printable_data` copies the data first).
 
-Anything but dicts with string keys, lists, tuples, strings, integers, floats, booleans and
-None is left to the standard library (the same text, the slow way)."""
+Anything but dicts whose keys are strings :func:`printable` leaves as they are (a report's own
+field names), lists, tuples, strings, integers, floats, booleans and None is left to the
+standard library (the same text, the slow way)."""
 
 from __future__ import annotations
 
@@ -96,7 +97,9 @@ def _write_object(value: dict[Any, Any], parts: list[str], newline: str, said: _
             raise _NotPlain
         named = said[0].get(key)
         if named is None:
-            named = said[0][key] = _quote(printable(key)) + ": "
+            if printable(key) != key:  # two such keys may be shown alike: one member, or two?
+                raise _NotPlain  # as the standard library's way decides (never a report's own)
+            named = said[0][key] = _quote(key) + ": "
         parts.append(separator)
         parts.append(named)
         _write(item, parts, inner, said)
