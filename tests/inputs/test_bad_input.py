@@ -24,6 +24,7 @@ from automl_objective.cli import main
 from automl_objective.inputs import reading as documents
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.reading import MAX_BYTES
+from tests.support.fuzzing import examples
 from tests.support.paths import BAD_INPUTS, FIXTURES, VENDOR
 
 BAD = BAD_INPUTS
@@ -729,7 +730,7 @@ def test_printable_is_one_safe_line_for_any_text() -> None:
     texts = st.lists(st.one_of(markers, st.text(max_size=5)), max_size=12).map("".join)
     names = st.binary(max_size=20).map(os.fsdecode)
 
-    @settings(max_examples=500, deadline=None)
+    @settings(max_examples=examples(500), deadline=None)
     @given(st.one_of(texts, names))
     def check(text: str) -> None:
         shown = printable(text)
