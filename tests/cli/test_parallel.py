@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,3 +77,26 @@ def test_related_places_and_placeholders_come_back_from_the_workers(tmp_path: Pa
     assert parallel == serial
     assert any(f.related for f in parallel[0].findings)
     assert {f.code for f in parallel[-1].findings} >= {"placeholder"}
+
+
+def test_every_field_of_a_finding_comes_back_from_a_worker() -> None:
+    """Each field of a finding and of a related place, given a value of its own, survives the
+    trip from a worker (a plain tuple, pickled through a pipe): a field added to either record
+    is carried with it, never forgotten in the runner."""
+    import dataclasses
+    import pickle
+
+    from automl_objective.base.finding import Finding, Related
+    from automl_objective.runner import _fields, _finding
+
+    def own_values(record: type, prefix: str) -> dict[str, Any]:
+        return {f.name: f"{prefix}{f.name}" for f in dataclasses.fields(record)}
+
+    places = (Related(**own_values(Related, "first ")), Related(**own_values(Related, "next ")))
+    findings = [
+        Finding(**own_values(Finding, "") | {"related": places}),
+        Finding(**own_values(Finding, "") | {"related": ()}),  # most findings: none
+    ]
+    for finding in findings:
+        back = _finding(pickle.loads(pickle.dumps(_fields(finding))))
+        assert back == finding
