@@ -6,15 +6,18 @@ examples a test asks for under each.
   the same draws on every run (``derandomize``) and no database, so CI is red or green by the
   code alone, never by a lucky draw; searching is the ``fuzz`` profile's job.
 - ``fuzz`` (maintainers, on a schedule: CONTRIBUTING.md): random draws, ``FUZZ_FACTOR`` times
-  the examples each test asks for, the database kept so a find replays.
+  the examples each test asks for (50, or what ``AUTOML_OBJECTIVE_FUZZ_FACTOR`` says, for a
+  shorter or longer run), the database kept so a find replays.
 """
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import settings
 
 PROFILE_VARIABLE = "AUTOML_OBJECTIVE_HYPOTHESIS"
-FUZZ_FACTOR = 50
+FUZZ_FACTOR = int(os.environ.get("AUTOML_OBJECTIVE_FUZZ_FACTOR", "50"))
 
 
 def examples(count: int) -> int:
