@@ -114,6 +114,14 @@ def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | No
         ("%%capture --no-stderr out --no-display\nf()", "out = __ipython_magic__()\nf()"),
         ("\n%%capture out\nf()", "\nout = __ipython_magic__()\nf()"),
         ("%%capture --no-stdout\nf()", "\nf()"),  # no name: binds nothing
+        # %macro NAME makes NAME a Macro, %xdel forgets it, %reset forgets every name
+        ("%macro -q metric 1-2", "metric = __ipython_magic__()"),
+        ("%xdel metric", "metric = __ipython_magic__()"),
+        ("%reset -f", "from __ipython_magic__ import *"),
+        ("if x:\n    %reset -f", "if x:\n    globals()"),
+        ("%%timeit\n%macro metric 1", "\nglobals()"),
+        ("%reset -f in out", "pass"),
+        ("%macro metric", "pass"),
     ],
 )
 def test_a_magic_that_binds_a_name_is_a_binding(cell: str, python: str) -> None:
@@ -502,3 +510,35 @@ def test_a_syntax_error_after_a_line_end_only_ipython_splits_at_is_placed_as_wri
 )
 def test_a_form_feed_inside_python_is_whitespace(cell: str, python: str) -> None:
     assert neutralise(cell) == python
+
+
+@pytest.mark.parametrize(
+    ("magic", "found"),
+    [
+        # asked of IPython 9.19.1: after metric = "AUC" and the magic, metric is unbound (the
+        # call would fail, not send AUC) or a Macro; or still "AUC" (the last cases)
+        ("%reset -f", []),
+        ("%reset", []),  # asks first: a notebook's user may answer y
+        ("%reset -s -f", []),
+        ("%reset -sf", []),
+        ("if ready:\n    %reset -f", []),
+        ("%reset_selective -f met", []),  # the names the pattern finds
+        ("%xdel metric", []),
+        ("%macro metric 1", []),  # a Macro of the first input's lines
+        ("%macro -q metric 1-2", []),
+        ("%macro -r -q metric 'x = 1'", []),
+        ("%reset -f in", ["metric-not-allowed"]),  # the input history only
+        ("%reset -f out", ["metric-not-allowed"]),
+        ("%reset -f dhist", ["metric-not-allowed"]),
+        ("%macro metric", ["metric-not-allowed"]),  # a usage error: no macro made
+        ("%macro -q", ["metric-not-allowed"]),
+        ("%macro other 1", ["metric-not-allowed"]),
+    ],
+)
+def test_a_magic_that_forgets_or_rebinds_names_is_not_a_false_alarm(
+    tmp_path: Path, magic: str, found: list[str]
+) -> None:
+    path = tmp_path / "reset.ipynb"
+    cells = ('metric = "AUC"', magic, _REGRESSION_CALL % "metric")
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    assert [f.code for f in validate_file(path).findings] == found

@@ -205,7 +205,34 @@ def _python_for(line: str, indent: str, own_scope: bool = False) -> str:
         # any name may be bound: a star import says so at a module's top level, globals()
         # anywhere (a star import is refused inside a function)
         return "globals()" if indent or own_scope else f"from {_UNKNOWN[:-2]} import *"
+    if (rebound := _rebound(line)) is not None:
+        if len(rebound) == 1 and not own_scope:
+            return f"{rebound[0]} = {_UNKNOWN}"
+        return "globals()" if indent or own_scope else f"from {_UNKNOWN[:-2]} import *"
     return "pass"
+
+
+_KEEPS_NAMES = frozenset({"in", "out", "dhist", "array"})
+"""What ``%reset in`` (``out``, ``dhist``, ``array``) resets instead of the notebook's names:
+a history, or the names bound to numpy arrays (values the reader does not know)."""
+
+
+def _rebound(line: str) -> list[str] | None:
+    """The name a magic that makes or forgets names binds anew (to an unknown value, or none),
+    or [] where it may be any: ``%macro NAME LINES`` makes a Macro of NAME, ``%xdel NAME``
+    forgets it, ``%reset`` every name (with ``-f``, or once its user answers y) and
+    ``%reset_selective PATTERN`` those it finds; None for another magic. Asked of IPython
+    9.19.1: ``%macro NAME`` without lines is a usage error and ``%reset in`` resets a
+    history, neither binds a name."""
+    words = line.split()
+    magic, given = words[0], [word for word in words[1:] if not word.startswith("-")]
+    if magic == "%reset":
+        return [] if not given or not _KEEPS_NAMES.issuperset(given) else None
+    if magic == "%reset_selective":
+        return []
+    if (magic == "%xdel" and given) or (magic == "%macro" and len(given) > 1):
+        return given[:1] if _is_name(given[0]) else None
+    return None
 
 
 def _is_name(word: str) -> bool:
