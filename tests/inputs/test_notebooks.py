@@ -290,6 +290,16 @@ def _found(path: Path) -> list[tuple[int | None, int | None, str]]:
     return [(f.line, f.column, f.code) for f in validate_file(path).findings]
 
 
+def test_a_notebook_nested_too_deeply_is_placed_where_it_passes_500_levels(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "deep.ipynb"
+    path.write_text('{"cells": [' + "[" * 100_000, encoding="utf-8")  # two levels, then more
+    [finding] = validate_file(path).findings
+    assert (finding.line, finding.column) == (1, len('{"cells": [') + 499)
+    assert finding.message == "not a Jupyter notebook (JSON nested too deeply)"
+
+
 @pytest.mark.parametrize(
     ("text", "why"),
     [
