@@ -23,6 +23,7 @@ from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.syntax import load_path
 from automl_objective_generated.checks import ROOT
 from tests.support.fixture_cases import Case, cases
+from tests.support.fuzzing import examples
 from tests.support.models import model_accepts
 from tests.support.schema_documents import sites, strategy
 
@@ -58,7 +59,7 @@ def assert_agree(document: Any) -> None:
     )
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(3000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_models_and_jsonschema_agree(document: Any) -> None:
     assert_agree(document)
@@ -96,7 +97,7 @@ def full_findings(document: Any) -> list[str]:
     return [f.code for f in SLOW.validate(Document("<doc>", document, "{}", "json")).findings]
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(3000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_compiled_shortcut_passes_exactly_the_clean_documents(document: Any) -> None:
     assert is_clean(document) is (full_findings(document) == []), full_findings(document)

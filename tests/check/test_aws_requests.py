@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from automl_objective.api import validate_data, validate_file
 from automl_objective.base.schema import load_aws_schema
+from tests.support.fuzzing import examples
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.requests import MODEL, filled_v2, skeleton
 
@@ -236,7 +237,7 @@ def _mutated(data: st.DataObject) -> Any:
     return document
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_generated_shape_checks_agree_with_jsonschema(data: st.DataObject) -> None:
     from automl_objective_generated.checks import AWS

@@ -26,6 +26,7 @@ from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject, is_dy
 from automl_objective.check.failures import Failure
 from automl_objective_generated import checks
 from tests.support.compiled import compiled_module
+from tests.support.fuzzing import examples
 from tests.support.paths import FIXTURES
 
 COMPILED = default_checker()
@@ -170,7 +171,7 @@ def assert_check_and_explainer_agree(document: Any) -> None:
         assert passes(document) is (found == []), (passes.__name__, document)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(SEEDS), st.sampled_from(KINDS), st.randoms(use_true_random=False))
 def test_every_failure_reported_is_certain(seed: Any, kind: str, rng: random.Random) -> None:
     tree = shadow(seed, rng)

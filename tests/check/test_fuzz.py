@@ -1,15 +1,15 @@
 """Property-based fuzzing of the loader, the validator and the generated models.
 
 No input may raise anything but a finding, and jsonschema, the generated models and the quick
-check must agree on every document. The suite runs a bounded number of examples; a longer run:
+check must agree on every document. The suite runs a bounded number of examples; a longer run
+(the fuzz profile, tests/support/fuzzing.py):
 
-    AUTOML_OBJECTIVE_FUZZ_EXAMPLES=20000 pytest tests/check/test_fuzz.py
+    AUTOML_OBJECTIVE_HYPOTHESIS=fuzz pytest tests/check/test_fuzz.py
 """
 
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
@@ -26,10 +26,11 @@ from automl_objective.inputs.reading import decode
 from automl_objective.inputs.syntax import parse_text
 from automl_objective_generated.checks import ROOT
 from tests.support.fixture_cases import cases
+from tests.support.fuzzing import examples
 from tests.support.models import model_accepts
 from tests.support.paths import EXAMPLES as EXAMPLE_FILES
 
-EXAMPLES = int(os.environ.get("AUTOML_OBJECTIVE_FUZZ_EXAMPLES", "300"))
+EXAMPLES = examples(300)
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 CATALOG = load_catalog()
 PLAIN = Draft202012Validator(load_schema())

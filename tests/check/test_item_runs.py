@@ -23,6 +23,7 @@ from automl_objective.inputs import runs
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.positions import locate_json_all, parsed_json_spots
+from tests.support.fuzzing import examples
 
 ITEMS = 40
 URI = "s3://b/t/x"
@@ -241,7 +242,7 @@ _SPELT_ITEMS = [
     st.booleans(),
     st.sampled_from(["a", "b"]),
 )
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_run_positions_are_the_walkers_on_any_items(
     spellings: list[int], between: str, at_key: bool, member: str
 ) -> None:
@@ -307,7 +308,7 @@ def test_a_run_is_worded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     st.lists(st.integers(0, 5), min_size=0, max_size=40),
     st.lists(st.tuples(st.integers(0, 39), st.lists(st.integers(0, 7), max_size=3)), max_size=5),
 )
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_findings_left_unworded_are_worded_among_the_others_as_in_one_walk(
     worded: list[int], unworded: list[tuple[int, list[int]]]
 ) -> None:

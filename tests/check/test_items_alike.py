@@ -20,6 +20,7 @@ from automl_objective.check.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.check.failures import Failure, JsonPath
 from automl_objective.check.messages import explain_all
 from automl_objective_generated import checks, explainers
+from tests.support.fuzzing import examples
 
 Explain = Callable[[Any, JsonPath, list[Failure], bool], None]
 CHANNEL = (checks._check_aws_AutoMLJobChannel, explainers._explain_aws_AutoMLJobChannel)
@@ -110,7 +111,7 @@ _ITEM = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.sampled_from([0, 1, 2, 3]), min_size=2, max_size=12),
     st.lists(_ITEM, min_size=4, max_size=4),

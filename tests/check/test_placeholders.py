@@ -17,6 +17,7 @@ from automl_objective.check.placeholders import as_dynamic, find, placeholder_na
 from automl_objective.cli import main
 from automl_objective.inputs.discovery import discover
 from automl_objective.runner import CheckOptions, OptionError
+from tests.support.fuzzing import examples
 
 REQUEST = {
     "AutoMLJobName": "${JOB_NAME}",
@@ -242,7 +243,7 @@ def test_the_text_decides_only_for_data_parsed_from_it() -> None:
 _PIECES = ["$", "\\", "u0024", "x24", "U00000024", "{A}", "A", " ", "é", "\n", '"', "'", "N"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     values=st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), max_size=6),
     ascii_only=st.booleans(),

@@ -18,6 +18,7 @@ from automl_objective.base.schema import load_aws_index, load_schema
 from automl_objective.check.catalog import load_catalog
 from automl_objective.check.checker import Checker, default_checker
 from automl_objective.inputs.document import Document
+from tests.support.fuzzing import examples
 from tests.support.models import model_accepts
 from tests.support.schema_documents import (
     aws_documents,
@@ -64,7 +65,7 @@ def test_models_and_jsonschema_agree_on_every_document() -> None:
         assert model_accepts(data) is (errors == []), (data, errors)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_two_mistakes_at_once_agree_with_jsonschema_and_the_models(data: st.DataObject) -> None:
     """Pairs of facts (a problem type with each metric, an if taken with a member dropped):
@@ -78,7 +79,7 @@ def test_two_mistakes_at_once_agree_with_jsonschema_and_the_models(data: st.Data
     assert model_accepts(document) is (errors == []), (document, errors)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_whole_requests_agree_with_jsonschema(data: st.DataObject) -> None:
     assert_engines_agree(data.draw(st.sampled_from(aws_documents())))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +119,26 @@ def test_a_split_run_reports_what_a_serial_run_does(
     assert reports[0] == reports[1]
     assert reports[0][0] == 1
     assert "skipped as none of the known kinds" in reports[0][1].splitlines()[-1]
+
+
+def test_every_field_of_a_finding_comes_back_from_a_worker() -> None:
+    """Each field of a finding and of a related place, given a value of its own, survives the
+    trip from a worker (a plain tuple, pickled through a pipe): a field added to either record
+    is carried with it, never forgotten in the runner."""
+    import dataclasses
+    import pickle
+
+    from automl_objective.base.finding import Finding, Related
+    from automl_objective.runner import _fields, _finding
+
+    def own_values(record: type, prefix: str) -> dict[str, Any]:
+        return {f.name: f"{prefix}{f.name}" for f in dataclasses.fields(record)}
+
+    places = (Related(**own_values(Related, "first ")), Related(**own_values(Related, "next ")))
+    findings = [
+        Finding(**own_values(Finding, "") | {"related": places}),
+        Finding(**own_values(Finding, "") | {"related": ()}),  # most findings: none
+    ]
+    for finding in findings:
+        back = _finding(pickle.loads(pickle.dumps(_fields(finding))))
+        assert back == finding

@@ -33,6 +33,7 @@ from automl_objective_codegen.compiler.dispatch import HAS, IS, Branch, plan
 from automl_objective_codegen.compiler.keywords.conditional import IfOp
 from automl_objective_codegen.compiler.render import CHECKS_FILE as CHECKS
 from tests.support.compiled import loaded
+from tests.support.fuzzing import examples
 from tests.support.schema_documents import aws_documents, canonical_documents, sites, strategy
 
 Pred = Callable[[Any], bool]
@@ -170,7 +171,7 @@ _ODD = st.one_of(
 _SCHEMA_DOCUMENTS = strategy(sites(load_schema()), _ODD, [])
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=list(HealthCheck))
 @given(_SCHEMA_DOCUMENTS, st.randoms(use_true_random=False))
 def test_generated_requests_are_judged_alike(document: Any, rng: random.Random) -> None:
     entries, general = _bundled()
@@ -315,7 +316,7 @@ def test_each_shape_judges_every_small_document_as_jsonschema(name: str) -> None
 
 
 @pytest.mark.parametrize("name", SHAPES)
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(document=_DOCUMENTS, rng=st.randoms(use_true_random=False))
 def test_each_shape_judges_as_jsonschema_and_the_general_code(
     name: str, document: Any, rng: random.Random
@@ -406,7 +407,7 @@ def test_the_gated_explainers_explain_every_schema_document_as_the_general_code(
         _assert_explained_alike(odd)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(_SCHEMA_DOCUMENTS, st.randoms(use_true_random=False))
 def test_generated_requests_are_explained_alike(document: Any, rng: random.Random) -> None:
     _assert_explained_alike(document)

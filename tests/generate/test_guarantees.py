@@ -24,6 +24,7 @@ from automl_objective.check.checker import Checker
 from automl_objective_codegen import tree
 from automl_objective_codegen.run import GenerateError, generate, read_source
 from automl_objective_generated import checks
+from tests.support.fuzzing import examples
 from tests.support.hostile import hostile, used_names
 from tests.support.paths import ROOT
 
@@ -650,7 +651,7 @@ def test_a_hostile_schema_file_name_stays_inside_the_headers(tmp_path: Path) -> 
 
 
 @pytest.mark.slow  # a whole tree rendered for each of 25 random texts
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=40))
 def test_fuzz_random_schema_text_never_becomes_code(text: str) -> None:
     import tempfile

@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
+from tests.support.fuzzing import examples
 from tests.support.paths import TESTS
 
 
@@ -108,7 +109,7 @@ NOTEBOOK = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(notebook=NOTEBOOK | ODD)
 @example(  # a cell type that is no string: nbformat refuses the notebook (found by this test)
     notebook={
@@ -153,7 +154,7 @@ WELL_FORMED = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(notebook=WELL_FORMED)
 def test_well_formed_notebooks_are_read_without_nbformat_as_it_reads_them(
     notebook: dict[str, Any],

@@ -114,6 +114,14 @@ def test_ipython_syntax_is_neutralised_line_for_line(cell: str, python: str | No
         ("%%capture --no-stderr out --no-display\nf()", "out = __ipython_magic__()\nf()"),
         ("\n%%capture out\nf()", "\nout = __ipython_magic__()\nf()"),
         ("%%capture --no-stdout\nf()", "\nf()"),  # no name: binds nothing
+        # %macro NAME makes NAME a Macro, %xdel forgets it, %reset forgets every name
+        ("%macro -q metric 1-2", "metric = __ipython_magic__()"),
+        ("%xdel metric", "metric = __ipython_magic__()"),
+        ("%reset -f", "from __ipython_magic__ import *"),
+        ("if x:\n    %reset -f", "if x:\n    globals()"),
+        ("%%timeit\n%macro metric 1", "\nglobals()"),
+        ("%reset -f in out", "pass"),
+        ("%macro metric", "pass"),
     ],
 )
 def test_a_magic_that_binds_a_name_is_a_binding(cell: str, python: str) -> None:
@@ -282,6 +290,16 @@ def _found(path: Path) -> list[tuple[int | None, int | None, str]]:
     return [(f.line, f.column, f.code) for f in validate_file(path).findings]
 
 
+def test_a_notebook_nested_too_deeply_is_placed_where_it_passes_500_levels(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "deep.ipynb"
+    path.write_text('{"cells": [' + "[" * 100_000, encoding="utf-8")  # two levels, then more
+    [finding] = validate_file(path).findings
+    assert (finding.line, finding.column) == (1, len('{"cells": [') + 499)
+    assert finding.message == "not a Jupyter notebook (JSON nested too deeply)"
+
+
 @pytest.mark.parametrize(
     ("text", "why"),
     [
@@ -415,3 +433,122 @@ def test_a_wrapped_comparison_in_a_cell_is_checked_not_a_parse_error(tmp_path: P
     )
     path.write_text(_notebook(code), encoding="utf-8")
     assert _found(path) == [(3, 83, "metric-not-allowed")]
+
+
+# IPython 9.19 cuts a cell into lines where str.splitlines does before it looks for magics: at a
+# form feed, a vertical tab, \x1c-\x1e, NEL, U+2028 and U+2029 too, where Python goes on with the
+# same line. Asked of IPython 9.19.1 itself, on Python 3.11 and 3.13: a magic ends there, and
+# what follows is a line of its own, run as Python.
+_MSE_AFTER_A_BREAK = [
+    '%env A=1\fmetric = "MSE"',
+    '%env A=1\u2028metric = "MSE"',
+    '%env A=1\x85metric = "MSE"',
+    'm = %env A\fmetric = "MSE"',
+    '%time z = 2\fmetric = "MSE"',
+    '!echo hi\fmetric = "MSE"',
+    '%env A=1\f%env B=2\fmetric = "MSE"',
+    'if 1:\n    %env A=1\f    metric = "MSE"',
+    '%env A=1\fy = (\n2)\nmetric = "MSE"',
+    '%env A=1\fif y:\n    pass\nmetric = "MSE"',
+    '%%capture out\fmetric = "MSE"\nq = 1',
+    '%%time\fmetric = "MSE"',
+    # the blank line a form feed ends before a cell's first line is dropped, then its indent
+    '\f    metric = "MSE"\n    q = 1',
+    ' \f  metric = "MSE"\n  q = 1',
+]
+
+
+@pytest.mark.parametrize("rebinding", _MSE_AFTER_A_BREAK)
+def test_python_after_a_line_end_only_ipython_splits_at_is_run(
+    tmp_path: Path, rebinding: str
+) -> None:
+    """``metric = "AUC"``, then a cell rebinding it to "MSE" after a magic and a form feed
+    (IPython: metric is "MSE" after it): AUC is not reported."""
+    path = tmp_path / "break.ipynb"
+    cells = ('metric = "AUC"', rebinding, _REGRESSION_CALL % "metric")
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    assert validate_file(path).findings == []
+
+
+_CALL_AT_91 = _REGRESSION_CALL % '"F1"'  # its finding at column 91 of its line
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "line"),
+    [
+        # a call after a magic and a form feed is read, and placed where it is written
+        ("%env A=1\f", "", 1),
+        ("%env É=1\u2028", "", 1),  # columns count characters
+        ("metric = %env A\x85", "", 1),
+        ("x = 1\n%env A=1\f%env B\f", "\ny = 2", 2),
+        ("if 1:\n    %env A=1\f    ", "", 2),
+        ("\f    ", "\n    x = 1", 1),
+        ("%env A=1\fx = 1\n", "", 2),  # later lines keep their numbers
+        ("  %env A=1\f  x = 1\n  ", "", 2),  # indented as a whole
+        ("%%capture out\fx = 1\n", "", 2),
+    ],
+)
+def test_a_call_after_a_line_end_only_ipython_splits_at_is_placed_as_written(
+    tmp_path: Path, before: str, after: str, line: int
+) -> None:
+    path = tmp_path / "placed.ipynb"
+    path.write_text(_notebook(before + _CALL_AT_91 + after), encoding="utf-8")
+    column = len(before.rsplit("\n", 1)[-1]) + 91
+    assert _found(path) == [(line, column, "metric-not-allowed")]
+
+
+def test_a_syntax_error_after_a_line_end_only_ipython_splits_at_is_placed_as_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "broken.ipynb"
+    path.write_text(_notebook("x = 1\n%env A=1\fy = (1 +\n" + _CALL_AT_91), encoding="utf-8")
+    [(line, column, code)] = _found(path)
+    assert (line, code) == (2, "parse-error")
+    assert column is not None and column > len("%env A=1\f")
+
+
+@pytest.mark.parametrize(
+    ("cell", "python"),
+    [
+        # within a logical line a form feed is Python's whitespace (IPython runs it so too)
+        ("x = 1\f%env A", "x = 1\f%env A"),
+        ("y = (1,\f%env A)", "y = (1,\f%env A)"),
+        ('s = "a\fb"\n%env A', 's = "a\fb"\npass'),
+        ("x = 1\f\n%env A", "x = 1\f\npass"),
+        ("\f%env A\nx = 1", "\fpass\nx = 1"),
+    ],
+)
+def test_a_form_feed_inside_python_is_whitespace(cell: str, python: str) -> None:
+    assert neutralise(cell) == python
+
+
+@pytest.mark.parametrize(
+    ("magic", "found"),
+    [
+        # asked of IPython 9.19.1: after metric = "AUC" and the magic, metric is unbound (the
+        # call would fail, not send AUC) or a Macro; or still "AUC" (the last cases)
+        ("%reset -f", []),
+        ("%reset", []),  # asks first: a notebook's user may answer y
+        ("%reset -s -f", []),
+        ("%reset -sf", []),
+        ("if ready:\n    %reset -f", []),
+        ("%reset_selective -f met", []),  # the names the pattern finds
+        ("%xdel metric", []),
+        ("%macro metric 1", []),  # a Macro of the first input's lines
+        ("%macro -q metric 1-2", []),
+        ("%macro -r -q metric 'x = 1'", []),
+        ("%reset -f in", ["metric-not-allowed"]),  # the input history only
+        ("%reset -f out", ["metric-not-allowed"]),
+        ("%reset -f dhist", ["metric-not-allowed"]),
+        ("%macro metric", ["metric-not-allowed"]),  # a usage error: no macro made
+        ("%macro -q", ["metric-not-allowed"]),
+        ("%macro other 1", ["metric-not-allowed"]),
+    ],
+)
+def test_a_magic_that_forgets_or_rebinds_names_is_not_a_false_alarm(
+    tmp_path: Path, magic: str, found: list[str]
+) -> None:
+    path = tmp_path / "reset.ipynb"
+    cells = ('metric = "AUC"', magic, _REGRESSION_CALL % "metric")
+    path.write_text(_notebook(*cells), encoding="utf-8")
+    assert [f.code for f in validate_file(path).findings] == found

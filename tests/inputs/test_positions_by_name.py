@@ -21,6 +21,7 @@ from automl_objective.inputs.positions import (
     locate_parsed_json,
 )
 from automl_objective.inputs.syntax import parse_text
+from tests.support.fuzzing import examples
 
 # Names that look like JSON structure or hide a member inside a string.
 NAMES = ["a", "b", "", " ", "a:b", ",", ":y", "}", "]", "[", 'a"b', "a\\b", "é", "\u2028", "\\"]
@@ -54,7 +55,7 @@ def _requests(data: Any) -> list[Request]:
     return [(path, key) for path in _paths(data) for key in (False, True)]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     data=st.dictionaries(st.sampled_from(NAMES), _values(), max_size=5),
     indent=st.sampled_from([None, 1, "\t"]),
@@ -80,7 +81,7 @@ def test_searching_names_agrees_with_walking_the_text(
     assert locate_parsed_json(text, parsed, requests) == locate_json_all(text, requests)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     data=st.dictionaries(st.sampled_from(NAMES), _values(), max_size=5),
     indent=st.sampled_from([None, 1]),
@@ -200,7 +201,7 @@ def test_nesting_too_deep_to_count_along_goes_to_the_walker() -> None:
     assert positions == [(1, 2), (1, 15)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     items=st.lists(
         st.dictionaries(st.sampled_from(NAMES), _values(), min_size=1, max_size=3), min_size=1

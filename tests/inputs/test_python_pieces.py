@@ -28,6 +28,7 @@ from automl_objective.inputs.python.pieces import (
     statement_lines,
 )
 from tests.support.code import check_python_text
+from tests.support.fuzzing import examples
 from tests.support.paths import ROOT
 
 CALL = (
@@ -325,7 +326,7 @@ _FRAGMENTS = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60))
 def test_pieces_of_the_quick_split_that_parse_are_the_whole_source(fragments: list[str]) -> None:
     # the property the quick split rests on: if every piece parses, the pieces together are
@@ -365,7 +366,7 @@ _CODE = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(_CODE), max_size=50))
 def test_any_code_read_in_pieces_is_read_as_it_is_whole(fragments: list[str]) -> None:
     text = "".join(fragments)

@@ -19,6 +19,7 @@ from automl_objective.inputs.python.reader import (
     parse_chunk,
 )
 from automl_objective.inputs.python.sdk_names import shape_members, snake_case
+from tests.support.fuzzing import examples
 from tests.support.paths import CODE
 
 CODE = CODE
@@ -443,7 +444,7 @@ _PIECES = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_any_code_gives_findings_never_an_exception(pieces: list[str]) -> None:
     from automl_objective.inputs.document import LoadError
@@ -484,7 +485,7 @@ _CALLEES = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(_EXPRESSIONS, max_size=2),
     st.sampled_from(_CALLEES),

@@ -5,7 +5,6 @@ shared nodes and refusals; the pieces are really reused; what is remembered stay
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 from automl_objective.api import check_text
 from automl_objective.inputs import yaml_chunks, yaml_syntax
 from automl_objective.inputs.yaml_one_pass import compose, plain_data
+from tests.support.fuzzing import examples
 from tests.support.yaml_readings import mutant, outcome
 
 NAMES = ["AutoMLJobName", "ProblemType", "AutoMLJobObjective", "Tags", "InputDataConfig", "a"]
@@ -105,7 +105,7 @@ def _pieces(text: str) -> Any:
     return outcome(lambda t: yaml_syntax.parse_yaml("x.yaml", t), text)
 
 
-EXAMPLES = int(os.environ.get("AUTOML_OBJECTIVE_FUZZ_EXAMPLES", "150"))
+EXAMPLES = examples(150)
 EDITS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
 

@@ -5,7 +5,6 @@ again by the careful reading; and the lean loader's shortcuts hold."""
 
 from __future__ import annotations
 
-import os
 import random
 from typing import Any
 
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 
 from automl_objective.inputs import yaml_one_pass, yaml_syntax
 from automl_objective.inputs.document import Document
+from tests.support.fuzzing import examples
 from tests.support.yaml_readings import Reading, mutant, outcome, yaml_files
 
 FILES = yaml_files()
@@ -66,7 +66,7 @@ def test_every_yaml_file_under_tests_reads_the_same_in_one_pass(cloudformation: 
         _same_reading(path.read_text("utf-8").removeprefix("\ufeff"), cloudformation)
 
 
-EXAMPLES = int(os.environ.get("AUTOML_OBJECTIVE_FUZZ_EXAMPLES", "400"))
+EXAMPLES = examples(400)
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
 

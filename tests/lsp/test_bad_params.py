@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from automl_objective.lsp.protocol import AnsweringProtocol, Undecodable
 from automl_objective.lsp.server import build_server
 from tests.lsp.raw_rpc import RawClient, raw_server
+from tests.support.fuzzing import examples
 
 SERVER = build_server()
 """A server never started: its protocol's decoder is what the tests call."""
@@ -242,7 +243,7 @@ METHODS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(method=st.sampled_from(METHODS), params=JSON, request=st.booleans())
 def test_any_params_decode_or_are_refused_in_one_line(
     method: str, params: object, request: bool

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from automl_objective.api import catalog
 from automl_objective.lsp.lexer import STRING, token_at, tokens
 from automl_objective.lsp.request_context import METRIC, slot_at
+from tests.support.fuzzing import examples
 
 PIECES = [*"'\"\\#\n\r \t\f\x0b(){}[]:,=.-+*rbfuRBFUtT019_é\u2028", "'''", '"""', "\\\n", "x"]
 _BETWEEN = re.compile(r"(?:[ \t\f\r\n]+|\\\r?\n|#[^\r\n]*)*")
@@ -29,7 +30,7 @@ def test_an_unclosed_triple_quoted_string_ending_in_a_backslash_runs_to_the_end(
         assert slot is not None and slot.member == METRIC
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 def test_every_text_is_tokens_with_only_spaces_and_comments_between(text: str) -> None:
     found = tokens(text)

@@ -18,6 +18,7 @@ from automl_objective.base.quoting import printable_data
 from automl_objective.report import JsonReporter, SarifReporter
 from automl_objective.report.indented_json import dumps_printable
 from automl_objective.report.reporter import Reporter
+from tests.support.fuzzing import examples
 from tests.support.paths import EXAMPLES
 
 _TEXT = st.text(st.characters(codec="utf-8")) | st.sampled_from(
@@ -39,7 +40,7 @@ def _expected(value: Any) -> str:
     return json.dumps(printable_data(value), indent=2)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(_DATA)
 @example({"\x80": None, "\udc80": None})  # two keys shown alike, "\\x80": one member, not two
 def test_the_writer_writes_what_the_standard_library_writes(value: Any) -> None:

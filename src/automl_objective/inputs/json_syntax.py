@@ -175,7 +175,10 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
         where = line_column(text, offset) if offset is not None else (None, None)
         raise LoadError(path, f"invalid JSON: {error}", *where) from None
     except RecursionError:
-        raise LoadError(path, "invalid JSON: nested too deeply to read") from None
+        from automl_objective.inputs.json_nesting import nesting_place
+
+        place = nesting_place(text)
+        raise LoadError(path, "invalid JSON: nested too deeply to read", *place) from None
     except ValueError:  # an integer with more digits than Python converts (4,300)
         offset = find_bare_token(text, lambda token: len(token) > MAX_NUMBER_CHARS)
         where = line_column(text, offset) if offset is not None else (None, None)

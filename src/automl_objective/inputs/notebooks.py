@@ -62,7 +62,11 @@ def cell_sources(display: str, text: str) -> list[str]:
         message = f"not a Jupyter notebook (not JSON: {error.msg})"
         raise LoadError(display, message, error.lineno, error.colno) from None
     except RecursionError:
-        raise LoadError(display, "not a Jupyter notebook (JSON nested too deeply)") from None
+        from automl_objective.inputs.json_nesting import nesting_place
+
+        where = nesting_place(text)
+        message = "not a Jupyter notebook (JSON nested too deeply)"
+        raise LoadError(display, message, *where) from None
     try:
         cells = _cells(notebook)
         return [

@@ -21,6 +21,7 @@ cell, markdown ones too.
 from __future__ import annotations
 
 import ast
+import bisect
 import keyword
 import re
 import warnings
@@ -79,26 +80,103 @@ def runs_in_own_scope(source: str) -> bool:
 
 def neutralise(source: str) -> str | None:
     """Python text for a cell's source, or None for a cell in another language."""
+    cell = neutralised(source)
+    return None if cell is None else cell.python
+
+
+class Neutralised:
+    """A cell's Python (:attr:`python`) and how to place what is read from it in the cell as
+    written. A magic ends where IPython ends its line, at a form feed too
+    (:func:`_ipython_line_end`): what follows on the cell's line is a line of its own in
+    :attr:`python`, which :attr:`moved` lists; :attr:`shown` is :attr:`python` with the
+    cell's own lines back in their places (the text its columns are counted in)."""
+
+    __slots__ = ("moved", "python", "shown")
+
+    def __init__(self, python: str, shown: str, moved: list[tuple[int, int, int]]) -> None:
+        self.python = python
+        self.shown = shown
+        self.moved = moved
+        """(line of :attr:`python`, UTF-8 bytes and characters before it on the cell's own
+        line) for each line moved out of a cell's line, in order."""
+
+
+def neutralised(source: str) -> Neutralised | None:
+    """:func:`neutralise`, with where its lines are in the cell."""
     parts = _LINE_END.split(source)  # lines at even indices, what ends each at odd ones
     magic = _cell_magic(parts)
-    if magic is not None:
-        if magic[1] not in _PYTHON_CELL_MAGICS:
-            return None
-        parts[magic[0]] = _cell_magic_binding(parts[magic[0]])
+    if magic is not None and magic[1] not in _PYTHON_CELL_MAGICS:
+        return None
     # in a function of its own, a magic that binds names by their spelling binds the
     # notebook's (IPython runs it in them), not the function's: any name, as in a block
     own_scope = magic is not None and magic[1] in _OWN_SCOPE_CELL_MAGICS
     state = LineState()
+    moved: list[tuple[int, int, int]] = []
+    cut_lines: dict[int, str] = {}  # the cell's lines a magic's end cut, by index in parts
     for index in range(0, len(parts), 2):
         line = parts[index]
-        match = _IPYTHON_LINE.match(line) if state.at_start() else None
-        if match is not None:
-            indent = match.group(1)
-            parts[index] = indent + _python_for(line[match.end(1) :], indent, own_scope)
-            state.continued = False
-        else:
+        if magic is not None and index == magic[0]:
+            lines = _cell_magic_lines(line, state, own_scope)
+        elif state.at_start() and _IPYTHON_LINE.match(line) is not None:
+            lines = _ipython_lines(line, 0, state, own_scope)
+        else:  # Python (nearly every line)
             state.scan(line)
-    return "".join(parts)
+            continue
+        parts[index] = "\n".join([python for _, python in lines])
+        if len(lines) > 1:
+            cut_lines[index] = line
+            first = index // 2 + 1 + len(moved)
+            for number, (start, _) in enumerate(lines[1:], start=1):
+                moved.append((first + number, len(line[:start].encode("utf-8")), start))
+    python = "".join(parts)
+    if not moved:
+        return Neutralised(python, python, moved)
+    for index, line in cut_lines.items():
+        parts[index] = line
+    return Neutralised(python, "".join(parts), moved)
+
+
+def _cell_magic_lines(line: str, state: LineState, own_scope: bool) -> list[tuple[int, str]]:
+    """:func:`_ipython_lines` of a Python cell magic's line: its binding, and what follows
+    where the magic ends before the line does (:func:`_ipython_line_end`)."""
+    end = _ipython_line_end(line)
+    if end is None:
+        return [(0, _cell_magic_binding(line))]
+    head = (0, _cell_magic_binding(line[:end]))
+    return [head, *_ipython_lines(line, end + 1, state, own_scope)]
+
+
+def _ipython_line_end(line: str) -> int | None:
+    """Where the first line IPython reads in a line of the cell ends, None where it is the
+    whole: IPython 9.19 cuts a cell into lines as ``str.splitlines`` does before it looks for
+    magics, at a form feed, a vertical tab, \\x1c-\\x1e, NEL, U+2028 and U+2029 too, where
+    Python goes on with the line (a form feed is whitespace to it). So a magic ends there and
+    what follows is a line of its own: ``%env A=1\\fmetric = "MSE"`` binds metric (asked of
+    IPython 9.19.1, on Python 3.11 and 3.13). (``splitlines``, not a pattern: compiling a class
+    of those characters costs 2 M instructions, at every notebook's first.)"""
+    lines = line.splitlines()
+    return len(lines[0]) if len(lines) > 1 else None
+
+
+def _ipython_lines(
+    line: str, start: int, state: LineState, own_scope: bool
+) -> list[tuple[int, str]]:
+    """The Python for ``line`` from ``start``: (where in ``line``, Python) for each line
+    IPython reads there, more than one where a magic ends first (:func:`_ipython_line_end`)."""
+    text = line[start:]
+    match = _IPYTHON_LINE.match(text) if state.at_start() else None
+    if match is None:
+        state.scan(text)
+        return [(start, text)]
+    indent = match.group(1)
+    state.continued = False
+    magic = text[match.end(1) :]
+    end = _ipython_line_end(magic)
+    if end is None:  # the line is the magic (nearly always)
+        return [(start, indent + _python_for(magic, indent, own_scope))]
+    python = indent + _python_for(magic[:end], indent, own_scope)
+    rest = start + match.end(1) + end + 1
+    return [(start, python), *_ipython_lines(line, rest, state, own_scope)]
 
 
 _ASSIGNED = re.compile(r"([\w.]+)\s*=\s*[%!]")
@@ -127,7 +205,34 @@ def _python_for(line: str, indent: str, own_scope: bool = False) -> str:
         # any name may be bound: a star import says so at a module's top level, globals()
         # anywhere (a star import is refused inside a function)
         return "globals()" if indent or own_scope else f"from {_UNKNOWN[:-2]} import *"
+    if (rebound := _rebound(line)) is not None:
+        if len(rebound) == 1 and not own_scope:
+            return f"{rebound[0]} = {_UNKNOWN}"
+        return "globals()" if indent or own_scope else f"from {_UNKNOWN[:-2]} import *"
     return "pass"
+
+
+_KEEPS_NAMES = frozenset({"in", "out", "dhist", "array"})
+"""What ``%reset in`` (``out``, ``dhist``, ``array``) resets instead of the notebook's names:
+a history, or the names bound to numpy arrays (values the reader does not know)."""
+
+
+def _rebound(line: str) -> list[str] | None:
+    """The name a magic that makes or forgets names binds anew (to an unknown value, or none),
+    or [] where it may be any: ``%macro NAME LINES`` makes a Macro of NAME, ``%xdel NAME``
+    forgets it, ``%reset`` every name (with ``-f``, or once its user answers y) and
+    ``%reset_selective PATTERN`` those it finds; None for another magic. Asked of IPython
+    9.19.1: ``%macro NAME`` without lines is a usage error and ``%reset in`` resets a
+    history, neither binds a name."""
+    words = line.split()
+    magic, given = words[0], [word for word in words[1:] if not word.startswith("-")]
+    if magic == "%reset":
+        return [] if not given or not _KEEPS_NAMES.issuperset(given) else None
+    if magic == "%reset_selective":
+        return []
+    if (magic == "%xdel" and given) or (magic == "%macro" and len(given) > 1):
+        return given[:1] if _is_name(given[0]) else None
+    return None
 
 
 def _is_name(word: str) -> bool:
@@ -170,40 +275,94 @@ def _leading_indent(cell: str) -> str:
     starts with it; "" for a cell that starts at its margin."""
     for line in _LINE_END.split(cell)[::2]:
         if line.strip():
+            line = line[_blank_lines_before(line) :]
             return line[: len(line) - len(line.lstrip(" \t"))]
     return ""
 
 
-def _parse_cell(source: str, indent: str, number: int) -> Chunk:
+def _blank_lines_before(line: str) -> int:
+    """How long the blank lines are that IPython drops before a cell's first line, where they
+    end on that line at a form feed or the like (:func:`_ipython_line_end`): ``\\f    x = 1``
+    is ``x = 1`` and its indent."""
+    blank = 0
+    for piece in line.splitlines(keepends=True)[:-1]:
+        if not piece.isspace():
+            break
+        blank += len(piece)
+    return blank
+
+
+def _parse_cell(cell: Neutralised, indent: str, number: int) -> Chunk:
     """The cell's Python, read as IPython runs it: without ``indent`` on each line that starts
-    with it, every place then moved back by its width, so that findings are placed in the
-    cell as written (a syntax error too). Not for a cell read in pieces (over WHOLE_LIMIT)."""
+    with it, every place then moved back by its width, and back to the cell's own line from
+    a line a magic's end moved it to, so that findings are placed in the cell as written (a
+    syntax error too). Not for a cell read in pieces (over WHOLE_LIMIT)."""
     filename = f"<cell {number}>"  # not the notebook's own name: CPython would read a
     # syntax error's line from that file
-    if not indent or len(source) > WHOLE_LIMIT:
+    source = cell.python
+    if not cell.moved and (not indent or len(source) > WHOLE_LIMIT):
         return parse_chunk(source, number, filename)
     parts = _LINE_END.split(source)
     width = len(indent)
     moved = {0}  # lines (from 1) that lost the indent
-    for index in range(0, len(parts), 2):
-        if parts[index].startswith(indent):
-            parts[index] = parts[index][width:]
+    first = next((i for i in range(0, len(parts), 2) if parts[i].strip()), 0)
+    for index in range(0, len(parts), 2) if indent else ():
+        line = parts[index]
+        start = _blank_lines_before(line) if index == first else 0
+        if line.startswith(indent, start):
+            parts[index] = line[:start] + line[start + width :]
             moved.add(index // 2 + 1)
     moved.discard(0)
     try:
         tree = parse_python("".join(parts), filename)
     except SyntaxError as error:
-        if error.lineno in moved and error.offset is not None:
-            error.offset += width
-        if error.end_lineno in moved and error.end_offset is not None:
-            error.end_offset += width
+        _unindent_error(error, moved, width)
+        _place_error_as_written(error, cell.moved)
         raise
     for node in ast.walk(tree):  # an indent is spaces and tabs: as many UTF-8 bytes
         if getattr(node, "lineno", None) in moved:
             node.col_offset += width  # type: ignore[attr-defined]
         if getattr(node, "end_lineno", None) in moved and node.end_col_offset is not None:  # type: ignore[attr-defined]
             node.end_col_offset += width  # type: ignore[attr-defined]
-    return Chunk(number, source, tree)
+    if cell.moved:
+        _place_as_written(tree, cell.moved)
+    return Chunk(number, cell.shown, tree)
+
+
+def _unindent_error(error: SyntaxError, moved: set[int], width: int) -> None:
+    if error.lineno in moved and error.offset is not None:
+        error.offset += width
+    if error.end_lineno in moved and error.end_offset is not None:
+        error.end_offset += width
+
+
+def _cell_line(line: int, moved: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    """The cell's line a line of its Python is on, and the UTF-8 bytes and characters before
+    it there (nonzero for a line a magic's end moved out of it)."""
+    before = bisect.bisect_right(moved, (line, -1, -1))
+    if before < len(moved) and moved[before][0] == line:
+        return line - before - 1, moved[before][1], moved[before][2]
+    return line - before, 0, 0
+
+
+def _place_as_written(tree: ast.Module, moved: list[tuple[int, int, int]]) -> None:
+    for node in ast.walk(tree):
+        if (line := getattr(node, "lineno", None)) is not None:
+            node.lineno, shift, _ = _cell_line(line, moved)  # type: ignore[attr-defined]
+            node.col_offset += shift  # type: ignore[attr-defined]
+        if (end := getattr(node, "end_lineno", None)) is not None:
+            node.end_lineno, shift, _ = _cell_line(end, moved)  # type: ignore[attr-defined]
+            if node.end_col_offset is not None:  # type: ignore[attr-defined]
+                node.end_col_offset += shift  # type: ignore[attr-defined]
+
+
+def _place_error_as_written(error: SyntaxError, moved: list[tuple[int, int, int]]) -> None:
+    if error.lineno is not None and moved:
+        error.lineno, _, shift = _cell_line(error.lineno, moved)
+        error.offset = None if error.offset is None else error.offset + shift
+    if error.end_lineno is not None and moved:
+        error.end_lineno, _, shift = _cell_line(error.end_lineno, moved)
+        error.end_offset = None if error.end_offset is None else error.end_offset + shift
 
 
 def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]]:
@@ -214,18 +373,21 @@ def notebook_chunks(display: str, text: str) -> tuple[list[Chunk], list[Finding]
         cells = _read_by_nbformat(display, text)
     chunks, problems = [], []
     for number, text_of_cell in cells:
-        source = neutralise(text_of_cell)
-        if source is None:
+        cell = neutralised(text_of_cell)
+        if cell is None:
             continue
+        source = cell.python
         try:
             # Not the notebook's own name: CPython would read a syntax error's line from that file.
-            chunk = _parse_cell(source, _leading_indent(text_of_cell), number)
+            chunk = _parse_cell(cell, _leading_indent(text_of_cell), number)
             chunk.own_scope = runs_in_own_scope(text_of_cell)
             chunks.append(chunk)
         except (SyntaxError, ValueError, RecursionError) as raised:
             error = (
                 newer_syntax_error(raised, source) if isinstance(raised, SyntaxError) else raised
             )
+            if error is not raised and isinstance(error, SyntaxError):  # found again
+                _place_error_as_written(error, cell.moved)
             if error is None:  # maybe an f-string a newer Python reads: a warning
                 assert isinstance(raised, SyntaxError)
                 message = f"code cell is {newer_syntax_note(raised.msg)}"
