@@ -212,15 +212,37 @@ def discover(
     include = default_include() if include is None else include
     if any(not pattern for pattern in include):
         raise DiscoveryError("an empty include pattern matches no file")
-    sources: list[Source] = []
-    searched: list[str] = []
-    excluded_by_name = False
     excluded = Globs(exclude) if force_exclude else None
     listings = _Listings(paths) if len(paths) > 64 else None
     if listings is not None and excluded is None and STDIN_NAME not in paths:
         named = listings.named_files()
         if named is not None:
             return named
+    sources, searched, excluded_by_name = _each_path(
+        paths, include, exclude, excluded, listings, allow_directories
+    )
+    if not sources and not excluded_by_name:
+        raise DiscoveryError(
+            printable(f"no files matched in {', '.join(searched)} (include: {', '.join(include)})")
+            if searched
+            else "no files matched"
+        )
+    return sources
+
+
+def _each_path(
+    paths: Sequence[str],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    excluded: Globs | None,
+    listings: _Listings | None,
+    allow_directories: bool,
+) -> tuple[list[Source], list[str], bool]:
+    """:func:`discover`'s sources one path at a time, the directories searched, and whether
+    a named file was excluded."""
+    sources: list[Source] = []
+    searched: list[str] = []
+    excluded_by_name = False
     for raw in paths:
         if raw == STDIN_NAME:
             sources.append(Source(None, "<stdin>"))
@@ -245,10 +267,4 @@ def discover(
             sources.extend(_walk(raw, include, exclude))
         else:
             sources.append(_named(raw))
-    if not sources and not excluded_by_name:
-        raise DiscoveryError(
-            printable(f"no files matched in {', '.join(searched)} (include: {', '.join(include)})")
-            if searched
-            else "no files matched"
-        )
-    return sources
+    return sources, searched, excluded_by_name
