@@ -11,7 +11,7 @@ from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
 from automl_objective.cli.start_up import done as start_up_done
 from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
-from automl_objective.inputs.source import stdin_count
+from automl_objective.inputs.source import Source, stdin_count
 from automl_objective.report import REPORTERS
 from automl_objective.report.reporter import FileLines
 from automl_objective.report.terminal import ProgressBar, wants_colour, wants_progress
@@ -29,6 +29,37 @@ if TYPE_CHECKING:
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    found = _sources(args)
+    if isinstance(found, int):
+        return found
+    sources = found
+    jobs = _jobs(args.jobs, len(sources))
+    reading_stdin = stdin_count(sources)
+    if reading_stdin > 1:
+        return usage("'-' (standard input) can be given only once")
+    if reading_stdin and sys.stdin is None:
+        return usage("'-' names standard input, but it is closed")
+    bar = (
+        ProgressBar(len(sources), sys.stderr)
+        if sys.stderr is not None and wants_progress(sys.stderr, len(sources))
+        else None
+    )
+    options: dict[str, Any] = {
+        "kind": args.kind,
+        "problem_type": args.problem_type,
+        "strict": args.strict,
+        "placeholders": args.placeholders,
+        "max_bytes": args.max_bytes,
+        "jobs": jobs,
+        "progress": bar,
+        "stdin": sys.stdin.buffer if reading_stdin else None,
+        "skip_unknown": args.skip_unknown,
+    }
+    return _check_and_report(args, sources, options, out)
+
+
+def _sources(args: argparse.Namespace) -> list[Source] | int:
+    """The files to check, once the options are known to be usable; else the usage exit."""
     try:
         if args.jobs is not None and args.jobs < 0:
             return usage(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
@@ -47,37 +78,24 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
         return usage(f"--{error.argument.replace('_', '-')} {error.problem}")
     except (UsageError, DiscoveryError) as error:
         return usage(str(error))
-    jobs = _jobs(args.jobs, len(sources))
-    reading_stdin = stdin_count(sources)
-    if reading_stdin > 1:
-        return usage("'-' (standard input) can be given only once")
-    if reading_stdin and sys.stdin is None:
-        return usage("'-' names standard input, but it is closed")
-    bar = (
-        ProgressBar(len(sources), sys.stderr)
-        if sys.stderr is not None and wants_progress(sys.stderr, len(sources))
-        else None
-    )
+    return sources
+
+
+def _check_and_report(
+    args: argparse.Namespace, sources: list[Source], options: dict[str, Any], out: TextIO
+) -> int:
+    """Check ``sources`` with ``options`` (those of :func:`check_sources`), write the report to
+    ``out`` and give the exit status."""
     reporter = (
         TextReporter(colour=wants_colour(out))
         if args.format == "text"
         else REPORTERS[args.format]()
     )
-    options: dict[str, Any] = {
-        "kind": args.kind,
-        "problem_type": args.problem_type,
-        "strict": args.strict,
-        "placeholders": args.placeholders,
-        "max_bytes": args.max_bytes,
-        "jobs": jobs,
-        "progress": bar,
-        "stdin": sys.stdin.buffer if reading_stdin else None,
-        "skip_unknown": args.skip_unknown,
-    }
     # A format of each file's lines (text, github) is made where the files are checked: a
     # split run's workers send back their lines, not their findings (the results are read
     # again only for the note of --problem-type).
     by_lines = reporter if isinstance(reporter, FileLines) and args.problem_type is None else None
+    bar = options["progress"]
     try:
         if by_lines is not None:
             digests = digest_sources(sources, by_lines.digest, **options)
@@ -86,7 +104,7 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     except WorkerError as error:
         say(f"automl-objective: error: {error}")
         return EXIT_INVALID
-    finally:
+    finally:  # the bar is gone before the report is written
         if bar is not None:
             bar.close()
     if by_lines is not None:
