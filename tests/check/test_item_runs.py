@@ -175,6 +175,27 @@ def test_a_broken_period_places_the_rest_anew(placed: list[int]) -> None:
     assert placed == [ITEMS - 1, ITEMS + 1]
 
 
+def test_items_each_spelt_their_own_way_are_not_walked_again_and_again(
+    placed: list[int],
+) -> None:
+    """Items that each hold a value of their own (numbered URIs) break the period at every
+    item: each attempt walks the text from its start, so after two attempts in a row that
+    place fewer than a run, the rest is placed one by one (as each alone, as always)."""
+    channels = [
+        _channel(DataSource={"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": f"{URI}/{k}"}})
+        for k in range(ITEMS * 3)
+    ]
+    found = _findings(json.dumps(_request(channels), indent=2))
+    assert len([f for f in found if f.code == "invalid-value"]) == ITEMS * 3
+    assert placed == [2, 2]
+    # one item spelt otherwise early in a run: the rest is still placed at once
+    text = json.dumps(_request([_channel() for _ in range(ITEMS * 2)]), indent=2)
+    text = text.replace('"bogus"', ' "bogus"', 11).replace(' "bogus"', '"bogus"', 10)
+    placed.clear()
+    _findings(text)
+    assert placed == [10, ITEMS * 2 - 10]
+
+
 def test_run_positions_are_the_walkers() -> None:
     """Each position placed by the period is where walking the text to it finds it, for
     values and names, in every spelling; none is placed past the period's end."""

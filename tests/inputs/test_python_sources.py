@@ -915,6 +915,33 @@ def test_asking_whether_a_name_is_bound_changes_no_name(tmp_path: Path, test: st
     assert _check(tmp_path, _REQUEST + test + "locals()['request'] = {}\n" + _SEND) == []
 
 
+@pytest.mark.parametrize(
+    "chained",
+    [
+        "if 'request' in locals() in Sneaky():\n    pass\n",
+        "if 'x' not in globals() == Sneaky():\n    pass\n",
+        "found = 'x' in vars() != Sneaky()\n",
+    ],
+)
+def test_a_namespace_handed_on_in_a_chained_comparison_is_opaque(
+    tmp_path: Path, chained: str
+) -> None:
+    """In a chain, the namespace asked about is also the next comparison's left operand:
+    ``globals() == Sneaky()`` hands it to ``Sneaky.__eq__`` (reflected), ``locals() in
+    Sneaky()`` to ``Sneaky.__contains__``, either of which may rebind the request (Python
+    does), so every name stays unknown."""
+    sneaky = (
+        "class Sneaky:\n"
+        "    def __contains__(self, namespace):\n"
+        "        namespace['request'] = {}\n"
+        "        return True\n"
+        "    def __eq__(self, namespace):\n"
+        "        namespace['request'] = {}\n"
+        "        return False\n"
+    )
+    assert _check(tmp_path, sneaky + _REQUEST + chained + _SEND) == []
+
+
 def test_a_models_eval_method_is_no_namespace(tmp_path: Path) -> None:
     source = (
         'OBJ = {"MetricName": "F1"}\n'

@@ -470,10 +470,18 @@ class Binder(ast.NodeVisitor):
 
     def _compare(self, node: ast.Compare, into: set[str] | None) -> None:
         """A comparison holds none of its operands; ``"x" in locals()`` (or ``globals()``,
-        ``vars()``) reads only which names are bound, so that namespace is not opaque there."""
+        ``vars()``) reads only which names are bound, so that namespace is not opaque there.
+        Only as the chain's last operand: one before it is also the next comparison's left
+        operand, handed to the other side's ``__eq__`` or ``__contains__`` (``"x" in locals()
+        == y``), which may change any name in it."""
         self._expr(node.left, None)
-        for operator, operand in zip(node.ops, node.comparators, strict=True):
-            if not (isinstance(operator, (ast.In, ast.NotIn)) and _names_a_namespace(operand)):
+        last = len(node.comparators) - 1
+        for at, (operator, operand) in enumerate(zip(node.ops, node.comparators, strict=True)):
+            if not (
+                at == last
+                and isinstance(operator, (ast.In, ast.NotIn))
+                and _names_a_namespace(operand)
+            ):
                 self._expr(operand, None)
 
     def _handed_away(self, node: ast.Await | ast.Yield | ast.YieldFrom, into: Any) -> None:
