@@ -364,3 +364,39 @@ def test_findings_left_unworded_are_worded_among_the_others_as_in_one_walk(
         assert wording._worded(located, None) == expected  # type: ignore[arg-type]
     finally:
         wording.explain_remembered = original
+
+
+def test_runs_and_the_others_apart_come_sorted_as_one_sort_sorts_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Findings before, between and after two runs (a member unknown at the root, in the
+    middle item, and a list too long after them all) are joined in order with no sort of
+    them all, and are what placing each alone and sorting gives."""
+    from automl_objective.check import run_placing
+
+    joined: list[bool] = []
+    inner = run_placing._in_order
+
+    def spying(chunks: list[list[Finding]]) -> list[Finding] | None:
+        made = inner(chunks)
+        joined.append(made is not None)
+        return made
+
+    monkeypatch.setattr(run_placing, "_in_order", spying)
+    channels = [_channel(Bogus=1) if k == ITEMS else _channel() for k in range(ITEMS * 2 + 1)]
+    found = _findings(json.dumps(_request(channels, Unknown=1), indent=2))
+    assert joined == [True]
+    assert found == sorted(found, key=lambda f: (f.line, f.column, f.code))
+    assert len(found) > ITEMS * 2
+
+
+def test_findings_of_overlapping_places_are_left_to_one_sort() -> None:
+    from automl_objective.base.codes import Code
+    from automl_objective.check.run_placing import _in_order
+
+    def at(*lines: int) -> list[Finding]:
+        return [Finding("error", Code.INVALID_VALUE, "", line, 1, "m") for line in lines]
+
+    assert _in_order([at(5, 6), at(1, 2), at(8)]) == at(1, 2, 5, 6, 8)
+    assert _in_order([at(5, 6), at(2, 7)]) is None
+    assert _in_order([at(5, 6), at(6)]) is None  # one place in two: their order is the sort's

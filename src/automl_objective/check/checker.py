@@ -538,7 +538,9 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
             document, located, strict, _SHORTEST_RUN, placed_one_by_one, _POINTERS_A_DOCUMENT
         )
     if placed is not None:
-        findings, unplaced = placed
+        findings, unplaced, in_order = placed
+        if in_order:  # each run in the text's order, the runs and the others apart
+            return findings
     else:
         spots = document.spots(list(map(_REQUEST, located)))
         others: dict[int, set[Path]] = {}  # a finding kept -> the other paths to the same node

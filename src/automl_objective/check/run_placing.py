@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from itertools import repeat
+from itertools import pairwise, repeat
 
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.check.findings import Located, Path
@@ -43,16 +43,17 @@ def placed_in_runs(
     shortest: int,
     one_by_one: OneByOne,
     room: int,
-) -> tuple[list[Finding], bool] | None:
-    """The findings of ``located`` as the checker places them (not sorted yet), runs of at
-    least ``shortest`` as units, the others by ``one_by_one`` with ``room`` for pointers; and
-    whether one is not placed. None when there is no run to place so (another locator, or
-    no run found)."""
+) -> tuple[list[Finding], bool, bool] | None:
+    """The findings of ``located`` as the checker places them, runs of at least ``shortest``
+    as units, the others by ``one_by_one`` with ``room`` for pointers; whether one is not
+    placed; and whether they are sorted already, as the checker sorts them (by place and
+    code: :func:`_in_order`), else in their order. None when there is no run to place so
+    (another locator, or no run found)."""
     runs = _runs(document, located, shortest)
     if runs is None:
         return None
     spots, placed = runs
-    findings: list[Finding] = []
+    chunks: list[list[Finding]] = []  # each run's findings, and each other finding alone
     unplaced = False
     done = 0
     for start, stop, depth in [*placed, (len(located), len(located), 0)]:
@@ -60,12 +61,31 @@ def placed_in_runs(
             made, missing, room = one_by_one(
                 located[done:start], spots[done:start], {}, strict, room
             )
-            findings += made
+            chunks += [[finding] for finding in made]
             unplaced |= missing
         if start < stop:
-            findings += _run_findings(located[start:stop], spots[start:stop], depth, strict)
+            chunks.append(_run_findings(located[start:stop], spots[start:stop], depth, strict))
         done = stop
-    return findings, unplaced
+    if not unplaced and (ordered := _in_order(chunks)) is not None:
+        return ordered, False, True
+    return [finding for chunk in chunks for finding in chunk], unplaced, False
+
+
+def _in_order(chunks: list[list[Finding]]) -> list[Finding] | None:
+    """The findings of ``chunks`` (each sorted by place and code: a run's are in the text's
+    order, each at a place of its own), sorted as a whole when no two chunks' places
+    overlap or meet: the chunks in order of their first findings, then joined. A stable
+    sort of them all gives the same list, as each place then holds the findings of one
+    chunk, in their order. None when two overlap (the caller sorts them all)."""
+    bounds = sorted(
+        (_BY_PLACE(chunk[0]), _BY_PLACE(chunk[-1]), at) for at, chunk in enumerate(chunks)
+    )
+    if any(before[1] >= after[0] for before, after in pairwise(bounds)):
+        return None
+    ordered: list[Finding] = []
+    for _, _, at in bounds:
+        ordered += chunks[at]
+    return ordered
 
 
 def _run_findings(
@@ -87,6 +107,7 @@ def _run_findings(
 
 
 _SEVERITY, _CODE, _MESSAGE = (operator.itemgetter(at) for at in (0, 1, 3))  # a Located's
+_BY_PLACE = operator.attrgetter("line", "column", "code")  # as the checker sorts findings
 _POSITION = _FIRST = operator.itemgetter(0)  # a Spot's position; a position's line
 _SECOND = operator.itemgetter(1)  # a position's column
 
