@@ -69,11 +69,8 @@ def explain_items(
                 key = dumps(item, 4)
             except ValueError:
                 key = None
-            if key == last[0]:  # _append, in line: this runs for every item of a run
-                for below, f in last[1]:  # type: ignore[union-attr]  # found: set
-                    out.append(
-                        _NEW(Failure, (f[0], f[1], (*path, index, *below), f[3], f[4], f[5], f[6]))
-                    )
+            if key == last[0]:
+                _append(out, last[1], (*path, index))  # type: ignore[arg-type]  # found: set
                 continue
         if check(item):
             keying = False  # keyed for nothing, if keyed: not again until one is found
