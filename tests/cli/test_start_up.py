@@ -12,6 +12,9 @@ from pathlib import Path
 from tests.support.paths import ROOT
 
 NOT_ON_THE_CLEAN_PATH = (
+    "typing",  # names for the type checker only (TYPE_CHECKING = False): about 15 M
+    "contextlib",  # instructions of a cold run with contextlib and warnings, which it imports
+    "warnings",
     "dataclasses",  # the API's records build their dataclass metadata when asked
     "inspect",
     "ast",

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -48,8 +46,11 @@ from automl_objective.inputs.yaml_one_pass import (
     plain_data,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
     from types import ModuleType
+    from typing import Any
 
     from automl_objective.inputs.yaml_chunks import Assembled, Piece
 
