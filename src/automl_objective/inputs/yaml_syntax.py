@@ -23,7 +23,6 @@ import math
 
 import yaml
 
-from automl_objective.base.codes import Code
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
@@ -177,6 +176,8 @@ def _mapping_children(
             first = line_column(text, written[seen[key.value]])[0]
             line, column = line_column(text, written[index])
             counts = "CloudFormation takes the last" if duplicates is not None else DISAGREE
+            from automl_objective.base.codes import Code  # built by a document's first finding
+
             error = LoadError(
                 path,
                 f"key {shown(key.value)} appears twice in one mapping (lines {first} "
