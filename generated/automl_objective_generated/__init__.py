@@ -13,9 +13,10 @@ Names are imported on first use, so that importing one submodule (the validator 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from automl_objective_generated.models import (
         AutoMLJobObjective as AutoMLJobObjective,
         AutoMLObjectiveDocument as AutoMLObjectiveDocument,

@@ -9,9 +9,12 @@ needs not parse a JSON file to build its checker. The checker reads the plain da
 the catalog's records are built by the first caller that asks (``load_catalog``): a clean run
 never imports their classes."""
 
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from automl_objective.check.catalog import Catalog
 
 DOCUMENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -60,8 +60,10 @@ def catalog_module(
     codes = "".join(f"    {code!r},\n" for code in sorted(value_rule_codes([schema, *aws_schemas])))
     return (
         f"{header}{_DOC}\n\n"
-        "from typing import TYPE_CHECKING, Any\n\n"
+        "from __future__ import annotations\n\n"
+        "TYPE_CHECKING = False\n"
         "if TYPE_CHECKING:\n"
+        "    from typing import Any\n\n"
         "    from automl_objective.check.catalog import Catalog\n\n"
         "DOCUMENT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (\n"
         f"{document_kinds})\n"

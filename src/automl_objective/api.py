@@ -6,28 +6,31 @@ Nothing here prints or exits; the CLI and the reporters do.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
-from typing import IO, TYPE_CHECKING, Any
 
 from automl_objective import runner
 from automl_objective.base.finding import Finding
 from automl_objective.check.checker import AUTO, check_options, default_checker
 from automl_objective.check.checker import validate_document as _validate_document
-from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import Resolution
 from automl_objective.check.resolve import resolve_objective as _resolve_objective
 from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs import registry
-from automl_objective.inputs.document import Contents, Document, Format, LoadError
+from automl_objective.inputs.document import Contents, Document, LoadError
 from automl_objective.inputs.reading import MAX_BYTES, read_file
 from automl_objective.inputs.source import Source
 from automl_objective.runner import CheckOptions, OptionError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
+    from typing import IO, Any
 
     from automl_objective.check.catalog import Catalog, Metric, ProblemTypeRule
+    from automl_objective.check.placeholders import Placeholders
+    from automl_objective.inputs.document import Format
 else:
 
     def __getattr__(name: str) -> Any:

@@ -7,25 +7,27 @@ workers.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
-from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from automl_objective.base.finding import Finding, Related
 from automl_objective.check.checker import AUTO, Checker, default_checker
 from automl_objective.check.parts import check_contents
-from automl_objective.check.placeholders import PLACEHOLDER_MODES, Placeholders
+from automl_objective.check.placeholders import PLACEHOLDER_MODES
 from automl_objective.check.results import FileResult, load_error_result
 from automl_objective.inputs import registry
 from automl_objective.inputs.document import LARGE, Contents, Document, LoadError
 from automl_objective.inputs.reading import MAX_BYTES
 from automl_objective.inputs.source import Source, stdin_count
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import signal
+    from collections.abc import Callable, Iterator, Sequence
+    from typing import IO, Any, TypeVar
+
+    from automl_objective.check.placeholders import Placeholders
 else:  # the C module that `signal` wraps (cli/signals.py says why)
     import _signal as signal
 
@@ -170,7 +172,8 @@ def worker_count(jobs: int, files: int) -> int:
     return max(1, min(jobs, MAX_WORKERS, files // MIN_FILES_PER_WORKER))
 
 
-Progress = Callable[[int], None]
+if TYPE_CHECKING:
+    Progress = Callable[[int], None]
 """Called with the number of files just checked."""
 
 
@@ -249,10 +252,11 @@ def check_each(
 # (start, stop) ranges travel to the workers, never the list of files.
 _WORK: tuple[Sequence[Source], CheckOptions, Digest[Any]] | None = None
 
-T = TypeVar("T")
-Digest = Callable[[Sequence[Source], list[FileResult]], T]
-"""What is made of a run of consecutive sources and their results where they were checked
-(in a forked worker, on a split run): only its value travels back to this process."""
+if TYPE_CHECKING:
+    T = TypeVar("T")
+    Digest = Callable[[Sequence[Source], list[FileResult]], T]
+    """What is made of a run of consecutive sources and their results where they were checked
+    (in a forked worker, on a split run): only its value travels back to this process."""
 
 
 def _check_range(bounds: tuple[int, int]) -> Any:
@@ -263,10 +267,11 @@ def _check_range(bounds: tuple[int, int]) -> Any:
     return digest(chunk, check_each(chunk, options))
 
 
-Packed = tuple[list[str | None], dict[int, list[tuple[Any, ...]]]]
-"""A range's kinds, and the findings of its files that have any, as plain tuples: what
-travels back from a worker to :func:`check_sources` (pickling a finding object per file
-costs more than checking it)."""
+if TYPE_CHECKING:
+    Packed = tuple[list[str | None], dict[int, list[tuple[Any, ...]]]]
+    """A range's kinds, and the findings of its files that have any, as plain tuples: what
+    travels back from a worker to :func:`check_sources` (pickling a finding object per file
+    costs more than checking it)."""
 
 
 def _packed(sources: Sequence[Source], results: list[FileResult]) -> Packed:
@@ -387,7 +392,7 @@ def _collect(
     from automl_objective.worker_pool import WorkerDied, Workers
 
     pool = Workers(_check_range, ranges, workers, start_worker)
-    with _interrupts_kill_the_workers(pool.kill) as received:
+    with _InterruptsKillTheWorkers(pool.kill) as received:
         try:
             pool.start()
             # Forked: the workers keep the collector as it is. What this process builds from
@@ -409,36 +414,42 @@ def _collect(
                 ) from None
 
 
-@contextlib.contextmanager
-def _interrupts_kill_the_workers(kill_workers: Callable[[], None]) -> Iterator[list[int]]:
+class _InterruptsKillTheWorkers:
     """While the workers run, SIGINT and SIGTERM only kill them (and are remembered).
 
     The workers then end at a known point (the results stop, and the pool reaps them); then
     the signal is handed on to the handler that was there before, which raises
     KeyboardInterrupt, the CLI's exception for SIGTERM, or ends the process as the default
-    action would.
+    action would. (A class, not ``contextlib.contextmanager``: a clean run imports no
+    contextlib.)
     """
-    received: list[int] = []
 
-    def kill(signum: int, frame: object) -> None:
-        received.append(signum)
-        kill_workers()
+    __slots__ = ("_kill_workers", "_previous", "received")
 
-    previous: dict[int, Any] = {}
-    try:
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            if signal.getsignal(signum) == signal.SIG_IGN:
-                continue  # ignored (nohup, a background job): it stops nothing, workers neither
-            previous[signum] = signal.signal(signum, kill)
-    except ValueError:  # not the main thread: signals are not ours to handle
-        pass
-    try:
-        yield received
-    finally:
-        for number, handler in previous.items():
+    def __init__(self, kill_workers: Callable[[], None]) -> None:
+        self._kill_workers = kill_workers
+        self._previous: dict[int, Any] = {}
+        self.received: list[int] = []
+
+    def _kill(self, signum: int, frame: object) -> None:
+        self.received.append(signum)
+        self._kill_workers()
+
+    def __enter__(self) -> list[int]:
+        try:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                if signal.getsignal(signum) == signal.SIG_IGN:
+                    continue  # ignored (nohup, a background job): it stops nothing, workers neither
+                self._previous[signum] = signal.signal(signum, self._kill)
+        except ValueError:  # not the main thread: signals are not ours to handle
+            pass
+        return self.received
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        for number, handler in self._previous.items():
             signal.signal(number, handler)
-    if received:
-        _hand_on(received[0], previous.get(received[0]))
+        if kind is None and self.received:
+            _hand_on(self.received[0], self._previous.get(self.received[0]))
 
 
 def _hand_on(signum: int, handler: Any) -> None:
@@ -467,6 +478,7 @@ def _die_with_parent() -> None:
         return
     import ctypes
 
-    # Without prctl, the parent still stops its workers on SIGINT and SIGTERM.
-    with contextlib.suppress(OSError, AttributeError):
+    try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return  # without prctl, the parent still stops its workers on SIGINT and SIGTERM

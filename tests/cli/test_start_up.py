@@ -12,6 +12,9 @@ from pathlib import Path
 from tests.support.paths import ROOT
 
 NOT_ON_THE_CLEAN_PATH = (
+    "typing",  # names for the type checker only (TYPE_CHECKING = False): about 15 M
+    "contextlib",  # instructions of a cold run with contextlib and warnings, which it imports
+    "warnings",
     "dataclasses",  # the API's records build their dataclass metadata when asked
     "inspect",
     "ast",
@@ -148,11 +151,18 @@ def test_a_clean_validate_of_yaml_compiles_no_source(tmp_path: Path) -> None:
 
 def test_a_clean_validate_of_yaml_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
     """The pieces of big YAML texts an editor reads again (yaml_chunks, about 2.6 M
-    instructions) and the names of odd line breaks (unicodedata) are not loaded. (PyYAML
-    loads math, through datetime; the YAML reader names its codes at import.)"""
+    instructions) and the names of odd line breaks (unicodedata) are not loaded, nor the
+    codes' enum (a duplicate key's finding builds it) and typing. (PyYAML loads math,
+    through datetime.)"""
     modules = _clean_run(tmp_path, "create-auto-ml-job-v2-forecast.yaml")["modules"]
     assert isinstance(modules, list)
-    unused = ("automl_objective.inputs.yaml_chunks", "unicodedata")
+    unused = (
+        "automl_objective.inputs.yaml_chunks",
+        "unicodedata",
+        "automl_objective.base.codes",
+        "typing",
+        "contextlib",
+    )
     assert [name for name in unused if name in modules] == []
 
 

@@ -29,7 +29,19 @@ checks recognise these two classes themselves, not subclasses (a class test cost
 
 from __future__ import annotations
 
-from typing import Any, Final, final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, final
+
+    _Members = dict[str, Any]
+    _Items = list[Any]
+else:  # typing's final marks a class for the type checker only (typing costs a run 15 M)
+
+    def final(cls: type) -> type:
+        return cls
+
+    _Members = dict
+    _Items = list
 
 
 class _Dynamic:
@@ -61,7 +73,7 @@ DYNAMIC: Final = _Dynamic()
 
 
 @final
-class OpenObject(dict[str, Any]):
+class OpenObject(_Members):
     """An object that may hold members besides those it shows (a ``**spread``)."""
 
     __slots__ = ()
@@ -71,7 +83,7 @@ class OpenObject(dict[str, Any]):
 
 
 @final
-class OpenArray(list[Any]):
+class OpenArray(_Items):
     """An array that may hold items besides those it shows (a ``*spread``)."""
 
     __slots__ = ()

@@ -3,11 +3,11 @@ report shows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # what they are to their users and the type checker
+    from collections.abc import Iterable
     from dataclasses import dataclass as record
+    from typing import Any
 
     from automl_objective.base import codes as _codes
 else:  # the same, without importing dataclasses on start-up (see base/records.py)

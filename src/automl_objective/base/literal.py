@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from typing import final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import final
+else:  # typing's final marks a class for the type checker only (typing costs a run 15 M)
+
+    def final(cls: type) -> type:
+        return cls
 
 
 @final

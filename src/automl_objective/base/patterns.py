@@ -10,7 +10,10 @@ kept on the object, so a later call costs what a call on the pattern itself cost
 from __future__ import annotations
 
 import re
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _OnFirstUse:

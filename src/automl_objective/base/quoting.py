@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 import reprlib
-from typing import Any
 
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
 from automl_objective.base.patterns import on_first_use
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_SHOWN = 60
 """Longest string shown in full; a longer one is cut and its length said."""

@@ -18,11 +18,14 @@ the same fields, behaviour by behaviour.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, Self, TypeVar
 
-T = TypeVar("T", bound=type)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, Self, TypeVar
+
+    T = TypeVar("T", bound=type)
 
 
 class Replaceable:
@@ -162,6 +165,19 @@ def _add_methods(cls: type, names: tuple[str, ...], frozen: bool) -> None:
         if callable(method):
             method.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, method)
+
+
+class LiteralOnFirstUse:
+    """``typing.Literal``, imported when an annotation that names it is resolved
+    (``typing.get_type_hints``): a public record's field of a few strings
+    (``Resolution.source``), in a run that never imports typing."""
+
+    __slots__ = ()
+
+    def __getitem__(self, values: Any) -> Any:
+        from typing import Literal
+
+        return Literal[values]
 
 
 class ModuleOnFirstUse:

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from functools import cache
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 SCHEMA_FILENAME = "automl_job_objective.schema.json"
 GENERATED_PACKAGE = "automl_objective_generated"
 
-Schema = dict[str, Any]
+if TYPE_CHECKING:
+    Schema = dict[str, Any]
+else:  # the same at run time, without typing's Any (a clean run imports no typing)
+    Schema = dict
 
 
 AWS_FOLDER = "aws"

@@ -11,9 +11,7 @@ compiled checks and the jsonschema validator built here apply it and mark what i
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, Protocol
 
 from automl_objective.base.dynamic import PartialText
 from automl_objective.base.finding import Finding, json_pointer
@@ -24,19 +22,23 @@ from automl_objective.base.schema import (
     refuse_external_refs,
 )
 from automl_objective.check import placeholders as _placeholders
-from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.positions import Spot
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any, Protocol
+
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
     from automl_objective.check.catalog import Catalog
     from automl_objective.check.failures import Failure
     from automl_objective.check.findings import Located, Path
+    from automl_objective.check.placeholders import Placeholders
 
 AUTO = "auto"
 OBJECTIVE = "objective"
@@ -486,13 +488,19 @@ if TYPE_CHECKING:
     ]
 
 
-class CompiledChecks(Protocol):
-    """What the generated ``checks`` module offers (see automl_objective_codegen.compiler):
-    each a ``(check, explain)`` pair."""
+if TYPE_CHECKING:
 
-    ROOT: tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]
-    DEFS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]]
-    AWS: dict[str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]]
+    class CompiledChecks(Protocol):
+        """What the generated ``checks`` module offers (see automl_objective_codegen.compiler):
+        each a ``(check, explain)`` pair."""
+
+        ROOT: tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]
+        DEFS: dict[
+            str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]
+        ]
+        AWS: dict[
+            str, tuple[Callable[[Any], bool], Callable[[Any, Any, list[Failure], bool], None]]
+        ]
 
 
 @cache

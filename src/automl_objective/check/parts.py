@@ -10,14 +10,17 @@ outer document, and their notebook cell.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-
 from automl_objective.base.finding import Finding, json_pointer, pointer_tokens
 from automl_objective.check.checker import Checker
-from automl_objective.check.placeholders import Placeholders
 from automl_objective.check.results import FileResult
 from automl_objective.inputs.document import Contents, Document, Part
 from automl_objective.inputs.positions import Position
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Sequence
+
+    from automl_objective.check.placeholders import Placeholders
 
 
 def check_parts(

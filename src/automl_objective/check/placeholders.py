@@ -12,18 +12,21 @@ placeholders are filled in at run time, either is checked as a value known only 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
-
 from automl_objective.base.dynamic import DYNAMIC, PartialText
 from automl_objective.base.literal import LiteralText
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
 if TYPE_CHECKING:  # findings' module only for a document that has one
     from automl_objective.check.findings import Located, Path
 
-Placeholders = Literal["report", "dynamic"]
-"""What a placeholder is: a finding (``report``), or a value known only at run time."""
+if TYPE_CHECKING:
+    Placeholders = Literal["report", "dynamic"]
+    """What a placeholder is: a finding (``report``), or a value known only at run time."""
 PLACEHOLDER_MODES: tuple[Placeholders, ...] = ("report", "dynamic")
 
 _PLACEHOLDER = on_first_use(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")

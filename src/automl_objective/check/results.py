@@ -3,10 +3,12 @@ to report."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from automl_objective.base.finding import Finding, internal_error_message
 from automl_objective.inputs.document import LoadError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:  # a dataclass to its users; see base/records.py
     from dataclasses import dataclass as record

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from automl_objective.cli import signals, start_up
 from automl_objective.cli.exits import EXIT_OK, EXIT_PIPE, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE
 from automl_objective.cli.streams import Output, OutputError, discard_output, say
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable, Sequence
+    from typing import Any, TextIO
 
-Command = Callable[["argparse.Namespace", TextIO], int]
+    Command = Callable[[argparse.Namespace, TextIO], int]
 
 
 def _command(name: str) -> Command:
@@ -134,7 +135,7 @@ def _run(argv: Sequence[str] | None) -> int:
         command = _command(args.command)
         if args.command != "validate":  # validate says when: once its checker is built
             start_up.done()
-        code = command(args, cast(TextIO, out))
+        code = command(args, out)  # type: ignore[arg-type]  # Output writes as a TextIO does
         out.flush()
     except OutputError as error:
         return _write_failed(error.cause)

@@ -4,12 +4,13 @@ command ends at once (exit 130 / 143)."""
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
 
 from automl_objective.cli.exits import EXIT_SIGINT, EXIT_SIGTERM
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import signal
+    from typing import Any
 else:  # the C module that `signal` wraps: the same functions and numbers, without the
     import _signal as signal  # enums `signal` builds at import (3 M instructions a start)
 

@@ -3,13 +3,15 @@ traceback, and leave nothing for the interpreter to fail on when it flushes at e
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Iterable
-from typing import TextIO
 
 from automl_objective.base.quoting import printable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import TextIO
 
 
 class OutputError(Exception):
@@ -51,12 +53,14 @@ class Output:
 
 
 def _point_at_devnull(stream: TextIO) -> None:
-    with contextlib.suppress(OSError, ValueError):
+    try:  # not contextlib.suppress: a clean run imports no contextlib
         null = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(null, stream.fileno())
         finally:
             os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def discard_output() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
 
 from automl_objective.api import check_sources, digest_sources
 from automl_objective.check.checker import UsageError, check_options
@@ -24,8 +23,10 @@ from automl_objective.runner import (
     idle_jobs,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import Any, TextIO
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:

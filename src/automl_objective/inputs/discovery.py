@@ -7,13 +7,16 @@ import itertools
 import operator
 import os
 import stat
-from collections.abc import Sequence
-from typing import Any
 
 from automl_objective.base.quoting import printable
 from automl_objective.inputs.globs import Globs
 from automl_objective.inputs.registry import default_include
 from automl_objective.inputs.source import STDIN_NAME, Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__", ".tox")
 

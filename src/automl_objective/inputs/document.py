@@ -4,17 +4,23 @@ holds (:class:`Contents`). A leaf module: the readers, every parser, every kind 
 checker import it, and it imports none of them, so they never import each other in a
 circle."""
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from automl_objective.base.finding import Finding, Related
 from automl_objective.base.records import Replaceable
 from automl_objective.inputs.positions import Position, Request, Spot, locate_json_all
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Any, Literal
+
     from automl_objective.base.codes import Code
 
-Format = Literal["json", "yaml"]
+if TYPE_CHECKING:
+    Format = Literal["json", "yaml"]
 LARGE = 1 << 20
 """Characters of text from which a document is large: checked with the garbage collector
 paused (:mod:`automl_objective.base.collector`)."""
@@ -36,7 +42,7 @@ class LoadError(Exception):
         message: str,
         line: int | None = None,
         column: int | None = None,
-        code: "Code | None" = None,
+        code: Code | None = None,
     ) -> None:
         """``code`` None: ``parse-error``. (No default member: the codes' enum is built by
         the first finding, never by a clean run; base/codes.py.)"""
@@ -184,7 +190,7 @@ class Part(Replaceable):
         self,
         data: dict[str, Any],
         kind: str,
-        locator: "Locator",
+        locator: Locator,
         prefix: tuple[str | int, ...] = (),
         cell_of: Callable[[Finding], int | None] | None = None,
         related_of: Callable[[Finding], tuple[Related, ...]] | None = None,
@@ -243,8 +249,8 @@ class Contents(Replaceable):
         self,
         path: str,
         kind: str | None,
-        document: "Document | None" = None,
-        parts: tuple["Part", ...] = (),
+        document: Document | None = None,
+        parts: tuple[Part, ...] = (),
         problems: tuple[Finding, ...] = (),
     ) -> None:
         self.path = path
@@ -269,7 +275,7 @@ class Contents(Replaceable):
     """Findings about the file itself (a notebook cell that is not Python, say)."""
 
     @staticmethod
-    def whole(document: Document) -> "Contents":
+    def whole(document: Document) -> Contents:
         """A file that is one request document."""
         return Contents(document.path, None, document)
 

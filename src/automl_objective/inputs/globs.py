@@ -5,7 +5,10 @@ kind claims a file by its name. Extensions match whatever their case (``*.json``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 
 def lower_suffix(name: str) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
-from typing import Any
 
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
@@ -28,6 +27,10 @@ from automl_objective.inputs.positions import (
     locate_json_all,
     parsed_json_spots,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _COMMENT = on_first_use(r"\s*(//|/\*)")
 _COMMA_THEN_CLOSE = on_first_use(r",\s*[}\]]")

@@ -18,15 +18,20 @@ module that reads a kind only when it reads a file of that kind. (A plain class:
 dataclass costs a millisecond of start-up, a NamedTuple 0.6 M instructions.)
 """
 
-from collections.abc import Callable
-from typing import Any
+from __future__ import annotations
 
 from automl_objective.base.records import Replaceable
 from automl_objective.inputs.document import Contents, Document
 
-Reader = Callable[[str, bytes], Contents]
-"""(the file's name as reported, its bytes) -> what it holds; raises
-:class:`~automl_objective.inputs.document.LoadError` for a file that is not of the kind."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+if TYPE_CHECKING:
+    Reader = Callable[[str, bytes], Contents]
+    """(the file's name as reported, its bytes) -> what it holds; raises
+    :class:`~automl_objective.inputs.document.LoadError` for a file that is not of the kind."""
 
 
 class OnCall:

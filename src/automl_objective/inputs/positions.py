@@ -13,10 +13,14 @@ from __future__ import annotations
 import json
 import json.decoder
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
 
 from automl_objective.base.patterns import on_first_use
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+    from typing import Any, TypeVar
 
 _WHITESPACE = on_first_use(r"[ \t\n\r]*")
 _STRUCTURE = on_first_use(r'["{}\[\]]')
@@ -25,7 +29,8 @@ _SCALAR = on_first_use(r"-?(?:Infinity|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|true|fals
 Position = tuple[int, int]
 Path = tuple[str, ...]
 """A JSON Pointer's tokens as strings (array indices too): how positions are indexed."""
-T = TypeVar("T")
+if TYPE_CHECKING:
+    T = TypeVar("T")
 Request = tuple[Sequence[str | int], bool]
 """A path to locate, and whether to point at its member name rather than its value."""
 Spot = tuple[Position | None, int | None]
@@ -562,9 +567,10 @@ def locate_parsed_json(
     return list(index.positions(offsets))
 
 
-Resolved = tuple[Any, str | int | None, int, int, bool]
-"""A request resolved against the data: the node's container, its name there, how many
-tokens reach it, how many the path has, and whether the member name is wanted."""
+if TYPE_CHECKING:
+    Resolved = tuple[Any, str | int | None, int, int, bool]
+    """A request resolved against the data: the node's container, its name there, how many
+    tokens reach it, how many the path has, and whether the member name is wanted."""
 
 
 Owners = dict[str, dict[int, int]]

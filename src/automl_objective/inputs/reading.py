@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
-from typing import IO, TYPE_CHECKING
 
 from automl_objective.inputs.document import LoadError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
+    from typing import IO
 
 MAX_BYTES = 10 * 1024 * 1024
 """Default size limit: a SageMaker request is a few kilobytes; anything near this is not one."""

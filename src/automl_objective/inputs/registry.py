@@ -10,20 +10,24 @@ reads it) is imported only when a file of the kind is read; it imports what does
 reading (``ast``, PyYAML, nbformat) only then too.
 """
 
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string (see inputs/document.py; tests/cli/test_start_up.py).
-from collections.abc import Callable
-from typing import IO, Any
+from __future__ import annotations
 
 from automl_objective.base.finding import internal_error_message
 from automl_objective.inputs import request_files
-from automl_objective.inputs.document import Contents, Document, Format, LoadError
+from automl_objective.inputs.document import Contents, Document, LoadError
 from automl_objective.inputs.globs import Globs, lower_suffix, suffix
 from automl_objective.inputs.kind import InputKind, OnCall
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file, read_stream
 from automl_objective.inputs.source import Source
 from automl_objective.inputs.syntax import parse_text
 from automl_objective.inputs.template_marks import recognises as _is_template
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import IO, Any
+
+    from automl_objective.inputs.document import Format
 
 
 def _is_pipeline(data: Any) -> bool:

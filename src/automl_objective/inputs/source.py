@@ -1,30 +1,41 @@
 """A source: one file to check, or standard input; what discovery finds and the runner reads."""
 
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string, and the first compile of a run costs about 10 M
-# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
-from collections.abc import Sequence
+from __future__ import annotations
+
+from collections import namedtuple
 from operator import itemgetter
-from typing import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import NamedTuple
 
 STDIN_NAME = "-"
 """The path that names standard input on the command line."""
 
 
-class Source(NamedTuple):
+if TYPE_CHECKING:
+
+    class _Fields(NamedTuple):
+        path: str | None
+        display: str
+        problem: str | None = None
+        found: bool = False
+else:  # the same tuple without typing, whose import costs a cold run about 15 M instructions
+    _Fields = namedtuple("Source", ("path", "display", "problem", "found"), defaults=(None, False))
+
+
+class Source(_Fields):
     """One document to check: a file path, or standard input.
 
-    A NamedTuple of plain strings: on a run over tens of thousands of files, pathlib objects
+    A named tuple of plain strings: on a run over tens of thousands of files, pathlib objects
     and frozen dataclasses cost measurable time per file. ``problem`` says why a folder found
-    in a scan could not be searched; checking such a source reports it.
+    in a scan could not be searched; checking such a source reports it. ``found``: found by a
+    folder scan, not named: a JSON or YAML document there that holds no AutoML request is
+    passed over, as code without a call is.
     """
 
-    path: str | None
-    display: str
-    problem: str | None = None
-    found: bool = False
-    """Found by a folder scan, not named: a JSON or YAML document there that holds no
-    AutoML request is passed over, as code without a call is."""
+    __slots__ = ()
 
     @property
     def is_stdin(self) -> bool:

@@ -5,22 +5,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
-
 from automl_objective.base.finding import internal_error_message
 from automl_objective.base.patterns import on_first_use
-from automl_objective.inputs.document import Document, Format, LoadError
+from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Protocol
+
+    from automl_objective.inputs.document import Format
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class Parser(Protocol):
-    def __call__(self, path: str, text: str, *, cloudformation: bool = False) -> Document: ...
+if TYPE_CHECKING:
+
+    class Parser(Protocol):
+        def __call__(self, path: str, text: str, *, cloudformation: bool = False) -> Document: ...
 
 
 def detect_format(path: str, text: str) -> Format:

@@ -4,7 +4,9 @@ and JSON readers can ask before they read a document as a template."""
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _is_resource(name: str, resource: Any) -> bool:

@@ -13,8 +13,6 @@ given to this path: without an anchor every node is reached once.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -45,7 +43,11 @@ _resolve: Callable[..., str] = yaml.resolver.BaseResolver.resolve
 _remembered_tags: dict[str, str] = {}
 
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     _Composer = yaml.CSafeLoader
 else:  # PyYAML built without libyaml has only its Python loader: slower, the same nodes
     _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

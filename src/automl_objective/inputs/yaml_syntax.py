@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from automl_objective.base.codes import Code
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
@@ -48,8 +45,11 @@ from automl_objective.inputs.yaml_one_pass import (
     plain_data,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
     from types import ModuleType
+    from typing import Any
 
     from automl_objective.inputs.yaml_chunks import Assembled, Piece
 
@@ -176,6 +176,8 @@ def _mapping_children(
             first = line_column(text, written[seen[key.value]])[0]
             line, column = line_column(text, written[index])
             counts = "CloudFormation takes the last" if duplicates is not None else DISAGREE
+            from automl_objective.base.codes import Code  # built by a document's first finding
+
             error = LoadError(
                 path,
                 f"key {shown(key.value)} appears twice in one mapping (lines {first} "

@@ -10,12 +10,15 @@ one it writes with, not the other four.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import MutableMapping
 
 from automl_objective.report.reporter import Reporter
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
     from automl_objective.report.github import GithubReporter
     from automl_objective.report.json_report import JsonReporter
     from automl_objective.report.junit import JunitReporter

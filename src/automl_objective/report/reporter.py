@@ -4,12 +4,14 @@ formats are registered by name in :data:`automl_objective.report.REPORTERS`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar, TextIO
-
 from automl_objective.base.finding import Finding
 from automl_objective.base.quoting import printable
 from automl_objective.check.results import FileResult
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import ClassVar, TextIO
 
 
 class Reporter:

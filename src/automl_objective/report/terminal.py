@@ -9,7 +9,10 @@ into a pipe; otherwise it is on for a terminal, unless ``TERM=dumb`` or ``CI`` i
 from __future__ import annotations
 
 import os
-from typing import TextIO
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 PROGRESS_MIN_FILES = 200
 
