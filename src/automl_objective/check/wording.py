@@ -91,29 +91,14 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     found: list[Located] = []
     if len(failures) >= SHORTEST_RUN and (runs := _runs(failures)):
         unworded = _word_runs(failures, runs, catalog, found)
-    else:  # _word_each, in line (most documents: a few failures, a call each counts)
-        unworded = False
-        plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
-        for failure in failures:
-            keyword = failure[3]
-            code = plain_codes.get((failure[0], keyword)) if keyword in plain_keywords else None
-            if code is not None:
-                severity: Severity = "warning" if failure[1] else "error"
-                found.append(
-                    _NEW(Located, (severity, code, failure[2], _Unworded(failure), False, False))
-                )
-                unworded = True
-            elif keyword != "additionalProperties" or not messages.said_by_another(
-                keyword, failure[6]
-            ):
-                found += explain_remembered(failure, catalog)
+    else:
+        unworded = _word_each(failures, catalog, found)
     kept = one_per_cause(found)
     return _worded(kept, catalog) if unworded else kept
 
 
 def _word_each(failures: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
-    """Append the findings of each failure to ``found`` (see :func:`findings_of`, which does
-    the same in line); whether one is left unworded."""
+    """Append the findings of each failure to ``found``; whether one is left unworded."""
     unworded = False
     plain_codes, plain_keywords = messages.PLAIN_CODES, messages.PLAIN_KEYWORDS
     for failure in failures:
