@@ -175,13 +175,17 @@ def test_a_cell_magic_that_runs_the_cell_in_the_notebooks_names_rebinds(
 @pytest.mark.parametrize(
     ("cells", "cell", "line", "column"),
     [
-        # IPython removes the first line's indent from each line that starts with it: the
-        # cell runs (9.19: metric is "F1" after it); findings are placed as written (the
-        # same cells at the margin: cell 1, 1:10 for the first, cell 1, 1:91 for the others)
+        # IPython removes the margin the cell's lines share (textwrap.dedent): the cell
+        # runs (9.19: metric is "F1" after it); findings are placed as written (the same
+        # cells at the margin: cell 1, 1:10 for the first, cell 1, 1:91 for the others)
         (('  metric = "F1"', "  " + _REGRESSION_CALL % "metric"), 1, 1, 12),
         (('\n\t\tmetric = "F1"\n\t\tx = 1', _REGRESSION_CALL % "metric"), 1, 2, 12),
         (("\n    " + _REGRESSION_CALL % '"F1"',), 1, 2, 95),
         (("  %%time\n  if x:\n      y = 1\n  " + _REGRESSION_CALL % '"F1"',), 1, 4, 93),
+        # the margin is the lines' common one, not the first line's: an indented comment
+        # first (IPython 9.19.1 runs "  # set up" then the call at the margin)
+        (("    # set up\n\n  " + _REGRESSION_CALL % '"F1"',), 1, 3, 93),
+        (("  \t# set up\n  " + _REGRESSION_CALL % '"F1"',), 1, 2, 93),
     ],
 )
 def test_a_cell_indented_as_a_whole_is_read_as_ipython_runs_it(

@@ -270,17 +270,26 @@ def _read_by_nbformat(display: str, text: str) -> list[CodeCell]:
 
 
 def _leading_indent(cell: str) -> str:
-    """The indent removed from a cell's lines: its first line's that is not blank, from each
-    line that starts with it; "" for a cell that starts at its margin. IPython (9.19.1:
-    ``leading_empty_lines``, then ``leading_indent``, which is ``textwrap.dedent``) removes the
-    lines' common margin instead: the same whenever no later line sits left of the first.
-    Where one does (an indented comment first, say), IPython runs the cell and this reads it
-    as a parse error (a finding, its requests unchecked): not yet modelled."""
+    """The indent IPython removes from a cell's lines (9.19.1: ``leading_empty_lines``, then
+    ``leading_indent``, which is ``textwrap.dedent``): the margin its lines that are not blank
+    share, spaces and tabs as written (a first line's blank lines ended at a form feed or the
+    like dropped first); "" for a cell with a line at its margin."""
+    margin: str | None = None
     for line in _LINE_END.split(cell)[::2]:
-        if line.strip():
+        if margin is None:  # the cell's leading blank lines dropped, any whitespace
+            if not line.strip():
+                continue
             line = line[_blank_lines_before(line) :]
-            return line[: len(line) - len(line.lstrip(" \t"))]
-    return ""
+        elif not line.strip(" \t"):
+            continue  # blank: no part of the margin (dedent reads such a line as empty)
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if margin is None:
+            margin = indent
+        while not indent.startswith(margin):  # the common part of the two
+            margin = margin[:-1]
+        if not margin:
+            return ""
+    return margin or ""
 
 
 def _blank_lines_before(line: str) -> int:
