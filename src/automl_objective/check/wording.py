@@ -174,8 +174,8 @@ def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> boo
 
 
 def _like(failure: Failure, last: Any, shape: Any, entry: Any, catalog: Catalog) -> bool:
-    """Whether ``failure`` has the last failure's entry (``_LAST``), as the test in line in
-    :func:`explain_remembered` decides (kept in step with it)."""
+    """Whether ``failure`` has the last failure's entry (``_LAST``): the same instance, value,
+    schema facts, keyword, code and severity, its path alike but for list indices."""
     code, warn, path, keyword, instance, value, facts = failure
     return (
         last is not None
@@ -254,23 +254,11 @@ them all (each one's repeats are counted in C: a walk of the whole list each).""
 def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
     global _LAST
-    code, warn, path, keyword, instance, value, facts = failure
     last, shape, entry = _LAST
-    if (
-        last is not None
-        and instance is last[4]
-        and facts is last[6]
-        and value is last[5]
-        and keyword == last[3]
-        and code == last[0]
-        and warn == last[1]
-        and entry[2] is catalog
-        and len(path) == len(last[2])
-        and _shape(path) == shape
-    ):  # the last failure's key, but for the indices along its path (a list's items
-        # failing alike): its entry, without building the key (tested here, not by a call,
-        # as _like tests it for a run's first failure)
-        return _rebuilt(entry, path)
+    if _like(failure, last, shape, entry, catalog):  # the last failure's key, but for the
+        # indices along its path (a list's items failing alike): its entry, no key built
+        return _rebuilt(entry, failure[2])
+    code, warn, path, keyword, instance, value, facts = failure
     try:
         key = _key(code, warn, path, keyword, instance, value, facts)
     except _TooLarge:
