@@ -187,3 +187,18 @@ def test_a_document_of_no_known_kind_is_passed_over_whatever_its_member_names(
     assert [f.code for f in named.findings] == ["parse-error"]
     unsaved = check_text(workflow, "ci.yml", skip_unknown=True)
     assert unsaved.findings == [] and unsaved.skipped is not None
+
+
+def test_a_text_of_several_documents_none_of_a_known_kind_is_passed_over(tmp_path: Path) -> None:
+    """Several documents in one file (Kubernetes manifests, ``---`` between them) fail the
+    strict parse, which reads one request a file; a folder's file none of whose documents is
+    of a known kind holds no request and is passed over. One holding a request among them,
+    or named, keeps its ``parse-error``."""
+    manifests = "kind: Service\nmetadata: {name: a}\n---\nkind: ConfigMap\ndata:\n  404: x\n"
+    (tmp_path / "k8s.yaml").write_text(manifests)
+    (tmp_path / "jobs.yaml").write_text("kind: Service\n---\nMetricName: Acuracy\n")
+    found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
+    assert found["k8s.yaml"].findings == [] and found["k8s.yaml"].skipped is not None
+    assert [f.code for f in found["jobs.yaml"].findings] == ["parse-error"]
+    [named] = check_sources(discover([str(tmp_path / "k8s.yaml")]))
+    assert [f.code for f in named.findings] == ["parse-error"]

@@ -69,7 +69,7 @@ def read_leniently(path: str, text: str) -> list[Any]:
     """The documents of a text read as leniently as telling whether any is of a known kind
     needs (a folder scan passes over a found file refused by the strict parse when none is):
     a member written twice is kept, the last one, as CloudFormation keeps it, and in YAML a
-    member name that is not a string is read as written
+    member name that is not a string is read as written and each of several documents is read
     (:func:`.yaml_syntax.documents_to_recognise`). Raises :class:`LoadError` for text that
     does not parse even so."""
     if text.startswith("\ufeff"):

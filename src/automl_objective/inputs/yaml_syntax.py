@@ -379,19 +379,21 @@ def _careful(path: str, text: str, cloudformation: bool) -> Document:
 
 
 def documents_to_recognise(path: str, text: str) -> list[Any]:
-    """The document of a YAML text (a list of one), read only to tell whether it is of a
-    known kind (a folder scan passes over a found file that is not): as a CloudFormation
+    """Every document of a YAML text, read only to tell whether any is of a known kind (a
+    folder scan passes over a found file none of whose documents is): as a CloudFormation
     template is read (short forms, a key written twice keeps the last), a member name that is
     not a string read as it is written (``on:`` of a GitHub Actions workflow, which YAML 1.1
-    reads as a boolean; ``404:``). Everything else refused raises :class:`LoadError` as the
-    careful reading words it."""
+    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read.
+    Everything else refused raises :class:`LoadError` as the careful reading words it."""
     loader = _template_loader_class()(text)
+    documents: list[Any] = []
     try:
-        root = loader.get_single_node()
-        if root is None:
-            return [None]
-        _check_graph(path, root, loader, text, [], string_keys=True)
-        return [loader.construct_document(root)]
+        while loader.check_node():
+            root = loader.get_node()
+            if root is not None:  # always, after check_node (typed as if it might not be)
+                _check_graph(path, root, loader, text, [], string_keys=True)
+                documents.append(loader.construct_document(root))
+        return documents
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(path, text, error) from None
     except RecursionError:
