@@ -359,8 +359,10 @@ def _skip_if_unknown(result: FileResult, text: Callable[[], str | None]) -> File
     """A skipped result for a document that is none of the known kinds (not an object, or
     an object with none of the identifying members); any other result unchanged. A file
     that cannot be read or parsed is never skipped: it may be a broken request. One refused
-    only for a member written twice is skipped when, read with the last one kept (``text``
-    gives its text again), it is none of the known kinds either."""
+    by the strict parse (a member written twice, a YAML member name that is not a string) is
+    skipped when, read leniently (``text`` gives its text again; see
+    :func:`~automl_objective.inputs.syntax.read_leniently`), it is none of the known kinds
+    either."""
     if result.kind is not None or not result.findings:
         return result
     from automl_objective.base.codes import Code
@@ -368,7 +370,7 @@ def _skip_if_unknown(result: FileResult, text: Callable[[], str | None]) -> File
     not_a_kind = (Code.UNKNOWN_DOCUMENT, Code.INVALID_TYPE)
     if all(f.code in not_a_kind and f.pointer == "" for f in result.findings):
         return FileResult(result.path, [], None, skipped=SKIPPED_UNKNOWN)
-    if all(f.code == Code.DUPLICATE_KEY for f in result.findings):
+    if all(f.code in (Code.DUPLICATE_KEY, Code.PARSE_ERROR) for f in result.findings):
         written = text()
         if written is not None and _of_no_known_kind(result.path, written):
             return FileResult(result.path, [], None, skipped=SKIPPED_UNKNOWN)
@@ -376,18 +378,23 @@ def _skip_if_unknown(result: FileResult, text: Callable[[], str | None]) -> File
 
 
 def _of_no_known_kind(path: str, text: str) -> bool:
-    """Whether a JSON or YAML document, its members written twice kept as CloudFormation keeps
-    them, is none of the known kinds: no pipeline definition, state machine or template, and
-    no AutoML document (code, which an input kind reads by its name, never is one)."""
-    from automl_objective.inputs.syntax import parse_keeping_last
+    """Whether a JSON or YAML text, read leniently (its members written twice kept as
+    CloudFormation keeps them, YAML member names that are not strings read as written), holds
+    none of the known kinds: no pipeline definition, state machine or template, and no AutoML
+    document (code, which an input kind reads by its name, never is one)."""
+    from automl_objective.inputs.syntax import read_leniently
 
     if registry.claim(path) is not None:
         return False
     try:
-        data = parse_keeping_last(path, text).data
+        documents = read_leniently(path, text)
     except LoadError:
         return False
-    return registry.recognise(data).recognises is None and default_checker().kind_of(data) is None
+    checker = default_checker()
+    return all(
+        registry.recognise(data).recognises is None and checker.kind_of(data) is None
+        for data in documents
+    )
 
 
 def _text_of(source: Source, max_bytes: int) -> str | None:

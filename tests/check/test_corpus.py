@@ -13,9 +13,9 @@ holds the tool to the first set's verdicts: no false alarm, no file without a re
 and each mistake missed is one of ``KNOWN_MISSES``, each with why (a miss fixed fails it too, so
 the ledger stays true). ``test_heldout_findings_are_the_known_ones`` pins the held-out set the
 same way: every miss, false alarm and failed file without a request is in ``HELDOUT_KNOWN``,
-each with its reason; ``mined.json``, ``fresh.json`` and ``fresh2.json`` (later sets, judged
-before the tool ran on them) are pinned the same way by ``MINED_KNOWN``, ``FRESH_KNOWN`` and
-``FRESH2_KNOWN``.
+each with its reason; ``mined.json``, ``fresh.json``, ``fresh2.json`` and ``fresh3.json`` (later
+sets, judged before the tool ran on them) are pinned the same way by ``MINED_KNOWN``,
+``FRESH_KNOWN``, ``FRESH2_KNOWN`` and ``FRESH3_KNOWN``.
 ``python -m tests.check.test_corpus`` prints the totals of each set.
 """
 
@@ -54,10 +54,20 @@ FRESH: list[dict[str, Any]] = json.loads((CORPUS / "fresh.json").read_text("utf-
 FRESH2: list[dict[str, Any]] = json.loads((CORPUS / "fresh2.json").read_text("utf-8"))["files"]
 """Session 9, fresh2: 20 files from repositories none of the other sets holds, judged before the
 tool ran on them (its files may be absent alone)."""
-SETS = {"corpus": ENTRIES, "heldout": HELDOUT, "mined": MINED, "fresh": FRESH, "fresh2": FRESH2}
-OPTIONAL_SETS = {"heldout": HELDOUT, "mined": MINED, "fresh": FRESH, "fresh2": FRESH2}
+FRESH3: list[dict[str, Any]] = json.loads((CORPUS / "fresh3.json").read_text("utf-8"))["files"]
+"""Session 10, fresh3: 21 files from repositories and paths none of the other sets holds, judged
+and committed before the tool ran on them (its files may be absent alone)."""
+SETS = {
+    "corpus": ENTRIES,
+    "heldout": HELDOUT,
+    "mined": MINED,
+    "fresh": FRESH,
+    "fresh2": FRESH2,
+    "fresh3": FRESH3,
+}
+OPTIONAL_SETS = {name: entries for name, entries in SETS.items() if name != "corpus"}
 """The sets whose files may be absent while the corpus's are here (each all or none)."""
-ALL_ENTRIES = ENTRIES + HELDOUT + MINED + FRESH + FRESH2
+ALL_ENTRIES = [entry for entries in SETS.values() for entry in entries]
 
 LICENCES = {"Apache-2.0", "MIT", "MIT-0"}
 """Licences of the repositories the corpus was read from (recorded, not redistributed)."""
@@ -104,6 +114,16 @@ needs_fresh2_files = pytest.mark.skipif(
     not _fresh2_here(),
     reason="the fresh2 files are not in tests/corpus/files/ (see tests/corpus/README.md)",
 )
+
+
+def _fresh3_here() -> bool:
+    return FILES.is_dir() and all((FILES / entry["file"]).is_file() for entry in FRESH3)
+
+
+needs_fresh3_files = pytest.mark.skipif(
+    not _fresh3_here(),
+    reason="the fresh3 files are not in tests/corpus/files/ (see tests/corpus/README.md)",
+)
 KINDS = {
     "python",
     "notebook",
@@ -147,6 +167,8 @@ def _skip_absent_heldout(entry: dict[str, Any]) -> None:
         pytest.skip("the fresh files are not in tests/corpus/files/")
     if entry in FRESH2 and not _fresh2_here():
         pytest.skip("the fresh2 files are not in tests/corpus/files/")
+    if entry in FRESH3 and not _fresh3_here():
+        pytest.skip("the fresh3 files are not in tests/corpus/files/")
 
 
 def _text(name: str) -> str:
@@ -179,6 +201,7 @@ def test_every_file_has_one_entry_and_every_entry_its_file() -> None:
     assert len(MINED) >= 10
     assert len(FRESH) >= 30
     assert len(FRESH2) >= 20
+    assert len(FRESH3) >= 20
 
 
 @needs_files
@@ -565,6 +588,33 @@ def test_fresh2_findings_are_the_known_ones() -> None:
     assert totals.false_alarms == sum(1 for known in FRESH2_KNOWN if known[0] == "false alarm")
     assert [(one.file, e["line"]) for one in measured for e, _ in one.wrong_code] == []
     assert [one.file for one in measured if one.read < one.calls] == []  # every request read
+    assert all(one.read == 0 for one in measured if one.calls == 0)  # look-alikes: none read
+
+
+FRESH3_KNOWN: dict[tuple[str, str, int, str], str] = {}
+"""What the tool gets wrong on the fresh3 set, and why (same keys as ``HELDOUT_KNOWN``). A fix
+fails the test too, so the ledger stays true. Empty since its first finding was fixed: a YAML
+file that is no AutoML request (ack-generator.yaml, an ACK controller's generator
+configuration) has a member name that is not a string (``404:``), which failed the strict
+parse before a folder scan could pass over it: reported as parse-error instead of skipped
+(GitHub Actions workflows' ``on:`` did the same)."""
+FRESH3_UNREAD = {
+    "airflow-ui-sagemaker-hook.py": "L1335 self.conn.create_auto_ml_job(**params_dict) is made "
+    "with a **spread only, whose dict takes the caller's extras (params_dict.update(extras)): "
+    "left unread, as the fresh set's vendored SDK call is; nothing in it is decidable",
+}
+"""Files of the fresh3 set with a request the tool does not read, and why."""
+
+
+@needs_fresh3_files
+def test_fresh3_findings_are_the_known_ones() -> None:
+    measured, totals = measure(FRESH3)
+    found = _heldout_findings(measured)
+    assert sorted(found) == sorted(FRESH3_KNOWN), "update FRESH3_KNOWN and say why"
+    assert totals.false_alarms == sum(1 for known in FRESH3_KNOWN if known[0] == "false alarm")
+    assert [(one.file, e["line"]) for one in measured for e, _ in one.wrong_code] == []
+    unread = sorted(one.file for one in measured if one.read < one.calls)
+    assert unread == sorted(FRESH3_UNREAD), "update FRESH3_UNREAD and say why"
     assert all(one.read == 0 for one in measured if one.calls == 0)  # look-alikes: none read
 
 

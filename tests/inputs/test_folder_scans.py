@@ -160,3 +160,45 @@ def test_files_named_in_listed_folders_are_told_all_at_once(tmp_path: Path) -> N
     assert sources == [(path, path, None, False) for path in paths]
     assert [s.path for s in with_link] == [*paths, f"{tmp_path}/a/link.json"]
     assert all(type(s) is Source for s in sources)
+
+
+def test_a_document_of_no_known_kind_is_passed_over_whatever_its_member_names(
+    tmp_path: Path,
+) -> None:
+    """A member name that is not a string (``on:`` of every GitHub Actions workflow, which
+    YAML 1.1 reads as a boolean; ``404:`` in an ACK generator.yaml of a real repository) fails
+    the strict parse first; a folder's file that, read with such names as written, is none of
+    the known kinds holds no request and is passed over. A request, or a file named, keeps its
+    ``parse-error``."""
+    workflow = "name: ci\non:\n  push:\n    branches: [main]\njobs:\n  test: {runs-on: x}\n"
+    (tmp_path / "ci.yml").write_text(workflow)
+    (tmp_path / "codes.yaml").write_text("errors:\n  404:\n    code: NotFound\n")
+    request = "AutoMLProblemTypeConfig:\n  TabularJobConfig:\n    TargetAttributeName: y\n  1: x\n"
+    (tmp_path / "job.yaml").write_text(request)
+    machine = "StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n404: x\n"
+    (tmp_path / "machine.yaml").write_text(machine)
+    (tmp_path / "nested.yaml").write_text("? [a, b]\n: c\n")  # a key that is a sequence
+    found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
+    for name in ("ci.yml", "codes.yaml"):
+        assert found[name].findings == [] and found[name].skipped is not None, name
+    for name in ("job.yaml", "machine.yaml", "nested.yaml"):
+        assert [f.code for f in found[name].findings] == ["parse-error"], name
+    [named] = check_sources(discover([str(tmp_path / "ci.yml")]))
+    assert [f.code for f in named.findings] == ["parse-error"]
+    unsaved = check_text(workflow, "ci.yml", skip_unknown=True)
+    assert unsaved.findings == [] and unsaved.skipped is not None
+
+
+def test_a_text_of_several_documents_none_of_a_known_kind_is_passed_over(tmp_path: Path) -> None:
+    """Several documents in one file (Kubernetes manifests, ``---`` between them) fail the
+    strict parse, which reads one request a file; a folder's file none of whose documents is
+    of a known kind holds no request and is passed over. One holding a request among them,
+    or named, keeps its ``parse-error``."""
+    manifests = "kind: Service\nmetadata: {name: a}\n---\nkind: ConfigMap\ndata:\n  404: x\n"
+    (tmp_path / "k8s.yaml").write_text(manifests)
+    (tmp_path / "jobs.yaml").write_text("kind: Service\n---\nMetricName: Acuracy\n")
+    found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
+    assert found["k8s.yaml"].findings == [] and found["k8s.yaml"].skipped is not None
+    assert [f.code for f in found["jobs.yaml"].findings] == ["parse-error"]
+    [named] = check_sources(discover([str(tmp_path / "k8s.yaml")]))
+    assert [f.code for f in named.findings] == ["parse-error"]

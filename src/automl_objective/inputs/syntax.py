@@ -14,7 +14,7 @@ from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Protocol
+    from typing import Any, Protocol
 
     from automl_objective.inputs.document import Format
 
@@ -65,17 +65,20 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
 
 
-def parse_keeping_last(path: str, text: str) -> Document:
-    """The document as CloudFormation reads it: a member written twice is kept, the last one
-    (whether a document refused for it holds anything of a known kind). Raises
-    :class:`LoadError` for text that does not parse even so."""
+def read_leniently(path: str, text: str) -> list[Any]:
+    """The documents of a text read as leniently as telling whether any is of a known kind
+    needs (a folder scan passes over a found file refused by the strict parse when none is):
+    a member written twice is kept, the last one, as CloudFormation keeps it, and in YAML a
+    member name that is not a string is read as written and each of several documents is read
+    (:func:`.yaml_syntax.documents_to_recognise`). Raises :class:`LoadError` for text that
+    does not parse even so."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if detect_format(path, text) == "yaml":
-        from automl_objective.inputs.yaml_syntax import parse_yaml
+        from automl_objective.inputs.yaml_syntax import documents_to_recognise
 
-        return parse_yaml(path, text, cloudformation=True)
-    return parse_json(path, text, cloudformation=True)
+        return documents_to_recognise(path, text)
+    return [parse_json(path, text, cloudformation=True).data]
 
 
 _TEMPLATE_MARK = on_first_use(r"AWSTemplateFormatVersion|AWS::")

@@ -110,10 +110,13 @@ def _check_graph(
     loader: yaml.SafeLoader,
     text: str,
     duplicates: list[Duplicate] | None = None,
+    *,
+    string_keys: bool = False,
 ) -> None:
     """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
     bombs, walking each distinct node once. With ``duplicates``, a duplicate key is listed
-    there (the mapping holding it, the finding) instead of refused."""
+    there (the mapping holding it, the finding) instead of refused; with ``string_keys``, a
+    scalar key that is not a string is read as the string it is written as."""
     writings: list[dict[int, list[int]]] = []  # _key_writings(text), once a key repeats
     expanded: dict[int, int] = {}  # node -> nodes in its expansion
     sizes: dict[int, int] = {}  # node -> characters of the scalars in its expansion
@@ -133,7 +136,7 @@ def _check_graph(
         if isinstance(node, yaml.MappingNode) and children_done:  # checked on the way in
             children = [child for pair in node.value for child in pair]
         elif isinstance(node, yaml.MappingNode):
-            children = _mapping_children(path, text, node, duplicates, writings)
+            children = _mapping_children(path, text, node, duplicates, writings, string_keys)
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         if not children_done and children:
@@ -156,16 +159,20 @@ def _mapping_children(
     node: yaml.MappingNode,
     duplicates: list[Duplicate] | None,
     writings: list[dict[int, list[int]]],
+    string_keys: bool = False,
 ) -> list[yaml.Node]:
     """The keys and values of a mapping, refusing keys that are not strings or repeat (or
-    listing those that repeat in ``duplicates``); ``writings`` holds the text's
-    :func:`_key_writings` once a key repeats."""
+    listing those that repeat in ``duplicates``; with ``string_keys``, reading a scalar key
+    as the string it is written as); ``writings`` holds the text's :func:`_key_writings`
+    once a key repeats."""
     children: list[yaml.Node] = []
     seen: dict[Any, int] = {}  # each key's value -> the pair where it is first
     for index, (key, value) in enumerate(node.value):
         children.extend((key, value))
         if key.tag == _MERGE:
             continue
+        if string_keys and isinstance(key, yaml.ScalarNode):
+            key.tag = _TAG + "str"
         _check_key(path, text, key)
         if key.value in seen:
             if not writings:
@@ -369,6 +376,32 @@ def _careful(path: str, text: str, cloudformation: bool) -> Document:
     if duplicates:
         document.duplicates = _duplicate_paths(root, duplicates)
     return document
+
+
+def documents_to_recognise(path: str, text: str) -> list[Any]:
+    """Every document of a YAML text, read only to tell whether any is of a known kind (a
+    folder scan passes over a found file none of whose documents is): as a CloudFormation
+    template is read (short forms, a key written twice keeps the last), a member name that is
+    not a string read as it is written (``on:`` of a GitHub Actions workflow, which YAML 1.1
+    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read.
+    Everything else refused raises :class:`LoadError` as the careful reading words it."""
+    loader = _template_loader_class()(text)
+    documents: list[Any] = []
+    try:
+        while loader.check_node():
+            root = loader.get_node()
+            if root is not None:  # always, after check_node (typed as if it might not be)
+                _check_graph(path, root, loader, text, [], string_keys=True)
+                documents.append(loader.construct_document(root))
+        return documents
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(path, text, error) from None
+    except RecursionError:
+        raise LoadError(path, "invalid YAML: nested too deeply to read") from None
+    except yaml.YAMLError as error:
+        raise LoadError(path, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
 
 
 def _duplicate_paths(
