@@ -379,9 +379,10 @@ def _skip_if_unknown(result: FileResult, text: Callable[[], str | None]) -> File
 
 def _of_no_known_kind(path: str, text: str) -> bool:
     """Whether a JSON or YAML text, read leniently (its members written twice kept as
-    CloudFormation keeps them, YAML member names that are not strings read as written), holds
-    none of the known kinds: no pipeline definition, state machine or template, and no AutoML
-    document (code, which an input kind reads by its name, never is one)."""
+    CloudFormation keeps them, and again as first written; YAML member names that are not
+    strings read as written), holds none of the known kinds: no pipeline definition, state
+    machine or template, and no AutoML document (code, which an input kind reads by its name,
+    never is one)."""
     from automl_objective.inputs.syntax import read_leniently
 
     if registry.claim(path) is not None:

@@ -210,6 +210,19 @@ def test_pytest_never_collects_a_corpus_file() -> None:
     assert [p.name for p in FILES.glob("*_test.py")] == []
 
 
+def test_the_layout_table_counts_each_index_file_as_it_holds() -> None:
+    """The README's layout table says how many files each index holds; the count is read from
+    the index here, so the table cannot drift from it (fresh2-aside said 12 while it held 15)."""
+    table = re.findall(
+        r"^\| `(\w[\w-]*\.json)` \| [^|]*?(\d+) (?:more )?files",
+        (CORPUS / "README.md").read_text("utf-8"),
+        re.M,
+    )
+    assert len(table) >= 5
+    for index, count in table:
+        assert int(count) == len(json.loads((CORPUS / index).read_text("utf-8"))["files"]), index
+
+
 @pytest.mark.parametrize("entry", ALL_ENTRIES, ids=_ids)
 def test_origin_is_complete_and_its_licence_allowed(entry: dict[str, Any]) -> None:
     origin = entry["origin"]

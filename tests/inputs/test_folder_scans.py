@@ -131,6 +131,34 @@ def test_a_document_of_no_known_kind_is_passed_over_whatever_members_it_repeats(
     assert unsaved.findings == [] and unsaved.skipped is not None
 
 
+_AUTOML_JOB = {
+    "Type": "AWS::SageMaker::AutoMLJob",
+    "Properties": {"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "AUC"}},
+}
+
+
+def test_a_document_whose_first_writing_of_a_member_makes_it_a_known_kind_is_not_passed_over(
+    tmp_path: Path,
+) -> None:
+    """CloudFormation, the AWS CLI and botocore keep a member's last writing; a template whose
+    second ``Resources`` (or ``Transform``) hides the first's AutoML job is that mistake, so a
+    folder scan keeps its ``duplicate-key`` finding: it passes over a file only when neither
+    writing kept makes it a known kind."""
+    job = json.dumps({"Job": _AUTOML_JOB})
+    (tmp_path / "stack.json").write_text(f'{{"Resources": {job}, "Resources": {{"X": 1}}}}')
+    (tmp_path / "stack.yaml").write_text(
+        "Resources:\n  Job:\n    Type: AWS::SageMaker::AutoMLJob\nResources: 1\n"
+    )
+    (tmp_path / "sam.json").write_text(
+        '{"Transform": "AWS::Serverless-2016-10-31", "Transform": "Mine", "Resources": {"F": 1}}'
+    )
+    (tmp_path / "config.json").write_text('{"Config": {"ProblemType": "X"}, "Config": 1}')
+    found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
+    for name in ("stack.json", "stack.yaml", "sam.json"):
+        assert [f.code for f in found[name].findings] == ["duplicate-key"], name
+    assert found["config.json"].findings == [] and found["config.json"].skipped is not None
+
+
 def test_files_named_in_listed_folders_are_told_all_at_once(tmp_path: Path) -> None:
     """Paths that each name a regular file of a folder small enough to list (a shell glob's
     files, over several folders) become their sources at once, no path told one by one;

@@ -556,3 +556,59 @@ def test_a_magic_that_forgets_or_rebinds_names_is_not_a_false_alarm(
     cells = ('metric = "AUC"', magic, _REGRESSION_CALL % "metric")
     path.write_text(_notebook(*cells), encoding="utf-8")
     assert [f.code for f in validate_file(path).findings] == found
+
+
+# What IPython 9.19.1 makes of IPython syntax after Python on a logical line, asked of it
+# (TransformerManager().transform_cell): a magic or shell escape bound by the line's first "="
+# outside brackets is its value whatever comes before; a line whose last token is obj? is a help
+# request, the whole line; any other magic after Python is left to Python (a syntax error there).
+_AFTER_PYTHON = [
+    ("if x: m = %env M", "if x: m = __ipython_magic__()"),
+    ("if x: files = !ls", "if x: files = __ipython_magic__()"),
+    ("if x: pass\nelse: m = %env M", "if x: pass\nelse: m = __ipython_magic__()"),
+    ("try: m = %env M\nexcept: pass", "try: m = __ipython_magic__()\nexcept: pass"),
+    ("with a: m = %env M", "with a: m = __ipython_magic__()"),
+    ("x; y = %env M", "x; y = __ipython_magic__()"),
+    ("if a == 1: m = %env M", "if a == 1: m = __ipython_magic__()"),
+    ("x[0] = %env M", "x[0] = __ipython_magic__()"),
+    ("x: int = %env M", "x: int = __ipython_magic__()"),
+    ("a, b = !ls", "a, b = __ipython_magic__()"),
+    ("f(b='x = !y'); m = !ls", "f(b='x = !y'); m = __ipython_magic__()"),
+    ("if x: m = %env M\fy = !ls", "if x: m = __ipython_magic__()\ny = __ipython_magic__()"),
+    ("while 1: x?", "pass"),
+    ("x = 1; y?", "pass"),
+    # left to Python, as IPython leaves them
+    ("if x: %env M", "if x: %env M"),
+    ("if x: !ls", "if x: !ls"),
+    ("x = 1; %env M", "x = 1; %env M"),
+    ("x = 1; m = %env M", "x = 1; m = %env M"),  # its first "=" binds 1
+    ("d = {'a': 1}; m = !ls", "d = {'a': 1}; m = !ls"),
+    ("x += %env M", "x += %env M"),
+    ("f(a=%env M)", "f(a=%env M)"),
+    ("x = y = %env M", "x = y = %env M"),
+    ('"a = !b"', '"a = !b"'),
+    ("if x: m = %%time", "if x: m = %%time"),
+    ("x = 1  # why?", "x = 1  # why?"),
+    ("if x: y? ", "if x: y? "),
+    ("while 1: f(x)?", "while 1: f(x)?"),
+]
+
+
+@pytest.mark.parametrize(("cell", "python"), _AFTER_PYTHON)
+def test_ipython_syntax_after_python_on_a_line_is_read_as_ipython_reads_it(
+    cell: str, python: str
+) -> None:
+    assert neutralise(cell) == python
+
+
+def test_a_magic_bound_after_a_compound_statements_colon_is_a_binding_not_a_parse_error(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "branch.ipynb"
+    branch = "if use_env: metric = %env METRIC\nelse: metric = !cat metric.txt"
+    path.write_text(
+        _notebook('metric = "F1"', branch, _REGRESSION_CALL % "metric"), encoding="utf-8"
+    )
+    assert _found(path) == []
+    path.write_text(_notebook("if use_env: %env METRIC", _REGRESSION_CALL % '"F1"'))
+    assert [f.code for f in validate_file(path).findings] == ["parse-error", "metric-not-allowed"]

@@ -196,6 +196,23 @@ def parse_json(path: str, text: str, *, cloudformation: bool = False) -> Documen
     return Document(path, data, text, "json", locator, parsed=True)
 
 
+def first_writings(text: str) -> Any:
+    """The data of a JSON text whose members written twice are each kept at their first
+    writing (no AWS reader keeps that one: CloudFormation, the AWS CLI and botocore keep the
+    last; it says what the text's author wrote first)."""
+
+    def first_kept(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        kept: dict[str, Any] = {}
+        for key, value in pairs:
+            kept.setdefault(key, value)
+        return kept
+
+    decoder = json.JSONDecoder(
+        object_pairs_hook=first_kept, parse_constant=_constant, parse_float=_float
+    )
+    return decoder.decode(text)
+
+
 def _is_bad_number(token: str) -> bool:
     if token in ("NaN", "Infinity", "-Infinity"):
         return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 from automl_objective.base.finding import internal_error_message
 from automl_objective.base.patterns import on_first_use
 from automl_objective.inputs.document import Document, LoadError
+from automl_objective.inputs.json_syntax import first_writings as json_first_writings
 from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
 
@@ -70,15 +71,25 @@ def read_leniently(path: str, text: str) -> list[Any]:
     needs (a folder scan passes over a found file refused by the strict parse when none is):
     a member written twice is kept, the last one, as CloudFormation keeps it, and in YAML a
     member name that is not a string is read as written and each of several documents is read
-    (:func:`.yaml_syntax.documents_to_recognise`). Raises :class:`LoadError` for text that
+    (:func:`.yaml_syntax.documents_to_recognise`). Each document is read a second time with
+    every member written twice kept at its first writing instead, as no AWS reader keeps it: a
+    template whose second ``Resources`` hides its first one's AutoML job is a known kind, and
+    the mistake its ``duplicate-key`` finding tells of. Raises :class:`LoadError` for text that
     does not parse even so."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if detect_format(path, text) == "yaml":
         from automl_objective.inputs.yaml_syntax import documents_to_recognise
 
-        return documents_to_recognise(path, text)
-    return [parse_json(path, text, cloudformation=True).data]
+        return [
+            *documents_to_recognise(path, text),
+            *documents_to_recognise(path, text, first_writings=True),
+        ]
+    last = parse_json(path, text, cloudformation=True).data
+    try:
+        return [last, json_first_writings(text)]
+    except Exception:  # refused as the reading that kept the last was not: never so
+        raise LoadError(path, "not readable with each member's first writing kept") from None
 
 
 _TEMPLATE_MARK = on_first_use(r"AWSTemplateFormatVersion|AWS::")

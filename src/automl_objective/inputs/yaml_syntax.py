@@ -378,13 +378,14 @@ def _careful(path: str, text: str, cloudformation: bool) -> Document:
     return document
 
 
-def documents_to_recognise(path: str, text: str) -> list[Any]:
+def documents_to_recognise(path: str, text: str, *, first_writings: bool = False) -> list[Any]:
     """Every document of a YAML text, read only to tell whether any is of a known kind (a
     folder scan passes over a found file none of whose documents is): as a CloudFormation
     template is read (short forms, a key written twice keeps the last), a member name that is
     not a string read as it is written (``on:`` of a GitHub Actions workflow, which YAML 1.1
-    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read.
-    Everything else refused raises :class:`LoadError` as the careful reading words it."""
+    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read;
+    with ``first_writings``, a key written twice keeps its first value instead. Everything
+    else refused raises :class:`LoadError` as the careful reading words it."""
     loader = _template_loader_class()(text)
     documents: list[Any] = []
     try:
@@ -392,6 +393,8 @@ def documents_to_recognise(path: str, text: str) -> list[Any]:
             root = loader.get_node()
             if root is not None:  # always, after check_node (typed as if it might not be)
                 _check_graph(path, root, loader, text, [], string_keys=True)
+                if first_writings:
+                    _keep_first_writings(root)
                 documents.append(loader.construct_document(root))
         return documents
     except yaml.MarkedYAMLError as error:
@@ -402,6 +405,30 @@ def documents_to_recognise(path: str, text: str) -> list[Any]:
         raise LoadError(path, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
+
+
+def _keep_first_writings(root: yaml.Node) -> None:
+    """Drop from each mapping of a composed graph the pairs whose key an earlier pair wrote."""
+    done: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in done:
+            continue
+        done.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[object] = set()
+            kept = []
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE:
+                    if key.value in keys:
+                        continue
+                    keys.add(key.value)
+                kept.append((key, value))
+            node.value = kept
+            stack.extend(part for pair in kept for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _duplicate_paths(

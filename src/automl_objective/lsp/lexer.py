@@ -37,6 +37,51 @@ character one punctuation token. One pattern, so that the text is read by ``find
 not token by token in Python (a 4 MB line of JSON: 5 s before, measured)."""
 
 
+_OUTSIDE = re.compile(
+    r"""
+    (?:[^"'\#]++
+    |'''(?:[^\\]|\\.)*?'''
+    |\"\"\"(?:[^\\]|\\.)*?\"\"\"
+    |'(?!'')[^'\\\r\n]*+(?:\\.[^'\\\r\n]*+)*+(?:'|(?=[\r\n]))
+    |"(?!"")[^"\\\r\n]*+(?:\\.[^"\\\r\n]*+)*+(?:"|(?=[\r\n]))
+    |\#[^\r\n]*+(?=[\r\n])
+    )*+
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+"""What :func:`tokens` reads outside strings and comments, and each string and comment it
+ends before the end (``endpos``): :data:`_TOKEN`'s strings and comments, which only a quote
+or ``#`` starts (a prefix such as ``rb`` does not move where), none allowed to run on to the
+end. One match, in C: where strings are is found without a token made in Python."""
+
+
+def string_or_comment_start(text: str, offset: int) -> int | None:
+    """Where the string or comment :func:`tokens` reads ``offset`` in starts (its quote or its
+    ``#``; a string or comment not closed before ``offset`` counts), or ``offset`` itself where
+    it is in neither (a string closed just before it too); None where a quote just before
+    ``offset`` is written again at it (``''|'``: an empty string, or a triple quote's start,
+    which only the text after ``offset`` tells), for :func:`tokens` to decide. A 4 MB line in
+    about 30 ms, where :func:`tokens` takes seconds."""
+    position = 0
+    while True:
+        found = _OUTSIDE.match(text, position, offset)
+        start = offset if found is None else found.end()
+        if start == offset:
+            quote = text[offset - 1 : offset]
+            return None if quote in ("'", '"') and text.startswith(quote, offset) else offset
+        token = _TOKEN.match(text, start)  # as the whole text reads it (a string ended by
+        assert token is not None  # the text's end before a backslash: before the backslash)
+        if token.end() > offset:
+            return start
+        position = token.end()
+
+
+def token_end(text: str, start: int) -> int:
+    """Where the token that starts at ``start`` ends (a comment too)."""
+    found = _TOKEN.match(text, start)
+    return start if found is None else found.end()
+
+
 LOOK_EVERY = 4096
 """Tokens read between two looks at whether the request they are read for was cancelled."""
 

@@ -25,6 +25,8 @@ from automl_objective.lsp.lexer import (
     STRING,
     Token,
     string_content,
+    string_or_comment_start,
+    token_end,
     tokens,
 )
 from automl_objective.lsp.text_units import LINE_BREAK
@@ -72,6 +74,15 @@ class Slot:
     """The problem type of the request around the slot, where one is found."""
 
 
+def _member_at(found: Sequence[Token], index: int) -> str | None:
+    """The member whose value starts after token ``index`` of ``found`` (``key:``, ``key=``)."""
+    if index < 1 or found[index].text not in (":", "="):
+        return None
+    key = found[index - 1]
+    wanted = STRING if found[index].text == ":" else NAME
+    return _key_name(key) if key.kind == wanted else None
+
+
 def _key_name(token: Token) -> str | None:
     if token.kind == STRING:
         return string_content(token)[2]
@@ -98,14 +109,6 @@ class _Code:
     def before(self, offset: int) -> int:
         """The index of the last token that starts before ``offset`` (-1: none)."""
         return bisect.bisect_left(self.starts, offset) - 1
-
-    def member_at(self, index: int) -> str | None:
-        """The member whose value starts after token ``index`` (``key:`` or ``key=``)."""
-        if index < 1 or self.tokens[index].text not in (":", "="):
-            return None
-        key = self.tokens[index - 1]
-        wanted = STRING if self.tokens[index].text == ":" else NAME
-        return _key_name(key) if key.kind == wanted else None
 
     def around(self, offset: int) -> list[tuple[int, int]]:
         """The token ranges of the brackets around ``offset``, innermost first."""
@@ -217,9 +220,34 @@ def _named_problem_type(found: Sequence[Token], catalog: Catalog) -> str | None:
 
 
 def _code_slot(text: str, offset: int, catalog: Catalog) -> Slot | None:
-    code = _Code(text)
-    index = code.before(offset)
-    current = code.tokens[index] if index >= 0 else None
+    recent = _recent_tokens(text, offset, _SLOT_TOKENS)
+    code = None
+    if recent is None:
+        code = _Code(text)
+        recent = code.tokens[
+            max(0, code.before(offset) + 1 - _SLOT_TOKENS) : code.before(offset) + 1
+        ]
+    found = _value_at(recent, offset)
+    if found is None:
+        return None
+    member, start, end, quoted = found
+    lead = " " if not quoted and start == offset and text[offset - 1 : offset] == ":" else ""
+    # the problem type is read from the whole text: only for a value completed here
+    problem_type = (code or _Code(text)).problem_type(offset, catalog)
+    return Slot(MEMBERS[member], start, end, quoted, lead, problem_type)
+
+
+_SLOT_TOKENS = 3
+"""How many tokens before a place say whether a value is written there: the value's own,
+the ``:`` or ``=`` before it and the member's name."""
+
+
+def _value_at(before: list[Token], offset: int) -> tuple[str, int, int, bool] | None:
+    """The member whose value is at ``offset`` (from the last tokens that start before it, at
+    least :data:`_SLOT_TOKENS` of them where the text has as many), and the value's extent and
+    whether it is quoted; None where no value of a member completed here is."""
+    index = len(before) - 1
+    current = before[index] if index >= 0 else None
     start, end, quoted = offset, offset, False
     if current is not None and offset <= current.end and current.kind in (STRING, NAME):
         if current.kind == STRING:
@@ -230,11 +258,45 @@ def _code_slot(text: str, offset: int, catalog: Catalog) -> Slot | None:
         else:
             start, end = current.start, current.end
         index -= 1
-    member = code.member_at(index) if index >= 0 else None
+    member = _member_at(before, index) if index >= 0 else None
     if member not in MEMBERS or (quoted and MEMBERS[member] == OBJECTIVE):
         return None
-    lead = " " if not quoted and start == offset and text[offset - 1 : offset] == ":" else ""
-    return Slot(MEMBERS[member], start, end, quoted, lead, code.problem_type(offset, catalog))
+    return member, start, end, quoted
+
+
+_SEPARATOR = re.compile(r"[,:;()\[\]{}=]")
+"""Characters that are a token of their own wherever they are outside strings and comments
+(the lexer has no token of two characters but strings, names, numbers and blanks)."""
+_NEAR = 256
+"""How far before a place its last tokens are first looked for (widened until found)."""
+
+
+def _recent_tokens(text: str, offset: int, count: int) -> list[Token] | None:
+    """The last ``count`` tokens that start before ``offset`` (all of them where fewer do), as
+    :func:`~automl_objective.lsp.lexer.tokens` reads the whole text, read from a place shortly
+    before ``offset`` where the lexer is known to start a token: a separator outside strings
+    and comments (found in C, :func:`string_or_comment_start`), or the end of the string or
+    comment a separator is in. None where that place cannot be told cheaply (the caller then
+    reads the whole text)."""
+    window = _NEAR
+    while True:
+        low = max(0, offset - window)
+        if low == 0:
+            return tokens(text, 0, offset)[-count:]
+        separator = _SEPARATOR.search(text, low, offset)
+        if separator is not None:
+            at = separator.start()
+            inside = string_or_comment_start(text, at)
+            if inside is None:
+                return None
+            if inside < at:  # in a string or comment: read from where it ends
+                at = token_end(text, inside)
+                if at > offset:  # ``offset`` is in it too: the tokens before its end
+                    return _recent_tokens(text, inside + 1, count)
+            found = tokens(text, at, offset)
+            if len(found) >= count:
+                return found[-count:]
+        window *= 4
 
 
 _YAML_KEY = re.compile(
@@ -333,24 +395,42 @@ def slot_at(text: str, offset: int, language: str, catalog: Catalog) -> Slot | N
 _WORD = re.compile(r"\w+")
 
 
+_WORD_END = re.compile(r"\w*\Z")
+
+
 def word_at(text: str, offset: int, language: str) -> tuple[int, int, str] | None:
     """The word at ``offset`` if it is part of a value (in Python and JSON: of a string)."""
     if len(text) > MAX_CONTEXT_CHARS or not 0 <= offset <= len(text):
         return None
-    line_start = _line_start(text, offset)
-    for match in _WORD.finditer(text, line_start):
-        if match.start() > offset:
-            return None
-        if match.end() < offset:
-            continue
-        if language != YAML and not _inside_string(text, match.start()):
-            return None
-        return match.start(), match.end(), match.group()
-    return None
+    start = _word_start(text, offset)
+    after = _WORD.match(text, offset)
+    end = offset if after is None else after.end()
+    if start == end:
+        return None
+    if language != YAML and not _inside_string(text, start):
+        return None
+    return start, end, text[start:end]
+
+
+def _word_start(text: str, offset: int) -> int:
+    """Where the word that ends at (or runs over) ``offset`` starts; ``offset`` for none. Read
+    back from ``offset`` (in C), not forward from the line's start: a 4 MB line's words were
+    all read, one by one in Python, for a hover near its end."""
+    window = 64
+    while True:
+        low = max(0, offset - window)
+        start = _WORD_END.search(text, low, offset)
+        assert start is not None  # an empty word matches at the end
+        if start.start() > low or low == 0:
+            return start.start()
+        window *= 4
 
 
 def _inside_string(text: str, offset: int) -> bool:
-    code = _Code(text)
-    index = code.before(offset + 1)
-    token = code.tokens[index] if index >= 0 else None
-    return token is not None and token.kind == STRING and token.start < offset < token.end
+    inside = string_or_comment_start(text, offset)
+    if inside is None:  # a quote written again at the place: the whole text tells
+        code = _Code(text)
+        index = code.before(offset + 1)
+        token = code.tokens[index] if index >= 0 else None
+        return token is not None and token.kind == STRING and token.start < offset < token.end
+    return inside < offset and text[inside] != "#"

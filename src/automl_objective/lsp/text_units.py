@@ -33,6 +33,8 @@ def _units(text: str, encoding: str) -> int:
 def _utf16_offset(text: str, start: int, end: int, wanted: int) -> int:
     """The offset ``wanted`` UTF-16 units after ``start`` (one inside a character outside
     the BMP is after it; past ``end``, ``end``): only those characters are looked at."""
+    if text.isascii():  # a flag the string keeps: no character to look for
+        return min(start + wanted, end)
     at = start
     for match in ASTRAL.finditer(text, start, end):
         plain = match.start() - at
@@ -64,7 +66,10 @@ class Lines:
     def __init__(self, text: str, encoding: str = PositionEncodingKind.Utf16) -> None:
         self.text = text
         self.encoding = encoding
-        self.starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+        if "\n" not in text and "\r" not in text:  # one line (found in C, at memchr's speed)
+            self.starts = [0]
+        else:
+            self.starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
 
     def line_end(self, index: int) -> int:
         """The offset where line ``index`` (0-based) ends, before its line break."""

@@ -28,12 +28,17 @@ import warnings
 
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding
+from automl_objective.base.patterns import on_first_use
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.notebook_json import CodeCell, plain_code_cells
 from automl_objective.inputs.python.bindings import Chunk
 from automl_objective.inputs.python.newer_syntax import newer_syntax_error, newer_syntax_note
 from automl_objective.inputs.python.pieces import WHOLE_LIMIT, LineState, parse_python
 from automl_objective.inputs.python.reader import parse_chunk
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # not typing itself: no run of files needs it
+    import tokenize
 
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "memit", "debug"})
 _OWN_SCOPE_CELL_MAGICS = frozenset({"timeit"})
@@ -117,7 +122,7 @@ def neutralised(source: str) -> Neutralised | None:
         line = parts[index]
         if magic is not None and index == magic[0]:
             lines = _cell_magic_lines(line, state, own_scope)
-        elif state.at_start() and _IPYTHON_LINE.match(line) is not None:
+        elif state.at_start() and (_IPYTHON_LINE.match(line) is not None or _maybe_later(line)):
             lines = _ipython_lines(line, 0, state, own_scope)
         else:  # Python (nearly every line)
             state.scan(line)
@@ -166,8 +171,7 @@ def _ipython_lines(
     text = line[start:]
     match = _IPYTHON_LINE.match(text) if state.at_start() else None
     if match is None:
-        state.scan(text)
-        return [(start, text)]
+        return _later_ipython_lines(line, start, state, own_scope)
     indent = match.group(1)
     state.continued = False
     magic = text[match.end(1) :]
@@ -177,6 +181,102 @@ def _ipython_lines(
     python = indent + _python_for(magic[:end], indent, own_scope)
     rest = start + match.end(1) + end + 1
     return [(start, python), *_ipython_lines(line, rest, state, own_scope)]
+
+
+_MAYBE_LATER = on_first_use(r"=[ \t]*[%!]|\?$")
+"""A line that may hold IPython syntax after Python (:func:`_later_ipython_lines`); rare."""
+
+
+def _maybe_later(line: str) -> bool:
+    """Whether :data:`_MAYBE_LATER` finds anything, asked only of a line with one of its
+    characters (nearly no line has: the ``in`` tests cost a tenth of the search)."""
+    return ("%" in line or "!" in line or "?" in line) and _MAYBE_LATER.search(line) is not None
+
+
+_MAGIC_VALUE = on_first_use(r"=[ \t]*(?:%[ \t]*[^\W\d]|!)")
+"""``= %env``, ``= !ls``: what IPython's MagicAssign and SystemAssign look for after the
+first ``=`` of a logical line (a ``%`` then a name, or a ``!``)."""
+_HELP_AT_END = on_first_use(r"(?!\d)[\w*]+(?:\.[\w*]+)*\?\??$")
+"""``obj?`` ending a line, which IPython's HelpEnd reads as a help request."""
+
+
+def _later_ipython_lines(
+    line: str, start: int, state: LineState, own_scope: bool
+) -> list[tuple[int, str]]:
+    """:func:`_ipython_lines` of a line that does not start with IPython syntax, which IPython
+    9.19.1 still reads as IPython where it comes after Python on the logical line: a magic or
+    shell escape whose value the line's first ``=`` (outside brackets) binds, whatever comes
+    before it (``if x: m = %env M``, ``else: files = !ls``, ``x[0] = %env M``: the magic runs
+    to the line's end), and a line whose last token is ``obj?`` (``if x: obj?`` is a help
+    request in IPython, the whole line). Anything else IPython leaves to Python, so a magic
+    after ``;`` or ``else:`` without an ``=`` (``x = 1; %env M``) is a syntax error there too,
+    and stays one here."""
+    text = line[start:]
+    if state.at_start():
+        if (at := _assigned_magic(text)) is not None:
+            python = (start, text[:at] + _UNKNOWN)
+            end = _ipython_line_end(text[at:])
+            if end is None:
+                return [python]
+            return [python, *_ipython_lines(line, start + at + end + 1, state, own_scope)]
+        if _HELP_AT_END.search(text) is not None and _ends_with_question_mark(text):
+            indent = text[: len(text) - len(text.lstrip())]
+            return [(start, indent + "pass")]
+    state.scan(text)
+    return [(start, text)]
+
+
+def _assigned_magic(text: str) -> int | None:
+    """Where the magic or shell escape starts whose value the first ``=`` of ``text`` (one
+    logical line) binds, outside brackets and strings, or None (IPython's MagicAssign and
+    SystemAssign, asked of 9.19.1: ``x = 1; m = %env M`` is left alone, its first ``=`` binds
+    1; ``x += %env M`` and ``f(a=%env M)`` are too)."""
+    for value in _MAGIC_VALUE.finditer(text):
+        tokens = _tokens(text[: value.start() + 1])
+        if tokens is None or not tokens or tokens[-1].string != "=":
+            continue  # in a string or comment, or part of ==, += ...
+        depth = 0
+        for token in tokens[:-1]:
+            if token.string == "=" and depth == 0:
+                return None  # the first "=" binds Python
+            if token.string in ("(", "[", "{"):
+                depth += 1
+            elif token.string in (")", "]", "}"):
+                depth = max(0, depth - 1)
+        if depth == 0:  # the magic starts at the first character after "=" and blanks
+            return len(text) - len(text[value.start() + 1 :].lstrip(" \t"))
+    return None
+
+
+_NO_COMMENT = on_first_use(
+    r"""(?:[^'"\#]|'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*")*+"""
+)
+"""A line with no comment and every string closed (its last character, when not a quote,
+is then a token of its own): read without importing tokenize, which costs a run of
+notebooks 4 M instructions for the lines that end a comment with ``?``."""
+
+
+def _ends_with_question_mark(text: str) -> bool:
+    """Whether the last token of ``text``, which ends with ``?``, is that ``?`` (not a
+    comment's or a string's)."""
+    return _NO_COMMENT.fullmatch(text) is not None
+
+
+def _tokens(text: str) -> list[tokenize.TokenInfo] | None:
+    """``text``'s tokens as IPython sees them (``?`` and ``!`` are tokens), without the line's
+    end, or None where Python's tokenizer stops (an unterminated string)."""
+    import io
+    import tokenize
+
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    ends = (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT)
+    kept = [token for token in tokens if token.type not in ends and token.string.strip()]
+    if any(token.type == tokenize.ERRORTOKEN and token.string in "'\"" for token in kept):
+        return None  # Python 3.11's tokenizer goes on after an unterminated string
+    return kept
 
 
 _ASSIGNED = re.compile(r"([\w.]+)\s*=\s*[%!]")
