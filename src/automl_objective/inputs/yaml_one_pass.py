@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import operator
 
-import yaml
+from automl_objective.inputs.pyyaml import yaml
 
 TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT = (TAG + t for t in ("str", "null", "bool", "int", "float"))
