@@ -11,6 +11,7 @@ import sys
 import yaml
 
 from automl_objective.inputs import pyyaml
+from tests.support.paths import ROOT
 
 _PATTERN_OF_A_FRESH_IMPORT = """
 import re, sys
@@ -67,3 +68,15 @@ def test_only_the_commands_process_imports_pyyaml_leanly() -> None:
     assert _fresh_import("import automl_objective.api", "READER_PATTERN")
     assert _fresh_import("from automl_objective.cli import main", "READER_PATTERN")
     assert _fresh_import("import yaml; " + command, "READER_PATTERN")  # imported already
+
+
+def test_the_runtime_imports_pyyaml_only_through_pyyaml() -> None:
+    """A module importing ``yaml`` itself, if imported first, would leave the lean import
+    nothing to do (silently: only the cost comes back)."""
+    package = ROOT / "src" / "automl_objective"
+    importing = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if re.search(r"^\s*(?:import yaml\b|from yaml\b)", path.read_text("utf-8"), re.M)
+    ]
+    assert importing == ["inputs/pyyaml.py"]
