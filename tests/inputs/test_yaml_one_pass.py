@@ -9,6 +9,7 @@ import random
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -142,6 +143,38 @@ def test_the_lean_loader_has_no_path_resolvers() -> None:
     """Its descend and ascend hooks do nothing, and a plain scalar's tag is remembered by
     its text: both are right only while no path resolver is added."""
     assert yaml_one_pass.LeanLoader.yaml_path_resolvers == {}
+
+
+def _tags(node: Any) -> list[str]:
+    """Every node's tag, in document order."""
+    found, stack = [], [node]
+    while stack:
+        node = stack.pop()
+        found.append(node.tag)
+        if isinstance(node.value, list):
+            items = [
+                part
+                for item in node.value
+                for part in (item if isinstance(item, tuple) else (item,))
+            ]
+            stack.extend(reversed(items))
+    return found
+
+
+def test_the_lean_loader_tags_every_node_as_pyyaml_does() -> None:
+    """The tags it remembers (a plain scalar's by its text, any other node's by its kind and
+    whether its tag is implicit) are those PyYAML's own loader gives, node by node (texts
+    without an anchor, as the one pass reads)."""
+    quoted = "- 'quoted'\n- \"too\"\n- !!str 1\n- {a: [b, '']}\n"
+    for text in [REQUEST, TEMPLATE, quoted, *SEEDS]:
+        if "&" in text:
+            continue
+        try:
+            expected = yaml.compose(text, Loader=yaml_one_pass._Composer)
+        except yaml.YAMLError:
+            continue
+        if expected is not None:
+            assert _tags(yaml_one_pass.compose(text)) == _tags(expected), text
 
 
 def test_remembered_tags_stay_bounded() -> None:

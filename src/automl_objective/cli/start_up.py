@@ -17,11 +17,14 @@ from __future__ import annotations
 import gc
 
 _paused = False
+console_script = False
+"""Whether this process is the console script's (or a worker it forked): set by :func:`pause`,
+read by :mod:`automl_objective.inputs.pyyaml` (which imports PyYAML leanly only then)."""
 
 
 def pause() -> None:
-    global _paused
-    _paused = True
+    global _paused, console_script
+    _paused = console_script = True
     gc.disable()
 
 

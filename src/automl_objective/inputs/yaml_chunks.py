@@ -31,9 +31,8 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import yaml
-
 from automl_objective.base.patterns import on_first_use
+from automl_objective.inputs.pyyaml import yaml
 from automl_objective.inputs.yaml_one_pass import TAG, compose
 
 CHUNKED_FROM = 32 * 1024

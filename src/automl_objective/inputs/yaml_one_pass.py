@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import operator
 
-import yaml
+from automl_objective.inputs.pyyaml import yaml
 
 TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT = (TAG + t for t in ("str", "null", "bool", "int", "float"))
@@ -41,6 +41,7 @@ def function_name(tag: str) -> str:
 
 _resolve: Callable[..., str] = yaml.resolver.BaseResolver.resolve
 _remembered_tags: dict[str, str] = {}
+_kind_tags: dict[tuple[Any, Any], str] = {}
 
 
 TYPE_CHECKING = False
@@ -59,9 +60,10 @@ _NO_ARGUMENT_IGNORED: Any = tuple
 
 class LeanLoader(_Composer):
     """The C loader (PyYAML's Python one where it was built without libyaml), used only to
-    compose. No path resolver is ever added to it (a test says
-    so), so descending and ascending have nothing to do, and the implicit tag of a plain
-    scalar depends on its text alone: it is remembered (within bounds) by that text."""
+    compose. No path resolver is ever added to it (a test says so), so descending and
+    ascending have nothing to do, the implicit tag of a plain scalar depends on its text alone
+    (it is remembered, within bounds, by that text) and any other node's on its kind and
+    whether its tag is implicit alone (remembered by them)."""
 
     # The composer calls both for every node, and ignores what they return: C functions of
     # the same arity that do nothing (a Python method's call cost 18 K instructions of a
@@ -70,7 +72,14 @@ class LeanLoader(_Composer):
     ascend_resolver = staticmethod(_NO_ARGUMENT_IGNORED)
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode and implicit[0] and len(value) <= MAX_REMEMBERED_TEXT:
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            # a collection or a quoted scalar: its tag depends on its kind and ``implicit``
+            # alone (no implicit resolver reads its text), remembered by them (a handful)
+            tag = _kind_tags.get((kind, implicit))
+            if tag is None:
+                tag = _kind_tags[(kind, implicit)] = _resolve(self, kind, value, implicit)
+            return tag
+        if len(value) <= MAX_REMEMBERED_TEXT:
             tag = _remembered_tags.get(value)
             if tag is None:
                 if len(_remembered_tags) >= MAX_REMEMBERED_TAGS:
@@ -112,6 +121,9 @@ _construct_float: Callable[[Any, yaml.Node], Any] = _SAFE.construct_yaml_float
 _BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
 
 
+_SCALAR = yaml.ScalarNode
+
+
 def plain_data(root: yaml.Node, *, cloudformation: bool = False) -> Any:
     """The data of a composed graph without aliases, as the careful reading constructs it
     (with ``cloudformation``, short forms read as their long forms and dates as strings);
@@ -133,15 +145,24 @@ def _plain(node: yaml.Node, cloudformation: bool, depth: int) -> Any:
 
 
 def _container(node: yaml.Node, cloudformation: bool, depth: int) -> Any:
-    """A mapping's or a sequence's data, whatever its tag."""
+    """A mapping's or a sequence's data, whatever its tag. A string scalar, the commonest
+    value, is its text: taken in line (what :func:`_plain` gives it, without two calls)."""
     if node.__class__ is yaml.SequenceNode:
-        return [_plain(item, cloudformation, depth + 1) for item in node.value]
+        return [
+            item.value
+            if item.__class__ is _SCALAR and item.tag == _STR
+            else _plain(item, cloudformation, depth + 1)
+            for item in node.value
+        ]
     pairs = node.value
     data = {}
     for key, value in pairs:
-        if key.__class__ is not yaml.ScalarNode or key.tag != _STR:
+        if key.__class__ is not _SCALAR or key.tag != _STR:
             raise NotPlain  # a key that is not a string, or a merge key
-        data[key.value] = _plain(value, cloudformation, depth + 1)
+        if value.__class__ is _SCALAR and value.tag == _STR:
+            data[key.value] = value.value
+        else:
+            data[key.value] = _plain(value, cloudformation, depth + 1)
     if len(data) != len(pairs):
         raise NotPlain  # a key written twice
     return data

@@ -21,8 +21,6 @@ from __future__ import annotations
 import functools
 import math
 
-import yaml
-
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown
 from automl_objective.inputs.document import Document, LoadError
@@ -37,6 +35,7 @@ from automl_objective.inputs.positions import (
     line_columns,
     trie,
 )
+from automl_objective.inputs.pyyaml import yaml
 from automl_objective.inputs.yaml_one_pass import (
     MAX_NUMBER_CHARS,
     TAG,
