@@ -28,7 +28,7 @@ from marshal import dumps
 from operator import truth
 from typing import Any
 
-from automl_objective.check.failures import Failure, JsonPath
+from automl_objective.check.failures import Failure, Failures, JsonPath
 
 REMEMBERED = 64
 """The most failing items of one list remembered."""
@@ -145,6 +145,8 @@ def _append_all(
         _append(out, known, (*path, start))
         return
     head = tuple(path)
+    if len(known) == 1 and out.__class__ is Failures:  # a run, known as made
+        out.runs.append((len(out), len(out) + count, len(head)))
     made = []
     for below, f in known:
         paths: Iterator[JsonPath] = map(

@@ -104,6 +104,21 @@ class Located(NamedTuple):
     its pattern), the one that says what the value should be: the one kept."""
 
 
+class Findings(list[Located]):
+    """A document's findings, and the runs the wording made among them (``runs``): each
+    the findings of one run (a list of the very objects) and the token of their paths that
+    is the items' index, one larger each time, all else alike (so placed as one unit: see
+    :mod:`automl_objective.check.run_placing`). Findings dropped, or added, after the
+    wording leave a run's findings in their order; where they are found again whole, equal
+    one for one, they are placed as a run without a search for it."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, findings: list[Located], runs: list[tuple[list[Located], int]]) -> None:
+        super().__init__(findings)
+        self.runs = runs
+
+
 def as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 

@@ -27,7 +27,7 @@ from automl_objective.base.codes import Severity
 from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
-from automl_objective.check.findings import Located, Path, one_per_cause
+from automl_objective.check.findings import Findings, Located, Path, one_per_cause
 
 MAX_NODES = 16
 """The largest instance remembered, in values (its members and items count): a larger one
@@ -89,12 +89,14 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     keeps that finding, and one that another failure says (``said_by_another``: no words)
     is not looked up (keying its object would cost more than knowing that)."""
     found: list[Located] = []
+    made: list[tuple[list[Located], int]] = []  # the runs worded as one, for the placing
     if len(failures) >= SHORTEST_RUN and (runs := _runs(failures)):
-        unworded = _word_runs(failures, runs, catalog, found)
+        unworded = _word_runs(failures, runs, catalog, found, made)
     else:
         unworded = _word_each(failures, catalog, found)
     kept = one_per_cause(found)
-    return _worded(kept, catalog) if unworded else kept
+    worded = _worded(kept, catalog) if unworded else kept
+    return Findings(worded, made) if made else worded
 
 
 def _word_each(failures: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
@@ -121,10 +123,15 @@ _PATH = itemgetter(2)
 
 
 def _runs(failures: list[Failure]) -> list[tuple[int, int, int]]:
-    """The runs of failures worded as one (imported by a document of many failures only)."""
-    from automl_objective.check.item_runs import WORDING, item_runs
+    """The runs of failures worded as one: those known as the failures were made
+    (:class:`~automl_objective.check.failures.Failures`), else those found (imported by a
+    document of many failures only)."""
+    from automl_objective.check.item_runs import WORDING, item_runs, known_runs
 
-    return item_runs(failures, SHORTEST_RUN, WORDING)
+    known = getattr(failures, "runs", ())
+    return known_runs(failures, known, SHORTEST_RUN, WORDING) or item_runs(
+        failures, SHORTEST_RUN, WORDING
+    )
 
 
 def _word_runs(
@@ -132,23 +139,33 @@ def _word_runs(
     runs: list[tuple[int, int, int]],
     catalog: Catalog,
     found: list[Located],
+    made: list[tuple[list[Located], int]],
 ) -> bool:
-    """:func:`_word_each`, each run of ``runs`` worded as one (:func:`_word_run`)."""
+    """:func:`_word_each`, each run of ``runs`` worded as one (:func:`_word_run`); the
+    findings of each run so worded, and the token of their paths that counts up, appended
+    to ``made``."""
     unworded = False
     done = 0
-    for start, stop, _ in runs:
+    for start, stop, depth in runs:
         unworded |= _word_each(failures[done:start], catalog, found)
-        unworded |= _word_run(failures[start:stop], catalog, found)
+        unworded |= _word_run(failures[start:stop], catalog, found, made, depth)
         done = stop
     return _word_each(failures[done:], catalog, found) or unworded
 
 
-def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
+def _word_run(
+    run: list[Failure],
+    catalog: Catalog,
+    found: list[Located],
+    made: list[tuple[list[Located], int]],
+    depth: int,
+) -> bool:
     """Append the findings of a run of failures (:data:`~automl_objective.check.item_runs.
     WORDING`: alike but for one index along their paths) to ``found``; whether one is left
     unworded. The first is worded as any; when it is remembered with one finding, each other
     failure's finding is that one at its own path, as :func:`explain_remembered` rebuilds it
-    for a failure like the last one (made here by ``map``, in C); else each is worded alone."""
+    for a failure like the last one (made here by ``map``, in C), and these findings, a run
+    whose token ``depth`` counts up, are appended to ``made``; else each is worded alone."""
     first = run[0]
     before = len(found)
     unworded = _word_each(run[:1], catalog, found)
@@ -170,6 +187,7 @@ def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> boo
         repeat(severity), repeat(code), paths, repeat(message), repeat(at_key), repeat(most)
     )
     found += map(_NEW, repeat(Located), fields)
+    made.append((found[before:], depth))
     return False
 
 
