@@ -119,6 +119,9 @@ HOSTILE: dict[str, Callable[[], dict[str, Any]]] = {
     "unknown members (at their names)": lambda: _request(
         [_channel(ChannelType="training", Bogus=1) for _ in range(ITEMS)]
     ),
+    "a name of odd characters after the index": lambda: _request(
+        [_channel(ChannelType="training", **{"B%d/~1%s": 1}) for _ in range(ITEMS)]
+    ),
     "two lists": lambda: _request(
         [_channel() for _ in range(ITEMS)],
         Tags=[{"Key": "k", "Value": "v", "Bogus": True} for _ in range(ITEMS)],

@@ -95,13 +95,13 @@ def _run_findings(
     located: list[Located], spots: list[Spot], depth: int, strict: bool
 ) -> list[Finding]:
     """The findings of a run placed at once: their pointers made from the run's first path
-    (one pointer before the index, one after), each finding's fields its own."""
+    (one pointer before the index, one after, the index written between by ``%d``: one
+    call a pointer, not a ``str`` and two joins), each finding's fields its own."""
     first = located[0][2]
     start: int = first[depth]  # type: ignore[assignment]  # a run's index: an int
     before, after = json_pointer(first[:depth]) + "/", json_pointer(first[depth + 1 :])
-    pointers = map(before.__add__, map(str, range(start, start + len(located))))
-    if after:
-        pointers = map(str.__add__, pointers, repeat(after))
+    pattern = before.replace("%", "%%") + "%d" + after.replace("%", "%%")
+    pointers = map(pattern.__mod__, range(start, start + len(located)))  # one call each
     severities = repeat("error", len(located)) if strict else map(_SEVERITY, located)
     positions = list(map(_POSITION, spots))  # each placed (a run's spots are)
     lines, columns = map(_FIRST, positions), map(_SECOND, positions)
