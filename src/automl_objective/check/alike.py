@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from itertools import chain, islice, repeat, takewhile
 from marshal import dumps
-from operator import truth
+from operator import add, eq, truth
 from typing import Any
 
 from automl_objective.check.failures import Failure, Failures, JsonPath
@@ -128,7 +128,7 @@ def _like_last(items: list[Any], start: int, key: bytes, size: int) -> int:
         return 1
     try:
         alike = takewhile(
-            truth, map(key.__eq__, map(dumps, islice(items, start + 1, None), repeat(4)))
+            truth, map(eq, repeat(key), map(dumps, islice(items, start + 1, None), repeat(4)))
         )
         return 1 + len(list(alike))
     except ValueError:  # an item marshal cannot write: keyed as it comes, one by one
@@ -140,7 +140,8 @@ def _append_all(
 ) -> None:
     """Append the failures ``known`` of ``count`` items like the one at ``(*path, start)``,
     the items from ``start`` on, to ``out``: as :func:`_append` of each in turn, the paths
-    and failures made by ``map`` (in C)."""
+    and failures made by ``map`` (in C; the paths joined by ``operator.add``, a fast call,
+    where ``tuple.__add__``, a slot wrapper, packs its arguments for each)."""
     if count == 1:
         _append(out, known, (*path, start))
         return
@@ -149,11 +150,9 @@ def _append_all(
         out.runs.append((len(out), len(out) + count, len(head)))
     made = []
     for below, f in known:
-        paths: Iterator[JsonPath] = map(
-            tuple.__add__, repeat(head), zip(range(start, start + count))
-        )
+        paths: Iterator[JsonPath] = map(add, repeat(head), zip(range(start, start + count)))
         if below:
-            paths = map(tuple.__add__, paths, repeat(below))
+            paths = map(add, paths, repeat(below))
         fields = zip(repeat(f[0]), repeat(f[1]), paths, *map(repeat, f[3:]))
         made.append(map(_NEW, repeat(Failure), fields))
     out += made[0] if len(made) == 1 else chain.from_iterable(zip(*made, strict=True))

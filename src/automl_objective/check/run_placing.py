@@ -101,7 +101,7 @@ def _run_findings(
     start: int = first[depth]  # type: ignore[assignment]  # a run's index: an int
     before, after = json_pointer(first[:depth]) + "/", json_pointer(first[depth + 1 :])
     pattern = before.replace("%", "%%") + "%d" + after.replace("%", "%%")
-    pointers = map(pattern.__mod__, range(start, start + len(located)))  # one call each
+    pointers = map(operator.mod, repeat(pattern), range(start, start + len(located)))
     severities = repeat("error", len(located)) if strict else map(_SEVERITY, located)
     positions = list(map(_POSITION, spots))  # each placed (a run's spots are)
     lines, columns = map(_FIRST, positions), map(_SECOND, positions)

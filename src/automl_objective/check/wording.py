@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from itertools import repeat
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import Any
 
 from automl_objective.base.codes import Severity
@@ -182,7 +182,7 @@ def _word_run(
         return _word_each(rest, catalog, found) or unworded
     ((severity, code, below, message, at_key, most),) = entry[3]
     if below:
-        paths = list(map(tuple.__add__, paths, repeat(below)))
+        paths = list(map(add, paths, repeat(below)))
     fields = zip(
         repeat(severity), repeat(code), paths, repeat(message), repeat(at_key), repeat(most)
     )
