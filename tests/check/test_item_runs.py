@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding
 from automl_objective.check import wording
 from automl_objective.check.checker import default_checker
@@ -478,3 +479,26 @@ def run_placing_module() -> Any:
     from automl_objective.check import run_placing
 
     return run_placing
+
+
+_GENERIC_CODES = [Code.UNKNOWN_MEMBER, Code.INVALID_VALUE, Code.SCHEMA_VIOLATION, "invalid-value"]
+
+
+@given(
+    st.lists(st.sampled_from(_GENERIC_CODES), min_size=60, max_size=200)
+    | st.lists(st.sampled_from([*Code, "invalid-value", "schema-violation"]), max_size=200)
+)
+@settings(max_examples=examples(200), deadline=None)
+def test_many_findings_are_gathered_as_one_by_one(codes: list[Any]) -> None:
+    """What one-per-cause gathers of many findings (counted by their codes in C where all
+    are generic, a code also equal as a plain string) is what gathering each gives."""
+    from automl_objective.check import findings
+
+    unique = [Located("error", code, ("L", k), "m") for k, code in enumerate(codes)]
+    counted = findings._gathered(unique)
+    many = findings._MANY
+    findings._MANY = 10**9  # (hypothesis runs no fixture for each example)
+    try:
+        assert counted == findings._gathered(unique)
+    finally:
+        findings._MANY = many

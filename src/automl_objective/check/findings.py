@@ -11,6 +11,7 @@ line and column), the rule that drops a finding another one already says better
 # instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from automl_objective.base.codes import Code, Severity
@@ -181,7 +182,13 @@ def _gathered(
 ) -> tuple[set[Path], set[Path], set[tuple[Path, Code]], int, int]:
     """What the rules of :func:`one_per_cause` need: the paths of the findings of a rule's
     own code, and of the type errors, the (path, code) pairs superseded, how many findings
-    are generic and how many of those are ``schema-violation``."""
+    are generic and how many of those are ``schema-violation``. Many findings, all generic
+    (a long list's items of one wrong value), are counted so in C: no rule's own code."""
+    if len(unique) >= _MANY:
+        codes = list(map(_CODE_OF, unique))
+        generic = sum(map(codes.count, _GENERIC))  # equal codes, as the set tells them
+        if generic == len(codes):
+            return set(), set(), set(), generic, codes.count(_VIOLATION)
     specific: set[Path] = set()
     type_errors: set[Path] = set()
     superseded: set[tuple[Path, Code]] = set()
@@ -202,6 +209,9 @@ def _gathered(
 
 INVALID_TYPE = Code.INVALID_TYPE
 _VIOLATION = Code.SCHEMA_VIOLATION
+_MANY = 64
+"""The fewest findings first counted by their codes in C (:func:`_gathered`)."""
+_CODE_OF = itemgetter(1)  # a Located's code
 
 
 def _inside(path: Path, paths: set[Path], depths: list[int]) -> bool:
