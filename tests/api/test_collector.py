@@ -1,4 +1,4 @@
-"""The garbage collector while a large document is parsed and checked: paused, then back as the
+"""The garbage collector while a large document is checked: paused, then back as the
 caller had it (``base/collector.py``); a small document leaves it alone."""
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from automl_objective.base import collector
 from automl_objective.check.checker import default_checker
 from automl_objective.inputs import registry
 from automl_objective.inputs.document import LARGE
-from automl_objective.inputs.syntax import parse_text
 from automl_objective.runner import CheckOptions
 
 
@@ -71,19 +70,6 @@ def test_a_large_document_is_checked_without_a_collection(
     assert gc.isenabled()
     assert len(result.findings) > 3_000  # one per channel, and more
     [[] for _ in range(1_000)]  # what comes next runs the collector again
-    assert collections
-
-
-def test_a_large_document_is_parsed_without_a_collection(collections: list[int]) -> None:
-    text = _large_request()
-    gc.collect()
-    collections.clear()
-    document = parse_text("big.json", text)
-    during = len(collections)
-    assert during == 0
-    assert gc.isenabled()
-    assert len(document.data["AutoMLJobInputDataConfig"]) == 3_000
-    [[] for _ in range(1_000)]
     assert collections
 
 

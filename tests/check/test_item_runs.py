@@ -411,14 +411,15 @@ def test_runs_known_as_made_are_the_runs_found(case: str) -> None:
     """The runs the explaining knows as it makes the failures (items like the last), begun
     where their rows follow, are runs item_runs finds too: each within one of its runs,
     and taken whole where a run is made of items alike."""
-    from automl_objective.check.failures import Failures
+    from automl_objective.check.alike import runs_known
     from automl_objective.check.item_runs import WORDING, known_runs
 
     data = parse_json("t.json", json.dumps(WORDED[case](), indent=2)).data
     checker = default_checker()
     failures = checker.failures(data, checker.kind_of(data) or "auto")
-    assert isinstance(failures, Failures)
-    known = known_runs(failures, failures.runs, 32, WORDING)
+    made = runs_known(failures)
+    assert runs_known(failures) == []  # given once
+    known = known_runs(failures, made, 32, WORDING)
     found = item_runs(failures, 32, WORDING)
     for start, stop, depth in known:
         assert any(s <= start and stop <= e and d == depth for s, e, d in found), (known, found)
@@ -502,3 +503,17 @@ def test_many_findings_are_gathered_as_one_by_one(codes: list[Any]) -> None:
         assert counted == findings._gathered(unique)
     finally:
         findings._MANY = many
+
+
+def test_runs_known_are_given_only_for_their_own_list() -> None:
+    """The runs known as a list of failures was made are that list's alone: a copy of it,
+    or the failures of the next document, get none (their runs are found, if any)."""
+    from automl_objective.check.alike import runs_known
+
+    checker = default_checker()
+    data = _request([_channel() for _ in range(ITEMS * 2)])
+    failures = checker.failures(data, checker.kind_of(data) or "auto")
+    assert runs_known(list(failures)) == []
+    again = checker.failures(data, checker.kind_of(data) or "auto")
+    assert runs_known(failures) == []  # the later list's runs are known now
+    assert runs_known(again) != []

@@ -1,16 +1,15 @@
-"""The garbage collector while one large document is parsed, and while it is checked: paused.
+"""The garbage collector while one large document is checked: paused.
 
 A parsed 5 MB document is some 100,000 objects that live until it is checked, and checking
 it with 10,000 findings builds as many more: the collector, started every 700 new objects,
-scanned them again and again (gen 0, then gen 1, then a full scan of everything), freeing
-almost nothing: 7.5% of such a run's instructions (2.3 M more while it is parsed).
-:func:`pause` turns it off for one large document (``inputs.document.LARGE``) and
-:func:`resume` back on as it was; the cycles the document left (few: a checked document is
-trees of plain data) are collected by the next collection, which the allocations that
-follow start as they would have. Memory stays bounded: nothing is left uncollected past the
-document, and small documents (a run of many files) keep the collector as it is. Imported
-only for a large document, and by a run split over workers, whose parent only gathers the
-results it keeps (``runner._collect``).
+scanned them again and again (gen 0, then gen 1, then a full scan of everything),
+freeing almost nothing: 7.5% of such a run's instructions. :func:`pause` turns it off for
+one large document (``inputs.document.LARGE``) and :func:`resume` back on as it was; the
+cycles the document left (few: a checked document is trees of plain data) are collected by
+the next collection, which the allocations that follow start as they would have. Memory
+stays bounded: nothing is left uncollected past the document, and small documents (a run of
+many files) keep the collector as it is. Imported only for a large document, and by a run
+split over workers, whose parent only gathers the results it keeps (``runner._collect``).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from marshal import dumps
 from operator import add, eq, truth
 from typing import Any
 
-from automl_objective.check.failures import Failure, Failures, JsonPath
+from automl_objective.check.failures import Failure, JsonPath
 
 REMEMBERED = 64
 """The most failing items of one list remembered."""
@@ -66,10 +66,8 @@ def explain_items(
     keying = False  # the last item was found like one before (and room is left): the next
     # is keyed first, and one like the last is not checked (the same JSON fails alike)
     unkeyed: Any = _UNKEYED  # (a local: read for every item)
-    index, size = -1, len(items)
-    while index + 1 < size:
-        index += 1
-        item = items[index]
+    numbered = enumerate(items)
+    for index, item in numbered:
         key = unkeyed
         if keying:
             try:  # _key, in line: this runs for every item of a run
@@ -77,10 +75,10 @@ def explain_items(
             except ValueError:
                 key = None
             if key == last[0]:
-                known = last[1]
-                like = _like_last(items, index, key, size)  # this one and those like it
-                _append_all(out, known, path, index, like)  # type: ignore[arg-type]
-                index += like - 1
+                like = _like_last(items, index, key)  # this one and those like it
+                _append_all(out, last[1], path, index, like)  # type: ignore[arg-type]
+                if like > 1:  # the others passed over, in C
+                    next(islice(numbered, like - 2, None), None)
                 continue
         if check(item):
             keying = False  # keyed for nothing, if keyed: not again until one is found
@@ -120,11 +118,11 @@ def _append(out: list[Failure], known: Remembered, at: JsonPath) -> None:
         out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
 
 
-def _like_last(items: list[Any], start: int, key: bytes, size: int) -> int:
+def _like_last(items: list[Any], start: int, key: bytes) -> int:
     """How many items from ``start`` on (the one at ``start`` is) are keyed ``key``: each
     keyed and compared in C, one at a time (only the answers are kept, a bool each); the
     first that differs, or cannot be keyed, ends them."""
-    if start + 1 == size:
+    if start + 1 == len(items):
         return 1
     try:
         alike = takewhile(
@@ -141,13 +139,19 @@ def _append_all(
     """Append the failures ``known`` of ``count`` items like the one at ``(*path, start)``,
     the items from ``start`` on, to ``out``: as :func:`_append` of each in turn, the paths
     and failures made by ``map`` (in C; the paths joined by ``operator.add``, a fast call,
-    where ``tuple.__add__``, a slot wrapper, packs its arguments for each)."""
+    where ``tuple.__add__``, a slot wrapper, packs its arguments for each). One failure an
+    item: a run, known (:data:`_KNOWN`)."""
+    global _KNOWN
     if count == 1:
         _append(out, known, (*path, start))
         return
     head = tuple(path)
-    if len(known) == 1 and out.__class__ is Failures:  # a run, known as made
-        out.runs.append((len(out), len(out) + count, len(head)))
+    if len(known) == 1:  # a run, known as made
+        runs = _KNOWN
+        if runs is None or runs[0] is not out:
+            runs = _KNOWN = (out, [])
+        runs[1].append((len(out), len(out) + count, len(head)))  # (out's own, whatever
+        # another thread has put in _KNOWN since)
     made = []
     for below, f in known:
         paths: Iterator[JsonPath] = map(add, repeat(head), zip(range(start, start + count)))
@@ -156,6 +160,26 @@ def _append_all(
         fields = zip(repeat(f[0]), repeat(f[1]), paths, *map(repeat, f[3:]))
         made.append(map(_NEW, repeat(Failure), fields))
     out += made[0] if len(made) == 1 else chain.from_iterable(zip(*made, strict=True))
+
+
+_KNOWN: tuple[list[Failure], list[tuple[int, int, int]]] | None = None
+"""The runs known as the failures of the last list that had one were made, and that list
+(held: no other list can be taken for it): each ``(start, stop, depth)``, the failures
+``start`` to ``stop`` of ``out``, those of items like the last, one an item, the same
+objects but for the path, whose token ``depth`` is the item's index, one larger each time.
+The wording takes them (:func:`runs_known`) rather than find them again field by field; a
+list whose failures are worded without them has its runs found so, as before."""
+
+
+def runs_known(failures: list[Failure]) -> list[tuple[int, int, int]]:
+    """The runs known among ``failures`` as they were made (see :data:`_KNOWN`), given once:
+    the list is not held past this."""
+    global _KNOWN
+    known = _KNOWN
+    if known is None or known[0] is not failures:
+        return []
+    _KNOWN = None
+    return known[1]
 
 
 _UNKEYED: Any = object()

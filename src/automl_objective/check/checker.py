@@ -29,7 +29,7 @@ from automl_objective.inputs.positions import Spot
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterator
     from typing import Any, Protocol
 
     from jsonschema import ValidationError
@@ -278,10 +278,6 @@ class Checker:
                 value = value.get(member, _ABSENT) if isinstance(value, dict) else _ABSENT
             if value is _ABSENT or passes(value):
                 continue
-            if found.__class__ is list:  # the first part that fails
-                from automl_objective.check.failures import Failures  # explained: loaded
-
-                found = Failures()  # and the runs known as they were made (check/alike.py)
             explain(value, at, found, False)
         return found
 
@@ -360,11 +356,10 @@ class Checker:
         if not failures and not certain and (not filled or placeholders == "dynamic"):
             return FileResult(document.path, [], chosen)
         located = self._located(failures, certain)
-        worded = getattr(located, "runs", ())  # runs the wording made (check/findings.py)
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held, certain)
-        findings = _place_all(document, located + certain, strict, worded)
+        findings = _place_all(document, located + certain, strict, located)
         return FileResult(document.path, findings, chosen)
 
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
@@ -538,7 +533,7 @@ def _place_all(
     document: Document,
     located: list[Located],
     strict: bool,
-    worded: Sequence[tuple[list[Located], int]] = (),
+    worded: list[Located] | None = None,
 ) -> list[Finding]:
     """Findings with their positions, all looked up in one pass over the source, sorted by
     position (those without one first) and code.
@@ -547,13 +542,15 @@ def _place_all(
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
     one finding per cause, not one per alias. A run of findings of one long list's items
     failing alike is placed as one unit, where the document's locator can
-    (:mod:`~automl_objective.check.run_placing`); ``worded``: the runs the wording made
-    (:class:`~automl_objective.check.findings.Findings`), found again rather than sought.
+    (:mod:`~automl_objective.check.run_placing`); the runs the wording made, where
+    ``worded`` (the wording's findings) holds them
+    (:class:`~automl_objective.check.findings.Findings`), are found again, not sought.
     """
     placed = None
     if len(located) >= _SHORTEST_RUN:
         from automl_objective.check.run_placing import placed_in_runs  # many findings only
 
+        runs = () if worded is None or worded.__class__ is list else worded.runs  # type: ignore[attr-defined]
         placed = placed_in_runs(
             document,
             located,
@@ -561,7 +558,7 @@ def _place_all(
             _SHORTEST_RUN,
             placed_one_by_one,
             _POINTERS_A_DOCUMENT,
-            worded,
+            runs,
         )
     if placed is not None:
         findings, unplaced, in_order = placed

@@ -102,21 +102,6 @@ class Failure(NamedTuple):
     facts: Facts
 
 
-class Failures(list[Failure]):
-    """A document's failures, as the compiled checks append them, and the runs among them
-    known as they were made: each ``(start, stop, depth)``, the failures ``start`` to
-    ``stop`` of the items of one list found alike (:mod:`automl_objective.check.alike`),
-    one failure an item, the same objects but for the path, whose token ``depth`` is the
-    item's index, one larger each time. The wording takes them as they are
-    (:mod:`automl_objective.check.item_runs` would find them again, field by field)."""
-
-    __slots__ = ("runs",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.runs: list[tuple[int, int, int]] = []
-
-
 def from_error(error: "ValidationError") -> Failure:
     """The failure record of one jsonschema error (the reference path)."""
     facts = facts_of(error.schema)

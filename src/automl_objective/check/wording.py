@@ -87,16 +87,18 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     :func:`explain_remembered`; a failure whose finding is known before its words
     (:data:`~automl_objective.check.messages.PLAIN_CODES`) is worded only if one-per-cause
     keeps that finding, and one that another failure says (``said_by_another``: no words)
-    is not looked up (keying its object would cost more than knowing that)."""
+    is not looked up (keying its object would cost more than knowing that). With runs
+    worded as one, the findings are :class:`~automl_objective.check.findings.Findings`,
+    holding each run's findings for the placing."""
     found: list[Located] = []
-    made: list[tuple[list[Located], int]] = []  # the runs worded as one, for the placing
     if len(failures) >= SHORTEST_RUN and (runs := _runs(failures)):
+        made: list[tuple[list[Located], int]] = []  # the runs worded as one
         unworded = _word_runs(failures, runs, catalog, found, made)
-    else:
-        unworded = _word_each(failures, catalog, found)
+        kept = one_per_cause(found)
+        return Findings(_worded(kept, catalog) if unworded else kept, made)
+    unworded = _word_each(failures, catalog, found)
     kept = one_per_cause(found)
-    worded = _worded(kept, catalog) if unworded else kept
-    return Findings(worded, made) if made else worded
+    return _worded(kept, catalog) if unworded else kept
 
 
 def _word_each(failures: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
@@ -124,11 +126,12 @@ _PATH = itemgetter(2)
 
 def _runs(failures: list[Failure]) -> list[tuple[int, int, int]]:
     """The runs of failures worded as one: those known as the failures were made
-    (:class:`~automl_objective.check.failures.Failures`), else those found (imported by a
+    (:func:`~automl_objective.check.alike.runs_known`), else those found (imported by a
     document of many failures only)."""
+    from automl_objective.check.alike import runs_known
     from automl_objective.check.item_runs import WORDING, item_runs, known_runs
 
-    known = getattr(failures, "runs", ())
+    known = runs_known(failures)
     return known_runs(failures, known, SHORTEST_RUN, WORDING) or item_runs(
         failures, SHORTEST_RUN, WORDING
     )

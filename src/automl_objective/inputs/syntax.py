@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from automl_objective.base.finding import internal_error_message
 from automl_objective.base.patterns import on_first_use
-from automl_objective.inputs.document import LARGE, Document, LoadError
+from automl_objective.inputs.document import Document, LoadError
 from automl_objective.inputs.json_syntax import parse_json
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file
 
@@ -44,20 +44,6 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         from automl_objective.base.codes import Code
 
         raise LoadError(path, "empty document", code=Code.EMPTY_DOCUMENT)
-    if len(text) < LARGE:
-        return _parsed(path, text, format)
-    from automl_objective.base import collector  # a large document only
-
-    # parsed with the collector paused, as it is checked (base/collector.py): the parser's
-    # objects, all alive until the document is checked, were scanned again and again
-    paused = collector.pause()
-    try:
-        return _parsed(path, text, format)
-    finally:
-        collector.resume(paused)
-
-
-def _parsed(path: str, text: str, format: Format | None) -> Document:
     try:
         if (format or detect_format(path, text)) == "yaml":
             from automl_objective.inputs.yaml_syntax import parse_yaml
