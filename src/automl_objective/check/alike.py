@@ -75,10 +75,7 @@ def explain_items(
             except ValueError:
                 key = None
             if key == last[0]:
-                like = _like_last(items, index, key)  # this one and those like it
-                _append_all(out, last[1], path, index, like)  # type: ignore[arg-type]
-                if like > 1:  # the others passed over, in C
-                    next(islice(numbered, like - 2, None), None)
+                _run_of_last(items, numbered, index, key, last[1], path, out)  # type: ignore[arg-type]
                 continue
         if check(item):
             keying = False  # keyed for nothing, if keyed: not again until one is found
@@ -116,6 +113,24 @@ def _append(out: list[Failure], known: Remembered, at: JsonPath) -> None:
     """Append the failures ``known`` of an item like the one at ``at`` to ``out``."""
     for below, f in known:
         out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+
+
+def _run_of_last(
+    items: list[Any],
+    numbered: Iterator[tuple[int, Any]],
+    start: int,
+    key: bytes,
+    known: Remembered,
+    path: JsonPath,
+    out: list[Failure],
+) -> None:
+    """Append the failures ``known`` of the item at ``start``, keyed ``key`` like the last
+    one found, and of each item like it after it, and pass over those in ``numbered`` (the
+    items, numbered, the one at ``start`` taken)."""
+    like = _like_last(items, start, key)
+    _append_all(out, known, path, start, like)
+    if like > 1:  # the others passed over, in C
+        next(islice(numbered, like - 2, None), None)
 
 
 def _like_last(items: list[Any], start: int, key: bytes) -> int:
