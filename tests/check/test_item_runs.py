@@ -14,11 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from automl_objective.base.codes import Code
 from automl_objective.base.finding import Finding
 from automl_objective.check import wording
 from automl_objective.check.checker import default_checker
 from automl_objective.check.findings import Located
-from automl_objective.check.item_runs import item_runs
+from automl_objective.check.item_runs import item_runs, known_runs
 from automl_objective.inputs import runs
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.json_syntax import parse_json
@@ -118,6 +119,9 @@ HOSTILE: dict[str, Callable[[], dict[str, Any]]] = {
     ),
     "unknown members (at their names)": lambda: _request(
         [_channel(ChannelType="training", Bogus=1) for _ in range(ITEMS)]
+    ),
+    "a name of odd characters after the index": lambda: _request(
+        [_channel(ChannelType="training", **{"B%d/~1%s": 1}) for _ in range(ITEMS)]
     ),
     "two lists": lambda: _request(
         [_channel() for _ in range(ITEMS)],
@@ -400,3 +404,116 @@ def test_findings_of_overlapping_places_are_left_to_one_sort() -> None:
     assert _in_order([at(5, 6), at(1, 2), at(8)]) == at(1, 2, 5, 6, 8)
     assert _in_order([at(5, 6), at(2, 7)]) is None
     assert _in_order([at(5, 6), at(6)]) is None  # one place in two: their order is the sort's
+
+
+@pytest.mark.parametrize("case", sorted(WORDED))
+def test_runs_known_as_made_are_the_runs_found(case: str) -> None:
+    """The runs the explaining knows as it makes the failures (items like the last), begun
+    where their rows follow, are runs item_runs finds too: each within one of its runs,
+    and taken whole where a run is made of items alike."""
+    from automl_objective.check.alike import runs_known
+    from automl_objective.check.item_runs import WORDING, known_runs
+
+    data = parse_json("t.json", json.dumps(WORDED[case](), indent=2)).data
+    checker = default_checker()
+    failures = checker.failures(data, checker.kind_of(data) or "auto")
+    made = runs_known(failures)
+    assert runs_known(failures) == []  # given once
+    known = known_runs(failures, made, 32, WORDING)
+    found = item_runs(failures, 32, WORDING)
+    for start, stop, depth in known:
+        assert any(s <= start and stop <= e and d == depth for s, e, d in found), (known, found)
+    if case in ("names in string values", "two lists"):
+        assert known == found != []  # items alike from the first: the same runs
+
+
+def test_runs_known_are_begun_where_their_rows_follow() -> None:
+    at: Callable[[int], tuple[str | int, ...]] = lambda k: ("L", k, "x")  # noqa: E731
+    rows = _located([("M",)] + [at(k) for k in range(40)] + [("N",)])
+    assert known_runs(rows, [(5, 41, 1)], 32) == [(1, 41, 1)]
+    assert known_runs(rows, [(5, 20, 1), (20, 41, 1)], 32) == [(1, 41, 1)]  # 1 to 20: short
+    assert known_runs(rows, [(1, 20, 1), (25, 41, 1)], 16) == [(1, 20, 1), (20, 41, 1)]
+    assert known_runs(rows, [(30, 41, 1)], 32) == [(1, 41, 1)]
+    rows[3] = rows[3]._replace(at_key=True)  # another place asked for: ends it
+    assert known_runs(rows, [(5, 41, 1)], 32) == [(4, 41, 1)]
+
+
+def test_a_run_worded_is_found_again_only_whole() -> None:
+    """The placing takes a run the wording made where its findings are found again whole, in
+    order; one dropped, or another put among them, and it is not taken (it is sought)."""
+    from automl_objective.check.run_placing import _found_again
+
+    at: Callable[[int], tuple[str | int, ...]] = lambda k: ("L", k, "x")  # noqa: E731
+    run = _located([at(k) for k in range(40)])
+    other = _located([("M",), ("N",)])
+    located = other[:1] + run + other[1:]
+    assert _found_again(located, [(run, 1)], 32) == [(1, 41, 1)]
+    assert _found_again(located, [(run[:20], 1)], 32) == []  # too short
+    assert _found_again(located[:20] + located[21:], [(run, 1)], 32) == []
+    assert _found_again(located[:20] + other[1:] + located[20:], [(run, 1)], 32) == []
+    assert _found_again(other, [(run, 1)], 32) == []
+
+
+def test_a_long_list_failing_alike_is_searched_for_runs_by_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The 10,000 items of one list failing alike: the explaining knows their run as it
+    makes their failures, the wording words it as one and hands its findings to the placing,
+    which finds them again whole; neither searches the failures or findings for runs."""
+    from automl_objective.check import item_runs as item_runs_module
+
+    searched: list[int] = []
+    inner = item_runs_module.item_runs
+
+    def searching(rows: Any, *args: Any) -> Any:
+        searched.append(len(rows))
+        return inner(rows, *args)
+
+    monkeypatch.setattr(item_runs_module, "item_runs", searching)
+    monkeypatch.setattr(run_placing_module(), "item_runs", searching)
+    found = _findings(json.dumps(_request([_channel() for _ in range(ITEMS * 5)]), indent=2))
+    assert len([f for f in found if f.code == "invalid-value"]) == ITEMS * 5
+    assert searched == []
+
+
+def run_placing_module() -> Any:
+    from automl_objective.check import run_placing
+
+    return run_placing
+
+
+_GENERIC_CODES = [Code.UNKNOWN_MEMBER, Code.INVALID_VALUE, Code.SCHEMA_VIOLATION, "invalid-value"]
+
+
+@given(
+    st.lists(st.sampled_from(_GENERIC_CODES), min_size=60, max_size=200)
+    | st.lists(st.sampled_from([*Code, "invalid-value", "schema-violation"]), max_size=200)
+)
+@settings(max_examples=examples(200), deadline=None)
+def test_many_findings_are_gathered_as_one_by_one(codes: list[Any]) -> None:
+    """What one-per-cause gathers of many findings (counted by their codes in C where all
+    are generic, a code also equal as a plain string) is what gathering each gives."""
+    from automl_objective.check import findings
+
+    unique = [Located("error", code, ("L", k), "m") for k, code in enumerate(codes)]
+    counted = findings._gathered(unique)
+    many = findings._MANY
+    findings._MANY = 10**9  # (hypothesis runs no fixture for each example)
+    try:
+        assert counted == findings._gathered(unique)
+    finally:
+        findings._MANY = many
+
+
+def test_runs_known_are_given_only_for_their_own_list() -> None:
+    """The runs known as a list of failures was made are that list's alone: a copy of it,
+    or the failures of the next document, get none (their runs are found, if any)."""
+    from automl_objective.check.alike import runs_known
+
+    checker = default_checker()
+    data = _request([_channel() for _ in range(ITEMS * 2)])
+    failures = checker.failures(data, checker.kind_of(data) or "auto")
+    assert runs_known(list(failures)) == []
+    again = checker.failures(data, checker.kind_of(data) or "auto")
+    assert runs_known(failures) == []  # the later list's runs are known now
+    assert runs_known(again) != []

@@ -178,3 +178,17 @@ def test_an_item_like_the_last_is_not_checked_and_items_that_pass_still_pass() -
     # good (keyed for nothing: the next is checked first), good, good, bad (found); not:
     # three bads; checked: 1 (fails otherwise), good, bad (found); not: the last bad
     assert len(checked) == 2 + 4 + 3
+
+
+def test_a_long_run_is_broken_where_an_item_differs_or_cannot_be_keyed() -> None:
+    """Items like the last are keyed and compared in C, together: the first that differs,
+    or that marshal cannot write (a marked string), ends them and is explained as ever; an
+    item of two failures gives both, in turn, for every item of a run."""
+    bad, two = _channel("bogus"), _channel("bogus", Extra=1)  # two: a member unknown too
+    marked = _channel(LiteralText("bogus"))
+    items = [copy.deepcopy(bad) for _ in range(60)] + [marked] + [bad] * 40
+    items += [copy.deepcopy(two) for _ in range(50)] + [_channel(1)] + [two] * 3 + [bad]
+    fresh = _one_by_one(items, *CHANNEL)
+    assert len(fresh) == 101 + 2 * 53 + 2 + 1  # two failures each of ``two`` and of 1
+    _assert_same(items, CHANNEL)
+    _assert_same(tuple(items), CHANNEL)  # type: ignore[arg-type]  # any sequence of items

@@ -22,8 +22,10 @@ read back one way, so an item written as a plain one is made of the same types.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import chain, islice, repeat, takewhile
 from marshal import dumps
+from operator import add, eq, truth
 from typing import Any
 
 from automl_objective.check.failures import Failure, JsonPath
@@ -53,7 +55,9 @@ def explain_items(
     fails (most lists have one mistake at most). Once an item was found like one before, the
     next is keyed before it is checked: one like the last needs no check (a long run of
     items failing alike); an item that passes costs its key for nothing, and the next is
-    checked first again."""
+    checked first again. The items like the last are taken together: keyed and compared in
+    C (:func:`_like_last`), their failures made by ``map`` (:func:`_append_all`), with no
+    step of Python per item."""
     first: tuple[Any, JsonPath, list[Failure]] | None = None
     seen: dict[bytes, Remembered] | None = None
     last: tuple[bytes | None, Remembered | None] = (None, None)  # the key last found, and its
@@ -62,7 +66,8 @@ def explain_items(
     keying = False  # the last item was found like one before (and room is left): the next
     # is keyed first, and one like the last is not checked (the same JSON fails alike)
     unkeyed: Any = _UNKEYED  # (a local: read for every item)
-    for index, item in enumerate(items):
+    numbered = enumerate(items)
+    for index, item in numbered:
         key = unkeyed
         if keying:
             try:  # _key, in line: this runs for every item of a run
@@ -70,7 +75,7 @@ def explain_items(
             except ValueError:
                 key = None
             if key == last[0]:
-                _append(out, last[1], (*path, index))  # type: ignore[arg-type]  # found: set
+                _run_of_last(items, numbered, index, key, last[1], path, out)  # type: ignore[arg-type]
                 continue
         if check(item):
             keying = False  # keyed for nothing, if keyed: not again until one is found
@@ -108,6 +113,88 @@ def _append(out: list[Failure], known: Remembered, at: JsonPath) -> None:
     """Append the failures ``known`` of an item like the one at ``at`` to ``out``."""
     for below, f in known:
         out.append(_NEW(Failure, (f[0], f[1], (*at, *below), *f[3:])))
+
+
+def _run_of_last(
+    items: list[Any],
+    numbered: Iterator[tuple[int, Any]],
+    start: int,
+    key: bytes,
+    known: Remembered,
+    path: JsonPath,
+    out: list[Failure],
+) -> None:
+    """Append the failures ``known`` of the item at ``start``, keyed ``key`` like the last
+    one found, and of each item like it after it, and pass over those in ``numbered`` (the
+    items, numbered, the one at ``start`` taken)."""
+    like = _like_last(items, start, key)
+    _append_all(out, known, path, start, like)
+    if like > 1:  # the others passed over, in C
+        next(islice(numbered, like - 2, None), None)
+
+
+def _like_last(items: list[Any], start: int, key: bytes) -> int:
+    """How many items from ``start`` on (the one at ``start`` is) are keyed ``key``: each
+    keyed and compared in C, one at a time (only the answers are kept, a bool each); the
+    first that differs, or cannot be keyed, ends them."""
+    if start + 1 == len(items):
+        return 1
+    try:
+        alike = takewhile(
+            truth, map(eq, repeat(key), map(dumps, islice(items, start + 1, None), repeat(4)))
+        )
+        return 1 + len(list(alike))
+    except ValueError:  # an item marshal cannot write: keyed as it comes, one by one
+        return 1
+
+
+def _append_all(
+    out: list[Failure], known: Remembered, path: JsonPath, start: int, count: int
+) -> None:
+    """Append the failures ``known`` of ``count`` items like the one at ``(*path, start)``,
+    the items from ``start`` on, to ``out``: as :func:`_append` of each in turn, the paths
+    and failures made by ``map`` (in C; the paths joined by ``operator.add``, a fast call,
+    where ``tuple.__add__``, a slot wrapper, packs its arguments for each). One failure an
+    item: a run, known (:data:`_KNOWN`)."""
+    global _KNOWN
+    if count == 1:
+        _append(out, known, (*path, start))
+        return
+    head = tuple(path)
+    if len(known) == 1:  # a run, known as made
+        runs = _KNOWN
+        if runs is None or runs[0] is not out:
+            runs = _KNOWN = (out, [])
+        runs[1].append((len(out), len(out) + count, len(head)))  # (out's own, whatever
+        # another thread has put in _KNOWN since)
+    made = []
+    for below, f in known:
+        paths: Iterator[JsonPath] = map(add, repeat(head), zip(range(start, start + count)))
+        if below:
+            paths = map(add, paths, repeat(below))
+        fields = zip(repeat(f[0]), repeat(f[1]), paths, *map(repeat, f[3:]))
+        made.append(map(_NEW, repeat(Failure), fields))
+    out += made[0] if len(made) == 1 else chain.from_iterable(zip(*made, strict=True))
+
+
+_KNOWN: tuple[list[Failure], list[tuple[int, int, int]]] | None = None
+"""The runs known as the failures of the last list that had one were made, and that list
+(held: no other list can be taken for it): each ``(start, stop, depth)``, the failures
+``start`` to ``stop`` of ``out``, those of items like the last, one an item, the same
+objects but for the path, whose token ``depth`` is the item's index, one larger each time.
+The wording takes them (:func:`runs_known`) rather than find them again field by field; a
+list whose failures are worded without them has its runs found so, as before."""
+
+
+def runs_known(failures: list[Failure]) -> list[tuple[int, int, int]]:
+    """The runs known among ``failures`` as they were made (see :data:`_KNOWN`), given once:
+    the list is not held past this."""
+    global _KNOWN
+    known = _KNOWN
+    if known is None or known[0] is not failures:
+        return []
+    _KNOWN = None
+    return known[1]
 
 
 _UNKEYED: Any = object()

@@ -359,7 +359,8 @@ class Checker:
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held, certain)
-        return FileResult(document.path, _place_all(document, located + certain, strict), chosen)
+        findings = _place_all(document, located + certain, strict, located)
+        return FileResult(document.path, findings, chosen)
 
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
         """The findings of ``failures``, without those of the rules a value known in part
@@ -528,7 +529,12 @@ def validate_document(
     return default_checker().validate(document, kind=kind, problem_type=problem_type, strict=strict)
 
 
-def _place_all(document: Document, located: list[Located], strict: bool) -> list[Finding]:
+def _place_all(
+    document: Document,
+    located: list[Located],
+    strict: bool,
+    worded: list[Located] | None = None,
+) -> list[Finding]:
     """Findings with their positions, all looked up in one pass over the source, sorted by
     position (those without one first) and code.
 
@@ -536,14 +542,23 @@ def _place_all(document: Document, located: list[Located], strict: bool) -> list
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
     one finding per cause, not one per alias. A run of findings of one long list's items
     failing alike is placed as one unit, where the document's locator can
-    (:mod:`~automl_objective.check.run_placing`).
+    (:mod:`~automl_objective.check.run_placing`); the runs the wording made, where
+    ``worded`` (the wording's findings) holds them
+    (:class:`~automl_objective.check.findings.Findings`), are found again, not sought.
     """
     placed = None
     if len(located) >= _SHORTEST_RUN:
         from automl_objective.check.run_placing import placed_in_runs  # many findings only
 
+        runs = () if worded is None or worded.__class__ is list else worded.runs  # type: ignore[attr-defined]
         placed = placed_in_runs(
-            document, located, strict, _SHORTEST_RUN, placed_one_by_one, _POINTERS_A_DOCUMENT
+            document,
+            located,
+            strict,
+            _SHORTEST_RUN,
+            placed_one_by_one,
+            _POINTERS_A_DOCUMENT,
+            runs,
         )
     if placed is not None:
         findings, unplaced, in_order = placed

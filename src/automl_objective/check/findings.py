@@ -11,6 +11,7 @@ line and column), the rule that drops a finding another one already says better
 # instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from automl_objective.base.codes import Code, Severity
@@ -104,6 +105,21 @@ class Located(NamedTuple):
     its pattern), the one that says what the value should be: the one kept."""
 
 
+class Findings(list[Located]):
+    """A document's findings, and the runs the wording made among them (``runs``): each
+    the findings of one run (a list of the very objects) and the token of their paths that
+    is the items' index, one larger each time, all else alike (so placed as one unit: see
+    :mod:`automl_objective.check.run_placing`). Findings dropped, or added, after the
+    wording leave a run's findings in their order; where they are found again whole, equal
+    one for one, they are placed as a run without a search for it."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, findings: list[Located], runs: list[tuple[list[Located], int]]) -> None:
+        super().__init__(findings)
+        self.runs = runs
+
+
 def as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
@@ -166,7 +182,13 @@ def _gathered(
 ) -> tuple[set[Path], set[Path], set[tuple[Path, Code]], int, int]:
     """What the rules of :func:`one_per_cause` need: the paths of the findings of a rule's
     own code, and of the type errors, the (path, code) pairs superseded, how many findings
-    are generic and how many of those are ``schema-violation``."""
+    are generic and how many of those are ``schema-violation``. Many findings, all generic
+    (a long list's items of one wrong value), are counted so in C: no rule's own code."""
+    if len(unique) >= _MANY:
+        codes = list(map(_CODE_OF, unique))
+        generic = sum(map(codes.count, _GENERIC))  # equal codes, as the set tells them
+        if generic == len(codes):
+            return set(), set(), set(), generic, codes.count(_VIOLATION)
     specific: set[Path] = set()
     type_errors: set[Path] = set()
     superseded: set[tuple[Path, Code]] = set()
@@ -187,6 +209,9 @@ def _gathered(
 
 INVALID_TYPE = Code.INVALID_TYPE
 _VIOLATION = Code.SCHEMA_VIOLATION
+_MANY = 64
+"""The fewest findings first counted by their codes in C (:func:`_gathered`)."""
+_CODE_OF = itemgetter(1)  # a Located's code
 
 
 def _inside(path: Path, paths: set[Path], depths: list[int]) -> bool:

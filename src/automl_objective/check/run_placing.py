@@ -8,12 +8,12 @@ are placed one by one as the checker places any (it hands its way in), in their 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise, repeat
 
 from automl_objective.base.finding import Finding, json_pointer
 from automl_objective.check.findings import Located, Path
-from automl_objective.check.item_runs import Run, item_runs
+from automl_objective.check.item_runs import Run, item_runs, known_runs
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.positions import Spot
 
@@ -43,13 +43,16 @@ def placed_in_runs(
     shortest: int,
     one_by_one: OneByOne,
     room: int,
+    worded: Sequence[tuple[list[Located], int]] = (),
 ) -> tuple[list[Finding], bool, bool] | None:
     """The findings of ``located`` as the checker places them, runs of at least ``shortest``
     as units, the others by ``one_by_one`` with ``room`` for pointers; whether one is not
     placed; and whether they are sorted already, as the checker sorts them (by place and
     code: :func:`_in_order`), else in their order. None when there is no run to place so
-    (another locator, or no run found)."""
-    runs = _runs(document, located, shortest)
+    (another locator, or no run found). ``worded``: the runs the wording made, each the
+    findings of the run and the token of their paths that counts up; those found whole in
+    ``located`` are its runs, else they are sought (:func:`_found_again`)."""
+    runs = _runs(document, located, shortest, worded)
     if runs is None:
         return None
     spots, placed = runs
@@ -92,13 +95,13 @@ def _run_findings(
     located: list[Located], spots: list[Spot], depth: int, strict: bool
 ) -> list[Finding]:
     """The findings of a run placed at once: their pointers made from the run's first path
-    (one pointer before the index, one after), each finding's fields its own."""
+    (one pointer before the index, one after, the index written between by ``%d``: one
+    call a pointer, not a ``str`` and two joins), each finding's fields its own."""
     first = located[0][2]
     start: int = first[depth]  # type: ignore[assignment]  # a run's index: an int
     before, after = json_pointer(first[:depth]) + "/", json_pointer(first[depth + 1 :])
-    pointers = map(before.__add__, map(str, range(start, start + len(located))))
-    if after:
-        pointers = map(str.__add__, pointers, repeat(after))
+    pattern = before.replace("%", "%%") + "%d" + after.replace("%", "%%")
+    pointers = map(operator.mod, repeat(pattern), range(start, start + len(located)))
     severities = repeat("error", len(located)) if strict else map(_SEVERITY, located)
     positions = list(map(_POSITION, spots))  # each placed (a run's spots are)
     lines, columns = map(_FIRST, positions), map(_SECOND, positions)
@@ -112,8 +115,34 @@ _POSITION = _FIRST = operator.itemgetter(0)  # a Spot's position; a position's l
 _SECOND = operator.itemgetter(1)  # a position's column
 
 
+def _found_again(
+    located: list[Located], worded: Sequence[tuple[list[Located], int]], shortest: int
+) -> list[Run]:
+    """The runs of ``worded`` (each a run's findings, its index token) found whole in
+    ``located``, in order: each where its first finding is, its findings there equal one for
+    one (compared in C: the same objects, as the findings dropped or added after the wording
+    leave them), so alike but for the index, one larger each time, as they were made."""
+    runs: list[Run] = []
+    done = 0
+    for findings, depth in worded:
+        count = len(findings)
+        if count < shortest:
+            continue
+        try:
+            start = located.index(findings[0], done)
+        except ValueError:
+            continue
+        if located[start : start + count] == findings:
+            runs.append((start, start + count, depth))
+            done = start + count
+    return runs
+
+
 def _runs(
-    document: Document, located: list[Located], shortest: int
+    document: Document,
+    located: list[Located],
+    shortest: int,
+    worded: Sequence[tuple[list[Located], int]] = (),
 ) -> tuple[list[Spot], list[Run]] | None:
     """Where each finding is, and the runs placed at once: a run of findings of one long
     list's items failing alike (:mod:`~automl_objective.check.item_runs`) is, where the
@@ -122,7 +151,8 @@ def _runs(
     run = document.run_placer()
     if run is None:
         return None
-    runs = item_runs(located, shortest)
+    found = _found_again(located, worded, shortest)
+    runs = known_runs(located, found, shortest) if found else item_runs(located, shortest)
     if not runs:
         return None
     spots: list[Spot | None] = [None] * len(located)

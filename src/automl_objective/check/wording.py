@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from itertools import repeat
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import Any
 
 from automl_objective.base.codes import Severity
 from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
-from automl_objective.check.findings import Located, Path, one_per_cause
+from automl_objective.check.findings import Findings, Located, Path, one_per_cause
 
 MAX_NODES = 16
 """The largest instance remembered, in values (its members and items count): a larger one
@@ -87,12 +87,16 @@ def findings_of(failures: list[Failure], catalog: Catalog) -> list[Located]:
     :func:`explain_remembered`; a failure whose finding is known before its words
     (:data:`~automl_objective.check.messages.PLAIN_CODES`) is worded only if one-per-cause
     keeps that finding, and one that another failure says (``said_by_another``: no words)
-    is not looked up (keying its object would cost more than knowing that)."""
+    is not looked up (keying its object would cost more than knowing that). With runs
+    worded as one, the findings are :class:`~automl_objective.check.findings.Findings`,
+    holding each run's findings for the placing."""
     found: list[Located] = []
     if len(failures) >= SHORTEST_RUN and (runs := _runs(failures)):
-        unworded = _word_runs(failures, runs, catalog, found)
-    else:
-        unworded = _word_each(failures, catalog, found)
+        made: list[tuple[list[Located], int]] = []  # the runs worded as one
+        unworded = _word_runs(failures, runs, catalog, found, made)
+        kept = one_per_cause(found)
+        return Findings(_worded(kept, catalog) if unworded else kept, made)
+    unworded = _word_each(failures, catalog, found)
     kept = one_per_cause(found)
     return _worded(kept, catalog) if unworded else kept
 
@@ -121,10 +125,16 @@ _PATH = itemgetter(2)
 
 
 def _runs(failures: list[Failure]) -> list[tuple[int, int, int]]:
-    """The runs of failures worded as one (imported by a document of many failures only)."""
-    from automl_objective.check.item_runs import WORDING, item_runs
+    """The runs of failures worded as one: those known as the failures were made
+    (:func:`~automl_objective.check.alike.runs_known`), else those found (imported by a
+    document of many failures only)."""
+    from automl_objective.check.alike import runs_known
+    from automl_objective.check.item_runs import WORDING, item_runs, known_runs
 
-    return item_runs(failures, SHORTEST_RUN, WORDING)
+    known = runs_known(failures)
+    return known_runs(failures, known, SHORTEST_RUN, WORDING) or item_runs(
+        failures, SHORTEST_RUN, WORDING
+    )
 
 
 def _word_runs(
@@ -132,23 +142,33 @@ def _word_runs(
     runs: list[tuple[int, int, int]],
     catalog: Catalog,
     found: list[Located],
+    made: list[tuple[list[Located], int]],
 ) -> bool:
-    """:func:`_word_each`, each run of ``runs`` worded as one (:func:`_word_run`)."""
+    """:func:`_word_each`, each run of ``runs`` worded as one (:func:`_word_run`); the
+    findings of each run so worded, and the token of their paths that counts up, appended
+    to ``made``."""
     unworded = False
     done = 0
-    for start, stop, _ in runs:
+    for start, stop, depth in runs:
         unworded |= _word_each(failures[done:start], catalog, found)
-        unworded |= _word_run(failures[start:stop], catalog, found)
+        unworded |= _word_run(failures[start:stop], catalog, found, made, depth)
         done = stop
     return _word_each(failures[done:], catalog, found) or unworded
 
 
-def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> bool:
+def _word_run(
+    run: list[Failure],
+    catalog: Catalog,
+    found: list[Located],
+    made: list[tuple[list[Located], int]],
+    depth: int,
+) -> bool:
     """Append the findings of a run of failures (:data:`~automl_objective.check.item_runs.
     WORDING`: alike but for one index along their paths) to ``found``; whether one is left
     unworded. The first is worded as any; when it is remembered with one finding, each other
     failure's finding is that one at its own path, as :func:`explain_remembered` rebuilds it
-    for a failure like the last one (made here by ``map``, in C); else each is worded alone."""
+    for a failure like the last one (made here by ``map``, in C), and these findings, a run
+    whose token ``depth`` counts up, are appended to ``made``; else each is worded alone."""
     first = run[0]
     before = len(found)
     unworded = _word_each(run[:1], catalog, found)
@@ -165,11 +185,12 @@ def _word_run(run: list[Failure], catalog: Catalog, found: list[Located]) -> boo
         return _word_each(rest, catalog, found) or unworded
     ((severity, code, below, message, at_key, most),) = entry[3]
     if below:
-        paths = list(map(tuple.__add__, paths, repeat(below)))
+        paths = list(map(add, paths, repeat(below)))
     fields = zip(
         repeat(severity), repeat(code), paths, repeat(message), repeat(at_key), repeat(most)
     )
     found += map(_NEW, repeat(Located), fields)
+    made.append((found[before:], depth))
     return False
 
 
