@@ -345,14 +345,61 @@ def _skipped(
     if options.kind != AUTO:
         return results
     return [
-        _skip_if_unknown(result, partial(_text_of, source, options.max_bytes))
-        if unknown or source.found
+        _passed_over(result, partial(_text_of, source, options.max_bytes), source.display)
+        if source.found
+        else _skip_if_unknown(result, partial(_text_of, source, options.max_bytes))
+        if unknown
         else result
         for source, result in zip(sources, results, strict=True)
     ]
 
 
 SKIPPED_UNKNOWN = "none of the known kinds"
+SKIPPED_OTHER_SHAPE = SKIPPED_UNKNOWN + ": another SageMaker shape ({})"
+
+
+def _passed_over(result: FileResult, text: Callable[[], str | None], path: str) -> FileResult:
+    """A result of a file a folder scan found, skipped where the file holds none of the known
+    kinds (:func:`_skip_if_unknown`) or, by the rules of
+    :mod:`~automl_objective.inputs.look_alikes`, no AutoML request: a document another
+    SageMaker shape explains better than an AutoML one. A file named by the naming
+    convention, or claimed by a kind with a syntax of its own (code), is never passed over for
+    this."""
+    result = _skip_if_unknown(result, text)
+    if result.skipped is not None or not result.findings:
+        return result
+    from automl_objective.base.codes import Code
+
+    stray = any(
+        f.code == Code.UNKNOWN_MEMBER and f.pointer.count("/") == 1 for f in result.findings
+    )
+    if not stray or registry.claim(path) is not None:
+        return result
+    from automl_objective.inputs.look_alikes import named_as_request
+
+    written = None if named_as_request(path) else text()
+    if written is None:
+        return result
+    shape = _other_shape(path, written)
+    if shape is None:
+        return result
+    return FileResult(result.path, [], None, skipped=SKIPPED_OTHER_SHAPE.format(shape))
+
+
+def _other_shape(path: str, text: str) -> str | None:
+    """The SageMaker shape a request document of one object is better read as
+    (:func:`~automl_objective.inputs.look_alikes.other_shape`), or None (a text of several
+    documents, or a document some other input kind recognises)."""
+    from automl_objective.inputs.look_alikes import other_shape
+    from automl_objective.inputs.syntax import read_leniently
+
+    try:
+        documents = read_leniently(path, text)
+    except LoadError:
+        return None
+    if len(documents) != 1 or registry.recognise(documents[0]).recognises is not None:
+        return None
+    return other_shape(documents[0])
 
 
 def _skip_if_unknown(result: FileResult, text: Callable[[], str | None]) -> FileResult:

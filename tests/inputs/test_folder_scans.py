@@ -202,3 +202,70 @@ def test_a_text_of_several_documents_none_of_a_known_kind_is_passed_over(tmp_pat
     assert [f.code for f in found["jobs.yaml"].findings] == ["parse-error"]
     [named] = check_sources(discover([str(tmp_path / "k8s.yaml")]))
     assert [f.code for f in named.findings] == ["parse-error"]
+
+
+TRAINING_REQUEST = {
+    "TrainingJobName": "xgb",
+    "AlgorithmSpecification": {"TrainingImage": "i", "TrainingInputMode": "File"},
+    "RoleArn": "arn:aws:iam::111122223333:role/r",
+    "InputDataConfig": [{"ChannelName": "train", "DataSource": {}}],
+    "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
+    "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1},
+    "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+}
+
+
+def _found(folder: Path) -> dict[str, Any]:
+    return {Path(r.path).name: r for r in check_sources(discover([str(folder)]))}
+
+
+def test_another_sagemaker_shape_found_in_a_folder_is_passed_over(tmp_path: Path) -> None:
+    """A CreateTrainingJob request and a tuning objective share members that select an AutoML
+    kind (``InputDataConfig``, ``MetricName``); found in a folder, each is explained better by
+    another SageMaker shape than by any AutoML document, and has no member only AutoML
+    documents have: passed over, saying which shape. Named, or named by the convention, each
+    is read."""
+    (tmp_path / "train.json").write_text(json.dumps(TRAINING_REQUEST))
+    tuning = {"Type": "Maximize", "MetricName": "validation:auc"}
+    (tmp_path / "tuning.yaml").write_text("Type: Maximize\nMetricName: validation:auc\n")
+    (tmp_path / "train.create-auto-ml-job.json").write_text(json.dumps(TRAINING_REQUEST))
+    found = _found(tmp_path)
+    shapes = {
+        "train.json": "CreateTrainingJobRequest",
+        "tuning.yaml": "HyperParameterTuningJobObjective",
+    }
+    for name, shape in shapes.items():
+        assert found[name].findings == [], name
+        assert found[name].skipped == f"none of the known kinds: another SageMaker shape ({shape})"
+    assert found["train.create-auto-ml-job.json"].findings
+    [named] = check_sources(discover([str(tmp_path / "train.json")]), skip_unknown=True)
+    assert "unknown-member" in {f.code for f in named.findings}
+    assert [f.code for f in check_text(json.dumps(tuning), "t.json").findings] == [
+        "unknown-member",
+        "unknown-metric",
+    ]
+
+
+def test_an_automl_request_with_a_stray_member_of_another_shape_is_still_read(
+    tmp_path: Path,
+) -> None:
+    """A member only AutoML documents have (``AutoMLJobName``, ``AutoMLJobConfig``) says the
+    document is an AutoML request: one holding a training job's member by mistake keeps its
+    ``unknown-member`` finding, a fragment (checked for the objective rules only) its own
+    findings; an objective with a member of no SageMaker shape keeps its finding too."""
+    request = {
+        "AutoMLJobName": "j",
+        "InputDataConfig": [{"TargetAttributeName": "y", "DataSource": {}}],
+        "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
+        "RoleArn": "arn:aws:iam::111122223333:role/r",
+        "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+    }
+    (tmp_path / "job.json").write_text(json.dumps(request))
+    fragment = {"AutoMLJobConfig": {}, "ProblemType": "Regression", "TrainingJobName": "x"}
+    (tmp_path / "fragment.json").write_text(json.dumps(fragment))
+    (tmp_path / "objective.json").write_text('{"MetricName": "F1", "Directionn": "Max"}')
+    found = _found(tmp_path)
+    for name in ("job.json", "objective.json"):
+        assert found[name].skipped is None, name
+        assert "unknown-member" in {f.code for f in found[name].findings}, name
+    assert [f.code for f in found["fragment.json"].findings] == ["incomplete-pair"]
