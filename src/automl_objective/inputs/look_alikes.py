@@ -1,5 +1,6 @@
 """Which JSON and YAML files a folder scan found are passed over rather than read as AutoML
-documents: files that hold another SageMaker shape.
+documents: files that hold another SageMaker shape, files that do not parse and empty files,
+unless something says they are meant as an AutoML request.
 
 A document's members select its AutoML kind (``InputDataConfig``, ``MetricName``: the table
 in Usage), and other SageMaker shapes share them: a CreateTrainingJob request, a
@@ -16,11 +17,17 @@ kind is) when:
   real request with a stray member keeps its ``unknown-member`` finding, and so does an
   objective with one (``{"MetricName", "Direction"}``: no shape explains both).
 
+A found file that does not parse even leniently (JSONC, a Helm or Jinja template) or is empty
+is passed over unless it is named by the convention or its text says it is meant as a request:
+it names a member of AutoML documents only, or gives ``MetricName`` one of the schema's
+metrics.
 The shapes and the AutoML-only members are generated from botocore's model (the generated
 package's ``look_alikes.py``); a file named on the command line is read as it always was.
 """
 
 from __future__ import annotations
+
+import re
 
 from automl_objective.inputs import request_files
 from automl_objective.inputs.globs import Globs
@@ -58,3 +65,32 @@ def other_shape(data: Any) -> str | None:
         (-len(names & members), len(members), shape) for shape, members in LOOK_ALIKES.items()
     )
     return shape if -explained > automl else None
+
+
+def names_an_automl_request(text: str) -> bool:
+    """Whether a text that does not parse says it is meant as an AutoML request: it names a
+    member only AutoML documents have (``AutoMLJobName``, ...), or gives ``MetricName`` a
+    metric of the schema's (``"MetricName": "F1",`` with a trailing comma; a tuning job's
+    ``validation:auc`` or a CloudWatch metric is none)."""
+    from automl_objective_generated.look_alikes import AUTOML_ONLY
+
+    if any(name in text for name in AUTOML_ONLY):
+        return True
+    return "MetricName" in text and _metric_given().search(text) is not None
+
+
+_metric_pattern: re.Pattern[str] | None = None
+
+
+def _metric_given() -> re.Pattern[str]:
+    """``MetricName`` followed, in JSON or YAML, by one of the schema's metrics as its whole
+    value."""
+    global _metric_pattern
+    if _metric_pattern is None:
+        from automl_objective.check.catalog import load_catalog
+
+        names = "|".join(map(re.escape, sorted(load_catalog().metric_names, key=len)[::-1]))
+        _metric_pattern = re.compile(
+            rf"""MetricName["']?[ \t]*:[ \t]*["']?(?:{names})(?![\w:./-])"""
+        )
+    return _metric_pattern
