@@ -87,9 +87,9 @@ def _metric_given() -> re.Pattern[str]:
     value."""
     global _metric_pattern
     if _metric_pattern is None:
-        from automl_objective.check.catalog import load_catalog
+        from automl_objective_generated.look_alikes import METRICS
 
-        names = "|".join(map(re.escape, sorted(load_catalog().metric_names, key=len)[::-1]))
+        names = "|".join(map(re.escape, sorted(METRICS, key=len, reverse=True)))
         _metric_pattern = re.compile(
             rf"""MetricName["']?[ \t]*:[ \t]*["']?(?:{names})(?![\w:./-])"""
         )
