@@ -28,6 +28,8 @@ from automl_objective_codegen.catalog_module import catalog_module
 from automl_objective_codegen.editor_files import editor_files
 from automl_objective_codegen.environment import render
 from automl_objective_codegen.examples import Example, examples
+from automl_objective_codegen.look_alikes import MODULE as LOOK_ALIKES_MODULE
+from automl_objective_codegen.look_alikes import look_alikes_module
 from automl_objective_codegen.python_models import (
     class_names,
     generate_models,
@@ -110,12 +112,17 @@ def _where(catalog: Catalog) -> dict[str, str]:
 
 
 def aws_and_checks(source: Source) -> tuple[dict[str, str], dict[str, str]]:
-    """Two steps in one worker: the AWS schemas (from botocore's model), then checks.py and
-    explainers.py, compiled from them and the canonical schema."""
+    """Three steps in one worker: the AWS schemas (from botocore's model), then checks.py and
+    explainers.py, compiled from them and the canonical schema, and look_alikes.py (from
+    botocore's model too)."""
     from automl_objective_codegen.compiler import checks_module
 
     aws_texts = aws_schemas(source.schema, header_lines(source))
-    return aws_texts, checks_module(source.schema, aws_texts, _python_header(source).rstrip())
+    checks = checks_module(source.schema, aws_texts, _python_header(source).rstrip())
+    return aws_texts, {
+        **checks,
+        LOOK_ALIKES_MODULE: look_alikes_module(source.schema, _python_header(source)),
+    }
 
 
 def render_outputs(source: Source) -> dict[str, str]:

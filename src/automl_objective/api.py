@@ -345,14 +345,87 @@ def _skipped(
     if options.kind != AUTO:
         return results
     return [
-        _skip_if_unknown(result, partial(_text_of, source, options.max_bytes))
-        if unknown or source.found
+        _passed_over(result, partial(_text_of, source, options.max_bytes), source.display)
+        if source.found
+        else _skip_if_unknown(result, partial(_text_of, source, options.max_bytes))
+        if unknown
         else result
         for source, result in zip(sources, results, strict=True)
     ]
 
 
 SKIPPED_UNKNOWN = "none of the known kinds"
+SKIPPED_OTHER_SHAPE = SKIPPED_UNKNOWN + ": another SageMaker shape ({})"
+SKIPPED_UNPARSED = SKIPPED_UNKNOWN + ": it does not parse, and names no AutoML member or metric"
+SKIPPED_EMPTY = SKIPPED_UNKNOWN + ": empty"
+
+
+def _passed_over(result: FileResult, text: Callable[[], str | None], path: str) -> FileResult:
+    """A result of a file a folder scan found, skipped where the file holds none of the known
+    kinds (:func:`_skip_if_unknown`) or, by the rules of
+    :mod:`~automl_objective.inputs.look_alikes`, no AutoML request: a document another
+    SageMaker shape explains better than an AutoML one, or a JSON or YAML file that is empty
+    or does not parse and names no member of AutoML documents only. A file named by the
+    naming convention, or claimed by a kind with a syntax of its own (code), is never passed
+    over for these."""
+    result = _skip_if_unknown(result, text)
+    if result.skipped is not None or not result.findings:
+        return result
+    from automl_objective.base.codes import Code
+
+    codes = {f.code for f in result.findings}
+    unparsed = result.kind is None and codes <= {Code.PARSE_ERROR, Code.EMPTY_DOCUMENT}
+    stray = any(
+        f.code == Code.UNKNOWN_MEMBER and f.pointer.count("/") == 1 for f in result.findings
+    )
+    if not (unparsed or stray) or registry.claim(path) is not None:
+        return result
+    from automl_objective.inputs.look_alikes import named_as_request
+
+    written = None if named_as_request(path) else text()
+    if written is None:
+        return result
+    if unparsed:
+        return _unparsed_passed_over(result, path, written, codes == {Code.EMPTY_DOCUMENT})
+    shape = _other_shape(path, written)
+    if shape is None:
+        return result
+    return FileResult(result.path, [], None, skipped=SKIPPED_OTHER_SHAPE.format(shape))
+
+
+def _unparsed_passed_over(result: FileResult, path: str, text: str, empty: bool) -> FileResult:
+    """A found file's ``parse-error`` or ``empty-document`` result, skipped when the file is
+    empty, or when even read leniently it does not parse and its text does not say it is
+    meant as an AutoML request (:func:`.look_alikes.names_an_automl_request`). (One that
+    parses leniently was judged by :func:`_skip_if_unknown`: a state machine or an objective
+    among its documents keeps its finding.)"""
+    from automl_objective.inputs.look_alikes import names_an_automl_request
+    from automl_objective.inputs.syntax import read_leniently
+
+    if empty:
+        return FileResult(result.path, [], None, skipped=SKIPPED_EMPTY)
+    try:
+        read_leniently(path, text)
+    except LoadError:
+        if not names_an_automl_request(text):
+            return FileResult(result.path, [], None, skipped=SKIPPED_UNPARSED)
+    return result
+
+
+def _other_shape(path: str, text: str) -> str | None:
+    """The SageMaker shape a request document of one object is better read as
+    (:func:`~automl_objective.inputs.look_alikes.other_shape`), or None (a text of several
+    documents, or a document some other input kind recognises)."""
+    from automl_objective.inputs.look_alikes import other_shape
+    from automl_objective.inputs.syntax import read_leniently
+
+    try:
+        documents = read_leniently(path, text)
+    except LoadError:
+        return None
+    if len(documents) != 1 or registry.recognise(documents[0]).recognises is not None:
+        return None
+    return other_shape(documents[0])
 
 
 def _skip_if_unknown(result: FileResult, text: Callable[[], str | None]) -> FileResult:

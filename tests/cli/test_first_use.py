@@ -192,7 +192,7 @@ def test_skip_unknown_skips_only_documents_of_no_known_kind(
 ) -> None:
     (tmp_path / "hyperparameters.json").write_text('{"epochs": 3}')
     (tmp_path / "ranges.json").write_text("[1, 2]")
-    (tmp_path / "broken.json").write_text('{"MetricName": ')
+    (tmp_path / "broken.json").write_text('{"MetricName": "AUC",')  # a broken request
     (tmp_path / "bad.json").write_text('{"MetricName": "AUCC"}')
     code, out, _ = _run(capsys, "validate", str(tmp_path), "--skip-unknown")
     assert code == 1

@@ -23,7 +23,7 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "workflow.yaml").write_text("name: ci\njobs: {}\n")
     (tmp_path / "list.json").write_text("[1, 2]")
     (tmp_path / "helper.py").write_text("print('no AutoML here')\n")
-    (tmp_path / "broken.json").write_text('{"MetricName": ')
+    (tmp_path / "broken.json").write_text('{"AutoMLJobObjective": {"MetricName": ')
     (tmp_path / "job.json").write_text(json.dumps({"MetricName": "Acuracy"}))
     return tmp_path
 
@@ -197,7 +197,8 @@ def test_a_document_of_no_known_kind_is_passed_over_whatever_its_member_names(
     YAML 1.1 reads as a boolean; ``404:`` in an ACK generator.yaml of a real repository) fails
     the strict parse first; a folder's file that, read with such names as written, is none of
     the known kinds holds no request and is passed over. A request, or a file named, keeps its
-    ``parse-error``."""
+    ``parse-error``; one that does not parse even so is passed over unless it names a member
+    only AutoML documents have."""
     workflow = "name: ci\non:\n  push:\n    branches: [main]\njobs:\n  test: {runs-on: x}\n"
     (tmp_path / "ci.yml").write_text(workflow)
     (tmp_path / "codes.yaml").write_text("errors:\n  404:\n    code: NotFound\n")
@@ -205,9 +206,11 @@ def test_a_document_of_no_known_kind_is_passed_over_whatever_its_member_names(
     (tmp_path / "job.yaml").write_text(request)
     machine = "StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n404: x\n"
     (tmp_path / "machine.yaml").write_text(machine)
-    (tmp_path / "nested.yaml").write_text("? [a, b]\n: c\n")  # a key that is a sequence
+    # a key that is a sequence: no lenient read either; evidence of a request kept it
+    (tmp_path / "nested.yaml").write_text("AutoMLJobName: j\n? [a, b]\n: c\n")
+    (tmp_path / "other.yaml").write_text("? [a, b]\n: c\n")
     found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
-    for name in ("ci.yml", "codes.yaml"):
+    for name in ("ci.yml", "codes.yaml", "other.yaml"):
         assert found[name].findings == [] and found[name].skipped is not None, name
     for name in ("job.yaml", "machine.yaml", "nested.yaml"):
         assert [f.code for f in found[name].findings] == ["parse-error"], name
@@ -230,3 +233,103 @@ def test_a_text_of_several_documents_none_of_a_known_kind_is_passed_over(tmp_pat
     assert [f.code for f in found["jobs.yaml"].findings] == ["parse-error"]
     [named] = check_sources(discover([str(tmp_path / "k8s.yaml")]))
     assert [f.code for f in named.findings] == ["parse-error"]
+
+
+TRAINING_REQUEST = {
+    "TrainingJobName": "xgb",
+    "AlgorithmSpecification": {"TrainingImage": "i", "TrainingInputMode": "File"},
+    "RoleArn": "arn:aws:iam::111122223333:role/r",
+    "InputDataConfig": [{"ChannelName": "train", "DataSource": {}}],
+    "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
+    "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1},
+    "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+}
+
+
+def _found(folder: Path) -> dict[str, Any]:
+    return {Path(r.path).name: r for r in check_sources(discover([str(folder)]))}
+
+
+def test_another_sagemaker_shape_found_in_a_folder_is_passed_over(tmp_path: Path) -> None:
+    """A CreateTrainingJob request and a tuning objective share members that select an AutoML
+    kind (``InputDataConfig``, ``MetricName``); found in a folder, each is explained better by
+    another SageMaker shape than by any AutoML document, and has no member only AutoML
+    documents have: passed over, saying which shape. Named, or named by the convention, each
+    is read."""
+    (tmp_path / "train.json").write_text(json.dumps(TRAINING_REQUEST))
+    tuning = {"Type": "Maximize", "MetricName": "validation:auc"}
+    (tmp_path / "tuning.yaml").write_text("Type: Maximize\nMetricName: validation:auc\n")
+    (tmp_path / "train.create-auto-ml-job.json").write_text(json.dumps(TRAINING_REQUEST))
+    found = _found(tmp_path)
+    shapes = {
+        "train.json": "CreateTrainingJobRequest",
+        "tuning.yaml": "HyperParameterTuningJobObjective",
+    }
+    for name, shape in shapes.items():
+        assert found[name].findings == [], name
+        assert found[name].skipped == f"none of the known kinds: another SageMaker shape ({shape})"
+    assert found["train.create-auto-ml-job.json"].findings
+    [named] = check_sources(discover([str(tmp_path / "train.json")]), skip_unknown=True)
+    assert "unknown-member" in {f.code for f in named.findings}
+    assert [f.code for f in check_text(json.dumps(tuning), "t.json").findings] == [
+        "unknown-member",
+        "unknown-metric",
+    ]
+
+
+def test_an_automl_request_with_a_stray_member_of_another_shape_is_still_read(
+    tmp_path: Path,
+) -> None:
+    """A member only AutoML documents have (``AutoMLJobName``, ``AutoMLJobConfig``) says the
+    document is an AutoML request: one holding a training job's member by mistake keeps its
+    ``unknown-member`` finding, a fragment (checked for the objective rules only) its own
+    findings; an objective with a member of no SageMaker shape keeps its finding too."""
+    request = {
+        "AutoMLJobName": "j",
+        "InputDataConfig": [{"TargetAttributeName": "y", "DataSource": {}}],
+        "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
+        "RoleArn": "arn:aws:iam::111122223333:role/r",
+        "StoppingCondition": {"MaxRuntimeInSeconds": 3600},
+    }
+    (tmp_path / "job.json").write_text(json.dumps(request))
+    fragment = {"AutoMLJobConfig": {}, "ProblemType": "Regression", "TrainingJobName": "x"}
+    (tmp_path / "fragment.json").write_text(json.dumps(fragment))
+    (tmp_path / "objective.json").write_text('{"MetricName": "F1", "Directionn": "Max"}')
+    found = _found(tmp_path)
+    for name in ("job.json", "objective.json"):
+        assert found[name].skipped is None, name
+        assert "unknown-member" in {f.code for f in found[name].findings}, name
+    assert [f.code for f in found["fragment.json"].findings] == ["incomplete-pair"]
+
+
+def test_found_files_that_do_not_parse_or_are_empty_are_passed_over_without_evidence(
+    tmp_path: Path,
+) -> None:
+    """JSON with comments (a tsconfig.json), a Helm template and empty files hold no request:
+    found in a folder, passed over. A text naming a member only AutoML documents have or
+    giving ``MetricName`` one of the schema's metrics (not a tuning job's ``validation:auc``
+    or a CloudWatch metric), or a file named by the convention, may be a broken request: it
+    keeps its finding; so does a file named on the command line."""
+    (tmp_path / "tsconfig.json").write_text('{\n  // strict\n  "compilerOptions": {}\n}\n')
+    (tmp_path / "deployment.yaml").write_text('metadata:\n  {{ include "labels" . }}\n  a: b\n')
+    (tmp_path / "empty.json").write_text("")
+    (tmp_path / "empty.yaml").write_text("# nothing yet\n")
+    (tmp_path / "alarm.json").write_text('{"MetricName": ')
+    (tmp_path / "broken.json").write_text('{"AutoMLJobObjective": {"MetricName": ')
+    (tmp_path / "objective.json").write_text('{"MetricName": "F1",}')
+    (tmp_path / "objective.yaml").write_text("MetricName: 'Accuracy'\n\tX: 1\n")
+    (tmp_path / "tuning.json").write_text('{"MetricName": "validation:auc",}')
+    (tmp_path / "alarm.yaml").write_text("MetricName: F1Errors\n\tX: 1\n")
+    (tmp_path / "a.automl-objective.json").write_text('{"MetricName": ')
+    (tmp_path / "b.create-auto-ml-job.yaml").write_text("")
+    found = _found(tmp_path)
+    passed = ("tsconfig.json", "deployment.yaml", "alarm.json", "alarm.yaml", "tuning.json")
+    for name in (*passed, "empty.json", "empty.yaml"):
+        assert found[name].findings == [] and found[name].skipped is not None, name
+    assert found["empty.json"].skipped == "none of the known kinds: empty"
+    for name in ("broken.json", "objective.json", "objective.yaml", "a.automl-objective.json"):
+        assert [f.code for f in found[name].findings] == ["parse-error"], name
+    assert [f.code for f in found["b.create-auto-ml-job.yaml"].findings] == ["empty-document"]
+    for name in ("tsconfig.json", "empty.json"):
+        [named] = check_sources(discover([str(tmp_path / name)]), skip_unknown=True)
+        assert named.findings and named.skipped is None, name
