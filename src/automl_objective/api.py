@@ -420,7 +420,7 @@ def _other_shape(path: str, text: str) -> str | None:
     from automl_objective.inputs.syntax import read_leniently
 
     try:
-        documents = read_leniently(path, text)
+        documents = read_leniently(path, text, first_writings=False)
     except LoadError:
         return None
     if len(documents) != 1 or registry.recognise(documents[0]).recognises is not None:

@@ -66,7 +66,7 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
         raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
 
 
-def read_leniently(path: str, text: str) -> list[Any]:
+def read_leniently(path: str, text: str, *, first_writings: bool = True) -> list[Any]:
     """The documents of a text read as leniently as telling whether any is of a known kind
     needs (a folder scan passes over a found file refused by the strict parse when none is):
     a member written twice is kept, the last one, as CloudFormation keeps it, and in YAML a
@@ -74,18 +74,21 @@ def read_leniently(path: str, text: str) -> list[Any]:
     (:func:`.yaml_syntax.documents_to_recognise`). Each document is read a second time with
     every member written twice kept at its first writing instead, as no AWS reader keeps it: a
     template whose second ``Resources`` hides its first one's AutoML job is a known kind, and
-    the mistake its ``duplicate-key`` finding tells of. Raises :class:`LoadError` for text that
-    does not parse even so."""
+    the mistake its ``duplicate-key`` finding tells of; without ``first_writings``, only the
+    readings CloudFormation would make. Raises :class:`LoadError` for text that does not parse
+    even so."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if detect_format(path, text) == "yaml":
         from automl_objective.inputs.yaml_syntax import documents_to_recognise
 
-        return [
-            *documents_to_recognise(path, text),
-            *documents_to_recognise(path, text, first_writings=True),
-        ]
+        last_kept = documents_to_recognise(path, text)
+        if not first_writings:
+            return last_kept
+        return [*last_kept, *documents_to_recognise(path, text, first_writings=True)]
     last = parse_json(path, text, cloudformation=True).data
+    if not first_writings:
+        return [last]
     try:
         return [last, json_first_writings(text)]
     except Exception:  # refused as the reading that kept the last was not: never so
