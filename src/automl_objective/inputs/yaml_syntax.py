@@ -383,9 +383,10 @@ def documents_to_recognise(path: str, text: str, *, first_writings: bool = False
     folder scan passes over a found file none of whose documents is): as a CloudFormation
     template is read (short forms, a key written twice keeps the last), a member name that is
     not a string read as it is written (``on:`` of a GitHub Actions workflow, which YAML 1.1
-    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read;
-    with ``first_writings``, a key written twice keeps its first value instead. Everything
-    else refused raises :class:`LoadError` as the careful reading words it."""
+    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read,
+    its own local tag dropped (:func:`_untag_root`); with ``first_writings``, a key written
+    twice keeps its first value instead. Everything else refused raises :class:`LoadError` as
+    the careful reading words it."""
     loader = _template_loader_class()(text)
     documents: list[Any] = []
     try:
@@ -393,6 +394,7 @@ def documents_to_recognise(path: str, text: str, *, first_writings: bool = False
             root = loader.get_node()
             if root is not None:  # always, after check_node (typed as if it might not be)
                 _check_graph(path, root, loader, text, leniently=True)
+                _untag_root(root)
                 if first_writings:
                     _keep_first_writings(root)
                 documents.append(loader.construct_document(root))
@@ -405,6 +407,16 @@ def documents_to_recognise(path: str, text: str, *, first_writings: bool = False
         raise LoadError(path, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
+
+
+def _untag_root(root: yaml.Node) -> None:
+    """A document's own local tag (``--- !Request``) dropped: read as a CloudFormation short
+    form it would wrap the document in a function (``{"Fn::Request": ...}``) and hide a
+    request or state machine written under it (a template's root is never a function)."""
+    if root.tag.startswith("!") and isinstance(root, yaml.MappingNode):
+        root.tag = _TAG + "map"
+    elif root.tag.startswith("!") and isinstance(root, yaml.SequenceNode):
+        root.tag = _TAG + "seq"
 
 
 def _keep_first_writings(root: yaml.Node) -> None:
