@@ -213,15 +213,15 @@ def _later_ipython_lines(
     and stays one here."""
     text = line[start:]
     if state.at_start():
+        if _is_help_request(text):  # before a binding: x[0] = %env M? binds nothing
+            indent = text[: len(text) - len(text.lstrip())]
+            return [(start, indent + "pass")]
         if (at := _assigned_magic(text)) is not None:
             python = (start, text[:at] + _UNKNOWN)
             end = _ipython_line_end(text[at:])
             if end is None:
                 return [python]
             return [python, *_ipython_lines(line, start + at + end + 1, state, own_scope)]
-        if _HELP_AT_END.search(text) is not None and _ends_with_question_mark(text):
-            indent = text[: len(text) - len(text.lstrip())]
-            return [(start, indent + "pass")]
     state.scan(text)
     return [(start, text)]
 
@@ -254,6 +254,13 @@ _NO_COMMENT = on_first_use(
 """A line with no comment and every string closed (its last character, when not a quote,
 is then a token of its own): read without importing tokenize, which costs a run of
 notebooks 4 M instructions for the lines that end a comment with ``?``."""
+
+
+def _is_help_request(text: str) -> bool:
+    """Whether IPython reads a logical line as a help request, its last token ``obj?``: the
+    whole line, before a magic the line binds (``m = %env M?`` and ``x[0] = !ls?`` bind
+    nothing: asked of IPython 9.19.1, HelpEnd wins over MagicAssign and SystemAssign)."""
+    return _HELP_AT_END.search(text) is not None and _ends_with_question_mark(text)
 
 
 def _ends_with_question_mark(text: str) -> bool:
@@ -291,6 +298,8 @@ run time)."""
 def _python_for(line: str, indent: str, own_scope: bool = False) -> str:
     """The Python a line of IPython syntax (without its indent) stands for (``own_scope``: in
     a cell run as a function of its own)."""
+    if _is_help_request(line):  # m = %env M?, %run a.py?, %store -r a?: run nothing
+        return "pass"
     if (assigned := _ASSIGNED.match(line)) is not None:
         return f"{assigned.group(1)} = {_UNKNOWN}"
     if line.startswith("%time ") and _parses(line[len("%time") :].strip()):
