@@ -603,6 +603,13 @@ _AFTER_PYTHON = [
     ("x = 1  # why?", "x = 1  # why?"),
     ("if x: y? ", "if x: y? "),
     ("while 1: f(x)?", "while 1: f(x)?"),
+    # no magic after "=": a % not followed by a name, a != (IPython's tokens: an operator)
+    ("m = %1", "m = %1"),
+    ("m = %%time", "m = %%time"),
+    ("m = %", "m = %"),
+    ("m = != 3", "m = != 3"),
+    ("x[0] = !=", "x[0] = !="),
+    ("m = % env", "m = __ipython_magic__()"),  # % then a name: the magic named ''
 ]
 
 

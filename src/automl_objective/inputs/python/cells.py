@@ -50,7 +50,9 @@ itself: after a cell ``metric = 'F1'`` under each, ``metric`` is in the notebook
 for ``%%timeit`` (unless the cell says ``global metric``)."""
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 """Where a cell's lines end, as Python ends them (IPython splits on these too)."""
-_IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
+_IPYTHON_LINE = re.compile(
+    r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*(?:%\s*[^\W\d]|!(?!=))|[\w.\[\]()]+\?\??\s*$)"
+)
 
 
 def _cell_magic(parts: list[str]) -> tuple[int, str] | None:
@@ -193,9 +195,9 @@ def _maybe_later(line: str) -> bool:
     return ("%" in line or "!" in line or "?" in line) and _MAYBE_LATER.search(line) is not None
 
 
-_MAGIC_VALUE = on_first_use(r"=[ \t]*(?:%[ \t]*[^\W\d]|!)")
+_MAGIC_VALUE = on_first_use(r"=[ \t]*(?:%[ \t]*[^\W\d]|!(?!=))")
 """``= %env``, ``= !ls``: what IPython's MagicAssign and SystemAssign look for after the
-first ``=`` of a logical line (a ``%`` then a name, or a ``!``)."""
+first ``=`` of a logical line (a ``%`` then a name, or a ``!`` that is not ``!=``)."""
 _HELP_AT_END = on_first_use(r"(?!\d)[\w*]+(?:\.[\w*]+)*\?\??$")
 """``obj?`` ending a line, which IPython's HelpEnd reads as a help request."""
 
@@ -286,8 +288,10 @@ def _tokens(text: str) -> list[tokenize.TokenInfo] | None:
     return kept
 
 
-_ASSIGNED = re.compile(r"([\w.]+)\s*=\s*[%!]")
-"""``x = !ls``, ``m = %env METRIC``: IPython binds ``x`` to what the magic gives."""
+_ASSIGNED = re.compile(r"([\w.]+)\s*=\s*(?:%\s*[^\W\d]|!(?!=))")
+"""``x = !ls``, ``m = %env METRIC``: IPython binds ``x`` to what the magic gives (a ``%``
+then a name, or a ``!`` that is not ``!=``, as :data:`_MAGIC_VALUE`: ``m = %1`` and
+``m = %%time`` IPython leaves to Python, a syntax error)."""
 _RUNS_CODE = re.compile(r"%(?:run\b|store\s+(?:-\w+\s+)*-r\b)(.*)")
 """``%run script.py`` runs a script in the notebook's names; ``%store -r [names]`` restores."""
 _UNKNOWN = "__ipython_magic__()"
