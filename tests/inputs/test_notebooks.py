@@ -547,6 +547,10 @@ def test_a_form_feed_inside_python_is_whitespace(cell: str, python: str) -> None
         ("%macro metric", ["metric-not-allowed"]),  # a usage error: no macro made
         ("%macro -q", ["metric-not-allowed"]),
         ("%macro other 1", ["metric-not-allowed"]),
+        # a help request (its last token obj?) runs nothing, whatever it starts with
+        ("metric = %env METRIC?", ["metric-not-allowed"]),
+        ("if x: metric = !cat m?", ["metric-not-allowed"]),
+        ("%store -r metric?", ["metric-not-allowed"]),
     ],
 )
 def test_a_magic_that_forgets_or_rebinds_names_is_not_a_false_alarm(
@@ -577,6 +581,14 @@ _AFTER_PYTHON = [
     ("if x: m = %env M\fy = !ls", "if x: m = __ipython_magic__()\ny = __ipython_magic__()"),
     ("while 1: x?", "pass"),
     ("x = 1; y?", "pass"),
+    # a help request wins over the binding: the whole line, nothing bound
+    ("x[0] = %env M?", "pass"),
+    ("if x: m = !ls a.b?", "pass"),
+    ("x, = !!ls??", "pass"),
+    ("m = %env M?", "pass"),
+    ("%store -r a?", "pass"),
+    ("%run a.py?", "pass"),
+    ("x[0] = %env M ?", "x[0] = __ipython_magic__()"),  # M ? is the magic's argument
     # left to Python, as IPython leaves them
     ("if x: %env M", "if x: %env M"),
     ("if x: !ls", "if x: !ls"),
@@ -591,6 +603,13 @@ _AFTER_PYTHON = [
     ("x = 1  # why?", "x = 1  # why?"),
     ("if x: y? ", "if x: y? "),
     ("while 1: f(x)?", "while 1: f(x)?"),
+    # no magic after "=": a % not followed by a name, a != (IPython's tokens: an operator)
+    ("m = %1", "m = %1"),
+    ("m = %%time", "m = %%time"),
+    ("m = %", "m = %"),
+    ("m = != 3", "m = != 3"),
+    ("x[0] = !=", "x[0] = !="),
+    ("m = % env", "m = __ipython_magic__()"),  # % then a name: the magic named ''
 ]
 
 

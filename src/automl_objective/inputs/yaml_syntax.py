@@ -110,12 +110,13 @@ def _check_graph(
     text: str,
     duplicates: list[Duplicate] | None = None,
     *,
-    string_keys: bool = False,
+    leniently: bool = False,
 ) -> None:
     """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
     bombs, walking each distinct node once. With ``duplicates``, a duplicate key is listed
-    there (the mapping holding it, the finding) instead of refused; with ``string_keys``, a
-    scalar key that is not a string is read as the string it is written as."""
+    there (the mapping holding it, the finding) instead of refused; ``leniently``, a scalar
+    key that is not a string is read as the string it is written as and a duplicate key is
+    let be, unworded (wording one reads the whole text again)."""
     writings: list[dict[int, list[int]]] = []  # _key_writings(text), once a key repeats
     expanded: dict[int, int] = {}  # node -> nodes in its expansion
     sizes: dict[int, int] = {}  # node -> characters of the scalars in its expansion
@@ -135,7 +136,7 @@ def _check_graph(
         if isinstance(node, yaml.MappingNode) and children_done:  # checked on the way in
             children = [child for pair in node.value for child in pair]
         elif isinstance(node, yaml.MappingNode):
-            children = _mapping_children(path, text, node, duplicates, writings, string_keys)
+            children = _mapping_children(path, text, node, duplicates, writings, leniently)
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         if not children_done and children:
@@ -158,22 +159,22 @@ def _mapping_children(
     node: yaml.MappingNode,
     duplicates: list[Duplicate] | None,
     writings: list[dict[int, list[int]]],
-    string_keys: bool = False,
+    leniently: bool = False,
 ) -> list[yaml.Node]:
     """The keys and values of a mapping, refusing keys that are not strings or repeat (or
-    listing those that repeat in ``duplicates``; with ``string_keys``, reading a scalar key
-    as the string it is written as); ``writings`` holds the text's :func:`_key_writings`
-    once a key repeats."""
+    listing those that repeat in ``duplicates``; ``leniently``, reading a scalar key as the
+    string it is written as and letting a repeated one be); ``writings`` holds the text's
+    :func:`_key_writings` once a key repeats."""
     children: list[yaml.Node] = []
     seen: dict[Any, int] = {}  # each key's value -> the pair where it is first
     for index, (key, value) in enumerate(node.value):
         children.extend((key, value))
         if key.tag == _MERGE:
             continue
-        if string_keys and isinstance(key, yaml.ScalarNode):
+        if leniently and isinstance(key, yaml.ScalarNode):
             key.tag = _TAG + "str"
         _check_key(path, text, key)
-        if key.value in seen:
+        if key.value in seen and not leniently:
             if not writings:
                 writings.append(_key_writings(text))
             written = writings[0].get(node.start_mark.index)
@@ -382,16 +383,18 @@ def documents_to_recognise(path: str, text: str, *, first_writings: bool = False
     folder scan passes over a found file none of whose documents is): as a CloudFormation
     template is read (short forms, a key written twice keeps the last), a member name that is
     not a string read as it is written (``on:`` of a GitHub Actions workflow, which YAML 1.1
-    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read;
-    with ``first_writings``, a key written twice keeps its first value instead. Everything
-    else refused raises :class:`LoadError` as the careful reading words it."""
+    reads as a boolean; ``404:``), and several documents (Kubernetes manifests) each read,
+    its own local tag dropped (:func:`_untag_root`); with ``first_writings``, a key written
+    twice keeps its first value instead. Everything else refused raises :class:`LoadError` as
+    the careful reading words it."""
     loader = _template_loader_class()(text)
     documents: list[Any] = []
     try:
         while loader.check_node():
             root = loader.get_node()
             if root is not None:  # always, after check_node (typed as if it might not be)
-                _check_graph(path, root, loader, text, [], string_keys=True)
+                _check_graph(path, root, loader, text, leniently=True)
+                _untag_root(root)
                 if first_writings:
                     _keep_first_writings(root)
                 documents.append(loader.construct_document(root))
@@ -404,6 +407,16 @@ def documents_to_recognise(path: str, text: str, *, first_writings: bool = False
         raise LoadError(path, f"invalid YAML: {error}") from None
     finally:
         loader.dispose()
+
+
+def _untag_root(root: yaml.Node) -> None:
+    """A document's own local tag (``--- !Request``) dropped: read as a CloudFormation short
+    form it would wrap the document in a function (``{"Fn::Request": ...}``) and hide a
+    request or state machine written under it (a template's root is never a function)."""
+    if root.tag.startswith("!") and isinstance(root, yaml.MappingNode):
+        root.tag = _TAG + "map"
+    elif root.tag.startswith("!") and isinstance(root, yaml.SequenceNode):
+        root.tag = _TAG + "seq"
 
 
 def _keep_first_writings(root: yaml.Node) -> None:

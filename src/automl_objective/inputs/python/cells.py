@@ -50,7 +50,9 @@ itself: after a cell ``metric = 'F1'`` under each, ``metric`` is in the notebook
 for ``%%timeit`` (unless the cell says ``global metric``)."""
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 """Where a cell's lines end, as Python ends them (IPython splits on these too)."""
-_IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*[%!]|[\w.\[\]()]+\?\??\s*$)")
+_IPYTHON_LINE = re.compile(
+    r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*(?:%\s*[^\W\d]|!(?!=))|[\w.\[\]()]+\?\??\s*$)"
+)
 
 
 def _cell_magic(parts: list[str]) -> tuple[int, str] | None:
@@ -193,9 +195,9 @@ def _maybe_later(line: str) -> bool:
     return ("%" in line or "!" in line or "?" in line) and _MAYBE_LATER.search(line) is not None
 
 
-_MAGIC_VALUE = on_first_use(r"=[ \t]*(?:%[ \t]*[^\W\d]|!)")
+_MAGIC_VALUE = on_first_use(r"=[ \t]*(?:%[ \t]*[^\W\d]|!(?!=))")
 """``= %env``, ``= !ls``: what IPython's MagicAssign and SystemAssign look for after the
-first ``=`` of a logical line (a ``%`` then a name, or a ``!``)."""
+first ``=`` of a logical line (a ``%`` then a name, or a ``!`` that is not ``!=``)."""
 _HELP_AT_END = on_first_use(r"(?!\d)[\w*]+(?:\.[\w*]+)*\?\??$")
 """``obj?`` ending a line, which IPython's HelpEnd reads as a help request."""
 
@@ -213,15 +215,15 @@ def _later_ipython_lines(
     and stays one here."""
     text = line[start:]
     if state.at_start():
+        if _is_help_request(text):  # before a binding: x[0] = %env M? binds nothing
+            indent = text[: len(text) - len(text.lstrip())]
+            return [(start, indent + "pass")]
         if (at := _assigned_magic(text)) is not None:
             python = (start, text[:at] + _UNKNOWN)
             end = _ipython_line_end(text[at:])
             if end is None:
                 return [python]
             return [python, *_ipython_lines(line, start + at + end + 1, state, own_scope)]
-        if _HELP_AT_END.search(text) is not None and _ends_with_question_mark(text):
-            indent = text[: len(text) - len(text.lstrip())]
-            return [(start, indent + "pass")]
     state.scan(text)
     return [(start, text)]
 
@@ -256,6 +258,13 @@ is then a token of its own): read without importing tokenize, which costs a run 
 notebooks 4 M instructions for the lines that end a comment with ``?``."""
 
 
+def _is_help_request(text: str) -> bool:
+    """Whether IPython reads a logical line as a help request, its last token ``obj?``: the
+    whole line, before a magic the line binds (``m = %env M?`` and ``x[0] = !ls?`` bind
+    nothing: asked of IPython 9.19.1, HelpEnd wins over MagicAssign and SystemAssign)."""
+    return _HELP_AT_END.search(text) is not None and _ends_with_question_mark(text)
+
+
 def _ends_with_question_mark(text: str) -> bool:
     """Whether the last token of ``text``, which ends with ``?``, is that ``?`` (not a
     comment's or a string's)."""
@@ -279,8 +288,10 @@ def _tokens(text: str) -> list[tokenize.TokenInfo] | None:
     return kept
 
 
-_ASSIGNED = re.compile(r"([\w.]+)\s*=\s*[%!]")
-"""``x = !ls``, ``m = %env METRIC``: IPython binds ``x`` to what the magic gives."""
+_ASSIGNED = re.compile(r"([\w.]+)\s*=\s*(?:%\s*[^\W\d]|!(?!=))")
+"""``x = !ls``, ``m = %env METRIC``: IPython binds ``x`` to what the magic gives (a ``%``
+then a name, or a ``!`` that is not ``!=``, as :data:`_MAGIC_VALUE`: ``m = %1`` and
+``m = %%time`` IPython leaves to Python, a syntax error)."""
 _RUNS_CODE = re.compile(r"%(?:run\b|store\s+(?:-\w+\s+)*-r\b)(.*)")
 """``%run script.py`` runs a script in the notebook's names; ``%store -r [names]`` restores."""
 _UNKNOWN = "__ipython_magic__()"
@@ -291,6 +302,8 @@ run time)."""
 def _python_for(line: str, indent: str, own_scope: bool = False) -> str:
     """The Python a line of IPython syntax (without its indent) stands for (``own_scope``: in
     a cell run as a function of its own)."""
+    if _is_help_request(line):  # m = %env M?, %run a.py?, %store -r a?: run nothing
+        return "pass"
     if (assigned := _ASSIGNED.match(line)) is not None:
         return f"{assigned.group(1)} = {_UNKNOWN}"
     if line.startswith("%time ") and _parses(line[len("%time") :].strip()):
