@@ -24,7 +24,7 @@ from automl_objective.base.schema import (
 from automl_objective.check import placeholders as _placeholders
 from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
-from automl_objective.inputs.document import Document
+from automl_objective.inputs.document import LARGE, Document
 from automl_objective.inputs.positions import Spot
 
 TYPE_CHECKING = False
@@ -360,6 +360,7 @@ class Checker:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held, certain)
         findings = _place_all(document, located + certain, strict, located)
+        _left_if_large(document, data, failures, located)
         return FileResult(document.path, findings, chosen)
 
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
@@ -527,6 +528,15 @@ def validate_document(
     if not isinstance(document, Document):
         raise TypeError(f"document must be a parsed Document, not {type(document).__name__}")
     return default_checker().validate(document, kind=kind, problem_type=problem_type, strict=strict)
+
+
+def _left_if_large(document: Document, *built: object) -> None:
+    """A large document, and what checking it built, left to the process's end where the
+    command would free it only to end (:func:`~automl_objective.base.collector.left_to_exit`)."""
+    if len(document.text) >= LARGE:
+        from automl_objective.base.collector import left_to_exit  # a large document only
+
+        left_to_exit(document, *built)
 
 
 def _place_all(
