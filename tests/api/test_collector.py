@@ -148,6 +148,14 @@ def test_the_command_leaves_no_small_document(command_keeps: None) -> None:
     assert collector._LEFT == []
 
 
+def test_the_command_leaves_no_large_document_of_few_findings(command_keeps: None) -> None:
+    """Asked only where many findings are placed: a large document of a few is freed."""
+    text = _large_request().replace('"bogus"', '"training"')  # only too many channels
+    few = registry.read_decoded("few.json", text)
+    assert 0 < len(runner.check(default_checker(), few, CheckOptions()).findings) < 32
+    assert collector._LEFT == []
+
+
 _SMALL = json.dumps({"AutoMLJobInputDataConfig": [{"ChannelType": "bogus"}] * 2_000})
 
 
