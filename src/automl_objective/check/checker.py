@@ -359,7 +359,7 @@ class Checker:
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held, certain)
-        findings = _place_all(document, located + certain, strict, located, (data, failures))
+        findings = _place_all(document, located + certain, strict, located, failures)
         return FileResult(document.path, findings, chosen)
 
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
@@ -544,13 +544,13 @@ def _place_all(
     located: list[Located],
     strict: bool,
     worded: list[Located] | None = None,
-    built: tuple[object, ...] = (),
+    failures: list[Failure] | None = None,
 ) -> list[Finding]:
     """Findings with their positions, all looked up in one pass over the source, sorted by
     position (those without one first) and code. A large document of many findings, with
-    ``located``, ``worded`` and what else checking it ``built``, is left to the command's end
-    (:func:`_left_if_large`: asked of documents of many findings only, whose check costs
-    far more than asking).
+    ``located``, ``worded`` and the ``failures`` they were worded from, is left to the
+    command's end (:func:`_left_if_large`: asked of documents of many findings only, whose
+    check costs far more than asking).
 
     A YAML node reached through several aliases is reported at the first path that reaches
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
@@ -574,7 +574,7 @@ def _place_all(
             _POINTERS_A_DOCUMENT,
             runs,
         )
-        _left_if_large(document, located, worded, *built)  # the findings placed, too
+        _left_if_large(document, located, worded, failures)  # the findings placed, too
     if placed is not None:
         findings, unplaced, in_order = placed
         if in_order:  # each run in the text's order, the runs and the others apart
