@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -104,3 +105,76 @@ def test_pause_and_resume() -> None:
     assert not gc.isenabled()
     collector.resume(paused)
     assert gc.isenabled()
+
+
+@pytest.fixture
+def command_keeps() -> Iterator[None]:
+    """This process as the ``validate`` command writing each file's lines: it keeps its last
+    large document (undone after the test: nothing kept, nothing left frozen)."""
+    from automl_objective.cli import start_up
+
+    before = start_up.keeps_large_documents
+    start_up.keeps_large_documents = True
+    try:
+        yield
+    finally:
+        start_up.keeps_large_documents = before
+        collector._LEFT.clear()
+        gc.unfreeze()
+
+
+def test_a_library_caller_keeps_no_document() -> None:
+    assert len(check_text(_large_request(), "big.json").findings) > 3_000
+    assert collector._LEFT == []
+
+
+def test_the_command_leaves_its_last_large_document_to_its_end(command_keeps: None) -> None:
+    """Kept whole, out of the collector's sight; the next large document takes its place."""
+    checker, options = default_checker(), CheckOptions()
+    frozen = gc.get_freeze_count()
+    first = registry.read_decoded("first.json", _large_request())
+    assert len(runner.check(checker, first, options).findings) > 3_000
+    assert collector._LEFT[0] is first.document
+    assert gc.get_freeze_count() > frozen
+    second = registry.read_decoded("second.json", _large_request(2_500))
+    runner.check(checker, second, options)
+    assert collector._LEFT[0] is second.document
+    assert all(kept is not first.document for kept in collector._LEFT)
+
+
+def test_the_command_leaves_no_small_document(command_keeps: None) -> None:
+    small = registry.read_decoded("small.json", _SMALL)
+    assert runner.check(default_checker(), small, CheckOptions()).findings
+    assert collector._LEFT == []
+
+
+def test_the_command_leaves_no_large_document_of_few_findings(command_keeps: None) -> None:
+    """Asked only where many findings are placed: a large document of a few is freed."""
+    text = _large_request().replace('"bogus"', '"training"')  # only too many channels
+    few = registry.read_decoded("few.json", text)
+    assert 0 < len(runner.check(default_checker(), few, CheckOptions()).findings) < 32
+    assert collector._LEFT == []
+
+
+_SMALL = json.dumps({"AutoMLJobInputDataConfig": [{"ChannelType": "bogus"}] * 2_000})
+
+
+def test_only_the_console_scripts_validate_writing_lines_keeps(monkeypatch: Any) -> None:
+    """Set for the console script's own process only, and by ``validate`` only for a format
+    of each file's lines (text, github): json and sarif build their report from every
+    result at the end, better made in the memory a freed document leaves."""
+    from automl_objective.cli import main, start_up
+
+    monkeypatch.setattr(start_up, "keeps_large_documents", False)
+    valid = str(Path(__file__).parents[1] / "fixtures" / "valid" / "objective-f1.json")
+    for console_script, form, kept in (
+        (False, "text", False),
+        (True, "json", False),
+        (True, "sarif", False),
+        (True, "text", True),
+        (True, "github", True),
+    ):
+        monkeypatch.setattr(start_up, "console_script", console_script)
+        monkeypatch.setattr(start_up, "keeps_large_documents", False)
+        assert main(["validate", "--format", form, valid]) == 0
+        assert start_up.keeps_large_documents is kept, (console_script, form)

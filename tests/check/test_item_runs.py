@@ -20,10 +20,10 @@ from automl_objective.check import wording
 from automl_objective.check.checker import default_checker
 from automl_objective.check.findings import Located
 from automl_objective.check.item_runs import item_runs, known_runs
-from automl_objective.inputs import runs
+from automl_objective.inputs import positions, runs
 from automl_objective.inputs.document import Document
 from automl_objective.inputs.json_syntax import parse_json
-from automl_objective.inputs.positions import locate_json_all, parsed_json_spots
+from automl_objective.inputs.positions import json_offsets, locate_json_all, parsed_json_spots
 from tests.support.fuzzing import examples
 
 ITEMS = 40
@@ -198,6 +198,56 @@ def test_items_each_spelt_their_own_way_are_not_walked_again_and_again(
     placed.clear()
     _findings(text)
     assert placed == [10, ITEMS * 2 - 10]
+
+
+def test_the_runs_of_a_list_broken_again_and_again_are_each_sought_from_the_last(
+    placed: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Items spelt otherwise every so often (a longer value) break a long list into runs:
+    each is sought from the item the run before ended at, not walked to from the text's
+    start (which made the walks add up to the list's length once a run: quadratic). Counted
+    by the values each walk skips: a few a run, not the items before it."""
+    items = ITEMS * 8
+    channels = [
+        _channel(ChannelType=f"bogus-{k}") if k % ITEMS == 0 else _channel() for k in range(items)
+    ]
+    text = json.dumps(_request(channels), indent=2)
+    skipped: list[int] = []
+    skip, walk = positions._skip_value, json_offsets
+
+    def skipping(text: str, pos: int) -> int:
+        skipped.append(pos)
+        return skip(text, pos)
+
+    walks: list[int] = []
+
+    def walking(*args: Any, **kwargs: Any) -> Any:
+        skipped.clear()
+        found = walk(*args, **kwargs)
+        walks.append(len(skipped))
+        return found
+
+    monkeypatch.setattr(positions, "_skip_value", skipping)
+    monkeypatch.setattr(runs, "json_offsets", walking)
+    found = _findings(text)  # (placed as each alone, too)
+    assert len([f for f in found if f.code == "invalid-value"]) == items
+    assert len(walks) == len(placed) >= 8
+    assert sum(placed) == items
+    assert max(walks) <= 8
+
+
+def test_a_walk_from_an_item_finds_what_the_walk_from_the_start_finds() -> None:
+    text = json.dumps(_request([_channel() for _ in range(ITEMS)]), indent=2)
+    array = ("AutoMLJobInputDataConfig",)
+    paths = [(*array, k, "ChannelType") for k in (7, 8, 30)]
+    whole = json_offsets(text, paths, unique=True)
+    for index in (0, 5, 7):
+        start = json_offsets(text, [(*array, index)])[(*array, str(index))][0]
+        found = json_offsets(text, paths, unique=True, within=(array, index, start))
+        assert found == {path: whole[path] for path in found}
+        assert {tuple(map(str, path)) for path in paths} <= found.keys()
+    past = json_offsets(text, [(*array, 31)])[(*array, "31")][0]
+    assert json_offsets(text, paths, unique=True, within=(array, 31, past)) == {}
 
 
 def test_run_positions_are_the_walkers() -> None:

@@ -24,7 +24,7 @@ from automl_objective.base.schema import (
 from automl_objective.check import placeholders as _placeholders
 from automl_objective.check.resolve import DocumentKinds
 from automl_objective.check.results import FileResult, internal_error
-from automl_objective.inputs.document import Document
+from automl_objective.inputs.document import LARGE, Document
 from automl_objective.inputs.positions import Spot
 
 TYPE_CHECKING = False
@@ -359,7 +359,7 @@ class Checker:
         if placeholders == "report" and chosen is not None:
             # only in an AutoML document: a docker-compose file's ${IMAGE} is not ours to judge
             located = _with_placeholders(document.data, located, filled, held, certain)
-        findings = _place_all(document, located + certain, strict, located)
+        findings = _place_all(document, located + certain, strict, located, failures)
         return FileResult(document.path, findings, chosen)
 
     def _located(self, failures: list[Failure], certain: list[Located]) -> list[Located]:
@@ -529,14 +529,28 @@ def validate_document(
     return default_checker().validate(document, kind=kind, problem_type=problem_type, strict=strict)
 
 
+def _left_if_large(document: Document, *built: object) -> None:
+    """A large document of many findings, and what checking it built, left to the process's
+    end where the command would free it only to end
+    (:func:`~automl_objective.base.collector.left_to_exit`)."""
+    if len(document.text) >= LARGE:
+        from automl_objective.base.collector import left_to_exit  # a large document only
+
+        left_to_exit(document, *built)
+
+
 def _place_all(
     document: Document,
     located: list[Located],
     strict: bool,
     worded: list[Located] | None = None,
+    failures: list[Failure] | None = None,
 ) -> list[Finding]:
     """Findings with their positions, all looked up in one pass over the source, sorted by
-    position (those without one first) and code.
+    position (those without one first) and code. A large document of many findings, with
+    ``located``, ``worded`` and the ``failures`` they were worded from, is left to the
+    command's end (:func:`_left_if_large`: asked of documents of many findings only, whose
+    check costs far more than asking).
 
     A YAML node reached through several aliases is reported at the first path that reaches
     it, where it is defined, saying at how many more places it is used: an alias bomb gives
@@ -560,6 +574,7 @@ def _place_all(
             _POINTERS_A_DOCUMENT,
             runs,
         )
+        _left_if_large(document, located, worded, failures)  # the findings placed, too
     if placed is not None:
         findings, unplaced, in_order = placed
         if in_order:  # each run in the text's order, the runs and the others apart

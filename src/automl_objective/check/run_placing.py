@@ -31,9 +31,9 @@ document of many short runs, or of runs broken again and again, places the rest 
 _SHORT_ATTEMPTS = 2
 """The most attempts in a row that place fewer than the shortest run, before the rest of a
 run is placed one by one: items that each hold a value of their own (numbered URIs) break
-the period at every item, and each attempt walks the text from its start to the run's next
-item (16 such walks cost a 5.6 MB file of 30,000 such items more than placing them all one
-by one)."""
+the period at every item, and each attempt costs a walk (from the last item placed in the
+list, else from the text's start: :func:`~automl_objective.inputs.runs.run_positions`) and
+the checks of a run, for two findings placed."""
 
 
 def placed_in_runs(

@@ -20,12 +20,24 @@ _paused = False
 console_script = False
 """Whether this process is the console script's (or a worker it forked): set by :func:`pause`,
 read by :mod:`automl_objective.inputs.pyyaml` (which imports PyYAML leanly only then)."""
+keeps_large_documents = False
+"""Whether this process is the console script's ``validate`` writing each file's lines (text,
+github), or a worker it forked: it ends once its report is written, without the
+interpreter's teardown, and its report is small beside a large document. Set by
+:func:`keep_large_documents`, read by :func:`automl_objective.base.collector.left_to_exit`."""
 
 
 def pause() -> None:
     global _paused, console_script
     _paused = console_script = True
     gc.disable()
+
+
+def keep_large_documents() -> None:
+    """The command is ``validate``, writing each file's lines (in the console script's
+    process only: :data:`keeps_large_documents`)."""
+    global keeps_large_documents
+    keeps_large_documents = console_script
 
 
 def done() -> None:

@@ -8,6 +8,7 @@ from automl_objective.api import check_sources, digest_sources
 from automl_objective.check.checker import UsageError, check_options
 from automl_objective.cli.exits import EXIT_INVALID, EXIT_OK, usage
 from automl_objective.cli.start_up import done as start_up_done
+from automl_objective.cli.start_up import keep_large_documents
 from automl_objective.cli.streams import say
 from automl_objective.inputs.discovery import DEFAULT_EXCLUDE, DiscoveryError, discover
 from automl_objective.inputs.source import Source, stdin_count
@@ -96,6 +97,8 @@ def _check_and_report(
     # split run's workers send back their lines, not their findings (the results are read
     # again only for the note of --problem-type).
     by_lines = reporter if isinstance(reporter, FileLines) and args.problem_type is None else None
+    if by_lines is not None:  # a report far smaller than a large document: it may stay
+        keep_large_documents()
     bar = options["progress"]
     try:
         if by_lines is not None:

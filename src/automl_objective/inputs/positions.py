@@ -146,24 +146,39 @@ def trie(paths: Iterable[Sequence[str | int]]) -> Trie:
 
 
 def json_offsets(
-    text: str, paths: Iterable[Sequence[str | int]], *, unique: bool = False
+    text: str,
+    paths: Iterable[Sequence[str | int]],
+    *,
+    unique: bool = False,
+    within: tuple[Sequence[str | int], int, int] | None = None,
 ) -> dict[Path, tuple[int, int]]:
     """Key and value offsets of every wanted path (and each of its ancestors) present in the
     JSON ``text``, found in one pass: containers no path leads into are skipped whole.
     ``unique``: the text has no member name twice in one object (it parsed so), and the walk
     ends once every path that leads nowhere further is found (the rest of a long list is not
-    walked).
+    walked). ``within``: the path of an array every wanted path leads through, the index of
+    one of its items and the offset where that item starts: the walk starts there, as the
+    walk from the text's start would go on, and ends with the array (nothing before the item,
+    nor its ancestors, is found).
 
     A path's key offset is its value offset for array items and the root. Raises ValueError
     when the text cannot be walked.
     """
-    start = _skip_ws(text, 1 if text.startswith("\ufeff") else 0)
-    found: dict[Path, tuple[int, int]] = {(): (start, start)}
     # Open containers being walked: [is an object, trie node, path, next array index].
     stack: list[list[Any]] = []
     wanted = trie(paths)
     ends = _leaves(wanted) if unique else -1  # paths still to find (-1: walk the whole text)
-    pos = _enter(text, start, wanted, (), stack)
+    if within is not None:
+        array, index, pos = within
+        node = wanted
+        for token in map(str, array):
+            node = node.get(token, {})
+        stack.append([False, node, tuple(map(str, array)), index])
+        found: dict[Path, tuple[int, int]] = {}
+    else:
+        start = _skip_ws(text, 1 if text.startswith("\ufeff") else 0)
+        found = {(): (start, start)}
+        pos = _enter(text, start, wanted, (), stack)
     while stack:
         pos = _skip_ws(text, pos)
         if pos >= len(text):

@@ -47,14 +47,27 @@ BLOCK = 1 << 16
 about this length: a bounded copy, whatever the text's size)."""
 
 
+Placed = dict[tuple[str | int, ...], tuple[int, int]]
+"""Of each list a run was placed in (its path), the last item placed and where it starts."""
+
+
 def run_positions(
-    text: str, data: Any, first: Sequence[str | int], depth: int, count: int, at_key: bool
+    text: str,
+    data: Any,
+    first: Sequence[str | int],
+    depth: int,
+    count: int,
+    at_key: bool,
+    placed_before: Placed | None = None,
 ) -> list[Position]:
     """The positions of ``count`` paths in JSON ``text`` that parsed into ``data`` (no member
     name twice in one object): ``first``, then ``first`` with its array index (token
     ``depth``) one larger each time; its member name's with ``at_key``. As many as the text's
     period places, from the first on: none when the paths cannot be placed so (see the
-    module's docstring), else at least two."""
+    module's docstring), else at least two. ``placed_before``: where runs placed before
+    ended, each list's last item placed (updated here): a run further along the list is
+    sought from that item on, not from the text's start (the runs of a list broken again and
+    again would each walk the text up to their own, again and again)."""
     start = first[depth]
     if count < 2 or start.__class__ is not int:
         return []
@@ -64,8 +77,10 @@ def run_positions(
     size = len(first)
     if _resolve(data, first)[2] != size or _resolve(data, last)[2] != size:
         return []
+    known = None if placed_before is None else placed_before.get(prefix)
+    within = None if known is None or known[0] >= start else (prefix, *known)
     try:
-        found = json_offsets(text, [first, second], unique=True)
+        found = json_offsets(text, [first, second], unique=True, within=within)
     except (ValueError, IndexError):
         return []
     side = 0 if at_key else 1
@@ -79,6 +94,10 @@ def run_positions(
     lead = text[here : o0[1] + 1]  # the member's name, if asked for, to its value's start
     if placed > 2 and not text.startswith(lead, here + (placed - 1) * period):
         placed -= 1  # the chunks before the last one repeat, but it is not there
+    item = found.get(tuple(map(str, second[: depth + 1])))
+    if placed_before is not None and item is not None:
+        # the second item starts within the first chunk, each next one a chunk further
+        placed_before[prefix] = (start + placed - 1, item[0] + (placed - 2) * period)
     (line0, column0), (line1, column1) = line_columns(text, [here, here + period])
     if line1 == line0:  # (zip, range and repeat: each position made in C)
         return list(zip(repeat(line0), range(column0, column0 + placed * period, period)))
@@ -110,11 +129,19 @@ def run_placer(
     ``count``, ``at_key``: :func:`run_positions`, as spots) in the document whose locator is
     ``locator``: a parsed JSON document's; None for another's."""
     if isinstance(locator, functools.partial) and locator.func is parsed_json_spots:
-        return functools.partial(_run_spots, locator.args[0], locator.args[1])
+        placed_before: Placed = {}  # the document's runs, placed in the text's order
+        return functools.partial(_run_spots, locator.args[0], locator.args[1], placed_before)
     return None
 
 
 def _run_spots(
-    text: str, data: Any, first: Sequence[str | int], depth: int, count: int, at_key: bool
+    text: str,
+    data: Any,
+    placed_before: Placed,
+    first: Sequence[str | int],
+    depth: int,
+    count: int,
+    at_key: bool,
 ) -> list[Spot]:
-    return list(zip(run_positions(text, data, first, depth, count, at_key), repeat(None)))
+    positions = run_positions(text, data, first, depth, count, at_key, placed_before)
+    return list(zip(positions, repeat(None)))
