@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from functools import partial
+from itertools import repeat
 
 from automl_objective import runner
 from automl_objective.base.finding import Finding
@@ -326,7 +327,7 @@ def _sources_options(
     )
     if isinstance(sources, (str, bytes)) or not isinstance(sources, Sequence):
         raise TypeError(f"sources must be a sequence of Source, not {type(sources).__name__}")
-    if not all(isinstance(s, Source) for s in sources):
+    if not all(map(isinstance, sources, repeat(Source))):  # in C: ten thousand files, 3 M
         raise TypeError("sources must hold only Source items (see discovery.discover)")
     if stdin_text is not None and not isinstance(stdin_text, str):
         raise TypeError(f"stdin_text must be a str, not {type(stdin_text).__name__}")

@@ -158,8 +158,8 @@ def _running_tasks() -> int | None:
     samples = []
     try:
         for _ in range(3):
-            with open(LOADAVG, encoding="ascii") as file:
-                samples.append(int(file.read().split()[3].split("/")[0]))
+            with open(LOADAVG, "rb") as file:  # bytes: no codec to import for four digits
+                samples.append(int(file.read().split()[3].split(b"/")[0]))
     except (OSError, ValueError, IndexError):
         return None
     return sorted(samples)[1]

@@ -18,20 +18,27 @@ index, the length) and the pickled value.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
 import struct
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
 
+try:  # the C pickler itself: what pickle.dumps and pickle.loads are, without the pure
+    # Python pickler that the pickle module defines too (and the look for Jython it makes)
+    from _pickle import dumps, loads
+except ImportError:  # an interpreter without it
+    from pickle import dumps, loads
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import signal
+    from collections.abc import Callable, Iterator, Sequence
+    from typing import Any
 else:  # the C module that `signal` wraps, without the enums `signal` builds at import
     import _signal as signal
 
 _HEADER = struct.Struct("<?qQ")
 """A frame's header: returned (not raised), the piece's index, the pickled value's length."""
+_PROTOCOL = -1
+"""The pickle protocol of the results: a negative one is the highest this Python knows."""
 _READ = 1 << 20
 """Bytes asked of a pipe at a time (a pipe gives what it holds, up to this)."""
 _STOPPED = (signal.SIGINT, signal.SIGTERM)
@@ -65,8 +72,10 @@ class Workers:
     def kill(self) -> None:
         """Kill every worker now (safe in a signal handler, and more than once)."""
         for pid in list(self._pids):
-            with contextlib.suppress(OSError):
+            try:  # not contextlib.suppress: a split run imports no contextlib
                 os.kill(pid, signal.SIGKILL)
+            except OSError:  # gone already
+                continue
 
     def start(self) -> None:
         """Fork the workers (once); each writes its results to its own pipe as it goes."""
@@ -113,8 +122,7 @@ class Workers:
         ended of themselves, and are not cut short in their exit.)"""
         self.kill()
         while self._pids:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pids[-1], 0)
+            _reap(self._pids[-1])
             self._pids.pop()
         while self._readers:
             os.close(self._readers.popitem()[0])
@@ -144,6 +152,14 @@ class Workers:
                 done[index] = value
 
 
+def _reap(pid: int) -> None:
+    """Wait for a worker to end (it may have been reaped already)."""
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        return
+
+
 class _Reader:
     """The bytes read from one worker's pipe, cut into frames."""
 
@@ -162,7 +178,7 @@ class _Reader:
             end = start + _HEADER.size + length
             if len(buffer) < end:
                 break
-            value = pickle.loads(memoryview(buffer)[start + _HEADER.size : end])
+            value = loads(memoryview(buffer)[start + _HEADER.size : end])
             start = end
             self.owed -= 1
             yield ok, index, value
@@ -194,7 +210,7 @@ def _work(pool: Workers, indices: range, pipe: tuple[int, int], parent: int, blo
 
 
 def _send(writing: int, ok: bool, index: int, value: Any) -> None:
-    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    data = dumps(value, _PROTOCOL)
     frame = memoryview(_HEADER.pack(ok, index, len(data)) + data)
     while frame:
         frame = frame[os.write(writing, frame) :]

@@ -20,7 +20,7 @@ def _loadavg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *running: int) -> 
         if path == runner.LOADAVG:
             file = tmp_path / "loadavg"
             file.write_text(f"0.50 0.40 0.30 {next(reads)}/321 4567\n", encoding="ascii")
-            return real_open(file, encoding="ascii")
+            return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
         return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr("builtins.open", fake_open)
