@@ -358,6 +358,7 @@ def _skipped(
 SKIPPED_UNKNOWN = "none of the known kinds"
 SKIPPED_OTHER_SHAPE = SKIPPED_UNKNOWN + ": another SageMaker shape ({})"
 SKIPPED_UNPARSED = SKIPPED_UNKNOWN + ": it does not parse, and names no AutoML member or metric"
+SKIPPED_REFUSED = SKIPPED_UNKNOWN + ": refused as written, and shows no sign of an AutoML request"
 SKIPPED_EMPTY = SKIPPED_UNKNOWN + ": empty"
 
 
@@ -366,51 +367,75 @@ def _passed_over(result: FileResult, text: Callable[[], str | None], path: str) 
     kinds (:func:`_skip_if_unknown`) or, by the rules of
     :mod:`~automl_objective.inputs.look_alikes`, no AutoML request: a document another
     SageMaker shape explains better than an AutoML one, or a JSON or YAML file that is empty
-    or does not parse and names no member of AutoML documents only. A file named by the
-    naming convention, or claimed by a kind with a syntax of its own (code), is never passed
-    over for these."""
+    or whose findings only refuse its reading (:func:`_refused_only`) and that shows no sign
+    of an AutoML request. A file named by the naming convention, or claimed by a kind with a
+    syntax of its own (code), is never passed over for these."""
     result = _skip_if_unknown(result, text)
     if result.skipped is not None or not result.findings:
         return result
     from automl_objective.base.codes import Code
 
-    codes = {f.code for f in result.findings}
-    unparsed = result.kind is None and codes <= {Code.PARSE_ERROR, Code.EMPTY_DOCUMENT}
+    refused = _refused_only(result)
     stray = any(
         f.code == Code.UNKNOWN_MEMBER and f.pointer.count("/") == 1 for f in result.findings
     )
-    if not (unparsed or stray) or registry.claim(path) is not None:
+    if not (refused or stray) or registry.claim(path) is not None:
         return result
     from automl_objective.inputs.look_alikes import named_as_request
 
     written = None if named_as_request(path) else text()
     if written is None:
         return result
-    if unparsed:
-        return _unparsed_passed_over(result, path, written, codes == {Code.EMPTY_DOCUMENT})
+    if refused:
+        return _refused_passed_over(result, path, written)
     shape = _other_shape(path, written)
     if shape is None:
         return result
     return FileResult(result.path, [], None, skipped=SKIPPED_OTHER_SHAPE.format(shape))
 
 
-def _unparsed_passed_over(result: FileResult, path: str, text: str, empty: bool) -> FileResult:
-    """A found file's ``parse-error`` or ``empty-document`` result, skipped when the file is
-    empty, or when even read leniently it does not parse and its text does not say it is
-    meant as an AutoML request (:func:`.look_alikes.names_an_automl_request`). (One that
-    parses leniently was judged by :func:`_skip_if_unknown`: a state machine or an objective
-    among its documents keeps its finding.)"""
-    from automl_objective.inputs.look_alikes import names_an_automl_request
+def _refused_only(result: FileResult) -> bool:
+    """Whether every finding refuses the file's reading, none an AutoML request's: the file
+    is empty or does not parse (strictly: a YAML member name that is not a string, say), or,
+    read as a template, state machine or pipeline, each finding is a ``parse-error`` of that
+    reading (a function CloudFormation has not) other than one of a file a SAM
+    ``DefinitionUri`` names (which may hold the request)."""
+    from automl_objective.base.codes import Code
+
+    codes = {f.code for f in result.findings}
+    if result.kind is None:
+        return codes <= {Code.PARSE_ERROR, Code.EMPTY_DOCUMENT}
+    return (
+        codes == {Code.PARSE_ERROR}  # first: most failing files have other findings
+        and any(k.name == result.kind and k.recognises is not None for k in registry.KINDS)
+        and not any("DefinitionUri" in f.pointer.split("/") for f in result.findings)
+    )
+
+
+def _refused_passed_over(result: FileResult, path: str, text: str) -> FileResult:
+    """A found file's result whose findings only refuse its reading (:func:`_refused_only`),
+    skipped when the file is empty, or when no document of it, read leniently, is an AutoML
+    document and its text shows no sign of an AutoML request
+    (:func:`.look_alikes.shows_an_automl_request`: a template's AutoML job, a task calling
+    createAutoMLJob, an AutoML call in code, a member only AutoML documents have, a metric of
+    the schema's)."""
+    from automl_objective.base.codes import Code
+    from automl_objective.inputs.look_alikes import shows_an_automl_request
     from automl_objective.inputs.syntax import read_leniently
 
-    if empty:
+    if all(f.code == Code.EMPTY_DOCUMENT for f in result.findings):
         return FileResult(result.path, [], None, skipped=SKIPPED_EMPTY)
     try:
-        read_leniently(path, text)
+        documents = read_leniently(path, text)
     except LoadError:
-        if not names_an_automl_request(text):
-            return FileResult(result.path, [], None, skipped=SKIPPED_UNPARSED)
-    return result
+        documents = None
+    checker = default_checker()
+    if documents is not None and any(checker.kind_of(data) is not None for data in documents):
+        return result  # an AutoML document, refused as written: its finding is ours to give
+    if shows_an_automl_request(text):
+        return result
+    reason = SKIPPED_UNPARSED if documents is None else SKIPPED_REFUSED
+    return FileResult(result.path, [], None, skipped=reason)
 
 
 def _other_shape(path: str, text: str) -> str | None:

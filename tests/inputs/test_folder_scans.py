@@ -196,21 +196,24 @@ def test_a_document_of_no_known_kind_is_passed_over_whatever_its_member_names(
     """A member name that is not a string (``on:`` of every GitHub Actions workflow, which
     YAML 1.1 reads as a boolean; ``404:`` in an ACK generator.yaml of a real repository) fails
     the strict parse first; a folder's file that, read with such names as written, is none of
-    the known kinds holds no request and is passed over. A request, or a file named, keeps its
-    ``parse-error``; one that does not parse even so is passed over unless it names a member
-    only AutoML documents have."""
+    the known kinds holds no request and is passed over. A request, a state machine calling
+    createAutoMLJob, or a file named, keeps its ``parse-error``; a state machine without one
+    holds no request and is passed over too; one that does not parse even so is passed over
+    unless it names a member only AutoML documents have."""
     workflow = "name: ci\non:\n  push:\n    branches: [main]\njobs:\n  test: {runs-on: x}\n"
     (tmp_path / "ci.yml").write_text(workflow)
     (tmp_path / "codes.yaml").write_text("errors:\n  404:\n    code: NotFound\n")
     request = "AutoMLProblemTypeConfig:\n  TabularJobConfig:\n    TargetAttributeName: y\n  1: x\n"
     (tmp_path / "job.yaml").write_text(request)
     machine = "StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n404: x\n"
-    (tmp_path / "machine.yaml").write_text(machine)
+    (tmp_path / "pass.yaml").write_text(machine)
+    task = "{Type: Task, Resource: 'arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2', "
+    (tmp_path / "machine.yaml").write_text(machine.replace("{Type: Pass, ", task))
     # a key that is a sequence: no lenient read either; evidence of a request kept it
     (tmp_path / "nested.yaml").write_text("AutoMLJobName: j\n? [a, b]\n: c\n")
     (tmp_path / "other.yaml").write_text("? [a, b]\n: c\n")
     found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
-    for name in ("ci.yml", "codes.yaml", "other.yaml"):
+    for name in ("ci.yml", "codes.yaml", "other.yaml", "pass.yaml"):
         assert found[name].findings == [] and found[name].skipped is not None, name
     for name in ("job.yaml", "machine.yaml", "nested.yaml"):
         assert [f.code for f in found[name].findings] == ["parse-error"], name
@@ -364,12 +367,96 @@ def test_a_request_under_a_tag_of_its_own_is_not_passed_over(tmp_path: Path) -> 
     is read); read leniently as a template's short form it was ``{"Fn::Request": ...}``, of no
     known kind, so a folder scan passed over a request or state machine written under such a
     tag, hiding its mistakes. The tag is dropped to tell the kind: they keep their
-    ``parse-error``; a tagged document of no known kind is still passed over."""
+    ``parse-error``; a tagged document of no known kind, or a state machine calling no AutoML
+    job (it holds no request), is still passed over."""
     (tmp_path / "job.yaml").write_text("--- !Request\nAutoMLJobObjective: {MetricName: Acuracy}\n")
     (tmp_path / "jobs.yaml").write_text("kind: x\n--- !Job [1]\n--- !Job\nMetricName: Acuracy\n")
-    (tmp_path / "machine.yaml").write_text("!SM\nStartAt: A\nStates: {A: {Type: Pass}}\n")
+    task = "{Type: Task, Resource: 'arn:aws:states:::aws-sdk:sagemaker:createAutoMLJob'}"
+    (tmp_path / "machine.yaml").write_text(f"!SM\nStartAt: A\nStates: {{A: {task}}}\n")
+    (tmp_path / "pass.yaml").write_text("!SM\nStartAt: A\nStates: {A: {Type: Pass}}\n")
     (tmp_path / "manifest.yaml").write_text("--- !Manifest\nkind: Service\n")
     found = {Path(r.path).name: r for r in check_sources(discover([str(tmp_path)]))}
     for name in ("job.yaml", "jobs.yaml", "machine.yaml"):
         assert [f.code for f in found[name].findings] == ["parse-error"], name
-    assert found["manifest.yaml"].findings == [] and found["manifest.yaml"].skipped is not None
+    for name in ("manifest.yaml", "pass.yaml"):
+        assert found[name].findings == [] and found[name].skipped is not None, name
+
+
+_OIDC_ROLE = """AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                !Sub '${Issuer}:sub': system:serviceaccount:kube-system:x
+"""
+_NULL_CONDITION = _OIDC_ROLE.replace("StringEquals:", "Null:").replace(
+    "!Sub '${Issuer}:sub': system:serviceaccount:kube-system:x", "aws:RequestedRegion: 'false'"
+)
+_MACRO = """AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Document:
+    Type: AWS::SSM::Document
+    Properties:
+      Content:
+        inputs: {Port: !ToNumber '{{ Port }}'}
+"""
+_AUTOML_JOB_YAML = """  Job:
+    Type: AWS::SageMaker::AutoMLJob
+    Properties: {ProblemType: Regression}
+"""
+_INLINE_SDK = """  Start:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Code:
+        ZipFile: |
+          import sagemaker
+          sagemaker.Session().auto_ml(input_config={}, output_config={}, job_config={},
+                                      role="r", job_name="j")
+"""
+_SAM_MACHINE = """Transform: AWS::Serverless-2016-10-31
+Resources:
+  Machine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: machine.asl.json
+"""
+
+
+def test_a_template_refused_as_written_without_an_automl_request_is_passed_over(
+    tmp_path: Path,
+) -> None:
+    """A folder's CloudFormation template that CloudFormation would refuse (an ``!Sub`` or an
+    unquoted ``Null`` as a member name, a function it has not, such as a macro's
+    ``!ToNumber``), and that shows no sign of an AutoML request, is cfn-lint's to judge: it is
+    passed over. One holding an AutoML job, an AutoML call in its inline code, a SAM
+    ``DefinitionUri`` that cannot be read (its file may hold the request), a file named on
+    the command line or by the naming convention, keeps its finding."""
+    (tmp_path / "oidc.yaml").write_text(_OIDC_ROLE)
+    (tmp_path / "iam.yaml").write_text(_NULL_CONDITION)
+    (tmp_path / "macro.yaml").write_text(_MACRO)
+    (tmp_path / "job.yaml").write_text(
+        _OIDC_ROLE.replace("Resources:\n", "Resources:\n" + _AUTOML_JOB_YAML)
+    )
+    (tmp_path / "sdk.yaml").write_text(_MACRO + _INLINE_SDK)
+    (tmp_path / "sam.yaml").write_text(_SAM_MACHINE)
+    (tmp_path / "machine.asl.json").write_text('{"StartAt": "A",')
+    (tmp_path / "macro.automl-objective.yaml").write_text(_MACRO)
+    found = _found(tmp_path)
+    for name in ("oidc.yaml", "iam.yaml", "macro.yaml", "machine.asl.json"):
+        assert found[name].findings == [] and found[name].skipped is not None, name
+    reason = "none of the known kinds: refused as written, and shows no sign of an AutoML request"
+    assert found["oidc.yaml"].skipped == found["macro.yaml"].skipped == reason
+    for name in ("job.yaml", "sdk.yaml", "sam.yaml", "macro.automl-objective.yaml"):
+        assert found[name].skipped is None and found[name].findings, name
+        assert {f.code for f in found[name].findings} == {"parse-error"}, name
+    assert "DefinitionUri" in found["sam.yaml"].findings[0].message
+    for name in ("oidc.yaml", "macro.yaml"):
+        [named] = check_sources(discover([str(tmp_path / name)]), skip_unknown=True)
+        assert [f.code for f in named.findings] == ["parse-error"], name

@@ -20,7 +20,7 @@ from automl_objective.inputs.embedded import LITERAL_DOLLAR, Builder, Source
 from automl_objective.inputs.registry import read
 from automl_objective.inputs.syntax import parse_text
 from automl_objective.inputs.template_marks import recognises
-from tests.support.paths import CODE
+from tests.support.paths import CODE, EXAMPLES, FIXTURES
 
 TEMPLATES = CODE / "templates"
 
@@ -972,3 +972,65 @@ def test_an_escaped_name_of_the_definitions_substitutions_is_filled_in_by_them(
     path.write_text(_SUBSTITUTED_MACHINE + definition, encoding="utf-8")
     findings = check_text(path.read_text("utf-8"), str(path), placeholders=placeholders).findings  # type: ignore[arg-type]
     assert [f for f in findings if f.pointer.endswith("/RoleArn")] == []
+
+
+def _holding_requests() -> list[Path]:
+    """Every fixture and example that holds its requests inside something else (a template,
+    a state machine, a pipeline definition, code) and holds at least one."""
+    from automl_objective.inputs.registry import recognise
+
+    found = []
+    for path in sorted([*FIXTURES.rglob("*"), *EXAMPLES.rglob("*")]):
+        if not path.is_file() or path.name.endswith(".jsonl"):
+            continue
+        try:
+            contents = read(str(path), path.read_bytes())
+        except LoadError:
+            continue
+        holder = contents.document is None or recognise(contents.document.data).recognises
+        if contents.parts and holder:
+            found.append(path)
+    return found
+
+
+def test_every_request_held_inside_a_template_or_code_shows_in_its_text() -> None:
+    """A folder scan passes over a found file refused as written only when its text shows no
+    sign of an AutoML request (:func:`.look_alikes.shows_an_automl_request`): each file of the
+    fixtures and examples holding a request in a template, state machine, pipeline or code
+    shows one, and so does each way a template holds one."""
+    from automl_objective.inputs.look_alikes import shows_an_automl_request
+
+    holding = _holding_requests()
+    assert {p.suffix for p in holding} >= {".json", ".yaml", ".py", ".ipynb"}
+    assert any(p.parent.name == "templates" for p in holding)
+    for path in holding:
+        assert shows_an_automl_request(path.read_text("utf-8")), path
+    for text in (
+        "Type: AWS::SageMaker::AutoMLJob",
+        "Resource: arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2",
+        '{"Steps": [{"Type": "AutoML"}]}',
+        "boto3.client('sagemaker').create_auto_ml_job(**r)",
+        "session.auto_ml(input_config, output_config, job_config, role, name)",
+        "ProblemTypeConfig: {\uff21utoMLJobName: x}",  # a fullwidth A: NFKC reads A
+        "Objective: {MetricName: F1}",
+    ):
+        assert shows_an_automl_request(text), text
+    for text in ("Type: AWS::IAM::Role", "MetricName: CPUUtilization", "automl: false"):
+        assert not shows_an_automl_request(text), text
+
+
+def test_an_unquoted_null_member_name_is_refused_as_cloudformation_refuses_it(
+    tmp_path: Path,
+) -> None:
+    """YAML (1.1, as CloudFormation reads it, and 1.2) reads an unquoted ``Null:`` as null, so
+    IAM's ``Null`` condition operator must be quoted: CloudFormation refuses a null member
+    name ("Template format error: ... encountered malformed key", cfn-lint issue #3067), and
+    cfn-lint says "Null key 'Null' not supported". A template named keeps the finding; a
+    folder scan passes one over when it shows no sign of an AutoML request."""
+    path = tmp_path / "template.yaml"
+    template = "Resources:\n  R:\n    Type: AWS::IAM::Policy\n    Properties:\n"
+    path.write_text(template + "      Condition:\n        Null: {aws:TokenIssueTime: 'true'}\n")
+    [finding] = validate_file(path).findings
+    assert finding.code == "parse-error" and "'Null' is read as null; quote it" in finding.message
+    path.write_text(template + "      Condition:\n        'Null': {aws:TokenIssueTime: 'true'}\n")
+    assert validate_file(path).findings == []

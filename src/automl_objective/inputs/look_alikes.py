@@ -17,10 +17,12 @@ kind is) when:
   real request with a stray member keeps its ``unknown-member`` finding, and so does an
   objective with one (``{"MetricName", "Direction"}``: no shape explains both).
 
-A found file that does not parse even leniently (JSONC, a Helm or Jinja template) or is empty
-is passed over unless it is named by the convention or its text says it is meant as a request:
-it names a member of AutoML documents only, or gives ``MetricName`` one of the schema's
-metrics.
+A found file that is empty, or whose findings are only refusals of its reading (it does not
+parse: JSONC, a Helm or Jinja template; strict YAML refuses a member name that is not a string;
+CloudFormation would refuse the template: a function it has not, such as a macro's
+``!ToNumber``) is passed over unless it is named by the convention, read leniently it holds an
+AutoML document, or its text shows a sign of an AutoML request
+(:func:`shows_an_automl_request`).
 The shapes and the AutoML-only members are generated from botocore's model (the generated
 package's ``look_alikes.py``); a file named on the command line is read as it always was.
 """
@@ -28,6 +30,7 @@ package's ``look_alikes.py``); a file named on the command line is read as it al
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from automl_objective.inputs import request_files
 from automl_objective.inputs.globs import Globs
@@ -94,3 +97,25 @@ def _metric_given() -> re.Pattern[str]:
             rf"""MetricName["']?[ \t]*:[ \t]*["']?(?:{names})(?![\w:./-])"""
         )
     return _metric_pattern
+
+
+def shows_an_automl_request(text: str) -> bool:
+    """Whether a text shows any sign of an AutoML request, however it holds one: it writes
+    what a template's AutoML job, a state machine's task, a pipeline's step or code holding a
+    request cannot lack (:data:`.template_requests.AUTOML_MARKS`: ``AWS::SageMaker::AutoMLJob``,
+    ``createAutoMLJob``, ``"Type": "AutoML"``, ``create_auto_ml_job``), a call the Python
+    reader recognises (:func:`.python.reader.mentions_automl`: ``session.auto_ml(``), or
+    what :func:`names_an_automl_request` looks for. Text that is not ASCII is compared after
+    NFKC normalisation, as Python reads identifiers (a fullwidth letter is its ASCII one)."""
+    from automl_objective.inputs.template_requests import AUTOML_MARKS
+
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if any(mark in text for mark in AUTOML_MARKS):
+        return True
+    if "auto_ml" in text:
+        from automl_objective.inputs.python.reader import mentions_automl
+
+        if mentions_automl(text):
+            return True
+    return names_an_automl_request(text)

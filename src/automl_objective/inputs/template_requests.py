@@ -60,7 +60,7 @@ from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
 from automl_objective.inputs.yaml_one_pass import UNPREFIXED_FUNCTIONS
 
-_AUTOML_MARKS = ("AutoML", "create_auto_ml_job")
+AUTOML_MARKS = ("AutoML", "create_auto_ml_job")
 """Text that a definition or code holding an AutoML request cannot lack (``createAutoMLJob``,
 ``AutoMLJobObjective``, ``AutoML(``...): one without any is neither assembled nor read for
 its syntax (it is not ours to judge). Text that is not ASCII is read anyway (Python reads
@@ -629,7 +629,7 @@ def _filled_contents(contents: Contents, variables: Mapping[str, Any]) -> Conten
 
 def _may_hold_automl(value: Any) -> bool:
     """Whether the strings of a template value (a string, a function's arguments) may
-    hold an AutoML request (:data:`_AUTOML_MARKS`)."""
+    hold an AutoML request (:data:`AUTOML_MARKS`)."""
     strings: list[str] = []
     stack = [value]
     while stack:
@@ -641,7 +641,7 @@ def _may_hold_automl(value: Any) -> bool:
         elif isinstance(current, list):
             stack.extend(reversed(current))
     joined = "".join(strings)
-    return not joined.isascii() or any(mark in joined for mark in _AUTOML_MARKS)
+    return not joined.isascii() or any(mark in joined for mark in AUTOML_MARKS)
 
 
 def _python_runtime(runtime: Any) -> bool | None:
