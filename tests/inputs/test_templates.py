@@ -1034,3 +1034,54 @@ def test_an_unquoted_null_member_name_is_refused_as_cloudformation_refuses_it(
     assert finding.code == "parse-error" and "'Null' is read as null; quote it" in finding.message
     path.write_text(template + "      Condition:\n        'Null': {aws:TokenIssueTime: 'true'}\n")
     assert validate_file(path).findings == []
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        'boto3.client("sagemaker").create_auto_ml_job(**request)',
+        'boto3.client("sagemaker").create_auto_ml_job_v2(**request)',
+        "sagemaker.Session().auto_ml(**request)",
+        "session . auto_ml (**request)",
+        "AutoML(role=role, target_attribute_name='y')",
+        "AutoMLV2(role=role, problem_config=config)",
+        "AutoMLJob.create(auto_ml_job_name='j')",
+        "SageMakerAutoMLOperator(task_id='t')",
+    ],
+)
+def test_inline_code_the_python_reader_would_read_is_read_in_a_template(call: str) -> None:
+    """Lambda inline code is read when its text may hold a call the Python reader knows: the
+    template's marks are never narrower than that reader's own quick test (a Lambda starting
+    its job with ``sagemaker.Session().auto_ml(...)`` was passed over, its mistakes unseen)."""
+    from automl_objective.inputs.python.reader import mentions_automl
+    from automl_objective.inputs.template_requests import AUTOML_MARKS
+
+    assert mentions_automl(call)
+    assert any(mark in call for mark in AUTOML_MARKS)
+
+
+def test_a_lambda_starting_its_job_through_the_sdk_session_is_checked(tmp_path: Path) -> None:
+    code = "\n".join(
+        [
+            "import sagemaker",
+            "def handler(event, context):",
+            "    sagemaker.Session().auto_ml(",
+            "        input_config=[], output_config={}, auto_ml_job_config={},",
+            "        role='arn:aws:iam::123456789012:role/r', job_name='job',",
+            "        problem_type='Regression', job_objective={'MetricName': 'AUC'},",
+            "    )",
+        ]
+    )
+    template = {
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Resources": {
+            "Starter": {
+                "Type": "AWS::Lambda::Function",
+                "Properties": {"Runtime": "python3.12", "Code": {"ZipFile": code}},
+            }
+        },
+    }
+    path = tmp_path / "stack.json"
+    path.write_text(json.dumps(template, indent=2))
+    codes = {f.code for f in validate_file(path).findings}
+    assert "metric-not-allowed" in codes

@@ -60,11 +60,12 @@ from automl_objective.inputs.kind import InputKind
 from automl_objective.inputs.positions import LINE_BREAKS, Position, Spot
 from automl_objective.inputs.yaml_one_pass import UNPREFIXED_FUNCTIONS
 
-AUTOML_MARKS = ("AutoML", "create_auto_ml_job")
+AUTOML_MARKS = ("AutoML", "auto_ml")
 """Text that a definition or code holding an AutoML request cannot lack (``createAutoMLJob``,
-``AutoMLJobObjective``, ``AutoML(``...): one without any is neither assembled nor read for
-its syntax (it is not ours to judge). Text that is not ASCII is read anyway (Python reads
-a fullwidth letter as its ASCII letter)."""
+``AutoMLJobObjective``, ``AutoML(``, ``create_auto_ml_job``, ``Session().auto_ml(``...: the
+two the Python reader's quick test, :func:`.python.reader.mentions_automl`, looks for): one
+without any is neither assembled nor read for its syntax (it is not ours to judge). Text
+that is not ASCII is read anyway (Python reads a fullwidth letter as its ASCII letter)."""
 
 _INLINE_CODE = "<inline code>"
 Mapper = Callable[[list[Position | None]], list[Position | None]]
