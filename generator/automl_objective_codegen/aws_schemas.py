@@ -170,9 +170,10 @@ def _bounds(schema: dict[str, Any], meta: dict[str, Any], low: str, high: str) -
         schema[high] = meta["max"]
 
 
-def _reachable(model: Any, root: str) -> list[str]:
+def reachable(model: Any, *roots: str) -> list[str]:
+    """The names of every shape of ``model`` reachable from ``roots`` (theirs included)."""
     seen: set[str] = set()
-    stack = [root]
+    stack = list(roots)
     while stack:
         name = stack.pop()
         if name in seen:
@@ -203,7 +204,7 @@ def aws_schemas(canonical: Schema, header_lines: list[str]) -> dict[str, str]:
     index = []
     for aws in AWS_KINDS:
         name = f"{aws.kind}.schema.json"
-        defs = {n: _shape_schema(model.shape_for(n)) for n in _reachable(model, aws.shape)}
+        defs = {n: _shape_schema(model.shape_for(n)) for n in reachable(model, aws.shape)}
         schema: dict[str, Any] = {
             "$comment": header,
             "$schema": DRAFT,

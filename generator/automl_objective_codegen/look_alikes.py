@@ -26,7 +26,7 @@ from typing import Any
 
 from automl_objective.base.schema import Schema
 from automl_objective.check.catalog import catalog_from_schema
-from automl_objective_codegen.aws_schemas import AWS_KINDS
+from automl_objective_codegen.aws_schemas import AWS_KINDS, reachable
 
 MODULE = "look_alikes.py"
 OBJECTIVE_SHAPE = "AutoMLJobObjective"
@@ -41,21 +41,9 @@ schema's metrics. A folder scan imports it only for a found document it may pass
 
 
 def _reachable_structures(model: Any, roots: list[str]) -> set[str]:
-    seen: set[str] = set()
-    stack = list(roots)
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        shape = model.shape_for(name)
-        if shape.type_name == "structure":
-            stack.extend(member.name for member in shape.members.values())
-        elif shape.type_name == "list":
-            stack.append(shape.member.name)
-        elif shape.type_name == "map":
-            stack.extend((shape.key.name, shape.value.name))
-    return {name for name in seen if model.shape_for(name).type_name == "structure"}
+    return {
+        name for name in reachable(model, *roots) if model.shape_for(name).type_name == "structure"
+    }
 
 
 def _operation_shapes(model: Any, operations: list[str]) -> list[str]:
