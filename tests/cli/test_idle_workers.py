@@ -12,7 +12,7 @@ from automl_objective import runner
 
 
 def _loadavg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *running: int) -> None:
-    """Three reads of a /proc/loadavg that says ``running`` tasks in turn."""
+    """Reads of a /proc/loadavg that says ``running`` tasks in turn."""
     reads = iter(running)
     real_open = open
 
@@ -29,18 +29,19 @@ def _loadavg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *running: int) -> 
 @pytest.mark.parametrize(
     ("cores", "running", "workers"),
     [
-        (2, (1, 1, 1), 2),  # only this process: both CPUs
-        (2, (2, 2, 2), 1),  # another task keeps a CPU busy: no fork
-        (2, (1, 5, 2), 1),  # the median of three reads
-        (8, (3, 3, 9), 6),
-        (4, (40, 40, 40), 1),
+        (2, (1,), 2),  # only this process: both CPUs, at the first read
+        (2, (2, 2, 2, 2, 2), 1),  # another task keeps a CPU busy: no fork
+        (2, (2, 1), 2),  # a task running for an instant: gone at the next read
+        (2, (4, 2, 3, 2, 5), 1),  # the fewest of the reads
+        (8, (3, 3, 9, 4, 3), 6),
+        (4, (40, 40, 40, 40, 40), 1),
     ],
 )
 def test_workers_are_the_cpus_nothing_else_keeps_busy(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     cores: int,
-    running: tuple[int, int, int],
+    running: tuple[int, ...],
     workers: int,
 ) -> None:
     monkeypatch.setattr(runner, "default_jobs", lambda: cores)
