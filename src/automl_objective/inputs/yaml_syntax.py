@@ -363,12 +363,8 @@ def _careful(path: str, text: str, cloudformation: bool) -> Document:
         if root is not None:
             _check_graph(path, root, loader, text, duplicates)
         data = loader.construct_document(root) if root is not None else None
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(path, text, error) from None
-    except RecursionError:
-        raise LoadError(path, "invalid YAML: nested too deeply to read") from None
-    except yaml.YAMLError as error:
-        raise LoadError(path, f"invalid YAML: {error}") from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise _load_error(path, text, error) from None
     finally:
         loader.dispose()
     located = functools.partial(locate_yaml_all, root, text)
@@ -399,12 +395,8 @@ def documents_to_recognise(path: str, text: str, *, first_writings: bool = False
                     _keep_first_writings(root)
                 documents.append(loader.construct_document(root))
         return documents
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(path, text, error) from None
-    except RecursionError:
-        raise LoadError(path, "invalid YAML: nested too deeply to read") from None
-    except yaml.YAMLError as error:
-        raise LoadError(path, f"invalid YAML: {error}") from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise _load_error(path, text, error) from None
     finally:
         loader.dispose()
 
@@ -479,6 +471,15 @@ def _children_with_tokens(
 _YAML_1_1_BREAKS = on_first_use("[\x85\u2028\u2029]")
 """Line breaks to YAML 1.1 (PyYAML, libyaml, the AWS CLI's ruamel.yaml), not to YAML 1.2,
 editors or GitHub: read as YAML 1.1 reads them, reported where an editor shows them."""
+
+
+def _load_error(path: str, text: str, error: yaml.YAMLError | RecursionError) -> LoadError:
+    """The one-line error a YAML text the loader refused gets (both readings word it alike)."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        return _syntax_error(path, text, error)
+    if isinstance(error, RecursionError):
+        return LoadError(path, "invalid YAML: nested too deeply to read")
+    return LoadError(path, f"invalid YAML: {error}")
 
 
 def _syntax_error(path: str, text: str, error: yaml.MarkedYAMLError) -> LoadError:
