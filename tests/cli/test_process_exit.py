@@ -37,11 +37,12 @@ def test_a_large_report_is_written_whole_through_a_pipe(tmp_path: Path) -> None:
 def test_an_exit_handler_and_a_thread_still_run() -> None:
     """Something that asked to run at exit makes the process exit as the interpreter does."""
     program = (
-        "import atexit, sys, threading, time\n"
+        "import atexit, sys, threading\n"
         "if sys.argv[1] == 'handler':\n"
         "    atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
         "else:\n"
-        "    threading.Thread(target=lambda: (time.sleep(0.5), print('thread ran'))).start()\n"
+        "    main = threading.main_thread()\n"
+        "    threading.Thread(target=lambda: (main.join(), print('thread ran'))).start()\n"
         "from automl_objective.cli import entry\n"
         "sys.argv[1:] = ['validate', sys.argv[2]]\n"
         "entry()\n"
