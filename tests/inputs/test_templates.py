@@ -1023,6 +1023,66 @@ def test_every_request_held_inside_a_template_or_code_shows_in_its_text() -> Non
         assert not shows_an_automl_request(text), text
 
 
+_JOB_YAML = (
+    "  Job:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties: {ProblemType: Regression}\n"
+)
+_BUCKET_YAML = "  Job:\n    Type: AWS::S3::Bucket\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "where", "message"),
+    [
+        (  # a second Resources
+            f"Resources:\n{_JOB_YAML}Resources:\n{_BUCKET_YAML}",
+            (5, 1),
+            "key 'Resources' appears twice in one mapping (lines 1 and 5): CloudFormation "
+            "takes the last, which hides the AWS::SageMaker::AutoMLJob 'Job' the first holds",
+        ),
+        (  # the job's logical ID written again
+            f"Resources:\n{_JOB_YAML}{_BUCKET_YAML}",
+            (5, 3),
+            "key 'Job' appears twice in one mapping (lines 2 and 5): CloudFormation takes "
+            "the last, which hides the AWS::SageMaker::AutoMLJob 'Job' the first holds",
+        ),
+        (
+            '{"Resources": {"Job": {"Type": "AWS::SageMaker::AutoMLJob"}},\n'
+            ' "Resources": {"Job": {"Type": "AWS::S3::Bucket"}}}',
+            (2, 2),
+            "member 'Resources' appears twice in one object (line 2): CloudFormation takes "
+            "the last, which hides the AWS::SageMaker::AutoMLJob 'Job' the first holds",
+        ),
+    ],
+)
+def test_a_key_written_twice_that_hides_an_automl_job_is_a_finding(
+    tmp_path: Path, template: str, where: tuple[int, int], message: str
+) -> None:
+    """CloudFormation accepts a key written twice and takes the last (cfn-language-discussion
+    #96), so a template whose second writing hides the first's AutoML job deploys without
+    it, silently; cfn-lint refuses any key written twice ("Duplicate found", E0000). The
+    template named or found is refused at the last writing, naming the first and the job."""
+    path = tmp_path / ("template.json" if template.startswith("{") else "template.yaml")
+    path.write_text(template)
+    [finding] = validate_file(path).findings
+    assert (finding.code, finding.severity, finding.message) == ("duplicate-key", "error", message)
+    assert (finding.line, finding.column) == where
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        f"Resources:\n{_JOB_YAML}Resources:\n{_JOB_YAML}",  # the same job again: none hidden
+        f"Resources:\n{_BUCKET_YAML}Resources:\n{_JOB_YAML}",  # the job is the one kept
+        f"Resources:\n{_BUCKET_YAML}Outputs: {{A: 1}}\nOutputs: {{B: 2}}\n",
+    ],
+)
+def test_a_key_written_twice_hiding_no_automl_job_is_cloudformations_business(
+    tmp_path: Path, template: str
+) -> None:
+    path = tmp_path / "template.yaml"
+    path.write_text(template)
+    assert [f.code for f in validate_file(path).findings if f.code == "duplicate-key"] == []
+
+
 def test_an_unquoted_null_member_name_is_refused_as_cloudformation_refuses_it(
     tmp_path: Path,
 ) -> None:
