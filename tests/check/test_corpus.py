@@ -269,6 +269,9 @@ def test_verdict_is_well_formed(entry: dict[str, Any]) -> None:
     for expected in entry["expected"]:
         assert expected["code"] in TOOL_CODES | PROPOSED_CODES
         assert isinstance(expected["why"], str) and expected["why"]
+        # a verdict moved when the line convention changed keeps the line first judged
+        first = expected.get("line_first_judged", expected["line"])
+        assert isinstance(first, int) and first >= 1
 
 
 @needs_files
