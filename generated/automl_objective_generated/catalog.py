@@ -48,26 +48,31 @@ part can mend replaces those its text as written gets at its path."""
 def build_catalog() -> "Catalog":
     """``catalog_from_schema(schema)``, built anew (``load_catalog`` keeps one)."""
     from automl_objective.check.catalog import AlgorithmRule, Catalog, Metric, ProblemTypeRule
+    from automl_objective_generated.metric_names import METRIC_NAMES
 
     return Catalog(
-        metrics=(
-            Metric(name='Accuracy', title='Accuracy', direction='Maximize', description='Share of items classified correctly: correct predictions divided by all predictions.', aliases=()),
-            Metric(name='MSE', title='Mean squared error', direction='Minimize', description='Mean of the squared differences between predicted and actual values.', aliases=()),
-            Metric(name='F1', title='F1 score', direction='Maximize', description='Harmonic mean of precision and recall for the positive class of a binary problem.', aliases=()),
-            Metric(name='F1macro', title='Macro-averaged F1 score', direction='Maximize', description='F1 score computed for each class, then averaged with equal weight per class.', aliases=()),
-            Metric(name='AUC', title='Area under the ROC curve', direction='Maximize', description='Probability that a random positive is ranked above a random negative, from the area under the ROC curve.', aliases=()),
-            Metric(name='RMSE', title='Root mean squared error', direction='Minimize', description='Square root of the mean squared error, in the units of the target.', aliases=()),
-            Metric(name='BalancedAccuracy', title='Balanced accuracy', direction='Maximize', description='Mean of the recall of each class, robust to imbalanced classes.', aliases=()),
-            Metric(name='R2', title='Coefficient of determination (R squared)', direction='Maximize', description="Share of the target's variance that the model explains.", aliases=()),
-            Metric(name='Recall', title='Recall', direction='Maximize', description='True positives divided by all actual positives of a binary problem.', aliases=()),
-            Metric(name='RecallMacro', title='Macro-averaged recall', direction='Maximize', description='Recall computed for each class, then averaged with equal weight per class.', aliases=()),
-            Metric(name='Precision', title='Precision', direction='Maximize', description='True positives divided by all predicted positives of a binary problem.', aliases=()),
-            Metric(name='PrecisionMacro', title='Macro-averaged precision', direction='Maximize', description='Precision computed for each class, then averaged with equal weight per class.', aliases=()),
-            Metric(name='MAE', title='Mean absolute error', direction='Minimize', description='Mean of the absolute differences between predicted and actual values.', aliases=()),
-            Metric(name='MAPE', title='Mean absolute percentage error', direction='Minimize', description='Mean of the absolute errors divided by the actual values, as a percentage.', aliases=()),
-            Metric(name='MASE', title='Mean absolute scaled error', direction='Minimize', description='Mean absolute error divided by that of a naive seasonal forecast.', aliases=()),
-            Metric(name='WAPE', title='Weighted absolute percentage error', direction='Minimize', description='Sum of the absolute errors divided by the sum of the absolute actual values.', aliases=()),
-            Metric(name='AverageWeightedQuantileLoss', title='Average weighted quantile loss (Average wQL)', direction='Minimize', description="Weighted quantile loss averaged over the forecast quantiles (AWS's prose calls it 'wQL' and 'Average wQL').", aliases=('wQL', 'Average wQL')),
+        metrics=tuple(
+            # (title, direction, description, aliases) of each name, in order
+            Metric(name, *rest)
+            for name, rest in zip(METRIC_NAMES, (
+                ('Accuracy', 'Maximize', 'Share of items classified correctly: correct predictions divided by all predictions.', ()),
+                ('Mean squared error', 'Minimize', 'Mean of the squared differences between predicted and actual values.', ()),
+                ('F1 score', 'Maximize', 'Harmonic mean of precision and recall for the positive class of a binary problem.', ()),
+                ('Macro-averaged F1 score', 'Maximize', 'F1 score computed for each class, then averaged with equal weight per class.', ()),
+                ('Area under the ROC curve', 'Maximize', 'Probability that a random positive is ranked above a random negative, from the area under the ROC curve.', ()),
+                ('Root mean squared error', 'Minimize', 'Square root of the mean squared error, in the units of the target.', ()),
+                ('Balanced accuracy', 'Maximize', 'Mean of the recall of each class, robust to imbalanced classes.', ()),
+                ('Coefficient of determination (R squared)', 'Maximize', "Share of the target's variance that the model explains.", ()),
+                ('Recall', 'Maximize', 'True positives divided by all actual positives of a binary problem.', ()),
+                ('Macro-averaged recall', 'Maximize', 'Recall computed for each class, then averaged with equal weight per class.', ()),
+                ('Precision', 'Maximize', 'True positives divided by all predicted positives of a binary problem.', ()),
+                ('Macro-averaged precision', 'Maximize', 'Precision computed for each class, then averaged with equal weight per class.', ()),
+                ('Mean absolute error', 'Minimize', 'Mean of the absolute differences between predicted and actual values.', ()),
+                ('Mean absolute percentage error', 'Minimize', 'Mean of the absolute errors divided by the actual values, as a percentage.', ()),
+                ('Mean absolute scaled error', 'Minimize', 'Mean absolute error divided by that of a naive seasonal forecast.', ()),
+                ('Weighted absolute percentage error', 'Minimize', 'Sum of the absolute errors divided by the sum of the absolute actual values.', ()),
+                ('Average weighted quantile loss (Average wQL)', 'Minimize', "Weighted quantile loss averaged over the forecast quantiles (AWS's prose calls it 'wQL' and 'Average wQL').", ('wQL', 'Average wQL')),
+            ), strict=True)
         ),
         problem_types=(
             ProblemTypeRule(name='Regression', title='MetricName for Regression', job_config='TabularJobConfig', allowed=('MSE', 'RMSE', 'R2', 'MAE'), default='MSE', objective_used=True, definition='RegressionMetricName'),

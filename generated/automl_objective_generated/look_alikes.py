@@ -5,8 +5,8 @@
 sagemaker model by ``automl-objective generate`` (automl_objective_codegen/look_alikes.py says
 how): ``AUTOML_DOCUMENTS`` are the members of each shape a document kind is checked as,
 ``LOOK_ALIKES`` those of each other shape holding a member that selects a kind,
-``AUTOML_ONLY`` the members of AutoML documents no other shape has, and ``METRICS`` the
-schema's metrics. A folder scan imports it only for a found document it may pass over."""
+and ``AUTOML_ONLY`` the members of AutoML documents no other shape has. A folder scan imports
+it only for a found document it may pass over."""
 
 AUTOML_DOCUMENTS: dict[str, frozenset[str]] = {
     'AutoMLJobObjective': frozenset(('MetricName',)),
@@ -48,22 +48,3 @@ AUTOML_ONLY: frozenset[str] = frozenset((
     'PartialFailureReasons',
     'ResolvedAttributes',
 ))
-METRICS: tuple[str, ...] = (
-    'Accuracy',
-    'MSE',
-    'F1',
-    'F1macro',
-    'AUC',
-    'RMSE',
-    'BalancedAccuracy',
-    'R2',
-    'Recall',
-    'RecallMacro',
-    'Precision',
-    'PrecisionMacro',
-    'MAE',
-    'MAPE',
-    'MASE',
-    'WAPE',
-    'AverageWeightedQuantileLoss',
-)

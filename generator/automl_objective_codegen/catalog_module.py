@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from automl_objective.base.schema import Schema
-from automl_objective.check.catalog import Catalog, catalog_from_schema
+from automl_objective.check.catalog import Catalog, Metric, catalog_from_schema
 from automl_objective.check.checker import kinds
 from automl_objective.check.partly_known import value_rule_codes
+from automl_objective_codegen.metric_names import IMPORT as METRIC_NAMES_IMPORT
 
 MODULE = "catalog.py"
 
@@ -37,9 +38,26 @@ the catalog's records are built by the first caller that asks (``load_catalog``)
 never imports their classes."""'''
 
 
+def _metrics(metrics: tuple[Metric, ...]) -> str:
+    """The metric records, their names read from ``METRIC_NAMES`` (the generated
+    ``metric_names.py``, in the same order) rather than written again."""
+    rows = "".join(f"                {tuple(metric[1:])!r},\n" for metric in metrics)
+    return (
+        "        metrics=tuple(\n"
+        "            # (title, direction, description, aliases) of each name, in order\n"
+        "            Metric(name, *rest)\n"
+        "            for name, rest in zip(METRIC_NAMES, (\n"
+        f"{rows}"
+        "            ), strict=True)\n"
+        "        ),\n"
+    )
+
+
 def _field(name: str, value: Any) -> str:
     if name == "document_kinds":
         return f"        {name}=DOCUMENT_KINDS,\n"
+    if name == "metrics":
+        return _metrics(value)
     if isinstance(value, tuple) and value and isinstance(value[0], tuple):
         items = "".join(f"            {item!r},\n" for item in value)
         return f"        {name}=(\n{items}        ),\n"
@@ -75,7 +93,8 @@ def catalog_module(
         'known in\npart can mend replaces those its text as written gets at its path."""\n\n\n'
         'def build_catalog() -> "Catalog":\n'
         '    """``catalog_from_schema(schema)``, built anew (``load_catalog`` keeps one)."""\n'
-        f"    from automl_objective.check.catalog import {', '.join(names)}\n\n"
+        f"    from automl_objective.check.catalog import {', '.join(names)}\n"
+        f"    {METRIC_NAMES_IMPORT}\n\n"
         f"    return Catalog(\n{fields}    )\n"
     )
 

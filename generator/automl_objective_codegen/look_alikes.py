@@ -16,8 +16,10 @@ a botocore update moves it:
 - the other shapes are the structures reachable from the input or output of every other
   operation (shared ones such as ``S3DataSource`` included); of them, those holding a member
   that selects a document kind (the schema's root chain) are the look-alikes;
-- ``AUTOML_ONLY``: members of an AutoML document that no other shape has;
-- ``METRICS``: the schema's metrics (``MetricName``'s enum), for a text that does not parse.
+- ``AUTOML_ONLY``: members of an AutoML document that no other shape has.
+
+The schema's metrics, which a text that does not parse may name, are the generated
+``metric_names.py`` (:mod:`automl_objective_codegen.metric_names`), shared with the catalog.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ _DOC = '''"""The SageMaker shapes an AutoML document may be mistaken for, read f
 sagemaker model by ``automl-objective generate`` (automl_objective_codegen/look_alikes.py says
 how): ``AUTOML_DOCUMENTS`` are the members of each shape a document kind is checked as,
 ``LOOK_ALIKES`` those of each other shape holding a member that selects a kind,
-``AUTOML_ONLY`` the members of AutoML documents no other shape has, and ``METRICS`` the
-schema's metrics. A folder scan imports it only for a found document it may pass over."""'''
+and ``AUTOML_ONLY`` the members of AutoML documents no other shape has. A folder scan imports
+it only for a found document it may pass over."""'''
 
 
 def _reachable_structures(model: Any, roots: list[str]) -> set[str]:
@@ -98,11 +100,9 @@ def look_alikes_module(schema: Schema, header: str) -> str:
     model = botocore.session.get_session().get_service_model("sagemaker")
     sets = MemberSets(model, selecting_members(schema))
     automl_only = "".join(f"    {name!r},\n" for name in sorted(sets.automl_only))
-    metrics = "".join(f"    {name!r},\n" for name in catalog_from_schema(schema).metric_names)
     return (
         f"{header}{_DOC}\n\n"
         f"AUTOML_DOCUMENTS: dict[str, frozenset[str]] = {{\n{_shapes(sets.automl_documents)}}}\n"
         f"LOOK_ALIKES: dict[str, frozenset[str]] = {{\n{_shapes(sets.look_alikes)}}}\n"
         f"AUTOML_ONLY: frozenset[str] = frozenset((\n{automl_only}))\n"
-        f"METRICS: tuple[str, ...] = (\n{metrics})\n"
     )

@@ -30,6 +30,8 @@ from automl_objective_codegen.environment import render
 from automl_objective_codegen.examples import Example, examples
 from automl_objective_codegen.look_alikes import MODULE as LOOK_ALIKES_MODULE
 from automl_objective_codegen.look_alikes import look_alikes_module
+from automl_objective_codegen.metric_names import MODULE as METRIC_NAMES_MODULE
+from automl_objective_codegen.metric_names import metric_names_module
 from automl_objective_codegen.python_models import (
     class_names,
     generate_models,
@@ -171,6 +173,7 @@ def render_outputs(source: Source) -> dict[str, str]:
             aws_texts[AWS_INDEX],
             [json.loads(text) for name, text in aws_texts.items() if name != AWS_INDEX],
         ),
+        f"{PACKAGE}/{METRIC_NAMES_MODULE}": metric_names_module(source.schema, python_header),
         f"{PACKAGE}/tables.py": render("tables.py.jinja2", **code_context),
         f"{PACKAGE}/rules.py": render("rules.py.jinja2", **code_context),
         f"{PACKAGE}/models.py": models,

@@ -4,6 +4,7 @@ builds its checker from them without parsing the schema), equal to what the sche
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from automl_objective.base.schema import load_aws_index, load_schema
 from automl_objective.check.catalog import catalog_from_schema, load_catalog
@@ -51,3 +52,19 @@ def test_a_changed_schema_tells_kinds_by_its_own_facts() -> None:
     assert checker.kind_of({"ObjectiveMetric": "F1"}) == "objective"
     assert checker.kind_of({"MetricName": "F1"}) is None
     assert default_checker().kind_of({"MetricName": "F1"}) == "objective"
+
+
+def test_the_metric_names_are_written_once_for_inputs_and_check() -> None:
+    """inputs/ (a text that does not parse) and the catalog's metric records read one
+    generated names-only constant: neither module writes the list of names again (the
+    catalog's problem types still name the metrics each allows)."""
+    from automl_objective_generated import look_alikes, metric_names
+
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    assert catalog_from_schema(schema).metric_names == metric_names.METRIC_NAMES
+    assert catalog.build_catalog().metric_names == metric_names.METRIC_NAMES
+    catalog_text = Path(catalog.__file__ or "").read_text("utf-8")
+    look_alikes_text = Path(look_alikes.__file__ or "").read_text("utf-8")
+    for name in metric_names.METRIC_NAMES:
+        assert f"name={name!r}" not in catalog_text
+        assert repr(name) not in look_alikes_text

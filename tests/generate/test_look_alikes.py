@@ -9,7 +9,6 @@ import botocore.session
 import pytest
 
 from automl_objective.base.schema import load_schema
-from automl_objective.check.catalog import catalog_from_schema
 from automl_objective_codegen.look_alikes import MemberSets, selecting_members
 
 botocore_model = botocore.session.get_session().get_service_model
@@ -84,7 +83,6 @@ def test_the_generated_sets_are_botocores_sagemaker_model() -> None:
     assert sets.automl_only == look_alikes.AUTOML_ONLY
     assert sets.look_alikes == look_alikes.LOOK_ALIKES
     assert sets.automl_documents == look_alikes.AUTOML_DOCUMENTS
-    assert catalog_from_schema(load_schema()).metric_names == look_alikes.METRICS
     assert {"AutoMLJobName", "AutoMLJobConfig", "AutoMLProblemTypeConfig"} <= sets.automl_only
     assert {"MetricName", "InputDataConfig", "ProblemType"}.isdisjoint(sets.automl_only)
     assert {"CreateTrainingJobRequest", "HyperParameterTuningJobObjective"} <= set(sets.look_alikes)

@@ -24,7 +24,8 @@ CloudFormation would refuse the template: a function it has not, such as a macro
 AutoML document, or its text shows a sign of an AutoML request
 (:func:`shows_an_automl_request`).
 The shapes and the AutoML-only members are generated from botocore's model (the generated
-package's ``look_alikes.py``); a file named on the command line is read as it always was.
+package's ``look_alikes.py``), the metrics from the schema (its ``metric_names.py``); a file
+named on the command line is read as it always was.
 """
 
 from __future__ import annotations
@@ -90,9 +91,9 @@ def _metric_given() -> re.Pattern[str]:
     value."""
     global _metric_pattern
     if _metric_pattern is None:
-        from automl_objective_generated.look_alikes import METRICS
+        from automl_objective_generated.metric_names import METRIC_NAMES
 
-        names = "|".join(map(re.escape, sorted(METRICS, key=len, reverse=True)))
+        names = "|".join(map(re.escape, sorted(METRIC_NAMES, key=len, reverse=True)))
         _metric_pattern = re.compile(
             rf"""MetricName["']?[ \t]*:[ \t]*["']?(?:{names})(?![\w:./-])"""
         )

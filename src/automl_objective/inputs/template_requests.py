@@ -730,6 +730,70 @@ def _duplicates_inside(reading: Reading) -> None:
             reading.problem(Code.DUPLICATE_KEY, at, position, error.message)
 
 
+def _may_hold_request(resource: Any) -> bool:
+    """A resource that is an AutoML job, or of a type that may hold a request and shows a
+    sign of one (:data:`AUTOML_MARKS`)."""
+    kind = resource.get("Type") if isinstance(resource, dict) else None
+    if not (isinstance(kind, str) and kind in _RESOURCES):
+        return False
+    return kind == _AUTOML_JOB or _may_hold_automl(resource.get("Properties"))
+
+
+def _first_writings(document: Document) -> Any:
+    """The template's data with each key written twice kept at its first writing (None: not
+    one document)."""
+    if document.format == "json":
+        from automl_objective.inputs.json_syntax import first_writings
+
+        return first_writings(document.text)
+    from automl_objective.inputs.yaml_syntax import documents_to_recognise
+
+    found = documents_to_recognise(document.path, document.text, first_writings=True)
+    return found[0] if len(found) == 1 else None
+
+
+def _hidden_requests(reading: Reading) -> None:
+    """A key written twice outside any request (a second ``Resources``, a logical ID or a
+    ``Type`` written again) whose first writing holds a resource that may hold an AutoML
+    request and the last does not hold alike: CloudFormation takes the last and never
+    creates what the first held, silently (it accepts a key written twice:
+    cfn-language-discussion#96); cfn-lint refuses any key written twice ("Duplicate found",
+    E0000). Reported at the last writing, naming the resource the first holds (and, in YAML,
+    the first writing's line; JSON's duplicate finding names the last alone)."""
+    document = reading.document
+    prefixes = [part.prefix for part in reading.parts]
+    outside = [
+        (at, error)
+        for at, error in document.duplicates
+        if not any(at[: len(prefix)] == prefix for prefix in prefixes)
+    ]
+    if not outside:
+        return
+    first = _first_writings(document)
+    first_resources = first.get("Resources") if isinstance(first, dict) else None
+    if not isinstance(first_resources, dict):
+        return
+    last_resources = document.data.get("Resources")
+    if not isinstance(last_resources, dict):
+        last_resources = {}
+    hidden = [
+        (name, resource)
+        for name, resource in first_resources.items()
+        if _may_hold_request(resource) and last_resources.get(name) != resource
+    ]
+    for at, error in outside:
+        for name, resource in hidden:
+            job = ("Resources", name)
+            if at[: len(job)] != job[: len(at)]:
+                continue  # neither holds the other: another key written twice
+            message = (
+                f"{error.message}, which hides the {resource['Type']} {shown(name)} the first holds"
+            )
+            position = None if error.line is None else (error.line, error.column or 1)
+            reading.problem(Code.DUPLICATE_KEY, at, position, message)
+            break
+
+
 _REFUSED = "CloudFormation refuses the template"
 
 
@@ -812,4 +876,5 @@ def requests(document: Document, kind: str) -> Contents:
     for at, type_name, properties in _resources(reading, resources):
         _RESOURCES[type_name](reading, properties, at, type_name)
     _duplicates_inside(reading)
+    _hidden_requests(reading)
     return Contents(document.path, kind, None, tuple(reading.parts), tuple(reading.problems))
