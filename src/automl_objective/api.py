@@ -396,7 +396,8 @@ def _passed_over(result: FileResult, text: Callable[[], str | None], path: str) 
 
 def _refused_only(result: FileResult) -> bool:
     """Whether every finding refuses the file's reading, none an AutoML request's: the file
-    is empty or does not parse (strictly: a YAML member name that is not a string, say), or,
+    is empty, not UTF-8 text (UTF-16, binary data) or does not parse (strictly: a YAML member
+    name that is not a string, say), or,
     read as a template, state machine or pipeline, each finding is a ``parse-error`` of that
     reading (a function CloudFormation has not) other than one of a file a SAM
     ``DefinitionUri`` names (which may hold the request)."""
@@ -404,7 +405,7 @@ def _refused_only(result: FileResult) -> bool:
 
     codes = {f.code for f in result.findings}
     if result.kind is None:
-        return codes <= {Code.PARSE_ERROR, Code.EMPTY_DOCUMENT}
+        return codes <= {Code.PARSE_ERROR, Code.EMPTY_DOCUMENT, Code.ENCODING}
     return (
         codes == {Code.PARSE_ERROR}  # first: most failing files have other findings
         and any(k.name == result.kind and k.recognises is not None for k in registry.KINDS)
@@ -498,15 +499,22 @@ def _of_no_known_kind(path: str, text: str) -> bool:
 
 
 def _text_of(source: Source, max_bytes: int) -> str | None:
-    """A found file's text read again, or None (standard input, or no longer readable)."""
+    """A found file's text read again, or None (standard input, or no longer readable). Bytes
+    that are not UTF-8 (UTF-16, binary data) are read leniently
+    (:func:`~automl_objective.inputs.reading.decode_leniently`): the text only serves to tell
+    whether the file shows a request, its ``encoding`` finding being kept when it does."""
     if source.path is None:
         return None
-    from automl_objective.inputs.reading import decode
+    from automl_objective.inputs.reading import decode, decode_leniently
 
     try:
-        return decode(source.display, read_file(source.path, source.display, max_bytes))
+        raw = read_file(source.path, source.display, max_bytes)
     except (LoadError, OSError):
         return None
+    try:
+        return decode(source.display, raw)
+    except LoadError:
+        return decode_leniently(raw)
 
 
 def resolve_file(

@@ -1,8 +1,9 @@
 """Put the real-code corpus back in ``tests/corpus/files/``, byte-exact, in one command.
 
 The files are never committed (README.md here): each entry of ``corpus.json``,
-``heldout.json``, ``mined.json``, ``fresh.json``, ``fresh2.json`` and ``fresh3.json`` pins one
-by repository, path, commit and the sha256 of its bytes. This script gets those bytes back
+``heldout.json``, ``mined.json``, ``fresh.json``, ``fresh2.json``, ``fresh3.json`` and
+``fresh4.json`` pins one by repository, path, commit and the sha256 of its bytes. This script
+gets those bytes back
 
 - from local clones when ``--clones DIR`` is given: ``DIR/<owner>+<name>`` is a clone or bare
   git directory of ``<owner>/<name>``. The pinned commit is read first; when the clone does not
@@ -38,7 +39,8 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent
 INDEXES = tuple(
-    CORPUS / f"{name}.json" for name in ("corpus", "heldout", "mined", "fresh", "fresh2", "fresh3")
+    CORPUS / f"{name}.json"
+    for name in ("corpus", "heldout", "mined", "fresh", "fresh2", "fresh3", "fresh4")
 )
 DOWNLOAD_TIMEOUT = 60
 """Seconds a download may wait for GitHub before the file is reported as not restored."""

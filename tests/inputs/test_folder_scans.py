@@ -338,6 +338,36 @@ def test_found_files_that_do_not_parse_or_are_empty_are_passed_over_without_evid
         assert named.findings and named.skipped is None, name
 
 
+def test_found_files_that_are_not_utf8_are_passed_over_without_evidence(tmp_path: Path) -> None:
+    """Spark's test data holds JSON saved as UTF-16 without a byte-order mark (a NUL byte
+    every other byte), and repositories hold Latin-1 YAML and binary files named .json: found
+    in a folder, such a file failed the run (``encoding``) though it holds no request. Read
+    leniently (UTF-16 as UTF-16, anything else as UTF-8 with its bad bytes replaced), a text
+    that shows no sign of an AutoML request is passed over; one that does (a request saved as
+    UTF-16 or Latin-1, which AWS's tools would not read either), or a file named on the
+    command line or by the convention, keeps its ``encoding`` finding."""
+    people = '[\n  {"name": "Andy", "age": 30}\n]\n'
+    request = json.dumps({"AutoMLJobName": "j", "AutoMLJobObjective": {"MetricName": "F1"}})
+    (tmp_path / "people_utf16le.json").write_bytes(people.encode("utf-16-le"))
+    (tmp_path / "people_utf16be.json").write_bytes(people.encode("utf-16-be"))
+    (tmp_path / "people_bom.json").write_bytes(people.encode("utf-16"))
+    (tmp_path / "settings.yaml").write_bytes("owner: Jos\xe9\n".encode("latin-1"))
+    (tmp_path / "archive.json").write_bytes(b"\x1f\x8b\x08\x00\x00\x00")
+    (tmp_path / "request_utf16.json").write_bytes(request.encode("utf-16"))
+    jose = {"AutoMLJobName": "Jos\xe9", "AutoMLJobObjective": {"MetricName": "F1"}}
+    named_jose = json.dumps(jose, ensure_ascii=False)
+    (tmp_path / "request_latin1.json").write_bytes(named_jose.encode("latin-1"))
+    (tmp_path / "c.create-auto-ml-job.json").write_bytes(people.encode("utf-16-le"))
+    found = _found(tmp_path)
+    passed = ("people_utf16le.json", "people_utf16be.json", "people_bom.json", "settings.yaml")
+    for name in (*passed, "archive.json"):
+        assert found[name].findings == [] and found[name].skipped is not None, name
+    for name in ("request_utf16.json", "request_latin1.json", "c.create-auto-ml-job.json"):
+        assert [f.code for f in found[name].findings] == ["encoding"], name
+    [named] = check_sources(discover([str(tmp_path / "people_utf16le.json")]), skip_unknown=True)
+    assert [f.code for f in named.findings] == ["encoding"] and named.skipped is None
+
+
 def test_the_lenient_reading_reads_the_text_once_however_many_documents_write_a_key_twice(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -58,6 +58,19 @@ def decode(path: str, raw: bytes) -> str:
         ) from None
 
 
+def decode_leniently(raw: bytes) -> str:
+    """Text of bytes :func:`decode` refuses, read as well as they can be, only to look in it
+    for signs of an AutoML request: UTF-16 (with a byte-order mark, or without one when NUL
+    bytes say so: little-endian when they sit at odd offsets, as ASCII text's high bytes do)
+    as UTF-16, anything else as UTF-8, each byte that is not replaced."""
+    if raw.startswith(_UTF16_BOMS):
+        return raw.decode("utf-16", "replace")
+    if b"\x00" in raw:
+        odd = raw[1::2].count(0) >= raw[0::2].count(0)
+        return raw.decode("utf-16-le" if odd else "utf-16-be", "replace")
+    return raw.decode("utf-8-sig", "replace")
+
+
 def decode_python(display: str, raw: bytes) -> str:
     """A ``.py`` file's text, decoded as Python decodes it (``tokenize.detect_encoding``).
     Raises LoadError (code ``encoding``) for bytes that are not text in that encoding."""
