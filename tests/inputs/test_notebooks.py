@@ -589,6 +589,20 @@ _AFTER_PYTHON = [
     ("%store -r a?", "pass"),
     ("%run a.py?", "pass"),
     ("x[0] = %env M ?", "x[0] = __ipython_magic__()"),  # M ? is the magic's argument
+    # obj? is a name, its attributes and integer subscripts right before the line's end
+    ("if x: a[0]?", "pass"),
+    ("x = a.b[0].c?", "pass"),
+    ("a[-1]??", "pass"),
+    ("  obj?", "  pass"),
+    ("f(x).y?", "pass"),
+    # anything else ending in ? is left to Python, at a line's start too (it was read as a
+    # help request there)
+    ("f(x)?", "f(x)?"),
+    ("print(1)?", "print(1)?"),
+    ("f(x)[0]?", "f(x)[0]?"),
+    ("a[b]?", "a[b]?"),
+    ("a.1?", "a.1?"),
+    ("obj? ", "obj? "),
     # left to Python, as IPython leaves them
     ("if x: %env M", "if x: %env M"),
     ("if x: !ls", "if x: !ls"),

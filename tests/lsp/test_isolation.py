@@ -118,15 +118,16 @@ async def test_a_cancelled_request_is_answered_request_cancelled(
 
 
 ONE_LINE_JSON = (
-    '{"ProblemType": "Regression", "AutoMLJobObjective": {"MetricName": "MSE"}, "Tags": ['
+    '{"AutoMLJobObjective": {"MetricName": "MSE"}, "Tags": ['
     + ",".join(f'{{"Key": "k{i}", "Value": "v"}}' for i in range(64_000))
     + "]}"
 )
 """Half a megabyte on one line: a position near its end was found character by character
 (seconds), with no look at whether the request was still wanted."""
 IN_ITS_METRIC = {"line": 0, "character": ONE_LINE_JSON.index('"MSE"') + 2}
-"""A MetricName value: its completion reads the whole text for the request's problem type
-(seconds on this line), where a place that is no value is told from the text near it."""
+"""A MetricName value of a request naming no problem type: its completion reads the whole
+text for one (seconds on this line), where a place that is no value, or a value whose
+request names its problem type near it, is told from the text near it."""
 
 
 @pytest.mark.asyncio

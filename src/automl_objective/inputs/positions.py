@@ -53,6 +53,19 @@ PARAGRAPH SEPARATOR (U+2029), line breaks only to YAML 1.1 (so to PyYAML's marks
 feeds are characters of their line."""
 
 
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (lines end at :data:`LINE_BREAKS`), for many
+    positions asked one by one, each then found by bisection (:func:`line_column_from`)."""
+    return [0, *(m.end() for m in LINE_BREAKS.finditer(text))]
+
+
+def line_column_from(starts: list[int], offset: int) -> Position:
+    """:func:`line_column` of ``offset``, from the text's :func:`line_starts`."""
+    bisect_right = _BISECT_RIGHT or _bisect_right()
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
 def split_lines(text: str) -> list[str]:
     """``text`` cut into lines at :data:`LINE_BREAKS` (``str.splitlines`` also cuts at NEL,
     U+2028, U+2029 and form feeds)."""
@@ -530,7 +543,7 @@ class NameIndex:
         if self.calls == 1:
             return line_columns(self.text, offsets)
         if self.line_starts is None:
-            self.line_starts = [0, *(m.end() for m in LINE_BREAKS.finditer(self.text))]
+            self.line_starts = line_starts(self.text)
         bisect_right = _BISECT_RIGHT or _bisect_right()
         starts = self.line_starts
         found: list[Position] = []
@@ -541,8 +554,9 @@ class NameIndex:
 
 
 _BISECT_RIGHT: Callable[[list[int], int], int] | None = None
-"""``bisect.bisect_right``, once :meth:`NameIndex.positions` first needs it (a library of its
-own, loaded only for findings; imported once, not on every call)."""
+"""``bisect.bisect_right``, once :meth:`NameIndex.positions` or :func:`line_column_from`
+first needs it (a library of its own, loaded only for findings; imported once, not on every
+call)."""
 
 
 def _bisect_right() -> Callable[[list[int], int], int]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from automl_objective.api import Catalog
 from automl_objective.lsp.cancellation import stop_if_cancelled
+from automl_objective.lsp.enclosing import SEPARATOR, Enclosing, TooFar
 from automl_objective.lsp.lexer import (
     CLOSE,
     LOOK_EVERY,
@@ -92,9 +93,10 @@ def _key_name(token: Token) -> str | None:
 class _Code:
     """A Python or JSON text's tokens, with each bracket's partner."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, found: list[Token] | None = None) -> None:
+        """``found``: the text's tokens, where they were read already."""
         self.text = text
-        self.tokens = tokens(text)
+        self.tokens = tokens(text) if found is None else found
         self.starts = [token.start for token in self.tokens]
         self.partner: dict[int, int] = {}
         stack: list[int] = []
@@ -202,20 +204,30 @@ def _starts_line(text: str, offset: int) -> bool:
 
 
 def _named_problem_type(found: Sequence[Token], catalog: Catalog) -> str | None:
-    for index, token in enumerate(found[:-1]):
+    named = _first_named(found, catalog)
+    return None if named is None else named[1]
+
+
+def _first_named(
+    found: Sequence[Token], catalog: Catalog, start: int = 0
+) -> tuple[int, str] | None:
+    """The first key of ``found`` (from index ``start`` on) that names a problem type (a
+    ``ProblemType`` whose value is one, a job config that fixes one), its index and the
+    problem type. What it says of a key depends only on the key and the two tokens after."""
+    for index in range(start, len(found) - 1):
         if found[index + 1].text not in (":", "="):
             continue
-        name = _key_name(token)
+        name = _key_name(found[index])
         if name is None:
             continue
         if MEMBERS.get(name) == PROBLEM_TYPE and index + 2 < len(found):
             value = found[index + 2]
             given = string_content(value)[2] if value.kind == STRING else None
             if given in catalog.problem_type_names:
-                return given
+                return index, given
         rule = catalog.rule_for_job_config(name)
         if rule is not None:
-            return rule.name
+            return index, rule.name
     return None
 
 
@@ -232,9 +244,21 @@ def _code_slot(text: str, offset: int, catalog: Catalog) -> Slot | None:
         return None
     member, start, end, quoted = found
     lead = " " if not quoted and start == offset and text[offset - 1 : offset] == ":" else ""
-    # the problem type is read from the whole text: only for a value completed here
-    problem_type = (code or _Code(text)).problem_type(offset, catalog)
+    # the problem type: only for a value completed here
+    problem_type = _code_problem_type(text, offset, catalog, code)
     return Slot(MEMBERS[member], start, end, quoted, lead, problem_type)
+
+
+def _code_problem_type(text: str, offset: int, catalog: Catalog, code: _Code | None) -> str | None:
+    """:meth:`_Code.problem_type`, read from the text near ``offset`` where that tells it
+    (:func:`nearby_problem_type`), else from the whole text."""
+    if code is None:
+        near = Enclosing(text, offset)
+        found = nearby_problem_type(near, catalog)
+        if not isinstance(found, _Untold):
+            return found
+        code = _Code(text, near.whole())  # the tokens read for it, where that was all
+    return code.problem_type(offset, catalog)
 
 
 _SLOT_TOKENS = 3
@@ -264,9 +288,6 @@ def _value_at(before: list[Token], offset: int) -> tuple[str, int, int, bool] | 
     return member, start, end, quoted
 
 
-_SEPARATOR = re.compile(r"[,:;()\[\]{}=]")
-"""Characters that are a token of their own wherever they are outside strings and comments
-(the lexer has no token of two characters but strings, names, numbers and blanks)."""
 _NEAR = 256
 """How far before a place its last tokens are first looked for (widened until found)."""
 
@@ -283,7 +304,7 @@ def _recent_tokens(text: str, offset: int, count: int) -> list[Token] | None:
         low = max(0, offset - window)
         if low == 0:
             return tokens(text, 0, offset)[-count:]
-        separator = _SEPARATOR.search(text, low, offset)
+        separator = SEPARATOR.search(text, low, offset)
         if separator is not None:
             at = separator.start()
             inside = string_or_comment_start(text, at)
@@ -297,6 +318,83 @@ def _recent_tokens(text: str, offset: int, count: int) -> list[Token] | None:
             if len(found) >= count:
                 return found[-count:]
         window *= 4
+
+
+class _Untold:
+    """What :func:`nearby_problem_type` answers where the text near the place does not tell."""
+
+
+_UNTOLD = _Untold()
+_SKIPS = r"(?:[ \t\f\r\n]|\\\r?\n|\#[^\r\n]*)*"
+"""What may lie between two tokens (the lexer's spaces, line continuations and comments)."""
+
+
+def nearby_problem_type(near: Enclosing, catalog: Catalog) -> str | _Untold | None:
+    """:meth:`_Code.problem_type` where the text near ``near.offset`` tells it, else
+    :data:`_UNTOLD`: read outwards from the place, bracket by bracket
+    (:class:`~automl_objective.lsp.enclosing.Enclosing`), each only as far as its first key
+    naming a problem type. Told where a bracket around the place names one and no name used
+    as a value before that key may be assigned anywhere in the text (only then may a name's
+    value name one first: such a text, one naming no problem type around the place, or one
+    whose key is farther than :data:`~automl_objective.lsp.enclosing.BUDGET` tokens, is
+    read whole)."""
+    assigned: dict[str, bool] = {}
+    try:
+        for window, index in near.openings():
+            chunks = near.tokens_from(window, index)
+            found = _first_named_in(chunks, catalog, near.text, assigned)
+            if found is not None:
+                return found
+    except TooFar:
+        pass
+    return _UNTOLD
+
+
+def _first_named_in(
+    chunks: Iterator[list[Token]], catalog: Catalog, text: str, assigned: dict[str, bool]
+) -> str | _Untold | None:
+    """The problem type :func:`_first_named` finds in the tokens of a bracket (``chunks``:
+    the text's tokens from its opening bracket on, read up to its partner or the text's end),
+    read a chunk at a time; None where it names none; :data:`_UNTOLD` where a name used as a
+    value before the key found may be assigned a value (``assigned``: each name's answer)."""
+    found: list[Token] = []
+    closed = 0
+    checked = 0  # keys from here on are not known to name none yet
+    ended = False
+    for chunk in chunks:
+        for token in chunk:
+            if token.kind == OPEN and found:
+                closed -= 1
+            elif token.kind == CLOSE:
+                closed += 1
+                if closed > 0:  # its partner: the bracket ends
+                    ended = True
+                    break
+            if (
+                token.kind == NAME
+                and found
+                and found[-1].text in _USED_AS
+                and _may_be_assigned(text, token.text, assigned)
+            ):
+                return _UNTOLD
+            found.append(token)
+        named = _first_named(found, catalog, checked)
+        if named is not None and (ended or named[0] + 2 < len(found)):
+            return named[1]
+        if ended:
+            return None
+        checked = max(checked, len(found) - 2)
+    named = _first_named(found, catalog, checked)  # the text ended: the bracket with it
+    return None if named is None else named[1]
+
+
+def _may_be_assigned(text: str, name: str, assigned: dict[str, bool]) -> bool:
+    """Whether ``name`` may be assigned somewhere in ``text`` (written before ``=``, as
+    :meth:`_Code.assignment` looks for it), told in one search (C)."""
+    if name not in assigned:
+        before_equals = rf"(?<!\w){re.escape(name)}(?!\w){_SKIPS}="
+        assigned[name] = re.search(before_equals, text) is not None
+    return assigned[name]
 
 
 _YAML_KEY = re.compile(
@@ -380,7 +478,7 @@ def problem_type_at(text: str, offset: int, language: str, catalog: Catalog) -> 
         return None
     if language == YAML:
         return _yaml_problem_type(text, offset, catalog)
-    return _Code(text).problem_type(offset, catalog)
+    return _code_problem_type(text, offset, catalog, None)
 
 
 def slot_at(text: str, offset: int, language: str, catalog: Catalog) -> Slot | None:

@@ -50,9 +50,10 @@ itself: after a cell ``metric = 'F1'`` under each, ``metric`` is in the notebook
 for ``%%timeit`` (unless the cell says ``global metric``)."""
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 """Where a cell's lines end, as Python ends them (IPython splits on these too)."""
-_IPYTHON_LINE = re.compile(
-    r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*(?:%\s*[^\W\d]|!(?!=))|[\w.\[\]()]+\?\??\s*$)"
-)
+_IPYTHON_LINE = re.compile(r"^(\s*)(?:%|!(?!=)|\?|[\w.]+\s*=\s*(?:%\s*[^\W\d]|!(?!=)))")
+"""A line IPython reads as its own syntax from its start: a magic, a shell escape, ``?obj``,
+a magic or shell escape assigned. A line ending in ``obj?`` is :func:`_later_ipython_lines`'
+to tell (IPython leaves ``f(x)?`` to Python, a syntax error)."""
 
 
 def _cell_magic(parts: list[str]) -> tuple[int, str] | None:
@@ -198,8 +199,11 @@ def _maybe_later(line: str) -> bool:
 _MAGIC_VALUE = on_first_use(r"=[ \t]*(?:%[ \t]*[^\W\d]|!(?!=))")
 """``= %env``, ``= !ls``: what IPython's MagicAssign and SystemAssign look for after the
 first ``=`` of a logical line (a ``%`` then a name, or a ``!`` that is not ``!=``)."""
-_HELP_AT_END = on_first_use(r"(?!\d)[\w*]+(?:\.[\w*]+)*\?\??$")
-"""``obj?`` ending a line, which IPython's HelpEnd reads as a help request."""
+_HELP_AT_END = on_first_use(r"(?!\d)[\w*]+(?:\.(?!\d)[\w*]+|\[-?[0-9]+\])*\?\??$")
+"""``obj?`` ending a line, which IPython's HelpEnd reads as a help request: a name, its
+attributes and integer subscripts (``a.b[0]?``), right before the line's end. Asked of IPython
+9.19.1: ``f(x)?``, ``a[b]?``, ``a.1?`` and ``obj?`` followed by a blank are left to Python (a
+syntax error); ``if x: a[0]?`` and ``x = a[0]?`` are help requests."""
 
 
 def _later_ipython_lines(
