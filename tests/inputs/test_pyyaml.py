@@ -48,18 +48,46 @@ def test_both_patterns_match_the_same_code_points() -> None:
 
 
 def test_only_pyyamls_exact_pattern_is_answered() -> None:
-    compiled: list[tuple[object, object]] = []
-    compile = pyyaml.compile_for_import(lambda *arguments: compiled.append(arguments))
-    compile(pyyaml.READER_PATTERN)
-    compile(pyyaml.READER_PATTERN, re.IGNORECASE)
-    compile(pyyaml.READER_PATTERN.encode("utf-8", "surrogatepass"))
-    compile(pyyaml.READER_PATTERN[:-1] + "\t]")
+    compiled: list[tuple[object, ...]] = []
+
+    def compile(*arguments: object) -> re.Pattern[str]:
+        compiled.append(arguments)
+        return re.compile("")
+
+    lean = pyyaml.compile_for_import(compile)
+    made = [
+        lean(pyyaml.READER_PATTERN),
+        lean(pyyaml.READER_PATTERN, re.IGNORECASE),
+        lean(pyyaml.READER_PATTERN.encode("utf-8", "surrogatepass")),
+        lean(pyyaml.READER_PATTERN[:-1] + "\t]"),
+    ]
+    assert compiled == []  # each compiled when it is first used, not at PyYAML's import
+    for pattern in made:
+        pattern.match("")
     assert compiled == [
-        (pyyaml.SAME_CHARACTERS,),
+        (pyyaml.SAME_CHARACTERS, 0),
         (pyyaml.READER_PATTERN, re.IGNORECASE),
         (pyyaml.READER_PATTERN.encode("utf-8", "surrogatepass"), 0),
         (pyyaml.READER_PATTERN[:-1] + "\t]", 0),
     ]
+
+
+def test_pyyamls_patterns_are_compiled_when_first_used_in_the_commands_process() -> None:
+    """The resolvers' and the constructor's patterns too: a run compiles only those its
+    scalars reach (a date's, the timestamp constructor's, seldom), each the pattern PyYAML
+    wrote."""
+    program = (
+        "from automl_objective.cli import start_up; start_up.pause()\n"
+        "from automl_objective.inputs.pyyaml import yaml\n"
+        "import re\n"
+        "pattern = yaml.constructor.SafeConstructor.timestamp_regexp\n"
+        "print(type(pattern) is not re.Pattern, pattern.flags & re.VERBOSE > 0,"
+        " yaml.safe_load('a: 2001-12-14') == {'a': __import__('datetime').date(2001, 12, 14)})"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["True", "True", "True"]
 
 
 def test_only_the_commands_process_imports_pyyaml_leanly() -> None:

@@ -4,7 +4,8 @@ Compiling a pattern runs ``re``'s parser and compiler in Python: 40 to 300 µs e
 ``validate`` imports a dozen modules whose patterns only words, positions or other kinds of
 file need; :func:`on_first_use` keeps those off its start-up. The object it returns stands
 for the compiled pattern: the first method asked for compiles it, and each method is then
-kept on the object, so a later call costs what a call on the pattern itself costs.
+kept on the object, so a later call costs what a call on the pattern itself costs. (PyYAML's
+own patterns are made so in the command's process: :mod:`automl_objective.inputs.pyyaml`.)
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ if TYPE_CHECKING:
 
 
 class _OnFirstUse:
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._source = (pattern, flags)
+    def __init__(self, pattern: str, flags: int, compile: Any) -> None:
+        self._source = (pattern, flags, compile)  # its only attribute until a method is kept
 
     def __getattr__(self, name: str) -> Any:  # only for what is not kept yet
-        compiled = re.compile(*self._source)
+        pattern, flags, compile = self._source
+        compiled = compile(pattern, flags)
         found = getattr(compiled, name)
         self.__dict__[name] = found
         return found
@@ -30,7 +32,7 @@ class _OnFirstUse:
         return f"on_first_use({self._source[0]!r})"
 
 
-def on_first_use(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, done when a method of it is first called (``match``,
-    ``search``, ``sub``, ...): not a Pattern object, only its methods."""
-    return _OnFirstUse(pattern, flags)  # type: ignore[return-value]
+def on_first_use(pattern: str, flags: int = 0, compile: Any = None) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` (or ``compile``'s), done when a method of it is first
+    called (``match``, ``search``, ``sub``, ...): not a Pattern object, only its methods."""
+    return _OnFirstUse(pattern, flags, compile or re.compile)  # type: ignore[return-value]

@@ -276,10 +276,13 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     """:func:`~automl_objective.check.messages.explain_all`, remembered."""
     global _LAST
     last, shape, entry = _LAST
-    if _like(failure, last, shape, entry, catalog):  # the last failure's key, but for the
-        # indices along its path (a list's items failing alike): its entry, no key built
-        return _rebuilt(entry, failure[2])
     code, warn, path, keyword, instance, value, facts = failure
+    # (_like's first test made here: most failures are not the last one's like, and the
+    # call to learn it cost more than the test)
+    if last is not None and instance is last[4] and _like(failure, last, shape, entry, catalog):
+        # the last failure's key, but for the indices along its path (a list's items
+        # failing alike): its entry, no key built
+        return _rebuilt(entry, path)
     try:
         key = _key(code, warn, path, keyword, instance, value, facts)
     except _TooLarge:
@@ -287,7 +290,8 @@ def explain_remembered(failure: Failure, catalog: Catalog) -> list[Located]:
     entry = _MEMORY.get(key)
     if entry is not None and entry[0] is facts and entry[1] is value and entry[2] is catalog:
         _LAST = (failure, key[-1], entry)
-        return _rebuilt(entry, path)
+        # the findings remembered when the path is theirs (the common case), without the call
+        return entry[5][:] if path == entry[4] else _rebuilt(entry, path)
     return _remembered(failure, catalog, key)
 
 
