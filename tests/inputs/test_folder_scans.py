@@ -368,6 +368,33 @@ def test_found_files_that_are_not_utf8_are_passed_over_without_evidence(tmp_path
     assert [f.code for f in named.findings] == ["encoding"] and named.skipped is None
 
 
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-32"),  # its mark starts as UTF-16's little-endian one
+        lambda text: text.encode("utf-32-le"),
+        lambda text: text.encode("utf-32-be"),
+        lambda text: text.encode() + b"\x00",  # UTF-8 with a stray NUL byte
+        lambda text: text.encode().replace(b": ", b":\x00 ", 1),
+    ],
+    ids=["utf-32", "utf-32-le", "utf-32-be", "utf-8, NUL at the end", "utf-8, NUL inside"],
+)
+def test_a_request_saved_as_utf32_or_with_a_nul_byte_keeps_its_encoding_finding(
+    tmp_path: Path, encode: Any
+) -> None:
+    """The lenient reading took any text holding a NUL byte for UTF-16 (and UTF-32's mark for
+    UTF-16's): a request saved as UTF-32, or as UTF-8 with a stray NUL, read as UTF-16 showed
+    no sign of one and was passed over silently where it had failed the run. Data saved so
+    is still passed over."""
+    request = json.dumps({"AutoMLJobName": "j", "AutoMLJobObjective": {"MetricName": "F1"}})
+    (tmp_path / "request.json").write_bytes(encode(request))
+    (tmp_path / "people.json").write_bytes(encode('[{"name": "Andy", "age": 30}]'))
+    found = _found(tmp_path)
+    assert [f.code for f in found["request.json"].findings] == ["encoding"]
+    assert found["request.json"].skipped is None
+    assert found["people.json"].findings == [] and found["people.json"].skipped is not None
+
+
 def test_the_lenient_reading_reads_the_text_once_however_many_documents_write_a_key_twice(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -1029,6 +1029,10 @@ _JOB_YAML = (
     "  Job:\n    Type: AWS::SageMaker::AutoMLJob\n    Properties: {ProblemType: Regression}\n"
 )
 _BUCKET_YAML = "  Job:\n    Type: AWS::S3::Bucket\n"
+_FUNCTION_YAML = (
+    "  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+    "      Timeout: 3\n      Code: {ZipFile: \"boto3.client('sagemaker').create_auto_ml_job()\"}\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -1053,6 +1057,12 @@ _BUCKET_YAML = "  Job:\n    Type: AWS::S3::Bucket\n"
             "member 'Resources' appears twice in one object (line 2): CloudFormation takes "
             "the last, which hides the AWS::SageMaker::AutoMLJob 'Job' the first holds",
         ),
+        (  # where the function's request is written again
+            f"Resources:\n{_FUNCTION_YAML}      Code: {{S3Bucket: b, S3Key: k}}\n",
+            (8, 7),
+            "key 'Code' appears twice in one mapping (lines 7 and 8): CloudFormation takes "
+            "the last, which hides the AWS::Lambda::Function 'Fn' the first holds",
+        ),
     ],
 )
 def test_a_key_written_twice_that_hides_an_automl_job_is_a_finding(
@@ -1075,11 +1085,21 @@ def test_a_key_written_twice_that_hides_an_automl_job_is_a_finding(
         f"Resources:\n{_JOB_YAML}Resources:\n{_JOB_YAML}",  # the same job again: none hidden
         f"Resources:\n{_BUCKET_YAML}Resources:\n{_JOB_YAML}",  # the job is the one kept
         f"Resources:\n{_BUCKET_YAML}Outputs: {{A: 1}}\nOutputs: {{B: 2}}\n",
+        # the job moved to another logical ID: created all the same
+        f"Resources:\n{_JOB_YAML}Resources:\n{_JOB_YAML.replace('Job:', 'Moved:')}",
+        # a key of the job's or function's written twice where no request is
+        f"Resources:\n{_JOB_YAML}    Metadata: {{A: 1}}\n    Metadata: {{A: 2}}\n",
+        f"Resources:\n{_JOB_YAML}    DependsOn: A\n    DependsOn: B\n",
+        f"Resources:\n{_FUNCTION_YAML}      Timeout: 5\n",
     ],
 )
 def test_a_key_written_twice_hiding_no_automl_job_is_cloudformations_business(
     tmp_path: Path, template: str
 ) -> None:
+    """A duplicate key that hides no request (the job is the one kept, or equal in both
+    writings, or moved; the key written twice is the job's ``Metadata`` or ``DependsOn``, or
+    a Lambda function's ``Timeout``) is not reported: each of the last four was reported as
+    hiding the job or function."""
     path = tmp_path / "template.yaml"
     path.write_text(template)
     assert [f.code for f in validate_file(path).findings if f.code == "duplicate-key"] == []

@@ -60,15 +60,31 @@ def decode(path: str, raw: bytes) -> str:
 
 def decode_leniently(raw: bytes) -> str:
     """Text of bytes :func:`decode` refuses, read as well as they can be, only to look in it
-    for signs of an AutoML request: UTF-16 (with a byte-order mark, or without one when NUL
-    bytes say so: little-endian when they sit at odd offsets, as ASCII text's high bytes do)
-    as UTF-16, anything else as UTF-8, each byte that is not replaced."""
+    for signs of an AutoML request: UTF-32 or UTF-16 as a byte-order mark says; without one,
+    when NUL bytes are there, as whichever of UTF-8, UTF-16 and UTF-32 (either byte order)
+    reads the file's first 64 KiB into the most ASCII text other than NULs, less the NULs (a
+    request's names are ASCII: UTF-16 or UTF-32 text read as UTF-8 leaves NULs beside its
+    letters, UTF-8 text with a stray NUL read as UTF-16 hardly any ASCII); anything else as
+    UTF-8. Each byte that is not text is replaced."""
+    if raw.startswith(_UTF32_BOMS):  # first: UTF-32's little-endian mark starts as UTF-16's
+        return raw.decode("utf-32", "replace")
     if raw.startswith(_UTF16_BOMS):
         return raw.decode("utf-16", "replace")
-    if b"\x00" in raw:
-        odd = raw[1::2].count(0) >= raw[0::2].count(0)
-        return raw.decode("utf-16-le" if odd else "utf-16-be", "replace")
-    return raw.decode("utf-8-sig", "replace")
+    if b"\x00" not in raw:
+        return raw.decode("utf-8-sig", "replace")
+    sample = raw[:_SAMPLE]
+    codec = max(_WITHOUT_MARK, key=lambda codec: _legible(sample.decode(codec, "replace")))
+    return raw.decode(codec, "replace")
+
+
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_SAMPLE = 64 * 1024
+_WITHOUT_MARK = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def _legible(text: str) -> int:
+    """How much ASCII text other than NUL ``text`` holds, less its NULs."""
+    return len(text.encode("ascii", "ignore")) - 2 * text.count("\x00")
 
 
 def decode_python(display: str, raw: bytes) -> str:

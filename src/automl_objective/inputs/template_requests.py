@@ -723,11 +723,17 @@ _RESOURCES: dict[str, Callable[[Reading, dict[str, Any], Prefix, str], None]] = 
 def _duplicates_inside(reading: Reading) -> None:
     """A key written twice inside an AutoML request: CloudFormation takes the last, but
     which one the author meant is anyone's guess."""
-    prefixes = [part.prefix for part in reading.parts]
+    requests = {part.prefix for part in reading.parts}
     for at, error in reading.document.duplicates:
-        if any(at[: len(prefix)] == prefix for prefix in prefixes):
+        if _inside(at, requests):
             position = None if error.line is None else (error.line, error.column or 1)
             reading.problem(Code.DUPLICATE_KEY, at, position, error.message)
+
+
+def _inside(at: Prefix, requests: set[Prefix]) -> bool:
+    """Whether ``at`` is a request's path or below one (each of its heads looked up once,
+    not each request compared: a template may hold thousands of both)."""
+    return any(at[:size] in requests for size in range(len(at) + 1))
 
 
 def _may_hold_request(resource: Any) -> bool:
@@ -752,21 +758,71 @@ def _first_writings(document: Document) -> Any:
     return found[0] if len(found) == 1 else None
 
 
+class _Hidden:
+    """Which resources of a template's first writings that may hold an AutoML request the
+    template as CloudFormation reads it (each key's last writing) does not hold alike, under
+    their logical ID or another (a resource moved is not hidden): each told once asked."""
+
+    def __init__(self, first: dict[Any, Any], last: dict[Any, Any]) -> None:
+        self.first = first
+        self.last = last
+        self.known: dict[Any, bool] = {}
+        self.kept: dict[str, list[Any]] | None = None
+
+    def __call__(self, name: Any) -> bool:
+        if name not in self.known:
+            resource: Any = self.first.get(name)
+            self.known[name] = (
+                _may_hold_request(resource)
+                and self.last.get(name) != resource
+                and resource not in self._kept(resource["Type"])
+            )
+        return self.known[name]
+
+    def _kept(self, kind: str) -> list[Any]:
+        if self.kept is None:
+            self.kept = {}
+            for resource in self.last.values():
+                if isinstance(resource, dict) and isinstance(resource.get("Type"), str):
+                    self.kept.setdefault(resource["Type"], []).append(resource)
+        return self.kept.get(kind, [])
+
+    def by(self, at: Prefix) -> Any:
+        """The logical ID of the resource a key written twice at ``at`` hides, or None: the
+        first hidden, for ``Resources`` written again; for its logical ID written again, or
+        its ``Type``, that resource; for a key of its ``Properties``, where its request may
+        be (any of an AutoML job's; of another resource's, one whose first writing shows a
+        sign of a request, not a Lambda function's ``Timeout``). Its ``Metadata`` or
+        ``DependsOn`` written twice hides no request."""
+        if at == ("Resources",):
+            return next((name for name in self.first if self(name)), None)
+        if len(at) < 2 or at[0] != "Resources" or not self(at[1]):
+            return None
+        resource = self.first[at[1]]
+        if len(at) == 2 or at[2] == "Type":
+            return at[1]
+        if at[2] != "Properties":
+            return None
+        if len(at) == 3 or resource["Type"] == _AUTOML_JOB:
+            return at[1]
+        first: Any = resource
+        for key in at[2:]:
+            first = first.get(key) if isinstance(first, dict) else None
+        return at[1] if _may_hold_automl(first) else None
+
+
 def _hidden_requests(reading: Reading) -> None:
-    """A key written twice outside any request (a second ``Resources``, a logical ID or a
-    ``Type`` written again) whose first writing holds a resource that may hold an AutoML
-    request and the last does not hold alike: CloudFormation takes the last and never
-    creates what the first held, silently (it accepts a key written twice:
-    cfn-language-discussion#96); cfn-lint refuses any key written twice ("Duplicate found",
-    E0000). Reported at the last writing, naming the resource the first holds (and, in YAML,
-    the first writing's line; JSON's duplicate finding names the last alone)."""
+    """A key written twice outside any request (a second ``Resources``, a logical ID, a
+    ``Type`` or where a request may be in its ``Properties`` written again) whose first
+    writing holds a resource that may hold an AutoML request and the last does not hold
+    alike (:class:`_Hidden`): CloudFormation takes the last and never creates what the first
+    held, silently (it accepts a key written twice: cfn-language-discussion#96); cfn-lint
+    refuses any key written twice ("Duplicate found", E0000). Reported at the last writing,
+    naming the resource the first holds (and, in YAML, the first writing's line; JSON's
+    duplicate finding names the last alone)."""
     document = reading.document
-    prefixes = [part.prefix for part in reading.parts]
-    outside = [
-        (at, error)
-        for at, error in document.duplicates
-        if not any(at[: len(prefix)] == prefix for prefix in prefixes)
-    ]
+    requests = {part.prefix for part in reading.parts}
+    outside = [(at, error) for at, error in document.duplicates if not _inside(at, requests)]
     if not outside:
         return
     first = _first_writings(document)
@@ -774,24 +830,17 @@ def _hidden_requests(reading: Reading) -> None:
     if not isinstance(first_resources, dict):
         return
     last_resources = document.data.get("Resources")
-    if not isinstance(last_resources, dict):
-        last_resources = {}
-    hidden = [
-        (name, resource)
-        for name, resource in first_resources.items()
-        if _may_hold_request(resource) and last_resources.get(name) != resource
-    ]
+    hidden = _Hidden(first_resources, last_resources if isinstance(last_resources, dict) else {})
     for at, error in outside:
-        for name, resource in hidden:
-            job = ("Resources", name)
-            if at[: len(job)] != job[: len(at)]:
-                continue  # neither holds the other: another key written twice
-            message = (
-                f"{error.message}, which hides the {resource['Type']} {shown(name)} the first holds"
-            )
-            position = None if error.line is None else (error.line, error.column or 1)
-            reading.problem(Code.DUPLICATE_KEY, at, position, message)
-            break
+        name = hidden.by(at)
+        if name is None:
+            continue
+        message = (
+            f"{error.message}, which hides the {first_resources[name]['Type']} {shown(name)} "
+            "the first holds"
+        )
+        position = None if error.line is None else (error.line, error.column or 1)
+        reading.problem(Code.DUPLICATE_KEY, at, position, message)
 
 
 _REFUSED = "CloudFormation refuses the template"
