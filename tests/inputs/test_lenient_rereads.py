@@ -127,3 +127,17 @@ def test_a_document_a_kind_recognises_holds_a_group_of_its_members(data: dict[st
         if kind.recognises is not None and kind.recognises(data):
             assert kind.members is not None, kind.name
             assert any(data.keys() >= set(group) for group in kind.members), kind.name
+
+
+def test_a_found_file_the_parser_fails_on_when_read_leniently_keeps_its_finding(
+    tmp_path: Path,
+) -> None:
+    """PyYAML constructs ``!!int abc`` with ``int()``, whose ``ValueError`` is no YAML error:
+    raised by the lenient re-read of a found file writing a key twice, it failed the whole
+    scan with a traceback. Such a file does not read even leniently: it keeps its finding, and
+    the folder's other files are checked."""
+    (tmp_path / "odd.yaml").write_text("a: !!int abc\nb: 1\nb: 2\n")
+    (tmp_path / "job.json").write_text(json.dumps({"MetricName": "Acuracy"}))
+    found = _found(tmp_path)
+    assert [f.code for f in found["odd.yaml"].findings] == ["duplicate-key"]
+    assert found["job.json"].findings

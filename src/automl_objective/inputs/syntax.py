@@ -78,7 +78,20 @@ def read_leniently(path: str, text: str, *, first_writings: bool = True) -> list
     is read once: its readings are alike, and only given once); without ``first_writings``,
     only the readings CloudFormation would make (whenever they read, the first writings read
     too: the same text, with fewer members). Raises :class:`LoadError` for text that does not
-    parse even so."""
+    parse even so, or that the parser fails on (``!!int abc``: a ``ValueError`` of PyYAML's
+    construction, which failed the whole folder scan)."""
+    try:
+        return _read_leniently(path, text, first_writings)
+    except LoadError:
+        raise
+    except Exception as error:  # a parser's own failure, as parse_text words it
+        from automl_objective.base.codes import Code
+
+        message = internal_error_message(error, "reading")
+        raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
+
+
+def _read_leniently(path: str, text: str, first_writings: bool) -> list[Any]:
     if text.startswith("\ufeff"):
         text = text[1:]
     if detect_format(path, text) == "yaml":
