@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from automl_objective.base.codes import Code
 from automl_objective.inputs.document import LoadError
 from automl_objective.inputs.json_members import written_once
-from automl_objective.inputs.json_syntax import _PLAIN, COUNTED_FROM, parse_json
+from automl_objective.inputs.json_syntax import COUNTED_FROM, _plain, parse_json
 from tests.support.fuzzing import examples
 
 # A value written as text: a scalar's JSON, or an object as its members in order (a name may
@@ -81,5 +81,5 @@ def test_a_member_written_twice_is_refused_and_no_other_text(value: Written) -> 
 def test_the_quotes_of_a_text_tell_a_member_written_twice(text: str, once: bool) -> None:
     """Decided from the quotes when the text holds no backslash (else it is read by the
     decoder that sees each object's members)."""
-    decided = "\\" not in text and written_once(text, _PLAIN.decode(text))
+    decided = "\\" not in text and written_once(text, _plain().decode(text))
     assert decided is (once and "\\" not in text)
