@@ -192,3 +192,23 @@ def test_a_long_run_is_broken_where_an_item_differs_or_cannot_be_keyed() -> None
     assert len(fresh) == 101 + 2 * 53 + 2 + 1  # two failures each of ``two`` and of 1
     _assert_same(items, CHANNEL)
     _assert_same(tuple(items), CHANNEL)  # type: ignore[arg-type]  # any sequence of items
+
+
+def test_a_run_longer_than_a_block_ends_where_an_item_inside_a_block_differs() -> None:
+    """After the first ``BLOCK`` items like the last, a run is followed a block at a time,
+    the items of a block written at once: an item inside a block that differs only in a
+    type (``1``, ``1.0``, ``True``), a character, or that cannot be written (a marked
+    string), ends the run at that item, as keyed one by one; one sharing an object with
+    another item (written as a reference) is still told by its value."""
+    block = alike.BLOCK
+    for plain, odd in [
+        (_channel(1), _channel(True)),
+        (_channel(1), _channel(1.0)),
+        (_channel("bogus"), _channel("bogus", uri=URI + "q")),
+        (_channel("bogus"), _channel(LiteralText("bogus"))),
+    ]:
+        items = [copy.deepcopy(plain) for _ in range(5 * block)]
+        items[3 * block + 7] = odd  # inside the second block after the first items
+        items[4 * block + 1] = items[4 * block]  # one object twice, in the last block
+        items += [copy.deepcopy(plain) for _ in range(block // 2)]
+        _assert_same(items, CHANNEL)
