@@ -419,22 +419,25 @@ def _refused_passed_over(result: FileResult, path: str, text: str) -> FileResult
     document and its text shows no sign of an AutoML request
     (:func:`.look_alikes.shows_an_automl_request`: a template's AutoML job, a task calling
     createAutoMLJob, an AutoML call in code, a member only AutoML documents have, a metric of
-    the schema's)."""
+    the schema's). A text that shows one is not read again; one that writes no member of an
+    AutoML document (:func:`.look_alikes.may_hold_an_automl_document`) only to tell whether
+    it parses, which the reason given says."""
     from automl_objective.base.codes import Code
-    from automl_objective.inputs.look_alikes import shows_an_automl_request
+    from automl_objective.inputs import look_alikes
     from automl_objective.inputs.syntax import read_leniently
 
     if all(f.code == Code.EMPTY_DOCUMENT for f in result.findings):
         return FileResult(result.path, [], None, skipped=SKIPPED_EMPTY)
+    if look_alikes.shows_an_automl_request(text):
+        return result
+    automl = look_alikes.may_hold_an_automl_document(text)
     try:
-        documents = read_leniently(path, text)
+        documents = read_leniently(path, text, first_writings=automl)
     except LoadError:
         documents = None
     checker = default_checker()
-    if documents is not None and any(checker.kind_of(data) is not None for data in documents):
+    if automl and documents and any(checker.kind_of(data) is not None for data in documents):
         return result  # an AutoML document, refused as written: its finding is ours to give
-    if shows_an_automl_request(text):
-        return result
     reason = SKIPPED_UNPARSED if documents is None else SKIPPED_REFUSED
     return FileResult(result.path, [], None, skipped=reason)
 
@@ -482,15 +485,21 @@ def _of_no_known_kind(path: str, text: str) -> bool:
     CloudFormation keeps them, and again as first written; YAML member names that are not
     strings read as written), holds none of the known kinds: no pipeline definition, state
     machine or template, and no AutoML document (code, which an input kind reads by its name,
-    never is one)."""
+    never is one). A text that writes no member a known kind needs
+    (:func:`.look_alikes.may_be_of_a_known_kind`) is read only to tell whether it parses so:
+    once, as CloudFormation reads it (the first writings then read too)."""
+    from automl_objective.inputs.look_alikes import may_be_of_a_known_kind
     from automl_objective.inputs.syntax import read_leniently
 
     if registry.claim(path) is not None:
         return False
+    known = may_be_of_a_known_kind(text)
     try:
-        documents = read_leniently(path, text)
+        documents = read_leniently(path, text, first_writings=known)
     except LoadError:
         return False
+    if not known:
+        return True
     checker = default_checker()
     return all(
         registry.recognise(data).recognises is None and checker.kind_of(data) is None

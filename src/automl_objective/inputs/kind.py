@@ -66,6 +66,7 @@ _FIELDS = (
     "read",
     "read_decoded",
     "recognises",
+    "members",
     "requests",
     "hook",
     "hook_types",
@@ -89,6 +90,7 @@ class InputKind(Replaceable):
         read: Reader | None = None,
         read_decoded: Callable[[str, str], Contents] | None = None,
         recognises: Callable[[Any], bool] | None = None,
+        members: tuple[tuple[str, ...], ...] | None = None,
         requests: Callable[[Document], Contents] | None = None,
         hook: str | None = None,
         hook_types: tuple[str, ...] = (),
@@ -102,6 +104,7 @@ class InputKind(Replaceable):
         self.read = read
         self.read_decoded = read_decoded
         self.recognises = recognises
+        self.members = members
         self.requests = requests
         self.hook = hook
         self.hook_types = hook_types
@@ -128,6 +131,12 @@ class InputKind(Replaceable):
     """A kind of JSON or YAML document: whether a parsed document's data is one (cheap: it
     runs on every document). None, with ``requests``: every document no other kind
     recognises."""
+    members: tuple[tuple[str, ...], ...] | None
+    """With ``recognises``: the member names a document it recognises holds at its top, as
+    groups of which it holds at least one whole (``(("StartAt", "States"),)``: both). A text
+    that writes no group whole holds no document of the kind, unparsed
+    (:func:`.look_alikes.may_be_of_a_known_kind`: a folder scan's lenient re-read is spared).
+    None: not declared (every text may hold one)."""
     requests: Callable[[Document], Contents] | None
     """A kind of JSON or YAML document: the requests a document of this kind holds."""
     hook: str | None

@@ -120,3 +120,39 @@ def shows_an_automl_request(text: str) -> bool:
         if mentions_automl(text):
             return True
     return names_an_automl_request(text)
+
+
+_MAY_WRITE_A_NAME = re.compile(r"\\[xuU\r\n\x85\u2028\u2029]")
+"""An escape that may write a member name unlike its text: JSON's and YAML's ``\\u0041``,
+YAML's ``\\x41`` and ``\\U00000041``, and a line break escaped in a double-quoted YAML scalar
+(``"Start\\`` and ``At"`` on the next line are ``StartAt``). Without one, a member's name is
+written as it reads (folding a plain or quoted YAML scalar over lines joins them with a
+space; tags and aliases do not make names)."""
+
+
+def may_hold_an_automl_document(text: str) -> bool:
+    """Whether a JSON or YAML text may hold an AutoML document: it writes a member that
+    selects a document kind (the generated catalog's ``DOCUMENT_KINDS``: ``MetricName``,
+    ``InputDataConfig``, ...), or an escape that may write one (:data:`_MAY_WRITE_A_NAME`).
+    A text that does not holds none, read however leniently: it needs not be read to tell."""
+    from automl_objective_generated.catalog import DOCUMENT_KINDS
+
+    if any(name in text for _, names in DOCUMENT_KINDS for name in names):
+        return True
+    return _MAY_WRITE_A_NAME.search(text) is not None
+
+
+def may_be_of_a_known_kind(text: str) -> bool:
+    """Whether a JSON or YAML text may hold a document of a known kind: an AutoML document
+    (:func:`may_hold_an_automl_document`), or one a registered kind recognises, whose
+    ``members`` it writes (each of a group: ``StartAt`` and ``States``; a kind that declares
+    none may be held by any text)."""
+    from automl_objective.inputs import registry
+
+    for kind in registry.KINDS:
+        groups = kind.members
+        if kind.recognises is not None and (
+            groups is None or any(all(name in text for name in group) for group in groups)
+        ):
+            return True
+    return may_hold_an_automl_document(text)

@@ -20,6 +20,7 @@ from automl_objective.inputs.kind import InputKind, OnCall
 from automl_objective.inputs.reading import MAX_BYTES, decode, read_file, read_stream
 from automl_objective.inputs.source import Source
 from automl_objective.inputs.syntax import parse_text
+from automl_objective.inputs.template_marks import TEMPLATE_MEMBERS
 from automl_objective.inputs.template_marks import recognises as _is_template
 
 TYPE_CHECKING = False
@@ -30,12 +31,22 @@ if TYPE_CHECKING:
     from automl_objective.inputs.document import Format
 
 
-def _is_pipeline(data: Any) -> bool:
-    return isinstance(data, dict) and "Version" in data and "Steps" in data
+PIPELINE_MEMBERS = ("Version", "Steps")
+STATE_MACHINE_MEMBERS = ("StartAt", "States")
 
 
-def _is_state_machine(data: Any) -> bool:
-    return isinstance(data, dict) and "StartAt" in data and "States" in data
+def _holding(first: str, second: str) -> Callable[[Any], bool]:
+    """Whether a document is an object holding both members (as fast as the test written out:
+    it runs on every document)."""
+
+    def holds(data: Any) -> bool:
+        return isinstance(data, dict) and first in data and second in data
+
+    return holds
+
+
+_is_pipeline = _holding(*PIPELINE_MEMBERS)
+_is_state_machine = _holding(*STATE_MACHINE_MEMBERS)
 
 
 def _in(module: str, name: str) -> OnCall:
@@ -54,6 +65,7 @@ KINDS: tuple[InputKind, ...] = (
         hook_types=("json", "yaml"),
         hook_globs=(),
         recognises=_is_pipeline,
+        members=(PIPELINE_MEMBERS,),
         requests=_in("pipelines", "requests"),
     ),
     InputKind(
@@ -67,6 +79,7 @@ KINDS: tuple[InputKind, ...] = (
         hook_types=("json", "yaml"),
         hook_globs=(),
         recognises=_is_state_machine,
+        members=(STATE_MACHINE_MEMBERS,),
         requests=_in("state_machines", "requests"),
     ),
     InputKind(
@@ -87,6 +100,7 @@ KINDS: tuple[InputKind, ...] = (
         hook_types=("json", "yaml"),
         hook_globs=(),
         recognises=_is_template,
+        members=TEMPLATE_MEMBERS,
         requests=_in("templates", "requests"),
     ),
     InputKind(

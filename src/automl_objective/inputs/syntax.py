@@ -74,18 +74,35 @@ def read_leniently(path: str, text: str, *, first_writings: bool = True) -> list
     (:func:`.yaml_syntax.documents_to_recognise`). Each document is read a second time with
     every member written twice kept at its first writing instead, as no AWS reader keeps it: a
     template whose second ``Resources`` hides its first one's AutoML job is a known kind, and
-    the mistake its ``duplicate-key`` finding tells of; without ``first_writings``, only the
-    readings CloudFormation would make. Raises :class:`LoadError` for text that does not parse
-    even so."""
+    the mistake its ``duplicate-key`` finding tells of (a YAML text that writes no key twice
+    is read once: its readings are alike, and only given once); without ``first_writings``,
+    only the readings CloudFormation would make (whenever they read, the first writings read
+    too: the same text, with fewer members). Raises :class:`LoadError` for text that does not
+    parse even so, or that the parser fails on (``!!int abc``: a ``ValueError`` of PyYAML's
+    construction, which failed the whole folder scan)."""
+    try:
+        return _read_leniently(path, text, first_writings)
+    except LoadError:
+        raise
+    except Exception as error:  # a parser's own failure, as parse_text words it
+        from automl_objective.base.codes import Code
+
+        message = internal_error_message(error, "reading")
+        raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
+
+
+def _read_leniently(path: str, text: str, first_writings: bool) -> list[Any]:
     if text.startswith("\ufeff"):
         text = text[1:]
     if detect_format(path, text) == "yaml":
-        from automl_objective.inputs.yaml_syntax import documents_to_recognise
+        from automl_objective.inputs.yaml_syntax import (
+            documents_to_recognise,
+            readings_to_recognise,
+        )
 
-        last_kept = documents_to_recognise(path, text)
         if not first_writings:
-            return last_kept
-        return [*last_kept, *documents_to_recognise(path, text, first_writings=True)]
+            return documents_to_recognise(path, text)
+        return readings_to_recognise(path, text)
     last = parse_json(path, text, cloudformation=True).data
     if not first_writings:
         return [last]

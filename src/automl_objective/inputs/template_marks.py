@@ -9,6 +9,12 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+_VERSION, _TRANSFORM, _RESOURCES = "AWSTemplateFormatVersion", "Transform", "Resources"
+TEMPLATE_MEMBERS = ((_VERSION,), (_TRANSFORM,), (_RESOURCES,))
+"""The members :func:`recognises` looks for, one of which a template holds (the registry's
+``members`` of the template kind)."""
+
+
 def _is_resource(name: str, resource: Any) -> bool:
     kind = resource.get("Type") if isinstance(resource, dict) else None
     return name.startswith("Fn::ForEach::") or (isinstance(kind, str) and "::" in kind)
@@ -20,14 +26,14 @@ def recognises(data: Any) -> bool:
     ``AWS::S3::Bucket`` (a CDK template has only these)."""
     if not isinstance(data, dict):
         return False
-    if "AWSTemplateFormatVersion" in data:
+    if _VERSION in data:
         return True
-    transform = data.get("Transform")
+    transform = data.get(_TRANSFORM)
     if transform is not None:  # most documents have none (every document asks, so cheaply)
         transforms = transform if isinstance(transform, list) else [transform]
         if any(isinstance(t, str) and t.startswith("AWS::") for t in transforms):
             return True
-    resources = data.get("Resources")
+    resources = data.get(_RESOURCES)
     return (
         isinstance(resources, dict)
         and bool(resources)

@@ -113,12 +113,14 @@ def _check_graph(
     duplicates: list[Duplicate] | None = None,
     *,
     leniently: bool = False,
+    repeated: list[yaml.Node] | None = None,
 ) -> None:
     """Refuse duplicate keys, keys that are not strings, numbers JSON cannot hold and alias
     bombs, walking each distinct node once. With ``duplicates``, a duplicate key is listed
     there (the mapping holding it, the finding) instead of refused; ``leniently``, a scalar
     key that is not a string is read as the string it is written as and a duplicate key is
-    let be, unworded (wording one reads the whole text again)."""
+    let be, unworded (wording one reads the whole text again), its mapping listed in
+    ``repeated`` if given."""
     writings: list[_KeyWritings] = []  # once a key repeats
     expanded: dict[int, int] = {}  # node -> nodes in its expansion
     sizes: dict[int, int] = {}  # node -> characters of the scalars in its expansion
@@ -138,7 +140,9 @@ def _check_graph(
         if isinstance(node, yaml.MappingNode) and children_done:  # checked on the way in
             children = [child for pair in node.value for child in pair]
         elif isinstance(node, yaml.MappingNode):
-            children = _mapping_children(path, text, node, duplicates, writings, leniently)
+            children = _mapping_children(
+                path, text, node, duplicates, writings, leniently, repeated
+            )
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
         if not children_done and children:
@@ -162,11 +166,13 @@ def _mapping_children(
     duplicates: list[Duplicate] | None,
     writings: list[_KeyWritings],
     leniently: bool = False,
+    repeated: list[yaml.Node] | None = None,
 ) -> list[yaml.Node]:
     """The keys and values of a mapping, refusing keys that are not strings or repeat (or
     listing those that repeat in ``duplicates``; ``leniently``, reading a scalar key as the
-    string it is written as and letting a repeated one be); ``writings`` holds the text's
-    :class:`_KeyWritings` once a key repeats."""
+    string it is written as and letting a repeated one be, the mapping listed in
+    ``repeated`` if given); ``writings`` holds the text's :class:`_KeyWritings` once a key
+    repeats."""
     children: list[yaml.Node] = []
     seen: dict[Any, int] = {}  # each key's value -> the pair where it is first
     for index, (key, value) in enumerate(node.value):
@@ -176,7 +182,10 @@ def _mapping_children(
         if leniently and isinstance(key, yaml.ScalarNode):
             key.tag = _TAG + "str"
         _check_key(path, text, key)
-        if key.value in seen and not leniently:
+        if key.value in seen and leniently:
+            if repeated is not None:
+                repeated.append(node)
+        elif key.value in seen:
             if not writings:
                 writings.append(_KeyWritings(text))
             written = writings[0].keys.get(node.start_mark.index)
@@ -389,6 +398,17 @@ def _careful(path: str, text: str, cloudformation: bool) -> Document:
     return document
 
 
+def readings_to_recognise(path: str, text: str) -> list[Any]:
+    """Every document of a YAML text as :func:`documents_to_recognise` reads it, then again
+    with ``first_writings``: composed a second time only if a key is written twice (else the
+    readings are alike; PyYAML's construction flattens merge keys in the graph in place, so
+    the first writings are not read from the graph already constructed)."""
+    documents, repeated = _recognised(path, text, first_writings=False)
+    if not repeated:
+        return documents
+    return [*documents, *documents_to_recognise(path, text, first_writings=True)]
+
+
 def documents_to_recognise(path: str, text: str, *, first_writings: bool = False) -> list[Any]:
     """Every document of a YAML text, read only to tell whether any is of a known kind (a
     folder scan passes over a found file none of whose documents is): as a CloudFormation
@@ -398,18 +418,24 @@ def documents_to_recognise(path: str, text: str, *, first_writings: bool = False
     its own local tag dropped (:func:`_untag_root`); with ``first_writings``, a key written
     twice keeps its first value instead. Everything else refused raises :class:`LoadError` as
     the careful reading words it."""
+    return _recognised(path, text, first_writings=first_writings)[0]
+
+
+def _recognised(path: str, text: str, *, first_writings: bool) -> tuple[list[Any], bool]:
+    """:func:`documents_to_recognise`'s documents, and whether a key is written twice."""
     loader = _template_loader_class()(text)
     documents: list[Any] = []
+    repeated: list[yaml.Node] = []
     try:
         while loader.check_node():
             root = loader.get_node()
             if root is not None:  # always, after check_node (typed as if it might not be)
-                _check_graph(path, root, loader, text, leniently=True)
+                _check_graph(path, root, loader, text, leniently=True, repeated=repeated)
                 _untag_root(root)
                 if first_writings:
                     _keep_first_writings(root)
                 documents.append(loader.construct_document(root))
-        return documents
+        return documents, bool(repeated)
     except (yaml.YAMLError, RecursionError) as error:
         raise _load_error(path, text, error) from None
     finally:
