@@ -6,17 +6,23 @@ line and column), the rule that drops a finding another one already says better
 :mod:`automl_objective.check.checker`.
 """
 
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string, and the first compile of a run costs about 10 M
-# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
+from __future__ import annotations
+
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
-from typing import Any, NamedTuple
 
-from automl_objective.base.codes import Code, Severity
+from automl_objective.base.codes import Code
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
+    from automl_objective.base.codes import Severity
+else:  # the same class, without importing typing (base/records.py)
+    from automl_objective.base.records import NamedTuple
 
 Path = tuple[str | int, ...]
 
