@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from operator import itemgetter
 
 from automl_objective.base.codes import Code
@@ -169,7 +170,7 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
         unique = _one_per_value(unique)
     if not (generic and specific) and not type_errors and not superseded:
         return unique
-    depths = sorted({len(path) for path in type_errors})  # a prefix can only be this long
+    depths = sorted(set(map(len, type_errors)))  # a prefix can only be this long
     kept = []
     for item in unique:
         code, path = item.code, item.path
@@ -209,7 +210,7 @@ def _gathered(
         if code == INVALID_TYPE:
             type_errors.add(item.path)
         elif code in _SUPERSEDES:
-            superseded.update((item.path, other) for other in _SUPERSEDES[code])
+            superseded.update(zip(repeat(item.path), _SUPERSEDES[code]))
     return specific, type_errors, superseded, generic, violations
 
 
