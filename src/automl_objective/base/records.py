@@ -14,6 +14,11 @@ itself, from the class's annotations and defaults, the first time anything asks 
 never imports it. The type checker is told the class is a dataclass (``@dataclass`` under
 ``TYPE_CHECKING``); tests/api/test_public_records.py holds each record to the dataclass of
 the same fields, behaviour by behaviour.
+
+Typing's own records the same way: :class:`NamedTuple` stands for ``typing.NamedTuple`` at
+run time (the class statement is the one the type checker reads), and
+:func:`typing_on_first_use` gives a module's ``Literal`` aliases to their first reader, so
+that a process reporting findings never imports typing (13 M instructions).
 """
 
 from __future__ import annotations
