@@ -207,7 +207,7 @@ from .checks import (
 )
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # names for the type checker: a finding's process never imports typing
+if TYPE_CHECKING:  # names for mypy only: a process reporting findings never imports typing
     from typing import Any
 
     from automl_objective.check.failures import Facts
