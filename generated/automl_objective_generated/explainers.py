@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from automl_objective.base.dynamic import DYNAMIC, OpenArray, OpenObject
-from automl_objective.check.failures import Facts, Failure, JsonPath, json_equal
+from automl_objective.check.failures import Failure, JsonPath, json_equal
 
 from .checks import (
     Explain,
@@ -206,6 +205,12 @@ from .checks import (
     check_tabular_algorithm_choice,
     check_time_series_forecasting_algorithm,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # names for mypy only: a process reporting findings never imports typing
+    from typing import Any
+
+    from automl_objective.check.failures import Facts
 
 
 def _in(value: Any, options: tuple[Any, ...]) -> bool:

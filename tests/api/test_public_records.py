@@ -11,7 +11,7 @@ import inspect
 import pickle
 import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, get_type_hints
 
 import pytest
 
@@ -19,6 +19,11 @@ from automl_objective.api import FileResult, Finding, Resolution
 from automl_objective.base.codes import Code
 from automl_objective.base.finding import Related
 from automl_objective.base.records import field, record
+
+if TYPE_CHECKING:
+    from typing import NamedTuple as MadeHere
+else:  # what the catalog's records and the failure record are made on at run time
+    from automl_objective.base.records import NamedTuple as MadeHere
 
 RELATED = Related(3, 7, "value defined", 2)
 SAMPLES: dict[type, list[Any]] = {
@@ -169,6 +174,91 @@ def test_the_records_type_hints_resolve_before_any_finding_is_made() -> None:
         "dumped = pydantic.TypeAdapter(Finding).dump_python(\n"
         "    Finding('error', Code.UNKNOWN_METRIC, '/MetricName', 1, 2, 'm'), mode='json')\n"
         "assert dumped['code'] == 'unknown-metric', dumped\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+_CATALOG_RECORDS = ("Metric", "ProblemTypeRule", "AlgorithmRule", "Catalog")
+
+
+def _typing_reference(cls: Any) -> Any:
+    """The ``typing.NamedTuple`` of ``cls``'s fields, types and defaults, under its name."""
+    defaults = cls._field_defaults
+    reference: Any = NamedTuple(cls.__name__, list(get_type_hints(cls).items()))  # type: ignore[misc]
+    reference.__new__.__defaults__ = tuple(defaults.values()) or None
+    reference._field_defaults = defaults
+    return reference
+
+
+@pytest.mark.parametrize("name", _CATALOG_RECORDS)
+def test_the_catalog_records_are_the_named_tuples_typing_would_make(name: str) -> None:
+    """The catalog's records are made without importing typing (base/records.py): each is
+    the named tuple typing makes of the same annotations, to its users."""
+    from automl_objective.check import catalog
+
+    cls: Any = getattr(catalog, name)
+    reference = _typing_reference(cls)
+    assert cls.__bases__ == (tuple,) and cls.__module__ == "automl_objective.check.catalog"
+    assert (cls.__name__, cls.__qualname__) == (name, name) and getattr(catalog, name) is cls
+    assert cls._fields == reference._fields
+    assert cls._field_defaults == reference._field_defaults
+    assert get_type_hints(cls) == get_type_hints(reference)
+    assert [p.name for p in inspect.signature(cls).parameters.values()] == list(cls._fields)
+    loaded = catalog.load_catalog()
+    values: list[Any] = [loaded, *loaded.metrics, *loaded.problem_types, *loaded.algorithms]
+    for value in values:
+        if type(value) is cls:
+            same = reference(*value)
+            assert repr(value) == repr(same) and value == same and hash(value) == hash(same)
+            assert value._asdict() == same._asdict() and value._replace() == value
+            assert pickle.loads(pickle.dumps(value)) == value
+            assert copy.deepcopy(value) == value
+
+
+def test_a_named_tuple_made_here_keeps_what_its_class_says() -> None:
+    class Named:
+        def __set_name__(self, owner: type, name: str) -> None:
+            self.seen = (owner, name)
+
+    class Pair(MadeHere):
+        """Two numbers."""
+
+        left: int
+        right: int = 2
+
+        @property
+        def total(self) -> int:
+            return self.left + self.right
+
+    pair = Pair(1)
+    assert (pair.left, pair.right, pair.total, repr(pair)) == (1, 2, 3, "Pair(left=1, right=2)")
+    assert Pair.__doc__ == "Two numbers." and Pair._fields == ("left", "right")
+    assert Pair.__qualname__.endswith("<locals>.Pair") and Pair.__bases__ == (tuple,)
+    assert get_type_hints(Pair) == {"left": int, "right": int}
+    namespace = {"__module__": __name__, "__annotations__": {"one": int}, "named": Named()}
+    maker: Any = type(MadeHere)
+    made = maker("Named", (MadeHere,), namespace)  # as a class statement calls it
+    assert made.named.seen == (made, "named") and made(1).one == 1
+
+
+def test_a_finding_s_module_reads_no_typing_until_a_hint_is_asked() -> None:
+    """``codes.Severity`` is typing's Literal to whoever reads it; a process that only
+    makes findings and their catalog's records never imports typing."""
+    program = (
+        "import sys\n"
+        "from automl_objective.base import codes\n"
+        "from automl_objective.check.catalog import load_catalog\n"
+        "from automl_objective.check.findings import Located\n"
+        "Located('error', codes.Code.ENCODING, (), 'm'), load_catalog().metrics[0]\n"
+        "assert 'typing' not in sys.modules, 'imported'\n"
+        "from automl_objective.base.codes import Severity\n"
+        "import typing\n"
+        "assert Severity == typing.Literal['error', 'warning'] and codes.Severity is Severity\n"
+        "try:\n"
+        "    codes.Nothing\n"
+        "except AttributeError as error:\n"
+        "    assert 'no attribute' in str(error)\n"
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -202,3 +202,26 @@ def test_the_collector_is_off_during_start_up_only(tmp_path: Path) -> None:
         "run False",  # entry(): off during start-up
         "check True True",  # on for the checking, start-up's objects frozen
     ]
+
+
+def test_a_failing_validate_imports_no_typing(tmp_path: Path) -> None:
+    """A process that reports findings (each worker of a corpus with invalid files) builds
+    the failure record, the findings and the catalog's records as typing would, without
+    importing it: about 13 M instructions of each such process (base/records.py)."""
+    for name in ("objective-lowercase.json", "objective-average-wql-prose.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "tests" / "fixtures" / "invalid" / name).read_bytes())
+    program = (
+        "import sys\n"
+        "from automl_objective.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, 'typing' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, "validate", *sorted(p.name for p in tmp_path.iterdir())],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "2 invalid" in done.stdout, done.stdout + done.stderr
+    assert done.stderr.splitlines()[-1] == "1 False"

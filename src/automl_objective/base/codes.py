@@ -11,10 +11,22 @@ a clean run imports name :class:`Code` only where a finding is made, importing i
 that a run whose documents are clean never builds it (tests/cli/test_start_up.py).
 """
 
+from __future__ import annotations
+
 from enum import StrEnum
-from typing import Literal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+else:  # typing's Literal, made when first read (a process that reports findings imports no typing)
+    from automl_objective.base.records import LiteralLater as Literal
+    from automl_objective.base.records import typing_on_first_use
 
 Severity = Literal["error", "warning"]
+"""A finding's severity. At run time the module gives it as typing's ``Literal`` to the first
+reader (``typing.get_type_hints(Finding)``, an import of it): base/records.py."""
+if not TYPE_CHECKING:
+    __getattr__ = typing_on_first_use(globals())
 
 
 class Code(StrEnum):

@@ -26,9 +26,12 @@ from collections.abc import Callable, Iterator
 from itertools import chain, islice, repeat, takewhile
 from marshal import dumps
 from operator import add, eq, truth
-from typing import Any
 
 from automl_objective.check.failures import Failure, JsonPath
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # names for the type checker: a finding's process never imports typing
+    from typing import Any
 
 REMEMBERED = 64
 """The most failing items of one list remembered."""

@@ -4,19 +4,25 @@ Nothing here is a second copy of the rules: every value is read from the schema'
 (``MetricName`` with its ``x-metrics`` annotation, and one ``<ProblemType>MetricName``
 definition per problem type, marked with ``x-problem-type``).
 
-The records are NamedTuples, not frozen dataclasses, and this module's annotations are real
-(no ``from __future__ import annotations``, which makes typing compile each field's): a
-dataclass costs about a millisecond of start-up each. A clean ``validate`` does not import this
-module at all (its checker reads the generated plain data; the four classes cost 4 M
+The records are NamedTuples, not frozen dataclasses (a dataclass costs about a millisecond of
+start-up each), made without importing typing (base/records.py). A clean ``validate`` does
+not import this module at all (its checker reads the generated plain data; the four classes cost 4 M
 instructions): the first caller that needs a record does (tests/cli/test_start_up.py).
 """
+
+from __future__ import annotations
 
 import keyword
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, NamedTuple
 
 from automl_objective.base.schema import Schema
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:  # the same classes, without importing typing (base/records.py)
+    from automl_objective.base.records import NamedTuple
 
 TABULAR_JOB_CONFIG = "TabularJobConfig"
 

@@ -1,25 +1,29 @@
 """The failure record: one rule of a schema failing at one place, before it is put in words.
 
 The compiled checks (generated ``checks.py``) produce these records, and so does the adapter
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string, and the first compile of a run costs about 10 M
-# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
 from jsonschema errors (:func:`from_error`), the reference the tests compare with: both go
 through the same messages (:mod:`automl_objective.check.messages`), so the comparison is exact.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import is_dynamic
 from automl_objective.base.quoting import MAX_SHOWN, bounded, printable, shown
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
     from jsonschema import ValidationError
 
+    Facts = Mapping[str, Any]
+else:  # the same class, without importing typing (base/records.py)
+    from automl_objective.base.records import NamedTuple
+
 JsonPath = tuple[str | int, ...]
-Facts = Mapping[str, Any]
 
 WARN_KEYWORD = "x-warn"
 
@@ -102,7 +106,7 @@ class Failure(NamedTuple):
     facts: Facts
 
 
-def from_error(error: "ValidationError") -> Failure:
+def from_error(error: ValidationError) -> Failure:
     """The failure record of one jsonschema error (the reference path)."""
     facts = facts_of(error.schema)
     keyword = str(error.validator)

@@ -6,17 +6,24 @@ line and column), the rule that drops a finding another one already says better
 :mod:`automl_objective.check.checker`.
 """
 
-# No `from __future__ import annotations` here: typing compiles a NamedTuple field's
-# annotation when it is a string, and the first compile of a run costs about 10 M
-# instructions (a cold validate's start-up; tests/cli/test_start_up.py).
+from __future__ import annotations
+
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from operator import itemgetter
-from typing import Any, NamedTuple
 
-from automl_objective.base.codes import Code, Severity
+from automl_objective.base.codes import Code
 from automl_objective.base.patterns import on_first_use
 from automl_objective.base.quoting import shown_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+
+    from automl_objective.base.codes import Severity
+else:  # the same class, without importing typing (base/records.py)
+    from automl_objective.base.records import NamedTuple
 
 Path = tuple[str | int, ...]
 
@@ -163,7 +170,7 @@ def one_per_cause(items: Iterable[Located | None]) -> list[Located]:
         unique = _one_per_value(unique)
     if not (generic and specific) and not type_errors and not superseded:
         return unique
-    depths = sorted({len(path) for path in type_errors})  # a prefix can only be this long
+    depths = sorted(set(map(len, type_errors)))  # a prefix can only be this long
     kept = []
     for item in unique:
         code, path = item.code, item.path
@@ -203,7 +210,7 @@ def _gathered(
         if code == INVALID_TYPE:
             type_errors.add(item.path)
         elif code in _SUPERSEDES:
-            superseded.update((item.path, other) for other in _SUPERSEDES[code])
+            superseded.update(zip(repeat(item.path), _SUPERSEDES[code]))
     return specific, type_errors, superseded, generic, violations
 
 

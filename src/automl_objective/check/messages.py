@@ -13,9 +13,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
 
-from automl_objective.base.codes import Code, Severity
+from automl_objective.base.codes import Code
 from automl_objective.base.dynamic import OpenObject
 from automl_objective.base.quoting import json_type, shown, shown_name
 from automl_objective.check.catalog import Catalog
@@ -28,6 +27,12 @@ from automl_objective.check.findings import (
     member_name,
     suggest,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # names for the type checker: a finding's process never imports typing
+    from typing import Any
+
+    from automl_objective.base.codes import Severity
 
 Explainer = Callable[[Failure, Catalog], "Located | None"]
 

@@ -21,13 +21,24 @@ from __future__ import annotations
 from collections.abc import Hashable
 from itertools import repeat
 from operator import add, itemgetter
-from typing import Any
 
-from automl_objective.base.codes import Severity
 from automl_objective.check import messages
 from automl_objective.check.catalog import Catalog
 from automl_objective.check.failures import Failure
 from automl_objective.check.findings import Findings, Located, Path, one_per_cause
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # names for the type checker: a finding's process never imports typing
+    from typing import Any
+
+    from automl_objective.base.codes import Severity
+
+    Words = list[tuple[Any, Any, Path, str, bool, bool]]
+    """What a failure's findings are, each with only the path below the failure's own."""
+    Entry = tuple[Any, Any, Catalog, Words, Path, list[Located]]
+    """A remembered failure: its node and keyword value (kept, so that their ids, in the
+    key, stay theirs), the catalog, the findings as :data:`Words`, and the path and findings
+    of the failure remembered (given back as they are to a failure at that same path)."""
 
 MAX_NODES = 16
 """The largest instance remembered, in values (its members and items count): a larger one
@@ -62,12 +73,6 @@ members and check that the words stay."""
 MAX_NAMES = 64
 """The most member names a failure is remembered by."""
 
-Words = list[tuple[Any, Any, Path, str, bool, bool]]
-"""What a failure's findings are, each with only the path below the failure's own."""
-Entry = tuple[Any, Any, Catalog, Words, Path, list[Located]]
-"""A remembered failure: its node and keyword value (kept, so that their ids, in the key,
-stay theirs), the catalog, the findings as :data:`Words`, and the path and findings of the
-failure remembered (given back as they are to a failure at that same path)."""
 _MEMORY: dict[Hashable, Entry] = {}
 _NEW = tuple.__new__  # a Located from all its fields (as Located._make, without the call)
 _LAST: tuple[Any, Any, Any] = (None, None, None)
