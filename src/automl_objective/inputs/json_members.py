@@ -11,9 +11,6 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Any
 
-QUOTES_AT_ONCE = 1 << 20
-"""The bytes of a text searched for quotes at once (each search copies them)."""
-
 
 def written_once(text: str, data: Any) -> bool:
     """Whether no object of ``text``, a JSON text with no backslash read as ``data`` by a
@@ -23,14 +20,12 @@ def written_once(text: str, data: Any) -> bool:
     quotes for each name and each string value it writes. ``data`` holds each name and
     string value of the text but those of the members replaced by a later writing of their
     name (a name each at least). So the quotes are twice the names and string values of
-    ``data`` exactly when no member was replaced. The quotes are counted by
-    ``bytes.replace``, which finds them by ``memchr`` (``str.count`` tests every
-    character: 27 M instructions on 5 MB, against 15 M)."""
-    encoded = text.encode("utf-8", "surrogatepass")  # a '"' byte is a '"' (UTF-8)
-    quotes = len(encoded)
-    for start in range(0, len(encoded), QUOTES_AT_ONCE):
-        quotes -= len(encoded[start : start + QUOTES_AT_ONCE].replace(b'"', b""))
-    return quotes == 2 * names_and_strings(data)
+    ``data`` exactly when no member was replaced. The quotes are counted by ``str.count``
+    in place: counting them in the text's UTF-8 bytes by ``bytes.replace`` (``memchr``)
+    takes fewer instructions (15 M against 27 M on the 5 MB file) but copies the text three
+    times, and the 3,550 pages those copies touch first cost more time than the instructions
+    save (paired, 30 rounds: 95 ms against 104 ms a run)."""
+    return text.count('"') == 2 * names_and_strings(data)
 
 
 def names_and_strings(data: Any) -> int:
