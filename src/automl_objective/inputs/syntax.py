@@ -60,10 +60,15 @@ def parse_text(path: str, text: str, format: Format | None = None) -> Document:
     except LoadError:
         raise
     except Exception as error:  # a parser's own failure: one finding for this file alone
-        message = internal_error_message(error, "reading")
-        from automl_objective.base.codes import Code
+        raise _parser_failure(path, error) from None
 
-        raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
+
+def _parser_failure(path: str, error: Exception) -> LoadError:
+    """A parser's own failure (not a refusal of the text: PyYAML's ``ValueError`` for
+    ``!!int abc``), worded as an ``internal-error`` finding of this file alone."""
+    from automl_objective.base.codes import Code
+
+    return LoadError(path, internal_error_message(error, "reading"), code=Code.INTERNAL_ERROR)
 
 
 def read_leniently(path: str, text: str, *, first_writings: bool = True) -> list[Any]:
@@ -85,10 +90,7 @@ def read_leniently(path: str, text: str, *, first_writings: bool = True) -> list
     except LoadError:
         raise
     except Exception as error:  # a parser's own failure, as parse_text words it
-        from automl_objective.base.codes import Code
-
-        message = internal_error_message(error, "reading")
-        raise LoadError(path, message, code=Code.INTERNAL_ERROR) from None
+        raise _parser_failure(path, error) from None
 
 
 def _read_leniently(path: str, text: str, first_writings: bool) -> list[Any]:
